@@ -1,0 +1,320 @@
+// The topology document: one zod schema is the single source of the TypeScript types, of the
+// validation that every loaded file goes through, and of the published JSON Schema
+// (docs/ipsec-studio.schema.json). Addresses are kept as the text the user wrote, so the file
+// stays human-diffable; the schema checks that each one parses.
+import { z } from 'zod';
+import { parseAddressSpec, parseInterfaceAddress, parseIp, parsePrefix } from '../net/address';
+
+export const FORMAT_VERSION = 2;
+
+// ---- ids -------------------------------------------------------------------------------------
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const idString = (what: string) =>
+  z.string().regex(idPattern, { message: `must be a ${what} id: letters, digits, "_", "." or "-", at most 64 characters` });
+
+export const GatewayIdSchema = idString('gateway').brand<'GatewayId'>();
+export const NetworkIdSchema = idString('network').brand<'NetworkId'>();
+export const TunnelIdSchema = idString('tunnel').brand<'TunnelId'>();
+export type GatewayId = z.infer<typeof GatewayIdSchema>;
+export type NetworkId = z.infer<typeof NetworkIdSchema>;
+export type TunnelId = z.infer<typeof TunnelIdSchema>;
+
+// ---- vendors and algorithms -----------------------------------------------------------------
+
+export const VENDORS = [
+  'panos', 'screenos', 'junos-srx', 'cisco-asa', 'cisco-ios', 'strongswan', 'libreswan', 'fortigate', 'generic',
+] as const;
+export const VendorSchema = z.enum(VENDORS);
+export type Vendor = z.infer<typeof VendorSchema>;
+
+export const ENCRYPTION_ALGORITHMS = [
+  'des', '3des', 'aes128', 'aes192', 'aes256', 'aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null',
+] as const;
+export const EncryptionSchema = z.enum(ENCRYPTION_ALGORITHMS);
+export type Encryption = z.infer<typeof EncryptionSchema>;
+
+/** Integrity (and, in IKE, the PRF unless one is named). "none" only with an AEAD cipher. */
+export const INTEGRITY_ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'none'] as const;
+export const IntegritySchema = z.enum(INTEGRITY_ALGORITHMS);
+export type Integrity = z.infer<typeof IntegritySchema>;
+
+/** Diffie-Hellman groups by IANA number (RFC 7296 Transform Type 4). */
+export const DH_GROUPS = [1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 24, 31, 32] as const;
+export const DhGroupSchema = z.literal(DH_GROUPS);
+export type DhGroup = (typeof DH_GROUPS)[number];
+
+const nonEmpty = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item).min(1, { message: `at least one ${what} is required` });
+
+export const IkeProposalSchema = z.strictObject({
+  encryption: nonEmpty(EncryptionSchema, 'encryption algorithm'),
+  integrity: nonEmpty(IntegritySchema, 'integrity algorithm'),
+  dhGroups: nonEmpty(DhGroupSchema, 'DH group'),
+});
+export type IkeProposal = z.infer<typeof IkeProposalSchema>;
+
+export const EspProposalSchema = z.strictObject({
+  encryption: nonEmpty(EncryptionSchema, 'encryption algorithm'),
+  integrity: nonEmpty(IntegritySchema, 'integrity algorithm'),
+  /** PFS groups; empty means no PFS. */
+  dhGroups: z.array(DhGroupSchema),
+});
+export type EspProposal = z.infer<typeof EspProposalSchema>;
+
+// ---- addresses as text ------------------------------------------------------------------------
+
+const refineParse = (parse: (t: string) => { ok: true } | { ok: false; message: string }) =>
+  z.string().superRefine((value, ctx) => {
+    const r = parse(value);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+  });
+
+/** A prefix, an address, a range "a-b", or "any"/"any6". */
+export const AddressSpecSchema = refineParse(parseAddressSpec);
+export const PrefixSchema = refineParse(parsePrefix);
+export const IpSchema = refineParse(parseIp);
+export const InterfaceAddressSchema = refineParse(parseInterfaceAddress);
+
+/** "any", a single port "443", or a range "1000-2000". For ICMP, the type (and code) travel here. */
+export const PortSpecSchema = z.string().superRefine((value, ctx) => {
+  if (value === 'any') return;
+  const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value);
+  const lo = m ? Number(m[1]) : NaN;
+  const hi = m && m[2] !== undefined ? Number(m[2]) : lo;
+  if (!m || lo > 65535 || hi > 65535 || lo > hi) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid port: write any, a port 0-65535, or a range such as 1000-2000` });
+  }
+});
+
+/** "any", a name (tcp, udp, icmp, icmpv6, gre, esp, ospf), or an IP protocol number 0-255 (0 means any). */
+export const PROTOCOL_NAMES = { any: 0, icmp: 1, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, icmpv6: 58, ospf: 89, sctp: 132 } as const;
+export const ProtocolSchema = z.union([
+  z.enum(Object.keys(PROTOCOL_NAMES) as [keyof typeof PROTOCOL_NAMES, ...(keyof typeof PROTOCOL_NAMES)[]]),
+  z.number().int().min(0).max(255),
+]);
+export type Protocol = z.infer<typeof ProtocolSchema>;
+
+// ---- gateways --------------------------------------------------------------------------------
+
+export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+export type Position = z.infer<typeof PositionSchema>;
+
+export const InterfaceSchema = z.strictObject({
+  /** The vendor's own name: ethernet1/1, ethernet0/2, ge-0/0/0.0, tunnel.1, st0.0, Tunnel1. */
+  name: z.string().min(1, { message: 'an interface needs a name' }),
+  kind: z.enum(['physical', 'tunnel', 'loopback']),
+  /** Address with its prefix length, e.g. 203.0.113.1/24. A tunnel interface may have none (unnumbered). */
+  address: InterfaceAddressSchema.optional(),
+  zone: z.string().optional(),
+});
+export type Interface = z.infer<typeof InterfaceSchema>;
+
+export const RouteSchema = z.strictObject({
+  destination: PrefixSchema,
+  /** The interface the route points to (a tunnel interface for route-based VPNs). */
+  interface: z.string().min(1, { message: 'a route needs an interface' }),
+  nextHop: IpSchema.optional(),
+  metric: z.number().int().min(0).optional(),
+});
+export type Route = z.infer<typeof RouteSchema>;
+
+export const NatRuleSchema = z.strictObject({
+  name: z.string().min(1),
+  /** source: rewrite the source of matching traffic; destination: rewrite its destination. */
+  kind: z.enum(['source', 'destination']),
+  original: AddressSpecSchema,
+  translated: AddressSpecSchema,
+  /** Only traffic leaving (source NAT) or arriving on (destination NAT) this interface; all when absent. */
+  interface: z.string().optional(),
+});
+export type NatRule = z.infer<typeof NatRuleSchema>;
+
+export const SecurityPolicySchema = z.strictObject({
+  name: z.string().min(1),
+  fromZone: z.string().default('any'),
+  toZone: z.string().default('any'),
+  source: AddressSpecSchema.default('any'),
+  destination: AddressSpecSchema.default('any'),
+  protocol: ProtocolSchema.default('any'),
+  port: PortSpecSchema.default('any'),
+  action: z.enum(['allow', 'deny']),
+});
+export type SecurityPolicy = z.infer<typeof SecurityPolicySchema>;
+
+export const GatewaySchema = z.strictObject({
+  id: GatewayIdSchema,
+  name: z.string().min(1, { message: 'a gateway needs a name' }).max(63),
+  vendor: VendorSchema,
+  /** Hardware or virtual model, e.g. PA-3220, SSG-140, SRX345, ASA 5516-X. Drives capacity checks. */
+  model: z.string().default(''),
+  osVersion: z.string().default(''),
+  vpnType: z.enum(['route-based', 'policy-based']),
+  interfaces: z.array(InterfaceSchema).default([]),
+  routes: z.array(RouteSchema).default([]),
+  natRules: z.array(NatRuleSchema).default([]),
+  /**
+   * Security policies in order. Empty means the designer does not model policy and traffic is
+   * allowed; once one exists, the first match decides and no match denies.
+   */
+  policies: z.array(SecurityPolicySchema).default([]),
+  position: PositionSchema,
+  notes: z.string().default(''),
+});
+export type Gateway = z.infer<typeof GatewaySchema>;
+
+export const NetworkSchema = z.strictObject({
+  id: NetworkIdSchema,
+  name: z.string().min(1, { message: 'a network needs a name' }),
+  kind: z.enum(['network', 'host']),
+  /** A prefix for a network, an address for a host. */
+  address: AddressSpecSchema,
+  gatewayId: GatewayIdSchema,
+  position: PositionSchema,
+});
+export type Network = z.infer<typeof NetworkSchema>;
+
+// ---- tunnels ---------------------------------------------------------------------------------
+
+export const ProxyIdSchema = z.strictObject({
+  name: z.string().default(''),
+  /** Local addresses, as this end sees them (pre-NAT source for outbound traffic). */
+  local: AddressSpecSchema,
+  remote: AddressSpecSchema,
+  protocol: ProtocolSchema.default('any'),
+  localPort: PortSpecSchema.default('any'),
+  remotePort: PortSpecSchema.default('any'),
+});
+export type ProxyId = z.infer<typeof ProxyIdSchema>;
+
+export const IdentitySchema = z.strictObject({
+  type: z.enum(['address', 'fqdn', 'user-fqdn', 'dn', 'key-id']),
+  value: z.string().min(1, { message: 'an identity needs a value' }),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
+export const MonitorSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** ScreenOS: renegotiate after a failure, without waiting for user traffic. */
+  rekey: z.boolean().default(false),
+  /** ScreenOS: incoming tunnel traffic counts as a reply. */
+  optimized: z.boolean().default(false),
+  /** The host behind the peer that the monitor pings (needed when the peer is not ScreenOS). */
+  destinationIp: IpSchema.optional(),
+  sourceInterface: z.string().optional(),
+  /** PAN-OS tunnel monitor profile. */
+  action: z.enum(['wait-recover', 'fail-over']).default('wait-recover'),
+  threshold: z.number().int().min(2).max(100).default(5),
+  intervalSeconds: z.number().int().min(2).max(10).default(3),
+});
+export type Monitor = z.infer<typeof MonitorSchema>;
+
+export const TunnelEndSchema = z.strictObject({
+  gatewayId: GatewayIdSchema,
+  /** The interface IKE runs on (its address is this end's IKE address). */
+  outsideInterface: z.string().default(''),
+  /** Route-based: the tunnel interface the VPN is bound to (tunnel.1, st0.0, Tunnel1). */
+  tunnelInterface: z.string().default(''),
+  ikeVersion: z.union([z.literal(1), z.literal(2)]),
+  /** IKEv1 phase-1 exchange. */
+  exchangeMode: z.enum(['main', 'aggressive']).default('main'),
+  ike: z.strictObject({
+    proposals: nonEmpty(IkeProposalSchema, 'IKE proposal'),
+    lifetimeSeconds: z.number().int().min(60).max(31536000).default(28800),
+  }),
+  auth: z.strictObject({
+    method: z.enum(['psk', 'certificate']).default('psk'),
+    /** Kept in the document only if the user chose to; exporters write placeholders unless asked. */
+    psk: z.string().default(''),
+    /** Absent: the IKE address, as most products default to. */
+    localId: IdentitySchema.optional(),
+    remoteId: IdentitySchema.optional(),
+  }),
+  esp: z.strictObject({
+    proposals: nonEmpty(EspProposalSchema, 'ESP proposal'),
+    lifetimeSeconds: z.number().int().min(60).max(31536000).default(3600),
+    lifetimeKilobytes: z.number().int().min(0).optional(),
+    mode: z.enum(['tunnel', 'transport']).default('tunnel'),
+  }),
+  /** Proxy IDs / traffic selectors / crypto ACL lines, in order. Empty: the vendor's default. */
+  proxyIds: z.array(ProxyIdSchema).default([]),
+  /** ScreenOS `set vpn … proxy-id check`: off by default, always on with more than one proxy ID. */
+  proxyIdCheck: z.boolean().default(false),
+  /** FortiGate phase2 `selector-match`. */
+  selectorMatch: z.enum(['exact', 'subset', 'auto']).default('auto'),
+  /** FortiGate phase2 `initiator-ts-narrow`. */
+  initiatorTsNarrow: z.boolean().default(false),
+  /** Junos SRX: one proxy-identity, or traffic-selector entries (each its own SA). */
+  junosSelectorStyle: z.enum(['proxy-identity', 'traffic-selector']).default('traffic-selector'),
+  natTraversal: z.boolean().default(true),
+  dpd: z.strictObject({ enabled: z.boolean().default(true), intervalSeconds: z.number().int().min(1).max(3600).default(10) }).default({ enabled: true, intervalSeconds: 10 }),
+  monitor: MonitorSchema.default({ enabled: false, rekey: false, optimized: false, action: 'wait-recover', threshold: 5, intervalSeconds: 3 }),
+  /** This end only answers, never initiates (dialup, or a responder-only crypto map). */
+  passive: z.boolean().default(false),
+});
+export type TunnelEnd = z.infer<typeof TunnelEndSchema>;
+export type EndKey = 'a' | 'b';
+
+export const TunnelSchema = z.strictObject({
+  id: TunnelIdSchema,
+  name: z.string().min(1, { message: 'a tunnel needs a name' }).max(63),
+  a: TunnelEndSchema,
+  b: TunnelEndSchema,
+  /** Which end initiates phase 1 and, by default, phase 2. */
+  initiator: z.enum(['a', 'b']).default('a'),
+  notes: z.string().default(''),
+});
+export type Tunnel = z.infer<typeof TunnelSchema>;
+
+// ---- the document ----------------------------------------------------------------------------
+
+const DocumentShape = z.strictObject({
+  formatVersion: z.literal(FORMAT_VERSION),
+  name: z.string().default('Untitled topology'),
+  gateways: z.array(GatewaySchema).default([]),
+  networks: z.array(NetworkSchema).default([]),
+  tunnels: z.array(TunnelSchema).default([]),
+  notes: z.string().default(''),
+});
+
+export const DocumentSchema = DocumentShape.superRefine((doc, ctx) => {
+  const unique = <T>(items: readonly T[], key: (t: T) => string, path: string, what: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      const first = seen.get(k);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} "${k}" is used twice (also at ${path}[${first}]); make it unique` });
+      } else seen.set(k, i);
+    });
+  };
+  unique(doc.gateways, (g) => g.id, 'gateways', 'gateway id');
+  unique(doc.gateways, (g) => g.name, 'gateways', 'gateway name');
+  unique(doc.networks, (n) => n.id, 'networks', 'network id');
+  unique(doc.tunnels, (t) => t.id, 'tunnels', 'tunnel id');
+  unique(doc.tunnels, (t) => t.name, 'tunnels', 'tunnel name');
+  const gatewayIds = new Set<string>(doc.gateways.map((g) => g.id));
+  doc.networks.forEach((n, i) => {
+    if (!gatewayIds.has(n.gatewayId)) {
+      ctx.addIssue({ code: 'custom', path: ['networks', i, 'gatewayId'], message: `no gateway has id "${n.gatewayId}"; attach the network to an existing gateway` });
+    }
+  });
+  doc.tunnels.forEach((t, i) => {
+    for (const end of ['a', 'b'] as const) {
+      if (!gatewayIds.has(t[end].gatewayId)) {
+        ctx.addIssue({ code: 'custom', path: ['tunnels', i, end, 'gatewayId'], message: `no gateway has id "${t[end].gatewayId}"; connect the tunnel to an existing gateway` });
+      }
+    }
+    if (t.a.gatewayId === t.b.gatewayId) {
+      ctx.addIssue({ code: 'custom', path: ['tunnels', i, 'b', 'gatewayId'], message: 'a tunnel needs two different gateways' });
+    }
+  });
+});
+
+export type TopologyDocument = z.infer<typeof DocumentShape>;
+/** The document as written in a file, before defaults are filled in. */
+export type TopologyDocumentInput = z.input<typeof DocumentShape>;
+
+export function emptyDocument(name = 'Untitled topology'): TopologyDocument {
+  return { formatVersion: FORMAT_VERSION, name, gateways: [], networks: [], tunnels: [], notes: '' };
+}
