@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Node entry of the command line: gives the pure CLI (shared/cli) real files and streams.
+// Uses the built bundle when present (npm run build:cli), else runs the TypeScript through tsx.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const built = path.join(root, 'dist', 'cli', 'main.mjs');
+const MAX_BYTES = 64 * 1024 * 1024;
+
+async function load() {
+  if (existsSync(built)) return import(pathToFileURL(built).href);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(pathToFileURL(path.join(root, 'shared', 'cli', 'main.ts')).href, import.meta.url);
+}
+
+const io = {
+  async readFile(p) {
+    try {
+      const s = await stat(p);
+      if (!s.isFile()) return { ok: false, message: `${p} is not a file` };
+      if (s.size > MAX_BYTES) return { ok: true, text: '', bytes: s.size };
+      return { ok: true, text: await readFile(p, 'utf8'), bytes: s.size };
+    } catch (e) {
+      return { ok: false, message: e.code === 'ENOENT' ? `${p}: no such file` : `${p}: ${e.message}` };
+    }
+  },
+  writeFile: (p, content) => writeFile(p, content, 'utf8'),
+  mkdir: (p) => mkdir(p, { recursive: true }).then(() => undefined),
+  joinPath: (...parts) => path.join(...parts),
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+const { runCli } = await load();
+process.exitCode = await runCli(process.argv.slice(2), io);
