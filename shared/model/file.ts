@@ -142,7 +142,12 @@ export function loadDocumentText(text: string, byteLength = text.length): LoadRe
   return loadDocumentValue(raw);
 }
 
-/** The file text: stable key order (the schema's), two-space indent, newline at the end, so diffs in git stay small. */
+/**
+ * The file text: keys in the schema's order whatever order the objects were built in, two-space
+ * indent, newline at the end, so the same topology always gives the same bytes and diffs in git
+ * stay small. A document that does not validate is written as it is (callers validate first).
+ */
 export function serializeDocument(doc: TopologyDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  const canonical = DocumentSchema.safeParse(doc);
+  return `${JSON.stringify(canonical.success ? canonical.data : doc, null, 2)}\n`;
 }
