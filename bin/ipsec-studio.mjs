@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Node entry of the command line: gives the pure CLI (shared/cli) real files and streams.
-// Uses the built bundle when present (npm run build:cli), else runs the TypeScript through tsx.
+// In a source checkout it runs the TypeScript through tsx, so it never runs a stale build; an
+// installed package without the sources uses the bundle from `npm run build:cli`.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const source = path.join(root, 'shared', 'cli', 'main.ts');
 const built = path.join(root, 'dist', 'cli', 'main.mjs');
 const MAX_BYTES = 64 * 1024 * 1024;
 
 async function load() {
-  if (existsSync(built)) return import(pathToFileURL(built).href);
-  const { tsImport } = await import('tsx/esm/api');
-  return tsImport(pathToFileURL(path.join(root, 'shared', 'cli', 'main.ts')).href, import.meta.url);
+  if (existsSync(source)) {
+    const { tsImport } = await import('tsx/esm/api');
+    return tsImport(pathToFileURL(source).href, import.meta.url);
+  }
+  return import(pathToFileURL(built).href);
 }
 
 const io = {
