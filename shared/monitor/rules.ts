@@ -1,0 +1,485 @@
+// Every rule of the VPN monitor in one place, as tables: each row says when it applies, what it
+// decides, and where the behaviour comes from. The state machine (sa-lifecycle.ts), the
+// interface status (status.ts) and the packet walk (shared/walk) only look rules up here, so a
+// reviewer can check the behaviour against the sources row by row. First matching row wins.
+import type { Gateway, Vendor } from '../model/document';
+
+export type SaState = 'INACTIVE' | 'ACTIVE' | 'DOWN';
+export type InterfaceStatus = 'UP' | 'READY' | 'DOWN';
+/** The VPN monitor's view of one SA's link: pings answered, not answered, or no monitor. */
+export type LinkStatus = 'up' | 'down' | 'none';
+export type Provenance = 'documented' | 'assumed';
+
+export interface RuleSource {
+  /** The document: `KB16008` (seed 003), `KB6221`, `KB6134`, `PAN-OS tunnel monitor`, `RFC 7296`… */
+  ref: string;
+  provenance: Provenance;
+  /** What exactly the source says, or why we assume it. */
+  note: string;
+}
+
+export interface Rule<I, O> {
+  id: string;
+  /** The rule in one sentence, shown in the UI next to the status it produced. */
+  says: string;
+  source: RuleSource;
+  when: (input: I) => boolean;
+  then: (input: I) => O;
+}
+
+export interface Decision<O> {
+  value: O;
+  rule: { id: string; says: string; source: RuleSource };
+}
+
+export function decide<I, O>(table: readonly Rule<I, O>[], input: I): Decision<O> {
+  for (const row of table) {
+    if (row.when(input)) return { value: row.then(input), rule: { id: row.id, says: row.says, source: row.source } };
+  }
+  // Each table ends with a row that always applies; reaching here is a bug in the table.
+  throw new Error(`no monitor rule applies to ${JSON.stringify(input)}`);
+}
+
+const KB16008 = (note: string): RuleSource => ({ ref: 'Juniper KB16008 (seed 003)', provenance: 'documented', note });
+const KB6221 = (note: string): RuleSource => ({ ref: 'Juniper KB6221', provenance: 'documented', note });
+const KB6134 = (note: string): RuleSource => ({ ref: 'Juniper KB6134', provenance: 'documented', note });
+const PAN = (note: string): RuleSource => ({ ref: 'PAN-OS tunnel monitor profile (VENDORS.md)', provenance: 'documented', note });
+const ASSUMED = (note: string): RuleSource => ({ ref: 'assumed', provenance: 'assumed', note });
+
+// ---- SA lifecycle ---------------------------------------------------------------------------
+
+export type SaEventType = 'traffic' | 'rekey' | 'lifetime-expiry' | 'dpd-timeout' | 'peer-restart' | 'negotiation-failure' | 'monitor-rekey';
+
+export interface SaTransitionInput {
+  state: SaState;
+  event: SaEventType;
+  /** ScreenOS `set vpn … monitor rekey` (monitor enabled with rekey). */
+  monitorRekey: boolean;
+  /** The peer still holds this SA (false after the peer restarted and before we noticed). */
+  peerHasSa: boolean;
+}
+
+/** What the state machine does: negotiate (the outcome decides the state), set a state, or nothing. */
+export type SaAction = { kind: 'negotiate' } | { kind: 'set'; state: SaState; stale?: boolean } | { kind: 'keep' };
+
+export const SA_TRANSITIONS: Rule<SaTransitionInput, SaAction>[] = [
+  {
+    id: 'SA-TRAFFIC-INACTIVE',
+    says: 'Traffic matching an INACTIVE SA triggers phase-2 negotiation for its proxy ID; ACTIVE on success, DOWN on failure.',
+    source: KB16008('"If the match is found, then the phase2 SA will be triggered automatically"; INACTIVE = configured, not negotiated yet.'),
+    when: (i) => i.event === 'traffic' && i.state === 'INACTIVE',
+    then: () => ({ kind: 'negotiate' }),
+  },
+  {
+    id: 'SA-TRAFFIC-DOWN',
+    says: 'Traffic matching a DOWN SA retries the negotiation.',
+    source: ASSUMED('On-demand SAs are retried by new matching traffic on every product we model; the retry timer is not modelled.'),
+    when: (i) => i.event === 'traffic' && i.state === 'DOWN',
+    then: () => ({ kind: 'negotiate' }),
+  },
+  {
+    id: 'SA-TRAFFIC-ACTIVE',
+    says: 'Traffic on an ACTIVE SA keeps it ACTIVE (counters grow).',
+    source: ASSUMED('An established SA carries traffic until it expires or the peer is lost.'),
+    when: (i) => i.event === 'traffic' && i.state === 'ACTIVE',
+    then: () => ({ kind: 'keep' }),
+  },
+  {
+    id: 'SA-REKEY-ACTIVE',
+    says: 'A rekey of an ACTIVE SA negotiates a new SA with the same selectors: ACTIVE with new SPIs, or DOWN if it fails.',
+    source: { ref: 'RFC 7296 §2.8, §2.9.2', provenance: 'documented', note: 'Rekeying creates a new CHILD_SA; a rekey must not narrow below the selectors in use.' },
+    when: (i) => i.event === 'rekey' && i.state === 'ACTIVE',
+    then: () => ({ kind: 'negotiate' }),
+  },
+  {
+    id: 'SA-REKEY-IDLE',
+    says: 'There is nothing to rekey on an SA that is not ACTIVE.',
+    source: ASSUMED('A rekey needs an existing SA.'),
+    when: (i) => i.event === 'rekey',
+    then: () => ({ kind: 'keep' }),
+  },
+  {
+    id: 'SA-EXPIRY-REKEY',
+    says: 'With VPN monitor rekey, an SA whose lifetime ends is renegotiated at once, without waiting for traffic.',
+    source: KB6221('Monitor + rekey "will not wait for actual traffic to trigger the VPN and will always keep the SAs UP".'),
+    when: (i) => i.event === 'lifetime-expiry' && i.state === 'ACTIVE' && i.monitorRekey,
+    then: () => ({ kind: 'negotiate' }),
+  },
+  {
+    id: 'SA-EXPIRY',
+    says: 'Without monitor rekey, an SA whose lifetime ends is removed and becomes INACTIVE until traffic brings it up again.',
+    source: KB6221('Without rekey "the device monitors the tunnel only when the VPN passes user-generated traffic"; an expired on-demand SA waits for traffic.'),
+    when: (i) => i.event === 'lifetime-expiry' && i.state === 'ACTIVE',
+    then: () => ({ kind: 'set', state: 'INACTIVE' }),
+  },
+  {
+    id: 'SA-EXPIRY-IDLE',
+    says: 'Only an ACTIVE SA has a lifetime to expire.',
+    source: ASSUMED('INACTIVE and DOWN SAs have no keys.'),
+    when: (i) => i.event === 'lifetime-expiry',
+    then: () => ({ kind: 'keep' }),
+  },
+  {
+    id: 'SA-DPD',
+    says: 'Dead-peer detection declares the peer lost: every SA to it is DOWN.',
+    source: { ref: 'RFC 3706', provenance: 'documented', note: 'When DPD gets no answer the peer is declared dead and its SAs are deleted.' },
+    when: (i) => i.event === 'dpd-timeout',
+    then: () => ({ kind: 'set', state: 'DOWN' }),
+  },
+  {
+    id: 'SA-PEER-RESTART',
+    says: 'After the peer restarts, our ACTIVE SA stays ACTIVE here but the peer no longer knows it: traffic on it is dropped until DPD, a rekey or expiry notices.',
+    source: ASSUMED('The peer lost its SA database on restart; ESP with an unknown SPI is dropped (RFC 4303 §3.4.2).'),
+    when: (i) => i.event === 'peer-restart' && i.state === 'ACTIVE',
+    then: () => ({ kind: 'set', state: 'ACTIVE', stale: true }),
+  },
+  {
+    id: 'SA-PEER-RESTART-IDLE',
+    says: 'A peer restart changes nothing for an SA that is not ACTIVE.',
+    source: ASSUMED('There is no SA to lose.'),
+    when: (i) => i.event === 'peer-restart',
+    then: () => ({ kind: 'keep' }),
+  },
+  {
+    id: 'SA-NEGOTIATION-FAILURE',
+    says: 'A failed phase-2 negotiation leaves the SA DOWN.',
+    source: KB16008('DOWN: the P2 SA could not be negotiated or the peer is lost.'),
+    when: (i) => i.event === 'negotiation-failure',
+    then: () => ({ kind: 'set', state: 'DOWN' }),
+  },
+  {
+    id: 'SA-MONITOR-REKEY-BRINGUP',
+    says: 'With VPN monitor rekey, an INACTIVE or DOWN SA is negotiated without waiting for traffic.',
+    source: KB6221('Monitor + rekey keeps the SAs up without user traffic; the device "regenerates the IKE key after a failed VPN tunnel attempts to reestablish itself".'),
+    when: (i) => i.event === 'monitor-rekey' && i.monitorRekey && i.state !== 'ACTIVE',
+    then: () => ({ kind: 'negotiate' }),
+  },
+  {
+    id: 'SA-MONITOR-REKEY-STALE',
+    says: 'With VPN monitor rekey, an ACTIVE SA the peer no longer has fails its pings and is renegotiated.',
+    source: KB6221('The monitor notices the dead SA; rekey renegotiates it.'),
+    when: (i) => i.event === 'monitor-rekey' && i.monitorRekey && !i.peerHasSa,
+    then: () => ({ kind: 'negotiate' }),
+  },
+  {
+    id: 'SA-OTHERWISE',
+    says: 'Any other event leaves the SA as it is.',
+    source: ASSUMED('No source describes a change.'),
+    when: () => true,
+    then: () => ({ kind: 'keep' }),
+  },
+];
+
+// ---- which SAs count for a tunnel interface ------------------------------------------------
+
+export interface CountingInput {
+  localVendor: Vendor;
+  peerVendor: Vendor;
+  monitorEnabled: boolean;
+}
+
+/** all: every SA bound to the interface; ping: only the SA(s) whose proxy ID matches the monitor ping. */
+export type CountingMode = 'all' | 'ping';
+
+export const SA_COUNTING: Rule<CountingInput, CountingMode>[] = [
+  {
+    id: 'COUNT-SCREENOS-PEER',
+    says: 'Peer is ScreenOS: every SA bound to the tunnel interface counts.',
+    source: KB16008('"If multiple proxy IDs are configured … UP if one of the P2 SAs is ACTIVE, READY if one is INACTIVE, DOWN if all are DOWN."'),
+    when: (i) => i.localVendor === 'screenos' && i.peerVendor === 'screenos',
+    then: () => 'all',
+  },
+  {
+    id: 'COUNT-PING-MATCH',
+    says: 'Peer is not ScreenOS: the VPN monitor pings a host behind the peer; only the SA whose proxy ID matches the ping counts.',
+    source: KB16008('"The ping packet can only pass through the tunnel with a matched proxy ID, so this matched tunnel status can only be used to determine the tunnel interface status. … The ping results of the other tunnels will be ignored."'),
+    when: (i) => i.localVendor === 'screenos' && i.monitorEnabled,
+    then: () => 'ping',
+  },
+  {
+    id: 'COUNT-ALL',
+    says: 'Without a VPN monitor ping (or on other products), every SA bound to the interface counts.',
+    source: ASSUMED('No ping selects an SA; the KB16008 aggregation over all SAs is used.'),
+    when: () => true,
+    then: () => 'all',
+  },
+];
+
+// ---- aggregate SA state over the counted SAs -------------------------------------------------
+
+export interface AggregateInput {
+  /** States of the counted SAs, with the monitor's link view of each. */
+  sas: readonly { state: SaState; link: LinkStatus }[];
+}
+
+export const SA_AGGREGATION: Rule<AggregateInput, SaState>[] = [
+  {
+    id: 'AGG-ANY-ACTIVE',
+    says: 'UP-worthy if any counted SA is ACTIVE and its monitor link is not down.',
+    source: KB16008('"To treat the interface as UP if one of the tunnels/P2 SAs is ACTIVE."'),
+    when: (i) => i.sas.some((s) => s.state === 'ACTIVE' && s.link !== 'down'),
+    then: () => 'ACTIVE',
+  },
+  {
+    id: 'AGG-ANY-INACTIVE',
+    says: 'Else READY-worthy if any counted SA is INACTIVE.',
+    source: KB16008('"To treat the interface as READY if one of the tunnels/P2 SAs is INACTIVE."'),
+    when: (i) => i.sas.some((s) => s.state === 'INACTIVE'),
+    then: () => 'INACTIVE',
+  },
+  {
+    id: 'AGG-ALL-DOWN',
+    says: 'Else DOWN: every counted SA is DOWN, ACTIVE with its monitor link down, or no SA matches the monitor ping.',
+    source: KB16008('"To treat the interface as DOWN if all the tunnels/P2 SAs are DOWN." An ACTIVE SA whose pings fail (KB6134 A/D) is treated as down by the monitor.'),
+    when: () => true,
+    then: () => 'DOWN',
+  },
+];
+
+// ---- ScreenOS tunnel-interface status from monitor/rekey settings (KB6221) -------------------
+
+export interface ScreenosStatusInput {
+  aggregate: SaState;
+  monitorEnabled: boolean;
+  rekey: boolean;
+}
+
+export const SCREENOS_INTERFACE_STATUS: Rule<ScreenosStatusInput, InterfaceStatus>[] = [
+  {
+    id: 'KB6221-NO-MONITOR-UP',
+    says: 'No VPN monitor: UP while an SA is ACTIVE.',
+    source: KB6221('Case 1, neither VPN monitor nor rekey: with an SA up the interface passes traffic (UP).'),
+    when: (i) => !i.monitorEnabled && i.aggregate === 'ACTIVE',
+    then: () => 'UP',
+  },
+  {
+    id: 'KB6221-NO-MONITOR-READY',
+    says: 'No VPN monitor: READY otherwise, even when the VPN is down, because nothing detects it.',
+    source: KB6221('Case 1: "When the associated VPN tunnel goes down, the tunnel interface will be in READY state, as there is no mechanism to identify the correct state."'),
+    when: (i) => !i.monitorEnabled,
+    then: () => 'READY',
+  },
+  {
+    id: 'KB6221-MONITOR-UP',
+    says: 'VPN monitor without rekey: UP once an SA is up.',
+    source: KB6221('Case 2: "Once the SA becomes up, then the tunnel interface state will change to the UP state."'),
+    when: (i) => i.monitorEnabled && !i.rekey && i.aggregate === 'ACTIVE',
+    then: () => 'UP',
+  },
+  {
+    id: 'KB6221-MONITOR-READY',
+    says: 'VPN monitor without rekey: READY at boot and whenever the VPN goes down (waits for traffic).',
+    source: KB6221('Case 2: READY at boot; "will revert back to READY state if the associated VPN tunnel goes down."'),
+    when: (i) => i.monitorEnabled && !i.rekey,
+    then: () => 'READY',
+  },
+  {
+    id: 'KB6221-REKEY-UP',
+    says: 'VPN monitor with rekey: UP while an SA is up.',
+    source: KB6221('Case 3: "This option will only have either UP or DOWN state."'),
+    when: (i) => i.aggregate === 'ACTIVE',
+    then: () => 'UP',
+  },
+  {
+    id: 'KB6221-REKEY-READY',
+    says: 'VPN monitor with rekey, an SA not negotiated yet: READY (momentary: rekey negotiates it at once).',
+    source: KB16008('"READY if one of the P2 SAs is INACTIVE"; with rekey (KB6221 case 3) the state machine negotiates INACTIVE SAs immediately (SA-MONITOR-REKEY-BRINGUP), so this lasts only until the next tick.'),
+    when: (i) => i.aggregate === 'INACTIVE',
+    then: () => 'READY',
+  },
+  {
+    id: 'KB6221-REKEY-DOWN',
+    says: 'VPN monitor with rekey: DOWN when the VPN is down.',
+    source: KB6221('Case 3: only UP or DOWN.'),
+    when: () => true,
+    then: () => 'DOWN',
+  },
+];
+
+// ---- other products: status from the SAs, and the PAN-OS tunnel monitor ---------------------
+
+export interface OtherStatusInput {
+  vendor: Vendor;
+  aggregate: SaState;
+  monitorEnabled: boolean;
+  /** Consecutive unanswered monitor probes. */
+  monitorFailures: number;
+  threshold: number;
+  action: 'wait-recover' | 'fail-over';
+}
+
+export interface OtherStatus {
+  status: InterfaceStatus;
+  /** Whether routes pointing to the tunnel interface stay in the routing table. */
+  routesInstalled: boolean;
+}
+
+export const OTHER_INTERFACE_STATUS: Rule<OtherStatusInput, OtherStatus>[] = [
+  {
+    id: 'PAN-MONITOR-FAIL-OVER',
+    says: 'PAN-OS tunnel monitor, action fail-over: after `threshold` lost probes the tunnel is DOWN and its routes are withdrawn.',
+    source: PAN('fail-over: "interface disabled, routes withdrawn"; threshold 2-100 (default 5), interval 2-10 s (default 3).'),
+    when: (i) => i.vendor === 'panos' && i.monitorEnabled && i.monitorFailures >= i.threshold && i.action === 'fail-over',
+    then: () => ({ status: 'DOWN', routesInstalled: false }),
+  },
+  {
+    id: 'PAN-MONITOR-WAIT-RECOVER',
+    says: 'PAN-OS tunnel monitor, action wait-recover: after `threshold` lost probes the tunnel is DOWN but its routes stay (traffic keeps going into it).',
+    source: PAN('wait-recover: "interface stays in routing" while the firewall waits for the tunnel to recover.'),
+    when: (i) => i.vendor === 'panos' && i.monitorEnabled && i.monitorFailures >= i.threshold,
+    then: () => ({ status: 'DOWN', routesInstalled: true }),
+  },
+  {
+    id: 'OTHER-ACTIVE',
+    says: 'An ACTIVE SA on the tunnel: UP.',
+    source: ASSUMED('KB16008 aggregation applied to products without a ScreenOS-style VPN monitor.'),
+    when: (i) => i.aggregate === 'ACTIVE',
+    then: () => ({ status: 'UP', routesInstalled: true }),
+  },
+  {
+    id: 'OTHER-INACTIVE',
+    says: 'SAs configured but not negotiated yet: READY (on-demand).',
+    source: ASSUMED('KB16008 aggregation applied to products without a ScreenOS-style VPN monitor.'),
+    when: (i) => i.aggregate === 'INACTIVE',
+    then: () => ({ status: 'READY', routesInstalled: true }),
+  },
+  {
+    id: 'OTHER-DOWN',
+    says: 'Every SA DOWN: DOWN; static routes to the tunnel stay unless a monitor withdraws them.',
+    source: ASSUMED('Static routes to a tunnel interface are not withdrawn without path monitoring.'),
+    when: () => true,
+    then: () => ({ status: 'DOWN', routesInstalled: true }),
+  },
+];
+
+/** ScreenOS withdraws the routes of a tunnel interface the VPN monitor declared DOWN. */
+export const SCREENOS_ROUTES: Rule<{ status: InterfaceStatus }, boolean>[] = [
+  {
+    id: 'SCREENOS-ROUTES-DOWN',
+    says: 'ScreenOS: routes to a DOWN tunnel interface are disabled, so traffic can take another route.',
+    source: { ref: 'fir3net: Netscreen additional site-to-site VPN options', provenance: 'documented', note: '"When VPN Monitoring is used with Route based VPNs, the associated tunnel routes will be disabled in the event of the tunnel being classed as down."' },
+    when: (i) => i.status === 'DOWN',
+    then: () => false,
+  },
+  {
+    id: 'SCREENOS-ROUTES-UP',
+    says: 'ScreenOS: routes to an UP or READY tunnel interface stay.',
+    source: KB6221('READY "indicates that the tunnel interface is ready to pass traffic through".'),
+    when: () => true,
+    then: () => true,
+  },
+];
+
+// ---- `get sa` Sta column ----------------------------------------------------------------
+
+export const STA_COLUMN: Rule<{ state: SaState; link: LinkStatus }, string>[] = [
+  { id: 'STA-I/I', says: 'I/I: the SA is inactive.', source: KB6134('"I/I: VPN tunnel is Inactive"'), when: (i) => i.state !== 'ACTIVE', then: () => 'I/I' },
+  { id: 'STA-A/-', says: 'A/-: active, VPN monitor not configured.', source: KB6134('"A/-: VPN tunnel is Active, and VPN Monitor is not configured"'), when: (i) => i.link === 'none', then: () => 'A/-' },
+  { id: 'STA-A/U', says: 'A/U: active, the monitor link is up.', source: KB6134('"A/U: VPN tunnel is Active, and the link (detected thru VPN Monitor) is UP"'), when: (i) => i.link === 'up', then: () => 'A/U' },
+  { id: 'STA-A/D', says: 'A/D: active, but the monitor gets no answer to its pings.', source: KB6134('"A/D: VPN tunnel is Active, but the link (detected thru VPN Monitor) is DOWN"'), when: () => true, then: () => 'A/D' },
+];
+
+// ---- proxy-ID check and the peer's inbound check ------------------------------------------
+
+export interface ProxyIdCheckInput {
+  vendor: Vendor;
+  osVersion: string;
+  vpnType: Gateway['vpnType'];
+  proxyIdCount: number;
+  proxyIdCheck: boolean;
+}
+
+/** Whether traffic routed into a tunnel is matched against the proxy IDs before an SA is picked. */
+export const PROXY_ID_CHECK: Rule<ProxyIdCheckInput, boolean>[] = [
+  {
+    id: 'PIC-POLICY-BASED',
+    says: 'Policy-based VPN: the crypto policy (proxy IDs) itself selects the traffic.',
+    source: { ref: 'PAN proxy-ID article (seed 000)', provenance: 'documented', note: 'Policy-based VPNs select traffic by matching policies/ACLs (proxy IDs).' },
+    when: (i) => i.vpnType === 'policy-based',
+    then: () => true,
+  },
+  {
+    id: 'PIC-SCREENOS-PRE-6.3',
+    says: 'ScreenOS before 6.3: the route alone picks the tunnel; no proxy-ID check, so traffic can leave on the wrong SA.',
+    source: KB16008('Before 6.3 "the flow will still look to the route table only to forward the packet on the tunnel and not the Proxy-ID … the packets can be forwarded on a wrong SA".'),
+    when: (i) => i.vendor === 'screenos' && screenosBefore63(i.osVersion),
+    then: () => false,
+  },
+  {
+    id: 'PIC-SCREENOS-MULTI',
+    says: 'ScreenOS 6.3 with more than one proxy ID: the proxy-ID check is always on.',
+    source: KB16008('"If more than one proxy-ID is defined for a VPN (Phase 2), a proxy-ID check is always performed, even if the proxy-ID check is not explicitly enabled."'),
+    when: (i) => i.vendor === 'screenos' && i.proxyIdCount > 1,
+    then: () => true,
+  },
+  {
+    id: 'PIC-SCREENOS-CONFIGURED',
+    says: 'ScreenOS 6.3: `set vpn … proxy-id check` turns the check on; it is off by default.',
+    source: KB16008('"Proxy-ID check is an option available to an administrator … By default, this option is disabled."'),
+    when: (i) => i.vendor === 'screenos',
+    then: (i) => i.proxyIdCheck,
+  },
+  {
+    id: 'PIC-ROUTE-BASED-PROXY-IDS',
+    says: 'Other route-based products with explicit proxy IDs: only traffic matching a proxy ID enters the tunnel.',
+    source: { ref: 'PAN proxy-ID article (seed 000)', provenance: 'documented', note: '"Gotcha 2: if you add explicit Proxy IDs … ONLY traffic matching those specific Proxy IDs … will traverse the tunnel."' },
+    when: (i) => i.proxyIdCount > 0,
+    then: () => true,
+  },
+  {
+    id: 'PIC-ROUTE-BASED-DEFAULT',
+    says: 'Route-based with no proxy ID: the default 0.0.0.0/0 selector takes everything the route sends.',
+    source: { ref: 'PAN proxy-ID article (seed 000)', provenance: 'documented', note: 'With no proxy ID the firewall uses 0.0.0.0/0 and relies on routing and policy.' },
+    when: () => true,
+    then: () => false,
+  },
+];
+
+export interface InboundCheckInput {
+  vendor: Vendor;
+  vpnType: Gateway['vpnType'];
+}
+
+/** Whether the receiving end drops decrypted traffic that is outside the SA's selectors. */
+export const INBOUND_CHECK: Rule<InboundCheckInput, boolean>[] = [
+  {
+    id: 'IN-SCREENOS-ROUTE',
+    says: 'ScreenOS route-based: decrypted traffic is routed on without a check against the SA\'s proxy ID.',
+    source: ASSUMED('KB16008 describes ScreenOS route-based VPNs directing traffic by routes, not proxy IDs; no inbound check is described.'),
+    when: (i) => i.vendor === 'screenos' && i.vpnType === 'route-based',
+    then: () => false,
+  },
+  {
+    id: 'IN-STRICT',
+    says: 'Every other product drops decrypted traffic that arrived on an SA whose selectors do not cover it.',
+    source: KB16008('"As the remote gateways are very strict in allowing the traffic based on the Proxy-id, they will drop the packets since it arrived on a wrong SA"; RFC 4301 §5.2 inbound SPD check.'),
+    when: () => true,
+    then: () => true,
+  },
+];
+
+/** ScreenOS versions before 6.3.0 ("6.2.0r3", "5.4"); unknown text counts as 6.3 or later. */
+export function screenosBefore63(osVersion: string): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(osVersion.trim());
+  if (!m) return false;
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  return major < 6 || (major === 6 && minor < 3);
+}
+
+/** Every table, for the UI's "rules" list and for the one-test-per-row check. */
+export const RULE_TABLES = {
+  SA_TRANSITIONS,
+  SA_COUNTING,
+  SA_AGGREGATION,
+  SCREENOS_INTERFACE_STATUS,
+  OTHER_INTERFACE_STATUS,
+  SCREENOS_ROUTES,
+  STA_COLUMN,
+  PROXY_ID_CHECK,
+  INBOUND_CHECK,
+} as const;
+
+export function allRuleIds(): string[] {
+  return Object.values(RULE_TABLES).flatMap((t: readonly { id: string }[]) => t.map((r) => r.id));
+}

@@ -1,0 +1,146 @@
+// Tunnel-interface status, per gateway and tunnel interface (or per tunnel for policy-based
+// VPNs, which have none), computed from the SA records by the rule tables in rules.ts. The
+// result lists every rule used so the UI can say why an interface is UP, READY or DOWN.
+import type { EndKey, Gateway, GatewayId, ProxyId, TopologyDocument, TunnelId } from '../model/document';
+import { monitorTarget, pingMatches, type MonitorState, type SaRecord } from './monitor';
+import { effectiveProxyIds, otherEnd } from './negotiator';
+import {
+  decide,
+  OTHER_INTERFACE_STATUS,
+  SA_AGGREGATION,
+  SA_COUNTING,
+  SCREENOS_INTERFACE_STATUS,
+  SCREENOS_ROUTES,
+  STA_COLUMN,
+  type CountingMode,
+  type InterfaceStatus,
+  type LinkStatus,
+  type RuleSource,
+  type SaState,
+} from './rules';
+
+export interface SaView {
+  tunnelId: TunnelId;
+  tunnelName: string;
+  end: EndKey;
+  index: number;
+  proxyId: ProxyId;
+  state: SaState;
+  link: LinkStatus;
+  /** ScreenOS `get sa` Sta column. */
+  sta: string;
+  /** Whether this SA counts for the interface status. */
+  counted: boolean;
+  /** Whether the peer still holds the SA (false after a peer restart not yet noticed). */
+  peerHasSa: boolean;
+  notify?: string;
+  reason?: string;
+  rule: string;
+}
+
+export interface RuleUse {
+  id: string;
+  says: string;
+  source: RuleSource;
+}
+
+export interface InterfaceView {
+  gatewayId: GatewayId;
+  gatewayName: string;
+  /** The tunnel interface (route-based) or, for a policy-based VPN, the tunnel's name. */
+  name: string;
+  kind: 'tunnel-interface' | 'policy';
+  tunnelIds: TunnelId[];
+  status: InterfaceStatus;
+  routesInstalled: boolean;
+  counting: CountingMode;
+  sas: SaView[];
+  /** The rules that produced the status, in the order they were applied. */
+  rules: RuleUse[];
+}
+
+function linkOf(doc: TopologyDocument, sa: SaRecord): LinkStatus {
+  const t = doc.tunnels.find((x) => x.id === sa.tunnelId);
+  const end = t?.[sa.end];
+  if (!end?.monitor.enabled || sa.state !== 'ACTIVE') return 'none';
+  return sa.monitorFailures >= end.monitor.threshold ? 'down' : 'up';
+}
+
+function use(d: { rule: RuleUse }): RuleUse {
+  return d.rule;
+}
+
+export function interfaceStatuses(doc: TopologyDocument, state: MonitorState): InterfaceView[] {
+  const views: InterfaceView[] = [];
+  for (const gw of doc.gateways) {
+    const groups = new Map<string, { name: string; kind: InterfaceView['kind']; ends: { tunnelId: TunnelId; end: EndKey }[] }>();
+    for (const t of doc.tunnels) {
+      for (const endKey of ['a', 'b'] as const) {
+        const end = t[endKey];
+        if (end.gatewayId !== gw.id) continue;
+        const routeBased = gw.vpnType === 'route-based' && end.tunnelInterface !== '';
+        const key = routeBased ? `if:${end.tunnelInterface}` : `policy:${t.id}`;
+        const g = groups.get(key) ?? { name: routeBased ? end.tunnelInterface : t.name, kind: routeBased ? 'tunnel-interface' : 'policy', ends: [] };
+        g.ends.push({ tunnelId: t.id, end: endKey });
+        groups.set(key, g);
+      }
+    }
+    for (const g of groups.values()) views.push(viewOf(doc, state, gw, g));
+  }
+  return views;
+}
+
+function viewOf(doc: TopologyDocument, state: MonitorState, gw: Gateway, g: { name: string; kind: InterfaceView['kind']; ends: { tunnelId: TunnelId; end: EndKey }[] }): InterfaceView {
+  const rules: RuleUse[] = [];
+  const sas: SaView[] = [];
+  const first = g.ends[0];
+  const firstTunnel = first ? doc.tunnels.find((t) => t.id === first.tunnelId) : undefined;
+  const monitor = firstTunnel && first ? firstTunnel[first.end].monitor : undefined;
+  const peerGw = firstTunnel && first ? doc.gateways.find((x) => x.id === firstTunnel[otherEnd(first.end)].gatewayId) : undefined;
+  const counting = decide(SA_COUNTING, { localVendor: gw.vendor, peerVendor: peerGw?.vendor ?? 'generic', monitorEnabled: monitor?.enabled ?? false });
+  rules.push(use(counting));
+  for (const { tunnelId, end } of g.ends) {
+    const t = doc.tunnels.find((x) => x.id === tunnelId);
+    if (!t) continue;
+    const pids = effectiveProxyIds(t[end]);
+    const target = monitorTarget(doc, t, end);
+    for (const sa of state.sas.filter((s) => s.tunnelId === tunnelId && s.end === end)) {
+      const proxyId = pids[sa.index];
+      if (!proxyId) continue;
+      const link = linkOf(doc, sa);
+      const counted = counting.value === 'all' || (target !== undefined && pingMatches(proxyId, target));
+      sas.push({
+        tunnelId, tunnelName: t.name, end, index: sa.index, proxyId, state: sa.state, link,
+        sta: decide(STA_COLUMN, { state: sa.state, link }).value, counted, peerHasSa: sa.peerHasSa, rule: sa.rule,
+        ...(sa.notify ? { notify: sa.notify } : {}), ...(sa.reason ? { reason: sa.reason } : {}),
+      });
+    }
+  }
+  const aggregate = decide(SA_AGGREGATION, { sas: sas.filter((s) => s.counted) });
+  rules.push(use(aggregate));
+  let status: InterfaceStatus;
+  let routesInstalled: boolean;
+  if (gw.vendor === 'screenos') {
+    const s = decide(SCREENOS_INTERFACE_STATUS, { aggregate: aggregate.value, monitorEnabled: monitor?.enabled ?? false, rekey: monitor?.rekey ?? false });
+    rules.push(use(s));
+    status = s.value;
+    const r = decide(SCREENOS_ROUTES, { status });
+    rules.push(use(r));
+    routesInstalled = r.value;
+  } else {
+    const probe = first ? state.probes[`${first.tunnelId}/${first.end}`] : undefined;
+    const s = decide(OTHER_INTERFACE_STATUS, {
+      vendor: gw.vendor, aggregate: aggregate.value, monitorEnabled: monitor?.enabled ?? false,
+      monitorFailures: probe?.failures ?? 0, threshold: monitor?.threshold ?? 5, action: monitor?.action ?? 'wait-recover',
+    });
+    rules.push(use(s));
+    status = s.value.status;
+    routesInstalled = s.value.routesInstalled;
+  }
+  return { gatewayId: gw.id, gatewayName: gw.name, name: g.name, kind: g.kind, tunnelIds: [...new Set(g.ends.map((e) => e.tunnelId))], status, routesInstalled, counting: counting.value, sas, rules };
+}
+
+/** The status of the interface a given tunnel end is bound to. */
+export function statusOfEnd(doc: TopologyDocument, state: MonitorState, tunnelId: TunnelId, end: EndKey): InterfaceView | undefined {
+  return interfaceStatuses(doc, state).find((v) => v.tunnelIds.includes(tunnelId) && v.sas.some((s) => s.tunnelId === tunnelId && s.end === end));
+}

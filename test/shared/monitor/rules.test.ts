@@ -1,0 +1,130 @@
+// One test per rule row: a hand-written input that must land on that row with the stated result.
+// The last test fails when a row is added without a case here.
+import { describe, expect, it } from 'vitest';
+import {
+  allRuleIds,
+  decide,
+  INBOUND_CHECK,
+  OTHER_INTERFACE_STATUS,
+  PROXY_ID_CHECK,
+  SA_AGGREGATION,
+  SA_COUNTING,
+  SA_TRANSITIONS,
+  SCREENOS_INTERFACE_STATUS,
+  SCREENOS_ROUTES,
+  screenosBefore63,
+  STA_COLUMN,
+  type Rule,
+} from '../../../shared/monitor/rules';
+
+interface Case {
+  row: string;
+  run: () => { id: string; value: unknown };
+  expected: unknown;
+}
+
+const on = <I, O>(table: readonly Rule<I, O>[], input: I) => () => {
+  const d = decide(table, input);
+  return { id: d.rule.id, value: d.value };
+};
+
+const tr = (state: 'INACTIVE' | 'ACTIVE' | 'DOWN', event: Parameters<typeof SA_TRANSITIONS[number]['when']>[0]['event'], monitorRekey = false, peerHasSa = true) =>
+  on(SA_TRANSITIONS, { state, event, monitorRekey, peerHasSa });
+
+const other = (over: Partial<Parameters<typeof OTHER_INTERFACE_STATUS[number]['when']>[0]>) =>
+  on(OTHER_INTERFACE_STATUS, { vendor: 'panos', aggregate: 'ACTIVE', monitorEnabled: false, monitorFailures: 0, threshold: 5, action: 'wait-recover', ...over });
+
+const pic = (over: Partial<Parameters<typeof PROXY_ID_CHECK[number]['when']>[0]>) =>
+  on(PROXY_ID_CHECK, { vendor: 'screenos', osVersion: '6.3.0r10', vpnType: 'route-based', proxyIdCount: 1, proxyIdCheck: false, ...over });
+
+const CASES: Case[] = [
+  { row: 'SA-TRAFFIC-INACTIVE', run: tr('INACTIVE', 'traffic'), expected: { kind: 'negotiate' } },
+  { row: 'SA-TRAFFIC-DOWN', run: tr('DOWN', 'traffic'), expected: { kind: 'negotiate' } },
+  { row: 'SA-TRAFFIC-ACTIVE', run: tr('ACTIVE', 'traffic'), expected: { kind: 'keep' } },
+  { row: 'SA-REKEY-ACTIVE', run: tr('ACTIVE', 'rekey'), expected: { kind: 'negotiate' } },
+  { row: 'SA-REKEY-IDLE', run: tr('INACTIVE', 'rekey'), expected: { kind: 'keep' } },
+  { row: 'SA-EXPIRY-REKEY', run: tr('ACTIVE', 'lifetime-expiry', true), expected: { kind: 'negotiate' } },
+  { row: 'SA-EXPIRY', run: tr('ACTIVE', 'lifetime-expiry', false), expected: { kind: 'set', state: 'INACTIVE' } },
+  { row: 'SA-EXPIRY-IDLE', run: tr('DOWN', 'lifetime-expiry'), expected: { kind: 'keep' } },
+  { row: 'SA-DPD', run: tr('ACTIVE', 'dpd-timeout'), expected: { kind: 'set', state: 'DOWN' } },
+  { row: 'SA-PEER-RESTART', run: tr('ACTIVE', 'peer-restart'), expected: { kind: 'set', state: 'ACTIVE', stale: true } },
+  { row: 'SA-PEER-RESTART-IDLE', run: tr('INACTIVE', 'peer-restart'), expected: { kind: 'keep' } },
+  { row: 'SA-NEGOTIATION-FAILURE', run: tr('ACTIVE', 'negotiation-failure'), expected: { kind: 'set', state: 'DOWN' } },
+  { row: 'SA-MONITOR-REKEY-BRINGUP', run: tr('DOWN', 'monitor-rekey', true), expected: { kind: 'negotiate' } },
+  { row: 'SA-MONITOR-REKEY-STALE', run: tr('ACTIVE', 'monitor-rekey', true, false), expected: { kind: 'negotiate' } },
+  { row: 'SA-OTHERWISE', run: tr('INACTIVE', 'monitor-rekey', false), expected: { kind: 'keep' } },
+
+  { row: 'COUNT-SCREENOS-PEER', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'screenos', monitorEnabled: true }), expected: 'all' },
+  { row: 'COUNT-PING-MATCH', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'cisco-asa', monitorEnabled: true }), expected: 'ping' },
+  { row: 'COUNT-ALL', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'cisco-asa', monitorEnabled: false }), expected: 'all' },
+
+  { row: 'AGG-ANY-ACTIVE', run: on(SA_AGGREGATION, { sas: [{ state: 'DOWN', link: 'none' }, { state: 'ACTIVE', link: 'up' }, { state: 'INACTIVE', link: 'none' }] }), expected: 'ACTIVE' },
+  { row: 'AGG-ANY-INACTIVE', run: on(SA_AGGREGATION, { sas: [{ state: 'DOWN', link: 'none' }, { state: 'ACTIVE', link: 'down' }, { state: 'INACTIVE', link: 'none' }] }), expected: 'INACTIVE' },
+  { row: 'AGG-ALL-DOWN', run: on(SA_AGGREGATION, { sas: [{ state: 'DOWN', link: 'none' }, { state: 'DOWN', link: 'none' }] }), expected: 'DOWN' },
+
+  { row: 'KB6221-NO-MONITOR-UP', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'ACTIVE', monitorEnabled: false, rekey: false }), expected: 'UP' },
+  { row: 'KB6221-NO-MONITOR-READY', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'DOWN', monitorEnabled: false, rekey: false }), expected: 'READY' },
+  { row: 'KB6221-MONITOR-UP', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'ACTIVE', monitorEnabled: true, rekey: false }), expected: 'UP' },
+  { row: 'KB6221-MONITOR-READY', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'DOWN', monitorEnabled: true, rekey: false }), expected: 'READY' },
+  { row: 'KB6221-REKEY-UP', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'ACTIVE', monitorEnabled: true, rekey: true }), expected: 'UP' },
+  { row: 'KB6221-REKEY-READY', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'INACTIVE', monitorEnabled: true, rekey: true }), expected: 'READY' },
+  { row: 'KB6221-REKEY-DOWN', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'DOWN', monitorEnabled: true, rekey: true }), expected: 'DOWN' },
+
+  { row: 'PAN-MONITOR-FAIL-OVER', run: other({ monitorEnabled: true, monitorFailures: 5, action: 'fail-over' }), expected: { status: 'DOWN', routesInstalled: false } },
+  { row: 'PAN-MONITOR-WAIT-RECOVER', run: other({ monitorEnabled: true, monitorFailures: 7, action: 'wait-recover' }), expected: { status: 'DOWN', routesInstalled: true } },
+  { row: 'OTHER-ACTIVE', run: other({ monitorEnabled: true, monitorFailures: 4, action: 'fail-over' }), expected: { status: 'UP', routesInstalled: true } },
+  { row: 'OTHER-INACTIVE', run: other({ vendor: 'cisco-asa', aggregate: 'INACTIVE' }), expected: { status: 'READY', routesInstalled: true } },
+  { row: 'OTHER-DOWN', run: other({ vendor: 'strongswan', aggregate: 'DOWN' }), expected: { status: 'DOWN', routesInstalled: true } },
+
+  { row: 'SCREENOS-ROUTES-DOWN', run: on(SCREENOS_ROUTES, { status: 'DOWN' }), expected: false },
+  { row: 'SCREENOS-ROUTES-UP', run: on(SCREENOS_ROUTES, { status: 'READY' }), expected: true },
+
+  { row: 'STA-I/I', run: on(STA_COLUMN, { state: 'INACTIVE', link: 'none' }), expected: 'I/I' },
+  { row: 'STA-A/-', run: on(STA_COLUMN, { state: 'ACTIVE', link: 'none' }), expected: 'A/-' },
+  { row: 'STA-A/U', run: on(STA_COLUMN, { state: 'ACTIVE', link: 'up' }), expected: 'A/U' },
+  { row: 'STA-A/D', run: on(STA_COLUMN, { state: 'ACTIVE', link: 'down' }), expected: 'A/D' },
+
+  { row: 'PIC-POLICY-BASED', run: pic({ vendor: 'cisco-asa', vpnType: 'policy-based', proxyIdCount: 0 }), expected: true },
+  { row: 'PIC-SCREENOS-PRE-6.3', run: pic({ osVersion: '6.2.0r5', proxyIdCount: 2, proxyIdCheck: true }), expected: false },
+  { row: 'PIC-SCREENOS-MULTI', run: pic({ proxyIdCount: 4, proxyIdCheck: false }), expected: true },
+  { row: 'PIC-SCREENOS-CONFIGURED', run: pic({ proxyIdCount: 1, proxyIdCheck: false }), expected: false },
+  { row: 'PIC-ROUTE-BASED-PROXY-IDS', run: pic({ vendor: 'panos', osVersion: '10.2', proxyIdCount: 1 }), expected: true },
+  { row: 'PIC-ROUTE-BASED-DEFAULT', run: pic({ vendor: 'panos', osVersion: '10.2', proxyIdCount: 0 }), expected: false },
+
+  { row: 'IN-SCREENOS-ROUTE', run: on(INBOUND_CHECK, { vendor: 'screenos', vpnType: 'route-based' }), expected: false },
+  { row: 'IN-STRICT', run: on(INBOUND_CHECK, { vendor: 'cisco-asa', vpnType: 'policy-based' }), expected: true },
+];
+
+describe('monitor rule table', () => {
+  for (const c of CASES) {
+    it(`row ${c.row}`, () => {
+      const got = c.run();
+      expect(got.id).toBe(c.row);
+      expect(got.value).toEqual(c.expected);
+    });
+  }
+
+  it('has a case for every row, and no case for a row that does not exist', () => {
+    expect(CASES.map((c) => c.row).sort()).toEqual(allRuleIds().sort());
+  });
+
+  it('every row names its source and provenance', () => {
+    for (const table of [SA_TRANSITIONS, SA_COUNTING, SA_AGGREGATION, SCREENOS_INTERFACE_STATUS, OTHER_INTERFACE_STATUS, SCREENOS_ROUTES, STA_COLUMN, PROXY_ID_CHECK, INBOUND_CHECK] as readonly (readonly { source: { ref: string; note: string } }[])[]) {
+      for (const row of table) {
+        expect(row.source.ref.length).toBeGreaterThan(0);
+        expect(row.source.note.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('also sets the proxy-ID check on when configured on a single proxy ID (KB16008)', () => {
+    expect(pic({ proxyIdCount: 1, proxyIdCheck: true })()).toEqual({ id: 'PIC-SCREENOS-CONFIGURED', value: true });
+  });
+
+  it('reads ScreenOS versions', () => {
+    expect(screenosBefore63('6.2.0r3')).toBe(true);
+    expect(screenosBefore63('5.4.0')).toBe(true);
+    expect(screenosBefore63('6.3.0r10')).toBe(false);
+    expect(screenosBefore63('')).toBe(false);
+  });
+});
