@@ -1,0 +1,283 @@
+// The negotiation report: what the engine says about each tunnel. The zod schema is the source of
+// the TypeScript types and of the published JSON Schema (docs/negotiation-report.schema.json, kept
+// up to date by a test). The UI, the packet walk, the monitor and the command line all read this,
+// so field names are stable: add fields, never rename them.
+import { z } from 'zod';
+import type { Command } from '../commands/commands';
+
+/** How sure the engine is of a rule: checked against a real daemon, written by the vendor, or our assumption. */
+export const ProvenanceSchema = z.enum(['verified', 'documented', 'assumed']);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** One vendor rule the engine applied, with where it comes from. */
+export const RuleSchema = z.strictObject({
+  /** Stable id, e.g. `strongswan.ikev2.narrowing`. */
+  id: z.string(),
+  vendor: z.string(),
+  /** The rule in one sentence. */
+  statement: z.string(),
+  provenance: ProvenanceSchema,
+  /** The daemon, document or reasoning the rule comes from. */
+  source: z.string(),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** Notify messages as real peers send them (RFC 7296 §3.10.1, RFC 2408 §3.14.1). */
+export const NOTIFY_TYPES = [
+  'NO_PROPOSAL_CHOSEN',
+  'AUTHENTICATION_FAILED',
+  'INVALID_ID_INFORMATION',
+  'TS_UNACCEPTABLE',
+  'SINGLE_PAIR_REQUIRED',
+  'ADDITIONAL_TS_POSSIBLE',
+  'INVALID_KE_PAYLOAD',
+  'PAYLOAD_MALFORMED',
+  'INVALID_MAJOR_VERSION',
+  'INVALID_SYNTAX',
+] as const;
+export const NotifySchema = z.enum(NOTIFY_TYPES);
+export type Notify = z.infer<typeof NotifySchema>;
+
+export const StatusSchema = z.enum(['up', 'down']);
+export type Status = z.infer<typeof StatusSchema>;
+
+export const EndKeySchema = z.enum(['a', 'b']);
+
+/** The attribute at fault when proposals do not intersect. */
+export const ProposalAttributeSchema = z.enum(['encryption', 'integrity', 'dhGroup', 'lifetime', 'pfs', 'mode']);
+export type ProposalAttribute = z.infer<typeof ProposalAttributeSchema>;
+
+export const ChosenIkeProposalSchema = z.strictObject({
+  encryption: z.string(),
+  integrity: z.string(),
+  dhGroup: z.number().int(),
+});
+
+export const Phase1Schema = z.strictObject({
+  status: StatusSchema,
+  /** The notify the failing side sends; absent on success and on a silent timeout. */
+  notify: NotifySchema.optional(),
+  /** A sentence naming the attribute at fault, when down. */
+  reason: z.string().optional(),
+  /** The chosen proposal, when up. */
+  proposal: ChosenIkeProposalSchema.optional(),
+  ikeVersion: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** IKEv1: main or aggressive; IKEv2: `ike_sa_init`. */
+  exchange: z.enum(['main', 'aggressive', 'ike_sa_init']).optional(),
+  /** Which end sent the notify (the responder, usually). */
+  notifyFrom: EndKeySchema.optional(),
+  /** The initiator gave up without an answer it could use (IKEv1 PSK mismatch, version mismatch). */
+  timedOut: z.boolean().optional(),
+  /** What failed, as a stable word. */
+  failure: z.enum(['version', 'proposal', 'psk', 'auth-method', 'identity', 'exchange-mode', 'config', 'gateway-missing']).optional(),
+  failedAttribute: ProposalAttributeSchema.optional(),
+  /** An INVALID_KE_PAYLOAD round trip happened before agreement. */
+  keRetryGroup: z.number().int().optional(),
+  /** Ids of the rules (in `rules[]`) that decided this. */
+  rules: z.array(z.string()),
+});
+export type Phase1Result = z.infer<typeof Phase1Schema>;
+
+export const SelectorPairSchema = z.strictObject({
+  local: z.string(),
+  remote: z.string(),
+});
+
+export const SelectorSetsSchema = z.strictObject({
+  local: z.array(z.string()),
+  remote: z.array(z.string()),
+});
+export type SelectorSets = z.infer<typeof SelectorSetsSchema>;
+
+export const ChosenEspSchema = z.strictObject({
+  encryption: z.string(),
+  integrity: z.string(),
+  /** PFS group agreed, absent when no PFS. */
+  pfsGroup: z.number().int().optional(),
+});
+
+export const PfsOutcomeSchema = z.strictObject({
+  /**
+   * `agreed`: both use this group; `none`: neither uses PFS; `mismatch`: no common group (fails now
+   * in IKEv1 and CREATE_CHILD_SA); `deferred`: the first IKEv2 child carries no KE, so a PFS
+   * mismatch only shows at the first rekey.
+   */
+  status: z.enum(['agreed', 'none', 'mismatch', 'deferred']),
+  group: z.number().int().optional(),
+});
+
+export const Phase2Schema = z.strictObject({
+  /** Position in `phase2[]`. */
+  index: z.number().int(),
+  /** The proxy ID / child name on the initiator, or a generated label. */
+  name: z.string(),
+  /** Indexes into the initiator's `proxyIds[]` that this proposal comes from (empty: the vendor default). */
+  initiatorProxyIds: z.array(z.number().int()),
+  /** The selector pair the initiator proposes, from its point of view (first selectors of the child). */
+  proposed: SelectorPairSchema,
+  /** Everything put in TSi/TSr (IKEv2) or IDci/IDcr (IKEv1, always one each), initiator's view. */
+  proposedTs: SelectorSetsSchema,
+  /** The proposal starts with the packet-specific selector of a triggering packet (RFC 7296 §2.9). */
+  triggeredBy: z.string().optional(),
+  /** The initiator proposes its vendor's default 0.0.0.0/0 <-> 0.0.0.0/0, having no proxy ID. */
+  isDefault: z.boolean(),
+  status: StatusSchema,
+  notify: NotifySchema.optional(),
+  /** Who sent the notify. */
+  notifyFrom: EndKeySchema.optional(),
+  reason: z.string().optional(),
+  /** The selectors installed, from the initiator's point of view. */
+  negotiated: SelectorSetsSchema.optional(),
+  /** The responder's proxy ID / child config that matched (its name, or "#index"). */
+  responderConfig: z.string().optional(),
+  responderProxyIds: z.array(z.number().int()).optional(),
+  /** The exchange that carried it. */
+  exchange: z.enum(['IKE_AUTH', 'CREATE_CHILD_SA', 'QUICK_MODE']).optional(),
+  esp: ChosenEspSchema.optional(),
+  pfs: PfsOutcomeSchema.optional(),
+  failedAttribute: ProposalAttributeSchema.optional(),
+  rules: z.array(z.string()),
+});
+export type Phase2Result = z.infer<typeof Phase2Schema>;
+
+export const EXCHANGES = ['IKE_SA_INIT', 'IKE_AUTH', 'CREATE_CHILD_SA', 'INFORMATIONAL', 'MAIN_MODE', 'AGGRESSIVE_MODE', 'QUICK_MODE', 'INFORMATIONAL_V1'] as const;
+
+export const TimelineEntrySchema = z.strictObject({
+  /** 0-based order. */
+  seq: z.number().int(),
+  exchange: z.enum(EXCHANGES),
+  /** IKEv1 Main Mode message number (1-6), Aggressive (1-3), Quick Mode (1-3); IKEv2 request/response. */
+  message: z.string(),
+  from: EndKeySchema,
+  to: EndKeySchema,
+  /** Gateway names, for display. */
+  fromGateway: z.string(),
+  toGateway: z.string(),
+  /** Payloads in the usual notation: `SA KE Ni N(NATD_S_IP)`, `IDi AUTH SA TSi TSr`. */
+  summary: z.string(),
+  notify: NotifySchema.optional(),
+  /** The phase-2 entry this message belongs to. */
+  phase2Index: z.number().int().optional(),
+  /** The message is lost or never answered (retransmits). */
+  unanswered: z.boolean().optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const SideLogSchema = z.strictObject({
+  gateway: z.string(),
+  vendor: z.string(),
+  /** Where the vendor writes these lines: `ikemgr.log`, `charon.log`, `debug crypto ikev2`, `event log`. */
+  source: z.string(),
+  lines: z.array(z.string()),
+});
+
+export const DIAGNOSTIC_CODES = [
+  'SELECTOR_REVERSED',
+  'PREFIX_LENGTH_MISMATCH',
+  'PROTOCOL_PORT_MISMATCH',
+  'MISSING_PROXY_ID',
+  'DEFAULT_SELECTOR_VS_POLICY_BASED_PEER',
+  'NAT_ADDRESS_IN_SELECTOR',
+  'ROUTE_WITHOUT_PROXY_ID',
+  'PROXY_ID_WITHOUT_ROUTE',
+  'TUNNEL_CAPACITY_EXCEEDED',
+  'PROPOSAL_MISMATCH',
+  'PSK_MISMATCH',
+  'IKE_VERSION_MISMATCH',
+  'IDENTITY_MISMATCH',
+  'AUTH_METHOD_MISMATCH',
+  'EXCHANGE_MODE_MISMATCH',
+  'PFS_MISMATCH_AT_REKEY',
+  'SELECTOR_NARROWED',
+  'ONLY_FIRST_SELECTOR_USED',
+  'SINGLE_PROXY_ID_ONLY',
+  'INVALID_SELECTOR',
+  'MIXED_ADDRESS_FAMILIES',
+  'EMPTY_PROPOSALS',
+  'GATEWAY_MISSING',
+  'BOTH_ENDS_PASSIVE',
+] as const;
+export const DiagnosticCodeSchema = z.enum(DIAGNOSTIC_CODES);
+export type DiagnosticCode = z.infer<typeof DiagnosticCodeSchema>;
+
+/**
+ * A document command (shared/commands/commands.ts). Typed as `Command` in TypeScript; the JSON
+ * Schema describes it as an object with a `type` (the full command union lives in that file).
+ */
+export const CommandSchema = z.custom<Command>((v) => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string', {
+  message: 'a document command',
+});
+
+export const DiagnosticSchema = z.strictObject({
+  code: DiagnosticCodeSchema,
+  severity: z.enum(['error', 'warning', 'info']),
+  /** The end the cause is on (and the fix changes), when there is one. */
+  end: EndKeySchema.optional(),
+  gateway: z.string().optional(),
+  /** The selector concerned, in strongSwan notation, and the proxy ID it comes from. */
+  selector: z.strictObject({ local: z.string().optional(), remote: z.string().optional(), proxyIdIndex: z.number().int().optional() }).optional(),
+  phase2Index: z.number().int().optional(),
+  message: z.string(),
+  /** One click: apply these commands (as one batch) to fix it. Empty when no safe automatic fix exists. */
+  fix: z.array(CommandSchema),
+  fixLabel: z.string().optional(),
+  provenance: ProvenanceSchema,
+});
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+
+export const TunnelReportSchema = z.strictObject({
+  tunnelId: z.string(),
+  /** The tunnel's name. */
+  tunnel: z.string(),
+  /** The initiating gateway's name. */
+  initiator: z.string(),
+  responder: z.string(),
+  initiatorEnd: EndKeySchema,
+  vendors: z.strictObject({ a: z.string(), b: z.string() }),
+  /** Overall: `up` all phase-2 entries up, `partial` some, `down` none or phase 1 down. */
+  status: z.enum(['up', 'partial', 'down']),
+  phase1: Phase1Schema,
+  phase2: z.array(Phase2Schema),
+  timeline: z.array(TimelineEntrySchema),
+  logs: z.strictObject({ a: SideLogSchema, b: SideLogSchema }),
+  diagnostics: z.array(DiagnosticSchema),
+  /** Every vendor rule used for this tunnel, with its provenance. */
+  rules: z.array(RuleSchema),
+});
+export type TunnelReport = z.infer<typeof TunnelReportSchema>;
+
+export const REPORT_VERSION = 1;
+
+export const NegotiationReportSchema = z.strictObject({
+  reportVersion: z.literal(REPORT_VERSION),
+  tunnels: z.array(TunnelReportSchema),
+  /** Findings about gateways across tunnels (capacity). Tunnel findings are in each tunnel. */
+  diagnostics: z.array(DiagnosticSchema),
+  summary: z.strictObject({
+    tunnels: z.number().int(),
+    up: z.number().int(),
+    partial: z.number().int(),
+    down: z.number().int(),
+    phase2Up: z.number().int(),
+    phase2Down: z.number().int(),
+  }),
+});
+export type NegotiationReport = z.infer<typeof NegotiationReportSchema>;
+
+/** The published JSON Schema of the report (docs/negotiation-report.schema.json). */
+export function reportJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(NegotiationReportSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      if (ctx.zodSchema === CommandSchema) {
+        const js = ctx.jsonSchema as Record<string, unknown>;
+        js.type = 'object';
+        js.description = 'A document command (shared/commands/commands.ts): { "type": "proxyId.update", ... }';
+        js.required = ['type'];
+        js.properties = { type: { type: 'string' } };
+      }
+    },
+  }) as Record<string, unknown>;
+  return { ...schema, $id: 'https://ipsec-studio.invalid/negotiation-report.schema.json', title: 'IPsec Studio negotiation report' };
+}
