@@ -182,6 +182,8 @@ export const ProxyIdSchema = z.strictObject({
   local: AddressSpecSchema,
   remote: AddressSpecSchema,
   protocol: ProtocolSchema.default('any'),
+  /** The remote selector's protocol when it differs from the local one (strongSwan selectors carry one each); absent: `protocol`. */
+  remoteProtocol: ProtocolSchema.optional(),
   localPort: PortSpecSchema.default('any'),
   remotePort: PortSpecSchema.default('any'),
 });
