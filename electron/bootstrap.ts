@@ -1,0 +1,256 @@
+// The main process, wired up: one window showing the renderer from app://studio/, the security checklist
+// applied to it (see security.ts), the IPC contract's handlers, native menus, file opening from
+// drops / the OS / the command line, and the unsaved-changes question on close.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MessageBoxOptions } from 'electron';
+import { join } from 'node:path';
+import { eventChannels, type EventChannel, type EventPayload } from '../shared/ipc/contract';
+import { buildMenuTemplate, type MenuOptions } from './app-menu';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { CloseGuard } from './close-guard';
+import { createInvokeHandlers, DOCUMENT_EXTENSION, PathGrants, type DialogPort } from './invoke-handlers';
+import { createSenderCheck, registerInvokeHandlers } from './ipc-main';
+import { consoleLogger, type Logger } from './log';
+import { RecentFiles } from './recent-files';
+import { RecoveryStore } from './recovery-store';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  denyPermissions,
+  developmentContentSecurityPolicy,
+  hardenWebContents,
+  installCspHeader,
+  originOf,
+  secureWebPreferences,
+} from './security';
+
+const APP_NAME = 'IPsec Studio';
+
+/** The Vite dev server during `electron-forge start`; never in a packaged app. */
+function devServerUrl(): string | undefined {
+  if (app.isPackaged) return undefined;
+  return typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+}
+
+function rendererName(): string {
+  return typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window';
+}
+
+/** A topology file named on the command line (`ipsec-studio-desktop file.json`, or the OS's "Open with"). */
+export function documentPathFromArgv(argv: readonly string[]): string | undefined {
+  const args = argv.slice(1).filter((a) => !a.startsWith('-'));
+  return [...args].reverse().find((a) => a.toLowerCase().endsWith(DOCUMENT_EXTENSION));
+}
+
+export interface AppContext {
+  window: () => BrowserWindow | null;
+  trustedOrigins: readonly string[];
+  grants: PathGrants;
+  recent: RecentFiles;
+  recovery: RecoveryStore;
+  guard: () => CloseGuard | null;
+  openPath: (path: string) => void;
+}
+
+export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext | undefined> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return undefined;
+  }
+  // Before `ready`: app:// is a standard, secure scheme with fetch support.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  const dev = devServerUrl();
+  const devOrigin = dev ? originOf(dev) : undefined;
+  const trustedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+  let mainWindow: BrowserWindow | null = null;
+  let guard: CloseGuard | null = null;
+  let rendererReady = false;
+  const pendingOpens: string[] = [];
+
+  const send = <C extends EventChannel>(channel: C, payload: EventPayload<C>): void => {
+    const checked = eventChannels[channel].safeParse(payload);
+    if (!checked.success) {
+      log.error(`not sent: ${channel} payload does not match the contract`);
+      return;
+    }
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, checked.data);
+  };
+
+  const userData = app.getPath('userData');
+  const recent = new RecentFiles(join(userData, 'recent-files.json'));
+  const recovery = new RecoveryStore(userData);
+  const grants = new PathGrants(recent);
+
+  const openPath = (path: string): void => {
+    grants.grant(path);
+    if (!rendererReady) {
+      pendingOpens.push(path);
+      return;
+    }
+    send('file:open-path', { path });
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  };
+
+  // Every webContents ever created gets the navigation/new-window/webview rules, not only ours.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { log, onFileDropped: (path) => (mainWindow && contents === mainWindow.webContents ? openPath(path) : undefined) });
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openPath(path);
+  });
+  app.on('second-instance', (_event, argv) => {
+    const path = documentPathFromArgv(argv);
+    if (path) openPath(path);
+    else if (mainWindow) mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+
+  const ses = session.defaultSession;
+  denyPermissions(ses, trustedOrigins, log);
+  installCspHeader(ses, devOrigin ? developmentContentSecurityPolicy(devOrigin) : CONTENT_SECURITY_POLICY);
+  ses.protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      root: join(__dirname, '..', 'renderer', rendererName()),
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      onRefused: (url, reason) => log.warn(`${APP_SCHEME}: refused ${url}: ${reason}`),
+    }),
+  );
+
+  await recent.load();
+
+  let theme: MenuOptions['theme'] = 'system';
+  const rebuildMenu = (): void => {
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      appName: APP_NAME,
+      recentPaths: recent.list(),
+      theme,
+      developer: !app.isPackaged,
+      sendCommand: (command) => {
+        if (command === 'theme-light' || command === 'theme-dark' || command === 'theme-system') theme = command === 'theme-light' ? 'light' : command === 'theme-dark' ? 'dark' : 'system';
+        send('menu:command', { command });
+      },
+      openRecent: (path) => openPath(path),
+      clearRecent: () => {
+        void recent.clear().then(rebuildMenu, (e: unknown) => log.error(`could not clear the recent list: ${String(e)}`));
+        app.clearRecentDocuments();
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  rebuildMenu();
+
+  const modal = async (options: MessageBoxOptions): Promise<number> => {
+    const r = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    return r.response;
+  };
+  const pick = async (open: () => Promise<{ canceled: boolean; filePaths: string[] }>): Promise<string | undefined> => {
+    const r = await open();
+    return r.canceled ? undefined : r.filePaths[0];
+  };
+  const save = async (run: () => Promise<{ canceled: boolean; filePath?: string }>): Promise<string | undefined> => {
+    const r = await run();
+    return r.canceled || !r.filePath ? undefined : r.filePath;
+  };
+  const withWindow = <T>(f: (win: BrowserWindow) => Promise<T>, none: T): Promise<T> => (mainWindow ? f(mainWindow) : Promise.resolve(none));
+  const topologyFilter = { name: 'IPsec Studio topology', extensions: ['json'] };
+  const dialogs: DialogPort = {
+    chooseDocumentToOpen: () => withWindow((w) => pick(() => dialog.showOpenDialog(w, { title: 'Open topology', properties: ['openFile'], filters: [topologyFilter, { name: 'All files', extensions: ['*'] }] })), undefined),
+    chooseDocumentSavePath: (suggestedName) => withWindow((w) => save(() => dialog.showSaveDialog(w, { title: 'Save topology', defaultPath: suggestedName, filters: [topologyFilter] })), undefined),
+    chooseExportFolder: () => withWindow((w) => pick(() => dialog.showOpenDialog(w, { title: 'Export to folder', properties: ['openDirectory', 'createDirectory'] })), undefined),
+    chooseZipSavePath: (suggestedName) => withWindow((w) => save(() => dialog.showSaveDialog(w, { title: 'Export as zip', defaultPath: suggestedName, filters: [{ name: 'Zip archive', extensions: ['zip'] }] })), undefined),
+    chooseImageSavePath: (format, suggestedName) =>
+      withWindow((w) => save(() => dialog.showSaveDialog(w, { title: 'Save image', defaultPath: suggestedName, filters: [format === 'png' ? { name: 'PNG image', extensions: ['png'] } : { name: 'SVG image', extensions: ['svg'] }] })), undefined),
+  };
+
+  const handlers = createInvokeHandlers({
+    dialogs,
+    recent,
+    recovery,
+    grants,
+    onRecentChanged: () => {
+      rebuildMenu();
+      const latest = recent.list()[0];
+      if (latest) app.addRecentDocument(latest);
+    },
+    window: {
+      setState: (title, dirty) => {
+        guard?.setDirty(dirty);
+        if (!mainWindow || mainWindow.isDestroyed()) return;
+        mainWindow.setTitle(`${dirty ? '• ' : ''}${title || 'Untitled'} — ${APP_NAME}`);
+        if (process.platform === 'darwin') mainWindow.setDocumentEdited(dirty);
+      },
+      closeDecision: (decision) => guard?.decide(decision) ?? false,
+    },
+  });
+  registerInvokeHandlers(ipcMain, handlers, createSenderCheck(() => mainWindow, trustedOrigins), log);
+
+  const createWindow = (): BrowserWindow => {
+    const win = new BrowserWindow({
+      title: APP_NAME,
+      width: 1440,
+      height: 900,
+      minWidth: 900,
+      minHeight: 600,
+      show: false,
+      backgroundColor: '#1b1f24',
+      webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
+    });
+    const windowGuard = new CloseGuard({
+      requestDecision: () => send('window:close-requested', {}),
+      closeWindow: () => win.close(),
+      askCloseUnresponsive: async () =>
+        (await modal({
+          type: 'warning',
+          buttons: ['Close Anyway', 'Keep Open'],
+          defaultId: 1,
+          cancelId: 1,
+          message: 'IPsec Studio is not answering.',
+          detail: 'Close the window anyway? Your unsaved changes are kept as a recovery copy and offered back the next time you start IPsec Studio.',
+        })) === 0,
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    });
+    guard = windowGuard;
+    rendererReady = false;
+    win.once('ready-to-show', () => win.show());
+    win.on('close', (event) => windowGuard.onClose(event));
+    win.on('closed', () => {
+      if (!windowGuard.keepRecovery) void recovery.clear();
+      if (mainWindow === win) mainWindow = null;
+      if (guard === windowGuard) guard = null;
+    });
+    win.webContents.on('did-finish-load', () => {
+      rendererReady = true;
+      for (const path of pendingOpens.splice(0)) send('file:open-path', { path });
+    });
+    win.webContents.on('render-process-gone', (_event, details) => {
+      // The renderer crashed: reload it. Its recovery copy is still on disk and is offered back.
+      log.error(`renderer gone (${details.reason}); reloading`);
+      windowGuard.setDirty(false);
+      rendererReady = false;
+      if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
+    });
+    mainWindow = win;
+    void win.loadURL(dev ?? APP_ENTRY_URL);
+    return win;
+  };
+
+  createWindow();
+  const fromArgv = documentPathFromArgv(process.argv);
+  if (fromArgv) openPath(fromArgv);
+  app.on('activate', () => {
+    if (!mainWindow) createWindow();
+  });
+
+  return { window: () => mainWindow, trustedOrigins, grants, recent, recovery, guard: () => guard, openPath };
+}

@@ -1,0 +1,63 @@
+// The Open Recent list: most recent first, no duplicates, at most MAX_RECENT entries, kept in a
+// small JSON file in userData. A damaged list file is treated as empty rather than an error.
+import * as nodeFs from 'node:fs/promises';
+import { z } from 'zod';
+import { writeFileAtomic, type AtomicFs } from './atomic-write';
+
+export const MAX_RECENT = 10;
+
+const RecentFileSchema = z.object({ paths: z.array(z.string().min(1).max(4096)) });
+
+export interface RecentFs extends AtomicFs {
+  readFile: typeof nodeFs.readFile;
+}
+
+const defaultFs: RecentFs = { open: nodeFs.open, rename: nodeFs.rename, unlink: nodeFs.unlink, stat: nodeFs.stat, readFile: nodeFs.readFile };
+
+export class RecentFiles {
+  private paths: string[] = [];
+
+  constructor(
+    private readonly storePath: string,
+    private readonly fs: RecentFs = defaultFs,
+    private readonly max = MAX_RECENT,
+  ) {}
+
+  async load(): Promise<readonly string[]> {
+    try {
+      const parsed = RecentFileSchema.safeParse(JSON.parse(await this.fs.readFile(this.storePath, 'utf8')));
+      this.paths = parsed.success ? [...new Set(parsed.data.paths)].slice(0, this.max) : [];
+    } catch {
+      this.paths = [];
+    }
+    return this.list();
+  }
+
+  list(): readonly string[] {
+    return [...this.paths];
+  }
+
+  has(path: string): boolean {
+    return this.paths.includes(path);
+  }
+
+  async add(path: string): Promise<void> {
+    this.paths = [path, ...this.paths.filter((p) => p !== path)].slice(0, this.max);
+    await this.persist();
+  }
+
+  async remove(path: string): Promise<void> {
+    if (!this.paths.includes(path)) return;
+    this.paths = this.paths.filter((p) => p !== path);
+    await this.persist();
+  }
+
+  async clear(): Promise<void> {
+    this.paths = [];
+    await this.persist();
+  }
+
+  private async persist(): Promise<void> {
+    await writeFileAtomic(this.storePath, `${JSON.stringify({ paths: this.paths }, null, 2)}\n`, this.fs);
+  }
+}

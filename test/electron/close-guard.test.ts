@@ -1,0 +1,93 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { CloseGuard } from '../../electron/close-guard';
+
+function setup(answerUnresponsive = true) {
+  const timers: (() => void)[] = [];
+  const deps = {
+    requestDecision: vi.fn(),
+    closeWindow: vi.fn(),
+    askCloseUnresponsive: vi.fn(async () => answerUnresponsive),
+    setTimer: vi.fn((fn: () => void) => timers.push(fn)),
+    clearTimer: vi.fn(),
+  };
+  const guard = new CloseGuard(deps);
+  deps.closeWindow.mockImplementation(() => {
+    const event = { preventDefault: vi.fn() };
+    guard.onClose(event);
+    return event;
+  });
+  const close = () => {
+    const event = { preventDefault: vi.fn() };
+    guard.onClose(event);
+    return event.preventDefault.mock.calls.length > 0 ? 'kept open' : 'closed';
+  };
+  return { guard, deps, close, timers };
+}
+
+describe('CloseGuard', () => {
+  it('closes a clean window without asking', () => {
+    const { close, deps } = setup();
+    expect(close()).toBe('closed');
+    expect(deps.requestDecision).not.toHaveBeenCalled();
+  });
+
+  it('asks the renderer once when dirty, and honours cancel', () => {
+    const { guard, close, deps } = setup();
+    guard.setDirty(true);
+    expect(close()).toBe('kept open');
+    expect(close()).toBe('kept open');
+    expect(deps.requestDecision).toHaveBeenCalledTimes(1);
+    expect(guard.decide('cancel')).toBe(true);
+    expect(deps.closeWindow).not.toHaveBeenCalled();
+    expect(close()).toBe('kept open');
+    expect(deps.requestDecision).toHaveBeenCalledTimes(2);
+  });
+
+  it('closes on discard', () => {
+    const { guard, close, deps } = setup();
+    guard.setDirty(true);
+    close();
+    expect(guard.decide('discard')).toBe(true);
+    expect(deps.closeWindow).toHaveBeenCalledTimes(1);
+    expect(deps.closeWindow.mock.results[0]?.value.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closes after save-then-close only if the renderer reported the document clean', () => {
+    const { guard, close, deps } = setup();
+    guard.setDirty(true);
+    close();
+    expect(guard.decide('save-then-close')).toBe(false);
+    expect(deps.closeWindow).not.toHaveBeenCalled();
+    close();
+    guard.setDirty(false);
+    expect(guard.decide('save-then-close')).toBe(true);
+    expect(deps.closeWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a decision nobody asked for', () => {
+    const { guard, deps } = setup();
+    expect(guard.decide('discard')).toBe(false);
+    expect(deps.closeWindow).not.toHaveBeenCalled();
+  });
+
+  it('falls back to a native question when the renderer does not answer, keeping the recovery copy', async () => {
+    const { guard, close, deps, timers } = setup(true);
+    guard.setDirty(true);
+    close();
+    timers[0]?.();
+    await vi.waitFor(() => expect(deps.closeWindow).toHaveBeenCalled());
+    expect(deps.askCloseUnresponsive).toHaveBeenCalled();
+    expect(guard.keepRecovery).toBe(true);
+  });
+
+  it('stays open when the user keeps the unresponsive window', async () => {
+    const { guard, close, deps, timers } = setup(false);
+    guard.setDirty(true);
+    close();
+    timers[0]?.();
+    await vi.waitFor(() => expect(deps.askCloseUnresponsive).toHaveBeenCalled());
+    expect(deps.closeWindow).not.toHaveBeenCalled();
+    expect(guard.isWaiting).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import * as fs from 'node:fs/promises';
+import { join } from 'node:path';
+import { RECOVERY_FILE_NAME, RecoveryStore } from '../../electron/recovery-store';
+import { topologyText, withTempDir } from './helpers';
+
+const clock = () => new Date('2026-11-22T10:00:00.000Z');
+
+describe('RecoveryStore', () => {
+  it('writes, reads back and clears the recovery copy', async () => {
+    await withTempDir(async (dir) => {
+      const store = new RecoveryStore(dir, clock);
+      expect(await store.read()).toEqual({ status: 'none' });
+      expect(await store.write(topologyText('Unsaved'), '/home/me/lab.json')).toBe(true);
+      expect(await store.read()).toEqual({ status: 'found', text: topologyText('Unsaved'), path: '/home/me/lab.json', savedAt: '2026-11-22T10:00:00.000Z' });
+      expect(await store.write(topologyText('Untitled'))).toBe(true);
+      expect(await store.read()).toEqual({ status: 'found', text: topologyText('Untitled'), savedAt: '2026-11-22T10:00:00.000Z' });
+      expect(await store.clear()).toBe(true);
+      expect(await store.read()).toEqual({ status: 'none' });
+      expect(await store.clear()).toBe(true);
+    });
+  });
+
+  it('survives a restart: a new store (next session) finds the copy left by the previous one', async () => {
+    await withTempDir(async (dir) => {
+      await new RecoveryStore(dir, clock).write(topologyText('Crashed'));
+      expect(await new RecoveryStore(dir).read()).toMatchObject({ status: 'found', text: topologyText('Crashed') });
+    });
+  });
+
+  it('does not keep text that is not a topology, and keeps the previous copy', async () => {
+    await withTempDir(async (dir) => {
+      const store = new RecoveryStore(dir, clock);
+      await store.write(topologyText('Good'));
+      expect(await store.write('{"half": ')).toBe(false);
+      expect(await store.read()).toMatchObject({ status: 'found', text: topologyText('Good') });
+    });
+  });
+
+  it('treats a damaged recovery file as none', async () => {
+    await withTempDir(async (dir) => {
+      const store = new RecoveryStore(dir, clock);
+      for (const damaged of ['garbage', '{}', JSON.stringify({ version: 1, savedAt: 'x', text: 'not a topology' })]) {
+        await fs.writeFile(join(dir, RECOVERY_FILE_NAME), damaged);
+        expect(await store.read(), damaged).toEqual({ status: 'none' });
+      }
+    });
+  });
+});

@@ -1,0 +1,116 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Session, WebContents } from 'electron';
+import { MockWebContents, resetElectronMock, session } from '../mocks/electron';
+import {
+  APP_ORIGIN,
+  CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_META,
+  denyPermissions,
+  hardenWebContents,
+  installCspHeader,
+  isTrustedUrl,
+  secureWebPreferences,
+} from '../../electron/security';
+
+vi.mock('electron', () => import('../mocks/electron'));
+
+describe('web preferences', () => {
+  it('apply the security checklist', () => {
+    const prefs = secureWebPreferences('/app/preload.cjs');
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false, preload: '/app/preload.cjs' });
+  });
+});
+
+describe('content security policy', () => {
+  it('allows only same-origin script, no inline or eval, no framing', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)] as const));
+    expect(directives.get('default-src')).toBe("'none'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(directives.get('frame-ancestors')).toBe("'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
+    expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
+    expect(CONTENT_SECURITY_POLICY.startsWith(CONTENT_SECURITY_POLICY_META)).toBe(true);
+  });
+
+  it('is added to every http(s) response, replacing any other policy', () => {
+    installCspHeader(session.defaultSession as unknown as Session, CONTENT_SECURITY_POLICY);
+    const callback = vi.fn();
+    session.defaultSession.headersReceived?.({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+});
+
+describe('navigation, new windows and webviews', () => {
+  let contents: MockWebContents;
+  const onFileDropped = vi.fn();
+  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+
+  beforeEach(() => {
+    resetElectronMock();
+    onFileDropped.mockReset();
+    contents = new MockWebContents();
+    hardenWebContents(contents as unknown as WebContents, { log, onFileDropped });
+  });
+
+  it('denies every navigation, including same-origin ones', () => {
+    expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.fire('will-navigate', `${APP_ORIGIN}/other.html`)).toBe(true);
+    expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(onFileDropped).not.toHaveBeenCalled();
+  });
+
+  it('turns a dropped file (a file:// navigation) into an open, never a navigation', () => {
+    expect(contents.fire('will-navigate', 'file:///home/me/lab%20one.json')).toBe(true);
+    expect(onFileDropped).toHaveBeenCalledWith('/home/me/lab one.json');
+  });
+
+  it('denies new windows', () => {
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: `${APP_ORIGIN}/index.html` })).toEqual({ action: 'deny' });
+  });
+
+  it('refuses to attach webviews', () => {
+    expect(contents.fire('will-attach-webview', {}, {})).toBe(true);
+  });
+});
+
+describe('permissions', () => {
+  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  beforeEach(() => {
+    resetElectronMock();
+    denyPermissions(session.defaultSession as unknown as Session, [APP_ORIGIN], log);
+  });
+
+  const request = (permission: string, url: string): boolean => {
+    let granted: boolean | undefined;
+    session.defaultSession.permissionRequestHandler?.({ getURL: () => url }, permission, (g: boolean) => (granted = g), { requestingUrl: url });
+    if (granted === undefined) throw new Error('callback not called');
+    return granted;
+  };
+
+  it('denies device, media, location and notification requests, even from the app', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'midi', 'hid', 'serial', 'usb', 'clipboard-read', 'display-capture', 'openExternal', 'pointerLock', 'unknown']) {
+      expect(request(p, `${APP_ORIGIN}/index.html`), p).toBe(false);
+      expect(session.defaultSession.permissionCheckHandler?.(null, p, APP_ORIGIN, {}), p).toBe(false);
+    }
+    expect(session.defaultSession.devicePermissionHandler?.({})).toBe(false);
+    const cb = vi.fn();
+    session.defaultSession.displayMediaRequestHandler?.({}, cb);
+    expect(cb).toHaveBeenCalledWith(null);
+  });
+
+  it('allows clipboard write and fullscreen only to the app origin', () => {
+    expect(request('clipboard-sanitized-write', `${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(request('fullscreen', `${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(request('fullscreen', 'https://evil.example/')).toBe(false);
+    expect(session.defaultSession.permissionCheckHandler?.(null, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
+  });
+
+  it('treats app:// origins by scheme and host', () => {
+    expect(isTrustedUrl('app://studio/index.html', [APP_ORIGIN])).toBe(true);
+    expect(isTrustedUrl('app://studio.evil/index.html', [APP_ORIGIN])).toBe(false);
+    expect(isTrustedUrl('not a url', [APP_ORIGIN])).toBe(false);
+  });
+});
