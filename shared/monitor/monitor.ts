@@ -4,7 +4,7 @@
 import type { EndKey, TopologyDocument, Tunnel, TunnelEnd, TunnelId } from '../model/document';
 import { parseAddressSpec, parseInterfaceAddress, parseIp, type AddressRange } from '../net/address';
 import { effectiveProxyIds, otherEnd, type NegotiationOutcome, type Negotiator } from './negotiator';
-import { decide, SA_TRANSITIONS, type LinkStatus, type SaAction, type SaEventType, type SaState } from './rules';
+import { decide, SA_TRANSITIONS, type SaAction, type SaEventType, type SaState } from './rules';
 import { parsePacket, proxyIdMatches, specHas, type Packet } from './traffic';
 
 export interface SaRecord {
