@@ -1,0 +1,235 @@
+// Cisco ASA crypto map configuration (IKEv1 and IKEv2), with the identity NAT exemption each
+// tunnel needs so its traffic leaves untranslated.
+// Follows: Cisco, "CLI Book 3: Cisco ASA Series VPN CLI Configuration Guide, 9.x", chapters
+// "IPsec and ISAKMP" (crypto ikev1/ikev2 policy, transform sets and IPsec proposals, crypto maps)
+// and "LAN-to-LAN IPsec VPNs" (tunnel-group type ipsec-l2l, ipsec-attributes), and the NAT
+// chapter's identity NAT for VPN (`nat (inside,outside) source static … destination static …
+// no-proxy-arp route-lookup`), cisco.com/c/en/us/td/docs/security/asa/asa917/configuration/vpn.
+import type { DhGroup, Encryption, Integrity } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from './addresses';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+import { objectName, policyAddresses } from './policy-addresses';
+
+const LABEL = 'Cisco ASA';
+const REFERENCE = 'Cisco ASA Series VPN CLI Configuration Guide 9.x ("IPsec and ISAKMP", "LAN-to-LAN IPsec VPNs") and identity NAT for VPN';
+
+const V1_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes', aes192: 'aes-192', aes256: 'aes-256' };
+const V1_HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha' };
+const V1_GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16]);
+const V1_TS_ENC: Partial<Record<Encryption, string>> = { des: 'esp-des', '3des': 'esp-3des', aes128: 'esp-aes', aes192: 'esp-aes-192', aes256: 'esp-aes-256', null: 'esp-null' };
+const V1_TS_AUTH: Partial<Record<Integrity, string>> = { md5: 'esp-md5-hmac', sha1: 'esp-sha-hmac', sha256: 'esp-sha256-hmac', sha384: 'esp-sha384-hmac', sha512: 'esp-sha512-hmac', none: 'esp-none' };
+const V2_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes', aes192: 'aes-192', aes256: 'aes-256', aes128gcm16: 'aes-gcm', aes256gcm16: 'aes-gcm-256', null: 'null' };
+const V2_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', none: 'null' };
+const V2_ESP_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha-1', sha256: 'sha-256', sha384: 'sha-384', sha512: 'sha-512', none: 'null' };
+const V2_GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24, 31]);
+
+function object(w: ConfigWriter, r: AddressRange, defined: Set<string>): string {
+  const name = objectName(r);
+  if (!defined.has(name)) {
+    defined.add(name);
+    w.line(`object network ${name}`);
+    if (r.from === r.to) w.line(` host ${firstIp(r)}`);
+    else if (cidr(r)) w.line(r.family === 4 ? ` subnet ${firstIp(r)} ${netmask(r)}` : ` subnet ${cidr(r)}`);
+    else w.line(` range ${firstIp(r)} ${lastIp(r)}`);
+  }
+  return name;
+}
+
+function group(w: ConfigWriter, name: string, objs: string[], defined: Set<string>): string {
+  if (objs.length === 1) return objs[0] as string;
+  if (!defined.has(name)) {
+    defined.add(name);
+    w.line(`object-group network ${name}`);
+    for (const o of objs) w.line(` network-object object ${o}`);
+  }
+  return name;
+}
+
+function portOp(p: PortRange | undefined): string {
+  if (!p) return '';
+  return p.from === p.to ? ` eq ${p.from}` : ` range ${p.from} ${p.to}`;
+}
+
+function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defined: Set<string>): void {
+  const tn = t.tunnel.name;
+  if (s.local.family !== s.remote.family) {
+    w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a crypto ACL line cannot, left out`, { tunnel: tn });
+    return;
+  }
+  const any = (r: AddressRange) => r.from === 0n && (r.family === 4 ? r.to === 0xffffffffn : r.to === (1n << 128n) - 1n);
+  const l = any(s.local) ? (s.local.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.local, defined)}`;
+  const r = any(s.remote) ? (s.remote.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.remote, defined)}`;
+  const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  const proto = s.protocol === 0 ? 'ip' : tcpUdp || s.protocol === 1 ? protocolName(s.protocol) : String(s.protocol);
+  w.line(`access-list ${acl} extended permit ${proto} ${l}${tcpUdp ? portOp(s.localPort) : ''} ${r}${tcpUdp ? portOp(s.remotePort) : ''}`);
+  if (!tcpUdp && (s.localPort || s.remotePort)) {
+    w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
+  }
+  if (s.isDefault) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL is any to any, which encrypts everything toward this peer', { tunnel: tn });
+}
+
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, defined: Set<string>, mapName: string): void {
+  const tn = t.tunnel.name;
+  const nm = safeName(tn, 40, names);
+  const name = nm.name;
+  const v2 = t.me.ikeVersion === 2;
+  w.blank();
+  w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+  commonEndChecks(w, t);
+  const peer = orPlaceholder(t.peerAddress, 'peer-address');
+
+  // Crypto ACL: one line per selector, each its own SA pair.
+  const acl = `CRYPTO-${name}`;
+  for (const s of t.selectors) aclLine(w, t, acl, s, defined);
+
+  // Phase 1.
+  const ikeProps = t.me.ike.proposals;
+  const prio = seq;
+  if (!v2) {
+    w.line(`crypto ikev1 enable ${t.me.outsideInterface}`);
+    for (const [i, p] of ikeProps.entries()) {
+      for (const e of p.encryption) {
+        const enc = V1_ENC[e];
+        if (!enc) {
+          w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
+          continue;
+        }
+        for (const h of p.integrity) {
+          const hash = V1_HASH[h];
+          if (!hash) {
+            w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 hash ${h} is not available on ${LABEL} (md5 or sha only); left out`, { tunnel: tn });
+            continue;
+          }
+          for (const g of p.dhGroups) {
+            if (!V1_GROUPS.has(g)) {
+              w.warn('DH_GROUP_UNSUPPORTED', `IKEv1 DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
+              continue;
+            }
+            w.line(`crypto ikev1 policy ${prio * 10 + i}`);
+            w.line(` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`);
+            w.line(` encryption ${enc}`);
+            w.line(` hash ${hash}`);
+            w.line(` group ${g}`);
+            w.line(` lifetime ${t.me.ike.lifetimeSeconds}`);
+          }
+        }
+      }
+    }
+  } else {
+    w.line(`crypto ikev2 enable ${t.me.outsideInterface}`);
+    ikeProps.forEach((p, i) => {
+      w.line(`crypto ikev2 policy ${prio * 10 + i}`);
+      const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
+      w.line(` encryption ${enc.join(' ')}`);
+      const aead = p.encryption.every(isAead);
+      const ints = mapAll(w, t, p.integrity, (x) => (aead ? 'null' : x === 'none' ? undefined : V2_INT[x]), 'IKEv2 integrity', LABEL);
+      w.line(` integrity ${ints.join(' ')}`);
+      const groups = mapAll(w, t, p.dhGroups, (g) => (V2_GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
+      w.line(` group ${groups.join(' ')}`);
+      const prf = p.integrity.filter((x) => x !== 'none').map((x) => V2_INT[x]).filter((x): x is string => x !== undefined);
+      w.line(` prf ${prf.length ? prf.join(' ') : 'sha256'}`);
+      w.line(` lifetime seconds ${t.me.ike.lifetimeSeconds}`);
+    });
+  }
+
+  // Phase 2.
+  const espProps = t.me.esp.proposals;
+  let p2ref: string;
+  if (!v2) {
+    const sets: string[] = [];
+    for (const p of espProps) {
+      for (const e of p.encryption) {
+        const enc = V1_TS_ENC[e];
+        if (!enc) {
+          w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 ESP encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
+          continue;
+        }
+        for (const i of p.integrity) {
+          const auth = V1_TS_AUTH[i];
+          if (!auth) continue;
+          const ts = `TS-${name}-${sets.length + 1}`;
+          w.line(`crypto ipsec ikev1 transform-set ${ts} ${enc} ${auth}`);
+          sets.push(ts);
+        }
+      }
+    }
+    p2ref = `ikev1 transform-set ${sets.join(' ')}`;
+  } else {
+    const prop = `P-${name}`;
+    warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
+    w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
+    const enc = mapAll(w, t, allEncryption(espProps), (e) => V2_ENC[e], 'ESP encryption', LABEL);
+    w.line(` protocol esp encryption ${enc.join(' ')}`);
+    const ints = mapAll(w, t, allIntegrity(espProps), (i) => V2_ESP_INT[i], 'ESP integrity', LABEL);
+    w.line(` protocol esp integrity ${ints.join(' ')}`);
+    p2ref = `ikev2 ipsec-proposal ${prop}`;
+  }
+
+  // Crypto map entry.
+  const entry = `crypto map ${mapName} ${seq * 10}`;
+  w.line(`${entry} match address ${acl}`);
+  w.line(`${entry} set peer ${peer}`);
+  w.line(`${entry} set ${p2ref}`);
+  const pfs = allGroups(espProps);
+  if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `a crypto map entry takes one PFS group; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
+  if (pfs[0] !== undefined) {
+    if (V2_GROUPS.has(pfs[0])) w.line(`${entry} set pfs group${pfs[0]}`);
+    else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
+  }
+  w.line(`${entry} set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
+  if (t.me.esp.lifetimeKilobytes) w.line(`${entry} set security-association lifetime kilobytes ${t.me.esp.lifetimeKilobytes}`);
+  if (!v2 && t.me.exchangeMode === 'aggressive') w.line(`${entry} set phase1-mode aggressive`);
+  if (t.me.passive) w.line(`${entry} set connection-type answer-only`);
+  if (!t.me.natTraversal) w.line(`${entry} set nat-t-disable`);
+
+  // Tunnel group: the peer and its keys.
+  w.line(`tunnel-group ${peer} type ipsec-l2l`);
+  w.line(`tunnel-group ${peer} ipsec-attributes`);
+  if (t.me.auth.method === 'psk') {
+    if (v2) {
+      w.line(` ikev2 remote-authentication pre-shared-key ${t.psk}`);
+      w.line(` ikev2 local-authentication pre-shared-key ${t.psk}`);
+    } else {
+      w.line(` ikev1 pre-shared-key ${t.psk}`);
+    }
+  }
+  if (t.me.dpd.enabled) w.line(` isakmp keepalive threshold ${Math.max(10, t.me.dpd.intervalSeconds)} retry 2`);
+  if (t.me.auth.localId && t.me.auth.localId.type !== 'address') {
+    w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity type for all peers (crypto isakmp identity); local identity ${t.me.auth.localId.type} "${t.me.auth.localId.value}" needs "crypto isakmp identity ${t.me.auth.localId.type === 'key-id' ? 'key-id' : 'hostname'}", written as a note only`, { tunnel: tn });
+  }
+
+  // Identity NAT so the tunnel's traffic is not translated.
+  const pa = policyAddresses(ctx, t);
+  if (pa.local.length > 0 && pa.remote.length > 0) {
+    const lo = group(w, `${name}-local`, pa.local.map((r) => object(w, r, defined)), defined);
+    const ro = group(w, `${name}-remote`, pa.remote.map((r) => object(w, r, defined)), defined);
+    w.line(`nat (${ctx.insideInterface},${t.me.outsideInterface}) source static ${lo} ${lo} destination static ${ro} ${ro} no-proxy-arp route-lookup`);
+  } else {
+    w.warn('NAT_EXEMPTION_MANUAL', 'no local or remote networks known for this tunnel: write the identity NAT (nat … source static … destination static …) by hand', { tunnel: tn });
+  }
+}
+
+export const ciscoAsaExporter: VendorExporter = {
+  vendor: 'cisco-asa',
+  reference: REFERENCE,
+  exportGateway(ctx) {
+    const file = `${fileStem(ctx.gateway.name)}.asa.txt`;
+    const w = new ConfigWriter(ctx.gateway.name, file, '!', ctx.warnings);
+    header(w, ctx, 'Cisco ASA', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    if (ctx.gateway.vpnType === 'route-based') {
+      w.warn('VPN_TYPE_ADJUSTED', 'the design says route-based; this export writes the ASA as policy-based (crypto map with a crypto ACL per tunnel)');
+    }
+    const names = new Set<string>();
+    const defined = new Set<string>();
+    const mapName = `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_');
+    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined, mapName));
+    if (ctx.tunnels.length > 0) {
+      w.blank();
+      const ifaces = [...new Set(ctx.tunnels.map((t) => t.me.outsideInterface))];
+      for (const i of ifaces) w.line(`crypto map ${mapName} interface ${i}`);
+    }
+    return [{ name: file, content: w.text() }];
+  },
+};

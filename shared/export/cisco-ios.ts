@@ -1,0 +1,228 @@
+// Cisco IOS-XE: a crypto map (policy-based gateways) or a static virtual tunnel interface
+// (route-based gateways), IKEv1 (crypto isakmp) or IKEv2 (proposal, policy, keyring, profile).
+// Follows: Cisco, "Security for VPNs with IPsec Configuration Guide, Cisco IOS XE 17.x"
+// (Configuring Security for VPNs with IPsec: transform sets, crypto ACLs, crypto maps),
+// "Internet Key Exchange Version 2 Configuration Guide" (Configuring IKEv2 proposal/policy/keyring/
+// profile; "Appendix: IKEv2 and Legacy VPNs" for crypto-map IKEv2) and "IPsec Virtual Tunnel
+// Interfaces" (tunnel mode ipsec ipv4, tunnel protection ipsec profile).
+import type { DhGroup, Encryption, Integrity } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from './addresses';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+import { policyAddresses } from './policy-addresses';
+
+const LABEL = 'Cisco IOS-XE';
+const REFERENCE = 'Cisco IOS XE "Security for VPNs with IPsec", "IKEv2 Configuration Guide" (incl. Appendix: IKEv2 and Legacy VPNs) and "IPsec Virtual Tunnel Interfaces"';
+
+const V2_ENC: Partial<Record<Encryption, string>> = { '3des': '3des', aes128: 'aes-cbc-128', aes192: 'aes-cbc-192', aes256: 'aes-cbc-256', aes128gcm16: 'aes-gcm-128', aes256gcm16: 'aes-gcm-256' };
+const V2_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const V1_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes 128', aes192: 'aes 192', aes256: 'aes 256' };
+const V1_HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const TS_ENC: Partial<Record<Encryption, string>> = { des: 'esp-des', '3des': 'esp-3des', aes128: 'esp-aes 128', aes192: 'esp-aes 192', aes256: 'esp-aes 256', aes128gcm16: 'esp-gcm 128', aes256gcm16: 'esp-gcm 256', null: 'esp-null' };
+const TS_AUTH: Partial<Record<Integrity, string>> = { md5: 'esp-md5-hmac', sha1: 'esp-sha-hmac', sha256: 'esp-sha256-hmac', sha384: 'esp-sha384-hmac', sha512: 'esp-sha512-hmac' };
+const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24]);
+
+function ace(r: AddressRange): string {
+  if (isAnyAddress(r)) return 'any';
+  if (r.from === r.to) return `host ${firstIp(r)}`;
+  return `${firstIp(r)} ${wildcard(r)}`;
+}
+
+function portOp(p: PortRange | undefined): string {
+  if (!p) return '';
+  return p.from === p.to ? ` eq ${p.from}` : ` range ${p.from} ${p.to}`;
+}
+
+function identity(id: { type: string; value: string }): string {
+  switch (id.type) {
+    case 'address': return `address ${id.value}`;
+    case 'fqdn': return `fqdn ${id.value}`;
+    case 'user-fqdn': return `email ${id.value}`;
+    case 'key-id': return `key-id ${id.value}`;
+    default: return `dn`;
+  }
+}
+
+function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): void {
+  const tn = t.tunnel.name;
+  if (s.local.family !== s.remote.family) {
+    w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
+    return;
+  }
+  if (s.local.family === 6) {
+    w.warn('IPV6_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" is IPv6; this export writes IPv4 crypto ACLs only, left out (use an IPv6 VTI)`, { tunnel: tn });
+    return;
+  }
+  const ls = isAnyAddress(s.local) ? [s.local] : rangeToPrefixes(s.local);
+  const rs = isAnyAddress(s.remote) ? [s.remote] : rangeToPrefixes(s.remote);
+  if (!isAnyAddress(s.local) && !isAnyAddress(s.remote) && (!isPrefix(s.local) || !isPrefix(s.remote))) {
+    w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; an IOS ACL line takes a prefix, written as ${ls.length * rs.length} lines (each its own SA)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  }
+  const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  const proto = s.protocol === 0 ? 'ip' : tcpUdp || s.protocol === 1 ? protocolName(s.protocol) : String(s.protocol);
+  for (const l of ls) for (const r of rs) w.line(` permit ${proto} ${ace(l)}${tcpUdp ? portOp(s.localPort) : ''} ${ace(r)}${tcpUdp ? portOp(s.remotePort) : ''}`);
+  if (!tcpUdp && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
+}
+
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): void {
+  const tn = t.tunnel.name;
+  const name = safeName(tn, 40, names).name;
+  const v2 = t.me.ikeVersion === 2;
+  const routeBased = ctx.gateway.vpnType === 'route-based';
+  const peer = orPlaceholder(t.peerAddress, 'peer-address');
+  w.blank();
+  w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}, ${routeBased ? 'VTI' : 'crypto map'}`);
+  commonEndChecks(w, t);
+
+  // Phase 1.
+  const ikeProps = t.me.ike.proposals;
+  if (v2) {
+    ikeProps.forEach((p, i) => {
+      w.line(`crypto ikev2 proposal PROP-${name}-${i + 1}`);
+      const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
+      w.line(` encryption ${enc.join(' ')}`);
+      const ints = mapAll(w, t, p.integrity.filter((x) => x !== 'none'), (x) => V2_INT[x], 'IKEv2 integrity', LABEL);
+      w.line(p.encryption.every(isAead) ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`);
+      const groups = mapAll(w, t, p.dhGroups, (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
+      w.line(` group ${groups.join(' ')}`);
+    });
+    w.line(`crypto ikev2 policy POL-${name}`);
+    if (t.localAddress) w.line(` match address local ${t.localAddress}`);
+    ikeProps.forEach((_, i) => w.line(` proposal PROP-${name}-${i + 1}`));
+    w.line(`crypto ikev2 keyring KR-${name}`);
+    w.line(` peer ${name}`);
+    w.line(`  address ${peer}`);
+    if (t.me.auth.method === 'psk') w.line(`  pre-shared-key ${t.psk}`);
+    w.line(`crypto ikev2 profile PROF-${name}`);
+    w.line(` match identity remote ${t.me.auth.remoteId ? identity(t.me.auth.remoteId) : `address ${peer} 255.255.255.255`}`);
+    if (t.me.auth.localId) w.line(` identity local ${identity(t.me.auth.localId)}`);
+    else if (t.localAddress) w.line(` identity local address ${t.localAddress}`);
+    const method = t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig';
+    w.line(` authentication remote ${method}`);
+    w.line(` authentication local ${method}`);
+    w.line(` keyring local KR-${name}`);
+    w.line(` lifetime ${Math.min(86400, Math.max(120, t.me.ike.lifetimeSeconds))}`);
+    if (t.me.dpd.enabled) w.line(` dpd ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
+  } else {
+    let prio = seq * 10;
+    for (const p of ikeProps) {
+      for (const e of p.encryption) {
+        const enc = V1_ENC[e];
+        if (!enc) {
+          w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
+          continue;
+        }
+        for (const h of p.integrity) {
+          const hash = V1_HASH[h];
+          if (!hash) continue;
+          for (const g of p.dhGroups) {
+            if (!GROUPS.has(g)) {
+              w.warn('DH_GROUP_UNSUPPORTED', `IKEv1 DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
+              continue;
+            }
+            w.line(`crypto isakmp policy ${prio++}`);
+            w.line(` encr ${enc}`);
+            w.line(` hash ${hash}`);
+            w.line(` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`);
+            w.line(` group ${g}`);
+            w.line(` lifetime ${t.me.ike.lifetimeSeconds}`);
+          }
+        }
+      }
+    }
+    if (t.me.auth.method === 'psk') w.line(`crypto isakmp key ${t.psk} address ${peer}`);
+    if (t.me.dpd.enabled) w.line(`crypto isakmp keepalive ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
+    if (t.me.exchangeMode === 'aggressive') w.warn('SETTING_UNSUPPORTED', 'IOS initiates aggressive mode only with an ISAKMP profile and initiate mode aggressive; written in main mode', { tunnel: tn });
+  }
+
+  // Phase 2 transform sets.
+  const espProps = t.me.esp.proposals;
+  warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
+  const sets: string[] = [];
+  for (const e of allEncryption(espProps)) {
+    const enc = TS_ENC[e];
+    if (!enc) {
+      w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
+      continue;
+    }
+    const auths = isAead(e) ? [''] : mapAll(w, t, allIntegrity(espProps).filter((i) => i !== 'none'), (i) => TS_AUTH[i], 'ESP integrity', LABEL);
+    for (const a of auths) {
+      const ts = `TS-${name}-${sets.length + 1}`;
+      w.line(`crypto ipsec transform-set ${ts} ${enc}${a ? ` ${a}` : ''}`);
+      w.line(' mode tunnel');
+      sets.push(ts);
+    }
+  }
+  const pfs = allGroups(espProps);
+  if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `IOS takes one PFS group per map entry or profile; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
+  const pfsLine = pfs[0] !== undefined && GROUPS.has(pfs[0]) ? ` set pfs group${pfs[0]}` : undefined;
+  if (pfs[0] !== undefined && !pfsLine) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
+
+  if (routeBased) {
+    const prof = `IPSEC-${name}`;
+    w.line(`crypto ipsec profile ${prof}`);
+    w.line(` set transform-set ${sets.join(' ')}`);
+    if (v2) w.line(` set ikev2-profile PROF-${name}`);
+    if (pfsLine) w.line(pfsLine);
+    w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
+    const tunnelIf = t.me.tunnelInterface || `Tunnel${seq}`;
+    const family = t.peerAddress?.includes(':') ? 'ipv6' : 'ipv4';
+    w.line(`interface ${tunnelIf}`);
+    w.line(` ip unnumbered ${t.me.outsideInterface}`);
+    w.line(` tunnel source ${t.me.outsideInterface}`);
+    w.line(` tunnel mode ipsec ${family}`);
+    w.line(` tunnel destination ${peer}`);
+    w.line(` tunnel protection ipsec profile ${prof}`);
+    if (t.selectors.some((s) => !s.isDefault)) {
+      w.warn('SELECTOR_UNSUPPORTED', `a static VTI negotiates 0.0.0.0/0 <-> 0.0.0.0/0; the ${t.selectors.length} proxy ID(s) of the design are not expressed (write a crypto map for a policy-based peer)`, { tunnel: tn });
+    }
+    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    for (const r of t.routes) {
+      const range = rangeToPrefixes(addressOf(r))[0];
+      if (r.includes(':')) w.line(`ipv6 route ${r} ${tunnelIf}`);
+      else if (range) w.line(`ip route ${addressAndMask(range)} ${tunnelIf}`);
+    }
+  } else {
+    const acl = `CRYPTO-${name}`;
+    w.line(`ip access-list extended ${acl}`);
+    for (const s of t.selectors) aclLines(w, t, s);
+    if (t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL permits any to any', { tunnel: tn });
+    const entry = `crypto map ${mapName} ${seq * 10} ipsec-isakmp`;
+    w.line(entry);
+    w.line(` set peer ${peer}`);
+    w.line(` set transform-set ${sets.join(' ')}`);
+    if (v2) w.line(` set ikev2-profile PROF-${name}`);
+    if (pfsLine) w.line(pfsLine);
+    w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
+    w.line(` match address ${acl}`);
+  }
+
+  if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
+    const pa = policyAddresses(ctx, t);
+    w.line(`ip access-list extended NAT-EXEMPT-${name}`);
+    for (const l of pa.local.flatMap(rangeToPrefixes)) for (const r of pa.remote.flatMap(rangeToPrefixes)) if (l.family === 4 && r.family === 4) w.line(` deny ip ${ace(l)} ${ace(r)}`);
+    w.warn('NAT_EXEMPTION_MANUAL', `the gateway does source NAT: put the deny lines of NAT-EXEMPT-${name} at the top of the ACL your "ip nat inside source list" uses`, { tunnel: tn });
+  }
+}
+
+export const ciscoIosExporter: VendorExporter = {
+  vendor: 'cisco-ios',
+  reference: REFERENCE,
+  exportGateway(ctx) {
+    const file = `${fileStem(ctx.gateway.name)}.ios.txt`;
+    const w = new ConfigWriter(ctx.gateway.name, file, '!', ctx.warnings);
+    header(w, ctx, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    const names = new Set<string>();
+    const mapName = 'CMAP';
+    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));
+    if (ctx.gateway.vpnType === 'policy-based' && ctx.tunnels.length > 0) {
+      w.blank();
+      for (const i of [...new Set(ctx.tunnels.map((t) => t.me.outsideInterface))]) {
+        w.line(`interface ${i}`);
+        w.line(` crypto map ${mapName}`);
+      }
+    }
+    return [{ name: file, content: w.text() }];
+  },
+};

@@ -1,0 +1,187 @@
+// What every exporter needs about one gateway, worked out once: its tunnels seen from its own
+// end (this side's IKE address, the peer's, the selectors, the routes to the tunnel interface,
+// the zones) and a line writer that records warnings against the line they concern.
+import type { Gateway, Network, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { addressOf, cidr, firstIp, interfaceIp, isAnyAddress, lastIp, rangeToPrefixes, selectorsOf, type Selector } from './addresses';
+import type { ExportVendor, ExportWarning, ExportWarningCode } from './types';
+
+/** Builds the text of one file line by line; warnings point at the line they concern. */
+export class ConfigWriter {
+  private readonly lines: string[] = [];
+  constructor(
+    private readonly gateway: string,
+    readonly fileName: string,
+    private readonly commentPrefix: string,
+    private readonly sink: ExportWarning[],
+  ) {}
+
+  /** Appends a line and returns its 1-based number. */
+  line(text: string): number {
+    this.lines.push(text);
+    return this.lines.length;
+  }
+
+  comment(text: string): number {
+    return this.line(`${this.commentPrefix} ${text.replace(/[\r\n]+/g, ' ')}`.trimEnd());
+  }
+
+  blank(): void {
+    this.lines.push('');
+  }
+
+  /** The number of the last line written (0 before any). */
+  get current(): number {
+    return this.lines.length;
+  }
+
+  /**
+   * Records a warning for `line` (default: the last line written) and writes it into the file as
+   * a comment too, so a person reading only the file still sees what was not expressed.
+   */
+  warn(code: ExportWarningCode, message: string, opts: { tunnel?: string; line?: number; silentInFile?: boolean } = {}): void {
+    const line = opts.line ?? this.current;
+    this.sink.push({ code, gateway: this.gateway, ...(opts.tunnel ? { tunnel: opts.tunnel } : {}), file: this.fileName, ...(line > 0 ? { line } : {}), message });
+    if (!opts.silentInFile) this.comment(`WARNING ${code}: ${message}`);
+  }
+
+  text(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+export interface TunnelView {
+  tunnel: Tunnel;
+  /** This gateway's end and the peer's. */
+  me: TunnelEnd;
+  peer: TunnelEnd;
+  peerGateway: Gateway;
+  /** This end initiates (the tunnel's initiator is this end and it is not passive). */
+  initiates: boolean;
+  /** This side's IKE address, or undefined when the outside interface has none. */
+  localAddress: string | undefined;
+  peerAddress: string | undefined;
+  /** The key to write: the real one only when secrets were asked for. Never put this in a message. */
+  psk: string;
+  /** This end's selectors (its proxy IDs, or the vendor default 0.0.0.0/0 pair when none). */
+  selectors: Selector[];
+  /** Destinations routed to this end's tunnel interface (route-based): the gateway's own, or derived. */
+  routes: string[];
+  /** True when `routes` were derived (from the remote selectors or the peer's networks). */
+  routesDerived: boolean;
+}
+
+export interface GatewayContext {
+  doc: TopologyDocument;
+  gateway: Gateway;
+  vendor: ExportVendor;
+  includeSecrets: boolean;
+  tunnels: TunnelView[];
+  networks: Network[];
+  /** The inside interface (first physical interface that carries no tunnel) and its zone. */
+  insideInterface: string;
+  insideZone: string;
+  /** The outside interface of the first tunnel (or the first physical interface) and its zone. */
+  outsideInterface: string;
+  outsideZone: string;
+  warnings: ExportWarning[];
+}
+
+export function pskPlaceholder(tunnelName: string): string {
+  return `<PSK:${tunnelName.replace(/[^A-Za-z0-9_.-]+/g, '-')}>`;
+}
+
+function endAddress(gw: Gateway, end: TunnelEnd): string | undefined {
+  const named = gw.interfaces.find((i) => i.name === end.outsideInterface);
+  const iface = named ?? gw.interfaces.find((i) => i.kind === 'physical');
+  return interfaceIp(iface?.address);
+}
+
+function derivedRoutes(view: { selectors: Selector[]; peerGateway: Gateway }, doc: TopologyDocument): string[] {
+  const fromSelectors = view.selectors.filter((s) => !isAnyAddress(s.remote)).flatMap((s) => rangeToPrefixes(s.remote).map((p) => cidr(p) as string));
+  if (fromSelectors.length > 0) return unique(fromSelectors);
+  return unique(doc.networks.filter((n) => n.gatewayId === view.peerGateway.id).flatMap((n) => rangeToPrefixes(addressOf(n.address)).map((p) => cidr(p) as string)));
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, vendor: ExportVendor, includeSecrets: boolean, warnings: ExportWarning[]): GatewayContext {
+  const tunnels: TunnelView[] = [];
+  for (const tunnel of doc.tunnels) {
+    const key = tunnel.a.gatewayId === gateway.id ? 'a' : tunnel.b.gatewayId === gateway.id ? 'b' : undefined;
+    if (!key) continue;
+    const me = tunnel[key];
+    const peer = tunnel[key === 'a' ? 'b' : 'a'];
+    const peerGateway = doc.gateways.find((g) => g.id === peer.gatewayId);
+    if (!peerGateway) continue;
+    const selectors = selectorsOf(me.proxyIds);
+    const own = gateway.routes.filter((r) => me.tunnelInterface !== '' && r.interface === me.tunnelInterface).map((r) => r.destination);
+    const routes = own.length > 0 ? own : derivedRoutes({ selectors, peerGateway }, doc);
+    tunnels.push({
+      tunnel,
+      me,
+      peer,
+      peerGateway,
+      initiates: tunnel.initiator === key && !me.passive,
+      localAddress: endAddress(gateway, me),
+      peerAddress: endAddress(peerGateway, peer),
+      psk: includeSecrets ? me.auth.psk : pskPlaceholder(tunnel.name),
+      selectors,
+      routes,
+      routesDerived: own.length === 0,
+    });
+  }
+  const tunnelIfs = new Set(tunnels.map((t) => t.me.tunnelInterface));
+  const outsideName = tunnels[0]?.me.outsideInterface || gateway.interfaces.find((i) => i.kind === 'physical')?.name || 'outside';
+  const outside = gateway.interfaces.find((i) => i.name === outsideName);
+  const inside = gateway.interfaces.find((i) => i.kind === 'physical' && i.name !== outsideName && !tunnelIfs.has(i.name));
+  return {
+    doc,
+    gateway,
+    vendor,
+    includeSecrets,
+    tunnels,
+    networks: doc.networks.filter((n) => n.gatewayId === gateway.id),
+    insideInterface: inside?.name ?? 'inside',
+    insideZone: inside?.zone ?? 'trust',
+    outsideInterface: outsideName,
+    outsideZone: outside?.zone ?? 'untrust',
+    warnings,
+  };
+}
+
+/** The zone of a tunnel interface in the model, or the vendor's usual name for a VPN zone. */
+export function tunnelZone(ctx: GatewayContext, tunnelInterface: string, fallback: string): string {
+  return ctx.gateway.interfaces.find((i) => i.name === tunnelInterface)?.zone ?? fallback;
+}
+
+/** Identifier-safe name: letters, digits, `-` and `_`, at most `max` characters, unique in `taken`. */
+export function safeName(name: string, max: number, taken?: Set<string>): { name: string; shortened: boolean } {
+  let base = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'vpn';
+  let shortened = base !== name;
+  if (base.length > max) {
+    base = base.slice(0, max);
+    shortened = true;
+  }
+  let out = base;
+  for (let i = 2; taken?.has(out); i++) {
+    const suffix = `-${i}`;
+    out = `${base.slice(0, max - suffix.length)}${suffix}`;
+    shortened = true;
+  }
+  taken?.add(out);
+  return { name: out, shortened };
+}
+
+/** File-name-safe stem for a gateway (the `export:save` contract's pattern). */
+export function fileStem(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9 _.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return (s || 'gateway').slice(0, 80);
+}
+
+/** A range for messages: its prefix, or first-last. */
+export function rangeText(r: AddressRange): string {
+  return cidr(r) ?? `${firstIp(r)}-${lastIp(r)}`;
+}

@@ -1,0 +1,52 @@
+// Exports a topology document: picks the gateways and the vendor for each, runs its exporter,
+// and, before anything, asks the engine whether the design would come up, so a configuration
+// that cannot work never leaves without a warning saying so.
+import type { Gateway, TopologyDocument } from '../model/document';
+import { buildGatewayContext } from './context';
+import { designWarnings } from './design-check';
+import { EXPORTERS, isExportVendor } from './registry';
+import type { ExportFile, ExportOptions, ExportResult, ExportWarning } from './types';
+
+export type SelectGatewaysResult = { ok: true; gateways: Gateway[] } | { ok: false; unknown: string[] };
+
+/** Gateways named (by id or name) in `wanted`, in document order; all when `wanted` is empty. */
+export function selectGateways(doc: TopologyDocument, wanted: readonly string[] | undefined): SelectGatewaysResult {
+  if (!wanted || wanted.length === 0) return { ok: true, gateways: doc.gateways };
+  const unknown = wanted.filter((w) => !doc.gateways.some((g) => g.id === w || g.name === w));
+  if (unknown.length > 0) return { ok: false, unknown };
+  return { ok: true, gateways: doc.gateways.filter((g) => wanted.includes(g.id) || wanted.includes(g.name)) };
+}
+
+/** Warning codes that mean the design, as drawn, would not come up (the CLI exits 1 on these). */
+export function isDesignFailure(w: ExportWarning): boolean {
+  return w.code === 'DESIGN_WOULD_NOT_COME_UP';
+}
+
+export function exportDocument(doc: TopologyDocument, options: ExportOptions = {}): ExportResult {
+  const warnings: ExportWarning[] = [];
+  const files: ExportFile[] = [];
+  const selected = selectGateways(doc, options.gateways);
+  const gateways = selected.ok ? selected.gateways : [];
+  if (!options.skipEngineCheck && options.report) warnings.push(...designWarnings(options.report, gateways));
+  const usedNames = new Set<string>();
+  for (const gateway of gateways) {
+    const requested = options.vendor ?? 'auto';
+    const vendor = requested === 'auto' ? gateway.vendor : requested;
+    if (!isExportVendor(vendor)) {
+      warnings.push({ code: 'NO_EXPORTER_FOR_VENDOR', gateway: gateway.name, message: `no configuration exporter for vendor "${vendor}"; choose a vendor for this gateway (e.g. --vendor strongswan)` });
+      continue;
+    }
+    if (vendor !== gateway.vendor) {
+      warnings.push({ code: 'VENDOR_OVERRIDDEN', gateway: gateway.name, message: `the gateway is ${gateway.vendor} in the design and is written as ${vendor}: interface names are the design's, check them` });
+    }
+    const ctx = buildGatewayContext(doc, gateway, vendor, options.includeSecrets === true, warnings);
+    for (const f of EXPORTERS[vendor].exportGateway(ctx)) {
+      // Two gateways whose names sanitize alike still get distinct files.
+      let name = f.name;
+      for (let i = 2; usedNames.has(name); i++) name = f.name.replace(/^([^.]*)/, `$1-${i}`);
+      usedNames.add(name);
+      files.push({ name, content: f.content });
+    }
+  }
+  return { files, warnings };
+}

@@ -1,0 +1,265 @@
+// Fortinet FortiGate (FortiOS) CLI: route-based (interface mode) phase 1 and one phase 2 per
+// selector, firewall addresses, policies both ways and static routes to the tunnel interface.
+// Follows: Fortinet, "FortiOS CLI Reference" (docs.fortinet.com/document/fortigate/<7.x>/
+// cli-reference): `config vpn ipsec phase1-interface` (interface, ike-version, proposal, dhgrp,
+// remote-gw, psksecret, localid, keylife) and `config vpn ipsec phase2-interface` (phase1name,
+// proposal, pfs, dhgrp, src-/dst-addr-type, src-/dst-subnet, protocol, src-/dst-port,
+// keylifeseconds), `config firewall address`, `config firewall policy`, `config router static`.
+import type { DhGroup, Encryption, Integrity } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from './addresses';
+import { allGroups, commonEndChecks, header, isAead, mapAll, orPlaceholder, type VendorExporter } from './common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+import { objectName, policyAddresses } from './policy-addresses';
+
+const LABEL = 'FortiOS';
+const REFERENCE = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
+/** FortiOS limits a phase-1 (and so tunnel interface) name to 15 characters. */
+const PHASE1_MAX = 15;
+const PHASE2_MAX = 35;
+
+const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', aes128gcm16: 'aes128gcm', aes256gcm16: 'aes256gcm', chacha20poly1305: 'chacha20poly1305', null: 'null' };
+const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 31, 32]);
+
+const q = (s: string) => `"${s.replace(/"/g, '')}"`;
+
+function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[] {
+  const out: string[] = [];
+  const ps = kind === 'ike' ? t.me.ike.proposals : t.me.esp.proposals;
+  for (const p of ps) {
+    for (const e of p.encryption) {
+      const enc = kind === 'ike' && e === 'null' ? undefined : kind === 'ike' && t.me.ikeVersion === 1 && isAead(e) ? undefined : ENC[e];
+      if (!enc) {
+        w.warn('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? `IKEv${t.me.ikeVersion}` : 'ESP'} encryption ${e} is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
+        continue;
+      }
+      if (isAead(e)) {
+        if (kind === 'esp') out.push(enc);
+        else for (const i of p.integrity.filter((x) => x !== 'none')) out.push(`${enc}-prf${INT[i] ?? 'sha256'}`);
+        continue;
+      }
+      for (const i of p.integrity) {
+        const int = INT[i];
+        if (!int) {
+          w.warn('ALGORITHM_UNSUPPORTED', `integrity ${i} with ${e} is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
+          continue;
+        }
+        out.push(`${enc}-${int}`);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+function addrType(r: AddressRange): { type: string; lines: string[] } {
+  const six = r.family === 6;
+  const c = cidr(r);
+  if (r.from === r.to) return { type: six ? 'ip6' : 'ip', lines: [] };
+  if (c) return { type: six ? 'subnet6' : 'subnet', lines: [] };
+  return { type: six ? 'range6' : 'range', lines: [] };
+}
+
+function selectorSide(w: ConfigWriter, side: 'src' | 'dst', r: AddressRange): void {
+  const { type } = addrType(r);
+  const six = r.family === 6;
+  w.line(`        set ${side}-addr-type ${type}`);
+  if (type.startsWith('subnet')) w.line(six ? `        set ${side}-subnet6 ${cidr(r)}` : `        set ${side}-subnet ${addressAndMask(r)}`);
+  else if (type.startsWith('ip')) w.line(`        set ${side}-start-ip${six ? '6' : ''} ${firstIp(r)}`);
+  else {
+    w.line(`        set ${side}-start-ip${six ? '6' : ''} ${firstIp(r)}`);
+    w.line(`        set ${side}-end-ip${six ? '6' : ''} ${lastIp(r)}`);
+  }
+}
+
+function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, espProps: string[]): void {
+  const tn = t.tunnel.name;
+  w.line(`    edit ${q(name)}`);
+  w.line(`        set phase1name ${q(p1)}`);
+  w.line(`        set proposal ${espProps.join(' ')}`);
+  const pfs = allGroups(t.me.esp.proposals);
+  if (pfs.length === 0) w.line('        set pfs disable');
+  else {
+    w.line('        set pfs enable');
+    const g = mapAll(w, t, pfs, (x) => (GROUPS.has(x) ? String(x) : undefined), 'PFS DH group', LABEL);
+    w.line(`        set dhgrp ${g.join(' ')}`);
+  }
+  w.line(`        set keylifeseconds ${t.me.esp.lifetimeSeconds}`);
+  if (t.me.esp.lifetimeKilobytes) {
+    w.line('        set keylife-type both');
+    w.line(`        set keylifekbs ${t.me.esp.lifetimeKilobytes}`);
+  }
+  w.line(`        set auto-negotiate ${t.initiates ? 'enable' : 'disable'}`);
+  if (t.me.selectorMatch !== 'auto') w.line(`        set selector-match ${t.me.selectorMatch}`);
+  if (t.me.initiatorTsNarrow) w.line('        set initiator-ts-narrow enable');
+  if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
+  selectorSide(w, 'src', s.local);
+  selectorSide(w, 'dst', s.remote);
+  if (s.localPort) w.line(`        set src-port ${s.localPort.from}`);
+  if (s.remotePort) w.line(`        set dst-port ${s.remotePort.from}`);
+  if (isPortRange(s.localPort) || isPortRange(s.remotePort)) {
+    w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side, only the first port of the range was written`, { tunnel: tn, line: w.current });
+  }
+  w.line('    next');
+}
+
+function address(w: ConfigWriter, r: AddressRange, defined: Set<string>, out: { v4: string[]; v6: string[] }): string {
+  const name = objectName(r);
+  if (!defined.has(name)) {
+    defined.add(name);
+    if (r.family === 4) {
+      out.v4.push(`    edit ${q(name)}`);
+      if (cidr(r)) out.v4.push(`        set subnet ${addressAndMask(r)}`);
+      else out.v4.push('        set type iprange', `        set start-ip ${firstIp(r)}`, `        set end-ip ${lastIp(r)}`);
+      out.v4.push('    next');
+    } else {
+      out.v6.push(`    edit ${q(name)}`);
+      if (cidr(r)) out.v6.push(`        set ip6 ${cidr(r)}`);
+      else out.v6.push('        set type iprange', `        set start-ip ${firstIp(r)}`, `        set end-ip ${lastIp(r)}`);
+      out.v6.push('    next');
+    }
+  }
+  return name;
+}
+
+export const fortigateExporter: VendorExporter = {
+  vendor: 'fortigate',
+  reference: REFERENCE,
+  exportGateway(ctx: GatewayContext) {
+    const file = `${fileStem(ctx.gateway.name)}.fortigate.txt`;
+    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    header(w, ctx, 'Fortinet FortiGate (FortiOS)', REFERENCE, ['Paste at the FortiOS CLI.']);
+    if (ctx.gateway.vpnType === 'policy-based') w.warn('VPN_TYPE_ADJUSTED', 'the design says policy-based; this export writes FortiOS interface mode (route-based) with one phase 2 per selector');
+    const p1names = new Set<string>();
+    const p1 = ctx.tunnels.map((t) => {
+      const n = safeName(t.tunnel.name, PHASE1_MAX, p1names);
+      return n;
+    });
+
+    // Phase 1.
+    w.line('config vpn ipsec phase1-interface');
+    ctx.tunnels.forEach((t, i) => {
+      const tn = t.tunnel.name;
+      const name = (p1[i] as { name: string }).name;
+      w.comment(`tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+      if (p1[i]?.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}" (FortiOS phase-1 names: at most ${PHASE1_MAX} characters)`, { tunnel: tn });
+      commonEndChecks(w, t);
+      const props = proposals(w, t, 'ike');
+      w.line(`    edit ${q(name)}`);
+      w.line(`        set interface ${q(t.me.outsideInterface)}`);
+      w.line(`        set ike-version ${t.me.ikeVersion}`);
+      if (t.me.ikeVersion === 1) w.line(`        set mode ${t.me.exchangeMode}`);
+      if (t.peerAddress?.includes(':')) w.line('        set ip-version 6');
+      w.line('        set peertype any');
+      w.line('        set net-device disable');
+      w.line(`        set proposal ${props.join(' ')}`);
+      const groups = mapAll(w, t, allGroups(t.me.ike.proposals), (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKE DH group', LABEL);
+      w.line(`        set dhgrp ${groups.join(' ')}`);
+      w.line(`        set keylife ${Math.min(172800, Math.max(120, t.me.ike.lifetimeSeconds))}`);
+      w.line(`        set ${t.peerAddress?.includes(':') ? 'remote-gw6' : 'remote-gw'} ${orPlaceholder(t.peerAddress, 'peer-address')}`);
+      w.line(`        set authmethod ${t.me.auth.method === 'psk' ? 'psk' : 'signature'}`);
+      if (t.me.auth.method === 'psk') w.line(`        set psksecret ${q(t.psk)}`);
+      if (t.me.auth.localId) w.line(`        set localid ${q(t.me.auth.localId.value)}`);
+      if (t.me.auth.remoteId) w.line(`        set peerid ${q(t.me.auth.remoteId.value)}`);
+      w.line(`        set dpd ${t.me.dpd.enabled ? 'on-idle' : 'disable'}`);
+      if (t.me.dpd.enabled) w.line(`        set dpd-retryinterval ${t.me.dpd.intervalSeconds}`);
+      w.line(`        set nattraversal ${t.me.natTraversal ? 'enable' : 'disable'}`);
+      w.line('    next');
+      if (t.me.monitor.enabled) w.warn('MONITOR_UNSUPPORTED', 'FortiOS has no ScreenOS/PAN-OS style tunnel monitor in phase 1 (DPD is written); monitor settings left out', { tunnel: tn });
+    });
+    w.line('end');
+
+    // Phase 2: one per selector.
+    w.line('config vpn ipsec phase2-interface');
+    const p2names = new Set<string>();
+    ctx.tunnels.forEach((t, i) => {
+      const name = (p1[i] as { name: string }).name;
+      const esp = proposals(w, t, 'esp');
+      for (const s of t.selectors) {
+        if (s.local.family !== s.remote.family) {
+          w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a phase 2 cannot, left out`, { tunnel: t.tunnel.name });
+          continue;
+        }
+        const p2 = safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
+        phase2(w, t, name, p2, s, esp);
+      }
+    });
+    w.line('end');
+
+    // Addresses and policies, both directions.
+    const defined = new Set<string>();
+    const addrs = { v4: [] as string[], v6: [] as string[] };
+    const policies: { name: string; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
+    ctx.tunnels.forEach((t, i) => {
+      const name = (p1[i] as { name: string }).name;
+      const pa = policyAddresses(ctx, t);
+      for (const v6 of [false, true]) {
+        const l = pa.local.filter((r) => (r.family === 6) === v6).map((r) => address(w, r, defined, addrs));
+        const r = pa.remote.filter((x) => (x.family === 6) === v6).map((x) => address(w, x, defined, addrs));
+        if (l.length === 0 || r.length === 0) continue;
+        policies.push({ name: `${name}-out${v6 ? '6' : ''}`, src: ctx.insideInterface, dst: name, srcaddr: l, dstaddr: r, v6 });
+        policies.push({ name: `${name}-in${v6 ? '6' : ''}`, src: name, dst: ctx.insideInterface, srcaddr: r, dstaddr: l, v6 });
+      }
+    });
+    if (addrs.v4.length) {
+      w.line('config firewall address');
+      addrs.v4.forEach((l) => w.line(l));
+      w.line('end');
+    }
+    if (addrs.v6.length) {
+      w.line('config firewall address6');
+      addrs.v6.forEach((l) => w.line(l));
+      w.line('end');
+    }
+    if (policies.length) {
+      w.line('config firewall policy');
+      for (const p of policies) {
+        w.line('    edit 0');
+        w.line(`        set name ${q(p.name)}`);
+        w.line(`        set srcintf ${q(p.src)}`);
+        w.line(`        set dstintf ${q(p.dst)}`);
+        w.line(`        set ${p.v6 ? 'srcaddr6' : 'srcaddr'} ${p.srcaddr.map(q).join(' ')}`);
+        w.line(`        set ${p.v6 ? 'dstaddr6' : 'dstaddr'} ${p.dstaddr.map(q).join(' ')}`);
+        w.line('        set action accept');
+        w.line('        set schedule "always"');
+        w.line('        set service "ALL"');
+        w.line('        set nat disable');
+        w.line('    next');
+      }
+      w.line('end');
+    }
+
+    // Static routes to each tunnel interface.
+    const routes = ctx.tunnels.flatMap((t, i) => t.routes.map((r) => ({ r, dev: (p1[i] as { name: string }).name, t })));
+    for (const t of ctx.tunnels) if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
+    const v4 = routes.filter((x) => !x.r.includes(':'));
+    const v6 = routes.filter((x) => x.r.includes(':'));
+    if (v4.length) {
+      w.line('config router static');
+      for (const { r, dev } of v4) {
+        const [ip, len] = r.split('/');
+        w.line('    edit 0');
+        w.line(`        set dst ${ip} ${prefixMask(Number(len))}`);
+        w.line(`        set device ${q(dev)}`);
+        w.line('    next');
+      }
+      w.line('end');
+    }
+    if (v6.length) {
+      w.line('config router static6');
+      for (const { r, dev } of v6) {
+        w.line('    edit 0');
+        w.line(`        set dst ${r}`);
+        w.line(`        set device ${q(dev)}`);
+        w.line('    next');
+      }
+      w.line('end');
+    }
+    return [{ name: file, content: w.text() }];
+  },
+};
+
+function prefixMask(len: number): string {
+  const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  return [24, 16, 8, 0].map((s) => (mask >>> s) & 255).join('.');
+}

@@ -1,0 +1,245 @@
+// Juniper Junos SRX `set` commands (route-based on st0, or policy-based).
+// Follows: Juniper, "Traffic Selectors in Route-Based VPNs" (traffic-selector local-ip/remote-ip,
+// at most 200 per VPN, not with VPN monitoring or a remote 0.0.0.0/0) and "Route-Based IPsec VPNs
+// — Example: Configuring a Route-Based VPN" (security ike proposal/policy/gateway, security ipsec
+// proposal/policy/vpn, bind-interface st0.x, proxy-identity), juniper.net/documentation,
+// Junos OS VPN IPsec user guide.
+import type { DhGroup, Encryption, Integrity } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { cidr, firstIp, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from './addresses';
+import { commonEndChecks, header, isAead, orPlaceholder, type VendorExporter } from './common';
+import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
+import { objectName, policyAddresses } from './policy-addresses';
+
+const LABEL = 'Junos SRX';
+const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs" and "Route-Based IPsec VPNs" (Junos OS VPN IPsec user guide)';
+const MAX_TRAFFIC_SELECTORS = 200;
+
+const ENC: Partial<Record<Encryption, string>> = { des: 'des-cbc', '3des': '3des-cbc', aes128: 'aes-128-cbc', aes192: 'aes-192-cbc', aes256: 'aes-256-cbc', aes128gcm16: 'aes-128-gcm', aes256gcm16: 'aes-256-gcm' };
+const IKE_AUTH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha-256', sha384: 'sha-384', sha512: 'sha-512' };
+const ESP_AUTH: Partial<Record<Integrity, string>> = { md5: 'hmac-md5-96', sha1: 'hmac-sha1-96', sha256: 'hmac-sha-256-128', sha384: 'hmac-sha-384-192', sha512: 'hmac-sha-512-256' };
+const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24]);
+
+function identity(id: { type: string; value: string }): string {
+  switch (id.type) {
+    case 'address': return `inet ${id.value}`;
+    case 'fqdn': return `hostname ${id.value}`;
+    case 'user-fqdn': return `user-at-hostname ${id.value}`;
+    case 'dn': return `distinguished-name`;
+    default: return `hostname ${id.value}`;
+  }
+}
+
+/** One Junos proposal per combination (each Junos proposal holds one algorithm of each kind). */
+function writeProposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp', base: string): string[] {
+  const tn = t.tunnel.name;
+  const names: string[] = [];
+  const ps = kind === 'ike' ? t.me.ike.proposals : t.me.esp.proposals;
+  for (const p of ps) {
+    const groups = kind === 'ike' ? p.dhGroups : [undefined];
+    for (const e of p.encryption) {
+      const enc = kind === 'ike' && t.me.ikeVersion === 1 && isAead(e) ? undefined : ENC[e];
+      if (!enc) {
+        w.warn('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? `IKEv${t.me.ikeVersion}` : 'ESP'} encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
+        continue;
+      }
+      const integrities = isAead(e) && kind === 'esp' ? ['none' as Integrity] : p.integrity;
+      for (const i of integrities) {
+        const auth = i === 'none' ? (kind === 'esp' && isAead(e) ? '' : undefined) : kind === 'ike' ? IKE_AUTH[i] : ESP_AUTH[i];
+        if (auth === undefined) {
+          w.warn('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} integrity ${i} is not available on ${LABEL} with ${e}; left out`, { tunnel: tn });
+          continue;
+        }
+        for (const g of groups) {
+          if (g !== undefined && !GROUPS.has(g)) {
+            w.warn('DH_GROUP_UNSUPPORTED', `IKE DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
+            continue;
+          }
+          const name = `${base}-${names.length + 1}`;
+          if (kind === 'ike') {
+            w.line(`set security ike proposal ${name} authentication-method ${t.me.auth.method === 'psk' ? 'pre-shared-keys' : 'rsa-signatures'}`);
+            w.line(`set security ike proposal ${name} dh-group group${g}`);
+            if (auth) w.line(`set security ike proposal ${name} authentication-algorithm ${auth}`);
+            w.line(`set security ike proposal ${name} encryption-algorithm ${enc}`);
+            w.line(`set security ike proposal ${name} lifetime-seconds ${t.me.ike.lifetimeSeconds}`);
+          } else {
+            w.line(`set security ipsec proposal ${name} protocol esp`);
+            if (auth) w.line(`set security ipsec proposal ${name} authentication-algorithm ${auth}`);
+            w.line(`set security ipsec proposal ${name} encryption-algorithm ${enc}`);
+            w.line(`set security ipsec proposal ${name} lifetime-seconds ${t.me.esp.lifetimeSeconds}`);
+            if (t.me.esp.lifetimeKilobytes) w.line(`set security ipsec proposal ${name} lifetime-kilobytes ${t.me.esp.lifetimeKilobytes}`);
+          }
+          names.push(name);
+        }
+      }
+    }
+  }
+  return names;
+}
+
+function application(w: ConfigWriter, s: Selector, defined: Set<string>): string {
+  if (s.protocol === 0) return 'any';
+  const name = `app-${protocolName(s.protocol)}-${s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : 'any'}`;
+  if (!defined.has(name)) {
+    defined.add(name);
+    const parts = [`protocol ${s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : s.protocol === 1 ? 'icmp' : String(s.protocol)}`];
+    if (s.remotePort) parts.push(`destination-port ${s.remotePort.from}-${s.remotePort.to}`);
+    if (s.localPort) parts.push(`source-port ${s.localPort.from}-${s.localPort.to}`);
+    for (const p of parts) w.line(`set applications application ${name} ${p}`);
+  }
+  return name;
+}
+
+function addressBook(w: ConfigWriter, r: AddressRange, defined: Set<string>): string {
+  const name = objectName(r);
+  if (!defined.has(name)) {
+    defined.add(name);
+    const c = cidr(r);
+    if (c) w.line(`set security address-book global address ${name} ${c}`);
+    else w.line(`set security address-book global address ${name} range-address ${firstIp(r)} to ${lastIp(r)}`);
+  }
+  return name;
+}
+
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index: number, names: Set<string>, defined: Set<string>): void {
+  const tn = t.tunnel.name;
+  const nm = safeName(tn, 31, names);
+  const name = nm.name;
+  const routeBased = ctx.gateway.vpnType === 'route-based';
+  w.blank();
+  w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+  if (nm.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}"`, { tunnel: tn });
+  commonEndChecks(w, t);
+
+  const ikeProps = writeProposals(w, t, 'ike', `ike-${name}`);
+  if (t.me.ikeVersion === 1) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
+  w.line(`set security ike policy ike-${name} proposals ${ikeProps.length === 1 ? ikeProps[0] : `[ ${ikeProps.join(' ')} ]`}`);
+  if (t.me.auth.method === 'psk') w.line(`set security ike policy ike-${name} pre-shared-key ascii-text "${t.psk}"`);
+  const gw = `gw-${name}`;
+  w.line(`set security ike gateway ${gw} ike-policy ike-${name}`);
+  w.line(`set security ike gateway ${gw} address ${orPlaceholder(t.peerAddress, 'peer-address')}`);
+  w.line(`set security ike gateway ${gw} external-interface ${t.me.outsideInterface}`);
+  if (t.localAddress) w.line(`set security ike gateway ${gw} local-address ${t.localAddress}`);
+  w.line(`set security ike gateway ${gw} version ${t.me.ikeVersion === 2 ? 'v2-only' : 'v1-only'}`);
+  if (t.me.auth.localId) w.line(`set security ike gateway ${gw} local-identity ${identity(t.me.auth.localId)}`);
+  if (t.me.auth.remoteId) w.line(`set security ike gateway ${gw} remote-identity ${identity(t.me.auth.remoteId)}`);
+  if (t.me.dpd.enabled) w.line(`set security ike gateway ${gw} dead-peer-detection interval ${Math.max(2, t.me.dpd.intervalSeconds)}`);
+  if (!t.me.natTraversal) w.line(`set security ike gateway ${gw} no-nat-traversal`);
+
+  const espProps = writeProposals(w, t, 'esp', `esp-${name}`);
+  const pfs = [...new Set(t.me.esp.proposals.flatMap((p) => p.dhGroups))];
+  if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `a Junos IPsec policy takes one PFS group; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
+  if (pfs[0] !== undefined) {
+    if (GROUPS.has(pfs[0])) w.line(`set security ipsec policy ipsec-${name} perfect-forward-secrecy keys group${pfs[0]}`);
+    else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
+  }
+  w.line(`set security ipsec policy ipsec-${name} proposals ${espProps.length === 1 ? espProps[0] : `[ ${espProps.join(' ')} ]`}`);
+
+  const tunnelIf = t.me.tunnelInterface || `st0.${index - 1}`;
+  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
+  if (routeBased) {
+    const [ifd, unit] = tunnelIf.split('.');
+    w.line(`set interfaces ${ifd} unit ${unit ?? '0'} family ${t.selectors.some((s) => s.local.family === 6) ? 'inet6' : 'inet'}`);
+    w.line(`set security zones security-zone ${zone} interfaces ${tunnelIf}`);
+    w.line(`set security ipsec vpn ${name} bind-interface ${tunnelIf}`);
+  }
+  w.line(`set security zones security-zone ${ctx.outsideZone} host-inbound-traffic system-services ike`);
+  w.line(`set security ipsec vpn ${name} ike gateway ${gw}`);
+  w.line(`set security ipsec vpn ${name} ike ipsec-policy ipsec-${name}`);
+  w.line(`set security ipsec vpn ${name} establish-tunnels ${t.initiates ? 'immediately' : 'on-traffic'}`);
+  if (routeBased) writeSelectors(w, ctx, t, name, defined);
+  if (t.me.monitor.enabled) {
+    if (routeBased && t.me.junosSelectorStyle === 'traffic-selector' && t.selectors.some((s) => !s.isDefault)) {
+      w.warn('MONITOR_UNSUPPORTED', 'Junos does not run VPN monitoring on a VPN with traffic selectors; vpn-monitor left out', { tunnel: tn });
+    } else {
+      w.line(`set security ipsec vpn ${name} vpn-monitor${t.me.monitor.destinationIp ? ` destination-ip ${t.me.monitor.destinationIp}` : ''}`);
+    }
+  }
+  if (routeBased) {
+    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    for (const r of t.routes) w.line(`set routing-options ${r.includes(':') ? 'rib inet6.0 ' : ''}static route ${r} next-hop ${tunnelIf}`);
+  }
+
+  // Security policies: inside zone <-> tunnel zone (route-based) or to the outside zone through the VPN.
+  const pa = policyAddresses(ctx, t);
+  const src = pa.local.map((r) => addressBook(w, r, defined));
+  const dst = pa.remote.map((r) => addressBook(w, r, defined));
+  const set = (xs: string[]) => (xs.length === 0 ? 'any' : xs.length === 1 ? (xs[0] as string) : `[ ${xs.join(' ')} ]`);
+  const toZone = routeBased ? zone : ctx.outsideZone;
+  const pol = (from: string, to: string, pname: string, s: string, d: string, then: string) => {
+    w.line(`set security policies from-zone ${from} to-zone ${to} policy ${pname} match source-address ${s} destination-address ${d} application any`);
+    w.line(`set security policies from-zone ${from} to-zone ${to} policy ${pname} then ${then}`);
+  };
+  pol(ctx.insideZone, toZone, `${name}-out`, set(src), set(dst), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+  pol(toZone, ctx.insideZone, `${name}-in`, set(dst), set(src), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+  if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
+    const rs = `no-nat-${name}`;
+    w.line(`set security nat source rule-set ${rs} from zone ${ctx.insideZone}`);
+    w.line(`set security nat source rule-set ${rs} to zone ${toZone}`);
+    w.line(`set security nat source rule-set ${rs} rule ${rs} match source-address ${set(pa.local.map((r) => cidr(r) ?? '0.0.0.0/0'))} destination-address ${set(pa.remote.map((r) => cidr(r) ?? '0.0.0.0/0'))}`);
+    w.line(`set security nat source rule-set ${rs} rule ${rs} then source-nat off`);
+  }
+}
+
+function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn: string, defined: Set<string>): void {
+  const tn = t.tunnel.name;
+  const explicit = t.selectors.filter((s) => !s.isDefault);
+  if (explicit.length === 0) {
+    w.comment('no proxy identity or traffic selector: Junos proposes 0.0.0.0/0 <-> 0.0.0.0/0 any');
+    return;
+  }
+  if (t.me.junosSelectorStyle === 'proxy-identity') {
+    const s = explicit[0] as Selector;
+    const l = rangeToPrefixes(s.local);
+    const r = rangeToPrefixes(s.remote);
+    const svc = application(w, s, defined);
+    const ln = w.line(`set security ipsec vpn ${vpn} ike proxy-identity local ${cidr(l[0] as AddressRange)} remote ${cidr(r[0] as AddressRange)} service ${svc}`);
+    if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" uses an address range; a Junos proxy-identity takes one prefix, only its first prefix was written`, { tunnel: tn, line: ln });
+    if (explicit.length > 1) w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `a Junos VPN has one proxy-identity: proxy IDs 2-${explicit.length} left out (use traffic-selector style for several)`, { tunnel: tn, line: ln });
+    return;
+  }
+  let n = 0;
+  let firstLine = 0;
+  for (const s of explicit) {
+    if (s.local.family !== s.remote.family) {
+      w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; Junos traffic selectors cannot, left out`, { tunnel: tn });
+      continue;
+    }
+    if (isAnyAddress(s.remote)) {
+      w.warn('SELECTOR_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has remote ${s.remote.family === 4 ? '0.0.0.0/0' : '::/0'}, which Junos traffic selectors do not take on a site-to-site VPN; left out`, { tunnel: tn });
+      continue;
+    }
+    const ls = rangeToPrefixes(s.local);
+    const rs = rangeToPrefixes(s.remote);
+    if (ls.length * rs.length > 1) w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; written as ${ls.length * rs.length} traffic selectors (each its own SA)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    for (const l of ls) {
+      for (const r of rs) {
+        if (n >= MAX_TRAFFIC_SELECTORS) {
+          n++;
+          continue;
+        }
+        const ln = w.line(`set security ipsec vpn ${vpn} traffic-selector ts-${++n} local-ip ${cidr(l)} remote-ip ${cidr(r)}`);
+        if (!firstLine) firstLine = ln;
+        if (s.protocol !== 0 || s.localPort || s.remotePort) {
+          w.warn('PROTOCOL_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" limits protocol/ports (${protocolName(s.protocol)}); this traffic selector is written for addresses only`, { tunnel: tn, line: ln, silentInFile: true });
+        }
+      }
+    }
+  }
+  if (n > MAX_TRAFFIC_SELECTORS) w.warn('SELECTOR_LIMIT_EXCEEDED', `${n} traffic selectors needed; Junos takes at most ${MAX_TRAFFIC_SELECTORS} per VPN, ${n - MAX_TRAFFIC_SELECTORS} left out`, { tunnel: tn, line: firstLine });
+  void ctx;
+}
+
+export const junosSrxExporter: VendorExporter = {
+  vendor: 'junos-srx',
+  reference: REFERENCE,
+  exportGateway(ctx) {
+    const file = `${fileStem(ctx.gateway.name)}.junos.txt`;
+    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.']);
+    const names = new Set<string>();
+    const defined = new Set<string>();
+    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined));
+    return [{ name: file, content: w.text() }];
+  },
+};

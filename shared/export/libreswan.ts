@@ -1,0 +1,150 @@
+// Libreswan `ipsec.conf` conn sections (one conn per proxy ID) and the matching `ipsec.secrets`.
+// Follows: Libreswan ipsec.conf(5) and ipsec.secrets(5) for 4.x (left/right, leftsubnet,
+// leftprotoport, leftid, authby=secret, ikev2=, ike=, esp=, pfs=, ikelifetime=, salifetime=,
+// auto=), checked with Libreswan 4.10's own `addconn --checkconfig` and `algparse` in the tests.
+import type { DhGroup, Encryption, Integrity } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { cidr, isPortRange, isPrefix, protocolName, rangeToPrefixes, type PortRange } from './addresses';
+import { commonEndChecks, header, isAead, type VendorExporter } from './common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+
+const LABEL = 'Libreswan 4.x';
+const REFERENCE = 'Libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (libreswan.org/man/ipsec.conf.5.html)';
+
+const ENC: Partial<Record<Encryption, string>> = { '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', aes128gcm16: 'aes_gcm128', aes256gcm16: 'aes_gcm256', chacha20poly1305: 'chacha20_poly1305', null: 'null' };
+const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha2_256', sha384: 'sha2_384', sha512: 'sha2_512' };
+/** DH groups Libreswan 4.10 (Debian 12) accepts: modp768/modp1024 and group 24 are refused by its algparse. */
+const DH: Partial<Record<DhGroup, string>> = { 5: 'modp1536', 14: 'modp2048', 15: 'modp3072', 16: 'modp4096', 17: 'modp6144', 18: 'modp8192', 19: 'dh19', 20: 'dh20', 21: 'dh21', 31: 'dh31' };
+
+function identity(id: { type: string; value: string }): string {
+  const v = id.value.replace(/"/g, '');
+  switch (id.type) {
+    case 'address': return v;
+    case 'fqdn': return `@${v}`;
+    case 'user-fqdn': return `@${v}`;
+    case 'key-id': return `@#${v}`;
+    default: return `"${v}"`;
+  }
+}
+
+function algorithms(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[] {
+  const tn = t.tunnel.name;
+  const out: string[] = [];
+  const ps = kind === 'ike' ? t.me.ike.proposals : t.me.esp.proposals;
+  const warned = new Set<string>();
+  const warnOnce = (code: 'ALGORITHM_UNSUPPORTED' | 'DH_GROUP_UNSUPPORTED', what: string) => {
+    if (warned.has(what)) return;
+    warned.add(what);
+    w.warn(code, `${what} is not available on ${LABEL}; left out`, { tunnel: tn });
+  };
+  for (const p of ps) {
+    const groups: (string | undefined)[] = p.dhGroups.length === 0 ? [undefined] : p.dhGroups.map((g) => {
+      const d = DH[g];
+      if (!d) warnOnce('DH_GROUP_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'PFS'} DH group ${g}`);
+      return d;
+    }).filter((x) => x !== undefined);
+    for (const e of p.encryption) {
+      const enc = ENC[e];
+      if (!enc || (kind === 'ike' && e === 'null')) {
+        warnOnce('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} encryption ${e}`);
+        continue;
+      }
+      const ints = isAead(e) ? (kind === 'ike' ? p.integrity.filter((i) => i !== 'none').map((i) => INT[i]).filter((x): x is string => !!x) : ['null']) : p.integrity.map((i) => {
+        const x = INT[i];
+        if (!x) warnOnce('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} integrity ${i}`);
+        return x;
+      }).filter((x): x is string => !!x);
+      for (const i of ints.length ? ints : ['sha2_256']) {
+        for (const g of groups) out.push([enc, i, g].filter(Boolean).join('-'));
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+function protoport(protocol: number, p: PortRange | undefined): string | undefined {
+  if (protocol === 0 && !p) return undefined;
+  const proto = protocol === 0 ? '0' : protocolName(protocol);
+  return `${proto}/${p ? p.from : '%any'}`;
+}
+
+function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, l: AddressRange, r: AddressRange, protocol: number, lp: PortRange | undefined, rp: PortRange | undefined, ike: string[], esp: string[]): void {
+  w.line(`conn ${name}`);
+  w.line(`    ikev2=${t.me.ikeVersion === 2 ? 'yes' : 'no'}`);
+  w.line(`    left=${t.localAddress ?? '%defaultroute'}`);
+  if (t.me.auth.localId) w.line(`    leftid=${identity(t.me.auth.localId)}`);
+  w.line(`    leftsubnet=${cidr(l)}`);
+  const lpp = protoport(protocol, lp);
+  if (lpp) w.line(`    leftprotoport=${lpp}`);
+  w.line(`    right=${t.peerAddress ?? '%any'}`);
+  if (t.me.auth.remoteId) w.line(`    rightid=${identity(t.me.auth.remoteId)}`);
+  w.line(`    rightsubnet=${cidr(r)}`);
+  const rpp = protoport(protocol, rp);
+  if (rpp) w.line(`    rightprotoport=${rpp}`);
+  w.line(`    authby=${t.me.auth.method === 'psk' ? 'secret' : 'rsasig'}`);
+  if (ike.length) w.line(`    ike=${ike.join(',')}`);
+  if (esp.length) w.line(`    esp=${esp.join(',')}`);
+  w.line(`    pfs=${t.me.esp.proposals.some((p) => p.dhGroups.length > 0) ? 'yes' : 'no'}`);
+  w.line(`    ikelifetime=${t.me.ike.lifetimeSeconds}s`);
+  w.line(`    salifetime=${t.me.esp.lifetimeSeconds}s`);
+  if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') w.line('    aggressive=yes');
+  if (t.me.dpd.enabled) {
+    w.line(`    dpddelay=${t.me.dpd.intervalSeconds}s`);
+    w.line(`    dpdtimeout=${t.me.dpd.intervalSeconds * 3}s`);
+  }
+  if (!t.me.natTraversal) w.line('    encapsulation=no');
+  w.line(`    type=${t.me.esp.mode}`);
+  if (ctx.gateway.vpnType === 'route-based') w.line(`    ipsec-interface=${ctx.tunnels.indexOf(t) + 1}`);
+  w.line(`    auto=${t.initiates ? 'start' : 'add'}`);
+  w.blank();
+}
+
+export const libreswanExporter: VendorExporter = {
+  vendor: 'libreswan',
+  reference: REFERENCE,
+  exportGateway(ctx) {
+    const file = `${fileStem(ctx.gateway.name)}.ipsec.conf`;
+    const secretsFile = `${fileStem(ctx.gateway.name)}.ipsec.secrets`;
+    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    const sw = new ConfigWriter(ctx.gateway.name, secretsFile, '#', ctx.warnings);
+    header(w, ctx, 'Libreswan', REFERENCE, ['Install as /etc/ipsec.d/<name>.conf, the secrets as /etc/ipsec.d/<name>.secrets (mode 600).']);
+    header(sw, ctx, 'Libreswan', REFERENCE);
+    const names = new Set<string>();
+    w.line('config setup');
+    w.line('    logfile=/var/log/pluto.log');
+    w.blank();
+    for (const t of ctx.tunnels) {
+      const tn = t.tunnel.name;
+      w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+      commonEndChecks(w, t);
+      const ike = algorithms(w, t, 'ike');
+      const esp = algorithms(w, t, 'esp');
+      const base = safeName(tn, 48, names).name;
+      let n = 0;
+      const total = t.selectors.reduce((acc, s) => acc + rangeToPrefixes(s.local).length * rangeToPrefixes(s.remote).length, 0);
+      for (const s of t.selectors) {
+        if (s.local.family !== s.remote.family) {
+          w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a conn cannot, left out`, { tunnel: tn });
+          continue;
+        }
+        const ls = rangeToPrefixes(s.local);
+        const rs = rangeToPrefixes(s.remote);
+        if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; leftsubnet/rightsubnet take prefixes, written as ${ls.length * rs.length} conns (each its own SA)`, { tunnel: tn });
+        if (isPortRange(s.localPort) || isPortRange(s.remotePort)) w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; leftprotoport/rightprotoport take one port, the first port of the range is written`, { tunnel: tn, line: w.current + 1 });
+        for (const l of ls) for (const r of rs) conn(w, ctx, t, total === 1 ? base : `${base}-${++n}`, l, r, s.protocol, s.localPort, s.remotePort, ike, esp);
+      }
+      if (t.me.auth.method === 'psk') {
+        const left = t.me.auth.localId ? identity(t.me.auth.localId) : (t.localAddress ?? '%any');
+        const right = t.me.auth.remoteId ? identity(t.me.auth.remoteId) : (t.peerAddress ?? '%any');
+        sw.line(`${left} ${right} : PSK "${t.psk.replace(/"/g, '')}"`);
+      }
+      if (ctx.gateway.vpnType === 'route-based') {
+        w.comment(`route-based (ipsec-interface=${ctx.tunnels.indexOf(t) + 1}): add the routes, e.g.`);
+        for (const r of t.routes) w.comment(`  ip route add ${r} dev ipsec${ctx.tunnels.indexOf(t) + 1}`);
+        w.blank();
+      }
+      if (t.me.monitor.enabled) w.warn('MONITOR_UNSUPPORTED', 'Libreswan has no tunnel monitor of its own (DPD is written); monitor settings left out', { tunnel: tn });
+    }
+    return [{ name: file, content: w.text() }, { name: secretsFile, content: sw.text() }];
+  },
+};

@@ -1,0 +1,189 @@
+// Juniper ScreenOS `set` commands, written exactly in the style of Juniper KB16008 (seed 003):
+// `set ike gateway … Main outgoing-interface … preshare …`, `set vpn "x" … bind interface
+// tunnel.1`, `set vpn "x" proxy-id check`, `set vpn "x" proxy-id local-ip … remote-ip … any`,
+// `set interface tunnel.1 ip unnumbered interface ethernet0/2`, `set route … interface tunnel.1`.
+// Follows: Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3) and the
+// "Concepts & Examples ScreenOS Reference Guide, Volume 5: Virtual Private Networks" (p1/p2-proposal,
+// ike gateway, vpn, policy syntax).
+import type { DhGroup, Encryption, Integrity } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { cidr, firstIp, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from './addresses';
+import { commonEndChecks, header, mapAll, orPlaceholder, type VendorExporter } from './common';
+import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
+import { objectName, policyAddresses } from './policy-addresses';
+
+const LABEL = 'ScreenOS';
+const REFERENCE = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
+
+const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256' };
+const HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha-1', sha256: 'sha2-256' };
+const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14]);
+/** ScreenOS takes at most four proposals per gateway or VPN. */
+const MAX_PROPOSALS = 4;
+
+/** "6.3.0r10" → [6, 3]; unknown versions count as current (6.3). */
+export function screenosVersion(v: string): [number, number] {
+  const m = /^(\d+)\.(\d+)/.exec(v);
+  return m ? [Number(m[1]), Number(m[2])] : [6, 3];
+}
+
+function zoneName(z: string): string {
+  const known: Record<string, string> = { trust: 'Trust', untrust: 'Untrust', dmz: 'DMZ', vpn: 'Untrust' };
+  return known[z.toLowerCase()] ?? z;
+}
+
+function q(s: string): string {
+  return `"${s.replace(/"/g, '')}"`;
+}
+
+function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: string): string[] {
+  const tn = t.tunnel.name;
+  const ps = kind === 'p1' ? t.me.ike.proposals : t.me.esp.proposals;
+  const out: string[] = [];
+  let n = 0;
+  let dropped = 0;
+  for (const p of ps) {
+    const enc = mapAll(w, t, p.encryption, (e) => ENC[e], kind === 'p1' ? 'IKE encryption' : 'ESP encryption', LABEL);
+    const hash = mapAll(w, t, p.integrity, (i) => HASH[i], kind === 'p1' ? 'IKE hash' : 'ESP authentication', LABEL);
+    const groups = kind === 'p2' && p.dhGroups.length === 0 ? ['no-pfs'] : mapAll(w, t, p.dhGroups, (g) => (GROUPS.has(g) ? `group${g}` : undefined), kind === 'p1' ? 'IKE DH group' : 'PFS DH group', LABEL);
+    for (const g of groups) {
+      for (const e of enc) {
+        for (const h of hash) {
+          if (out.length >= MAX_PROPOSALS) {
+            dropped++;
+            continue;
+          }
+          const pn = `${name}-${++n}`;
+          const life = kind === 'p1' ? t.me.ike.lifetimeSeconds : t.me.esp.lifetimeSeconds;
+          w.line(kind === 'p1' ? `set ike p1-proposal ${q(pn)} preshare ${g} esp ${e} ${h} second ${life}` : `set ike p2-proposal ${q(pn)} ${g} esp ${e} ${h} second ${life}`);
+          out.push(pn);
+        }
+      }
+    }
+  }
+  if (dropped > 0) w.warn('SETTING_UNSUPPORTED', `ScreenOS takes at most ${MAX_PROPOSALS} ${kind === 'p1' ? 'phase-1' : 'phase-2'} proposals; ${dropped} combination(s) left out`, { tunnel: tn });
+  return out;
+}
+
+function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>): string {
+  if (s.protocol === 0) return 'any';
+  const name = `${protocolName(s.protocol)}-${s.localPort ? `${s.localPort.from}-${s.localPort.to}` : 'any'}-${s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : 'any'}`;
+  if (!defined.has(name)) {
+    defined.add(name);
+    const src = s.localPort ? `${s.localPort.from}-${s.localPort.to}` : '0-65535';
+    const dst = s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : '0-65535';
+    const proto = s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : String(s.protocol);
+    w.line(`set service ${q(name)} protocol ${proto} src-port ${src} dst-port ${dst}`);
+  }
+  return q(name);
+}
+
+function address(w: ConfigWriter, zone: string, r: AddressRange, defined: Set<string>): string {
+  const name = objectName(r);
+  const key = `${zone}/${name}`;
+  if (!defined.has(key)) {
+    defined.add(key);
+    if (r.family === 4) w.line(`set address ${q(zone)} ${q(name)} ${firstIp(r)} ${netmask(r)}`);
+    else w.line(`set address ${q(zone)} ${q(name)} ${cidr(r)}`);
+  }
+  return name;
+}
+
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index: number, names: Set<string>, defined: Set<string>): void {
+  const tn = t.tunnel.name;
+  const nm = safeName(tn, 31, names);
+  const name = nm.name;
+  w.blank();
+  w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+  if (nm.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}"`, { tunnel: tn });
+  commonEndChecks(w, t);
+  const routeBased = ctx.gateway.vpnType === 'route-based';
+  const [major, minor] = screenosVersion(ctx.gateway.osVersion);
+  const before63 = major < 6 || (major === 6 && minor < 3);
+
+  const p1 = proposals(w, t, 'p1', `p1-${name}`);
+  const p2 = proposals(w, t, 'p2', `p2-${name}`);
+  const ids = `${t.me.auth.remoteId ? ` id ${q(t.me.auth.remoteId.value)}` : ''}${t.me.auth.localId ? ` local-id ${q(t.me.auth.localId.value)}` : ''}`;
+  const auth = t.me.auth.method === 'psk' ? `preshare ${q(t.psk)}` : 'cert';
+  const plist = p1.map(q).join(' ');
+  if (t.me.ikeVersion === 2) {
+    if (before63) w.warn('SETTING_UNSUPPORTED', 'IKEv2 needs ScreenOS 6.3 or later', { tunnel: tn, silentInFile: true });
+    w.line(`set ike gateway ikev2 ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} outgoing-interface ${q(t.me.outsideInterface)} ${auth} proposal ${plist}`);
+  } else {
+    const mode = t.me.exchangeMode === 'aggressive' ? 'Aggr' : 'Main';
+    w.line(`set ike gateway ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} ${mode} outgoing-interface ${q(t.me.outsideInterface)} ${auth} proposal ${plist}`);
+  }
+  if (t.me.natTraversal) w.line(`set ike gateway ${q(name)} nat-traversal`);
+  if (t.me.dpd.enabled) w.line(`set ike gateway ${q(name)} dpd-liveness interval ${t.me.dpd.intervalSeconds}`);
+  w.line(`set vpn ${q(name)} gateway ${q(name)} no-replay tunnel idletime 0 proposal ${p2.map(q).join(' ')}`);
+  if (t.me.monitor.enabled) {
+    const opts = [
+      t.me.monitor.sourceInterface ? `source-interface ${t.me.monitor.sourceInterface}` : '',
+      t.me.monitor.destinationIp ? `destination-ip ${t.me.monitor.destinationIp}` : '',
+      t.me.monitor.optimized ? 'optimized' : '',
+      t.me.monitor.rekey ? 'rekey' : '',
+    ].filter(Boolean);
+    w.line(`set vpn ${q(name)} monitor${opts.length ? ` ${opts.join(' ')}` : ''}`);
+  }
+
+  const tunnelIf = t.me.tunnelInterface || `tunnel.${index}`;
+  const tz = zoneName(tunnelZone(ctx, tunnelIf, 'Untrust'));
+  const iz = zoneName(ctx.insideZone);
+  if (routeBased) {
+    w.line(`set vpn ${q(name)} id 0x${index.toString(16)} bind interface ${tunnelIf}`);
+    const explicit = t.selectors.filter((s) => !s.isDefault);
+    if (explicit.length > 1 && before63) {
+      w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `ScreenOS ${ctx.gateway.osVersion} takes one proxy ID per route-based VPN (several need 6.3): only proxy ID 1 is written, ${explicit.length - 1} left out`, { tunnel: tn });
+    }
+    const written = before63 ? explicit.slice(0, 1) : explicit;
+    if (t.me.proxyIdCheck || written.length > 1) {
+      w.line(`set vpn ${q(name)} proxy-id check`);
+    }
+    for (const s of written) {
+      if (s.local.family !== s.remote.family) {
+        w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
+        continue;
+      }
+      const svc = serviceFor(w, s, defined);
+      const locals = rangeToPrefixes(s.local);
+      const remotes = rangeToPrefixes(s.remote);
+      if (!isPrefix(s.local) || !isPrefix(s.remote)) {
+        w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; ScreenOS proxy IDs take prefixes, written as ${locals.length * remotes.length} proxy IDs`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+      }
+      for (const l of locals) for (const r of remotes) w.line(`set vpn ${q(name)} proxy-id local-ip ${cidr(l)} remote-ip ${cidr(r)} ${svc}`);
+    }
+    if (explicit.length === 0) w.comment('no proxy ID: ScreenOS proposes 0.0.0.0/0 <-> 0.0.0.0/0 any');
+    w.line(`set interface ${q(tunnelIf)} zone ${q(tz)}`);
+    w.line(`set interface ${tunnelIf} ip unnumbered interface ${t.me.outsideInterface}`);
+    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    for (const r of t.routes) w.line(`set route ${r} interface ${tunnelIf}`);
+  }
+
+  // Policies: route-based permits between the inside zone and the tunnel's zone; policy-based
+  // tunnels the traffic through the VPN (each policy is its own proxy ID).
+  const pa = policyAddresses(ctx, t);
+  const outZone = routeBased ? tz : zoneName(ctx.outsideZone);
+  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined).replace(/"/g, '') }));
+  if (!routeBased && t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'policy-based with no proxy ID: the policies tunnel any to any', { tunnel: tn, line: w.current + 1, silentInFile: true });
+  for (const { l, r, svc } of pairs) {
+    const ln = address(w, iz, l, defined);
+    const rn = address(w, outZone, r, defined);
+    const action = routeBased ? 'permit' : `tunnel vpn ${q(name)}`;
+    w.line(`set policy from ${q(iz)} to ${q(outZone)} ${q(ln)} ${q(rn)} ${q(svc)} ${action}`);
+    w.line(`set policy from ${q(outZone)} to ${q(iz)} ${q(rn)} ${q(ln)} ${q(svc)} ${action}`);
+  }
+}
+
+export const screenosExporter: VendorExporter = {
+  vendor: 'screenos',
+  reference: REFERENCE,
+  exportGateway(ctx) {
+    const file = `${fileStem(ctx.gateway.name)}.screenos.txt`;
+    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    header(w, ctx, 'Juniper ScreenOS', REFERENCE, ['Paste at the CLI, then "save"; lines starting with # are notes, not commands.']);
+    const names = new Set<string>();
+    const defined = new Set<string>();
+    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined));
+    return [{ name: file, content: w.text() }];
+  },
+};

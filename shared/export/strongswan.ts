@@ -1,0 +1,145 @@
+// strongSwan `swanctl.conf` (connections with one child per proxy ID, and the secrets section).
+// Follows: strongSwan documentation "swanctl.conf" (docs.strongswan.org/docs/latest/swanctl/
+// swanctlConf.html, the swanctl.conf(5) manual of 5.9.x): connections.<conn>.version,
+// local_addrs, remote_addrs, proposals, local/remote auth and id, children.<child>.local_ts,
+// remote_ts (`10.1.0.0/24[tcp/443]`, ranges `a-b`), esp_proposals, start_action; secrets.ike<suffix>.
+import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
+import type { AddressRange } from '../net/address';
+import { cidr, firstIp, lastIp, protocolName, type PortRange, type Selector } from './addresses';
+import { commonEndChecks, DH_NAMES, header, isAead, type VendorExporter } from './common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+
+const REFERENCE = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';
+
+const ENC: Record<Encryption, string> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', aes128gcm16: 'aes128gcm16', aes256gcm16: 'aes256gcm16', chacha20poly1305: 'chacha20poly1305', null: 'null' };
+const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+
+/** One strongSwan proposal string per model proposal (AEAD and classic ciphers go in separate ones). */
+export function strongswanProposals(ps: readonly (IkeProposal | EspProposal)[], kind: 'ike' | 'esp'): string[] {
+  const out: string[] = [];
+  for (const p of ps) {
+    const groups = p.dhGroups.map((g: DhGroup) => DH_NAMES[g]);
+    const classic = p.encryption.filter((e) => !isAead(e)).map((e) => ENC[e]);
+    const aead = p.encryption.filter(isAead).map((e) => ENC[e]);
+    const ints = p.integrity.map((i) => INT[i]).filter((x): x is string => x !== undefined);
+    if (classic.length) out.push([...classic, ...(ints.length ? ints : kind === 'esp' ? [] : ['sha256']), ...groups].join('-'));
+    if (aead.length) out.push([...aead, ...(kind === 'ike' ? (ints.length ? ints : ['sha256']).map((i) => `prf${i}`) : []), ...groups].join('-'));
+  }
+  return [...new Set(out)];
+}
+
+function range(r: AddressRange): string {
+  return cidr(r) ?? `${firstIp(r)}-${lastIp(r)}`;
+}
+
+function port(p: PortRange | undefined): string {
+  if (!p) return '%any';
+  return p.from === p.to ? String(p.from) : `${p.from}-${p.to}`;
+}
+
+/** `10.1.0.0/24`, or `10.1.0.0/24[tcp/443]` when the selector names a protocol or port. */
+export function strongswanTs(r: AddressRange, protocol: number, p: PortRange | undefined): string {
+  if (protocol === 0 && !p) return range(r);
+  const proto = protocol === 0 ? '%any' : protocolName(protocol);
+  return `${range(r)}[${proto}${p || protocol !== 0 ? `/${port(p)}` : ''}]`;
+}
+
+function identity(id: { type: string; value: string }): string {
+  const v = id.value.replace(/"/g, '');
+  switch (id.type) {
+    case 'address': return v;
+    case 'fqdn': return `fqdn:${v}`;
+    case 'user-fqdn': return `email:${v}`;
+    case 'key-id': return `keyid:${v}`;
+    default: return `"${v}"`;
+  }
+}
+
+function child(w: ConfigWriter, t: TunnelView, s: Selector, name: string, ifId: number | undefined): void {
+  w.line(`            ${name} {`);
+  w.line(`                local_ts = ${strongswanTs(s.local, s.protocol, s.localPort)}`);
+  w.line(`                remote_ts = ${strongswanTs(s.remote, s.protocol, s.remotePort)}`);
+  w.line(`                esp_proposals = ${strongswanProposals(t.me.esp.proposals, 'esp').join(', ')}`);
+  w.line(`                rekey_time = ${t.me.esp.lifetimeSeconds}s`);
+  if (t.me.esp.lifetimeKilobytes) w.line(`                rekey_bytes = ${t.me.esp.lifetimeKilobytes * 1024}`);
+  w.line(`                mode = ${t.me.esp.mode}`);
+  if (ifId !== undefined) {
+    w.line(`                if_id_in = ${ifId}`);
+    w.line(`                if_id_out = ${ifId}`);
+  }
+  w.line(`                dpd_action = ${t.me.dpd.enabled ? (t.initiates ? 'restart' : 'clear') : 'none'}`);
+  w.line(`                start_action = ${t.initiates ? 'trap' : 'none'}`);
+  w.line('            }');
+}
+
+function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, index: number): void {
+  const tn = t.tunnel.name;
+  w.comment(`tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+  commonEndChecks(w, t);
+  w.line(`    ${name} {`);
+  w.line(`        version = ${t.me.ikeVersion}`);
+  w.line(`        local_addrs = ${t.localAddress ?? '%any'}`);
+  w.line(`        remote_addrs = ${t.peerAddress ?? '%any'}`);
+  w.line(`        proposals = ${strongswanProposals(t.me.ike.proposals, 'ike').join(', ')}`);
+  if (t.me.ikeVersion === 2) w.line(`        rekey_time = ${t.me.ike.lifetimeSeconds}s`);
+  else w.line(`        reauth_time = ${t.me.ike.lifetimeSeconds}s`);
+  if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') w.line('        aggressive = yes');
+  if (t.me.dpd.enabled) w.line(`        dpd_delay = ${t.me.dpd.intervalSeconds}s`);
+  if (!t.me.natTraversal) w.warn('SETTING_UNSUPPORTED', 'strongSwan always detects NAT (RFC 3947/7296); NAT traversal cannot be turned off in swanctl.conf', { tunnel: tn });
+  const method = t.me.auth.method === 'psk' ? 'psk' : 'pubkey';
+  w.line('        local {');
+  w.line(`            auth = ${method}`);
+  w.line(`            id = ${t.me.auth.localId ? identity(t.me.auth.localId) : (t.localAddress ?? '%any')}`);
+  w.line('        }');
+  w.line('        remote {');
+  w.line(`            auth = ${method}`);
+  w.line(`            id = ${t.me.auth.remoteId ? identity(t.me.auth.remoteId) : (t.peerAddress ?? '%any')}`);
+  w.line('        }');
+  w.line('        children {');
+  const routeBased = ctx.gateway.vpnType === 'route-based';
+  const ifId = routeBased ? index : undefined;
+  const childNames = new Set<string>();
+  for (const s of t.selectors) {
+    if (s.local.family !== s.remote.family) {
+      w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a child SA cannot, left out`, { tunnel: tn });
+      continue;
+    }
+    const cn = t.selectors.length === 1 ? name : safeName(`${name}-${s.index}`, 64, childNames).name;
+    child(w, t, s, cn, ifId);
+  }
+  w.line('        }');
+  w.line('    }');
+  if (routeBased) {
+    w.comment(`route-based: create the XFRM interface and the routes, e.g.`);
+    w.comment(`  ip link add ${t.me.tunnelInterface || `xfrm${index}`} type xfrm dev ${t.me.outsideInterface} if_id ${index}`);
+    for (const r of t.routes) w.comment(`  ip route add ${r} dev ${t.me.tunnelInterface || `xfrm${index}`}`);
+  }
+  if (t.me.monitor.enabled) w.warn('MONITOR_UNSUPPORTED', 'strongSwan has no tunnel monitor of its own (DPD is written); monitor settings left out', { tunnel: tn });
+}
+
+export const strongswanExporter: VendorExporter = {
+  vendor: 'strongswan',
+  reference: REFERENCE,
+  exportGateway(ctx) {
+    const file = `${fileStem(ctx.gateway.name)}.swanctl.conf`;
+    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    header(w, ctx, 'strongSwan', REFERENCE, ['Install as /etc/swanctl/conf.d/<name>.conf and run: swanctl --load-all']);
+    const names = new Set<string>();
+    const conns = ctx.tunnels.map((t) => safeName(t.tunnel.name, 64, names).name);
+    w.line('connections {');
+    ctx.tunnels.forEach((t, i) => connection(w, ctx, t, conns[i] as string, i + 1));
+    w.line('}');
+    w.blank();
+    w.line('secrets {');
+    ctx.tunnels.forEach((t, i) => {
+      if (t.me.auth.method !== 'psk') return;
+      w.line(`    ike-${conns[i]} {`);
+      w.line(`        id-local = ${t.me.auth.localId ? identity(t.me.auth.localId) : (t.localAddress ?? '%any')}`);
+      w.line(`        id-remote = ${t.me.auth.remoteId ? identity(t.me.auth.remoteId) : (t.peerAddress ?? '%any')}`);
+      w.line(`        secret = "${t.psk.replace(/"/g, '\\"')}"`);
+      w.line('    }');
+    });
+    w.line('}');
+    return [{ name: file, content: w.text() }];
+  },
+};

@@ -1,0 +1,81 @@
+// What an export produces and what every vendor exporter implements. One file per vendor in
+// this folder; adding a vendor touches that file plus one line in ./registry.ts.
+import type { NegotiationReport } from '../engine/report';
+import type { Vendor } from '../model/document';
+
+export interface ExportFile {
+  /** A plain file name (no folders), safe for any file system and for the `export:save` IPC. */
+  name: string;
+  content: string;
+}
+
+/**
+ * Stable warning codes. A warning never contains a pre-shared key.
+ * - `DESIGN_WOULD_NOT_COME_UP`: the engine predicts a phase that fails with this design.
+ * - the others: something of the design that the vendor's configuration cannot express (or that
+ *   the exporter had to assume), named with the line of the generated file it concerns.
+ */
+export type ExportWarningCode =
+  | 'DESIGN_WOULD_NOT_COME_UP'
+  | 'NO_EXPORTER_FOR_VENDOR'
+  | 'VENDOR_OVERRIDDEN'
+  | 'MISSING_ADDRESS'
+  | 'MISSING_INTERFACE'
+  | 'ALGORITHM_UNSUPPORTED'
+  | 'DH_GROUP_UNSUPPORTED'
+  | 'PORT_RANGE_UNSUPPORTED'
+  | 'PORT_UNSUPPORTED'
+  | 'PROTOCOL_UNSUPPORTED'
+  | 'ADDRESS_RANGE_SPLIT'
+  | 'ADDRESS_RANGE_UNSUPPORTED'
+  | 'IPV6_UNSUPPORTED'
+  | 'MIXED_ADDRESS_FAMILIES'
+  | 'SELECTOR_LIMIT_EXCEEDED'
+  | 'SELECTOR_UNSUPPORTED'
+  | 'MULTIPLE_PROXY_IDS_UNSUPPORTED'
+  | 'DEFAULT_SELECTOR'
+  | 'IDENTITY_UNSUPPORTED'
+  | 'CERTIFICATE_AUTH'
+  | 'NAME_SHORTENED'
+  | 'ROUTES_DERIVED'
+  | 'MONITOR_UNSUPPORTED'
+  | 'TRANSPORT_MODE'
+  | 'LIFETIME_ADJUSTED'
+  | 'VPN_TYPE_ADJUSTED'
+  | 'NAT_EXEMPTION_MANUAL'
+  | 'PSK_EMPTY'
+  | 'SETTING_UNSUPPORTED';
+
+export interface ExportWarning {
+  code: ExportWarningCode;
+  /** The gateway's name. */
+  gateway: string;
+  /** The tunnel's name, when the warning concerns one tunnel. */
+  tunnel?: string;
+  /** The file the line number refers to. */
+  file?: string;
+  /** 1-based line of the generated file the warning concerns. */
+  line?: number;
+  message: string;
+}
+
+export interface ExportResult {
+  files: ExportFile[];
+  warnings: ExportWarning[];
+}
+
+/** Vendors that have an exporter (every vendor of the model except `generic`). */
+export type ExportVendor = Exclude<Vendor, 'generic'>;
+
+export interface ExportOptions {
+  /** `auto` (default): each gateway's own vendor. A vendor: every selected gateway written for it. */
+  vendor?: ExportVendor | 'auto';
+  /** Gateway ids or names; all gateways when absent or empty. */
+  gateways?: readonly string[];
+  /** Write the real pre-shared keys. Off by default: keys become `<PSK:tunnel-name>` placeholders. */
+  includeSecrets?: boolean;
+  /** Skip the engine check (tests of one exporter). */
+  skipEngineCheck?: boolean;
+  /** The engine's report for this document, when the caller already has one. */
+  report?: NegotiationReport;
+}
