@@ -1,7 +1,7 @@
 // The security checklist in one place: the renderer's web preferences, the Content Security
 // Policy, which origins count as the app's own, and the handlers that deny navigation, new
 // windows, webviews and permission requests. main.ts applies them; test/electron checks them.
-import type { Event, HandlerDetails, Session, WebContents, WebPreferences } from 'electron';
+import type { Event, HandlerDetails, Session, WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from './log';
 
@@ -11,23 +11,23 @@ export const APP_HOST = 'studio';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-// One directive list for the response header and the renderer's <meta> tag. Everything is
-// same-origin; inline and eval'd script are never allowed. `data:`/`blob:` images are for the
-// canvas PNG/SVG export. `frame-ancestors` only works as a header (a <meta> copy is ignored
-// and Chromium logs an error), so the meta policy leaves it out.
+// One directive list for the response header and the renderer's <meta> tag (renderer/index.html
+// carries the same directives; test/electron/security.test.ts keeps the two in step). Everything
+// is same-origin; inline and eval'd script are never allowed. Inline *style* is allowed: the
+// canvas and animation set element styles, and CSS cannot run code. `data:`/`blob:` images are
+// for the canvas PNG/SVG export. `frame-ancestors` only works as a header (a <meta> copy is
+// ignored and Chromium logs an error), so the meta policy leaves it out.
 const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['default-src', "'none'"],
   ['script-src', "'self'"],
-  ['style-src', "'self'"],
+  ['worker-src', "'self'"],
+  ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
-  ['worker-src', "'self'"],
-  ['manifest-src', "'self'"],
   ['base-uri', "'none'"],
   ['form-action', "'none'"],
   ['object-src', "'none'"],
-  ['frame-src', "'none'"],
 ];
 
 const join = (ds: readonly (readonly [string, string])[]): string => ds.map(([k, v]) => `${k} ${v}`).join('; ');
@@ -46,32 +46,11 @@ export function developmentContentSecurityPolicy(devServerOrigin: string): strin
   return join(
     DIRECTIVES.map(([k, v]): [string, string] => {
       if (k === 'script-src') return [k, `${v} 'unsafe-inline' ${devServerOrigin}`];
-      if (k === 'style-src') return [k, `${v} 'unsafe-inline' ${devServerOrigin}`];
+      if (k === 'style-src') return [k, `${v} ${devServerOrigin}`];
       if (k === 'connect-src') return [k, `${v} ${devServerOrigin} ${ws}`];
       return [k, v];
     }),
   );
-}
-
-/** The web preferences of the app window: the Electron security checklist, nothing left to defaults. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    // A file dropped on the window becomes a navigation to file://..., which will-navigate turns
-    // into an Open (and refuses as a navigation). See hardenWebContents.
-    navigateOnDragDrop: true,
-    safeDialogs: true,
-    spellcheck: false,
-  };
 }
 
 /** `scheme://host` of a URL, or undefined when it does not parse. Works for app:// (where URL.origin is "null"). */

@@ -37,7 +37,19 @@ describe('bootstrap', () => {
   it('creates one secure window on app://studio and registers the scheme, permissions and CSP', async () => {
     const { win } = await start();
     expect(BrowserWindow.all).toHaveLength(1);
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      preload: expect.stringMatching(/preload\.cjs$/),
+    });
     expect(win.loadedUrl).toBe(APP_ENTRY_URL);
     expect(protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
     expect(session.defaultSession.protocolHandlers.has('app')).toBe(true);

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Session, WebContents } from 'electron';
 import { MockWebContents, resetElectronMock, session } from '../mocks/electron';
 import {
@@ -10,17 +11,9 @@ import {
   hardenWebContents,
   installCspHeader,
   isTrustedUrl,
-  secureWebPreferences,
 } from '../../electron/security';
 
 vi.mock('electron', () => import('../mocks/electron'));
-
-describe('web preferences', () => {
-  it('apply the security checklist', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false, preload: '/app/preload.cjs' });
-  });
-});
 
 describe('content security policy', () => {
   it('allows only same-origin script, no inline or eval, no framing', () => {
@@ -29,9 +22,18 @@ describe('content security policy', () => {
     expect(directives.get('script-src')).toBe("'self'");
     expect(directives.get('object-src')).toBe("'none'");
     expect(directives.get('frame-ancestors')).toBe("'none'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
+    expect(directives.get('script-src')).not.toMatch(/unsafe|data:|blob:|\*/);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
     expect(CONTENT_SECURITY_POLICY.startsWith(CONTENT_SECURITY_POLICY_META)).toBe(true);
+  });
+
+  it('is the same policy as the <meta> tag in renderer/index.html', async () => {
+    const html = await readFile(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    expect(meta, 'renderer/index.html has no CSP <meta> tag').not.toBeNull();
+    const parse = (policy: string) => new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1).sort().join(' ')] as const));
+    expect(parse(meta?.[1] ?? '')).toEqual(parse(CONTENT_SECURITY_POLICY_META));
   });
 
   it('is added to every http(s) response, replacing any other policy', () => {
