@@ -1,8 +1,9 @@
 // The `ipsec-studio` command line. Each subcommand lives in its own file under ./commands and
 // is listed once in SUBCOMMANDS.
+import { exportCommand } from './commands/export';
 import { EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from './io';
 
-const SUBCOMMANDS: Subcommand[] = [];
+const SUBCOMMANDS: Subcommand[] = [exportCommand];
 
 function usage(): string {
   const width = Math.max(...SUBCOMMANDS.map((c) => c.name.length), 4);

@@ -1,0 +1,105 @@
+// `ipsec-studio export`: writes each gateway's configuration for its vendor (or one chosen
+// vendor), to stdout or to files in a folder, with warnings on stderr. Exit 0: written and the
+// engine predicts the design comes up; 1: written, but the design would not come up; 2: invalid
+// input (arguments, file, gateway, vendor).
+import { exportDocument, isDesignFailure, selectGateways } from '../../export/export';
+import { EXPORT_VENDORS, isExportVendor } from '../../export/registry';
+import type { ExportWarning } from '../../export/types';
+import { describeErrors, loadDocumentText } from '../../model/file';
+import { parseArgs } from '../args';
+import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
+
+const USAGE = `Usage: ipsec-studio export <file> [--vendor <vendor|auto>] [--gateway <name>]... [-o <dir>] [--include-secrets] [--json]
+
+Writes the configuration of each gateway of a topology file.
+
+Options:
+  --vendor <v>        auto (default: each gateway's own vendor) or one of:
+                      ${EXPORT_VENDORS.join(', ')}
+  --gateway <name>    only this gateway (name or id); may be given more than once
+  -o, --output <dir>  write one file per gateway (and vendor file) into <dir>; default: stdout
+  --include-secrets   write the pre-shared keys; without it they are <PSK:tunnel-name> placeholders
+  --json              print { files, warnings } as JSON instead of the configurations
+
+Warnings (what a vendor cannot express, and whether the engine predicts the design comes up) go
+to stderr. Exit codes: 0 written, design comes up; 1 written, but the design would not come up;
+2 invalid input.`;
+
+function formatWarning(w: ExportWarning): string {
+  const where = [w.gateway, w.tunnel ? `tunnel ${w.tunnel}` : undefined, w.file && w.line ? `${w.file}:${w.line}` : w.file].filter(Boolean).join(', ');
+  return `warning: ${w.code} (${where}): ${w.message}`;
+}
+
+export const exportCommand: Subcommand = {
+  name: 'export',
+  summary: 'write each gateway\'s vendor configuration (PAN-OS, ScreenOS, SRX, ASA, IOS-XE, strongSwan, Libreswan, FortiGate)',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseArgs(args, {
+      vendor: { type: 'string' },
+      gateway: { type: 'string', multiple: true },
+      output: { type: 'string', short: 'o' },
+      'include-secrets': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    if (!parsed.ok) {
+      io.stderr(`ipsec-studio export: ${parsed.message}\n\n${USAGE}\n`);
+      return EXIT_INVALID;
+    }
+    const { positionals, options } = parsed.value;
+    if (positionals.length !== 1) {
+      io.stderr(`ipsec-studio export: ${positionals.length === 0 ? 'a topology file is required' : `one topology file at a time (got ${positionals.length})`}\n\n${USAGE}\n`);
+      return EXIT_INVALID;
+    }
+    const vendor = (options.vendor as string | undefined) ?? 'auto';
+    if (vendor !== 'auto' && !isExportVendor(vendor)) {
+      io.stderr(`ipsec-studio export: unknown vendor "${vendor}"; use auto or one of ${EXPORT_VENDORS.join(', ')}\n`);
+      return EXIT_INVALID;
+    }
+    const file = positionals[0] as string;
+    const read = await io.readFile(file);
+    if (!read.ok) {
+      io.stderr(`ipsec-studio export: ${read.message}\n`);
+      return EXIT_INVALID;
+    }
+    const loaded = loadDocumentText(read.text, read.bytes);
+    if (!loaded.ok) {
+      io.stderr(`ipsec-studio export: ${file}: ${loaded.summary}\n${describeErrors(loaded.errors)}\n`);
+      return EXIT_INVALID;
+    }
+    const doc = loaded.document;
+    const wanted = (options.gateway as string[] | undefined) ?? [];
+    const selected = selectGateways(doc, wanted);
+    if (!selected.ok) {
+      io.stderr(`ipsec-studio export: no gateway named ${selected.unknown.map((u) => `"${u}"`).join(', ')} in ${file}; gateways: ${doc.gateways.map((g) => g.name).join(', ') || '(none)'}\n`);
+      return EXIT_INVALID;
+    }
+    if (selected.gateways.length === 0) {
+      io.stderr(`ipsec-studio export: ${file} has no gateways to export\n`);
+      return EXIT_INVALID;
+    }
+    const result = exportDocument(doc, { vendor, gateways: wanted, includeSecrets: options['include-secrets'] === true });
+    const failed = result.warnings.some(isDesignFailure);
+    const out = options.output as string | undefined;
+    if (options.json === true) {
+      io.stdout(`${JSON.stringify({ files: out ? result.files.map((f) => ({ name: f.name })) : result.files, warnings: result.warnings, designComesUp: !failed }, null, 2)}\n`);
+    }
+    if (out) {
+      await io.mkdir(out);
+      for (const f of result.files) {
+        const path = io.joinPath(out, f.name);
+        await io.writeFile(path, f.content);
+        if (options.json !== true) io.stdout(`wrote ${path}\n`);
+      }
+    } else if (options.json !== true) {
+      const many = result.files.length > 1;
+      result.files.forEach((f, i) => io.stdout(`${many ? `${i > 0 ? '\n' : ''}==> ${f.name} <==\n` : ''}${f.content}`));
+    }
+    for (const w of result.warnings) io.stderr(`${formatWarning(w)}\n`);
+    if (result.files.length === 0) {
+      io.stderr('ipsec-studio export: nothing was written (see the warnings above)\n');
+      return EXIT_INVALID;
+    }
+    return failed ? EXIT_FAILED : EXIT_OK;
+  },
+};
