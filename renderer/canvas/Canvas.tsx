@@ -1,0 +1,303 @@
+// The canvas: a React Flow view of the document. Nodes and edges are derived from the document,
+// the report, the selection and the highlight; every change React Flow reports (drag, select,
+// connect, drop) becomes a command or a selection change. Node objects are cached so a drag of
+// one node re-renders one node, not five hundred.
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import type { Editor } from '../../shared/commands/editor';
+import type { NodeRef } from '../../shared/commands/commands';
+import type { Gateway, GatewayId, Network, NetworkId, TopologyDocument, TunnelId, Vendor } from '../../shared/model/document';
+import type { NegotiationReport } from '../engine/report-types';
+import type { Highlight, Selection } from '../app/panels';
+import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from './create';
+import { edgeTypes, nodeTypes, type CanvasEdge, type CanvasNode, type TunnelEdgeData } from './nodes';
+import { findReportTunnel, tunnelStatus } from './tunnel-status';
+
+export const PALETTE_MIME = 'application/x-ipsec-studio-palette';
+export type PaletteItem = { kind: 'gateway'; vendor: Vendor } | { kind: 'network' } | { kind: 'host' };
+
+export interface EdgeAnimation {
+  tunnelId: string;
+  anim: NonNullable<TunnelEdgeData['anim']>;
+}
+
+export interface CanvasProps {
+  editor: Editor;
+  document: TopologyDocument;
+  report: NegotiationReport | undefined;
+  selection: Selection;
+  onSelectionChange: (s: Selection) => void;
+  highlight: Highlight | null;
+  snapToGrid: boolean;
+  showMinimap: boolean;
+  animation: EdgeAnimation | undefined;
+  onMessage: (text: string) => void;
+}
+
+export const nodeId = {
+  gateway: (id: string) => `g:${id}`,
+  network: (id: string) => `n:${id}`,
+  tunnel: (id: string) => `t:${id}`,
+  attach: (id: string) => `a:${id}`,
+};
+
+function parseNodeId(id: string): NodeRef | undefined {
+  if (id.startsWith('g:')) return { kind: 'gateway', id: id.slice(2) as GatewayId };
+  if (id.startsWith('n:')) return { kind: 'network', id: id.slice(2) as NetworkId };
+  return undefined;
+}
+
+interface Measured {
+  width: number;
+  height: number;
+}
+
+/**
+ * Node objects keyed by the document object they show (immutable: an edited gateway is a new
+ * object), so React Flow sees the same node object for everything that did not change.
+ */
+const nodeCache = new WeakMap<object, { key: unknown[]; node: CanvasNode }>();
+function cached(source: object, key: unknown[], make: () => CanvasNode): CanvasNode {
+  const prev = nodeCache.get(source);
+  if (prev && prev.key.length === key.length && prev.key.every((k, i) => k === key[i])) return prev.node;
+  const node = make();
+  nodeCache.set(source, { key, node });
+  return node;
+}
+
+export function Canvas(props: CanvasProps) {
+  const { editor, document: doc, report, selection, onSelectionChange, highlight, snapToGrid, showMinimap, animation, onMessage } = props;
+  const flow = useReactFlow();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
+  const dragSeq = useRef(0);
+  const dragging = useRef(false);
+
+  const selected = useMemo(
+    () => ({ g: new Set<string>(selection.gateways), n: new Set<string>(selection.networks), t: new Set<string>(selection.tunnels) }),
+    [selection],
+  );
+  const hl = useMemo(() => ({ nodes: new Set(highlight?.nodes ?? []), edges: new Set(highlight?.edges ?? []) }), [highlight]);
+
+  const nodes = useMemo((): CanvasNode[] => {
+    const out: CanvasNode[] = [];
+    for (const g of doc.gateways) {
+      const id = nodeId.gateway(g.id);
+      const m = measured.get(id);
+      const isSel = selected.g.has(g.id);
+      const isHl = hl.nodes.has(g.id);
+      out.push(cached(g, [isSel, isHl, m], () => ({ id, type: 'gateway', position: g.position, data: { gateway: g, highlighted: isHl }, selected: isSel, ariaLabel: `Gateway ${g.name}`, ...(m ? { measured: m } : {}) })));
+    }
+    for (const n of doc.networks) {
+      const id = nodeId.network(n.id);
+      const m = measured.get(id);
+      const isSel = selected.n.has(n.id);
+      const isHl = hl.nodes.has(n.id);
+      out.push(cached(n, [isSel, isHl, m], () => ({ id, type: 'network', position: n.position, data: { network: n, highlighted: isHl }, selected: isSel, ariaLabel: `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}`, ...(m ? { measured: m } : {}) })));
+    }
+    return out;
+  }, [doc.gateways, doc.networks, selected, hl, measured]);
+
+  const edges = useMemo((): CanvasEdge[] => {
+    const out: CanvasEdge[] = [];
+    for (const n of doc.networks) {
+      out.push({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), selectable: false, focusable: false, data: {} });
+    }
+    for (const t of doc.tunnels) {
+      const status = tunnelStatus(findReportTunnel(report, t));
+      const data: TunnelEdgeData = { name: t.name, status, highlighted: hl.edges.has(t.id) };
+      if (animation && animation.tunnelId === t.id) data.anim = animation.anim;
+      out.push({
+        id: nodeId.tunnel(t.id),
+        type: 'tunnel',
+        source: nodeId.gateway(t.a.gatewayId),
+        target: nodeId.gateway(t.b.gatewayId),
+        selected: selected.t.has(t.id),
+        data,
+        ariaLabel: `Tunnel ${t.name}: ${status.description}`,
+      });
+    }
+    return out;
+  }, [doc.networks, doc.tunnels, report, selected, hl, animation]);
+
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const moves: { node: NodeRef; position: { x: number; y: number } }[] = [];
+      let sel: Selection | undefined;
+      let dims: [string, Measured][] | undefined;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          const ref = parseNodeId(c.id);
+          if (ref) moves.push({ node: ref, position: { x: Math.round(c.position.x), y: Math.round(c.position.y) } });
+          if (c.dragging && !dragging.current) {
+            dragging.current = true;
+            dragSeq.current++;
+          }
+          if (c.dragging === false) dragging.current = false;
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          (dims ??= []).push([c.id, { width: c.dimensions.width, height: c.dimensions.height }]);
+        } else if (c.type === 'select') {
+          const ref = parseNodeId(c.id);
+          if (!ref) continue;
+          sel ??= { ...selectionRef.current, gateways: [...selectionRef.current.gateways], networks: [...selectionRef.current.networks] };
+          const list = ref.kind === 'gateway' ? sel.gateways : sel.networks;
+          const i = (list as string[]).indexOf(ref.id);
+          if (c.selected && i < 0) (list as string[]).push(ref.id);
+          if (!c.selected && i >= 0) list.splice(i, 1);
+        }
+      }
+      if (moves.length) editor.dispatch({ type: 'nodes.move', moves }, { mergeKey: `drag:${dragSeq.current}` });
+      if (!dragging.current && moves.length) editor.closeMerge();
+      if (sel) onSelectionChange(sel);
+      if (dims) {
+        const add = dims;
+        setMeasured((m) => {
+          const next = new Map(m);
+          for (const [id, d] of add) next.set(id, d);
+          return next;
+        });
+      }
+    },
+    [editor, onSelectionChange],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      let sel: Selection | undefined;
+      for (const c of changes) {
+        if (c.type !== 'select' || !c.id.startsWith('t:')) continue;
+        sel ??= { ...selectionRef.current, tunnels: [...selectionRef.current.tunnels] };
+        const id = c.id.slice(2) as TunnelId;
+        const i = sel.tunnels.indexOf(id);
+        if (c.selected && i < 0) sel.tunnels.push(id);
+        if (!c.selected && i >= 0) sel.tunnels.splice(i, 1);
+      }
+      if (sel) onSelectionChange(sel);
+    },
+    [onSelectionChange],
+  );
+
+  const onNodeDragStop = useCallback(() => {
+    dragging.current = false;
+    editor.closeMerge();
+  }, [editor]);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const a = parseNodeId(c.source);
+      const b = parseNodeId(c.target);
+      if (!a || !b) return;
+      const d = editor.document;
+      if (a.kind === 'gateway' && b.kind === 'gateway') {
+        const r = addTunnelCommand(d, a.id, b.id);
+        if ('error' in r) return onMessage(r.error);
+        editor.dispatch(r.command);
+        onSelectionChange({ gateways: [], networks: [], tunnels: [r.id as TunnelId] });
+        return;
+      }
+      const net = a.kind === 'network' ? a : b.kind === 'network' ? b : undefined;
+      const gw = a.kind === 'gateway' ? a : b.kind === 'gateway' ? b : undefined;
+      if (net && gw) editor.dispatch({ type: 'network.update', id: net.id as NetworkId, changes: { gatewayId: gw.id as GatewayId } });
+      else onMessage('Connect a network to a gateway, or two gateways with a tunnel.');
+    },
+    [editor, onMessage, onSelectionChange],
+  );
+
+  const isValidConnection = useCallback((c: Connection | CanvasEdge) => {
+    if (c.source === c.target) return false;
+    return c.source.startsWith('g:') || c.target.startsWith('g:');
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const raw = e.dataTransfer.getData(PALETTE_MIME);
+      if (!raw) return;
+      e.preventDefault();
+      let item: PaletteItem;
+      try {
+        item = JSON.parse(raw) as PaletteItem;
+      } catch {
+        return;
+      }
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      dropItem(editor, item, p, onMessage, onSelectionChange);
+    },
+    [editor, flow, onMessage, onSelectionChange],
+  );
+
+  return (
+    <ReactFlow<CanvasNode, CanvasEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={onNodeDragStop}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      connectionMode={ConnectionMode.Loose}
+      connectionRadius={40}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      snapToGrid={snapToGrid}
+      snapGrid={[16, 16]}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control']}
+      minZoom={0.05}
+      maxZoom={3}
+      onlyRenderVisibleElements
+      proOptions={{ hideAttribution: true }}
+      fitView
+      aria-label="Topology canvas"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+      {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={3} />}
+      <Controls showInteractive={false} aria-label="Zoom controls" />
+    </ReactFlow>
+  );
+}
+
+/** Adds a palette item at a canvas position (drop, or Enter on a palette item). */
+export function dropItem(editor: Editor, item: PaletteItem, p: { x: number; y: number }, onMessage: (t: string) => void, onSelectionChange: (s: Selection) => void): void {
+  const d = editor.document;
+  if (item.kind === 'gateway') {
+    const { command, id } = addGatewayCommand(d, item.vendor, { x: Math.round(p.x - 110), y: Math.round(p.y - 48) });
+    editor.dispatch(command);
+    onSelectionChange({ gateways: [id], networks: [], tunnels: [] });
+    return;
+  }
+  const gw: Gateway | undefined = nearestGateway(d, p);
+  if (!gw) {
+    onMessage('Place a gateway first: networks and hosts attach to the nearest gateway.');
+    return;
+  }
+  const kind: Network['kind'] = item.kind;
+  const { command, id } = addNetworkCommand(d, kind, { x: Math.round(p.x - 90), y: Math.round(p.y - 28) }, gw);
+  editor.dispatch(command);
+  onSelectionChange({ gateways: [], networks: [id as NetworkId], tunnels: [] });
+  onMessage(`${kind === 'host' ? 'Host' : 'Network'} attached to ${gw.name}.`);
+}

@@ -1,0 +1,102 @@
+// Canvas export as a standalone SVG drawing (and PNG rendered from it): gateways with their
+// vendor marks, networks, tunnels with their status badges. Built from the document and the
+// report, not by screenshotting the DOM, so it is crisp at any size and needs no inline script.
+import type { NegotiationReport } from '../engine/report-types';
+import type { TopologyDocument } from '../../shared/model/document';
+import { VENDOR_INFO } from '../../shared/model/factory';
+import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
+import { findReportTunnel, HEALTH_ICON, tunnelStatus } from './tunnel-status';
+import { VENDOR_MARK } from './vendor-icon';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface SvgTheme {
+  background: string;
+  node: string;
+  nodeStroke: string;
+  text: string;
+  muted: string;
+  health: Record<'up' | 'partial' | 'down' | 'pending', string>;
+}
+
+export const LIGHT_SVG: SvgTheme = { background: '#f7f8fa', node: '#ffffff', nodeStroke: '#b8c0cc', text: '#15202b', muted: '#5b6776', health: { up: '#1d7a3a', partial: '#a65f00', down: '#c0262d', pending: '#6b7785' } };
+export const DARK_SVG: SvgTheme = { background: '#14181f', node: '#1e242d', nodeStroke: '#3a4452', text: '#e8edf3', muted: '#9aa6b5', health: { up: '#4cc27a', partial: '#f0a83a', down: '#ff6b6b', pending: '#8a96a5' } };
+
+export function buildSvg(doc: TopologyDocument, report: NegotiationReport | undefined, theme: SvgTheme = LIGHT_SVG): string {
+  const boxes = [
+    ...doc.gateways.map((g) => ({ ...g.position, ...GATEWAY_SIZE })),
+    ...doc.networks.map((n) => ({ ...n.position, ...NETWORK_SIZE })),
+  ];
+  const pad = 40;
+  const minX = Math.min(0, ...boxes.map((b) => b.x)) - pad;
+  const minY = Math.min(0, ...boxes.map((b) => b.y)) - pad;
+  const maxX = Math.max(400, ...boxes.map((b) => b.x + b.width)) + pad;
+  const maxY = Math.max(200, ...boxes.map((b) => b.y + b.height)) + pad;
+  const w = Math.round(maxX - minX);
+  const h = Math.round(maxY - minY);
+  const center = new Map<string, { x: number; y: number }>();
+  for (const g of doc.gateways) center.set(`g:${g.id}`, { x: g.position.x + GATEWAY_SIZE.width / 2, y: g.position.y + GATEWAY_SIZE.height / 2 });
+  for (const n of doc.networks) center.set(`n:${n.id}`, { x: n.position.x + NETWORK_SIZE.width / 2, y: n.position.y + NETWORK_SIZE.height / 2 });
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="${minX} ${minY} ${w} ${h}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`);
+  out.push(`<title>${esc(doc.name)}</title>`);
+  out.push(`<rect x="${minX}" y="${minY}" width="${w}" height="${h}" fill="${theme.background}"/>`);
+  for (const n of doc.networks) {
+    const a = center.get(`n:${n.id}`);
+    const b = center.get(`g:${n.gatewayId}`);
+    if (a && b) out.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${theme.nodeStroke}" stroke-width="1.5" stroke-dasharray="4 4"/>`);
+  }
+  for (const t of doc.tunnels) {
+    const a = center.get(`g:${t.a.gatewayId}`);
+    const b = center.get(`g:${t.b.gatewayId}`);
+    if (!a || !b) continue;
+    const st = tunnelStatus(findReportTunnel(report, t));
+    const color = theme.health[st.health];
+    out.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${color}" stroke-width="3"${st.health === 'up' ? '' : ' stroke-dasharray="8 5"'}/>`);
+    const label = `${HEALTH_ICON[st.health]} ${t.name}${st.phase1 === 'up' ? ` · P2 ${st.phase2Up}✓ ${st.phase2Down}✕` : st.phase1 === 'down' ? ' · P1 ✕' : ''}`;
+    const lw = 16 + label.length * 7;
+    const mx = (a.x + b.x) / 2;
+    const my = (a.y + b.y) / 2;
+    out.push(`<g><rect x="${mx - lw / 2}" y="${my - 12}" width="${lw}" height="24" rx="12" fill="${theme.node}" stroke="${color}" stroke-width="2"/><text x="${mx}" y="${my + 5}" text-anchor="middle" font-size="12" font-weight="600" fill="${color}">${esc(label)}</text></g>`);
+  }
+  for (const g of doc.gateways) {
+    const m = VENDOR_MARK[g.vendor];
+    const { x, y } = g.position;
+    const addr = g.interfaces.find((i) => i.kind === 'physical' && i.address)?.address ?? '';
+    out.push(`<g><rect x="${x}" y="${y}" width="${GATEWAY_SIZE.width}" height="${GATEWAY_SIZE.height}" rx="8" fill="${theme.node}" stroke="${theme.nodeStroke}" stroke-width="1.5"/>`);
+    out.push(`<rect x="${x + 10}" y="${y + 12}" width="34" height="34" rx="7" fill="${m.color}"/><text x="${x + 27}" y="${y + 34}" text-anchor="middle" font-size="${m.short.length > 2 ? 11 : 14}" font-weight="700" fill="#fff">${esc(m.short)}</text>`);
+    out.push(`<text x="${x + 54}" y="${y + 26}" font-size="14" font-weight="700" fill="${theme.text}">${esc(g.name)}</text>`);
+    out.push(`<text x="${x + 54}" y="${y + 44}" font-size="11" fill="${theme.muted}">${esc(VENDOR_INFO[g.vendor].label)}</text>`);
+    out.push(`<text x="${x + 54}" y="${y + 62}" font-size="11" fill="${theme.muted}">${esc([g.model, g.osVersion, g.vpnType].filter(Boolean).join(' · '))}</text>`);
+    if (addr) out.push(`<text x="${x + 54}" y="${y + 80}" font-size="11" font-family="ui-monospace, monospace" fill="${theme.muted}">${esc(addr)}</text>`);
+    out.push('</g>');
+  }
+  for (const n of doc.networks) {
+    const { x, y } = n.position;
+    out.push(`<g><rect x="${x}" y="${y}" width="${NETWORK_SIZE.width}" height="${NETWORK_SIZE.height}" rx="${n.kind === 'host' ? 4 : 28}" fill="${theme.node}" stroke="${theme.nodeStroke}" stroke-width="1.5"/>`);
+    out.push(`<text x="${x + NETWORK_SIZE.width / 2}" y="${y + 24}" text-anchor="middle" font-size="12" font-weight="600" fill="${theme.text}">${esc(n.name)}</text>`);
+    out.push(`<text x="${x + NETWORK_SIZE.width / 2}" y="${y + 41}" text-anchor="middle" font-size="11" font-family="ui-monospace, monospace" fill="${theme.muted}">${esc(n.address)}</text></g>`);
+  }
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** Renders the SVG to a PNG at `scale` (2 = crisp on a projector). Browser only. */
+export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(img.width * scale));
+    canvas.height = Math.max(1, Math.round(img.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,121 @@
+// The canvas's node and edge components. They only draw what the view model hands them; every
+// change goes back to the document as a command (see Canvas.tsx).
+import { memo } from 'react';
+import { BaseEdge, getStraightPath, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
+import type { Gateway, Network } from '../../shared/model/document';
+import { VENDOR_INFO } from '../../shared/model/factory';
+import { HEALTH_ICON, type TunnelStatus } from './tunnel-status';
+import { NetworkIcon, VendorIcon } from './vendor-icon';
+
+export type GatewayNodeData = { gateway: Gateway; highlighted: boolean };
+export type NetworkNodeData = { network: Network; highlighted: boolean };
+export type GatewayNode = Node<GatewayNodeData, 'gateway'>;
+export type NetworkNode = Node<NetworkNodeData, 'network'>;
+export type CanvasNode = GatewayNode | NetworkNode;
+
+export interface TunnelEdgeData extends Record<string, unknown> {
+  name: string;
+  status: TunnelStatus;
+  highlighted: boolean;
+  /** During the negotiation animation: where the message dot is (0..1 from source to target), its label, and whether phase 1 is lit. */
+  anim?: { progress: number; fromSource: boolean; label: string; phase1Lit: boolean; failed: boolean };
+}
+export type TunnelEdge = Edge<TunnelEdgeData, 'tunnel'>;
+export type AttachEdge = Edge<Record<string, unknown>, 'attach'>;
+export type CanvasEdge = TunnelEdge | AttachEdge;
+
+function outsideAddress(g: Gateway): string {
+  return g.interfaces.find((i) => i.kind === 'physical' && i.address)?.address ?? '';
+}
+
+export const GatewayNodeView = memo(function GatewayNodeView({ data, selected }: NodeProps<GatewayNode>) {
+  const g = data.gateway;
+  const addr = outsideAddress(g);
+  return (
+    <div
+      className={`node gateway-node${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}`}
+      data-testid={`gateway-${g.name}`}
+      aria-label={`Gateway ${g.name}, ${VENDOR_INFO[g.vendor].label}${g.model ? ` ${g.model}` : ''}, ${g.vpnType}${addr ? `, ${addr}` : ''}`}
+    >
+      <Handle type="source" position={Position.Left} id="l" className="handle" aria-label={`Connect from ${g.name}`} />
+      <VendorIcon vendor={g.vendor} size={34} />
+      <div className="node-text">
+        <div className="node-title">{g.name}</div>
+        <div className="node-sub">{VENDOR_INFO[g.vendor].label}</div>
+        <div className="node-meta">
+          {[g.model, g.osVersion].filter(Boolean).join(' · ')}
+          <span className="pill">{g.vpnType === 'route-based' ? 'route' : 'policy'}</span>
+        </div>
+        {addr && <div className="node-meta mono">{addr}</div>}
+      </div>
+      <Handle type="source" position={Position.Right} id="r" className="handle" aria-label={`Connect from ${g.name}`} />
+    </div>
+  );
+});
+
+export const NetworkNodeView = memo(function NetworkNodeView({ data, selected }: NodeProps<NetworkNode>) {
+  const n = data.network;
+  return (
+    <div
+      className={`node network-node${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}`}
+      data-testid={`network-${n.name}`}
+      aria-label={`${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}, ${n.address}`}
+    >
+      <Handle type="source" position={Position.Left} id="l" className="handle" aria-label={`Attach ${n.name} to a gateway`} />
+      <NetworkIcon kind={n.kind} />
+      <div className="node-text">
+        <div className="node-title">{n.name}</div>
+        <div className="node-meta mono">{n.address}</div>
+      </div>
+      <Handle type="source" position={Position.Right} id="r" className="handle" aria-label={`Attach ${n.name} to a gateway`} />
+    </div>
+  );
+});
+
+const HEALTH_DASH: Record<string, string | undefined> = { up: undefined, partial: '10 4', down: '4 4', pending: '2 6' };
+
+export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<TunnelEdge>) {
+  const { sourceX, sourceY, targetX, targetY, data, selected, id } = props;
+  const [path, labelX, labelY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  if (!data) return null;
+  const s = data.status;
+  const p2 = s.phase1 === 'up' ? `${s.phase2Up}✓ ${s.phase2Down}✕` : s.phase1 === 'down' ? 'P2 —' : '';
+  const p1 = s.phase1 === 'up' ? 'P1 ✓' : s.phase1 === 'down' ? 'P1 ✕' : 'P1 …';
+  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
+  const width = 14 + text.length * 7.4;
+  const anim = data.anim;
+  const dot = anim
+    ? {
+        x: anim.fromSource ? sourceX + (targetX - sourceX) * anim.progress : targetX + (sourceX - targetX) * anim.progress,
+        y: anim.fromSource ? sourceY + (targetY - sourceY) * anim.progress : targetY + (sourceY - targetY) * anim.progress,
+      }
+    : undefined;
+  return (
+    <g className={`tunnel-edge health-${s.health}${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}${anim?.phase1Lit ? ' is-lit' : ''}`} data-testid={`tunnel-${data.name}`}>
+      <BaseEdge id={id} path={path} className="tunnel-path" style={{ strokeDasharray: HEALTH_DASH[s.health] }} interactionWidth={18} />
+      <g transform={`translate(${labelX - width / 2}, ${labelY - 12})`} className="tunnel-badge" role="img" aria-label={`Tunnel ${data.name}: ${s.description}`}>
+        <title>{`${data.name}: ${s.description}`}</title>
+        <rect width={width} height={24} rx={12} />
+        <text x={width / 2} y={16} textAnchor="middle">
+          {text}
+        </text>
+      </g>
+      {anim && dot && (
+        <g className={`anim-message${anim.failed ? ' is-failed' : ''}`} transform={`translate(${dot.x}, ${dot.y})`}>
+          <circle r={9} />
+          <text y={-16} textAnchor="middle">
+            {anim.label}
+          </text>
+        </g>
+      )}
+    </g>
+  );
+});
+
+export const AttachEdgeView = memo(function AttachEdgeView({ sourceX, sourceY, targetX, targetY, id }: EdgeProps<AttachEdge>) {
+  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  return <BaseEdge id={id} path={path} className="attach-edge" />;
+});
+
+export const nodeTypes = { gateway: GatewayNodeView, network: NetworkNodeView };
+export const edgeTypes = { tunnel: TunnelEdgeView, attach: AttachEdgeView };

@@ -1,0 +1,35 @@
+// What an edge shows at a glance: phase 1 state and the count of phase-2 selectors up and down.
+// Pure so it is tested without a browser; the edge turns it into colour, icon and text.
+import type { Tunnel } from '../../shared/model/document';
+import type { NegotiationReport, ReportTunnel } from '../engine/report-types';
+
+export type TunnelHealth = 'pending' | 'up' | 'partial' | 'down';
+
+export interface TunnelStatus {
+  health: TunnelHealth;
+  phase1: 'up' | 'down' | 'pending';
+  phase2Up: number;
+  phase2Down: number;
+  /** Text for screen readers and tooltips, e.g. "Phase 1 up; phase 2: 1 of 2 selectors up". */
+  description: string;
+}
+
+export function findReportTunnel(report: NegotiationReport | undefined, tunnel: Pick<Tunnel, 'id' | 'name'>): ReportTunnel | undefined {
+  if (!report) return undefined;
+  return report.tunnels.find((t) => t.tunnelId === tunnel.id) ?? report.tunnels.find((t) => t.tunnel === tunnel.name);
+}
+
+export function tunnelStatus(rt: ReportTunnel | undefined): TunnelStatus {
+  if (!rt) return { health: 'pending', phase1: 'pending', phase2Up: 0, phase2Down: 0, description: 'Not computed yet' };
+  const up = rt.phase2.filter((p) => p.status === 'up').length;
+  const down = rt.phase2.length - up;
+  if (rt.phase1.status === 'down') {
+    return { health: 'down', phase1: 'down', phase2Up: 0, phase2Down: rt.phase2.length, description: `Phase 1 down${rt.phase1.notify ? ` (${rt.phase1.notify})` : ''}; phase 2 not attempted` };
+  }
+  const health: TunnelHealth = down === 0 ? 'up' : up === 0 ? 'down' : 'partial';
+  return { health, phase1: 'up', phase2Up: up, phase2Down: down, description: `Phase 1 up; phase 2: ${up} of ${rt.phase2.length} selector${rt.phase2.length === 1 ? '' : 's'} up` };
+}
+
+/** Icons that differ in shape, not only colour: ✓ up, ◐ partial, ✕ down, … pending. */
+export const HEALTH_ICON: Record<TunnelHealth, string> = { up: '✓', partial: '◐', down: '✕', pending: '…' };
+export const HEALTH_LABEL: Record<TunnelHealth, string> = { up: 'Up', partial: 'Partly up', down: 'Down', pending: 'Computing' };

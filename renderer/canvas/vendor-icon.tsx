@@ -1,0 +1,52 @@
+// Vendor marks: a coloured badge with the short name engineers use for the product, in a shape
+// per product family (firewall shield, router disc, Linux daemon square), so they stay apart in
+// greyscale and on a projector. Not the vendors' logos, which are trademarks.
+import type { Vendor } from '../../shared/model/document';
+
+interface Mark {
+  short: string;
+  color: string;
+  shape: 'shield' | 'disc' | 'square';
+}
+
+export const VENDOR_MARK: Record<Vendor, Mark> = {
+  panos: { short: 'PA', color: '#e8552a', shape: 'shield' },
+  screenos: { short: 'NS', color: '#3d8f3a', shape: 'shield' },
+  'junos-srx': { short: 'SRX', color: '#1b6e8f', shape: 'shield' },
+  'cisco-asa': { short: 'ASA', color: '#1a8fc9', shape: 'shield' },
+  'cisco-ios': { short: 'IOS', color: '#234b8c', shape: 'disc' },
+  strongswan: { short: 'sS', color: '#b3262b', shape: 'square' },
+  libreswan: { short: 'LS', color: '#6f4a9e', shape: 'square' },
+  fortigate: { short: 'FG', color: '#c8102e', shape: 'shield' },
+  generic: { short: 'IKE', color: '#5d6b7a', shape: 'square' },
+};
+
+export function VendorIcon({ vendor, size = 32 }: { vendor: Vendor; size?: number }) {
+  const m = VENDOR_MARK[vendor];
+  const fontSize = m.short.length > 2 ? 10 : 13;
+  return (
+    <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false" className="vendor-icon">
+      {m.shape === 'shield' && <path d="M16 1 L29 6 V15 C29 23 23 28.5 16 31 C9 28.5 3 23 3 15 V6 Z" fill={m.color} />}
+      {m.shape === 'disc' && <circle cx="16" cy="16" r="15" fill={m.color} />}
+      {m.shape === 'square' && <rect x="2" y="2" width="28" height="28" rx="6" fill={m.color} />}
+      <text x="16" y={m.shape === 'shield' ? 19.5 : 20.5} textAnchor="middle" fontSize={fontSize} fontWeight="700" fill="#fff" fontFamily="system-ui, sans-serif">
+        {m.short}
+      </text>
+    </svg>
+  );
+}
+
+export function NetworkIcon({ kind, size = 24 }: { kind: 'network' | 'host'; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="network-icon">
+      {kind === 'network' ? (
+        <path d="M6.5 19h11a4.5 4.5 0 0 0 .6-8.96A6 6 0 0 0 6.3 9.1 5 5 0 0 0 6.5 19Z" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      ) : (
+        <g fill="none" stroke="currentColor" strokeWidth="1.8">
+          <rect x="3" y="4" width="18" height="12" rx="1.5" />
+          <path d="M9 20h6M12 16v4" />
+        </g>
+      )}
+    </svg>
+  );
+}

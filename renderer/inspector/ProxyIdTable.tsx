@@ -1,0 +1,113 @@
+// The proxy-ID / traffic-selector table of one tunnel end: one row per selector, each cell
+// validated as you type; "Mirror from peer" writes the peer's selectors with local and remote
+// swapped (the usual fix for a reversed selector).
+import type { Editor } from '../../shared/commands/editor';
+import type { EndKey, ProxyId, Tunnel } from '../../shared/model/document';
+import { TextField } from './fields';
+import { parseProtocol, validateAddressSpec, validatePort, validateProtocol } from './validate';
+
+export function mirrorProxyIds(peer: readonly ProxyId[]): ProxyId[] {
+  return peer.map((p) => ({ name: p.name, local: p.remote, remote: p.local, protocol: p.protocol, localPort: p.remotePort, remotePort: p.localPort }));
+}
+
+export function ProxyIdTable({ editor, tunnel, end }: { editor: Editor; tunnel: Tunnel; end: EndKey }) {
+  const ids = tunnel[end].proxyIds;
+  const peer = tunnel[end === 'a' ? 'b' : 'a'];
+  const base = { tunnelId: tunnel.id, end } as const;
+  const key = (i: number, f: string) => `pid:${tunnel.id}:${end}:${i}:${f}`;
+  const cell = (i: number, field: 'name' | 'local' | 'remote' | 'localPort' | 'remotePort', label: string, validate?: (t: string) => string | undefined) => (
+    <td>
+      <TextField
+        editor={editor}
+        label={`${label}, selector ${i + 1}, end ${end.toUpperCase()}`}
+        hideLabel
+        mono={field !== 'name'}
+        value={String(ids[i]?.[field] ?? '')}
+        validate={validate}
+        mergeKey={key(i, field)}
+        testId={`pid-${end}-${i}-${field}`}
+        command={(t) => ({ type: 'proxyId.update', ...base, index: i, changes: { [field]: t.trim() } })}
+      />
+    </td>
+  );
+  return (
+    <div className="proxy-table-wrap">
+      <table className="proxy-table" aria-label={`Proxy IDs of end ${end.toUpperCase()}`}>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Name</th>
+            <th scope="col">Local</th>
+            <th scope="col">Remote</th>
+            <th scope="col">Proto</th>
+            <th scope="col">L port</th>
+            <th scope="col">R port</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.length === 0 && (
+            <tr>
+              <td colSpan={8} className="muted">
+                None: this end proposes its vendor’s default selector (usually 0.0.0.0/0 ↔ 0.0.0.0/0).
+              </td>
+            </tr>
+          )}
+          {ids.map((p, i) => (
+            <tr key={i}>
+              <td className="muted">{i + 1}</td>
+              {cell(i, 'name', 'Name')}
+              {cell(i, 'local', 'Local', validateAddressSpec)}
+              {cell(i, 'remote', 'Remote', validateAddressSpec)}
+              <td>
+                <TextField
+                  editor={editor}
+                  label={`Protocol, selector ${i + 1}, end ${end.toUpperCase()}`}
+                  hideLabel
+                  mono
+                  value={String(p.protocol)}
+                  validate={validateProtocol}
+                  mergeKey={key(i, 'protocol')}
+                  testId={`pid-${end}-${i}-protocol`}
+                  command={(t) => ({ type: 'proxyId.update', ...base, index: i, changes: { protocol: parseProtocol(t) ?? 'any' } })}
+                />
+              </td>
+              {cell(i, 'localPort', 'Local port', validatePort)}
+              {cell(i, 'remotePort', 'Remote port', validatePort)}
+              <td>
+                <button type="button" className="btn icon" aria-label={`Delete selector ${i + 1} of end ${end.toUpperCase()}`} onClick={() => editor.dispatch({ type: 'proxyId.remove', ...base, index: i })}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row-actions">
+        <button
+          type="button"
+          className="btn"
+          data-testid={`pid-add-${end}`}
+          onClick={() => {
+            const last = ids[ids.length - 1];
+            editor.dispatch({ type: 'proxyId.add', ...base, proxyId: last ? { ...last, name: '' } : { name: '', local: '10.0.0.0/24', remote: '10.1.0.0/24', protocol: 'any', localPort: 'any', remotePort: 'any' } });
+          }}
+        >
+          + Selector
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid={`pid-mirror-${end}`}
+          disabled={peer.proxyIds.length === 0}
+          title={peer.proxyIds.length === 0 ? 'The peer has no proxy IDs to mirror' : 'Replace these selectors with the peer’s, local and remote swapped'}
+          onClick={() => editor.dispatch({ type: 'proxyId.setAll', ...base, proxyIds: mirrorProxyIds(peer.proxyIds) })}
+        >
+          ⇄ Mirror from peer
+        </button>
+      </div>
+    </div>
+  );
+}
