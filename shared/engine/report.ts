@@ -160,6 +160,8 @@ export const TimelineEntrySchema = z.strictObject({
   phase2Index: z.number().int().optional(),
   /** The message is lost or never answered (retransmits). */
   unanswered: z.boolean().optional(),
+  /** The receiver cannot decrypt it (IKEv1 with different pre-shared keys). */
+  unreadable: z.boolean().optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

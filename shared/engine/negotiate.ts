@@ -1,0 +1,632 @@
+// The negotiation engine's entry points: for each tunnel, what the two real products would do in
+// phase 1 and, per selector pair, in phase 2, with the messages exchanged, the log lines each side
+// writes, and the likely human cause of each failure with a one-click fix. Pure and deterministic;
+// bad input becomes diagnostics, never an exception.
+import type { EndKey, Gateway, Network, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
+import { parseIp } from '../net/address';
+import { formatSelector, fromRange, makeSelector } from '../net/selector';
+import { profileFor } from '../vendors/registry';
+import type { VendorProfile } from '../vendors/profile';
+import { analyse, capacityDiagnostics } from './diagnostics';
+import { planEnd, sel, type Child, type EndPlan, type Sel } from './plan';
+import { describeIke, matchEsp, matchIke } from './proposals';
+import {
+  REPORT_VERSION,
+  type Diagnostic,
+  type NegotiationReport,
+  type Notify,
+  type Phase1Result,
+  type Phase2Result,
+  type Rule,
+  type TimelineEntry,
+  type TunnelReport,
+} from './report';
+import { initiatorTakes, respond } from './ts-match';
+
+/** A packet that triggers the negotiation, from a host behind the initiator (RFC 7296 §2.9). */
+export interface TriggerPacket {
+  source: string;
+  destination: string;
+  protocol?: string | number;
+  sourcePort?: number;
+  destinationPort?: number;
+}
+
+export interface NegotiateOptions {
+  /** Which end initiates (default: the tunnel's `initiator`, or the other end if that one is passive). */
+  initiator?: EndKey;
+  packet?: TriggerPacket;
+}
+
+const other = (k: EndKey): EndKey => (k === 'a' ? 'b' : 'a');
+
+/** Everything about one tunnel computation, filled as the negotiation proceeds. */
+export class TunnelRun {
+  readonly timeline: TimelineEntry[] = [];
+  readonly logs: Record<EndKey, string[]> = { a: [], b: [] };
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly ruleIds = new Set<string>();
+  readonly profiles: Record<EndKey, VendorProfile>;
+  readonly peerLabel: Record<EndKey, string>;
+
+  constructor(
+    readonly tunnel: Tunnel,
+    readonly gateways: Record<EndKey, Gateway>,
+    readonly plans: Record<EndKey, EndPlan>,
+    readonly init: EndKey,
+    readonly networks: Record<EndKey, readonly Network[]>,
+  ) {
+    this.profiles = { a: profileFor(gateways.a.vendor), b: profileFor(gateways.b.vendor) };
+    this.peerLabel = {
+      a: plans.b.ikeAddress?.text ?? gateways.b.name,
+      b: plans.a.ikeAddress?.text ?? gateways.a.name,
+    };
+  }
+
+  get resp(): EndKey {
+    return other(this.init);
+  }
+
+  end(k: EndKey): TunnelEnd {
+    return this.tunnel[k];
+  }
+
+  use(end: EndKey, ruleId: string): string {
+    this.ruleIds.add(`${end}:${ruleId}`);
+    return ruleId;
+  }
+
+  rules(): Rule[] {
+    const out: Rule[] = [];
+    const seen = new Set<string>();
+    for (const key of this.ruleIds) {
+      const end = key.slice(0, 1) as EndKey;
+      const id = key.slice(2);
+      if (seen.has(id)) continue;
+      const rule = this.profiles[end].rules[id];
+      if (rule) {
+        seen.add(id);
+        out.push(rule);
+      }
+    }
+    return out;
+  }
+
+  msg(entry: Omit<TimelineEntry, 'seq' | 'to' | 'fromGateway' | 'toGateway'>): void {
+    const to = other(entry.from);
+    this.timeline.push({ seq: this.timeline.length, ...entry, to, fromGateway: this.gateways[entry.from].name, toGateway: this.gateways[to].name });
+  }
+
+  log(k: EndKey, event: Parameters<VendorProfile['logs']['line']>[0]): void {
+    this.logs[k].push(this.profiles[k].logs.line(event));
+  }
+}
+
+// ---- phase 1 ------------------------------------------------------------------------------------
+
+function identityOf(end: TunnelEnd, plan: EndPlan): { type: string; value: string } | undefined {
+  if (end.auth?.localId) return end.auth.localId;
+  return plan.ikeAddress ? { type: 'address', value: plan.ikeAddress.text } : undefined;
+}
+
+function sameIdentity(a: { type: string; value: string }, b: { type: string; value: string }): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'address') {
+    const x = parseIp(a.value);
+    const y = parseIp(b.value);
+    if (x.ok && y.ok) return x.value.family === y.value.family && x.value.value === y.value.value;
+  }
+  return a.type === 'dn' || a.type === 'key-id' ? a.value === b.value : a.value.toLowerCase() === b.value.toLowerCase();
+}
+
+function phase1(run: TunnelRun): Phase1Result {
+  const { init, resp } = run;
+  const I = run.end(init);
+  const R = run.end(resp);
+  const PI = run.profiles[init];
+  const PR = run.profiles[resp];
+  const v = I.ikeVersion;
+  const rules: string[] = [];
+  const peerI = run.peerLabel[init];
+  const peerR = run.peerLabel[resp];
+  run.log(init, { kind: 'ike-initiate', peer: peerI, version: v });
+
+  const exchange: Phase1Result['exchange'] = v === 2 ? 'ike_sa_init' : I.exchangeMode === 'aggressive' ? 'aggressive' : 'main';
+  const first = v === 2 ? 'IKE_SA_INIT' : exchange === 'aggressive' ? 'AGGRESSIVE_MODE' : 'MAIN_MODE';
+  const initPayloads = v === 2 ? 'SA KE Ni N(NATD_S_IP) N(NATD_D_IP)' : exchange === 'aggressive' ? 'SA KE Ni IDii' : 'SA V V V';
+
+  // Version.
+  if (R.ikeVersion !== v) {
+    rules.push(run.use(resp, PR.phase1.rules.version));
+    run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: init, summary: initPayloads });
+    const reason = `${run.gateways[init].name} initiates with IKEv${v} but ${run.gateways[resp].name} is configured for IKEv${R.ikeVersion}.`;
+    if (PR.phase1.versionMismatch === 'silent') {
+      run.log(resp, { kind: 'version-mismatch', peer: peerR, version: v });
+      run.log(init, { kind: 'timeout', peer: peerI });
+      run.timeline[run.timeline.length - 1]!.unanswered = true;
+      return { status: 'down', reason, ikeVersion: v, exchange, timedOut: true, failure: 'version', rules };
+    }
+    const notify = PR.phase1.versionMismatch;
+    run.log(resp, { kind: 'version-mismatch', peer: peerR, version: v });
+    run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: resp, summary: `N(${notify})`, notify });
+    run.log(init, { kind: 'notify-received', peer: peerI, notify });
+    return { status: 'down', notify, notifyFrom: resp, reason, ikeVersion: v, exchange, failure: 'version', rules };
+  }
+
+  // IKEv1 exchange mode.
+  if (v === 1 && (R.exchangeMode ?? 'main') !== (I.exchangeMode ?? 'main')) {
+    rules.push(run.use(resp, PR.phase1.rules.proposal));
+    run.msg({ exchange: first, message: '1', from: init, summary: initPayloads });
+    run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: resp, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
+    run.log(resp, { kind: 'ike-no-proposal', peer: peerR, attribute: 'exchange mode' });
+    run.log(init, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
+    return { status: 'down', notify: 'NO_PROPOSAL_CHOSEN', notifyFrom: resp, reason: `${run.gateways[init].name} uses ${I.exchangeMode} mode, ${run.gateways[resp].name} expects ${R.exchangeMode} mode.`, ikeVersion: v, exchange, failure: 'exchange-mode', rules };
+  }
+
+  const im = I.auth?.method ?? 'psk';
+  const rm = R.auth?.method ?? 'psk';
+  // IKEv1 carries the authentication method in the SA proposal.
+  const match = matchIke(I.ike?.proposals ?? [], R.ike?.proposals ?? [], {
+    responderOrder: PR.phase1.responderOrder,
+    lifetime: v === 1 ? { initiator: I.ike?.lifetimeSeconds ?? 28800, responder: R.ike?.lifetimeSeconds ?? 28800, mustNotExceed: PR.phase1.v1LifetimeMustNotExceed } : undefined,
+  });
+  rules.push(run.use(resp, PR.phase1.rules.proposal));
+  run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: init, summary: initPayloads });
+  if (!match.ok || (v === 1 && im !== rm)) {
+    const attribute = !match.ok ? match.attribute : undefined;
+    const what = !match.ok ? (match.empty ? `no IKE proposal on ${run.gateways[match.empty === 'initiator' ? init : resp].name}` : `no common ${attribute === 'dhGroup' ? 'DH group' : attribute}`) : 'different authentication methods';
+    run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: resp, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
+    run.log(resp, { kind: 'ike-no-proposal', peer: peerR, attribute: what });
+    run.log(init, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
+    return {
+      status: 'down', notify: 'NO_PROPOSAL_CHOSEN', notifyFrom: resp,
+      reason: `Phase 1 proposals do not match: ${what}.`,
+      ikeVersion: v, exchange, failure: match.ok ? 'auth-method' : 'proposal', ...(attribute ? { failedAttribute: attribute } : {}), rules,
+    };
+  }
+  const proposal = { encryption: match.encryption, integrity: match.integrity, dhGroup: match.dhGroup };
+  let keRetryGroup: number | undefined;
+  if (v === 2) {
+    if (match.dhGroup !== match.initiatorKeGroup) {
+      keRetryGroup = match.dhGroup;
+      run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD' });
+      run.log(init, { kind: 'notify-received', peer: peerI, notify: 'INVALID_KE_PAYLOAD' });
+      run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: init, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)` });
+    }
+    run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: resp, summary: 'SA KE Nr N(NATD_S_IP) N(NATD_D_IP) CERTREQ' });
+  } else if (exchange === 'main') {
+    run.msg({ exchange: 'MAIN_MODE', message: '2', from: resp, summary: 'SA V V V' });
+    run.msg({ exchange: 'MAIN_MODE', message: '3', from: init, summary: 'KE Ni NAT-D NAT-D' });
+    run.msg({ exchange: 'MAIN_MODE', message: '4', from: resp, summary: 'KE Nr NAT-D NAT-D' });
+  }
+  const described = describeIke(match.encryption, match.integrity, match.dhGroup);
+  run.log(resp, { kind: 'ike-proposal-selected', peer: peerR, proposal: described });
+  run.log(init, { kind: 'ike-proposal-selected', peer: peerI, proposal: described });
+
+  // Authentication: identities and pre-shared key.
+  const base = { ikeVersion: v, exchange, proposal, ...(keRetryGroup !== undefined ? { keRetryGroup } : {}) } as const;
+  const idI = identityOf(I, run.plans[init]);
+  const idR = identityOf(R, run.plans[resp]);
+  const pskI = I.auth?.psk ?? '';
+  const pskR = R.auth?.psk ?? '';
+  const pskMismatch = im === 'psk' && rm === 'psk' && pskI !== '' && pskR !== '' && pskI !== pskR;
+  const respRejectsId = R.auth?.remoteId !== undefined && idI !== undefined && !sameIdentity(R.auth.remoteId, idI);
+  const initRejectsId = I.auth?.remoteId !== undefined && idR !== undefined && !sameIdentity(I.auth.remoteId, idR);
+  const authMsg = v === 2 ? { exchange: 'IKE_AUTH' as const, message: 'request 1' } : exchange === 'aggressive' ? { exchange: 'AGGRESSIVE_MODE' as const, message: '1' } : { exchange: 'MAIN_MODE' as const, message: '5' };
+  const childPart = v === 2 && run.plans[init].children.length > 0 ? ' SA TSi TSr' : '';
+  if (v === 2 || exchange === 'main') run.msg({ ...authMsg, from: init, summary: v === 2 ? `IDi${I.auth?.remoteId ? ' IDr' : ''} AUTH${childPart} N(INIT_CONTACT)` : 'IDii HASH_I (encrypted)' });
+
+  if (v === 2 && im !== rm) {
+    rules.push(run.use(resp, PR.phase1.rules.psk));
+    return authFailed(run, 'auth-method', `${run.gateways[init].name} authenticates with ${im === 'psk' ? 'a pre-shared key' : 'a certificate'}, ${run.gateways[resp].name} expects ${rm === 'psk' ? 'a pre-shared key' : 'a certificate'}.`, base, rules);
+  }
+  if (respRejectsId) {
+    rules.push(run.use(resp, PR.phase1.rules.identity));
+    const notify: Notify = v === 2 ? 'AUTHENTICATION_FAILED' : PR.phase1.v1IdentityNotify;
+    return authFailed(run, 'identity', `${run.gateways[resp].name} expects the peer identity ${R.auth.remoteId?.type} ${R.auth.remoteId?.value} but ${run.gateways[init].name} sends ${idI?.type} ${idI?.value}.`, base, rules, notify);
+  }
+  if (pskMismatch) {
+    rules.push(run.use(resp, PR.phase1.rules.psk));
+    if (v === 2) return authFailed(run, 'psk', `The pre-shared keys differ: ${run.gateways[resp].name} cannot verify ${run.gateways[init].name}'s AUTH payload.`, base, rules);
+    if (exchange === 'aggressive') {
+      run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: resp, summary: 'SA KE Nr IDir HASH_R' });
+      run.log(init, { kind: 'auth-failed', peer: peerI, why: 'HASH_R does not verify: pre-shared key mismatch' });
+      return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[init].name} cannot verify ${run.gateways[resp].name}'s hash in Aggressive Mode.`, failure: 'psk', rules };
+    }
+    run.log(resp, { kind: 'psk-undecryptable', peer: peerR });
+    run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: resp, summary: 'N(PAYLOAD_MALFORMED) (unreadable for the initiator)', notify: 'PAYLOAD_MALFORMED', unreadable: true });
+    run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: init, summary: 'IDii HASH_I (encrypted)', unanswered: true });
+    run.log(init, { kind: 'timeout', peer: peerI });
+    return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[resp].name} cannot decrypt Main Mode message 5 and answers PAYLOAD_MALFORMED, which ${run.gateways[init].name} cannot read; it retransmits and times out.`, notify: 'PAYLOAD_MALFORMED', notifyFrom: resp, timedOut: true, failure: 'psk', rules };
+  }
+  rules.push(run.use(resp, PR.phase1.rules.psk));
+  if (v === 1) {
+    if (exchange === 'aggressive') {
+      run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: resp, summary: 'SA KE Nr IDir HASH_R' });
+      run.msg({ exchange: 'AGGRESSIVE_MODE', message: '3', from: init, summary: 'HASH_I' });
+    } else {
+      run.msg({ exchange: 'MAIN_MODE', message: '6', from: resp, summary: 'IDir HASH_R (encrypted)' });
+    }
+  }
+  if (initRejectsId) {
+    rules.push(run.use(init, PI.phase1.rules.identity));
+    run.log(init, { kind: 'auth-failed', peer: peerI, why: `peer identity ${idR?.type} ${idR?.value} is not the expected ${I.auth.remoteId?.type} ${I.auth.remoteId?.value}` });
+    if (v === 2) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: resp, summary: 'IDr AUTH SA TSi TSr' });
+    run.msg({ exchange: v === 2 ? 'INFORMATIONAL' : 'INFORMATIONAL_V1', message: 'request', from: init, summary: 'N(AUTHENTICATION_FAILED)', notify: 'AUTHENTICATION_FAILED' });
+    return { status: 'down', ...base, notify: 'AUTHENTICATION_FAILED', notifyFrom: init, reason: `${run.gateways[init].name} expects the peer identity ${I.auth.remoteId?.type} ${I.auth.remoteId?.value} but ${run.gateways[resp].name} sends ${idR?.type} ${idR?.value}.`, failure: 'identity', rules };
+  }
+  run.log(init, { kind: 'ike-established', peer: peerI, version: v });
+  run.log(resp, { kind: 'ike-established', peer: peerR, version: v });
+  return { status: 'up', ...base, rules };
+}
+
+function authFailed(run: TunnelRun, failure: 'psk' | 'identity' | 'auth-method', reason: string, base: Pick<Phase1Result, 'ikeVersion' | 'exchange' | 'proposal' | 'keRetryGroup'>, rules: string[], notify: Notify = 'AUTHENTICATION_FAILED'): Phase1Result {
+  const { init, resp } = run;
+  const v = run.end(init).ikeVersion;
+  run.log(resp, { kind: 'auth-failed', peer: run.peerLabel[resp], why: reason });
+  run.msg({ exchange: v === 2 ? 'IKE_AUTH' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 1' : 'notify', from: resp, summary: `N(${notify})`, notify });
+  run.log(init, { kind: 'notify-received', peer: run.peerLabel[init], notify });
+  return { status: 'down', ...base, notify, notifyFrom: resp, reason, failure, rules };
+}
+
+// ---- phase 2 ------------------------------------------------------------------------------------
+
+function packetSelectors(p: TriggerPacket): { local: Sel; remote: Sel } | undefined {
+  const proto = p.protocol ?? 'any';
+  const local = makeSelector(p.source, proto, p.sourcePort !== undefined ? String(p.sourcePort) : 'any');
+  const remote = makeSelector(p.destination, proto, p.destinationPort !== undefined ? String(p.destinationPort) : 'any');
+  if (!local.ok || !remote.ok) return undefined;
+  const l = local.value;
+  const r = remote.value;
+  // A packet is one host each side, whatever was written.
+  return {
+    local: sel(fromRange({ family: l.family, from: l.from, to: l.from }, l.protocol, l.portFrom, l.portTo)),
+    remote: sel(fromRange({ family: r.family, from: r.from, to: r.from }, r.protocol, r.portFrom, r.portTo)),
+  };
+}
+
+function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefined): Phase2Result[] {
+  const { init, resp } = run;
+  const I = run.end(init);
+  const R = run.end(resp);
+  const planI = run.plans[init];
+  const planR = run.plans[resp];
+  const bI = planI.behaviour;
+  const bR = planR.behaviour;
+  const v = I.ikeVersion;
+  const peerI = run.peerLabel[init];
+  const peerR = run.peerLabel[resp];
+
+  let children: Child[] = planI.children;
+  let trigger: { childIndex: number; local: Sel; remote: Sel; text: string } | undefined;
+  if (packet) {
+    const ps = packetSelectors(packet);
+    if (ps) {
+      const idx = children.findIndex((c) => c.local.some((l) => contains(l, ps.local)) && c.remote.some((r) => contains(r, ps.remote)));
+      if (idx >= 0) {
+        trigger = { childIndex: idx, local: ps.local, remote: ps.remote, text: `${ps.local.text} -> ${ps.remote.text}` };
+        children = [children[idx] as Child, ...children.filter((_, i) => i !== idx)];
+      }
+    }
+  }
+
+  const results: Phase2Result[] = [];
+  children.forEach((child, index) => {
+    const triggered = trigger !== undefined && index === 0;
+    const rules: string[] = [];
+    if (child.isDefault) rules.push(run.use(init, bI.rules.default));
+    let tsi: Sel[];
+    let tsr: Sel[];
+    if (v === 1) {
+      rules.push(run.use(init, bI.rules.v1Propose));
+      tsi = [child.local[0] as Sel];
+      tsr = [child.remote[0] as Sel];
+    } else {
+      tsi = child.local;
+      tsr = child.remote;
+      if (triggered && trigger && bI.v2Initiator !== 'exact-only') {
+        tsi = [trigger.local, ...tsi];
+        tsr = [trigger.remote, ...tsr];
+      }
+    }
+    const base: Phase2Result = {
+      index,
+      name: child.name,
+      initiatorProxyIds: child.proxyIdIndexes,
+      proposed: { local: (child.local[0] as Sel).text, remote: (child.remote[0] as Sel).text },
+      proposedTs: { local: tsi.map((s) => s.text), remote: tsr.map((s) => s.text) },
+      ...(triggered && trigger ? { triggeredBy: trigger.text } : {}),
+      isDefault: child.isDefault,
+      status: 'down',
+      rules,
+    };
+    if (p1.status === 'down') {
+      results.push({ ...base, reason: 'Phase 1 is down, so no phase-2 negotiation happens.' });
+      return;
+    }
+    const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
+    base.exchange = exchange;
+    run.log(init, { kind: 'child-proposing', peer: peerI, child: child.name, local: tsi.map((s) => s.text).join(' '), remote: tsr.map((s) => s.text).join(' ') });
+    const pfsI = (I.esp?.proposals ?? []).some((p) => (p.dhGroups ?? []).length > 0);
+    if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '1', from: init, summary: `HASH SA Ni${pfsI ? ' KE' : ''} IDci IDcr`, phase2Index: index });
+    else if (exchange === 'CREATE_CHILD_SA') run.msg({ exchange, message: 'request', from: init, summary: `SA Ni${pfsI ? ' KE' : ''} TSi TSr`, phase2Index: index });
+    // (The IKE_AUTH request itself is in the phase-1 part of the timeline.)
+
+    const strategy = v === 1 ? bR.v1Responder : bR.v2Responder;
+    rules.push(run.use(resp, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
+    const answer = respond(strategy, tsi, tsr, planR.children, v === 1, strategy === 'narrow-score' || strategy === 'narrow-first');
+    for (const step of answer.steps) {
+      if (step.match) run.log(resp, { kind: 'child-narrowed', peer: peerR, child: child.name, config: step.config, received: step.received, match: step.match });
+    }
+    const fail = (notify: Notify | undefined, reason: string, extra: Partial<Phase2Result> = {}) => {
+      if (notify) {
+        const respExchange = exchange === 'QUICK_MODE' ? 'INFORMATIONAL_V1' : exchange;
+        run.msg({ exchange: respExchange, message: exchange === 'QUICK_MODE' ? 'notify' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: exchange === 'IKE_AUTH' ? `IDr AUTH N(${notify})` : `N(${notify})`, notify, phase2Index: index });
+        run.log(init, { kind: 'notify-received', peer: peerI, notify, child: child.name });
+      }
+      results.push({ ...base, ...extra, status: 'down', ...(notify ? { notify, notifyFrom: resp } : {}), reason });
+    };
+    if (!answer.ok) {
+      const notify = v === 1 ? bR.v1RejectNotify : bR.v2RejectNotify;
+      run.log(resp, { kind: 'child-ts-rejected', peer: peerR, child: child.name, local: tsi[0]?.text ?? '', remote: tsr[0]?.text ?? '' });
+      fail(notify, `${run.gateways[resp].name} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`);
+      return;
+    }
+    const rc = planR.children[answer.configIndex] as Child;
+    const responderInfo = { responderConfig: rc.name, responderProxyIds: rc.proxyIdIndexes };
+    // ESP proposal and PFS.
+    rules.push(run.use(resp, bR.rules.pfs));
+    if ((I.esp?.mode ?? 'tunnel') !== (R.esp?.mode ?? 'tunnel')) {
+      run.log(resp, { kind: 'child-no-proposal', peer: peerR, child: child.name });
+      fail('NO_PROPOSAL_CHOSEN', `ESP mode differs: ${run.gateways[init].name} ${I.esp.mode}, ${run.gateways[resp].name} ${R.esp.mode}.`, { ...responderInfo, failedAttribute: 'mode' });
+      return;
+    }
+    const esp = matchEsp(I.esp?.proposals ?? [], R.esp?.proposals ?? [], {
+      responderOrder: run.profiles[resp].phase1.responderOrder,
+      carriesKe: exchange !== 'IKE_AUTH',
+      responderAcceptsAnyPfs: bR.acceptsAnyPfsWhenNoneConfigured,
+    });
+    if (!esp.ok) {
+      run.log(resp, { kind: 'child-no-proposal', peer: peerR, child: child.name });
+      const what = esp.empty ? `no ESP proposal on ${run.gateways[esp.empty === 'initiator' ? init : resp].name}` : esp.attribute === 'pfs' ? 'no common PFS group (one side uses PFS, or the groups differ)' : `no common ${esp.attribute}`;
+      fail('NO_PROPOSAL_CHOSEN', `Phase-2 (ESP) proposals do not match: ${what}.`, { ...responderInfo, failedAttribute: esp.attribute });
+      return;
+    }
+    if (esp.keRetryGroup !== undefined && exchange === 'CREATE_CHILD_SA') {
+      run.msg({ exchange, message: 'response', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${esp.keRetryGroup}`, notify: 'INVALID_KE_PAYLOAD', phase2Index: index });
+      run.msg({ exchange, message: 'request', from: init, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index });
+    }
+    const espOut = { encryption: esp.encryption, integrity: esp.integrity, ...(esp.pfsGroup !== undefined && esp.pfs === 'agreed' ? { pfsGroup: esp.pfsGroup } : {}) };
+    const pfs = { status: esp.pfs, ...(esp.pfsGroup !== undefined ? { group: esp.pfsGroup } : {}) };
+    // The initiator's view of the answer.
+    rules.push(run.use(init, bI.rules.v2Initiator));
+    const policy = v === 1 && bI.v2Initiator === 'intersect' ? 'intersect' : bI.v2Initiator;
+    const take = initiatorTakes(policy, child, tsi, tsr, answer.tsi, answer.tsr);
+    const respSummary = exchange === 'QUICK_MODE' ? 'HASH SA Nr IDci IDcr' : exchange === 'IKE_AUTH' ? 'IDr AUTH SA TSi TSr' : 'SA Nr TSi TSr';
+    run.msg({ exchange, message: exchange === 'QUICK_MODE' ? '2' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: respSummary, phase2Index: index });
+    if (!take.ok) {
+      run.log(init, { kind: 'child-ts-rejected', peer: peerI, child: child.name, local: answer.tsr.map((s) => s.text).join(' '), remote: answer.tsi.map((s) => s.text).join(' ') });
+      run.msg({ exchange: v === 1 ? 'INFORMATIONAL_V1' : 'INFORMATIONAL', message: 'request', from: init, summary: 'D (delete CHILD_SA)', phase2Index: index });
+      results.push({ ...base, ...responderInfo, status: 'down', reason: `${run.gateways[resp].name} answered ${answer.tsi.map((s) => s.text).join(' ')} <-> ${answer.tsr.map((s) => s.text).join(' ')}, and ${run.gateways[init].name} refuses it: ${take.reason}.`, esp: espOut, pfs });
+      return;
+    }
+    if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: init, summary: 'HASH', phase2Index: index });
+    const negotiated = { local: take.tsi.map((s) => rangeText(s)), remote: take.tsr.map((s) => rangeText(s)) };
+    run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: negotiated.local.join(' '), remote: negotiated.remote.join(' ') });
+    run.log(resp, { kind: 'child-established', peer: peerR, child: rc.name, local: negotiated.remote.join(' '), remote: negotiated.local.join(' ') });
+    results.push({ ...base, ...responderInfo, status: 'up', negotiated, esp: espOut, pfs });
+  });
+  return results;
+}
+
+function contains(a: Sel, b: Sel): boolean {
+  const x = a.s;
+  const y = b.s;
+  return x.family === y.family && x.from <= y.from && y.to <= x.to && (x.protocol === 0 || x.protocol === y.protocol) && x.portFrom <= y.portFrom && y.portTo <= x.portTo;
+}
+
+/** Installed selectors print ranges as `a..b`, as `swanctl --list-sas` does. */
+function rangeText(s: Sel): string {
+  const bracket = s.text.indexOf('[');
+  const dash = s.text.indexOf('-');
+  if (dash < 0 || (bracket >= 0 && dash > bracket)) return s.text;
+  return formatSelector(s.s, '..');
+}
+
+function strategyWords(s: string): string {
+  switch (s) {
+    case 'exact': return 'it requires an exact, mirrored match';
+    case 'subset': return 'it accepts only a proposal inside one of its entries';
+    case 'narrow-first':
+    case 'narrow-score': return 'no configured selector intersects the proposal';
+    default: return s;
+  }
+}
+
+// ---- one tunnel ---------------------------------------------------------------------------------
+
+function missingReport(tunnelId: string, name: string, message: string, ends?: { a?: Gateway; b?: Gateway; tunnel?: Tunnel }): TunnelReport {
+  const emptyLog = (k: EndKey) => ({ gateway: ends?.[k]?.name ?? '', vendor: ends?.[k]?.vendor ?? '', source: '', lines: [] });
+  const fix = ends?.tunnel ? [{ type: 'tunnel.remove' as const, id: ends.tunnel.id }] : [];
+  return {
+    tunnelId,
+    tunnel: name,
+    initiator: ends?.a?.name ?? '',
+    responder: ends?.b?.name ?? '',
+    initiatorEnd: 'a',
+    vendors: { a: ends?.a?.vendor ?? '', b: ends?.b?.vendor ?? '' },
+    status: 'down',
+    phase1: { status: 'down', reason: message, failure: 'gateway-missing', rules: [] },
+    phase2: [],
+    timeline: [],
+    logs: { a: emptyLog('a'), b: emptyLog('b') },
+    diagnostics: [{ code: 'GATEWAY_MISSING', severity: 'error', message, fix, ...(fix.length ? { fixLabel: 'Delete the tunnel' } : {}), provenance: 'verified' }],
+    rules: [],
+  };
+}
+
+function validEnd(end: unknown): end is TunnelEnd {
+  return typeof end === 'object' && end !== null && typeof (end as TunnelEnd).gatewayId === 'string';
+}
+
+export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gateway | undefined, networks: Record<EndKey, readonly Network[]>, options: NegotiateOptions = {}): TunnelReport {
+  const name = typeof tunnel.name === 'string' ? tunnel.name : String(tunnel.id);
+  if (!validEnd(tunnel.a) || !validEnd(tunnel.b)) return missingReport(tunnel.id, name, `Tunnel "${name}" lacks an end.`, { tunnel });
+  if (!gwA || !gwB) {
+    const missing = !gwA ? tunnel.a.gatewayId : tunnel.b.gatewayId;
+    return missingReport(tunnel.id, name, `Tunnel "${name}" refers to gateway "${missing}", which does not exist.`, { ...(gwA ? { a: gwA } : {}), ...(gwB ? { b: gwB } : {}), tunnel });
+  }
+  const gateways = { a: gwA, b: gwB };
+  let init: EndKey = options.initiator ?? (tunnel.initiator === 'b' ? 'b' : 'a');
+  if (!options.initiator && tunnel[init].passive && !tunnel[other(init)].passive) init = other(init);
+  const profA = profileFor(gwA.vendor);
+  const profB = profileFor(gwB.vendor);
+  const plans = { a: planEnd(tunnel.a, gwA, gwB, tunnel.b, profA), b: planEnd(tunnel.b, gwB, gwA, tunnel.a, profB) };
+  const run = new TunnelRun(tunnel, gateways, plans, init, networks);
+
+  let p1: Phase1Result;
+  if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
+    p1 = { status: 'down', reason: 'Both ends are passive (responder only): nobody initiates.', failure: 'config', rules: [] };
+    run.diagnostics.push({ code: 'BOTH_ENDS_PASSIVE', severity: 'error', end: init, gateway: gateways[init].name, message: p1.reason ?? '', fix: [{ type: 'tunnelEnd.update', tunnelId: tunnel.id, end: init, changes: { passive: false } }], fixLabel: `Let ${gateways[init].name} initiate`, provenance: 'verified' });
+  } else {
+    p1 = phase1(run);
+  }
+  const p2 = phase2(run, p1, options.packet);
+  analyse(run, p1, p2);
+  const up = p2.filter((p) => p.status === 'up').length;
+  const status: TunnelReport['status'] = p1.status === 'down' || up === 0 ? 'down' : up === p2.length ? 'up' : 'partial';
+  return {
+    tunnelId: tunnel.id,
+    tunnel: name,
+    initiator: gateways[init].name,
+    responder: gateways[other(init)].name,
+    initiatorEnd: init,
+    vendors: { a: gwA.vendor, b: gwB.vendor },
+    status,
+    phase1: p1,
+    phase2: p2,
+    timeline: run.timeline,
+    logs: {
+      a: { gateway: gwA.name, vendor: gwA.vendor, source: run.profiles.a.logs.source, lines: run.logs.a },
+      b: { gateway: gwB.name, vendor: gwB.vendor, source: run.profiles.b.logs.source, lines: run.logs.b },
+    },
+    diagnostics: run.diagnostics,
+    rules: run.rules(),
+  };
+}
+
+// ---- public entry points ------------------------------------------------------------------------
+
+function gatewayMap(doc: TopologyDocument): Map<string, Gateway> {
+  const m = new Map<string, Gateway>();
+  for (const g of Array.isArray(doc.gateways) ? doc.gateways : []) m.set(g.id, g);
+  return m;
+}
+
+function networkMap(doc: TopologyDocument): Map<string, Network[]> {
+  const m = new Map<string, Network[]>();
+  for (const n of Array.isArray(doc.networks) ? doc.networks : []) {
+    const list = m.get(n.gatewayId);
+    if (list) list.push(n);
+    else m.set(n.gatewayId, [n]);
+  }
+  return m;
+}
+
+const NO_NETWORKS: readonly Network[] = [];
+
+/** One tunnel's report. An unknown tunnel id gives a report that says so (never an exception). */
+export function negotiateTunnel(doc: TopologyDocument, tunnelId: string, options: NegotiateOptions = {}): TunnelReport {
+  const tunnels = Array.isArray(doc.tunnels) ? doc.tunnels : [];
+  const tunnel = tunnels.find((t) => t.id === tunnelId);
+  if (!tunnel) return missingReport(tunnelId, tunnelId, `There is no tunnel with id "${tunnelId}".`);
+  const gws = gatewayMap(doc);
+  const nets = networkMap(doc);
+  const a = validEnd(tunnel.a) ? tunnel.a.gatewayId : '';
+  const b = validEnd(tunnel.b) ? tunnel.b.gatewayId : '';
+  return computeTunnel(tunnel, gws.get(a), gws.get(b), { a: nets.get(a) ?? NO_NETWORKS, b: nets.get(b) ?? NO_NETWORKS }, options);
+}
+
+function summarise(tunnels: TunnelReport[], diagnostics: Diagnostic[]): NegotiationReport {
+  const summary = { tunnels: tunnels.length, up: 0, partial: 0, down: 0, phase2Up: 0, phase2Down: 0 };
+  for (const t of tunnels) {
+    summary[t.status]++;
+    for (const p of t.phase2) {
+      if (p.status === 'up') summary.phase2Up++;
+      else summary.phase2Down++;
+    }
+  }
+  return { reportVersion: REPORT_VERSION, tunnels, diagnostics, summary };
+}
+
+export interface ReportOptions {
+  /** Per tunnel (by id): who initiates. */
+  initiators?: Record<string, EndKey>;
+}
+
+/** The report for every tunnel of the document. */
+export function computeReport(doc: TopologyDocument, options: ReportOptions = {}): NegotiationReport {
+  return createReportCache().compute(doc, options);
+}
+
+interface CachedTunnel {
+  tunnel: Tunnel;
+  a: Gateway | undefined;
+  b: Gateway | undefined;
+  netsA: readonly Network[];
+  netsB: readonly Network[];
+  initiator: EndKey | undefined;
+  report: TunnelReport;
+}
+
+function sameList<T>(x: readonly T[], y: readonly T[]): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+export interface ReportCache {
+  /** The full report; tunnels whose objects (tunnel, both gateways, their networks) are unchanged reuse the last result. */
+  compute(doc: TopologyDocument, options?: ReportOptions): NegotiationReport;
+  /** How many tunnels the last `compute` actually recomputed. */
+  readonly lastRecomputed: number;
+}
+
+export function createReportCache(): ReportCache {
+  let byId = new Map<string, CachedTunnel>();
+  let lastRecomputed = 0;
+  return {
+    get lastRecomputed() {
+      return lastRecomputed;
+    },
+    compute(doc, options = {}) {
+      const gws = gatewayMap(doc);
+      const nets = networkMap(doc);
+      const next = new Map<string, CachedTunnel>();
+      const reports: TunnelReport[] = [];
+      lastRecomputed = 0;
+      for (const tunnel of Array.isArray(doc.tunnels) ? doc.tunnels : []) {
+        const aId = validEnd(tunnel.a) ? tunnel.a.gatewayId : '';
+        const bId = validEnd(tunnel.b) ? tunnel.b.gatewayId : '';
+        const a = gws.get(aId);
+        const b = gws.get(bId);
+        const netsA = nets.get(aId) ?? NO_NETWORKS;
+        const netsB = nets.get(bId) ?? NO_NETWORKS;
+        const initiator = options.initiators?.[tunnel.id];
+        const prev = byId.get(tunnel.id);
+        let entry: CachedTunnel;
+        if (prev && prev.tunnel === tunnel && prev.a === a && prev.b === b && prev.initiator === initiator && sameList(prev.netsA, netsA) && sameList(prev.netsB, netsB)) {
+          entry = prev;
+        } else {
+          lastRecomputed++;
+          entry = { tunnel, a, b, netsA, netsB, initiator, report: computeTunnel(tunnel, a, b, { a: netsA, b: netsB }, initiator ? { initiator } : {}) };
+        }
+        next.set(tunnel.id, entry);
+        reports.push(entry.report);
+      }
+      byId = next;
+      return summarise(reports, capacityDiagnostics(doc));
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// One tunnel end, parsed once: its proxy IDs as selectors, grouped into the children (SAs) the
+// product negotiates, with the problems found on the way. Cached per TunnelEnd object, so an
+// unchanged end (immer keeps it identical) is never parsed again.
+import type { Gateway, ProxyId, TunnelEnd } from '../model/document';
+import { parseInterfaceAddress, type Family } from '../net/address';
+import { formatSelector, fromRange, makeSelector, type Selector } from '../net/selector';
+import type { SelectorBehaviour, VendorProfile } from '../vendors/profile';
+
+/** A selector with its text in strongSwan notation (computed once). */
+export interface Sel {
+  readonly s: Selector;
+  readonly text: string;
+}
+
+export function sel(s: Selector, text?: string): Sel {
+  return { s, text: text ?? formatSelector(s) };
+}
+
+export interface Child {
+  name: string;
+  /** Indexes into the end's proxyIds (empty for the vendor default). */
+  proxyIdIndexes: number[];
+  local: Sel[];
+  remote: Sel[];
+  isDefault: boolean;
+}
+
+export interface PlanProblem {
+  code: 'INVALID_SELECTOR' | 'MIXED_ADDRESS_FAMILIES' | 'SINGLE_PROXY_ID_ONLY';
+  proxyIdIndex: number;
+  message: string;
+}
+
+export interface EndPlan {
+  behaviour: SelectorBehaviour;
+  /** Children as configured (responder configs, initiator proposals), in order. */
+  children: Child[];
+  problems: PlanProblem[];
+  /** The IKE address of this end, when its outside interface has one. */
+  ikeAddress?: { family: Family; value: bigint; text: string };
+}
+
+const ANY4 = sel(fromRange({ family: 4, from: 0n, to: 0xffffffffn }), '0.0.0.0/0');
+
+function proxyIdSelectors(p: ProxyId): { ok: true; local: Sel; remote: Sel } | { ok: false; message: string } {
+  const local = makeSelector(String(p.local ?? ''), p.protocol ?? 'any', String(p.localPort ?? 'any'));
+  if (!local.ok) return { ok: false, message: `local selector: ${local.message}` };
+  const remote = makeSelector(String(p.remote ?? ''), p.remoteProtocol ?? p.protocol ?? 'any', String(p.remotePort ?? 'any'));
+  if (!remote.ok) return { ok: false, message: `remote selector: ${remote.message}` };
+  return { ok: true, local: sel(local.value), remote: sel(remote.value) };
+}
+
+export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): EndPlan['ikeAddress'] {
+  const interfaces = Array.isArray(gateway.interfaces) ? gateway.interfaces : [];
+  const iface = interfaces.find((i) => i.name === end.outsideInterface && i.address) ?? interfaces.find((i) => i.kind === 'physical' && i.address);
+  if (!iface?.address) return undefined;
+  const r = parseInterfaceAddress(iface.address);
+  if (!r.ok) return undefined;
+  return { family: r.value.family, value: r.value.address, text: iface.address.slice(0, iface.address.indexOf('/')) };
+}
+
+function hostSel(a: NonNullable<EndPlan['ikeAddress']>): Sel {
+  return sel(fromRange({ family: a.family, from: a.value, to: a.value }));
+}
+
+interface CacheEntry {
+  gateway: Gateway;
+  peer: Gateway;
+  profile: VendorProfile;
+  plan: EndPlan;
+}
+const cache = new WeakMap<TunnelEnd, CacheEntry>();
+
+export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
+  const hit = cache.get(end);
+  if (hit && hit.gateway === gateway && hit.peer === peer && hit.profile === profile) return hit.plan;
+  const plan = buildPlan(end, gateway, peer, peerEnd, profile);
+  cache.set(end, { gateway, peer, profile, plan });
+  return plan;
+}
+
+function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
+  const behaviour = profile.selectors({ gateway, end });
+  const problems: PlanProblem[] = [];
+  const ikeAddress = ikeAddressOf(gateway, end);
+  const proxyIds: ProxyId[] = Array.isArray(end.proxyIds) ? end.proxyIds : [];
+  const pairs: { index: number; name: string; local: Sel; remote: Sel }[] = [];
+  proxyIds.forEach((p, index) => {
+    if (behaviour.maxProxyIds !== undefined && index >= behaviour.maxProxyIds) {
+      problems.push({ code: 'SINGLE_PROXY_ID_ONLY', proxyIdIndex: index, message: `${profile.label} ${gateway.osVersion || ''} uses at most ${behaviour.maxProxyIds} proxy ID${behaviour.maxProxyIds === 1 ? '' : 's'} per VPN; proxy ID ${index + 1} is ignored.` });
+      return;
+    }
+    const r = proxyIdSelectors(p);
+    if (!r.ok) {
+      problems.push({ code: 'INVALID_SELECTOR', proxyIdIndex: index, message: `Proxy ID ${index + 1}${p.name ? ` (${p.name})` : ''}: ${r.message}` });
+      return;
+    }
+    if (r.local.s.family !== r.remote.s.family) {
+      problems.push({ code: 'MIXED_ADDRESS_FAMILIES', proxyIdIndex: index, message: `Proxy ID ${index + 1}${p.name ? ` (${p.name})` : ''} pairs an IPv${r.local.s.family} local with an IPv${r.remote.s.family} remote; one SA carries one address family.` });
+      return;
+    }
+    pairs.push({ index, name: typeof p.name === 'string' ? p.name : '', local: r.local, remote: r.remote });
+  });
+
+  const children: Child[] = [];
+  if (pairs.length === 0) {
+    if (proxyIds.length === 0 || problems.length > 0) {
+      if (proxyIds.length === 0) {
+        if (behaviour.defaultSelector === 'any') {
+          children.push({ name: 'default', proxyIdIndexes: [], local: [ANY4], remote: [ANY4], isDefault: true });
+        } else if (behaviour.defaultSelector === 'ike-addresses') {
+          const peerAddress = ikeAddressOf(peer, peerEnd);
+          if (ikeAddress && peerAddress && ikeAddress.family === peerAddress.family) {
+            children.push({ name: 'default', proxyIdIndexes: [], local: [hostSel(ikeAddress)], remote: [hostSel(peerAddress)], isDefault: true });
+          } else {
+            children.push({ name: 'default', proxyIdIndexes: [], local: [ANY4], remote: [ANY4], isDefault: true });
+          }
+        }
+      }
+    }
+    return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
+  }
+
+  if (behaviour.groupByName) {
+    const byName = new Map<string, Child>();
+    for (const p of pairs) {
+      const key = p.name === '' ? `#${p.index}` : p.name;
+      let child = byName.get(key);
+      if (!child) {
+        child = { name: p.name === '' ? `#${p.index + 1}` : p.name, proxyIdIndexes: [], local: [], remote: [], isDefault: false };
+        byName.set(key, child);
+        children.push(child);
+      }
+      child.proxyIdIndexes.push(p.index);
+      if (!child.local.some((x) => x.text === p.local.text)) child.local.push(p.local);
+      if (!child.remote.some((x) => x.text === p.remote.text)) child.remote.push(p.remote);
+    }
+  } else {
+    for (const p of pairs) {
+      children.push({ name: p.name === '' ? `#${p.index + 1}` : p.name, proxyIdIndexes: [p.index], local: [p.local], remote: [p.remote], isDefault: false });
+    }
+  }
+  return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
+}

@@ -1,0 +1,156 @@
+// How a responder answers proposed traffic selectors, and how an initiator takes the answer, for
+// each vendor strategy (see shared/vendors/profile.ts). Selectors here are in the initiator's
+// orientation: TSi = initiator's local, TSr = initiator's remote; a responder config is mirrored
+// (its local faces TSr, its remote faces TSi).
+import { contains, equals, intersect } from '../net/selector';
+import type { InitiatorNarrowing, ResponderMatch } from '../vendors/profile';
+import { sel, type Child, type Sel } from './plan';
+
+export interface NarrowStep {
+  config: string;
+  received: string;
+  match: string | undefined;
+}
+
+export type ResponderAnswer =
+  | { ok: true; configIndex: number; tsi: Sel[]; tsr: Sel[]; steps: NarrowStep[]; score?: number }
+  | { ok: false; steps: NarrowStep[] };
+
+/** strongSwan `get_ts_match`: equal +5×round, intersecting +1×round, round counts down from the number received. */
+function score(cfg: readonly Sel[], supplied: readonly Sel[]): number {
+  let match = 0;
+  let round = supplied.length;
+  for (const sup of supplied) {
+    for (const c of cfg) {
+      if (equals(c.s, sup.s)) match += round * 5;
+      else if (intersect(c.s, sup.s)) match += round;
+    }
+    round--;
+  }
+  return match;
+}
+
+/** strongSwan `get_traffic_selectors(supplied)`: every config × supplied intersection, redundant ones removed. */
+export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: NarrowStep[]): Sel[] {
+  const result: Sel[] = [];
+  for (const c of cfg) {
+    for (const s of supplied) {
+      const x = intersect(c.s, s.s);
+      if (steps) steps.push({ config: c.text, received: s.text, match: x ? (x === c.s ? c.text : x === s.s ? s.text : sel(x).text) : undefined });
+      if (x) result.push(x === c.s ? c : x === s.s ? s : sel(x));
+    }
+  }
+  if (result.length <= 1) return result;
+  // Drop duplicates and selectors contained in another (strongSwan keeps the broader one).
+  const out: Sel[] = [];
+  for (let i = 0; i < result.length; i++) {
+    const a = result[i] as Sel;
+    let redundant = false;
+    for (let j = 0; j < result.length; j++) {
+      if (i === j) continue;
+      const b = result[j] as Sel;
+      if (contains(b.s, a.s) && (!equals(a.s, b.s) || j < i)) {
+        redundant = true;
+        break;
+      }
+    }
+    if (!redundant) out.push(a);
+  }
+  return out;
+}
+
+export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: readonly Sel[], configs: readonly Child[], firstOnly: boolean, withSteps: boolean): ResponderAnswer {
+  const steps: NarrowStep[] = [];
+  if (tsi.length === 0 || tsr.length === 0) return { ok: false, steps };
+  switch (strategy) {
+    case 'narrow-score': {
+      let best = 0;
+      let found = -1;
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as Child;
+        const my = score(c.local, tsr);
+        if (my === 0) continue;
+        const other = score(c.remote, tsi);
+        if (other !== 0 && my + other > best) {
+          best = my + other;
+          found = i;
+        }
+      }
+      if (found < 0) return { ok: false, steps };
+      const c = configs[found] as Child;
+      let ni = narrow(c.remote, tsi, withSteps ? steps : undefined);
+      let nr = narrow(c.local, tsr, withSteps ? steps : undefined);
+      if (ni.length === 0 || nr.length === 0) return { ok: false, steps };
+      if (firstOnly) {
+        ni = ni.slice(0, 1);
+        nr = nr.slice(0, 1);
+      }
+      return { ok: true, configIndex: found, tsi: ni, tsr: nr, steps, score: best };
+    }
+    case 'narrow-first': {
+      const pi = tsi[0] as Sel;
+      const pr = tsr[0] as Sel;
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as Child;
+        const r = c.remote[0];
+        const l = c.local[0];
+        if (!r || !l) continue;
+        const xi = intersect(r.s, pi.s);
+        const xr = intersect(l.s, pr.s);
+        if (xi && xr) {
+          const si = xi === pi.s ? pi : xi === r.s ? r : sel(xi);
+          const sr = xr === pr.s ? pr : xr === l.s ? l : sel(xr);
+          if (withSteps) steps.push({ config: r.text, received: pi.text, match: si.text }, { config: l.text, received: pr.text, match: sr.text });
+          return { ok: true, configIndex: i, tsi: [si], tsr: [sr], steps };
+        }
+      }
+      return { ok: false, steps };
+    }
+    case 'exact': {
+      const pi = tsi[0] as Sel;
+      const pr = tsr[0] as Sel;
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as Child;
+        const r = c.remote[0];
+        const l = c.local[0];
+        if (r && l && equals(r.s, pi.s) && equals(l.s, pr.s)) return { ok: true, configIndex: i, tsi: [pi], tsr: [pr], steps };
+      }
+      return { ok: false, steps };
+    }
+    case 'subset': {
+      const pi = tsi[0] as Sel;
+      const pr = tsr[0] as Sel;
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as Child;
+        const r = c.remote[0];
+        const l = c.local[0];
+        if (r && l && contains(r.s, pi.s) && contains(l.s, pr.s)) return { ok: true, configIndex: i, tsi: [pi], tsr: [pr], steps };
+      }
+      return { ok: false, steps };
+    }
+  }
+}
+
+export type InitiatorTake = { ok: true; tsi: Sel[]; tsr: Sel[] } | { ok: false; reason: string };
+
+/** The initiator's check of the answered selectors. */
+export function initiatorTakes(policy: InitiatorNarrowing, child: Child, proposedTsi: readonly Sel[], proposedTsr: readonly Sel[], answerTsi: readonly Sel[], answerTsr: readonly Sel[]): InitiatorTake {
+  switch (policy) {
+    case 'intersect': {
+      const tsi = narrow(child.local, answerTsi);
+      const tsr = narrow(child.remote, answerTsr);
+      if (tsi.length === 0 || tsr.length === 0) return { ok: false, reason: 'the answered selectors do not intersect the initiator\'s own configuration' };
+      return { ok: true, tsi, tsr };
+    }
+    case 'accept-subset': {
+      const inside = (answer: readonly Sel[], proposed: readonly Sel[]) => answer.every((a) => proposed.some((p) => contains(p.s, a.s)));
+      if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
+      return { ok: true, tsi: [...answerTsi], tsr: [...answerTsr] };
+    }
+    case 'exact-only': {
+      const same = (answer: readonly Sel[], proposed: readonly Sel[]) => answer.length === 1 && proposed[0] !== undefined && equals((answer[0] as Sel).s, proposed[0].s);
+      if (!same(answerTsi, proposedTsi) || !same(answerTsr, proposedTsr)) return { ok: false, reason: 'the responder narrowed the selectors and this initiator does not accept narrowing' };
+      return { ok: true, tsi: [...answerTsi], tsr: [...answerTsr] };
+    }
+  }
+}
