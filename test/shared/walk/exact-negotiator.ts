@@ -16,7 +16,7 @@ export const exactNegotiator: Negotiator = (_doc, req) => {
   const theirs = effectiveProxyIds(req.tunnel[otherEnd(req.initiator)]);
   const hit = theirs.find((p) => norm(p.local) === norm(mine.remote) && norm(p.remote) === norm(mine.local) && String(p.protocol) === String(mine.protocol));
   if (!hit) return { status: 'down', notify: 'INVALID_ID_INFORMATION', reason: `no proxy ID on the responder mirrors ${norm(mine.local)} ↔ ${norm(mine.remote)}` };
-  return { status: 'up', local: [norm(mine.local)], remote: [norm(mine.remote)], esp: 'aes256/sha256' };
+  return { status: 'up', local: [norm(mine.local)], remote: [norm(mine.remote)] };
 };
 
 /** A negotiator that fails everything, as a peer with no matching configuration would. */
