@@ -27,7 +27,9 @@ const arbTopology = fc.record({
   pingRemote: fc.constantFrom('10.2.0.1', '10.2.1.1', '10.9.0.1'),
 });
 
-function build(t: fc.RecordValue<typeof arbTopology> extends infer R ? R : never): TopologyDocument {
+type Topo = typeof arbTopology extends fc.Arbitrary<infer T> ? T : never;
+
+function build(t: Topo): TopologyDocument {
   const nets = [['10.1.0.0/24', '10.2.0.0/24'], ['10.1.0.0/24', '10.2.1.0/24'], ['10.1.1.0/24', '10.2.0.0/24']] as const;
   const b = new TopologyBuilder('random');
   const a = b.gateway({ name: 'A', vendor: t.va, osVersion: t.va === 'screenos' && t.oldScreenos ? '6.2.0' : '', outside: '198.51.100.1/24', inside: '10.1.0.1/24', position: { x: 0, y: 300 }, networks: [{ name: 'a0', address: '10.1.0.0/24' }, { name: 'a1', address: '10.1.1.0/24' }] });

@@ -1,0 +1,29 @@
+// The monitor's and the walk's negotiator backed by the real engine: one phase-2 negotiation is
+// the engine's per-selector result for the proxy ID in question, with the triggering packet
+// passed on so the engine can put its selector first (RFC 7296 §2.9).
+import { negotiateTunnel } from '../engine/negotiate';
+import type { Phase2Result } from '../engine/report';
+import type { NegotiationOutcome, Negotiator } from './negotiator';
+
+export const engineNegotiator: Negotiator = (doc, req) => {
+  const report = negotiateTunnel(doc, req.tunnel.id, {
+    initiator: req.initiator,
+    ...(req.packet
+      ? { packet: { source: req.packet.src, destination: req.packet.dst, protocol: req.packet.protocol, ...(req.packet.srcPort !== undefined ? { sourcePort: req.packet.srcPort } : {}), ...(req.packet.dstPort !== undefined ? { destinationPort: req.packet.dstPort } : {}) } }
+      : {}),
+  });
+  if (report.phase1.status === 'down') {
+    return { status: 'down', notify: report.phase1.notify ?? 'TIMEOUT', reason: `phase 1: ${report.phase1.reason ?? 'failed'}` };
+  }
+  const configured = req.tunnel[req.initiator].proxyIds.length > 0;
+  const entry: Phase2Result | undefined = configured
+    ? report.phase2.find((p) => p.initiatorProxyIds.includes(req.proxyIndex))
+    : report.phase2.find((p) => p.isDefault) ?? report.phase2[0];
+  if (!entry) {
+    return { status: 'down', notify: 'NOT_PROPOSED', reason: `${report.initiator} does not propose this proxy ID (its vendor negotiates only some of them)` };
+  }
+  const out: NegotiationOutcome = entry.status === 'up' && entry.negotiated
+    ? { status: 'up', local: entry.negotiated.local, remote: entry.negotiated.remote, ...(entry.esp ? { esp: `${entry.esp.encryption}/${entry.esp.integrity}` } : {}) }
+    : { status: 'down', notify: entry.notify ?? 'TIMEOUT', reason: entry.reason ?? 'phase 2 failed' };
+  return out;
+};
