@@ -411,7 +411,7 @@ class Walker {
     this.monitor = applyEvent(this.doc, this.monitor, { type: 'traffic', at: this.monitor.now, tunnelId: tunnel.id, end, index, packet: toPacket(pkt) }, this.negotiate);
     const sa = find();
     if (!sa || sa.state !== 'ACTIVE') {
-      const why = sa?.notify ? `${sa.notify}${sa.reason ? `: ${sa.reason}` : ''}` : 'negotiation failed';
+      const why = sa?.notify ? `${sa.notify}${sa.reason ? `: ${sa.reason.replace(/\.$/, '')}` : ''}` : 'negotiation failed';
       return { stop: this.stop(leg, gw, 'sa', 'dropped', 'SA_NEGOTIATION_FAILED', `${wasActive ? 'The SA' : 'On-demand negotiation of the SA'} on ${tunnel.name} failed (${why}).`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } }) };
     }
     this.step(leg, gw, 'sa', true, wasActive ? 'SA in use' : 'SA negotiated on demand', wasActive ? `The SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} is ACTIVE.` : `The packet triggers phase 2 on ${tunnel.name}: SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} established.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
