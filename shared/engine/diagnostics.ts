@@ -202,7 +202,7 @@ function selectorCause(run: TunnelRun, entry: Phase2Result, i: number, child: Ch
 
   // The initiator proposes its default 0.0.0.0/0 to a peer with specific selectors.
   if (child.isDefault && responderEntries.length > 0) {
-    const setAll: ProxyId[] = responderEntries.map((c) => mirrorOf(R.proxyIds[c.proxyIdIndexes[0] as number]?.name ?? '', c.remote[0] as Sel, c.local[0] as Sel));
+    const setAll: ProxyId[] = responderEntries.map((c) => mirrorOf(R.proxyIds[c.proxyIdIndexes[0] as number]?.name ?? '', c.local[0] as Sel, c.remote[0] as Sel));
     push({ code: 'DEFAULT_SELECTOR_VS_POLICY_BASED_PEER', end: init, gateway: gI.name, selector, message: `${gI.name} has no proxy ID and proposes ${entry.proposed.local} <-> ${entry.proposed.remote}; ${gR.name} (${run.gateways[resp].vpnType}) only accepts its specific selectors. Configure the mirror of ${gR.name}'s proxy IDs on ${gI.name}.`, fix: [{ type: 'proxyId.setAll', tunnelId: tunnel.id, end: init, proxyIds: setAll }], fixLabel: `Add ${setAll.length} proxy ID${setAll.length === 1 ? '' : 's'} to ${gI.name}` });
     return;
   }
