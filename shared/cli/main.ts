@@ -1,10 +1,11 @@
 // The `ipsec-studio` command line. Each subcommand lives in its own file under ./commands and
 // is listed once in SUBCOMMANDS.
+import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { simulateCommand } from './commands/simulate';
 import { EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from './io';
 
-const SUBCOMMANDS: Subcommand[] = [exportCommand, simulateCommand];
+const SUBCOMMANDS: Subcommand[] = [checkCommand, exportCommand, simulateCommand];
 
 function usage(): string {
   const width = Math.max(...SUBCOMMANDS.map((c) => c.name.length), 4);
