@@ -8,7 +8,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from './addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -122,12 +122,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     ikeProps.forEach((p, i) => {
       w.line(`crypto ikev2 policy ${prio * 10 + i}`);
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
-      w.line(` encryption ${enc.join(' ')}`);
+      listLine(w, t, enc, 'IKEv2 encryption', (x) => ` encryption ${x.join(' ')}`);
       const aead = p.encryption.every(isAead);
       const ints = mapAll(w, t, p.integrity, (x) => (aead ? 'null' : x === 'none' ? undefined : V2_INT[x]), 'IKEv2 integrity', LABEL);
       w.line(` integrity ${ints.join(' ')}`);
       const groups = mapAll(w, t, p.dhGroups, (g) => (V2_GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
-      w.line(` group ${groups.join(' ')}`);
+      listLine(w, t, groups, 'IKEv2 DH group', (x) => ` group ${x.join(' ')}`);
       const prf = p.integrity.filter((x) => x !== 'none').map((x) => V2_INT[x]).filter((x): x is string => x !== undefined);
       w.line(` prf ${prf.length ? prf.join(' ') : 'sha256'}`);
       w.line(` lifetime seconds ${t.me.ike.lifetimeSeconds}`);
@@ -161,7 +161,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
     w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
     const enc = mapAll(w, t, allEncryption(espProps), (e) => V2_ENC[e], 'ESP encryption', LABEL);
-    w.line(` protocol esp encryption ${enc.join(' ')}`);
+    listLine(w, t, enc, 'ESP encryption', (x) => ` protocol esp encryption ${x.join(' ')}`);
     const ints = mapAll(w, t, allIntegrity(espProps), (i) => V2_ESP_INT[i], 'ESP integrity', LABEL);
     w.line(` protocol esp integrity ${ints.join(' ')}`);
     p2ref = `ikev2 ipsec-proposal ${prop}`;

@@ -8,7 +8,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from './addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
 import { policyAddresses } from './policy-addresses';
 
@@ -81,11 +81,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     ikeProps.forEach((p, i) => {
       w.line(`crypto ikev2 proposal PROP-${name}-${i + 1}`);
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
-      w.line(` encryption ${enc.join(' ')}`);
+      listLine(w, t, enc, 'IKEv2 encryption', (x) => ` encryption ${x.join(' ')}`);
       const ints = mapAll(w, t, p.integrity.filter((x) => x !== 'none'), (x) => V2_INT[x], 'IKEv2 integrity', LABEL);
       w.line(p.encryption.every(isAead) ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`);
       const groups = mapAll(w, t, p.dhGroups, (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
-      w.line(` group ${groups.join(' ')}`);
+      listLine(w, t, groups, 'IKEv2 DH group', (x) => ` group ${x.join(' ')}`);
     });
     w.line(`crypto ikev2 policy POL-${name}`);
     if (t.localAddress) w.line(` match address local ${t.localAddress}`);

@@ -103,3 +103,9 @@ export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string
   w.comment(ctx.includeSecrets ? 'Pre-shared keys are INCLUDED in this file: handle it as a secret.' : 'Pre-shared keys are placeholders <PSK:tunnel-name>: replace them with the agreed keys.');
   for (const e of extra) w.comment(e);
 }
+
+/** Writes `make(items)`, or, when no item is left, a warning instead of a statement with an empty list. */
+export function listLine(w: ConfigWriter, t: TunnelView, items: string[], what: string, make: (items: string[]) => string): void {
+  if (items.length === 0) w.warn('ALGORITHM_UNSUPPORTED', `no ${what} of the design is available here; the statement is left out: choose one the peer accepts`, { tunnel: t.tunnel.name });
+  else w.line(make(items));
+}

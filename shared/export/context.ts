@@ -36,13 +36,15 @@ export class ConfigWriter {
   }
 
   /**
-   * Records a warning for `line` (default: the last line written) and writes it into the file as
-   * a comment too, so a person reading only the file still sees what was not expressed.
+   * Records a warning and writes it into the file as a comment too (unless `silentInFile`), so a
+   * person reading only the file still sees what was not expressed.
    */
   warn(code: ExportWarningCode, message: string, opts: { tunnel?: string; line?: number; silentInFile?: boolean } = {}): void {
-    const line = opts.line ?? this.current;
+    // Written as a comment where the thing was left out, the warning points at that comment;
+    // otherwise at the statement it concerns (given, or the last one written).
+    const own = opts.silentInFile ? undefined : this.comment(`WARNING ${code}: ${message}`);
+    const line = opts.line ?? own ?? this.current;
     this.sink.push({ code, gateway: this.gateway, ...(opts.tunnel ? { tunnel: opts.tunnel } : {}), file: this.fileName, ...(line > 0 ? { line } : {}), message });
-    if (!opts.silentInFile) this.comment(`WARNING ${code}: ${message}`);
   }
 
   text(): string {

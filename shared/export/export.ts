@@ -1,6 +1,7 @@
 // Exports a topology document: picks the gateways and the vendor for each, runs its exporter,
 // and, before anything, asks the engine whether the design would come up, so a configuration
 // that cannot work never leaves without a warning saying so.
+import { computeReport } from '../engine/negotiate';
 import type { Gateway, TopologyDocument } from '../model/document';
 import { buildGatewayContext } from './context';
 import { designWarnings } from './design-check';
@@ -27,7 +28,7 @@ export function exportDocument(doc: TopologyDocument, options: ExportOptions = {
   const files: ExportFile[] = [];
   const selected = selectGateways(doc, options.gateways);
   const gateways = selected.ok ? selected.gateways : [];
-  if (!options.skipEngineCheck && options.report) warnings.push(...designWarnings(options.report, gateways));
+  if (!options.skipEngineCheck) warnings.push(...designWarnings(options.report ?? computeReport(doc), gateways));
   const usedNames = new Set<string>();
   for (const gateway of gateways) {
     const requested = options.vendor ?? 'auto';

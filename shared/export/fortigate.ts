@@ -8,7 +8,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from './addresses';
-import { allGroups, commonEndChecks, header, isAead, mapAll, orPlaceholder, type VendorExporter } from './common';
+import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -76,13 +76,13 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
   const tn = t.tunnel.name;
   w.line(`    edit ${q(name)}`);
   w.line(`        set phase1name ${q(p1)}`);
-  w.line(`        set proposal ${espProps.join(' ')}`);
+  listLine(w, t, espProps, 'ESP proposal', (x) => `        set proposal ${x.join(' ')}`);
   const pfs = allGroups(t.me.esp.proposals);
   if (pfs.length === 0) w.line('        set pfs disable');
   else {
     w.line('        set pfs enable');
     const g = mapAll(w, t, pfs, (x) => (GROUPS.has(x) ? String(x) : undefined), 'PFS DH group', LABEL);
-    w.line(`        set dhgrp ${g.join(' ')}`);
+    listLine(w, t, g, 'PFS DH group', (x) => `        set dhgrp ${x.join(' ')}`);
   }
   w.line(`        set keylifeseconds ${t.me.esp.lifetimeSeconds}`);
   if (t.me.esp.lifetimeKilobytes) {
@@ -152,9 +152,9 @@ export const fortigateExporter: VendorExporter = {
       if (t.peerAddress?.includes(':')) w.line('        set ip-version 6');
       w.line('        set peertype any');
       w.line('        set net-device disable');
-      w.line(`        set proposal ${props.join(' ')}`);
+      listLine(w, t, props, 'IKE proposal', (x) => `        set proposal ${x.join(' ')}`);
       const groups = mapAll(w, t, allGroups(t.me.ike.proposals), (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKE DH group', LABEL);
-      w.line(`        set dhgrp ${groups.join(' ')}`);
+      listLine(w, t, groups, 'IKE DH group', (x) => `        set dhgrp ${x.join(' ')}`);
       w.line(`        set keylife ${Math.min(172800, Math.max(120, t.me.ike.lifetimeSeconds))}`);
       w.line(`        set ${t.peerAddress?.includes(':') ? 'remote-gw6' : 'remote-gw'} ${orPlaceholder(t.peerAddress, 'peer-address')}`);
       w.line(`        set authmethod ${t.me.auth.method === 'psk' ? 'psk' : 'signature'}`);

@@ -7,7 +7,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { commonEndChecks, header, isAead, orPlaceholder, type VendorExporter } from './common';
+import { commonEndChecks, header, isAead, listLine, orPlaceholder, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -113,7 +113,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
 
   const ikeProps = writeProposals(w, t, 'ike', `ike-${name}`);
   if (t.me.ikeVersion === 1) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
-  w.line(`set security ike policy ike-${name} proposals ${ikeProps.length === 1 ? ikeProps[0] : `[ ${ikeProps.join(' ')} ]`}`);
+  listLine(w, t, ikeProps, 'IKE proposal', (x) => `set security ike policy ike-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
   if (t.me.auth.method === 'psk') w.line(`set security ike policy ike-${name} pre-shared-key ascii-text "${t.psk}"`);
   const gw = `gw-${name}`;
   w.line(`set security ike gateway ${gw} ike-policy ike-${name}`);
@@ -133,7 +133,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     if (GROUPS.has(pfs[0])) w.line(`set security ipsec policy ipsec-${name} perfect-forward-secrecy keys group${pfs[0]}`);
     else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
   }
-  w.line(`set security ipsec policy ipsec-${name} proposals ${espProps.length === 1 ? espProps[0] : `[ ${espProps.join(' ')} ]`}`);
+  listLine(w, t, espProps, 'ESP proposal', (x) => `set security ipsec policy ipsec-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
 
   const tunnelIf = t.me.tunnelInterface || `st0.${index - 1}`;
   const zone = tunnelZone(ctx, tunnelIf, 'vpn');

@@ -119,6 +119,8 @@ export const libreswanExporter: VendorExporter = {
       commonEndChecks(w, t);
       const ike = algorithms(w, t, 'ike');
       const esp = algorithms(w, t, 'esp');
+      if (ike.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKE proposal of the design is available on Libreswan: without ike= it would offer its own defaults, which the peer may not accept', { tunnel: tn });
+      if (esp.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no ESP proposal of the design is available on Libreswan: without esp= it would offer its own defaults', { tunnel: tn });
       const base = safeName(tn, 48, names).name;
       let n = 0;
       const total = t.selectors.reduce((acc, s) => acc + rangeToPrefixes(s.local).length * rangeToPrefixes(s.remote).length, 0);

@@ -6,7 +6,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -45,20 +45,20 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   const ikeProps = t.me.ike.proposals;
   warnIfProposalsFlattened(w, t, ikeProps, 'IKE', LABEL);
   const ikeEnc = mapAll(w, t, allEncryption(ikeProps), (e) => (t.me.ikeVersion === 1 && isAead(e) ? undefined : IKE_ENC[e]), `IKEv${t.me.ikeVersion} encryption`, LABEL);
-  w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} encryption ${list(ikeEnc)}`);
+  listLine(w, t, ikeEnc, 'IKE encryption', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} encryption ${list(x)}`);
   const hash = mapAll(w, t, allIntegrity(ikeProps).filter((i) => i !== 'none'), (i) => HASH[i], 'IKE hash', LABEL);
   w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(hash.length ? hash : ['sha256'])}`);
   const groups = mapAll(w, t, allGroups(ikeProps), (g) => (GROUPS.has(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);
-  w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} dh-group ${list(groups)}`);
+  listLine(w, t, groups, 'IKE DH group', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} dh-group ${list(x)}`);
   w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} lifetime seconds ${t.me.ike.lifetimeSeconds}`);
 
   // Phase 2 crypto profile.
   const espProps = t.me.esp.proposals;
   warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
   const espEnc = mapAll(w, t, allEncryption(espProps), (e) => ESP_ENC[e], 'ESP encryption', LABEL);
-  w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} esp encryption ${list(espEnc)}`);
+  listLine(w, t, espEnc, 'ESP encryption', (x) => `set network ike crypto-profiles ipsec-crypto-profiles ${espP} esp encryption ${list(x)}`);
   const espAuth = mapAll(w, t, allIntegrity(espProps), (i) => ESP_AUTH[i], 'ESP authentication', LABEL);
-  w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} esp authentication ${list(espAuth)}`);
+  listLine(w, t, espAuth, 'ESP authentication', (x) => `set network ike crypto-profiles ipsec-crypto-profiles ${espP} esp authentication ${list(x)}`);
   const pfs = allGroups(espProps);
   if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `PAN-OS takes one PFS group per IPSec crypto profile; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
   const pfsKey = pfs[0] === undefined ? 'no-pfs' : GROUPS.has(pfs[0]) ? `group${pfs[0]}` : undefined;

@@ -103,6 +103,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
 
   const p1 = proposals(w, t, 'p1', `p1-${name}`);
   const p2 = proposals(w, t, 'p2', `p2-${name}`);
+  if (p1.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-1 proposal of the design is available on ScreenOS: the gateway line names none, choose one the peer accepts', { tunnel: tn });
+  if (p2.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-2 proposal of the design is available on ScreenOS: the vpn line names none, choose one the peer accepts', { tunnel: tn });
   const ids = `${t.me.auth.remoteId ? ` id ${q(t.me.auth.remoteId.value)}` : ''}${t.me.auth.localId ? ` local-id ${q(t.me.auth.localId.value)}` : ''}`;
   const auth = t.me.auth.method === 'psk' ? `preshare ${q(t.psk)}` : 'cert';
   const plist = p1.map(q).join(' ');
