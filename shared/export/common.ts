@@ -65,6 +65,13 @@ export function commonEndChecks(w: ConfigWriter, t: TunnelView): void {
   if (t.me.esp.mode === 'transport') {
     w.warn('TRANSPORT_MODE', 'the design uses ESP transport mode; site-to-site gateways are written in tunnel mode here', { tunnel });
   }
+  if (t.me.ikeVersion === 1) {
+    for (const s of t.selectors) {
+      if ((s.localPort && s.localPort.from !== s.localPort.to) || (s.remotePort && s.remotePort.from !== s.remotePort.to)) {
+        w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range, but an IKEv1 identity carries one port (RFC 2407 §4.6.2): real charon 5.9.8 negotiates only the first port of the range; use IKEv2 or single ports`, { tunnel });
+      }
+    }
+  }
   if (t.localAddress === undefined) {
     w.warn('MISSING_ADDRESS', `the outside interface "${t.me.outsideInterface}" has no address in the design; set this side's IKE address by hand`, { tunnel });
   }

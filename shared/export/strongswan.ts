@@ -32,16 +32,16 @@ function range(r: AddressRange): string {
   return cidr(r) ?? `${firstIp(r)}-${lastIp(r)}`;
 }
 
-function port(p: PortRange | undefined): string {
-  if (!p) return '%any';
+function port(p: PortRange): string {
   return p.from === p.to ? String(p.from) : `${p.from}-${p.to}`;
 }
 
 /** `10.1.0.0/24`, or `10.1.0.0/24[tcp/443]` when the selector names a protocol or port. */
 export function strongswanTs(r: AddressRange, protocol: number, p: PortRange | undefined): string {
   if (protocol === 0 && !p) return range(r);
+  // charon takes `[tcp]` (any port) or `[tcp/443]`, `[%any/443]`; it refuses `[tcp/%any]`.
   const proto = protocol === 0 ? '%any' : protocolName(protocol);
-  return `${range(r)}[${proto}${p || protocol !== 0 ? `/${port(p)}` : ''}]`;
+  return `${range(r)}[${proto}${p ? `/${port(p)}` : ''}]`;
 }
 
 function identity(id: { type: string; value: string }): string {
