@@ -15,6 +15,7 @@ import type { IkeSa } from './list-sas';
 import { daemonVersion, installErrors, notObservableLines, notifiesIn } from './logs';
 import { firstAddress, normaliseSelector } from './selector';
 import { CHARON, limiter, oracleAvailability, run, sleep } from './system';
+import type { RunResult } from './system';
 import type { ObservedChild, OracleObserved, SwanctlPairRequest } from './types';
 import { OracleError } from './types';
 
@@ -149,13 +150,25 @@ async function startCharon(s: Side): Promise<void> {
   throw new OracleError('CHARON_START_FAILED', `charon (${s.role}) in ${s.ns} did not open its VICI socket: ${(stdout + readLog(s)).trim().split('\n').slice(-5).join(' | ')}`);
 }
 
+/**
+ * swanctl against one daemon. The VICI socket file appears at bind(), a moment before charon
+ * listens, so a refused connection is retried briefly.
+ */
+async function swanctl(s: Side, args: string[], timeoutMs?: number): Promise<RunResult> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await run('swanctl', [...args, '--uri', viciUri(s)], timeoutMs);
+    if (attempt >= 40 || s.exited || !/^connecting to '.*' failed/m.test(`${r.stdout}\n${r.stderr}`)) return r;
+    await sleep(25);
+  }
+}
+
 /** Output lines of swanctl that are noise, not load results. */
 const SWANCTL_NOISE = [/^plugin '.*': failed to load/, /^opening directory '.*' failed/, /^loaded (?:connection|ike secret|shared)/i, /^successfully loaded/, /^no (?:authorities|pools) found/, /^\s*$/];
 
 /** `--load-all` exits 0 on a syntax error: read its output. Returns the error text, or null. */
 async function load(s: Side): Promise<string | null> {
   const file = join(s.dir, 'swanctl.conf');
-  const r = await run('swanctl', ['--load-all', '--noprompt', '--file', file, '--uri', viciUri(s)]);
+  const r = await swanctl(s, ['--load-all', '--noprompt', '--file', file]);
   const text = `${r.stdout}\n${r.stderr}`;
   const problems = text.split('\n').filter((l) => !SWANCTL_NOISE.some((re) => re.test(l)) && /fail|error|invalid|unknown|not |unable|missing/i.test(l));
   if (r.code !== 0 || problems.length > 0) {
@@ -166,7 +179,7 @@ async function load(s: Side): Promise<string | null> {
 }
 
 async function listSas(s: Side): Promise<IkeSa[]> {
-  const r = await run('swanctl', ['--list-sas', '--pretty', '--uri', viciUri(s)]);
+  const r = await swanctl(s, ['--list-sas', '--pretty']);
   return parseListSas(r.stdout);
 }
 
@@ -278,7 +291,7 @@ async function runNow(req: SwanctlPairRequest): Promise<OracleObserved> {
     for (const child of req.initiate) {
       if (timedOut) break;
       // Exit code 1 is a negotiation failure, read from the SAs and logs below.
-      await run('swanctl', ['--initiate', '--child', child, '--timeout', '20', '--uri', viciUri(a)], 25_000);
+      await swanctl(a, ['--initiate', '--child', child, '--timeout', '20'], 25_000);
     }
     let saA = await listSas(a);
     let saB = await listSas(b);
