@@ -37,8 +37,14 @@ function algorithms(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string
     warned.add(what);
     w.warn(code, `${what} is not available on ${LABEL}; left out`, { tunnel: tn });
   };
+  // Libreswan 4.10 refuses more than one PFS group in an IKEv2 esp= list ("requires unimplemented
+  // CHILD_SA INVALID_KE", its algparse): keep the first and say so.
+  const pfsGroups = [...new Set(ps.flatMap((p) => p.dhGroups))];
+  const onlyPfs = kind === 'esp' && t.me.ikeVersion === 2 && pfsGroups.length > 1 ? pfsGroups.find((g) => DH[g] !== undefined) : undefined;
+  if (onlyPfs !== undefined) w.warn('SETTING_UNSUPPORTED', `Libreswan takes one PFS group for IKEv2 child SAs: group ${onlyPfs} written, ${pfsGroups.filter((g) => g !== onlyPfs).join(', ')} left out`, { tunnel: tn });
   for (const p of ps) {
-    const groups: (string | undefined)[] = p.dhGroups.length === 0 ? [undefined] : p.dhGroups.map((g) => {
+    const dhGroups = onlyPfs === undefined ? p.dhGroups : p.dhGroups.length > 0 ? [onlyPfs] : [];
+    const groups: (string | undefined)[] = dhGroups.length === 0 ? [undefined] : dhGroups.map((g) => {
       const d = DH[g];
       if (!d) warnOnce('DH_GROUP_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'PFS'} DH group ${g}`);
       return d;
