@@ -242,6 +242,8 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
     guard = windowGuard;
     rendererReady = false;
     win.once('ready-to-show', () => win.show());
+    // The title is main's (document name, dirty mark); the page's <title> does not override it.
+    win.on('page-title-updated', (event) => event.preventDefault());
     win.on('close', (event) => windowGuard.onClose(event));
     win.on('closed', () => {
       if (!windowGuard.keepRecovery) void recovery.clear();

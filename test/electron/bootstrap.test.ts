@@ -104,6 +104,19 @@ describe('bootstrap', () => {
     await vi.waitFor(async () => expect(await ctx.recovery.read()).toEqual({ status: 'none' }));
   });
 
+  it('keeps its own window title, and reloads a crashed renderer without asking', async () => {
+    const { win } = await start();
+    expect(win.webContents.listenerCount('render-process-gone')).toBe(1);
+    let prevented = false;
+    win.emit('page-title-updated', { preventDefault: () => (prevented = true) }, 'Page title');
+    expect(prevented).toBe(true);
+    await ipcMain.invoke('window:state', win.webContents, { title: 'Lab', dirty: true });
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(win.webContents.reloaded).toBe(1);
+    // The crashed page cannot answer a close question; its recovery copy stays for the reload.
+    expect(win.close()).toBe(true);
+  });
+
   it('finds a document path on the command line', () => {
     expect(documentPathFromArgv(['/usr/bin/ipsec-studio', '--flag', '/home/me/lab.json'])).toBe('/home/me/lab.json');
     expect(documentPathFromArgv(['/usr/bin/ipsec-studio'])).toBeUndefined();
