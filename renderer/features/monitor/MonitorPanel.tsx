@@ -1,0 +1,159 @@
+// The VPN monitor panel: each tunnel interface (or policy-based tunnel) with its status UP /
+// READY / DOWN, the rules that produced it, and each SA's state and `get sa` Sta. Buttons inject
+// traffic, a peer loss, a peer restart, a lifetime expiry or a rekey, and move the simulated
+// clock, so a person can watch the status change. Vendor operational output for any gateway.
+import { useMemo, useState } from 'react';
+import type { TunnelId } from '../../../shared/model/document';
+import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
+import { applyEvent, initialMonitorState, reconcile, type MonitorEvent, type MonitorState } from '../../../shared/monitor/monitor';
+import type { InterfaceStatus } from '../../../shared/monitor/rules';
+import { interfaceStatuses } from '../../../shared/monitor/status';
+import { OPS_COMMANDS, runOpsCommand } from '../../../shared/opsoutput/commands';
+import type { PanelProps } from '../../app/panels';
+import './monitor.css';
+
+const STATUS_CLASS: Record<InterfaceStatus, string> = { UP: 'health-up', READY: 'health-partial', DOWN: 'health-down' };
+const STATUS_ICON: Record<InterfaceStatus, string> = { UP: '✓', READY: '◐', DOWN: '✕' };
+
+function clock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m ${String(s % 60).padStart(2, '0')}s`;
+}
+
+export function MonitorPanel({ state, selection, workbench }: PanelProps) {
+  const doc = state.document;
+  const [monitor, setMonitor] = useState<MonitorState>(() => initialMonitorState(doc, 0));
+  // Keep SA records in step with edits: existing SAs keep their state, new proxy IDs start INACTIVE.
+  const current = useMemo(() => reconcile(doc, monitor), [doc, monitor]);
+  const [tunnelChoice, setTunnelChoice] = useState<string>('');
+  const tunnelId = (doc.tunnels.find((t) => t.id === tunnelChoice) ?? doc.tunnels.find((t) => selection.tunnels.includes(t.id)) ?? doc.tunnels[0])?.id;
+  const [opsGateway, setOpsGateway] = useState('');
+  const [opsCommand, setOpsCommand] = useState('');
+  const [opsTunnel, setOpsTunnel] = useState('');
+
+  // Selecting a tunnel on the canvas makes it the one the buttons act on.
+  const selectedTunnel = selection.tunnels.length === 1 ? selection.tunnels[0] : undefined;
+  const [lastSelected, setLastSelected] = useState<string | undefined>(undefined);
+  if (selectedTunnel !== lastSelected) {
+    setLastSelected(selectedTunnel);
+    if (selectedTunnel) setTunnelChoice(selectedTunnel);
+  }
+
+  const views = useMemo(() => interfaceStatuses(doc, current), [doc, current]);
+
+  const apply = (events: MonitorEvent[]) => setMonitor(events.reduce((m, e) => applyEvent(doc, m, e, engineNegotiator), current));
+  const at = current.now;
+  const inject = (kind: 'traffic' | 'peer-loss' | 'peer-recover' | 'peer-restart' | 'lifetime-expiry' | 'rekey') => {
+    if (!tunnelId) return;
+    const t = doc.tunnels.find((x) => x.id === tunnelId);
+    if (!t) return;
+    const tid = t.id as TunnelId;
+    const init = t.initiator;
+    const records = current.sas.filter((s) => s.tunnelId === tid);
+    switch (kind) {
+      case 'traffic':
+        apply(records.filter((s) => s.end === init).concat(records.filter((s) => s.end !== init)).map((s) => ({ type: 'traffic', at, tunnelId: tid, end: s.end, index: s.index })));
+        return;
+      case 'rekey':
+        apply(records.filter((s) => s.state === 'ACTIVE').map((s) => ({ type: 'rekey', at, tunnelId: tid, end: s.end, index: s.index })));
+        return;
+      case 'peer-restart':
+        apply([{ type: 'peer-restart', at, tunnelId: tid, end: init === 'a' ? 'b' : 'a' }]);
+        return;
+      case 'lifetime-expiry':
+        apply([{ type: 'lifetime-expiry', at, tunnelId: tid }]);
+        return;
+      default:
+        apply([{ type: kind, at, tunnelId: tid }]);
+    }
+  };
+  const advance = (ms: number) => apply([{ type: 'tick', at: at + ms }]);
+
+  if (doc.tunnels.length === 0) return <p className="muted pad">No tunnels yet: the monitor shows each tunnel interface once there is a tunnel.</p>;
+
+  const gw = doc.gateways.find((g) => g.id === opsGateway) ?? doc.gateways.find((g) => (OPS_COMMANDS[g.vendor] ?? []).length > 0);
+  const commands = gw ? OPS_COMMANDS[gw.vendor] ?? [] : [];
+  const cmd = commands.find((c) => c.command === opsCommand) ?? commands[0];
+  const ops = gw && cmd ? runOpsCommand(doc, current, gw, cmd.command, opsTunnel || doc.tunnels.find((t) => t.a.gatewayId === gw.id || t.b.gatewayId === gw.id)?.name) : undefined;
+
+  return (
+    <div className="monitor-panel" data-testid="monitor-panel">
+      <div className="monitor-controls" role="group" aria-label="Inject events">
+        <label className="field-bare">
+          <span className="sr-only">Tunnel</span>
+          <select className="input" aria-label="Tunnel to act on" value={tunnelId ?? ''} onChange={(e) => setTunnelChoice(e.target.value)} data-testid="monitor-tunnel">
+            {doc.tunnels.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </label>
+        <button type="button" className="btn small" data-testid="monitor-traffic" onClick={() => inject('traffic')}>Send traffic</button>
+        <button type="button" className="btn small" data-testid="monitor-peer-loss" onClick={() => inject('peer-loss')}>Peer loss</button>
+        <button type="button" className="btn small" data-testid="monitor-peer-recover" onClick={() => inject('peer-recover')}>Peer back</button>
+        <button type="button" className="btn small" data-testid="monitor-peer-restart" onClick={() => inject('peer-restart')}>Peer restart</button>
+        <button type="button" className="btn small" data-testid="monitor-expiry" onClick={() => inject('lifetime-expiry')}>Lifetime expiry</button>
+        <button type="button" className="btn small" data-testid="monitor-rekey" onClick={() => inject('rekey')}>Rekey</button>
+        <span className="monitor-clock" aria-live="polite" data-testid="monitor-clock">t = {clock(at)}</span>
+        <button type="button" className="btn small" data-testid="monitor-advance-10s" onClick={() => advance(10_000)}>+10 s</button>
+        <button type="button" className="btn small" data-testid="monitor-advance-1m" onClick={() => advance(60_000)}>+1 min</button>
+        <button type="button" className="btn small" data-testid="monitor-advance-1h" onClick={() => advance(3_600_000)}>+1 h</button>
+        <button type="button" className="btn small ghost" data-testid="monitor-reset" onClick={() => setMonitor(initialMonitorState(doc, 0))}>Reset</button>
+      </div>
+      <div className="monitor-interfaces">
+        {views.map((v) => (
+          <article key={`${v.gatewayId}-${v.name}`} className={`monitor-card ${STATUS_CLASS[v.status]}`} aria-label={`${v.gatewayName} ${v.name}: ${v.status}`} data-testid={`monitor-if-${v.gatewayName}-${v.name}`}>
+            <header>
+              <span className={`status-badge ${STATUS_CLASS[v.status]}`} data-testid={`monitor-status-${v.gatewayName}-${v.name}`}>
+                <span aria-hidden="true">{STATUS_ICON[v.status]}</span> {v.status}
+              </span>{' '}
+              <button type="button" className="link" onClick={() => workbench.highlight({ nodes: [v.gatewayId], edges: v.tunnelIds, label: `${v.gatewayName} ${v.name}: ${v.status}` })}>
+                {v.gatewayName} · {v.name}
+              </button>
+              <span className="muted"> {v.kind === 'policy' ? 'policy-based' : 'tunnel interface'}{v.routesInstalled ? '' : ' · routes withdrawn'}</span>
+            </header>
+            <table className="grid-table monitor-sas">
+              <thead>
+                <tr><th scope="col">Proxy ID</th><th scope="col">SA</th><th scope="col">Sta</th><th scope="col">Counts</th><th scope="col">Last</th></tr>
+              </thead>
+              <tbody>
+                {v.sas.map((s) => (
+                  <tr key={`${s.tunnelId}-${s.end}-${s.index}`} data-testid={`monitor-sa-${v.gatewayName}-${s.tunnelName}-${s.index}`}>
+                    <td className="mono">{s.proxyId.name ? `${s.proxyId.name}: ` : ''}{s.proxyId.local} ↔ {s.proxyId.remote}</td>
+                    <td>{s.state}{s.peerHasSa ? '' : ' (peer lost it)'}</td>
+                    <td className="mono">{s.sta}</td>
+                    <td>{s.counted ? 'yes' : 'no'}</td>
+                    <td className="muted">{s.notify ? `${s.notify}` : s.rule}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <details>
+              <summary>Why {v.status}</summary>
+              <ol className="monitor-rules">
+                {v.rules.map((r) => (
+                  <li key={r.id}><span className="mono">{r.id}</span>: {r.says} <span className="provenance">({r.source.provenance}: {r.source.ref})</span></li>
+                ))}
+              </ol>
+            </details>
+          </article>
+        ))}
+      </div>
+      <section className="monitor-ops" aria-label="Operational output">
+        <div className="monitor-controls">
+          <select className="input" aria-label="Gateway" value={gw?.id ?? ''} onChange={(e) => { setOpsGateway(e.target.value); setOpsCommand(''); }} data-testid="ops-gateway">
+            {doc.gateways.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+          </select>
+          <select className="input" aria-label="Command" value={cmd?.command ?? ''} onChange={(e) => setOpsCommand(e.target.value)} data-testid="ops-command">
+            {commands.map((c) => <option key={c.command} value={c.command}>{c.command}</option>)}
+          </select>
+          {cmd?.takesTunnel && <input className="input" aria-label="Tunnel name" placeholder="tunnel or tunnel:proxy-id" value={opsTunnel} onChange={(e) => setOpsTunnel(e.target.value)} />}
+        </div>
+        <pre className="mono monitor-output" data-testid="ops-output">{ops ? (ops.ok ? ops.text : ops.message) : gw ? `No simulated output for ${gw.vendor} yet.` : ''}</pre>
+      </section>
+      <details>
+        <summary>Event log</summary>
+        <ol className="monitor-log">
+          {current.log.slice(-30).map((e, i) => <li key={i} className="mono">t={clock(e.at)} {doc.tunnels.find((t) => t.id === e.tunnelId)?.name}{e.end ? `/${e.end}` : ''}{e.index !== undefined ? `#${e.index + 1}` : ''}: {e.message}{e.rule ? ` [${e.rule}]` : ''}</li>)}
+        </ol>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// The packet-walk panel: pick a source and a destination by clicking hosts or networks on the
+// canvas (or type addresses), a protocol and a port; see each step on each gateway and the
+// reply, with the elements of the selected step highlighted on the canvas.
+import { useMemo, useState } from 'react';
+import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
+import { walkPacket, type WalkResponse, type WalkStep } from '../../../shared/walk/walk';
+import type { PanelProps } from '../../app/panels';
+import './walk.css';
+
+type Field = 'from' | 'to';
+
+const OUTCOME_CLASS: Record<string, string> = { delivered: 'health-up', 'one-way': 'health-partial', dropped: 'health-down', blackholed: 'health-down' };
+
+export function WalkPanel({ state, selection, workbench }: PanelProps) {
+  const doc = state.document;
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [protocol, setProtocol] = useState('tcp');
+  const [port, setPort] = useState('443');
+  const [armed, setArmed] = useState<Field | null>(null);
+  const [result, setResult] = useState<WalkResponse | null>(null);
+  const [active, setActive] = useState<number | null>(null);
+
+  // Clicking a host or network on the canvas fills the armed field (or the first empty one).
+  const picked = selection.networks.length === 1 ? doc.networks.find((n) => n.id === selection.networks[0]) : undefined;
+  const [lastPick, setLastPick] = useState<string | undefined>(undefined);
+  if ((picked?.id ?? undefined) !== lastPick) {
+    // A new pick (not typing) fills a field: state adjusted while rendering, as React advises.
+    setLastPick(picked?.id);
+    if (picked) {
+      const target: Field | null = armed ?? (from === '' ? 'from' : to === '' ? 'to' : null);
+      if (target === 'from') setFrom(picked.name);
+      if (target === 'to') setTo(picked.name);
+      setArmed(null);
+    }
+  }
+
+  const hosts = useMemo(() => doc.networks.map((n) => n.name), [doc.networks]);
+
+  const highlightStep = (s: WalkStep, i: number) => {
+    setActive(i);
+    workbench.highlight({ nodes: s.highlight.nodes, edges: s.highlight.edges, label: `${s.leg === 'reply' ? 'Reply' : 'Packet'} step ${i + 1}: ${s.title}${s.gatewayName ? ` on ${s.gatewayName}` : ''}` });
+  };
+
+  const run = () => {
+    const portNumber = port.trim() === '' ? undefined : Number(port);
+    const r = walkPacket(doc, { from, to, protocol, ...(portNumber !== undefined && Number.isFinite(portNumber) ? { port: portNumber } : {}) }, { negotiate: engineNegotiator, now: 0 });
+    setResult(r);
+    if (r.ok) {
+      const last = r.value.steps.length - 1;
+      const failing = r.value.steps.findIndex((s) => !s.ok);
+      const focus = failing >= 0 ? failing : last;
+      const s = r.value.steps[focus];
+      if (s) highlightStep(s, focus);
+    }
+  };
+
+  return (
+    <div className="walk-panel" data-testid="walk-panel">
+      <form className="walk-form" onSubmit={(e) => { e.preventDefault(); run(); }} aria-label="Packet">
+        <label className="field-bare">
+          <span>From</span>
+          <input className="input" list="walk-hosts" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="10.1.0.10 or a host" data-testid="walk-from" aria-label="Source address or host" />
+        </label>
+        <button type="button" className={`btn small${armed === 'from' ? ' is-active' : ''}`} aria-pressed={armed === 'from'} onClick={() => setArmed(armed === 'from' ? null : 'from')} data-testid="walk-pick-from">Pick on canvas</button>
+        <label className="field-bare">
+          <span>To</span>
+          <input className="input" list="walk-hosts" value={to} onChange={(e) => setTo(e.target.value)} placeholder="10.2.0.20 or a host" data-testid="walk-to" aria-label="Destination address or host" />
+        </label>
+        <button type="button" className={`btn small${armed === 'to' ? ' is-active' : ''}`} aria-pressed={armed === 'to'} onClick={() => setArmed(armed === 'to' ? null : 'to')} data-testid="walk-pick-to">Pick on canvas</button>
+        <datalist id="walk-hosts">{hosts.map((h) => <option key={h} value={h} />)}</datalist>
+        <label className="field-bare">
+          <span>Protocol</span>
+          <select className="input" value={protocol} onChange={(e) => { setProtocol(e.target.value); setPort(e.target.value === 'tcp' ? '443' : e.target.value === 'udp' ? '53' : ''); }} data-testid="walk-proto">
+            <option value="tcp">tcp</option>
+            <option value="udp">udp</option>
+            <option value="icmp">icmp</option>
+          </select>
+        </label>
+        {(protocol === 'tcp' || protocol === 'udp') && (
+          <label className="field-bare">
+            <span>Port</span>
+            <input className="input walk-port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} data-testid="walk-port" />
+          </label>
+        )}
+        <button type="submit" className="btn small primary" data-testid="walk-run" disabled={from === '' || to === ''}>Walk</button>
+        {armed && <span className="hint" role="status">Click a host or network on the canvas for “{armed === 'from' ? 'From' : 'To'}”.</span>}
+      </form>
+      {result && !result.ok && <p className="field-error" role="alert" data-testid="walk-error">{result.code}: {result.message}</p>}
+      {result && result.ok && (
+        <div className="walk-result">
+          <p className={`status-badge ${OUTCOME_CLASS[result.value.outcome] ?? ''}`} data-testid="walk-outcome">{result.value.outcome.toUpperCase()}</p>
+          <p data-testid="walk-summary">{result.value.summary}</p>
+          <ol className="walk-steps">
+            {result.value.steps.map((s, i) => (
+              <li key={i} className={`${s.ok ? '' : 'walk-fail'}${active === i ? ' is-active' : ''}`} data-testid={`walk-step-${i}`}>
+                <button type="button" className="link" onClick={() => highlightStep(s, i)} aria-current={active === i ? 'step' : undefined}>
+                  <span className="walk-leg">{s.leg}</span> <strong>{s.gatewayName ?? ''}</strong> <span className="mono">{s.kind}</span>: {s.title}
+                </button>
+                <div className="muted">{s.detail}</div>
+                {s.rule && <div className="provenance">{s.rule.id} ({s.rule.source.provenance}: {s.rule.source.ref})</div>}
+              </li>
+            ))}
+          </ol>
+          <p className="muted">SAs start INACTIVE and are negotiated on demand by the engine, with the packet as trigger.</p>
+        </div>
+      )}
+    </div>
+  );
+}

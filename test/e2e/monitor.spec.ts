@@ -1,0 +1,53 @@
+// Issue 5 in the web build: inject a failure in the VPN monitor panel and watch the tunnel
+// interface go DOWN (seed 003 template: monitor + rekey, so only UP or DOWN once running), then
+// walk a packet picked by clicking hosts on the canvas.
+import { expect, test } from '@playwright/test';
+import { openApp } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('template-screenos-multi-proxy-id').click();
+  await expect(page.getByTestId('gateway-GATEWAY-1')).toBeVisible();
+});
+
+test('peer loss takes tunnel.1 from UP to DOWN and withdraws its routes; recovery brings it back', async ({ page }) => {
+  await page.getByTestId('panel-tab-monitor').click();
+  const status = page.getByTestId('monitor-status-GATEWAY-1-tunnel.1');
+  await expect(status).toContainText('READY');
+  await expect(page.getByTestId('monitor-sa-GATEWAY-1-test-0')).toContainText('I/I');
+
+  // The first monitor probe: rekey negotiates every proxy ID, without user traffic (KB6221).
+  await page.getByTestId('monitor-advance-10s').click();
+  await expect(status).toContainText('UP');
+  await expect(page.getByTestId('monitor-sa-GATEWAY-1-test-0')).toContainText('A/U');
+  await expect(page.getByTestId('ops-output')).toContainText('total configured sa: 4');
+
+  await page.getByTestId('monitor-peer-loss').click();
+  await page.getByTestId('monitor-advance-1m').click();
+  await expect(status).toContainText('DOWN');
+  await expect(page.getByTestId('monitor-if-GATEWAY-1-tunnel.1')).toContainText('routes withdrawn');
+
+  await page.getByTestId('monitor-peer-recover').click();
+  await page.getByTestId('monitor-advance-1m').click();
+  await expect(status).toContainText('UP');
+});
+
+test('packet walk: pick two hosts on the canvas, see each step, the failing one highlighted', async ({ page }) => {
+  await page.getByTestId('panel-tab-walk').click();
+  await page.getByTestId('walk-pick-from').click();
+  await page.getByTestId('network-Net 1.2').click();
+  await expect(page.getByTestId('walk-from')).toHaveValue('Net 1.2');
+  await page.getByTestId('walk-pick-to').click();
+  await page.getByTestId('network-Net 2.2').click();
+  await expect(page.getByTestId('walk-to')).toHaveValue('Net 2.2');
+  await page.getByTestId('walk-proto').selectOption('icmp');
+  await page.getByTestId('walk-run').click();
+  await expect(page.getByTestId('walk-outcome')).toHaveText('DELIVERED');
+  await expect(page.getByTestId('walk-panel')).toContainText('Proxy ID pid-4 matches');
+
+  // A destination behind no route: dropped at route lookup, shown and highlighted.
+  await page.getByTestId('walk-to').fill('10.99.0.1');
+  await page.getByTestId('walk-run').click();
+  await expect(page.getByTestId('walk-outcome')).toHaveText('DROPPED');
+  await expect(page.getByRole('status').filter({ hasText: 'Dropped: NO_ROUTE' })).toBeVisible();
+});
