@@ -265,7 +265,8 @@ class Walker {
       this.step(leg, gw, 'route-lookup', true, `Route ${route.text} → ${route.interface}`, `Longest prefix match on ${gw.name}: ${route.text} via ${route.interface} (${route.kind}).`, pkt);
       const toZone = zoneOf(gw, route.interface);
       const fromZone = zoneOf(gw, arrival.iface);
-      if (route.kind === 'attached' || (route.kind === 'connected' && !this.isOutside(gw, route.interface))) {
+      const egressKind = gw.interfaces.find((i) => i.name === route.interface)?.kind;
+      if (route.kind === 'attached' || (route.kind === 'connected' && egressKind !== 'tunnel' && !this.isOutside(gw, route.interface))) {
         const denied = this.policy(leg, gw, fromZone, toZone, pkt);
         if (denied) return denied;
         this.step(leg, gw, 'deliver', true, `Delivered to ${formatIp(pkt.family, pkt.dst)}`, `${gw.name} delivers the packet on ${route.interface}.`, pkt, { highlight: { nodes: [gw.id, ...(route.networkId ? [route.networkId] : [])], edges: [] } });

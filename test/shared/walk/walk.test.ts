@@ -36,6 +36,22 @@ describe('packet walk', () => {
     expect(r.steps.find((s) => s.kind === 'encrypt')?.highlight.edges).toEqual([doc.tunnels[0]?.id]);
   });
 
+  it('routes into a numbered tunnel interface (next hop in the tunnel subnet) as into an unnumbered one', () => {
+    const doc = twoSites();
+    const [a, b] = doc.gateways;
+    for (const [gw, ip, peer] of [[a!, '169.254.10.1/30', '169.254.10.2'], [b!, '169.254.10.2/30', '169.254.10.1']] as const) {
+      const tif = gw.interfaces.find((i) => i.kind === 'tunnel')!;
+      tif.address = ip;
+      for (const r of gw.routes) r.nextHop = peer;
+    }
+    const r = ok(walkPacket(doc, { from: 'a-host', to: 'b-host' }, { negotiate: exactNegotiator }));
+    expect(r.outcome).toBe('delivered');
+    // The tunnel subnet itself goes into the tunnel too, not delivered locally.
+    const r2 = ok(walkPacket(doc, { from: 'a-host', to: '169.254.10.2' }, { negotiate: exactNegotiator }));
+    expect(r2.steps.find((s) => s.kind === 'route-lookup')?.title).toContain('tunnel.1');
+    expect(r2.forward).toMatchObject({ result: 'dropped', code: 'PROXY_ID_NO_MATCH' });
+  });
+
   it('drops at route lookup when there is no route at all', () => {
     const doc = twoSites({ aRoutes: [] });
     const r = ok(walkPacket(doc, { from: '10.1.0.10', to: '10.2.0.20' }, { negotiate: exactNegotiator }));
