@@ -57,7 +57,9 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
     app.quit();
     return undefined;
   }
-  // Before `ready`: app:// is a standard, secure scheme with fetch support.
+  // Before `ready`: every renderer sandboxed, whatever a webContents asks for; app:// is a
+  // standard, secure scheme with fetch support.
+  app.enableSandbox();
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   const dev = devServerUrl();

@@ -37,6 +37,7 @@ describe('bootstrap', () => {
   it('creates one secure window on app://studio and registers the scheme, permissions and CSP', async () => {
     const { win } = await start();
     expect(BrowserWindow.all).toHaveLength(1);
+    expect(app.sandboxEnabled).toBe(true);
     expect(win.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,

@@ -101,8 +101,12 @@ class MockApp extends EventEmitter {
   userData = '/tmp/ipsec-studio-mock-user-data';
   singleInstance = true;
   recentDocuments: string[] = [];
+  sandboxEnabled = false;
   readonly quit = vi.fn();
   readonly exit = vi.fn();
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
   requestSingleInstanceLock(): boolean {
     return this.singleInstance;
   }
@@ -218,6 +222,7 @@ export function resetElectronMock(): void {
   app.isPackaged = false;
   app.singleInstance = true;
   app.recentDocuments = [];
+  app.sandboxEnabled = false;
   app.quit.mockClear();
   app.exit.mockClear();
   ipcMain.handlers.clear();
