@@ -75,4 +75,8 @@ describe('forge.config.ts', () => {
     expect(fuses?.[FuseV1Options.EnableCookieEncryption]).toBe(true);
     expect(forgeConfig.packagerConfig?.asar).toBe(true);
   });
+
+  it('names the executable as electron-builder expects it in a prepackaged app', async () => {
+    expect(forgeConfig.packagerConfig?.executableName).toBe((await builderConfig()).executableName);
+  });
 });
