@@ -8,6 +8,7 @@ import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_META,
   denyPermissions,
+  developmentContentSecurityPolicy,
   hardenWebContents,
   installCspHeader,
   isTrustedUrl,
@@ -26,6 +27,14 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
     expect(CONTENT_SECURITY_POLICY.startsWith(CONTENT_SECURITY_POLICY_META)).toBe(true);
+  });
+
+  it('is widened only in development, only for the dev server and its socket', () => {
+    const dev = developmentContentSecurityPolicy('http://127.0.0.1:5173');
+    expect(dev).toContain("script-src 'self' 'unsafe-inline' http://127.0.0.1:5173");
+    expect(dev).toContain("connect-src 'self' http://127.0.0.1:5173 ws://127.0.0.1:5173");
+    expect(dev).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('127.0.0.1');
   });
 
   it('is the same policy as the <meta> tag in renderer/index.html', async () => {
