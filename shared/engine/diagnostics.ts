@@ -130,7 +130,7 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
   }
 
   // Phase 2, per entry.
-  const childrenI = orderedChildren(run, p2);
+  const childrenI = run.p2Children;
   p2.forEach((entry, i) => {
     const child = childrenI[i];
     if (!child) return;
@@ -175,16 +175,6 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
 
 function sameText(text: string | undefined, s: Sel): boolean {
   return text !== undefined && (text === s.text || text.replace('..', '-') === s.text);
-}
-
-/** The initiator's children in the order phase2[] lists them (a triggering packet moves one first). */
-function orderedChildren(run: TunnelRun, p2: Phase2Result[]): Child[] {
-  const children = run.plans[run.init].children;
-  return p2.map((e) => children.find((c) => c.name === e.name && sameIndexes(c.proxyIdIndexes, e.initiatorProxyIds)) as Child);
-}
-
-function sameIndexes(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Why a selector pair was refused, from the responder's configured selectors. */
@@ -326,14 +316,22 @@ const other = (k: EndKey): EndKey => (k === 'a' ? 'b' : 'a');
 
 /** Capacity across tunnels: each proxy ID counts as a tunnel on PAN-OS (and an SA on ScreenOS). */
 export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const g of Array.isArray(doc.gateways) ? doc.gateways : []) {
+  const gateways = Array.isArray(doc.gateways) ? doc.gateways : [];
+  const withCapacity = new Map<string, { g: Gateway; tunnels: number; cap: NonNullable<ReturnType<typeof capacityOf>> }>();
+  for (const g of gateways) {
     const cap = capacityOf(g.vendor, g.model ?? '');
-    if (!cap) continue;
-    let n = 0;
-    for (const t of doc.tunnels ?? []) {
-      for (const k of ['a', 'b'] as const) if (t[k]?.gatewayId === g.id) n += tunnelsUsed(g.vendor, Array.isArray(t[k].proxyIds) ? t[k].proxyIds.length : 0);
+    if (cap) withCapacity.set(g.id, { g, tunnels: 0, cap });
+  }
+  if (withCapacity.size === 0) return [];
+  for (const t of Array.isArray(doc.tunnels) ? doc.tunnels : []) {
+    for (const k of ['a', 'b'] as const) {
+      const end = t[k];
+      const entry = end && typeof end.gatewayId === 'string' ? withCapacity.get(end.gatewayId) : undefined;
+      if (entry) entry.tunnels += tunnelsUsed(entry.g.vendor, Array.isArray(end.proxyIds) ? end.proxyIds.length : 0);
     }
+  }
+  const out: Diagnostic[] = [];
+  for (const { g, tunnels: n, cap } of withCapacity.values()) {
     if (n <= cap.tunnels) continue;
     const bigger = smallestModelFor(g.vendor, n);
     out.push({

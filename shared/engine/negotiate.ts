@@ -36,6 +36,12 @@ export interface NegotiateOptions {
   /** Which end initiates (default: the tunnel's `initiator`, or the other end if that one is passive). */
   initiator?: EndKey;
   packet?: TriggerPacket;
+  /**
+   * `full` (default): with the message timeline and both sides' log lines. `summary`: every
+   * negotiation and diagnostic, without timeline and logs (for whole-topology overviews; ask for
+   * one tunnel in full when the user opens it).
+   */
+  detail?: 'full' | 'summary';
 }
 
 const other = (k: EndKey): EndKey => (k === 'a' ? 'b' : 'a');
@@ -45,9 +51,11 @@ export class TunnelRun {
   readonly timeline: TimelineEntry[] = [];
   readonly logs: Record<EndKey, string[]> = { a: [], b: [] };
   readonly diagnostics: Diagnostic[] = [];
-  private readonly ruleIds = new Set<string>();
+  private readonly ruleIds: Record<EndKey, Set<string>> = { a: new Set(), b: new Set() };
   readonly profiles: Record<EndKey, VendorProfile>;
   readonly peerLabel: Record<EndKey, string>;
+  /** The initiator's children in phase2[] order (a triggering packet moves one first). */
+  p2Children: Child[] = [];
 
   constructor(
     readonly tunnel: Tunnel,
@@ -55,6 +63,7 @@ export class TunnelRun {
     readonly plans: Record<EndKey, EndPlan>,
     readonly init: EndKey,
     readonly networks: Record<EndKey, readonly Network[]>,
+    readonly detail: boolean,
   ) {
     this.profiles = { a: profileFor(gateways.a.vendor), b: profileFor(gateways.b.vendor) };
     this.peerLabel = {
@@ -72,32 +81,45 @@ export class TunnelRun {
   }
 
   use(end: EndKey, ruleId: string): string {
-    this.ruleIds.add(`${end}:${ruleId}`);
+    this.ruleIds[end].add(ruleId);
     return ruleId;
   }
 
   rules(): Rule[] {
     const out: Rule[] = [];
     const seen = new Set<string>();
-    for (const key of this.ruleIds) {
-      const end = key.slice(0, 1) as EndKey;
-      const id = key.slice(2);
-      if (seen.has(id)) continue;
-      const rule = this.profiles[end].rules[id];
-      if (rule) {
-        seen.add(id);
-        out.push(rule);
+    for (const end of ['a', 'b'] as const) {
+      for (const id of this.ruleIds[end]) {
+        if (seen.has(id)) continue;
+        const rule = this.profiles[end].rules[id];
+        if (rule) {
+          seen.add(id);
+          out.push(rule);
+        }
       }
     }
     return out;
   }
 
   msg(entry: Omit<TimelineEntry, 'seq' | 'to' | 'fromGateway' | 'toGateway'>): void {
+    if (!this.detail) return;
+    const e = entry as TimelineEntry;
     const to = other(entry.from);
-    this.timeline.push({ seq: this.timeline.length, ...entry, to, fromGateway: this.gateways[entry.from].name, toGateway: this.gateways[to].name });
+    e.seq = this.timeline.length;
+    e.to = to;
+    e.fromGateway = this.gateways[entry.from].name;
+    e.toGateway = this.gateways[to].name;
+    this.timeline.push(e);
+  }
+
+  /** Marks the last message (when the timeline is kept). */
+  markLast(flag: 'unanswered'): void {
+    const last = this.timeline[this.timeline.length - 1];
+    if (last) last[flag] = true;
   }
 
   log(k: EndKey, event: Parameters<VendorProfile['logs']['line']>[0]): void {
+    if (!this.detail) return;
     this.logs[k].push(this.profiles[k].logs.line(event));
   }
 }
@@ -143,7 +165,7 @@ function phase1(run: TunnelRun): Phase1Result {
     if (PR.phase1.versionMismatch === 'silent') {
       run.log(resp, { kind: 'version-mismatch', peer: peerR, version: v });
       run.log(init, { kind: 'timeout', peer: peerI });
-      run.timeline[run.timeline.length - 1]!.unanswered = true;
+      run.markLast('unanswered');
       return { status: 'down', reason, ikeVersion: v, exchange, timedOut: true, failure: 'version', rules };
     }
     const notify = PR.phase1.versionMismatch;
@@ -285,10 +307,97 @@ function packetSelectors(p: TriggerPacket): { local: Sel; remote: Sel } | undefi
   };
 }
 
-function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefined): Phase2Result[] {
+/** Texts of a child's selectors, computed once per child (children are cached per end). */
+interface ChildTexts {
+  proposed: { local: string; remote: string };
+  v1: { local: string[]; remote: string[] };
+  v2: { local: string[]; remote: string[] };
+  v1Local: Sel[];
+  v1Remote: Sel[];
+}
+const childTexts = new WeakMap<Child, ChildTexts>();
+
+function textsOf(child: Child): ChildTexts {
+  let t = childTexts.get(child);
+  if (!t) {
+    const l = child.local[0] as Sel;
+    const r = child.remote[0] as Sel;
+    const v1 = { local: [l.text], remote: [r.text] };
+    t = {
+      proposed: { local: l.text, remote: r.text },
+      v1,
+      v2: child.local.length === 1 && child.remote.length === 1 ? v1 : { local: child.local.map((x) => x.text), remote: child.remote.map((x) => x.text) },
+      v1Local: [l],
+      v1Remote: [r],
+    };
+    childTexts.set(child, t);
+  }
+  return t;
+}
+
+type EspOutcome = { ok: true; esp: NonNullable<Phase2Result['esp']>; pfs: NonNullable<Phase2Result['pfs']>; keRetryGroup?: number } | { ok: false; attribute: NonNullable<Phase2Result['failedAttribute']>; reason: string };
+
+/** The ESP outcome depends on the two ends and whether the exchange carries a KE, not on the selectors: once per tunnel. */
+function espOutcome(run: TunnelRun, carriesKe: boolean): EspOutcome {
   const { init, resp } = run;
   const I = run.end(init);
   const R = run.end(resp);
+  if ((I.esp?.mode ?? 'tunnel') !== (R.esp?.mode ?? 'tunnel')) {
+    return { ok: false, attribute: 'mode', reason: `ESP mode differs: ${run.gateways[init].name} ${I.esp.mode}, ${run.gateways[resp].name} ${R.esp.mode}.` };
+  }
+  const esp = matchEsp(I.esp?.proposals ?? [], R.esp?.proposals ?? [], {
+    responderOrder: run.profiles[resp].phase1.responderOrder,
+    carriesKe,
+    responderAcceptsAnyPfs: run.plans[resp].behaviour.acceptsAnyPfsWhenNoneConfigured,
+  });
+  if (!esp.ok) {
+    const what = esp.empty ? `no ESP proposal on ${run.gateways[esp.empty === 'initiator' ? init : resp].name}` : esp.attribute === 'pfs' ? 'no common PFS group (one side uses PFS, or the groups differ)' : `no common ${esp.attribute}`;
+    return { ok: false, attribute: esp.attribute, reason: `Phase-2 (ESP) proposals do not match: ${what}.` };
+  }
+  return {
+    ok: true,
+    esp: { encryption: esp.encryption, integrity: esp.integrity, ...(esp.pfsGroup !== undefined && esp.pfs === 'agreed' ? { pfsGroup: esp.pfsGroup } : {}) },
+    pfs: { status: esp.pfs, ...(esp.pfsGroup !== undefined ? { group: esp.pfsGroup } : {}) },
+    ...(esp.keRetryGroup !== undefined ? { keRetryGroup: esp.keRetryGroup } : {}),
+  };
+}
+
+/** Rule lists per stage reached, shared by the entries of one tunnel (they are the same). */
+function rulesFor(run: TunnelRun, cache: Map<number, string[]>, stage: 0 | 1 | 2 | 3, isDefault: boolean): string[] {
+  const key = stage * 2 + (isDefault ? 1 : 0);
+  let list = cache.get(key);
+  if (list) return list;
+  const { init, resp } = run;
+  const bI = run.plans[init].behaviour;
+  const bR = run.plans[resp].behaviour;
+  const v = run.end(init).ikeVersion;
+  list = [];
+  if (isDefault) list.push(run.use(init, bI.rules.default));
+  if (v === 1) list.push(run.use(init, bI.rules.v1Propose));
+  if (stage >= 1) list.push(run.use(resp, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
+  if (stage >= 2) list.push(run.use(resp, bR.rules.pfs));
+  if (stage >= 3) list.push(run.use(init, bI.rules.v2Initiator));
+  cache.set(key, list);
+  return list;
+}
+
+function sameSels(a: readonly Sel[], b: readonly Sel[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function noRange(list: readonly Sel[]): boolean {
+  for (const s of list) {
+    const dash = s.text.indexOf('-');
+    if (dash >= 0 && !(s.text.indexOf('[') >= 0 && dash > s.text.indexOf('['))) return false;
+  }
+  return true;
+}
+
+function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefined): Phase2Result[] {
+  const { init, resp } = run;
+  const I = run.end(init);
   const planI = run.plans[init];
   const planR = run.plans[resp];
   const bI = planI.behaviour;
@@ -296,127 +405,138 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const v = I.ikeVersion;
   const peerI = run.peerLabel[init];
   const peerR = run.peerLabel[resp];
+  const nameI = run.gateways[init].name;
+  const nameR = run.gateways[resp].name;
+  const pfsI = (I.esp?.proposals ?? []).some((p) => (p.dhGroups ?? []).length > 0);
+  const ruleCache = new Map<number, string[]>();
+  let espWithKe: EspOutcome | undefined;
+  let espWithoutKe: EspOutcome | undefined;
 
   let children: Child[] = planI.children;
-  let trigger: { childIndex: number; local: Sel; remote: Sel; text: string } | undefined;
+  let trigger: { local: Sel; remote: Sel; text: string } | undefined;
   if (packet) {
     const ps = packetSelectors(packet);
     if (ps) {
       const idx = children.findIndex((c) => c.local.some((l) => contains(l, ps.local)) && c.remote.some((r) => contains(r, ps.remote)));
       if (idx >= 0) {
-        trigger = { childIndex: idx, local: ps.local, remote: ps.remote, text: `${ps.local.text} -> ${ps.remote.text}` };
+        trigger = { local: ps.local, remote: ps.remote, text: `${ps.local.text} -> ${ps.remote.text}` };
         children = [children[idx] as Child, ...children.filter((_, i) => i !== idx)];
       }
     }
   }
+  run.p2Children = children;
 
+  const strategy = v === 1 ? bR.v1Responder : bR.v2Responder;
+  const policy = bI.v2Initiator;
+  const rejectNotify = v === 1 ? bR.v1RejectNotify : bR.v2RejectNotify;
   const results: Phase2Result[] = [];
-  children.forEach((child, index) => {
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as Child;
+    const texts = textsOf(child);
     const triggered = trigger !== undefined && index === 0;
-    const rules: string[] = [];
-    if (child.isDefault) rules.push(run.use(init, bI.rules.default));
     let tsi: Sel[];
     let tsr: Sel[];
+    let proposedTs: Phase2Result['proposedTs'];
     if (v === 1) {
-      rules.push(run.use(init, bI.rules.v1Propose));
-      tsi = [child.local[0] as Sel];
-      tsr = [child.remote[0] as Sel];
+      tsi = texts.v1Local;
+      tsr = texts.v1Remote;
+      proposedTs = texts.v1;
+    } else if (triggered && trigger && policy !== 'exact-only') {
+      tsi = [trigger.local, ...child.local];
+      tsr = [trigger.remote, ...child.remote];
+      proposedTs = { local: tsi.map((x) => x.text), remote: tsr.map((x) => x.text) };
     } else {
       tsi = child.local;
       tsr = child.remote;
-      if (triggered && trigger && bI.v2Initiator !== 'exact-only') {
-        tsi = [trigger.local, ...tsi];
-        tsr = [trigger.remote, ...tsr];
-      }
+      proposedTs = texts.v2;
     }
-    const base: Phase2Result = {
+    const entry: Phase2Result = {
       index,
       name: child.name,
       initiatorProxyIds: child.proxyIdIndexes,
-      proposed: { local: (child.local[0] as Sel).text, remote: (child.remote[0] as Sel).text },
-      proposedTs: { local: tsi.map((s) => s.text), remote: tsr.map((s) => s.text) },
-      ...(triggered && trigger ? { triggeredBy: trigger.text } : {}),
+      proposed: texts.proposed,
+      proposedTs,
       isDefault: child.isDefault,
       status: 'down',
-      rules,
+      rules: rulesFor(run, ruleCache, 0, child.isDefault),
     };
+    if (triggered && trigger) entry.triggeredBy = trigger.text;
+    results.push(entry);
     if (p1.status === 'down') {
-      results.push({ ...base, reason: 'Phase 1 is down, so no phase-2 negotiation happens.' });
-      return;
+      entry.reason = 'Phase 1 is down, so no phase-2 negotiation happens.';
+      continue;
     }
     const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
-    base.exchange = exchange;
-    run.log(init, { kind: 'child-proposing', peer: peerI, child: child.name, local: tsi.map((s) => s.text).join(' '), remote: tsr.map((s) => s.text).join(' ') });
-    const pfsI = (I.esp?.proposals ?? []).some((p) => (p.dhGroups ?? []).length > 0);
-    if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '1', from: init, summary: `HASH SA Ni${pfsI ? ' KE' : ''} IDci IDcr`, phase2Index: index });
-    else if (exchange === 'CREATE_CHILD_SA') run.msg({ exchange, message: 'request', from: init, summary: `SA Ni${pfsI ? ' KE' : ''} TSi TSr`, phase2Index: index });
-    // (The IKE_AUTH request itself is in the phase-1 part of the timeline.)
-
-    const strategy = v === 1 ? bR.v1Responder : bR.v2Responder;
-    rules.push(run.use(resp, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
-    const answer = respond(strategy, tsi, tsr, planR.children, v === 1, strategy === 'narrow-score' || strategy === 'narrow-first');
-    for (const step of answer.steps) {
-      if (step.match) run.log(resp, { kind: 'child-narrowed', peer: peerR, child: child.name, config: step.config, received: step.received, match: step.match });
+    entry.exchange = exchange;
+    if (run.detail) {
+      run.log(init, { kind: 'child-proposing', peer: peerI, child: child.name, local: proposedTs.local.join(' '), remote: proposedTs.remote.join(' ') });
+      if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '1', from: init, summary: `HASH SA Ni${pfsI ? ' KE' : ''} IDci IDcr`, phase2Index: index });
+      else if (exchange === 'CREATE_CHILD_SA') run.msg({ exchange, message: 'request', from: init, summary: `SA Ni${pfsI ? ' KE' : ''} TSi TSr`, phase2Index: index });
+      // (The IKE_AUTH request itself is in the phase-1 part of the timeline.)
     }
-    const fail = (notify: Notify | undefined, reason: string, extra: Partial<Phase2Result> = {}) => {
-      if (notify) {
-        const respExchange = exchange === 'QUICK_MODE' ? 'INFORMATIONAL_V1' : exchange;
-        run.msg({ exchange: respExchange, message: exchange === 'QUICK_MODE' ? 'notify' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: exchange === 'IKE_AUTH' ? `IDr AUTH N(${notify})` : `N(${notify})`, notify, phase2Index: index });
-        run.log(init, { kind: 'notify-received', peer: peerI, notify, child: child.name });
-      }
-      results.push({ ...base, ...extra, status: 'down', ...(notify ? { notify, notifyFrom: resp } : {}), reason });
-    };
+
+    const answer = respond(strategy, tsi, tsr, planR.children, v === 1, run.detail && strategy === 'narrow-score');
+    entry.rules = rulesFor(run, ruleCache, 1, child.isDefault);
+    if (run.detail) for (const step of answer.steps) if (step.match) run.log(resp, { kind: 'child-narrowed', peer: peerR, child: child.name, config: step.config, received: step.received, match: step.match });
     if (!answer.ok) {
-      const notify = v === 1 ? bR.v1RejectNotify : bR.v2RejectNotify;
-      run.log(resp, { kind: 'child-ts-rejected', peer: peerR, child: child.name, local: tsi[0]?.text ?? '', remote: tsr[0]?.text ?? '' });
-      fail(notify, `${run.gateways[resp].name} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`);
-      return;
+      if (run.detail) run.log(resp, { kind: 'child-ts-rejected', peer: peerR, child: child.name, local: tsi[0]?.text ?? '', remote: tsr[0]?.text ?? '' });
+      rejectEntry(run, entry, rejectNotify, `${nameR} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`);
+      continue;
     }
     const rc = planR.children[answer.configIndex] as Child;
-    const responderInfo = { responderConfig: rc.name, responderProxyIds: rc.proxyIdIndexes };
-    // ESP proposal and PFS.
-    rules.push(run.use(resp, bR.rules.pfs));
-    if ((I.esp?.mode ?? 'tunnel') !== (R.esp?.mode ?? 'tunnel')) {
-      run.log(resp, { kind: 'child-no-proposal', peer: peerR, child: child.name });
-      fail('NO_PROPOSAL_CHOSEN', `ESP mode differs: ${run.gateways[init].name} ${I.esp.mode}, ${run.gateways[resp].name} ${R.esp.mode}.`, { ...responderInfo, failedAttribute: 'mode' });
-      return;
-    }
-    const esp = matchEsp(I.esp?.proposals ?? [], R.esp?.proposals ?? [], {
-      responderOrder: run.profiles[resp].phase1.responderOrder,
-      carriesKe: exchange !== 'IKE_AUTH',
-      responderAcceptsAnyPfs: bR.acceptsAnyPfsWhenNoneConfigured,
-    });
+    entry.responderConfig = rc.name;
+    entry.responderProxyIds = rc.proxyIdIndexes;
+    // ESP proposal and PFS (the first IKEv2 child rides IKE_AUTH without a KE).
+    const carriesKe = exchange !== 'IKE_AUTH';
+    const esp = carriesKe ? (espWithKe ??= espOutcome(run, true)) : (espWithoutKe ??= espOutcome(run, false));
+    entry.rules = rulesFor(run, ruleCache, 2, child.isDefault);
     if (!esp.ok) {
-      run.log(resp, { kind: 'child-no-proposal', peer: peerR, child: child.name });
-      const what = esp.empty ? `no ESP proposal on ${run.gateways[esp.empty === 'initiator' ? init : resp].name}` : esp.attribute === 'pfs' ? 'no common PFS group (one side uses PFS, or the groups differ)' : `no common ${esp.attribute}`;
-      fail('NO_PROPOSAL_CHOSEN', `Phase-2 (ESP) proposals do not match: ${what}.`, { ...responderInfo, failedAttribute: esp.attribute });
-      return;
+      if (run.detail) run.log(resp, { kind: 'child-no-proposal', peer: peerR, child: child.name });
+      entry.failedAttribute = esp.attribute;
+      rejectEntry(run, entry, 'NO_PROPOSAL_CHOSEN', esp.reason);
+      continue;
     }
     if (esp.keRetryGroup !== undefined && exchange === 'CREATE_CHILD_SA') {
       run.msg({ exchange, message: 'response', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${esp.keRetryGroup}`, notify: 'INVALID_KE_PAYLOAD', phase2Index: index });
       run.msg({ exchange, message: 'request', from: init, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index });
     }
-    const espOut = { encryption: esp.encryption, integrity: esp.integrity, ...(esp.pfsGroup !== undefined && esp.pfs === 'agreed' ? { pfsGroup: esp.pfsGroup } : {}) };
-    const pfs = { status: esp.pfs, ...(esp.pfsGroup !== undefined ? { group: esp.pfsGroup } : {}) };
+    entry.esp = esp.esp;
+    entry.pfs = esp.pfs;
     // The initiator's view of the answer.
-    rules.push(run.use(init, bI.rules.v2Initiator));
-    const policy = v === 1 && bI.v2Initiator === 'intersect' ? 'intersect' : bI.v2Initiator;
+    entry.rules = rulesFor(run, ruleCache, 3, child.isDefault);
     const take = initiatorTakes(policy, child, tsi, tsr, answer.tsi, answer.tsr);
-    const respSummary = exchange === 'QUICK_MODE' ? 'HASH SA Nr IDci IDcr' : exchange === 'IKE_AUTH' ? 'IDr AUTH SA TSi TSr' : 'SA Nr TSi TSr';
-    run.msg({ exchange, message: exchange === 'QUICK_MODE' ? '2' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: respSummary, phase2Index: index });
+    if (run.detail) run.msg({ exchange, message: exchange === 'QUICK_MODE' ? '2' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: exchange === 'QUICK_MODE' ? 'HASH SA Nr IDci IDcr' : exchange === 'IKE_AUTH' ? 'IDr AUTH SA TSi TSr' : 'SA Nr TSi TSr', phase2Index: index });
     if (!take.ok) {
-      run.log(init, { kind: 'child-ts-rejected', peer: peerI, child: child.name, local: answer.tsr.map((s) => s.text).join(' '), remote: answer.tsi.map((s) => s.text).join(' ') });
-      run.msg({ exchange: v === 1 ? 'INFORMATIONAL_V1' : 'INFORMATIONAL', message: 'request', from: init, summary: 'D (delete CHILD_SA)', phase2Index: index });
-      results.push({ ...base, ...responderInfo, status: 'down', reason: `${run.gateways[resp].name} answered ${answer.tsi.map((s) => s.text).join(' ')} <-> ${answer.tsr.map((s) => s.text).join(' ')}, and ${run.gateways[init].name} refuses it: ${take.reason}.`, esp: espOut, pfs });
-      return;
+      if (run.detail) {
+        run.log(init, { kind: 'child-ts-rejected', peer: peerI, child: child.name, local: answer.tsr.map((x) => x.text).join(' '), remote: answer.tsi.map((x) => x.text).join(' ') });
+        run.msg({ exchange: v === 1 ? 'INFORMATIONAL_V1' : 'INFORMATIONAL', message: 'request', from: init, summary: 'D (delete CHILD_SA)', phase2Index: index });
+      }
+      entry.reason = `${nameR} answered ${answer.tsi.map((x) => x.text).join(' ')} <-> ${answer.tsr.map((x) => x.text).join(' ')}, and ${nameI} refuses it: ${take.reason}.`;
+      continue;
     }
     if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: init, summary: 'HASH', phase2Index: index });
-    const negotiated = { local: take.tsi.map((s) => rangeText(s)), remote: take.tsr.map((s) => rangeText(s)) };
-    run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: negotiated.local.join(' '), remote: negotiated.remote.join(' ') });
-    run.log(resp, { kind: 'child-established', peer: peerR, child: rc.name, local: negotiated.remote.join(' '), remote: negotiated.local.join(' ') });
-    results.push({ ...base, ...responderInfo, status: 'up', negotiated, esp: espOut, pfs });
-  });
+    // Installed selectors print ranges as a..b; when they are what was proposed, share the texts.
+    const negotiated = sameSels(take.tsi, tsi) && sameSels(take.tsr, tsr) && noRange(tsi) && noRange(tsr) ? proposedTs : { local: take.tsi.map(rangeText), remote: take.tsr.map(rangeText) };
+    entry.status = 'up';
+    entry.negotiated = negotiated;
+    if (run.detail) {
+      run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: negotiated.local.join(' '), remote: negotiated.remote.join(' ') });
+      run.log(resp, { kind: 'child-established', peer: peerR, child: rc.name, local: negotiated.remote.join(' '), remote: negotiated.local.join(' ') });
+    }
+  }
   return results;
+}
+
+function rejectEntry(run: TunnelRun, entry: Phase2Result, notify: Notify, reason: string): void {
+  const { init, resp } = run;
+  const exchange = entry.exchange;
+  if (run.detail) {
+    run.msg({ exchange: exchange === 'QUICK_MODE' ? 'INFORMATIONAL_V1' : exchange ?? 'INFORMATIONAL', message: exchange === 'QUICK_MODE' ? 'notify' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: exchange === 'IKE_AUTH' ? `IDr AUTH N(${notify})` : `N(${notify})`, notify, phase2Index: entry.index });
+    run.log(init, { kind: 'notify-received', peer: run.peerLabel[init], notify, child: entry.name });
+  }
+  entry.notify = notify;
+  entry.notifyFrom = resp;
+  entry.reason = reason;
 }
 
 function contains(a: Sel, b: Sel): boolean {
@@ -455,6 +575,7 @@ function missingReport(tunnelId: string, name: string, message: string, ends?: {
     responder: ends?.b?.name ?? '',
     initiatorEnd: 'a',
     vendors: { a: ends?.a?.vendor ?? '', b: ends?.b?.vendor ?? '' },
+    detail: 'full',
     status: 'down',
     phase1: { status: 'down', reason: message, failure: 'gateway-missing', rules: [] },
     phase2: [],
@@ -482,7 +603,7 @@ export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gat
   const profA = profileFor(gwA.vendor);
   const profB = profileFor(gwB.vendor);
   const plans = { a: planEnd(tunnel.a, gwA, gwB, tunnel.b, profA), b: planEnd(tunnel.b, gwB, gwA, tunnel.a, profB) };
-  const run = new TunnelRun(tunnel, gateways, plans, init, networks);
+  const run = new TunnelRun(tunnel, gateways, plans, init, networks, options.detail !== 'summary');
 
   let p1: Phase1Result;
   if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
@@ -502,6 +623,7 @@ export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gat
     responder: gateways[other(init)].name,
     initiatorEnd: init,
     vendors: { a: gwA.vendor, b: gwB.vendor },
+    detail: run.detail ? 'full' : 'summary',
     status,
     phase1: p1,
     phase2: p2,
@@ -547,21 +669,11 @@ export function negotiateTunnel(doc: TopologyDocument, tunnelId: string, options
   return computeTunnel(tunnel, gws.get(a), gws.get(b), { a: nets.get(a) ?? NO_NETWORKS, b: nets.get(b) ?? NO_NETWORKS }, options);
 }
 
-function summarise(tunnels: TunnelReport[], diagnostics: Diagnostic[]): NegotiationReport {
-  const summary = { tunnels: tunnels.length, up: 0, partial: 0, down: 0, phase2Up: 0, phase2Down: 0 };
-  for (const t of tunnels) {
-    summary[t.status]++;
-    for (const p of t.phase2) {
-      if (p.status === 'up') summary.phase2Up++;
-      else summary.phase2Down++;
-    }
-  }
-  return { reportVersion: REPORT_VERSION, tunnels, diagnostics, summary };
-}
-
 export interface ReportOptions {
   /** Per tunnel (by id): who initiates. */
   initiators?: Record<string, EndKey>;
+  /** See NegotiateOptions.detail. */
+  detail?: 'full' | 'summary';
 }
 
 /** The report for every tunnel of the document. */
@@ -576,7 +688,9 @@ interface CachedTunnel {
   netsA: readonly Network[];
   netsB: readonly Network[];
   initiator: EndKey | undefined;
+  detail: 'full' | 'summary';
   report: TunnelReport;
+  up: number;
 }
 
 function sameList<T>(x: readonly T[], y: readonly T[]): boolean {
@@ -605,6 +719,7 @@ export function createReportCache(): ReportCache {
       const nets = networkMap(doc);
       const next = new Map<string, CachedTunnel>();
       const reports: TunnelReport[] = [];
+      const summary = { tunnels: 0, up: 0, partial: 0, down: 0, phase2Up: 0, phase2Down: 0 };
       lastRecomputed = 0;
       for (const tunnel of Array.isArray(doc.tunnels) ? doc.tunnels : []) {
         const aId = validEnd(tunnel.a) ? tunnel.a.gatewayId : '';
@@ -614,19 +729,27 @@ export function createReportCache(): ReportCache {
         const netsA = nets.get(aId) ?? NO_NETWORKS;
         const netsB = nets.get(bId) ?? NO_NETWORKS;
         const initiator = options.initiators?.[tunnel.id];
+        const detail = options.detail ?? 'full';
         const prev = byId.get(tunnel.id);
         let entry: CachedTunnel;
-        if (prev && prev.tunnel === tunnel && prev.a === a && prev.b === b && prev.initiator === initiator && sameList(prev.netsA, netsA) && sameList(prev.netsB, netsB)) {
+        if (prev && prev.tunnel === tunnel && prev.a === a && prev.b === b && prev.initiator === initiator && prev.detail === detail && sameList(prev.netsA, netsA) && sameList(prev.netsB, netsB)) {
           entry = prev;
         } else {
           lastRecomputed++;
-          entry = { tunnel, a, b, netsA, netsB, initiator, report: computeTunnel(tunnel, a, b, { a: netsA, b: netsB }, initiator ? { initiator } : {}) };
+          const report = computeTunnel(tunnel, a, b, { a: netsA, b: netsB }, { ...(initiator ? { initiator } : {}), detail });
+          let up = 0;
+          for (const p of report.phase2) if (p.status === 'up') up++;
+          entry = { tunnel, a, b, netsA, netsB, initiator, detail, report, up };
         }
         next.set(tunnel.id, entry);
         reports.push(entry.report);
+        summary[entry.report.status]++;
+        summary.phase2Up += entry.up;
+        summary.phase2Down += entry.report.phase2.length - entry.up;
       }
       byId = next;
-      return summarise(reports, capacityDiagnostics(doc));
+      summary.tunnels = reports.length;
+      return { reportVersion: REPORT_VERSION, tunnels: reports, diagnostics: capacityDiagnostics(doc), summary };
     },
   };
 }

@@ -42,12 +42,31 @@ export interface EndPlan {
 
 const ANY4 = sel(fromRange({ family: 4, from: 0n, to: 0xffffffffn }), '0.0.0.0/0');
 
+/**
+ * Parsed selectors by their text: a hub repeats the same local networks on every tunnel, so each
+ * distinct text is parsed and formatted once. Values are immutable; the memo is bounded.
+ */
+const memo = new Map<string, { ok: true; value: Sel } | { ok: false; message: string }>();
+const MEMO_LIMIT = 200_000;
+
+function parsedSel(address: unknown, protocol: unknown, port: unknown): { ok: true; value: Sel } | { ok: false; message: string } {
+  const proto = typeof protocol === 'number' || typeof protocol === 'string' ? protocol : 'any';
+  const key = `${String(address ?? '')}|${String(proto)}|${String(port ?? 'any')}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const r = makeSelector(String(address ?? ''), proto, String(port ?? 'any'));
+  const out = r.ok ? { ok: true as const, value: sel(r.value) } : r;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
 function proxyIdSelectors(p: ProxyId): { ok: true; local: Sel; remote: Sel } | { ok: false; message: string } {
-  const local = makeSelector(String(p.local ?? ''), p.protocol ?? 'any', String(p.localPort ?? 'any'));
+  const local = parsedSel(p.local, p.protocol ?? 'any', p.localPort);
   if (!local.ok) return { ok: false, message: `local selector: ${local.message}` };
-  const remote = makeSelector(String(p.remote ?? ''), p.remoteProtocol ?? p.protocol ?? 'any', String(p.remotePort ?? 'any'));
+  const remote = parsedSel(p.remote, p.remoteProtocol ?? p.protocol ?? 'any', p.remotePort);
   if (!remote.ok) return { ok: false, message: `remote selector: ${remote.message}` };
-  return { ok: true, local: sel(local.value), remote: sel(remote.value) };
+  return { ok: true, local: local.value, remote: remote.value };
 }
 
 export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): EndPlan['ikeAddress'] {

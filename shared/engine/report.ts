@@ -236,6 +236,8 @@ export const TunnelReportSchema = z.strictObject({
   responder: z.string(),
   initiatorEnd: EndKeySchema,
   vendors: z.strictObject({ a: z.string(), b: z.string() }),
+  /** `summary`: computed without timeline and logs (they are empty); `full`: with them. */
+  detail: z.enum(['full', 'summary']),
   /** Overall: `up` all phase-2 entries up, `partial` some, `down` none or phase 1 down. */
   status: z.enum(['up', 'partial', 'down']),
   phase1: Phase1Schema,

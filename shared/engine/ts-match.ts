@@ -59,8 +59,15 @@ export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: Na
   return out;
 }
 
+/** The first selector as a list, without a new array when it is the only one. */
+function first(list: readonly Sel[]): Sel[] {
+  return list.length === 1 ? (list as Sel[]) : [list[0] as Sel];
+}
+
+const NO_STEPS: NarrowStep[] = [];
+
 export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: readonly Sel[], configs: readonly Child[], firstOnly: boolean, withSteps: boolean): ResponderAnswer {
-  const steps: NarrowStep[] = [];
+  const steps: NarrowStep[] = withSteps ? [] : NO_STEPS;
   if (tsi.length === 0 || tsr.length === 0) return { ok: false, steps };
   switch (strategy) {
     case 'narrow-score': {
@@ -101,7 +108,7 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
           const si = xi === pi.s ? pi : xi === r.s ? r : sel(xi);
           const sr = xr === pr.s ? pr : xr === l.s ? l : sel(xr);
           if (withSteps) steps.push({ config: r.text, received: pi.text, match: si.text }, { config: l.text, received: pr.text, match: sr.text });
-          return { ok: true, configIndex: i, tsi: [si], tsr: [sr], steps };
+          return { ok: true, configIndex: i, tsi: si === pi && tsi.length === 1 ? (tsi as Sel[]) : [si], tsr: sr === pr && tsr.length === 1 ? (tsr as Sel[]) : [sr], steps };
         }
       }
       return { ok: false, steps };
@@ -113,7 +120,7 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
         const c = configs[i] as Child;
         const r = c.remote[0];
         const l = c.local[0];
-        if (r && l && equals(r.s, pi.s) && equals(l.s, pr.s)) return { ok: true, configIndex: i, tsi: [pi], tsr: [pr], steps };
+        if (r && l && equals(r.s, pi.s) && equals(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
       }
       return { ok: false, steps };
     }
@@ -124,7 +131,7 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
         const c = configs[i] as Child;
         const r = c.remote[0];
         const l = c.local[0];
-        if (r && l && contains(r.s, pi.s) && contains(l.s, pr.s)) return { ok: true, configIndex: i, tsi: [pi], tsr: [pr], steps };
+        if (r && l && contains(r.s, pi.s) && contains(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
       }
       return { ok: false, steps };
     }
@@ -145,12 +152,12 @@ export function initiatorTakes(policy: InitiatorNarrowing, child: Child, propose
     case 'accept-subset': {
       const inside = (answer: readonly Sel[], proposed: readonly Sel[]) => answer.every((a) => proposed.some((p) => contains(p.s, a.s)));
       if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
-      return { ok: true, tsi: [...answerTsi], tsr: [...answerTsr] };
+      return { ok: true, tsi: answerTsi as Sel[], tsr: answerTsr as Sel[] };
     }
     case 'exact-only': {
       const same = (answer: readonly Sel[], proposed: readonly Sel[]) => answer.length === 1 && proposed[0] !== undefined && equals((answer[0] as Sel).s, proposed[0].s);
       if (!same(answerTsi, proposedTsi) || !same(answerTsr, proposedTsr)) return { ok: false, reason: 'the responder narrowed the selectors and this initiator does not accept narrowing' };
-      return { ok: true, tsi: [...answerTsi], tsr: [...answerTsr] };
+      return { ok: true, tsi: answerTsi as Sel[], tsr: answerTsr as Sel[] };
     }
   }
 }
