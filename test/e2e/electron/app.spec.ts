@@ -29,7 +29,9 @@ test.beforeAll(async () => {
   userData = await mkdtemp(path.join(tmpdir(), 'ipsec-studio-e2e-userdata-'));
   app = await electron.launch({
     executablePath: runtime.executable,
-    args: [projectRoot, `--user-data-dir=${userData}`, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
+    // Chromium refuses to run its OS sandbox as root (CI containers); the renderer is still
+    // sandboxed at the JavaScript level (no Node in the page or the preload).
+    args: [projectRoot, `--user-data-dir=${userData}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     cwd: projectRoot,
   });
   page = await app.firstWindow();
@@ -37,7 +39,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await app?.close();
+  // A failed test may leave unsaved changes, and then closing asks first: exit instead.
+  if (app) await app.evaluate(({ app: electronApp }) => electronApp.exit(0)).catch(() => undefined);
   if (userData) await rm(userData, { recursive: true, force: true });
 });
 
