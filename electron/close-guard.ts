@@ -2,8 +2,9 @@
 // question: main tells it the window wants to close (window:close-requested) and waits for its
 // answer (window:close-decision):
 //   "discard"          close now, dropping the changes;
-//   "save-then-close"  the renderer has saved; main closes only if the renderer's last
-//                      window:state reported the document clean, so a failed or cancelled save
+//   "save-then-close"  the renderer has saved; main closes once the renderer's window:state
+//                      reports the document clean (at once if it already has, else when that
+//                      report arrives within SAVE_CONFIRM_MS), so a failed or cancelled save
 //                      never loses work;
 //   "cancel"           keep the window open.
 // If the renderer does not answer (hung or crashed), a native dialog asks whether to close
@@ -21,12 +22,16 @@ export interface CloseGuardDeps {
 }
 
 export const CLOSE_DECISION_TIMEOUT_MS = 15_000;
+/** How long "save-then-close" waits for the renderer to report the document clean. */
+export const SAVE_CONFIRM_MS = 5_000;
 
 export class CloseGuard {
   private dirty = false;
   private allowed = false;
   private pending = false;
   private timer: unknown;
+  private closeWhenClean = false;
+  private cleanTimer: unknown;
   /** True when the window closed without the renderer confirming (keep the recovery copy). */
   keepRecovery = false;
 
@@ -42,6 +47,11 @@ export class CloseGuard {
 
   setDirty(dirty: boolean): void {
     this.dirty = dirty;
+    if (!dirty && this.closeWhenClean) {
+      this.closeWhenClean = false;
+      this.deps.clearTimer(this.cleanTimer);
+      this.closeNow();
+    }
   }
 
   /** The window's 'close' handler. */
@@ -66,8 +76,15 @@ export class CloseGuard {
         this.closeNow();
         return true;
       case 'save-then-close':
-        if (this.dirty) return false;
-        this.closeNow();
+        if (!this.dirty) {
+          this.closeNow();
+          return true;
+        }
+        // The clean report may still be on its way (it is sent after the save, maybe after this).
+        this.closeWhenClean = true;
+        this.cleanTimer = this.deps.setTimer(() => {
+          this.closeWhenClean = false;
+        }, SAVE_CONFIRM_MS);
         return true;
     }
   }

@@ -53,16 +53,36 @@ describe('CloseGuard', () => {
     expect(deps.closeWindow.mock.results[0]?.value.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('closes after save-then-close only if the renderer reported the document clean', () => {
+  it('closes after save-then-close once the renderer reports the document clean', () => {
     const { guard, close, deps } = setup();
     guard.setDirty(true);
     close();
-    expect(guard.decide('save-then-close')).toBe(false);
+    // The answer arrives before the clean report: wait for it.
+    expect(guard.decide('save-then-close')).toBe(true);
     expect(deps.closeWindow).not.toHaveBeenCalled();
+    guard.setDirty(false);
+    expect(deps.closeWindow).toHaveBeenCalledTimes(1);
+    expect(deps.closeWindow.mock.results[0]?.value.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closes at once after save-then-close when already clean', () => {
+    const { guard, close, deps } = setup();
+    guard.setDirty(true);
     close();
     guard.setDirty(false);
     expect(guard.decide('save-then-close')).toBe(true);
     expect(deps.closeWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays open when the save never reports clean (failed or cancelled save loses nothing)', () => {
+    const { guard, close, deps, timers } = setup();
+    guard.setDirty(true);
+    close();
+    guard.decide('save-then-close');
+    timers.at(-1)?.(); // the wait for the clean report runs out
+    guard.setDirty(false);
+    expect(deps.closeWindow).not.toHaveBeenCalled();
+    expect(close()).toBe('closed');
   });
 
   it('ignores a decision nobody asked for', () => {
