@@ -307,34 +307,6 @@ function packetSelectors(p: TriggerPacket): { local: Sel; remote: Sel } | undefi
   };
 }
 
-/** Texts of a child's selectors, computed once per child (children are cached per end). */
-interface ChildTexts {
-  proposed: { local: string; remote: string };
-  v1: { local: string[]; remote: string[] };
-  v2: { local: string[]; remote: string[] };
-  v1Local: Sel[];
-  v1Remote: Sel[];
-}
-const childTexts = new WeakMap<Child, ChildTexts>();
-
-function textsOf(child: Child): ChildTexts {
-  let t = childTexts.get(child);
-  if (!t) {
-    const l = child.local[0] as Sel;
-    const r = child.remote[0] as Sel;
-    const v1 = { local: [l.text], remote: [r.text] };
-    t = {
-      proposed: { local: l.text, remote: r.text },
-      v1,
-      v2: child.local.length === 1 && child.remote.length === 1 ? v1 : { local: child.local.map((x) => x.text), remote: child.remote.map((x) => x.text) },
-      v1Local: [l],
-      v1Remote: [r],
-    };
-    childTexts.set(child, t);
-  }
-  return t;
-}
-
 type EspOutcome = { ok: true; esp: NonNullable<Phase2Result['esp']>; pfs: NonNullable<Phase2Result['pfs']>; keRetryGroup?: number } | { ok: false; attribute: NonNullable<Phase2Result['failedAttribute']>; reason: string };
 
 /** The ESP outcome depends on the two ends and whether the exchange carries a KE, not on the selectors: once per tunnel. */
@@ -363,9 +335,9 @@ function espOutcome(run: TunnelRun, carriesKe: boolean): EspOutcome {
 }
 
 /** Rule lists per stage reached, shared by the entries of one tunnel (they are the same). */
-function rulesFor(run: TunnelRun, cache: Map<number, string[]>, stage: 0 | 1 | 2 | 3, isDefault: boolean): string[] {
+function rulesFor(run: TunnelRun, cache: (string[] | undefined)[], stage: 0 | 1 | 2 | 3, isDefault: boolean): string[] {
   const key = stage * 2 + (isDefault ? 1 : 0);
-  let list = cache.get(key);
+  let list = cache[key];
   if (list) return list;
   const { init, resp } = run;
   const bI = run.plans[init].behaviour;
@@ -377,7 +349,7 @@ function rulesFor(run: TunnelRun, cache: Map<number, string[]>, stage: 0 | 1 | 2
   if (stage >= 1) list.push(run.use(resp, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
   if (stage >= 2) list.push(run.use(resp, bR.rules.pfs));
   if (stage >= 3) list.push(run.use(init, bI.rules.v2Initiator));
-  cache.set(key, list);
+  cache[key] = list;
   return list;
 }
 
@@ -408,7 +380,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const nameI = run.gateways[init].name;
   const nameR = run.gateways[resp].name;
   const pfsI = (I.esp?.proposals ?? []).some((p) => (p.dhGroups ?? []).length > 0);
-  const ruleCache = new Map<number, string[]>();
+  const ruleCache: (string[] | undefined)[] = [];
   let espWithKe: EspOutcome | undefined;
   let espWithoutKe: EspOutcome | undefined;
 
@@ -432,7 +404,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const results: Phase2Result[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as Child;
-    const texts = textsOf(child);
+    const texts = child.texts;
     const triggered = trigger !== undefined && index === 0;
     let tsi: Sel[];
     let tsr: Sel[];

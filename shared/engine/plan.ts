@@ -16,6 +16,16 @@ export function sel(s: Selector, text?: string): Sel {
   return { s, text: text ?? formatSelector(s) };
 }
 
+/** Texts of a child's selectors as the report shows them, computed once (immutable, shared by reports). */
+export interface ChildTexts {
+  proposed: { local: string; remote: string };
+  v1: { local: string[]; remote: string[] };
+  v2: { local: string[]; remote: string[] };
+  /** The first selectors alone (IKEv1 proposes only these). */
+  v1Local: Sel[];
+  v1Remote: Sel[];
+}
+
 export interface Child {
   name: string;
   /** Indexes into the end's proxyIds (empty for the vendor default). */
@@ -23,6 +33,24 @@ export interface Child {
   local: Sel[];
   remote: Sel[];
   isDefault: boolean;
+  texts: ChildTexts;
+}
+
+function textsOf(local: Sel[], remote: Sel[]): ChildTexts {
+  const l = local[0] as Sel;
+  const r = remote[0] as Sel;
+  const v1 = { local: [l.text], remote: [r.text] };
+  return {
+    proposed: { local: l.text, remote: r.text },
+    v1,
+    v2: local.length === 1 && remote.length === 1 ? v1 : { local: local.map((x) => x.text), remote: remote.map((x) => x.text) },
+    v1Local: local.length === 1 ? local : [l],
+    v1Remote: remote.length === 1 ? remote : [r],
+  };
+}
+
+function child(name: string, proxyIdIndexes: number[], local: Sel[], remote: Sel[], isDefault: boolean): Child {
+  return { name, proxyIdIndexes, local, remote, isDefault, texts: textsOf(local, remote) };
 }
 
 export interface PlanProblem {
@@ -126,13 +154,13 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
     if (proxyIds.length === 0 || problems.length > 0) {
       if (proxyIds.length === 0) {
         if (behaviour.defaultSelector === 'any') {
-          children.push({ name: 'default', proxyIdIndexes: [], local: [ANY4], remote: [ANY4], isDefault: true });
+          children.push(child('default', [], [ANY4], [ANY4], true));
         } else if (behaviour.defaultSelector === 'ike-addresses') {
           const peerAddress = ikeAddressOf(peer, peerEnd);
           if (ikeAddress && peerAddress && ikeAddress.family === peerAddress.family) {
-            children.push({ name: 'default', proxyIdIndexes: [], local: [hostSel(ikeAddress)], remote: [hostSel(peerAddress)], isDefault: true });
+            children.push(child('default', [], [hostSel(ikeAddress)], [hostSel(peerAddress)], true));
           } else {
-            children.push({ name: 'default', proxyIdIndexes: [], local: [ANY4], remote: [ANY4], isDefault: true });
+            children.push(child('default', [], [ANY4], [ANY4], true));
           }
         }
       }
@@ -141,23 +169,21 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
   }
 
   if (behaviour.groupByName) {
-    const byName = new Map<string, Child>();
+    const byName = new Map<string, { name: string; proxyIdIndexes: number[]; local: Sel[]; remote: Sel[] }>();
     for (const p of pairs) {
       const key = p.name === '' ? `#${p.index}` : p.name;
-      let child = byName.get(key);
-      if (!child) {
-        child = { name: p.name === '' ? `#${p.index + 1}` : p.name, proxyIdIndexes: [], local: [], remote: [], isDefault: false };
-        byName.set(key, child);
-        children.push(child);
+      let g = byName.get(key);
+      if (!g) {
+        g = { name: p.name === '' ? `#${p.index + 1}` : p.name, proxyIdIndexes: [], local: [], remote: [] };
+        byName.set(key, g);
       }
-      child.proxyIdIndexes.push(p.index);
-      if (!child.local.some((x) => x.text === p.local.text)) child.local.push(p.local);
-      if (!child.remote.some((x) => x.text === p.remote.text)) child.remote.push(p.remote);
+      g.proxyIdIndexes.push(p.index);
+      if (!g.local.some((x) => x.text === p.local.text)) g.local.push(p.local);
+      if (!g.remote.some((x) => x.text === p.remote.text)) g.remote.push(p.remote);
     }
+    for (const g of byName.values()) children.push(child(g.name, g.proxyIdIndexes, g.local, g.remote, false));
   } else {
-    for (const p of pairs) {
-      children.push({ name: p.name === '' ? `#${p.index + 1}` : p.name, proxyIdIndexes: [p.index], local: [p.local], remote: [p.remote], isDefault: false });
-    }
+    for (const p of pairs) children.push(child(p.name === '' ? `#${p.index + 1}` : p.name, [p.index], [p.local], [p.remote], false));
   }
   return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
 }

@@ -138,6 +138,18 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
   }
 }
 
+function inside(answer: readonly Sel[], proposed: readonly Sel[]): boolean {
+  for (const a of answer) {
+    if (proposed.length === 1 && proposed[0] === a) continue;
+    if (!proposed.some((p) => contains(p.s, a.s))) return false;
+  }
+  return true;
+}
+
+function same(answer: readonly Sel[], proposed: readonly Sel[]): boolean {
+  return answer.length === 1 && proposed[0] !== undefined && (answer[0] === proposed[0] || equals((answer[0] as Sel).s, proposed[0].s));
+}
+
 export type InitiatorTake = { ok: true; tsi: Sel[]; tsr: Sel[] } | { ok: false; reason: string };
 
 /** The initiator's check of the answered selectors. */
@@ -150,12 +162,10 @@ export function initiatorTakes(policy: InitiatorNarrowing, child: Child, propose
       return { ok: true, tsi, tsr };
     }
     case 'accept-subset': {
-      const inside = (answer: readonly Sel[], proposed: readonly Sel[]) => answer.every((a) => proposed.some((p) => contains(p.s, a.s)));
       if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
       return { ok: true, tsi: answerTsi as Sel[], tsr: answerTsr as Sel[] };
     }
     case 'exact-only': {
-      const same = (answer: readonly Sel[], proposed: readonly Sel[]) => answer.length === 1 && proposed[0] !== undefined && equals((answer[0] as Sel).s, proposed[0].s);
       if (!same(answerTsi, proposedTsi) || !same(answerTsr, proposedTsr)) return { ok: false, reason: 'the responder narrowed the selectors and this initiator does not accept narrowing' };
       return { ok: true, tsi: answerTsi as Sel[], tsr: answerTsr as Sel[] };
     }
