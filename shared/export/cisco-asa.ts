@@ -89,6 +89,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   const prio = seq;
   if (!v2) {
     w.line(`crypto ikev1 enable ${t.me.outsideInterface}`);
+    let written = 0;
     for (const [i, p] of ikeProps.entries()) {
       for (const e of p.encryption) {
         const enc = V1_ENC[e];
@@ -113,10 +114,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
             w.line(` hash ${hash}`);
             w.line(` group ${g}`);
             w.line(` lifetime ${t.me.ike.lifetimeSeconds}`);
+            written++;
           }
         }
       }
     }
+    if (written === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 policy could be written for this tunnel, so the ASA would offer only its other policies (or its default): use SHA-1 and a group the ASA has for IKEv1, or IKEv2', { tunnel: tn });
   } else {
     w.line(`crypto ikev2 enable ${t.me.outsideInterface}`);
     ikeProps.forEach((p, i) => {

@@ -106,6 +106,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (t.me.dpd.enabled) w.line(` dpd ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
   } else {
     let prio = seq * 10;
+    const first = prio;
     for (const p of ikeProps) {
       for (const e of p.encryption) {
         const enc = V1_ENC[e];
@@ -131,6 +132,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         }
       }
     }
+    if (prio === first) w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel: choose algorithms IOS has for IKEv1', { tunnel: tn });
     if (t.me.auth.method === 'psk') w.line(`crypto isakmp key ${t.psk} address ${peer}`);
     if (t.me.dpd.enabled) w.line(`crypto isakmp keepalive ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
     if (t.me.exchangeMode === 'aggressive') w.warn('SETTING_UNSUPPORTED', 'IOS initiates aggressive mode only with an ISAKMP profile and initiate mode aggressive; written in main mode', { tunnel: tn });
