@@ -1,0 +1,188 @@
+// The export dialog: per gateway or all, each gateway's own vendor or one chosen, a
+// syntax-highlighted preview with the lines that carry a warning marked, copy, and save to a
+// folder or a zip. Pre-shared keys stay placeholders unless the user turns on the clearly
+// labelled switch. The engine's verdict (would the design come up?) is shown first.
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { exportDocument, isDesignFailure } from '../../../shared/export/export';
+import { EXPORT_VENDORS } from '../../../shared/export/registry';
+import type { ExportResult, ExportVendor, ExportWarning } from '../../../shared/export/types';
+import { VENDOR_INFO } from '../../../shared/model/factory';
+import type { PanelProps } from '../../app/panels';
+import { highlightLine } from './highlight';
+import { copyText, isDesktop, saveFiles } from './save';
+import './export.css';
+
+const ALL = '__all__';
+
+function commentPrefix(fileName: string): string {
+  return /\.(asa|ios)\.txt$/.test(fileName) ? '!' : '#';
+}
+
+function warningWhere(w: ExportWarning): string {
+  return [w.tunnel ? `tunnel ${w.tunnel}` : undefined, w.file && w.line ? `${w.file}:${w.line}` : undefined].filter(Boolean).join(' · ');
+}
+
+export function ExportPanel({ state, selection }: PanelProps) {
+  const doc = useDeferredValue(state.document);
+  const [gateway, setGateway] = useState<string>(ALL);
+  const [vendor, setVendor] = useState<ExportVendor | 'auto'>('auto');
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [activeFile, setActiveFile] = useState<string | undefined>(undefined);
+  const [flashLine, setFlashLine] = useState<number | undefined>(undefined);
+  const [message, setMessage] = useState<string>('');
+  const previewRef = useRef<HTMLDivElement>(null);
+
+  const gatewayExists = gateway === ALL || doc.gateways.some((g) => g.id === gateway);
+  const chosen = gatewayExists ? gateway : ALL;
+
+  const result: ExportResult = useMemo(() => {
+    try {
+      return exportDocument(doc, { vendor, includeSecrets, ...(chosen === ALL ? {} : { gateways: [chosen] }) });
+    } catch (e) {
+      // A bug, not a user error: keep the panel usable and say what happened.
+      return { files: [], warnings: [{ code: 'SETTING_UNSUPPORTED', gateway: '', message: `export failed: ${e instanceof Error ? e.message : String(e)}` }] };
+    }
+  }, [doc, vendor, includeSecrets, chosen]);
+
+  const file = result.files.find((f) => f.name === activeFile) ?? result.files[0];
+  const design = result.warnings.filter(isDesignFailure);
+  const other = result.warnings.filter((w) => !isDesignFailure(w));
+  const linesWithWarnings = useMemo(() => new Set(other.filter((w) => w.file === file?.name && w.line).map((w) => w.line as number)), [other, file?.name]);
+  const lines = useMemo(() => (file ? file.content.replace(/\n$/, '').split('\n') : []), [file]);
+  const comment = file ? commentPrefix(file.name) : '#';
+  const selectedGateway = selection.gateways.length === 1 ? doc.gateways.find((g) => g.id === selection.gateways[0]) : undefined;
+
+  const goTo = (w: ExportWarning) => {
+    if (!w.file || !w.line) return;
+    setActiveFile(w.file);
+    setFlashLine(w.line);
+    window.requestAnimationFrame(() => previewRef.current?.querySelector(`[data-line="${w.line}"]`)?.scrollIntoView({ block: 'center' }));
+  };
+
+  const save = async (as: 'folder' | 'zip') => {
+    setMessage('Saving…');
+    const zipName = `${(doc.name || 'ipsec-studio').replace(/[^A-Za-z0-9 _.-]+/g, '-').slice(0, 60) || 'ipsec-studio'}-configs.zip`;
+    const r = await saveFiles(result.files, as, zipName);
+    setMessage(r.status === 'saved' ? `Saved ${result.files.length} file${result.files.length === 1 ? '' : 's'} to ${r.where}` : r.status === 'cancelled' ? 'Not saved.' : `Could not save: ${r.message}`);
+  };
+
+  const copy = async () => {
+    if (!file) return;
+    setMessage((await copyText(file.content)) ? `Copied ${file.name}` : 'Copy failed: select the text and copy it by hand.');
+  };
+
+  if (doc.gateways.length === 0) {
+    return (
+      <div className="export-panel" data-testid="export-panel">
+        <p className="export-empty">Draw gateways and tunnels (or start from a template) to export their configuration.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="export-panel" data-testid="export-panel">
+      <div className="export-controls" role="group" aria-label="Export options">
+        <label className="field-bare">
+          <span>Gateways</span>
+          <select className="input" value={chosen} onChange={(e) => { setGateway(e.target.value); setActiveFile(undefined); }} data-testid="export-gateway">
+            <option value={ALL}>All gateways ({doc.gateways.length})</option>
+            {doc.gateways.map((g) => (
+              <option key={g.id} value={g.id}>{g.name} ({VENDOR_INFO[g.vendor].label})</option>
+            ))}
+          </select>
+        </label>
+        {selectedGateway && chosen !== selectedGateway.id && (
+          <button type="button" className="btn small" onClick={() => { setGateway(selectedGateway.id); setActiveFile(undefined); }} data-testid="export-use-selection">Only {selectedGateway.name}</button>
+        )}
+        <label className="field-bare">
+          <span>Vendor</span>
+          <select className="input" value={vendor} onChange={(e) => { setVendor(e.target.value as ExportVendor | 'auto'); setActiveFile(undefined); }} data-testid="export-vendor">
+            <option value="auto">Auto: each gateway's own vendor</option>
+            {EXPORT_VENDORS.map((v) => (
+              <option key={v} value={v}>{VENDOR_INFO[v].label}</option>
+            ))}
+          </select>
+        </label>
+        <label className={`export-secrets${includeSecrets ? ' is-on' : ''}`}>
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} data-testid="export-secrets" />
+          <span>Include pre-shared keys</span>
+        </label>
+        <span className="export-actions">
+          <button type="button" className="btn small" onClick={() => void copy()} disabled={!file} data-testid="export-copy">Copy</button>
+          <button type="button" className="btn small" onClick={() => void save('folder')} disabled={result.files.length === 0} data-testid="export-save-folder">
+            {isDesktop() ? 'Save to folder…' : result.files.length === 1 ? 'Download file' : 'Download zip'}
+          </button>
+          {isDesktop() && <button type="button" className="btn small" onClick={() => void save('zip')} disabled={result.files.length === 0} data-testid="export-save-zip">Save as zip…</button>}
+        </span>
+      </div>
+
+      {includeSecrets && (
+        <p className="export-secret-warning" role="alert" data-testid="export-secret-warning">
+          The files now contain the pre-shared keys in clear text. Anyone who gets them can impersonate these gateways: send them only over a channel you trust, and do not commit them to a repository.
+        </p>
+      )}
+
+      <div className={`export-verdict ${design.length ? 'health-down' : 'health-up'}`} role="status" data-testid="export-verdict">
+        {design.length === 0
+          ? 'The engine predicts this design comes up.'
+          : `The engine predicts ${design.length === 1 ? 'a tunnel' : `${new Set(design.map((d) => d.tunnel)).size} tunnels`} of this export would not come up:`}
+        {design.length > 0 && (
+          <ul>
+            {[...new Map(design.map((d) => [`${d.tunnel}`, d])).values()].map((d) => (
+              <li key={d.tunnel}>{d.tunnel}: {d.message}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div className="export-body">
+        <nav className="export-files" aria-label="Generated files">
+          {result.files.map((f) => (
+            <button type="button" key={f.name} className={`btn small ghost${f.name === file?.name ? ' is-active' : ''}`} aria-pressed={f.name === file?.name} onClick={() => { setActiveFile(f.name); setFlashLine(undefined); }} data-testid={`export-file-${f.name}`}>
+              {f.name}
+              {result.warnings.some((w) => w.file === f.name && !isDesignFailure(w)) && <span className="export-badge" aria-label="has warnings">!</span>}
+            </button>
+          ))}
+        </nav>
+        <div className="export-preview" ref={previewRef} data-testid="export-preview" aria-label={file ? `Preview of ${file.name}` : 'Preview'} tabIndex={0}>
+          {file ? (
+            <pre className="export-code">
+              {lines.map((line, i) => {
+                const n = i + 1;
+                return (
+                  <div key={n} data-line={n} className={`export-line${linesWithWarnings.has(n) ? ' has-warning' : ''}${flashLine === n ? ' is-flash' : ''}`}>
+                    <span className="export-ln" aria-hidden="true">{n}</span>
+                    <span>
+                      {highlightLine(line, comment).map((t, j) => (
+                        <span key={j} className={`tok-${t.kind}`}>{t.text}</span>
+                      ))}
+                    </span>
+                  </div>
+                );
+              })}
+            </pre>
+          ) : (
+            <p className="export-empty">Nothing to export for this choice (see the warnings).</p>
+          )}
+        </div>
+      </div>
+
+      {other.length > 0 && (
+        <details className="export-warnings" open data-testid="export-warnings">
+          <summary>{other.length} warning{other.length === 1 ? '' : 's'}: what the configuration could not express</summary>
+          <ul>
+            {other.map((w, i) => (
+              <li key={i}>
+                <button type="button" className="btn small ghost" onClick={() => goTo(w)} disabled={!w.line}>
+                  <code>{w.code}</code> {w.gateway}{warningWhere(w) ? ` (${warningWhere(w)})` : ''}
+                </button>
+                <span>{w.message}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="export-message" aria-live="polite" data-testid="export-message">{message}</p>
+    </div>
+  );
+}
