@@ -209,6 +209,12 @@ export function generateCase(seed: number): OracleCase {
   const pskB = r.chance(0.06) ? 'other-secret' : 'shared-secret';
 
   const childCount = r.chance(0.6) ? 1 : r.int(2, 3);
+  // Mostly one ESP proposal for every child (as a one-profile-per-tunnel product has);
+  // sometimes a different one per child, which strongSwan allows.
+  const caseEsp = r.pick(ESP);
+  const caseHasPfs = r.chance(0.25);
+  const casePfs = caseHasPfs ? `-${r.pick(DH)}` : '';
+  const perChildEsp = r.chance(0.25);
   const initiatorChildren: OracleChild[] = [];
   const responderChildren: OracleChild[] = [];
   for (let i = 0; i < childCount; i++) {
@@ -219,8 +225,8 @@ export function generateCase(seed: number): OracleCase {
       locals.splice(0, locals.length, { block: ANY[family] });
       remotes.splice(0, remotes.length, { block: ANY[family] });
     }
-    const esp = r.pick(ESP);
-    const pfs = r.chance(0.25) ? `-${r.pick(DH)}` : '';
+    const esp = perChildEsp ? r.pick(ESP) : caseEsp;
+    const pfs = perChildEsp ? (r.chance(0.25) ? `-${r.pick(DH)}` : '') : casePfs;
     initiatorChildren.push({ name: `c${i + 1}`, local_ts: locals.map(formatSel), remote_ts: remotes.map(formatSel), esp: `${esp}${pfs}` });
 
     // The responder's child: its local is the initiator's remote, varied, and vice versa.
@@ -234,7 +240,7 @@ export function generateCase(seed: number): OracleCase {
   }
   if (r.chance(0.15)) {
     // A responder config for unrelated networks, which must not be chosen.
-    responderChildren.push({ name: 'decoy', local_ts: [formatSel({ block: randomBlock(r, family, 3) })], remote_ts: [formatSel({ block: randomBlock(r, family, 3) })], esp: 'aes128-sha256' });
+    responderChildren.push({ name: 'decoy', local_ts: [formatSel({ block: randomBlock(r, family, 3) })], remote_ts: [formatSel({ block: randomBlock(r, family, 3) })], esp: `${caseEsp}${casePfs}` });
   }
   // The responder's configs in a random order; children initiated in a random order.
   for (let i = responderChildren.length - 1; i > 0; i--) {
