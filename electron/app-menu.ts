@@ -1,12 +1,14 @@
 // The native menu, as a template built from plain data so tests can read every item and
 // accelerator without Electron. Items that act on the document send `menu:command` to the
-// renderer (it owns the document and its undo history). Cut, Copy and Paste use Electron's roles:
-// they work natively in text fields and fire the DOM cut/copy/paste events the renderer handles
-// on the canvas, the same events the web build gets from the keyboard.
+// renderer (it owns the document and its undo history). The Edit items go through `editCommand`,
+// which main routes by focus: into a focused text field as the native editing operation (so
+// Cut/Copy/Paste/Undo work there on every platform, macOS included), otherwise to the renderer as
+// `menu:command` (the canvas selection, the document's undo history).
 import type { MenuItemConstructorOptions } from 'electron';
 import type { EventPayload } from '../shared/ipc/contract';
 
 export type MenuCommand = EventPayload<'menu:command'>['command'];
+export type EditCommand = Extract<MenuCommand, 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'select-all'>;
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -16,6 +18,8 @@ export interface MenuOptions {
   /** Whether to offer developer tools (never in a packaged app). */
   developer: boolean;
   sendCommand: (command: MenuCommand) => void;
+  /** Undo, Redo, Cut, Copy, Paste, Select All: to the focused text field, or to the renderer. */
+  editCommand: (command: EditCommand) => void;
   openRecent: (path: string) => void;
   clearRecent: () => void;
 }
@@ -58,18 +62,19 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     ],
   };
 
+  const editItem = (label: string, command: EditCommand, accelerator: string): MenuItemConstructorOptions => ({ id: command, label, accelerator, click: () => o.editCommand(command) });
   const edit: MenuItemConstructorOptions = {
     id: 'menu-edit',
     label: '&Edit',
     submenu: [
-      cmd('Undo', 'undo', 'CmdOrCtrl+Z'),
+      editItem('Undo', 'undo', 'CmdOrCtrl+Z'),
       // Windows and Linux programs commonly use Ctrl+Y; macOS uses Shift+Cmd+Z.
-      cmd('Redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y'),
+      editItem('Redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y'),
       sep,
-      { id: 'cut', label: 'Cut', role: 'cut', accelerator: 'CmdOrCtrl+X' },
-      { id: 'copy', label: 'Copy', role: 'copy', accelerator: 'CmdOrCtrl+C' },
-      { id: 'paste', label: 'Paste', role: 'paste', accelerator: 'CmdOrCtrl+V' },
-      cmd('Select All', 'select-all', 'CmdOrCtrl+A'),
+      editItem('Cut', 'cut', 'CmdOrCtrl+X'),
+      editItem('Copy', 'copy', 'CmdOrCtrl+C'),
+      editItem('Paste', 'paste', 'CmdOrCtrl+V'),
+      editItem('Select All', 'select-all', 'CmdOrCtrl+A'),
     ],
   };
 

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MessageBoxOptions } from 'electron';
 import { join } from 'node:path';
 import { eventChannels, type EventChannel, type EventPayload } from '../shared/ipc/contract';
-import { buildMenuTemplate, type MenuOptions } from './app-menu';
+import { buildMenuTemplate, type EditCommand, type MenuOptions } from './app-menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { CloseGuard } from './close-guard';
 import { createInvokeHandlers, DOCUMENT_EXTENSION, PathGrants, type DialogPort } from './invoke-handlers';
@@ -25,6 +25,10 @@ import {
 } from './security';
 
 const APP_NAME = 'IPsec Studio';
+/** An isolated world of our own (not the preload's) for the focus probe below. */
+const FOCUS_PROBE_WORLD = 1001;
+/** True when keyboard focus is in a text field, where Edit commands mean native text editing. */
+const FOCUS_PROBE = `(() => { const e = document.activeElement; return !!e && (e.isContentEditable || e.tagName === 'TEXTAREA' || (e.tagName === 'INPUT' && !['button', 'checkbox', 'radio', 'range', 'color', 'file', 'submit', 'reset', 'image'].includes(e.type))); })()`;
 
 /** The Vite dev server during `electron-forge start`; never in a packaged app. */
 function devServerUrl(): string | undefined {
@@ -128,6 +132,28 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
 
   await recent.load();
 
+  /** Edit commands go to a focused text field natively, otherwise to the renderer. */
+  const routeEditCommand = async (command: EditCommand): Promise<void> => {
+    const win = mainWindow;
+    if (!win || win.isDestroyed()) return;
+    const contents = win.webContents;
+    // In an isolated world, so the page cannot fake the answer by patching its own globals.
+    const editable = await contents.executeJavaScriptInIsolatedWorld(FOCUS_PROBE_WORLD, [{ code: FOCUS_PROBE }]).then(
+      (result: unknown) => result === true,
+      () => false,
+    );
+    if (!editable) return send('menu:command', { command });
+    const native: Record<EditCommand, () => void> = {
+      undo: () => contents.undo(),
+      redo: () => contents.redo(),
+      cut: () => contents.cut(),
+      copy: () => contents.copy(),
+      paste: () => contents.paste(),
+      'select-all': () => contents.selectAll(),
+    };
+    native[command]();
+  };
+
   let theme: MenuOptions['theme'] = 'system';
   const rebuildMenu = (): void => {
     const template = buildMenuTemplate({
@@ -140,6 +166,7 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
         if (command === 'theme-light' || command === 'theme-dark' || command === 'theme-system') theme = command === 'theme-light' ? 'light' : command === 'theme-dark' ? 'dark' : 'system';
         send('menu:command', { command });
       },
+      editCommand: (command) => void routeEditCommand(command),
       openRecent: (path) => openPath(path),
       clearRecent: () => {
         void recent.clear().then(rebuildMenu, (e: unknown) => log.error(`could not clear the recent list: ${String(e)}`));

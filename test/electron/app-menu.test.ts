@@ -1,13 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { buildMenuTemplate, flattenMenu, type MenuCommand, type MenuOptions } from '../../electron/app-menu';
+import { buildMenuTemplate, flattenMenu, type EditCommand, type MenuCommand, type MenuOptions } from '../../electron/app-menu';
 
 function build(platform: NodeJS.Platform, extra: Partial<MenuOptions> = {}) {
   const sent: MenuCommand[] = [];
+  const edits: EditCommand[] = [];
   const openRecent = vi.fn();
   const clearRecent = vi.fn();
-  const template = buildMenuTemplate({ platform, appName: 'IPsec Studio', recentPaths: [], theme: 'system', developer: false, sendCommand: (c) => sent.push(c), openRecent, clearRecent, ...extra });
+  const template = buildMenuTemplate({ platform, appName: 'IPsec Studio', recentPaths: [], theme: 'system', developer: false, sendCommand: (c) => sent.push(c), editCommand: (c) => edits.push(c), openRecent, clearRecent, ...extra });
   const items = flattenMenu(template);
   const byId = (id: string): MenuItemConstructorOptions => {
     const item = items.find((i) => i.id === id);
@@ -15,7 +16,7 @@ function build(platform: NodeJS.Platform, extra: Partial<MenuOptions> = {}) {
     return item;
   };
   const click = (id: string) => (byId(id).click as () => void)();
-  return { template, items, byId, click, sent, openRecent, clearRecent };
+  return { template, items, byId, click, sent, edits, openRecent, clearRecent };
 }
 
 const EXPECTED: [string, string, string | undefined][] = [
@@ -65,13 +66,12 @@ describe('application menu', () => {
     expect(m.byId('fullscreen').accelerator).toBe('Ctrl+Cmd+F');
   });
 
-  it('sends menu:command for document commands, and uses native roles for the clipboard', () => {
+  it('sends menu:command for document commands and routes Edit commands through editCommand', () => {
     const m = build('linux');
-    for (const [id] of EXPECTED.filter(([id]) => !['cut', 'copy', 'paste'].includes(id))) m.click(id);
-    expect(m.sent).toEqual(EXPECTED.map(([id]) => id).filter((id) => !['cut', 'copy', 'paste'].includes(id)));
-    expect(m.byId('cut').role).toBe('cut');
-    expect(m.byId('copy').role).toBe('copy');
-    expect(m.byId('paste').role).toBe('paste');
+    const editIds = ['undo', 'redo', 'cut', 'copy', 'paste', 'select-all'];
+    for (const [id] of EXPECTED) m.click(id);
+    expect(m.sent).toEqual(EXPECTED.map(([id]) => id).filter((id) => !editIds.includes(id)));
+    expect(m.edits).toEqual(editIds);
   });
 
   it('lists recent files, disambiguates equal names, and can clear them', () => {

@@ -80,6 +80,26 @@ describe('bootstrap', () => {
     expect(win.webContents.sent).toContainEqual({ channel: 'menu:command', payload: { command: 'save' } });
   });
 
+  it('Edit commands act natively in a focused text field, and go to the renderer otherwise', async () => {
+    const { win } = await start();
+    const items = flattenMenu((Menu.current?.template ?? []) as MenuItemConstructorOptions[]);
+    const click = (id: string) => (items.find((i) => i.id === id)?.click as () => void)();
+    win.webContents.isolatedWorldResult = true;
+    click('copy');
+    click('undo');
+    await vi.waitFor(() => expect(win.webContents.edits).toEqual(['copy', 'undo']));
+    expect(win.webContents.sent).toEqual([]);
+    win.webContents.isolatedWorldResult = false;
+    click('paste');
+    click('select-all');
+    await vi.waitFor(() => expect(win.webContents.sent).toHaveLength(2));
+    expect(win.webContents.sent).toEqual([
+      { channel: 'menu:command', payload: { command: 'paste' } },
+      { channel: 'menu:command', payload: { command: 'select-all' } },
+    ]);
+    expect(win.webContents.edits).toEqual(['copy', 'undo']);
+  });
+
   it('a dropped file is opened (after the page loaded), and then may be read through file:open', async () => {
     const { win } = await start();
     const path = join(userData, 'dropped.json');

@@ -18,6 +18,10 @@ export class MockWebContents extends EventEmitter {
   mainFrame: MockWebFrame;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   readonly sent: { channel: string; payload: unknown }[] = [];
+  /** Native editing operations performed (undo, copy, ...). */
+  readonly edits: string[] = [];
+  /** What a script run in an isolated world evaluates to (the focus probe). */
+  isolatedWorldResult: unknown = false;
   reloaded = 0;
 
   constructor(url = 'app://studio/index.html') {
@@ -35,6 +39,27 @@ export class MockWebContents extends EventEmitter {
   }
   reload(): void {
     this.reloaded++;
+  }
+  executeJavaScriptInIsolatedWorld(_worldId: number, _scripts: { code: string }[]): Promise<unknown> {
+    return Promise.resolve(this.isolatedWorldResult);
+  }
+  undo(): void {
+    this.edits.push('undo');
+  }
+  redo(): void {
+    this.edits.push('redo');
+  }
+  cut(): void {
+    this.edits.push('cut');
+  }
+  copy(): void {
+    this.edits.push('copy');
+  }
+  paste(): void {
+    this.edits.push('paste');
+  }
+  selectAll(): void {
+    this.edits.push('select-all');
   }
   /** Emits an event with an Electron-like event object; returns whether a listener prevented it. */
   fire(name: string, ...args: unknown[]): boolean {
