@@ -215,6 +215,21 @@ export const ciscoIosExporter: VendorExporter = {
     const file = `${fileStem(ctx.gateway.name)}.ios.txt`;
     const w = new ConfigWriter(ctx.gateway.name, file, '!', ctx.warnings);
     header(w, ctx, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    // IOS picks an IKEv2 policy by local address (and fvrf), not by peer: tunnels that share a
+    // local address but differ in IKE proposals would all get the first policy.
+    const byAddress = new Map<string, { tunnel: string; ike: string }[]>();
+    for (const t of ctx.tunnels) {
+      if (t.me.ikeVersion !== 2) continue;
+      const k = t.localAddress ?? '';
+      byAddress.set(k, [...(byAddress.get(k) ?? []), { tunnel: t.tunnel.name, ike: JSON.stringify(t.me.ike.proposals) }]);
+    }
+    for (const [address, list] of byAddress) {
+      const first = list[0];
+      const differ = list.filter((x) => first && x.ike !== first.ike);
+      if (first && differ.length > 0) {
+        w.warn('SETTING_UNSUPPORTED', `IOS selects the IKEv2 policy by local address, not by peer: ${differ.map((d) => d.tunnel).join(', ')} share ${address || 'the local address'} with ${first.tunnel} but have other IKE proposals, and would get the policy of ${first.tunnel}`, { tunnel: differ[0]?.tunnel ?? first.tunnel });
+      }
+    }
     const names = new Set<string>();
     const mapName = 'CMAP';
     ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));

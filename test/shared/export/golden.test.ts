@@ -58,6 +58,16 @@ const templateById = (id: string) => {
 const CASES: GoldenCase[] = [
   ...TEMPLATES.map((t) => ({ id: `auto--${t.id}`, doc: t.build() })),
   ...EXPORT_VENDORS.flatMap((v) => ['full-mesh', 'screenos-multi-proxy-id'].map((id) => ({ id: `${v}--${id}`, doc: retarget(templateById(id), v) }))),
+  // The other styles of two vendors: IOS-XE static VTI (route-based) and Junos proxy-identity.
+  { id: 'cisco-ios-vti--hub-and-spoke', doc: retarget(templateById('hub-and-spoke'), 'cisco-ios', 'route-based') },
+  {
+    id: 'junos-srx-proxy-identity--full-mesh',
+    doc: (() => {
+      const d = retarget(templateById('full-mesh'), 'junos-srx');
+      for (const t of d.tunnels) for (const end of [t.a, t.b]) end.junosSelectorStyle = 'proxy-identity';
+      return d;
+    })(),
+  },
 ];
 
 function compareWithGolden(id: string, result: ExportResult): void {

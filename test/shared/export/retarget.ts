@@ -3,7 +3,7 @@
 import type { TopologyDocument, Vendor } from '../../../shared/model/document';
 import { VENDOR_INFO } from '../../../shared/model/factory';
 
-export function retarget(doc: TopologyDocument, vendor: Vendor): TopologyDocument {
+export function retarget(doc: TopologyDocument, vendor: Vendor, vpnType?: 'route-based' | 'policy-based'): TopologyDocument {
   const d = structuredClone(doc);
   const info = VENDOR_INFO[vendor];
   for (const g of d.gateways) {
@@ -20,7 +20,7 @@ export function retarget(doc: TopologyDocument, vendor: Vendor): TopologyDocumen
     g.vendor = vendor;
     g.model = info.defaultModel;
     g.osVersion = info.defaultOsVersion;
-    g.vpnType = info.defaultVpnType;
+    g.vpnType = vpnType ?? info.defaultVpnType;
     const to = (n: string) => rename.get(n) ?? n;
     g.interfaces = g.interfaces.map((i) => ({ ...i, name: to(i.name) }));
     g.routes = g.routes.map((r) => ({ ...r, interface: to(r.interface) }));

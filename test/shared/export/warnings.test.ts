@@ -170,3 +170,19 @@ describe('the engine is asked before exporting', () => {
     expect(r.files.find((f) => f.name === 'PA-HQ.panos.txt')?.content).toContain('auto-key proxy-id to-asa local 10.10.0.0/24 remote 10.20.0.0/24 protocol any');
   });
 });
+
+describe('IOS-XE IKEv2 policy selection', () => {
+  it('warns when two tunnels share the local address but differ in IKE proposals', () => {
+    const b = new TopologyBuilder('ios');
+    const hub = b.gateway({ name: 'HUB', vendor: 'cisco-ios', outside: '198.51.100.1/24', position: { x: 0, y: 0 } });
+    const s1 = b.gateway({ name: 'S1', vendor: 'strongswan', outside: '203.0.113.1/24', position: { x: 0, y: 0 } });
+    const s2 = b.gateway({ name: 'S2', vendor: 'strongswan', outside: '203.0.113.2/24', position: { x: 0, y: 0 } });
+    b.tunnel('t1', hub, s1, { a: { proxyIds: [{ local: '10.0.0.0/24', remote: '10.1.0.0/24' }] } });
+    const t2 = b.tunnel('t2', hub, s2, { a: { proxyIds: [{ local: '10.0.0.0/24', remote: '10.2.0.0/24' }] } });
+    t2.a.ike.proposals = [{ encryption: ['aes128'], integrity: ['sha1'], dhGroups: [19] }];
+    const r = exportDocument(b.build(), { skipEngineCheck: true, gateways: ['HUB'] });
+    const w = r.warnings.find((x) => x.code === 'SETTING_UNSUPPORTED' && x.gateway === 'HUB');
+    expect(w?.tunnel).toBe('t2');
+    expect(w?.message).toContain('by local address');
+  });
+});
