@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
 
 export const MAX_RECENT = 10;
+/** A list of ten paths is a few KB; anything much larger is not ours. */
+const MAX_STORE_BYTES = 1024 * 1024;
 
 const RecentFileSchema = z.object({ paths: z.array(z.string().min(1).max(4096)) });
 
@@ -25,6 +27,7 @@ export class RecentFiles {
 
   async load(): Promise<readonly string[]> {
     try {
+      if ((await this.fs.stat(this.storePath)).size > MAX_STORE_BYTES) throw new Error('recent list too large');
       const parsed = RecentFileSchema.safeParse(JSON.parse(await this.fs.readFile(this.storePath, 'utf8')));
       this.paths = parsed.success ? [...new Set(parsed.data.paths)].slice(0, this.max) : [];
     } catch {

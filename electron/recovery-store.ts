@@ -4,7 +4,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadDocumentText } from '../shared/model/file';
+import { loadDocumentText, MAX_FILE_BYTES } from '../shared/model/file';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
 
 export const RECOVERY_FILE_NAME = 'recovery.json';
@@ -51,6 +51,8 @@ export class RecoveryStore {
   async read(): Promise<RecoveryReadResult> {
     let raw: string;
     try {
+      // The copy is the document as a JSON string: escaping can at most double its size.
+      if ((await this.fs.stat(this.file)).size > 2 * MAX_FILE_BYTES + 4096) return { status: 'none' };
       raw = await this.fs.readFile(this.file, 'utf8');
     } catch {
       return { status: 'none' };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
+import { RecentFiles } from '../../electron/recent-files';
 import { RECOVERY_FILE_NAME, RecoveryStore } from '../../electron/recovery-store';
 import { topologyText, withTempDir } from './helpers';
 
@@ -44,6 +45,34 @@ describe('RecoveryStore', () => {
       for (const damaged of ['garbage', '{}', JSON.stringify({ version: 1, savedAt: 'x', text: 'not a topology' })]) {
         await fs.writeFile(join(dir, RECOVERY_FILE_NAME), damaged);
         expect(await store.read(), damaged).toEqual({ status: 'none' });
+      }
+    });
+  });
+});
+
+describe('RecentFiles', () => {
+  it('keeps the most recent first, without duplicates, at most ten, across restarts', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'recent-files.json');
+      const recent = new RecentFiles(store);
+      expect(await recent.load()).toEqual([]);
+      for (let i = 0; i < 12; i++) await recent.add(`/docs/${i}.json`);
+      await recent.add('/docs/5.json');
+      expect(recent.list()).toEqual(['/docs/5.json', '/docs/11.json', '/docs/10.json', '/docs/9.json', '/docs/8.json', '/docs/7.json', '/docs/6.json', '/docs/4.json', '/docs/3.json', '/docs/2.json']);
+      expect(await new RecentFiles(store).load()).toEqual(recent.list());
+      await recent.remove('/docs/11.json');
+      expect(recent.has('/docs/11.json')).toBe(false);
+      await recent.clear();
+      expect(await new RecentFiles(store).load()).toEqual([]);
+    });
+  });
+
+  it('treats a damaged list file as empty', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'recent-files.json');
+      for (const damaged of ['not json', '{"paths": "x"}', '[]']) {
+        await fs.writeFile(store, damaged);
+        expect(await new RecentFiles(store).load(), damaged).toEqual([]);
       }
     });
   });
