@@ -1,9 +1,10 @@
 // The harness against real daemons: it reports load errors that `swanctl --load-all` exits 0
 // on, flags what kernel-libipsec cannot observe, refuses addresses outside the namespaces, and
 // leaves no namespace or daemon behind, also after a timeout.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { describe, it } from 'vitest';
 import { caseConfs, runInteropCase, runSwanctlPair } from './interop';
+import { sweepStaleNamespaces } from './pair';
 import { oracleAvailability } from './system';
 import type { OracleCase } from './types';
 import { OracleError } from './types';
@@ -26,7 +27,7 @@ function both(edit: (conf: string) => string): { initiatorConf: string; responde
 /** Namespaces this process created and did not delete. */
 function ourNamespaces(): string[] {
   const list = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
-  return list.split('\n').filter((l) => l.startsWith(`ipso-${process.pid.toString(36)}`));
+  return list.split('\n').filter((l) => l.startsWith(`ipso-${process.pid.toString(36)}-`));
 }
 
 describe.skipIf(!available.ok)(`oracle harness on real charon${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
@@ -70,6 +71,26 @@ describe.skipIf(!available.ok)(`oracle harness on real charon${available.ok ? ''
     const req = { label: 'timeout', ...slow, initiate: ['x'], timeoutMs: 1000 };
     await expect(runSwanctlPair(req)).rejects.toThrow(/TIMEOUT/);
     expect(ourNamespaces()).toEqual([]);
+  });
+
+  it('sweeps what a killed harness process left behind, and nothing else', async ({ expect }) => {
+    let deadPid = 4_000_000;
+    while (deadPid > 1) {
+      try {
+        process.kill(deadPid, 0);
+        deadPid--;
+      } catch {
+        break;
+      }
+    }
+    const stale = `ipso-${deadPid.toString(36)}-0-a`;
+    execFileSync('ip', ['netns', 'add', stale]);
+    const sleeper = spawn('ip', ['netns', 'exec', stale, 'sleep', '60'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => sleeper.once('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sweepStaleNamespaces();
+    expect(await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('alive'), 3000))])).not.toBe('alive');
+    expect(execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })).not.toContain(stale);
   });
 
   it('leaves no namespace behind', ({ expect }) => {

@@ -66,15 +66,47 @@ function validate(req: SwanctlPairRequest): void {
   }
 }
 
-/** Runs a pair of swanctl configurations for real and returns what the daemons did. */
-export function runSwanctlPair(req: SwanctlPairRequest): Promise<OracleObserved> {
-  const available = oracleAvailability();
-  if (!available.ok) return Promise.reject(new OracleError('UNAVAILABLE', available.reason));
+function alive(pid: number): boolean {
   try {
-    validate(req);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    return Promise.reject(e);
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+let swept: Promise<void> | undefined;
+
+/**
+ * Removes what a harness process that was killed outright left behind: namespaces named
+ * ipso-<pid>-… whose pid no longer runs, and the daemons inside them (by PID, from
+ * `ip netns pids`). Namespaces of live processes, and anything not named so, are left alone.
+ */
+export async function sweepStaleNamespaces(): Promise<void> {
+  const list = await run('ip', ['netns', 'list']);
+  for (const line of list.stdout.split('\n')) {
+    const ns = line.split(' ')[0] ?? '';
+    const m = /^ipso-([0-9a-z]+)-[0-9a-z]+-[ab]$/.exec(ns);
+    if (!m?.[1] || alive(parseInt(m[1], 36))) continue;
+    const pids = await run('ip', ['netns', 'pids', ns]);
+    for (const pid of pids.stdout.split('\n').map((p) => Number(p.trim())).filter((p) => p > 0)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await run('ip', ['netns', 'del', ns]);
+  }
+}
+
+/** Runs a pair of swanctl configurations for real and returns what the daemons did. */
+export async function runSwanctlPair(req: SwanctlPairRequest): Promise<OracleObserved> {
+  const available = oracleAvailability();
+  if (!available.ok) throw new OracleError('UNAVAILABLE', available.reason);
+  validate(req);
+  swept ??= sweepStaleNamespaces();
+  await swept;
   return limiter.run(() => runNow(req));
 }
 
@@ -247,7 +279,8 @@ function observe(req: SwanctlPairRequest, a: Side, b: Side, saA: IkeSa[], saB: I
 
 async function runNow(req: SwanctlPairRequest): Promise<OracleObserved> {
   const started = performance.now();
-  const id = `${process.pid.toString(36)}${(sequence++).toString(36)}`;
+  const pid36 = process.pid.toString(36);
+  const seq36 = (sequence++).toString(36);
   const label = (req.label ?? 'pair').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
   const root = mkdtempSync(join(tmpdir(), `ipsec-oracle-${label}-`));
   const lo = req.loAddresses ?? {
@@ -256,8 +289,9 @@ async function runNow(req: SwanctlPairRequest): Promise<OracleObserved> {
   };
   const mk = (role: Side['role'], letter: string, ip: string, conf: string, loList: string[]): Side => ({
     role,
-    ns: `ipso-${id}-${letter}`,
-    veth: `io${id}${letter}`.slice(0, 15),
+    // ipso-<pid>-<n>-a: the pid lets a later run recognise what a killed run left behind.
+    ns: `ipso-${pid36}-${seq36}-${letter}`,
+    veth: `io${pid36}.${seq36}${letter}`.slice(0, 15),
     ip,
     dir: join(root, letter),
     conf,
