@@ -28,6 +28,8 @@ interface Scenario {
   expect: 'up' | 'partial' | 'down';
   /** Export warnings the scenario must produce (everything else must export cleanly). */
   warns?: string[];
+  /** Both gateways route-based: children get XFRM interface ids (if_id_in/if_id_out). */
+  routeBased?: boolean;
 }
 
 const p = (local: string, remote: string, extra: Partial<ProxyId> = {}): Partial<ProxyId> => ({ local, remote, ...extra });
@@ -57,14 +59,17 @@ const SCENARIOS: Scenario[] = [
     aEsp: [{ encryption: ['aes256gcm16'], integrity: ['none'], dhGroups: [] }, { encryption: ['aes128'], integrity: ['sha256'], dhGroups: [] }],
     bEsp: [{ encryption: ['aes128'], integrity: ['sha256'], dhGroups: [] }], expect: 'up',
   },
+  { id: 'v2-route-based-if-id', ikeVersion: 2, routeBased: true, a: [p('10.1.0.0/24', '10.2.0.0/24')], b: [p('10.2.0.0/24', '10.1.0.0/24')], expect: 'up' },
   { id: 'v2-psk-mismatch', ikeVersion: 2, a: [p('10.1.0.0/24', '10.2.0.0/24')], b: [p('10.2.0.0/24', '10.1.0.0/24')], pskB: 'another-key', expect: 'down' },
 ];
 
 function build(s: Scenario): TopologyDocument {
   const b = new TopologyBuilder(`export oracle ${s.id}`);
-  const gwA = b.gateway({ name: 'A', vendor: 'strongswan', outside: '192.0.2.1/24', position: { x: 0, y: 0 } });
-  const gwB = b.gateway({ name: 'B', vendor: 'strongswan', outside: '192.0.2.2/24', position: { x: 400, y: 0 } });
-  const t = b.tunnel('t1', gwA, gwB, { ikeVersion: s.ikeVersion, psk: 'shared-key', a: { proxyIds: s.a }, b: { proxyIds: s.b } });
+  const vpnType = s.routeBased ? 'route-based' : 'policy-based';
+  const gwA = b.gateway({ name: 'A', vendor: 'strongswan', outside: '192.0.2.1/24', position: { x: 0, y: 0 }, vpnType });
+  const gwB = b.gateway({ name: 'B', vendor: 'strongswan', outside: '192.0.2.2/24', position: { x: 400, y: 0 }, vpnType });
+  const routes = (side: Partial<ProxyId>[]) => (s.routeBased ? side.map((x) => x.remote ?? '') : []);
+  const t = b.tunnel('t1', gwA, gwB, { ikeVersion: s.ikeVersion, psk: 'shared-key', a: { proxyIds: s.a, routes: routes(s.a) }, b: { proxyIds: s.b, routes: routes(s.b) } });
   if (s.aIke) t.a.ike.proposals = s.aIke;
   if (s.bIke) t.b.ike.proposals = s.bIke;
   if (s.aEsp) t.a.esp.proposals = s.aEsp;
@@ -92,6 +97,7 @@ describe.skipIf(!available.ok)(`exported swanctl.conf in real charon${available.
     const confA = exported.files.find((f) => f.name === 'A.swanctl.conf')?.content ?? '';
     const confB = exported.files.find((f) => f.name === 'B.swanctl.conf')?.content ?? '';
     expect(exported.warnings.filter((w) => w.code !== 'ROUTES_DERIVED').map((w) => w.code)).toEqual(s.warns ?? []);
+    if (s.routeBased) expect(confA).toMatch(/if_id_in = 1\n\s+if_id_out = 1/);
     const children = childNames(confA);
     expect(children.length).toBe(s.a.length);
 
