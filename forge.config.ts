@@ -7,7 +7,6 @@ import type { ForgeConfig } from '@electron-forge/shared-types';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { MakerZIP } from '@electron-forge/maker-zip';
-import { MakerDeb } from '@electron-forge/maker-deb';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { cp, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,19 +38,10 @@ const config: ForgeConfig = {
     asar: true,
   },
   rebuildConfig: {},
+  // `electron-forge make` gives a zip of the packaged app; the installers (AppImage, deb, dmg,
+  // nsis) come from electron-builder, so one tool owns installer metadata.
   makers: [
     new MakerZIP({}, ['darwin', 'linux', 'win32']),
-    new MakerDeb({
-      options: {
-        name: 'ipsec-studio',
-        productName: 'IPsec Studio',
-        bin: 'ipsec-studio-desktop',
-        icon: path.join(here, 'build', 'icons', '512x512.png'),
-        categories: ['Development', 'Network'],
-        section: 'net',
-        homepage: 'https://ipsec-studio.dev',
-      },
-    }),
   ],
   plugins: [
     new VitePlugin({
