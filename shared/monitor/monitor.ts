@@ -118,23 +118,60 @@ export function applyEvent(doc: TopologyDocument, state: MonitorState, event: Mo
   return sim.result();
 }
 
+const POSITIONS = new WeakMap<readonly SaRecord[], Map<string, number[]>>();
+
+/** Where each tunnel end's records sit in a state's `sas` (computed once per record layout). */
+function positionsOf(sas: readonly SaRecord[]): Map<string, number[]> {
+  let idx = POSITIONS.get(sas);
+  if (!idx) {
+    idx = new Map();
+    sas.forEach((sa, pos) => {
+      const k = `${sa.tunnelId}/${sa.end}`;
+      const list = idx?.get(k);
+      if (list) list.push(pos);
+      else idx?.set(k, [pos]);
+    });
+    POSITIONS.set(sas, idx);
+  }
+  return idx;
+}
+
 class Sim {
   private sas: SaRecord[];
   private paths: Record<string, PeerPath>;
   private probes: MonitorState['probes'];
   private log: MonitorLogEntry[];
   private tunnels: Map<string, Tunnel>;
+  /** Positions in `sas` of each tunnel end's records, in index order. */
+  private index: Map<string, number[]>;
+  /** Positions already copied: records are copied on first touch, so an event costs what it changes. */
+  private copied = new Set<number>();
 
   constructor(private doc: TopologyDocument, state: MonitorState, private negotiate: Negotiator, private now: number) {
-    this.sas = state.sas.map((s) => ({ ...s }));
-    this.paths = Object.fromEntries(Object.entries(state.paths).map(([k, v]) => [k, { ...v }]));
-    this.probes = Object.fromEntries(Object.entries(state.probes).map(([k, v]) => [k, { ...v }]));
+    this.sas = state.sas.slice();
+    this.index = positionsOf(state.sas);
+    // Copied on write: `path()` and `probe()` copy the one entry they change.
+    this.paths = { ...state.paths };
+    this.probes = { ...state.probes };
     this.log = [...state.log];
     this.tunnels = new Map(doc.tunnels.map((t) => [t.id, t]));
   }
 
   result(): MonitorState {
+    // Same records in the same places: the position index carries over to the new array.
+    POSITIONS.set(this.sas, this.index);
     return { now: this.now, sas: this.sas, paths: this.paths, probes: this.probes, log: this.log.slice(-LOG_LIMIT) };
+  }
+
+  /** The records of one tunnel end, copied before this event may change them. */
+  private endRecords(tunnelId: TunnelId, end: EndKey): SaRecord[] {
+    return (this.index.get(`${tunnelId}/${end}`) ?? []).map((pos) => {
+      if (!this.copied.has(pos)) {
+        this.sas[pos] = { ...(this.sas[pos] as SaRecord) };
+        this.copied.add(pos);
+      }
+      return this.sas[pos] as SaRecord;
+    });
   }
 
   private note(entry: Omit<MonitorLogEntry, 'at'>, at = this.now) {
@@ -142,7 +179,8 @@ class Sim {
   }
 
   private select(tunnelId: TunnelId, end?: EndKey, index?: number): SaRecord[] {
-    return this.sas.filter((s) => s.tunnelId === tunnelId && (end === undefined || s.end === end) && (index === undefined || s.index === index));
+    const ends: EndKey[] = end === undefined ? ['a', 'b'] : [end];
+    return ends.flatMap((k) => this.endRecords(tunnelId, k)).filter((s) => index === undefined || s.index === index);
   }
 
   apply(e: MonitorEvent): void {
@@ -191,18 +229,16 @@ class Sim {
         return;
       }
       case 'peer-loss': {
-        const p = this.paths[e.tunnelId];
-        if (!p || !p.reachable) return;
-        p.reachable = false;
-        p.lostAt = this.now;
+        const old = this.paths[e.tunnelId];
+        if (!old || !old.reachable) return;
+        this.paths[e.tunnelId] = { reachable: false, lostAt: this.now };
         this.note({ tunnelId: e.tunnelId, message: 'peer lost: nothing arrives from the other end any more' });
         return;
       }
       case 'peer-recover': {
-        const p = this.paths[e.tunnelId];
-        if (!p || p.reachable) return;
-        p.reachable = true;
-        delete p.lostAt;
+        const old = this.paths[e.tunnelId];
+        if (!old || old.reachable) return;
+        this.paths[e.tunnelId] = { reachable: true };
         this.note({ tunnelId: e.tunnelId, message: 'peer reachable again' });
         return;
       }
@@ -324,7 +360,7 @@ class Sim {
     const theirs = effectiveProxyIds(t[other]);
     const idx = theirs.findIndex((p) => overlapsAny(p.local, remote) && overlapsAny(p.remote, local));
     if (idx < 0) return undefined;
-    return this.sas.find((s) => s.tunnelId === t.id && s.end === other && s.index === idx);
+    return this.endRecords(t.id, other).find((s) => s.index === idx);
   }
 
   private tick(at: number): void {
@@ -361,7 +397,7 @@ class Sim {
   private probe(t: Tunnel, endKey: EndKey, at: number): void {
     const end = t[endKey];
     const key = `${t.id}/${endKey}`;
-    const probe = this.probes[key] ?? { lastAt: at, failures: 0 };
+    const probe = { ...(this.probes[key] ?? { lastAt: at, failures: 0 }) };
     this.probes[key] = probe;
     if (!end.monitor.enabled) {
       probe.lastAt = at;

@@ -1,7 +1,7 @@
 // Tunnel-interface status, per gateway and tunnel interface (or per tunnel for policy-based
 // VPNs, which have none), computed from the SA records by the rule tables in rules.ts. The
 // result lists every rule used so the UI can say why an interface is UP, READY or DOWN.
-import type { EndKey, Gateway, GatewayId, ProxyId, TopologyDocument, TunnelId } from '../model/document';
+import type { EndKey, Gateway, GatewayId, ProxyId, TopologyDocument, Tunnel, TunnelId } from '../model/document';
 import { monitorTarget, pingMatches, type MonitorState, type SaRecord } from './monitor';
 import { effectiveProxyIds, otherEnd } from './negotiator';
 import {
@@ -59,8 +59,7 @@ export interface InterfaceView {
   rules: RuleUse[];
 }
 
-function linkOf(doc: TopologyDocument, sa: SaRecord): LinkStatus {
-  const t = doc.tunnels.find((x) => x.id === sa.tunnelId);
+function linkOf(t: Tunnel | undefined, sa: SaRecord): LinkStatus {
   const end = t?.[sa.end];
   if (!end?.monitor.enabled || sa.state !== 'ACTIVE') return 'none';
   return sa.monitorFailures >= end.monitor.threshold ? 'down' : 'up';
@@ -70,9 +69,19 @@ function use(d: { rule: RuleUse }): RuleUse {
   return d.rule;
 }
 
-export function interfaceStatuses(doc: TopologyDocument, state: MonitorState): InterfaceView[] {
+/** Every tunnel interface of every gateway, or of one gateway (and one interface) when asked. */
+export function interfaceStatuses(doc: TopologyDocument, state: MonitorState, only?: GatewayId, onlyInterface?: string): InterfaceView[] {
   const views: InterfaceView[] = [];
+  const tunnels = new Map(doc.tunnels.map((t) => [t.id, t]));
+  const byEnd = new Map<string, SaRecord[]>();
+  for (const sa of state.sas) {
+    const k = `${sa.tunnelId}/${sa.end}`;
+    const list = byEnd.get(k);
+    if (list) list.push(sa);
+    else byEnd.set(k, [sa]);
+  }
   for (const gw of doc.gateways) {
+    if (only !== undefined && gw.id !== only) continue;
     const groups = new Map<string, { name: string; kind: InterfaceView['kind']; ends: { tunnelId: TunnelId; end: EndKey }[] }>();
     for (const t of doc.tunnels) {
       for (const endKey of ['a', 'b'] as const) {
@@ -85,29 +94,29 @@ export function interfaceStatuses(doc: TopologyDocument, state: MonitorState): I
         groups.set(key, g);
       }
     }
-    for (const g of groups.values()) views.push(viewOf(doc, state, gw, g));
+    for (const g of groups.values()) if (onlyInterface === undefined || g.name === onlyInterface) views.push(viewOf(doc, state, gw, g, byEnd, tunnels));
   }
   return views;
 }
 
-function viewOf(doc: TopologyDocument, state: MonitorState, gw: Gateway, g: { name: string; kind: InterfaceView['kind']; ends: { tunnelId: TunnelId; end: EndKey }[] }): InterfaceView {
+function viewOf(doc: TopologyDocument, state: MonitorState, gw: Gateway, g: { name: string; kind: InterfaceView['kind']; ends: { tunnelId: TunnelId; end: EndKey }[] }, byEnd: Map<string, SaRecord[]>, tunnels: Map<string, Tunnel>): InterfaceView {
   const rules: RuleUse[] = [];
   const sas: SaView[] = [];
   const first = g.ends[0];
-  const firstTunnel = first ? doc.tunnels.find((t) => t.id === first.tunnelId) : undefined;
+  const firstTunnel = first ? tunnels.get(first.tunnelId) : undefined;
   const monitor = firstTunnel && first ? firstTunnel[first.end].monitor : undefined;
   const peerGw = firstTunnel && first ? doc.gateways.find((x) => x.id === firstTunnel[otherEnd(first.end)].gatewayId) : undefined;
   const counting = decide(SA_COUNTING, { localVendor: gw.vendor, peerVendor: peerGw?.vendor ?? 'generic', monitorEnabled: monitor?.enabled ?? false });
   rules.push(use(counting));
   for (const { tunnelId, end } of g.ends) {
-    const t = doc.tunnels.find((x) => x.id === tunnelId);
+    const t = tunnels.get(tunnelId);
     if (!t) continue;
     const pids = effectiveProxyIds(t[end]);
     const target = monitorTarget(doc, t, end);
-    for (const sa of state.sas.filter((s) => s.tunnelId === tunnelId && s.end === end)) {
+    for (const sa of byEnd.get(`${tunnelId}/${end}`) ?? []) {
       const proxyId = pids[sa.index];
       if (!proxyId) continue;
-      const link = linkOf(doc, sa);
+      const link = linkOf(t, sa);
       const counted = counting.value === 'all' || (target !== undefined && pingMatches(proxyId, target));
       sas.push({
         tunnelId, tunnelName: t.name, end, index: sa.index, proxyId, state: sa.state, link,

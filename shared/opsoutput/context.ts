@@ -31,7 +31,7 @@ function ikeAddress(gw: Gateway | undefined, ifaceName: string): string {
 }
 
 export function opsContext(doc: TopologyDocument, state: MonitorState, gateway: Gateway): OpsContext {
-  const views = interfaceStatuses(doc, state).filter((v) => v.gatewayId === gateway.id).flatMap((v) => v.sas);
+  const views = interfaceStatuses(doc, state, gateway.id).flatMap((v) => v.sas);
   const ends: EndContext[] = [];
   for (const t of doc.tunnels) {
     for (const endKey of ['a', 'b'] as const) {

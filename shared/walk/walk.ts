@@ -139,11 +139,39 @@ interface Candidate {
   text: string;
 }
 
-function attachedNetworks(doc: TopologyDocument, gw: Gateway): { id: string; range: AddressRange; name: string }[] {
-  return doc.networks.filter((n) => n.gatewayId === gw.id).flatMap((n) => {
+interface GatewayIndex {
+  attached: { id: string; range: AddressRange; name: string }[];
+  subnets: { iface: string; network: AddressRange; length: number }[];
+}
+
+/** Parsed addresses per gateway, computed once per document object (documents are immutable). */
+const INDEX = new WeakMap<TopologyDocument, Map<string, GatewayIndex>>();
+
+function indexOf(doc: TopologyDocument): Map<string, GatewayIndex> {
+  let idx = INDEX.get(doc);
+  if (idx) return idx;
+  idx = new Map(doc.gateways.map((g) => [g.id, { attached: [], subnets: [] } as GatewayIndex]));
+  for (const n of doc.networks) {
     const r = parseAddressSpec(n.address);
-    return r.ok ? [{ id: n.id, range: r.value, name: n.name }] : [];
-  });
+    if (r.ok) idx.get(n.gatewayId)?.attached.push({ id: n.id, range: r.value, name: n.name });
+  }
+  for (const g of doc.gateways) {
+    for (const i of g.interfaces) {
+      if (!i.address) continue;
+      const p = parseInterfaceAddress(i.address);
+      if (p.ok) idx.get(g.id)?.subnets.push({ iface: i.name, network: p.value.network, length: p.value.length });
+    }
+  }
+  INDEX.set(doc, idx);
+  return idx;
+}
+
+function attachedNetworks(doc: TopologyDocument, gw: Gateway): { id: string; range: AddressRange; name: string }[] {
+  return indexOf(doc).get(gw.id)?.attached ?? [];
+}
+
+function connectedSubnets(doc: TopologyDocument, gw: Gateway): GatewayIndex['subnets'] {
+  return indexOf(doc).get(gw.id)?.subnets ?? [];
 }
 
 function insideInterface(gw: Gateway): string {
@@ -165,10 +193,8 @@ export function gatewayOfAddress(doc: TopologyDocument, family: Family, a: bigin
     for (const n of attachedNetworks(doc, gw)) {
       if (rangeHas(n.range, family, a) && (!best || lengthOf(n.range) > best.len)) best = { gw, nodeId: n.id, iface: insideInterface(gw), len: lengthOf(n.range) };
     }
-    for (const i of gw.interfaces) {
-      if (!i.address) continue;
-      const p = parseInterfaceAddress(i.address);
-      if (p.ok && rangeHas(p.value.network, family, a) && (!best || p.value.length > best.len)) best = { gw, iface: i.name, len: p.value.length };
+    for (const i of connectedSubnets(doc, gw)) {
+      if (rangeHas(i.network, family, a) && (!best || i.length > best.len)) best = { gw, iface: i.iface, len: i.length };
     }
   }
   return best ? { gw: best.gw, iface: best.iface, ...(best.nodeId ? { nodeId: best.nodeId } : {}) } : undefined;
@@ -325,21 +351,26 @@ class Walker {
   }
 
   private lookup(gw: Gateway, pkt: ParsedPacket): Candidate | undefined {
-    const statuses = interfaceStatuses(this.doc, this.monitor).filter((v) => v.gatewayId === gw.id && v.kind === 'tunnel-interface');
-    const withdrawn = new Set(statuses.filter((v) => !v.routesInstalled).map((v) => v.name));
+    // Routes to a tunnel interface the monitor declared down may be withdrawn (rules.ts).
+    const withdrawnCache = new Map<string, boolean>();
+    const withdrawn = { has: (iface: string): boolean => {
+      let w = withdrawnCache.get(iface);
+      if (w === undefined) {
+        w = interfaceStatuses(this.doc, this.monitor, gw.id, iface).some((v) => v.kind === 'tunnel-interface' && !v.routesInstalled);
+        withdrawnCache.set(iface, w);
+      }
+      return w;
+    } };
     const cands: Candidate[] = [];
     for (const n of attachedNetworks(this.doc, gw)) {
       if (rangeHas(n.range, pkt.family, pkt.dst)) cands.push({ prefix: n.range, length: lengthOf(n.range), kind: 'attached', interface: insideInterface(gw), networkId: n.id, metric: 0, text: `${n.name} (attached)` });
     }
-    for (const i of gw.interfaces) {
-      if (!i.address) continue;
-      const p = parseInterfaceAddress(i.address);
-      if (p.ok && rangeHas(p.value.network, pkt.family, pkt.dst)) cands.push({ prefix: p.value.network, length: p.value.length, kind: 'connected', interface: i.name, metric: 0, text: `${formatIp(p.value.family, p.value.network.from)}/${p.value.length} (connected)` });
+    for (const i of connectedSubnets(this.doc, gw)) {
+      if (rangeHas(i.network, pkt.family, pkt.dst)) cands.push({ prefix: i.network, length: i.length, kind: 'connected', interface: i.iface, metric: 0, text: `${formatIp(i.network.family, i.network.from)}/${i.length} (connected)` });
     }
     for (const r of gw.routes) {
-      if (withdrawn.has(r.interface)) continue;
       const p = parseAddressSpec(r.destination);
-      if (p.ok && rangeHas(p.value, pkt.family, pkt.dst)) cands.push({ prefix: p.value, length: lengthOf(p.value), kind: 'static', interface: r.interface, metric: r.metric ?? 10, text: r.destination });
+      if (p.ok && rangeHas(p.value, pkt.family, pkt.dst) && !withdrawn.has(r.interface)) cands.push({ prefix: p.value, length: lengthOf(p.value), kind: 'static', interface: r.interface, metric: r.metric ?? 10, text: r.destination });
     }
     cands.sort((x, y) => y.length - x.length || (x.kind === 'static' ? 1 : 0) - (y.kind === 'static' ? 1 : 0) || x.metric - y.metric);
     if (cands.length === 0 && gw.vpnType === 'policy-based' && gw.routes.length === 0) {

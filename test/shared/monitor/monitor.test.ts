@@ -68,6 +68,19 @@ describe('SA lifecycle on the injected clock', () => {
     expect(later.sas.find((s) => s.end === 'a' && s.index === 0)?.state).toBe('DOWN');
   });
 
+  it('never changes the state it is given (the UI keeps old states for undo and React)', () => {
+    const before = run(doc, [{ type: 'traffic', at: 0, tunnelId: tid, end: 'a', index: 0 }]);
+    const snapshot = JSON.stringify(before);
+    const events: MonitorEvent[] = [
+      { type: 'peer-loss', at: 1, tunnelId: tid }, { type: 'tick', at: 60_000 }, { type: 'peer-recover', at: 60_001, tunnelId: tid },
+      { type: 'traffic', at: 60_002, tunnelId: tid, end: 'a', index: 1 }, { type: 'peer-restart', at: 60_003, tunnelId: tid, end: 'b' }, { type: 'rekey', at: 60_004, tunnelId: tid, end: 'a' },
+    ];
+    let m = before;
+    for (const e of events) m = applyEvent(doc, m, e, exactNegotiator);
+    expect(JSON.stringify(before)).toBe(snapshot);
+    expect(m.sas).not.toBe(before.sas);
+  });
+
   it('does not let time run backwards', () => {
     const m = run(doc, [{ type: 'tick', at: 5000 }, { type: 'traffic', at: 10, tunnelId: tid, end: 'a', index: 0 }]);
     expect(m.now).toBe(5000);
