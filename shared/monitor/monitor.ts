@@ -4,7 +4,7 @@
 import type { EndKey, TopologyDocument, Tunnel, TunnelEnd, TunnelId } from '../model/document';
 import { parseAddressSpec, parseInterfaceAddress, parseIp, type AddressRange } from '../net/address';
 import { effectiveProxyIds, otherEnd, type NegotiationOutcome, type Negotiator } from './negotiator';
-import { decide, SA_TRANSITIONS, type SaAction, type SaEventType, type SaState } from './rules';
+import { decide, PROBE_ANSWER, SA_TRANSITIONS, type SaAction, type SaEventType, type SaState } from './rules';
 import { parsePacket, proxyIdMatches, specHas, type Packet } from './traffic';
 
 export interface SaRecord {
@@ -30,6 +30,8 @@ export interface SaRecord {
   monitorFailures: number;
   packetsOut: number;
   packetsIn: number;
+  /** packetsIn at the last monitor probe (for `optimized`: did tunnel traffic arrive since?). */
+  packetsInAtProbe?: number;
   bytesOut: number;
   bytesIn: number;
   /** The rule that produced the current state. */
@@ -413,8 +415,16 @@ class Sim {
     let answeredAny = false;
     for (const sa of this.select(t.id, endKey)) {
       const pid = effectiveProxyIds(end)[sa.index];
-      const carriesPing = peerVendor === 'screenos' || (pid !== undefined && target !== undefined && pingMatches(pid, target));
-      const answered = sa.state === 'ACTIVE' && reachable && sa.peerHasSa && carriesPing;
+      const answered = decide(PROBE_ANSWER, {
+        saActive: sa.state === 'ACTIVE',
+        peerReachable: reachable,
+        peerHasSa: sa.peerHasSa,
+        peerVendor: peerVendor ?? 'generic',
+        pingMatchesProxyId: pid !== undefined && target !== undefined && pingMatches(pid, target),
+        optimized: end.monitor.optimized,
+        trafficArrived: sa.packetsIn > (sa.packetsInAtProbe ?? 0),
+      }).value;
+      sa.packetsInAtProbe = sa.packetsIn;
       if (answered) {
         sa.monitorFailures = 0;
         answeredAny = true;

@@ -170,6 +170,67 @@ export const SA_TRANSITIONS: Rule<SaTransitionInput, SaAction>[] = [
   },
 ];
 
+// ---- does a VPN-monitor probe through an SA get its answer? ---------------------------------
+
+export interface ProbeInput {
+  saActive: boolean;
+  peerReachable: boolean;
+  /** The peer still has the SA (not restarted since). */
+  peerHasSa: boolean;
+  peerVendor: Vendor;
+  /** The SA's proxy ID covers the monitor's ping (destination-ip behind the peer). */
+  pingMatchesProxyId: boolean;
+  /** ScreenOS `set vpn … monitor optimized`. */
+  optimized: boolean;
+  /** Tunnel traffic arrived on this SA since the last probe. */
+  trafficArrived: boolean;
+}
+
+export const PROBE_ANSWER: Rule<ProbeInput, boolean>[] = [
+  {
+    id: 'PROBE-NO-SA',
+    says: 'No ACTIVE SA, no answer.',
+    source: ASSUMED('The ping cannot leave without an SA.'),
+    when: (i) => !i.saActive,
+    then: () => false,
+  },
+  {
+    id: 'PROBE-PEER-GONE',
+    says: 'A lost peer, or a peer that restarted and lost the SA, does not answer.',
+    source: ASSUMED('Nothing comes back from an unreachable peer; a restarted peer drops ESP with an unknown SPI (RFC 4303 §3.4.2).'),
+    when: (i) => !i.peerReachable || !i.peerHasSa,
+    then: () => false,
+  },
+  {
+    id: 'PROBE-OPTIMIZED',
+    says: 'With `optimized`, incoming tunnel traffic counts as a reply.',
+    source: { ref: 'Juniper NSM ScreenOS guide, VPN monitor "Optimized"', provenance: 'documented', note: '"Considers incoming traffic in the VPN tunnel as ICMP echo replies."' },
+    when: (i) => i.optimized && i.trafficArrived,
+    then: () => true,
+  },
+  {
+    id: 'PROBE-SCREENOS-PEER',
+    says: 'A ScreenOS peer answers the monitor on any SA.',
+    source: KB16008('Between ScreenOS devices every SA is monitored and counts.'),
+    when: (i) => i.peerVendor === 'screenos',
+    then: () => true,
+  },
+  {
+    id: 'PROBE-PING-MATCH',
+    says: 'A non-ScreenOS peer answers only through the SA whose proxy ID matches the ping.',
+    source: KB16008('"The ping packet can only pass through the tunnel with a matched proxy ID."'),
+    when: (i) => i.pingMatchesProxyId,
+    then: () => true,
+  },
+  {
+    id: 'PROBE-DROPPED',
+    says: 'A non-ScreenOS peer drops the ping on every other SA (A/D).',
+    source: KB16008('"The other tunnels will drop the ping packet by the non-ScreenOS gateway." KB6134: A/D "could also be happening if the other side of the VPN is not a NetScreen/Juniper Firewall."'),
+    when: () => true,
+    then: () => false,
+  },
+];
+
 // ---- which SAs count for a tunnel interface ------------------------------------------------
 
 export interface CountingInput {
@@ -470,6 +531,7 @@ export function screenosBefore63(osVersion: string): boolean {
 /** Every table, for the UI's "rules" list and for the one-test-per-row check. */
 export const RULE_TABLES = {
   SA_TRANSITIONS,
+  PROBE_ANSWER,
   SA_COUNTING,
   SA_AGGREGATION,
   SCREENOS_INTERFACE_STATUS,

@@ -135,6 +135,22 @@ describe('tunnel-interface status (KB16008 + KB6221)', () => {
     expect(v.status).toBe('UP');
   });
 
+  it('optimized: incoming tunnel traffic counts as the reply a non-ScreenOS peer never sends (A/U instead of A/D)', () => {
+    for (const optimized of [false, true]) {
+      // No destination-ip: the monitor pings the ASA's own address, which no proxy ID covers.
+      const doc = ssgPair('cisco-asa', { enabled: true, rekey: false });
+      const t = doc.tunnels[0]!;
+      t.a.monitor.optimized = optimized;
+      const events: MonitorEvent[] = [{ type: 'traffic', at: 0, tunnelId: t.id, end: 'a', index: 0 }];
+      for (let k = 1; k <= 5; k++) events.push({ type: 'traffic', at: k * 10_000 - 1, tunnelId: t.id, end: 'b', index: 0 }, { type: 'tick', at: k * 10_000 });
+      const v = statusOfEnd(doc, run(doc, events), t.id, 'a')!;
+      expect(v.sas.find((s) => s.index === 0)?.sta).toBe(optimized ? 'A/U' : 'A/D');
+      // The interface still counts only an SA matching the ping (KB16008), and none does: READY either way.
+      expect(v.counting).toBe('ping');
+      expect(v.status).toBe('READY');
+    }
+  });
+
   it('the seed 003 template: READY at boot, UP after the first probe, A/U on the pinged SAs, A/D on the others', () => {
     const doc = screenosMultiProxyId();
     const t = doc.tunnels[0]!;

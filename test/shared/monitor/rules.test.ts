@@ -6,6 +6,7 @@ import {
   decide,
   INBOUND_CHECK,
   OTHER_INTERFACE_STATUS,
+  PROBE_ANSWER,
   PROXY_ID_CHECK,
   SA_AGGREGATION,
   SA_COUNTING,
@@ -34,6 +35,9 @@ const tr = (state: 'INACTIVE' | 'ACTIVE' | 'DOWN', event: Parameters<typeof SA_T
 const other = (over: Partial<Parameters<typeof OTHER_INTERFACE_STATUS[number]['when']>[0]>) =>
   on(OTHER_INTERFACE_STATUS, { vendor: 'panos', aggregate: 'ACTIVE', monitorEnabled: false, monitorFailures: 0, threshold: 5, action: 'wait-recover', ...over });
 
+const probe = (over: Partial<Parameters<typeof PROBE_ANSWER[number]['when']>[0]>) =>
+  on(PROBE_ANSWER, { saActive: true, peerReachable: true, peerHasSa: true, peerVendor: 'cisco-asa', pingMatchesProxyId: false, optimized: false, trafficArrived: false, ...over });
+
 const pic = (over: Partial<Parameters<typeof PROXY_ID_CHECK[number]['when']>[0]>) =>
   on(PROXY_ID_CHECK, { vendor: 'screenos', osVersion: '6.3.0r10', vpnType: 'route-based', proxyIdCount: 1, proxyIdCheck: false, ...over });
 
@@ -53,6 +57,13 @@ const CASES: Case[] = [
   { row: 'SA-MONITOR-REKEY-BRINGUP', run: tr('DOWN', 'monitor-rekey', true), expected: { kind: 'negotiate' } },
   { row: 'SA-MONITOR-REKEY-STALE', run: tr('ACTIVE', 'monitor-rekey', true, false), expected: { kind: 'negotiate' } },
   { row: 'SA-OTHERWISE', run: tr('INACTIVE', 'monitor-rekey', false), expected: { kind: 'keep' } },
+
+  { row: 'PROBE-NO-SA', run: probe({ saActive: false, peerVendor: 'screenos' }), expected: false },
+  { row: 'PROBE-PEER-GONE', run: probe({ peerHasSa: false, peerVendor: 'screenos', optimized: true, trafficArrived: true }), expected: false },
+  { row: 'PROBE-OPTIMIZED', run: probe({ optimized: true, trafficArrived: true }), expected: true },
+  { row: 'PROBE-SCREENOS-PEER', run: probe({ peerVendor: 'screenos', optimized: true, trafficArrived: false }), expected: true },
+  { row: 'PROBE-PING-MATCH', run: probe({ pingMatchesProxyId: true }), expected: true },
+  { row: 'PROBE-DROPPED', run: probe({}), expected: false },
 
   { row: 'COUNT-SCREENOS-PEER', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'screenos', monitorEnabled: true }), expected: 'all' },
   { row: 'COUNT-PING-MATCH', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'cisco-asa', monitorEnabled: true }), expected: 'ping' },
@@ -109,7 +120,7 @@ describe('monitor rule table', () => {
   });
 
   it('every row names its source and provenance', () => {
-    for (const table of [SA_TRANSITIONS, SA_COUNTING, SA_AGGREGATION, SCREENOS_INTERFACE_STATUS, OTHER_INTERFACE_STATUS, SCREENOS_ROUTES, STA_COLUMN, PROXY_ID_CHECK, INBOUND_CHECK] as readonly (readonly { source: { ref: string; note: string } }[])[]) {
+    for (const table of [SA_TRANSITIONS, PROBE_ANSWER, SA_COUNTING, SA_AGGREGATION, SCREENOS_INTERFACE_STATUS, OTHER_INTERFACE_STATUS, SCREENOS_ROUTES, STA_COLUMN, PROXY_ID_CHECK, INBOUND_CHECK] as readonly (readonly { source: { ref: string; note: string } }[])[]) {
       for (const row of table) {
         expect(row.source.ref.length).toBeGreaterThan(0);
         expect(row.source.note.length).toBeGreaterThan(0);
