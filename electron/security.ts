@@ -113,12 +113,12 @@ export function hardenWebContents(contents: WebContents, options: HardenOptions)
 }
 
 /**
- * Permissions the app's own page may use: writing text to the clipboard (copy a config snippet)
- * and fullscreen (presentation mode). Everything else (camera, microphone, geolocation,
- * notifications, HID, serial, USB, clipboard read, ...) is denied, and so is everything asked by
- * any other origin.
+ * The one permission the app's own page may use: writing text to the clipboard (copy a config
+ * snippet, copy gateways). Everything else (camera, microphone, geolocation, notifications, HID,
+ * serial, USB, clipboard *read*, fullscreen, ...) is denied, and so is everything asked by any
+ * other origin. (Paste falls back to the renderer's own clipboard; full screen is the View menu's.)
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 export function permissionAllowed(permission: string, requestingUrl: string, trustedOrigins: readonly string[]): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isTrustedUrl(requestingUrl, trustedOrigins);

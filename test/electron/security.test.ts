@@ -102,7 +102,7 @@ describe('permissions', () => {
   };
 
   it('denies device, media, location and notification requests, even from the app', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'midi', 'hid', 'serial', 'usb', 'clipboard-read', 'display-capture', 'openExternal', 'pointerLock', 'unknown']) {
+    for (const p of ['media', 'geolocation', 'notifications', 'midi', 'hid', 'serial', 'usb', 'clipboard-read', 'display-capture', 'openExternal', 'pointerLock', 'fullscreen', 'unknown']) {
       expect(request(p, `${APP_ORIGIN}/index.html`), p).toBe(false);
       expect(session.defaultSession.permissionCheckHandler?.(null, p, APP_ORIGIN, {}), p).toBe(false);
     }
@@ -112,10 +112,10 @@ describe('permissions', () => {
     expect(cb).toHaveBeenCalledWith(null);
   });
 
-  it('allows clipboard write and fullscreen only to the app origin', () => {
+  it('allows clipboard write only, and only to the app origin', () => {
     expect(request('clipboard-sanitized-write', `${APP_ORIGIN}/index.html`)).toBe(true);
-    expect(request('fullscreen', `${APP_ORIGIN}/index.html`)).toBe(true);
-    expect(request('fullscreen', 'https://evil.example/')).toBe(false);
+    expect(session.defaultSession.permissionCheckHandler?.(null, 'clipboard-sanitized-write', APP_ORIGIN, {})).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(session.defaultSession.permissionCheckHandler?.(null, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
   });
 
