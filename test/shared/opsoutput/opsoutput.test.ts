@@ -111,6 +111,21 @@ describe('strongSwan and Cisco', () => {
     expect(text(doc, initialMonitorState(doc, 0), 'GATEWAY-2', 'show crypto ipsec sa')).toBe('There are no ipsec sas\n');
   });
 
+  it('IOS-XE has its own layout (protected vrf, current_peer … port, Status ACTIVE)', () => {
+    const doc = screenosMultiProxyId();
+    const asa = doc.gateways.find((g) => g.name === 'GATEWAY-2')!;
+    asa.vendor = 'cisco-ios';
+    const tid = doc.tunnels[0]!.id;
+    const m = run(doc, [{ type: 'traffic', at: 0, tunnelId: tid, end: 'a', index: 0 }]);
+    const c = text(doc, m, 'GATEWAY-2', 'show crypto ipsec sa');
+    expect(c).toContain('   protected vrf: (none)');
+    expect(c).toContain('   local  ident (addr/mask/prot/port): (172.16.1.0/255.255.255.0/0/0)');
+    expect(c).toContain('   current_peer 198.51.100.1 port 500');
+    expect(c).toContain('        transform: esp-3des esp-sha-hmac ,');
+    expect(c).toContain('        Status: ACTIVE(ACTIVE)');
+    expect(c).toContain('     PFS (Y/N): N, DH group: none');
+  });
+
   it('refuses commands a vendor does not have', () => {
     const doc = screenosMultiProxyId();
     expect(runOpsCommand(doc, initialMonitorState(doc, 0), doc.gateways[0]!, 'show vpn flow')).toMatchObject({ ok: false, code: 'UNSUPPORTED_COMMAND' });
