@@ -3,7 +3,8 @@
 // electron-builder's own schema validation of build/electron-builder.yml, the icons it names,
 // and the fuse settings in both packaging paths.
 import { describe, expect, it } from 'vitest';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
@@ -78,5 +79,39 @@ describe('forge.config.ts', () => {
 
   it('names the executable as electron-builder expects it in a prepackaged app', async () => {
     expect(forgeConfig.packagerConfig?.executableName).toBe((await builderConfig()).executableName);
+  });
+});
+
+describe('forge.config.ts packageAfterCopy hook', () => {
+  type Hook = (config: unknown, buildPath: string, electronVersion: string, platform: string, arch: string) => Promise<void>;
+  const hook = forgeConfig.hooks?.packageAfterCopy as unknown as Hook;
+
+  it('leaves a renderer the Vite plugin already placed', async () => {
+    const buildPath = await mkdtemp(join(tmpdir(), 'ipsec-studio-pkg-'));
+    try {
+      const target = join(buildPath, '.vite', 'renderer', 'main_window');
+      await mkdir(target, { recursive: true });
+      await writeFile(join(target, 'index.html'), 'placed by vite');
+      await hook(forgeConfig, buildPath, '45.4.1', 'linux', 'x64');
+      expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('placed by vite');
+    } finally {
+      await rm(buildPath, { recursive: true, force: true });
+    }
+  });
+
+  it('copies the web build into the package, or says clearly that it is missing', async () => {
+    const buildPath = await mkdtemp(join(tmpdir(), 'ipsec-studio-pkg-'));
+    try {
+      const webIndex = join(root, 'dist', 'web', 'index.html');
+      const haveWebBuild = await stat(webIndex).then(() => true, () => false);
+      if (haveWebBuild) {
+        await hook(forgeConfig, buildPath, '45.4.1', 'linux', 'x64');
+        expect(await readFile(join(buildPath, '.vite', 'renderer', 'main_window', 'index.html'), 'utf8')).toBe(await readFile(webIndex, 'utf8'));
+      } else {
+        await expect(hook(forgeConfig, buildPath, '45.4.1', 'linux', 'x64')).rejects.toThrow(/The renderer build is missing/);
+      }
+    } finally {
+      await rm(buildPath, { recursive: true, force: true });
+    }
   });
 });
