@@ -2,9 +2,9 @@
 // phase 1 and, per selector pair, in phase 2, with the messages exchanged, the log lines each side
 // writes, and the likely human cause of each failure with a one-click fix. Pure and deterministic;
 // bad input becomes diagnostics, never an exception.
-import type { EndKey, Gateway, Network, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
+import type { EndKey, EspProposal, Gateway, Network, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
 import { parseIp } from '../net/address';
-import { formatSelector, fromRange, makeSelector } from '../net/selector';
+import { asIkev1Id, formatSelector, fromRange, makeSelector } from '../net/selector';
 import { profileFor } from '../vendors/registry';
 import type { VendorProfile } from '../vendors/profile';
 import { analyse, capacityDiagnostics } from './diagnostics';
@@ -188,7 +188,9 @@ function phase1(run: TunnelRun): Phase1Result {
   const im = I.auth?.method ?? 'psk';
   const rm = R.auth?.method ?? 'psk';
   // IKEv1 carries the authentication method in the SA proposal.
-  const match = matchIke(I.ike?.proposals ?? [], R.ike?.proposals ?? [], {
+  const sentIke = v === 1 && PI.phase1.v1FirstTransformOnly ? firstTransforms(I.ike?.proposals ?? []) : (I.ike?.proposals ?? []);
+  if (v === 1 && PI.phase1.v1FirstTransformOnly && PI.phase1.rules.v1Transforms) rules.push(run.use(init, PI.phase1.rules.v1Transforms));
+  const match = matchIke(sentIke, R.ike?.proposals ?? [], {
     responderOrder: PR.phase1.responderOrder,
     lifetime: v === 1 ? { initiator: I.ike?.lifetimeSeconds ?? 28800, responder: R.ike?.lifetimeSeconds ?? 28800, mustNotExceed: PR.phase1.v1LifetimeMustNotExceed } : undefined,
   });
@@ -310,14 +312,16 @@ function packetSelectors(p: TriggerPacket): { local: Sel; remote: Sel } | undefi
 type EspOutcome = { ok: true; esp: NonNullable<Phase2Result['esp']>; pfs: NonNullable<Phase2Result['pfs']>; keRetryGroup?: number } | { ok: false; attribute: NonNullable<Phase2Result['failedAttribute']>; reason: string };
 
 /** The ESP outcome depends on the two ends and whether the exchange carries a KE, not on the selectors: once per tunnel. */
-function espOutcome(run: TunnelRun, carriesKe: boolean): EspOutcome {
+function espOutcome(run: TunnelRun, carriesKe: boolean, espI: readonly EspProposal[], espR: readonly EspProposal[]): EspOutcome {
   const { init, resp } = run;
   const I = run.end(init);
   const R = run.end(resp);
   if ((I.esp?.mode ?? 'tunnel') !== (R.esp?.mode ?? 'tunnel')) {
     return { ok: false, attribute: 'mode', reason: `ESP mode differs: ${run.gateways[init].name} ${I.esp.mode}, ${run.gateways[resp].name} ${R.esp.mode}.` };
   }
-  const esp = matchEsp(I.esp?.proposals ?? [], R.esp?.proposals ?? [], {
+  // IKEv1 products that send one transform per cipher with only the first integrity and DH group (strongSwan).
+  const sent = I.ikeVersion === 1 && run.profiles[init].phase1.v1FirstTransformOnly ? firstTransforms(espI) : espI;
+  const esp = matchEsp(sent, espR, {
     responderOrder: run.profiles[resp].phase1.responderOrder,
     carriesKe,
     responderAcceptsAnyPfs: run.plans[resp].behaviour.acceptsAnyPfsWhenNoneConfigured,
@@ -381,8 +385,19 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const nameR = run.gateways[resp].name;
   const pfsI = (I.esp?.proposals ?? []).some((p) => (p.dhGroups ?? []).length > 0);
   const ruleCache: (string[] | undefined)[] = [];
-  let espWithKe: EspOutcome | undefined;
-  let espWithoutKe: EspOutcome | undefined;
+  const espEndI = I.esp?.proposals ?? [];
+  const espEndR = run.end(resp).esp?.proposals ?? [];
+  const espCache = new Map<readonly EspProposal[], Map<readonly EspProposal[], [EspOutcome | undefined, EspOutcome | undefined]>>();
+  const espFor = (ci: Child, cr: Child, carriesKe: boolean): EspOutcome => {
+    const a = ci.esp ?? espEndI;
+    const b = cr.esp ?? espEndR;
+    let inner = espCache.get(a);
+    if (!inner) espCache.set(a, (inner = new Map()));
+    let pair = inner.get(b);
+    if (!pair) inner.set(b, (pair = [undefined, undefined]));
+    const k = carriesKe ? 0 : 1;
+    return (pair[k] ??= espOutcome(run, carriesKe, a, b));
+  };
 
   let children: Child[] = planI.children;
   let trigger: { local: Sel; remote: Sel; text: string } | undefined;
@@ -433,6 +448,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
       rules: rulesFor(run, ruleCache, 0, child.isDefault),
     };
     if (triggered && trigger) entry.triggeredBy = trigger.text;
+    if (v === 1 && (tsi[0] !== child.local[0] || tsr[0] !== child.remote[0])) run.use(init, `${run.gateways[init].vendor}.v1.id-port`);
     results.push(entry);
     if (p1.status === 'down') {
       entry.reason = 'Phase 1 is down, so no phase-2 negotiation happens.';
@@ -460,7 +476,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     entry.responderProxyIds = rc.proxyIdIndexes;
     // ESP proposal and PFS (the first IKEv2 child rides IKE_AUTH without a KE).
     const carriesKe = exchange !== 'IKE_AUTH';
-    const esp = carriesKe ? (espWithKe ??= espOutcome(run, true)) : (espWithoutKe ??= espOutcome(run, false));
+    const esp = espFor(child, rc, carriesKe);
     entry.rules = rulesFor(run, ruleCache, 2, child.isDefault);
     if (!esp.ok) {
       if (run.detail) run.log(resp, { kind: 'child-no-proposal', peer: peerR, child: child.name });
@@ -476,14 +492,17 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     entry.pfs = esp.pfs;
     // The initiator's view of the answer.
     entry.rules = rulesFor(run, ruleCache, 3, child.isDefault);
-    const take = initiatorTakes(policy, child, tsi, tsr, answer.tsi, answer.tsr);
+    // IKEv1 answers travel as identification payloads too (one port, not a range).
+    const answerTsi = v === 1 ? answer.tsi.map(idOf) : answer.tsi;
+    const answerTsr = v === 1 ? answer.tsr.map(idOf) : answer.tsr;
+    const take = initiatorTakes(policy, child, tsi, tsr, answerTsi, answerTsr);
     if (run.detail) run.msg({ exchange, message: exchange === 'QUICK_MODE' ? '2' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: exchange === 'QUICK_MODE' ? 'HASH SA Nr IDci IDcr' : exchange === 'IKE_AUTH' ? 'IDr AUTH SA TSi TSr' : 'SA Nr TSi TSr', phase2Index: index });
     if (!take.ok) {
       if (run.detail) {
-        run.log(init, { kind: 'child-ts-rejected', peer: peerI, child: child.name, local: answer.tsr.map((x) => x.text).join(' '), remote: answer.tsi.map((x) => x.text).join(' ') });
+        run.log(init, { kind: 'child-ts-rejected', peer: peerI, child: child.name, local: answerTsr.map((x) => x.text).join(' '), remote: answerTsi.map((x) => x.text).join(' ') });
         run.msg({ exchange: v === 1 ? 'INFORMATIONAL_V1' : 'INFORMATIONAL', message: 'request', from: init, summary: 'D (delete CHILD_SA)', phase2Index: index });
       }
-      entry.reason = `${nameR} answered ${answer.tsi.map((x) => x.text).join(' ')} <-> ${answer.tsr.map((x) => x.text).join(' ')}, and ${nameI} refuses it: ${take.reason}.`;
+      entry.reason = `${nameR} answered ${answerTsi.map((x) => x.text).join(' ')} <-> ${answerTsr.map((x) => x.text).join(' ')}, and ${nameI} refuses it: ${take.reason}.`;
       continue;
     }
     if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: init, summary: 'HASH', phase2Index: index });
@@ -497,6 +516,16 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     }
   }
   return results;
+}
+
+function idOf(x: Sel): Sel {
+  const id = asIkev1Id(x.s);
+  return id === x.s ? x : sel(id);
+}
+
+/** One transform per cipher, with only the proposal's first integrity and first DH group. */
+function firstTransforms<T extends { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }>(proposals: readonly T[]): T[] {
+  return proposals.map((p) => ({ ...p, integrity: (p.integrity ?? []).slice(0, 1), dhGroups: (p.dhGroups ?? []).slice(0, 1) }));
 }
 
 function rejectEntry(run: TunnelRun, entry: Phase2Result, notify: Notify, reason: string): void {

@@ -1,9 +1,9 @@
 // One tunnel end, parsed once: its proxy IDs as selectors, grouped into the children (SAs) the
 // product negotiates, with the problems found on the way. Cached per TunnelEnd object, so an
 // unchanged end (immer keeps it identical) is never parsed again.
-import type { Gateway, ProxyId, TunnelEnd } from '../model/document';
+import type { EspProposal, Gateway, ProxyId, TunnelEnd } from '../model/document';
 import { parseInterfaceAddress, type Family } from '../net/address';
-import { formatSelector, fromRange, makeSelector, type Selector } from '../net/selector';
+import { asIkev1Id, contains, equals, formatSelector, fromRange, makeSelector, type Selector } from '../net/selector';
 import type { SelectorBehaviour, VendorProfile } from '../vendors/profile';
 
 /** A selector with its text in strongSwan notation (computed once). */
@@ -21,7 +21,7 @@ export interface ChildTexts {
   proposed: { local: string; remote: string };
   v1: { local: string[]; remote: string[] };
   v2: { local: string[]; remote: string[] };
-  /** The first selectors alone (IKEv1 proposes only these). */
+  /** The first selectors alone, as IKEv1 identification payloads carry them (one port, not a range). */
   v1Local: Sel[];
   v1Remote: Sel[];
 }
@@ -34,23 +34,66 @@ export interface Child {
   remote: Sel[];
   isDefault: boolean;
   texts: ChildTexts;
+  /** The child's own ESP proposals (from its first proxy ID that has them), else undefined: the end's. */
+  esp?: EspProposal[];
+  /**
+   * The selectors without those contained in another of the same list: what strongSwan's
+   * `get_traffic_selectors` returns, and so what its config score counts (a range next to
+   * 0.0.0.0/0 does not score). Verified on charon 5.9.8 (oracle case gen-31).
+   */
+  localReduced: Sel[];
+  remoteReduced: Sel[];
+}
+
+/** Drops duplicates and selectors contained in another selector of the list (the broader one stays). */
+export function dropRedundant(list: Sel[]): Sel[] {
+  if (list.length <= 1) return list;
+  const out: Sel[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i] as Sel;
+    let redundant = false;
+    for (let j = 0; j < list.length; j++) {
+      if (i === j) continue;
+      const b = list[j] as Sel;
+      if (contains(b.s, a.s) && (!equals(a.s, b.s) || j < i)) {
+        redundant = true;
+        break;
+      }
+    }
+    if (!redundant) out.push(a);
+  }
+  return out.length === list.length ? list : out;
+}
+
+function idSel(x: Sel): Sel {
+  const id = asIkev1Id(x.s);
+  return id === x.s ? x : sel(id);
 }
 
 function textsOf(local: Sel[], remote: Sel[]): ChildTexts {
   const l = local[0] as Sel;
   const r = remote[0] as Sel;
-  const v1 = { local: [l.text], remote: [r.text] };
+  const li = idSel(l);
+  const ri = idSel(r);
+  const v2single = { local: [l.text], remote: [r.text] };
+  const v1 = li === l && ri === r ? v2single : { local: [li.text], remote: [ri.text] };
   return {
     proposed: { local: l.text, remote: r.text },
     v1,
-    v2: local.length === 1 && remote.length === 1 ? v1 : { local: local.map((x) => x.text), remote: remote.map((x) => x.text) },
-    v1Local: local.length === 1 ? local : [l],
-    v1Remote: remote.length === 1 ? remote : [r],
+    v2: local.length === 1 && remote.length === 1 ? v2single : { local: local.map((x) => x.text), remote: remote.map((x) => x.text) },
+    v1Local: local.length === 1 && li === l ? local : [li],
+    v1Remote: remote.length === 1 && ri === r ? remote : [ri],
   };
 }
 
-function child(name: string, proxyIdIndexes: number[], local: Sel[], remote: Sel[], isDefault: boolean): Child {
-  return { name, proxyIdIndexes, local, remote, isDefault, texts: textsOf(local, remote) };
+function child(name: string, proxyIdIndexes: number[], local: Sel[], remote: Sel[], isDefault: boolean, esp?: EspProposal[]): Child {
+  const c: Child = { name, proxyIdIndexes, local, remote, isDefault, texts: textsOf(local, remote), localReduced: dropRedundant(local), remoteReduced: dropRedundant(remote) };
+  if (esp) c.esp = esp;
+  return c;
+}
+
+function ownEsp(p: ProxyId | undefined): EspProposal[] | undefined {
+  return p && Array.isArray(p.espProposals) && p.espProposals.length > 0 ? p.espProposals : undefined;
 }
 
 export interface PlanProblem {
@@ -181,9 +224,12 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
       if (!g.local.some((x) => x.text === p.local.text)) g.local.push(p.local);
       if (!g.remote.some((x) => x.text === p.remote.text)) g.remote.push(p.remote);
     }
-    for (const g of byName.values()) children.push(child(g.name, g.proxyIdIndexes, g.local, g.remote, false));
+    for (const g of byName.values()) {
+      const esp = g.proxyIdIndexes.map((i) => ownEsp(proxyIds[i])).find((e) => e !== undefined);
+      children.push(child(g.name, g.proxyIdIndexes, g.local, g.remote, false, esp));
+    }
   } else {
-    for (const p of pairs) children.push(child(p.name === '' ? `#${p.index + 1}` : p.name, [p.index], [p.local], [p.remote], false));
+    for (const p of pairs) children.push(child(p.name === '' ? `#${p.index + 1}` : p.name, [p.index], [p.local], [p.remote], false, ownEsp(proxyIds[p.index])));
   }
   return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
 }

@@ -4,7 +4,7 @@
 // (its local faces TSr, its remote faces TSi).
 import { contains, equals, intersect } from '../net/selector';
 import type { InitiatorNarrowing, ResponderMatch } from '../vendors/profile';
-import { sel, type Child, type Sel } from './plan';
+import { dropRedundant, sel, type Child, type Sel } from './plan';
 
 export interface NarrowStep {
   config: string;
@@ -40,23 +40,7 @@ export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: Na
       if (x) result.push(x === c.s ? c : x === s.s ? s : sel(x));
     }
   }
-  if (result.length <= 1) return result;
-  // Drop duplicates and selectors contained in another (strongSwan keeps the broader one).
-  const out: Sel[] = [];
-  for (let i = 0; i < result.length; i++) {
-    const a = result[i] as Sel;
-    let redundant = false;
-    for (let j = 0; j < result.length; j++) {
-      if (i === j) continue;
-      const b = result[j] as Sel;
-      if (contains(b.s, a.s) && (!equals(a.s, b.s) || j < i)) {
-        redundant = true;
-        break;
-      }
-    }
-    if (!redundant) out.push(a);
-  }
-  return out;
+  return dropRedundant(result);
 }
 
 /** The first selector as a list, without a new array when it is the only one. */
@@ -75,9 +59,9 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
       let found = -1;
       for (let i = 0; i < configs.length; i++) {
         const c = configs[i] as Child;
-        const my = score(c.local, tsr);
+        const my = score(c.localReduced, tsr);
         if (my === 0) continue;
-        const other = score(c.remote, tsi);
+        const other = score(c.remoteReduced, tsi);
         if (other !== 0 && my + other > best) {
           best = my + other;
           found = i;

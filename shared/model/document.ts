@@ -186,6 +186,8 @@ export const ProxyIdSchema = z.strictObject({
   remoteProtocol: ProtocolSchema.optional(),
   localPort: PortSpecSchema.default('any'),
   remotePort: PortSpecSchema.default('any'),
+  /** This proxy ID's own ESP proposals (a strongSwan child, a Cisco crypto-map entry); absent: the end's. */
+  espProposals: z.array(EspProposalSchema).min(1, { message: 'at least one ESP proposal is required' }).optional(),
 });
 export type ProxyId = z.infer<typeof ProxyIdSchema>;
 

@@ -218,6 +218,15 @@ export function sameProtocolAndPorts(a: Selector, b: Selector): boolean {
   return a.protocol === b.protocol && a.portFrom === b.portFrom && a.portTo === b.portTo;
 }
 
+/**
+ * The selector as an IKEv1 identification payload can carry it: one port, not a range (RFC 2407
+ * §4.6.2), so a port range travels as its first port. Observed on real strongSwan in IKEv1.
+ */
+export function asIkev1Id(s: Selector): Selector {
+  if (hasAnyPort(s) || s.portFrom === s.portTo) return s;
+  return { ...s, portTo: s.portFrom };
+}
+
 /** Whether one packet (address, protocol, port) is inside the selector. */
 export function matchesPacket(s: Selector, family: Family, address: bigint, protocol: number, port: number | undefined): boolean {
   if (s.family !== family || address < s.from || address > s.to) return false;

@@ -68,9 +68,11 @@ export interface Phase1Behaviour {
   v1LifetimeMustNotExceed: boolean;
   /** Answer to an IKE version it does not run: a notify, or silence (the initiator times out). */
   versionMismatch: Notify | 'silent';
+  /** IKEv1 initiator: one transform per cipher carrying only the first integrity and first DH group of each proposal (strongSwan). */
+  v1FirstTransformOnly?: boolean;
   /** IKEv1 identity not matching: notify sent. */
   v1IdentityNotify: Notify;
-  rules: { proposal: string; psk: string; version: string; identity: string };
+  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string };
 }
 
 export interface LogStyle {

@@ -12,6 +12,8 @@ const rules = ruleTable('strongswan', [
   { id: 'strongswan.v1.narrow', statement: 'An IKEv1 responder picks the child config by score and answers with the first intersection of its selectors and the proposal; none: INVALID_ID_INFORMATION.', provenance: 'verified', source: SRC },
   { id: 'strongswan.v2.narrow', statement: 'An IKEv2 responder picks the child config by score (equal selector +5×round, intersecting +1×round, first selector weighted most; first config wins a tie) and narrows to every config × proposal intersection; none: TS_UNACCEPTABLE. It never sends ADDITIONAL_TS_POSSIBLE.', provenance: 'verified', source: SRC },
   { id: 'strongswan.v2.initiator-narrow', statement: 'An IKEv2 initiator intersects the answered selectors with its own config; an empty result fails the child.', provenance: 'verified', source: SRC },
+  { id: 'strongswan.v1.first-transform', statement: 'An IKEv1 initiator sends one transform per cipher with only the first integrity algorithm and the first DH group of each proposal: a peer accepting only a later group answers NO_PROPOSAL_CHOSEN.', provenance: 'verified', source: `${SRC}; oracle findings with two DH groups in IKEv1` },
+  { id: 'strongswan.v1.id-port', statement: 'IKEv1 identification payloads carry one port: a port range is proposed and installed as its first port (RFC 2407 §4.6.2).', provenance: 'verified', source: `${SRC}; RFC 2407 §4.6.2` },
   { id: 'strongswan.default', statement: 'A child without selectors uses `dynamic`: the IKE address of each end.', provenance: 'documented', source: 'swanctl.conf(5): local_ts / remote_ts default dynamic' },
   { id: 'strongswan.pfs', statement: 'ESP proposals with a DH group require PFS with a common group (IKEv1 Quick Mode, IKEv2 CREATE_CHILD_SA); the first IKEv2 child carries no KE.', provenance: 'verified', source: SRC },
 ]);
@@ -42,10 +44,11 @@ export const strongswan: VendorProfile = {
   }),
   phase1: {
     responderOrder: true,
+    v1FirstTransformOnly: true,
     v1LifetimeMustNotExceed: false,
     versionMismatch: 'NO_PROPOSAL_CHOSEN',
     v1IdentityNotify: 'AUTHENTICATION_FAILED',
-    rules: { proposal: 'strongswan.ike.proposal', psk: 'strongswan.ike.psk', version: 'strongswan.ike.version', identity: 'strongswan.ike.identity' },
+    rules: { proposal: 'strongswan.ike.proposal', psk: 'strongswan.ike.psk', version: 'strongswan.ike.version', identity: 'strongswan.ike.identity', v1Transforms: 'strongswan.v1.first-transform' },
   },
   logs: {
     source: 'charon log (swanctl --log / journalctl -u strongswan)',

@@ -93,15 +93,23 @@ function selectorParts(text: string): { address: string; protocol: ProxyId['prot
   return { address, protocol: p, port };
 }
 
-function proxyIdsOf(children: InteropChild[]): ProxyId[] {
+/** A swanctl proposal list ("aes128-sha256,aes256gcm16") as the document's ESP proposals. */
+export function parseEspList(text: string): EspProposal[] {
+  return text.split(',').map((t) => parseProposal(t));
+}
+
+function proxyIdsOf(children: InteropChild[], endEsp: string): ProxyId[] {
   const out: ProxyId[] = [];
   for (const child of children) {
+    // A child whose ESP proposals differ from the end's carries its own (swanctl children each have esp_proposals).
+    const own = child.esp !== endEsp ? parseEspList(child.esp) : undefined;
     for (const l of child.local_ts) {
       for (const r of child.remote_ts) {
         const lp = selectorParts(l);
         const rp = selectorParts(r);
         const p: ProxyId = { name: child.name, local: lp.address, remote: rp.address, protocol: lp.protocol, localPort: lp.port, remotePort: rp.port };
         if (rp.protocol !== lp.protocol) p.remoteProtocol = rp.protocol;
+        if (own) p.espProposals = own;
         out.push(p);
       }
     }
@@ -117,15 +125,14 @@ function gateway(id: string, name: string, address: string, x: number): Gateway 
 }
 
 function end(gatewayId: string, version: 1 | 2, side: InteropSide, children: InteropChild[]) {
-  const ike = parseProposal(side.ike);
+  const ike = parseEspList(side.ike) as IkeProposal[];
   const espText = children[0]?.esp ?? side.children[0]?.esp ?? 'aes128-sha256';
-  const esp: EspProposal = parseProposal(espText);
   return {
     gatewayId: gatewayId as GatewayId, outsideInterface: 'eth0', tunnelInterface: '', ikeVersion: version, exchangeMode: 'main' as const,
-    ike: { proposals: [ike as IkeProposal], lifetimeSeconds: 28800 },
+    ike: { proposals: ike, lifetimeSeconds: 28800 },
     auth: { method: 'psk' as const, psk: side.psk },
-    esp: { proposals: [esp], lifetimeSeconds: 3600, mode: 'tunnel' as const },
-    proxyIds: proxyIdsOf(children),
+    esp: { proposals: parseEspList(espText), lifetimeSeconds: 3600, mode: 'tunnel' as const },
+    proxyIds: proxyIdsOf(children, espText),
     proxyIdCheck: false, selectorMatch: 'auto' as const, initiatorTsNarrow: false, junosSelectorStyle: 'traffic-selector' as const,
     natTraversal: true, dpd: { enabled: true, intervalSeconds: 10 },
     monitor: { enabled: false, rekey: false, optimized: false, action: 'wait-recover' as const, threshold: 5, intervalSeconds: 3 },
