@@ -162,7 +162,13 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
     if (p1.status === 'down') return;
     if (entry.failedAttribute) {
       const a = entry.failedAttribute;
-      const fix = a === 'mode' ? [update(resp, { esp: { ...R.esp, mode: I.esp.mode } })] : I.esp?.proposals?.[0] ? [update(resp, { esp: { ...R.esp, proposals: [...(R.esp?.proposals ?? []), I.esp.proposals[0]] } })] : [];
+      const offered = child.esp?.[0] ?? I.esp?.proposals?.[0];
+      // The responder's child may carry its own ESP proposals (proxy ID espProposals): fix those.
+      const rIdx = (entry.responderProxyIds ?? []).filter((x) => Array.isArray(R.proxyIds[x]?.espProposals));
+      let fix: Command[] = [];
+      if (a === 'mode') fix = [update(resp, { esp: { ...R.esp, mode: I.esp.mode } })];
+      else if (offered && rIdx.length > 0) fix = rIdx.map((x) => ({ type: 'proxyId.update', tunnelId: tunnel.id, end: resp, index: x, changes: { espProposals: [...(R.proxyIds[x]?.espProposals ?? []), offered] } }));
+      else if (offered) fix = [update(resp, { esp: { ...R.esp, proposals: [...(R.esp?.proposals ?? []), offered] } })];
       d.push({ code: (R.esp?.proposals ?? []).length === 0 || (I.esp?.proposals ?? []).length === 0 ? 'EMPTY_PROPOSALS' : 'PROPOSAL_MISMATCH', severity: 'error', end: resp, gateway: gR.name, selector, phase2Index: i, message: `Phase 2 "${entry.name}": ${entry.reason ?? ''} (attribute: ${a}).`, fix, fixLabel: a === 'mode' ? 'Use the same ESP mode' : `Add ${gI.name}'s ESP proposal to ${gR.name}`, provenance: provOf(resp, run.plans[resp].behaviour.rules.pfs) });
       return;
     }

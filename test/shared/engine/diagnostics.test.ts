@@ -147,3 +147,15 @@ describe('diagnostics with one-click fixes', () => {
     expect(up(applyFix(doc2, find(up(doc2), 'EXCHANGE_MODE_MISMATCH'))).status).toBe('up');
   });
 });
+
+describe('ESP proposals per child', () => {
+  it('PROPOSAL_MISMATCH on a child with its own ESP proposals fixes that child', () => {
+    const own = [{ encryption: ['aes128gcm16' as const], integrity: ['none' as const], dhGroups: [] }];
+    const doc = pair({ a: 'strongswan', b: 'strongswan', proxyA: [pid(HQ, BR, { name: 'x' })], proxyB: [pid(BR, HQ, { name: 'x', espProposals: own })] });
+    const r = up(doc);
+    expect(r.phase2[0]).toMatchObject({ status: 'down', notify: 'NO_PROPOSAL_CHOSEN' });
+    const d = find(r, 'PROPOSAL_MISMATCH');
+    expect(d.fix[0]).toMatchObject({ type: 'proxyId.update', end: 'b', index: 0 });
+    expect(up(applyFix(doc, d)).status).toBe('up');
+  });
+});
