@@ -98,6 +98,16 @@ export function initialMonitorState(doc: TopologyDocument, now: number): Monitor
 }
 
 /**
+ * The state once the network has settled at `now`: on-demand SAs still INACTIVE, SAs that a
+ * VPN monitor with rekey brings up without traffic (KB6221) negotiated at its first probe.
+ */
+export function settledMonitorState(doc: TopologyDocument, now: number, negotiate: Negotiator): MonitorState {
+  const start = initialMonitorState(doc, now);
+  const longest = Math.max(0, ...doc.tunnels.flatMap((t) => [t.a, t.b]).filter((e) => e.monitor.enabled && e.monitor.rekey).map((e) => e.monitor.intervalSeconds * 1000));
+  return longest === 0 ? start : applyEvent(doc, start, { type: 'tick', at: now + longest }, negotiate);
+}
+
+/**
  * Keeps the records in step with an edited document: SAs of proxy IDs that still exist keep
  * their state; new ones start INACTIVE; removed ones disappear.
  */

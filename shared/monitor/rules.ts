@@ -342,16 +342,9 @@ export const SCREENOS_INTERFACE_STATUS: Rule<ScreenosStatusInput, InterfaceStatu
     then: () => 'UP',
   },
   {
-    id: 'KB6221-REKEY-READY',
-    says: 'VPN monitor with rekey, an SA not negotiated yet: READY (momentary: rekey negotiates it at once).',
-    source: KB16008('"READY if one of the P2 SAs is INACTIVE"; with rekey (KB6221 case 3) the state machine negotiates INACTIVE SAs immediately (SA-MONITOR-REKEY-BRINGUP), so this lasts only until the next tick.'),
-    when: (i) => i.aggregate === 'INACTIVE',
-    then: () => 'READY',
-  },
-  {
     id: 'KB6221-REKEY-DOWN',
-    says: 'VPN monitor with rekey: DOWN when the VPN is down.',
-    source: KB6221('Case 3: only UP or DOWN.'),
+    says: 'VPN monitor with rekey: DOWN whenever no counted SA is up, including before the first negotiation (never READY).',
+    source: KB6221('Case 3: "This option will only have either UP or DOWN state." KB16008\'s READY for an INACTIVE SA shows only without rekey; with rekey the monitor negotiates INACTIVE SAs at its next probe (SA-MONITOR-REKEY-BRINGUP).'),
     when: () => true,
     then: () => 'DOWN',
   },

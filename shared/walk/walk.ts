@@ -5,7 +5,7 @@
 // Pure: the negotiator and the starting monitor state are passed in.
 import type { EndKey, Gateway, GatewayId, NatRule, ProxyId, SecurityPolicy, TopologyDocument, Tunnel, TunnelId } from '../model/document';
 import { formatIp, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength, type AddressRange, type Family } from '../net/address';
-import { applyEvent, initialMonitorState, type MonitorState, type SaRecord } from '../monitor/monitor';
+import { applyEvent, settledMonitorState, type MonitorState, type SaRecord } from '../monitor/monitor';
 import { effectiveProxyIds, otherEnd, type Negotiator } from '../monitor/negotiator';
 import { decide, INBOUND_CHECK, PROXY_ID_CHECK, type RuleSource } from '../monitor/rules';
 import { spiOf } from '../monitor/spi';
@@ -94,7 +94,7 @@ export interface WalkRequest {
 
 export interface WalkOptions {
   negotiate: Negotiator;
-  /** The monitor state to start from; default: every SA INACTIVE at time `now`. */
+  /** The monitor state to start from; default: the settled network at `now` (settledMonitorState). */
   monitor?: MonitorState;
   /** The injected clock, ms (used when no monitor state is given). */
   now?: number;
@@ -469,7 +469,7 @@ export function walkPacket(doc: TopologyDocument, req: WalkRequest, opts: WalkOp
   if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message };
   const src = gatewayOfAddress(doc, parsed.value.family, parsed.value.src);
   if (!src) return { ok: false, code: 'SOURCE_NOT_FOUND', message: `no gateway has ${from.ip} behind it: attach a host or network containing it to a gateway` };
-  const w = new Walker(doc, opts.monitor ?? initialMonitorState(doc, opts.now ?? 0), opts.negotiate);
+  const w = new Walker(doc, opts.monitor ?? settledMonitorState(doc, opts.now ?? 0, opts.negotiate), opts.negotiate);
   const forward = w.leg('forward', src.gw, src.iface, from.nodeId ?? src.nodeId, parsed.value);
   let reply: LegResult | undefined;
   if (forward.result === 'delivered') {

@@ -13,7 +13,8 @@ test.beforeEach(async ({ page }) => {
 test('peer loss takes tunnel.1 from UP to DOWN and withdraws its routes; recovery brings it back', async ({ page }) => {
   await page.getByTestId('panel-tab-monitor').click();
   const status = page.getByTestId('monitor-status-GATEWAY-1-tunnel.1');
-  await expect(status).toContainText('READY');
+  // Monitor + rekey: only UP or DOWN (KB6221), so DOWN until the first probe negotiates.
+  await expect(status).toContainText('DOWN');
   await expect(page.getByTestId('monitor-sa-GATEWAY-1-test-0')).toContainText('I/I');
 
   // The first monitor probe: rekey negotiates every proxy ID, without user traffic (KB6221).

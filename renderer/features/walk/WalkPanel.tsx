@@ -102,7 +102,7 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
               </li>
             ))}
           </ol>
-          <p className="muted">SAs start INACTIVE and are negotiated on demand by the engine, with the packet as trigger.</p>
+          <p className="muted">The walk starts from the settled network: SAs a VPN monitor with rekey keeps up are up; the others are INACTIVE and negotiated on demand by the engine, with the packet as trigger.</p>
         </div>
       )}
     </div>

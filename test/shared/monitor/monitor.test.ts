@@ -151,11 +151,11 @@ describe('tunnel-interface status (KB16008 + KB6221)', () => {
     }
   });
 
-  it('the seed 003 template: READY at boot, UP after the first probe, A/U on the pinged SAs, A/D on the others', () => {
+  it('the seed 003 template (monitor + rekey): DOWN at boot, never READY, UP after the first probe, A/U on the pinged SAs, A/D on the others', () => {
     const doc = screenosMultiProxyId();
     const t = doc.tunnels[0]!;
     const boot = run(doc, []);
-    expect(statusOfEnd(doc, boot, t.id, 'a')).toMatchObject({ status: 'READY', counting: 'ping' });
+    expect(statusOfEnd(doc, boot, t.id, 'a')).toMatchObject({ status: 'DOWN', counting: 'ping' });
     const probes = t.a.monitor.intervalSeconds * 1000;
     let m = applyEvent(doc, boot, { type: 'tick', at: probes }, exactNegotiator);
     expect(statusOfEnd(doc, m, t.id, 'a')?.status).toBe('UP');

@@ -78,8 +78,7 @@ const CASES: Case[] = [
   { row: 'KB6221-MONITOR-UP', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'ACTIVE', monitorEnabled: true, rekey: false }), expected: 'UP' },
   { row: 'KB6221-MONITOR-READY', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'DOWN', monitorEnabled: true, rekey: false }), expected: 'READY' },
   { row: 'KB6221-REKEY-UP', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'ACTIVE', monitorEnabled: true, rekey: true }), expected: 'UP' },
-  { row: 'KB6221-REKEY-READY', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'INACTIVE', monitorEnabled: true, rekey: true }), expected: 'READY' },
-  { row: 'KB6221-REKEY-DOWN', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'DOWN', monitorEnabled: true, rekey: true }), expected: 'DOWN' },
+  { row: 'KB6221-REKEY-DOWN', run: on(SCREENOS_INTERFACE_STATUS, { aggregate: 'INACTIVE', monitorEnabled: true, rekey: true }), expected: 'DOWN' },
 
   { row: 'PAN-MONITOR-FAIL-OVER', run: other({ monitorEnabled: true, monitorFailures: 5, action: 'fail-over' }), expected: { status: 'DOWN', routesInstalled: false } },
   { row: 'PAN-MONITOR-WAIT-RECOVER', run: other({ monitorEnabled: true, monitorFailures: 7, action: 'wait-recover' }), expected: { status: 'DOWN', routesInstalled: true } },

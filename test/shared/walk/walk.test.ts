@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, initialMonitorState } from '../../../shared/monitor/monitor';
+import { screenosMultiProxyId } from '../../../shared/templates/screenos-multi-proxy-id';
 import { TopologyBuilder } from '../../../shared/templates/build';
 import { SEED_SCENARIOS } from '../../../shared/templates/scenarios/seed-scenarios';
 import { walkPacket, type WalkResult } from '../../../shared/walk/walk';
@@ -50,6 +51,15 @@ describe('packet walk', () => {
     const r2 = ok(walkPacket(doc, { from: 'a-host', to: '169.254.10.2' }, { negotiate: exactNegotiator }));
     expect(r2.steps.find((s) => s.kind === 'route-lookup')?.title).toContain('tunnel.1');
     expect(r2.forward).toMatchObject({ result: 'dropped', code: 'PROXY_ID_NO_MATCH' });
+  });
+
+  it('ScreenOS with monitor + rekey: at boot tunnel.1 is DOWN and its routes withdrawn; once settled, delivered', () => {
+    const doc = screenosMultiProxyId();
+    const booting = ok(walkPacket(doc, { from: '192.168.1.10', to: '172.16.2.10', protocol: 'icmp' }, { negotiate: exactNegotiator, monitor: initialMonitorState(doc, 0) }));
+    expect(booting.forward).toMatchObject({ result: 'dropped', code: 'NO_ROUTE', gatewayName: 'GATEWAY-1' });
+    const settled = ok(walkPacket(doc, { from: '192.168.1.10', to: '172.16.2.10', protocol: 'icmp' }, { negotiate: exactNegotiator }));
+    expect(settled.outcome).toBe('delivered');
+    expect(settled.steps.find((s) => s.kind === 'sa')?.title).toBe('SA in use');
   });
 
   it('drops at route lookup when there is no route at all', () => {
