@@ -7,7 +7,8 @@ type Json = Record<string, unknown>;
 type Step = (doc: Json) => Json;
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** Maps a list; anything else is passed through untouched so validation reports it where it is. */
+const mapList = (v: unknown, f: (item: unknown) => unknown): unknown => (Array.isArray(v) ? v.map(f) : v);
 
 /**
  * Format 1 (the first file format) kept canvas coordinates as `x`/`y` on gateways and networks,
@@ -26,17 +27,17 @@ const v1ToV2: Step = (doc) => {
     if (selectors === undefined) return rest;
     return {
       ...rest,
-      proxyIds: list(selectors).map((s, i) =>
-        isObject(s) ? { name: typeof s.name === 'string' ? s.name : `proxy-id-${i + 1}`, local: s.local, remote: s.remote } : s,
-      ),
+      proxyIds: Array.isArray(selectors)
+        ? selectors.map((s: unknown, i) => (isObject(s) ? { name: typeof s.name === 'string' ? s.name : `proxy-id-${i + 1}`, local: s.local, remote: s.remote } : s))
+        : selectors,
     };
   };
   return {
     ...doc,
     formatVersion: 2,
-    gateways: list(doc.gateways).map(moveXY),
-    networks: list(doc.networks).map(moveXY),
-    tunnels: list(doc.tunnels).map((t) => (isObject(t) ? { ...t, a: end(t.a), b: end(t.b) } : t)),
+    gateways: mapList(doc.gateways, moveXY),
+    networks: mapList(doc.networks, moveXY),
+    tunnels: mapList(doc.tunnels, (t) => (isObject(t) ? { ...t, a: end(t.a), b: end(t.b) } : t)),
   };
 };
 

@@ -110,6 +110,13 @@ describe('format migrations', () => {
     expect(r.document.formatVersion).toBe(FORMAT_VERSION);
   });
 
+  it('reports a malformed format 1 file at its path instead of repairing it', () => {
+    const r = loadDocumentText(JSON.stringify({ formatVersion: 1, gateways: 'oops', tunnels: [{ a: { selectors: 5 } }] }));
+    if (r.ok) throw new Error('loaded');
+    expect(describeErrors(r.errors)).toContain('gateways: must be a list');
+    expect(describeErrors(r.errors)).toContain('tunnels[0].a.proxyIds: must be a list');
+  });
+
   it('moves format 1 coordinates into position and selectors into proxy IDs', () => {
     const r = loadDocumentText(readFileSync(path.join(dir, 'v1.json'), 'utf8'));
     if (!r.ok) throw new Error(describeErrors(r.errors));
