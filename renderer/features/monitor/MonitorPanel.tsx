@@ -2,7 +2,7 @@
 // READY / DOWN, the rules that produced it, and each SA's state and `get sa` Sta. Buttons inject
 // traffic, a peer loss, a peer restart, a lifetime expiry or a rekey, and move the simulated
 // clock, so a person can watch the status change. Vendor operational output for any gateway.
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { TunnelId } from '../../../shared/model/document';
 import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
 import { applyEvent, initialMonitorState, reconcile, type MonitorEvent, type MonitorState } from '../../../shared/monitor/monitor';
@@ -21,7 +21,8 @@ function clock(ms: number): string {
 }
 
 export function MonitorPanel({ state, selection, workbench }: PanelProps) {
-  const doc = state.document;
+  // Deferred: on a large document the monitor catches up after typing, never blocks it.
+  const doc = useDeferredValue(state.document);
   const [monitor, setMonitor] = useState<MonitorState>(() => initialMonitorState(doc, 0));
   // Keep SA records in step with edits: existing SAs keep their state, new proxy IDs start INACTIVE.
   const current = useMemo(() => reconcile(doc, monitor), [doc, monitor]);
