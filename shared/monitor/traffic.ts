@@ -74,8 +74,10 @@ function portSpecHas(spec: string, port: number | undefined): boolean {
  * end into the tunnel (source is local). `inbound`: arriving from the tunnel (source is remote).
  */
 export function proxyIdMatches(pid: ProxyId, p: ParsedPacket, direction: 'outbound' | 'inbound'): boolean {
-  const proto = protocolNumber(pid.protocol);
-  if (proto !== 0 && proto !== p.protocol) return false;
+  // A packet has one protocol; the local and the remote selector (remoteProtocol) must both take it.
+  for (const proto of [protocolNumber(pid.protocol), protocolNumber(pid.remoteProtocol ?? pid.protocol)]) {
+    if (proto !== 0 && proto !== p.protocol) return false;
+  }
   const [localAddr, remoteAddr, localPort, remotePort] = direction === 'outbound' ? [p.src, p.dst, p.srcPort, p.dstPort] : [p.dst, p.src, p.dstPort, p.srcPort];
   return specHas(pid.local, p.family, localAddr) && specHas(pid.remote, p.family, remoteAddr) && portSpecHas(pid.localPort, localPort) && portSpecHas(pid.remotePort, remotePort);
 }

@@ -50,7 +50,7 @@ export function showCryptoIpsecSa(ctx: OpsContext): string {
     ends.forEach((e, ei) => {
       e.sas.forEach(({ record, proxyId }, si) => {
         if (record.state !== 'ACTIVE') return;
-        const esp = espOf(record, e.end);
+        const esp = espOf(record, e.end, proxyId);
         const local = record.negotiated?.local[0] ?? proxyId.local;
         const remote = record.negotiated?.remote[0] ?? proxyId.remote;
         const proto = protocolNumber(proxyId.protocol);
@@ -108,7 +108,7 @@ function showCryptoIpsecSaIos(ctx: OpsContext): string {
     out.push(`interface: ${iface}`, `    Crypto map tag: CMAP, local addr ${e.localIp}`, '');
     e.sas.forEach(({ record, proxyId }, si) => {
       if (record.state !== 'ACTIVE') return;
-      const esp = espOf(record, e.end);
+      const esp = espOf(record, e.end, proxyId);
       const proto = protocolNumber(proxyId.protocol);
       const local = record.negotiated?.local[0] ?? proxyId.local;
       const remote = record.negotiated?.remote[0] ?? proxyId.remote;

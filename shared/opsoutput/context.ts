@@ -63,12 +63,12 @@ export function ageSeconds(record: SaRecord, now: number): number {
 }
 
 /** The ESP transform in use: what the engine negotiated, else this end's first choice. */
-export function espOf(record: SaRecord, end: TunnelEnd): { encryption: string; integrity: string } {
+export function espOf(record: SaRecord, end: TunnelEnd, proxyId?: ProxyId): { encryption: string; integrity: string } {
   if (record.esp) {
     const [encryption = '', integrity = ''] = record.esp.split('/');
     return { encryption, integrity };
   }
-  const p = end.esp.proposals[0];
+  const p = proxyId?.espProposals?.[0] ?? end.esp.proposals[0];
   return { encryption: p?.encryption[0] ?? 'aes256', integrity: p?.integrity[0] ?? 'sha256' };
 }
 

@@ -43,7 +43,7 @@ export function showVpnIpsecSaDetail(ctx: OpsContext, name: string): string | un
     for (const { record, proxyId } of e.sas) {
       const tname = tunnelName(e, proxyId.name, e.sas.length > 1);
       if (name !== e.tunnel.name && name !== tname) continue;
-      const esp = espOf(record, e.end);
+      const esp = espOf(record, e.end, proxyId);
       const active = record.state === 'ACTIVE';
       blocks.push([
         `IPSec SA (tunnel ${tname})`,

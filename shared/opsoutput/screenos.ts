@@ -11,9 +11,9 @@ const INTEGRITY: Record<string, string> = { md5: 'md5', sha1: 'sha1', sha256: 's
 export function getSa(ctx: OpsContext): string {
   const rows = ctx.ends.flatMap((e) => e.sas.map((s) => ({ e, ...s })));
   const lines = [`total configured sa: ${rows.length}`, 'HEX ID    Gateway         Port Algorithm     SPI      Life:sec kb Sta   PID vsys'];
-  rows.forEach(({ e, record, view }, i) => {
+  rows.forEach(({ e, record, proxyId, view }, i) => {
     const id = (i + 1).toString(16).padStart(8, '0');
-    const esp = espOf(record, e.end);
+    const esp = espOf(record, e.end, proxyId);
     const algorithm = `esp:${esp.encryption}/${INTEGRITY[esp.integrity] ?? esp.integrity}`;
     const active = record.state === 'ACTIVE';
     const sta = decide(STA_COLUMN, { state: record.state, link: linkOf(view) }).value;

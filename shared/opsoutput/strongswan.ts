@@ -38,7 +38,7 @@ export function swanctlListSas(ctx: OpsContext): string {
       `  established ${Math.floor((ctx.now - firstEstablished) / 1000)}s ago, rekeying in ${Math.max(0, Math.floor(e.end.ike.lifetimeSeconds - (ctx.now - firstEstablished) / 1000))}s`,
     );
     active.forEach(({ record, proxyId }, childIndex) => {
-      const esp = espOf(record, e.end);
+      const esp = espOf(record, e.end, proxyId);
       const life = lifeLeft(record, e.end, ctx.now);
       const child = proxyId.name || e.tunnel.name;
       const algs = [ENC[esp.encryption] ?? esp.encryption.toUpperCase(), INT[esp.integrity] ?? ''].filter((x) => x).join('/');

@@ -117,6 +117,17 @@ describe('packet walk', () => {
     expect(r.forward).toMatchObject({ result: 'dropped', code: 'WRONG_SA', step: 'inbound-check' });
   });
 
+  it('matches a proxy ID only when both its local and its remote protocol take the packet', () => {
+    const doc = twoSites({ aRoutes: ['10.2.0.0/24'] });
+    const pid = doc.tunnels[0]!.a.proxyIds[0]!;
+    pid.protocol = 'tcp';
+    pid.remoteProtocol = 'udp';
+    for (const protocol of ['tcp', 'udp'] as const) {
+      const r = ok(walkPacket(doc, { from: 'a-host', to: 'b-host', protocol }, { negotiate: exactNegotiator }));
+      expect(r.forward).toMatchObject({ code: 'PROXY_ID_NO_MATCH' });
+    }
+  });
+
   it('refuses bad input with stable codes', () => {
     const doc = twoSites();
     expect(walkPacket(doc, { from: '10.1.0.300', to: 'b-host' }, { negotiate: exactNegotiator })).toMatchObject({ ok: false, code: 'UNKNOWN_ENDPOINT' });
