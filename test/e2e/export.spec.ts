@@ -7,7 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { openApp } from './helpers';
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page);
+  // The web build in dist/web is shared by every spec run on this machine and `vite build`
+  // empties it first, so a run that starts while another rebuilds can get a failed first load.
+  // Retry that load (only the load: everything after it is the product).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await openApp(page);
+      return;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      await page.waitForTimeout(3000);
+    }
+  }
 });
 
 test('full mesh: preview per gateway and vendor, keys only when asked, copy, download a zip', async ({ page, context }) => {
@@ -86,4 +97,17 @@ test('a warning names its line: clicking it shows that line of the file', async 
   await expect(flashed).toHaveCount(1);
   await expect(flashed).toContainText('WARNING DH_GROUP_UNSUPPORTED: IKE DH group 2');
   await expect(page.getByTestId('export-file-GATEWAY-1.ipsec.conf')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the export opens as a dialog too, with the same choices', async ({ page }) => {
+  await page.getByTestId('template-hub-and-spoke').click();
+  await page.getByTestId('panel-tab-export').click();
+  await page.getByTestId('export-open-dialog').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(page.getByRole('dialog', { name: 'Export configuration' })).toBeVisible();
+  await dialog.getByTestId('export-gateway').selectOption({ label: 'Branch-SRX (Juniper Junos SRX)' });
+  await expect(dialog.getByTestId('export-preview')).toContainText('set security ipsec vpn hub-branch-srx bind-interface st0.0');
+  await expect(dialog.getByTestId('export-preview')).toContainText('no proxy identity or traffic selector');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 });

@@ -22,7 +22,8 @@ function warningWhere(w: ExportWarning): string {
   return [w.tunnel ? `tunnel ${w.tunnel}` : undefined, w.file && w.line ? `${w.file}:${w.line}` : undefined].filter(Boolean).join(' · ');
 }
 
-export function ExportPanel({ state, selection }: PanelProps) {
+export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
+  const { state, selection, workbench, inDialog } = props;
   const doc = useDeferredValue(state.document);
   const [gateway, setGateway] = useState<string>(ALL);
   const [vendor, setVendor] = useState<ExportVendor | 'auto'>('auto');
@@ -80,7 +81,7 @@ export function ExportPanel({ state, selection }: PanelProps) {
   }
 
   return (
-    <div className="export-panel" data-testid="export-panel">
+    <div className={`export-panel${inDialog ? ' in-dialog' : ''}`} data-testid={inDialog ? 'export-dialog' : 'export-panel'}>
       <div className="export-controls" role="group" aria-label="Export options">
         <label className="field-bare">
           <span>Gateways</span>
@@ -113,6 +114,11 @@ export function ExportPanel({ state, selection }: PanelProps) {
             {isDesktop() ? 'Save to folder…' : result.files.length === 1 ? 'Download file' : 'Download zip'}
           </button>
           {isDesktop() && <button type="button" className="btn small" onClick={() => void save('zip')} disabled={result.files.length === 0} data-testid="export-save-zip">Save as zip…</button>}
+          {!inDialog && (
+            <button type="button" className="btn small ghost" onClick={() => workbench.openDialog({ title: 'Export configuration', render: () => <ExportPanel {...props} inDialog /> })} data-testid="export-open-dialog">
+              Open in dialog
+            </button>
+          )}
         </span>
       </div>
 
