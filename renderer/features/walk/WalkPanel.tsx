@@ -3,11 +3,15 @@
 // reply, with the elements of the selected step highlighted on the canvas.
 import { useMemo, useState } from 'react';
 import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
+import { SEED_SCENARIOS } from '../../../shared/templates/scenarios/seed-scenarios';
 import { walkPacket, type WalkResponse, type WalkStep } from '../../../shared/walk/walk';
 import type { PanelProps } from '../../app/panels';
 import './walk.css';
 
 type Field = 'from' | 'to';
+
+/** Seed scenarios by the name of the topology they build, to offer their symptom packet. */
+const SCENARIO_BY_NAME = new Map(SEED_SCENARIOS.map((s) => [s.build().name, s]));
 
 const OUTCOME_CLASS: Record<string, string> = { delivered: 'health-up', 'one-way': 'health-partial', dropped: 'health-down', blackholed: 'health-down' };
 
@@ -55,8 +59,18 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
     }
   };
 
+  const scenario = SCENARIO_BY_NAME.get(doc.name);
+
   return (
     <div className="walk-panel" data-testid="walk-panel">
+      {scenario && (
+        <p className="hint">
+          {scenario.description}{' '}
+          <button type="button" className="btn small" data-testid="walk-scenario" onClick={() => { setFrom(scenario.walk.from); setTo(scenario.walk.to); setProtocol(scenario.walk.protocol); setPort(scenario.walk.port !== undefined ? String(scenario.walk.port) : ''); }}>
+            Use the symptom packet ({scenario.walk.from} → {scenario.walk.to})
+          </button>
+        </p>
+      )}
       <form className="walk-form" onSubmit={(e) => { e.preventDefault(); run(); }} aria-label="Packet">
         <label className="field-bare">
           <span>From</span>
