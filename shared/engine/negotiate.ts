@@ -711,13 +711,24 @@ export interface ReportCache {
 export function createReportCache(): ReportCache {
   let byId = new Map<string, CachedTunnel>();
   let lastRecomputed = 0;
+  // Lookups rebuilt only when their array changed (an edit to a tunnel leaves gateways[] and networks[] identical).
+  let gwSource: unknown;
+  let gws = new Map<string, Gateway>();
+  let netSource: unknown;
+  let nets = new Map<string, Network[]>();
   return {
     get lastRecomputed() {
       return lastRecomputed;
     },
     compute(doc, options = {}) {
-      const gws = gatewayMap(doc);
-      const nets = networkMap(doc);
+      if (doc.gateways !== gwSource || gwSource === undefined) {
+        gws = gatewayMap(doc);
+        gwSource = doc.gateways;
+      }
+      if (doc.networks !== netSource || netSource === undefined) {
+        nets = networkMap(doc);
+        netSource = doc.networks;
+      }
       const next = new Map<string, CachedTunnel>();
       const reports: TunnelReport[] = [];
       const summary = { tunnels: 0, up: 0, partial: 0, down: 0, phase2Up: 0, phase2Down: 0 };

@@ -111,6 +111,8 @@ export interface EndPlan {
   ikeAddress?: { family: Family; value: bigint; text: string };
 }
 
+const MEMO_LIMIT = 200_000;
+
 const ANY4 = sel(fromRange({ family: 4, from: 0n, to: 0xffffffffn }), '0.0.0.0/0');
 
 /**
@@ -118,7 +120,6 @@ const ANY4 = sel(fromRange({ family: 4, from: 0n, to: 0xffffffffn }), '0.0.0.0/0
  * distinct text is parsed and formatted once. Values are immutable; the memo is bounded.
  */
 const memo = new Map<string, { ok: true; value: Sel } | { ok: false; message: string }>();
-const MEMO_LIMIT = 200_000;
 
 function parsedSel(address: unknown, protocol: unknown, port: unknown): { ok: true; value: Sel } | { ok: false; message: string } {
   const proto = typeof protocol === 'number' || typeof protocol === 'string' ? protocol : 'any';
@@ -140,13 +141,20 @@ function proxyIdSelectors(p: ProxyId): { ok: true; local: Sel; remote: Sel } | {
   return { ok: true, local: local.value, remote: remote.value };
 }
 
+const addressMemo = new Map<string, EndPlan['ikeAddress'] | null>();
+
 export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): EndPlan['ikeAddress'] {
   const interfaces = Array.isArray(gateway.interfaces) ? gateway.interfaces : [];
   const iface = interfaces.find((i) => i.name === end.outsideInterface && i.address) ?? interfaces.find((i) => i.kind === 'physical' && i.address);
-  if (!iface?.address) return undefined;
-  const r = parseInterfaceAddress(iface.address);
-  if (!r.ok) return undefined;
-  return { family: r.value.family, value: r.value.address, text: iface.address.slice(0, iface.address.indexOf('/')) };
+  const text = iface?.address;
+  if (!text) return undefined;
+  const hit = addressMemo.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const r = parseInterfaceAddress(text);
+  const out = r.ok ? { family: r.value.family, value: r.value.address, text: text.slice(0, text.indexOf('/')) } : undefined;
+  if (addressMemo.size >= MEMO_LIMIT) addressMemo.clear();
+  addressMemo.set(text, out ?? null);
+  return out;
 }
 
 function hostSel(a: NonNullable<EndPlan['ikeAddress']>): Sel {
