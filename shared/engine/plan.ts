@@ -123,7 +123,9 @@ const memo = new Map<string, { ok: true; value: Sel } | { ok: false; message: st
 
 function parsedSel(address: unknown, protocol: unknown, port: unknown): { ok: true; value: Sel } | { ok: false; message: string } {
   const proto = typeof protocol === 'number' || typeof protocol === 'string' ? protocol : 'any';
-  const key = `${String(address ?? '')}|${String(proto)}|${String(port ?? 'any')}`;
+  // The common case (any protocol, any port) is keyed by the address alone: no string building.
+  const plain = typeof address === 'string' && (proto === 'any' || proto === 0) && (port === undefined || port === 'any');
+  const key = plain ? address : `${String(address ?? '')}|${String(proto)}|${String(port ?? 'any')}`;
   const hit = memo.get(key);
   if (hit) return hit;
   const r = makeSelector(String(address ?? ''), proto, String(port ?? 'any'));

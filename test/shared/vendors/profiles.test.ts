@@ -1,0 +1,86 @@
+// Every vendor profile is complete and honest: each rule the engine can record exists, says where
+// it comes from, and carries a provenance; each capacity number names its source.
+import { describe, expect, it } from 'vitest';
+import { VENDORS, type Gateway, type TunnelEnd } from '../../../shared/model/document';
+import { newGateway, newTunnel } from '../../../shared/model/factory';
+import { CAPACITY_TABLE, capacityOf, smallestModelFor, tunnelsUsed } from '../../../shared/vendors/capacity';
+import { VENDOR_PROFILES, profileFor } from '../../../shared/vendors/registry';
+import { screenosSupportsMultipleProxyIds } from '../../../shared/vendors/screenos';
+
+function ctx(vendor: (typeof VENDORS)[number], end: Partial<TunnelEnd> = {}, gw: Partial<Gateway> = {}) {
+  const g = { ...newGateway({ id: 'g', name: 'G', vendor, position: { x: 0, y: 0 } }), ...gw };
+  const peer = newGateway({ id: 'p', name: 'P', vendor: 'generic', position: { x: 0, y: 0 } });
+  return { gateway: g, end: { ...newTunnel({ id: 't', name: 't', a: g, b: peer }).a, ...end } };
+}
+
+describe('vendor profiles', () => {
+  it('there is one per vendor of the document model', () => {
+    expect(Object.keys(VENDOR_PROFILES).sort()).toEqual([...VENDORS].sort());
+    expect(profileFor('no-such-vendor').vendor).toBe('generic');
+  });
+
+  it.each([...VENDORS])('%s: every rule id it can use exists, with a statement, a source and a provenance', (vendor) => {
+    const p = VENDOR_PROFILES[vendor];
+    const variants = [ctx(vendor), ctx(vendor, { selectorMatch: 'exact', initiatorTsNarrow: true, junosSelectorStyle: 'proxy-identity' }, { osVersion: '6.2.0', vpnType: 'policy-based' })];
+    for (const c of variants) {
+      const b = p.selectors(c);
+      for (const id of Object.values(b.rules)) expect(p.rules[id], `${vendor}: ${id}`).toBeDefined();
+    }
+    for (const id of Object.values(p.phase1.rules)) if (id) expect(p.rules[id], `${vendor}: ${id}`).toBeDefined();
+    for (const r of Object.values(p.rules)) {
+      expect(r.vendor).toBe(vendor);
+      expect(['verified', 'documented', 'assumed']).toContain(r.provenance);
+      expect(r.statement.length).toBeGreaterThan(20);
+      expect(r.source.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('only strongSwan claims verified selector rules (the others were never run against a daemon here)', () => {
+    for (const vendor of VENDORS) {
+      const verified = Object.values(VENDOR_PROFILES[vendor].rules).filter((r) => r.provenance === 'verified');
+      if (vendor !== 'strongswan') expect(verified, vendor).toEqual([]);
+      else expect(verified.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('ScreenOS: several proxy IDs from 6.3', () => {
+    expect(screenosSupportsMultipleProxyIds('6.3.0r12')).toBe(true);
+    expect(screenosSupportsMultipleProxyIds('6.2.0r8')).toBe(false);
+    expect(screenosSupportsMultipleProxyIds('5.4')).toBe(false);
+    expect(VENDOR_PROFILES.screenos.selectors(ctx('screenos', {}, { osVersion: '6.2.0' })).maxProxyIds).toBe(1);
+  });
+
+  it('FortiGate selector-match and initiator-ts-narrow change the rules', () => {
+    expect(VENDOR_PROFILES.fortigate.selectors(ctx('fortigate', { selectorMatch: 'exact' })).v1Responder).toBe('exact');
+    expect(VENDOR_PROFILES.fortigate.selectors(ctx('fortigate', { selectorMatch: 'subset' })).v1Responder).toBe('subset');
+    expect(VENDOR_PROFILES.fortigate.selectors(ctx('fortigate', { initiatorTsNarrow: true })).v2Initiator).toBe('accept-subset');
+  });
+
+  it('log lines are vendor-style', () => {
+    const e = { kind: 'child-ts-rejected' as const, peer: '192.0.2.1', local: '10.1.0.0/24', remote: '10.2.0.0/24' };
+    expect(VENDOR_PROFILES['cisco-asa'].logs.line(e)).toContain('%ASA-3-713061');
+    expect(VENDOR_PROFILES['cisco-asa'].logs.line(e)).toContain('10.1.0.0/255.255.255.0');
+    expect(VENDOR_PROFILES.panos.logs.line(e)).toContain('[PROTO_ERR]');
+    expect(VENDOR_PROFILES.strongswan.logs.line(e)).toContain('unacceptable');
+    expect(VENDOR_PROFILES['junos-srx'].logs.line(e)).toContain('KMD_VPN_TS_MISMATCH');
+  });
+});
+
+describe('capacity table', () => {
+  it('every number names its source', () => {
+    for (const e of CAPACITY_TABLE) {
+      expect(e.source.length).toBeGreaterThan(10);
+      expect(e.tunnels).toBeGreaterThan(0);
+    }
+  });
+  it('looks models up case-insensitively and suggests the smallest sufficient one', () => {
+    expect(capacityOf('panos', 'pa-220')?.tunnels).toBe(250);
+    expect(smallestModelFor('panos', 300)?.model).not.toBe('PA-220');
+    expect(smallestModelFor('panos', 1_000_000)).toBeUndefined();
+  });
+  it('each PAN-OS proxy ID counts as a tunnel', () => {
+    expect(tunnelsUsed('panos', 16)).toBe(16);
+    expect(tunnelsUsed('panos', 0)).toBe(1);
+    expect(tunnelsUsed('cisco-asa', 16)).toBe(1);
+  });
+});
