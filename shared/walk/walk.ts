@@ -245,6 +245,8 @@ class Walker {
   steps: WalkStep[] = [];
   /** Source NAT done on the forward leg, undone for the reply at the same gateway. */
   private snat: { gatewayId: GatewayId; original: bigint; translated: bigint }[] = [];
+  /** Destination NAT done on the forward leg, undone (as the reply's source) at the same gateway. */
+  private dnat: { gatewayId: GatewayId; original: bigint; translated: bigint }[] = [];
 
   constructor(private doc: TopologyDocument, public monitor: MonitorState, private negotiate: Negotiator) {}
 
@@ -277,10 +279,16 @@ class Walker {
           pkt = { ...pkt, dst: back.original };
           this.step(leg, gw, 'nat-destination', true, 'Reverse source NAT', `The reply to the translated address goes back to ${formatIp(pkt.family, back.original)}.`, pkt);
         }
+        const undo = this.dnat.find((d) => d.gatewayId === gw.id && d.translated === pkt.src);
+        if (undo) {
+          pkt = { ...pkt, src: undo.original };
+          this.step(leg, gw, 'nat-source', true, 'Reverse destination NAT', `The reply leaves from ${formatIp(pkt.family, undo.original)}, the address the request was sent to.`, pkt);
+        }
       }
       const dnat = gw.natRules.find((r: NatRule) => r.kind === 'destination' && (r.interface === undefined || r.interface === arrival.iface) && specHas(r.original, pkt.family, pkt.dst));
       if (dnat) {
         const dst = translate(dnat.original, dnat.translated, pkt.family, pkt.dst);
+        if (leg === 'forward') this.dnat.push({ gatewayId: gw.id, original: pkt.dst, translated: dst });
         pkt = { ...pkt, dst };
         this.step(leg, gw, 'nat-destination', true, `Destination NAT ${dnat.name}`, `Destination rewritten to ${formatIp(pkt.family, dst)} before the route lookup (post-NAT destination).`, pkt);
       }

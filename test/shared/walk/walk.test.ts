@@ -128,6 +128,19 @@ describe('packet walk', () => {
     }
   });
 
+  it('destination NAT before the route lookup, reversed on the reply at the same gateway', () => {
+    const doc = twoSites();
+    // B publishes 10.2.0.20 as 10.2.0.99 to the tunnel side.
+    doc.gateways[1]!.natRules.push({ name: 'publish', kind: 'destination', original: '10.2.0.99', translated: '10.2.0.20' });
+    const r = ok(walkPacket(doc, { from: 'a-host', to: '10.2.0.99' }, { negotiate: exactNegotiator }));
+    expect(r.outcome).toBe('delivered');
+    expect(r.steps.find((s) => s.leg === 'forward' && s.kind === 'nat-destination')?.packet.dst).toBe('10.2.0.20');
+    const undo = r.steps.find((s) => s.leg === 'reply' && s.kind === 'nat-source');
+    expect(undo?.title).toBe('Reverse destination NAT');
+    expect(undo?.packet.src).toBe('10.2.0.99');
+    expect(r.steps.filter((s) => s.leg === 'reply').at(-1)?.packet).toMatchObject({ src: '10.2.0.99', dst: '10.1.0.10' });
+  });
+
   it('refuses bad input with stable codes', () => {
     const doc = twoSites();
     expect(walkPacket(doc, { from: '10.1.0.300', to: 'b-host' }, { negotiate: exactNegotiator })).toMatchObject({ ok: false, code: 'UNKNOWN_ENDPOINT' });
