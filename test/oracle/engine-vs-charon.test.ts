@@ -1,9 +1,9 @@
-// The engine against real strongSwan: every recorded interop case and a seeded set of random
-// scenarios is negotiated between two charon daemons, and every child status, negotiated
-// selector set and notify must equal the engine's prediction (predictObserved in
-// test/support/interop.ts). Both ends are strongSwan, so no vendor difference excuses a
-// disagreement: each one is an engine bug. Random cases that disagree are saved under
-// test/oracle/findings/ in the fixture format, so they can become fixtures.
+// The engine against real strongSwan: every recorded interop case, the hand-written probes of
+// probes.ts and a seeded set of random scenarios are negotiated between two charon daemons, and
+// every child status, negotiated selector set and notify must equal the engine's prediction
+// (predictObserved in test/support/interop.ts). Both ends are strongSwan, so no vendor difference
+// excuses a disagreement: each one is an engine bug. Probes and random cases that disagree are
+// saved under test/oracle/findings/ in the fixture format, so they can become fixtures.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
@@ -15,6 +15,7 @@ import { oracleAvailability } from './harness/system';
 import type { OracleCase, OracleObserved } from './harness/types';
 import { generateCase, seedList } from './generate';
 import { loadFixtures } from './fixtures';
+import { PROBES } from './probes';
 
 const available = oracleAvailability();
 const FINDINGS = join(import.meta.dirname, 'findings');
@@ -26,7 +27,8 @@ function predict(c: OracleCase): ComparableObserved {
 }
 
 const fixtures = loadFixtures();
-const generated = seedList().map(generateCase);
+const fixtureIds = new Set(fixtures.map((c) => c.id));
+const generated = [...PROBES, ...seedList().map(generateCase)];
 
 const runs = new Map<string, Promise<OracleObserved>>();
 function observe(c: OracleCase): Promise<OracleObserved> {
@@ -54,7 +56,7 @@ describe.skipIf(!available.ok)(`engine vs real charon${available.ok ? '' : ` (sk
     console.warn(`engine disagrees with charon on ${disagreements.length} case(s):\n${lines.join('\n')}`);
   });
 
-  describe('random scenarios negotiate cleanly on real charon', () => {
+  describe('probes and random scenarios negotiate cleanly on real charon', () => {
     for (const c of generated) {
       it.concurrent(`${c.id} (v${c.version})`, async ({ expect }) => {
         const o = await observe(c);
@@ -75,7 +77,7 @@ describe.skipIf(!available.ok)(`engine vs real charon${available.ok ? '' : ` (sk
         const diffs = differences(o, predicted);
         if (diffs.length > 0) {
           disagreements.push({ id: c.id, diffs });
-          if (c.id.startsWith('gen-')) recordFinding(c, o, predicted, diffs);
+          if (!fixtureIds.has(c.id)) recordFinding(c, o, predicted, diffs);
         }
         expect(diffs).toEqual([]);
       });

@@ -1,0 +1,33 @@
+// Hand-written cases that pin one charon rule each, found while reading disagreements on random
+// cases. They run with the random ones in engine-vs-charon.test.ts.
+import type { OracleCase, OracleChild } from './harness/types';
+
+const child = (name: string, local: string, remote: string, esp = 'aes128-sha256'): OracleChild => ({ name, local_ts: [local], remote_ts: [remote], esp });
+
+function probe(id: string, version: 1 | 2, initiator: OracleChild[], responder: OracleChild[]): OracleCase {
+  return {
+    id: `probe-${id}`,
+    version,
+    initiator: { ike: 'aes128-sha256-modp2048', psk: 'shared-secret', children: initiator },
+    responder: { ike: 'aes128-sha256-modp2048', psk: 'shared-secret', children: responder },
+    initiate: initiator.map((c) => c.name),
+  };
+}
+
+const mirror = child('x', '10.2.0.0/24', '10.1.0.0/24');
+
+export const PROBES: readonly OracleCase[] = [
+  // IKEv2: a second child configured with exactly the selectors of an installed one is not
+  // established ("not establishing CHILD_SA c2{2} due to existing duplicate {1}"); no notify.
+  probe('v2-duplicate-child-same-selectors', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24'), child('c2', '10.1.0.0/24', '10.2.0.0/24')], [mirror]),
+  // IKEv1 has no such check: both come up.
+  probe('v1-duplicate-child-same-selectors', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24'), child('c2', '10.1.0.0/24', '10.2.0.0/24')], [mirror]),
+  // Only configured selectors count: the same negotiated result from other configs is no duplicate.
+  probe('v2-second-child-configured-narrower', 2, [child('c1', '10.1.0.0/16', '10.2.0.0/16'), child('c2', '10.1.0.0/24', '10.2.0.0/24')], [mirror]),
+  probe('v2-second-child-configured-wider', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24'), child('c2', '10.1.0.0/16', '10.2.0.0/16')], [mirror]),
+  // Same selectors, other ESP proposal: the responder picks its first matching config, whose
+  // proposal does not match, so NO_PROPOSAL_CHOSEN (not a duplicate).
+  probe('v2-same-selectors-other-esp', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24'), child('c2', '10.1.0.0/24', '10.2.0.0/24', 'aes256-sha256')], [mirror, child('y', '10.2.0.0/24', '10.1.0.0/24', 'aes256-sha256')]),
+  // Same networks, one child restricted to TCP: a different selector, both come up.
+  probe('v2-same-networks-other-protocol', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24'), child('c2', '10.1.0.0/24[tcp]', '10.2.0.0/24')], [mirror]),
+];
