@@ -321,11 +321,23 @@ function routeChecks(run: TunnelRun, k: EndKey): void {
 const other = (k: EndKey): EndKey => (k === 'a' ? 'b' : 'a');
 
 /** Capacity across tunnels: each proxy ID counts as a tunnel on PAN-OS (and an SA on ScreenOS). */
+/** Capacity entry per gateway object (unchanged gateways keep their identity across edits). */
+const capacityCache = new WeakMap<Gateway, ReturnType<typeof capacityOf> | null>();
+
+function cachedCapacity(g: Gateway): ReturnType<typeof capacityOf> {
+  let c = capacityCache.get(g);
+  if (c === undefined) {
+    c = capacityOf(g.vendor, g.model ?? '') ?? null;
+    capacityCache.set(g, c);
+  }
+  return c ?? undefined;
+}
+
 export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
   const gateways = Array.isArray(doc.gateways) ? doc.gateways : [];
   const withCapacity = new Map<string, { g: Gateway; tunnels: number; cap: NonNullable<ReturnType<typeof capacityOf>> }>();
   for (const g of gateways) {
-    const cap = capacityOf(g.vendor, g.model ?? '');
+    const cap = cachedCapacity(g);
     if (cap) withCapacity.set(g.id, { g, tunnels: 0, cap });
   }
   if (withCapacity.size === 0) return [];

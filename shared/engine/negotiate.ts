@@ -614,6 +614,7 @@ export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gat
     p1 = phase1(run);
   }
   const p2 = phase2(run, p1, options.packet);
+  if (p1.status === 'up' && p1.ikeVersion === 2 && p2.length === 0) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: init === 'a' ? 'b' : 'a', summary: 'IDr AUTH' });
   analyse(run, p1, p2);
   const up = p2.filter((p) => p.status === 'up').length;
   const status: TunnelReport['status'] = p1.status === 'down' || up === 0 ? 'down' : up === p2.length ? 'up' : 'partial';
@@ -692,6 +693,8 @@ interface CachedTunnel {
   detail: 'full' | 'summary';
   report: TunnelReport;
   up: number;
+  /** The last compute() that saw this tunnel. */
+  generation: number;
 }
 
 function sameList<T>(x: readonly T[], y: readonly T[]): boolean {
@@ -709,8 +712,9 @@ export interface ReportCache {
 }
 
 export function createReportCache(): ReportCache {
-  let byId = new Map<string, CachedTunnel>();
+  const byId = new Map<string, CachedTunnel>();
   let lastRecomputed = 0;
+  let generation = 0;
   // Lookups rebuilt only when their array changed (an edit to a tunnel leaves gateways[] and networks[] identical).
   let gwSource: unknown;
   let gws = new Map<string, Gateway>();
@@ -729,7 +733,7 @@ export function createReportCache(): ReportCache {
         nets = networkMap(doc);
         netSource = doc.networks;
       }
-      const next = new Map<string, CachedTunnel>();
+      generation++;
       const reports: TunnelReport[] = [];
       const summary = { tunnels: 0, up: 0, partial: 0, down: 0, phase2Up: 0, phase2Down: 0 };
       lastRecomputed = 0;
@@ -751,15 +755,17 @@ export function createReportCache(): ReportCache {
           const report = computeTunnel(tunnel, a, b, { a: netsA, b: netsB }, { ...(initiator ? { initiator } : {}), detail });
           let up = 0;
           for (const p of report.phase2) if (p.status === 'up') up++;
-          entry = { tunnel, a, b, netsA, netsB, initiator, detail, report, up };
+          entry = { tunnel, a, b, netsA, netsB, initiator, detail, report, up, generation };
+          byId.set(tunnel.id, entry);
         }
-        next.set(tunnel.id, entry);
+        entry.generation = generation;
         reports.push(entry.report);
         summary[entry.report.status]++;
         summary.phase2Up += entry.up;
         summary.phase2Down += entry.report.phase2.length - entry.up;
       }
-      byId = next;
+      // Forget tunnels that are gone (only when some are).
+      if (byId.size !== reports.length) for (const [id, e] of byId) if (e.generation !== generation) byId.delete(id);
       summary.tunnels = reports.length;
       return { reportVersion: REPORT_VERSION, tunnels: reports, diagnostics: capacityDiagnostics(doc), summary };
     },

@@ -43,7 +43,10 @@ export const CAPACITY_TABLE: readonly CapacityEntry[] = [
 
 const byKey = new Map(CAPACITY_TABLE.map((e) => [`${e.vendor}|${e.model.toUpperCase()}`, e]));
 
+const vendorsWithEntries = new Set(CAPACITY_TABLE.map((e) => e.vendor));
+
 export function capacityOf(vendor: string, model: string): CapacityEntry | undefined {
+  if (!vendorsWithEntries.has(vendor)) return undefined;
   return byKey.get(`${vendor}|${model.trim().toUpperCase()}`);
 }
 
