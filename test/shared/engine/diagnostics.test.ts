@@ -159,3 +159,57 @@ describe('ESP proposals per child', () => {
     expect(up(applyFix(doc, d)).status).toBe('up');
   });
 });
+
+describe('more fixes', () => {
+  it('AUTH_METHOD_MISMATCH', () => {
+    const doc = pair({ endB: { auth: { method: 'certificate', psk: '' } } });
+    const r = up(doc);
+    expect(r.phase1).toMatchObject({ status: 'down', failure: 'auth-method' });
+    expect(up(applyFix(doc, find(r, 'AUTH_METHOD_MISMATCH'))).status).toBe('up');
+  });
+
+  it('PFS_MISMATCH_AT_REKEY', () => {
+    const doc = pair({ a: 'strongswan', b: 'strongswan', proxyA: [pid(HQ, BR)], proxyB: [pid(BR, HQ)], endB: { esp: { proposals: [{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [19] }], lifetimeSeconds: 3600, mode: 'tunnel' } } });
+    const r = up(doc);
+    expect(r.status).toBe('up');
+    const fixed = up(applyFix(doc, find(r, 'PFS_MISMATCH_AT_REKEY')));
+    expect(fixed.phase2[0]?.pfs).toEqual({ status: 'agreed', group: 14 });
+    expect(fixed.diagnostics.map((d) => d.code)).not.toContain('PFS_MISMATCH_AT_REKEY');
+  });
+
+  it('SINGLE_PROXY_ID_ONLY (ScreenOS 6.2) is fixed by 6.3', () => {
+    const doc = pair({ a: 'screenos', b: 'screenos', v: 1, proxyA: [pid(HQ, BR), pid('10.1.2.0/24', '10.2.2.0/24')], proxyB: [pid(BR, HQ), pid('10.2.2.0/24', '10.1.2.0/24')], gwA: { osVersion: '6.2.0r8' } });
+    const r = up(doc);
+    expect(r.phase2).toHaveLength(1);
+    const fixed = up(applyFix(doc, find(r, 'SINGLE_PROXY_ID_ONLY')));
+    expect(fixed.phase2.map((p) => p.status)).toEqual(['up', 'up']);
+  });
+
+  it('BOTH_ENDS_PASSIVE', () => {
+    const doc = pair({ endA: { passive: true }, endB: { passive: true } });
+    const r = up(doc);
+    expect(r.phase1.failure).toBe('config');
+    expect(up(applyFix(doc, find(r, 'BOTH_ENDS_PASSIVE'))).status).toBe('up');
+  });
+
+  it('INVALID_SELECTOR: removing it leaves the valid ones up', () => {
+    const doc = pair({ v: 1, proxyA: [pid(HQ, BR)], proxyB: [pid(BR, HQ)] });
+    (doc.tunnels[0]!.b.proxyIds as unknown[]).push({ ...pid('10.2.9.0/33', HQ) });
+    const r = up(doc);
+    expect(up(applyFix(doc, find(r, 'INVALID_SELECTOR'))).diagnostics.map((d) => d.code)).not.toContain('INVALID_SELECTOR');
+  });
+
+  it('EMPTY_PROPOSALS in phase 1: use the peer\'s', () => {
+    const doc = pair();
+    (doc.tunnels[0]!.b.ike.proposals as unknown[]) = [];
+    expect(up(applyFix(doc, find(up(doc), 'EMPTY_PROPOSALS'))).status).toBe('up');
+  });
+
+  it('GATEWAY_MISSING: delete the tunnel', () => {
+    const doc = pair();
+    doc.gateways = doc.gateways.filter((g) => g.id !== 'gw-b');
+    const d = find(up(doc), 'GATEWAY_MISSING');
+    const after = applyFix(doc, d);
+    expect(after.tunnels).toHaveLength(0);
+  });
+});
