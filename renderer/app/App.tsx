@@ -525,7 +525,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
             {tb('help', '?', { label: 'Keyboard shortcuts' })}
           </div>
           <div className="engine-state" aria-live="polite" data-testid="engine-state" data-report-seq={engine.seq}>
-            {engine.error ? <span className="warn" title={engine.error}>Engine: {engine.error}</span> : report ? <span className="muted">{engine.millis !== undefined ? `results in ${engine.millis.toFixed(1)} ms` : ''}</span> : null}
+            {engine.error ? <span className="warn" title={engine.error}>⚠ Results unavailable</span> : report ? <span className="muted">{engine.millis !== undefined ? `results in ${engine.millis.toFixed(1)} ms` : ''}</span> : null}
           </div>
         </header>
 

@@ -232,6 +232,7 @@ export function Canvas(props: CanvasProps) {
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      document.body.classList.remove('palette-dragging');
       const raw = e.dataTransfer.getData(PALETTE_MIME);
       if (!raw) return;
       e.preventDefault();

@@ -10,7 +10,10 @@ export function Palette({ onPlace }: { onPlace: (item: PaletteItem) => void }) {
   const start = (item: PaletteItem) => (e: DragEvent) => {
     e.dataTransfer.setData(PALETTE_MIME, JSON.stringify(item));
     e.dataTransfer.effectAllowed = 'copy';
+    // Overlays on the canvas (the empty-state card) step aside while something is dragged.
+    setTimeout(() => document.body.classList.add('palette-dragging'), 0);
   };
+  const end = () => document.body.classList.remove('palette-dragging');
   const key = (item: PaletteItem) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -31,6 +34,7 @@ export function Palette({ onPlace }: { onPlace: (item: PaletteItem) => void }) {
               aria-label={`Add ${VENDOR_INFO[v].label} gateway`}
               data-testid={`palette-${v}`}
               onDragStart={start({ kind: 'gateway', vendor: v })}
+              onDragEnd={end}
               onKeyDown={key({ kind: 'gateway', vendor: v })}
               onDoubleClick={() => onPlace({ kind: 'gateway', vendor: v })}
               title={`${VENDOR_INFO[v].label} — drag onto the canvas`}
@@ -53,6 +57,7 @@ export function Palette({ onPlace }: { onPlace: (item: PaletteItem) => void }) {
               aria-label={`Add ${k}`}
               data-testid={`palette-${k}`}
               onDragStart={start({ kind: k })}
+              onDragEnd={end}
               onKeyDown={key({ kind: k })}
               onDoubleClick={() => onPlace({ kind: k })}
               title={`${k === 'network' ? 'A subnet' : 'A single host'} — attaches to the nearest gateway`}
