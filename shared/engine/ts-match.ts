@@ -81,6 +81,13 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
     case 'narrow-first': {
       const pi = tsi[0] as Sel;
       const pr = tsr[0] as Sel;
+      // A proxy ID that mirrors the proposal exactly wins over an earlier one that only intersects.
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as Child;
+        const r = c.remote[0];
+        const l = c.local[0];
+        if (r && l && equals(r.s, pi.s) && equals(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
+      }
       for (let i = 0; i < configs.length; i++) {
         const c = configs[i] as Child;
         const r = c.remote[0];

@@ -14,7 +14,7 @@ const rules = ruleTable('junos-srx', [
   { id: 'junos.proxy-identity', statement: 'proxy-identity: one local/remote/service per VPN; only the first proxy ID is used.', provenance: 'documented', source: DOC },
   { id: 'junos.traffic-selector', statement: `traffic-selector: each entry negotiates its own SA; at most ${JUNOS_TRAFFIC_SELECTORS_PER_VPN} per VPN.`, provenance: 'documented', source: DOC },
   { id: 'junos.v1.exact', statement: 'IKEv1: the proposal must equal a configured traffic selector (mirrored); otherwise INVALID_ID_INFORMATION (KMD_VPN_TS_MISMATCH).', provenance: 'documented', source: DOC },
-  { id: 'junos.v2.narrow', statement: 'IKEv2: the responder narrows to the intersection with the first matching traffic selector.', provenance: 'documented', source: DOC },
+  { id: 'junos.v2.narrow', statement: 'IKEv2: the responder narrows to the intersection with the matching traffic selector (an exact mirror first, else the first that intersects: order assumed).', provenance: 'documented', source: DOC },
   { id: 'junos.v2.initiator', statement: 'IKEv2 initiator accepts selectors narrowed inside its proposal.', provenance: 'assumed', source: DOC },
   { id: 'junos.default', statement: 'Route-based without proxy identity proposes 0.0.0.0/0 <-> 0.0.0.0/0 any.', provenance: 'assumed', source: 'commonly stated; not in the Junos guide' },
   { id: 'junos.pfs', statement: 'The IPsec policy perfect-forward-secrecy keys must match.', provenance: 'documented', source: 'Junos OS: perfect-forward-secrecy (Security IPsec Policy)' },

@@ -9,7 +9,7 @@ const DOC = 'PAN-OS proxy ID article (seeds/000), PAN-OS Administrator\'s Guide:
 const rules = ruleTable('panos', [
   ...phase1Rules('panos', 'documented', 'PAN-OS Administrator\'s Guide: IKE Gateways'),
   { id: 'panos.v1.exact', statement: 'IKEv1: a proposed proxy ID must match a configured one exactly and reciprocally (addresses, protocol, ports); otherwise phase 2 fails with NO_PROPOSAL_CHOSEN.', provenance: 'documented', source: DOC },
-  { id: 'panos.v2.narrow', statement: 'IKEv2: the responder narrows; the SA covers the intersection of the proposal and the first matching proxy ID; no intersection: TS_UNACCEPTABLE.', provenance: 'documented', source: DOC },
+  { id: 'panos.v2.narrow', statement: 'IKEv2: the responder narrows; the SA covers the intersection of the proposal and the matching proxy ID (an exact mirror first, else the first that intersects: order assumed); no intersection: TS_UNACCEPTABLE.', provenance: 'documented', source: DOC },
   { id: 'panos.v2.initiator', statement: 'IKEv2 initiator accepts selectors narrowed inside its proposal.', provenance: 'documented', source: DOC },
   { id: 'panos.default', statement: 'Route-based without proxy IDs: proposes 0.0.0.0/0 <-> 0.0.0.0/0 any, in IKEv1 and IKEv2.', provenance: 'documented', source: DOC },
   { id: 'panos.propose', statement: 'Each proxy ID is its own phase-2 SA proposal.', provenance: 'documented', source: DOC },
