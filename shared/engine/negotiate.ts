@@ -8,7 +8,7 @@ import { asIkev1Id, formatSelector, fromRange, makeSelector } from '../net/selec
 import { profileFor } from '../vendors/registry';
 import type { VendorProfile } from '../vendors/profile';
 import { analyse, capacityDiagnostics } from './diagnostics';
-import { planEnd, sel, type Child, type EndPlan, type Sel } from './plan';
+import { planEnd, sel, textsOf, type Child, type EndPlan, type Sel } from './plan';
 import { describeIke, matchEsp, matchIke } from './proposals';
 import {
   REPORT_VERSION,
@@ -419,7 +419,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const results: Phase2Result[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as Child;
-    const texts = child.texts;
+    const texts = textsOf(child);
     const triggered = trigger !== undefined && index === 0;
     let tsi: Sel[];
     let tsr: Sel[];

@@ -33,7 +33,8 @@ export interface Child {
   local: Sel[];
   remote: Sel[];
   isDefault: boolean;
-  texts: ChildTexts;
+  /** Filled on first use (only initiators need them): use `textsOf(child)`. */
+  texts?: ChildTexts;
   /** The child's own ESP proposals (from its first proxy ID that has them), else undefined: the end's. */
   esp?: EspProposal[];
   /**
@@ -41,8 +42,15 @@ export interface Child {
    * `get_traffic_selectors` returns, and so what its config score counts (a range next to
    * 0.0.0.0/0 does not score). Verified on charon 5.9.8 (oracle case gen-31).
    */
-  localReduced: Sel[];
-  remoteReduced: Sel[];
+  localReduced?: Sel[];
+  remoteReduced?: Sel[];
+}
+
+/** The child's selectors without contained ones, computed on first use. */
+export function reducedOf(c: Child): { local: Sel[]; remote: Sel[] } {
+  c.localReduced ??= dropRedundant(c.local);
+  c.remoteReduced ??= dropRedundant(c.remote);
+  return { local: c.localReduced, remote: c.remoteReduced };
 }
 
 /** Drops duplicates and selectors contained in another selector of the list (the broader one stays). */
@@ -70,7 +78,11 @@ function idSel(x: Sel): Sel {
   return id === x.s ? x : sel(id);
 }
 
-function textsOf(local: Sel[], remote: Sel[]): ChildTexts {
+export function textsOf(c: Child): ChildTexts {
+  return (c.texts ??= buildTexts(c.local, c.remote));
+}
+
+function buildTexts(local: Sel[], remote: Sel[]): ChildTexts {
   const l = local[0] as Sel;
   const r = remote[0] as Sel;
   const li = idSel(l);
@@ -87,7 +99,7 @@ function textsOf(local: Sel[], remote: Sel[]): ChildTexts {
 }
 
 function child(name: string, proxyIdIndexes: number[], local: Sel[], remote: Sel[], isDefault: boolean, esp?: EspProposal[]): Child {
-  const c: Child = { name, proxyIdIndexes, local, remote, isDefault, texts: textsOf(local, remote), localReduced: dropRedundant(local), remoteReduced: dropRedundant(remote) };
+  const c: Child = { name, proxyIdIndexes, local, remote, isDefault };
   if (esp) c.esp = esp;
   return c;
 }

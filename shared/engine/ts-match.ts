@@ -4,7 +4,7 @@
 // (its local faces TSr, its remote faces TSi).
 import { contains, equals, intersect } from '../net/selector';
 import type { InitiatorNarrowing, ResponderMatch } from '../vendors/profile';
-import { dropRedundant, sel, type Child, type Sel } from './plan';
+import { dropRedundant, reducedOf, sel, type Child, type Sel } from './plan';
 
 export interface NarrowStep {
   config: string;
@@ -59,9 +59,9 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
       let found = -1;
       for (let i = 0; i < configs.length; i++) {
         const c = configs[i] as Child;
-        const my = score(c.localReduced, tsr);
+        const my = score(c.localReduced ?? reducedOf(c).local, tsr);
         if (my === 0) continue;
-        const other = score(c.remoteReduced, tsi);
+        const other = score(c.remoteReduced ?? reducedOf(c).remote, tsi);
         if (other !== 0 && my + other > best) {
           best = my + other;
           found = i;
