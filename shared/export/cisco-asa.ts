@@ -52,11 +52,11 @@ function portOp(p: PortRange | undefined): string {
   return p.from === p.to ? ` eq ${p.from}` : ` range ${p.from} ${p.to}`;
 }
 
-function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defined: Set<string>): void {
+function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defined: Set<string>): boolean {
   const tn = t.tunnel.name;
   if (s.local.family !== s.remote.family) {
     w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a crypto ACL line cannot, left out`, { tunnel: tn });
-    return;
+    return false;
   }
   const any = (r: AddressRange) => r.from === 0n && (r.family === 4 ? r.to === 0xffffffffn : r.to === (1n << 128n) - 1n);
   const l = any(s.local) ? (s.local.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.local, defined)}`;
@@ -68,9 +68,11 @@ function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defin
     w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
   }
   if (s.isDefault) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL is any to any, which encrypts everything toward this peer', { tunnel: tn });
+  return true;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, defined: Set<string>, mapName: string): void {
+/** Writes one tunnel; false when no crypto map entry could be written for it. */
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, defined: Set<string>, mapName: string): boolean {
   const tn = t.tunnel.name;
   const nm = safeName(tn, 40, names);
   const name = nm.name;
@@ -82,7 +84,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
 
   // Crypto ACL: one line per selector, each its own SA pair.
   const acl = `CRYPTO-${name}`;
-  for (const s of t.selectors) aclLine(w, t, acl, s, defined);
+  let aclLines = 0;
+  for (const s of t.selectors) if (aclLine(w, t, acl, s, defined)) aclLines++;
+  if (aclLines === 0) {
+    w.warn('SELECTOR_UNSUPPORTED', 'no crypto ACL line could be written for this tunnel, so no crypto map entry is written either: give it selectors of one address family', { tunnel: tn });
+    return false;
+  }
 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
@@ -212,6 +219,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   } else {
     w.warn('NAT_EXEMPTION_MANUAL', 'no local or remote networks known for this tunnel: write the identity NAT (nat … source static … destination static …) by hand', { tunnel: tn });
   }
+  return true;
 }
 
 export const ciscoAsaExporter: VendorExporter = {
@@ -227,10 +235,10 @@ export const ciscoAsaExporter: VendorExporter = {
     const names = new Set<string>();
     const defined = new Set<string>();
     const mapName = `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_');
-    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined, mapName));
-    if (ctx.tunnels.length > 0) {
+    const mapped = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined, mapName));
+    if (mapped.length > 0) {
       w.blank();
-      const ifaces = [...new Set(ctx.tunnels.map((t) => t.me.outsideInterface))];
+      const ifaces = [...new Set(mapped.map((t) => t.me.outsideInterface))];
       for (const i of ifaces) w.line(`crypto map ${mapName} interface ${i}`);
     }
     return [{ name: file, content: w.text() }];

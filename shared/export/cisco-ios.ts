@@ -44,15 +44,15 @@ function identity(id: { type: string; value: string }): string {
   }
 }
 
-function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): void {
+function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
   const tn = t.tunnel.name;
   if (s.local.family !== s.remote.family) {
     w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
-    return;
+    return 0;
   }
   if (s.local.family === 6) {
     w.warn('IPV6_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" is IPv6; this export writes IPv4 crypto ACLs only, left out (use an IPv6 VTI)`, { tunnel: tn });
-    return;
+    return 0;
   }
   const ls = isAnyAddress(s.local) ? [s.local] : rangeToPrefixes(s.local);
   const rs = isAnyAddress(s.remote) ? [s.remote] : rangeToPrefixes(s.remote);
@@ -63,6 +63,7 @@ function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): void {
   const proto = s.protocol === 0 ? 'ip' : tcpUdp || s.protocol === 1 ? protocolName(s.protocol) : String(s.protocol);
   for (const l of ls) for (const r of rs) w.line(` permit ${proto} ${ace(l)}${tcpUdp ? portOp(s.localPort) : ''} ${ace(r)}${tcpUdp ? portOp(s.remotePort) : ''}`);
   if (!tcpUdp && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
+  return ls.length * rs.length;
 }
 
 function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): void {
@@ -188,7 +189,9 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   } else {
     const acl = `CRYPTO-${name}`;
     w.line(`ip access-list extended ${acl}`);
-    for (const s of t.selectors) aclLines(w, t, s);
+    let written = 0;
+    for (const s of t.selectors) written += aclLines(w, t, s);
+    if (written === 0) w.warn('SELECTOR_UNSUPPORTED', `the crypto ACL ${acl} is empty (no selector could be written), so this crypto map entry protects nothing`, { tunnel: tn });
     if (t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL permits any to any', { tunnel: tn });
     const entry = `crypto map ${mapName} ${seq * 10} ipsec-isakmp`;
     w.line(entry);

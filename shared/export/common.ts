@@ -1,6 +1,7 @@
 // Helpers the vendor exporters share: algorithm keyword mapping that warns instead of dropping,
 // checks every vendor makes on a tunnel end, and the interface each exporter implements.
 import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
+import type { Selector } from './addresses';
 import type { ConfigWriter, GatewayContext, TunnelView } from './context';
 import type { ExportFile, ExportVendor } from './types';
 
@@ -115,4 +116,11 @@ export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string
 export function listLine(w: ConfigWriter, t: TunnelView, items: string[], what: string, make: (items: string[]) => string): void {
   if (items.length === 0) w.warn('ALGORITHM_UNSUPPORTED', `no ${what} of the design is available here; the statement is left out: choose one the peer accepts`, { tunnel: t.tunnel.name });
   else w.line(make(items));
+}
+
+/** A port with protocol "any" cannot be written by most vendors: warn (the caller writes no port). */
+export function warnPortWithoutProtocol(w: ConfigWriter, t: TunnelView, s: Selector, vendorLabel: string): boolean {
+  if (s.protocol !== 0 || (!s.localPort && !s.remotePort)) return false;
+  w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; ${vendorLabel} takes ports only with TCP or UDP, written without the port`, { tunnel: t.tunnel.name });
+  return true;
 }

@@ -8,7 +8,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from './addresses';
-import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, type VendorExporter } from './common';
+import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -95,9 +95,10 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
   if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
   selectorSide(w, 'src', s.local);
   selectorSide(w, 'dst', s.remote);
-  if (s.localPort) w.line(`        set src-port ${s.localPort.from}`);
-  if (s.remotePort) w.line(`        set dst-port ${s.remotePort.from}`);
-  if (isPortRange(s.localPort) || isPortRange(s.remotePort)) {
+  const noPorts = warnPortWithoutProtocol(w, t, s, LABEL);
+  if (s.localPort && !noPorts) w.line(`        set src-port ${s.localPort.from}`);
+  if (s.remotePort && !noPorts) w.line(`        set dst-port ${s.remotePort.from}`);
+  if (!noPorts && (isPortRange(s.localPort) || isPortRange(s.remotePort))) {
     w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side, only the first port of the range was written`, { tunnel: tn, line: w.current });
   }
   w.line('    next');

@@ -7,7 +7,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { commonEndChecks, header, isAead, listLine, orPlaceholder, type VendorExporter } from './common';
+import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -112,11 +112,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   commonEndChecks(w, t);
 
   const ikeProps = writeProposals(w, t, 'ike', `ike-${name}`);
-  if (t.me.ikeVersion === 1) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
+  // A policy with no proposal cannot commit: then it is not written and not referenced (warned).
+  if (t.me.ikeVersion === 1 && ikeProps.length > 0) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
   listLine(w, t, ikeProps, 'IKE proposal', (x) => `set security ike policy ike-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
   if (t.me.auth.method === 'psk') w.line(`set security ike policy ike-${name} pre-shared-key ascii-text "${t.psk}"`);
   const gw = `gw-${name}`;
-  w.line(`set security ike gateway ${gw} ike-policy ike-${name}`);
+  if (ikeProps.length > 0) w.line(`set security ike gateway ${gw} ike-policy ike-${name}`);
   w.line(`set security ike gateway ${gw} address ${orPlaceholder(t.peerAddress, 'peer-address')}`);
   w.line(`set security ike gateway ${gw} external-interface ${t.me.outsideInterface}`);
   if (t.localAddress) w.line(`set security ike gateway ${gw} local-address ${t.localAddress}`);
@@ -129,7 +130,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const espProps = writeProposals(w, t, 'esp', `esp-${name}`);
   const pfs = [...new Set(t.me.esp.proposals.flatMap((p) => p.dhGroups))];
   if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `a Junos IPsec policy takes one PFS group; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
-  if (pfs[0] !== undefined) {
+  if (pfs[0] !== undefined && espProps.length > 0) {
     if (GROUPS.has(pfs[0])) w.line(`set security ipsec policy ipsec-${name} perfect-forward-secrecy keys group${pfs[0]}`);
     else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
   }
@@ -145,7 +146,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   }
   w.line(`set security zones security-zone ${ctx.outsideZone} host-inbound-traffic system-services ike`);
   w.line(`set security ipsec vpn ${name} ike gateway ${gw}`);
-  w.line(`set security ipsec vpn ${name} ike ipsec-policy ipsec-${name}`);
+  if (espProps.length > 0) w.line(`set security ipsec vpn ${name} ike ipsec-policy ipsec-${name}`);
   w.line(`set security ipsec vpn ${name} establish-tunnels ${t.initiates ? 'immediately' : 'on-traffic'}`);
   if (routeBased) writeSelectors(w, ctx, t, name, defined);
   if (t.me.monitor.enabled) {
@@ -192,6 +193,7 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
     const s = explicit[0] as Selector;
     const l = rangeToPrefixes(s.local);
     const r = rangeToPrefixes(s.remote);
+    warnPortWithoutProtocol(w, t, s, LABEL);
     const svc = application(w, s, defined);
     const ln = w.line(`set security ipsec vpn ${vpn} ike proxy-identity local ${cidr(l[0] as AddressRange)} remote ${cidr(r[0] as AddressRange)} service ${svc}`);
     if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" uses an address range; a Junos proxy-identity takes one prefix, only its first prefix was written`, { tunnel: tn, line: ln });

@@ -16,6 +16,9 @@ const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha2
 /** DH groups Libreswan 4.10 (Debian 12) accepts: modp768/modp1024 and group 24 are refused by its algparse. */
 const DH: Partial<Record<DhGroup, string>> = { 5: 'modp1536', 14: 'modp2048', 15: 'modp3072', 16: 'modp4096', 17: 'modp6144', 18: 'modp8192', 19: 'dh19', 20: 'dh20', 21: 'dh21', 31: 'dh31' };
 
+/** Elliptic-curve groups Libreswan 4.10 refuses for IKEv1 PFS. */
+const V1_ECP: ReadonlySet<DhGroup> = new Set<DhGroup>([19, 20, 21, 31]);
+
 function identity(id: { type: string; value: string }): string {
   const v = id.value.replace(/"/g, '');
   switch (id.type) {
@@ -37,20 +40,24 @@ function algorithms(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string
     warned.add(what);
     w.warn(code, `${what} is not available on ${LABEL}; left out`, { tunnel: tn });
   };
-  // Libreswan 4.10 refuses more than one PFS group in an IKEv2 esp= list ("requires unimplemented
-  // CHILD_SA INVALID_KE", its algparse): keep the first and say so.
+  // Libreswan 4.10 (its algparse) takes one PFS group per esp= list ("more than one IKEv1 ESP DH
+  // algorithm is not allowed in quick mode"; IKEv2 "requires unimplemented CHILD_SA INVALID_KE"),
+  // and for IKEv1 only MODP groups ("ESP DH algorithm 'dh19' is not supported by IKEv1").
+  const pfsOk = (g: DhGroup) => DH[g] !== undefined && !(kind === 'esp' && t.me.ikeVersion === 1 && V1_ECP.has(g));
   const pfsGroups = [...new Set(ps.flatMap((p) => p.dhGroups))];
-  const onlyPfs = kind === 'esp' && t.me.ikeVersion === 2 && pfsGroups.length > 1 ? pfsGroups.find((g) => DH[g] !== undefined) : undefined;
-  if (onlyPfs !== undefined) w.warn('SETTING_UNSUPPORTED', `Libreswan takes one PFS group for IKEv2 child SAs: group ${onlyPfs} written, ${pfsGroups.filter((g) => g !== onlyPfs).join(', ')} left out`, { tunnel: tn });
+  const onlyPfs = kind === 'esp' && pfsGroups.length > 1 ? pfsGroups.find(pfsOk) : undefined;
+  if (onlyPfs !== undefined) w.warn('SETTING_UNSUPPORTED', `Libreswan takes one PFS group for child SAs: group ${onlyPfs} written, ${pfsGroups.filter((g) => g !== onlyPfs).join(', ')} left out`, { tunnel: tn });
   for (const p of ps) {
     const dhGroups = onlyPfs === undefined ? p.dhGroups : p.dhGroups.length > 0 ? [onlyPfs] : [];
     const groups: (string | undefined)[] = dhGroups.length === 0 ? [undefined] : dhGroups.map((g) => {
-      const d = DH[g];
+      const d = pfsOk(g) ? DH[g] : undefined;
       if (!d) warnOnce('DH_GROUP_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'PFS'} DH group ${g}`);
       return d;
     }).filter((x) => x !== undefined);
     for (const e of p.encryption) {
-      const enc = ENC[e];
+      // Libreswan 4.10's algparse: no AEAD cipher for IKEv1's IKE SA, no ChaCha20-Poly1305 in IKEv1 at all.
+      const v1Refuses = t.me.ikeVersion === 1 && ((kind === 'ike' && isAead(e)) || e === 'chacha20poly1305');
+      const enc = v1Refuses ? undefined : ENC[e];
       if (!enc || (kind === 'ike' && e === 'null')) {
         warnOnce('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} encryption ${e}`);
         continue;
@@ -69,9 +76,9 @@ function algorithms(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string
 }
 
 function protoport(protocol: number, p: PortRange | undefined): string | undefined {
-  if (protocol === 0 && !p) return undefined;
-  const proto = protocol === 0 ? '0' : protocolName(protocol);
-  return `${proto}/${p ? p.from : '%any'}`;
+  // Protocol 0 (any) takes no port in Libreswan; the exporter warns where a port is dropped.
+  if (protocol === 0) return undefined;
+  return `${protocolName(protocol)}/${p ? p.from : '%any'}`;
 }
 
 function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, l: AddressRange, r: AddressRange, protocol: number, lp: PortRange | undefined, rp: PortRange | undefined, ike: string[], esp: string[]): void {
@@ -138,6 +145,7 @@ export const libreswanExporter: VendorExporter = {
         const ls = rangeToPrefixes(s.local);
         const rs = rangeToPrefixes(s.remote);
         if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; leftsubnet/rightsubnet take prefixes, written as ${ls.length * rs.length} conns (each its own SA)`, { tunnel: tn });
+        if (s.protocol === 0 && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port without a protocol; Libreswan takes a port only with a protocol ("protocol 0 must have 0 port"), written without the port`, { tunnel: tn, line: w.current + 1 });
         if (isPortRange(s.localPort) || isPortRange(s.remotePort)) w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; leftprotoport/rightprotoport take one port, the first port of the range is written`, { tunnel: tn, line: w.current + 1 });
         for (const l of ls) for (const r of rs) conn(w, ctx, t, total === 1 ? base : `${base}-${++n}`, l, r, s.protocol, s.localPort, s.remotePort, ike, esp);
       }

@@ -6,7 +6,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -171,6 +171,7 @@ function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selecto
   if (!isPrefix(s.local) || !isPrefix(s.remote)) {
     w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; PAN-OS proxy IDs take prefixes, so it is written as ${locals.length * remotes.length} proxy IDs (each its own SA)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
   }
+  warnPortWithoutProtocol(w, t, s, LABEL);
   let proto = 'protocol any';
   if (s.protocol === 6 || s.protocol === 17) {
     const p = s.protocol === 6 ? 'tcp' : 'udp';

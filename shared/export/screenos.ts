@@ -8,7 +8,7 @@
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { commonEndChecks, header, mapAll, orPlaceholder, type VendorExporter } from './common';
+import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
 
@@ -146,6 +146,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
         w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
         continue;
       }
+      warnPortWithoutProtocol(w, t, s, LABEL);
       const svc = serviceFor(w, s, defined);
       const locals = rangeToPrefixes(s.local);
       const remotes = rangeToPrefixes(s.remote);
