@@ -133,6 +133,13 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const iz = zoneName(ctx.insideZone);
   if (routeBased) {
     w.line(`set vpn ${q(name)} id 0x${index.toString(16)} bind interface ${tunnelIf}`);
+    // Several VPNs on one tunnel interface: ScreenOS picks the SA by route, not by proxy ID (KB16008).
+    const boundKey = `bound:${tunnelIf}`;
+    const firstVpn = [...defined].find((d) => d.startsWith(`${boundKey}=`))?.slice(boundKey.length + 1);
+    if (firstVpn === undefined) defined.add(`${boundKey}=${name}`);
+    else {
+      w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `VPNs "${firstVpn}" and "${name}" are both bound to ${tunnelIf}: ScreenOS sends routed traffic into the tunnel interface without checking proxy IDs${before63 ? ' (before 6.3)' : ''}, so it can leave on the wrong SA and a strict peer drops it (KB16008); use one VPN with several proxy IDs and proxy-id check on 6.3, or NHTB`, { tunnel: tn });
+    }
     const explicit = t.selectors.filter((s) => !s.isDefault);
     if (explicit.length > 1 && before63) {
       w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `ScreenOS ${ctx.gateway.osVersion} takes one proxy ID per route-based VPN (several need 6.3): only proxy ID 1 is written, ${explicit.length - 1} left out`, { tunnel: tn });
@@ -156,10 +163,18 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
       for (const l of locals) for (const r of remotes) w.line(`set vpn ${q(name)} proxy-id local-ip ${cidr(l)} remote-ip ${cidr(r)} ${svc}`);
     }
     if (explicit.length === 0) w.comment('no proxy ID: ScreenOS proposes 0.0.0.0/0 <-> 0.0.0.0/0 any');
-    w.line(`set interface ${q(tunnelIf)} zone ${q(tz)}`);
-    w.line(`set interface ${tunnelIf} ip unnumbered interface ${t.me.outsideInterface}`);
-    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
-    for (const r of t.routes) w.line(`set route ${r} interface ${tunnelIf}`);
+    // The interface and its routes once per tunnel interface, however many VPNs are bound to it.
+    if (!defined.has(`if:${tunnelIf}`)) {
+      w.line(`set interface ${q(tunnelIf)} zone ${q(tz)}`);
+      w.line(`set interface ${tunnelIf} ip unnumbered interface ${t.me.outsideInterface}`);
+    }
+    defined.add(`if:${tunnelIf}`);
+    const routes = t.routes.filter((r) => !defined.has(`route:${r}:${tunnelIf}`));
+    if (t.routesDerived && routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    for (const r of routes) {
+      defined.add(`route:${r}:${tunnelIf}`);
+      w.line(`set route ${r} interface ${tunnelIf}`);
+    }
   }
 
   // Policies: route-based permits between the inside zone and the tunnel's zone; policy-based
