@@ -252,11 +252,67 @@ export function generateCase(seed: number): OracleCase {
     const j = r.int(0, i);
     [initiate[i], initiate[j]] = [initiate[j] as string, initiate[i] as string];
   }
-  return {
+  const c: OracleCase = {
     id: `gen-${seed}`,
     version,
     initiator: { ike: ikeAText, psk: 'shared-secret', children: initiatorChildren },
     responder: { ike: ikeBText, psk: pskB, children: responderChildren },
     initiate,
   };
+  addExtras(c, seed);
+  return c;
+}
+
+/**
+ * Rarer variations, drawn from a second stream so that adding them left the cases of the
+ * first stream as they were: several algorithms in one proposal, two PFS groups, ICMP and GRE
+ * selectors, a second remote selector.
+ */
+function addExtras(c: OracleCase, seed: number): void {
+  const x = new Rng((seed ^ 0x5bd1e995) >>> 0);
+  const counterpart = (name: string): OracleChild | undefined => c.responder.children.find((ch) => ch.name === `r${name.slice(1)}`);
+  if (x.chance(0.12)) {
+    // IKE proposal with two ciphers, the responder's possibly in the other order.
+    const add = (ike: string, first: boolean): string => {
+      const [enc, ...rest] = ike.split('-');
+      const other = enc === 'aes128' ? 'aes256' : 'aes128';
+      return [first ? other : enc, first ? enc : other, ...rest].join('-');
+    };
+    c.initiator.ike = add(c.initiator.ike, false);
+    if (x.chance(0.5)) c.responder.ike = add(c.responder.ike, true);
+  }
+  if (x.chance(0.12)) {
+    // A second integrity algorithm in every non-AEAD ESP proposal of one side.
+    const side = x.chance(0.5) ? c.initiator : c.responder;
+    for (const ch of side.children) {
+      if (!ch.esp.includes('gcm')) ch.esp = ch.esp.replace(/-(sha256|sha1)(?=-|$)/, (_m, integ: string) => `-${integ}-${integ === 'sha1' ? 'sha256' : 'sha1'}`);
+    }
+  }
+  const first = c.initiator.children[0];
+  if (first && x.chance(0.1)) {
+    // Two PFS groups on the initiator's first child; its counterpart takes only the second.
+    const groups = ['modp2048', 'ecp256'];
+    const base = first.esp.replace(/-(modp\d+|ecp\d+)$/, '');
+    first.esp = `${base}-${groups.join('-')}`;
+    const peer = counterpart(first.name);
+    if (peer) peer.esp = `${peer.esp.replace(/-(modp\d+|ecp\d+)$/, '')}-${groups[1]}`;
+  }
+  const pick = c.initiator.children[x.int(0, c.initiator.children.length - 1)];
+  if (pick && x.chance(0.1)) {
+    // ICMP or GRE only, on the initiator's local selectors and the counterpart's remote ones.
+    const proto = x.pick(['icmp', 'gre']);
+    const setProto = (ts: string): string => `${ts.replace(/\[.*\]$/, '')}[${proto}]`;
+    pick.local_ts = pick.local_ts.map(setProto);
+    const peer = counterpart(pick.name);
+    if (peer && x.chance(0.8)) peer.remote_ts = peer.remote_ts.map(setProto);
+  }
+  const widen = c.initiator.children[x.int(0, c.initiator.children.length - 1)];
+  if (widen && x.chance(0.12)) {
+    // A second remote network, which the responder may or may not have.
+    const family: Family = widen.remote_ts[0]?.includes(':') ? 6 : 4;
+    const extra = formatSel({ block: randomBlock(x, family, 2) });
+    widen.remote_ts.push(extra);
+    const peer = counterpart(widen.name);
+    if (peer && x.chance(0.6)) peer.local_ts.push(extra);
+  }
 }

@@ -4,12 +4,12 @@ import type { OracleCase, OracleChild } from './harness/types';
 
 const child = (name: string, local: string, remote: string, esp = 'aes128-sha256'): OracleChild => ({ name, local_ts: [local], remote_ts: [remote], esp });
 
-function probe(id: string, version: 1 | 2, initiator: OracleChild[], responder: OracleChild[]): OracleCase {
+function probe(id: string, version: 1 | 2, initiator: OracleChild[], responder: OracleChild[], ike = 'aes128-sha256-modp2048'): OracleCase {
   return {
     id: `probe-${id}`,
     version,
-    initiator: { ike: 'aes128-sha256-modp2048', psk: 'shared-secret', children: initiator },
-    responder: { ike: 'aes128-sha256-modp2048', psk: 'shared-secret', children: responder },
+    initiator: { ike, psk: 'shared-secret', children: initiator },
+    responder: { ike, psk: 'shared-secret', children: responder },
     initiate: initiator.map((c) => c.name),
   };
 }
@@ -30,4 +30,13 @@ export const PROBES: readonly OracleCase[] = [
   probe('v2-same-selectors-other-esp', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24'), child('c2', '10.1.0.0/24', '10.2.0.0/24', 'aes256-sha256')], [mirror, child('y', '10.2.0.0/24', '10.1.0.0/24', 'aes256-sha256')]),
   // Same networks, one child restricted to TCP: a different selector, both come up.
   probe('v2-same-networks-other-protocol', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24'), child('c2', '10.1.0.0/24[tcp]', '10.2.0.0/24')], [mirror]),
+  // IKEv1 Quick Mode carries one PFS group: the IKE SA's group when the ESP proposal lists it,
+  // else the proposal's first (charon's "received proposals: ESP:…/MODP_2048" on the responder).
+  probe('v1-pfs-takes-ike-group-not-first', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-ecp256-modp2048')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha256-ecp256')]),
+  probe('v1-pfs-takes-ike-group-when-listed-second', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-modp3072-modp2048')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha256-modp2048')]),
+  // charon drops a configured selector contained in another of the same list before proposing:
+  // IKEv1 proposes the first selector that remains (here 10.1.0.0/16, not 10.1.1.0/24).
+  probe('v1-first-selector-after-dropping-contained', 1, [{ name: 'c1', local_ts: ['10.1.1.0/24', '10.1.0.0/16'], remote_ts: ['10.2.0.0/24'], esp: 'aes128-sha256' }], [child('x', '10.2.0.0/24', '10.1.0.0/16')]),
+  probe('v2-contained-selector-dropped', 2, [{ name: 'c1', local_ts: ['10.1.1.0/24', '10.1.0.0/16'], remote_ts: ['10.2.0.0/24'], esp: 'aes128-sha256' }], [child('x', '10.2.0.0/24', '10.1.0.0/16')]),
+  probe('v1-pfs-first-group-without-ike-group', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-modp2048-ecp256')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha256-modp2048')], 'aes128-sha256-modp3072'),
 ];
