@@ -312,15 +312,16 @@ function packetSelectors(p: TriggerPacket): { local: Sel; remote: Sel } | undefi
 type EspOutcome = { ok: true; esp: NonNullable<Phase2Result['esp']>; pfs: NonNullable<Phase2Result['pfs']>; keRetryGroup?: number } | { ok: false; attribute: NonNullable<Phase2Result['failedAttribute']>; reason: string };
 
 /** The ESP outcome depends on the two ends and whether the exchange carries a KE, not on the selectors: once per tunnel. */
-function espOutcome(run: TunnelRun, carriesKe: boolean, espI: readonly EspProposal[], espR: readonly EspProposal[]): EspOutcome {
+function espOutcome(run: TunnelRun, carriesKe: boolean, espI: readonly EspProposal[], espR: readonly EspProposal[], ikeGroup: number | undefined): EspOutcome {
   const { init, resp } = run;
   const I = run.end(init);
   const R = run.end(resp);
   if ((I.esp?.mode ?? 'tunnel') !== (R.esp?.mode ?? 'tunnel')) {
     return { ok: false, attribute: 'mode', reason: `ESP mode differs: ${run.gateways[init].name} ${I.esp.mode}, ${run.gateways[resp].name} ${R.esp.mode}.` };
   }
-  // IKEv1 products that send one transform per cipher with only the first integrity and DH group (strongSwan).
-  const sent = I.ikeVersion === 1 && run.profiles[init].phase1.v1FirstTransformOnly ? firstTransforms(espI) : espI;
+  // IKEv1 products that send one transform per cipher with one integrity and one PFS group:
+  // strongSwan's Quick Mode carries the IKE SA's group when the proposal lists it, else its first.
+  const sent = I.ikeVersion === 1 && run.profiles[init].phase1.v1FirstTransformOnly ? firstTransforms(espI, ikeGroup) : espI;
   const esp = matchEsp(sent, espR, {
     responderOrder: run.profiles[resp].phase1.responderOrder,
     carriesKe,
@@ -352,6 +353,10 @@ function rulesFor(run: TunnelRun, cache: (string[] | undefined)[], stage: 0 | 1 
   if (v === 1) list.push(run.use(init, bI.rules.v1Propose));
   if (stage >= 1) list.push(run.use(resp, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
   if (stage >= 2) list.push(run.use(resp, bR.rules.pfs));
+  if (stage >= 2 && v === 1 && run.profiles[init].phase1.v1FirstTransformOnly) {
+    const id = `${run.gateways[init].vendor}.v1.pfs-group`;
+    if (run.profiles[init].rules[id]) list.push(run.use(init, id));
+  }
   if (stage >= 3) list.push(run.use(init, bI.rules.v2Initiator));
   cache[key] = list;
   return list;
@@ -396,7 +401,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     let pair = inner.get(b);
     if (!pair) inner.set(b, (pair = [undefined, undefined]));
     const k = carriesKe ? 0 : 1;
-    return (pair[k] ??= espOutcome(run, carriesKe, a, b));
+    return (pair[k] ??= espOutcome(run, carriesKe, a, b, p1.proposal?.dhGroup));
   };
 
   let children: Child[] = planI.children;
@@ -415,6 +420,9 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
 
   const strategy = v === 1 ? bR.v1Responder : bR.v2Responder;
   const policy = bI.v2Initiator;
+  // IKEv2 strongSwan: a child whose configuration equals an installed one's is not established.
+  const skipDuplicates = v === 2 && bI.v2SkipDuplicateChild === true;
+  const installed = new Set<string>();
   const rejectNotify = v === 1 ? bR.v1RejectNotify : bR.v2RejectNotify;
   const results: Phase2Result[] = [];
   for (let index = 0; index < children.length; index++) {
@@ -452,6 +460,13 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     results.push(entry);
     if (p1.status === 'down') {
       entry.reason = 'Phase 1 is down, so no phase-2 negotiation happens.';
+      continue;
+    }
+    const dupKey = skipDuplicates ? `${texts.v2.local.join(',')}|${texts.v2.remote.join(',')}|${JSON.stringify(child.esp ?? espEndI)}` : '';
+    if (skipDuplicates && installed.has(dupKey)) {
+      entry.reason = `${nameI} does not establish "${child.name}": a child with the same configuration and selectors is already installed on this IKE SA.`;
+      if (bI.rules.duplicate) entry.rules = [...entry.rules, run.use(init, bI.rules.duplicate)];
+      if (run.detail) run.log(init, { kind: 'child-duplicate', peer: peerI, child: child.name });
       continue;
     }
     const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
@@ -510,6 +525,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     const negotiated = sameSels(take.tsi, tsi) && sameSels(take.tsr, tsr) && noRange(tsi) && noRange(tsr) ? proposedTs : { local: take.tsi.map(rangeText), remote: take.tsr.map(rangeText) };
     entry.status = 'up';
     entry.negotiated = negotiated;
+    if (skipDuplicates) installed.add(dupKey);
     if (run.detail) {
       run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: negotiated.local.join(' '), remote: negotiated.remote.join(' ') });
       run.log(resp, { kind: 'child-established', peer: peerR, child: rc.name, local: negotiated.remote.join(' '), remote: negotiated.local.join(' ') });
@@ -523,9 +539,13 @@ function idOf(x: Sel): Sel {
   return id === x.s ? x : sel(id);
 }
 
-/** One transform per cipher, with only the proposal's first integrity and first DH group. */
-function firstTransforms<T extends { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }>(proposals: readonly T[]): T[] {
-  return proposals.map((p) => ({ ...p, integrity: (p.integrity ?? []).slice(0, 1), dhGroups: (p.dhGroups ?? []).slice(0, 1) }));
+/** One transform per cipher, with only the proposal's first integrity and one DH group: `preferGroup` when listed, else the first. */
+function firstTransforms<T extends { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }>(proposals: readonly T[], preferGroup?: number): T[] {
+  return proposals.map((p) => {
+    const groups = p.dhGroups ?? [];
+    const group = preferGroup !== undefined && groups.includes(preferGroup) ? [preferGroup] : groups.slice(0, 1);
+    return { ...p, integrity: (p.integrity ?? []).slice(0, 1), dhGroups: group };
+  });
 }
 
 function rejectEntry(run: TunnelRun, entry: Phase2Result, notify: Notify, reason: string): void {

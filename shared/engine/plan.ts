@@ -248,7 +248,9 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
     }
     for (const g of byName.values()) {
       const esp = g.proxyIdIndexes.map((i) => ownEsp(proxyIds[i])).find((e) => e !== undefined);
-      children.push(child(g.name, g.proxyIdIndexes, g.local, g.remote, false, esp));
+      const local = behaviour.dropContainedSelectors ? dropRedundant(g.local) : g.local;
+      const remote = behaviour.dropContainedSelectors ? dropRedundant(g.remote) : g.remote;
+      children.push(child(g.name, g.proxyIdIndexes, local, remote, false, esp));
     }
   } else {
     for (const p of pairs) children.push(child(p.name === '' ? `#${p.index + 1}` : p.name, [p.index], [p.local], [p.remote], false, ownEsp(proxyIds[p.index])));

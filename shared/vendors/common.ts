@@ -35,6 +35,7 @@ export function plainLine(prefix: string, e: LogEvent): string {
     case 'child-no-proposal': return `${prefix}phase 2 ${e.child}: no proposal chosen`;
     case 'child-narrowed': return `${prefix}phase 2 selector narrowed: config ${e.config}, received ${e.received}, match ${e.match}`;
     case 'version-mismatch': return `${prefix}ignoring IKEv${e.version} packet from ${e.peer}: version not configured`;
+    case 'child-duplicate': return `${prefix}not establishing ${e.child}: an identical SA is already installed`;
   }
 }
 

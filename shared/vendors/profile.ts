@@ -42,6 +42,10 @@ export interface SelectorBehaviour {
   v2AllInOneChild: boolean;
   /** At most this many proxy IDs are used (ScreenOS before 6.3: 1). */
   maxProxyIds?: number;
+  /** IKEv2 initiator: a child whose configuration equals one already installed on the IKE SA is not established (strongSwan). */
+  v2SkipDuplicateChild?: boolean;
+  /** Drops a configured selector contained in another of the same child before proposing (strongSwan). */
+  dropContainedSelectors?: boolean;
   /** Notify sent when IKEv1 Quick Mode selectors are not acceptable. */
   v1RejectNotify: Notify;
   /** Notify sent when IKEv2 selectors are not acceptable. */
@@ -58,6 +62,7 @@ export interface SelectorBehaviour {
     v2Initiator: string;
     default: string;
     pfs: string;
+    duplicate?: string;
   };
 }
 
@@ -96,7 +101,8 @@ export type LogEvent =
   | { kind: 'child-ts-rejected'; peer: string; child?: string; local: string; remote: string }
   | { kind: 'child-no-proposal'; peer: string; child: string }
   | { kind: 'child-narrowed'; peer: string; child: string; config: string; received: string; match: string }
-  | { kind: 'version-mismatch'; peer: string; version: 1 | 2 };
+  | { kind: 'version-mismatch'; peer: string; version: 1 | 2 }
+  | { kind: 'child-duplicate'; peer: string; child: string };
 
 export interface VendorProfile {
   vendor: Vendor;

@@ -14,6 +14,9 @@ const rules = ruleTable('strongswan', [
   { id: 'strongswan.v2.initiator-narrow', statement: 'An IKEv2 initiator intersects the answered selectors with its own config; an empty result fails the child.', provenance: 'verified', source: SRC },
   { id: 'strongswan.v1.first-transform', statement: 'An IKEv1 initiator sends one transform per cipher with only the first integrity algorithm and the first DH group of each proposal: a peer accepting only a later group answers NO_PROPOSAL_CHOSEN.', provenance: 'verified', source: `${SRC}; oracle findings with two DH groups in IKEv1` },
   { id: 'strongswan.v1.id-port', statement: 'IKEv1 identification payloads carry one port: a port range is proposed and installed as its first port (RFC 2407 §4.6.2).', provenance: 'verified', source: `${SRC}; RFC 2407 §4.6.2` },
+  { id: 'strongswan.v2.duplicate-child', statement: 'An IKEv2 initiator does not establish a child whose configuration and configured selectors equal those of a child already installed on the IKE SA (no exchange, no notify). Not in IKEv1.', provenance: 'verified', source: `${SRC}; oracle probes` },
+  { id: 'strongswan.drop-contained', statement: 'A configured selector contained in another of the same child is dropped before proposing: IKEv1 proposes the first that remains.', provenance: 'verified', source: `${SRC}; oracle probes` },
+  { id: 'strongswan.v1.pfs-group', statement: 'IKEv1 Quick Mode carries one PFS group: the IKE SA\'s group when the ESP proposal lists it, else the proposal\'s first.', provenance: 'verified', source: `${SRC}; oracle probes` },
   { id: 'strongswan.default', statement: 'A child without selectors uses `dynamic`: the IKE address of each end.', provenance: 'documented', source: 'swanctl.conf(5): local_ts / remote_ts default dynamic' },
   { id: 'strongswan.pfs', statement: 'ESP proposals with a DH group require PFS with a common group (IKEv1 Quick Mode, IKEv2 CREATE_CHILD_SA); the first IKEv2 child carries no KE.', provenance: 'verified', source: SRC },
 ]);
@@ -33,7 +36,10 @@ export const strongswan: VendorProfile = {
     v2RejectNotify: 'TS_UNACCEPTABLE',
     defaultSelector: 'ike-addresses',
     acceptsAnyPfsWhenNoneConfigured: false,
+    v2SkipDuplicateChild: true,
+    dropContainedSelectors: true,
     rules: {
+      duplicate: 'strongswan.v2.duplicate-child',
       v1Propose: 'strongswan.v1.first-selector',
       v1Respond: 'strongswan.v1.narrow',
       v2Respond: 'strongswan.v2.narrow',
@@ -68,6 +74,7 @@ export const strongswan: VendorProfile = {
         case 'child-no-proposal': return `[IKE] no acceptable proposal found for CHILD_SA ${e.child}`;
         case 'child-narrowed': return `[CFG]  config: ${e.config}, received: ${e.received} => match: ${e.match}`;
         case 'version-mismatch': return `[IKE] no IKE config found for IKEv${e.version} from ${e.peer}, sending NO_PROPOSAL_CHOSEN`;
+        case 'child-duplicate': return `[IKE] not establishing CHILD_SA ${e.child}{2} due to existing duplicate {1}`;
       }
     },
   },

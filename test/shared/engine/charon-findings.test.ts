@@ -2,7 +2,8 @@
 // seeded random scenarios, test/oracle/findings/), kept with charon's observed outcome so each
 // class of disagreement stays fixed: IKEv1 sends only the first DH group of a proposal; IKEv1 ID
 // payloads carry one port; a config's contained selectors do not score; each strongSwan child
-// has its own ESP proposals.
+// has its own ESP proposals; IKEv2 does not establish a duplicate child; IKEv1 Quick Mode PFS
+// uses the IKE SA's group when listed (the probe-* cases pin these rules one by one).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
