@@ -27,7 +27,7 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
     () => ({ a: doc.gateways.find((g) => g.id === tunnel?.a.gatewayId)?.name ?? 'A', b: doc.gateways.find((g) => g.id === tunnel?.b.gatewayId)?.name ?? 'B' }),
     [doc.gateways, tunnel],
   );
-  const steps = useMemo(() => (rt && tunnel ? buildSteps(rt, tunnel, names) : []), [rt, tunnel, names]);
+  const steps = useMemo(() => (rt ? buildSteps(rt) : []), [rt]);
   const [pos, setPos] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
@@ -63,7 +63,7 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
   const current = steps[Math.min(completed, steps.length - 1)];
   const p1Done = rt ? phase1DoneStep(steps, rt) : -1;
   const phase1Lit = p1Done >= 0 && completed > p1Done;
-  const revealed = revealedPhase2(steps, completed);
+  const revealed = rt ? revealedPhase2(steps, completed, rt) : new Set<number>();
   const finished = steps.length > 0 && pos >= steps.length;
 
   useEffect(() => {
@@ -101,16 +101,16 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
           ))}
         </select>
         <button type="button" className="btn" aria-label="Back to the start" onClick={() => { setPlaying(false); setPos(0); }}>
-          ⏮
+          |◀
         </button>
         <button type="button" className="btn" aria-label="Step back" onClick={() => { setPlaying(false); setPos((p) => Math.max(0, Math.ceil(p) - 1)); }}>
-          ⏴
+          ◀
         </button>
         <button type="button" className="btn primary" data-testid="player-play" aria-label={playing ? 'Pause' : 'Play'} disabled={steps.length === 0} onClick={() => { if (finished) setPos(0); setPlaying((p) => !p); }}>
-          {playing ? '⏸ Pause' : '▶ Play'}
+          {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <button type="button" className="btn" aria-label="Step forward" data-testid="player-step" onClick={() => { setPlaying(false); setPos((p) => Math.min(steps.length, Math.floor(p) + 1)); }}>
-          ⏵
+          ▶|
         </button>
         <input
           type="range"
@@ -163,13 +163,13 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
                 </tr>
               </thead>
               <tbody>
-                {rt.phase2.map((p, i) => (
-                  <tr key={i} className={revealed.has(i) ? `is-${p.status}` : 'is-waiting'} data-testid={`anim-phase2-${i}`}>
+                {rt.phase2.map((p) => (
+                  <tr key={p.index} className={revealed.has(p.index) ? `is-${p.status}` : 'is-waiting'} data-testid={`anim-phase2-${p.index}`}>
                     <td className="mono">
                       {p.proposed.local} ↔ {p.proposed.remote}
                     </td>
-                    <td className="mono">{revealed.has(i) && p.negotiated ? `${p.negotiated.local.join(', ')} ↔ ${p.negotiated.remote.join(', ')}` : '—'}</td>
-                    <td>{revealed.has(i) ? (p.status === 'up' ? '✓ up' : `✕ ${p.notify ?? 'down'}`) : '…'}</td>
+                    <td className="mono">{revealed.has(p.index) && p.negotiated ? `${p.negotiated.local.join(', ')} ↔ ${p.negotiated.remote.join(', ')}` : '—'}</td>
+                    <td>{revealed.has(p.index) ? (p.status === 'up' ? '✓ up' : `✕ ${p.notify ?? 'down'}`) : '…'}</td>
                   </tr>
                 ))}
               </tbody>

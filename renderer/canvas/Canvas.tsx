@@ -110,25 +110,30 @@ export function Canvas(props: CanvasProps) {
 
   const edges = useMemo((): CanvasEdge[] => {
     const out: CanvasEdge[] = [];
+    const gx = new Map<string, number>();
+    for (const g of doc.gateways) gx.set(g.id, g.position.x);
+    // Connect the facing sides: the right handle of the left node to the left handle of the right one.
+    const sides = (fromX: number | undefined, toX: number | undefined) => ((fromX ?? 0) <= (toX ?? 0) ? (['r', 'l'] as const) : (['l', 'r'] as const));
     for (const n of doc.networks) {
-      out.push({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), selectable: false, focusable: false, data: {} });
+      const [sh, th] = sides(n.position.x + 90, (gx.get(n.gatewayId) ?? 0) + 110);
+      out.push(cachedEdge(n, [sh], () => ({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), sourceHandle: sh, targetHandle: th, selectable: false, focusable: false, data: {} })));
     }
     for (const t of doc.tunnels) {
       const status = tunnelStatus(findReportTunnel(report, t));
-      const data: TunnelEdgeData = { name: t.name, status, highlighted: hl.edges.has(t.id) };
-      if (animation && animation.tunnelId === t.id) data.anim = animation.anim;
-      out.push({
-        id: nodeId.tunnel(t.id),
-        type: 'tunnel',
-        source: nodeId.gateway(t.a.gatewayId),
-        target: nodeId.gateway(t.b.gatewayId),
-        selected: selected.t.has(t.id),
-        data,
-        ariaLabel: `Tunnel ${t.name}: ${status.description}`,
-      });
+      const [sh, th] = sides(gx.get(t.a.gatewayId), gx.get(t.b.gatewayId));
+      const isSel = selected.t.has(t.id);
+      const isHl = hl.edges.has(t.id);
+      const anim = animation && animation.tunnelId === t.id ? animation.anim : undefined;
+      out.push(
+        cachedEdge(t, [sh, status.health, status.phase1, status.phase2Up, status.phase2Down, isSel, isHl, anim], () => {
+          const data: TunnelEdgeData = { name: t.name, status, highlighted: isHl };
+          if (anim) data.anim = anim;
+          return { id: nodeId.tunnel(t.id), type: 'tunnel', source: nodeId.gateway(t.a.gatewayId), target: nodeId.gateway(t.b.gatewayId), sourceHandle: sh, targetHandle: th, selected: isSel, data, ariaLabel: `Tunnel ${t.name}: ${status.description}` };
+        }),
+      );
     }
     return out;
-  }, [doc.networks, doc.tunnels, report, selected, hl, animation]);
+  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation]);
 
   const selectionRef = useRef(selection);
   useEffect(() => {
@@ -272,7 +277,7 @@ export function Canvas(props: CanvasProps) {
       maxZoom={3}
       onlyRenderVisibleElements
       proOptions={{ hideAttribution: true }}
-      fitView
+      defaultViewport={{ x: 0, y: 0, zoom: 1 }}
       aria-label="Topology canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
@@ -280,6 +285,15 @@ export function Canvas(props: CanvasProps) {
       <Controls showInteractive={false} aria-label="Zoom controls" />
     </ReactFlow>
   );
+}
+
+const edgeCache = new WeakMap<object, { key: unknown[]; edge: CanvasEdge }>();
+function cachedEdge(source: object, key: unknown[], make: () => CanvasEdge): CanvasEdge {
+  const prev = edgeCache.get(source);
+  if (prev && prev.key.length === key.length && prev.key.every((k, i) => k === key[i])) return prev.edge;
+  const edge = make();
+  edgeCache.set(source, { key, edge });
+  return edge;
 }
 
 /** Adds a palette item at a canvas position (drop, or Enter on a palette item). */

@@ -103,7 +103,7 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
       {anim && dot && (
         <g className={`anim-message${anim.failed ? ' is-failed' : ''}`} transform={`translate(${dot.x}, ${dot.y})`}>
           <circle r={9} />
-          <text y={-16} textAnchor="middle">
+          <text y={-18} textAnchor="middle">
             {anim.label}
           </text>
         </g>

@@ -26,7 +26,7 @@ export function tunnelStatus(rt: ReportTunnel | undefined): TunnelStatus {
   if (rt.phase1.status === 'down') {
     return { health: 'down', phase1: 'down', phase2Up: 0, phase2Down: rt.phase2.length, description: `Phase 1 down${rt.phase1.notify ? ` (${rt.phase1.notify})` : ''}; phase 2 not attempted` };
   }
-  const health: TunnelHealth = down === 0 ? 'up' : up === 0 ? 'down' : 'partial';
+  const health: TunnelHealth = rt.status;
   return { health, phase1: 'up', phase2Up: up, phase2Down: down, description: `Phase 1 up; phase 2: ${up} of ${rt.phase2.length} selector${rt.phase2.length === 1 ? '' : 's'} up` };
 }
 

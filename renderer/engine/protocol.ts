@@ -1,10 +1,11 @@
 // Messages between the UI and the engine worker.
-import type { TopologyDocument } from '../../shared/model/document';
+import type { DocumentDelta } from './delta';
 import type { NegotiationReport } from './report-types';
 
 export interface EngineRequest {
   seq: number;
-  document: TopologyDocument;
+  /** Against the last document this worker received (the first one is all 'full'). */
+  delta: DocumentDelta;
 }
 
 export type EngineResponse =

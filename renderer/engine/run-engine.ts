@@ -1,7 +1,13 @@
 // The one place the renderer calls the negotiation engine (shared/engine), inside the worker.
+// The worker keeps its copy of the document and applies deltas (see delta.ts), so unchanged
+// tunnels, gateways and networks keep their identity and the engine's cache recomputes only
+// what an edit touched.
+import { createReportCache } from '../../shared/engine/negotiate';
 import type { TopologyDocument } from '../../shared/model/document';
 import type { NegotiationReport } from './report-types';
 
-export function computeNegotiationReport(_doc: TopologyDocument): NegotiationReport {
-  throw new Error('The negotiation engine is not in this build yet: results will appear when it is.');
+const cache = createReportCache();
+
+export function computeNegotiationReport(doc: TopologyDocument): NegotiationReport {
+  return cache.compute(doc, { detail: 'full' });
 }

@@ -2,6 +2,7 @@
 // coalesced: while one computation runs, only the newest document waits to be sent next.
 import { useEffect, useRef, useState } from 'react';
 import type { TopologyDocument } from '../../shared/model/document';
+import { makeDelta } from './delta';
 import { engineInputChanged } from './engine-input';
 import type { EngineRequest, EngineResponse } from './protocol';
 import type { NegotiationReport } from './report-types';
@@ -18,9 +19,19 @@ export function useEngine(doc: TopologyDocument): EngineState {
   const [state, setState] = useState<EngineState>({ report: undefined, error: undefined, seq: 0, millis: undefined });
   const worker = useRef<Worker | undefined>(undefined);
   const busy = useRef(false);
-  const pending = useRef<EngineRequest | undefined>(undefined);
+  /** The newest document waiting while the worker is busy. */
+  const pending = useRef<TopologyDocument | undefined>(undefined);
+  /** The last document the worker received: deltas are against it. */
+  const sent = useRef<TopologyDocument | undefined>(undefined);
   const seq = useRef(0);
   const lastDoc = useRef<TopologyDocument | undefined>(undefined);
+
+  function send(w: Worker, doc: TopologyDocument): void {
+    busy.current = true;
+    const req: EngineRequest = { seq: ++seq.current, delta: makeDelta(sent.current, doc) };
+    sent.current = doc;
+    w.postMessage(req);
+  }
 
   useEffect(() => {
     const w = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'negotiation-engine' });
@@ -33,22 +44,20 @@ export function useEngine(doc: TopologyDocument): EngineState {
       const next = pending.current;
       if (next) {
         pending.current = undefined;
-        busy.current = true;
-        w.postMessage(next);
+        send(w, next);
       }
     };
     w.onerror = (e) => {
       busy.current = false;
       setState((s) => ({ ...s, error: `The negotiation engine stopped: ${e.message}` }));
     };
-    if (lastDoc.current) {
-      busy.current = true;
-      w.postMessage({ seq: seq.current, document: lastDoc.current } satisfies EngineRequest);
-    }
+    sent.current = undefined;
+    if (lastDoc.current) send(w, lastDoc.current);
     return () => {
       w.terminate();
       worker.current = undefined;
       busy.current = false;
+      sent.current = undefined;
     };
   }, []);
 
@@ -58,14 +67,10 @@ export function useEngine(doc: TopologyDocument): EngineState {
       return;
     }
     lastDoc.current = doc;
-    const req: EngineRequest = { seq: ++seq.current, document: doc };
     const w = worker.current;
     if (!w) return;
-    if (busy.current) pending.current = req;
-    else {
-      busy.current = true;
-      w.postMessage(req);
-    }
+    if (busy.current) pending.current = doc;
+    else send(w, doc);
   }, [doc]);
 
   return state;

@@ -1,0 +1,153 @@
+// Issue 4: what a person does on the canvas with the mouse and keyboard, against the real
+// engine in its Web Worker: build a PAN-OS <-> Cisco ASA topology by drag and drop only, see
+// phase 2 fail with its reason, apply the suggested fix, see it come up, undo back to an empty
+// canvas, redo, save and reopen, and play the negotiation to the end.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dragFromPalette, mouseDrag, openApp, openViaToolbar, saveViaToolbar, useDownloadsForSave } from './helpers';
+
+async function handleCenter(page: Page, nodeTestId: string, side: 'left' | 'right') {
+  const box = await page.getByTestId(nodeTestId).locator(`.react-flow__handle-${side}`).boundingBox();
+  if (!box) throw new Error(`no ${side} handle on ${nodeTestId}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function buildPanAsaByDragAndDrop(page: Page) {
+  await dragFromPalette(page, 'palette-panos', 200, 170);
+  await expect(page.getByTestId('gateway-PA-1')).toBeVisible();
+  await dragFromPalette(page, 'palette-cisco-asa', 640, 170);
+  await expect(page.getByTestId('gateway-ASA-2')).toBeVisible();
+  await dragFromPalette(page, 'palette-network', 190, 330);
+  await expect(page.getByTestId('network-PA-1-lan')).toBeVisible();
+  await dragFromPalette(page, 'palette-network', 650, 330);
+  await expect(page.getByTestId('network-ASA-2-lan')).toBeVisible();
+  // Draw the tunnel: from the Palo Alto's right handle to the ASA's left handle.
+  await mouseDrag(page, await handleCenter(page, 'gateway-PA-1', 'right'), await handleCenter(page, 'gateway-ASA-2', 'left'));
+  await expect(page.getByTestId('tunnel-PA-1_ASA-2')).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  await useDownloadsForSave(page);
+  await openApp(page);
+});
+
+test('PAN-OS <-> ASA by drag and drop: phase 2 fails with its reason, the fix brings it up, undo to empty, save, reopen, animate', async ({ page }) => {
+  await buildPanAsaByDragAndDrop(page);
+
+  // The edge says it at a glance, in text as well as colour.
+  const edge = page.getByTestId('tunnel-PA-1_ASA-2');
+  await expect(edge.locator('.tunnel-badge')).toHaveAttribute('aria-label', /Phase 1 up; phase 2: 0 of 1 selector up/);
+
+  const card = page.getByTestId('result-PA-1_ASA-2');
+  await expect(card).toBeVisible();
+  const p2 = card.getByTestId('phase2-0');
+  await expect(p2).toContainText('✕ down');
+  await expect(p2).toContainText(/TS_UNACCEPTABLE|NO_PROPOSAL_CHOSEN|INVALID_ID_INFORMATION/);
+  await expect(p2).toContainText('0.0.0.0/0');
+
+  // One click on the suggested fix, and phase 2 comes up.
+  const fix = card.locator('[data-testid^="fix-"]').first();
+  await expect(fix).toBeVisible();
+  await fix.click();
+  await expect(card.getByTestId('phase2-0')).toContainText('✓ up');
+  await expect(edge.locator('.tunnel-badge')).toHaveAttribute('aria-label', /phase 2: 1 of 1 selector up/);
+
+  // Undo every step back to the empty canvas, then redo them all.
+  const undo = page.getByTestId('tb-undo');
+  let undos = 0;
+  while (await undo.isEnabled()) {
+    await page.keyboard.press('Control+Z');
+    undos++;
+    expect(undos).toBeLessThan(20);
+  }
+  expect(undos).toBe(6); // 2 gateways, 2 networks, the tunnel, the fix
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  for (let i = 0; i < undos; i++) await page.keyboard.press('Control+Shift+Z');
+  await expect(page.getByTestId('result-PA-1_ASA-2').getByTestId('phase2-0')).toContainText('✓ up');
+
+  // Save, start over, reopen: the same topology and the same verdict.
+  const { text } = await saveViaToolbar(page);
+  await page.getByTestId('tb-new').click();
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  const dir = await mkdtemp(path.join(tmpdir(), 'ipsec-e2e-'));
+  const file = path.join(dir, 'pan-asa.ipsec.json');
+  await writeFile(file, text);
+  await openViaToolbar(page, file);
+  await expect(page.getByTestId('gateway-PA-1')).toBeVisible();
+  await expect(page.getByTestId('result-PA-1_ASA-2').getByTestId('phase2-0')).toContainText('✓ up');
+
+  // Play the negotiation to the end (at 4x).
+  await page.getByTestId('panel-tab-negotiation').click();
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByTestId('player-play').click();
+  await expect(page.getByTestId('player-finished')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('phase1-lamp')).toContainText('established');
+  await expect(page.getByTestId('anim-phase2-0')).toContainText('✓ up');
+});
+
+test('keyboard only: place gateways from the palette, connect them, delete, undo', async ({ page }) => {
+  await page.getByTestId('palette-strongswan').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('gateway-sS-1')).toBeVisible();
+  await page.getByTestId('palette-fortigate').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('gateway-FG-2')).toBeVisible();
+  // Select both (Mod+A selects everything) and connect them with C.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('tunnel-sS-1_FG-2')).toBeVisible();
+  await expect(page.getByTestId('tunnel-name')).toHaveValue('sS-1_FG-2');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('tunnel-sS-1_FG-2')).toBeVisible();
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByTestId('help-overlay')).toBeVisible();
+  await expect(page.getByTestId('help-overlay')).toContainText('Auto-layout');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-overlay')).toHaveCount(0);
+});
+
+test('proxy-ID table validates as you type and dispatches only valid values', async ({ page }) => {
+  await page.getByTestId('template-pan-asa-interop').click();
+  await page.getByTestId('tunnel-pa-asa').locator('.tunnel-badge').click();
+  await expect(page.getByTestId('tunnel-name')).toHaveValue('pa-asa');
+  await page.getByTestId('end-tab-b').click();
+  const local = page.getByTestId('pid-b-0-local');
+  await local.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('10.20.0.0/33');
+  await expect(local).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: '10.20.0.0/33' })).toBeVisible();
+  // The document still has the last valid value.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('24');
+  await expect(local).toHaveAttribute('aria-invalid', 'false');
+});
+
+test('templates, auto-layout, duplicate and copy/paste are undoable', async ({ page }) => {
+  await page.getByTestId('template-hub-and-spoke').click();
+  const before = await page.locator('.react-flow__node').count();
+  expect(before).toBeGreaterThan(3);
+  await page.getByTestId('tb-layout').click();
+  await expect(page.getByTestId('tb-undo')).toBeEnabled();
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('tb-undo')).toBeDisabled();
+  const first = page.locator('.react-flow__node-gateway').first();
+  await first.click();
+  await page.keyboard.press('Control+D');
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(before);
+  await page.keyboard.press('Control+Z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(before);
+  await first.click();
+  await page.keyboard.press('Control+C');
+  await page.keyboard.press('Control+V');
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(before);
+});
