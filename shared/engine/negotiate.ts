@@ -9,7 +9,7 @@ import { profileFor } from '../vendors/registry';
 import type { VendorProfile } from '../vendors/profile';
 import { analyse, capacityDiagnostics } from './diagnostics';
 import { planEnd, sel, textsOf, type Child, type EndPlan, type Sel } from './plan';
-import { describeIke, matchEsp, matchIke } from './proposals';
+import { describeIke, isAead, matchEsp, matchIke } from './proposals';
 import {
   REPORT_VERSION,
   type Diagnostic,
@@ -188,7 +188,7 @@ function phase1(run: TunnelRun): Phase1Result {
   const im = I.auth?.method ?? 'psk';
   const rm = R.auth?.method ?? 'psk';
   // IKEv1 carries the authentication method in the SA proposal.
-  const sentIke = v === 1 && PI.phase1.v1FirstTransformOnly ? firstTransforms(I.ike?.proposals ?? []) : (I.ike?.proposals ?? []);
+  const sentIke = v === 1 && PI.phase1.v1FirstTransformOnly ? firstTransforms(I.ike?.proposals ?? [], undefined, true) : (I.ike?.proposals ?? []);
   if (v === 1 && PI.phase1.v1FirstTransformOnly && PI.phase1.rules.v1Transforms) rules.push(run.use(init, PI.phase1.rules.v1Transforms));
   const match = matchIke(sentIke, R.ike?.proposals ?? [], {
     responderOrder: PR.phase1.responderOrder,
@@ -539,12 +539,17 @@ function idOf(x: Sel): Sel {
   return id === x.s ? x : sel(id);
 }
 
-/** One transform per cipher, with only the proposal's first integrity and one DH group: `preferGroup` when listed, else the first. */
-function firstTransforms<T extends { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }>(proposals: readonly T[], preferGroup?: number): T[] {
+/**
+ * strongSwan's IKEv1 SA payload: one transform per proposal, with the proposal's first cipher (for
+ * IKE the first IKEv1 knows: no AEAD), first integrity and one DH group (`preferGroup` when
+ * listed, else the first). Source: proposal_substructure.c set_from_proposal_v1[_ike]; observed.
+ */
+function firstTransforms<T extends { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }>(proposals: readonly T[], preferGroup?: number, ike = false): T[] {
   return proposals.map((p) => {
     const groups = p.dhGroups ?? [];
     const group = preferGroup !== undefined && groups.includes(preferGroup) ? [preferGroup] : groups.slice(0, 1);
-    return { ...p, integrity: (p.integrity ?? []).slice(0, 1), dhGroups: group };
+    const ciphers = ike ? (p.encryption ?? []).filter((e) => !isAead(e)) : (p.encryption ?? []);
+    return { ...p, encryption: ciphers.slice(0, 1), integrity: (p.integrity ?? []).slice(0, 1), dhGroups: group };
   });
 }
 
