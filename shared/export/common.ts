@@ -1,6 +1,7 @@
 // Helpers the vendor exporters share: algorithm keyword mapping that warns instead of dropping,
 // checks every vendor makes on a tunnel end, and the interface each exporter implements.
 import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
+import { parseIp } from '../net/address';
 import type { Selector } from './addresses';
 import type { ConfigWriter, GatewayContext, TunnelView } from './context';
 import type { ExportFile, ExportVendor } from './types';
@@ -65,6 +66,11 @@ export function commonEndChecks(w: ConfigWriter, t: TunnelView): void {
   }
   if (t.me.esp.mode === 'transport') {
     w.warn('TRANSPORT_MODE', 'the design uses ESP transport mode; site-to-site gateways are written in tunnel mode here', { tunnel });
+  }
+  for (const [which, id] of [['local', t.me.auth.localId], ['remote', t.me.auth.remoteId]] as const) {
+    if (id?.type === 'address' && !parseIp(id.value).ok) {
+      w.warn('IDENTITY_UNSUPPORTED', `the ${which} identity is of type address but "${id.value}" is not an IP address: written as given, and most peers will read it as an FQDN`, { tunnel });
+    }
   }
   if (t.me.ikeVersion === 1) {
     for (const s of t.selectors) {

@@ -6,7 +6,7 @@
 import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, lastIp, protocolName, type PortRange, type Selector } from './addresses';
-import { commonEndChecks, DH_NAMES, header, isAead, type VendorExporter } from './common';
+import { commonEndChecks, DH_NAMES, header, isAead, warnPortWithoutProtocol, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
 
 const REFERENCE = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';
@@ -55,11 +55,39 @@ function identity(id: { type: string; value: string }): string {
   }
 }
 
-function child(w: ConfigWriter, t: TunnelView, s: Selector, name: string, ifId: number | undefined): void {
+/**
+ * The proposals charon can negotiate for this end: IKEv1 has no AEAD cipher for the IKE SA and no
+ * ChaCha20-Poly1305 at all (no IKEv1 transform for it); what is left out is warned once.
+ */
+function usableProposals<P extends IkeProposal | EspProposal>(w: ConfigWriter, t: TunnelView, ps: readonly P[], kind: 'ike' | 'esp', warned: Set<string>): P[] {
+  if (t.me.ikeVersion !== 1) return [...ps];
+  const refused = (e: Encryption) => e === 'chacha20poly1305' || (kind === 'ike' && isAead(e));
+  const out: P[] = [];
+  for (const p of ps) {
+    for (const e of p.encryption.filter(refused)) {
+      const key = `${kind}:${e}`;
+      if (warned.has(key)) continue;
+      warned.add(key);
+      w.warn('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} encryption ${e} cannot be negotiated with IKEv1 by strongSwan; left out`, { tunnel: t.tunnel.name });
+    }
+    const encryption = p.encryption.filter((e) => !refused(e));
+    if (encryption.length > 0) out.push({ ...p, encryption });
+  }
+  if (out.length === 0) w.warn('ALGORITHM_UNSUPPORTED', `no ${kind === 'ike' ? 'IKE' : 'ESP'} proposal is left for IKEv1: charon would use its defaults`, { tunnel: t.tunnel.name });
+  return out;
+}
+
+function proposalLine(ps: readonly (IkeProposal | EspProposal)[], kind: 'ike' | 'esp'): string {
+  const list = strongswanProposals(ps, kind);
+  return list.length > 0 ? list.join(', ') : 'default';
+}
+
+function child(w: ConfigWriter, t: TunnelView, s: Selector, name: string, ifId: number | undefined, esp: readonly EspProposal[]): void {
+  const noPorts = warnPortWithoutProtocol(w, t, s, 'strongSwan (charon refuses "[%any/port]")');
   w.line(`            ${name} {`);
-  w.line(`                local_ts = ${strongswanTs(s.local, s.protocol, s.localPort)}`);
-  w.line(`                remote_ts = ${strongswanTs(s.remote, s.protocol, s.remotePort)}`);
-  w.line(`                esp_proposals = ${strongswanProposals(t.me.esp.proposals, 'esp').join(', ')}`);
+  w.line(`                local_ts = ${strongswanTs(s.local, s.protocol, noPorts ? undefined : s.localPort)}`);
+  w.line(`                remote_ts = ${strongswanTs(s.remote, s.protocol, noPorts ? undefined : s.remotePort)}`);
+  w.line(`                esp_proposals = ${proposalLine(esp, 'esp')}`);
   w.line(`                rekey_time = ${t.me.esp.lifetimeSeconds}s`);
   if (t.me.esp.lifetimeKilobytes) w.line(`                rekey_bytes = ${t.me.esp.lifetimeKilobytes * 1024}`);
   w.line(`                mode = ${t.me.esp.mode}`);
@@ -80,10 +108,17 @@ function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: s
   w.line(`        version = ${t.me.ikeVersion}`);
   w.line(`        local_addrs = ${t.localAddress ?? '%any'}`);
   w.line(`        remote_addrs = ${t.peerAddress ?? '%any'}`);
-  w.line(`        proposals = ${strongswanProposals(t.me.ike.proposals, 'ike').join(', ')}`);
+  const warned = new Set<string>();
+  const ike = usableProposals(w, t, t.me.ike.proposals, 'ike', warned);
+  const esp = usableProposals(w, t, t.me.esp.proposals, 'esp', warned);
+  w.line(`        proposals = ${proposalLine(ike, 'ike')}`);
   if (t.me.ikeVersion === 2) w.line(`        rekey_time = ${t.me.ike.lifetimeSeconds}s`);
   else w.line(`        reauth_time = ${t.me.ike.lifetimeSeconds}s`);
-  if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') w.line('        aggressive = yes');
+  if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') {
+    w.line('        aggressive = yes');
+    // Observed with charon 5.9.8: "Aggressive Mode PSK disabled for security reasons" (AUTHENTICATION_FAILED).
+    if (t.me.auth.method === 'psk') w.warn('SETTING_UNSUPPORTED', 'charon refuses IKEv1 Aggressive Mode with a pre-shared key as responder unless strongswan.conf sets charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes (not part of swanctl.conf); prefer Main Mode or IKEv2', { tunnel: tn });
+  }
   if (t.me.dpd.enabled) w.line(`        dpd_delay = ${t.me.dpd.intervalSeconds}s`);
   if (!t.me.natTraversal) w.warn('SETTING_UNSUPPORTED', 'strongSwan always detects NAT (RFC 3947/7296); NAT traversal cannot be turned off in swanctl.conf', { tunnel: tn });
   const method = t.me.auth.method === 'psk' ? 'psk' : 'pubkey';
@@ -105,7 +140,7 @@ function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: s
       continue;
     }
     const cn = t.selectors.length === 1 ? name : safeName(`${name}-${s.index}`, 64, childNames).name;
-    child(w, t, s, cn, ifId);
+    child(w, t, s, cn, ifId, esp);
   }
   w.line('        }');
   w.line('    }');
@@ -136,6 +171,12 @@ export const strongswanExporter: VendorExporter = {
       w.line(`    ike-${conns[i]} {`);
       w.line(`        id-local = ${t.me.auth.localId ? identity(t.me.auth.localId) : (t.localAddress ?? '%any')}`);
       w.line(`        id-remote = ${t.me.auth.remoteId ? identity(t.me.auth.remoteId) : (t.peerAddress ?? '%any')}`);
+      // IKEv1 Main Mode must pick the key before identities are exchanged, so charon looks it up
+      // by the IKE addresses: list them too when the identities are not those addresses.
+      if (t.me.ikeVersion === 1 && (t.me.auth.localId || t.me.auth.remoteId)) {
+        if (t.localAddress) w.line(`        id-local-address = ${t.localAddress}`);
+        if (t.peerAddress) w.line(`        id-remote-address = ${t.peerAddress}`);
+      }
       w.line(`        secret = "${t.psk.replace(/"/g, '\\"')}"`);
       w.line('    }');
     });

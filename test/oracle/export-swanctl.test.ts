@@ -3,11 +3,13 @@
 // (`swanctl --load-all`) that negotiate in network namespaces (test/oracle/harness). What they do
 // must be exactly what the engine (computeReport) predicts for the same document: phase 1, and
 // per proxy ID the child's status and its negotiated selectors.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../shared/engine/negotiate';
 import { exportDocument } from '../../shared/export/export';
 import type { EspProposal, IkeProposal, ProxyId, TopologyDocument } from '../../shared/model/document';
 import { TopologyBuilder } from '../../shared/templates/build';
+import { buildDesign, design as randomDesign } from '../shared/export/random-design';
 import { runSwanctlPair } from './harness/interop';
 import { selectorSet } from './harness/selector';
 import { oracleAvailability } from './harness/system';
@@ -114,7 +116,8 @@ describe.skipIf(!available.ok)(`exported swanctl.conf in real charon${available.
     if (report.phase1.status === 'down') return;
     for (const entry of report.phase2) {
       const idx = entry.initiatorProxyIds[0];
-      const child = idx === undefined ? undefined : children[idx];
+      // Child names: the connection's name for one proxy ID, else "<conn>-<proxy ID number>".
+      const child = idx === undefined ? undefined : s.a.length === 1 ? children[0] : children.find((c) => c.endsWith(`-${idx + 1}`));
       expect(child, `child of phase-2 entry ${entry.index}`).toBeDefined();
       const got = observed.children[child as string];
       expect(got?.status, `${child}: status`).toBe(entry.status);
@@ -127,8 +130,7 @@ describe.skipIf(!available.ok)(`exported swanctl.conf in real charon${available.
 });
 
 // IKEv1 identities carry one port (RFC 2407 §4.6.2). The exporter warns; real charon negotiates
-// the first port of the range only. The engine (computeReport) still predicts the whole range:
-// this records that disagreement, and fails (so it gets removed) once the engine models it.
+// the first port of the range only, and the engine predicts exactly that.
 describe.skipIf(!available.ok)(`IKEv1 port range${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
   const s: Scenario = { id: 'v1-port-range', ikeVersion: 1, a: [p('10.1.0.0/24', '10.2.0.0/24', { protocol: 'udp', remotePort: '1000-2000' })], b: [p('10.2.0.0/24', '10.1.0.0/24', { protocol: 'udp', localPort: '1000-2000' })], expect: 'up' };
 
@@ -144,8 +146,30 @@ describe.skipIf(!available.ok)(`IKEv1 port range${available.ok ? '' : ` (skipped
     expect(selectorSet(observed.children['t1']?.initiator_remote_ts)).toEqual(['10.2.0.0/24[udp/1000]']);
   });
 
-  it.fails('engine predicts what charon does (known disagreement: it predicts udp/1000-2000)', () => {
+  it('the engine predicts the same first port', () => {
     const entry = computeReport(build(s)).tunnels[0]?.phase2[0];
     expect(selectorSet(entry?.negotiated?.remote)).toEqual(['10.2.0.0/24[udp/1000]']);
+  });
+});
+
+// Random designs (seeded): whatever the design, the generated swanctl.conf of both ends loads into
+// charon (swanctl --load-all reports no error) and the pair runs. What they negotiate is compared
+// with the engine only for the curated scenarios above: on random designs the engine and charon
+// still differ in places the exporter does not decide (see the report of issue 6).
+describe.skipIf(!available.ok)(`random designs load into real charon${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
+  const designs = fc.sample(randomDesign, { numRuns: Number(process.env['EXPORT_RANDOM_RUNS'] ?? 24), seed: Number(process.env['EXPORT_RANDOM_SEED'] ?? 3) });
+  it.concurrent.each(designs.map((d, i) => ({ d, i })))('random $i: both ends load', async ({ d, i }) => {
+    const doc = buildDesign(d, ['192.0.2.1/24', '192.0.2.2/24'], ['strongswan', 'strongswan']);
+    const r = exportDocument(doc, { includeSecrets: true, skipEngineCheck: true });
+    const confA = r.files.find((f) => f.name === 'A.swanctl.conf')?.content ?? '';
+    const confB = r.files.find((f) => f.name === 'B.swanctl.conf')?.content ?? '';
+    const children = childNames(confA);
+    if (children.length === 0) {
+      // Every selector mixed address families: nothing to negotiate, and the export said so.
+      expect(r.warnings.some((w) => w.code === 'MIXED_ADDRESS_FAMILIES' && w.gateway === 'A')).toBe(true);
+      return;
+    }
+    const observed = await runSwanctlPair({ label: `export-rnd-${i}`, initiatorConf: confA, responderConf: confB, initiate: children });
+    expect(observed.load_error).toBeNull();
   });
 });

@@ -63,8 +63,10 @@ export function buildDesign(d: RandomDesign, addresses: [string, string] = ['198
     end.ike.proposals = d.ike;
     end.esp.proposals = d.esp.map((p) => (d.pfs ? p : { ...p, dhGroups: [] }));
     end.exchangeMode = d.aggressive ? 'aggressive' : 'main';
-    if (d.localId) end.auth.localId = d.localId;
-    if (d.remoteId) end.auth.remoteId = d.remoteId;
+    // Identities mirrored: what A sends is what B expects, and the other way round.
+    const [mine, theirs] = end === t.a ? [d.localId, d.remoteId] : [d.remoteId, d.localId];
+    if (mine) end.auth.localId = mine;
+    if (theirs) end.auth.remoteId = theirs;
     if (d.monitor) end.monitor = { ...end.monitor, enabled: true, rekey: true, destinationIp: '10.2.0.1' };
   }
   return b.build();
