@@ -130,7 +130,16 @@ export const libreswanExporter: VendorExporter = {
       const tn = t.tunnel.name;
       w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
       commonEndChecks(w, t);
-      const ike = algorithms(w, t, 'ike');
+      let ike = algorithms(w, t, 'ike');
+      // Aggressive Mode sends its KE in the first message: one DH group only (ipsec.conf(5), aggressive=).
+      if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') {
+        const groupOf = (a: string) => a.split('-').at(-1) ?? '';
+        const groups = [...new Set(ike.map(groupOf))];
+        if (groups.length > 1) {
+          w.warn('SETTING_UNSUPPORTED', `IKEv1 Aggressive Mode offers one DH group: ${groups[0]} kept, ${groups.slice(1).join(', ')} left out`, { tunnel: tn });
+          ike = ike.filter((a) => groupOf(a) === groups[0]);
+        }
+      }
       const esp = algorithms(w, t, 'esp');
       if (ike.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKE proposal of the design is available on Libreswan: without ike= it would offer its own defaults, which the peer may not accept', { tunnel: tn });
       if (esp.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no ESP proposal of the design is available on Libreswan: without esp= it would offer its own defaults', { tunnel: tn });
