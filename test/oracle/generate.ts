@@ -158,7 +158,9 @@ function variant(r: Rng, s: Sel, site: 1 | 2): Sel {
   } else if (roll < 0.82) {
     block = randomBlock(r, block.family, site);
   } else if (roll < 0.9) {
-    // A partial overlap: the same width, shifted by part of it.
+    // A partial overlap: the same width, shifted by part of it. Not for 0.0.0.0/0 or ::/0,
+    // whose shift would start in multicast space, which no host can own on lo.
+    if (block.from === ANY[block.family].from && block.to === ANY[block.family].to) return { block, ...(s.proto ? { proto: s.proto } : {}), ...(s.port ? { port: s.port } : {}) };
     const width = block.to - block.from + 1n;
     const shift = width > 1n ? r.bigint(1n, width - 1n) : 1n;
     const max = ANY[block.family].to;

@@ -4,12 +4,12 @@ import type { OracleCase, OracleChild } from './harness/types';
 
 const child = (name: string, local: string, remote: string, esp = 'aes128-sha256'): OracleChild => ({ name, local_ts: [local], remote_ts: [remote], esp });
 
-function probe(id: string, version: 1 | 2, initiator: OracleChild[], responder: OracleChild[], ike = 'aes128-sha256-modp2048'): OracleCase {
+function probe(id: string, version: 1 | 2, initiator: OracleChild[], responder: OracleChild[], ike = 'aes128-sha256-modp2048', responderIke = ike): OracleCase {
   return {
     id: `probe-${id}`,
     version,
     initiator: { ike, psk: 'shared-secret', children: initiator },
-    responder: { ike, psk: 'shared-secret', children: responder },
+    responder: { ike: responderIke, psk: 'shared-secret', children: responder },
     initiate: initiator.map((c) => c.name),
   };
 }
@@ -38,5 +38,10 @@ export const PROBES: readonly OracleCase[] = [
   // IKEv1 proposes the first selector that remains (here 10.1.0.0/16, not 10.1.1.0/24).
   probe('v1-first-selector-after-dropping-contained', 1, [{ name: 'c1', local_ts: ['10.1.1.0/24', '10.1.0.0/16'], remote_ts: ['10.2.0.0/24'], esp: 'aes128-sha256' }], [child('x', '10.2.0.0/24', '10.1.0.0/16')]),
   probe('v2-contained-selector-dropped', 2, [{ name: 'c1', local_ts: ['10.1.1.0/24', '10.1.0.0/16'], remote_ts: ['10.2.0.0/24'], esp: 'aes128-sha256' }], [child('x', '10.2.0.0/24', '10.1.0.0/16')]),
+  // IKEv1 proposals carry the first algorithm of each kind only (IKEv2 carries them all):
+  // the responder logs `received proposals: IKE:AES_CBC_128/…` for `aes128-aes256-sha256-…`.
+  probe('v1-ike-second-cipher-not-sent', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24')], [mirror], 'aes128-aes256-sha256-modp2048', 'aes256-sha256-modp2048'),
+  probe('v2-ike-second-cipher-sent', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24')], [mirror], 'aes128-aes256-sha256-modp2048', 'aes256-sha256-modp2048'),
+  probe('v1-esp-second-integrity-not-sent', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-sha1')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha1')]),
   probe('v1-pfs-first-group-without-ike-group', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-modp2048-ecp256')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha256-modp2048')], 'aes128-sha256-modp3072'),
 ];
