@@ -100,6 +100,10 @@ export const exportCommand: Subcommand = {
       io.stderr('ipsec-studio export: nothing was written (see the warnings above)\n');
       return EXIT_INVALID;
     }
+    if (failed) {
+      const tunnels = new Set(result.warnings.filter(isDesignFailure).map((w) => w.tunnel));
+      io.stderr(`ipsec-studio export: written, but the engine predicts ${tunnels.size} tunnel${tunnels.size === 1 ? '' : 's'} would not come up (exit 1)\n`);
+    }
     return failed ? EXIT_FAILED : EXIT_OK;
   },
 };

@@ -74,6 +74,7 @@ describe('ipsec-studio export', () => {
     const io = new FakeIo({ 'pa.json': template('pan-asa-interop') });
     const code = await runCli(['export', 'pa.json'], io);
     expect(io.err).toContain('DESIGN_WOULD_NOT_COME_UP');
+    expect(io.err).toContain('the engine predicts 1 tunnel would not come up (exit 1)');
     expect(code).toBe(1);
     expect(io.out).toContain('==> PA-HQ.panos.txt <==');
   });
