@@ -472,7 +472,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
     entry.exchange = exchange;
     if (run.detail) {
-      run.log(init, { kind: 'child-proposing', peer: peerI, child: child.name, local: proposedTs.local.join(' '), remote: proposedTs.remote.join(' ') });
+      run.log(init, { kind: 'child-proposing', peer: peerI, child: child.name, local: joined(proposedTs.local), remote: joined(proposedTs.remote) });
       if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '1', from: init, summary: `HASH SA Ni${pfsI ? ' KE' : ''} IDci IDcr`, phase2Index: index });
       else if (exchange === 'CREATE_CHILD_SA') run.msg({ exchange, message: 'request', from: init, summary: `SA Ni${pfsI ? ' KE' : ''} TSi TSr`, phase2Index: index });
       // (The IKE_AUTH request itself is in the phase-1 part of the timeline.)
@@ -527,8 +527,8 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     entry.negotiated = negotiated;
     if (skipDuplicates) installed.add(dupKey);
     if (run.detail) {
-      run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: negotiated.local.join(' '), remote: negotiated.remote.join(' ') });
-      run.log(resp, { kind: 'child-established', peer: peerR, child: rc.name, local: negotiated.remote.join(' '), remote: negotiated.local.join(' ') });
+      run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: joined(negotiated.local), remote: joined(negotiated.remote) });
+      run.log(resp, { kind: 'child-established', peer: peerR, child: rc.name, local: joined(negotiated.remote), remote: joined(negotiated.local) });
     }
   }
   return results;
@@ -551,6 +551,11 @@ function firstTransforms<T extends { encryption: readonly string[]; integrity: r
     const ciphers = ike ? (p.encryption ?? []).filter((e) => !isAead(e)) : (p.encryption ?? []);
     return { ...p, encryption: ciphers.slice(0, 1), integrity: (p.integrity ?? []).slice(0, 1), dhGroups: group };
   });
+}
+
+/** Space-joined selectors for log lines; a single one is used as it is. */
+function joined(list: readonly string[]): string {
+  return list.length === 1 ? (list[0] as string) : list.join(' ');
 }
 
 function rejectEntry(run: TunnelRun, entry: Phase2Result, notify: Notify, reason: string): void {
