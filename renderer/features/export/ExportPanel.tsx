@@ -2,7 +2,7 @@
 // syntax-highlighted preview with the lines that carry a warning marked, copy, and save to a
 // folder or a zip. Pre-shared keys stay placeholders unless the user turns on the clearly
 // labelled switch. The engine's verdict (would the design come up?) is shown first.
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { exportDocument, isDesignFailure } from '../../../shared/export/export';
 import { EXPORT_VENDORS } from '../../../shared/export/registry';
 import type { ExportResult, ExportVendor, ExportWarning } from '../../../shared/export/types';
@@ -32,18 +32,34 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
   const [flashLine, setFlashLine] = useState<number | undefined>(undefined);
   const [message, setMessage] = useState<string>('');
   const previewRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Panels stay mounted while hidden: export (and its engine check) only while this one is shown,
+  // so editing a large design does not pay for a preview nobody looks at.
+  const [visible, setVisible] = useState(inDialog === true);
+  const empty = doc.gateways.length === 0;
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el || inDialog || typeof IntersectionObserver === 'undefined') {
+      setVisible(true);
+      return undefined;
+    }
+    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [inDialog, empty]);
 
   const gatewayExists = gateway === ALL || doc.gateways.some((g) => g.id === gateway);
   const chosen = gatewayExists ? gateway : ALL;
 
   const result: ExportResult = useMemo(() => {
+    if (!visible) return { files: [], warnings: [] };
     try {
       return exportDocument(doc, { vendor, includeSecrets, ...(chosen === ALL ? {} : { gateways: [chosen] }) });
     } catch (e) {
       // A bug, not a user error: keep the panel usable and say what happened.
       return { files: [], warnings: [{ code: 'SETTING_UNSUPPORTED', gateway: '', message: `export failed: ${e instanceof Error ? e.message : String(e)}` }] };
     }
-  }, [doc, vendor, includeSecrets, chosen]);
+  }, [visible, doc, vendor, includeSecrets, chosen]);
 
   const file = result.files.find((f) => f.name === activeFile) ?? result.files[0];
   const design = result.warnings.filter(isDesignFailure);
@@ -74,14 +90,14 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
 
   if (doc.gateways.length === 0) {
     return (
-      <div className="export-panel" data-testid="export-panel">
+      <div className="export-panel" data-testid="export-panel" ref={rootRef}>
         <p className="export-empty">Draw gateways and tunnels (or start from a template) to export their configuration.</p>
       </div>
     );
   }
 
   return (
-    <div className={`export-panel${inDialog ? ' in-dialog' : ''}`} data-testid={inDialog ? 'export-dialog' : 'export-panel'}>
+    <div className={`export-panel${inDialog ? ' in-dialog' : ''}`} data-testid={inDialog ? 'export-dialog' : 'export-panel'} ref={rootRef}>
       <div className="export-controls" role="group" aria-label="Export options">
         <label className="field-bare">
           <span>Gateways</span>
