@@ -43,5 +43,9 @@ export const PROBES: readonly OracleCase[] = [
   probe('v1-ike-second-cipher-not-sent', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24')], [mirror], 'aes128-aes256-sha256-modp2048', 'aes256-sha256-modp2048'),
   probe('v2-ike-second-cipher-sent', 2, [child('c1', '10.1.0.0/24', '10.2.0.0/24')], [mirror], 'aes128-aes256-sha256-modp2048', 'aes256-sha256-modp2048'),
   probe('v1-esp-second-integrity-not-sent', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-sha1')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha1')]),
+  // ICMP type in the port field (swanctl 5.9.8 takes `icmp/8`, refuses `icmp/8/0`), and GRE by number.
+  probe('v2-icmp-type-narrows', 2, [child('c1', '10.1.0.0/24[icmp]', '10.2.0.0/24[icmp]')], [child('x', '10.2.0.0/24[icmp]', '10.1.0.0/24[icmp/8]')]),
+  probe('v1-icmp-type', 1, [child('c1', '10.1.0.0/24[icmp/8]', '10.2.0.0/24')], [child('x', '10.2.0.0/24', '10.1.0.0/24[icmp]')]),
+  probe('v2-gre-by-number', 2, [child('c1', '10.1.0.0/24[47]', '10.2.0.0/24')], [child('x', '10.2.0.0/24', '10.1.0.0/24[gre]')]),
   probe('v1-pfs-first-group-without-ike-group', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-modp2048-ecp256')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha256-modp2048')], 'aes128-sha256-modp3072'),
 ];
