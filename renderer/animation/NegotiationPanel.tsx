@@ -73,7 +73,8 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
     }
     const s = steps[Math.min(completed, steps.length - 1)]!;
     const progress = finished ? 1 : pos - completed;
-    setEdgeAnimation({ tunnelId: tunnel.id, anim: { progress, fromSource: s.fromA, label: s.label, phase1Lit, failed: s.failed } });
+    // At the end the message is gone; the lit phase 1 stays.
+    setEdgeAnimation({ tunnelId: tunnel.id, anim: { progress, fromSource: s.fromA, label: finished ? '' : s.label, phase1Lit, failed: s.failed } });
   }, [tunnel, steps, pos, completed, playing, phase1Lit, finished, setEdgeAnimation]);
   useEffect(() => () => setEdgeAnimation(undefined), [setEdgeAnimation]);
 

@@ -100,7 +100,7 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
           {text}
         </text>
       </g>
-      {anim && dot && (
+      {anim && dot && anim.label && (
         <g className={`anim-message${anim.failed ? ' is-failed' : ''}`} transform={`translate(${dot.x}, ${dot.y})`}>
           <circle r={9} />
           <text y={-18} textAnchor="middle">
