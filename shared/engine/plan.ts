@@ -178,6 +178,8 @@ function hostSel(a: NonNullable<EndPlan['ikeAddress']>): Sel {
 interface CacheEntry {
   gateway: Gateway;
   peer: Gateway;
+  /** The default selectors (strongSwan `dynamic`) depend on the peer end's outside interface. */
+  peerEnd: TunnelEnd;
   profile: VendorProfile;
   plan: EndPlan;
 }
@@ -185,9 +187,9 @@ const cache = new WeakMap<TunnelEnd, CacheEntry>();
 
 export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
   const hit = cache.get(end);
-  if (hit && hit.gateway === gateway && hit.peer === peer && hit.profile === profile) return hit.plan;
+  if (hit && hit.gateway === gateway && hit.peer === peer && hit.profile === profile && (hit.peerEnd === peerEnd || hit.peerEnd.outsideInterface === peerEnd.outsideInterface)) return hit.plan;
   const plan = buildPlan(end, gateway, peer, peerEnd, profile);
-  cache.set(end, { gateway, peer, profile, plan });
+  cache.set(end, { gateway, peer, peerEnd, profile, plan });
   return plan;
 }
 

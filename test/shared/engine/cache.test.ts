@@ -75,3 +75,16 @@ describe('createReportCache', () => {
     expect(r.tunnels.map((t) => t.tunnelId)).not.toContain('t0');
   });
 });
+
+describe('parsed ends', () => {
+  it('a strongSwan end without proxy IDs follows the peer\'s IKE address when the peer changes', () => {
+    const a = newGateway({ id: 'a', name: 'A', vendor: 'strongswan', position: { x: 0, y: 0 }, outsideAddress: '192.0.2.1/24' });
+    const b = newGateway({ id: 'b', name: 'B', vendor: 'strongswan', position: { x: 1, y: 0 }, outsideAddress: '192.0.2.2/24' });
+    const t = newTunnel({ id: 't', name: 't', a, b });
+    const editor = new Editor(documentOf({ gateways: [a, b], tunnels: [t] }));
+    const cache = createReportCache();
+    expect(cache.compute(editor.document).tunnels[0]?.phase2[0]?.proposed).toEqual({ local: '192.0.2.1/32', remote: '192.0.2.2/32' });
+    editor.dispatch({ type: 'gateway.update', id: 'b' as GatewayId, changes: { interfaces: [{ name: 'eth0', kind: 'physical', address: '198.51.100.9/24' }] } });
+    expect(cache.compute(editor.document).tunnels[0]?.phase2[0]?.proposed).toEqual({ local: '192.0.2.1/32', remote: '198.51.100.9/32' });
+  });
+});
