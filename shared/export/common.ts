@@ -110,12 +110,26 @@ export const DH_NAMES: Record<DhGroup, string> = {
   32: 'curve448',
 };
 
-export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string, reference: string, extra: string[] = []): void {
+export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string, reference: string, extra: string[] = [], sayWhatIsNotExported = true): void {
   w.comment(`IPsec Studio export for gateway "${ctx.gateway.name}" (${vendorLabel}${ctx.gateway.model ? `, ${ctx.gateway.model}` : ''}${ctx.gateway.osVersion ? ` ${ctx.gateway.osVersion}` : ''})`);
   w.comment(`Design: ${ctx.doc.name}`);
   w.comment(`Syntax follows: ${reference}`);
   w.comment(ctx.includeSecrets ? 'Pre-shared keys are INCLUDED in this file: handle it as a secret.' : 'Pre-shared keys are placeholders <PSK:tunnel-name>: replace them with the agreed keys.');
   for (const e of extra) w.comment(e);
+  if (!sayWhatIsNotExported) return;
+  // The export is the VPN and the rules its traffic needs; the rest of the gateway's modelled
+  // configuration is not written, and the person pasting this must know it.
+  const tunnelIfs = new Set(ctx.tunnels.map((t) => t.me.tunnelInterface).filter((i) => i !== ''));
+  const otherRoutes = ctx.gateway.routes.filter((r) => !tunnelIfs.has(r.interface));
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    ctx.gateway.policies.length ? plural(ctx.gateway.policies.length, 'security policy', 'security policies') : '',
+    ctx.gateway.natRules.length ? plural(ctx.gateway.natRules.length, 'NAT rule', 'NAT rules') : '',
+    otherRoutes.length ? plural(otherRoutes.length, 'route that does not point to a tunnel interface', 'routes that do not point to a tunnel interface') : '',
+  ].filter(Boolean);
+  if (parts.length > 0) {
+    w.warn('SETTING_UNSUPPORTED', `not written from the design: ${parts.join(', ')}; this file holds the VPN and the rules its traffic needs (plus a NAT exemption where the gateway does source NAT)`);
+  }
 }
 
 /** Writes `make(items)`, or, when no item is left, a warning instead of a statement with an empty list. */

@@ -121,7 +121,7 @@ export const libreswanExporter: VendorExporter = {
     const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
     const sw = new ConfigWriter(ctx.gateway.name, secretsFile, '#', ctx.warnings);
     header(w, ctx, 'Libreswan', REFERENCE, ['Install as /etc/ipsec.d/<name>.conf, the secrets as /etc/ipsec.d/<name>.secrets (mode 600).']);
-    header(sw, ctx, 'Libreswan', REFERENCE);
+    header(sw, ctx, 'Libreswan', REFERENCE, [], false);
     const names = new Set<string>();
     w.line('config setup');
     w.line('    logfile=/var/log/pluto.log');
