@@ -46,10 +46,11 @@ export function parsePortSpec(text: string, protocol: number): ParseResult<{ fro
   const t = text.trim().toLowerCase();
   if (t === '' || t === 'any' || t === '%any') return { ok: true, value: { from: ANY_PORT_FROM, to: ANY_PORT_TO } };
   if (isIcmp(protocol)) {
-    const m = /^(\d{1,3})(?:\/(\d{1,3}))?$/.exec(t);
+    const m = /^(\d{1,3})(?:\/(\d{1,3})|\((\d{1,3})\))?$/.exec(t);
     if (m) {
       const type = Number(m[1]);
-      const code = m[2] === undefined ? undefined : Number(m[2]);
+      const codeText = m[2] ?? m[3];
+      const code = codeText === undefined ? undefined : Number(codeText);
       if (type <= 255 && (code === undefined || code <= 255)) {
         return { ok: true, value: code === undefined ? { from: type << 8, to: (type << 8) | 255 } : { from: (type << 8) | code, to: (type << 8) | code } };
       }
@@ -103,7 +104,8 @@ export function fromRange(r: AddressRange, protocol = 0, portFrom = ANY_PORT_FRO
 
 /**
  * Parses strongSwan's notation: `10.1.0.0/16`, `10.1.0.5-10.1.0.9` or `10.1.0.5..10.1.0.9`,
- * `10.1.0.0/24[tcp/443]`, `[udp/1000-2000]`, `[tcp]`, `2001:db8::/64[udp/500-510]`, `[icmp/8/0]`.
+ * `10.1.0.0/24[tcp/443]`, `[udp/1000-2000]`, `[tcp]`, `2001:db8::/64[udp/500-510]`, `[icmp/8]`, `[icmp/3(1)]`
+ * (ICMP type and code; `[icmp/3/1]` is accepted too).
  */
 export function parseSelector(text: string): ParseResult<Selector> {
   const t = text.trim();
@@ -121,7 +123,8 @@ export function parseSelector(text: string): ParseResult<Selector> {
 function formatPorts(s: Selector): string {
   if (isIcmp(s.protocol)) {
     const type = s.portFrom >> 8;
-    if (s.portFrom === s.portTo) return `${type}/${s.portFrom & 255}`;
+    // As charon prints them: a code of 0 is not shown, another code in parentheses.
+    if (s.portFrom === s.portTo) return (s.portFrom & 255) === 0 ? String(type) : `${type}(${s.portFrom & 255})`;
     if ((s.portFrom & 255) === 0 && s.portTo === ((type << 8) | 255)) return String(type);
   }
   return s.portFrom === s.portTo ? String(s.portFrom) : `${s.portFrom}-${s.portTo}`;
