@@ -7,6 +7,7 @@ import { parseAddressSpec, prefixLength } from '../net/address';
 import { capacityOf, smallestModelFor, tunnelsUsed } from '../vendors/capacity';
 import { JUNOS_TRAFFIC_SELECTORS_PER_VPN } from '../vendors/junos-srx';
 import type { Child, Sel } from './plan';
+import { algorithmDiagnostics } from './algorithm-diagnostics';
 import type { TunnelRun } from './negotiate';
 import type { Diagnostic, Phase1Result, Phase2Result, Provenance } from './report';
 
@@ -61,6 +62,9 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
   const d = run.diagnostics;
   const provOf = (end: EndKey, ruleId: string | undefined): Provenance => (ruleId ? (run.profiles[end].rules[ruleId]?.provenance ?? 'assumed') : 'assumed');
   const update = (end: EndKey, changes: Partial<Omit<TunnelEnd, 'gatewayId'>>): Command => ({ type: 'tunnelEnd.update', tunnelId: tunnel.id, end, changes });
+
+  // Algorithms a product cannot be configured with (shared/vendors/algorithms.ts).
+  algorithmDiagnostics(run);
 
   // Plan problems (bad input, product limits), both ends.
   for (const k of ['a', 'b'] as const) {

@@ -198,6 +198,7 @@ export const DIAGNOSTIC_CODES = [
   'EMPTY_PROPOSALS',
   'GATEWAY_MISSING',
   'BOTH_ENDS_PASSIVE',
+  'ALGORITHM_UNSUPPORTED',
 ] as const;
 export const DiagnosticCodeSchema = z.enum(DIAGNOSTIC_CODES);
 export type DiagnosticCode = z.infer<typeof DiagnosticCodeSchema>;

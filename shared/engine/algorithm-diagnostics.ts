@@ -1,0 +1,56 @@
+// ALGORITHM_UNSUPPORTED: an end asks its product for an algorithm the product does not have
+// (shared/vendors/algorithms.ts). The fix moves both ends to IKEv2 when the limit is an IKEv1 one
+// and the product has the algorithm there; otherwise it drops the algorithm when the proposal
+// keeps another of its kind.
+import type { Command } from '../commands/commands';
+import type { EndKey, EspProposal, IkeProposal } from '../model/document';
+import { ALGORITHM_LIMITS, unsupportedAlgorithms, type UnsupportedAlgorithm } from '../vendors/algorithms';
+import type { TunnelRun } from './negotiate';
+
+function supportedInV2(run: TunnelRun, k: EndKey, u: UnsupportedAlgorithm): boolean {
+  const vendor = run.gateways[k].vendor;
+  return !ALGORITHM_LIMITS.some((l) => l.vendor === vendor && l.ikeVersion !== 1 && l.phase === u.limit.phase && (l.unsupported as readonly string[]).includes(u.algorithm));
+}
+
+function dropFix(run: TunnelRun, k: EndKey, u: UnsupportedAlgorithm): Command[] {
+  const end = run.end(k);
+  const key = u.limit.kind === 'encryption' ? 'encryption' : 'integrity';
+  const without = <P extends IkeProposal | EspProposal>(proposals: readonly P[]): P[] | undefined => {
+    const next = proposals.map((p, i) => (i === u.proposalIndex ? { ...p, [key]: (p[key] as readonly string[]).filter((a) => a !== u.algorithm) } : p));
+    return (next[u.proposalIndex]?.[key] as readonly string[] | undefined)?.length ? next : undefined;
+  };
+  const update = (changes: Command & { type: 'tunnelEnd.update' }): Command[] => [changes];
+  if (u.limit.phase === 'ike') {
+    const proposals = without(end.ike.proposals);
+    return proposals ? update({ type: 'tunnelEnd.update', tunnelId: run.tunnel.id, end: k, changes: { ike: { ...end.ike, proposals } } }) : [];
+  }
+  const proposals = without(end.esp.proposals);
+  return proposals ? update({ type: 'tunnelEnd.update', tunnelId: run.tunnel.id, end: k, changes: { esp: { ...end.esp, proposals } } }) : [];
+}
+
+export function algorithmDiagnostics(run: TunnelRun): void {
+  for (const k of ['a', 'b'] as const) {
+    const gateway = run.gateways[k];
+    const end = run.end(k);
+    const seen = new Set<string>();
+    for (const u of unsupportedAlgorithms(gateway.vendor, end)) {
+      const key = `${u.limit.id}:${u.algorithm}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const toV2 = u.limit.ikeVersion === 1 && supportedInV2(run, k, u);
+      const fix: Command[] = toV2
+        ? (['a', 'b'] as const).map((e) => ({ type: 'tunnelEnd.update', tunnelId: run.tunnel.id, end: e, changes: { ikeVersion: 2 } }) satisfies Command)
+        : dropFix(run, k, u);
+      run.diagnostics.push({
+        code: 'ALGORITHM_UNSUPPORTED',
+        severity: 'error',
+        end: k,
+        gateway: gateway.name,
+        message: `${gateway.name} asks for ${u.algorithm} in its ${u.limit.phase === 'ike' ? 'IKE' : 'ESP'} proposal ${u.proposalIndex + 1}, which it cannot be configured with: ${u.limit.statement} The verdict for this tunnel assumes a configuration the product does not accept.`,
+        fix,
+        ...(fix.length ? { fixLabel: toV2 ? 'Use IKEv2 on both ends' : `Remove ${u.algorithm} from ${gateway.name}'s proposal` } : {}),
+        provenance: u.limit.provenance,
+      });
+    }
+  }
+}
