@@ -268,7 +268,7 @@ export function generateCase(seed: number): OracleCase {
 /**
  * Rarer variations, drawn from a second stream so that adding them left the cases of the
  * first stream as they were: several algorithms in one proposal, two PFS groups, ICMP and GRE
- * selectors, a second remote selector.
+ * selectors, dual-stack children, a second remote selector.
  */
 function addExtras(c: OracleCase, seed: number): void {
   const x = new Rng((seed ^ 0x5bd1e995) >>> 0);
@@ -307,6 +307,20 @@ function addExtras(c: OracleCase, seed: number): void {
     pick.local_ts = pick.local_ts.map(setProto);
     const peer = counterpart(pick.name);
     if (peer && x.chance(0.8)) peer.remote_ts = peer.remote_ts.map(setProto);
+  }
+  const dual = c.initiator.children[x.int(0, c.initiator.children.length - 1)];
+  if (dual && x.chance(0.06)) {
+    // Dual stack: selectors of the other family in the same child, on one or both lists.
+    const other: Family = dual.local_ts[0]?.includes(':') ? 4 : 6;
+    const local = formatSel({ block: randomBlock(x, other, 1) });
+    const remote = formatSel({ block: randomBlock(x, other, 2) });
+    dual.local_ts.push(local);
+    if (x.chance(0.6)) dual.remote_ts.push(remote);
+    const peer = counterpart(dual.name);
+    if (peer && x.chance(0.7)) {
+      peer.remote_ts.push(local);
+      if (x.chance(0.6)) peer.local_ts.push(remote);
+    }
   }
   const widen = c.initiator.children[x.int(0, c.initiator.children.length - 1)];
   if (widen && x.chance(0.12)) {

@@ -47,5 +47,9 @@ export const PROBES: readonly OracleCase[] = [
   probe('v2-icmp-type-narrows', 2, [child('c1', '10.1.0.0/24[icmp]', '10.2.0.0/24[icmp]')], [child('x', '10.2.0.0/24[icmp]', '10.1.0.0/24[icmp/8]')]),
   probe('v1-icmp-type', 1, [child('c1', '10.1.0.0/24[icmp/8]', '10.2.0.0/24')], [child('x', '10.2.0.0/24', '10.1.0.0/24[icmp]')]),
   probe('v2-gre-by-number', 2, [child('c1', '10.1.0.0/24[47]', '10.2.0.0/24')], [child('x', '10.2.0.0/24', '10.1.0.0/24[gre]')]),
+  // Dual-stack children: charon narrows the TSi and TSr lists each on its own, so an IPv6 local
+  // selector stays in the child even when every remote selector is IPv4.
+  probe('v2-dual-stack-child', 2, [{ name: 'c1', local_ts: ['10.1.0.0/24', 'fd00:1::/64'], remote_ts: ['10.2.0.0/24', 'fd00:2::/64'], esp: 'aes128-sha256' }], [{ name: 'x', local_ts: ['10.2.0.0/24', 'fd00:2::/64'], remote_ts: ['10.1.0.0/24', 'fd00:1::/64'], esp: 'aes128-sha256' }]),
+  probe('v2-dual-stack-local-v4-only-remote', 2, [{ name: 'c1', local_ts: ['fd00:1::/64', '10.1.0.0/24'], remote_ts: ['10.2.0.0/24'], esp: 'aes128-sha256' }], [{ name: 'x', local_ts: ['10.2.0.0/24'], remote_ts: ['10.1.0.0/24', 'fd00:1::/64'], esp: 'aes128-sha256' }]),
   probe('v1-pfs-first-group-without-ike-group', 1, [child('c1', '10.1.0.0/24', '10.2.0.0/24', 'aes128-sha256-modp2048-ecp256')], [child('x', '10.2.0.0/24', '10.1.0.0/24', 'aes128-sha256-modp2048')], 'aes128-sha256-modp3072'),
 ];
