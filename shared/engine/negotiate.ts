@@ -8,7 +8,7 @@ import { asIkev1Id, formatSelector, fromRange, makeSelector } from '../net/selec
 import { profileFor } from '../vendors/registry';
 import type { VendorProfile } from '../vendors/profile';
 import { analyse, capacityDiagnostics } from './diagnostics';
-import { planEnd, sel, textsOf, type Child, type EndPlan, type Sel } from './plan';
+import { oneOf, planEnd, sel, textOneOf, type Child, type EndPlan, type Sel } from './plan';
 import { describeIke, isAead, matchEsp, matchIke } from './proposals';
 import {
   REPORT_VERSION,
@@ -369,11 +369,16 @@ function sameSels(a: readonly Sel[], b: readonly Sel[]): boolean {
 }
 
 function noRange(list: readonly Sel[]): boolean {
-  for (const s of list) {
-    const dash = s.text.indexOf('-');
-    if (dash >= 0 && !(s.text.indexOf('[') >= 0 && dash > s.text.indexOf('['))) return false;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as Sel;
+    if (!(s.noRange ??= textHasNoRange(s.text))) return false;
   }
   return true;
+}
+
+function textHasNoRange(text: string): boolean {
+  const dash = text.indexOf('-');
+  return !(dash >= 0 && !(text.indexOf('[') >= 0 && dash > text.indexOf('[')));
 }
 
 function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefined): Phase2Result[] {
@@ -427,50 +432,52 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const results: Phase2Result[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as Child;
-    const texts = textsOf(child);
+    const l0 = child.local[0] as Sel;
+    const r0 = child.remote[0] as Sel;
+    const proposed = { local: l0.text, remote: r0.text };
+    // What is put in TSi/TSr (IKEv2) or IDci/IDcr (IKEv1: the first selectors, one port each).
+    // One-selector lists are shared (see oneOf), so the usual child allocates only the pair object.
     const triggered = trigger !== undefined && index === 0;
-    let tsi: Sel[];
-    let tsr: Sel[];
+    let tsi: readonly Sel[];
+    let tsr: readonly Sel[];
     let proposedTs: Phase2Result['proposedTs'];
     if (v === 1) {
-      tsi = texts.v1Local;
-      tsr = texts.v1Remote;
-      proposedTs = texts.v1;
+      const li = idOf(l0);
+      const ri = idOf(r0);
+      tsi = child.local.length === 1 && li === l0 ? child.local : oneOf(li);
+      tsr = child.remote.length === 1 && ri === r0 ? child.remote : oneOf(ri);
+      proposedTs = { local: textOneOf(li), remote: textOneOf(ri) };
     } else if (triggered && trigger && policy !== 'exact-only') {
       tsi = [trigger.local, ...child.local];
       tsr = [trigger.remote, ...child.remote];
-      proposedTs = { local: tsi.map((x) => x.text), remote: tsr.map((x) => x.text) };
+      proposedTs = { local: tsi.map(textOf), remote: tsr.map(textOf) };
     } else {
       tsi = child.local;
       tsr = child.remote;
-      proposedTs = texts.v2;
+      proposedTs = v2TsOf(child);
     }
-    const entry: Phase2Result = {
-      index,
-      name: child.name,
-      initiatorProxyIds: child.proxyIdIndexes,
-      proposed: texts.proposed,
-      proposedTs,
-      isDefault: child.isDefault,
-      status: 'down',
-      rules: rulesFor(run, ruleCache, 0, child.isDefault),
-    };
-    if (triggered && trigger) entry.triggeredBy = trigger.text;
+    const triggeredBy = triggered && trigger ? trigger.text : undefined;
+    // Rule lists are taken stage by stage, in this order, because the order rules are first used
+    // in is the order of the tunnel's rules[]. Entries that fail are built with `startEntry` and
+    // completed field by field (key order is part of the report); one that comes up is built whole.
+    let rules = rulesFor(run, ruleCache, 0, child.isDefault);
     if (v === 1 && (tsi[0] !== child.local[0] || tsr[0] !== child.remote[0])) run.use(init, `${run.gateways[init].vendor}.v1.id-port`);
-    results.push(entry);
     if (p1.status === 'down') {
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
       entry.reason = 'Phase 1 is down, so no phase-2 negotiation happens.';
+      results.push(entry);
       continue;
     }
-    const dupKey = skipDuplicates ? `${texts.v2.local.join(',')}|${texts.v2.remote.join(',')}|${JSON.stringify(child.esp ?? espEndI)}` : '';
+    const dupKey = skipDuplicates ? dupKeyOf(v2TsOf(child), child.esp ?? espEndI) : '';
     if (skipDuplicates && installed.has(dupKey)) {
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
       entry.reason = `${nameI} does not establish "${child.name}": a child with the same configuration and selectors is already installed on this IKE SA.`;
       if (bI.rules.duplicate) entry.rules = [...entry.rules, run.use(init, bI.rules.duplicate)];
       if (run.detail) run.log(init, { kind: 'child-duplicate', peer: peerI, child: child.name });
+      results.push(entry);
       continue;
     }
     const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
-    entry.exchange = exchange;
     if (run.detail) {
       run.log(init, { kind: 'child-proposing', peer: peerI, child: child.name, local: joined(proposedTs.local), remote: joined(proposedTs.remote) });
       if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '1', from: init, summary: `HASH SA Ni${pfsI ? ' KE' : ''} IDci IDcr`, phase2Index: index });
@@ -479,23 +486,29 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
     }
 
     const answer = respond(strategy, tsi, tsr, planR.children, v === 1, run.detail && strategy === 'narrow-score');
-    entry.rules = rulesFor(run, ruleCache, 1, child.isDefault);
+    rules = rulesFor(run, ruleCache, 1, child.isDefault);
     if (run.detail) for (const step of answer.steps) if (step.match) run.log(resp, { kind: 'child-narrowed', peer: peerR, child: child.name, config: step.config, received: step.received, match: step.match });
     if (!answer.ok) {
       if (run.detail) run.log(resp, { kind: 'child-ts-rejected', peer: peerR, child: child.name, local: tsi[0]?.text ?? '', remote: tsr[0]?.text ?? '' });
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
+      entry.exchange = exchange;
+      results.push(entry);
       rejectEntry(run, entry, rejectNotify, `${nameR} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`);
       continue;
     }
     const rc = planR.children[answer.configIndex] as Child;
-    entry.responderConfig = rc.name;
-    entry.responderProxyIds = rc.proxyIdIndexes;
     // ESP proposal and PFS (the first IKEv2 child rides IKE_AUTH without a KE).
     const carriesKe = exchange !== 'IKE_AUTH';
     const esp = espFor(child, rc, carriesKe);
-    entry.rules = rulesFor(run, ruleCache, 2, child.isDefault);
+    rules = rulesFor(run, ruleCache, 2, child.isDefault);
     if (!esp.ok) {
       if (run.detail) run.log(resp, { kind: 'child-no-proposal', peer: peerR, child: child.name });
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
+      entry.exchange = exchange;
+      entry.responderConfig = rc.name;
+      entry.responderProxyIds = rc.proxyIdIndexes;
       entry.failedAttribute = esp.attribute;
+      results.push(entry);
       rejectEntry(run, entry, 'NO_PROPOSAL_CHOSEN', esp.reason);
       continue;
     }
@@ -503,13 +516,11 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
       run.msg({ exchange, message: 'response', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${esp.keRetryGroup}`, notify: 'INVALID_KE_PAYLOAD', phase2Index: index });
       run.msg({ exchange, message: 'request', from: init, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index });
     }
-    entry.esp = esp.esp;
-    entry.pfs = esp.pfs;
     // The initiator's view of the answer.
-    entry.rules = rulesFor(run, ruleCache, 3, child.isDefault);
+    rules = rulesFor(run, ruleCache, 3, child.isDefault);
     // IKEv1 answers travel as identification payloads too (one port, not a range).
-    const answerTsi = v === 1 ? answer.tsi.map(idOf) : answer.tsi;
-    const answerTsr = v === 1 ? answer.tsr.map(idOf) : answer.tsr;
+    const answerTsi = v === 1 ? idsOf(answer.tsi) : answer.tsi;
+    const answerTsr = v === 1 ? idsOf(answer.tsr) : answer.tsr;
     const take = initiatorTakes(policy, child, tsi, tsr, answerTsi, answerTsr);
     if (run.detail) run.msg({ exchange, message: exchange === 'QUICK_MODE' ? '2' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: resp, summary: exchange === 'QUICK_MODE' ? 'HASH SA Nr IDci IDcr' : exchange === 'IKE_AUTH' ? 'IDr AUTH SA TSi TSr' : 'SA Nr TSi TSr', phase2Index: index });
     if (!take.ok) {
@@ -517,14 +528,32 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
         run.log(init, { kind: 'child-ts-rejected', peer: peerI, child: child.name, local: answerTsr.map((x) => x.text).join(' '), remote: answerTsi.map((x) => x.text).join(' ') });
         run.msg({ exchange: v === 1 ? 'INFORMATIONAL_V1' : 'INFORMATIONAL', message: 'request', from: init, summary: 'D (delete CHILD_SA)', phase2Index: index });
       }
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
+      entry.exchange = exchange;
+      entry.responderConfig = rc.name;
+      entry.responderProxyIds = rc.proxyIdIndexes;
+      entry.esp = esp.esp;
+      entry.pfs = esp.pfs;
       entry.reason = `${nameR} answered ${answerTsi.map((x) => x.text).join(' ')} <-> ${answerTsr.map((x) => x.text).join(' ')}, and ${nameI} refuses it: ${take.reason}.`;
+      results.push(entry);
       continue;
     }
     if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: init, summary: 'HASH', phase2Index: index });
     // Installed selectors print ranges as a..b; when they are what was proposed, share the texts.
     const negotiated = sameSels(take.tsi, tsi) && sameSels(take.tsr, tsr) && noRange(tsi) && noRange(tsr) ? proposedTs : { local: take.tsi.map(rangeText), remote: take.tsr.map(rangeText) };
-    entry.status = 'up';
-    entry.negotiated = negotiated;
+    if (triggeredBy === undefined) {
+      results.push({ index, name: child.name, initiatorProxyIds: child.proxyIdIndexes, proposed, proposedTs, isDefault: child.isDefault, status: 'up', rules, exchange, responderConfig: rc.name, responderProxyIds: rc.proxyIdIndexes, esp: esp.esp, pfs: esp.pfs, negotiated });
+    } else {
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
+      entry.exchange = exchange;
+      entry.responderConfig = rc.name;
+      entry.responderProxyIds = rc.proxyIdIndexes;
+      entry.esp = esp.esp;
+      entry.pfs = esp.pfs;
+      entry.status = 'up';
+      entry.negotiated = negotiated;
+      results.push(entry);
+    }
     if (skipDuplicates) installed.add(dupKey);
     if (run.detail) {
       run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: joined(negotiated.local), remote: joined(negotiated.remote) });
@@ -534,9 +563,35 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   return results;
 }
 
+const textOf = (x: Sel): string => x.text;
+
+function v2TsOf(child: Child): Phase2Result['proposedTs'] {
+  const l0 = child.local[0] as Sel;
+  const r0 = child.remote[0] as Sel;
+  return child.local.length === 1 && child.remote.length === 1 ? { local: textOneOf(l0), remote: textOneOf(r0) } : { local: child.local.map(textOf), remote: child.remote.map(textOf) };
+}
+
+/** What makes two IKEv2 children duplicates for strongSwan: the same selectors and ESP proposals. */
+function dupKeyOf(ts: Phase2Result['proposedTs'], esp: readonly EspProposal[]): string {
+  return `${ts.local.join(',')}|${ts.remote.join(',')}|${JSON.stringify(esp)}`;
+}
+
+/** A phase-2 entry as every path starts it (status down), with the keys in report order. */
+function startEntry(index: number, child: Child, proposed: Phase2Result['proposed'], proposedTs: Phase2Result['proposedTs'], rules: string[], triggeredBy: string | undefined): Phase2Result {
+  const entry: Phase2Result = { index, name: child.name, initiatorProxyIds: child.proxyIdIndexes, proposed, proposedTs, isDefault: child.isDefault, status: 'down', rules };
+  if (triggeredBy !== undefined) entry.triggeredBy = triggeredBy;
+  return entry;
+}
+
 function idOf(x: Sel): Sel {
   const id = asIkev1Id(x.s);
   return id === x.s ? x : sel(id);
+}
+
+/** `list.map(idOf)`, or the list itself when no selector changes (the usual case). */
+function idsOf(list: readonly Sel[]): readonly Sel[] {
+  for (let i = 0; i < list.length; i++) if (idOf(list[i] as Sel) !== list[i]) return list.map(idOf);
+  return list;
 }
 
 /**
@@ -734,6 +789,46 @@ function sameList<T>(x: readonly T[], y: readonly T[]): boolean {
   return true;
 }
 
+/**
+ * A full-detail tunnel report whose `timeline` and `logs` are built when first read: the
+ * negotiation runs once without them (every outcome, diagnostic and rule), and reading either
+ * field runs the same pure computation again with them, once. Document objects are immutable
+ * (edits replace them), so both runs see the same input and the result is the one an eager
+ * computation gives; JSON.stringify, structured clone and spreading read them like plain fields.
+ */
+function withLazyDetail(tunnel: Tunnel, a: Gateway | undefined, b: Gateway | undefined, networks: Record<EndKey, readonly Network[]>, initiator: EndKey | undefined): TunnelReport {
+  const r = computeTunnel(tunnel, a, b, networks, { ...(initiator ? { initiator } : {}), detail: 'summary' });
+  let full: TunnelReport | undefined;
+  const detailed = (): TunnelReport => (full ??= computeTunnel(tunnel, a, b, networks, initiator ? { initiator } : {}));
+  const own = (self: TunnelReport, key: 'timeline' | 'logs', value: unknown) => Object.defineProperty(self, key, { value, writable: true, enumerable: true, configurable: true });
+  return {
+    tunnelId: r.tunnelId,
+    tunnel: r.tunnel,
+    initiator: r.initiator,
+    responder: r.responder,
+    initiatorEnd: r.initiatorEnd,
+    vendors: r.vendors,
+    detail: 'full',
+    status: r.status,
+    phase1: r.phase1,
+    phase2: r.phase2,
+    get timeline() {
+      return detailed().timeline;
+    },
+    set timeline(v) {
+      own(this, 'timeline', v);
+    },
+    get logs() {
+      return detailed().logs;
+    },
+    set logs(v) {
+      own(this, 'logs', v);
+    },
+    diagnostics: r.diagnostics,
+    rules: r.rules,
+  };
+}
+
 export interface ReportCache {
   /** The full report; tunnels whose objects (tunnel, both gateways, their networks) are unchanged reuse the last result. */
   compute(doc: TopologyDocument, options?: ReportOptions): NegotiationReport;
@@ -782,7 +877,7 @@ export function createReportCache(): ReportCache {
           entry = prev;
         } else {
           lastRecomputed++;
-          const report = computeTunnel(tunnel, a, b, { a: netsA, b: netsB }, { ...(initiator ? { initiator } : {}), detail });
+          const report = detail === 'full' ? withLazyDetail(tunnel, a, b, { a: netsA, b: netsB }, initiator) : computeTunnel(tunnel, a, b, { a: netsA, b: netsB }, { ...(initiator ? { initiator } : {}), detail });
           let up = 0;
           for (const p of report.phase2) if (p.status === 'up') up++;
           entry = { tunnel, a, b, netsA, netsB, initiator, detail, report, up, generation };

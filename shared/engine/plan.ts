@@ -1,40 +1,43 @@
-// One tunnel end, parsed once: its proxy IDs as selectors, grouped into the children (SAs) the
-// product negotiates, with the problems found on the way. Cached per TunnelEnd object, so an
-// unchanged end (immer keeps it identical) is never parsed again.
+// One tunnel end: its proxy IDs as selectors, grouped into the children (SAs) the product
+// negotiates, with the problems found on the way. Each distinct selector text is parsed and
+// formatted once (a bounded memo shared by all ends and documents).
 import type { EspProposal, Gateway, ProxyId, TunnelEnd } from '../model/document';
 import { parseInterfaceAddress, type Family } from '../net/address';
-import { asIkev1Id, contains, equals, formatSelector, fromRange, makeSelector, type Selector } from '../net/selector';
+import { contains, equals, formatSelector, fromRange, makeSelector, type Selector } from '../net/selector';
 import type { SelectorBehaviour, VendorProfile } from '../vendors/profile';
 
 /** A selector with its text in strongSwan notation (computed once). */
 export interface Sel {
   readonly s: Selector;
   readonly text: string;
+  /** `[this]` and `[text]`, built on first use and shared (frozen): most children have one selector each side. */
+  one: readonly Sel[] | undefined;
+  textOne: readonly string[] | undefined;
+  /** The text has no address range `a-b` (then installed selectors print as proposed); filled on first use. */
+  noRange: boolean | undefined;
 }
 
 export function sel(s: Selector, text?: string): Sel {
-  return { s, text: text ?? formatSelector(s) };
+  return { s, text: text ?? formatSelector(s), one: undefined, textOne: undefined, noRange: undefined };
 }
 
-/** Texts of a child's selectors as the report shows them, computed once (immutable, shared by reports). */
-export interface ChildTexts {
-  proposed: { local: string; remote: string };
-  v1: { local: string[]; remote: string[] };
-  v2: { local: string[]; remote: string[] };
-  /** The first selectors alone, as IKEv1 identification payloads carry them (one port, not a range). */
-  v1Local: Sel[];
-  v1Remote: Sel[];
+/** The one-selector list of `x`, shared by every child that has only `x` on that side. */
+export function oneOf(x: Sel): readonly Sel[] {
+  return (x.one ??= Object.freeze([x]));
+}
+
+/** `[x.text]`, shared by the reports of every child that has only `x` on that side (frozen). */
+export function textOneOf(x: Sel): string[] {
+  return (x.textOne ??= Object.freeze([x.text])) as string[];
 }
 
 export interface Child {
   name: string;
-  /** Indexes into the end's proxyIds (empty for the vendor default). */
+  /** Indexes into the end's proxyIds (empty for the vendor default). Typed as the report's list; shared (frozen) when one index. */
   proxyIdIndexes: number[];
-  local: Sel[];
-  remote: Sel[];
+  local: readonly Sel[];
+  remote: readonly Sel[];
   isDefault: boolean;
-  /** Filled on first use (only initiators need them): use `textsOf(child)`. */
-  texts?: ChildTexts;
   /** The child's own ESP proposals (from its first proxy ID that has them), else undefined: the end's. */
   esp?: EspProposal[];
   /**
@@ -42,19 +45,19 @@ export interface Child {
    * `get_traffic_selectors` returns, and so what its config score counts (a range next to
    * 0.0.0.0/0 does not score). Verified on charon 5.9.8 (oracle case gen-31).
    */
-  localReduced?: Sel[];
-  remoteReduced?: Sel[];
+  localReduced?: readonly Sel[];
+  remoteReduced?: readonly Sel[];
 }
 
 /** The child's selectors without contained ones, computed on first use. */
-export function reducedOf(c: Child): { local: Sel[]; remote: Sel[] } {
+export function reducedOf(c: Child): { local: readonly Sel[]; remote: readonly Sel[] } {
   c.localReduced ??= dropRedundant(c.local);
   c.remoteReduced ??= dropRedundant(c.remote);
   return { local: c.localReduced, remote: c.remoteReduced };
 }
 
 /** Drops duplicates and selectors contained in another selector of the list (the broader one stays). */
-export function dropRedundant(list: Sel[]): Sel[] {
+export function dropRedundant<L extends readonly Sel[]>(list: L): L | Sel[] {
   if (list.length <= 1) return list;
   const out: Sel[] = [];
   for (let i = 0; i < list.length; i++) {
@@ -73,35 +76,20 @@ export function dropRedundant(list: Sel[]): Sel[] {
   return out.length === list.length ? list : out;
 }
 
-function idSel(x: Sel): Sel {
-  const id = asIkev1Id(x.s);
-  return id === x.s ? x : sel(id);
+function child(name: string, proxyIdIndexes: number[], local: readonly Sel[], remote: readonly Sel[], isDefault: boolean, esp?: EspProposal[]): Child {
+  // Every field present from the start: one object shape for all children.
+  return { name, proxyIdIndexes, local, remote, isDefault, esp, localReduced: undefined, remoteReduced: undefined };
 }
 
-export function textsOf(c: Child): ChildTexts {
-  return (c.texts ??= buildTexts(c.local, c.remote));
+const INDEX_NAMES: string[] = [];
+const INDEX_LISTS: number[][] = [];
+/** `#3` for proxy ID index 2 (unnamed proxy IDs), built once per index. */
+function indexName(i: number): string {
+  return (INDEX_NAMES[i] ??= `#${i + 1}`);
 }
-
-function buildTexts(local: Sel[], remote: Sel[]): ChildTexts {
-  const l = local[0] as Sel;
-  const r = remote[0] as Sel;
-  const li = idSel(l);
-  const ri = idSel(r);
-  const v2single = { local: [l.text], remote: [r.text] };
-  const v1 = li === l && ri === r ? v2single : { local: [li.text], remote: [ri.text] };
-  return {
-    proposed: { local: l.text, remote: r.text },
-    v1,
-    v2: local.length === 1 && remote.length === 1 ? v2single : { local: local.map((x) => x.text), remote: remote.map((x) => x.text) },
-    v1Local: local.length === 1 && li === l ? local : [li],
-    v1Remote: remote.length === 1 && ri === r ? remote : [ri],
-  };
-}
-
-function child(name: string, proxyIdIndexes: number[], local: Sel[], remote: Sel[], isDefault: boolean, esp?: EspProposal[]): Child {
-  const c: Child = { name, proxyIdIndexes, local, remote, isDefault };
-  if (esp) c.esp = esp;
-  return c;
+/** `[i]`, shared by every child made of proxy ID i alone (frozen). */
+function indexList(i: number): number[] {
+  return (INDEX_LISTS[i] ??= Object.freeze([i]) as number[]);
 }
 
 function ownEsp(p: ProxyId | undefined): EspProposal[] | undefined {
@@ -131,28 +119,42 @@ const ANY4 = sel(fromRange({ family: 4, from: 0n, to: 0xffffffffn }), '0.0.0.0/0
  * Parsed selectors by their text: a hub repeats the same local networks on every tunnel, so each
  * distinct text is parsed and formatted once. Values are immutable; the memo is bounded.
  */
-const memo = new Map<string, { ok: true; value: Sel } | { ok: false; message: string }>();
+type Parsed = { ok: true; value: Sel } | { ok: false; message: string };
+const memo = new Map<string, Parsed>();
 
-function parsedSel(address: unknown, protocol: unknown, port: unknown): { ok: true; value: Sel } | { ok: false; message: string } {
+/**
+ * The last key and result seen at each proxy ID position, per side (local, remote) of the last
+ * end planned. A hub repeats its local networks in the same order on every tunnel and its peer
+ * mirrors them, so the same text usually sits at the same position of the previous end: comparing
+ * two short strings is cheaper than hashing a new one into the memo (documents loaded or copied
+ * have new string objects).
+ */
+const RECENT = 256;
+const recentKey: (string | undefined)[][] = [new Array<string | undefined>(RECENT).fill(undefined), new Array<string | undefined>(RECENT).fill(undefined)];
+const recentValue: (Parsed | undefined)[][] = [new Array<Parsed | undefined>(RECENT).fill(undefined), new Array<Parsed | undefined>(RECENT).fill(undefined)];
+
+function parsedSel(address: unknown, protocol: unknown, port: unknown, position = -1, side: 0 | 1 = 0): Parsed {
   const proto = typeof protocol === 'number' || typeof protocol === 'string' ? protocol : 'any';
   // The common case (any protocol, any port) is keyed by the address alone: no string building.
   const plain = typeof address === 'string' && (proto === 'any' || proto === 0) && (port === undefined || port === 'any');
   const key = plain ? address : `${String(address ?? '')}|${String(proto)}|${String(port ?? 'any')}`;
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const r = makeSelector(String(address ?? ''), proto, String(port ?? 'any'));
-  const out = r.ok ? { ok: true as const, value: sel(r.value) } : r;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, out);
+  const slot = position >= 0 && position < RECENT ? position : -1;
+  if (slot >= 0) {
+    if (recentKey[0]?.[slot] === key) return recentValue[0]?.[slot] as Parsed;
+    if (recentKey[1]?.[slot] === key) return recentValue[1]?.[slot] as Parsed;
+  }
+  let out = memo.get(key);
+  if (!out) {
+    const r = makeSelector(String(address ?? ''), proto, String(port ?? 'any'));
+    out = r.ok ? { ok: true as const, value: sel(r.value) } : r;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, out);
+  }
+  if (slot >= 0) {
+    (recentKey[side] as (string | undefined)[])[slot] = key;
+    (recentValue[side] as (Parsed | undefined)[])[slot] = out;
+  }
   return out;
-}
-
-function proxyIdSelectors(p: ProxyId): { ok: true; local: Sel; remote: Sel } | { ok: false; message: string } {
-  const local = parsedSel(p.local, p.protocol ?? 'any', p.localPort);
-  if (!local.ok) return { ok: false, message: `local selector: ${local.message}` };
-  const remote = parsedSel(p.remote, p.remoteProtocol ?? p.protocol ?? 'any', p.remotePort);
-  if (!remote.ok) return { ok: false, message: `remote selector: ${remote.message}` };
-  return { ok: true, local: local.value, remote: remote.value };
 }
 
 const addressMemo = new Map<string, EndPlan['ikeAddress'] | null>();
@@ -175,22 +177,22 @@ function hostSel(a: NonNullable<EndPlan['ikeAddress']>): Sel {
   return sel(fromRange({ family: a.family, from: a.value, to: a.value }));
 }
 
-interface CacheEntry {
-  gateway: Gateway;
-  peer: Gateway;
-  /** The default selectors (strongSwan `dynamic`) depend on the peer end's outside interface. */
-  peerEnd: TunnelEnd;
-  profile: VendorProfile;
-  plan: EndPlan;
-}
-const cache = new WeakMap<TunnelEnd, CacheEntry>();
-
+/**
+ * The end's plan, built for each computation. Plans are not kept per end object: the selectors
+ * themselves come from the text memo above, so building a plan again costs little, while keeping
+ * one per end (a WeakMap entry and its children for every end of a large document) made every
+ * full recompute slower through the garbage collector (bench/engine.bench.ts).
+ */
 export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
-  const hit = cache.get(end);
-  if (hit && hit.gateway === gateway && hit.peer === peer && hit.profile === profile && (hit.peerEnd === peerEnd || hit.peerEnd.outsideInterface === peerEnd.outsideInterface)) return hit.plan;
-  const plan = buildPlan(end, gateway, peer, peerEnd, profile);
-  cache.set(end, { gateway, peer, peerEnd, profile, plan });
-  return plan;
+  return buildPlan(end, gateway, peer, peerEnd, profile);
+}
+
+function someNamed(proxyIds: readonly ProxyId[]): boolean {
+  for (let i = 0; i < proxyIds.length; i++) {
+    const name = (proxyIds[i] as ProxyId).name;
+    if (typeof name === 'string' && name !== '') return true;
+  }
+  return false;
 }
 
 function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
@@ -199,25 +201,36 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
   const ikeAddress = ikeAddressOf(gateway, end);
   const proxyIds: ProxyId[] = Array.isArray(end.proxyIds) ? end.proxyIds : [];
   const pairs: { index: number; name: string; local: Sel; remote: Sel }[] = [];
-  proxyIds.forEach((p, index) => {
+  // Without grouping by name each usable proxy ID is its own child, made right away; grouping
+  // changes nothing when no proxy ID has a name (each unnamed one is its own group, in order).
+  const children: Child[] = [];
+  const direct = !behaviour.groupByName || !someNamed(proxyIds);
+  for (let index = 0; index < proxyIds.length; index++) {
+    const p = proxyIds[index] as ProxyId;
     if (behaviour.maxProxyIds !== undefined && index >= behaviour.maxProxyIds) {
       problems.push({ code: 'SINGLE_PROXY_ID_ONLY', proxyIdIndex: index, message: `${profile.label} ${gateway.osVersion || ''} uses at most ${behaviour.maxProxyIds} proxy ID${behaviour.maxProxyIds === 1 ? '' : 's'} per VPN; proxy ID ${index + 1} is ignored.` });
-      return;
+      continue;
     }
-    const r = proxyIdSelectors(p);
-    if (!r.ok) {
-      problems.push({ code: 'INVALID_SELECTOR', proxyIdIndex: index, message: `Proxy ID ${index + 1}${p.name ? ` (${p.name})` : ''}: ${r.message}` });
-      return;
+    // The proxy ID's two selectors (memo results: nothing allocated when seen before).
+    const pl = parsedSel(p.local, p.protocol ?? 'any', p.localPort, index, 0);
+    const pr = pl.ok ? parsedSel(p.remote, p.remoteProtocol ?? p.protocol ?? 'any', p.remotePort, index, 1) : pl;
+    if (!pl.ok || !pr.ok) {
+      const message = !pl.ok ? `local selector: ${pl.message}` : !pr.ok ? `remote selector: ${pr.message}` : '';
+      problems.push({ code: 'INVALID_SELECTOR', proxyIdIndex: index, message: `Proxy ID ${index + 1}${p.name ? ` (${p.name})` : ''}: ${message}` });
+      continue;
     }
-    if (r.local.s.family !== r.remote.s.family) {
-      problems.push({ code: 'MIXED_ADDRESS_FAMILIES', proxyIdIndex: index, message: `Proxy ID ${index + 1}${p.name ? ` (${p.name})` : ''} pairs an IPv${r.local.s.family} local with an IPv${r.remote.s.family} remote; one SA carries one address family.` });
-      return;
+    const local = pl.value;
+    const remote = pr.value;
+    if (local.s.family !== remote.s.family) {
+      problems.push({ code: 'MIXED_ADDRESS_FAMILIES', proxyIdIndex: index, message: `Proxy ID ${index + 1}${p.name ? ` (${p.name})` : ''} pairs an IPv${local.s.family} local with an IPv${remote.s.family} remote; one SA carries one address family.` });
+      continue;
     }
-    pairs.push({ index, name: typeof p.name === 'string' ? p.name : '', local: r.local, remote: r.remote });
-  });
+    const name = typeof p.name === 'string' ? p.name : '';
+    if (direct) children.push(child(name === '' ? indexName(index) : name, indexList(index), oneOf(local), oneOf(remote), false, ownEsp(p)));
+    else pairs.push({ index, name, local, remote });
+  }
 
-  const children: Child[] = [];
-  if (pairs.length === 0) {
+  if (children.length === 0 && pairs.length === 0) {
     if (proxyIds.length === 0 || problems.length > 0) {
       if (proxyIds.length === 0) {
         if (behaviour.defaultSelector === 'any') {
@@ -235,7 +248,7 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
     return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
   }
 
-  if (behaviour.groupByName) {
+  if (!direct) {
     const byName = new Map<string, { name: string; proxyIdIndexes: number[]; local: Sel[]; remote: Sel[] }>();
     for (const p of pairs) {
       const key = p.name === '' ? `#${p.index}` : p.name;
@@ -249,13 +262,14 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
       if (!g.remote.some((x) => x.text === p.remote.text)) g.remote.push(p.remote);
     }
     for (const g of byName.values()) {
-      const esp = g.proxyIdIndexes.map((i) => ownEsp(proxyIds[i])).find((e) => e !== undefined);
-      const local = behaviour.dropContainedSelectors ? dropRedundant(g.local) : g.local;
-      const remote = behaviour.dropContainedSelectors ? dropRedundant(g.remote) : g.remote;
-      children.push(child(g.name, g.proxyIdIndexes, local, remote, false, esp));
+      let esp: EspProposal[] | undefined;
+      for (const i of g.proxyIdIndexes) if ((esp = ownEsp(proxyIds[i])) !== undefined) break;
+      // A group of one proxy ID (the usual case) shares the one-element lists.
+      const single = g.proxyIdIndexes.length === 1;
+      const local = g.local.length === 1 ? oneOf(g.local[0] as Sel) : behaviour.dropContainedSelectors ? dropRedundant(g.local) : g.local;
+      const remote = g.remote.length === 1 ? oneOf(g.remote[0] as Sel) : behaviour.dropContainedSelectors ? dropRedundant(g.remote) : g.remote;
+      children.push(child(g.name, single ? indexList(g.proxyIdIndexes[0] as number) : g.proxyIdIndexes, local, remote, false, esp));
     }
-  } else {
-    for (const p of pairs) children.push(child(p.name === '' ? `#${p.index + 1}` : p.name, [p.index], [p.local], [p.remote], false, ownEsp(proxyIds[p.index])));
   }
   return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
 }

@@ -2,9 +2,11 @@
 // each vendor strategy (see shared/vendors/profile.ts). Selectors here are in the initiator's
 // orientation: TSi = initiator's local, TSr = initiator's remote; a responder config is mirrored
 // (its local faces TSr, its remote faces TSi).
-import { contains, equals, intersect } from '../net/selector';
+import { contains, equals, intersect, overlaps } from '../net/selector';
 import type { InitiatorNarrowing, ResponderMatch } from '../vendors/profile';
-import { dropRedundant, reducedOf, sel, type Child, type Sel } from './plan';
+import { dropRedundant, oneOf, reducedOf, sel, type Child, type Sel } from './plan';
+
+const NONE: readonly Sel[] = Object.freeze([]);
 
 export interface NarrowStep {
   config: string;
@@ -13,17 +15,20 @@ export interface NarrowStep {
 }
 
 export type ResponderAnswer =
-  | { ok: true; configIndex: number; tsi: Sel[]; tsr: Sel[]; steps: NarrowStep[]; score?: number }
+  | { ok: true; configIndex: number; tsi: readonly Sel[]; tsr: readonly Sel[]; steps: NarrowStep[]; score?: number }
   | { ok: false; steps: NarrowStep[] };
 
 /** strongSwan `get_ts_match`: equal +5×round, intersecting +1×round, round counts down from the number received. */
 function score(cfg: readonly Sel[], supplied: readonly Sel[]): number {
+  // Indexed loops: the lists are often shared frozen arrays, which for-of iterates slowly.
   let match = 0;
   let round = supplied.length;
-  for (const sup of supplied) {
-    for (const c of cfg) {
-      if (equals(c.s, sup.s)) match += round * 5;
-      else if (intersect(c.s, sup.s)) match += round;
+  for (let i = 0; i < supplied.length; i++) {
+    const sup = (supplied[i] as Sel).s;
+    for (let j = 0; j < cfg.length; j++) {
+      const c = (cfg[j] as Sel).s;
+      if (c === sup || equals(c, sup)) match += round * 5;
+      else if (overlaps(c, sup)) match += round;
     }
     round--;
   }
@@ -31,10 +36,19 @@ function score(cfg: readonly Sel[], supplied: readonly Sel[]): number {
 }
 
 /** strongSwan `get_traffic_selectors(supplied)`: every config × supplied intersection, redundant ones removed. */
-export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: NarrowStep[]): Sel[] {
+export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: NarrowStep[]): readonly Sel[] {
+  if (!steps && cfg.length === 1 && supplied.length === 1) {
+    // One selector each (the usual child): the intersection alone, as a shared list.
+    const c = cfg[0] as Sel;
+    const s = supplied[0] as Sel;
+    const x = intersect(c.s, s.s);
+    return x ? oneOf(x === c.s ? c : x === s.s ? s : sel(x)) : NONE;
+  }
   const result: Sel[] = [];
-  for (const c of cfg) {
-    for (const s of supplied) {
+  for (let i = 0; i < cfg.length; i++) {
+    const c = cfg[i] as Sel;
+    for (let j = 0; j < supplied.length; j++) {
+      const s = supplied[j] as Sel;
       const x = intersect(c.s, s.s);
       if (steps) steps.push({ config: c.text, received: s.text, match: x ? (x === c.s ? c.text : x === s.s ? s.text : sel(x).text) : undefined });
       if (x) result.push(x === c.s ? c : x === s.s ? s : sel(x));
@@ -44,8 +58,8 @@ export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: Na
 }
 
 /** The first selector as a list, without a new array when it is the only one. */
-function first(list: readonly Sel[]): Sel[] {
-  return list.length === 1 ? (list as Sel[]) : [list[0] as Sel];
+function first(list: readonly Sel[]): readonly Sel[] {
+  return list.length === 1 ? list : oneOf(list[0] as Sel);
 }
 
 const NO_STEPS: NarrowStep[] = [];
@@ -73,8 +87,8 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
       let nr = narrow(c.local, tsr, withSteps ? steps : undefined);
       if (ni.length === 0 || nr.length === 0) return { ok: false, steps };
       if (firstOnly) {
-        ni = ni.slice(0, 1);
-        nr = nr.slice(0, 1);
+        if (ni.length > 1) ni = ni.slice(0, 1);
+        if (nr.length > 1) nr = nr.slice(0, 1);
       }
       return { ok: true, configIndex: found, tsi: ni, tsr: nr, steps, score: best };
     }
@@ -99,7 +113,7 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
           const si = xi === pi.s ? pi : xi === r.s ? r : sel(xi);
           const sr = xr === pr.s ? pr : xr === l.s ? l : sel(xr);
           if (withSteps) steps.push({ config: r.text, received: pi.text, match: si.text }, { config: l.text, received: pr.text, match: sr.text });
-          return { ok: true, configIndex: i, tsi: si === pi && tsi.length === 1 ? (tsi as Sel[]) : [si], tsr: sr === pr && tsr.length === 1 ? (tsr as Sel[]) : [sr], steps };
+          return { ok: true, configIndex: i, tsi: si === pi && tsi.length === 1 ? tsi : oneOf(si), tsr: sr === pr && tsr.length === 1 ? tsr : oneOf(sr), steps };
         }
       }
       return { ok: false, steps };
@@ -130,9 +144,12 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
 }
 
 function inside(answer: readonly Sel[], proposed: readonly Sel[]): boolean {
-  for (const a of answer) {
+  for (let i = 0; i < answer.length; i++) {
+    const a = answer[i] as Sel;
     if (proposed.length === 1 && proposed[0] === a) continue;
-    if (!proposed.some((p) => contains(p.s, a.s))) return false;
+    let found = false;
+    for (let j = 0; j < proposed.length && !found; j++) found = contains((proposed[j] as Sel).s, a.s);
+    if (!found) return false;
   }
   return true;
 }
@@ -141,7 +158,7 @@ function same(answer: readonly Sel[], proposed: readonly Sel[]): boolean {
   return answer.length === 1 && proposed[0] !== undefined && (answer[0] === proposed[0] || equals((answer[0] as Sel).s, proposed[0].s));
 }
 
-export type InitiatorTake = { ok: true; tsi: Sel[]; tsr: Sel[] } | { ok: false; reason: string };
+export type InitiatorTake = { ok: true; tsi: readonly Sel[]; tsr: readonly Sel[] } | { ok: false; reason: string };
 
 /** The initiator's check of the answered selectors. */
 export function initiatorTakes(policy: InitiatorNarrowing, child: Child, proposedTsi: readonly Sel[], proposedTsr: readonly Sel[], answerTsi: readonly Sel[], answerTsr: readonly Sel[]): InitiatorTake {
@@ -154,11 +171,11 @@ export function initiatorTakes(policy: InitiatorNarrowing, child: Child, propose
     }
     case 'accept-subset': {
       if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
-      return { ok: true, tsi: answerTsi as Sel[], tsr: answerTsr as Sel[] };
+      return { ok: true, tsi: answerTsi, tsr: answerTsr };
     }
     case 'exact-only': {
       if (!same(answerTsi, proposedTsi) || !same(answerTsr, proposedTsr)) return { ok: false, reason: 'the responder narrowed the selectors and this initiator does not accept narrowing' };
-      return { ok: true, tsi: answerTsi as Sel[], tsr: answerTsr as Sel[] };
+      return { ok: true, tsi: answerTsi, tsr: answerTsr };
     }
   }
 }

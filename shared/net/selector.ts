@@ -190,7 +190,19 @@ export function isSubsetOf(a: Selector, b: Selector): boolean {
 }
 
 export function isDisjoint(a: Selector, b: Selector): boolean {
-  return intersect(a, b) === undefined;
+  return !overlaps(a, b);
+}
+
+/** The intersection is not empty (`intersect` without building it). */
+export function overlaps(a: Selector, b: Selector): boolean {
+  return (
+    a.family === b.family &&
+    (a.protocol === b.protocol || a.protocol === 0 || b.protocol === 0) &&
+    a.portFrom <= b.portTo &&
+    b.portFrom <= a.portTo &&
+    a.from <= b.to &&
+    b.from <= a.to
+  );
 }
 
 /** They share something, and neither contains the other. */
