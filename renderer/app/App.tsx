@@ -1,7 +1,7 @@
 // The application shell: toolbar, palette, canvas, inspector and the tabbed panel area. The
 // document lives in the Editor (shared/commands/editor.ts); React only renders its snapshot.
 // File flows (new, open, save, recovery) go through the platform adapter.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { Editor } from '../../shared/commands/editor';
 import type { Command } from '../../shared/commands/commands';
@@ -15,13 +15,31 @@ import { copySelection, deleteSelectionCommands, getInternalClipboard, isClipboa
 import { addTunnelCommand } from '../canvas/create';
 import { buildSvg, DARK_SVG, LIGHT_SVG, svgToPng } from '../canvas/export-image';
 import { Palette } from '../canvas/Palette';
+import { engineInputChanged } from '../engine/engine-input';
 import { useEngine } from '../engine/use-engine';
 import { Inspector } from '../inspector/Inspector';
 import type { MenuCommand, Platform } from '../platform/platform';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { Modal } from './Modal';
-import { EMPTY_SELECTION, listPanels, registerBuiltInPanel, type DialogSpec, type Highlight, type Selection, type Workbench } from './panels';
+import { EMPTY_SELECTION, listPanels, registerBuiltInPanel, type DialogSpec, type Highlight, type PanelProps, type Selection, type Workbench } from './panels';
 import { displayShortcut, matchesShortcut, parseShortcut } from './shortcuts';
+
+/**
+ * Panels and the inspector do not show positions, so a drag (which changes only positions) does
+ * not re-render them: with a thousand tunnels that is the difference between a smooth drag and
+ * a stutter. Anything else that changes re-renders them as usual.
+ */
+const PanelHost = memo(
+  function PanelHost({ Component, ...props }: PanelProps & { Component: ComponentType<PanelProps> }) {
+    return <Component {...props} />;
+  },
+  (a, b) =>
+    a.Component === b.Component && a.editor === b.editor && a.report === b.report && a.selection === b.selection && a.workbench === b.workbench &&
+    a.state.dirty === b.state.dirty && a.state.canUndo === b.state.canUndo && a.state.canRedo === b.state.canRedo &&
+    !engineInputChanged(a.state.document, b.state.document) && a.state.document.name === b.state.document.name && a.state.document.notes === b.state.document.notes,
+);
+
+const InspectorHost = memo(Inspector, (a, b) => a.editor === b.editor && a.selection === b.selection && !engineInputChanged(a.document, b.document) && a.document.name === b.document.name && a.document.notes === b.document.notes);
 
 registerBuiltInPanel({ id: 'results', title: 'Results', shortcut: 'Alt+1', order: 0, Component: ResultsPanel });
 registerBuiltInPanel({ id: 'negotiation', title: 'Negotiation', shortcut: 'Alt+2', order: 1, Component: NegotiationPanel });
@@ -603,7 +621,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           )}
         </main>
 
-        <Inspector editor={editor} document={doc} selection={selection} />
+        <InspectorHost editor={editor} document={doc} selection={selection} />
 
         <section className="panel-area" aria-label="Panels">
           <div className="tabs" role="tablist" aria-label="Panels">
@@ -631,7 +649,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           </div>
           {panels.map((p) => (
             <div key={p.id} role="tabpanel" id={`panel-${p.id}`} aria-labelledby={`panel-tab-${p.id}`} hidden={!panelsOpen || activePanel !== p.id} className="panel-body">
-              <p.Component editor={editor} state={state} report={report} selection={selection} workbench={workbench} />
+              <PanelHost Component={p.Component} editor={editor} state={state} report={report} selection={selection} workbench={workbench} />
             </div>
           ))}
         </section>

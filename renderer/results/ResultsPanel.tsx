@@ -143,8 +143,18 @@ function TunnelCard({ rt, props }: { rt: ReportTunnel; props: PanelProps }) {
   );
 }
 
+const PAGE = 50;
+
+/** The selected tunnels first, then what is down, partly up, up: problems before successes. */
+function ordered(tunnels: readonly ReportTunnel[], selected: readonly string[]): ReportTunnel[] {
+  const sel = new Set(selected);
+  return [...tunnels].sort((x, y) => Number(sel.has(y.tunnelId)) - Number(sel.has(x.tunnelId)) || ORDER[x.status] - ORDER[y.status]);
+}
+const ORDER = { down: 0, partial: 1, up: 2 } as const;
+
 export function ResultsPanel(props: PanelProps) {
-  const { state, report, editor, workbench } = props;
+  const { state, report, editor, workbench, selection } = props;
+  const [limit, setLimit] = useState(PAGE);
   if (state.document.tunnels.length === 0) return <p className="muted pad">No tunnels yet. Drag from one gateway’s side handle to another to draw one.</p>;
   if (!report) return <p className="muted pad">Computing…</p>;
   const s = report.summary;
@@ -160,9 +170,16 @@ export function ResultsPanel(props: PanelProps) {
           ))}
         </ul>
       )}
-      {report.tunnels.map((rt) => (
-        <TunnelCard key={rt.tunnelId} rt={rt} props={props} />
-      ))}
+      {ordered(report.tunnels, selection.tunnels)
+        .slice(0, limit)
+        .map((rt) => (
+          <TunnelCard key={rt.tunnelId} rt={rt} props={props} />
+        ))}
+      {report.tunnels.length > limit && (
+        <button type="button" className="btn" onClick={() => setLimit((l) => l + PAGE * 4)}>
+          Show more ({report.tunnels.length - limit} more tunnels)
+        </button>
+      )}
     </div>
   );
 }
