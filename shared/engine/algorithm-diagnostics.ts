@@ -32,8 +32,10 @@ export function algorithmDiagnostics(run: TunnelRun): void {
   for (const k of ['a', 'b'] as const) {
     const gateway = run.gateways[k];
     const end = run.end(k);
+    const found = unsupportedAlgorithms(gateway.vendor, end);
+    if (found.length === 0) continue;
     const seen = new Set<string>();
-    for (const u of unsupportedAlgorithms(gateway.vendor, end)) {
+    for (const u of found) {
       const key = `${u.limit.id}:${u.algorithm}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -330,6 +330,7 @@ const other = (k: EndKey): EndKey => (k === 'a' ? 'b' : 'a');
 const capacityCache = new WeakMap<Gateway, ReturnType<typeof capacityOf> | null>();
 
 function cachedCapacity(g: Gateway): ReturnType<typeof capacityOf> {
+  if (!g.model) return undefined; // No model, no capacity entry (and no cache entry per gateway).
   let c = capacityCache.get(g);
   if (c === undefined) {
     c = capacityOf(g.vendor, g.model ?? '') ?? null;

@@ -46,12 +46,19 @@ export interface NegotiateOptions {
 
 const other = (k: EndKey): EndKey => (k === 'a' ? 'b' : 'a');
 
+const ENDS = ['a', 'b'] as const;
+const NO_TIMELINE: readonly TimelineEntry[] = Object.freeze([]);
+const NO_LINES: readonly string[] = Object.freeze([]);
+const NO_LOGS: Record<EndKey, string[]> = Object.freeze({ a: NO_LINES as string[], b: NO_LINES as string[] });
+
 /** Everything about one tunnel computation, filled as the negotiation proceeds. */
 export class TunnelRun {
-  readonly timeline: TimelineEntry[] = [];
-  readonly logs: Record<EndKey, string[]> = { a: [], b: [] };
+  /** Kept only with detail (without, these stay the shared empty lists and nothing is pushed). */
+  readonly timeline: TimelineEntry[];
+  readonly logs: Record<EndKey, string[]>;
   readonly diagnostics: Diagnostic[] = [];
-  private readonly ruleIds: Record<EndKey, Set<string>> = { a: new Set(), b: new Set() };
+  /** Rule ids per end in first-use order (a handful: a list is cheaper than a Set). */
+  private readonly ruleIds: Record<EndKey, string[]> = { a: [], b: [] };
   readonly profiles: Record<EndKey, VendorProfile>;
   readonly peerLabel: Record<EndKey, string>;
   /** The initiator's children in phase2[] order (a triggering packet moves one first). */
@@ -65,6 +72,8 @@ export class TunnelRun {
     readonly networks: Record<EndKey, readonly Network[]>,
     readonly detail: boolean,
   ) {
+    this.timeline = detail ? [] : (NO_TIMELINE as TimelineEntry[]);
+    this.logs = detail ? { a: [], b: [] } : NO_LOGS;
     this.profiles = { a: profileFor(gateways.a.vendor), b: profileFor(gateways.b.vendor) };
     this.peerLabel = {
       a: plans.b.ikeAddress?.text ?? gateways.b.name,
@@ -81,19 +90,22 @@ export class TunnelRun {
   }
 
   use(end: EndKey, ruleId: string): string {
-    this.ruleIds[end].add(ruleId);
+    const ids = this.ruleIds[end];
+    if (!ids.includes(ruleId)) ids.push(ruleId);
     return ruleId;
   }
 
   rules(): Rule[] {
     const out: Rule[] = [];
-    const seen = new Set<string>();
-    for (const end of ['a', 'b'] as const) {
-      for (const id of this.ruleIds[end]) {
-        if (seen.has(id)) continue;
+    const seen: string[] = [];
+    for (const end of ENDS) {
+      const ids = this.ruleIds[end];
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as string;
+        if (seen.includes(id)) continue;
         const rule = this.profiles[end].rules[id];
         if (rule) {
-          seen.add(id);
+          seen.push(id);
           out.push(rule);
         }
       }
@@ -151,7 +163,7 @@ function phase1(run: TunnelRun): Phase1Result {
   const rules: string[] = [];
   const peerI = run.peerLabel[init];
   const peerR = run.peerLabel[resp];
-  run.log(init, { kind: 'ike-initiate', peer: peerI, version: v });
+  if (run.detail) run.log(init, { kind: 'ike-initiate', peer: peerI, version: v });
 
   const exchange: Phase1Result['exchange'] = v === 2 ? 'ike_sa_init' : I.exchangeMode === 'aggressive' ? 'aggressive' : 'main';
   const first = v === 2 ? 'IKE_SA_INIT' : exchange === 'aggressive' ? 'AGGRESSIVE_MODE' : 'MAIN_MODE';
@@ -160,28 +172,28 @@ function phase1(run: TunnelRun): Phase1Result {
   // Version.
   if (R.ikeVersion !== v) {
     rules.push(run.use(resp, PR.phase1.rules.version));
-    run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: init, summary: initPayloads });
+    if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: init, summary: initPayloads });
     const reason = `${run.gateways[init].name} initiates with IKEv${v} but ${run.gateways[resp].name} is configured for IKEv${R.ikeVersion}.`;
     if (PR.phase1.versionMismatch === 'silent') {
-      run.log(resp, { kind: 'version-mismatch', peer: peerR, version: v });
-      run.log(init, { kind: 'timeout', peer: peerI });
+      if (run.detail) run.log(resp, { kind: 'version-mismatch', peer: peerR, version: v });
+      if (run.detail) run.log(init, { kind: 'timeout', peer: peerI });
       run.markLast('unanswered');
       return { status: 'down', reason, ikeVersion: v, exchange, timedOut: true, failure: 'version', rules };
     }
     const notify = PR.phase1.versionMismatch;
-    run.log(resp, { kind: 'version-mismatch', peer: peerR, version: v });
-    run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: resp, summary: `N(${notify})`, notify });
-    run.log(init, { kind: 'notify-received', peer: peerI, notify });
+    if (run.detail) run.log(resp, { kind: 'version-mismatch', peer: peerR, version: v });
+    if (run.detail) run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: resp, summary: `N(${notify})`, notify });
+    if (run.detail) run.log(init, { kind: 'notify-received', peer: peerI, notify });
     return { status: 'down', notify, notifyFrom: resp, reason, ikeVersion: v, exchange, failure: 'version', rules };
   }
 
   // IKEv1 exchange mode.
   if (v === 1 && (R.exchangeMode ?? 'main') !== (I.exchangeMode ?? 'main')) {
     rules.push(run.use(resp, PR.phase1.rules.proposal));
-    run.msg({ exchange: first, message: '1', from: init, summary: initPayloads });
-    run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: resp, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
-    run.log(resp, { kind: 'ike-no-proposal', peer: peerR, attribute: 'exchange mode' });
-    run.log(init, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
+    if (run.detail) run.msg({ exchange: first, message: '1', from: init, summary: initPayloads });
+    if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: resp, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
+    if (run.detail) run.log(resp, { kind: 'ike-no-proposal', peer: peerR, attribute: 'exchange mode' });
+    if (run.detail) run.log(init, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
     return { status: 'down', notify: 'NO_PROPOSAL_CHOSEN', notifyFrom: resp, reason: `${run.gateways[init].name} uses ${I.exchangeMode} mode, ${run.gateways[resp].name} expects ${R.exchangeMode} mode.`, ikeVersion: v, exchange, failure: 'exchange-mode', rules };
   }
 
@@ -195,13 +207,13 @@ function phase1(run: TunnelRun): Phase1Result {
     lifetime: v === 1 ? { initiator: I.ike?.lifetimeSeconds ?? 28800, responder: R.ike?.lifetimeSeconds ?? 28800, mustNotExceed: PR.phase1.v1LifetimeMustNotExceed } : undefined,
   });
   rules.push(run.use(resp, PR.phase1.rules.proposal));
-  run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: init, summary: initPayloads });
+  if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: init, summary: initPayloads });
   if (!match.ok || (v === 1 && im !== rm)) {
     const attribute = !match.ok ? match.attribute : undefined;
     const what = !match.ok ? (match.empty ? `no IKE proposal on ${run.gateways[match.empty === 'initiator' ? init : resp].name}` : `no common ${attribute === 'dhGroup' ? 'DH group' : attribute}`) : 'different authentication methods';
-    run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: resp, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
-    run.log(resp, { kind: 'ike-no-proposal', peer: peerR, attribute: what });
-    run.log(init, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
+    if (run.detail) run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: resp, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
+    if (run.detail) run.log(resp, { kind: 'ike-no-proposal', peer: peerR, attribute: what });
+    if (run.detail) run.log(init, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
     return {
       status: 'down', notify: 'NO_PROPOSAL_CHOSEN', notifyFrom: resp,
       reason: `Phase 1 proposals do not match: ${what}.`,
@@ -213,19 +225,21 @@ function phase1(run: TunnelRun): Phase1Result {
   if (v === 2) {
     if (match.dhGroup !== match.initiatorKeGroup) {
       keRetryGroup = match.dhGroup;
-      run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD' });
-      run.log(init, { kind: 'notify-received', peer: peerI, notify: 'INVALID_KE_PAYLOAD' });
-      run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: init, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)` });
+      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD' });
+      if (run.detail) run.log(init, { kind: 'notify-received', peer: peerI, notify: 'INVALID_KE_PAYLOAD' });
+      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: init, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)` });
     }
-    run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: resp, summary: 'SA KE Nr N(NATD_S_IP) N(NATD_D_IP) CERTREQ' });
+    if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: resp, summary: 'SA KE Nr N(NATD_S_IP) N(NATD_D_IP) CERTREQ' });
   } else if (exchange === 'main') {
-    run.msg({ exchange: 'MAIN_MODE', message: '2', from: resp, summary: 'SA V V V' });
-    run.msg({ exchange: 'MAIN_MODE', message: '3', from: init, summary: 'KE Ni NAT-D NAT-D' });
-    run.msg({ exchange: 'MAIN_MODE', message: '4', from: resp, summary: 'KE Nr NAT-D NAT-D' });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '2', from: resp, summary: 'SA V V V' });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '3', from: init, summary: 'KE Ni NAT-D NAT-D' });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '4', from: resp, summary: 'KE Nr NAT-D NAT-D' });
   }
-  const described = describeIke(match.encryption, match.integrity, match.dhGroup);
-  run.log(resp, { kind: 'ike-proposal-selected', peer: peerR, proposal: described });
-  run.log(init, { kind: 'ike-proposal-selected', peer: peerI, proposal: described });
+  if (run.detail) {
+    const described = describeIke(match.encryption, match.integrity, match.dhGroup);
+    run.log(resp, { kind: 'ike-proposal-selected', peer: peerR, proposal: described });
+    run.log(init, { kind: 'ike-proposal-selected', peer: peerI, proposal: described });
+  }
 
   // Authentication: identities and pre-shared key.
   const base = { ikeVersion: v, exchange, proposal, ...(keRetryGroup !== undefined ? { keRetryGroup } : {}) } as const;
@@ -238,7 +252,7 @@ function phase1(run: TunnelRun): Phase1Result {
   const initRejectsId = I.auth?.remoteId !== undefined && idR !== undefined && !sameIdentity(I.auth.remoteId, idR);
   const authMsg = v === 2 ? { exchange: 'IKE_AUTH' as const, message: 'request 1' } : exchange === 'aggressive' ? { exchange: 'AGGRESSIVE_MODE' as const, message: '1' } : { exchange: 'MAIN_MODE' as const, message: '5' };
   const childPart = v === 2 && run.plans[init].children.length > 0 ? ' SA TSi TSr' : '';
-  if (v === 2 || exchange === 'main') run.msg({ ...authMsg, from: init, summary: v === 2 ? `IDi${I.auth?.remoteId ? ' IDr' : ''} AUTH${childPart} N(INIT_CONTACT)` : 'IDii HASH_I (encrypted)' });
+  if (run.detail && (v === 2 || exchange === 'main')) run.msg({ ...authMsg, from: init, summary: v === 2 ? `IDi${I.auth?.remoteId ? ' IDr' : ''} AUTH${childPart} N(INIT_CONTACT)` : 'IDii HASH_I (encrypted)' });
 
   if (v === 2 && im !== rm) {
     rules.push(run.use(resp, PR.phase1.rules.psk));
@@ -253,43 +267,43 @@ function phase1(run: TunnelRun): Phase1Result {
     rules.push(run.use(resp, PR.phase1.rules.psk));
     if (v === 2) return authFailed(run, 'psk', `The pre-shared keys differ: ${run.gateways[resp].name} cannot verify ${run.gateways[init].name}'s AUTH payload.`, base, rules);
     if (exchange === 'aggressive') {
-      run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: resp, summary: 'SA KE Nr IDir HASH_R' });
-      run.log(init, { kind: 'auth-failed', peer: peerI, why: 'HASH_R does not verify: pre-shared key mismatch' });
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: resp, summary: 'SA KE Nr IDir HASH_R' });
+      if (run.detail) run.log(init, { kind: 'auth-failed', peer: peerI, why: 'HASH_R does not verify: pre-shared key mismatch' });
       return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[init].name} cannot verify ${run.gateways[resp].name}'s hash in Aggressive Mode.`, failure: 'psk', rules };
     }
-    run.log(resp, { kind: 'psk-undecryptable', peer: peerR });
-    run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: resp, summary: 'N(PAYLOAD_MALFORMED) (unreadable for the initiator)', notify: 'PAYLOAD_MALFORMED', unreadable: true });
-    run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: init, summary: 'IDii HASH_I (encrypted)', unanswered: true });
-    run.log(init, { kind: 'timeout', peer: peerI });
+    if (run.detail) run.log(resp, { kind: 'psk-undecryptable', peer: peerR });
+    if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: resp, summary: 'N(PAYLOAD_MALFORMED) (unreadable for the initiator)', notify: 'PAYLOAD_MALFORMED', unreadable: true });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: init, summary: 'IDii HASH_I (encrypted)', unanswered: true });
+    if (run.detail) run.log(init, { kind: 'timeout', peer: peerI });
     return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[resp].name} cannot decrypt Main Mode message 5 and answers PAYLOAD_MALFORMED, which ${run.gateways[init].name} cannot read; it retransmits and times out.`, notify: 'PAYLOAD_MALFORMED', notifyFrom: resp, timedOut: true, failure: 'psk', rules };
   }
   rules.push(run.use(resp, PR.phase1.rules.psk));
   if (v === 1) {
     if (exchange === 'aggressive') {
-      run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: resp, summary: 'SA KE Nr IDir HASH_R' });
-      run.msg({ exchange: 'AGGRESSIVE_MODE', message: '3', from: init, summary: 'HASH_I' });
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: resp, summary: 'SA KE Nr IDir HASH_R' });
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '3', from: init, summary: 'HASH_I' });
     } else {
-      run.msg({ exchange: 'MAIN_MODE', message: '6', from: resp, summary: 'IDir HASH_R (encrypted)' });
+      if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '6', from: resp, summary: 'IDir HASH_R (encrypted)' });
     }
   }
   if (initRejectsId) {
     rules.push(run.use(init, PI.phase1.rules.identity));
-    run.log(init, { kind: 'auth-failed', peer: peerI, why: `peer identity ${idR?.type} ${idR?.value} is not the expected ${I.auth.remoteId?.type} ${I.auth.remoteId?.value}` });
-    if (v === 2) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: resp, summary: 'IDr AUTH SA TSi TSr' });
-    run.msg({ exchange: v === 2 ? 'INFORMATIONAL' : 'INFORMATIONAL_V1', message: 'request', from: init, summary: 'N(AUTHENTICATION_FAILED)', notify: 'AUTHENTICATION_FAILED' });
+    if (run.detail) run.log(init, { kind: 'auth-failed', peer: peerI, why: `peer identity ${idR?.type} ${idR?.value} is not the expected ${I.auth.remoteId?.type} ${I.auth.remoteId?.value}` });
+    if (v === 2 && run.detail) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: resp, summary: 'IDr AUTH SA TSi TSr' });
+    if (run.detail) run.msg({ exchange: v === 2 ? 'INFORMATIONAL' : 'INFORMATIONAL_V1', message: 'request', from: init, summary: 'N(AUTHENTICATION_FAILED)', notify: 'AUTHENTICATION_FAILED' });
     return { status: 'down', ...base, notify: 'AUTHENTICATION_FAILED', notifyFrom: init, reason: `${run.gateways[init].name} expects the peer identity ${I.auth.remoteId?.type} ${I.auth.remoteId?.value} but ${run.gateways[resp].name} sends ${idR?.type} ${idR?.value}.`, failure: 'identity', rules };
   }
-  run.log(init, { kind: 'ike-established', peer: peerI, version: v });
-  run.log(resp, { kind: 'ike-established', peer: peerR, version: v });
+  if (run.detail) run.log(init, { kind: 'ike-established', peer: peerI, version: v });
+  if (run.detail) run.log(resp, { kind: 'ike-established', peer: peerR, version: v });
   return { status: 'up', ...base, rules };
 }
 
 function authFailed(run: TunnelRun, failure: 'psk' | 'identity' | 'auth-method', reason: string, base: Pick<Phase1Result, 'ikeVersion' | 'exchange' | 'proposal' | 'keRetryGroup'>, rules: string[], notify: Notify = 'AUTHENTICATION_FAILED'): Phase1Result {
   const { init, resp } = run;
   const v = run.end(init).ikeVersion;
-  run.log(resp, { kind: 'auth-failed', peer: run.peerLabel[resp], why: reason });
-  run.msg({ exchange: v === 2 ? 'IKE_AUTH' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 1' : 'notify', from: resp, summary: `N(${notify})`, notify });
-  run.log(init, { kind: 'notify-received', peer: run.peerLabel[init], notify });
+  if (run.detail) run.log(resp, { kind: 'auth-failed', peer: run.peerLabel[resp], why: reason });
+  if (run.detail) run.msg({ exchange: v === 2 ? 'IKE_AUTH' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 1' : 'notify', from: resp, summary: `N(${notify})`, notify });
+  if (run.detail) run.log(init, { kind: 'notify-received', peer: run.peerLabel[init], notify });
   return { status: 'down', ...base, notify, notifyFrom: resp, reason, failure, rules };
 }
 
@@ -393,20 +407,23 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const peerR = run.peerLabel[resp];
   const nameI = run.gateways[init].name;
   const nameR = run.gateways[resp].name;
-  const pfsI = (I.esp?.proposals ?? []).some((p) => (p.dhGroups ?? []).length > 0);
+  const pfsI = run.detail && (I.esp?.proposals ?? []).some((p) => (p.dhGroups ?? []).length > 0);
   const ruleCache: (string[] | undefined)[] = [];
   const espEndI = I.esp?.proposals ?? [];
   const espEndR = run.end(resp).esp?.proposals ?? [];
-  const espCache = new Map<readonly EspProposal[], Map<readonly EspProposal[], [EspOutcome | undefined, EspOutcome | undefined]>>();
+  // ESP outcomes per (initiator proposals, responder proposals, carries a KE): usually one pair of
+  // lists for the whole tunnel (children rarely have their own), so a short list, searched.
+  const espCache: { a: readonly EspProposal[]; b: readonly EspProposal[]; carriesKe: boolean; outcome: EspOutcome }[] = [];
   const espFor = (ci: Child, cr: Child, carriesKe: boolean): EspOutcome => {
     const a = ci.esp ?? espEndI;
     const b = cr.esp ?? espEndR;
-    let inner = espCache.get(a);
-    if (!inner) espCache.set(a, (inner = new Map()));
-    let pair = inner.get(b);
-    if (!pair) inner.set(b, (pair = [undefined, undefined]));
-    const k = carriesKe ? 0 : 1;
-    return (pair[k] ??= espOutcome(run, carriesKe, a, b, p1.proposal?.dhGroup));
+    for (let i = 0; i < espCache.length; i++) {
+      const e = espCache[i] as (typeof espCache)[number];
+      if (e.a === a && e.b === b && e.carriesKe === carriesKe) return e.outcome;
+    }
+    const outcome = espOutcome(run, carriesKe, a, b, p1.proposal?.dhGroup);
+    espCache.push({ a, b, carriesKe, outcome });
+    return outcome;
   };
 
   let children: Child[] = planI.children;
@@ -427,7 +444,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
   const policy = bI.v2Initiator;
   // IKEv2 strongSwan: a child whose configuration equals an installed one's is not established.
   const skipDuplicates = v === 2 && bI.v2SkipDuplicateChild === true;
-  const installed = new Set<string>();
+  const installed = skipDuplicates ? new Set<string>() : undefined;
   const rejectNotify = v === 1 ? bR.v1RejectNotify : bR.v2RejectNotify;
   const results: Phase2Result[] = [];
   for (let index = 0; index < children.length; index++) {
@@ -469,7 +486,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
       continue;
     }
     const dupKey = skipDuplicates ? dupKeyOf(v2TsOf(child), child.esp ?? espEndI) : '';
-    if (skipDuplicates && installed.has(dupKey)) {
+    if (installed?.has(dupKey)) {
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
       entry.reason = `${nameI} does not establish "${child.name}": a child with the same configuration and selectors is already installed on this IKE SA.`;
       if (bI.rules.duplicate) entry.rules = [...entry.rules, run.use(init, bI.rules.duplicate)];
@@ -513,8 +530,8 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
       continue;
     }
     if (esp.keRetryGroup !== undefined && exchange === 'CREATE_CHILD_SA') {
-      run.msg({ exchange, message: 'response', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${esp.keRetryGroup}`, notify: 'INVALID_KE_PAYLOAD', phase2Index: index });
-      run.msg({ exchange, message: 'request', from: init, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index });
+      if (run.detail) run.msg({ exchange, message: 'response', from: resp, summary: `N(INVALID_KE_PAYLOAD) group ${esp.keRetryGroup}`, notify: 'INVALID_KE_PAYLOAD', phase2Index: index });
+      if (run.detail) run.msg({ exchange, message: 'request', from: init, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index });
     }
     // The initiator's view of the answer.
     rules = rulesFor(run, ruleCache, 3, child.isDefault);
@@ -538,7 +555,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
       results.push(entry);
       continue;
     }
-    if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: init, summary: 'HASH', phase2Index: index });
+    if (run.detail && exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: init, summary: 'HASH', phase2Index: index });
     // Installed selectors print ranges as a..b; when they are what was proposed, share the texts.
     const negotiated = sameSels(take.tsi, tsi) && sameSels(take.tsr, tsr) && noRange(tsi) && noRange(tsr) ? proposedTs : { local: take.tsi.map(rangeText), remote: take.tsr.map(rangeText) };
     if (triggeredBy === undefined) {
@@ -554,7 +571,7 @@ function phase2(run: TunnelRun, p1: Phase1Result, packet: TriggerPacket | undefi
       entry.negotiated = negotiated;
       results.push(entry);
     }
-    if (skipDuplicates) installed.add(dupKey);
+    installed?.add(dupKey);
     if (run.detail) {
       run.log(init, { kind: 'child-established', peer: peerI, child: child.name, local: joined(negotiated.local), remote: joined(negotiated.remote) });
       run.log(resp, { kind: 'child-established', peer: peerR, child: rc.name, local: joined(negotiated.remote), remote: joined(negotiated.local) });
@@ -677,6 +694,14 @@ function validEnd(end: unknown): end is TunnelEnd {
 }
 
 export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gateway | undefined, networks: Record<EndKey, readonly Network[]>, options: NegotiateOptions = {}): TunnelReport {
+  return tunnelReport(tunnel, gwA, gwB, networks, options, options.detail === 'summary' ? 'summary' : 'full');
+}
+
+/**
+ * One tunnel's report. `lazy`: full detail whose `timeline` and `logs` are built when first read
+ * (see withLazyDetail); the negotiation itself runs now, without them.
+ */
+function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gateway | undefined, networks: Record<EndKey, readonly Network[]>, options: NegotiateOptions, finish: 'full' | 'summary' | 'lazy'): TunnelReport {
   const name = typeof tunnel.name === 'string' ? tunnel.name : String(tunnel.id);
   if (!validEnd(tunnel.a) || !validEnd(tunnel.b)) return missingReport(tunnel.id, name, `Tunnel "${name}" lacks an end.`, { tunnel });
   if (!gwA || !gwB) {
@@ -689,7 +714,7 @@ export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gat
   const profA = profileFor(gwA.vendor);
   const profB = profileFor(gwB.vendor);
   const plans = { a: planEnd(tunnel.a, gwA, gwB, tunnel.b, profA), b: planEnd(tunnel.b, gwB, gwA, tunnel.a, profB) };
-  const run = new TunnelRun(tunnel, gateways, plans, init, networks, options.detail !== 'summary');
+  const run = new TunnelRun(tunnel, gateways, plans, init, networks, finish === 'full');
 
   let p1: Phase1Result;
   if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
@@ -699,10 +724,12 @@ export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gat
     p1 = phase1(run);
   }
   const p2 = phase2(run, p1, options.packet);
-  if (p1.status === 'up' && p1.ikeVersion === 2 && p2.length === 0) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: init === 'a' ? 'b' : 'a', summary: 'IDr AUTH' });
+  if (run.detail && p1.status === 'up' && p1.ikeVersion === 2 && p2.length === 0) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: init === 'a' ? 'b' : 'a', summary: 'IDr AUTH' });
   analyse(run, p1, p2);
-  const up = p2.filter((p) => p.status === 'up').length;
+  let up = 0;
+  for (let i = 0; i < p2.length; i++) if ((p2[i] as Phase2Result).status === 'up') up++;
   const status: TunnelReport['status'] = p1.status === 'down' || up === 0 ? 'down' : up === p2.length ? 'up' : 'partial';
+  if (finish === 'lazy') return withLazyDetail(tunnel, gwA, gwB, networks, options.initiator, name, init, status, p1, p2, run.diagnostics, run.rules());
   return {
     tunnelId: tunnel.id,
     tunnel: name,
@@ -714,15 +741,66 @@ export function computeTunnel(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gat
     status,
     phase1: p1,
     phase2: p2,
-    timeline: run.timeline,
+    timeline: run.detail ? run.timeline : [],
     logs: {
-      a: { gateway: gwA.name, vendor: gwA.vendor, source: run.profiles.a.logs.source, lines: run.logs.a },
-      b: { gateway: gwB.name, vendor: gwB.vendor, source: run.profiles.b.logs.source, lines: run.logs.b },
+      a: { gateway: gwA.name, vendor: gwA.vendor, source: run.profiles.a.logs.source, lines: run.detail ? run.logs.a : [] },
+      b: { gateway: gwB.name, vendor: gwB.vendor, source: run.profiles.b.logs.source, lines: run.detail ? run.logs.b : [] },
     },
     diagnostics: run.diagnostics,
     rules: run.rules(),
   };
 }
+
+/** What a lazy report needs to build its timeline and logs, and them once built. */
+interface LazyDetail {
+  tunnel: Tunnel;
+  a: Gateway;
+  b: Gateway;
+  networks: Record<EndKey, readonly Network[]>;
+  initiator: EndKey | undefined;
+  timeline: TimelineEntry[] | undefined;
+  logs: TunnelReport['logs'] | undefined;
+}
+
+const LAZY = Symbol('lazy detail');
+
+function detailOf(report: TunnelReport): LazyDetail {
+  const d = (report as unknown as { [LAZY]: LazyDetail })[LAZY];
+  if (d.timeline === undefined || d.logs === undefined) {
+    const full = computeTunnel(d.tunnel, d.a, d.b, d.networks, d.initiator ? { initiator: d.initiator } : {});
+    d.timeline = full.timeline;
+    d.logs = full.logs;
+  }
+  return d;
+}
+
+/** Writing the field replaces the accessor by a plain value. */
+function ownValue(report: TunnelReport, key: 'timeline' | 'logs', value: unknown): void {
+  Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+// Shared accessors (one pair of functions for every lazy report): own, enumerable properties, so
+// JSON.stringify, structured clone (postMessage) and object spread read them like plain fields.
+const LAZY_TIMELINE: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: TunnelReport) {
+    return detailOf(this).timeline;
+  },
+  set(this: TunnelReport, v: unknown) {
+    ownValue(this, 'timeline', v);
+  },
+};
+const LAZY_LOGS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: TunnelReport) {
+    return detailOf(this).logs;
+  },
+  set(this: TunnelReport, v: unknown) {
+    ownValue(this, 'logs', v);
+  },
+};
 
 // ---- public entry points ------------------------------------------------------------------------
 
@@ -743,6 +821,7 @@ function networkMap(doc: TopologyDocument): Map<string, Network[]> {
 }
 
 const NO_NETWORKS: readonly Network[] = [];
+const NO_OPTIONS: NegotiateOptions = Object.freeze({});
 
 /** One tunnel's report. An unknown tunnel id gives a report that says so (never an exception). */
 export function negotiateTunnel(doc: TopologyDocument, tunnelId: string, options: NegotiateOptions = {}): TunnelReport {
@@ -791,42 +870,34 @@ function sameList<T>(x: readonly T[], y: readonly T[]): boolean {
 
 /**
  * A full-detail tunnel report whose `timeline` and `logs` are built when first read: the
- * negotiation runs once without them (every outcome, diagnostic and rule), and reading either
- * field runs the same pure computation again with them, once. Document objects are immutable
- * (edits replace them), so both runs see the same input and the result is the one an eager
- * computation gives; JSON.stringify, structured clone and spreading read them like plain fields.
+ * negotiation ran without them (every outcome, diagnostic and rule), and reading either field runs
+ * the same pure computation again with them, once. Document objects are immutable (edits replace
+ * them), so both runs see the same input and the result is the one an eager computation gives.
+ * Key order is the eager report's.
  */
-function withLazyDetail(tunnel: Tunnel, a: Gateway | undefined, b: Gateway | undefined, networks: Record<EndKey, readonly Network[]>, initiator: EndKey | undefined): TunnelReport {
-  const r = computeTunnel(tunnel, a, b, networks, { ...(initiator ? { initiator } : {}), detail: 'summary' });
-  let full: TunnelReport | undefined;
-  const detailed = (): TunnelReport => (full ??= computeTunnel(tunnel, a, b, networks, initiator ? { initiator } : {}));
-  const own = (self: TunnelReport, key: 'timeline' | 'logs', value: unknown) => Object.defineProperty(self, key, { value, writable: true, enumerable: true, configurable: true });
-  return {
-    tunnelId: r.tunnelId,
-    tunnel: r.tunnel,
-    initiator: r.initiator,
-    responder: r.responder,
-    initiatorEnd: r.initiatorEnd,
-    vendors: r.vendors,
+function withLazyDetail(tunnel: Tunnel, a: Gateway, b: Gateway, networks: Record<EndKey, readonly Network[]>, initiator: EndKey | undefined, name: string, init: EndKey, status: TunnelReport['status'], phase1: Phase1Result, phase2: Phase2Result[], diagnostics: Diagnostic[], rules: Rule[]): TunnelReport {
+  const gateways = { a, b };
+  // The first ten fields now; timeline and logs as accessors, then the last two, in report order.
+  const head: Omit<TunnelReport, 'timeline' | 'logs' | 'diagnostics' | 'rules'> = {
+    tunnelId: tunnel.id,
+    tunnel: name,
+    initiator: gateways[init].name,
+    responder: gateways[other(init)].name,
+    initiatorEnd: init,
+    vendors: { a: a.vendor, b: b.vendor },
     detail: 'full',
-    status: r.status,
-    phase1: r.phase1,
-    phase2: r.phase2,
-    get timeline() {
-      return detailed().timeline;
-    },
-    set timeline(v) {
-      own(this, 'timeline', v);
-    },
-    get logs() {
-      return detailed().logs;
-    },
-    set logs(v) {
-      own(this, 'logs', v);
-    },
-    diagnostics: r.diagnostics,
-    rules: r.rules,
+    status,
+    phase1,
+    phase2,
   };
+  const report = head as TunnelReport;
+  const lazy: LazyDetail = { tunnel, a, b, networks, initiator, timeline: undefined, logs: undefined };
+  Object.defineProperty(report, LAZY, { value: lazy });
+  Object.defineProperty(report, 'timeline', LAZY_TIMELINE);
+  Object.defineProperty(report, 'logs', LAZY_LOGS);
+  report.diagnostics = diagnostics;
+  report.rules = rules;
+  return report;
 }
 
 export interface ReportCache {
@@ -877,7 +948,7 @@ export function createReportCache(): ReportCache {
           entry = prev;
         } else {
           lastRecomputed++;
-          const report = detail === 'full' ? withLazyDetail(tunnel, a, b, { a: netsA, b: netsB }, initiator) : computeTunnel(tunnel, a, b, { a: netsA, b: netsB }, { ...(initiator ? { initiator } : {}), detail });
+          const report = tunnelReport(tunnel, a, b, { a: netsA, b: netsB }, initiator ? { initiator } : NO_OPTIONS, detail === 'full' ? 'lazy' : 'summary');
           let up = 0;
           for (const p of report.phase2) if (p.status === 'up') up++;
           entry = { tunnel, a, b, netsA, netsB, initiator, detail, report, up, generation };

@@ -161,8 +161,16 @@ const addressMemo = new Map<string, EndPlan['ikeAddress'] | null>();
 
 export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): EndPlan['ikeAddress'] {
   const interfaces = Array.isArray(gateway.interfaces) ? gateway.interfaces : [];
-  const iface = interfaces.find((i) => i.name === end.outsideInterface && i.address) ?? interfaces.find((i) => i.kind === 'physical' && i.address);
-  const text = iface?.address;
+  // The end's outside interface when it has an address, else the first physical one that has one.
+  let text: string | undefined;
+  for (let i = 0; i < interfaces.length && !text; i++) {
+    const x = interfaces[i] as (typeof interfaces)[number];
+    if (x.name === end.outsideInterface && x.address) text = x.address;
+  }
+  for (let i = 0; i < interfaces.length && !text; i++) {
+    const x = interfaces[i] as (typeof interfaces)[number];
+    if (x.kind === 'physical' && x.address) text = x.address;
+  }
   if (!text) return undefined;
   const hit = addressMemo.get(text);
   if (hit !== undefined) return hit ?? undefined;
@@ -185,6 +193,12 @@ function hostSel(a: NonNullable<EndPlan['ikeAddress']>): Sel {
  */
 export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
   return buildPlan(end, gateway, peer, peerEnd, profile);
+}
+
+function endPlan(behaviour: SelectorBehaviour, children: Child[], problems: PlanProblem[], ikeAddress: EndPlan['ikeAddress']): EndPlan {
+  const plan: EndPlan = { behaviour, children, problems };
+  if (ikeAddress) plan.ikeAddress = ikeAddress;
+  return plan;
 }
 
 function someNamed(proxyIds: readonly ProxyId[]): boolean {
@@ -245,7 +259,7 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
         }
       }
     }
-    return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
+    return endPlan(behaviour, children, problems, ikeAddress);
   }
 
   if (!direct) {
@@ -271,5 +285,5 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
       children.push(child(g.name, single ? indexList(g.proxyIdIndexes[0] as number) : g.proxyIdIndexes, local, remote, false, esp));
     }
   }
-  return { behaviour, children, problems, ...(ikeAddress ? { ikeAddress } : {}) };
+  return endPlan(behaviour, children, problems, ikeAddress);
 }
