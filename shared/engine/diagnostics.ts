@@ -49,6 +49,11 @@ function firstIndex(c: Child): number | undefined {
   return c.proxyIdIndexes[0];
 }
 
+/** The selector a phase-2 diagnostic names, built only when there is one (most entries have none). */
+function selectorOf(entry: Phase2Result, child: Child): Diagnostic['selector'] {
+  return { local: entry.proposed.local, remote: entry.proposed.remote, ...(firstIndex(child) !== undefined ? { proxyIdIndex: firstIndex(child) } : {}) };
+}
+
 function sentence(list: string[]): string {
   return list.join(' ');
 }
@@ -140,10 +145,8 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
     if (!child) return;
     const local = child.local[0] as Sel;
     const remote = child.remote[0] as Sel;
-    // Built only for a diagnostic (most entries have none).
-    const selectorOf = (): Diagnostic['selector'] => ({ local: entry.proposed.local, remote: entry.proposed.remote, ...(firstIndex(child) !== undefined ? { proxyIdIndex: firstIndex(child) } : {}) });
     if (I.ikeVersion === 1 && run.plans[init].behaviour.v1FirstSelectorOnly && (child.local.length > 1 || child.remote.length > 1)) {
-      d.push({ code: 'ONLY_FIRST_SELECTOR_USED', severity: 'warning', end: init, gateway: gI.name, selector: selectorOf(), phase2Index: i, message: `${gI.name} proposes only the first selector of "${child.name}" in IKEv1 (${entry.proposed.local} <-> ${entry.proposed.remote}); the others are never negotiated. Give each pair its own proxy ID name, or use IKEv2.`, fix: [], provenance: provOf(init, run.plans[init].behaviour.rules.v1Propose) });
+      d.push({ code: 'ONLY_FIRST_SELECTOR_USED', severity: 'warning', end: init, gateway: gI.name, selector: selectorOf(entry, child), phase2Index: i, message: `${gI.name} proposes only the first selector of "${child.name}" in IKEv1 (${entry.proposed.local} <-> ${entry.proposed.remote}); the others are never negotiated. Give each pair its own proxy ID name, or use IKEv2.`, fix: [], provenance: provOf(init, run.plans[init].behaviour.rules.v1Propose) });
     }
     if (entry.status === 'up') {
       if (entry.pfs?.status === 'deferred') {
@@ -155,7 +158,7 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
         const idx = rc ? firstIndex(rc) : undefined;
         const overlap = rc && rc.local[0] && rc.remote[0] && sameProtocolAndPorts(rc.local[0].s, remote.s) && sameProtocolAndPorts(rc.remote[0].s, local.s);
         d.push({
-          code: overlap ? 'PREFIX_LENGTH_MISMATCH' : 'SELECTOR_NARROWED', severity: 'warning', end: resp, gateway: gR.name, selector: selectorOf(), phase2Index: i,
+          code: overlap ? 'PREFIX_LENGTH_MISMATCH' : 'SELECTOR_NARROWED', severity: 'warning', end: resp, gateway: gR.name, selector: selectorOf(entry, child), phase2Index: i,
           message: `"${entry.name}" comes up narrowed to ${entry.negotiated?.local.join(' ')} <-> ${entry.negotiated?.remote.join(' ')} instead of ${entry.proposed.local} <-> ${entry.proposed.remote}: traffic outside the narrowed selectors has no SA.`,
           fix: idx !== undefined ? [{ type: 'proxyId.update', tunnelId: tunnel.id, end: resp, index: idx, changes: mirrorOf(run.end(resp).proxyIds[idx]?.name ?? '', local, remote) }] : [],
           ...(idx !== undefined ? { fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` } : {}),
@@ -174,10 +177,10 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
       if (a === 'mode') fix = [update(resp, { esp: { ...R.esp, mode: I.esp.mode } })];
       else if (offered && rIdx.length > 0) fix = rIdx.map((x) => ({ type: 'proxyId.update', tunnelId: tunnel.id, end: resp, index: x, changes: { espProposals: [...(R.proxyIds[x]?.espProposals ?? []), offered] } }));
       else if (offered) fix = [update(resp, { esp: { ...R.esp, proposals: [...(R.esp?.proposals ?? []), offered] } })];
-      d.push({ code: (R.esp?.proposals ?? []).length === 0 || (I.esp?.proposals ?? []).length === 0 ? 'EMPTY_PROPOSALS' : 'PROPOSAL_MISMATCH', severity: 'error', end: resp, gateway: gR.name, selector: selectorOf(), phase2Index: i, message: `Phase 2 "${entry.name}": ${entry.reason ?? ''} (attribute: ${a}).`, fix, fixLabel: a === 'mode' ? 'Use the same ESP mode' : `Add ${gI.name}'s ESP proposal to ${gR.name}`, provenance: provOf(resp, run.plans[resp].behaviour.rules.pfs) });
+      d.push({ code: (R.esp?.proposals ?? []).length === 0 || (I.esp?.proposals ?? []).length === 0 ? 'EMPTY_PROPOSALS' : 'PROPOSAL_MISMATCH', severity: 'error', end: resp, gateway: gR.name, selector: selectorOf(entry, child), phase2Index: i, message: `Phase 2 "${entry.name}": ${entry.reason ?? ''} (attribute: ${a}).`, fix, fixLabel: a === 'mode' ? 'Use the same ESP mode' : `Add ${gI.name}'s ESP proposal to ${gR.name}`, provenance: provOf(resp, run.plans[resp].behaviour.rules.pfs) });
       return;
     }
-    selectorCause(run, entry, i, child, local, remote, selectorOf());
+    selectorCause(run, entry, i, child, local, remote, selectorOf(entry, child));
   });
 
   routeChecks(run, 'a');
