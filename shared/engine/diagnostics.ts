@@ -342,6 +342,19 @@ function cachedCapacity(g: Gateway): ReturnType<typeof capacityOf> {
   return c ?? undefined;
 }
 
+type CapacityCount = { g: Gateway; tunnels: number };
+
+function countTunnels(withCapacity: Map<string, CapacityCount>, few: CapacityCount[] | undefined, end: TunnelEnd | undefined): void {
+  if (!end || typeof end.gatewayId !== 'string') return;
+  let entry: CapacityCount | undefined;
+  if (few) {
+    for (let i = 0; i < few.length && !entry; i++) if ((few[i] as CapacityCount).g.id === end.gatewayId) entry = few[i];
+  } else {
+    entry = withCapacity.get(end.gatewayId);
+  }
+  if (entry) entry.tunnels += tunnelsUsed(entry.g.vendor, Array.isArray(end.proxyIds) ? end.proxyIds.length : 0);
+}
+
 export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
   const gateways = Array.isArray(doc.gateways) ? doc.gateways : [];
   const withCapacity = new Map<string, { g: Gateway; tunnels: number; cap: NonNullable<ReturnType<typeof capacityOf>> }>();
@@ -350,12 +363,14 @@ export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
     if (cap) withCapacity.set(g.id, { g, tunnels: 0, cap });
   }
   if (withCapacity.size === 0) return [];
-  for (const t of Array.isArray(doc.tunnels) ? doc.tunnels : []) {
-    for (const k of ['a', 'b'] as const) {
-      const end = t[k];
-      const entry = end && typeof end.gatewayId === 'string' ? withCapacity.get(end.gatewayId) : undefined;
-      if (entry) entry.tunnels += tunnelsUsed(entry.g.vendor, Array.isArray(end.proxyIds) ? end.proxyIds.length : 0);
-    }
+  // Runs on every compute, edits included: with few gateways of a known model (the usual case)
+  // their ids are compared directly, cheaper than a map lookup for each end of every tunnel.
+  const tunnels = Array.isArray(doc.tunnels) ? doc.tunnels : [];
+  const few = withCapacity.size <= 4 ? [...withCapacity.values()] : undefined;
+  for (let i = 0; i < tunnels.length; i++) {
+    const t = tunnels[i] as (typeof tunnels)[number];
+    countTunnels(withCapacity, few, t.a);
+    countTunnels(withCapacity, few, t.b);
   }
   const out: Diagnostic[] = [];
   for (const { g, tunnels: n, cap } of withCapacity.values()) {

@@ -921,6 +921,10 @@ export function createReportCache(): ReportCache {
       return lastRecomputed;
     },
     compute(doc, options = {}) {
+      // Same gateway and network arrays as last time: an unchanged tunnel finds the same gateway
+      // and network objects, so it is reused without looking them up (what an edit costs is
+      // mostly this loop over every tunnel).
+      const lookupsSame = gwSource !== undefined && netSource !== undefined && doc.gateways === gwSource && doc.networks === netSource;
       if (doc.gateways !== gwSource || gwSource === undefined) {
         gws = gatewayMap(doc);
         gwSource = doc.gateways;
@@ -934,15 +938,23 @@ export function createReportCache(): ReportCache {
       const summary = { tunnels: 0, up: 0, partial: 0, down: 0, phase2Up: 0, phase2Down: 0 };
       lastRecomputed = 0;
       for (const tunnel of Array.isArray(doc.tunnels) ? doc.tunnels : []) {
+        const initiator = options.initiators?.[tunnel.id];
+        const detail = options.detail ?? 'full';
+        const prev = byId.get(tunnel.id);
+        if (lookupsSame && prev && prev.tunnel === tunnel && prev.initiator === initiator && prev.detail === detail) {
+          prev.generation = generation;
+          reports.push(prev.report);
+          summary[prev.report.status]++;
+          summary.phase2Up += prev.up;
+          summary.phase2Down += prev.report.phase2.length - prev.up;
+          continue;
+        }
         const aId = validEnd(tunnel.a) ? tunnel.a.gatewayId : '';
         const bId = validEnd(tunnel.b) ? tunnel.b.gatewayId : '';
         const a = gws.get(aId);
         const b = gws.get(bId);
         const netsA = nets.get(aId) ?? NO_NETWORKS;
         const netsB = nets.get(bId) ?? NO_NETWORKS;
-        const initiator = options.initiators?.[tunnel.id];
-        const detail = options.detail ?? 'full';
-        const prev = byId.get(tunnel.id);
         let entry: CachedTunnel;
         if (prev && prev.tunnel === tunnel && prev.a === a && prev.b === b && prev.initiator === initiator && prev.detail === detail && sameList(prev.netsA, netsA) && sameList(prev.netsB, netsB)) {
           entry = prev;
