@@ -235,11 +235,14 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
     }
     const local = pl.value;
     const remote = pr.value;
-    if (local.s.family !== remote.s.family) {
+    const name = typeof p.name === 'string' ? p.name : '';
+    // A named strongSwan child is two selector lists, not pairs: a local of one family beside a
+    // remote of the other only adds each to its list (charon narrows TSi and TSr independently).
+    const listsOnly = !direct && name !== '';
+    if (local.s.family !== remote.s.family && !listsOnly) {
       problems.push({ code: 'MIXED_ADDRESS_FAMILIES', proxyIdIndex: index, message: `Proxy ID ${index + 1}${p.name ? ` (${p.name})` : ''} pairs an IPv${local.s.family} local with an IPv${remote.s.family} remote; one SA carries one address family.` });
       continue;
     }
-    const name = typeof p.name === 'string' ? p.name : '';
     if (direct) children.push(child(name === '' ? indexName(index) : name, indexList(index), oneOf(local), oneOf(remote), false, ownEsp(p)));
     else pairs.push({ index, name, local, remote });
   }
