@@ -143,15 +143,18 @@ export async function run(): Promise<BenchResult[]> {
     await page.keyboard.press('f');
     await page.getByTestId('result-t-0-1').getByRole('button', { name: 't-0-1', exact: true }).click();
     await page.getByTestId('pid-a-0-remotePort').click();
+    // Replace "any" with a port, one keystroke at a time; each keystroke leaves a valid port.
+    await page.keyboard.press('Control+A');
     const latencies: number[] = [];
-    for (const key of ['4', '4', '3', 'Backspace', 'Backspace', 'Backspace', '8', 'Backspace']) {
+    for (const key of ['4', '4', '3', 'Backspace', 'Backspace', '8', '0', 'Backspace']) {
       const seq = Number(await page.getByTestId('engine-state').getAttribute('data-report-seq'));
       await page.evaluate(`(() => { const el = document.activeElement; window.__t0 = 0;
         el.addEventListener('keydown', () => { window.__t0 = performance.now(); }, { once: true, capture: true }); })()`);
       await page.keyboard.press(key);
       const ms = await page.evaluate(`new Promise((resolve) => {
         const check = () => { const s = Number(document.querySelector('[data-testid="engine-state"]').getAttribute('data-report-seq'));
-          if (s > ${seq}) requestAnimationFrame(() => resolve(performance.now() - window.__t0)); else requestAnimationFrame(check); };
+          if (s > ${seq}) requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+          else if (performance.now() - window.__t0 > 5000) resolve(-1); else requestAnimationFrame(check); };
         check(); })`);
       latencies.push(ms as number);
     }
@@ -177,7 +180,8 @@ export async function run(): Promise<BenchResult[]> {
     const note = `${GATEWAYS} gateways, ${doc.tunnels.length} tunnels, zoomed to fit, headless Chromium --disable-gpu`;
     results.push({ name: 'p95 frame time, dragging a node', value: drag, unit: 'ms', target: '≤ 16.7 ms', note });
     results.push({ name: 'p95 frame time, panning', value: pan, unit: 'ms', target: '≤ 16.7 ms', note });
-    results.push({ name: 'keystroke in a selector field → results on canvas (median)', value: median(latencies), unit: 'ms', target: '≤ 50 ms', note: `max ${Math.max(...latencies).toFixed(1)} ms over ${latencies.length} keystrokes` });
+    const answered = latencies.filter((l) => l >= 0);
+    results.push({ name: 'keystroke in a selector field → results on canvas (median)', value: median(answered), unit: 'ms', target: '≤ 50 ms', note: `max ${Math.max(...answered).toFixed(1)} ms over ${answered.length} keystrokes${answered.length < latencies.length ? `; ${latencies.length - answered.length} got no new report within 5 s` : ''}` });
     results.push({ name: 'bare React Flow p95 frame time, dragging', value: bDrag, unit: 'ms' });
     results.push({ name: 'bare React Flow p95 frame time, panning', value: bPan, unit: 'ms' });
     results.push({ name: 'ratio to bare React Flow, dragging', value: drag / bDrag, unit: '×', target: '≤ 1.3' });

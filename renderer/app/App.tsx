@@ -421,6 +421,8 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         if (!matchesShortcut(s, e)) continue;
         if (typing && !a.global) return;
         if (inPanel && !a.global && !s.mod && (s.key.startsWith('arrow') || s.key === 'backspace' || s.key === 'delete')) return;
+        // A focused canvas node moves with the arrow keys through React Flow itself.
+        if (s.key.startsWith('arrow') && t?.closest('.react-flow__node')) return;
         e.preventDefault();
         a.run();
         return;

@@ -14,9 +14,17 @@ export interface TunnelStatus {
   description: string;
 }
 
+const byId = new WeakMap<NegotiationReport, Map<string, ReportTunnel>>();
+
+/** The report of one tunnel (indexed once per report: a thousand edges look theirs up each render). */
 export function findReportTunnel(report: NegotiationReport | undefined, tunnel: Pick<Tunnel, 'id' | 'name'>): ReportTunnel | undefined {
   if (!report) return undefined;
-  return report.tunnels.find((t) => t.tunnelId === tunnel.id) ?? report.tunnels.find((t) => t.tunnel === tunnel.name);
+  let index = byId.get(report);
+  if (!index) {
+    index = new Map(report.tunnels.map((t) => [t.tunnelId, t]));
+    byId.set(report, index);
+  }
+  return index.get(tunnel.id);
 }
 
 export function tunnelStatus(rt: ReportTunnel | undefined): TunnelStatus {

@@ -18,7 +18,7 @@ export interface DocumentDelta {
   tunnels: ListDelta<TopologyDocument['tunnels'][number]>;
 }
 
-function listDelta<T>(prev: readonly T[] | undefined, next: T[]): ListDelta<T> {
+export function listDelta<T>(prev: readonly T[] | undefined, next: T[]): ListDelta<T> {
   if (prev === next) return { kind: 'same' };
   if (!prev || prev.length !== next.length) return { kind: 'full', items: next };
   const changed: [number, T][] = [];
@@ -37,7 +37,7 @@ export function makeDelta(prev: TopologyDocument | undefined, next: TopologyDocu
   };
 }
 
-function applyList<T>(prev: T[] | undefined, d: ListDelta<T>): T[] {
+export function applyList<T>(prev: T[] | undefined, d: ListDelta<T>): T[] {
   if (d.kind === 'full') return d.items;
   if (d.kind === 'same') return prev ?? [];
   const out = (prev ?? []).slice(0, d.length);

@@ -1,12 +1,14 @@
 // The engine's Web Worker: receives the document, answers with the negotiation report.
 import type { TopologyDocument } from '../../shared/model/document';
-import { applyDelta } from './delta';
+import { applyDelta, listDelta } from './delta';
+import type { NegotiationReport } from './report-types';
 import type { EngineRequest, EngineResponse } from './protocol';
 import { computeNegotiationReport } from './run-engine';
 
 const post = (r: EngineResponse) => (self as unknown as Worker).postMessage(r);
 
 let current: TopologyDocument | undefined;
+let lastReport: NegotiationReport | undefined;
 
 self.onmessage = (e: MessageEvent<EngineRequest>) => {
   const { seq, delta } = e.data;
@@ -14,7 +16,9 @@ self.onmessage = (e: MessageEvent<EngineRequest>) => {
   try {
     current = applyDelta(current, delta);
     const report = computeNegotiationReport(current);
-    post({ seq, ok: true, report, millis: performance.now() - t0 });
+    const { tunnels, ...rest } = report;
+    post({ seq, ok: true, report: { rest, tunnels: listDelta(lastReport?.tunnels, tunnels) }, millis: performance.now() - t0 });
+    lastReport = report;
   } catch (err) {
     post({ seq, ok: false, message: err instanceof Error ? err.message : String(err) });
   }

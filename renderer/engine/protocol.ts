@@ -1,5 +1,5 @@
 // Messages between the UI and the engine worker.
-import type { DocumentDelta } from './delta';
+import type { DocumentDelta, ListDelta } from './delta';
 import type { NegotiationReport } from './report-types';
 
 export interface EngineRequest {
@@ -8,6 +8,15 @@ export interface EngineRequest {
   delta: DocumentDelta;
 }
 
+/**
+ * The report crosses back the same way: tunnels whose report object the engine's cache kept are
+ * not sent again (with a thousand tunnels, cloning the whole report costs more than computing it).
+ */
+export interface ReportDelta {
+  rest: Omit<NegotiationReport, 'tunnels'>;
+  tunnels: ListDelta<NegotiationReport['tunnels'][number]>;
+}
+
 export type EngineResponse =
-  | { seq: number; ok: true; report: NegotiationReport; millis: number }
+  | { seq: number; ok: true; report: ReportDelta; millis: number }
   | { seq: number; ok: false; message: string };

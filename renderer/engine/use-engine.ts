@@ -2,7 +2,7 @@
 // coalesced: while one computation runs, only the newest document waits to be sent next.
 import { useEffect, useRef, useState } from 'react';
 import type { TopologyDocument } from '../../shared/model/document';
-import { makeDelta } from './delta';
+import { applyList, makeDelta } from './delta';
 import { engineInputChanged } from './engine-input';
 import type { EngineRequest, EngineResponse } from './protocol';
 import type { NegotiationReport } from './report-types';
@@ -23,6 +23,8 @@ export function useEngine(doc: TopologyDocument): EngineState {
   const pending = useRef<TopologyDocument | undefined>(undefined);
   /** The last document the worker received: deltas are against it. */
   const sent = useRef<TopologyDocument | undefined>(undefined);
+  /** The last report rebuilt here: report deltas are against it. */
+  const received = useRef<NegotiationReport | undefined>(undefined);
   const seq = useRef(0);
   const lastDoc = useRef<TopologyDocument | undefined>(undefined);
 
@@ -39,7 +41,11 @@ export function useEngine(doc: TopologyDocument): EngineState {
     w.onmessage = (e: MessageEvent<EngineResponse>) => {
       const r = e.data;
       busy.current = false;
-      if (r.ok) setState({ report: r.report, error: undefined, seq: r.seq, millis: r.millis });
+      if (r.ok) {
+        const report: NegotiationReport = { ...r.report.rest, tunnels: applyList(received.current?.tunnels, r.report.tunnels) };
+        received.current = report;
+        setState({ report, error: undefined, seq: r.seq, millis: r.millis });
+      }
       else setState((s) => ({ ...s, error: r.message, seq: r.seq }));
       const next = pending.current;
       if (next) {
@@ -58,6 +64,7 @@ export function useEngine(doc: TopologyDocument): EngineState {
       worker.current = undefined;
       busy.current = false;
       sent.current = undefined;
+      received.current = undefined;
     };
   }, []);
 
