@@ -30,10 +30,12 @@ import { displayShortcut, matchesShortcut, parseShortcut } from './shortcuts';
  * a stutter. Anything else that changes re-renders them as usual.
  */
 const PanelHost = memo(
-  function PanelHost({ Component, ...props }: PanelProps & { Component: ComponentType<PanelProps> }) {
+  function PanelHost({ Component, active: _active, ...props }: PanelProps & { Component: ComponentType<PanelProps>; active: boolean }) {
     return <Component {...props} />;
   },
   (a, b) =>
+    // A hidden panel keeps its state but does no work until it is shown again.
+    (!a.active && !b.active) ||
     a.Component === b.Component && a.editor === b.editor && a.report === b.report && a.selection === b.selection && a.workbench === b.workbench &&
     a.state.dirty === b.state.dirty && a.state.canUndo === b.state.canUndo && a.state.canRedo === b.state.canRedo &&
     !engineInputChanged(a.state.document, b.state.document) && a.state.document.name === b.state.document.name && a.state.document.notes === b.state.document.notes,
@@ -651,7 +653,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           </div>
           {panels.map((p) => (
             <div key={p.id} role="tabpanel" id={`panel-${p.id}`} aria-labelledby={`panel-tab-${p.id}`} hidden={!panelsOpen || activePanel !== p.id} className="panel-body">
-              <PanelHost Component={p.Component} editor={editor} state={state} report={report} selection={selection} workbench={workbench} />
+              <PanelHost Component={p.Component} active={panelsOpen && activePanel === p.id} editor={editor} state={state} report={report} selection={selection} workbench={workbench} />
             </div>
           ))}
         </section>
