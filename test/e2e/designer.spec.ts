@@ -3,7 +3,7 @@
 // phase 2 fail with its reason, apply the suggested fix, see it come up, undo back to an empty
 // canvas, redo, save and reopen, and play the negotiation to the end.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dragFromPalette, mouseDrag, openApp, openViaToolbar, saveViaToolbar, useDownloadsForSave } from './helpers';
@@ -150,4 +150,20 @@ test('templates, auto-layout, duplicate and copy/paste are undoable', async ({ p
   await page.keyboard.press('Control+C');
   await page.keyboard.press('Control+V');
   await expect(page.locator('.react-flow__node')).not.toHaveCount(before);
+});
+
+test('export the canvas as SVG and PNG', async ({ page }) => {
+  await page.getByTestId('template-pan-asa-interop').click();
+  await expect(page.getByTestId('result-pa-asa')).toBeVisible();
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tb-export-svg').click()]);
+  expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+  const svgText = await readFile(await svg.path(), 'utf8');
+  expect(svgText).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svgText).toContain('PA-HQ');
+  expect(svgText).toContain('ASA-Branch');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tb-export-png').click()]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  const bytes = await readFile(await png.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.length).toBeGreaterThan(5000);
 });
