@@ -17,8 +17,10 @@ import {
   type TopologyDocument,
   type Tunnel,
   type TunnelEnd,
+  type Vendor,
 } from '../../shared/model/document';
 import { VENDOR_INFO } from '../../shared/model/factory';
+import { unavailableAlgorithms } from '../../shared/vendors/algorithms';
 import type { Selection } from '../app/panels';
 import { CheckField, MultiCheck, Section, SelectField, TextField } from './fields';
 import { ProxyIdTable } from './ProxyIdTable';
@@ -215,8 +217,12 @@ function NetworkInspector({ editor, doc, network: n }: { editor: Editor; doc: To
 
 const fmtDh = (g: number) => `${g}`;
 
-function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: string; proposals: P[]; onChange: (p: P[]) => void; pfs?: boolean; make: () => P }) {
+function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: string; proposals: P[]; onChange: (p: P[]) => void; pfs?: boolean; make: () => P; vendor: Vendor | undefined; ikeVersion: 1 | 2 }) {
   const { proposals, onChange } = props;
+  const phase = props.pfs ? 'esp' : 'ike';
+  const none = new Map<never, string>();
+  const noEncryption = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'encryption') : none;
+  const noIntegrity = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'integrity') : none;
   return (
     <div className="proposals">
       {proposals.map((p, i) => {
@@ -233,8 +239,8 @@ function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: str
                 </button>
               )}
             </div>
-            <MultiCheck legend="Encryption" options={ENCRYPTION_ALGORITHMS} value={p.encryption} error={p.encryption.length === 0 ? 'choose at least one' : undefined} onChange={(v) => v.length && set({ encryption: v } as Partial<P>)} />
-            <MultiCheck legend="Integrity" options={INTEGRITY_ALGORITHMS} value={p.integrity} onChange={(v) => v.length && set({ integrity: v } as Partial<P>)} />
+            <MultiCheck legend="Encryption" options={ENCRYPTION_ALGORITHMS} unavailable={noEncryption} value={p.encryption} error={p.encryption.length === 0 ? 'choose at least one' : undefined} onChange={(v) => v.length && set({ encryption: v } as Partial<P>)} />
+            <MultiCheck legend="Integrity" options={INTEGRITY_ALGORITHMS} unavailable={noIntegrity} value={p.integrity} onChange={(v) => v.length && set({ integrity: v } as Partial<P>)} />
             <MultiCheck legend={props.pfs ? 'PFS (DH groups; none = no PFS)' : 'DH groups'} options={DH_GROUPS} value={p.dhGroups} format={fmtDh} onChange={(v) => (props.pfs || v.length) && set({ dhGroups: v } as Partial<P>)} />
           </div>
         );
@@ -274,7 +280,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
           <SelectField label="Outside interface" value={e.outsideInterface} options={g ? [...new Set([e.outsideInterface, ...g.interfaces.map((i) => i.name)])] : [e.outsideInterface]} onChange={(v) => run({ outsideInterface: v })} />
           <TextField editor={editor} label="Tunnel interface" mono value={e.tunnelInterface} mergeKey={mk('tif')} command={(t) => update({ tunnelInterface: t.trim() })} />
         </div>
-        <ProposalEditor title="IKE proposal" proposals={e.ike.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ ike: { ...e.ike, proposals: p } })} />
+        <ProposalEditor title="IKE proposal" vendor={vendor} ikeVersion={e.ikeVersion} proposals={e.ike.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ ike: { ...e.ike, proposals: p } })} />
         <TextField editor={editor} label="IKE SA lifetime (s)" mono value={String(e.ike.lifetimeSeconds)} validate={validateInt(60, 31536000)} mergeKey={mk('ikelife')} command={(t) => update({ ike: { ...e.ike, lifetimeSeconds: Number(t) } })} />
       </Section>
       <Section title="Authentication">
@@ -302,7 +308,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
         />
       </Section>
       <Section title="IPsec (phase 2)">
-        <ProposalEditor title="ESP proposal" pfs proposals={e.esp.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ esp: { ...e.esp, proposals: p } })} />
+        <ProposalEditor title="ESP proposal" pfs vendor={vendor} ikeVersion={e.ikeVersion} proposals={e.esp.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ esp: { ...e.esp, proposals: p } })} />
         <TextField editor={editor} label="IPsec SA lifetime (s)" mono value={String(e.esp.lifetimeSeconds)} validate={validateInt(60, 31536000)} mergeKey={mk('esplife')} command={(t) => update({ esp: { ...e.esp, lifetimeSeconds: Number(t) } })} />
         <CheckField label="Passive (responder only)" checked={e.passive} onChange={(v) => run({ passive: v })} />
         {vendor === 'screenos' && <CheckField label="proxy-id check" checked={e.proxyIdCheck} onChange={(v) => run({ proxyIdCheck: v })} hint="always on with more than one proxy ID (6.3)" />}

@@ -119,18 +119,27 @@ export function CheckField(props: { label: string; checked: boolean; onChange: (
 }
 
 /** A set of checkboxes for a multi-valued attribute (encryption, integrity, DH groups). */
-export function MultiCheck<T extends string | number>(props: { legend: string; options: readonly T[]; value: readonly T[]; onChange: (v: T[]) => void; format?: (v: T) => string; error?: string }) {
+/**
+ * Checkboxes for a set of choices. `unavailable` names the choices this product does not have,
+ * with the reason: they cannot be turned on, and one already on (from a file or another vendor)
+ * is marked so the user can turn it off.
+ */
+export function MultiCheck<T extends string | number>(props: { legend: string; options: readonly T[]; value: readonly T[]; onChange: (v: T[]) => void; format?: (v: T) => string; error?: string; unavailable?: ReadonlyMap<T, string> }) {
+  const reasons = [...new Set(props.options.filter((o) => props.value.includes(o) && props.unavailable?.has(o)).map((o) => props.unavailable?.get(o) as string))];
   return (
     <fieldset className="multi-check">
       <legend>{props.legend}</legend>
       <div className="chips">
         {props.options.map((o) => {
           const on = props.value.includes(o);
+          const why = props.unavailable?.get(o);
           return (
-            <label key={String(o)} className={`chip${on ? ' is-on' : ''}`}>
+            <label key={String(o)} className={`chip${on ? ' is-on' : ''}${why ? ' is-unavailable' : ''}`} title={why}>
               <input
                 type="checkbox"
                 checked={on}
+                disabled={why !== undefined && !on}
+                aria-description={why}
                 onChange={(e) => {
                   const next = e.target.checked ? [...props.value, o] : props.value.filter((x) => x !== o);
                   props.onChange(props.options.filter((x) => next.includes(x)));
@@ -141,6 +150,11 @@ export function MultiCheck<T extends string | number>(props: { legend: string; o
           );
         })}
       </div>
+      {reasons.map((r) => (
+        <div key={r} className="field-error" role="note">
+          Not available on this product: {r}
+        </div>
+      ))}
       {props.error && <div className="field-error">{props.error}</div>}
     </fieldset>
   );

@@ -92,3 +92,16 @@ export function unsupportedAlgorithms(vendor: Vendor, end: TunnelEnd): Unsupport
   }
   return out;
 }
+
+/**
+ * The algorithms of one kind a product cannot be configured with for this IKE version and phase,
+ * each with the reason, for editors that offer only what the product has.
+ */
+export function unavailableAlgorithms(vendor: Vendor, ikeVersion: 1 | 2, phase: AlgorithmLimit['phase'], kind: AlgorithmLimit['kind']): Map<Encryption | Integrity, string> {
+  const out = new Map<Encryption | Integrity, string>();
+  for (const limit of ALGORITHM_LIMITS) {
+    if (limit.vendor !== vendor || limit.phase !== phase || limit.kind !== kind || (limit.ikeVersion !== undefined && limit.ikeVersion !== ikeVersion)) continue;
+    for (const a of limit.unsupported) if (!out.has(a)) out.set(a, limit.statement);
+  }
+  return out;
+}
