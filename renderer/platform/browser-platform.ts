@@ -39,7 +39,8 @@ async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStor
   }
 }
 
-function download(blob: Blob, name: string): void {
+/** Starts a browser download of `blob` as `name` (the export panel uses it too). */
+export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -48,6 +49,7 @@ function download(blob: Blob, name: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
+  // Let the download start before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 

@@ -3,6 +3,7 @@
 // file itself). Copying goes through the async clipboard, with a textarea fallback.
 import JSZip from 'jszip';
 import type { ExportFile } from '../../../shared/export/types';
+import { download } from '../../platform/browser-platform';
 
 export type SaveOutcome = { status: 'saved'; where: string } | { status: 'cancelled' } | { status: 'error'; message: string };
 
@@ -16,19 +17,6 @@ export async function buildZip(files: readonly ExportFile[]): Promise<Blob> {
   const date = new Date(Date.UTC(2000, 0, 1));
   for (const f of files) zip.file(f.name, f.content, { date });
   return zip.generateAsync({ type: 'blob', compression: 'DEFLATE', mimeType: 'application/zip' });
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Let the download start before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export async function saveFiles(files: readonly ExportFile[], as: 'folder' | 'zip', zipName: string): Promise<SaveOutcome> {
