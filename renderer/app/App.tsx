@@ -628,25 +628,28 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         <InspectorHost editor={editor} document={doc} selection={selection} />
 
         <section className="panel-area" aria-label="Panels">
-          <div className="tabs" role="tablist" aria-label="Panels">
-            {panels.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                role="tab"
-                id={`panel-tab-${p.id}`}
-                aria-selected={activePanel === p.id}
-                aria-controls={`panel-${p.id}`}
-                className={`tab${activePanel === p.id ? ' is-active' : ''}`}
-                data-testid={`panel-tab-${p.id}`}
-                onClick={() => {
-                  setActivePanel(p.id);
-                  setPanelsOpen(true);
-                }}
-              >
-                {p.title}
-              </button>
-            ))}
+          <div className="tabs">
+            {/* The tablist holds only tabs (the show/hide toggle sits beside it); display: contents keeps the row's layout. */}
+            <div role="tablist" aria-label="Panels" className="tablist">
+              {panels.map((p) => (
+                <button
+                  key={p.id}
+                  type="button"
+                  role="tab"
+                  id={`panel-tab-${p.id}`}
+                  aria-selected={activePanel === p.id}
+                  aria-controls={`panel-${p.id}`}
+                  className={`tab${activePanel === p.id ? ' is-active' : ''}`}
+                  data-testid={`panel-tab-${p.id}`}
+                  onClick={() => {
+                    setActivePanel(p.id);
+                    setPanelsOpen(true);
+                  }}
+                >
+                  {p.title}
+                </button>
+              ))}
+            </div>
             <button type="button" className="btn small ghost panel-toggle" aria-expanded={panelsOpen} onClick={() => setPanelsOpen((o) => !o)} aria-label={panelsOpen ? 'Hide panels' : 'Show panels'}>
               {panelsOpen ? '▾' : '▴'}
             </button>

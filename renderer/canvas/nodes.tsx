@@ -37,7 +37,7 @@ export const GatewayNodeView = memo(function GatewayNodeView({ data, selected }:
       data-testid={`gateway-${g.name}`}
       aria-label={`Gateway ${g.name}, ${VENDOR_INFO[g.vendor].label}${g.model ? ` ${g.model}` : ''}, ${g.vpnType}${addr ? `, ${addr}` : ''}`}
     >
-      <Handle type="source" position={Position.Left} id="l" className="handle" aria-label={`Connect from ${g.name}`} />
+      <Handle type="source" position={Position.Left} id="l" className="handle" title={`Connect from ${g.name}`} />
       <VendorIcon vendor={g.vendor} size={34} />
       <div className="node-text">
         <div className="node-title">{g.name}</div>
@@ -48,7 +48,7 @@ export const GatewayNodeView = memo(function GatewayNodeView({ data, selected }:
         </div>
         {addr && <div className="node-meta mono">{addr}</div>}
       </div>
-      <Handle type="source" position={Position.Right} id="r" className="handle" aria-label={`Connect from ${g.name}`} />
+      <Handle type="source" position={Position.Right} id="r" className="handle" title={`Connect from ${g.name}`} />
     </div>
   );
 });
@@ -61,13 +61,13 @@ export const NetworkNodeView = memo(function NetworkNodeView({ data, selected }:
       data-testid={`network-${n.name}`}
       aria-label={`${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}, ${n.address}`}
     >
-      <Handle type="source" position={Position.Left} id="l" className="handle" aria-label={`Attach ${n.name} to a gateway`} />
+      <Handle type="source" position={Position.Left} id="l" className="handle" title={`Attach ${n.name} to a gateway`} />
       <NetworkIcon kind={n.kind} />
       <div className="node-text">
         <div className="node-title">{n.name}</div>
         <div className="node-meta mono">{n.address}</div>
       </div>
-      <Handle type="source" position={Position.Right} id="r" className="handle" aria-label={`Attach ${n.name} to a gateway`} />
+      <Handle type="source" position={Position.Right} id="r" className="handle" title={`Attach ${n.name} to a gateway`} />
     </div>
   );
 });
