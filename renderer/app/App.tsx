@@ -517,7 +517,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           <div className="doc-title" data-testid="doc-title">
             <span className="doc-name">{fileName ?? doc.name}</span>
             {state.dirty && (
-              <span className="dirty" data-testid="dirty-indicator" title="Unsaved changes" aria-label="Unsaved changes">
+              <span className="dirty" data-testid="dirty-indicator" title="Unsaved changes" role="img" aria-label="Unsaved changes">
                 ●
               </span>
             )}

@@ -35,6 +35,9 @@ export const GatewayNodeView = memo(function GatewayNodeView({ data, selected }:
     <div
       className={`node gateway-node${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}`}
       data-testid={`gateway-${g.name}`}
+      // A label needs a role: without one ARIA ignores it. React Flow's focusable wrapper names
+      // the node briefly; this group carries the full description.
+      role="group"
       aria-label={`Gateway ${g.name}, ${VENDOR_INFO[g.vendor].label}${g.model ? ` ${g.model}` : ''}, ${g.vpnType}${addr ? `, ${addr}` : ''}`}
     >
       <Handle type="source" position={Position.Left} id="l" className="handle" title={`Connect from ${g.name}`} />
@@ -59,6 +62,7 @@ export const NetworkNodeView = memo(function NetworkNodeView({ data, selected }:
     <div
       className={`node network-node${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}`}
       data-testid={`network-${n.name}`}
+      role="group"
       aria-label={`${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}, ${n.address}`}
     >
       <Handle type="source" position={Position.Left} id="l" className="handle" title={`Attach ${n.name} to a gateway`} />
