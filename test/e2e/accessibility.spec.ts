@@ -37,6 +37,10 @@ async function scan(page: Page, view: string): Promise<void> {
       findings.push({ rule: v.id, impact: v.impact ?? '', help: v.help, targets: [target], summary: (node.failureSummary ?? '').split('\n').slice(0, 3).join(' ') });
     }
   }
+  // What axe could not decide (e.g. text over the canvas's dot pattern) is listed for a person
+  // to look at, not failed on.
+  const undecided = results.incomplete.map((r) => `${r.id} x${r.nodes.length}`).join(', ');
+  if (undecided) test.info().annotations.push({ type: 'axe incomplete', description: `${view}: ${undecided}` });
   const text = findings.map((f) => `[${f.rule}] (${f.impact}) ${f.help}\n    ${f.targets.join(', ')}\n    ${f.summary}`).join('\n');
   expect(findings, `axe violations in "${view}":\n${text}`).toEqual([]);
 }
@@ -206,4 +210,56 @@ test('keyboard only: Tab reaches the toolbar, palette, canvas, inspector and pan
   expect(seen, 'Tab stops in one cycle').toBeGreaterThan(10);
   expect([...reached].sort(), 'regions Tab reached').toEqual(expect.arrayContaining(['canvas', 'inspector', 'palette', 'panels', 'toolbar']));
   expect(noRing, 'focused without a visible focus indicator').toEqual([]);
+});
+
+test('axe: proxy-ID field with an invalid value and its error', async ({ page }) => {
+  await page.getByTestId('template-pan-asa-interop').click();
+  await page.getByTestId('tunnel-pa-asa').locator('.tunnel-badge').click();
+  await page.getByTestId('end-tab-b').click();
+  const local = page.getByTestId('pid-b-0-local');
+  await local.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('10.20.0.0/33');
+  await expect(local).toHaveAttribute('aria-invalid', 'true');
+  await scan(page, 'invalid proxy ID');
+});
+
+test('axe: templates dialog', async ({ page }) => {
+  await page.getByTestId('template-hub-and-spoke').click();
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Control+Shift+N');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await scan(page, 'templates dialog');
+});
+
+test('axe: light presentation mode with a tunnel played', async ({ page }) => {
+  await page.getByTestId('template-full-mesh').click();
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveClass(/presentation/);
+  await page.getByTestId('panel-tab-negotiation').click();
+  await page.getByTestId('player-scrub').fill('500');
+  await scan(page, 'light presentation, negotiation halfway');
+});
+
+test('axe: dark theme, negotiation, monitor and packet-walk panels', async ({ page }) => {
+  await page.getByTestId('template-screenos-multi-proxy-id').click();
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('t');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByTestId('panel-tab-negotiation').click();
+  await page.getByTestId('player-scrub').fill('1000');
+  await expect(page.getByTestId('player-finished')).toBeVisible();
+  await scan(page, 'dark negotiation');
+  await page.getByTestId('panel-tab-monitor').click();
+  await page.getByTestId('monitor-peer-loss').click();
+  await page.getByTestId('monitor-advance-1m').click();
+  await scan(page, 'dark monitor');
+  await page.getByTestId('panel-tab-walk').click();
+  await page.getByTestId('walk-pick-from').click();
+  await page.getByTestId('network-Net 1.2').click();
+  await page.getByTestId('walk-to').fill('10.99.0.1');
+  await page.getByTestId('walk-run').click();
+  await expect(page.getByTestId('walk-outcome')).toHaveText('DROPPED');
+  await scan(page, 'dark packet walk, dropped');
 });
