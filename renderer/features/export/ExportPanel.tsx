@@ -166,7 +166,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
             </button>
           ))}
         </nav>
-        <div className="export-preview" ref={previewRef} data-testid="export-preview" aria-label={file ? `Preview of ${file.name}` : 'Preview'} tabIndex={0}>
+        <div className="export-preview" ref={previewRef} data-testid="export-preview" role="region" aria-label={file ? `Preview of ${file.name}` : 'Preview'} tabIndex={0}>
           {file ? (
             <pre className="export-code">
               {lines.map((line, i) => {
