@@ -263,3 +263,103 @@ test('axe: dark theme, negotiation, monitor and packet-walk panels', async ({ pa
   await expect(page.getByTestId('walk-outcome')).toHaveText('DROPPED');
   await scan(page, 'dark packet walk, dropped');
 });
+
+/**
+ * Text on the canvas (node titles and details, tunnel badges): axe leaves these undecided because
+ * React Flow's layers overlap them, so the contrast is computed here from the text colour and the
+ * backgrounds under it (composited up to the first opaque one). Vendor icons are logos and exempt.
+ */
+async function canvasTextContrast(page: Page) {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (c: string): Rgba | null => {
+      let m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(c);
+      if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+      m = /^color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)$/.exec(c);
+      if (m) return [Number(m[1]) * 255, Number(m[2]) * 255, Number(m[3]) * 255, m[4] === undefined ? 1 : Number(m[4])];
+      return c === 'none' || c === 'transparent' ? [0, 0, 0, 0] : null;
+    };
+    const over = (top: Rgba, under: Rgba): Rgba => {
+      const a = top[3] + under[3] * (1 - top[3]);
+      if (a === 0) return [0, 0, 0, 0];
+      const mix = (i: number) => (top[i]! * top[3] + under[i]! * under[3] * (1 - top[3])) / a;
+      return [mix(0), mix(1), mix(2), a];
+    };
+    const lum = (c: Rgba) => {
+      const ch = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2]);
+    };
+    const ratio = (a: Rgba, b: Rgba) => {
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    /** The background under an HTML element: its own and its ancestors' background colours. */
+    const htmlBackground = (el: Element): Rgba | string => {
+      const layers: Rgba[] = [];
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const raw = getComputedStyle(e).backgroundColor;
+        const c = parse(raw);
+        if (!c) return `unparsed background ${raw}`;
+        if (c[3] > 0) layers.push(c);
+        if (c[3] >= 1) break;
+      }
+      let bg: Rgba = [255, 255, 255, 1];
+      for (const l of layers.reverse()) bg = over(l, bg);
+      return bg;
+    };
+    const out: { what: string; ratio: number; need: number; problem?: string }[] = [];
+    const need = (cs: CSSStyleDeclaration) => {
+      const px = parseFloat(cs.fontSize);
+      return px >= 24 || (px >= 18.66 && Number(cs.fontWeight) >= 700) ? 3 : 4.5;
+    };
+    for (const el of document.querySelectorAll('.react-flow__node .node-text, .react-flow__node .node-text *')) {
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (!hasText) continue;
+      const cs = getComputedStyle(el);
+      const what = `${el.closest('[data-testid]')?.getAttribute('data-testid')} .${el.className}`;
+      const fg = parse(cs.color);
+      const bg = htmlBackground(el);
+      if (!fg || typeof bg === 'string') out.push({ what, ratio: 0, need: need(cs), problem: typeof bg === 'string' ? bg : `unparsed colour ${cs.color}` });
+      else out.push({ what, ratio: ratio(over(fg, bg), bg), need: need(cs) });
+    }
+    for (const badge of document.querySelectorAll('.tunnel-badge')) {
+      const text = badge.querySelector('text');
+      const rect = badge.querySelector('rect');
+      if (!text || !rect) continue;
+      const what = `${badge.closest('[data-testid]')?.getAttribute('data-testid')} badge`;
+      const cs = getComputedStyle(text);
+      const fg = parse(cs.fill);
+      const fill = parse(getComputedStyle(rect).fill);
+      const canvas = htmlBackground(badge.closest('.react-flow') ?? document.body);
+      if (!fg || !fill || typeof canvas === 'string') {
+        out.push({ what, ratio: 0, need: need(cs), problem: `unparsed ${cs.fill} / ${getComputedStyle(rect).fill} / ${String(canvas)}` });
+        continue;
+      }
+      const bg = over(fill, canvas);
+      out.push({ what, ratio: ratio(over(fg, bg), bg), need: need(cs) });
+    }
+    return out;
+  });
+}
+
+// A failing tunnel (PAN-OS <-> ASA) and tunnels that come up (hub and spoke): every badge colour.
+for (const [template, theme] of [['pan-asa-interop', 'light'], ['pan-asa-interop', 'dark'], ['hub-and-spoke', 'light'], ['hub-and-spoke', 'dark']] as const) {
+  test(`canvas text contrast (nodes and tunnel badges), ${template}, ${theme} theme`, async ({ page }) => {
+    await page.getByTestId(`template-${template}`).click();
+    await page.getByTestId('panel-tab-results').click();
+    await page.locator('.react-flow__node-gateway').first().click();
+    if (theme === 'dark') {
+      await page.keyboard.press('t');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    }
+    await page.waitForTimeout(300);
+    const measured = await canvasTextContrast(page);
+    expect(measured.filter((m) => m.what.includes('badge')).length, 'tunnel badges measured').toBeGreaterThan(0);
+    expect(measured.filter((m) => m.what.startsWith('gateway-')).length, 'gateway texts measured').toBeGreaterThan(0);
+    const low = measured.filter((m) => m.problem !== undefined || m.ratio < m.need).map((m) => `${m.what}: ${m.problem ?? `${m.ratio.toFixed(2)}:1 < ${m.need}:1`}`);
+    expect(low, 'canvas text under the WCAG AA contrast').toEqual([]);
+  });
+}
