@@ -162,7 +162,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
           {result.files.map((f) => (
             <button type="button" key={f.name} className={`btn small ghost${f.name === file?.name ? ' is-active' : ''}`} aria-pressed={f.name === file?.name} onClick={() => { setActiveFile(f.name); setFlashLine(undefined); }} data-testid={`export-file-${f.name}`}>
               {f.name}
-              {result.warnings.some((w) => w.file === f.name && !isDesignFailure(w)) && <span className="export-badge" aria-label="has warnings">!</span>}
+              {result.warnings.some((w) => w.file === f.name && !isDesignFailure(w)) && <span className="export-badge" role="img" aria-label="has warnings">!</span>}
             </button>
           ))}
         </nav>
