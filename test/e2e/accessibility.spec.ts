@@ -189,6 +189,7 @@ test('keyboard only: Tab reaches the toolbar, palette, canvas, inspector and pan
 
   // One full cycle of Tab stops: until focus comes back to the first one.
   const reached = new Set<string>();
+  const order: string[] = [];
   const noRing: string[] = [];
   let seen = 0;
   for (let i = 0; i < 400; i++) {
@@ -205,11 +206,37 @@ test('keyboard only: Tab reaches the toolbar, palette, canvas, inspector and pan
     if (!f) continue;
     seen++;
     reached.add(f.region);
+    if (order.at(-1) !== f.region) order.push(f.region);
     if (!f.visible) noRing.push(`${f.region}: ${f.what}`);
   }
   expect(seen, 'Tab stops in one cycle').toBeGreaterThan(10);
   expect([...reached].sort(), 'regions Tab reached').toEqual(expect.arrayContaining(['canvas', 'inspector', 'palette', 'panels', 'toolbar']));
   expect(noRing, 'focused without a visible focus indicator').toEqual([]);
+  // Focus order follows the layout: top to bottom, left to right, each region once. The cycle
+  // started on the canvas (the node selected above), so it is read from the toolbar round.
+  if (order.length > 1 && order[0] === order.at(-1)) order.pop();
+  const top = order.indexOf('toolbar');
+  const cycle = [...order.slice(top), ...order.slice(0, top)];
+  expect(cycle, 'order of the regions Tab visits').toEqual(['toolbar', 'palette', 'canvas', 'inspector', 'panels']);
+});
+
+test('keyboard only: a dialog keeps Tab inside, Escape closes it and focus returns', async ({ page }) => {
+  await page.getByTestId('template-hub-and-spoke').click();
+  const opener = page.getByTestId('panel-tab-export');
+  await opener.click();
+  await page.getByTestId('export-open-dialog').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press(i % 7 === 6 ? 'Shift+Tab' : 'Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement)), `focus inside the dialog after ${i + 1} presses`).toBe(true);
+    const f = await focused(page);
+    expect(f?.visible, `focus ring on ${f?.what ?? 'nothing'} inside the dialog`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('export-open-dialog')).toBeFocused();
 });
 
 test('axe: proxy-ID field with an invalid value and its error', async ({ page }) => {
