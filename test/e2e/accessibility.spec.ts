@@ -92,6 +92,17 @@ test('axe: export panel', async ({ page }) => {
   await scan(page, 'export panel');
 });
 
+test('axe: export panel with warnings, a warning followed to its line', async ({ page }) => {
+  await page.getByTestId('template-screenos-multi-proxy-id').click();
+  await page.getByTestId('panel-tab-export').click();
+  // Written for Libreswan, which refuses the template's DH group 2: warnings in the files.
+  await page.getByTestId('export-vendor').selectOption('libreswan');
+  await expect(page.locator('.export-badge').first()).toBeVisible();
+  await page.getByTestId('export-warnings').getByRole('button').filter({ hasText: 'DH_GROUP_UNSUPPORTED' }).first().click();
+  await expect(page.locator('.export-line.is-flash')).toHaveCount(1);
+  await scan(page, 'export panel with warnings');
+});
+
 test('axe: monitor panel', async ({ page }) => {
   await page.getByTestId('template-screenos-multi-proxy-id').click();
   await page.getByTestId('panel-tab-monitor').click();
