@@ -12,7 +12,9 @@ export default defineConfig({
   snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI: a first-frame fitView under load has shifted a baseline screenshot by a few
+  // pixels; a retried pass is reported as flaky, never hidden.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled' } },
   reporter: process.env.CI ? [['list']] : [['list']],
