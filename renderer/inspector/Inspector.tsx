@@ -54,7 +54,7 @@ function DocumentInspector({ editor, doc }: { editor: Editor; doc: TopologyDocum
       <TextField editor={editor} label="Name" value={doc.name} mergeKey="doc:name" testId="doc-name" command={(t) => ({ type: 'document.rename', name: t })} />
       <TextField editor={editor} label="Notes" value={doc.notes} mergeKey="doc:notes" multiline command={(t) => ({ type: 'document.setNotes', notes: t })} />
       <p className="muted">
-        {doc.gateways.length} gateways · {doc.networks.length} networks and hosts · {doc.tunnels.length} tunnels
+        {count(doc.gateways.length, 'gateway')} · {count(doc.networks.length, 'network or host', 'networks and hosts')} · {count(doc.tunnels.length, 'tunnel')}
       </p>
     </Section>
   );
@@ -216,6 +216,8 @@ function NetworkInspector({ editor, doc, network: n }: { editor: Editor; doc: To
 }
 
 const fmtDh = (g: number) => `${g}`;
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: string; proposals: P[]; onChange: (p: P[]) => void; pfs?: boolean; make: () => P; vendor: Vendor | undefined; ikeVersion: 1 | 2 }) {
   const { proposals, onChange } = props;
