@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../shared/cli/io';
 import { runCli } from '../../../shared/cli/main';
+import { memoryIo } from '../../support/memory-io';
 import { NegotiationReportSchema } from '../../../shared/engine/report';
 import { serializeDocument } from '../../../shared/model/file';
 import { BR, HQ, pair, pid } from '../engine/build';
-
-function memoryIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readFile: async (p) => (p in files ? { ok: true, text: files[p] as string, bytes: (files[p] as string).length } : { ok: false, message: `${p}: no such file` }),
-    writeFile: async () => undefined,
-    mkdir: async () => undefined,
-    joinPath: (...parts) => parts.join('/'),
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 const good = serializeDocument(pair({ v: 1, proxyA: [pid(HQ, BR)], proxyB: [pid(BR, HQ)] }));
 const broken = serializeDocument(pair({ v: 1, proxyA: [pid(HQ, BR), pid('10.1.2.0/24', '10.2.2.0/24')], proxyB: [pid(BR, HQ)] }));

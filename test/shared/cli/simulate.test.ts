@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../shared/cli/io';
 import { runCli } from '../../../shared/cli/main';
+import { memoryIo } from '../../support/memory-io';
 import { serializeDocument } from '../../../shared/model/file';
 import { SEED_SCENARIOS } from '../../../shared/templates/scenarios/seed-scenarios';
 import { screenosMultiProxyId } from '../../../shared/templates/screenos-multi-proxy-id';
-
-function memoryIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readFile: async (p) => (p in files ? { ok: true, text: files[p] as string, bytes: (files[p] as string).length } : { ok: false, message: `${p}: no such file` }),
-    writeFile: async () => undefined,
-    mkdir: async () => undefined,
-    joinPath: (...parts) => parts.join('/'),
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('ipsec-studio simulate', () => {
   const kb = serializeDocument(screenosMultiProxyId());
