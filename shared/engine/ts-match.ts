@@ -118,25 +118,17 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
       }
       return { ok: false, steps };
     }
-    case 'exact': {
-      const pi = tsi[0] as Sel;
-      const pr = tsr[0] as Sel;
-      for (let i = 0; i < configs.length; i++) {
-        const c = configs[i] as Child;
-        const r = c.remote[0];
-        const l = c.local[0];
-        if (r && l && equals(r.s, pi.s) && equals(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
-      }
-      return { ok: false, steps };
-    }
+    case 'exact':
     case 'subset': {
+      // Accepted as proposed: equal to (exact) or inside (subset) a configured entry, mirrored.
+      const accepts = strategy === 'exact' ? equals : contains;
       const pi = tsi[0] as Sel;
       const pr = tsr[0] as Sel;
       for (let i = 0; i < configs.length; i++) {
         const c = configs[i] as Child;
         const r = c.remote[0];
         const l = c.local[0];
-        if (r && l && contains(r.s, pi.s) && contains(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
+        if (r && l && accepts(r.s, pi.s) && accepts(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
       }
       return { ok: false, steps };
     }
