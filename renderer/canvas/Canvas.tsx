@@ -4,11 +4,9 @@
 // one node re-renders one node, not five hundred.
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -21,6 +19,7 @@ import type { Gateway, GatewayId, Network, NetworkId, TopologyDocument, TunnelId
 import type { NegotiationReport } from '../engine/report-types';
 import type { Highlight, Selection } from '../app/panels';
 import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from './create';
+import { CanvasMinimap, DotBackdrop } from './canvas-backdrop';
 import { edgeTypes, nodeTypes, type CanvasEdge, type CanvasNode, type TunnelEdgeData } from './nodes';
 import { findReportTunnel, tunnelStatus } from './tunnel-status';
 
@@ -81,6 +80,12 @@ export function Canvas(props: CanvasProps) {
   const flow = useReactFlow();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
   const dragSeq = useRef(0);
+  // While the view moves, the viewport is its own compositor layer, so a pan frame moves pixels
+  // instead of repainting every node (BENCHMARKS.md). Only while moving: a layer that keeps
+  // will-change would keep the raster scale it had, and text would stay blurred after a zoom.
+  const flowRef = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback(() => flowRef.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => flowRef.current?.classList.remove('is-moving'), []);
   const dragging = useRef(false);
 
   const selected = useMemo(
@@ -279,9 +284,16 @@ export function Canvas(props: CanvasProps) {
       proOptions={{ hideAttribution: true }}
       defaultViewport={{ x: 0, y: 0, zoom: 1 }}
       aria-label="Topology canvas"
+      ref={flowRef}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
     >
-      <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-      {showMinimap && <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={3} />}
+      <DotBackdrop gap={16} size={1.2} />
+      {showMinimap && (
+        <Panel position="bottom-right">
+          <CanvasMinimap />
+        </Panel>
+      )}
       <Controls showInteractive={false} aria-label="Zoom controls" />
     </ReactFlow>
   );

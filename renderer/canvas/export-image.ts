@@ -6,7 +6,7 @@ import type { TopologyDocument } from '../../shared/model/document';
 import { VENDOR_INFO } from '../../shared/model/factory';
 import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
 import { findReportTunnel, HEALTH_ICON, tunnelStatus } from './tunnel-status';
-import { VENDOR_MARK } from './vendor-icon';
+import { vendorMarkSvg } from './vendor-icon';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -60,11 +60,10 @@ export function buildSvg(doc: TopologyDocument, report: NegotiationReport | unde
     out.push(`<g><rect x="${mx - lw / 2}" y="${my - 12}" width="${lw}" height="24" rx="12" fill="${theme.node}" stroke="${color}" stroke-width="2"/><text x="${mx}" y="${my + 5}" text-anchor="middle" font-size="12" font-weight="600" fill="${color}">${esc(label)}</text></g>`);
   }
   for (const g of doc.gateways) {
-    const m = VENDOR_MARK[g.vendor];
     const { x, y } = g.position;
     const addr = g.interfaces.find((i) => i.kind === 'physical' && i.address)?.address ?? '';
     out.push(`<g><rect x="${x}" y="${y}" width="${GATEWAY_SIZE.width}" height="${GATEWAY_SIZE.height}" rx="8" fill="${theme.node}" stroke="${theme.nodeStroke}" stroke-width="1.5"/>`);
-    out.push(`<rect x="${x + 10}" y="${y + 12}" width="34" height="34" rx="7" fill="${m.color}"/><text x="${x + 27}" y="${y + 34}" text-anchor="middle" font-size="${m.short.length > 2 ? 11 : 14}" font-weight="700" fill="#fff">${esc(m.short)}</text>`);
+    out.push(vendorMarkSvg(g.vendor, { x: x + 10, y: y + 12, size: 34 }));
     out.push(`<text x="${x + 54}" y="${y + 26}" font-size="14" font-weight="700" fill="${theme.text}">${esc(g.name)}</text>`);
     out.push(`<text x="${x + 54}" y="${y + 44}" font-size="11" fill="${theme.muted}">${esc(VENDOR_INFO[g.vendor].label)}</text>`);
     out.push(`<text x="${x + 54}" y="${y + 62}" font-size="11" fill="${theme.muted}">${esc([g.model, g.osVersion, g.vpnType].filter(Boolean).join(' · '))}</text>`);
