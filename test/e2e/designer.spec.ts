@@ -167,3 +167,43 @@ test('export the canvas as SVG and PNG', async ({ page }) => {
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.length).toBeGreaterThan(5000);
 });
+
+test('the minimap shows every node, follows a pan, and moves the view to where it is pressed', async ({ page }) => {
+  await page.getByTestId('template-hub-and-spoke').click();
+  const nodes = page.locator('.react-flow__node');
+  const minimap = page.getByTestId('minimap');
+  await expect(minimap.locator('rect.canvas-minimap-node')).toHaveCount(await nodes.count());
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const frame = minimap.locator('.canvas-minimap-frame');
+  const frameBefore = await frame.boundingBox();
+
+  // Zoom in on the canvas until HQ-PA is out of view, then press its mark in the minimap.
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  const hq = page.getByTestId('gateway-HQ-PA');
+  const hqId = await page.locator('.react-flow__node', { has: hq }).getAttribute('data-id');
+  const mark = (await minimap.locator(`rect[data-node="${hqId}"]`).boundingBox())!;
+  await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
+  await expect
+    .poll(async () => {
+      const b = (await hq.boundingBox())!;
+      return Math.hypot(b.x + b.width / 2 - (pane.x + pane.width / 2), b.y + b.height / 2 - (pane.y + pane.height / 2));
+    })
+    .toBeLessThan(40);
+
+  // Dragging the canvas moves the frame the same way (right and down here, so the frame goes left and up).
+  const zoomedFrame = (await frame.boundingBox())!;
+  expect(zoomedFrame.width).toBeLessThan(frameBefore!.width);
+  const empty = await page.evaluate(({ x, y, w, h }) => {
+    for (let py = y + 20; py < y + h - 140; py += 15)
+      for (let px = x + 60; px < x + w - 260; px += 15)
+        if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py };
+    return null;
+  }, { x: pane.x, y: pane.y, w: pane.width, h: pane.height });
+  if (!empty) throw new Error('no empty spot on the canvas to drag from');
+  await page.mouse.move(empty.x, empty.y);
+  await page.mouse.down();
+  await page.mouse.move(empty.x + 200, empty.y + 100, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await frame.boundingBox())!.x).toBeLessThan(zoomedFrame.x - 1);
+  expect((await frame.boundingBox())!.y).toBeLessThan(zoomedFrame.y);
+});

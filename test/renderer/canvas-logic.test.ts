@@ -9,6 +9,7 @@ import { buildSteps, phase1DoneStep, revealedPhase2 } from '../../renderer/anima
 import { copySelection, deleteSelectionCommands, pasteCommands } from '../../renderer/canvas/clipboard';
 import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from '../../renderer/canvas/create';
 import { buildSvg } from '../../renderer/canvas/export-image';
+import { vendorMarkSvg } from '../../renderer/canvas/vendor-icon';
 import { findReportTunnel, tunnelStatus } from '../../renderer/canvas/tunnel-status';
 
 function template(id: string): TopologyDocument {
@@ -143,5 +144,7 @@ describe('SVG export', () => {
     expect(svg).not.toContain('A<&>"B');
     for (const n of doc.networks) expect(svg).toContain(n.address);
     expect(svg).toContain(doc.tunnels[0]!.name);
+    // Each gateway carries the same vendor mark as on the canvas, placed in its box.
+    for (const g of doc.gateways) expect(svg).toContain(vendorMarkSvg(g.vendor, { x: g.position.x + 10, y: g.position.y + 12, size: 34 }));
   });
 });
