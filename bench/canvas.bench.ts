@@ -78,7 +78,18 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-async function measureDrag(page: Page, nodeSelector: string): Promise<number> {
+/** One gesture's frames: the p95 and how many frames missed a vsync (over 1.5 × 16.7 ms). */
+interface Gesture {
+  p95: number;
+  missed: number;
+  frames: number;
+}
+function gesture(frames: number[]): Gesture {
+  const f = frames.slice(2);
+  return { p95: p95(f), missed: f.filter((d) => d > 25).length, frames: f.length };
+}
+
+async function measureDrag(page: Page, nodeSelector: string): Promise<Gesture> {
   const box = await page.locator(nodeSelector).first().boundingBox();
   if (!box) throw new Error(`node ${nodeSelector} not visible`);
   const x = box.x + box.width / 2;
@@ -90,10 +101,10 @@ async function measureDrag(page: Page, nodeSelector: string): Promise<number> {
   for (let i = 1; i <= 90; i++) await page.mouse.move(x + 3 + i * 2, y + 3 + Math.sin(i / 8) * 30);
   const frames = (await page.evaluate(STOP_FRAMES)) as number[];
   await page.mouse.up();
-  return p95(frames.slice(2));
+  return gesture(frames);
 }
 
-async function measurePan(page: Page): Promise<number> {
+async function measurePan(page: Page): Promise<Gesture> {
   const pane = await page.locator('.react-flow__pane').boundingBox();
   if (!pane) throw new Error('no pane');
   // An empty spot: the pane's top-left corner area is outside the fitted graph's nodes.
@@ -105,7 +116,7 @@ async function measurePan(page: Page): Promise<number> {
   for (let i = 1; i <= 90; i++) await page.mouse.move(x + i * 3, y - i * 2);
   const frames = (await page.evaluate(STOP_FRAMES)) as number[];
   await page.mouse.up();
-  return p95(frames.slice(2));
+  return gesture(frames);
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -143,10 +154,12 @@ export async function run(): Promise<BenchResult[]> {
     await page.keyboard.press('f');
     await page.getByTestId('result-t-0-1').getByRole('button', { name: 't-0-1', exact: true }).click();
     await page.getByTestId('pid-a-0-remotePort').click();
-    // Replace "any" with a port, one keystroke at a time; each keystroke leaves a valid port.
+    // Replace "any" with a port, one keystroke at a time; each keystroke leaves a valid port
+    // (4, 44, 443, 44, 4, 44, …): 25 keystrokes, so the maximum means something.
     await page.keyboard.press('Control+A');
     const latencies: number[] = [];
-    for (const key of ['4', '4', '3', 'Backspace', 'Backspace', '8', '0', 'Backspace']) {
+    const keys = ['4', ...Array.from({ length: 6 }, () => ['4', '3', 'Backspace', 'Backspace']).flat()];
+    for (const key of keys) {
       const seq = Number(await page.getByTestId('engine-state').getAttribute('data-report-seq'));
       await page.evaluate(`(() => { const el = document.activeElement; window.__t0 = 0;
         el.addEventListener('keydown', () => { window.__t0 = performance.now(); }, { once: true, capture: true }); })()`);
@@ -173,17 +186,19 @@ export async function run(): Promise<BenchResult[]> {
     const barePan = [await measurePan(barePage), await measurePan(barePage)];
     await barePage.close();
 
-    const drag = median(oursDrag);
-    const pan = median(oursPan);
-    const bDrag = median(bareDrag);
-    const bPan = median(barePan);
+    const drag = median(oursDrag.map((g) => g.p95));
+    const pan = median(oursPan.map((g) => g.p95));
+    const bDrag = median(bareDrag.map((g) => g.p95));
+    const bPan = median(barePan.map((g) => g.p95));
+    const missed = (gs: Gesture[]) => `${gs.map((g) => `${g.missed}/${g.frames}`).join(', ')} frames missed a vsync`;
     const note = `${GATEWAYS} gateways, ${doc.tunnels.length} tunnels, zoomed to fit, headless Chromium --disable-gpu`;
-    results.push({ name: 'p95 frame time, dragging a node', value: drag, unit: 'ms', target: '≤ 16.7 ms', note });
-    results.push({ name: 'p95 frame time, panning', value: pan, unit: 'ms', target: '≤ 16.7 ms', note });
+    results.push({ name: 'p95 frame time, dragging a node', value: drag, unit: 'ms', target: '≤ 16.7 ms', note: `${missed(oursDrag)}; ${note}` });
+    results.push({ name: 'p95 frame time, panning', value: pan, unit: 'ms', target: '≤ 16.7 ms', note: missed(oursPan) });
     const answered = latencies.filter((l) => l >= 0);
-    results.push({ name: 'keystroke in a selector field → results on canvas (median)', value: median(answered), unit: 'ms', target: '≤ 50 ms', note: `max ${Math.max(...answered).toFixed(1)} ms over ${answered.length} keystrokes${answered.length < latencies.length ? `; ${latencies.length - answered.length} got no new report within 5 s` : ''}` });
-    results.push({ name: 'bare React Flow p95 frame time, dragging', value: bDrag, unit: 'ms' });
-    results.push({ name: 'bare React Flow p95 frame time, panning', value: bPan, unit: 'ms' });
+    const sorted = [...answered].sort((a, b) => a - b);
+    results.push({ name: 'keystroke in a selector field → results on canvas (median)', value: median(answered), unit: 'ms', target: '≤ 50 ms', note: `p90 ${(sorted[Math.floor(sorted.length * 0.9)] ?? NaN).toFixed(1)} ms, max ${Math.max(...answered).toFixed(1)} ms over ${answered.length} keystrokes${answered.length < latencies.length ? `; ${latencies.length - answered.length} got no new report within 5 s` : ''}` });
+    results.push({ name: 'bare React Flow p95 frame time, dragging', value: bDrag, unit: 'ms', note: missed(bareDrag) });
+    results.push({ name: 'bare React Flow p95 frame time, panning', value: bPan, unit: 'ms', note: missed(barePan) });
     results.push({ name: 'ratio to bare React Flow, dragging', value: drag / bDrag, unit: '×', target: '≤ 1.3' });
     results.push({ name: 'ratio to bare React Flow, panning', value: pan / bPan, unit: '×', target: '≤ 1.3' });
   } finally {
