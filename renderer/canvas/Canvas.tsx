@@ -75,6 +75,14 @@ function cached(source: object, key: unknown[], make: () => CanvasNode): CanvasN
   return node;
 }
 
+// Constant props live outside the component: React Flow copies changed props into its store, and
+// every store change runs each node's and edge's subscription (thousands on a large canvas), so
+// a fresh `[16, 16]` per render cost every keystroke several milliseconds.
+const SNAP_GRID: [number, number] = [16, 16];
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 };
+
 export function Canvas(props: CanvasProps) {
   const { editor, document: doc, report, selection, onSelectionChange, highlight, snapToGrid, showMinimap, animation, onMessage } = props;
   const flow = useReactFlow();
@@ -94,6 +102,9 @@ export function Canvas(props: CanvasProps) {
   );
   const hl = useMemo(() => ({ nodes: new Set(highlight?.nodes ?? []), edges: new Set(highlight?.edges ?? []) }), [highlight]);
 
+  // Per-canvas memory of the last lists, so an unchanged list keeps its identity (see ListMemo).
+  const [nodeMemo] = useState(() => new ListMemo<CanvasNode>());
+  const [edgeMemo] = useState(() => new ListMemo<CanvasEdge>());
   const nodes = useMemo((): CanvasNode[] => {
     const out: CanvasNode[] = [];
     for (const g of doc.gateways) {
@@ -110,8 +121,8 @@ export function Canvas(props: CanvasProps) {
       const isHl = hl.nodes.has(n.id);
       out.push(cached(n, [isSel, isHl, m], () => ({ id, type: 'network', position: n.position, data: { network: n, highlighted: isHl }, selected: isSel, ariaLabel: `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}`, ...(m ? { measured: m } : {}) })));
     }
-    return out;
-  }, [doc.gateways, doc.networks, selected, hl, measured]);
+    return nodeMemo.settle(out);
+  }, [doc.gateways, doc.networks, selected, hl, measured, nodeMemo]);
 
   const edges = useMemo((): CanvasEdge[] => {
     const out: CanvasEdge[] = [];
@@ -119,9 +130,10 @@ export function Canvas(props: CanvasProps) {
     for (const g of doc.gateways) gx.set(g.id, g.position.x);
     // Connect the facing sides: the right handle of the left node to the left handle of the right one.
     const sides = (fromX: number | undefined, toX: number | undefined) => ((fromX ?? 0) <= (toX ?? 0) ? (['r', 'l'] as const) : (['l', 'r'] as const));
+    const cachedEdge = (id: string, key: unknown[], make: () => CanvasEdge) => edgeMemo.item(id, key, make);
     for (const n of doc.networks) {
       const [sh, th] = sides(n.position.x + 90, (gx.get(n.gatewayId) ?? 0) + 110);
-      out.push(cachedEdge(n, [sh], () => ({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), sourceHandle: sh, targetHandle: th, selectable: false, focusable: false, data: {} })));
+      out.push(cachedEdge(nodeId.attach(n.id), [sh, n.gatewayId], () => ({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), sourceHandle: sh, targetHandle: th, selectable: false, focusable: false, data: {} })));
     }
     for (const t of doc.tunnels) {
       const status = tunnelStatus(findReportTunnel(report, t));
@@ -130,15 +142,17 @@ export function Canvas(props: CanvasProps) {
       const isHl = hl.edges.has(t.id);
       const anim = animation && animation.tunnelId === t.id ? animation.anim : undefined;
       out.push(
-        cachedEdge(t, [sh, status.health, status.phase1, status.phase2Up, status.phase2Down, isSel, isHl, anim], () => {
+        // Keyed on what the edge draws, not on the tunnel object: editing a proxy ID or a proposal
+        // leaves the edge as it was, so React Flow is not handed a new edge list per keystroke.
+        cachedEdge(nodeId.tunnel(t.id), [t.name, t.a.gatewayId, t.b.gatewayId, sh, status.health, status.phase1, status.phase2Up, status.phase2Down, status.description, isSel, isHl, anim], () => {
           const data: TunnelEdgeData = { name: t.name, status, highlighted: isHl };
           if (anim) data.anim = anim;
           return { id: nodeId.tunnel(t.id), type: 'tunnel', source: nodeId.gateway(t.a.gatewayId), target: nodeId.gateway(t.b.gatewayId), sourceHandle: sh, targetHandle: th, selected: isSel, data, ariaLabel: `Tunnel ${t.name}: ${status.description}` };
         }),
       );
     }
-    return out;
-  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation]);
+    return edgeMemo.settle(out);
+  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation, edgeMemo]);
 
   const selectionRef = useRef(selection);
   useEffect(() => {
@@ -274,15 +288,15 @@ export function Canvas(props: CanvasProps) {
       onDragOver={onDragOver}
       onDrop={onDrop}
       snapToGrid={snapToGrid}
-      snapGrid={[16, 16]}
+      snapGrid={SNAP_GRID}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
       minZoom={0.05}
       maxZoom={3}
       onlyRenderVisibleElements
-      proOptions={{ hideAttribution: true }}
-      defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+      proOptions={PRO_OPTIONS}
+      defaultViewport={DEFAULT_VIEWPORT}
       aria-label="Topology canvas"
       ref={flowRef}
       onMoveStart={onMoveStart}
@@ -299,13 +313,30 @@ export function Canvas(props: CanvasProps) {
   );
 }
 
-const edgeCache = new WeakMap<object, { key: unknown[]; edge: CanvasEdge }>();
-function cachedEdge(source: object, key: unknown[], make: () => CanvasEdge): CanvasEdge {
-  const prev = edgeCache.get(source);
-  if (prev && prev.key.length === key.length && prev.key.every((k, i) => k === key[i])) return prev.edge;
-  const edge = make();
-  edgeCache.set(source, { key, edge });
-  return edge;
+/**
+ * Remembers one list of view objects between renders: items keyed by id and rebuilt only when
+ * their key changes, and the whole list returned as the previous one when every item is the same
+ * object, so React Flow sees no change at all (each change makes it walk all 1,000 edges).
+ */
+class ListMemo<T> {
+  private last: T[] = [];
+  private items = new Map<string, { key: unknown[]; value: T }>();
+  private next = new Map<string, { key: unknown[]; value: T }>();
+
+  item(id: string, key: unknown[], make: () => T): T {
+    const prev = this.items.get(id);
+    const entry = prev && prev.key.length === key.length && prev.key.every((k, i) => k === key[i]) ? prev : { key, value: make() };
+    this.next.set(id, entry);
+    return entry.value;
+  }
+
+  settle(list: T[]): T[] {
+    this.items = this.next;
+    this.next = new Map();
+    if (this.last.length === list.length && this.last.every((x, i) => x === list[i])) return this.last;
+    this.last = list;
+    return list;
+  }
 }
 
 /** Adds a palette item at a canvas position (drop, or Enter on a palette item). */

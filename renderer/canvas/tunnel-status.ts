@@ -27,14 +27,29 @@ export function findReportTunnel(report: NegotiationReport | undefined, tunnel: 
   return index.get(tunnel.id);
 }
 
+const PENDING: TunnelStatus = { health: 'pending', phase1: 'pending', phase2Up: 0, phase2Down: 0, description: 'Not computed yet' };
+const statusOf = new WeakMap<ReportTunnel, TunnelStatus>();
+
+/** A tunnel's status; the same object for the same report tunnel, so views can compare by identity. */
 export function tunnelStatus(rt: ReportTunnel | undefined): TunnelStatus {
-  if (!rt) return { health: 'pending', phase1: 'pending', phase2Up: 0, phase2Down: 0, description: 'Not computed yet' };
+  if (!rt) return PENDING;
+  let status = statusOf.get(rt);
+  if (!status) {
+    status = computeStatus(rt);
+    statusOf.set(rt, status);
+  }
+  return status;
+}
+
+function computeStatus(rt: ReportTunnel): TunnelStatus {
   const up = rt.phase2.filter((p) => p.status === 'up').length;
   const down = rt.phase2.length - up;
   if (rt.phase1.status === 'down') {
     return { health: 'down', phase1: 'down', phase2Up: 0, phase2Down: rt.phase2.length, description: `Phase 1 down${rt.phase1.notify ? ` (${rt.phase1.notify})` : ''}; phase 2 not attempted` };
   }
   const health: TunnelHealth = rt.status;
+  // Every selector invalid (a port without a protocol, say): nothing was proposed at all.
+  if (rt.phase2.length === 0) return { health, phase1: 'up', phase2Up: 0, phase2Down: 0, description: 'Phase 1 up; no valid phase-2 selector to propose' };
   return { health, phase1: 'up', phase2Up: up, phase2Down: down, description: `Phase 1 up; phase 2: ${up} of ${rt.phase2.length} selector${rt.phase2.length === 1 ? '' : 's'} up` };
 }
 

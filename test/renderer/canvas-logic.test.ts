@@ -80,6 +80,21 @@ describe('dropping things on the canvas', () => {
     const after = tunnelStatus(findReportTunnel(computeReport(editor.document), editor.document.tunnels[0]!));
     expect(after).toMatchObject({ health: 'up', phase2Up: 1, phase2Down: 0 });
   });
+
+  it('says so when no selector is valid, and keeps one status object per report tunnel', () => {
+    const { editor, pa, asa } = panAsaByDrops();
+    const r = addTunnelCommand(editor.document, pa, asa);
+    if ('error' in r) throw new Error(r.error);
+    editor.dispatch(r.command);
+    editor.dispatch({ type: 'proxyId.add', tunnelId: editor.document.tunnels[0]!.id, end: 'a', proxyId: { name: '', local: '10.0.0.0/24', remote: '10.1.0.0/24', protocol: 'any', localPort: 'any', remotePort: '443' } });
+    const report = computeReport(editor.document);
+    const rt = findReportTunnel(report, editor.document.tunnels[0]!)!;
+    expect(rt.diagnostics.map((d) => d.code)).toContain('INVALID_SELECTOR');
+    const status = tunnelStatus(rt);
+    expect(status).toMatchObject({ health: 'down', phase1: 'up', phase2Up: 0, phase2Down: 0, description: 'Phase 1 up; no valid phase-2 selector to propose' });
+    // The canvas compares statuses by identity to skip unchanged edges.
+    expect(tunnelStatus(rt)).toBe(status);
+  });
 });
 
 describe('clipboard', () => {
