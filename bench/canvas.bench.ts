@@ -153,6 +153,10 @@ export async function run(): Promise<BenchResult[]> {
     // Keystroke in a selector field -> the results on the canvas updated.
     await page.keyboard.press('f');
     await page.getByTestId('result-t-0-1').getByRole('button', { name: 't-0-1', exact: true }).click();
+    // TCP first, so every port typed below is a selector the engine negotiates (a port without
+    // a protocol is an invalid selector and phase 2 would not be attempted).
+    await page.getByTestId('pid-a-0-protocol').fill('tcp');
+    await page.waitForFunction(`document.querySelector('[data-testid="tunnel-t-0-1"] .tunnel-badge')?.getAttribute('aria-label')?.includes('of 1 selector')`, undefined, { timeout: 10_000 });
     await page.getByTestId('pid-a-0-remotePort').click();
     // Replace "any" with a port, one keystroke at a time; each keystroke leaves a valid port
     // (4, 44, 443, 44, 4, 44, …): 25 keystrokes, so the maximum means something.
@@ -160,16 +164,17 @@ export async function run(): Promise<BenchResult[]> {
     const latencies: number[] = [];
     const keys = ['4', ...Array.from({ length: 6 }, () => ['4', '3', 'Backspace', 'Backspace']).flat()];
     for (const key of keys) {
-      const seq = Number(await page.getByTestId('engine-state').getAttribute('data-report-seq'));
-      await page.evaluate(`(() => { const el = document.activeElement; window.__t0 = 0;
-        el.addEventListener('keydown', () => { window.__t0 = performance.now(); }, { once: true, capture: true }); })()`);
+      // In the page: the time of the keydown, then the first paint after the report that answers
+      // it is in the DOM (a MutationObserver on the report sequence, then the frame after it).
+      await page.evaluate(`(() => { const el = document.activeElement; const state = document.querySelector('[data-testid="engine-state"]');
+        const seq = Number(state.getAttribute('data-report-seq')); window.__latency = new Promise((resolve) => {
+          let t0 = 0; el.addEventListener('keydown', () => { t0 = performance.now(); }, { once: true, capture: true });
+          const done = setTimeout(() => { obs.disconnect(); resolve(-1); }, 5000);
+          const obs = new MutationObserver(() => { if (Number(state.getAttribute('data-report-seq')) <= seq) return;
+            obs.disconnect(); clearTimeout(done); requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)); });
+          obs.observe(state, { attributes: true }); }); })()`);
       await page.keyboard.press(key);
-      const ms = await page.evaluate(`new Promise((resolve) => {
-        const check = () => { const s = Number(document.querySelector('[data-testid="engine-state"]').getAttribute('data-report-seq'));
-          if (s > ${seq}) requestAnimationFrame(() => resolve(performance.now() - window.__t0));
-          else if (performance.now() - window.__t0 > 5000) resolve(-1); else requestAnimationFrame(check); };
-        check(); })`);
-      latencies.push(ms as number);
+      latencies.push((await page.evaluate('window.__latency')) as number);
     }
     await page.close();
 
@@ -196,7 +201,7 @@ export async function run(): Promise<BenchResult[]> {
     results.push({ name: 'p95 frame time, panning', value: pan, unit: 'ms', target: '≤ 16.7 ms', note: missed(oursPan) });
     const answered = latencies.filter((l) => l >= 0);
     const sorted = [...answered].sort((a, b) => a - b);
-    results.push({ name: 'keystroke in a selector field → results on canvas (median)', value: median(answered), unit: 'ms', target: '≤ 50 ms', note: `p90 ${(sorted[Math.floor(sorted.length * 0.9)] ?? NaN).toFixed(1)} ms, max ${Math.max(...answered).toFixed(1)} ms over ${answered.length} keystrokes${answered.length < latencies.length ? `; ${latencies.length - answered.length} got no new report within 5 s` : ''}` });
+    results.push({ name: 'keystroke in a selector field → results on canvas (median)', value: median(answered), unit: 'ms', target: '≤ 50 ms', note: `p90 ${(sorted[Math.floor(sorted.length * 0.9)] ?? NaN).toFixed(1)} ms, first keystroke ${(answered[0] ?? NaN).toFixed(1)} ms, max ${Math.max(...answered).toFixed(1)} ms over ${answered.length} keystrokes${answered.length < latencies.length ? `; ${latencies.length - answered.length} got no new report within 5 s` : ''}` });
     results.push({ name: 'bare React Flow p95 frame time, dragging', value: bDrag, unit: 'ms', note: missed(bareDrag) });
     results.push({ name: 'bare React Flow p95 frame time, panning', value: bPan, unit: 'ms', note: missed(barePan) });
     results.push({ name: 'ratio to bare React Flow, dragging', value: drag / bDrag, unit: '×', target: '≤ 1.3' });
