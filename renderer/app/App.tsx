@@ -310,6 +310,15 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
     setSelection(r.selection);
   }, [editor, selection]);
 
+  /** Moves the view the way an arrow points (the drawing slides the other way): panning by keyboard. */
+  const panView = useCallback(
+    (dx: number, dy: number) => {
+      const v = flow.getViewport();
+      void flow.setViewport({ x: v.x - dx * 6, y: v.y - dy * 6, zoom: v.zoom }, { duration: 120 });
+    },
+    [flow],
+  );
+
   const nudge = useCallback(
     (dx: number, dy: number) => {
       const d = editor.document;
@@ -318,8 +327,9 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         ...d.networks.filter((n) => selection.networks.includes(n.id)).map((n) => ({ node: { kind: 'network' as const, id: n.id }, position: { x: n.position.x + dx, y: n.position.y + dy } })),
       ];
       if (moves.length) editor.dispatch({ type: 'nodes.move', moves }, { mergeKey: `nudge:${[...selection.gateways, ...selection.networks].join(',')}` });
+      else panView(dx, dy);
     },
-    [editor, selection],
+    [editor, selection, panView],
   );
 
   const connectSelected = useCallback(() => {
@@ -393,6 +403,10 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       { id: 'nudge-right', label: 'Move selection right', keys: 'ArrowRight', group: 'Canvas', run: () => nudge(16, 0) },
       { id: 'nudge-up', label: 'Move selection up', keys: 'ArrowUp', group: 'Canvas', run: () => nudge(0, -16) },
       { id: 'nudge-down', label: 'Move selection down', keys: 'ArrowDown', group: 'Canvas', run: () => nudge(0, 16) },
+      { id: 'pan-left', label: 'Pan the view left (arrows alone pan when nothing is selected)', keys: 'Shift+ArrowLeft', group: 'View', run: () => panView(-16, 0) },
+      { id: 'pan-right', label: 'Pan the view right', keys: 'Shift+ArrowRight', group: 'View', run: () => panView(16, 0) },
+      { id: 'pan-up', label: 'Pan the view up', keys: 'Shift+ArrowUp', group: 'View', run: () => panView(0, -16) },
+      { id: 'pan-down', label: 'Pan the view down', keys: 'Shift+ArrowDown', group: 'View', run: () => panView(0, 16) },
       { id: 'fit', label: 'Zoom to fit', keys: 'F', group: 'View', run: () => void flow.fitView({ padding: 0.2, duration: 200 }) },
       { id: 'zoom-in', label: 'Zoom in', keys: '=', group: 'View', run: () => void flow.zoomIn({ duration: 150 }) },
       { id: 'zoom-out', label: 'Zoom out', keys: '-', group: 'View', run: () => void flow.zoomOut({ duration: 150 }) },
@@ -403,7 +417,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       { id: 'help', label: 'Keyboard shortcuts', keys: '?', group: 'View', run: () => setHelp(true) },
       ...panels.map((p, i): Action => ({ id: `panel-${p.id}`, label: `Show ${p.title}`, keys: p.shortcut ?? (i < 9 ? `Alt+${i + 1}` : undefined), global: true, group: 'Panels', run: () => { setPanelsOpen(true); setActivePanel(p.id); } })),
     ],
-    [editor, state.undoLabel, state.redoLabel, newDocument, openDocument, save, exportImage, copy, paste, duplicate, selectAll, deleteSelection, connectSelected, autoLayout, nudge, flow, snap, minimap, theme, presentation, panels],
+    [editor, state.undoLabel, state.redoLabel, newDocument, openDocument, save, exportImage, copy, paste, duplicate, selectAll, deleteSelection, connectSelected, autoLayout, nudge, panView, flow, snap, minimap, theme, presentation, panels],
   );
 
   const actionsRef = useRef(actions);

@@ -207,3 +207,28 @@ test('the minimap shows every node, follows a pan, and moves the view to where i
   await expect.poll(async () => (await frame.boundingBox())!.x).toBeLessThan(zoomedFrame.x - 1);
   expect((await frame.boundingBox())!.y).toBeLessThan(zoomedFrame.y);
 });
+
+test('the keyboard pans the view: Shift+arrows, or arrows alone when nothing is selected', async ({ page }) => {
+  await page.getByTestId('template-hub-and-spoke').click();
+  const viewport = page.locator('.react-flow__viewport');
+  const translate = async () => {
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec((await viewport.getAttribute('style')) ?? '');
+    return { x: Number(m?.[1]), y: Number(m?.[2]) };
+  };
+  await page.keyboard.press('Escape');
+  const start = await translate();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(async () => (await translate()).x).toBeLessThan(start.x - 50);
+  const mid = await translate();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await translate()).y).toBeLessThan(mid.y - 50);
+  expect((await translate()).x).toBeCloseTo(mid.x, 0);
+  // With a gateway selected, plain arrows move it and leave the view alone.
+  const node = page.locator('.react-flow__node-gateway').first();
+  await node.click();
+  const before = await translate();
+  const nodeAt = (await node.getAttribute('style')) ?? '';
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => node.getAttribute('style')).not.toBe(nodeAt);
+  expect(await translate()).toEqual(before);
+});
