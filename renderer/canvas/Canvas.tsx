@@ -127,13 +127,19 @@ export function Canvas(props: CanvasProps) {
   const edges = useMemo((): CanvasEdge[] => {
     const out: CanvasEdge[] = [];
     const gx = new Map<string, number>();
-    for (const g of doc.gateways) gx.set(g.id, g.position.x);
+    const gname = new Map<string, string>();
+    for (const g of doc.gateways) {
+      gx.set(g.id, g.position.x);
+      gname.set(g.id, g.name);
+    }
     // Connect the facing sides: the right handle of the left node to the left handle of the right one.
     const sides = (fromX: number | undefined, toX: number | undefined) => ((fromX ?? 0) <= (toX ?? 0) ? (['r', 'l'] as const) : (['l', 'r'] as const));
     const cachedEdge = (id: string, key: unknown[], make: () => CanvasEdge) => edgeMemo.item(id, key, make);
     for (const n of doc.networks) {
       const [sh, th] = sides(n.position.x + 90, (gx.get(n.gatewayId) ?? 0) + 110);
-      out.push(cachedEdge(nodeId.attach(n.id), [sh, n.gatewayId], () => ({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), sourceHandle: sh, targetHandle: th, selectable: false, focusable: false, data: {} })));
+      // Named for screen readers (React Flow's default label would read out internal ids).
+      const label = `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name} behind ${gname.get(n.gatewayId) ?? 'no gateway'}`;
+      out.push(cachedEdge(nodeId.attach(n.id), [sh, n.gatewayId, label], () => ({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), sourceHandle: sh, targetHandle: th, selectable: false, focusable: false, data: {}, ariaLabel: label })));
     }
     for (const t of doc.tunnels) {
       const status = tunnelStatus(findReportTunnel(report, t));
