@@ -85,9 +85,9 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
   const frameRef = useRef<HTMLDivElement>(null);
 
   const { rects, view } = useMemo(() => {
-    const lookup = store.getState().nodeLookup;
     const rects: MapRect[] = nodes.map((n) => {
-      const measured = lookup.get(n.id)?.measured;
+      // The canvas hands measured sizes back to its nodes; before the first measurement, nominal ones.
+      const measured = n.measured;
       const nominal = NOMINAL[n.type];
       return {
         id: n.id,
@@ -119,7 +119,7 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
     const cx = (x0 + x1) / 2;
     const cy = (y0 + y1) / 2;
     return { rects, view: { x: cx - w / 2, y: cy - h / 2, scale: MAP_W / w } };
-  }, [nodes, store]);
+  }, [nodes]);
 
   // The frame follows the viewport without a React render: its position by transform, its size
   // (which changes only with the zoom) by width and height, so a pan repaints nothing.
