@@ -97,10 +97,12 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
   return (
     <g className={`tunnel-edge health-${s.health}${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}${anim?.phase1Lit ? ' is-lit' : ''}`} data-testid={`tunnel-${data.name}`}>
       <BaseEdge id={id} path={path} className="tunnel-path" style={{ strokeDasharray: HEALTH_DASH[s.health] }} interactionWidth={18} />
-      <g transform={`translate(${labelX - width / 2}, ${labelY - 12})`} className="tunnel-badge" role="img" aria-label={`Tunnel ${data.name}: ${s.description}`}>
+      {/* Absolute coordinates, no transform: a transform per badge is a paint property node per
+          edge, which Chromium re-layerizes on every pan frame (BENCHMARKS.md, "Canvas"). */}
+      <g className="tunnel-badge" role="img" aria-label={`Tunnel ${data.name}: ${s.description}`}>
         <title>{`${data.name}: ${s.description}`}</title>
-        <rect width={width} height={24} rx={12} />
-        <text x={width / 2} y={16} textAnchor="middle">
+        <rect x={labelX - width / 2} y={labelY - 12} width={width} height={24} rx={12} />
+        <text x={labelX} y={labelY + 4} textAnchor="middle">
           {text}
         </text>
       </g>
