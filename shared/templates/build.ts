@@ -57,7 +57,7 @@ export class TopologyBuilder {
         kind: n.kind ?? (n.address.includes('/') ? 'network' : 'host'),
         address: n.address,
         gatewayId: id,
-        position: { x: spec.position.x + (i - ((spec.networks?.length ?? 1) - 1) / 2) * 170, y: spec.position.y + (spec.position.y < 300 ? -150 : 150) },
+        position: { x: spec.position.x + (i - ((spec.networks?.length ?? 1) - 1) / 2) * 200, y: spec.position.y + (spec.position.y < 300 ? -150 : 150) },
       };
       this.doc.networks.push(net);
     });
