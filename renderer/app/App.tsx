@@ -10,6 +10,7 @@ import { describeErrors, loadDocumentText, serializeDocument, type FileError } f
 import { TEMPLATES } from '../../shared/templates/index';
 import { AnimationContext, NegotiationPanel } from '../animation/NegotiationPanel';
 import { autoLayoutCommand } from '../canvas/auto-layout';
+import { fitPadding } from '../canvas/canvas-backdrop';
 import { Canvas, dropItem, type EdgeAnimation, type PaletteItem } from '../canvas/Canvas';
 import { copySelection, deleteSelectionCommands, getInternalClipboard, isClipboardContent, pasteCommands, setInternalClipboard } from '../canvas/clipboard';
 import { addTunnelCommand } from '../canvas/create';
@@ -173,9 +174,9 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       setFileName(name);
       setSelection(EMPTY_SELECTION);
       setHighlight(null);
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.2 }));
+      requestAnimationFrame(() => void flow.fitView({ padding: fitPadding(minimap) }));
     },
-    [editor, flow],
+    [editor, flow, minimap],
   );
 
   const newDocument = useCallback(async () => {
@@ -346,12 +347,12 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       const cmd = await autoLayoutCommand(editor.document);
       if (cmd) {
         editor.dispatch({ type: 'batch', label: 'Auto-layout', commands: [cmd] });
-        requestAnimationFrame(() => void flow.fitView({ padding: 0.2, duration: 200 }));
+        requestAnimationFrame(() => void flow.fitView({ padding: fitPadding(minimap), duration: 200 }));
       }
     } catch (e) {
       say(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`);
     }
-  }, [editor, flow, say]);
+  }, [editor, flow, say, minimap]);
 
   const placeAtCenter = useCallback(
     (item: PaletteItem) => {
@@ -407,7 +408,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       { id: 'pan-right', label: 'Pan the view right', keys: 'Shift+ArrowRight', group: 'View', run: () => panView(16, 0) },
       { id: 'pan-up', label: 'Pan the view up', keys: 'Shift+ArrowUp', group: 'View', run: () => panView(0, -16) },
       { id: 'pan-down', label: 'Pan the view down', keys: 'Shift+ArrowDown', group: 'View', run: () => panView(0, 16) },
-      { id: 'fit', label: 'Zoom to fit', keys: 'F', group: 'View', run: () => void flow.fitView({ padding: 0.2, duration: 200 }) },
+      { id: 'fit', label: 'Zoom to fit', keys: 'F', group: 'View', run: () => void flow.fitView({ padding: fitPadding(minimap), duration: 200 }) },
       { id: 'zoom-in', label: 'Zoom in', keys: '=', group: 'View', run: () => void flow.zoomIn({ duration: 150 }) },
       { id: 'zoom-out', label: 'Zoom out', keys: '-', group: 'View', run: () => void flow.zoomOut({ duration: 150 }) },
       { id: 'minimap', label: `Minimap (${minimap ? 'shown' : 'hidden'})`, keys: 'M', group: 'View', run: () => setMinimap((m) => !m) },
@@ -466,7 +467,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           'zoom-in': () => void flow.zoomIn(),
           'zoom-out': () => void flow.zoomOut(),
           'zoom-reset': () => void flow.zoomTo(1),
-          'zoom-fit': () => void flow.fitView({ padding: 0.2 }),
+          'zoom-fit': () => void flow.fitView({ padding: fitPadding(minimap) }),
           'theme-light': () => setTheme('light'),
           'theme-dark': () => setTheme('dark'),
           'theme-system': () => setTheme(window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
@@ -476,7 +477,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         };
         map[c]?.();
       }),
-    [platform, newDocument, openDocument, save, exportImage, editor, copy, deleteSelection, paste, selectAll, flow],
+    [platform, newDocument, openDocument, save, exportImage, editor, copy, deleteSelection, paste, selectAll, flow, minimap],
   );
 
   const workbench: Workbench = useMemo(

@@ -19,7 +19,7 @@ import type { Gateway, GatewayId, Network, NetworkId, TopologyDocument, TunnelId
 import type { NegotiationReport } from '../engine/report-types';
 import type { Highlight, Selection } from '../app/panels';
 import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from './create';
-import { CanvasMinimap, DotBackdrop } from './canvas-backdrop';
+import { CanvasMinimap, DotBackdrop, fitPadding } from './canvas-backdrop';
 import { edgeTypes, nodeTypes, type CanvasEdge, type CanvasNode, type TunnelEdgeData } from './nodes';
 import { findReportTunnel, tunnelStatus } from './tunnel-status';
 
@@ -82,6 +82,8 @@ const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 };
+const FIT_BESIDE_MINIMAP = { padding: fitPadding(true) };
+const FIT_PLAIN = { padding: fitPadding(false) };
 
 export function Canvas(props: CanvasProps) {
   const { editor, document: doc, report, selection, onSelectionChange, highlight, snapToGrid, showMinimap, animation, onMessage } = props;
@@ -314,7 +316,7 @@ export function Canvas(props: CanvasProps) {
           <CanvasMinimap />
         </Panel>
       )}
-      <Controls showInteractive={false} aria-label="Zoom controls" />
+      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={showMinimap ? FIT_BESIDE_MINIMAP : FIT_PLAIN} />
     </ReactFlow>
   );
 }

@@ -7,7 +7,7 @@
 // tile-repeated layer and the minimap frame one small layer, each moved by `transform` on the
 // compositor; they repaint only when the zoom or the nodes change.
 import { memo, useCallback, useEffect, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
-import { useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useReactFlow, useStore, useStoreApi, type FitViewOptions, type ReactFlowState } from '@xyflow/react';
 import { VENDOR_MARK } from './vendor-icon';
 import type { CanvasNode } from './nodes';
 
@@ -59,6 +59,15 @@ export function DotBackdrop({ gap = 16, size = 1.2 }: { gap?: number; size?: num
 
 const MAP_W = 200;
 const MAP_H = 150;
+
+/**
+ * Zoom-to-fit margins. With the minimap shown, the right side keeps clear of it (its width and
+ * the panel's 15 px offset, plus a little), so fitting the drawing never puts a node under it —
+ * on a 1280 × 720 projector the canvas is short enough for that to happen.
+ */
+export function fitPadding(minimapShown: boolean): NonNullable<FitViewOptions['padding']> {
+  return minimapShown ? { top: 0.2, bottom: 0.2, left: 0.2, right: `${MAP_W + 30}px` } : 0.2;
+}
 const NOMINAL = { gateway: { width: 220, height: 96 }, network: { width: 180, height: 56 } };
 
 interface MapRect {

@@ -232,3 +232,17 @@ test('the keyboard pans the view: Shift+arrows, or arrows alone when nothing is 
   await expect.poll(async () => node.getAttribute('style')).not.toBe(nodeAt);
   expect(await translate()).toEqual(before);
 });
+
+test('zoom to fit keeps every node clear of the minimap, on a 1280 × 720 projector in presentation mode too', async ({ page }) => {
+  await page.getByTestId('template-full-mesh').click();
+  for (const [size, keys] of [[{ width: 1440, height: 900 }, ['f']], [{ width: 1280, height: 720 }, ['p', 'f']]] as const) {
+    await page.setViewportSize(size);
+    for (const k of keys) await page.keyboard.press(k);
+    await page.waitForTimeout(500);
+    const map = (await page.getByTestId('minimap').boundingBox())!;
+    for (const box of await Promise.all((await page.locator('.react-flow__node').all()).map((n) => n.boundingBox()))) {
+      const overlaps = box!.x < map.x + map.width && box!.x + box!.width > map.x && box!.y < map.y + map.height && box!.y + box!.height > map.y;
+      expect(overlaps, `${size.width}×${size.height}: a node at ${JSON.stringify(box)} is under the minimap at ${JSON.stringify(map)}`).toBe(false);
+    }
+  }
+});
