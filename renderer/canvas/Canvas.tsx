@@ -12,6 +12,7 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type XYPosition,
 } from '@xyflow/react';
 import type { Editor } from '../../shared/commands/editor';
 import type { NodeRef } from '../../shared/commands/commands';
@@ -89,14 +90,17 @@ export function Canvas(props: CanvasProps) {
   const { editor, document: doc, report, selection, onSelectionChange, highlight, snapToGrid, showMinimap, animation, onMessage } = props;
   const flow = useReactFlow();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
-  const dragSeq = useRef(0);
+  // Where the nodes being dragged are, until the drag ends: only then does the move become one
+  // document command. Dispatching on every mouse move re-rendered the whole app synchronously
+  // inside the event (the editor is an external store), so a drag on a 500-gateway canvas
+  // updated at about 35 frames a second instead of 60 (BENCHMARKS.md, "Canvas").
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<string, XYPosition> | null>(null);
   // While the view moves, the viewport is its own compositor layer, so a pan frame moves pixels
   // instead of repainting every node (BENCHMARKS.md). Only while moving: a layer that keeps
   // will-change would keep the raster scale it had, and text would stay blurred after a zoom.
   const flowRef = useRef<HTMLDivElement>(null);
   const onMoveStart = useCallback(() => flowRef.current?.classList.add('is-moving'), []);
   const onMoveEnd = useCallback(() => flowRef.current?.classList.remove('is-moving'), []);
-  const dragging = useRef(false);
 
   const selected = useMemo(
     () => ({ g: new Set<string>(selection.gateways), n: new Set<string>(selection.networks), t: new Set<string>(selection.tunnels) }),
@@ -114,31 +118,33 @@ export function Canvas(props: CanvasProps) {
       const m = measured.get(id);
       const isSel = selected.g.has(g.id);
       const isHl = hl.nodes.has(g.id);
-      out.push(cached(g, [isSel, isHl, m], () => ({ id, type: 'gateway', position: g.position, data: { gateway: g, highlighted: isHl }, selected: isSel, ariaLabel: `Gateway ${g.name}`, ...(m ? { measured: m } : {}) })));
+      const position = dragPositions?.get(id) ?? g.position;
+      out.push(cached(g, [isSel, isHl, m, position], () => ({ id, type: 'gateway', position, data: { gateway: g, highlighted: isHl }, selected: isSel, ariaLabel: `Gateway ${g.name}`, ...(m ? { measured: m } : {}) })));
     }
     for (const n of doc.networks) {
       const id = nodeId.network(n.id);
       const m = measured.get(id);
       const isSel = selected.n.has(n.id);
       const isHl = hl.nodes.has(n.id);
-      out.push(cached(n, [isSel, isHl, m], () => ({ id, type: 'network', position: n.position, data: { network: n, highlighted: isHl }, selected: isSel, ariaLabel: `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}`, ...(m ? { measured: m } : {}) })));
+      const position = dragPositions?.get(id) ?? n.position;
+      out.push(cached(n, [isSel, isHl, m, position], () => ({ id, type: 'network', position, data: { network: n, highlighted: isHl }, selected: isSel, ariaLabel: `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}`, ...(m ? { measured: m } : {}) })));
     }
     return nodeMemo.settle(out);
-  }, [doc.gateways, doc.networks, selected, hl, measured, nodeMemo]);
+  }, [doc.gateways, doc.networks, selected, hl, measured, dragPositions, nodeMemo]);
 
   const edges = useMemo((): CanvasEdge[] => {
     const out: CanvasEdge[] = [];
     const gx = new Map<string, number>();
     const gname = new Map<string, string>();
     for (const g of doc.gateways) {
-      gx.set(g.id, g.position.x);
+      gx.set(g.id, (dragPositions?.get(nodeId.gateway(g.id)) ?? g.position).x);
       gname.set(g.id, g.name);
     }
     // Connect the facing sides: the right handle of the left node to the left handle of the right one.
     const sides = (fromX: number | undefined, toX: number | undefined) => ((fromX ?? 0) <= (toX ?? 0) ? (['r', 'l'] as const) : (['l', 'r'] as const));
     const cachedEdge = (id: string, key: unknown[], make: () => CanvasEdge) => edgeMemo.item(id, key, make);
     for (const n of doc.networks) {
-      const [sh, th] = sides(n.position.x + 90, (gx.get(n.gatewayId) ?? 0) + 110);
+      const [sh, th] = sides((dragPositions?.get(nodeId.network(n.id)) ?? n.position).x + 90, (gx.get(n.gatewayId) ?? 0) + 110);
       // Named for screen readers (React Flow's default label would read out internal ids).
       const label = `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name} behind ${gname.get(n.gatewayId) ?? 'no gateway'}`;
       out.push(cachedEdge(nodeId.attach(n.id), [sh, n.gatewayId, label], () => ({ id: nodeId.attach(n.id), type: 'attach', source: nodeId.network(n.id), target: nodeId.gateway(n.gatewayId), sourceHandle: sh, targetHandle: th, selectable: false, focusable: false, data: {}, ariaLabel: label })));
@@ -160,27 +166,31 @@ export function Canvas(props: CanvasProps) {
       );
     }
     return edgeMemo.settle(out);
-  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation, edgeMemo]);
+  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation, dragPositions, edgeMemo]);
 
   const selectionRef = useRef(selection);
   useEffect(() => {
     selectionRef.current = selection;
   }, [selection]);
 
+  const livePositions = useRef(new Map<string, XYPosition>());
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const moves: { node: NodeRef; position: { x: number; y: number } }[] = [];
+      let live: [string, XYPosition][] | undefined;
       let sel: Selection | undefined;
       let dims: [string, Measured][] | undefined;
       for (const c of changes) {
-        if (c.type === 'position' && c.position) {
-          const ref = parseNodeId(c.id);
-          if (ref) moves.push({ node: ref, position: { x: Math.round(c.position.x), y: Math.round(c.position.y) } });
-          if (c.dragging && !dragging.current) {
-            dragging.current = true;
-            dragSeq.current++;
+        if (c.type === 'position') {
+          const at = c.position ? { x: Math.round(c.position.x), y: Math.round(c.position.y) } : livePositions.current.get(c.id);
+          if (!at) continue;
+          if (c.dragging) {
+            // Still dragging: the canvas shows it, the document waits for the drop.
+            (live ??= []).push([c.id, at]);
+            continue;
           }
-          if (c.dragging === false) dragging.current = false;
+          const ref = parseNodeId(c.id);
+          if (ref) moves.push({ node: ref, position: at });
         } else if (c.type === 'dimensions' && c.dimensions) {
           (dims ??= []).push([c.id, { width: c.dimensions.width, height: c.dimensions.height }]);
         } else if (c.type === 'select') {
@@ -193,8 +203,18 @@ export function Canvas(props: CanvasProps) {
           if (!c.selected && i >= 0) list.splice(i, 1);
         }
       }
-      if (moves.length) editor.dispatch({ type: 'nodes.move', moves }, { mergeKey: `drag:${dragSeq.current}` });
-      if (!dragging.current && moves.length) editor.closeMerge();
+      if (live) {
+        for (const [id, at] of live) livePositions.current.set(id, at);
+        const snapshot = new Map(livePositions.current);
+        setDragPositions(snapshot);
+      }
+      if (moves.length) {
+        // The drop: one command for the whole drag (every node that moved), one undo step.
+        editor.dispatch({ type: 'nodes.move', moves });
+        editor.closeMerge();
+        livePositions.current.clear();
+        setDragPositions(null);
+      }
       if (sel) onSelectionChange(sel);
       if (dims) {
         const add = dims;
@@ -224,9 +244,17 @@ export function Canvas(props: CanvasProps) {
     [onSelectionChange],
   );
 
+  // React Flow reports the drop as a position change without `dragging`, handled above; should a
+  // drag end without one, what the canvas showed still becomes the command.
   const onNodeDragStop = useCallback(() => {
-    dragging.current = false;
+    const left = [...livePositions.current].flatMap(([id, position]) => {
+      const node = parseNodeId(id);
+      return node ? [{ node, position }] : [];
+    });
+    livePositions.current.clear();
+    if (left.length) editor.dispatch({ type: 'nodes.move', moves: left });
     editor.closeMerge();
+    setDragPositions(null);
   }, [editor]);
 
   const onConnect = useCallback(

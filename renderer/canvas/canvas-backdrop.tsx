@@ -6,7 +6,7 @@
 // panning overhead against a bare React Flow page (BENCHMARKS.md, "Canvas"). Here the dots are one
 // tile-repeated layer and the minimap frame one small layer, each moved by `transform` on the
 // compositor; they repaint only when the zoom or the nodes change.
-import { memo, useCallback, useEffect, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { useReactFlow, useStore, useStoreApi, type FitViewOptions, type ReactFlowState } from '@xyflow/react';
 import { VENDOR_MARK } from './vendor-icon';
 import type { CanvasNode } from './nodes';
@@ -82,13 +82,33 @@ interface MapRect {
 
 const selectNodes = (s: ReactFlowState) => s.nodes as CanvasNode[];
 
+/** `value`, passed on at most once per `ms` (the last one always arrives). */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = last.current + ms - performance.now();
+    const t = setTimeout(
+      () => {
+        last.current = performance.now();
+        setShown(value);
+      },
+      Math.max(0, wait),
+    );
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return shown;
+}
+
 /**
  * An overview of every node with a frame for the visible part of the canvas. Press and drag in it
  * to move the view there; the wheel zooms the canvas. The drawing is scaled to the nodes' bounds
  * and redrawn only when nodes change.
  */
 export const CanvasMinimap = memo(function CanvasMinimap() {
-  const nodes = useStore(selectNodes);
+  // While a node is dragged the list changes every frame; the overview follows a few times a
+  // second, so the drag does not also repaint 500 minimap shapes per frame.
+  const nodes = useThrottled(useStore(selectNodes), 150);
   const store = useStoreApi();
   const flow = useReactFlow();
   const frameRef = useRef<HTMLDivElement>(null);

@@ -246,3 +246,28 @@ test('zoom to fit keeps every node clear of the minimap, on a 1280 × 720 projec
     }
   }
 });
+
+test('dragging a gateway moves it, its tunnel follows, and one undo puts it back', async ({ page }) => {
+  await page.getByTestId('template-pan-asa-interop').click();
+  await expect(page.getByTestId('result-pa-asa')).toBeVisible();
+  const gw = page.locator('.react-flow__node', { has: page.getByTestId('gateway-ASA-Branch') });
+  const badge = page.getByTestId('tunnel-pa-asa').locator('.tunnel-badge rect');
+  const start = (await gw.boundingBox())!;
+  const badgeStart = (await badge.boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + 12);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(start.x + start.width / 2 + i * 6, start.y + 12 + i * 10);
+  await page.mouse.up();
+  const moved = (await gw.boundingBox())!;
+  expect(moved.y - start.y).toBeGreaterThan(60);
+  // The tunnel's badge sits midway between the gateways, so it moved too.
+  expect((await badge.boundingBox())!.y).toBeGreaterThan(badgeStart.y + 20);
+  // The whole drag is one step: one undo, and nothing before it is undone.
+  await expect(page.getByTestId('tb-undo')).toHaveAttribute('title', /^Undo Move/);
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('tb-undo')).not.toHaveAttribute('title', /^Undo Move/);
+  await expect.poll(async () => Math.round((await gw.boundingBox())!.y)).toBe(Math.round(start.y));
+  expect(Math.round((await gw.boundingBox())!.x)).toBe(Math.round(start.x));
+  await page.keyboard.press('Control+Shift+Z');
+  await expect.poll(async () => Math.round((await gw.boundingBox())!.y)).toBe(Math.round(moved.y));
+});
