@@ -271,3 +271,24 @@ test('dragging a gateway moves it, its tunnel follows, and one undo puts it back
   await page.keyboard.press('Control+Shift+Z');
   await expect.poll(async () => Math.round((await gw.boundingBox())!.y)).toBe(Math.round(moved.y));
 });
+
+test('dragging a multi-selection moves every selected node and is one undo step', async ({ page }) => {
+  await page.getByTestId('template-full-mesh').click();
+  const a = page.locator('.react-flow__node', { has: page.getByTestId('gateway-Site-A') });
+  const b = page.locator('.react-flow__node', { has: page.getByTestId('gateway-Site-B') });
+  const c = page.locator('.react-flow__node', { has: page.getByTestId('gateway-Site-C') });
+  await a.click();
+  await b.click({ modifiers: ['Control'] });
+  const [a0, b0, c0] = [(await a.boundingBox())!, (await b.boundingBox())!, (await c.boundingBox())!];
+  await page.mouse.move(a0.x + a0.width / 2, a0.y + 10);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(a0.x + a0.width / 2, a0.y + 10 + i * 8);
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await a.boundingBox())!.y - a0.y)).toBeGreaterThan(40);
+  const dy = (await a.boundingBox())!.y - a0.y;
+  expect(Math.abs((await b.boundingBox())!.y - b0.y - dy)).toBeLessThan(2);
+  expect((await c.boundingBox())!.y).toBeCloseTo(c0.y, 0);
+  await page.keyboard.press('Control+Z');
+  await expect.poll(async () => Math.round((await a.boundingBox())!.y)).toBe(Math.round(a0.y));
+  expect(Math.round((await b.boundingBox())!.y)).toBe(Math.round(b0.y));
+});
