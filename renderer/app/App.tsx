@@ -2,7 +2,7 @@
 // document lives in the Editor (shared/commands/editor.ts); React only renders its snapshot.
 // File flows (new, open, save, recovery) go through the platform adapter.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { Editor } from '../../shared/commands/editor';
 import type { Command } from '../../shared/commands/commands';
 import { emptyDocument, type TopologyDocument, type TunnelId } from '../../shared/model/document';
@@ -10,7 +10,7 @@ import { describeErrors, loadDocumentText, serializeDocument, type FileError } f
 import { TEMPLATES } from '../../shared/templates/index';
 import { AnimationContext, NegotiationPanel } from '../animation/NegotiationPanel';
 import { autoLayoutCommand } from '../canvas/auto-layout';
-import { fitPadding } from '../canvas/canvas-backdrop';
+import { fitPadding, fitWouldHideUnderMinimap } from '../canvas/canvas-backdrop';
 import { Canvas, dropItem, type EdgeAnimation, type PaletteItem } from '../canvas/Canvas';
 import { copySelection, deleteSelectionCommands, getInternalClipboard, isClipboardContent, pasteCommands, setInternalClipboard } from '../canvas/clipboard';
 import { addTunnelCommand } from '../canvas/create';
@@ -95,6 +95,15 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   const engine = useEngine(doc);
   const report = engine.report;
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  /** Fit margins for the canvas as it is now (the minimap's size depends on the canvas's). */
+  const fitPaddingNow = useCallback(
+    (minimapShown: boolean) => {
+      const state = flowStore.getState();
+      return fitPadding(minimapShown && fitWouldHideUnderMinimap(state), state.width, state.height);
+    },
+    [flowStore],
+  );
 
   const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   // Only what still exists (after undo, delete, open) counts as selected.
@@ -174,9 +183,9 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       setFileName(name);
       setSelection(EMPTY_SELECTION);
       setHighlight(null);
-      requestAnimationFrame(() => void flow.fitView({ padding: fitPadding(minimap) }));
+      requestAnimationFrame(() => void flow.fitView({ padding: fitPaddingNow(minimap) }));
     },
-    [editor, flow, minimap],
+    [editor, flow, minimap, fitPaddingNow],
   );
 
   const newDocument = useCallback(async () => {
@@ -347,12 +356,12 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       const cmd = await autoLayoutCommand(editor.document);
       if (cmd) {
         editor.dispatch({ type: 'batch', label: 'Auto-layout', commands: [cmd] });
-        requestAnimationFrame(() => void flow.fitView({ padding: fitPadding(minimap), duration: 200 }));
+        requestAnimationFrame(() => void flow.fitView({ padding: fitPaddingNow(minimap), duration: 200 }));
       }
     } catch (e) {
       say(`Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`);
     }
-  }, [editor, flow, say, minimap]);
+  }, [editor, flow, say, minimap, fitPaddingNow]);
 
   const placeAtCenter = useCallback(
     (item: PaletteItem) => {
@@ -408,7 +417,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       { id: 'pan-right', label: 'Pan the view right', keys: 'Shift+ArrowRight', group: 'View', run: () => panView(16, 0) },
       { id: 'pan-up', label: 'Pan the view up', keys: 'Shift+ArrowUp', group: 'View', run: () => panView(0, -16) },
       { id: 'pan-down', label: 'Pan the view down', keys: 'Shift+ArrowDown', group: 'View', run: () => panView(0, 16) },
-      { id: 'fit', label: 'Zoom to fit', keys: 'F', group: 'View', run: () => void flow.fitView({ padding: fitPadding(minimap), duration: 200 }) },
+      { id: 'fit', label: 'Zoom to fit', keys: 'F', group: 'View', run: () => void flow.fitView({ padding: fitPaddingNow(minimap), duration: 200 }) },
       { id: 'zoom-in', label: 'Zoom in', keys: '=', group: 'View', run: () => void flow.zoomIn({ duration: 150 }) },
       { id: 'zoom-out', label: 'Zoom out', keys: '-', group: 'View', run: () => void flow.zoomOut({ duration: 150 }) },
       { id: 'minimap', label: `Minimap (${minimap ? 'shown' : 'hidden'})`, keys: 'M', group: 'View', run: () => setMinimap((m) => !m) },
@@ -418,7 +427,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       { id: 'help', label: 'Keyboard shortcuts', keys: '?', group: 'View', run: () => setHelp(true) },
       ...panels.map((p, i): Action => ({ id: `panel-${p.id}`, label: `Show ${p.title}`, keys: p.shortcut ?? (i < 9 ? `Alt+${i + 1}` : undefined), global: true, group: 'Panels', run: () => { setPanelsOpen(true); setActivePanel(p.id); } })),
     ],
-    [editor, state.undoLabel, state.redoLabel, newDocument, openDocument, save, exportImage, copy, paste, duplicate, selectAll, deleteSelection, connectSelected, autoLayout, nudge, panView, flow, snap, minimap, theme, presentation, panels],
+    [editor, state.undoLabel, state.redoLabel, newDocument, openDocument, save, exportImage, copy, paste, duplicate, selectAll, deleteSelection, connectSelected, autoLayout, nudge, panView, flow, snap, minimap, theme, presentation, panels, fitPaddingNow],
   );
 
   const actionsRef = useRef(actions);
@@ -467,7 +476,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           'zoom-in': () => void flow.zoomIn(),
           'zoom-out': () => void flow.zoomOut(),
           'zoom-reset': () => void flow.zoomTo(1),
-          'zoom-fit': () => void flow.fitView({ padding: fitPadding(minimap) }),
+          'zoom-fit': () => void flow.fitView({ padding: fitPaddingNow(minimap) }),
           'theme-light': () => setTheme('light'),
           'theme-dark': () => setTheme('dark'),
           'theme-system': () => setTheme(window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
@@ -477,7 +486,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         };
         map[c]?.();
       }),
-    [platform, newDocument, openDocument, save, exportImage, editor, copy, deleteSelection, paste, selectAll, flow, minimap],
+    [platform, newDocument, openDocument, save, exportImage, editor, copy, deleteSelection, paste, selectAll, flow, minimap, fitPaddingNow],
   );
 
   const workbench: Workbench = useMemo(

@@ -9,6 +9,8 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
+  type ReactFlowState,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -20,7 +22,7 @@ import type { Gateway, GatewayId, Network, NetworkId, TopologyDocument, TunnelId
 import type { NegotiationReport } from '../engine/report-types';
 import type { Highlight, Selection } from '../app/panels';
 import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from './create';
-import { CanvasMinimap, DotBackdrop, fitPadding } from './canvas-backdrop';
+import { CanvasMinimap, DotBackdrop, fitPadding, fitWouldHideUnderMinimap, selectSmallCanvas } from './canvas-backdrop';
 import { edgeTypes, nodeTypes, type CanvasEdge, type CanvasNode, type TunnelEdgeData } from './nodes';
 import { findReportTunnel, tunnelStatus } from './tunnel-status';
 
@@ -83,8 +85,15 @@ const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 };
-const FIT_BESIDE_MINIMAP = { padding: fitPadding(true) };
-const FIT_PLAIN = { padding: fitPadding(false) };
+const FIT_BESIDE_MINIMAP = { padding: fitPadding(true, Infinity, Infinity) };
+const FIT_BESIDE_SMALL_MINIMAP = { padding: fitPadding(true, 0, 0) };
+const FIT_PLAIN = { padding: fitPadding(false, 0, 0) };
+// Evaluated on every store change (each pan frame); recomputed only when nodes or size change.
+let fitMemo: { nodes: unknown; width: number; height: number; hides: boolean } | undefined;
+const selectFitWouldHide = (s: ReactFlowState) => {
+  if (!fitMemo || fitMemo.nodes !== s.nodes || fitMemo.width !== s.width || fitMemo.height !== s.height) fitMemo = { nodes: s.nodes, width: s.width, height: s.height, hides: fitWouldHideUnderMinimap(s) };
+  return fitMemo.hides;
+};
 
 export function Canvas(props: CanvasProps) {
   const { editor, document: doc, report, selection, onSelectionChange, highlight, snapToGrid, showMinimap, animation, onMessage } = props;
@@ -99,6 +108,8 @@ export function Canvas(props: CanvasProps) {
   // instead of repainting every node (BENCHMARKS.md). Only while moving: a layer that keeps
   // will-change would keep the raster scale it had, and text would stay blurred after a zoom.
   const flowRef = useRef<HTMLDivElement>(null);
+  const smallCanvas = useStore(selectSmallCanvas);
+  const fitWouldHide = useStore(selectFitWouldHide);
   const onMoveStart = useCallback(() => flowRef.current?.classList.add('is-moving'), []);
   const onMoveEnd = useCallback(() => flowRef.current?.classList.remove('is-moving'), []);
 
@@ -344,7 +355,7 @@ export function Canvas(props: CanvasProps) {
           <CanvasMinimap />
         </Panel>
       )}
-      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={showMinimap ? FIT_BESIDE_MINIMAP : FIT_PLAIN} />
+      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={!showMinimap || !fitWouldHide ? FIT_PLAIN : smallCanvas ? FIT_BESIDE_SMALL_MINIMAP : FIT_BESIDE_MINIMAP} />
     </ReactFlow>
   );
 }

@@ -7,7 +7,7 @@
 // tile-repeated layer and the minimap frame one small layer, each moved by `transform` on the
 // compositor; they repaint only when the zoom or the nodes change.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
-import { useReactFlow, useStore, useStoreApi, type FitViewOptions, type ReactFlowState } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type FitViewOptions, type ReactFlowState } from '@xyflow/react';
 import { VENDOR_MARK } from './vendor-icon';
 import type { CanvasNode } from './nodes';
 
@@ -57,17 +57,43 @@ export function DotBackdrop({ gap = 16, size = 1.2 }: { gap?: number; size?: num
   return <div ref={ref} className="canvas-dots" aria-hidden="true" />;
 }
 
-const MAP_W = 200;
-const MAP_H = 150;
+/** The minimap's size for a canvas of this size: smaller on a short or narrow canvas (a 1280 × 720
+ * projector in presentation mode leaves ~300 px of height), where the full one would cover half. */
+export function minimapSize(canvasWidth: number, canvasHeight: number): { width: number; height: number } {
+  return canvasHeight < 520 || canvasWidth < 760 ? { width: 128, height: 96 } : { width: 200, height: 150 };
+}
+
+const PANEL_MARGIN = 15;
 
 /**
- * Zoom-to-fit margins. With the minimap shown, the right side keeps clear of it (its width and
- * the panel's 15 px offset, plus a little), so fitting the drawing never puts a node under it —
- * on a 1280 × 720 projector the canvas is short enough for that to happen.
+ * Whether zoom to fit with the plain margins would put a node under the minimap (bottom right,
+ * React Flow's 15 px panel margin). Only then does fitting keep the right side clear of it, so a
+ * drawing that does not reach that corner is not made smaller for nothing.
  */
-export function fitPadding(minimapShown: boolean): NonNullable<FitViewOptions['padding']> {
-  return minimapShown ? { top: 0.2, bottom: 0.2, left: 0.2, right: `${MAP_W + 30}px` } : 0.2;
+export function fitWouldHideUnderMinimap(s: ReactFlowState): boolean {
+  const { width, height, nodeLookup, minZoom, maxZoom } = s;
+  if (width === 0 || height === 0 || nodeLookup.size === 0) return false;
+  const boxes = [...nodeLookup.values()].map((n) => {
+    const nominal = n.type === 'network' ? NOMINAL.network : NOMINAL.gateway;
+    return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? nominal.width, height: n.measured.height ?? nominal.height };
+  });
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const bounds = { x: x0, y: y0, width: Math.max(...boxes.map((b) => b.x + b.width)) - x0, height: Math.max(...boxes.map((b) => b.y + b.height)) - y0 };
+  const v = getViewportForBounds(bounds, width, height, minZoom, maxZoom, PLAIN_PADDING);
+  const map = minimapSize(width, height);
+  const left = width - PANEL_MARGIN - map.width - 2;
+  const top = height - PANEL_MARGIN - map.height - 2;
+  return boxes.some((b) => b.x * v.zoom + v.x + b.width * v.zoom > left && b.y * v.zoom + v.y + b.height * v.zoom > top);
 }
+
+const PLAIN_PADDING = 0.2;
+
+/** Zoom-to-fit margins; with `keepClearOfMinimap`, the right side leaves room for the minimap. */
+export function fitPadding(keepClearOfMinimap: boolean, canvasWidth: number, canvasHeight: number): NonNullable<FitViewOptions['padding']> {
+  return keepClearOfMinimap ? { top: PLAIN_PADDING, bottom: PLAIN_PADDING, left: PLAIN_PADDING, right: `${minimapSize(canvasWidth, canvasHeight).width + 2 * PANEL_MARGIN}px` } : PLAIN_PADDING;
+}
+
 const NOMINAL = { gateway: { width: 220, height: 96 }, network: { width: 180, height: 56 } };
 
 interface MapRect {
@@ -81,6 +107,8 @@ interface MapRect {
 }
 
 const selectNodes = (s: ReactFlowState) => s.nodes as CanvasNode[];
+/** Store selector: whether the canvas is small enough for the small minimap. */
+export const selectSmallCanvas = (s: ReactFlowState) => minimapSize(s.width, s.height).width < minimapSize(Infinity, Infinity).width;
 
 /** `value`, passed on at most once per `ms` (the last one always arrives). */
 function useThrottled<T>(value: T, ms: number): T {
@@ -109,6 +137,8 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
   // While a node is dragged the list changes every frame; the overview follows a few times a
   // second, so the drag does not also repaint 500 minimap shapes per frame.
   const nodes = useThrottled(useStore(selectNodes), 150);
+  const small = useStore(selectSmallCanvas);
+  const { width: MAP_W, height: MAP_H } = small ? minimapSize(0, 0) : minimapSize(Infinity, Infinity);
   const store = useStoreApi();
   const flow = useReactFlow();
   const frameRef = useRef<HTMLDivElement>(null);
@@ -148,7 +178,7 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
     const cx = (x0 + x1) / 2;
     const cy = (y0 + y1) / 2;
     return { rects, view: { x: cx - w / 2, y: cy - h / 2, scale: MAP_W / w } };
-  }, [nodes]);
+  }, [nodes, MAP_W, MAP_H]);
 
   // The frame follows the viewport without a React render: its position by transform, its size
   // (which changes only with the zoom) by width and height, so a pan repaints nothing.
@@ -198,6 +228,7 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
   return (
     <div
       className="canvas-minimap"
+      style={{ width: MAP_W, height: MAP_H }}
       role="img"
       aria-label="Minimap"
       data-testid="minimap"
@@ -207,17 +238,17 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
       onPointerCancel={onPointerUp}
       onWheel={onWheel}
     >
-      <MinimapDrawing rects={rects} view={view} />
+      <MinimapDrawing rects={rects} view={view} width={MAP_W} height={MAP_H} />
       <div ref={frameRef} className="canvas-minimap-frame" />
     </div>
   );
 });
 
-const MinimapDrawing = memo(function MinimapDrawing({ rects, view }: { rects: MapRect[]; view: { x: number; y: number; scale: number } }) {
-  const w = MAP_W / view.scale;
-  const h = MAP_H / view.scale;
+const MinimapDrawing = memo(function MinimapDrawing({ rects, view, width, height }: { rects: MapRect[]; view: { x: number; y: number; scale: number }; width: number; height: number }) {
+  const w = width / view.scale;
+  const h = height / view.scale;
   return (
-    <svg width={MAP_W} height={MAP_H} viewBox={`${view.x} ${view.y} ${w} ${h}`} aria-hidden="true" focusable="false">
+    <svg width={width} height={height} viewBox={`${view.x} ${view.y} ${w} ${h}`} aria-hidden="true" focusable="false">
       {rects.map((r) => (
         <rect
           key={r.id}
