@@ -65,19 +65,6 @@ interface Measured {
   height: number;
 }
 
-/**
- * Node objects keyed by the document object they show (immutable: an edited gateway is a new
- * object), so React Flow sees the same node object for everything that did not change.
- */
-const nodeCache = new WeakMap<object, { key: unknown[]; node: CanvasNode }>();
-function cached(source: object, key: unknown[], make: () => CanvasNode): CanvasNode {
-  const prev = nodeCache.get(source);
-  if (prev && prev.key.length === key.length && prev.key.every((k, i) => k === key[i])) return prev.node;
-  const node = make();
-  nodeCache.set(source, { key, node });
-  return node;
-}
-
 // Constant props live outside the component: React Flow copies changed props into its store, and
 // every store change runs each node's and edge's subscription (thousands on a large canvas), so
 // a fresh `[16, 16]` per render cost every keystroke several milliseconds.
@@ -130,7 +117,7 @@ export function Canvas(props: CanvasProps) {
       const isSel = selected.g.has(g.id);
       const isHl = hl.nodes.has(g.id);
       const position = dragPositions?.get(id) ?? g.position;
-      out.push(cached(g, [isSel, isHl, m, position], () => ({ id, type: 'gateway', position, data: { gateway: g, highlighted: isHl }, selected: isSel, ariaLabel: `Gateway ${g.name}`, ...(m ? { measured: m } : {}) })));
+      out.push(nodeMemo.item(id, [g, isSel, isHl, m, position], () => ({ id, type: 'gateway', position, data: { gateway: g, highlighted: isHl }, selected: isSel, ariaLabel: `Gateway ${g.name}`, ...(m ? { measured: m } : {}) })));
     }
     for (const n of doc.networks) {
       const id = nodeId.network(n.id);
@@ -138,7 +125,7 @@ export function Canvas(props: CanvasProps) {
       const isSel = selected.n.has(n.id);
       const isHl = hl.nodes.has(n.id);
       const position = dragPositions?.get(id) ?? n.position;
-      out.push(cached(n, [isSel, isHl, m, position], () => ({ id, type: 'network', position, data: { network: n, highlighted: isHl }, selected: isSel, ariaLabel: `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}`, ...(m ? { measured: m } : {}) })));
+      out.push(nodeMemo.item(id, [n, isSel, isHl, m, position], () => ({ id, type: 'network', position, data: { network: n, highlighted: isHl }, selected: isSel, ariaLabel: `${n.kind === 'host' ? 'Host' : 'Network'} ${n.name}`, ...(m ? { measured: m } : {}) })));
     }
     return nodeMemo.settle(out);
   }, [doc.gateways, doc.networks, selected, hl, measured, dragPositions, nodeMemo]);

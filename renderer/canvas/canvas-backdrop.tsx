@@ -8,6 +8,7 @@
 // compositor; they repaint only when the zoom or the nodes change.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type FitViewOptions, type ReactFlowState } from '@xyflow/react';
+import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
 import { VENDOR_MARK } from './vendor-icon';
 import type { CanvasNode } from './nodes';
 
@@ -57,10 +58,14 @@ export function DotBackdrop({ gap = 16, size = 1.2 }: { gap?: number; size?: num
   return <div ref={ref} className="canvas-dots" aria-hidden="true" />;
 }
 
+const FULL_MAP = { width: 200, height: 150 } as const;
+const SMALL_MAP = { width: 128, height: 96 } as const;
+
 /** The minimap's size for a canvas of this size: smaller on a short or narrow canvas (a 1280 × 720
- * projector in presentation mode leaves ~300 px of height), where the full one would cover half. */
-export function minimapSize(canvasWidth: number, canvasHeight: number): { width: number; height: number } {
-  return canvasHeight < 520 || canvasWidth < 760 ? { width: 128, height: 96 } : { width: 200, height: 150 };
+ * projector in presentation mode leaves ~300 px of height), where the full one would cover half.
+ * One of two constant objects, so a store selector returning it only changes with the size class. */
+export function minimapSize(canvasWidth: number, canvasHeight: number): { readonly width: number; readonly height: number } {
+  return canvasHeight < 520 || canvasWidth < 760 ? SMALL_MAP : FULL_MAP;
 }
 
 const PANEL_MARGIN = 15;
@@ -74,7 +79,7 @@ export function fitWouldHideUnderMinimap(s: ReactFlowState): boolean {
   const { width, height, nodeLookup, minZoom, maxZoom } = s;
   if (width === 0 || height === 0 || nodeLookup.size === 0) return false;
   const boxes = [...nodeLookup.values()].map((n) => {
-    const nominal = n.type === 'network' ? NOMINAL.network : NOMINAL.gateway;
+    const nominal = n.type === 'network' ? NETWORK_SIZE : GATEWAY_SIZE;
     return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? nominal.width, height: n.measured.height ?? nominal.height };
   });
   const x0 = Math.min(...boxes.map((b) => b.x));
@@ -94,7 +99,6 @@ export function fitPadding(keepClearOfMinimap: boolean, canvasWidth: number, can
   return keepClearOfMinimap ? { top: PLAIN_PADDING, bottom: PLAIN_PADDING, left: PLAIN_PADDING, right: `${minimapSize(canvasWidth, canvasHeight).width + 2 * PANEL_MARGIN}px` } : PLAIN_PADDING;
 }
 
-const NOMINAL = { gateway: { width: 220, height: 96 }, network: { width: 180, height: 56 } };
 
 interface MapRect {
   id: string;
@@ -108,7 +112,8 @@ interface MapRect {
 
 const selectNodes = (s: ReactFlowState) => s.nodes as CanvasNode[];
 /** Store selector: whether the canvas is small enough for the small minimap. */
-export const selectSmallCanvas = (s: ReactFlowState) => minimapSize(s.width, s.height).width < minimapSize(Infinity, Infinity).width;
+export const selectSmallCanvas = (s: ReactFlowState) => minimapSize(s.width, s.height) === SMALL_MAP;
+const selectMapSize = (s: ReactFlowState) => minimapSize(s.width, s.height);
 
 /** `value`, passed on at most once per `ms` (the last one always arrives). */
 function useThrottled<T>(value: T, ms: number): T {
@@ -137,8 +142,7 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
   // While a node is dragged the list changes every frame; the overview follows a few times a
   // second, so the drag does not also repaint 500 minimap shapes per frame.
   const nodes = useThrottled(useStore(selectNodes), 150);
-  const small = useStore(selectSmallCanvas);
-  const { width: MAP_W, height: MAP_H } = small ? minimapSize(0, 0) : minimapSize(Infinity, Infinity);
+  const { width: MAP_W, height: MAP_H } = useStore(selectMapSize);
   const store = useStoreApi();
   const flow = useReactFlow();
   const frameRef = useRef<HTMLDivElement>(null);
@@ -147,7 +151,7 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
     const rects: MapRect[] = nodes.map((n) => {
       // The canvas hands measured sizes back to its nodes; before the first measurement, nominal ones.
       const measured = n.measured;
-      const nominal = NOMINAL[n.type];
+      const nominal = n.type === 'network' ? NETWORK_SIZE : GATEWAY_SIZE;
       return {
         id: n.id,
         x: n.position.x,
