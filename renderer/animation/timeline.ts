@@ -1,7 +1,7 @@
 // Turns a tunnel's report into animation steps: who sends each message, which phase it belongs
 // to, when phase 1 lights up and when each phase-2 selector's result appears. Pure, so the
 // player and the canvas agree and tests can check it without a browser.
-import type { ReportTimelineEntry, ReportTunnel } from '../engine/report-types';
+import type { TimelineEntry, TunnelReport } from '../../shared/engine/report';
 
 export interface AnimationStep {
   label: string;
@@ -15,7 +15,7 @@ export interface AnimationStep {
   revealsPhase2?: number;
 }
 
-const EXCHANGE_LABEL: Record<ReportTimelineEntry['exchange'], string> = {
+const EXCHANGE_LABEL: Record<TimelineEntry['exchange'], string> = {
   IKE_SA_INIT: 'IKE_SA_INIT',
   IKE_AUTH: 'IKE_AUTH',
   CREATE_CHILD_SA: 'CREATE_CHILD_SA',
@@ -26,9 +26,9 @@ const EXCHANGE_LABEL: Record<ReportTimelineEntry['exchange'], string> = {
   INFORMATIONAL_V1: 'Informational',
 };
 
-const PHASE1_EXCHANGES = new Set<ReportTimelineEntry['exchange']>(['IKE_SA_INIT', 'IKE_AUTH', 'MAIN_MODE', 'AGGRESSIVE_MODE']);
+const PHASE1_EXCHANGES = new Set<TimelineEntry['exchange']>(['IKE_SA_INIT', 'IKE_AUTH', 'MAIN_MODE', 'AGGRESSIVE_MODE']);
 
-export function buildSteps(rt: ReportTunnel): AnimationStep[] {
+export function buildSteps(rt: TunnelReport): AnimationStep[] {
   const steps: AnimationStep[] = rt.timeline.map((e) => {
     const label = `${EXCHANGE_LABEL[e.exchange]} ${e.message}`.trim();
     const detail = [e.summary, e.notify ? `notify ${e.notify}` : '', e.unanswered ? 'no answer (retransmits)' : '', e.unreadable ? 'cannot be decrypted' : ''].filter(Boolean).join(' — ');
@@ -59,7 +59,7 @@ export function buildSteps(rt: ReportTunnel): AnimationStep[] {
 }
 
 /** Index of the step after which phase 1 counts as established (-1: never in this timeline). */
-export function phase1DoneStep(steps: AnimationStep[], rt: ReportTunnel): number {
+export function phase1DoneStep(steps: AnimationStep[], rt: TunnelReport): number {
   if (rt.phase1.status !== 'up') return -1;
   let last = -1;
   steps.forEach((s, i) => {
@@ -69,7 +69,7 @@ export function phase1DoneStep(steps: AnimationStep[], rt: ReportTunnel): number
 }
 
 /** Which phase-2 results are visible once `completed` steps have been played (all at the end). */
-export function revealedPhase2(steps: AnimationStep[], completed: number, rt: ReportTunnel): Set<number> {
+export function revealedPhase2(steps: AnimationStep[], completed: number, rt: TunnelReport): Set<number> {
   const out = new Set<number>();
   if (completed >= steps.length && steps.length > 0) {
     for (const p of rt.phase2) out.add(p.index);

@@ -16,8 +16,8 @@ import { copySelection, deleteSelectionCommands, getInternalClipboard, isClipboa
 import { addTunnelCommand } from '../canvas/create';
 import { buildSvg, DARK_SVG, LIGHT_SVG, svgToPng } from '../canvas/export-image';
 import { Palette } from '../canvas/Palette';
-import { engineInputChanged } from '../engine/engine-input';
-import { useEngine } from '../engine/use-engine';
+import { engineInputChanged } from '../report-worker/engine-input';
+import { useEngine } from '../report-worker/use-engine';
 import { Inspector } from '../inspector/Inspector';
 import type { MenuCommand, Platform } from '../platform/platform';
 import { ResultsPanel } from '../results/ResultsPanel';

@@ -6,7 +6,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { Editor, EditorState } from '../../shared/commands/editor';
 import type { GatewayId, NetworkId, TunnelId } from '../../shared/model/document';
-import type { NegotiationReport } from '../engine/report-types';
+import type { NegotiationReport } from '../../shared/engine/report';
 
 export interface Selection {
   gateways: GatewayId[];

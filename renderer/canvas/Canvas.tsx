@@ -19,7 +19,7 @@ import {
 import type { Editor } from '../../shared/commands/editor';
 import type { NodeRef } from '../../shared/commands/commands';
 import type { Gateway, GatewayId, Network, NetworkId, TopologyDocument, TunnelId, Vendor } from '../../shared/model/document';
-import type { NegotiationReport } from '../engine/report-types';
+import type { NegotiationReport } from '../../shared/engine/report';
 import type { Highlight, Selection } from '../app/panels';
 import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from './create';
 import { CanvasMinimap, DotBackdrop, fitPadding, fitWouldHideUnderMinimap, selectSmallCanvas } from './canvas-backdrop';

@@ -1,7 +1,7 @@
 // Canvas export as a standalone SVG drawing (and PNG rendered from it): gateways with their
 // vendor marks, networks, tunnels with their status badges. Built from the document and the
 // report, not by screenshotting the DOM, so it is crisp at any size and needs no inline script.
-import type { NegotiationReport } from '../engine/report-types';
+import type { NegotiationReport } from '../../shared/engine/report';
 import type { TopologyDocument } from '../../shared/model/document';
 import { VENDOR_INFO } from '../../shared/model/factory';
 import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';

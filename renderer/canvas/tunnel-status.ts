@@ -1,7 +1,7 @@
 // What an edge shows at a glance: phase 1 state and the count of phase-2 selectors up and down.
 // Pure so it is tested without a browser; the edge turns it into colour, icon and text.
 import type { Tunnel } from '../../shared/model/document';
-import type { NegotiationReport, ReportTunnel } from '../engine/report-types';
+import type { NegotiationReport, TunnelReport } from '../../shared/engine/report';
 
 export type TunnelHealth = 'pending' | 'up' | 'partial' | 'down';
 
@@ -14,10 +14,10 @@ export interface TunnelStatus {
   description: string;
 }
 
-const byId = new WeakMap<NegotiationReport, Map<string, ReportTunnel>>();
+const byId = new WeakMap<NegotiationReport, Map<string, TunnelReport>>();
 
 /** The report of one tunnel (indexed once per report: a thousand edges look theirs up each render). */
-export function findReportTunnel(report: NegotiationReport | undefined, tunnel: Pick<Tunnel, 'id' | 'name'>): ReportTunnel | undefined {
+export function findReportTunnel(report: NegotiationReport | undefined, tunnel: Pick<Tunnel, 'id' | 'name'>): TunnelReport | undefined {
   if (!report) return undefined;
   let index = byId.get(report);
   if (!index) {
@@ -28,10 +28,10 @@ export function findReportTunnel(report: NegotiationReport | undefined, tunnel: 
 }
 
 const PENDING: TunnelStatus = { health: 'pending', phase1: 'pending', phase2Up: 0, phase2Down: 0, description: 'Not computed yet' };
-const statusOf = new WeakMap<ReportTunnel, TunnelStatus>();
+const statusOf = new WeakMap<TunnelReport, TunnelStatus>();
 
 /** A tunnel's status; the same object for the same report tunnel, so views can compare by identity. */
-export function tunnelStatus(rt: ReportTunnel | undefined): TunnelStatus {
+export function tunnelStatus(rt: TunnelReport | undefined): TunnelStatus {
   if (!rt) return PENDING;
   let status = statusOf.get(rt);
   if (!status) {
@@ -41,7 +41,7 @@ export function tunnelStatus(rt: ReportTunnel | undefined): TunnelStatus {
   return status;
 }
 
-function computeStatus(rt: ReportTunnel): TunnelStatus {
+function computeStatus(rt: TunnelReport): TunnelStatus {
   const up = rt.phase2.filter((p) => p.status === 'up').length;
   const down = rt.phase2.length - up;
   if (rt.phase1.status === 'down') {

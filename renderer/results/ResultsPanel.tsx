@@ -5,11 +5,12 @@ import { useState } from 'react';
 import type { Editor } from '../../shared/commands/editor';
 import type { PanelProps, Workbench } from '../app/panels';
 import { HEALTH_ICON, HEALTH_LABEL, tunnelStatus } from '../canvas/tunnel-status';
-import type { ReportDiagnostic, ReportRule, ReportTunnel } from '../engine/report-types';
+import type { Diagnostic, TunnelReport } from '../../shared/engine/report';
+import type { Rule } from '../../shared/vocabulary/provenance';
 
-const PROVENANCE_MARK: Record<ReportRule['provenance'], string> = { verified: '✔ verified', documented: '§ documented', assumed: '? assumed' };
+const PROVENANCE_MARK: Record<Rule['provenance'], string> = { verified: '✔ verified', documented: '§ documented', assumed: '? assumed' };
 
-function RuleRefs({ ids, rules }: { ids: readonly string[]; rules: readonly ReportRule[] }) {
+function RuleRefs({ ids, rules }: { ids: readonly string[]; rules: readonly Rule[] }) {
   if (ids.length === 0) return null;
   return (
     <span className="provenance">
@@ -25,7 +26,7 @@ function RuleRefs({ ids, rules }: { ids: readonly string[]; rules: readonly Repo
   );
 }
 
-function DiagnosticItem({ d, editor, workbench }: { d: ReportDiagnostic; editor: Editor; workbench: Workbench }) {
+function DiagnosticItem({ d, editor, workbench }: { d: Diagnostic; editor: Editor; workbench: Workbench }) {
   return (
     <li className={`diagnostic sev-${d.severity}`} data-testid={`diagnostic-${d.code}`}>
       <code>{d.code}</code>
@@ -48,7 +49,7 @@ function DiagnosticItem({ d, editor, workbench }: { d: ReportDiagnostic; editor:
   );
 }
 
-function TunnelCard({ rt, props }: { rt: ReportTunnel; props: PanelProps }) {
+function TunnelCard({ rt, props }: { rt: TunnelReport; props: PanelProps }) {
   const { editor, state, workbench } = props;
   const [showRules, setShowRules] = useState(false);
   const t = state.document.tunnels.find((x) => x.id === rt.tunnelId);
@@ -146,7 +147,7 @@ function TunnelCard({ rt, props }: { rt: ReportTunnel; props: PanelProps }) {
 const PAGE = 50;
 
 /** The selected tunnels first, then what is down, partly up, up: problems before successes. */
-function ordered(tunnels: readonly ReportTunnel[], selected: readonly string[]): ReportTunnel[] {
+function ordered(tunnels: readonly TunnelReport[], selected: readonly string[]): TunnelReport[] {
   const sel = new Set(selected);
   return [...tunnels].sort((x, y) => Number(sel.has(y.tunnelId)) - Number(sel.has(x.tunnelId)) || ORDER[x.status] - ORDER[y.status]);
 }

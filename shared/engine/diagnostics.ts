@@ -9,7 +9,8 @@ import { JUNOS_TRAFFIC_SELECTORS_PER_VPN } from '../vendors/junos-srx';
 import type { Child, Sel } from './plan';
 import { algorithmDiagnostics } from './algorithm-diagnostics';
 import type { TunnelRun } from './negotiate';
-import type { Diagnostic, Phase1Result, Phase2Result, Provenance } from './report';
+import type { Diagnostic, Phase1Result, Phase2Result } from './report';
+import type { Provenance } from '../vocabulary/provenance';
 
 
 function portText(s: Selector): string {

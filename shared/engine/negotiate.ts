@@ -14,14 +14,14 @@ import {
   REPORT_VERSION,
   type Diagnostic,
   type NegotiationReport,
-  type Notify,
   type Phase1Result,
   type Phase2Result,
-  type Rule,
   type TimelineEntry,
   type TunnelReport,
 } from './report';
 import { initiatorTakes, respond } from './ts-match';
+import type { Notify } from '../vocabulary/notify';
+import type { Rule } from '../vocabulary/provenance';
 
 /** A packet that triggers the negotiation, from a host behind the initiator (RFC 7296 §2.9). */
 export interface TriggerPacket {

@@ -4,42 +4,8 @@
 // so field names are stable: add fields, never rename them.
 import { z } from 'zod';
 import type { Command } from '../commands/commands';
-
-/** How sure the engine is of a rule: checked against a real daemon, written by the vendor, or our assumption. */
-export const ProvenanceSchema = z.enum(['verified', 'documented', 'assumed']);
-export type Provenance = z.infer<typeof ProvenanceSchema>;
-
-/** One vendor rule the engine applied, with where it comes from. */
-export const RuleSchema = z.strictObject({
-  /** Stable id, e.g. `strongswan.ikev2.narrowing`. */
-  id: z.string(),
-  vendor: z.string(),
-  /** The rule in one sentence. */
-  statement: z.string(),
-  provenance: ProvenanceSchema,
-  /** The daemon, document or reasoning the rule comes from. */
-  source: z.string(),
-});
-export type Rule = z.infer<typeof RuleSchema>;
-
-/** Notify messages as real peers send them (RFC 7296 §3.10.1, RFC 2408 §3.14.1). */
-export const NOTIFY_TYPES = [
-  'NO_PROPOSAL_CHOSEN',
-  'AUTHENTICATION_FAILED',
-  'INVALID_ID_INFORMATION',
-  'TS_UNACCEPTABLE',
-  'SINGLE_PAIR_REQUIRED',
-  'ADDITIONAL_TS_POSSIBLE',
-  'INVALID_KE_PAYLOAD',
-  'PAYLOAD_MALFORMED',
-  'INVALID_MAJOR_VERSION',
-  'INVALID_SYNTAX',
-] as const;
-export const NotifySchema = z.enum(NOTIFY_TYPES);
-export type Notify = z.infer<typeof NotifySchema>;
-
-export const StatusSchema = z.enum(['up', 'down']);
-export type Status = z.infer<typeof StatusSchema>;
+import { NotifySchema, StatusSchema } from '../vocabulary/notify';
+import { ProvenanceSchema, RuleSchema } from '../vocabulary/provenance';
 
 export const EndKeySchema = z.enum(['a', 'b']);
 

@@ -4,7 +4,8 @@
 import type { EndKey, TopologyDocument, Tunnel, TunnelEnd, TunnelId } from '../model/document';
 import { parseAddressSpec, parseInterfaceAddress, parseIp, type AddressRange } from '../net/address';
 import { effectiveProxyIds, otherEnd, type NegotiationOutcome, type Negotiator } from './negotiator';
-import { decide, PROBE_ANSWER, SA_TRANSITIONS, type SaAction, type SaEventType, type SaState } from './rules';
+import { decide } from '../vocabulary/decision-table';
+import { PROBE_ANSWER, SA_TRANSITIONS, type SaAction, type SaEventType, type SaState } from './rules';
 import { parsePacket, proxyIdMatches, specHas, type Packet } from './traffic';
 
 export interface SaRecord {

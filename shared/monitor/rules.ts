@@ -1,50 +1,18 @@
-// Every rule of the VPN monitor in one place, as tables: each row says when it applies, what it
-// decides, and where the behaviour comes from. The state machine (sa-lifecycle.ts), the
-// interface status (status.ts) and the packet walk (shared/walk) only look rules up here, so a
-// reviewer can check the behaviour against the sources row by row. First matching row wins.
+// Every rule of the VPN monitor in one place, as decision tables (shared/vocabulary/decision-table.ts):
+// the SA state machine (monitor.ts), the interface status (status.ts) and the packet walk
+// (shared/walk) only look rules up here.
 import type { Gateway, Vendor } from '../model/document';
+import type { DecisionRule, DecisionSource } from '../vocabulary/decision-table';
 
 export type SaState = 'INACTIVE' | 'ACTIVE' | 'DOWN';
 export type InterfaceStatus = 'UP' | 'READY' | 'DOWN';
 /** The VPN monitor's view of one SA's link: pings answered, not answered, or no monitor. */
 export type LinkStatus = 'up' | 'down' | 'none';
-export type Provenance = 'documented' | 'assumed';
-
-export interface RuleSource {
-  /** The document: `KB16008` (seed 003), `KB6221`, `KB6134`, `PAN-OS tunnel monitor`, `RFC 7296`… */
-  ref: string;
-  provenance: Provenance;
-  /** What exactly the source says, or why we assume it. */
-  note: string;
-}
-
-export interface Rule<I, O> {
-  id: string;
-  /** The rule in one sentence, shown in the UI next to the status it produced. */
-  says: string;
-  source: RuleSource;
-  when: (input: I) => boolean;
-  then: (input: I) => O;
-}
-
-export interface Decision<O> {
-  value: O;
-  rule: { id: string; says: string; source: RuleSource };
-}
-
-export function decide<I, O>(table: readonly Rule<I, O>[], input: I): Decision<O> {
-  for (const row of table) {
-    if (row.when(input)) return { value: row.then(input), rule: { id: row.id, says: row.says, source: row.source } };
-  }
-  // Each table ends with a row that always applies; reaching here is a bug in the table.
-  throw new Error(`no monitor rule applies to ${JSON.stringify(input)}`);
-}
-
-const KB16008 = (note: string): RuleSource => ({ ref: 'Juniper KB16008 (seed 003)', provenance: 'documented', note });
-const KB6221 = (note: string): RuleSource => ({ ref: 'Juniper KB6221', provenance: 'documented', note });
-const KB6134 = (note: string): RuleSource => ({ ref: 'Juniper KB6134', provenance: 'documented', note });
-const PAN = (note: string): RuleSource => ({ ref: 'PAN-OS tunnel monitor profile (VENDORS.md)', provenance: 'documented', note });
-const ASSUMED = (note: string): RuleSource => ({ ref: 'assumed', provenance: 'assumed', note });
+const KB16008 = (note: string): DecisionSource => ({ ref: 'Juniper KB16008 (seed 003)', provenance: 'documented', note });
+const KB6221 = (note: string): DecisionSource => ({ ref: 'Juniper KB6221', provenance: 'documented', note });
+const KB6134 = (note: string): DecisionSource => ({ ref: 'Juniper KB6134', provenance: 'documented', note });
+const PAN = (note: string): DecisionSource => ({ ref: 'PAN-OS tunnel monitor profile (VENDORS.md)', provenance: 'documented', note });
+const ASSUMED = (note: string): DecisionSource => ({ ref: 'assumed', provenance: 'assumed', note });
 
 // ---- SA lifecycle ---------------------------------------------------------------------------
 
@@ -62,7 +30,7 @@ export interface SaTransitionInput {
 /** What the state machine does: negotiate (the outcome decides the state), set a state, or nothing. */
 export type SaAction = { kind: 'negotiate' } | { kind: 'set'; state: SaState; stale?: boolean } | { kind: 'keep' };
 
-export const SA_TRANSITIONS: Rule<SaTransitionInput, SaAction>[] = [
+export const SA_TRANSITIONS: DecisionRule<SaTransitionInput, SaAction>[] = [
   {
     id: 'SA-TRAFFIC-INACTIVE',
     says: 'Traffic matching an INACTIVE SA triggers phase-2 negotiation for its proxy ID; ACTIVE on success, DOWN on failure.',
@@ -186,7 +154,7 @@ export interface ProbeInput {
   trafficArrived: boolean;
 }
 
-export const PROBE_ANSWER: Rule<ProbeInput, boolean>[] = [
+export const PROBE_ANSWER: DecisionRule<ProbeInput, boolean>[] = [
   {
     id: 'PROBE-NO-SA',
     says: 'No ACTIVE SA, no answer.',
@@ -242,7 +210,7 @@ export interface CountingInput {
 /** all: every SA bound to the interface; ping: only the SA(s) whose proxy ID matches the monitor ping. */
 export type CountingMode = 'all' | 'ping';
 
-export const SA_COUNTING: Rule<CountingInput, CountingMode>[] = [
+export const SA_COUNTING: DecisionRule<CountingInput, CountingMode>[] = [
   {
     id: 'COUNT-SCREENOS-PEER',
     says: 'Peer is ScreenOS: every SA bound to the tunnel interface counts.',
@@ -273,7 +241,7 @@ export interface AggregateInput {
   sas: readonly { state: SaState; link: LinkStatus }[];
 }
 
-export const SA_AGGREGATION: Rule<AggregateInput, SaState>[] = [
+export const SA_AGGREGATION: DecisionRule<AggregateInput, SaState>[] = [
   {
     id: 'AGG-ANY-ACTIVE',
     says: 'UP-worthy if any counted SA is ACTIVE and its monitor link is not down.',
@@ -305,7 +273,7 @@ export interface ScreenosStatusInput {
   rekey: boolean;
 }
 
-export const SCREENOS_INTERFACE_STATUS: Rule<ScreenosStatusInput, InterfaceStatus>[] = [
+export const SCREENOS_INTERFACE_STATUS: DecisionRule<ScreenosStatusInput, InterfaceStatus>[] = [
   {
     id: 'KB6221-NO-MONITOR-UP',
     says: 'No VPN monitor: UP while an SA is ACTIVE.',
@@ -368,7 +336,7 @@ export interface OtherStatus {
   routesInstalled: boolean;
 }
 
-export const OTHER_INTERFACE_STATUS: Rule<OtherStatusInput, OtherStatus>[] = [
+export const OTHER_INTERFACE_STATUS: DecisionRule<OtherStatusInput, OtherStatus>[] = [
   {
     id: 'PAN-MONITOR-FAIL-OVER',
     says: 'PAN-OS tunnel monitor, action fail-over: after `threshold` lost probes the tunnel is DOWN and its routes are withdrawn.',
@@ -407,7 +375,7 @@ export const OTHER_INTERFACE_STATUS: Rule<OtherStatusInput, OtherStatus>[] = [
 ];
 
 /** ScreenOS withdraws the routes of a tunnel interface the VPN monitor declared DOWN. */
-export const SCREENOS_ROUTES: Rule<{ status: InterfaceStatus }, boolean>[] = [
+export const SCREENOS_ROUTES: DecisionRule<{ status: InterfaceStatus }, boolean>[] = [
   {
     id: 'SCREENOS-ROUTES-DOWN',
     says: 'ScreenOS: routes to a DOWN tunnel interface are disabled, so traffic can take another route.',
@@ -426,7 +394,7 @@ export const SCREENOS_ROUTES: Rule<{ status: InterfaceStatus }, boolean>[] = [
 
 // ---- `get sa` Sta column ----------------------------------------------------------------
 
-export const STA_COLUMN: Rule<{ state: SaState; link: LinkStatus }, string>[] = [
+export const STA_COLUMN: DecisionRule<{ state: SaState; link: LinkStatus }, string>[] = [
   { id: 'STA-I/I', says: 'I/I: the SA is inactive.', source: KB6134('"I/I: VPN tunnel is Inactive"'), when: (i) => i.state !== 'ACTIVE', then: () => 'I/I' },
   { id: 'STA-A/-', says: 'A/-: active, VPN monitor not configured.', source: KB6134('"A/-: VPN tunnel is Active, and VPN Monitor is not configured"'), when: (i) => i.link === 'none', then: () => 'A/-' },
   { id: 'STA-A/U', says: 'A/U: active, the monitor link is up.', source: KB6134('"A/U: VPN tunnel is Active, and the link (detected thru VPN Monitor) is UP"'), when: (i) => i.link === 'up', then: () => 'A/U' },
@@ -444,7 +412,7 @@ export interface ProxyIdCheckInput {
 }
 
 /** Whether traffic routed into a tunnel is matched against the proxy IDs before an SA is picked. */
-export const PROXY_ID_CHECK: Rule<ProxyIdCheckInput, boolean>[] = [
+export const PROXY_ID_CHECK: DecisionRule<ProxyIdCheckInput, boolean>[] = [
   {
     id: 'PIC-POLICY-BASED',
     says: 'Policy-based VPN: the crypto policy (proxy IDs) itself selects the traffic.',
@@ -495,7 +463,7 @@ export interface InboundCheckInput {
 }
 
 /** Whether the receiving end drops decrypted traffic that is outside the SA's selectors. */
-export const INBOUND_CHECK: Rule<InboundCheckInput, boolean>[] = [
+export const INBOUND_CHECK: DecisionRule<InboundCheckInput, boolean>[] = [
   {
     id: 'IN-SCREENOS-ROUTE',
     says: 'ScreenOS route-based: decrypted traffic is routed on without a check against the SA\'s proxy ID.',

@@ -5,7 +5,6 @@ import type { EndKey, Gateway, GatewayId, ProxyId, TopologyDocument, Tunnel, Tun
 import { monitorTarget, pingMatches, type MonitorState, type SaRecord } from './monitor';
 import { effectiveProxyIds, otherEnd } from './negotiator';
 import {
-  decide,
   OTHER_INTERFACE_STATUS,
   SA_AGGREGATION,
   SA_COUNTING,
@@ -15,9 +14,9 @@ import {
   type CountingMode,
   type InterfaceStatus,
   type LinkStatus,
-  type RuleSource,
   type SaState,
 } from './rules';
+import { decide, type DecisionSource } from '../vocabulary/decision-table';
 
 export interface SaView {
   tunnelId: TunnelId;
@@ -41,7 +40,7 @@ export interface SaView {
 export interface RuleUse {
   id: string;
   says: string;
-  source: RuleSource;
+  source: DecisionSource;
 }
 
 export interface InterfaceView {

@@ -1,6 +1,7 @@
 // ScreenOS `get sa`, laid out as in seed 003 and KB6134: one line per direction of each SA
 // ("<" inbound, ">" outbound), the Sta column from the monitor rule table (I/I, A/-, A/U, A/D).
-import { decide, STA_COLUMN } from '../monitor/rules';
+import { STA_COLUMN } from '../monitor/rules';
+import { decide } from '../vocabulary/decision-table';
 import { spiOf } from '../monitor/spi';
 import { espOf, lifeLeft, linkOf, pad, padStart, type OpsContext } from './context';
 

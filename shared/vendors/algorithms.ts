@@ -3,7 +3,7 @@
 // ALGORITHM_UNSUPPORTED (and the exporters warn on the line). Only limits with a source are
 // listed; a product without rows here is not checked.
 import type { Encryption, EspProposal, IkeProposal, Integrity, TunnelEnd, Vendor } from '../model/document';
-import type { Provenance } from '../engine/report';
+import type { Provenance } from '../vocabulary/provenance';
 
 export interface AlgorithmLimit {
   id: string;

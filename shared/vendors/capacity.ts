@@ -3,7 +3,7 @@
 // is counted toward any IPSec tunnel capacity"). The numbers themselves come from the vendor
 // datasheets named in `source`; they were written from those datasheets without a copy on this
 // machine to re-check against, so each carries provenance `assumed` until someone checks it.
-import type { Provenance } from '../engine/report';
+import type { Provenance } from '../vocabulary/provenance';
 
 export interface CapacityEntry {
   vendor: string;

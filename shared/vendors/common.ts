@@ -1,5 +1,5 @@
 // Rules most products share (RFC behaviour), so each profile names only what is its own.
-import type { Rule } from '../engine/report';
+import type { Rule } from '../vocabulary/provenance';
 
 export type RuleInput = Omit<Rule, 'vendor'>;
 

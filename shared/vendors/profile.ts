@@ -3,7 +3,8 @@
 // a `Rule` with its provenance, so the report can say how sure it is. One file per vendor, plus
 // one line in ./registry.ts.
 import type { Gateway, TunnelEnd, Vendor } from '../model/document';
-import type { Notify, Rule } from '../engine/report';
+import type { Notify } from '../vocabulary/notify';
+import type { Rule } from '../vocabulary/provenance';
 
 /** How a responder answers a proposed selector pair. */
 export type ResponderMatch =

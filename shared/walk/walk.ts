@@ -7,7 +7,8 @@ import type { EndKey, Gateway, GatewayId, NatRule, ProxyId, SecurityPolicy, Topo
 import { formatIp, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength, type AddressRange, type Family } from '../net/address';
 import { applyEvent, settledMonitorState, type MonitorState, type SaRecord } from '../monitor/monitor';
 import { effectiveProxyIds, otherEnd, type Negotiator } from '../monitor/negotiator';
-import { decide, INBOUND_CHECK, PROXY_ID_CHECK, type RuleSource } from '../monitor/rules';
+import { INBOUND_CHECK, PROXY_ID_CHECK } from '../monitor/rules';
+import { decide, type DecisionSource } from '../vocabulary/decision-table';
 import { spiOf } from '../monitor/spi';
 import { interfaceStatuses } from '../monitor/status';
 import { parsePacket, protocolNumber, proxyIdMatches, rangeHas, reversePacket, selectorsCover, specHas, type Packet, type ParsedPacket } from '../monitor/traffic';
@@ -42,7 +43,7 @@ export type DropCode =
 export interface StepRule {
   id: string;
   says: string;
-  source: RuleSource;
+  source: DecisionSource;
 }
 
 export interface WalkStep {

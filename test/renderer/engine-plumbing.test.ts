@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Editor } from '../../shared/commands/editor';
 import { createReportCache } from '../../shared/engine/negotiate';
 import { TEMPLATES } from '../../shared/templates/index';
-import { applyDelta, makeDelta } from '../../renderer/engine/delta';
-import { engineInputChanged } from '../../renderer/engine/engine-input';
+import { applyDelta, makeDelta } from '../../renderer/report-worker/delta';
+import { engineInputChanged } from '../../renderer/report-worker/engine-input';
 import { matchesShortcut, parseShortcut } from '../../renderer/app/shortcuts';
 
 const hub = () => TEMPLATES.find((t) => t.id === 'hub-and-spoke')!.build();

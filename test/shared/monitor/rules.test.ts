@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   allRuleIds,
-  decide,
   INBOUND_CHECK,
   OTHER_INTERFACE_STATUS,
   PROBE_ANSWER,
@@ -15,8 +14,8 @@ import {
   SCREENOS_ROUTES,
   screenosBefore63,
   STA_COLUMN,
-  type Rule,
 } from '../../../shared/monitor/rules';
+import { decide, type DecisionRule } from '../../../shared/vocabulary/decision-table';
 
 interface Case {
   row: string;
@@ -24,7 +23,7 @@ interface Case {
   expected: unknown;
 }
 
-const on = <I, O>(table: readonly Rule<I, O>[], input: I) => () => {
+const on = <I, O>(table: readonly DecisionRule<I, O>[], input: I) => () => {
   const d = decide(table, input);
   return { id: d.rule.id, value: d.value };
 };

@@ -5,7 +5,7 @@ import type { TopologyDocument } from '../../shared/model/document';
 import { applyList, makeDelta } from './delta';
 import { engineInputChanged } from './engine-input';
 import type { EngineRequest, EngineResponse } from './protocol';
-import type { NegotiationReport } from './report-types';
+import type { NegotiationReport } from '../../shared/engine/report';
 
 export interface EngineState {
   report: NegotiationReport | undefined;

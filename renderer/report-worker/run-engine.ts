@@ -4,7 +4,7 @@
 // what an edit touched.
 import { createReportCache } from '../../shared/engine/negotiate';
 import type { TopologyDocument } from '../../shared/model/document';
-import type { NegotiationReport } from './report-types';
+import type { NegotiationReport } from '../../shared/engine/report';
 
 const cache = createReportCache();
 

@@ -1,6 +1,6 @@
 // Messages between the UI and the engine worker.
 import type { DocumentDelta, ListDelta } from './delta';
-import type { NegotiationReport } from './report-types';
+import type { NegotiationReport } from '../../shared/engine/report';
 
 export interface EngineRequest {
   seq: number;

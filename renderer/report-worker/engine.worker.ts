@@ -1,7 +1,7 @@
 // The engine's Web Worker: receives the document, answers with the negotiation report.
 import type { TopologyDocument } from '../../shared/model/document';
 import { applyDelta, listDelta } from './delta';
-import type { NegotiationReport } from './report-types';
+import type { NegotiationReport } from '../../shared/engine/report';
 import type { EngineRequest, EngineResponse } from './protocol';
 import { computeNegotiationReport } from './run-engine';
 
