@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Editor } from '../shared/commands/editor';
-import { computeReport, createReportCache } from '../shared/engine/negotiate';
+import { computeReport, createReportCache } from '../shared/engine/report-cache';
 import type { Gateway, ProxyId, TopologyDocument, Tunnel, Vendor } from '../shared/model/document';
 import { documentOf, newGateway, newTunnel } from '../shared/model/factory';
 import type { BenchResult } from './run';

@@ -5,14 +5,14 @@
 import type { Command } from '../commands/commands';
 import type { EndKey, EspProposal, IkeProposal } from '../model/document';
 import { ALGORITHM_LIMITS, unsupportedAlgorithms, type UnsupportedAlgorithm } from '../vendors/algorithms';
-import type { TunnelRun } from './negotiate';
+import type { NegotiationRun } from './negotiation-run';
 
-function supportedInV2(run: TunnelRun, k: EndKey, u: UnsupportedAlgorithm): boolean {
+function supportedInV2(run: NegotiationRun, k: EndKey, u: UnsupportedAlgorithm): boolean {
   const vendor = run.gateways[k].vendor;
   return !ALGORITHM_LIMITS.some((l) => l.vendor === vendor && l.ikeVersion !== 1 && l.phase === u.limit.phase && (l.unsupported as readonly string[]).includes(u.algorithm));
 }
 
-function dropFix(run: TunnelRun, k: EndKey, u: UnsupportedAlgorithm): Command[] {
+function dropFix(run: NegotiationRun, k: EndKey, u: UnsupportedAlgorithm): Command[] {
   const end = run.end(k);
   const key = u.limit.kind === 'encryption' ? 'encryption' : 'integrity';
   const without = <P extends IkeProposal | EspProposal>(proposals: readonly P[]): P[] | undefined => {
@@ -28,7 +28,7 @@ function dropFix(run: TunnelRun, k: EndKey, u: UnsupportedAlgorithm): Command[] 
   return proposals ? update({ type: 'tunnelEnd.update', tunnelId: run.tunnel.id, end: k, changes: { esp: { ...end.esp, proposals } } }) : [];
 }
 
-export function algorithmDiagnostics(run: TunnelRun): void {
+export function algorithmDiagnostics(run: NegotiationRun): void {
   for (const k of ['a', 'b'] as const) {
     const gateway = run.gateways[k];
     const end = run.end(k);

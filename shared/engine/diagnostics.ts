@@ -6,9 +6,9 @@ import { addressRelation, equals, hasAnyPort, intersect, isIcmp, makeSelector, p
 import { parseAddressSpec, prefixLength } from '../net/address';
 import { capacityOf, smallestModelFor, tunnelsUsed } from '../vendors/capacity';
 import { JUNOS_TRAFFIC_SELECTORS_PER_VPN } from '../vendors/junos-srx';
-import type { Child, Sel } from './plan';
+import type { ChildPlan, PlannedSelector } from './plan';
 import { algorithmDiagnostics } from './algorithm-diagnostics';
-import type { TunnelRun } from './negotiate';
+import type { NegotiationRun } from './negotiation-run';
 import type { Diagnostic, Phase1Result, Phase2Result } from './report';
 import type { Provenance } from '../vocabulary/provenance';
 
@@ -19,7 +19,7 @@ function portText(s: Selector): string {
   return s.portFrom === s.portTo ? String(s.portFrom) : `${s.portFrom}-${s.portTo}`;
 }
 
-function addressText(x: Sel): string {
+function addressText(x: PlannedSelector): string {
   const i = x.text.indexOf('[');
   return i < 0 ? x.text : x.text.slice(0, i);
 }
@@ -33,7 +33,7 @@ function protocolValue(p: number): ProxyId['protocol'] {
 }
 
 /** The proxy ID the peer needs to mirror `local <-> remote` (selectors of the other end). */
-function mirrorOf(name: string, local: Sel, remote: Sel): ProxyId {
+function mirrorOf(name: string, local: PlannedSelector, remote: PlannedSelector): ProxyId {
   const p: ProxyId = {
     name,
     local: addressText(remote),
@@ -46,12 +46,12 @@ function mirrorOf(name: string, local: Sel, remote: Sel): ProxyId {
   return p;
 }
 
-function firstIndex(c: Child): number | undefined {
+function firstIndex(c: ChildPlan): number | undefined {
   return c.proxyIdIndexes[0];
 }
 
 /** The selector a phase-2 diagnostic names, built only when there is one (most entries have none). */
-function selectorOf(entry: Phase2Result, child: Child): Diagnostic['selector'] {
+function selectorOf(entry: Phase2Result, child: ChildPlan): Diagnostic['selector'] {
   return { local: entry.proposed.local, remote: entry.proposed.remote, ...(firstIndex(child) !== undefined ? { proxyIdIndex: firstIndex(child) } : {}) };
 }
 
@@ -59,12 +59,12 @@ function sentence(list: string[]): string {
   return list.join(' ');
 }
 
-export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): void {
-  const { init, resp, tunnel } = run;
-  const I = run.end(init);
-  const R = run.end(resp);
-  const gI = run.gateways[init];
-  const gR = run.gateways[resp];
+export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2Result[]): void {
+  const { initiatorEnd, responderEnd, tunnel } = run;
+  const I = run.end(initiatorEnd);
+  const R = run.end(responderEnd);
+  const gI = run.gateways[initiatorEnd];
+  const gR = run.gateways[responderEnd];
   const d = run.diagnostics;
   const provOf = (end: EndKey, ruleId: string | undefined): Provenance => (ruleId ? (run.profiles[end].rules[ruleId]?.provenance ?? 'assumed') : 'assumed');
   const update = (end: EndKey, changes: Partial<Omit<TunnelEnd, 'gatewayId'>>): Command => ({ type: 'tunnelEnd.update', tunnelId: tunnel.id, end, changes });
@@ -95,25 +95,25 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
 
   // Phase 1.
   if (p1.status === 'down') {
-    const prov = provOf(resp, p1.rules[0]);
+    const prov = provOf(responderEnd, p1.rules[0]);
     switch (p1.failure) {
       case 'version':
-        d.push({ code: 'IKE_VERSION_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [update(resp, { ikeVersion: I.ikeVersion })], fixLabel: `Use IKEv${I.ikeVersion} on ${gR.name}`, provenance: prov });
+        d.push({ code: 'IKE_VERSION_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [update(responderEnd, { ikeVersion: I.ikeVersion })], fixLabel: `Use IKEv${I.ikeVersion} on ${gR.name}`, provenance: prov });
         break;
       case 'exchange-mode':
-        d.push({ code: 'EXCHANGE_MODE_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [update(resp, { exchangeMode: I.exchangeMode })], fixLabel: `Use ${I.exchangeMode} mode on ${gR.name}`, provenance: 'assumed' });
+        d.push({ code: 'EXCHANGE_MODE_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [update(responderEnd, { exchangeMode: I.exchangeMode })], fixLabel: `Use ${I.exchangeMode} mode on ${gR.name}`, provenance: 'assumed' });
         break;
       case 'auth-method':
-        d.push({ code: 'AUTH_METHOD_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [update(resp, { auth: { ...R.auth, method: I.auth.method } })], fixLabel: `Authenticate ${gR.name} the same way`, provenance: prov });
+        d.push({ code: 'AUTH_METHOD_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [update(responderEnd, { auth: { ...R.auth, method: I.auth.method } })], fixLabel: `Authenticate ${gR.name} the same way`, provenance: prov });
         break;
       case 'psk':
-        d.push({ code: 'PSK_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [update(resp, { auth: { ...R.auth, psk: I.auth.psk } })], fixLabel: `Copy ${gI.name}'s pre-shared key to ${gR.name}`, provenance: prov });
+        d.push({ code: 'PSK_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [update(responderEnd, { auth: { ...R.auth, psk: I.auth.psk } })], fixLabel: `Copy ${gI.name}'s pre-shared key to ${gR.name}`, provenance: prov });
         break;
       case 'identity': {
-        const wrongOnInit = p1.notifyFrom === init;
-        const end = wrongOnInit ? init : resp;
+        const wrongOnInit = p1.notifyFrom === initiatorEnd;
+        const end = wrongOnInit ? initiatorEnd : responderEnd;
         const peerEnd = wrongOnInit ? R : I;
-        const peerPlan = run.plans[wrongOnInit ? resp : init];
+        const peerPlan = run.plans[wrongOnInit ? responderEnd : initiatorEnd];
         const expected = peerEnd.auth.localId ?? (peerPlan.ikeAddress ? { type: 'address' as const, value: peerPlan.ikeAddress.text } : undefined);
         const e = run.end(end);
         d.push({ code: 'IDENTITY_MISMATCH', severity: 'error', end, gateway: run.gateways[end].name, message: p1.reason ?? '', fix: expected ? [update(end, { auth: { ...e.auth, remoteId: expected } })] : [], ...(expected ? { fixLabel: 'Expect the identity the peer sends' } : {}), provenance: prov });
@@ -123,15 +123,15 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
         const ip = I.ike?.proposals ?? [];
         const rp = R.ike?.proposals ?? [];
         if (ip.length === 0 || rp.length === 0) {
-          const emptyEnd = ip.length === 0 ? init : resp;
+          const emptyEnd = ip.length === 0 ? initiatorEnd : responderEnd;
           const source = ip.length === 0 ? R : I;
           d.push({ code: 'EMPTY_PROPOSALS', severity: 'error', end: emptyEnd, gateway: run.gateways[emptyEnd].name, message: `${run.gateways[emptyEnd].name} has no IKE proposal.`, fix: source.ike?.proposals?.length ? [update(emptyEnd, { ike: { ...run.end(emptyEnd).ike, proposals: source.ike.proposals } })] : [], fixLabel: 'Use the peer\'s proposals', provenance: 'verified' });
           break;
         }
         const fix = p1.failedAttribute === 'lifetime'
-          ? [update(resp, { ike: { ...R.ike, lifetimeSeconds: I.ike.lifetimeSeconds } })]
-          : [update(resp, { ike: { ...R.ike, proposals: [...rp, ip[0] as (typeof ip)[number]] } })];
-        d.push({ code: 'PROPOSAL_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: `Phase 1: ${p1.reason ?? ''} (attribute: ${p1.failedAttribute ?? 'unknown'}).`, fix, fixLabel: p1.failedAttribute === 'lifetime' ? 'Match the lifetime' : `Add ${gI.name}'s IKE proposal to ${gR.name}`, provenance: prov });
+          ? [update(responderEnd, { ike: { ...R.ike, lifetimeSeconds: I.ike.lifetimeSeconds } })]
+          : [update(responderEnd, { ike: { ...R.ike, proposals: [...rp, ip[0] as (typeof ip)[number]] } })];
+        d.push({ code: 'PROPOSAL_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: `Phase 1: ${p1.reason ?? ''} (attribute: ${p1.failedAttribute ?? 'unknown'}).`, fix, fixLabel: p1.failedAttribute === 'lifetime' ? 'Match the lifetime' : `Add ${gI.name}'s IKE proposal to ${gR.name}`, provenance: prov });
         break;
       }
       default:
@@ -144,26 +144,26 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
   p2.forEach((entry, i) => {
     const child = childrenI[i];
     if (!child) return;
-    const local = child.local[0] as Sel;
-    const remote = child.remote[0] as Sel;
-    if (I.ikeVersion === 1 && run.plans[init].behaviour.v1FirstSelectorOnly && (child.local.length > 1 || child.remote.length > 1)) {
-      d.push({ code: 'ONLY_FIRST_SELECTOR_USED', severity: 'warning', end: init, gateway: gI.name, selector: selectorOf(entry, child), phase2Index: i, message: `${gI.name} proposes only the first selector of "${child.name}" in IKEv1 (${entry.proposed.local} <-> ${entry.proposed.remote}); the others are never negotiated. Give each pair its own proxy ID name, or use IKEv2.`, fix: [], provenance: provOf(init, run.plans[init].behaviour.rules.v1Propose) });
+    const local = child.local[0] as PlannedSelector;
+    const remote = child.remote[0] as PlannedSelector;
+    if (I.ikeVersion === 1 && run.plans[initiatorEnd].behaviour.v1FirstSelectorOnly && (child.local.length > 1 || child.remote.length > 1)) {
+      d.push({ code: 'ONLY_FIRST_SELECTOR_USED', severity: 'warning', end: initiatorEnd, gateway: gI.name, selector: selectorOf(entry, child), phase2Index: i, message: `${gI.name} proposes only the first selector of "${child.name}" in IKEv1 (${entry.proposed.local} <-> ${entry.proposed.remote}); the others are never negotiated. Give each pair its own proxy ID name, or use IKEv2.`, fix: [], provenance: provOf(initiatorEnd, run.plans[initiatorEnd].behaviour.rules.v1Propose) });
     }
     if (entry.status === 'up') {
       if (entry.pfs?.status === 'deferred') {
-        d.push({ code: 'PFS_MISMATCH_AT_REKEY', severity: 'warning', end: resp, gateway: gR.name, phase2Index: i, message: `PFS groups differ; the first IKEv2 child carries no key exchange, so "${entry.name}" comes up now but its first rekey (CREATE_CHILD_SA) fails with NO_PROPOSAL_CHOSEN.`, fix: [update(resp, { esp: { ...R.esp, proposals: R.esp.proposals.map((p) => ({ ...p, dhGroups: I.esp.proposals[0]?.dhGroups ?? [] })) } })], fixLabel: `Use ${gI.name}'s PFS group on ${gR.name}`, provenance: provOf(resp, run.plans[resp].behaviour.rules.pfs) });
+        d.push({ code: 'PFS_MISMATCH_AT_REKEY', severity: 'warning', end: responderEnd, gateway: gR.name, phase2Index: i, message: `PFS groups differ; the first IKEv2 child carries no key exchange, so "${entry.name}" comes up now but its first rekey (CREATE_CHILD_SA) fails with NO_PROPOSAL_CHOSEN.`, fix: [update(responderEnd, { esp: { ...R.esp, proposals: R.esp.proposals.map((p) => ({ ...p, dhGroups: I.esp.proposals[0]?.dhGroups ?? [] })) } })], fixLabel: `Use ${gI.name}'s PFS group on ${gR.name}`, provenance: provOf(responderEnd, run.plans[responderEnd].behaviour.rules.pfs) });
       }
       const narrowed = entry.negotiated && (entry.negotiated.local.length !== 1 || entry.negotiated.remote.length !== 1 || !sameText(entry.negotiated.local[0], local) || !sameText(entry.negotiated.remote[0], remote));
       if (narrowed && !child.isDefault) {
-        const rc = run.plans[resp].children.find((c) => c.name === entry.responderConfig);
+        const rc = run.plans[responderEnd].children.find((c) => c.name === entry.responderConfig);
         const idx = rc ? firstIndex(rc) : undefined;
         const overlap = rc && rc.local[0] && rc.remote[0] && sameProtocolAndPorts(rc.local[0].s, remote.s) && sameProtocolAndPorts(rc.remote[0].s, local.s);
         d.push({
-          code: overlap ? 'PREFIX_LENGTH_MISMATCH' : 'SELECTOR_NARROWED', severity: 'warning', end: resp, gateway: gR.name, selector: selectorOf(entry, child), phase2Index: i,
+          code: overlap ? 'PREFIX_LENGTH_MISMATCH' : 'SELECTOR_NARROWED', severity: 'warning', end: responderEnd, gateway: gR.name, selector: selectorOf(entry, child), phase2Index: i,
           message: `"${entry.name}" comes up narrowed to ${entry.negotiated?.local.join(' ')} <-> ${entry.negotiated?.remote.join(' ')} instead of ${entry.proposed.local} <-> ${entry.proposed.remote}: traffic outside the narrowed selectors has no SA.`,
-          fix: idx !== undefined ? [{ type: 'proxyId.update', tunnelId: tunnel.id, end: resp, index: idx, changes: mirrorOf(run.end(resp).proxyIds[idx]?.name ?? '', local, remote) }] : [],
+          fix: idx !== undefined ? [{ type: 'proxyId.update', tunnelId: tunnel.id, end: responderEnd, index: idx, changes: mirrorOf(run.end(responderEnd).proxyIds[idx]?.name ?? '', local, remote) }] : [],
           ...(idx !== undefined ? { fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` } : {}),
-          provenance: provOf(resp, entry.rules[entry.rules.length - 2]),
+          provenance: provOf(responderEnd, entry.rules[entry.rules.length - 2]),
         });
       }
       return;
@@ -175,10 +175,10 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
       // The responder's child may carry its own ESP proposals (proxy ID espProposals): fix those.
       const rIdx = (entry.responderProxyIds ?? []).filter((x) => Array.isArray(R.proxyIds[x]?.espProposals));
       let fix: Command[] = [];
-      if (a === 'mode') fix = [update(resp, { esp: { ...R.esp, mode: I.esp.mode } })];
-      else if (offered && rIdx.length > 0) fix = rIdx.map((x) => ({ type: 'proxyId.update', tunnelId: tunnel.id, end: resp, index: x, changes: { espProposals: [...(R.proxyIds[x]?.espProposals ?? []), offered] } }));
-      else if (offered) fix = [update(resp, { esp: { ...R.esp, proposals: [...(R.esp?.proposals ?? []), offered] } })];
-      d.push({ code: (R.esp?.proposals ?? []).length === 0 || (I.esp?.proposals ?? []).length === 0 ? 'EMPTY_PROPOSALS' : 'PROPOSAL_MISMATCH', severity: 'error', end: resp, gateway: gR.name, selector: selectorOf(entry, child), phase2Index: i, message: `Phase 2 "${entry.name}": ${entry.reason ?? ''} (attribute: ${a}).`, fix, fixLabel: a === 'mode' ? 'Use the same ESP mode' : `Add ${gI.name}'s ESP proposal to ${gR.name}`, provenance: provOf(resp, run.plans[resp].behaviour.rules.pfs) });
+      if (a === 'mode') fix = [update(responderEnd, { esp: { ...R.esp, mode: I.esp.mode } })];
+      else if (offered && rIdx.length > 0) fix = rIdx.map((x) => ({ type: 'proxyId.update', tunnelId: tunnel.id, end: responderEnd, index: x, changes: { espProposals: [...(R.proxyIds[x]?.espProposals ?? []), offered] } }));
+      else if (offered) fix = [update(responderEnd, { esp: { ...R.esp, proposals: [...(R.esp?.proposals ?? []), offered] } })];
+      d.push({ code: (R.esp?.proposals ?? []).length === 0 || (I.esp?.proposals ?? []).length === 0 ? 'EMPTY_PROPOSALS' : 'PROPOSAL_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, selector: selectorOf(entry, child), phase2Index: i, message: `Phase 2 "${entry.name}": ${entry.reason ?? ''} (attribute: ${a}).`, fix, fixLabel: a === 'mode' ? 'Use the same ESP mode' : `Add ${gI.name}'s ESP proposal to ${gR.name}`, provenance: provOf(responderEnd, run.plans[responderEnd].behaviour.rules.pfs) });
       return;
     }
     selectorCause(run, entry, i, child, local, remote, selectorOf(entry, child));
@@ -188,18 +188,18 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
   routeChecks(run, 'b');
 }
 
-function sameText(text: string | undefined, s: Sel): boolean {
+function sameText(text: string | undefined, s: PlannedSelector): boolean {
   return text !== undefined && (text === s.text || text.replace('..', '-') === s.text);
 }
 
 /** Why a selector pair was refused, from the responder's configured selectors. */
-function selectorCause(run: TunnelRun, entry: Phase2Result, i: number, child: Child, local: Sel, remote: Sel, selector: Diagnostic['selector']): void {
-  const { init, resp, tunnel } = run;
-  const gI = run.gateways[init];
-  const gR = run.gateways[resp];
-  const R = run.end(resp);
-  const planR = run.plans[resp];
-  const prov: Provenance = run.profiles[resp].rules[entry.rules[entry.rules.length - 1] ?? '']?.provenance ?? run.profiles[resp].rules[entry.rules[1] ?? '']?.provenance ?? 'assumed';
+function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, child: ChildPlan, local: PlannedSelector, remote: PlannedSelector, selector: Diagnostic['selector']): void {
+  const { initiatorEnd, responderEnd, tunnel } = run;
+  const gI = run.gateways[initiatorEnd];
+  const gR = run.gateways[responderEnd];
+  const R = run.end(responderEnd);
+  const planR = run.plans[responderEnd];
+  const prov: Provenance = run.profiles[responderEnd].rules[entry.rules[entry.rules.length - 1] ?? '']?.provenance ?? run.profiles[responderEnd].rules[entry.rules[1] ?? '']?.provenance ?? 'assumed';
   const push = (dg: Omit<Diagnostic, 'severity' | 'phase2Index' | 'provenance'> & { provenance?: Provenance }) => run.diagnostics.push({ severity: 'error', phase2Index: i, provenance: prov, ...dg });
   const responderEntries = planR.children.filter((c) => c.proxyIdIndexes.length > 0);
   const mirror = mirrorOf(R.proxyIds[0]?.name ?? child.name, local, remote);
@@ -207,8 +207,8 @@ function selectorCause(run: TunnelRun, entry: Phase2Result, i: number, child: Ch
 
   // The initiator proposes its default 0.0.0.0/0 to a peer with specific selectors.
   if (child.isDefault && responderEntries.length > 0) {
-    const setAll: ProxyId[] = responderEntries.map((c) => mirrorOf(R.proxyIds[c.proxyIdIndexes[0] as number]?.name ?? '', c.local[0] as Sel, c.remote[0] as Sel));
-    push({ code: 'DEFAULT_SELECTOR_VS_POLICY_BASED_PEER', end: init, gateway: gI.name, selector, message: `${gI.name} has no proxy ID and proposes ${entry.proposed.local} <-> ${entry.proposed.remote}; ${gR.name} (${run.gateways[resp].vpnType}) only accepts its specific selectors. Configure the mirror of ${gR.name}'s proxy IDs on ${gI.name}.`, fix: [{ type: 'proxyId.setAll', tunnelId: tunnel.id, end: init, proxyIds: setAll }], fixLabel: `Add ${setAll.length} proxy ID${setAll.length === 1 ? '' : 's'} to ${gI.name}` });
+    const setAll: ProxyId[] = responderEntries.map((c) => mirrorOf(R.proxyIds[c.proxyIdIndexes[0] as number]?.name ?? '', c.local[0] as PlannedSelector, c.remote[0] as PlannedSelector));
+    push({ code: 'DEFAULT_SELECTOR_VS_POLICY_BASED_PEER', end: initiatorEnd, gateway: gI.name, selector, message: `${gI.name} has no proxy ID and proposes ${entry.proposed.local} <-> ${entry.proposed.remote}; ${gR.name} (${run.gateways[responderEnd].vpnType}) only accepts its specific selectors. Configure the mirror of ${gR.name}'s proxy IDs on ${gI.name}.`, fix: [{ type: 'proxyId.setAll', tunnelId: tunnel.id, end: initiatorEnd, proxyIds: setAll }], fixLabel: `Add ${setAll.length} proxy ID${setAll.length === 1 ? '' : 's'} to ${gI.name}` });
     return;
   }
 
@@ -216,63 +216,63 @@ function selectorCause(run: TunnelRun, entry: Phase2Result, i: number, child: Ch
   if (natCause(run, entry, i, local, remote, selector, push)) return;
 
   for (const rc of responderEntries) {
-    const rl = rc.local[0] as Sel;
-    const rr = rc.remote[0] as Sel;
+    const rl = rc.local[0] as PlannedSelector;
+    const rr = rc.remote[0] as PlannedSelector;
     const idx = rc.proxyIdIndexes[0] as number;
-    const update = (changes: Partial<ProxyId>): Command => ({ type: 'proxyId.update', tunnelId: tunnel.id, end: resp, index: idx, changes });
+    const update = (changes: Partial<ProxyId>): Command => ({ type: 'proxyId.update', tunnelId: tunnel.id, end: responderEnd, index: idx, changes });
     // Same orientation on both ends: local and remote swapped on one of them.
     if (equals(rl.s, local.s) && equals(rr.s, remote.s) && !equals(local.s, remote.s)) {
       const p = R.proxyIds[idx] as ProxyId;
-      push({ code: 'SELECTOR_REVERSED', end: resp, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `${gR.name}'s proxy ID ${idx + 1} has local ${rl.text} and remote ${rr.text}, the same way round as ${gI.name}'s; one of them is reversed. The peer must be the mirror image: local ${remote.text}, remote ${local.text}.`, fix: [update({ local: p.remote, remote: p.local, localPort: p.remotePort, remotePort: p.localPort })], fixLabel: `Swap local and remote on ${gR.name}` });
+      push({ code: 'SELECTOR_REVERSED', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `${gR.name}'s proxy ID ${idx + 1} has local ${rl.text} and remote ${rr.text}, the same way round as ${gI.name}'s; one of them is reversed. The peer must be the mirror image: local ${remote.text}, remote ${local.text}.`, fix: [update({ local: p.remote, remote: p.local, localPort: p.remotePort, remotePort: p.localPort })], fixLabel: `Swap local and remote on ${gR.name}` });
       return;
     }
     const ra = addressRelation(rr.s, local.s);
     const la = addressRelation(rl.s, remote.s);
     if (ra === 'equals' && la === 'equals') {
-      push({ code: 'PROTOCOL_PORT_MISMATCH', end: resp, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The addresses mirror, but protocol or ports differ: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}).`, fix: [update(mirror)], fixLabel: `Use the same protocol and ports on ${gR.name}` });
+      push({ code: 'PROTOCOL_PORT_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The addresses mirror, but protocol or ports differ: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}).`, fix: [update(mirror)], fixLabel: `Use the same protocol and ports on ${gR.name}` });
       return;
     }
     if (ra !== 'isDisjoint' && la !== 'isDisjoint' && intersect({ ...rr.s, protocol: 0, portFrom: 0, portTo: 65535 }, { ...local.s, protocol: 0, portFrom: 0, portTo: 65535 })) {
-      push({ code: 'PREFIX_LENGTH_MISMATCH', end: resp, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The selectors overlap but are not the same: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}); ${run.profiles[resp].label} ${entry.notify ? `answers ${entry.notify}` : 'refuses it'}.`, fix: [update(mirror)], fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` });
+      push({ code: 'PREFIX_LENGTH_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The selectors overlap but are not the same: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}); ${run.profiles[responderEnd].label} ${entry.notify ? `answers ${entry.notify}` : 'refuses it'}.`, fix: [update(mirror)], fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` });
       return;
     }
   }
-  const fix: Command[] = [{ type: 'proxyId.add', tunnelId: tunnel.id, end: resp, proxyId: mirror }];
+  const fix: Command[] = [{ type: 'proxyId.add', tunnelId: tunnel.id, end: responderEnd, proxyId: mirror }];
   push({
-    code: 'MISSING_PROXY_ID', end: resp, gateway: gR.name, selector,
+    code: 'MISSING_PROXY_ID', end: responderEnd, gateway: gR.name, selector,
     message: sentence([`${gR.name} has no proxy ID for ${remote.text} <-> ${local.text} (the mirror of what ${gI.name} proposes),`, responderEntries.length === 0 ? `and without proxy IDs it ${planR.behaviour.defaultSelector === 'none' ? 'accepts nothing' : `only takes its default ${planR.children[0]?.local[0]?.text ?? ''}`}.` : 'and none of its proxy IDs overlaps it.']),
     fix, fixLabel: `Add the mirror proxy ID to ${gR.name}`,
   });
 }
 
-function natCause(run: TunnelRun, entry: Phase2Result, i: number, local: Sel, remote: Sel, selector: Diagnostic['selector'], push: (dg: Omit<Diagnostic, 'severity' | 'phase2Index' | 'provenance'>) => void): boolean {
-  const { init, resp, tunnel } = run;
-  const planR = run.plans[resp];
-  for (const [natEnd, gw] of [[init, run.gateways[init]], [resp, run.gateways[resp]]] as [EndKey, Gateway][]) {
+function natCause(run: NegotiationRun, entry: Phase2Result, i: number, local: PlannedSelector, remote: PlannedSelector, selector: Diagnostic['selector'], push: (dg: Omit<Diagnostic, 'severity' | 'phase2Index' | 'provenance'>) => void): boolean {
+  const { initiatorEnd, responderEnd, tunnel } = run;
+  const planR = run.plans[responderEnd];
+  for (const [natEnd, gw] of [[initiatorEnd, run.gateways[initiatorEnd]], [responderEnd, run.gateways[responderEnd]]] as [EndKey, Gateway][]) {
     for (const rule of Array.isArray(gw.natRules) ? gw.natRules : []) {
       if (rule.kind !== 'source') continue;
       const o = parseAddressSpec(rule.original);
       const t = parseAddressSpec(rule.translated);
       if (!o.ok || !t.ok) continue;
       // The end behind the NAT writes its real (pre-NAT) addresses; the peer must use the same.
-      const ownLocal = natEnd === init ? local : undefined;
+      const ownLocal = natEnd === initiatorEnd ? local : undefined;
       for (const rc of planR.children) {
         const idx = rc.proxyIdIndexes[0];
         if (idx === undefined) continue;
-        const peerSide = natEnd === init ? (rc.remote[0] as Sel) : (rc.local[0] as Sel);
-        const ownSide = natEnd === init ? ownLocal : remote;
+        const peerSide = natEnd === initiatorEnd ? (rc.remote[0] as PlannedSelector) : (rc.local[0] as PlannedSelector);
+        const ownSide = natEnd === initiatorEnd ? ownLocal : remote;
         if (!ownSide) continue;
         const peerIsTranslated = addressRelation(peerSide.s, t.value) === 'equals' || addressRelation(t.value, peerSide.s) === 'contains';
         const ownIsOriginal = addressRelation(o.value, ownSide.s) === 'contains' || addressRelation(o.value, ownSide.s) === 'equals';
-        if (natEnd === init && peerIsTranslated && ownIsOriginal) {
-          push({ code: 'NAT_ADDRESS_IN_SELECTOR', end: resp, gateway: run.gateways[resp].name, selector: { ...selector, proxyIdIndex: idx }, message: `${run.gateways[resp].name}'s proxy ID uses ${peerSide.text}, the address ${gw.name} translates ${rule.original} to (NAT rule "${rule.name}"); proxy IDs carry the pre-NAT source the encrypting gateway sees: ${local.text}.`, fix: [{ type: 'proxyId.update', tunnelId: tunnel.id, end: resp, index: idx, changes: { remote: addressText(local) } }], fixLabel: 'Use the pre-NAT address' });
+        if (natEnd === initiatorEnd && peerIsTranslated && ownIsOriginal) {
+          push({ code: 'NAT_ADDRESS_IN_SELECTOR', end: responderEnd, gateway: run.gateways[responderEnd].name, selector: { ...selector, proxyIdIndex: idx }, message: `${run.gateways[responderEnd].name}'s proxy ID uses ${peerSide.text}, the address ${gw.name} translates ${rule.original} to (NAT rule "${rule.name}"); proxy IDs carry the pre-NAT source the encrypting gateway sees: ${local.text}.`, fix: [{ type: 'proxyId.update', tunnelId: tunnel.id, end: responderEnd, index: idx, changes: { remote: addressText(local) } }], fixLabel: 'Use the pre-NAT address' });
           return true;
         }
-        const ownLocalR = natEnd === resp ? (rc.local[0] as Sel) : undefined;
-        if (natEnd === resp && ownLocalR && (addressRelation(remote.s, t.value) === 'equals') && addressRelation(o.value, ownLocalR.s) !== 'isDisjoint') {
-          const initIdx = run.plans[init].children[i]?.proxyIdIndexes[0];
+        const ownLocalR = natEnd === responderEnd ? (rc.local[0] as PlannedSelector) : undefined;
+        if (natEnd === responderEnd && ownLocalR && (addressRelation(remote.s, t.value) === 'equals') && addressRelation(o.value, ownLocalR.s) !== 'isDisjoint') {
+          const initIdx = run.plans[initiatorEnd].children[i]?.proxyIdIndexes[0];
           if (initIdx === undefined) continue;
-          push({ code: 'NAT_ADDRESS_IN_SELECTOR', end: init, gateway: run.gateways[init].name, selector, message: `${run.gateways[init].name} proposes remote ${remote.text}, the address ${gw.name} translates ${rule.original} to (NAT rule "${rule.name}"); ${gw.name}'s proxy ID uses the pre-NAT ${ownLocalR.text}.`, fix: [{ type: 'proxyId.update', tunnelId: tunnel.id, end: init, index: initIdx, changes: { remote: addressText(ownLocalR) } }], fixLabel: 'Use the pre-NAT address' });
+          push({ code: 'NAT_ADDRESS_IN_SELECTOR', end: initiatorEnd, gateway: run.gateways[initiatorEnd].name, selector, message: `${run.gateways[initiatorEnd].name} proposes remote ${remote.text}, the address ${gw.name} translates ${rule.original} to (NAT rule "${rule.name}"); ${gw.name}'s proxy ID uses the pre-NAT ${ownLocalR.text}.`, fix: [{ type: 'proxyId.update', tunnelId: tunnel.id, end: initiatorEnd, index: initIdx, changes: { remote: addressText(ownLocalR) } }], fixLabel: 'Use the pre-NAT address' });
           return true;
         }
       }
@@ -283,7 +283,7 @@ function natCause(run: TunnelRun, entry: Phase2Result, i: number, local: Sel, re
 }
 
 /** Route-based ends: a route into the tunnel needs a proxy ID, a proxy ID needs a route. */
-function routeChecks(run: TunnelRun, k: EndKey): void {
+function routeChecks(run: NegotiationRun, k: EndKey): void {
   const g = run.gateways[k];
   const end = run.end(k);
   if (g.vpnType !== 'route-based' || !end.tunnelInterface) return;

@@ -7,36 +7,36 @@ import { contains, equals, formatSelector, fromRange, makeSelector, type Selecto
 import type { SelectorBehaviour, VendorProfile } from '../vendors/profile';
 
 /** A selector with its text in strongSwan notation (computed once). */
-export interface Sel {
+export interface PlannedSelector {
   readonly s: Selector;
   readonly text: string;
   /** `[this]` and `[text]`, built on first use and shared (frozen): most children have one selector each side. */
-  one: readonly Sel[] | undefined;
+  one: readonly PlannedSelector[] | undefined;
   textOne: readonly string[] | undefined;
   /** The text has no address range `a-b` (then installed selectors print as proposed); filled on first use. */
   noRange: boolean | undefined;
 }
 
-export function sel(s: Selector, text?: string): Sel {
+export function sel(s: Selector, text?: string): PlannedSelector {
   return { s, text: text ?? formatSelector(s), one: undefined, textOne: undefined, noRange: undefined };
 }
 
 /** The one-selector list of `x`, shared by every child that has only `x` on that side. */
-export function oneOf(x: Sel): readonly Sel[] {
+export function oneOf(x: PlannedSelector): readonly PlannedSelector[] {
   return (x.one ??= Object.freeze([x]));
 }
 
 /** `[x.text]`, shared by the reports of every child that has only `x` on that side (frozen). */
-export function textOneOf(x: Sel): string[] {
+export function textOneOf(x: PlannedSelector): string[] {
   return (x.textOne ??= Object.freeze([x.text])) as string[];
 }
 
-export interface Child {
+export interface ChildPlan {
   name: string;
   /** Indexes into the end's proxyIds (empty for the vendor default). Typed as the report's list; shared (frozen) when one index. */
   proxyIdIndexes: number[];
-  local: readonly Sel[];
-  remote: readonly Sel[];
+  local: readonly PlannedSelector[];
+  remote: readonly PlannedSelector[];
   isDefault: boolean;
   /** The child's own ESP proposals (from its first proxy ID that has them), else undefined: the end's. */
   esp?: EspProposal[];
@@ -45,27 +45,27 @@ export interface Child {
    * `get_traffic_selectors` returns, and so what its config score counts (a range next to
    * 0.0.0.0/0 does not score). Verified on charon 5.9.8 (oracle case gen-31).
    */
-  localReduced?: readonly Sel[];
-  remoteReduced?: readonly Sel[];
+  localReduced?: readonly PlannedSelector[];
+  remoteReduced?: readonly PlannedSelector[];
 }
 
 /** The child's selectors without contained ones, computed on first use. */
-export function reducedOf(c: Child): { local: readonly Sel[]; remote: readonly Sel[] } {
+export function reducedOf(c: ChildPlan): { local: readonly PlannedSelector[]; remote: readonly PlannedSelector[] } {
   c.localReduced ??= dropRedundant(c.local);
   c.remoteReduced ??= dropRedundant(c.remote);
   return { local: c.localReduced, remote: c.remoteReduced };
 }
 
 /** Drops duplicates and selectors contained in another selector of the list (the broader one stays). */
-export function dropRedundant<L extends readonly Sel[]>(list: L): L | Sel[] {
+export function dropRedundant<L extends readonly PlannedSelector[]>(list: L): L | PlannedSelector[] {
   if (list.length <= 1) return list;
-  const out: Sel[] = [];
+  const out: PlannedSelector[] = [];
   for (let i = 0; i < list.length; i++) {
-    const a = list[i] as Sel;
+    const a = list[i] as PlannedSelector;
     let redundant = false;
     for (let j = 0; j < list.length; j++) {
       if (i === j) continue;
-      const b = list[j] as Sel;
+      const b = list[j] as PlannedSelector;
       if (contains(b.s, a.s) && (!equals(a.s, b.s) || j < i)) {
         redundant = true;
         break;
@@ -76,7 +76,7 @@ export function dropRedundant<L extends readonly Sel[]>(list: L): L | Sel[] {
   return out.length === list.length ? list : out;
 }
 
-function child(name: string, proxyIdIndexes: number[], local: readonly Sel[], remote: readonly Sel[], isDefault: boolean, esp?: EspProposal[]): Child {
+function child(name: string, proxyIdIndexes: number[], local: readonly PlannedSelector[], remote: readonly PlannedSelector[], isDefault: boolean, esp?: EspProposal[]): ChildPlan {
   // Every field present from the start: one object shape for all children.
   return { name, proxyIdIndexes, local, remote, isDefault, esp, localReduced: undefined, remoteReduced: undefined };
 }
@@ -102,10 +102,10 @@ export interface PlanProblem {
   message: string;
 }
 
-export interface EndPlan {
+export interface TunnelEndPlan {
   behaviour: SelectorBehaviour;
   /** Children as configured (responder configs, initiator proposals), in order. */
-  children: Child[];
+  children: ChildPlan[];
   problems: PlanProblem[];
   /** The IKE address of this end, when its outside interface has one. */
   ikeAddress?: { family: Family; value: bigint; text: string };
@@ -119,7 +119,7 @@ const ANY4 = sel(fromRange({ family: 4, from: 0n, to: 0xffffffffn }), '0.0.0.0/0
  * Parsed selectors by their text: a hub repeats the same local networks on every tunnel, so each
  * distinct text is parsed and formatted once. Values are immutable; the memo is bounded.
  */
-type Parsed = { ok: true; value: Sel } | { ok: false; message: string };
+type Parsed = { ok: true; value: PlannedSelector } | { ok: false; message: string };
 const memo = new Map<string, Parsed>();
 
 /**
@@ -157,9 +157,9 @@ function parsedSel(address: unknown, protocol: unknown, port: unknown, position 
   return out;
 }
 
-const addressMemo = new Map<string, EndPlan['ikeAddress'] | null>();
+const addressMemo = new Map<string, TunnelEndPlan['ikeAddress'] | null>();
 
-export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): EndPlan['ikeAddress'] {
+export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): TunnelEndPlan['ikeAddress'] {
   const interfaces = Array.isArray(gateway.interfaces) ? gateway.interfaces : [];
   // The end's outside interface when it has an address, else the first physical one that has one.
   let text: string | undefined;
@@ -181,7 +181,7 @@ export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): EndPlan['ikeAddr
   return out;
 }
 
-function hostSel(a: NonNullable<EndPlan['ikeAddress']>): Sel {
+function hostSel(a: NonNullable<TunnelEndPlan['ikeAddress']>): PlannedSelector {
   return sel(fromRange({ family: a.family, from: a.value, to: a.value }));
 }
 
@@ -191,12 +191,12 @@ function hostSel(a: NonNullable<EndPlan['ikeAddress']>): Sel {
  * one per end (a WeakMap entry and its children for every end of a large document) made every
  * full recompute slower through the garbage collector (bench/engine.bench.ts).
  */
-export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
+export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): TunnelEndPlan {
   return buildPlan(end, gateway, peer, peerEnd, profile);
 }
 
-function endPlan(behaviour: SelectorBehaviour, children: Child[], problems: PlanProblem[], ikeAddress: EndPlan['ikeAddress']): EndPlan {
-  const plan: EndPlan = { behaviour, children, problems };
+function endPlan(behaviour: SelectorBehaviour, children: ChildPlan[], problems: PlanProblem[], ikeAddress: TunnelEndPlan['ikeAddress']): TunnelEndPlan {
+  const plan: TunnelEndPlan = { behaviour, children, problems };
   if (ikeAddress) plan.ikeAddress = ikeAddress;
   return plan;
 }
@@ -209,15 +209,15 @@ function someNamed(proxyIds: readonly ProxyId[]): boolean {
   return false;
 }
 
-function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): EndPlan {
+function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): TunnelEndPlan {
   const behaviour = profile.selectors({ gateway, end });
   const problems: PlanProblem[] = [];
   const ikeAddress = ikeAddressOf(gateway, end);
   const proxyIds: ProxyId[] = Array.isArray(end.proxyIds) ? end.proxyIds : [];
-  const pairs: { index: number; name: string; local: Sel; remote: Sel }[] = [];
+  const pairs: { index: number; name: string; local: PlannedSelector; remote: PlannedSelector }[] = [];
   // Without grouping by name each usable proxy ID is its own child, made right away; grouping
   // changes nothing when no proxy ID has a name (each unnamed one is its own group, in order).
-  const children: Child[] = [];
+  const children: ChildPlan[] = [];
   const direct = !behaviour.groupByName || !someNamed(proxyIds);
   for (let index = 0; index < proxyIds.length; index++) {
     const p = proxyIds[index] as ProxyId;
@@ -266,7 +266,7 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
   }
 
   if (!direct) {
-    const byName = new Map<string, { name: string; proxyIdIndexes: number[]; local: Sel[]; remote: Sel[] }>();
+    const byName = new Map<string, { name: string; proxyIdIndexes: number[]; local: PlannedSelector[]; remote: PlannedSelector[] }>();
     for (const p of pairs) {
       const key = p.name === '' ? `#${p.index}` : p.name;
       let g = byName.get(key);
@@ -283,8 +283,8 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
       for (const i of g.proxyIdIndexes) if ((esp = ownEsp(proxyIds[i])) !== undefined) break;
       // A group of one proxy ID (the usual case) shares the one-element lists.
       const single = g.proxyIdIndexes.length === 1;
-      const local = g.local.length === 1 ? oneOf(g.local[0] as Sel) : behaviour.dropContainedSelectors ? dropRedundant(g.local) : g.local;
-      const remote = g.remote.length === 1 ? oneOf(g.remote[0] as Sel) : behaviour.dropContainedSelectors ? dropRedundant(g.remote) : g.remote;
+      const local = g.local.length === 1 ? oneOf(g.local[0] as PlannedSelector) : behaviour.dropContainedSelectors ? dropRedundant(g.local) : g.local;
+      const remote = g.remote.length === 1 ? oneOf(g.remote[0] as PlannedSelector) : behaviour.dropContainedSelectors ? dropRedundant(g.remote) : g.remote;
       children.push(child(g.name, single ? indexList(g.proxyIdIndexes[0] as number) : g.proxyIdIndexes, local, remote, false, esp));
     }
   }

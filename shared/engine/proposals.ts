@@ -136,3 +136,17 @@ export function describeIke(encryption: string, integrity: string, dh: number): 
   parts.push(DH_NAMES[dh] ?? `DH${dh}`);
   return parts.join('/');
 }
+
+/**
+ * strongSwan's IKEv1 SA payload: one transform per proposal, with the proposal's first cipher (for
+ * IKE the first IKEv1 knows: no AEAD), first integrity and one DH group (`preferGroup` when
+ * listed, else the first). Source: proposal_substructure.c set_from_proposal_v1[_ike]; observed.
+ */
+export function firstTransforms<T extends { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }>(proposals: readonly T[], preferGroup?: number, ike = false): T[] {
+  return proposals.map((p) => {
+    const groups = p.dhGroups ?? [];
+    const group = preferGroup !== undefined && groups.includes(preferGroup) ? [preferGroup] : groups.slice(0, 1);
+    const ciphers = ike ? (p.encryption ?? []).filter((e) => !isAead(e)) : (p.encryption ?? []);
+    return { ...p, encryption: ciphers.slice(0, 1), integrity: (p.integrity ?? []).slice(0, 1), dhGroups: group };
+  });
+}

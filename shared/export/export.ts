@@ -1,7 +1,7 @@
 // Exports a topology document: picks the gateways and the vendor for each, runs its exporter,
 // and, before anything, asks the engine whether the design would come up, so a configuration
 // that cannot work never leaves without a warning saying so.
-import { computeReport } from '../engine/negotiate';
+import { computeReport } from '../engine/report-cache';
 import type { Gateway, TopologyDocument } from '../model/document';
 import { buildGatewayContext } from './context';
 import { designWarnings } from './design-check';

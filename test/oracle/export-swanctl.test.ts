@@ -5,7 +5,7 @@
 // per proxy ID the child's status and its negotiated selectors.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReport } from '../../shared/engine/negotiate';
+import { computeReport } from '../../shared/engine/report-cache';
 import { exportDocument } from '../../shared/export/export';
 import type { EspProposal, IkeProposal, ProxyId, TopologyDocument } from '../../shared/model/document';
 import { TopologyBuilder } from '../../shared/templates/build';

@@ -2,7 +2,7 @@
 // the SVG export, and the negotiation player's steps, checked against the real engine.
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../shared/commands/editor';
-import { computeReport } from '../../shared/engine/negotiate';
+import { computeReport } from '../../shared/engine/report-cache';
 import { emptyDocument, type GatewayId, type TopologyDocument } from '../../shared/model/document';
 import { TEMPLATES } from '../../shared/templates/index';
 import { buildSteps, phase1DoneStep, revealedPhase2 } from '../../renderer/animation/timeline';

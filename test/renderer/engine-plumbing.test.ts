@@ -2,7 +2,7 @@
 // the identity of unchanged objects so the engine's cache recomputes only edited tunnels.
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../shared/commands/editor';
-import { createReportCache } from '../../shared/engine/negotiate';
+import { createReportCache } from '../../shared/engine/report-cache';
 import { TEMPLATES } from '../../shared/templates/index';
 import { applyDelta, makeDelta } from '../../renderer/report-worker/delta';
 import { engineInputChanged } from '../../renderer/report-worker/engine-input';

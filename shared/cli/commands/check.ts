@@ -1,7 +1,7 @@
 // `ipsec-studio check`: negotiates every tunnel of a topology file (or one) and prints, per
 // tunnel, phase 1 and each phase-2 selector pair, with the causes found and their fixes.
 // Exit 0: every phase 1 and every phase-2 selector up; 1: anything fails; 2: invalid input.
-import { computeReport } from '../../engine/negotiate';
+import { computeReport } from '../../engine/report-cache';
 import type { NegotiationReport, TunnelReport } from '../../engine/report';
 import type { EndKey, TopologyDocument } from '../../model/document';
 import { describeErrors, loadDocumentText } from '../../model/file';

@@ -2,7 +2,8 @@
 // with diagnostics, never an exception.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReport, negotiateTunnel } from '../../../shared/engine/negotiate';
+import { negotiateTunnel } from '../../../shared/engine/negotiate';
+import { computeReport } from '../../../shared/engine/report-cache';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { BR, HQ, pair, pid } from './build';
 

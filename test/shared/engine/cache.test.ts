@@ -2,7 +2,7 @@
 // recomputed, and the report equals a full recompute.
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../shared/commands/editor';
-import { computeReport, createReportCache } from '../../../shared/engine/negotiate';
+import { computeReport, createReportCache } from '../../../shared/engine/report-cache';
 import type { GatewayId, ProxyId, TopologyDocument, TunnelId } from '../../../shared/model/document';
 import { documentOf, newGateway, newNetwork, newTunnel } from '../../../shared/model/factory';
 

@@ -2,7 +2,8 @@
 // through the editor brings the tunnel up (where it should).
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../shared/commands/editor';
-import { computeReport, negotiateTunnel } from '../../../shared/engine/negotiate';
+import { negotiateTunnel } from '../../../shared/engine/negotiate';
+import { computeReport } from '../../../shared/engine/report-cache';
 import type { Diagnostic, DiagnosticCode, TunnelReport } from '../../../shared/engine/report';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { BR, HQ, pair, pid } from './build';

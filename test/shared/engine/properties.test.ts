@@ -2,7 +2,8 @@
 // with the full report; who initiates never changes a mirrored outcome.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReport, negotiateTunnel } from '../../../shared/engine/negotiate';
+import { negotiateTunnel } from '../../../shared/engine/negotiate';
+import { computeReport } from '../../../shared/engine/report-cache';
 import { VENDORS, type ProxyId } from '../../../shared/model/document';
 import { pair } from './build';
 

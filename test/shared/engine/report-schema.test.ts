@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { computeReport } from '../../../shared/engine/negotiate';
+import { computeReport } from '../../../shared/engine/report-cache';
 import { NegotiationReportSchema, reportJsonSchema } from '../../../shared/engine/report';
 import { caseToDocument, type InteropCase } from '../../support/interop';
 

@@ -4,9 +4,9 @@
 // (its local faces TSr, its remote faces TSi).
 import { contains, equals, intersect, overlaps } from '../net/selector';
 import type { InitiatorNarrowing, ResponderMatch } from '../vendors/profile';
-import { dropRedundant, oneOf, reducedOf, sel, type Child, type Sel } from './plan';
+import { dropRedundant, oneOf, reducedOf, sel, type ChildPlan, type PlannedSelector } from './plan';
 
-const NONE: readonly Sel[] = Object.freeze([]);
+const NONE: readonly PlannedSelector[] = Object.freeze([]);
 
 export interface NarrowStep {
   config: string;
@@ -15,18 +15,18 @@ export interface NarrowStep {
 }
 
 export type ResponderAnswer =
-  | { ok: true; configIndex: number; tsi: readonly Sel[]; tsr: readonly Sel[]; steps: NarrowStep[]; score?: number }
+  | { ok: true; configIndex: number; tsi: readonly PlannedSelector[]; tsr: readonly PlannedSelector[]; steps: NarrowStep[]; score?: number }
   | { ok: false; steps: NarrowStep[] };
 
 /** strongSwan `get_ts_match`: equal +5×round, intersecting +1×round, round counts down from the number received. */
-function score(cfg: readonly Sel[], supplied: readonly Sel[]): number {
+function score(cfg: readonly PlannedSelector[], supplied: readonly PlannedSelector[]): number {
   // Indexed loops: the lists are often shared frozen arrays, which for-of iterates slowly.
   let match = 0;
   let round = supplied.length;
   for (let i = 0; i < supplied.length; i++) {
-    const sup = (supplied[i] as Sel).s;
+    const sup = (supplied[i] as PlannedSelector).s;
     for (let j = 0; j < cfg.length; j++) {
-      const c = (cfg[j] as Sel).s;
+      const c = (cfg[j] as PlannedSelector).s;
       if (c === sup || equals(c, sup)) match += round * 5;
       else if (overlaps(c, sup)) match += round;
     }
@@ -36,19 +36,19 @@ function score(cfg: readonly Sel[], supplied: readonly Sel[]): number {
 }
 
 /** strongSwan `get_traffic_selectors(supplied)`: every config × supplied intersection, redundant ones removed. */
-export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: NarrowStep[]): readonly Sel[] {
+export function narrow(cfg: readonly PlannedSelector[], supplied: readonly PlannedSelector[], steps?: NarrowStep[]): readonly PlannedSelector[] {
   if (!steps && cfg.length === 1 && supplied.length === 1) {
     // One selector each (the usual child): the intersection alone, as a shared list.
-    const c = cfg[0] as Sel;
-    const s = supplied[0] as Sel;
+    const c = cfg[0] as PlannedSelector;
+    const s = supplied[0] as PlannedSelector;
     const x = intersect(c.s, s.s);
     return x ? oneOf(x === c.s ? c : x === s.s ? s : sel(x)) : NONE;
   }
-  const result: Sel[] = [];
+  const result: PlannedSelector[] = [];
   for (let i = 0; i < cfg.length; i++) {
-    const c = cfg[i] as Sel;
+    const c = cfg[i] as PlannedSelector;
     for (let j = 0; j < supplied.length; j++) {
-      const s = supplied[j] as Sel;
+      const s = supplied[j] as PlannedSelector;
       const x = intersect(c.s, s.s);
       if (steps) steps.push({ config: c.text, received: s.text, match: x ? (x === c.s ? c.text : x === s.s ? s.text : sel(x).text) : undefined });
       if (x) result.push(x === c.s ? c : x === s.s ? s : sel(x));
@@ -58,13 +58,13 @@ export function narrow(cfg: readonly Sel[], supplied: readonly Sel[], steps?: Na
 }
 
 /** The first selector as a list, without a new array when it is the only one. */
-function first(list: readonly Sel[]): readonly Sel[] {
-  return list.length === 1 ? list : oneOf(list[0] as Sel);
+function first(list: readonly PlannedSelector[]): readonly PlannedSelector[] {
+  return list.length === 1 ? list : oneOf(list[0] as PlannedSelector);
 }
 
 const NO_STEPS: NarrowStep[] = [];
 
-export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: readonly Sel[], configs: readonly Child[], firstOnly: boolean, withSteps: boolean): ResponderAnswer {
+export function respond(strategy: ResponderMatch, tsi: readonly PlannedSelector[], tsr: readonly PlannedSelector[], configs: readonly ChildPlan[], firstOnly: boolean, withSteps: boolean): ResponderAnswer {
   const steps: NarrowStep[] = withSteps ? [] : NO_STEPS;
   if (tsi.length === 0 || tsr.length === 0) return { ok: false, steps };
   switch (strategy) {
@@ -72,7 +72,7 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
       let best = 0;
       let found = -1;
       for (let i = 0; i < configs.length; i++) {
-        const c = configs[i] as Child;
+        const c = configs[i] as ChildPlan;
         const my = score(c.localReduced ?? reducedOf(c).local, tsr);
         if (my === 0) continue;
         const other = score(c.remoteReduced ?? reducedOf(c).remote, tsi);
@@ -82,7 +82,7 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
         }
       }
       if (found < 0) return { ok: false, steps };
-      const c = configs[found] as Child;
+      const c = configs[found] as ChildPlan;
       let ni = narrow(c.remote, tsi, withSteps ? steps : undefined);
       let nr = narrow(c.local, tsr, withSteps ? steps : undefined);
       if (ni.length === 0 || nr.length === 0) return { ok: false, steps };
@@ -93,17 +93,17 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
       return { ok: true, configIndex: found, tsi: ni, tsr: nr, steps, score: best };
     }
     case 'narrow-first': {
-      const pi = tsi[0] as Sel;
-      const pr = tsr[0] as Sel;
+      const pi = tsi[0] as PlannedSelector;
+      const pr = tsr[0] as PlannedSelector;
       // A proxy ID that mirrors the proposal exactly wins over an earlier one that only intersects.
       for (let i = 0; i < configs.length; i++) {
-        const c = configs[i] as Child;
+        const c = configs[i] as ChildPlan;
         const r = c.remote[0];
         const l = c.local[0];
         if (r && l && equals(r.s, pi.s) && equals(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
       }
       for (let i = 0; i < configs.length; i++) {
-        const c = configs[i] as Child;
+        const c = configs[i] as ChildPlan;
         const r = c.remote[0];
         const l = c.local[0];
         if (!r || !l) continue;
@@ -122,10 +122,10 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
     case 'subset': {
       // Accepted as proposed: equal to (exact) or inside (subset) a configured entry, mirrored.
       const accepts = strategy === 'exact' ? equals : contains;
-      const pi = tsi[0] as Sel;
-      const pr = tsr[0] as Sel;
+      const pi = tsi[0] as PlannedSelector;
+      const pr = tsr[0] as PlannedSelector;
       for (let i = 0; i < configs.length; i++) {
-        const c = configs[i] as Child;
+        const c = configs[i] as ChildPlan;
         const r = c.remote[0];
         const l = c.local[0];
         if (r && l && accepts(r.s, pi.s) && accepts(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
@@ -135,25 +135,25 @@ export function respond(strategy: ResponderMatch, tsi: readonly Sel[], tsr: read
   }
 }
 
-function inside(answer: readonly Sel[], proposed: readonly Sel[]): boolean {
+function inside(answer: readonly PlannedSelector[], proposed: readonly PlannedSelector[]): boolean {
   for (let i = 0; i < answer.length; i++) {
-    const a = answer[i] as Sel;
+    const a = answer[i] as PlannedSelector;
     if (proposed.length === 1 && proposed[0] === a) continue;
     let found = false;
-    for (let j = 0; j < proposed.length && !found; j++) found = contains((proposed[j] as Sel).s, a.s);
+    for (let j = 0; j < proposed.length && !found; j++) found = contains((proposed[j] as PlannedSelector).s, a.s);
     if (!found) return false;
   }
   return true;
 }
 
-function same(answer: readonly Sel[], proposed: readonly Sel[]): boolean {
-  return answer.length === 1 && proposed[0] !== undefined && (answer[0] === proposed[0] || equals((answer[0] as Sel).s, proposed[0].s));
+function same(answer: readonly PlannedSelector[], proposed: readonly PlannedSelector[]): boolean {
+  return answer.length === 1 && proposed[0] !== undefined && (answer[0] === proposed[0] || equals((answer[0] as PlannedSelector).s, proposed[0].s));
 }
 
-export type InitiatorTake = { ok: true; tsi: readonly Sel[]; tsr: readonly Sel[] } | { ok: false; reason: string };
+export type InitiatorTake = { ok: true; tsi: readonly PlannedSelector[]; tsr: readonly PlannedSelector[] } | { ok: false; reason: string };
 
 /** The initiator's check of the answered selectors. */
-export function initiatorTakes(policy: InitiatorNarrowing, child: Child, proposedTsi: readonly Sel[], proposedTsr: readonly Sel[], answerTsi: readonly Sel[], answerTsr: readonly Sel[]): InitiatorTake {
+export function initiatorTakes(policy: InitiatorNarrowing, child: ChildPlan, proposedTsi: readonly PlannedSelector[], proposedTsr: readonly PlannedSelector[], answerTsi: readonly PlannedSelector[], answerTsr: readonly PlannedSelector[]): InitiatorTake {
   switch (policy) {
     case 'intersect': {
       const tsi = narrow(child.local, answerTsi);

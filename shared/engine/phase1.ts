@@ -1,0 +1,179 @@
+// Phase 1 between the two ends: IKE version, IKEv1 exchange mode, proposals (with an
+// INVALID_KE_PAYLOAD round trip), authentication method, identities and pre-shared keys, as the
+// responder's and the initiator's products decide them.
+import type { TunnelEnd } from '../model/document';
+import { parseIp } from '../net/address';
+import type { NegotiationRun } from './negotiation-run';
+import type { TunnelEndPlan } from './plan';
+import { describeIke, firstTransforms, matchIke } from './proposals';
+import type { Phase1Result } from './report';
+import type { Notify } from '../vocabulary/notify';
+
+function identityOf(end: TunnelEnd, plan: TunnelEndPlan): { type: string; value: string } | undefined {
+  if (end.auth?.localId) return end.auth.localId;
+  return plan.ikeAddress ? { type: 'address', value: plan.ikeAddress.text } : undefined;
+}
+
+function sameIdentity(a: { type: string; value: string }, b: { type: string; value: string }): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'address') {
+    const x = parseIp(a.value);
+    const y = parseIp(b.value);
+    if (x.ok && y.ok) return x.value.family === y.value.family && x.value.value === y.value.value;
+  }
+  return a.type === 'dn' || a.type === 'key-id' ? a.value === b.value : a.value.toLowerCase() === b.value.toLowerCase();
+}
+
+export function phase1(run: NegotiationRun): Phase1Result {
+  const { initiatorEnd, responderEnd } = run;
+  const I = run.end(initiatorEnd);
+  const R = run.end(responderEnd);
+  const PI = run.profiles[initiatorEnd];
+  const PR = run.profiles[responderEnd];
+  const v = I.ikeVersion;
+  const rules: string[] = [];
+  const peerI = run.peerLabel[initiatorEnd];
+  const peerR = run.peerLabel[responderEnd];
+  if (run.detail) run.log(initiatorEnd, { kind: 'ike-initiate', peer: peerI, version: v });
+
+  const exchange: Phase1Result['exchange'] = v === 2 ? 'ike_sa_init' : I.exchangeMode === 'aggressive' ? 'aggressive' : 'main';
+  const first = v === 2 ? 'IKE_SA_INIT' : exchange === 'aggressive' ? 'AGGRESSIVE_MODE' : 'MAIN_MODE';
+  const initPayloads = v === 2 ? 'SA KE Ni N(NATD_S_IP) N(NATD_D_IP)' : exchange === 'aggressive' ? 'SA KE Ni IDii' : 'SA V V V';
+
+  // Version.
+  if (R.ikeVersion !== v) {
+    rules.push(run.use(responderEnd, PR.phase1.rules.version));
+    if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: initiatorEnd, summary: initPayloads });
+    const reason = `${run.gateways[initiatorEnd].name} initiates with IKEv${v} but ${run.gateways[responderEnd].name} is configured for IKEv${R.ikeVersion}.`;
+    if (PR.phase1.versionMismatch === 'silent') {
+      if (run.detail) run.log(responderEnd, { kind: 'version-mismatch', peer: peerR, version: v });
+      if (run.detail) run.log(initiatorEnd, { kind: 'timeout', peer: peerI });
+      run.markLast('unanswered');
+      return { status: 'down', reason, ikeVersion: v, exchange, timedOut: true, failure: 'version', rules };
+    }
+    const notify = PR.phase1.versionMismatch;
+    if (run.detail) run.log(responderEnd, { kind: 'version-mismatch', peer: peerR, version: v });
+    if (run.detail) run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: responderEnd, summary: `N(${notify})`, notify });
+    if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify });
+    return { status: 'down', notify, notifyFrom: responderEnd, reason, ikeVersion: v, exchange, failure: 'version', rules };
+  }
+
+  // IKEv1 exchange mode.
+  if (v === 1 && (R.exchangeMode ?? 'main') !== (I.exchangeMode ?? 'main')) {
+    rules.push(run.use(responderEnd, PR.phase1.rules.proposal));
+    if (run.detail) run.msg({ exchange: first, message: '1', from: initiatorEnd, summary: initPayloads });
+    if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: responderEnd, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
+    if (run.detail) run.log(responderEnd, { kind: 'ike-no-proposal', peer: peerR, attribute: 'exchange mode' });
+    if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
+    return { status: 'down', notify: 'NO_PROPOSAL_CHOSEN', notifyFrom: responderEnd, reason: `${run.gateways[initiatorEnd].name} uses ${I.exchangeMode} mode, ${run.gateways[responderEnd].name} expects ${R.exchangeMode} mode.`, ikeVersion: v, exchange, failure: 'exchange-mode', rules };
+  }
+
+  const im = I.auth?.method ?? 'psk';
+  const rm = R.auth?.method ?? 'psk';
+  // IKEv1 carries the authentication method in the SA proposal.
+  const sentIke = v === 1 && PI.phase1.v1FirstTransformOnly ? firstTransforms(I.ike?.proposals ?? [], undefined, true) : (I.ike?.proposals ?? []);
+  if (v === 1 && PI.phase1.v1FirstTransformOnly && PI.phase1.rules.v1Transforms) rules.push(run.use(initiatorEnd, PI.phase1.rules.v1Transforms));
+  const match = matchIke(sentIke, R.ike?.proposals ?? [], {
+    responderOrder: PR.phase1.responderOrder,
+    lifetime: v === 1 ? { initiator: I.ike?.lifetimeSeconds ?? 28800, responder: R.ike?.lifetimeSeconds ?? 28800, mustNotExceed: PR.phase1.v1LifetimeMustNotExceed } : undefined,
+  });
+  rules.push(run.use(responderEnd, PR.phase1.rules.proposal));
+  if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: initiatorEnd, summary: initPayloads });
+  if (!match.ok || (v === 1 && im !== rm)) {
+    const attribute = !match.ok ? match.attribute : undefined;
+    const what = !match.ok ? (match.empty ? `no IKE proposal on ${run.gateways[match.empty === 'initiator' ? initiatorEnd : responderEnd].name}` : `no common ${attribute === 'dhGroup' ? 'DH group' : attribute}`) : 'different authentication methods';
+    if (run.detail) run.msg({ exchange: v === 2 ? 'IKE_SA_INIT' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 0' : 'notify', from: responderEnd, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
+    if (run.detail) run.log(responderEnd, { kind: 'ike-no-proposal', peer: peerR, attribute: what });
+    if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
+    return {
+      status: 'down', notify: 'NO_PROPOSAL_CHOSEN', notifyFrom: responderEnd,
+      reason: `Phase 1 proposals do not match: ${what}.`,
+      ikeVersion: v, exchange, failure: match.ok ? 'auth-method' : 'proposal', ...(attribute ? { failedAttribute: attribute } : {}), rules,
+    };
+  }
+  const proposal = { encryption: match.encryption, integrity: match.integrity, dhGroup: match.dhGroup };
+  let keRetryGroup: number | undefined;
+  if (v === 2) {
+    if (match.dhGroup !== match.initiatorKeGroup) {
+      keRetryGroup = match.dhGroup;
+      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD' });
+      if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify: 'INVALID_KE_PAYLOAD' });
+      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: initiatorEnd, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)` });
+    }
+    if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: 'SA KE Nr N(NATD_S_IP) N(NATD_D_IP) CERTREQ' });
+  } else if (exchange === 'main') {
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '2', from: responderEnd, summary: 'SA V V V' });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '3', from: initiatorEnd, summary: 'KE Ni NAT-D NAT-D' });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '4', from: responderEnd, summary: 'KE Nr NAT-D NAT-D' });
+  }
+  if (run.detail) {
+    const described = describeIke(match.encryption, match.integrity, match.dhGroup);
+    run.log(responderEnd, { kind: 'ike-proposal-selected', peer: peerR, proposal: described });
+    run.log(initiatorEnd, { kind: 'ike-proposal-selected', peer: peerI, proposal: described });
+  }
+
+  // Authentication: identities and pre-shared key.
+  const base = { ikeVersion: v, exchange, proposal, ...(keRetryGroup !== undefined ? { keRetryGroup } : {}) } as const;
+  const idI = identityOf(I, run.plans[initiatorEnd]);
+  const idR = identityOf(R, run.plans[responderEnd]);
+  const pskI = I.auth?.psk ?? '';
+  const pskR = R.auth?.psk ?? '';
+  const pskMismatch = im === 'psk' && rm === 'psk' && pskI !== '' && pskR !== '' && pskI !== pskR;
+  const respRejectsId = R.auth?.remoteId !== undefined && idI !== undefined && !sameIdentity(R.auth.remoteId, idI);
+  const initRejectsId = I.auth?.remoteId !== undefined && idR !== undefined && !sameIdentity(I.auth.remoteId, idR);
+  const authMsg = v === 2 ? { exchange: 'IKE_AUTH' as const, message: 'request 1' } : exchange === 'aggressive' ? { exchange: 'AGGRESSIVE_MODE' as const, message: '1' } : { exchange: 'MAIN_MODE' as const, message: '5' };
+  const childPart = v === 2 && run.plans[initiatorEnd].children.length > 0 ? ' SA TSi TSr' : '';
+  if (run.detail && (v === 2 || exchange === 'main')) run.msg({ ...authMsg, from: initiatorEnd, summary: v === 2 ? `IDi${I.auth?.remoteId ? ' IDr' : ''} AUTH${childPart} N(INIT_CONTACT)` : 'IDii HASH_I (encrypted)' });
+
+  if (v === 2 && im !== rm) {
+    rules.push(run.use(responderEnd, PR.phase1.rules.psk));
+    return authFailed(run, 'auth-method', `${run.gateways[initiatorEnd].name} authenticates with ${im === 'psk' ? 'a pre-shared key' : 'a certificate'}, ${run.gateways[responderEnd].name} expects ${rm === 'psk' ? 'a pre-shared key' : 'a certificate'}.`, base, rules);
+  }
+  if (respRejectsId) {
+    rules.push(run.use(responderEnd, PR.phase1.rules.identity));
+    const notify: Notify = v === 2 ? 'AUTHENTICATION_FAILED' : PR.phase1.v1IdentityNotify;
+    return authFailed(run, 'identity', `${run.gateways[responderEnd].name} expects the peer identity ${R.auth.remoteId?.type} ${R.auth.remoteId?.value} but ${run.gateways[initiatorEnd].name} sends ${idI?.type} ${idI?.value}.`, base, rules, notify);
+  }
+  if (pskMismatch) {
+    rules.push(run.use(responderEnd, PR.phase1.rules.psk));
+    if (v === 2) return authFailed(run, 'psk', `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot verify ${run.gateways[initiatorEnd].name}'s AUTH payload.`, base, rules);
+    if (exchange === 'aggressive') {
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: responderEnd, summary: 'SA KE Nr IDir HASH_R' });
+      if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: 'HASH_R does not verify: pre-shared key mismatch' });
+      return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[initiatorEnd].name} cannot verify ${run.gateways[responderEnd].name}'s hash in Aggressive Mode.`, failure: 'psk', rules };
+    }
+    if (run.detail) run.log(responderEnd, { kind: 'psk-undecryptable', peer: peerR });
+    if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: responderEnd, summary: 'N(PAYLOAD_MALFORMED) (unreadable for the initiator)', notify: 'PAYLOAD_MALFORMED', unreadable: true });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: initiatorEnd, summary: 'IDii HASH_I (encrypted)', unanswered: true });
+    if (run.detail) run.log(initiatorEnd, { kind: 'timeout', peer: peerI });
+    return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot decrypt Main Mode message 5 and answers PAYLOAD_MALFORMED, which ${run.gateways[initiatorEnd].name} cannot read; it retransmits and times out.`, notify: 'PAYLOAD_MALFORMED', notifyFrom: responderEnd, timedOut: true, failure: 'psk', rules };
+  }
+  rules.push(run.use(responderEnd, PR.phase1.rules.psk));
+  if (v === 1) {
+    if (exchange === 'aggressive') {
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: responderEnd, summary: 'SA KE Nr IDir HASH_R' });
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '3', from: initiatorEnd, summary: 'HASH_I' });
+    } else {
+      if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '6', from: responderEnd, summary: 'IDir HASH_R (encrypted)' });
+    }
+  }
+  if (initRejectsId) {
+    rules.push(run.use(initiatorEnd, PI.phase1.rules.identity));
+    if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: `peer identity ${idR?.type} ${idR?.value} is not the expected ${I.auth.remoteId?.type} ${I.auth.remoteId?.value}` });
+    if (v === 2 && run.detail) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: responderEnd, summary: 'IDr AUTH SA TSi TSr' });
+    if (run.detail) run.msg({ exchange: v === 2 ? 'INFORMATIONAL' : 'INFORMATIONAL_V1', message: 'request', from: initiatorEnd, summary: 'N(AUTHENTICATION_FAILED)', notify: 'AUTHENTICATION_FAILED' });
+    return { status: 'down', ...base, notify: 'AUTHENTICATION_FAILED', notifyFrom: initiatorEnd, reason: `${run.gateways[initiatorEnd].name} expects the peer identity ${I.auth.remoteId?.type} ${I.auth.remoteId?.value} but ${run.gateways[responderEnd].name} sends ${idR?.type} ${idR?.value}.`, failure: 'identity', rules };
+  }
+  if (run.detail) run.log(initiatorEnd, { kind: 'ike-established', peer: peerI, version: v });
+  if (run.detail) run.log(responderEnd, { kind: 'ike-established', peer: peerR, version: v });
+  return { status: 'up', ...base, rules };
+}
+
+function authFailed(run: NegotiationRun, failure: 'psk' | 'identity' | 'auth-method', reason: string, base: Pick<Phase1Result, 'ikeVersion' | 'exchange' | 'proposal' | 'keRetryGroup'>, rules: string[], notify: Notify = 'AUTHENTICATION_FAILED'): Phase1Result {
+  const { initiatorEnd, responderEnd } = run;
+  const v = run.end(initiatorEnd).ikeVersion;
+  if (run.detail) run.log(responderEnd, { kind: 'auth-failed', peer: run.peerLabel[responderEnd], why: reason });
+  if (run.detail) run.msg({ exchange: v === 2 ? 'IKE_AUTH' : 'INFORMATIONAL_V1', message: v === 2 ? 'response 1' : 'notify', from: responderEnd, summary: `N(${notify})`, notify });
+  if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: run.peerLabel[initiatorEnd], notify });
+  return { status: 'down', ...base, notify, notifyFrom: responderEnd, reason, failure, rules };
+}
