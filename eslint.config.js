@@ -5,12 +5,34 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { sharedLayers } from './scripts/eslint/shared-layers.js';
 
 const nodeBuiltins = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
   'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls',
   'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
+
+
+// The layers inside shared/, lowest first: a folder imports only from the folders listed for it.
+// net → model (→ commands) → vocabulary → vendors → engine → monitor / walk / show output / export
+// → cli. Templates build documents; ipc is the renderer↔main contract.
+const below = (...folders) => folders;
+const SHARED_LAYERS = {
+  net: below(),
+  model: below('net'),
+  commands: below('net', 'model'),
+  vocabulary: below(),
+  vendors: below('net', 'model', 'commands', 'vocabulary'),
+  engine: below('net', 'model', 'commands', 'vocabulary', 'vendors'),
+  monitor: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine'),
+  walk: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine', 'monitor'),
+  opsoutput: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine', 'monitor'),
+  export: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine'),
+  templates: below('net', 'model', 'commands', 'vocabulary', 'vendors'),
+  ipc: below('net', 'model'),
+  cli: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine', 'monitor', 'walk', 'opsoutput', 'export', 'templates'),
+};
 
 const sharedRestricted = {
   patterns: [
@@ -34,7 +56,9 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
+    plugins: { studio: { rules: { 'shared-layers': sharedLayers } } },
     rules: {
+      'studio/shared-layers': ['error', { root: import.meta.dirname, allowed: SHARED_LAYERS }],
       'no-restricted-imports': ['error', sharedRestricted],
       'no-restricted-globals': ['error',
         ...['window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer', '__dirname'].map((name) => ({ name, message: 'shared/ has no DOM or Node: inject it.' })),
