@@ -22,16 +22,17 @@ const SHARED_LAYERS = {
   net: below(),
   model: below('net'),
   commands: below('net', 'model'),
-  vocabulary: below(),
+  vocabulary: below('net', 'model'),
   vendors: below('net', 'model', 'commands', 'vocabulary'),
   engine: below('net', 'model', 'commands', 'vocabulary', 'vendors'),
   monitor: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine'),
   walk: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine', 'monitor'),
-  opsoutput: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine', 'monitor'),
+  'show-commands': below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine', 'monitor'),
   export: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine'),
-  templates: below('net', 'model', 'commands', 'vocabulary', 'vendors'),
+  document: below('net', 'model', 'commands', 'vocabulary', 'vendors'),
+  templates: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'document'),
   ipc: below('net', 'model'),
-  cli: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'engine', 'monitor', 'walk', 'opsoutput', 'export', 'templates'),
+  cli: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'document', 'engine', 'monitor', 'walk', 'show-commands', 'export', 'templates'),
 };
 
 const sharedRestricted = {

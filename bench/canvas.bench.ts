@@ -12,7 +12,8 @@ import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { BenchResult } from './run';
 import { FORMAT_VERSION, type Gateway, type TopologyDocument, type Tunnel } from '../shared/model/document';
-import { newGateway, newTunnel, VENDOR_INFO } from '../shared/model/factory';
+import { newGateway, newTunnel } from '../shared/document/factory';
+import { vendorModule } from '../shared/vendors/registry';
 import { VENDORS } from '../shared/model/document';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,7 +25,7 @@ export function benchDocument(): TopologyDocument {
   const gateways: Gateway[] = [];
   for (let i = 0; i < GATEWAYS; i++) {
     const vendor = VENDORS[i % VENDORS.length]!;
-    gateways.push(newGateway({ id: `gw-${i}`, name: `${VENDOR_INFO[vendor].label.split(' ')[0]}-${i}`, vendor, position: { x: (i % COLS) * 320, y: Math.floor(i / COLS) * 200 }, outsideAddress: `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}/16` }));
+    gateways.push(newGateway({ id: `gw-${i}`, name: `${vendorModule(vendor).identity.label.split(' ')[0]}-${i}`, vendor, position: { x: (i % COLS) * 320, y: Math.floor(i / COLS) * 200 }, outsideAddress: `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}/16` }));
   }
   const tunnels: Tunnel[] = [];
   const link = (a: number, b: number) => {

@@ -13,7 +13,7 @@ import vm from 'node:vm';
 import { Editor } from '../shared/commands/editor';
 import { computeReport, createReportCache } from '../shared/engine/report-cache';
 import type { Gateway, ProxyId, TopologyDocument, Tunnel, Vendor } from '../shared/model/document';
-import { documentOf, newGateway, newTunnel } from '../shared/model/factory';
+import { documentOf, newGateway, newTunnel } from '../shared/document/factory';
 import type { BenchResult } from './run';
 
 const SPOKES = 2000;

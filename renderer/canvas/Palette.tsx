@@ -1,8 +1,7 @@
 // The palette: drag a gateway (per vendor), a network or a host onto the canvas, or focus an
 // item and press Enter to place it in the middle of the view (keyboard users).
 import type { DragEvent, KeyboardEvent } from 'react';
-import { VENDORS } from '../../shared/model/document';
-import { VENDOR_INFO } from '../../shared/model/factory';
+import { VENDOR_MODULES } from '../../shared/vendors/registry';
 import { PALETTE_MIME, type PaletteItem } from './Canvas';
 import { NetworkIcon, VendorIcon } from './vendor-icon';
 
@@ -24,23 +23,23 @@ export function Palette({ onPlace }: { onPlace: (item: PaletteItem) => void }) {
     <nav className="palette" aria-label="Palette: drag onto the canvas, or press Enter to place">
       <h2 className="section-title">Gateways</h2>
       <ul role="list">
-        {VENDORS.map((v) => (
+        {VENDOR_MODULES.map(({ id: v, identity }) => (
           <li key={v}>
             <div
               className="palette-item"
               draggable
               tabIndex={0}
               role="button"
-              aria-label={`Add ${VENDOR_INFO[v].label} gateway`}
+              aria-label={`Add ${identity.label} gateway`}
               data-testid={`palette-${v}`}
               onDragStart={start({ kind: 'gateway', vendor: v })}
               onDragEnd={end}
               onKeyDown={key({ kind: 'gateway', vendor: v })}
               onDoubleClick={() => onPlace({ kind: 'gateway', vendor: v })}
-              title={`${VENDOR_INFO[v].label} — drag onto the canvas`}
+              title={`${identity.label} — drag onto the canvas`}
             >
               <VendorIcon vendor={v} size={26} />
-              <span>{VENDOR_INFO[v].label}</span>
+              <span>{identity.label}</span>
             </div>
           </li>
         ))}

@@ -9,7 +9,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type FitViewOptions, type ReactFlowState } from '@xyflow/react';
 import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
-import { VENDOR_MARK } from './vendor-icon';
+import { vendorModule } from '../../shared/vendors/registry';
 import type { CanvasNode } from './nodes';
 
 type Transform = ReactFlowState['transform'];
@@ -158,7 +158,7 @@ export const CanvasMinimap = memo(function CanvasMinimap() {
         y: n.position.y,
         width: measured?.width ?? nominal.width,
         height: measured?.height ?? nominal.height,
-        color: n.type === 'gateway' ? VENDOR_MARK[n.data.gateway.vendor].color : undefined,
+        color: n.type === 'gateway' ? vendorModule(n.data.gateway.vendor).identity.mark.color : undefined,
         selected: n.selected === true,
       };
     });

@@ -3,7 +3,7 @@
 // references that still resolve (a tunnel travels only with both of its gateways).
 import type { Command } from '../../shared/commands/commands';
 import type { Gateway, GatewayId, Network, NetworkId, TopologyDocument, Tunnel, TunnelId } from '../../shared/model/document';
-import { idAllocator, uniqueName } from '../../shared/model/factory';
+import { idAllocator, uniqueName } from '../../shared/document/factory';
 import type { Selection } from '../app/panels';
 
 export interface ClipboardContent {

@@ -4,8 +4,8 @@
 // peer's networks into the tunnel interface. Each is one command, so one undo step.
 import type { Command } from '../../shared/commands/commands';
 import type { Gateway, GatewayId, Network, Position, ProxyId, TopologyDocument, Vendor } from '../../shared/model/document';
-import { idAllocator, newGateway, newNetwork, newTunnel, uniqueName } from '../../shared/model/factory';
-import { VENDOR_MARK } from './vendor-icon';
+import { idAllocator, newGateway, newNetwork, newTunnel, uniqueName } from '../../shared/document/factory';
+import { vendorModule } from '../../shared/vendors/registry';
 
 function nextSiteNumber(doc: TopologyDocument): number {
   const used = new Set<number>();
@@ -22,7 +22,7 @@ function nextSiteNumber(doc: TopologyDocument): number {
 export function addGatewayCommand(doc: TopologyDocument, vendor: Vendor, position: Position): { command: Command; id: GatewayId } {
   const id = idAllocator(doc)('gw');
   const n = nextSiteNumber(doc);
-  const name = uniqueName(`${VENDOR_MARK[vendor].short}-${n}`, doc.gateways.map((g) => g.name));
+  const name = uniqueName(`${vendorModule(vendor).identity.mark.short}-${n}`, doc.gateways.map((g) => g.name));
   const gateway = newGateway({ id, name, vendor, position, outsideAddress: `203.0.113.${n}/24`, insideAddress: `10.${n}.0.1/24` });
   return { command: { type: 'gateway.add', gateway }, id: gateway.id };
 }

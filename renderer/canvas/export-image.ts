@@ -3,7 +3,7 @@
 // report, not by screenshotting the DOM, so it is crisp at any size and needs no inline script.
 import type { NegotiationReport } from '../../shared/engine/report';
 import type { TopologyDocument } from '../../shared/model/document';
-import { VENDOR_INFO } from '../../shared/model/factory';
+import { vendorModule } from '../../shared/vendors/registry';
 import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
 import { findReportTunnel, HEALTH_ICON, tunnelStatus } from './tunnel-status';
 import { vendorMarkSvg } from './vendor-icon';
@@ -65,7 +65,7 @@ export function buildSvg(doc: TopologyDocument, report: NegotiationReport | unde
     out.push(`<g><rect x="${x}" y="${y}" width="${GATEWAY_SIZE.width}" height="${GATEWAY_SIZE.height}" rx="8" fill="${theme.node}" stroke="${theme.nodeStroke}" stroke-width="1.5"/>`);
     out.push(vendorMarkSvg(g.vendor, { x: x + 10, y: y + 12, size: 34 }));
     out.push(`<text x="${x + 54}" y="${y + 26}" font-size="14" font-weight="700" fill="${theme.text}">${esc(g.name)}</text>`);
-    out.push(`<text x="${x + 54}" y="${y + 44}" font-size="11" fill="${theme.muted}">${esc(VENDOR_INFO[g.vendor].label)}</text>`);
+    out.push(`<text x="${x + 54}" y="${y + 44}" font-size="11" fill="${theme.muted}">${esc(vendorModule(g.vendor).identity.label)}</text>`);
     out.push(`<text x="${x + 54}" y="${y + 62}" font-size="11" fill="${theme.muted}">${esc([g.model, g.osVersion, g.vpnType].filter(Boolean).join(' · '))}</text>`);
     if (addr) out.push(`<text x="${x + 54}" y="${y + 80}" font-size="11" font-family="ui-monospace, monospace" fill="${theme.muted}">${esc(addr)}</text>`);
     out.push('</g>');

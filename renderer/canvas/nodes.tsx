@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { BaseEdge, getStraightPath, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type { Gateway, Network } from '../../shared/model/document';
-import { VENDOR_INFO } from '../../shared/model/factory';
+import { vendorModule } from '../../shared/vendors/registry';
 import { HEALTH_ICON, type TunnelStatus } from './tunnel-status';
 import { NetworkIcon, VendorIcon } from './vendor-icon';
 
@@ -38,13 +38,13 @@ export const GatewayNodeView = memo(function GatewayNodeView({ data, selected }:
       // A label needs a role: without one ARIA ignores it. React Flow's focusable wrapper names
       // the node briefly; this group carries the full description.
       role="group"
-      aria-label={`Gateway ${g.name}, ${VENDOR_INFO[g.vendor].label}${g.model ? ` ${g.model}` : ''}, ${g.vpnType}${addr ? `, ${addr}` : ''}`}
+      aria-label={`Gateway ${g.name}, ${vendorModule(g.vendor).identity.label}${g.model ? ` ${g.model}` : ''}, ${g.vpnType}${addr ? `, ${addr}` : ''}`}
     >
       <Handle type="source" position={Position.Left} id="l" className="handle" title={`Connect from ${g.name}`} />
       <VendorIcon vendor={g.vendor} size={34} />
       <div className="node-text">
         <div className="node-title">{g.name}</div>
-        <div className="node-sub">{VENDOR_INFO[g.vendor].label}</div>
+        <div className="node-sub">{vendorModule(g.vendor).identity.label}</div>
         <div className="node-meta">
           {[g.model, g.osVersion].filter(Boolean).join(' · ')}
           <span className="pill">{g.vpnType === 'route-based' ? 'route' : 'policy'}</span>

@@ -1,29 +1,13 @@
-// Vendor marks: a coloured badge with the short name engineers use for the product, in a shape
-// per product family (firewall shield, router disc, Linux daemon square), so they stay apart in
-// greyscale and on a projector. Not the vendors' logos, which are trademarks.
+// Vendor marks drawn from each vendor's identity (shared/vendors/<vendor>/identity.ts): a coloured
+// badge with the short name engineers use for the product, in a shape per product family
+// (firewall shield, router disc, Linux daemon square), so they stay apart in greyscale and on a
+// projector. Not the vendors' logos, which are trademarks.
 import type { Vendor } from '../../shared/model/document';
-
-interface Mark {
-  short: string;
-  color: string;
-  shape: 'shield' | 'disc' | 'square';
-}
-
-export const VENDOR_MARK: Record<Vendor, Mark> = {
-  panos: { short: 'PA', color: '#e8552a', shape: 'shield' },
-  screenos: { short: 'NS', color: '#3d8f3a', shape: 'shield' },
-  'junos-srx': { short: 'SRX', color: '#1b6e8f', shape: 'shield' },
-  'cisco-asa': { short: 'ASA', color: '#1a8fc9', shape: 'shield' },
-  'cisco-ios': { short: 'IOS', color: '#234b8c', shape: 'disc' },
-  strongswan: { short: 'sS', color: '#b3262b', shape: 'square' },
-  libreswan: { short: 'LS', color: '#6f4a9e', shape: 'square' },
-  fortigate: { short: 'FG', color: '#c8102e', shape: 'shield' },
-  generic: { short: 'IKE', color: '#5d6b7a', shape: 'square' },
-};
+import { vendorModule } from '../../shared/vendors/registry';
 
 /** The mark as SVG markup, standalone or placed at `at` inside a larger drawing (canvas export). */
 export function vendorMarkSvg(vendor: Vendor, at?: { x: number; y: number; size: number }): string {
-  const m = VENDOR_MARK[vendor];
+  const m = vendorModule(vendor).identity.mark;
   const fontSize = m.short.length > 2 ? 10 : 13;
   const shape =
     m.shape === 'shield'

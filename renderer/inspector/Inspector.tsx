@@ -7,7 +7,6 @@ import {
   DH_GROUPS,
   ENCRYPTION_ALGORITHMS,
   INTEGRITY_ALGORITHMS,
-  VENDORS,
   type EndKey,
   type EspProposal,
   type Gateway,
@@ -19,7 +18,7 @@ import {
   type TunnelEnd,
   type Vendor,
 } from '../../shared/model/document';
-import { VENDOR_INFO } from '../../shared/model/factory';
+import { VENDOR_MODULES } from '../../shared/vendors/registry';
 import { unavailableAlgorithms } from '../../shared/vendors/algorithms';
 import type { Selection } from '../app/panels';
 import { CheckField, MultiCheck, Section, SelectField, TextField } from './fields';
@@ -68,7 +67,7 @@ function GatewayInspector({ editor, doc, gateway: g }: { editor: Editor; doc: To
     <>
       <Section title="Gateway">
         <TextField editor={editor} label="Name" value={g.name} validate={validateName('gateway', others)} mergeKey={`gw:${g.id}:name`} testId="gateway-name" command={(t) => update({ name: t })} />
-        <SelectField label="Vendor" value={g.vendor} testId="gateway-vendor" options={VENDORS.map((v) => ({ value: v, label: VENDOR_INFO[v].label }))} onChange={(v) => editor.dispatch(update({ vendor: v }))} />
+        <SelectField label="Vendor" value={g.vendor} testId="gateway-vendor" options={VENDOR_MODULES.map((m) => ({ value: m.id, label: m.identity.label }))} onChange={(v) => editor.dispatch(update({ vendor: v }))} />
         <div className="field-row">
           <TextField editor={editor} label="Model" value={g.model} mergeKey={`gw:${g.id}:model`} command={(t) => update({ model: t })} />
           <TextField editor={editor} label="OS version" value={g.osVersion} mergeKey={`gw:${g.id}:os`} command={(t) => update({ osVersion: t })} />

@@ -1,23 +1,23 @@
-// ALGORITHM_UNSUPPORTED: an end asks its product for an algorithm the product does not have
-// (shared/vendors/algorithms.ts). The fix moves both ends to IKEv2 when the limit is an IKEv1 one
-// and the product has the algorithm there; otherwise it drops the algorithm when the proposal
-// keeps another of its kind.
+// ALGORITHM_UNSUPPORTED: an end asks its product for an algorithm the product does not have (each
+// vendor's capability table, read through shared/vendors/algorithms.ts). The fix moves both ends
+// to IKEv2 when the limit is an IKEv1 one and the product has the algorithm there; otherwise it
+// drops the algorithm when the proposal keeps another of its kind.
 import type { Command } from '../commands/commands';
 import type { EndKey, EspProposal, IkeProposal } from '../model/document';
-import { ALGORITHM_LIMITS, unsupportedAlgorithms, type UnsupportedAlgorithm } from '../vendors/algorithms';
+import { algorithmLimitsOf, unsupportedAlgorithms, type UnsupportedAlgorithm } from '../vendors/algorithms';
 import type { NegotiationRun } from './negotiation-run';
 
 function supportedInV2(run: NegotiationRun, k: EndKey, u: UnsupportedAlgorithm): boolean {
-  const vendor = run.gateways[k].vendor;
-  return !ALGORITHM_LIMITS.some((l) => l.vendor === vendor && l.ikeVersion !== 1 && l.phase === u.limit.phase && (l.unsupported as readonly string[]).includes(u.algorithm));
+  return !algorithmLimitsOf(run.gateways[k].vendor).some((l) => l.ikeVersion !== 1 && l.phase === u.limit.phase && l.unsupported.includes(u.algorithm));
 }
 
 function dropFix(run: NegotiationRun, k: EndKey, u: UnsupportedAlgorithm): Command[] {
   const end = run.end(k);
-  const key = u.limit.kind === 'encryption' ? 'encryption' : 'integrity';
+  const key = u.limit.kind === 'encryption' ? 'encryption' : u.limit.kind === 'integrity' ? 'integrity' : 'dhGroups';
   const without = <P extends IkeProposal | EspProposal>(proposals: readonly P[]): P[] | undefined => {
-    const next = proposals.map((p, i) => (i === u.proposalIndex ? { ...p, [key]: (p[key] as readonly string[]).filter((a) => a !== u.algorithm) } : p));
-    return (next[u.proposalIndex]?.[key] as readonly string[] | undefined)?.length ? next : undefined;
+    const next = proposals.map((p, i) => (i === u.proposalIndex ? { ...p, [key]: (p[key] as readonly (string | number)[]).filter((a) => a !== u.algorithm) } : p));
+    // Dropping the last DH group of an ESP proposal would turn PFS off: not a fix.
+    return (next[u.proposalIndex]?.[key] as readonly (string | number)[] | undefined)?.length ? next : undefined;
   };
   const update = (changes: Command & { type: 'tunnelEnd.update' }): Command[] => [changes];
   if (u.limit.phase === 'ike') {

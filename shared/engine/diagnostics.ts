@@ -4,8 +4,7 @@ import type { Command } from '../commands/commands';
 import type { EndKey, Gateway, ProxyId, TopologyDocument, TunnelEnd } from '../model/document';
 import { addressRelation, equals, hasAnyPort, intersect, isIcmp, makeSelector, protocolName, sameProtocolAndPorts, type Selector } from '../net/selector';
 import { parseAddressSpec, prefixLength } from '../net/address';
-import { capacityOf, smallestModelFor, tunnelsUsed } from '../vendors/capacity';
-import { JUNOS_TRAFFIC_SELECTORS_PER_VPN } from '../vendors/junos-srx';
+import { capacityCountNote, capacityOf, smallestModelFor, tunnelsUsed } from '../vendors/capacity';
 import type { ChildPlan, PlannedSelector } from './plan';
 import { algorithmDiagnostics } from './algorithm-diagnostics';
 import type { NegotiationRun } from './negotiation-run';
@@ -77,15 +76,20 @@ export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2
     const g = run.gateways[k];
     for (const pr of run.plans[k].problems) {
       if (pr.code === 'SINGLE_PROXY_ID_ONLY') {
-        const isJunos = g.vendor === 'junos-srx';
-        const overLimit = isJunos && run.end(k).junosSelectorStyle !== 'proxy-identity';
-        if (overLimit && pr.proxyIdIndex !== JUNOS_TRAFFIC_SELECTORS_PER_VPN) continue;
-        const fix: Command[] = overLimit ? [] : isJunos ? [update(k, { junosSelectorStyle: 'traffic-selector' })] : g.vendor === 'screenos' ? [{ type: 'gateway.update', id: g.id, changes: { osVersion: '6.3.0' } }] : [];
+        const limit = run.vendors[k].capabilities.proxyIdLimit?.(g, run.end(k));
+        if (!limit) continue;
+        if (limit.kind === 'per-vpn') {
+          // One finding for the whole excess, at the first proxy ID that is not negotiated.
+          if (pr.proxyIdIndex !== limit.max) continue;
+          d.push({ code: 'TUNNEL_CAPACITY_EXCEEDED', severity: 'error', end: k, gateway: g.name, selector: { proxyIdIndex: pr.proxyIdIndex }, message: limit.message(g, run.end(k).proxyIds.length), fix: [], provenance: 'documented' });
+          continue;
+        }
+        const fix = limit.fix ? limit.fix.commands({ gateway: g, tunnelId: tunnel.id, end: k }) : [];
         d.push({
-          code: overLimit ? 'TUNNEL_CAPACITY_EXCEEDED' : 'SINGLE_PROXY_ID_ONLY', severity: 'error', end: k, gateway: g.name,
+          code: 'SINGLE_PROXY_ID_ONLY', severity: 'error', end: k, gateway: g.name,
           selector: { proxyIdIndex: pr.proxyIdIndex },
-          message: overLimit ? `${g.name} has ${run.end(k).proxyIds.length} traffic selectors on one VPN; Junos allows ${JUNOS_TRAFFIC_SELECTORS_PER_VPN}. The rest are not negotiated.` : pr.message,
-          fix, ...(fix.length ? { fixLabel: isJunos ? 'Use traffic-selector entries' : 'Set ScreenOS 6.3 (multiple proxy IDs)' } : {}), provenance: 'documented',
+          message: pr.message,
+          fix, ...(limit.fix && fix.length ? { fixLabel: limit.fix.label } : {}), provenance: 'documented',
         });
         continue;
       }
@@ -233,7 +237,7 @@ function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, chil
       return;
     }
     if (ra !== 'isDisjoint' && la !== 'isDisjoint' && intersect({ ...rr.s, protocol: 0, portFrom: 0, portTo: 65535 }, { ...local.s, protocol: 0, portFrom: 0, portTo: 65535 })) {
-      push({ code: 'PREFIX_LENGTH_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The selectors overlap but are not the same: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}); ${run.profiles[responderEnd].label} ${entry.notify ? `answers ${entry.notify}` : 'refuses it'}.`, fix: [update(mirror)], fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` });
+      push({ code: 'PREFIX_LENGTH_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The selectors overlap but are not the same: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}); ${run.vendors[responderEnd].identity.label} ${entry.notify ? `answers ${entry.notify}` : 'refuses it'}.`, fix: [update(mirror)], fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` });
       return;
     }
   }
@@ -379,7 +383,7 @@ export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
     const bigger = smallestModelFor(g.vendor, n);
     out.push({
       code: 'TUNNEL_CAPACITY_EXCEEDED', severity: 'error', gateway: g.name,
-      message: `${g.name} (${g.model}) needs ${n} IPsec tunnels${g.vendor === 'panos' ? ' (each proxy ID counts as one)' : ''}; the model holds ${cap.tunnels} (${cap.source}).`,
+      message: `${g.name} (${g.model}) needs ${n} IPsec tunnels${capacityCountNote(g.vendor)}; the model holds ${cap.tunnels} (${cap.source}).`,
       fix: bigger ? [{ type: 'gateway.update', id: g.id, changes: { model: bigger.model } }] : [],
       ...(bigger ? { fixLabel: `Use a ${bigger.model} (${bigger.tunnels} tunnels)` } : {}),
       provenance: cap.provenance,

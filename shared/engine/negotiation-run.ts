@@ -2,8 +2,9 @@
 // what the run collects (timeline, both sides' log lines, diagnostics, the rules applied). Phase 1
 // (phase1.ts), phase 2 (phase2.ts) and the diagnostics (diagnostics.ts) each add to it.
 import type { EndKey, Gateway, Network, Tunnel, TunnelEnd } from '../model/document';
-import { profileFor } from '../vendors/registry';
-import type { VendorProfile } from '../vendors/profile';
+import type { VendorProfile } from '../vendors/kit/profile';
+import type { VendorModule } from '../vendors/kit/vendor-module';
+import { vendorModule } from '../vendors/registry';
 import type { ChildPlan, TunnelEndPlan } from './plan';
 import type { Diagnostic, TimelineEntry } from './report';
 import type { Rule } from '../vocabulary/provenance';
@@ -23,6 +24,7 @@ export class NegotiationRun {
   readonly diagnostics: Diagnostic[] = [];
   /** Rule ids per end in first-use order (a handful: a list is cheaper than a Set). */
   private readonly ruleIds: Record<EndKey, string[]> = { a: [], b: [] };
+  readonly vendors: Record<EndKey, VendorModule>;
   readonly profiles: Record<EndKey, VendorProfile>;
   readonly peerLabel: Record<EndKey, string>;
   /** The initiator's children in phase2[] order (a triggering packet moves one first). */
@@ -38,7 +40,8 @@ export class NegotiationRun {
   ) {
     this.timeline = detail ? [] : (NO_TIMELINE as TimelineEntry[]);
     this.logs = detail ? { a: [], b: [] } : NO_LOGS;
-    this.profiles = { a: profileFor(gateways.a.vendor), b: profileFor(gateways.b.vendor) };
+    this.vendors = { a: vendorModule(gateways.a.vendor), b: vendorModule(gateways.b.vendor) };
+    this.profiles = { a: this.vendors.a.profile, b: this.vendors.b.profile };
     this.peerLabel = {
       a: plans.b.ikeAddress?.text ?? gateways.b.name,
       b: plans.a.ikeAddress?.text ?? gateways.a.name,

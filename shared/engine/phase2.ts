@@ -69,10 +69,7 @@ function rulesFor(run: NegotiationRun, cache: (string[] | undefined)[], stage: 0
   if (v === 1) list.push(run.use(initiatorEnd, bI.rules.v1Propose));
   if (stage >= 1) list.push(run.use(responderEnd, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
   if (stage >= 2) list.push(run.use(responderEnd, bR.rules.pfs));
-  if (stage >= 2 && v === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly) {
-    const id = `${run.gateways[initiatorEnd].vendor}.v1.pfs-group`;
-    if (run.profiles[initiatorEnd].rules[id]) list.push(run.use(initiatorEnd, id));
-  }
+  if (stage >= 2 && v === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly && bI.rules.v1PfsGroup) list.push(run.use(initiatorEnd, bI.rules.v1PfsGroup));
   if (stage >= 3) list.push(run.use(initiatorEnd, bI.rules.v2Initiator));
   cache[key] = list;
   return list;
@@ -180,7 +177,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     // in is the order of the tunnel's rules[]. Entries that fail are built with `startEntry` and
     // completed field by field (key order is part of the report); one that comes up is built whole.
     let rules = rulesFor(run, ruleCache, 0, child.isDefault);
-    if (v === 1 && (tsi[0] !== child.local[0] || tsr[0] !== child.remote[0])) run.use(initiatorEnd, `${run.gateways[initiatorEnd].vendor}.v1.id-port`);
+    if (v === 1 && bI.rules.v1IdPort && (tsi[0] !== child.local[0] || tsr[0] !== child.remote[0])) run.use(initiatorEnd, bI.rules.v1IdPort);
     if (p1.status === 'down') {
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
       entry.reason = 'Phase 1 is down, so no phase-2 negotiation happens.';

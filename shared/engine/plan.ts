@@ -4,7 +4,8 @@
 import type { EspProposal, Gateway, ProxyId, TunnelEnd } from '../model/document';
 import { parseInterfaceAddress, type Family } from '../net/address';
 import { contains, equals, formatSelector, fromRange, makeSelector, type Selector } from '../net/selector';
-import type { SelectorBehaviour, VendorProfile } from '../vendors/profile';
+import type { SelectorBehaviour } from '../vendors/kit/profile';
+import type { VendorModule } from '../vendors/kit/vendor-module';
 
 /** A selector with its text in strongSwan notation (computed once). */
 export interface PlannedSelector {
@@ -191,8 +192,8 @@ function hostSel(a: NonNullable<TunnelEndPlan['ikeAddress']>): PlannedSelector {
  * one per end (a WeakMap entry and its children for every end of a large document) made every
  * full recompute slower through the garbage collector (bench/engine.bench.ts).
  */
-export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): TunnelEndPlan {
-  return buildPlan(end, gateway, peer, peerEnd, profile);
+export function planEnd(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, vendor: VendorModule): TunnelEndPlan {
+  return buildPlan(end, gateway, peer, peerEnd, vendor);
 }
 
 function endPlan(behaviour: SelectorBehaviour, children: ChildPlan[], problems: PlanProblem[], ikeAddress: TunnelEndPlan['ikeAddress']): TunnelEndPlan {
@@ -209,8 +210,9 @@ function someNamed(proxyIds: readonly ProxyId[]): boolean {
   return false;
 }
 
-function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, profile: VendorProfile): TunnelEndPlan {
-  const behaviour = profile.selectors({ gateway, end });
+function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: TunnelEnd, vendor: VendorModule): TunnelEndPlan {
+  const behaviour = vendor.profile.selectors({ gateway, end });
+  const maxProxyIds = vendor.capabilities.proxyIdLimit?.(gateway, end)?.max;
   const problems: PlanProblem[] = [];
   const ikeAddress = ikeAddressOf(gateway, end);
   const proxyIds: ProxyId[] = Array.isArray(end.proxyIds) ? end.proxyIds : [];
@@ -221,8 +223,8 @@ function buildPlan(end: TunnelEnd, gateway: Gateway, peer: Gateway, peerEnd: Tun
   const direct = !behaviour.groupByName || !someNamed(proxyIds);
   for (let index = 0; index < proxyIds.length; index++) {
     const p = proxyIds[index] as ProxyId;
-    if (behaviour.maxProxyIds !== undefined && index >= behaviour.maxProxyIds) {
-      problems.push({ code: 'SINGLE_PROXY_ID_ONLY', proxyIdIndex: index, message: `${profile.label} ${gateway.osVersion || ''} uses at most ${behaviour.maxProxyIds} proxy ID${behaviour.maxProxyIds === 1 ? '' : 's'} per VPN; proxy ID ${index + 1} is ignored.` });
+    if (maxProxyIds !== undefined && index >= maxProxyIds) {
+      problems.push({ code: 'SINGLE_PROXY_ID_ONLY', proxyIdIndex: index, message: `${vendor.identity.label} ${gateway.osVersion || ''} uses at most ${maxProxyIds} proxy ID${maxProxyIds === 1 ? '' : 's'} per VPN; proxy ID ${index + 1} is ignored.` });
       continue;
     }
     // The proxy ID's two selectors (memo results: nothing allocated when seen before).

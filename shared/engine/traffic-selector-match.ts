@@ -3,7 +3,7 @@
 // orientation: TSi = initiator's local, TSr = initiator's remote; a responder config is mirrored
 // (its local faces TSr, its remote faces TSi).
 import { contains, equals, intersect, overlaps } from '../net/selector';
-import type { InitiatorNarrowing, ResponderMatch } from '../vendors/profile';
+import type { InitiatorNarrowing, ResponderMatch } from '../vendors/kit/profile';
 import { dropRedundant, oneOf, reducedOf, sel, type ChildPlan, type PlannedSelector } from './plan';
 
 const NONE: readonly PlannedSelector[] = Object.freeze([]);

@@ -1,7 +1,7 @@
 // One tunnel's report: both ends planned, phase 1, phase 2, diagnostics. A full-detail report
 // from the report cache builds its timeline and log lines only when they are first read.
 import type { EndKey, Gateway, Network, Tunnel, TunnelEnd } from '../model/document';
-import { profileFor } from '../vendors/registry';
+import { vendorModule } from '../vendors/registry';
 import { diagnoseTunnel } from './diagnostics';
 import type { NegotiateOptions } from './options';
 import { NegotiationRun, other } from './negotiation-run';
@@ -54,9 +54,9 @@ export function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gate
   const gateways = { a: gwA, b: gwB };
   let initiatorEnd: EndKey = options.initiator ?? (tunnel.initiator === 'b' ? 'b' : 'a');
   if (!options.initiator && tunnel[initiatorEnd].passive && !tunnel[other(initiatorEnd)].passive) initiatorEnd = other(initiatorEnd);
-  const profA = profileFor(gwA.vendor);
-  const profB = profileFor(gwB.vendor);
-  const plans = { a: planEnd(tunnel.a, gwA, gwB, tunnel.b, profA), b: planEnd(tunnel.b, gwB, gwA, tunnel.a, profB) };
+  const vendorA = vendorModule(gwA.vendor);
+  const vendorB = vendorModule(gwB.vendor);
+  const plans = { a: planEnd(tunnel.a, gwA, gwB, tunnel.b, vendorA), b: planEnd(tunnel.b, gwB, gwA, tunnel.a, vendorB) };
   const run = new NegotiationRun(tunnel, gateways, plans, initiatorEnd, networks, finish === 'full');
 
   let p1: Phase1Result;

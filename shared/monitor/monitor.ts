@@ -5,39 +5,11 @@ import type { EndKey, TopologyDocument, Tunnel, TunnelEnd, TunnelId } from '../m
 import { parseAddressSpec, parseInterfaceAddress, parseIp, type AddressRange } from '../net/address';
 import { effectiveProxyIds, otherEnd, type NegotiationOutcome, type Negotiator } from './negotiator';
 import { decide } from '../vocabulary/decision-table';
-import { PROBE_ANSWER, SA_TRANSITIONS, type SaAction, type SaEventType, type SaState } from './rules';
+import { vendorModule } from '../vendors/registry';
+import { PROBE_ANSWER, SA_TRANSITIONS, type SaAction, type SaEventType } from './rules';
+import type { SaRecord, SaState } from '../vocabulary/sa';
 import { parsePacket, proxyIdMatches, specHas, type Packet } from './traffic';
 
-export interface SaRecord {
-  tunnelId: TunnelId;
-  end: EndKey;
-  /** Index into the end's effective proxy IDs. */
-  index: number;
-  state: SaState;
-  /** When the state last changed (ms of the injected clock). */
-  since: number;
-  establishedAt?: number;
-  /** Number of successful negotiations; gives each new SA its own SPIs. */
-  generation: number;
-  /** Negotiated selectors, this end's point of view. */
-  negotiated?: { local: string[]; remote: string[] };
-  esp?: string;
-  notify?: string;
-  reason?: string;
-  /** False once the peer lost this SA (restart) and we have not noticed yet. */
-  peerHasSa: boolean;
-  staleSince?: number;
-  /** Consecutive unanswered VPN-monitor probes through this SA. */
-  monitorFailures: number;
-  packetsOut: number;
-  packetsIn: number;
-  /** packetsIn at the last monitor probe (for `optimized`: did tunnel traffic arrive since?). */
-  packetsInAtProbe?: number;
-  bytesOut: number;
-  bytesIn: number;
-  /** The rule that produced the current state. */
-  rule: string;
-}
 
 export interface PeerPath {
   /** False after "peer loss": nothing from the other end arrives. */
@@ -422,6 +394,7 @@ class Sim {
     probe.lastAt += rounds * intervalMs;
     const reachable = this.path(t).reachable;
     const peerVendor = this.doc.gateways.find((g) => g.id === t[otherEnd(endKey)].gatewayId)?.vendor;
+    const peerAnswersOnAnySa = peerVendor !== undefined && vendorModule(peerVendor).monitor.answersVpnMonitorOnAnySa;
     const target = monitorTarget(this.doc, t, endKey);
     let answeredAny = false;
     for (const sa of this.select(t.id, endKey)) {
@@ -430,7 +403,7 @@ class Sim {
         saActive: sa.state === 'ACTIVE',
         peerReachable: reachable,
         peerHasSa: sa.peerHasSa,
-        peerVendor: peerVendor ?? 'generic',
+        peerAnswersOnAnySa,
         pingMatchesProxyId: pid !== undefined && target !== undefined && pingMatches(pid, target),
         optimized: end.monitor.optimized,
         trafficArrived: sa.packetsIn > (sa.packetsInAtProbe ?? 0),

@@ -1,18 +1,12 @@
 // Every rule of the VPN monitor in one place, as decision tables (shared/vocabulary/decision-table.ts):
 // the SA state machine (monitor.ts), the interface status (status.ts) and the packet walk
 // (shared/walk) only look rules up here.
-import type { Gateway, Vendor } from '../model/document';
-import type { DecisionRule, DecisionSource } from '../vocabulary/decision-table';
+import type { DecisionRule } from '../vocabulary/decision-table';
+import type { InboundCheckInput, InterfaceStatusInput, InterfaceStatusResult, ProxyIdCheckInput } from '../vendors/kit/monitor';
+import type { LinkStatus, SaState } from '../vocabulary/sa';
+import { ASSUMED, KB16008, KB6221 } from '../vocabulary/sources';
+import { vendorModule, VENDOR_MODULES } from '../vendors/registry';
 
-export type SaState = 'INACTIVE' | 'ACTIVE' | 'DOWN';
-export type InterfaceStatus = 'UP' | 'READY' | 'DOWN';
-/** The VPN monitor's view of one SA's link: pings answered, not answered, or no monitor. */
-export type LinkStatus = 'up' | 'down' | 'none';
-const KB16008 = (note: string): DecisionSource => ({ ref: 'Juniper KB16008 (seed 003)', provenance: 'documented', note });
-const KB6221 = (note: string): DecisionSource => ({ ref: 'Juniper KB6221', provenance: 'documented', note });
-const KB6134 = (note: string): DecisionSource => ({ ref: 'Juniper KB6134', provenance: 'documented', note });
-const PAN = (note: string): DecisionSource => ({ ref: 'PAN-OS tunnel monitor profile (VENDORS.md)', provenance: 'documented', note });
-const ASSUMED = (note: string): DecisionSource => ({ ref: 'assumed', provenance: 'assumed', note });
 
 // ---- SA lifecycle ---------------------------------------------------------------------------
 
@@ -145,7 +139,8 @@ export interface ProbeInput {
   peerReachable: boolean;
   /** The peer still has the SA (not restarted since). */
   peerHasSa: boolean;
-  peerVendor: Vendor;
+  /** The peer answers a ScreenOS-style VPN monitor through any SA (it is itself ScreenOS). */
+  peerAnswersOnAnySa: boolean;
   /** The SA's proxy ID covers the monitor's ping (destination-ip behind the peer). */
   pingMatchesProxyId: boolean;
   /** ScreenOS `set vpn … monitor optimized`. */
@@ -180,7 +175,7 @@ export const PROBE_ANSWER: DecisionRule<ProbeInput, boolean>[] = [
     id: 'PROBE-SCREENOS-PEER',
     says: 'A ScreenOS peer answers the monitor on any SA.',
     source: KB16008('Between ScreenOS devices every SA is monitored and counts.'),
-    when: (i) => i.peerVendor === 'screenos',
+    when: (i) => i.peerAnswersOnAnySa,
     then: () => true,
   },
   {
@@ -202,8 +197,10 @@ export const PROBE_ANSWER: DecisionRule<ProbeInput, boolean>[] = [
 // ---- which SAs count for a tunnel interface ------------------------------------------------
 
 export interface CountingInput {
-  localVendor: Vendor;
-  peerVendor: Vendor;
+  /** This product has a ScreenOS-style VPN monitor (pings through the tunnel). */
+  localVpnMonitor: boolean;
+  /** The peer answers such a monitor through any SA. */
+  peerAnswersOnAnySa: boolean;
   monitorEnabled: boolean;
 }
 
@@ -215,14 +212,14 @@ export const SA_COUNTING: DecisionRule<CountingInput, CountingMode>[] = [
     id: 'COUNT-SCREENOS-PEER',
     says: 'Peer is ScreenOS: every SA bound to the tunnel interface counts.',
     source: KB16008('"If multiple proxy IDs are configured … UP if one of the P2 SAs is ACTIVE, READY if one is INACTIVE, DOWN if all are DOWN."'),
-    when: (i) => i.localVendor === 'screenos' && i.peerVendor === 'screenos',
+    when: (i) => i.localVpnMonitor && i.peerAnswersOnAnySa,
     then: () => 'all',
   },
   {
     id: 'COUNT-PING-MATCH',
     says: 'Peer is not ScreenOS: the VPN monitor pings a host behind the peer; only the SA whose proxy ID matches the ping counts.',
     source: KB16008('"The ping packet can only pass through the tunnel with a matched proxy ID, so this matched tunnel status can only be used to determine the tunnel interface status. … The ping results of the other tunnels will be ignored."'),
-    when: (i) => i.localVendor === 'screenos' && i.monitorEnabled,
+    when: (i) => i.localVpnMonitor && i.monitorEnabled,
     then: () => 'ping',
   },
   {
@@ -265,92 +262,10 @@ export const SA_AGGREGATION: DecisionRule<AggregateInput, SaState>[] = [
   },
 ];
 
-// ---- ScreenOS tunnel-interface status from monitor/rekey settings (KB6221) -------------------
+// ---- products without their own status rules: status from the SAs -------------------------
 
-export interface ScreenosStatusInput {
-  aggregate: SaState;
-  monitorEnabled: boolean;
-  rekey: boolean;
-}
-
-export const SCREENOS_INTERFACE_STATUS: DecisionRule<ScreenosStatusInput, InterfaceStatus>[] = [
-  {
-    id: 'KB6221-NO-MONITOR-UP',
-    says: 'No VPN monitor: UP while an SA is ACTIVE.',
-    source: KB6221('Case 1, neither VPN monitor nor rekey: with an SA up the interface passes traffic (UP).'),
-    when: (i) => !i.monitorEnabled && i.aggregate === 'ACTIVE',
-    then: () => 'UP',
-  },
-  {
-    id: 'KB6221-NO-MONITOR-READY',
-    says: 'No VPN monitor: READY otherwise, even when the VPN is down, because nothing detects it.',
-    source: KB6221('Case 1: "When the associated VPN tunnel goes down, the tunnel interface will be in READY state, as there is no mechanism to identify the correct state."'),
-    when: (i) => !i.monitorEnabled,
-    then: () => 'READY',
-  },
-  {
-    id: 'KB6221-MONITOR-UP',
-    says: 'VPN monitor without rekey: UP once an SA is up.',
-    source: KB6221('Case 2: "Once the SA becomes up, then the tunnel interface state will change to the UP state."'),
-    when: (i) => i.monitorEnabled && !i.rekey && i.aggregate === 'ACTIVE',
-    then: () => 'UP',
-  },
-  {
-    id: 'KB6221-MONITOR-READY',
-    says: 'VPN monitor without rekey: READY at boot and whenever the VPN goes down (waits for traffic).',
-    source: KB6221('Case 2: READY at boot; "will revert back to READY state if the associated VPN tunnel goes down."'),
-    when: (i) => i.monitorEnabled && !i.rekey,
-    then: () => 'READY',
-  },
-  {
-    id: 'KB6221-REKEY-UP',
-    says: 'VPN monitor with rekey: UP while an SA is up.',
-    source: KB6221('Case 3: "This option will only have either UP or DOWN state."'),
-    when: (i) => i.aggregate === 'ACTIVE',
-    then: () => 'UP',
-  },
-  {
-    id: 'KB6221-REKEY-DOWN',
-    says: 'VPN monitor with rekey: DOWN whenever no counted SA is up, including before the first negotiation (never READY).',
-    source: KB6221('Case 3: "This option will only have either UP or DOWN state." KB16008\'s READY for an INACTIVE SA shows only without rekey; with rekey the monitor negotiates INACTIVE SAs at its next probe (SA-MONITOR-REKEY-BRINGUP).'),
-    when: () => true,
-    then: () => 'DOWN',
-  },
-];
-
-// ---- other products: status from the SAs, and the PAN-OS tunnel monitor ---------------------
-
-export interface OtherStatusInput {
-  vendor: Vendor;
-  aggregate: SaState;
-  monitorEnabled: boolean;
-  /** Consecutive unanswered monitor probes. */
-  monitorFailures: number;
-  threshold: number;
-  action: 'wait-recover' | 'fail-over';
-}
-
-export interface OtherStatus {
-  status: InterfaceStatus;
-  /** Whether routes pointing to the tunnel interface stay in the routing table. */
-  routesInstalled: boolean;
-}
-
-export const OTHER_INTERFACE_STATUS: DecisionRule<OtherStatusInput, OtherStatus>[] = [
-  {
-    id: 'PAN-MONITOR-FAIL-OVER',
-    says: 'PAN-OS tunnel monitor, action fail-over: after `threshold` lost probes the tunnel is DOWN and its routes are withdrawn.',
-    source: PAN('fail-over: "interface disabled, routes withdrawn"; threshold 2-100 (default 5), interval 2-10 s (default 3).'),
-    when: (i) => i.vendor === 'panos' && i.monitorEnabled && i.monitorFailures >= i.threshold && i.action === 'fail-over',
-    then: () => ({ status: 'DOWN', routesInstalled: false }),
-  },
-  {
-    id: 'PAN-MONITOR-WAIT-RECOVER',
-    says: 'PAN-OS tunnel monitor, action wait-recover: after `threshold` lost probes the tunnel is DOWN but its routes stay (traffic keeps going into it).',
-    source: PAN('wait-recover: "interface stays in routing" while the firewall waits for the tunnel to recover.'),
-    when: (i) => i.vendor === 'panos' && i.monitorEnabled && i.monitorFailures >= i.threshold,
-    then: () => ({ status: 'DOWN', routesInstalled: true }),
-  },
+/** After a product's own rows (the PAN-OS tunnel monitor): status from the aggregate alone. */
+export const OTHER_INTERFACE_STATUS: DecisionRule<InterfaceStatusInput, InterfaceStatusResult>[] = [
   {
     id: 'OTHER-ACTIVE',
     says: 'An ACTIVE SA on the tunnel: UP.',
@@ -374,44 +289,9 @@ export const OTHER_INTERFACE_STATUS: DecisionRule<OtherStatusInput, OtherStatus>
   },
 ];
 
-/** ScreenOS withdraws the routes of a tunnel interface the VPN monitor declared DOWN. */
-export const SCREENOS_ROUTES: DecisionRule<{ status: InterfaceStatus }, boolean>[] = [
-  {
-    id: 'SCREENOS-ROUTES-DOWN',
-    says: 'ScreenOS: routes to a DOWN tunnel interface are disabled, so traffic can take another route.',
-    source: { ref: 'fir3net: Netscreen additional site-to-site VPN options', provenance: 'documented', note: '"When VPN Monitoring is used with Route based VPNs, the associated tunnel routes will be disabled in the event of the tunnel being classed as down."' },
-    when: (i) => i.status === 'DOWN',
-    then: () => false,
-  },
-  {
-    id: 'SCREENOS-ROUTES-UP',
-    says: 'ScreenOS: routes to an UP or READY tunnel interface stay.',
-    source: KB6221('READY "indicates that the tunnel interface is ready to pass traffic through".'),
-    when: () => true,
-    then: () => true,
-  },
-];
-
-// ---- `get sa` Sta column ----------------------------------------------------------------
-
-export const STA_COLUMN: DecisionRule<{ state: SaState; link: LinkStatus }, string>[] = [
-  { id: 'STA-I/I', says: 'I/I: the SA is inactive.', source: KB6134('"I/I: VPN tunnel is Inactive"'), when: (i) => i.state !== 'ACTIVE', then: () => 'I/I' },
-  { id: 'STA-A/-', says: 'A/-: active, VPN monitor not configured.', source: KB6134('"A/-: VPN tunnel is Active, and VPN Monitor is not configured"'), when: (i) => i.link === 'none', then: () => 'A/-' },
-  { id: 'STA-A/U', says: 'A/U: active, the monitor link is up.', source: KB6134('"A/U: VPN tunnel is Active, and the link (detected thru VPN Monitor) is UP"'), when: (i) => i.link === 'up', then: () => 'A/U' },
-  { id: 'STA-A/D', says: 'A/D: active, but the monitor gets no answer to its pings.', source: KB6134('"A/D: VPN tunnel is Active, but the link (detected thru VPN Monitor) is DOWN"'), when: () => true, then: () => 'A/D' },
-];
-
 // ---- proxy-ID check and the peer's inbound check ------------------------------------------
 
-export interface ProxyIdCheckInput {
-  vendor: Vendor;
-  osVersion: string;
-  vpnType: Gateway['vpnType'];
-  proxyIdCount: number;
-  proxyIdCheck: boolean;
-}
-
-/** Whether traffic routed into a tunnel is matched against the proxy IDs before an SA is picked. */
+/** Whether traffic routed into a tunnel is matched against the proxy IDs before an SA is picked (the product's own rows go after the first). */
 export const PROXY_ID_CHECK: DecisionRule<ProxyIdCheckInput, boolean>[] = [
   {
     id: 'PIC-POLICY-BASED',
@@ -419,27 +299,6 @@ export const PROXY_ID_CHECK: DecisionRule<ProxyIdCheckInput, boolean>[] = [
     source: { ref: 'PAN proxy-ID article (seed 000)', provenance: 'documented', note: 'Policy-based VPNs select traffic by matching policies/ACLs (proxy IDs).' },
     when: (i) => i.vpnType === 'policy-based',
     then: () => true,
-  },
-  {
-    id: 'PIC-SCREENOS-PRE-6.3',
-    says: 'ScreenOS before 6.3: the route alone picks the tunnel; no proxy-ID check, so traffic can leave on the wrong SA.',
-    source: KB16008('Before 6.3 "the flow will still look to the route table only to forward the packet on the tunnel and not the Proxy-ID … the packets can be forwarded on a wrong SA".'),
-    when: (i) => i.vendor === 'screenos' && screenosBefore63(i.osVersion),
-    then: () => false,
-  },
-  {
-    id: 'PIC-SCREENOS-MULTI',
-    says: 'ScreenOS 6.3 with more than one proxy ID: the proxy-ID check is always on.',
-    source: KB16008('"If more than one proxy-ID is defined for a VPN (Phase 2), a proxy-ID check is always performed, even if the proxy-ID check is not explicitly enabled."'),
-    when: (i) => i.vendor === 'screenos' && i.proxyIdCount > 1,
-    then: () => true,
-  },
-  {
-    id: 'PIC-SCREENOS-CONFIGURED',
-    says: 'ScreenOS 6.3: `set vpn … proxy-id check` turns the check on; it is off by default.',
-    source: KB16008('"Proxy-ID check is an option available to an administrator … By default, this option is disabled."'),
-    when: (i) => i.vendor === 'screenos',
-    then: (i) => i.proxyIdCheck,
   },
   {
     id: 'PIC-ROUTE-BASED-PROXY-IDS',
@@ -457,20 +316,8 @@ export const PROXY_ID_CHECK: DecisionRule<ProxyIdCheckInput, boolean>[] = [
   },
 ];
 
-export interface InboundCheckInput {
-  vendor: Vendor;
-  vpnType: Gateway['vpnType'];
-}
-
 /** Whether the receiving end drops decrypted traffic that is outside the SA's selectors. */
 export const INBOUND_CHECK: DecisionRule<InboundCheckInput, boolean>[] = [
-  {
-    id: 'IN-SCREENOS-ROUTE',
-    says: 'ScreenOS route-based: decrypted traffic is routed on without a check against the SA\'s proxy ID.',
-    source: ASSUMED('KB16008 describes ScreenOS route-based VPNs directing traffic by routes, not proxy IDs; no inbound check is described.'),
-    when: (i) => i.vendor === 'screenos' && i.vpnType === 'route-based',
-    then: () => false,
-  },
   {
     id: 'IN-STRICT',
     says: 'Every other product drops decrypted traffic that arrived on an SA whose selectors do not cover it.',
@@ -480,29 +327,45 @@ export const INBOUND_CHECK: DecisionRule<InboundCheckInput, boolean>[] = [
   },
 ];
 
-/** ScreenOS versions before 6.3.0 ("6.2.0r3", "5.4"); unknown text counts as 6.3 or later. */
-export function screenosBefore63(osVersion: string): boolean {
-  const m = /^(\d+)\.(\d+)/.exec(osVersion.trim());
-  if (!m) return false;
-  const major = Number(m[1]);
-  const minor = Number(m[2]);
-  return major < 6 || (major === 6 && minor < 3);
+const proxyIdCheckTables = new Map<string, readonly DecisionRule<ProxyIdCheckInput, boolean>[]>();
+const inboundCheckTables = new Map<string, readonly DecisionRule<InboundCheckInput, boolean>[]>();
+
+/** The proxy-ID check for one product: the policy-based row, the product's own rows, then the generic ones. */
+export function proxyIdCheckTable(vendor: string): readonly DecisionRule<ProxyIdCheckInput, boolean>[] {
+  let t = proxyIdCheckTables.get(vendor);
+  if (!t) {
+    const own = vendorModule(vendor).monitor.proxyIdCheckRows ?? [];
+    t = own.length ? [...PROXY_ID_CHECK.slice(0, 1), ...own, ...PROXY_ID_CHECK.slice(1)] : PROXY_ID_CHECK;
+    proxyIdCheckTables.set(vendor, t);
+  }
+  return t;
 }
 
-/** Every table, for the UI's "rules" list and for the one-test-per-row check. */
+/** The inbound check for one product: its own rows, then the generic one. */
+export function inboundCheckTable(vendor: string): readonly DecisionRule<InboundCheckInput, boolean>[] {
+  let t = inboundCheckTables.get(vendor);
+  if (!t) {
+    const own = vendorModule(vendor).monitor.inboundCheckRows ?? [];
+    t = own.length ? [...own, ...INBOUND_CHECK] : INBOUND_CHECK;
+    inboundCheckTables.set(vendor, t);
+  }
+  return t;
+}
+
+/** The generic tables, for the rule list and the one-test-per-row check (each product's own are in its monitor). */
 export const RULE_TABLES = {
   SA_TRANSITIONS,
   PROBE_ANSWER,
   SA_COUNTING,
   SA_AGGREGATION,
-  SCREENOS_INTERFACE_STATUS,
   OTHER_INTERFACE_STATUS,
-  SCREENOS_ROUTES,
-  STA_COLUMN,
   PROXY_ID_CHECK,
   INBOUND_CHECK,
 } as const;
 
+/** Every rule id: the generic tables and every product's own, for the one-test-per-row check. */
 export function allRuleIds(): string[] {
-  return Object.values(RULE_TABLES).flatMap((t: readonly { id: string }[]) => t.map((r) => r.id));
+  const generic = Object.values(RULE_TABLES).flatMap((t: readonly { id: string }[]) => t.map((r) => r.id));
+  const own = VENDOR_MODULES.flatMap((m) => Object.values(m.monitor.tables).flatMap((t) => t.map((r) => r.id)));
+  return [...generic, ...own];
 }

@@ -2,21 +2,12 @@
 // VPNs, which have none), computed from the SA records by the rule tables in rules.ts. The
 // result lists every rule used so the UI can say why an interface is UP, READY or DOWN.
 import type { EndKey, Gateway, GatewayId, ProxyId, TopologyDocument, Tunnel, TunnelId } from '../model/document';
-import { monitorTarget, pingMatches, type MonitorState, type SaRecord } from './monitor';
+import { monitorTarget, pingMatches, type MonitorState } from './monitor';
+import type { InterfaceStatus, LinkStatus, SaRecord, SaState } from '../vocabulary/sa';
 import { effectiveProxyIds, otherEnd } from './negotiator';
-import {
-  OTHER_INTERFACE_STATUS,
-  SA_AGGREGATION,
-  SA_COUNTING,
-  SCREENOS_INTERFACE_STATUS,
-  SCREENOS_ROUTES,
-  STA_COLUMN,
-  type CountingMode,
-  type InterfaceStatus,
-  type LinkStatus,
-  type SaState,
-} from './rules';
+import { OTHER_INTERFACE_STATUS, SA_AGGREGATION, SA_COUNTING, type CountingMode } from './rules';
 import { decide, type DecisionSource } from '../vocabulary/decision-table';
+import { vendorModule } from '../vendors/registry';
 
 export interface SaView {
   tunnelId: TunnelId;
@@ -26,8 +17,8 @@ export interface SaView {
   proxyId: ProxyId;
   state: SaState;
   link: LinkStatus;
-  /** ScreenOS `get sa` Sta column. */
-  sta: string;
+  /** The product's own word for the SA's state in its `show` output (ScreenOS `get sa` Sta), when it has one. */
+  sta?: string;
   /** Whether this SA counts for the interface status. */
   counted: boolean;
   /** Whether the peer still holds the SA (false after a peer restart not yet noticed). */
@@ -105,7 +96,8 @@ function viewOf(doc: TopologyDocument, state: MonitorState, gw: Gateway, g: { na
   const firstTunnel = first ? tunnels.get(first.tunnelId) : undefined;
   const monitor = firstTunnel && first ? firstTunnel[first.end].monitor : undefined;
   const peerGw = firstTunnel && first ? doc.gateways.find((x) => x.id === firstTunnel[otherEnd(first.end)].gatewayId) : undefined;
-  const counting = decide(SA_COUNTING, { localVendor: gw.vendor, peerVendor: peerGw?.vendor ?? 'generic', monitorEnabled: monitor?.enabled ?? false });
+  const own = vendorModule(gw.vendor).monitor;
+  const counting = decide(SA_COUNTING, { localVpnMonitor: own.kind === 'vpn-monitor', peerAnswersOnAnySa: peerGw !== undefined && vendorModule(peerGw.vendor).monitor.answersVpnMonitorOnAnySa, monitorEnabled: monitor?.enabled ?? false });
   rules.push(use(counting));
   for (const { tunnelId, end } of g.ends) {
     const t = tunnels.get(tunnelId);
@@ -119,28 +111,27 @@ function viewOf(doc: TopologyDocument, state: MonitorState, gw: Gateway, g: { na
       const counted = counting.value === 'all' || (target !== undefined && pingMatches(proxyId, target));
       sas.push({
         tunnelId, tunnelName: t.name, end, index: sa.index, proxyId, state: sa.state, link,
-        sta: decide(STA_COLUMN, { state: sa.state, link }).value, counted, peerHasSa: sa.peerHasSa, rule: sa.rule,
+        ...(own.saStatusColumn ? { sta: decide(own.saStatusColumn, { state: sa.state, link }).value } : {}), counted, peerHasSa: sa.peerHasSa, rule: sa.rule,
         ...(sa.notify ? { notify: sa.notify } : {}), ...(sa.reason ? { reason: sa.reason } : {}),
       });
     }
   }
   const aggregate = decide(SA_AGGREGATION, { sas: sas.filter((s) => s.counted) });
   rules.push(use(aggregate));
+  const probe = first ? state.probes[`${first.tunnelId}/${first.end}`] : undefined;
+  const input = {
+    aggregate: aggregate.value, monitorEnabled: monitor?.enabled ?? false, rekey: monitor?.rekey ?? false,
+    monitorFailures: probe?.failures ?? 0, threshold: monitor?.threshold ?? 5, action: monitor?.action ?? 'wait-recover',
+  } as const;
   let status: InterfaceStatus;
   let routesInstalled: boolean;
-  if (gw.vendor === 'screenos') {
-    const s = decide(SCREENOS_INTERFACE_STATUS, { aggregate: aggregate.value, monitorEnabled: monitor?.enabled ?? false, rekey: monitor?.rekey ?? false });
-    rules.push(use(s));
-    status = s.value;
-    const r = decide(SCREENOS_ROUTES, { status });
-    rules.push(use(r));
-    routesInstalled = r.value;
+  if (own.interfaceStatus) {
+    const { result, decisions } = own.interfaceStatus(input);
+    for (const d of decisions) rules.push(use(d));
+    status = result.status;
+    routesInstalled = result.routesInstalled;
   } else {
-    const probe = first ? state.probes[`${first.tunnelId}/${first.end}`] : undefined;
-    const s = decide(OTHER_INTERFACE_STATUS, {
-      vendor: gw.vendor, aggregate: aggregate.value, monitorEnabled: monitor?.enabled ?? false,
-      monitorFailures: probe?.failures ?? 0, threshold: monitor?.threshold ?? 5, action: monitor?.action ?? 'wait-recover',
-    });
+    const s = decide(own.interfaceStatusRows ? [...own.interfaceStatusRows, ...OTHER_INTERFACE_STATUS] : OTHER_INTERFACE_STATUS, input);
     rules.push(use(s));
     status = s.value.status;
     routesInstalled = s.value.routesInstalled;

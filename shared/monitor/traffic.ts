@@ -1,7 +1,8 @@
 // A packet as the monitor and the packet walk see it, and how it matches a proxy ID or a
 // negotiated traffic selector. Addresses are ranges (RFC 7296 §3.13.1); protocol 0 means any;
 // ports apply to TCP, UDP and SCTP only, so an ICMP packet matches a selector with any port.
-import { PROTOCOL_NAMES, type Protocol, type ProxyId } from '../model/document';
+import { PROTOCOL_NAMES, type ProxyId } from '../model/document';
+import { protocolNumber } from '../model/protocol';
 import { parseAddressSpec, parseIp, type AddressRange, type Family } from '../net/address';
 
 export interface Packet {
@@ -25,10 +26,6 @@ export interface ParsedPacket {
 }
 
 export type PacketParse = { ok: true; value: ParsedPacket } | { ok: false; code: 'INVALID_ADDRESS' | 'MIXED_FAMILY' | 'INVALID_PORT' | 'INVALID_PROTOCOL'; message: string };
-
-export function protocolNumber(p: Protocol): number {
-  return typeof p === 'number' ? p : PROTOCOL_NAMES[p];
-}
 
 const PORT_PROTOCOLS = new Set([6, 17, 132]);
 

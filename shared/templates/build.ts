@@ -13,7 +13,8 @@ import {
   type TunnelEnd,
   type Vendor,
 } from '../model/document';
-import { newGateway, newTunnel, VENDOR_INFO } from '../model/factory';
+import { newGateway, newTunnel } from '../document/factory';
+import { vendorModule } from '../vendors/registry';
 
 export interface GatewaySpec {
   name: string;
@@ -95,7 +96,7 @@ export class TopologyBuilder {
   }
 
   outsideInterface(vendor: Vendor): string {
-    return VENDOR_INFO[vendor].outsideInterface;
+    return vendorModule(vendor).identity.defaults.outsideInterface;
   }
 
   build(): TopologyDocument {

@@ -1,29 +1,39 @@
-// Vendor profiles by vendor: adding a vendor is one file here plus one line below.
-import type { Vendor } from '../model/document';
-import type { VendorProfile } from './profile';
-import { ciscoAsa } from './cisco-asa';
-import { ciscoIos } from './cisco-ios';
-import { fortigate } from './fortigate';
-import { generic } from './generic';
-import { junosSrx } from './junos-srx';
-import { libreswan } from './libreswan';
-import { panos } from './panos';
-import { screenos } from './screenos';
-import { strongswan } from './strongswan';
+// Every product the app knows, one line each: adding a vendor is its folder plus its line here.
+// The layers above ask a vendor's module (identity, capabilities, profile, monitor, show output)
+// instead of naming vendors.
+import type { VendorModule } from './kit/vendor-module';
+import { vendor as ciscoAsa } from './cisco-asa/vendor';
+import { vendor as ciscoIos } from './cisco-ios/vendor';
+import { vendor as fortigate } from './fortigate/vendor';
+import { vendor as generic } from './generic/vendor';
+import { vendor as junosSrx } from './junos-srx/vendor';
+import { vendor as libreswan } from './libreswan/vendor';
+import { vendor as panos } from './panos/vendor';
+import { vendor as screenos } from './screenos/vendor';
+import { vendor as strongswan } from './strongswan/vendor';
 
-export const VENDOR_PROFILES: Record<Vendor, VendorProfile> = {
+/** In the order the palette and the vendor lists show them. */
+export const VENDOR_MODULES = [
   panos,
   screenos,
-  'junos-srx': junosSrx,
-  'cisco-asa': ciscoAsa,
-  'cisco-ios': ciscoIos,
+  junosSrx,
+  ciscoAsa,
+  ciscoIos,
   strongswan,
   libreswan,
   fortigate,
   generic,
-};
+] as const satisfies readonly VendorModule[];
 
-/** The profile for a vendor; unknown vendors (a document built without the schema) fall back to the RFC. */
-export function profileFor(vendor: string): VendorProfile {
-  return (VENDOR_PROFILES as Record<string, VendorProfile | undefined>)[vendor] ?? generic;
+export type VendorId = (typeof VENDOR_MODULES)[number]['id'];
+
+const byId: ReadonlyMap<string, VendorModule> = new Map(VENDOR_MODULES.map((m) => [m.id, m]));
+
+export function isVendorId(id: unknown): id is VendorId {
+  return typeof id === 'string' && byId.has(id);
+}
+
+/** The module of a vendor; an unknown id (a document built without the schema) gets the RFC's generic peer. */
+export function vendorModule(id: string): VendorModule {
+  return byId.get(id) ?? generic;
 }

@@ -5,13 +5,15 @@
 // Pure: the negotiator and the starting monitor state are passed in.
 import type { EndKey, Gateway, GatewayId, NatRule, ProxyId, SecurityPolicy, TopologyDocument, Tunnel, TunnelId } from '../model/document';
 import { formatIp, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength, type AddressRange, type Family } from '../net/address';
-import { applyEvent, settledMonitorState, type MonitorState, type SaRecord } from '../monitor/monitor';
+import { applyEvent, settledMonitorState, type MonitorState } from '../monitor/monitor';
+import type { SaRecord } from '../vocabulary/sa';
 import { effectiveProxyIds, otherEnd, type Negotiator } from '../monitor/negotiator';
-import { INBOUND_CHECK, PROXY_ID_CHECK } from '../monitor/rules';
+import { inboundCheckTable, proxyIdCheckTable } from '../monitor/rules';
 import { decide, type DecisionSource } from '../vocabulary/decision-table';
-import { spiOf } from '../monitor/spi';
+import { spiOf } from '../vocabulary/sa';
 import { interfaceStatuses } from '../monitor/status';
-import { parsePacket, protocolNumber, proxyIdMatches, rangeHas, reversePacket, selectorsCover, specHas, type Packet, type ParsedPacket } from '../monitor/traffic';
+import { protocolNumber } from '../model/protocol';
+import { parsePacket, proxyIdMatches, rangeHas, reversePacket, selectorsCover, specHas, type Packet, type ParsedPacket } from '../monitor/traffic';
 
 export type StepKind =
   | 'source'
@@ -342,7 +344,7 @@ class Walker {
         return this.stop(leg, peer, 'inbound-check', 'dropped', 'UNKNOWN_SPI', `${peer.name} restarted and no longer has SPI 0x${saInfo.spi}; it drops the packet.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] } });
       }
       // The peer's inbound check: is the inner packet inside the SA's selectors?
-      const strict = decide(INBOUND_CHECK, { vendor: peer.vendor, vpnType: peer.vpnType });
+      const strict = decide(inboundCheckTable(peer.vendor), { vpnType: peer.vpnType });
       const inside = selectorsCover(sa.negotiated ?? { local: [], remote: [] }, pkt, 'outbound');
       if (strict.value && !inside) {
         return this.stop(leg, peer, 'inbound-check', 'dropped', 'WRONG_SA', `${peer.name} decrypts the packet but it arrived on the SA ${saInfo.remote.join(',')} ↔ ${saInfo.local.join(',')}, which does not cover ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)}: dropped as arriving on the wrong SA.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] }, rule: strict.rule });
@@ -424,7 +426,7 @@ class Walker {
     for (const { tunnel, end } of candidates) {
       const te = tunnel[end];
       const pids = effectiveProxyIds(te);
-      const check = decide(PROXY_ID_CHECK, { vendor: gw.vendor, osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: te.proxyIds.length, proxyIdCheck: te.proxyIdCheck });
+      const check = decide(proxyIdCheckTable(gw.vendor), { osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: te.proxyIds.length, proxyIdCheck: te.proxyIdCheck });
       let index: number;
       if (check.value) {
         index = pids.findIndex((p: ProxyId) => proxyIdMatches(p, pkt, 'outbound'));
@@ -440,7 +442,7 @@ class Walker {
     }
     if (stepKind === 'crypto-match') return { none: true };
     const first = candidates[0];
-    const rule = first ? decide(PROXY_ID_CHECK, { vendor: gw.vendor, osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: first.tunnel[first.end].proxyIds.length, proxyIdCheck: first.tunnel[first.end].proxyIdCheck }).rule : undefined;
+    const rule = first ? decide(proxyIdCheckTable(gw.vendor), { osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: first.tunnel[first.end].proxyIds.length, proxyIdCheck: first.tunnel[first.end].proxyIdCheck }).rule : undefined;
     return { stop: this.stop(leg, gw, 'proxy-id-check', 'dropped', 'PROXY_ID_NO_MATCH', `The route sends the packet into ${route.interface}, but no proxy ID of ${candidates.map((c) => c.tunnel.name).join(', ')} matches ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)}: dropped by the proxy-ID check.`, pkt, { highlight: { nodes: [gw.id], edges: candidates.map((c) => c.tunnel.id) }, ...(rule ? { rule } : {}) }) };
   }
 

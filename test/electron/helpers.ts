@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentOf } from '../../shared/model/factory';
+import { documentOf } from '../../shared/document/factory';
 import { serializeDocument } from '../../shared/model/file';
 
 export function topologyText(name = 'Lab'): string {

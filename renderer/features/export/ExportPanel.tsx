@@ -6,7 +6,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { exportDocument, isDesignFailure } from '../../../shared/export/export';
 import { EXPORT_VENDORS } from '../../../shared/export/registry';
 import type { ExportResult, ExportVendor, ExportWarning } from '../../../shared/export/types';
-import { VENDOR_INFO } from '../../../shared/model/factory';
+import { vendorModule } from '../../../shared/vendors/registry';
 import type { PanelProps } from '../../app/panels';
 import { highlightLine } from './highlight';
 import { copyText, isDesktop, saveFiles } from './save';
@@ -104,7 +104,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
           <select className="input" value={chosen} onChange={(e) => { setGateway(e.target.value); setActiveFile(undefined); }} data-testid="export-gateway">
             <option value={ALL}>All gateways ({doc.gateways.length})</option>
             {doc.gateways.map((g) => (
-              <option key={g.id} value={g.id}>{g.name} ({VENDOR_INFO[g.vendor].label})</option>
+              <option key={g.id} value={g.id}>{g.name} ({vendorModule(g.vendor).identity.label})</option>
             ))}
           </select>
         </label>
@@ -116,7 +116,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
           <select className="input" value={vendor} onChange={(e) => { setVendor(e.target.value as ExportVendor | 'auto'); setActiveFile(undefined); }} data-testid="export-vendor">
             <option value="auto">Auto: each gateway's own vendor</option>
             {EXPORT_VENDORS.map((v) => (
-              <option key={v} value={v}>{VENDOR_INFO[v].label}</option>
+              <option key={v} value={v}>{vendorModule(v).identity.label}</option>
             ))}
           </select>
         </label>

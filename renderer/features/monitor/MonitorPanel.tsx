@@ -6,9 +6,9 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { TunnelId } from '../../../shared/model/document';
 import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
 import { applyEvent, initialMonitorState, reconcile, type MonitorEvent, type MonitorState } from '../../../shared/monitor/monitor';
-import type { InterfaceStatus } from '../../../shared/monitor/rules';
+import type { InterfaceStatus } from '../../../shared/vocabulary/sa';
 import { interfaceStatuses } from '../../../shared/monitor/status';
-import { OPS_COMMANDS, runOpsCommand } from '../../../shared/opsoutput/commands';
+import { runOpsCommand, showCommandsOf } from '../../../shared/show-commands/commands';
 import type { PanelProps } from '../../app/panels';
 import './monitor.css';
 
@@ -72,8 +72,8 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
 
   if (doc.tunnels.length === 0) return <p className="muted pad">No tunnels yet: the monitor shows each tunnel interface once there is a tunnel.</p>;
 
-  const gw = doc.gateways.find((g) => g.id === opsGateway) ?? doc.gateways.find((g) => (OPS_COMMANDS[g.vendor] ?? []).length > 0);
-  const commands = gw ? OPS_COMMANDS[gw.vendor] ?? [] : [];
+  const gw = doc.gateways.find((g) => g.id === opsGateway) ?? doc.gateways.find((g) => showCommandsOf(g).length > 0);
+  const commands = gw ? showCommandsOf(gw) : [];
   const cmd = commands.find((c) => c.command === opsCommand) ?? commands[0];
   const ops = gw && cmd ? runOpsCommand(doc, current, gw, cmd.command, opsTunnel || doc.tunnels.find((t) => t.a.gatewayId === gw.id || t.b.gatewayId === gw.id)?.name) : undefined;
 

@@ -4,7 +4,7 @@ import type { Command } from '../../../shared/commands/commands';
 import { Editor } from '../../../shared/commands/editor';
 import { VENDORS, type GatewayId, type NetworkId, type TopologyDocument, type TunnelId } from '../../../shared/model/document';
 import { emptyDocument } from '../../../shared/model/document';
-import { newGateway, newNetwork, newTunnel } from '../../../shared/model/factory';
+import { newGateway, newNetwork, newTunnel } from '../../../shared/document/factory';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
 const gw = (id: string, name = id) => newGateway({ id, name, vendor: 'panos', position: { x: 0, y: 0 } });

@@ -3,7 +3,10 @@ import { Editor } from '../../../shared/commands/editor';
 import { negotiateTunnel } from '../../../shared/engine/negotiate';
 import type { TunnelId } from '../../../shared/model/document';
 import { TopologyBuilder } from '../../../shared/templates/build';
-import { ALGORITHM_LIMITS, unsupportedAlgorithms } from '../../../shared/vendors/algorithms';
+import { unsupportedAlgorithms } from '../../../shared/vendors/algorithms';
+import { VENDOR_MODULES } from '../../../shared/vendors/registry';
+
+const ALGORITHM_LIMITS = VENDOR_MODULES.flatMap((m) => m.capabilities.algorithmLimits);
 
 function asaPair(ikeVersion: 1 | 2, integrity: 'sha1' | 'sha256') {
   const b = new TopologyBuilder('t');

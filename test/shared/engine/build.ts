@@ -1,6 +1,6 @@
 // Small documents for engine tests: two gateways of given vendors and one tunnel between them.
 import type { Gateway, ProxyId, TopologyDocument, Tunnel, TunnelEnd, Vendor } from '../../../shared/model/document';
-import { documentOf, newGateway, newTunnel } from '../../../shared/model/factory';
+import { documentOf, newGateway, newTunnel } from '../../../shared/document/factory';
 
 export function pid(local: string, remote: string, extra: Partial<ProxyId> = {}): ProxyId {
   return { name: '', local, remote, protocol: 'any', localPort: 'any', remotePort: 'any', ...extra };

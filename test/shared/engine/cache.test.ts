@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../shared/commands/editor';
 import { computeReport, createReportCache } from '../../../shared/engine/report-cache';
 import type { GatewayId, ProxyId, TopologyDocument, TunnelId } from '../../../shared/model/document';
-import { documentOf, newGateway, newNetwork, newTunnel } from '../../../shared/model/factory';
+import { documentOf, newGateway, newNetwork, newTunnel } from '../../../shared/document/factory';
 
 const pid = (local: string, remote: string): ProxyId => ({ name: '', local, remote, protocol: 'any', localPort: 'any', remotePort: 'any' });
 

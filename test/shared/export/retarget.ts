@@ -1,11 +1,11 @@
 // Test helper: the same topology with every gateway made one vendor (its default model, OS,
 // VPN type and interface names), so each exporter is exercised on every workshop template.
 import type { TopologyDocument, Vendor } from '../../../shared/model/document';
-import { VENDOR_INFO } from '../../../shared/model/factory';
+import { vendorModule } from '../../../shared/vendors/registry';
 
 export function retarget(doc: TopologyDocument, vendor: Vendor, vpnType?: 'route-based' | 'policy-based'): TopologyDocument {
   const d = structuredClone(doc);
-  const info = VENDOR_INFO[vendor];
+  const info = vendorModule(vendor).identity.defaults;
   for (const g of d.gateways) {
     const rename = new Map<string, string>();
     let physical = 0;
@@ -18,9 +18,9 @@ export function retarget(doc: TopologyDocument, vendor: Vendor, vpnType?: 'route
       } else if (i.kind === 'tunnel') rename.set(i.name, info.tunnelInterface(++tunnels));
     }
     g.vendor = vendor;
-    g.model = info.defaultModel;
-    g.osVersion = info.defaultOsVersion;
-    g.vpnType = vpnType ?? info.defaultVpnType;
+    g.model = info.model;
+    g.osVersion = info.osVersion;
+    g.vpnType = vpnType ?? info.vpnType;
     const to = (n: string) => rename.get(n) ?? n;
     g.interfaces = g.interfaces.map((i) => ({ ...i, name: to(i.name) }));
     g.routes = g.routes.map((r) => ({ ...r, interface: to(r.interface) }));

@@ -3,18 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   allRuleIds,
+  inboundCheckTable,
   INBOUND_CHECK,
   OTHER_INTERFACE_STATUS,
   PROBE_ANSWER,
   PROXY_ID_CHECK,
+  proxyIdCheckTable,
   SA_AGGREGATION,
   SA_COUNTING,
   SA_TRANSITIONS,
-  SCREENOS_INTERFACE_STATUS,
-  SCREENOS_ROUTES,
-  screenosBefore63,
-  STA_COLUMN,
 } from '../../../shared/monitor/rules';
+import type { InterfaceStatusInput, ProxyIdCheckInput } from '../../../shared/vendors/kit/monitor';
+import { VENDOR_MODULES, vendorModule, type VendorId } from '../../../shared/vendors/registry';
+import { SCREENOS_INTERFACE_STATUS, SCREENOS_ROUTES, STA_COLUMN } from '../../../shared/vendors/screenos/monitor';
+import { screenosBefore63 } from '../../../shared/vendors/screenos/version';
 import { decide, type DecisionRule } from '../../../shared/vocabulary/decision-table';
 
 interface Case {
@@ -31,14 +33,22 @@ const on = <I, O>(table: readonly DecisionRule<I, O>[], input: I) => () => {
 const tr = (state: 'INACTIVE' | 'ACTIVE' | 'DOWN', event: Parameters<typeof SA_TRANSITIONS[number]['when']>[0]['event'], monitorRekey = false, peerHasSa = true) =>
   on(SA_TRANSITIONS, { state, event, monitorRekey, peerHasSa });
 
-const other = (over: Partial<Parameters<typeof OTHER_INTERFACE_STATUS[number]['when']>[0]>) =>
-  on(OTHER_INTERFACE_STATUS, { vendor: 'panos', aggregate: 'ACTIVE', monitorEnabled: false, monitorFailures: 0, threshold: 5, action: 'wait-recover', ...over });
+/** The interface-status rows a product gets: its own (the PAN-OS tunnel monitor), then the generic ones. */
+const other = ({ vendor = 'panos', ...over }: Partial<InterfaceStatusInput> & { vendor?: VendorId }) =>
+  on([...(vendorModule(vendor).monitor.interfaceStatusRows ?? []), ...OTHER_INTERFACE_STATUS], { aggregate: 'ACTIVE', monitorEnabled: false, rekey: false, monitorFailures: 0, threshold: 5, action: 'wait-recover', ...over });
 
-const probe = (over: Partial<Parameters<typeof PROBE_ANSWER[number]['when']>[0]>) =>
-  on(PROBE_ANSWER, { saActive: true, peerReachable: true, peerHasSa: true, peerVendor: 'cisco-asa', pingMatchesProxyId: false, optimized: false, trafficArrived: false, ...over });
+const answersOnAnySa = (vendor: VendorId) => vendorModule(vendor).monitor.answersVpnMonitorOnAnySa;
 
-const pic = (over: Partial<Parameters<typeof PROXY_ID_CHECK[number]['when']>[0]>) =>
-  on(PROXY_ID_CHECK, { vendor: 'screenos', osVersion: '6.3.0r10', vpnType: 'route-based', proxyIdCount: 1, proxyIdCheck: false, ...over });
+const probe = ({ peerVendor = 'cisco-asa', ...over }: Partial<Parameters<typeof PROBE_ANSWER[number]['when']>[0]> & { peerVendor?: VendorId }) =>
+  on(PROBE_ANSWER, { saActive: true, peerReachable: true, peerHasSa: true, peerAnswersOnAnySa: answersOnAnySa(peerVendor), pingMatchesProxyId: false, optimized: false, trafficArrived: false, ...over });
+
+const counting = (localVendor: VendorId, peerVendor: VendorId, monitorEnabled: boolean) =>
+  on(SA_COUNTING, { localVpnMonitor: vendorModule(localVendor).monitor.kind === 'vpn-monitor', peerAnswersOnAnySa: answersOnAnySa(peerVendor), monitorEnabled });
+
+const pic = ({ vendor = 'screenos', ...over }: Partial<ProxyIdCheckInput> & { vendor?: VendorId }) =>
+  on(proxyIdCheckTable(vendor), { osVersion: '6.3.0r10', vpnType: 'route-based', proxyIdCount: 1, proxyIdCheck: false, ...over });
+
+const inbound = (vendor: VendorId, vpnType: 'route-based' | 'policy-based') => on(inboundCheckTable(vendor), { vpnType });
 
 const CASES: Case[] = [
   { row: 'SA-TRAFFIC-INACTIVE', run: tr('INACTIVE', 'traffic'), expected: { kind: 'negotiate' } },
@@ -64,9 +74,9 @@ const CASES: Case[] = [
   { row: 'PROBE-PING-MATCH', run: probe({ pingMatchesProxyId: true }), expected: true },
   { row: 'PROBE-DROPPED', run: probe({}), expected: false },
 
-  { row: 'COUNT-SCREENOS-PEER', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'screenos', monitorEnabled: true }), expected: 'all' },
-  { row: 'COUNT-PING-MATCH', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'cisco-asa', monitorEnabled: true }), expected: 'ping' },
-  { row: 'COUNT-ALL', run: on(SA_COUNTING, { localVendor: 'screenos', peerVendor: 'cisco-asa', monitorEnabled: false }), expected: 'all' },
+  { row: 'COUNT-SCREENOS-PEER', run: counting('screenos', 'screenos', true), expected: 'all' },
+  { row: 'COUNT-PING-MATCH', run: counting('screenos', 'cisco-asa', true), expected: 'ping' },
+  { row: 'COUNT-ALL', run: counting('screenos', 'cisco-asa', false), expected: 'all' },
 
   { row: 'AGG-ANY-ACTIVE', run: on(SA_AGGREGATION, { sas: [{ state: 'DOWN', link: 'none' }, { state: 'ACTIVE', link: 'up' }, { state: 'INACTIVE', link: 'none' }] }), expected: 'ACTIVE' },
   { row: 'AGG-ANY-INACTIVE', run: on(SA_AGGREGATION, { sas: [{ state: 'DOWN', link: 'none' }, { state: 'ACTIVE', link: 'down' }, { state: 'INACTIVE', link: 'none' }] }), expected: 'INACTIVE' },
@@ -100,8 +110,8 @@ const CASES: Case[] = [
   { row: 'PIC-ROUTE-BASED-PROXY-IDS', run: pic({ vendor: 'panos', osVersion: '10.2', proxyIdCount: 1 }), expected: true },
   { row: 'PIC-ROUTE-BASED-DEFAULT', run: pic({ vendor: 'panos', osVersion: '10.2', proxyIdCount: 0 }), expected: false },
 
-  { row: 'IN-SCREENOS-ROUTE', run: on(INBOUND_CHECK, { vendor: 'screenos', vpnType: 'route-based' }), expected: false },
-  { row: 'IN-STRICT', run: on(INBOUND_CHECK, { vendor: 'cisco-asa', vpnType: 'policy-based' }), expected: true },
+  { row: 'IN-SCREENOS-ROUTE', run: inbound('screenos', 'route-based'), expected: false },
+  { row: 'IN-STRICT', run: inbound('cisco-asa', 'policy-based'), expected: true },
 ];
 
 describe('monitor rule table', () => {
@@ -118,7 +128,8 @@ describe('monitor rule table', () => {
   });
 
   it('every row names its source and provenance', () => {
-    for (const table of [SA_TRANSITIONS, PROBE_ANSWER, SA_COUNTING, SA_AGGREGATION, SCREENOS_INTERFACE_STATUS, OTHER_INTERFACE_STATUS, SCREENOS_ROUTES, STA_COLUMN, PROXY_ID_CHECK, INBOUND_CHECK] as readonly (readonly { source: { ref: string; note: string } }[])[]) {
+    const own = VENDOR_MODULES.flatMap((m) => Object.values(m.monitor.tables));
+    for (const table of [SA_TRANSITIONS, PROBE_ANSWER, SA_COUNTING, SA_AGGREGATION, OTHER_INTERFACE_STATUS, PROXY_ID_CHECK, INBOUND_CHECK, ...own] as readonly (readonly { source: { ref: string; note: string } }[])[]) {
       for (const row of table) {
         expect(row.source.ref.length).toBeGreaterThan(0);
         expect(row.source.note.length).toBeGreaterThan(0);

@@ -2,10 +2,13 @@
 // it comes from, and carries a provenance; each capacity number names its source.
 import { describe, expect, it } from 'vitest';
 import { VENDORS, type Gateway, type TunnelEnd } from '../../../shared/model/document';
-import { newGateway, newTunnel } from '../../../shared/model/factory';
-import { CAPACITY_TABLE, capacityOf, smallestModelFor, tunnelsUsed } from '../../../shared/vendors/capacity';
-import { VENDOR_PROFILES, profileFor } from '../../../shared/vendors/registry';
-import { screenosSupportsMultipleProxyIds } from '../../../shared/vendors/screenos';
+import { newGateway, newTunnel } from '../../../shared/document/factory';
+import { capacityOf, smallestModelFor, tunnelsUsed } from '../../../shared/vendors/capacity';
+import { VENDOR_MODULES, vendorModule } from '../../../shared/vendors/registry';
+import { screenosSupportsMultipleProxyIds } from '../../../shared/vendors/screenos/version';
+
+const profileOf = (vendor: string) => vendorModule(vendor).profile;
+const CAPACITY_TABLE = VENDOR_MODULES.flatMap((m) => m.capabilities.capacity.models);
 
 function ctx(vendor: (typeof VENDORS)[number], end: Partial<TunnelEnd> = {}, gw: Partial<Gateway> = {}) {
   const g = { ...newGateway({ id: 'g', name: 'G', vendor, position: { x: 0, y: 0 } }), ...gw };
@@ -15,12 +18,12 @@ function ctx(vendor: (typeof VENDORS)[number], end: Partial<TunnelEnd> = {}, gw:
 
 describe('vendor profiles', () => {
   it('there is one per vendor of the document model', () => {
-    expect(Object.keys(VENDOR_PROFILES).sort()).toEqual([...VENDORS].sort());
-    expect(profileFor('no-such-vendor').vendor).toBe('generic');
+    expect(VENDOR_MODULES.map((m) => m.id).sort()).toEqual([...VENDORS].sort());
+    expect(vendorModule('no-such-vendor').id).toBe('generic');
   });
 
   it.each([...VENDORS])('%s: every rule id it can use exists, with a statement, a source and a provenance', (vendor) => {
-    const p = VENDOR_PROFILES[vendor];
+    const p = profileOf(vendor);
     const variants = [ctx(vendor), ctx(vendor, { selectorMatch: 'exact', initiatorTsNarrow: true, junosSelectorStyle: 'proxy-identity' }, { osVersion: '6.2.0', vpnType: 'policy-based' })];
     for (const c of variants) {
       const b = p.selectors(c);
@@ -37,7 +40,7 @@ describe('vendor profiles', () => {
 
   it('only strongSwan claims verified selector rules (the others were never run against a daemon here)', () => {
     for (const vendor of VENDORS) {
-      const verified = Object.values(VENDOR_PROFILES[vendor].rules).filter((r) => r.provenance === 'verified');
+      const verified = Object.values(profileOf(vendor).rules).filter((r) => r.provenance === 'verified');
       if (vendor !== 'strongswan') expect(verified, vendor).toEqual([]);
       else expect(verified.length).toBeGreaterThan(5);
     }
@@ -47,22 +50,23 @@ describe('vendor profiles', () => {
     expect(screenosSupportsMultipleProxyIds('6.3.0r12')).toBe(true);
     expect(screenosSupportsMultipleProxyIds('6.2.0r8')).toBe(false);
     expect(screenosSupportsMultipleProxyIds('5.4')).toBe(false);
-    expect(VENDOR_PROFILES.screenos.selectors(ctx('screenos', {}, { osVersion: '6.2.0' })).maxProxyIds).toBe(1);
+    const c = ctx('screenos', {}, { osVersion: '6.2.0' });
+    expect(vendorModule('screenos').capabilities.proxyIdLimit?.(c.gateway, c.end)?.max).toBe(1);
   });
 
   it('FortiGate selector-match and initiator-ts-narrow change the rules', () => {
-    expect(VENDOR_PROFILES.fortigate.selectors(ctx('fortigate', { selectorMatch: 'exact' })).v1Responder).toBe('exact');
-    expect(VENDOR_PROFILES.fortigate.selectors(ctx('fortigate', { selectorMatch: 'subset' })).v1Responder).toBe('subset');
-    expect(VENDOR_PROFILES.fortigate.selectors(ctx('fortigate', { initiatorTsNarrow: true })).v2Initiator).toBe('accept-subset');
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { selectorMatch: 'exact' })).v1Responder).toBe('exact');
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { selectorMatch: 'subset' })).v1Responder).toBe('subset');
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { initiatorTsNarrow: true })).v2Initiator).toBe('accept-subset');
   });
 
   it('log lines are vendor-style', () => {
     const e = { kind: 'child-ts-rejected' as const, peer: '192.0.2.1', local: '10.1.0.0/24', remote: '10.2.0.0/24' };
-    expect(VENDOR_PROFILES['cisco-asa'].logs.line(e)).toContain('%ASA-3-713061');
-    expect(VENDOR_PROFILES['cisco-asa'].logs.line(e)).toContain('10.1.0.0/255.255.255.0');
-    expect(VENDOR_PROFILES.panos.logs.line(e)).toContain('[PROTO_ERR]');
-    expect(VENDOR_PROFILES.strongswan.logs.line(e)).toContain('unacceptable');
-    expect(VENDOR_PROFILES['junos-srx'].logs.line(e)).toContain('KMD_VPN_TS_MISMATCH');
+    expect(profileOf('cisco-asa').logs.line(e)).toContain('%ASA-3-713061');
+    expect(profileOf('cisco-asa').logs.line(e)).toContain('10.1.0.0/255.255.255.0');
+    expect(profileOf('panos').logs.line(e)).toContain('[PROTO_ERR]');
+    expect(profileOf('strongswan').logs.line(e)).toContain('unacceptable');
+    expect(profileOf('junos-srx').logs.line(e)).toContain('KMD_VPN_TS_MISMATCH');
   });
 });
 

@@ -1,0 +1,16 @@
+// cisco-asa: everything the product knows about it, assembled for the registry.
+import type { VendorModule } from '../kit/vendor-module';
+import { NO_MONITOR } from '../kit/monitor';
+import { capabilities } from './capabilities';
+import { identity } from './identity';
+import { ciscoAsa as profile } from './profile';
+import { showCryptoIpsecSaAsa } from '../families/cisco-show';
+
+export const vendor = {
+  id: 'cisco-asa',
+  identity,
+  capabilities,
+  profile,
+  monitor: NO_MONITOR,
+  show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaAsa }] },
+} as const satisfies VendorModule<'cisco-asa'>;

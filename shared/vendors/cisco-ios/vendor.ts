@@ -1,0 +1,16 @@
+// cisco-ios: everything the product knows about it, assembled for the registry.
+import type { VendorModule } from '../kit/vendor-module';
+import { NO_MONITOR } from '../kit/monitor';
+import { capabilities } from './capabilities';
+import { identity } from './identity';
+import { ciscoIos as profile } from './profile';
+import { showCryptoIpsecSaIos } from '../families/cisco-show';
+
+export const vendor = {
+  id: 'cisco-ios',
+  identity,
+  capabilities,
+  profile,
+  monitor: NO_MONITOR,
+  show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaIos }] },
+} as const satisfies VendorModule<'cisco-ios'>;

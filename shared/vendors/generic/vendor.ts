@@ -1,0 +1,14 @@
+// generic: everything the product knows about it, assembled for the registry.
+import type { VendorModule } from '../kit/vendor-module';
+import { NO_MONITOR } from '../kit/monitor';
+import { capabilities } from './capabilities';
+import { identity } from './identity';
+import { generic as profile } from './profile';
+
+export const vendor = {
+  id: 'generic',
+  identity,
+  capabilities,
+  profile,
+  monitor: NO_MONITOR,
+} as const satisfies VendorModule<'generic'>;

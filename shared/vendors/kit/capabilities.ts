@@ -1,0 +1,52 @@
+// What a product can be configured with, as one table per vendor: the engine's diagnostics, the
+// inspector's choices and validation, and the exporter all read it, so none of them says a
+// design works that the box cannot be configured with. Every entry carries its source.
+import type { Command } from '../../commands/commands';
+import type { DhGroup, Encryption, EndKey, Gateway, Integrity, TunnelEnd, TunnelId } from '../../model/document';
+import type { Provenance } from '../../vocabulary/provenance';
+
+/** Algorithms a product cannot be configured with, for one IKE version (or both) and one phase. */
+export interface AlgorithmLimit {
+  /** Stable id, `<vendor>.<what>`, e.g. `cisco-asa.ikev1-hash`. */
+  id: string;
+  /** Only with this IKE version; both when absent. */
+  ikeVersion?: 1 | 2;
+  phase: 'ike' | 'esp';
+  kind: 'encryption' | 'integrity' | 'dhGroup';
+  unsupported: readonly (Encryption | Integrity | DhGroup)[];
+  /** The limit in one sentence, as the diagnostic quotes it. */
+  statement: string;
+  provenance: Provenance;
+  source: string;
+}
+
+/** One model's IPsec tunnel capacity, from the vendor's datasheet. */
+export interface CapacityModel {
+  model: string;
+  /** Site-to-site IPsec tunnels (PAN-OS: "IPsec VPN tunnels/tunnel interfaces"). */
+  tunnels: number;
+  source: string;
+  provenance: Provenance;
+}
+
+/**
+ * How many proxy IDs one VPN of this end negotiates, when the product limits it. `single`: one per
+ * VPN in this configuration; each further proxy ID is ignored, and a fix may lift the limit.
+ * `per-vpn`: a hard limit per VPN; proxy IDs beyond it are not negotiated.
+ */
+export type ProxyIdLimit =
+  | { kind: 'single'; max: number; fix?: { label: string; commands: (at: { gateway: Gateway; tunnelId: TunnelId; end: EndKey }) => Command[] } }
+  | { kind: 'per-vpn'; max: number; message: (gateway: Gateway, proxyIds: number) => string };
+
+export interface VendorCapabilities {
+  algorithmLimits: readonly AlgorithmLimit[];
+  capacity: {
+    models: readonly CapacityModel[];
+    /** Each configured proxy ID counts as a tunnel toward the capacity (else one per VPN). */
+    eachProxyIdCounts: boolean;
+    /** Said after the count in the capacity diagnostic, e.g. " (each proxy ID counts as one)". */
+    countNote?: string;
+  };
+  /** The proxy-ID limit of this end, when the product has one. */
+  proxyIdLimit?: (gateway: Gateway, end: TunnelEnd) => ProxyIdLimit | undefined;
+}

@@ -1,0 +1,125 @@
+// What a vendor profile tells the engine: how the product proposes and accepts traffic
+// selectors, how it answers in phase 1, and how its logs read. Each rule the engine may apply is
+// a `Rule` with its provenance, so the report can say how sure it is. One file per vendor, plus
+// one line in ./registry.ts.
+import type { Gateway, TunnelEnd, Vendor } from '../../model/document';
+import type { Notify } from '../../vocabulary/notify';
+import type { Rule } from '../../vocabulary/provenance';
+
+/** How a responder answers a proposed selector pair. */
+export type ResponderMatch =
+  /** strongSwan: choose the child config by score, narrow to every config × proposal intersection. */
+  | 'narrow-score'
+  /** RFC 7296 / PAN-OS IKEv2: first proxy ID intersecting on both sides; the SA covers the intersection. */
+  | 'narrow-first'
+  /** The proposal must equal a configured proxy ID (mirrored), protocol and ports included. */
+  | 'exact'
+  /** The proposal must lie inside a configured entry; it is accepted as proposed (Cisco crypto maps). */
+  | 'subset';
+
+/** How an IKEv2 initiator treats a narrowed answer. */
+export type InitiatorNarrowing =
+  /** strongSwan: intersects the answer with its own config; empty fails. */
+  | 'intersect'
+  /** Accepts anything inside what it proposed. */
+  | 'accept-subset'
+  /** Only the selectors it proposed (Cisco IOS/ASA, FortiGate without initiator-ts-narrow). */
+  | 'exact-only';
+
+export interface ProfileContext {
+  gateway: Gateway;
+  end: TunnelEnd;
+}
+
+export interface SelectorBehaviour {
+  /** IKEv1 Quick Mode: propose only the first selector of a multi-selector child (strongSwan). */
+  v1FirstSelectorOnly: boolean;
+  /** Proxy IDs with the same non-empty name form one child with several selectors (strongSwan children). */
+  groupByName: boolean;
+  v1Responder: ResponderMatch;
+  v2Responder: ResponderMatch;
+  v2Initiator: InitiatorNarrowing;
+  /** An IKEv2 initiator with several proxy IDs puts them all in one child (FortiGate may). */
+  v2AllInOneChild: boolean;
+  /** IKEv2 initiator: a child whose configuration equals one already installed on the IKE SA is not established (strongSwan). */
+  v2SkipDuplicateChild?: boolean;
+  /** Drops a configured selector contained in another of the same child before proposing (strongSwan). */
+  dropContainedSelectors?: boolean;
+  /** Notify sent when IKEv1 Quick Mode selectors are not acceptable. */
+  v1RejectNotify: Notify;
+  /** Notify sent when IKEv2 selectors are not acceptable. */
+  v2RejectNotify: Notify;
+  /** Without proxy IDs: propose 0.0.0.0/0 <-> 0.0.0.0/0 (route-based products), the IKE addresses (strongSwan's `dynamic`), or nothing (a crypto map needs an ACL). */
+  defaultSelector: 'any' | 'ike-addresses' | 'none';
+  /** Responder without PFS configured accepts whatever PFS group the initiator offers (Cisco `set pfs`). */
+  acceptsAnyPfsWhenNoneConfigured: boolean;
+  /** Rule ids behind each behaviour above, recorded in the report when used. */
+  rules: {
+    v1Propose: string;
+    v1Respond: string;
+    v2Respond: string;
+    v2Initiator: string;
+    default: string;
+    pfs: string;
+    duplicate?: string;
+    /** IKEv1 Quick Mode carries one PFS group (strongSwan). */
+    v1PfsGroup?: string;
+    /** IKEv1 identification payloads carry one port: a port range is proposed as its first port. */
+    v1IdPort?: string;
+  };
+}
+
+export interface Phase1Behaviour {
+  /** The responder's IKE proposal order wins (strongSwan: prefer configured proposals). */
+  responderOrder: boolean;
+  /** IKEv1 lifetime rule: the initiator's lifetime must be <= the responder's (Cisco ISAKMP policy). */
+  v1LifetimeMustNotExceed: boolean;
+  /** Answer to an IKE version it does not run: a notify, or silence (the initiator times out). */
+  versionMismatch: Notify | 'silent';
+  /** IKEv1 initiator: one transform per cipher carrying only the first integrity and first DH group of each proposal (strongSwan). */
+  v1FirstTransformOnly?: boolean;
+  /** IKEv1 identity not matching: notify sent. */
+  v1IdentityNotify: Notify;
+  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string };
+}
+
+export interface LogStyle {
+  /** Where the lines are written. */
+  source: string;
+  /** One log line for an event; `peer` is the peer gateway's IKE address or name. */
+  line(event: LogEvent): string;
+}
+
+export type LogEvent =
+  | { kind: 'ike-initiate'; peer: string; version: 1 | 2 }
+  | { kind: 'ike-proposal-selected'; peer: string; proposal: string }
+  | { kind: 'ike-no-proposal'; peer: string; attribute: string }
+  | { kind: 'ike-established'; peer: string; version: 1 | 2 }
+  | { kind: 'auth-failed'; peer: string; why: string }
+  | { kind: 'psk-undecryptable'; peer: string }
+  | { kind: 'timeout'; peer: string }
+  | { kind: 'notify-received'; peer: string; notify: Notify; child?: string }
+  | { kind: 'child-proposing'; peer: string; child: string; local: string; remote: string }
+  | { kind: 'child-established'; peer: string; child: string; local: string; remote: string }
+  | { kind: 'child-ts-rejected'; peer: string; child?: string; local: string; remote: string }
+  | { kind: 'child-no-proposal'; peer: string; child: string }
+  | { kind: 'child-narrowed'; peer: string; child: string; config: string; received: string; match: string }
+  | { kind: 'version-mismatch'; peer: string; version: 1 | 2 }
+  | { kind: 'child-duplicate'; peer: string; child: string };
+
+export interface VendorProfile {
+  vendor: Vendor;
+  label: string;
+  selectors(ctx: ProfileContext): SelectorBehaviour;
+  phase1: Phase1Behaviour;
+  logs: LogStyle;
+  /** Every rule this profile may apply, by id. */
+  rules: Record<string, Rule>;
+}
+
+/** Helper for profiles: a rule table keyed by id. */
+export function ruleTable(vendor: string, rules: Omit<Rule, 'vendor'>[]): Record<string, Rule> {
+  const out: Record<string, Rule> = {};
+  for (const r of rules) out[r.id] = { ...r, vendor };
+  return out;
+}

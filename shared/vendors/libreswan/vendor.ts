@@ -1,0 +1,14 @@
+// libreswan: everything the product knows about it, assembled for the registry.
+import type { VendorModule } from '../kit/vendor-module';
+import { NO_MONITOR } from '../kit/monitor';
+import { capabilities } from './capabilities';
+import { identity } from './identity';
+import { libreswan as profile } from './profile';
+
+export const vendor = {
+  id: 'libreswan',
+  identity,
+  capabilities,
+  profile,
+  monitor: NO_MONITOR,
+} as const satisfies VendorModule<'libreswan'>;

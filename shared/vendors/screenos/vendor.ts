@@ -1,0 +1,16 @@
+// screenos: everything the product knows about it, assembled for the registry.
+import type { VendorModule } from '../kit/vendor-module';
+import { capabilities } from './capabilities';
+import { identity } from './identity';
+import { screenosMonitor } from './monitor';
+import { screenos as profile } from './profile';
+import { getSa } from './show';
+
+export const vendor = {
+  id: 'screenos',
+  identity,
+  capabilities,
+  profile,
+  monitor: screenosMonitor,
+  show: { commands: [{ command: 'get sa', run: getSa }] },
+} as const satisfies VendorModule<'screenos'>;

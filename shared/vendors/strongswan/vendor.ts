@@ -1,0 +1,16 @@
+// strongswan: everything the product knows about it, assembled for the registry.
+import type { VendorModule } from '../kit/vendor-module';
+import { NO_MONITOR } from '../kit/monitor';
+import { capabilities } from './capabilities';
+import { identity } from './identity';
+import { strongswan as profile } from './profile';
+import { swanctlListSas } from './show';
+
+export const vendor = {
+  id: 'strongswan',
+  identity,
+  capabilities,
+  profile,
+  monitor: NO_MONITOR,
+  show: { commands: [{ command: 'swanctl --list-sas', run: swanctlListSas }] },
+} as const satisfies VendorModule<'strongswan'>;
