@@ -5,6 +5,7 @@ import type { EndKey, TopologyDocument, Tunnel, TunnelEnd, TunnelId } from '../m
 import { parseAddressSpec, parseInterfaceAddress, parseIp, type AddressRange } from '../net/address';
 import { effectiveProxyIds, otherEnd, type NegotiationOutcome, type Negotiator } from './negotiator';
 import { decide } from '../vocabulary/decision-table';
+import type { FailureSignal } from '../vocabulary/notify';
 import { vendorModule } from '../vendors/registry';
 import { PROBE_ANSWER, SA_TRANSITIONS, type SaAction, type SaEventType } from './rules';
 import type { SaRecord, SaState } from '../vocabulary/sa';
@@ -43,7 +44,7 @@ export type MonitorEvent =
   | { type: 'peer-recover'; at: number; tunnelId: TunnelId }
   | { type: 'dpd-timeout'; at: number; tunnelId: TunnelId; end: EndKey }
   | { type: 'peer-restart'; at: number; tunnelId: TunnelId; /** the end that restarts */ end: EndKey }
-  | { type: 'negotiation-failure'; at: number; tunnelId: TunnelId; end: EndKey; index: number; notify: string }
+  | { type: 'negotiation-failure'; at: number; tunnelId: TunnelId; end: EndKey; index: number; notify: FailureSignal }
   | { type: 'tick'; at: number };
 
 /** DPD declares the peer dead after this many unanswered R-U-THERE messages (assumed; products default to 3-5). */

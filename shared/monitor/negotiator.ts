@@ -4,6 +4,7 @@
 // tests may pass their own.
 import type { EndKey, ProxyId, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
 import type { Packet } from './traffic';
+import type { FailureSignal } from '../vocabulary/notify';
 
 export interface NegotiationRequest {
   tunnel: Tunnel;
@@ -25,7 +26,7 @@ export type NegotiationOutcome =
       esp?: string;
       provenance?: string;
     }
-  | { status: 'down'; notify: string; reason: string; provenance?: string };
+  | { status: 'down'; notify: FailureSignal; reason: string; provenance?: string };
 
 export type Negotiator = (doc: TopologyDocument, req: NegotiationRequest) => NegotiationOutcome;
 

@@ -7,6 +7,7 @@ import type { InterfaceStatus, LinkStatus, SaRecord, SaState } from '../vocabula
 import { effectiveProxyIds, otherEnd } from './negotiator';
 import { OTHER_INTERFACE_STATUS, SA_AGGREGATION, SA_COUNTING, type CountingMode } from './rules';
 import { decide, type DecisionSource } from '../vocabulary/decision-table';
+import type { FailureSignal } from '../vocabulary/notify';
 import { vendorModule } from '../vendors/registry';
 
 export interface SaView {
@@ -23,7 +24,7 @@ export interface SaView {
   counted: boolean;
   /** Whether the peer still holds the SA (false after a peer restart not yet noticed). */
   peerHasSa: boolean;
-  notify?: string;
+  notify?: FailureSignal;
   reason?: string;
   rule: string;
 }

@@ -24,3 +24,11 @@ export function isNotify(value: unknown): value is Notify {
 /** A phase or a selector pair: established or not. */
 export const StatusSchema = z.enum(['up', 'down']);
 export type Status = z.infer<typeof StatusSchema>;
+
+/**
+ * Why a negotiation the monitor or the packet walk started did not bring an SA up: the notify the
+ * peer sent, or `TIMEOUT` (no usable answer: a lost peer, an IKEv1 PSK mismatch), or
+ * `NOT_PROPOSED` (the initiator's product does not propose this proxy ID at all). A closed union,
+ * so every view can name each case.
+ */
+export type FailureSignal = Notify | 'TIMEOUT' | 'NOT_PROPOSED';

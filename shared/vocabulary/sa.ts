@@ -4,6 +4,7 @@
 // always prints the same `get sa` / `show crypto ipsec sa`, each rekey changes them, and the
 // outbound SPI of one end is the inbound SPI of the other).
 import type { EndKey, TunnelId } from '../model/document';
+import type { FailureSignal } from './notify';
 
 export type SaState = 'INACTIVE' | 'ACTIVE' | 'DOWN';
 export type InterfaceStatus = 'UP' | 'READY' | 'DOWN';
@@ -24,7 +25,7 @@ export interface SaRecord {
   /** Negotiated selectors, this end's point of view. */
   negotiated?: { local: string[]; remote: string[] };
   esp?: string;
-  notify?: string;
+  notify?: FailureSignal;
   reason?: string;
   /** False once the peer lost this SA (restart) and we have not noticed yet. */
   peerHasSa: boolean;
