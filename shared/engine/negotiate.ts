@@ -8,6 +8,7 @@ import { asIkev1Id, formatSelector, fromRange, makeSelector } from '../net/selec
 import { profileFor } from '../vendors/registry';
 import type { VendorProfile } from '../vendors/profile';
 import { analyse, capacityDiagnostics } from './diagnostics';
+import { missingInterfaces } from './interface-diagnostics';
 import { oneOf, planEnd, sel, textOneOf, type Child, type EndPlan, type Sel } from './plan';
 import { describeIke, isAead, matchEsp, matchIke } from './proposals';
 import {
@@ -717,7 +718,11 @@ function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gateway | u
   const run = new TunnelRun(tunnel, gateways, plans, init, networks, finish === 'full');
 
   let p1: Phase1Result;
-  if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
+  const missing = missingInterfaces(tunnel, gateways);
+  if (missing) {
+    p1 = missing.phase1;
+    run.diagnostics.push(...missing.diagnostics);
+  } else if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
     p1 = { status: 'down', reason: 'Both ends are passive (responder only): nobody initiates.', failure: 'config', rules: [] };
     run.diagnostics.push({ code: 'BOTH_ENDS_PASSIVE', severity: 'error', end: init, gateway: gateways[init].name, message: p1.reason ?? '', fix: [{ type: 'tunnelEnd.update', tunnelId: tunnel.id, end: init, changes: { passive: false } }], fixLabel: `Let ${gateways[init].name} initiate`, provenance: 'verified' });
   } else {
