@@ -176,6 +176,9 @@ export const IDENTITY_RULES = {
   'key-id': { re: KEY_ID_RE, max: LIMITS.keyId, message: 'a key-ID identity is one word of printable ASCII characters (no spaces), e.g. branch-17' },
 } as const;
 
+/** Any character no field may hold (see CONTROL): a line break in generated text is this. */
+export const CONTROL_CHARACTER = new RegExp(`[${CONTROL}]`, 'u');
+
 /** At most `max` characters of `value` for a message, and never a line break. */
 export function clip(value: string, max = 40): string {
   const flat = value.replace(new RegExp(`[${CONTROL}${BIDI}]`, 'gu'), '\u00b7');
