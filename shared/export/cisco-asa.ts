@@ -11,7 +11,7 @@ import type { AddressRange } from '../net/address';
 import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from './addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
-import { ciscoWord } from './cisco-words';
+import { asaInterface, ciscoWord } from './cisco-words';
 import { objectName, policyAddresses } from './policy-addresses';
 import { valueLine } from './values';
 
@@ -83,6 +83,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.blank();
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
   commonEndChecks(w, t);
+  const outside = asaInterface(t.outside);
+  if (!outside.ok) {
+    w.warn('VALUE_UNSUPPORTED', `the outside interface name holds ${outside.why}; this tunnel is not written: rename the interface`, { tunnel: tn });
+    return false;
+  }
   const peer = orPlaceholder(t.peerAddress, 'peer-address');
 
   // Crypto ACL: one line per selector, each its own SA pair.
@@ -217,7 +222,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
 
   // Identity NAT so the tunnel's traffic is not translated.
   const pa = policyAddresses(ctx, t);
-  if (pa.local.length > 0 && pa.remote.length > 0) {
+  const inside = asaInterface(ctx.insideInterface);
+  if (!inside.ok) {
+    w.warn('NAT_EXEMPTION_MANUAL', `the inside interface name holds ${inside.why}: write the identity NAT (nat … source static … destination static …) by hand, or rename the interface`, { tunnel: tn });
+  } else if (pa.local.length > 0 && pa.remote.length > 0) {
     const lo = group(w, `${name}-local`, pa.local.map((r) => object(w, r, defined)), defined);
     const ro = group(w, `${name}-remote`, pa.remote.map((r) => object(w, r, defined)), defined);
     w.line(`nat (${ctx.insideInterface},${t.outside}) source static ${lo} ${lo} destination static ${ro} ${ro} no-proxy-arp route-lookup`);

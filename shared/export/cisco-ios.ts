@@ -10,7 +10,7 @@ import type { AddressRange } from '../net/address';
 import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from './addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
-import { ciscoWord } from './cisco-words';
+import { ciscoWord, iosInterface } from './cisco-words';
 import { policyAddresses } from './policy-addresses';
 import { quoted, valueLine, type Quoted } from './values';
 
@@ -71,7 +71,8 @@ function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
   return ls.length * rs.length;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): void {
+/** Writes one tunnel; false when it could not be (an interface name IOS does not take). */
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): boolean {
   const tn = t.tunnel.name;
   const name = safeName(tn, 40, names).name;
   const v2 = t.me.ikeVersion === 2;
@@ -80,6 +81,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.blank();
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}, ${routeBased ? 'VTI' : 'crypto map'}`);
   commonEndChecks(w, t);
+  const tunnelIf = t.me.tunnelInterface || `Tunnel${seq}`;
+  const interfaces: [string, string][] = [['the outside interface name', t.outside], ...(routeBased ? [['the tunnel interface name', tunnelIf] as [string, string]] : [])];
+  for (const [field, name] of interfaces) {
+    const q = iosInterface(name);
+    if (!q.ok) {
+      w.warn('VALUE_UNSUPPORTED', `${field} holds ${q.why}; this tunnel is not written (its interface statements would fall into another configuration mode): rename the interface`, { tunnel: tn });
+      return false;
+    }
+  }
 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
@@ -174,7 +184,6 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (v2) w.line(` set ikev2-profile PROF-${name}`);
     if (pfsLine) w.line(pfsLine);
     w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
-    const tunnelIf = t.me.tunnelInterface || `Tunnel${seq}`;
     const family = t.peerAddress?.includes(':') ? 'ipv6' : 'ipv4';
     w.line(`interface ${tunnelIf}`);
     w.line(` ip unnumbered ${t.outside}`);
@@ -214,6 +223,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     for (const l of pa.local.flatMap(rangeToPrefixes)) for (const r of pa.remote.flatMap(rangeToPrefixes)) if (l.family === 4 && r.family === 4) w.line(` deny ip ${ace(l)} ${ace(r)}`);
     w.warn('NAT_EXEMPTION_MANUAL', `the gateway does source NAT: put the deny lines of NAT-EXEMPT-${name} at the top of the ACL your "ip nat inside source list" uses`, { tunnel: tn });
   }
+  return true;
 }
 
 export const ciscoIosExporter: VendorExporter = {
@@ -240,10 +250,10 @@ export const ciscoIosExporter: VendorExporter = {
     }
     const names = new Set<string>();
     const mapName = 'CMAP';
-    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));
-    if (ctx.gateway.vpnType === 'policy-based' && ctx.tunnels.length > 0) {
+    const written = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));
+    if (ctx.gateway.vpnType === 'policy-based' && written.length > 0) {
       w.blank();
-      for (const i of [...new Set(ctx.tunnels.map((t) => t.outside))]) {
+      for (const i of [...new Set(written.map((t) => t.outside))]) {
         w.line(`interface ${i}`);
         w.line(` crypto map ${mapName}`);
       }

@@ -21,3 +21,23 @@ export function ciscoWord(value: string, isKey = false): Quoted {
   if (isKey && KEYWORDS.has(value.toLowerCase())) return refused(`only "${value}", which the CLI reads as the keyword before a key`);
   return quoted(value);
 }
+
+/**
+ * An IOS-XE interface name: a type and its numbers (GigabitEthernet0/0/0, Tunnel1,
+ * Port-channel1.100, Serial0/1/0:0). `interface X` opens a configuration mode: a name IOS
+ * refuses would leave the lines after it in the mode before, so such a name is never written.
+ */
+export function iosInterface(name: string): Quoted {
+  if (hasControl(name)) return refused(HOLDS.control);
+  return /^[A-Za-z][A-Za-z-]*\d+(?:[/.:]\d+)*$/u.test(name) ? quoted(name) : refused('a name that is not an IOS interface name (a type and its numbers, e.g. GigabitEthernet0/0/0, Tunnel1)');
+}
+
+/**
+ * An ASA interface name is its nameif ("nameif name: up to 48 characters", ASA Series Command
+ * Reference), e.g. outside, inside, dmz-1; `nat (inside,outside)` lists two of them, and ':' ends
+ * one there (Batfish's ASA grammar, asa_nat_ifaces).
+ */
+export function asaInterface(name: string): Quoted {
+  if (hasControl(name)) return refused(HOLDS.control);
+  return /^[A-Za-z0-9][A-Za-z0-9_./-]{0,47}$/u.test(name) ? quoted(name) : refused('a name that is not an ASA nameif (up to 48 letters, digits and _ . / -, e.g. outside)');
+}

@@ -35,10 +35,21 @@ function junos(value: string, alwaysQuote = false): Quoted {
   return quoted(`"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
 }
 
-/** Zone names: the schema's zone rule leaves nothing junos() refuses. */
-function word(value: string): string {
-  const q = junos(value);
-  if (!q.ok) throw new Error('exporter bug: a zone name the schema should have refused');
+/**
+ * A zone name is one word here. Junos takes a quoted name where it defines a zone, but the
+ * policy statements (from-zone, to-zone) are read as one word (Batfish's Junos grammar fails
+ * `from-zone "a b"` while it reads `security-zone "a b"`): a zone with a space is refused rather
+ * than written where the policies might not match it.
+ */
+function junosZone(zone: string): Quoted {
+  if (hasControl(zone)) return refused(HOLDS.control);
+  return /^[A-Za-z0-9_.-]+$/u.test(zone) ? quoted(zone) : refused(HOLDS.whitespace);
+}
+
+/** A zone name already checked with junosZone(). */
+function word(zone: string): string {
+  const q = junosZone(zone);
+  if (!q.ok) throw new Error('exporter bug: a zone name written without junosZone()');
   return q.text;
 }
 
@@ -134,6 +145,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
   if (nm.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}"`, { tunnel: tn });
   commonEndChecks(w, t);
+  const tunnelIf = t.me.tunnelInterface || `st0.${index - 1}`;
+  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
+  for (const z of routeBased ? [zone, ctx.insideZone, ctx.outsideZone] : [ctx.insideZone, ctx.outsideZone]) {
+    const q = junosZone(z);
+    if (!q.ok) {
+      w.warn('VALUE_UNSUPPORTED', `a zone name of this tunnel holds ${q.why}; this tunnel is not written: rename the zone (letters, digits, . _ -)`, { tunnel: tn });
+      return;
+    }
+  }
 
   const ikeProps = writeProposals(w, t, 'ike', `ike-${name}`);
   // A policy with no proposal cannot commit: then it is not written and not referenced (warned).
@@ -160,8 +180,6 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   }
   listLine(w, t, espProps, 'ESP proposal', (x) => `set security ipsec policy ipsec-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
 
-  const tunnelIf = t.me.tunnelInterface || `st0.${index - 1}`;
-  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
   if (routeBased) {
     const [ifd, unit] = tunnelIf.split('.');
     w.line(`set interfaces ${ifd} unit ${unit ?? '0'} family ${t.selectors.some((s) => s.local.family === 6) ? 'inet6' : 'inet'}`);
