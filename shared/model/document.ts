@@ -298,7 +298,8 @@ export type Tunnel = z.infer<typeof TunnelSchema>;
 
 // ---- the document ----------------------------------------------------------------------------
 
-const DocumentShape = z.strictObject({
+/** The document's fields without the cross-record rules (unique names, references): what an edit's values are checked against. */
+export const DocumentShape = z.strictObject({
   formatVersion: z.literal(FORMAT_VERSION),
   name: nameText('the topology name', LIMITS.documentName).default('Untitled topology'),
   gateways: z.array(GatewaySchema).default([]),
