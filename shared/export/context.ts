@@ -32,7 +32,7 @@ export class ConfigWriter {
 
   /** A comment line: names and messages in it are flattened to one line (no control or bidi character). */
   comment(text: string): number {
-    return this.line(`${this.commentPrefix} ${oneLine(text).replace(/ {2,}/g, ' ')}`.trimEnd());
+    return this.line(`${this.commentPrefix} ${oneLine(text)}`.trimEnd());
   }
 
   blank(): void {

@@ -37,12 +37,18 @@ function firstIssue(result: { success: boolean; error?: { issues: readonly { pat
  * What does not validate is not written (a line break in a name must never reach a file).
  */
 function invalidParts(doc: TopologyDocument, gateways: readonly Gateway[]): { gateways: Map<string, string>; tunnels: Map<string, string> } {
+  const ids = new Set<string>(gateways.map((g) => g.id));
+  const badNetworks = new Map<string, string>();
+  for (const n of doc.networks) {
+    if (!ids.has(n.gatewayId) || badNetworks.has(n.gatewayId)) continue;
+    const problem = firstIssue(NetworkSchema.safeParse(n), 'a network');
+    if (problem !== undefined) badNetworks.set(n.gatewayId, problem);
+  }
   const badGateways = new Map<string, string>();
   for (const g of gateways) {
-    const problem = firstIssue(GatewaySchema.safeParse(g), 'the gateway') ?? doc.networks.filter((n) => n.gatewayId === g.id).map((n) => firstIssue(NetworkSchema.safeParse(n), 'a network')).find((x) => x !== undefined);
+    const problem = firstIssue(GatewaySchema.safeParse(g), 'the gateway') ?? badNetworks.get(g.id);
     if (problem !== undefined) badGateways.set(g.id, problem);
   }
-  const ids = new Set(gateways.map((g) => g.id));
   const badTunnels = new Map<string, string>();
   for (const t of doc.tunnels) {
     if (!ids.has(t.a.gatewayId) && !ids.has(t.b.gatewayId)) continue;

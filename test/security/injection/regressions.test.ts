@@ -174,3 +174,58 @@ describe('an outside interface that the gateway does not have', () => {
     expect(r.warnings.some((w) => w.code === 'MISSING_INTERFACE' && w.gateway === 'HQ' && w.tunnel === 'hq-branch')).toBe(true);
   });
 });
+
+describe('what a vendor cannot express is left out whole, and said', () => {
+  it('a gateway that does not validate (built by other code than the loader) gets no file', () => {
+    const doc = pair({ a: 'panos', b: 'panos' });
+    doc.gateways[0]!.interfaces[0]!.name = `ethernet1/1\n${INJECTED}`;
+    const r = exportOf(doc);
+    expect(r.files.some((f) => f.name.startsWith('HQ.'))).toBe(false);
+    expect(r.warnings.some((w) => w.code === 'INVALID_VALUE' && w.gateway === 'HQ' && /interfaces\[0\]\.name/.test(w.message))).toBe(true);
+    expect(JSON.stringify(r.warnings)).not.toContain('root-authentication');
+  });
+
+  it('Junos escapes a key ending in a backslash and one with a double quote', () => {
+    const doc = crafted('junos-srx', (d) => {
+      d.tunnels[0]!.a.auth.psk = 'ab"c\\';
+    });
+    expect(fileOf(doc, 'HQ')).toContain('pre-shared-key ascii-text "ab\\"c\\\\"');
+  });
+
+  it('Junos refuses a zone name with a space (its policies read a zone as one word)', () => {
+    const doc = crafted('junos-srx', (d) => {
+      d.gateways[0]!.interfaces[1]!.zone = 'my zone';
+    });
+    const r = exportOf(doc);
+    expect(fileOf(doc, 'HQ')).not.toMatch(/^set .*my zone/m);
+    expect(r.warnings.some((w) => w.code === 'VALUE_UNSUPPORTED' && w.gateway === 'HQ' && /zone/.test(w.message))).toBe(true);
+  });
+
+  it('IOS refuses an interface name that is not an IOS one (the lines after "interface" would land in another mode)', () => {
+    const doc = crafted('cisco-ios', (d) => {
+      d.gateways[0]!.interfaces[0]!.name = 'outside';
+      d.tunnels[0]!.a.outsideInterface = 'outside';
+    });
+    const text = fileOf(doc, 'HQ');
+    expect(text).not.toMatch(/^interface outside$/m);
+    expect(text).toContain('VALUE_UNSUPPORTED');
+  });
+
+  it('ScreenOS leaves out a monitor source interface the gateway does not have, and says so', () => {
+    const doc = crafted('screenos', (d) => {
+      d.tunnels[0]!.a.monitor = { ...d.tunnels[0]!.a.monitor, enabled: true, sourceInterface: 'ethernet0/7' };
+    });
+    const r = exportOf(doc);
+    expect(fileOf(doc, 'HQ')).not.toContain('source-interface ethernet0/7');
+    expect(r.warnings.some((w) => w.code === 'MISSING_INTERFACE' && /source interface/.test(w.message))).toBe(true);
+  });
+
+  it('strongSwan refuses an e-mail identity with "*" (charon would match it as a wildcard)', () => {
+    const doc = crafted('strongswan', (d) => {
+      d.tunnels[0]!.a.auth.remoteId = { type: 'user-fqdn', value: '*@example.net' };
+    });
+    const text = fileOf(doc, 'HQ');
+    expect(text).not.toContain('*@example.net');
+    expect(text).not.toMatch(/^ {4}hq-branch \{$/m);
+  });
+});
