@@ -1,6 +1,7 @@
 // Helpers the vendor exporters share: algorithm keyword mapping that warns instead of dropping,
 // checks every vendor makes on a tunnel end, and the interface each exporter implements.
 import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
+import { clip } from '../model/text';
 import { parseIp } from '../net/address';
 import type { Selector } from './addresses';
 import type { ConfigWriter, GatewayContext, TunnelView } from './context';
@@ -69,7 +70,7 @@ export function commonEndChecks(w: ConfigWriter, t: TunnelView): void {
   }
   for (const [which, id] of [['local', t.me.auth.localId], ['remote', t.me.auth.remoteId]] as const) {
     if (id?.type === 'address' && !parseIp(id.value).ok) {
-      w.warn('IDENTITY_UNSUPPORTED', `the ${which} identity is of type address but "${id.value}" is not an IP address: written as given, and most peers will read it as an FQDN`, { tunnel });
+      w.warn('IDENTITY_UNSUPPORTED', `the ${which} identity is of type address but "${clip(id.value)}" is not an IP address: written as given, and most peers will read it as an FQDN`, { tunnel });
     }
   }
   if (t.me.ikeVersion === 1) {
