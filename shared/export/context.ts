@@ -220,7 +220,7 @@ export function safeName(name: string, max: number, taken?: Set<string>): { name
 }
 
 /** Device names Windows reserves whatever the extension (Win32 "Naming Files, Paths, and Namespaces"). */
-const WINDOWS_RESERVED = /^(?:CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])$/i;
+const WINDOWS_RESERVED = /^(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$/i;
 
 /**
  * File-name-safe stem for a gateway (the `export:save` contract's pattern): starts with a letter

@@ -126,10 +126,10 @@ describe('pre-shared keys reach the file unchanged, or not at all', () => {
 });
 
 describe('export file names', () => {
-  it.each(['CON', 'con', 'NUL', 'Aux', 'PRN', 'COM1', 'com9', 'LPT1', 'lpt9', 'CON.backup', 'NUL .x'])('never a Windows reserved name: %s', (name) => {
+  it.each(['CON', 'con', 'NUL', 'Aux', 'PRN', 'COM0', 'COM1', 'com9', 'LPT0', 'LPT1', 'lpt9', 'CON.backup', 'NUL .x'])('never a Windows reserved name: %s', (name) => {
     const stem = fileStem(name);
     const base = stem.split('.')[0]?.replace(/[ .]+$/, '').toUpperCase() ?? '';
-    expect(['CON', 'PRN', 'AUX', 'NUL', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`COM${n}`, `LPT${n}`])]).not.toContain(base);
+    expect(['CON', 'PRN', 'AUX', 'NUL', ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`COM${n}`, `LPT${n}`])]).not.toContain(base);
     expect(stem).toMatch(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/);
   });
 
