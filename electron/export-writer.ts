@@ -1,8 +1,10 @@
 // Writing generated exports: either each file into a folder the user picked, or one zip archive.
-// File names were already checked by the IPC contract (no separators, no leading dot); the
-// folder writer still refuses duplicates and anything that would leave the folder.
+// File names were already checked by the IPC contract (no separators, no leading dot, no Windows
+// device names); the writer checks again, refuses duplicates and anything that would leave the
+// folder, and checks every name before writing the first file.
 import JSZip from 'jszip';
 import { basename, join } from 'node:path';
+import { portableFileNameProblem } from '../shared/ipc/file-names';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
 
 export interface ExportFile {
@@ -16,6 +18,8 @@ function checkNames(files: readonly ExportFile[]): string | undefined {
   const seen = new Set<string>();
   for (const f of files) {
     if (basename(f.name) !== f.name || f.name === '.' || f.name === '..') return `"${f.name}" is not a plain file name.`;
+    const problem = portableFileNameProblem(f.name);
+    if (problem) return `${problem} Rename the gateway it is written for and export again.`;
     const key = f.name.toLowerCase();
     if (seen.has(key)) return `Two exported files are both named "${f.name}".`;
     seen.add(key);

@@ -2,10 +2,19 @@
 // preload API (`window.ipsecStudio`), the main-side handler types and the payload validation all
 // derive from this file: add an operation here and the compiler shows every place to finish it.
 import { z } from 'zod';
+import { portableFileNameProblem } from './file-names';
 
 const FilePath = z.string().min(1).max(4096);
 /** A document's text; the main process writes it verbatim after checking it parses as a topology. */
 const DocumentText = z.string().max(20 * 1024 * 1024);
+/** A plain file name (no folder, no leading dot) that every desktop platform can hold. */
+const ExportFileName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}$/)
+  .check((ctx) => {
+    const problem = portableFileNameProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
 
 export const invokeChannels = {
   /** Show the Open dialog (or open `path` directly, e.g. Open Recent or a dropped file). */
@@ -49,7 +58,7 @@ export const invokeChannels = {
   /** Export: write several generated files into a folder the user picks, or one zip. */
   'export:save': {
     request: z.strictObject({
-      files: z.array(z.strictObject({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}$/), content: z.string().max(5 * 1024 * 1024) })).min(1).max(2000),
+      files: z.array(z.strictObject({ name: ExportFileName, content: z.string().max(5 * 1024 * 1024) })).min(1).max(2000),
       as: z.enum(['folder', 'zip']),
     }),
     response: z.union([
