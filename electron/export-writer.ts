@@ -5,7 +5,8 @@
 import JSZip from 'jszip';
 import { basename, join } from 'node:path';
 import { portableFileNameProblem } from '../shared/ipc/file-names';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { writeFileAtomic, type AtomicIo } from './atomic-write';
+import { ioErrorMessage } from './document-files';
 
 export interface ExportFile {
   name: string;
@@ -27,14 +28,14 @@ function checkNames(files: readonly ExportFile[]): string | undefined {
   return undefined;
 }
 
-export async function writeExportFolder(folder: string, files: readonly ExportFile[], fs?: AtomicFs): Promise<ExportWriteResult> {
+export async function writeExportFolder(folder: string, files: readonly ExportFile[], io: AtomicIo = {}): Promise<ExportWriteResult> {
   const bad = checkNames(files);
   if (bad) return { ok: false, message: `Export not written: ${bad}` };
   for (const f of files) {
     try {
-      await writeFileAtomic(join(folder, f.name), f.content, fs);
+      await writeFileAtomic(join(folder, f.name), f.content, io);
     } catch (error) {
-      return { ok: false, message: `Export stopped at "${f.name}": ${error instanceof Error ? error.message : String(error)}` };
+      return { ok: false, message: `Export stopped at "${f.name}": ${ioErrorMessage('write', join(folder, f.name), error)}` };
     }
   }
   return { ok: true };

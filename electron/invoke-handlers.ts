@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import type { InvokeHandlers, InvokeRequest } from '../shared/ipc/contract';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
 import type { CloseDecision } from './close-guard';
-import { ioErrorMessage, readDocumentFile, writeDocumentFile, type DocumentFs } from './document-files';
+import { ioErrorMessage, readDocumentFile, writeDocumentFile } from './document-files';
 import { buildExportZip, writeExportFolder } from './export-writer';
 import type { RecentFiles } from './recent-files';
 import type { RecoveryStore } from './recovery-store';
@@ -51,7 +51,7 @@ export interface HandlerDeps {
   grants: PathGrants;
   /** Called after the recent list changed (to rebuild the Open Recent menu). */
   onRecentChanged?: () => void;
-  fs?: DocumentFs & AtomicFs;
+  fs?: AtomicFs;
 }
 
 export const DOCUMENT_EXTENSION = '.json';
@@ -118,7 +118,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       } else if (!grants.isGranted(path)) {
         return { status: 'error', message: 'This file was not chosen in IPsec Studio; use File › Save As… to pick where to save.' };
       }
-      const written = await writeDocumentFile(path, text, deps.fs);
+      const written = await writeDocumentFile(path, text, deps.fs ? { fs: deps.fs } : {});
       if (!written.ok) return { status: 'error', message: written.message };
       await remember(path);
       return { status: 'saved', path };
@@ -141,7 +141,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       if (as === 'folder') {
         const folder = await dialogs.chooseExportFolder();
         if (folder === undefined) return { status: 'cancelled' };
-        const written = await writeExportFolder(folder, files, deps.fs);
+        const written = await writeExportFolder(folder, files, deps.fs ? { fs: deps.fs } : {});
         return written.ok ? { status: 'saved', path: folder } : { status: 'error', message: written.message };
       }
       const chosen = await dialogs.chooseZipSavePath('ipsec-studio-export.zip');
@@ -150,7 +150,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       const zip = await buildExportZip(files);
       if (!zip.ok) return { status: 'error', message: zip.message };
       try {
-        await writeFileAtomic(path, zip.bytes, deps.fs);
+        await writeFileAtomic(path, zip.bytes, deps.fs ? { fs: deps.fs } : {});
       } catch (error) {
         return { status: 'error', message: ioErrorMessage('write', path, error) };
       }
@@ -164,7 +164,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       if (chosen === undefined) return { status: 'cancelled' };
       const path = withExtension(chosen, `.${request.format}`);
       try {
-        await writeFileAtomic(path, image.bytes, deps.fs);
+        await writeFileAtomic(path, image.bytes, deps.fs ? { fs: deps.fs } : {});
       } catch (error) {
         return { status: 'error', message: ioErrorMessage('write', path, error) };
       }

@@ -1,11 +1,10 @@
 // The crash-recovery copy: the renderer autosaves the open document here (in userData, never over
 // the user's file). It is cleared when the window closes cleanly, so finding one at start-up
 // means the last session ended without saving, and the renderer offers it back.
-import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadDocumentText, MAX_FILE_BYTES } from '../shared/model/file';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { nodeAtomicFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 
 export const RECOVERY_FILE_NAME = 'recovery.json';
 
@@ -18,11 +17,9 @@ const RecoveryRecord = z.strictObject({
 
 export type RecoveryReadResult = { status: 'none' } | { status: 'found'; text: string; path?: string; savedAt: string };
 
-export interface RecoveryFs extends AtomicFs {
-  readFile: typeof nodeFs.readFile;
-}
+export type RecoveryFs = AtomicFs;
 
-const defaultFs: RecoveryFs = { open: nodeFs.open, rename: nodeFs.rename, unlink: nodeFs.unlink, stat: nodeFs.stat, readFile: nodeFs.readFile };
+const defaultFs: RecoveryFs = nodeAtomicFs;
 
 export class RecoveryStore {
   readonly file: string;
@@ -40,7 +37,7 @@ export class RecoveryStore {
     if (!loadDocumentText(text).ok) return false;
     const record: z.infer<typeof RecoveryRecord> = { version: 1, savedAt: this.now().toISOString(), text, ...(path ? { path } : {}) };
     try {
-      await writeFileAtomic(this.file, JSON.stringify(record), this.fs);
+      await writeFileAtomic(this.file, JSON.stringify(record), { fs: this.fs, newFileMode: 0o600 });
       return true;
     } catch {
       return false;
