@@ -3,7 +3,7 @@
 // ever receives a whole valid topology or one clear message. Writing refuses text that is not a
 // valid topology, then replaces the file atomically.
 import { basename } from 'node:path';
-import { describeErrors, loadDocumentText, MAX_FILE_BYTES, type FileErrorCode } from '../shared/model/file';
+import { describeErrors, loadDocumentText, MAX_FILE_BYTES, type FileError, type FileErrorCode } from '../shared/model/file';
 import { nodeAtomicFs, SaveRefused, writeFileAtomic, type AtomicFs, type AtomicIo } from './atomic-write';
 
 /** Stable codes for why a file was not opened; the loader's own codes pass through. */
@@ -101,8 +101,28 @@ export async function readDocumentFile(path: string, fs: DocumentFs = defaultFs)
     return { ok: false, code: 'NOT_TEXT', message: `"${basename(path)}" is not a text file (it contains bytes that are not UTF-8), so it cannot be an IPsec Studio topology. Nothing was loaded.` };
   }
   const loaded = loadDocumentText(text, bytes.byteLength);
-  if (!loaded.ok) return { ok: false, code: loaded.code, message: `"${basename(path)}": ${loaded.summary}\n${describeErrors(loaded.errors)}` };
+  if (!loaded.ok) return { ok: false, code: loaded.code, message: `"${basename(path)}": ${loaded.summary}${loadErrorDetails(loaded.code, loaded.errors)}` };
   return { ok: true, text };
+}
+
+/**
+ * The loader's error list, for a file that claims to be a topology (it has a format version):
+ * then each error's place in it helps. A file that is not JSON or not a topology gets the
+ * summary only, so a message never quotes what some other file holds (a parser's detail
+ * quotes its first characters; a path names its keys).
+ */
+function loadErrorDetails(code: FileErrorCode, errors: readonly FileError[]): string {
+  switch (code) {
+    case 'INVALID_DOCUMENT':
+    case 'UNKNOWN_FORMAT':
+    case 'NEWER_FORMAT':
+      return `\n${describeErrors(errors)}`;
+    case 'FORBIDDEN_KEY':
+      // The key is one of the few refused names; where it sits would name the file's own keys.
+      return errors[0] ? `\n${errors[0].message}` : '';
+    default:
+      return '';
+  }
 }
 
 function tooLarge(path: string, size: number): ReadResult {
