@@ -6,8 +6,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { Editor } from '../../shared/commands/editor';
 import type { Command } from '../../shared/commands/commands';
 import { emptyDocument, type TopologyDocument, type TunnelId } from '../../shared/model/document';
-import { describeErrors, loadDocumentText, MAX_FILE_BYTES, serializeDocument, type FileError } from '../../shared/model/file';
-import { utf8ByteLength } from '../../shared/ipc/contract';
+import { describeErrors, loadDocumentText, type FileError } from '../../shared/model/file';
 import { TEMPLATES } from '../../shared/templates/index';
 import { AnimationContext, NegotiationPanel } from '../animation/NegotiationPanel';
 import { autoLayoutCommand } from '../canvas/auto-layout';
@@ -20,7 +19,8 @@ import { Palette } from '../canvas/Palette';
 import { engineInputChanged } from '../engine/engine-input';
 import { useEngine } from '../engine/use-engine';
 import { Inspector } from '../inspector/Inspector';
-import type { MenuCommand, OpenOffer, Platform, RecoveryOffer, SaveResult } from '../platform/platform';
+import type { MenuCommand, OpenOffer, Platform, RecoveryOffer } from '../platform/platform';
+import { autosave, saveDocument } from './file-flows';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { Modal } from './Modal';
 import { EMPTY_SELECTION, listPanels, registerBuiltInPanel, type DialogSpec, type Highlight, type PanelProps, type Selection, type Workbench } from './panels';
@@ -85,13 +85,6 @@ function recreateCommands(d: TopologyDocument): Command[] {
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-/** Why a document cannot be written as a file (too large), or undefined. */
-function tooLargeToSave(text: string): string | undefined {
-  const bytes = utf8ByteLength(text);
-  if (bytes <= MAX_FILE_BYTES) return undefined;
-  return `The document is ${(bytes / 1048576).toFixed(1)} MB as a file; IPsec Studio writes topology files of at most ${MAX_FILE_BYTES / 1048576} MB. Split the design into smaller topologies, or remove gateways and tunnels it does not need.`;
-}
 
 function suggestedFileName(doc: TopologyDocument, current: string | undefined): string {
   if (current) return current;
@@ -158,18 +151,8 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   /** Saves; every way it can fail (too large, refused, an error status, an exception) is shown with its reason, and the document stays dirty. */
   const save = useCallback(
     async (saveAs: boolean): Promise<boolean> => {
-      const d = editor.document;
-      let r: SaveResult;
-      try {
-        const text = serializeDocument(d);
-        const tooLarge = tooLargeToSave(text);
-        r = tooLarge ? { status: 'error', message: tooLarge } : await platform.saveFile(text, { saveAs, suggestedName: suggestedFileName(d, fileName) });
-      } catch (e) {
-        r = { status: 'error', message: `The save did not complete: ${reason(e)}` };
-      }
+      const r = await saveDocument(editor, platform, { saveAs, suggestedName: suggestedFileName(editor.document, fileName) });
       if (r.status === 'saved') {
-        // Only what was written counts as saved: an edit made during the save keeps it dirty.
-        if (editor.document === d) editor.markSaved();
         setFileName(r.name);
         setAutosaveError(null);
         void platform.clearRecovery().catch(() => {});
@@ -274,24 +257,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   }, [platform]);
   useEffect(() => {
     if (!state.dirty) return;
-    const t = setTimeout(() => {
-      let text: string;
-      try {
-        text = serializeDocument(doc);
-      } catch (e) {
-        setAutosaveError(`The recovery copy was not written: ${reason(e)}`);
-        return;
-      }
-      const tooLarge = tooLargeToSave(text);
-      if (tooLarge) {
-        setAutosaveError(`No recovery copy is kept. ${tooLarge}`);
-        return;
-      }
-      void platform.writeRecovery({ text, ...(fileName ? { name: fileName } : {}) }).then(
-        (r) => setAutosaveError(r.ok ? null : r.message),
-        (e: unknown) => setAutosaveError(`The recovery copy was not written: ${reason(e)}`),
-      );
-    }, 800);
+    const t = setTimeout(() => void autosave(doc, fileName, platform).then(setAutosaveError), 800);
     return () => clearTimeout(t);
   }, [doc, state.dirty, fileName, platform]);
 

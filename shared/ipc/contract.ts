@@ -28,16 +28,14 @@ export function utf8ByteLength(text: string): number {
 
 /**
  * A document's text: any text of at most MAX_FILE_BYTES UTF-8 bytes, the size of the largest file
- * the app opens, so every document that can be opened can be saved and autosaved. (A string has
- * at most as many UTF-16 units as UTF-8 bytes, so the cheap length check refuses nothing valid.)
+ * the app opens, so every document that can be opened can be saved and autosaved.
  */
-const DocumentText = z
-  .string()
-  .max(MAX_FILE_BYTES)
-  .check((ctx) => {
-    const bytes = utf8ByteLength(ctx.value);
-    if (bytes > MAX_FILE_BYTES) ctx.issues.push({ code: 'custom', message: `the document is ${bytes} bytes; at most ${MAX_FILE_BYTES} bytes (20 MB) can be saved`, input: ctx.value });
-  });
+const DocumentText = z.string().check((ctx) => {
+  // A string has at least as many UTF-8 bytes as UTF-16 units: a longer one is over at once.
+  const long = ctx.value.length > MAX_FILE_BYTES;
+  const bytes = long ? ctx.value.length : utf8ByteLength(ctx.value);
+  if (bytes > MAX_FILE_BYTES) ctx.issues.push({ code: 'custom', message: `the document is ${long ? 'more than ' : ''}${bytes} bytes; at most ${MAX_FILE_BYTES} bytes (20 MB) can be saved`, input: ctx.value });
+});
 
 /** A file's base name for display (never a folder path). */
 const DisplayName = z.string().min(1).max(255);
