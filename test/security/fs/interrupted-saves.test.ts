@@ -75,6 +75,19 @@ describe('a save killed at every step', () => {
   });
 });
 
+describe('the journal', () => {
+  it('is private: its folder 0700, its entries 0600 (they name the user’s files)', async () => {
+    await withTempDir(async (dir) => {
+      const journal = new TempJournal(join(dir, 'interrupted-saves'), realFs);
+      const entry = await journal.add(join(dir, `.lab.json.0123456789abcdef${TEMP_SUFFIX}`));
+      expect((await fs.stat(join(dir, 'interrupted-saves'))).mode & 0o777).toBe(0o700);
+      expect((await fs.stat(entry)).mode & 0o777).toBe(0o600);
+      await journal.remove(entry);
+      expect(await fs.readdir(join(dir, 'interrupted-saves'))).toEqual([]);
+    });
+  });
+});
+
 describe('clean-up at start deletes only our listed temp files', () => {
   it('keeps a file the journal names that is not one of our temp files, and files the journal does not name', async () => {
     await withTempDir(async (dir) => {
