@@ -47,6 +47,8 @@ export interface AtomicIo {
   journal?: TempJournal;
   /** Mode of a file that does not exist yet (default: 0o666 less the umask, like any new file). */
   newFileMode?: number;
+  /** The file's mode whatever it was before (the app's private stores in userData: 0o600). */
+  mode?: number;
 }
 
 /** Temporary files are hidden, named after the target, and end with this suffix. */
@@ -148,7 +150,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   let handle: nodeFs.FileHandle;
   try {
     // 'wx': never follow or reuse an existing path. Private until it holds the whole document.
-    handle = await fs.open(temp, 'wx', existing ? 0o600 : (io.newFileMode ?? 0o666));
+    handle = await fs.open(temp, 'wx', existing ? 0o600 : (io.mode ?? io.newFileMode ?? 0o666));
   } catch (error) {
     await forget();
     throw error;
@@ -167,9 +169,9 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
           }
         }
         // After chown, which clears set-id bits.
-        await handle.chmod(existing.mode & 0o7777);
-      } else if (io.newFileMode !== undefined) {
-        await handle.chmod(io.newFileMode);
+        await handle.chmod(io.mode ?? existing.mode & 0o7777);
+      } else if ((io.mode ?? io.newFileMode) !== undefined) {
+        await handle.chmod(io.mode ?? io.newFileMode ?? 0o600);
       }
       await handle.writeFile(data);
       await handle.sync();

@@ -57,6 +57,6 @@ export class RecentFiles {
 
   private async persist(): Promise<void> {
     // Private: the list says which files this user works on.
-    await writeFileAtomic(this.storePath, `${JSON.stringify({ paths: this.paths }, null, 2)}\n`, { fs: this.fs, newFileMode: 0o600, ...(this.journal ? { journal: this.journal } : {}) });
+    await writeFileAtomic(this.storePath, `${JSON.stringify({ paths: this.paths }, null, 2)}\n`, { fs: this.fs, mode: 0o600, ...(this.journal ? { journal: this.journal } : {}) });
   }
 }

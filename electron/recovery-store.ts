@@ -99,7 +99,7 @@ export class RecoveryStore {
 
   private async writeRecord(id: string, record: CopyRecord): Promise<void> {
     await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.fileOf(id), JSON.stringify(record), { fs: this.fs, newFileMode: 0o600, ...(this.options.journal ? { journal: this.options.journal } : {}) });
+    await writeFileAtomic(this.fileOf(id), JSON.stringify(record), { fs: this.fs, mode: 0o600, ...(this.options.journal ? { journal: this.options.journal } : {}) });
   }
 
   /** Writes this session's copy of `text`, recording `path` (main's current document). Text that is not a topology is not kept. */

@@ -26,6 +26,17 @@ describe('RecoveryStore', () => {
     });
   });
 
+  it('makes its own copy private even where an earlier copy file was world-readable', async () => {
+    await withTempDir(async (dir) => {
+      const s = store(dir);
+      await s.write(topologyText('One'), undefined);
+      const file = join(dir, RECOVERY_FOLDER, `${s.sessionId}.json`);
+      await fs.chmod(file, 0o644);
+      await s.write(topologyText('Two'), undefined);
+      expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    });
+  });
+
   it('survives until the user decides: later sessions see it until one restores or discards it', async () => {
     await withTempDir(async (dir) => {
       const crashed = store(dir);
@@ -123,6 +134,18 @@ describe('RecentFiles', () => {
       expect(recent.has('/docs/11.json')).toBe(false);
       await recent.clear();
       expect(await new RecentFiles(store).load()).toEqual([]);
+    });
+  });
+
+  it('makes a list left world-readable by an earlier version private on the next change', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'recent-files.json');
+      await fs.writeFile(store, JSON.stringify({ paths: ['/docs/a.json'] }), { mode: 0o644 });
+      await fs.chmod(store, 0o644);
+      const recent = new RecentFiles(store);
+      await recent.load();
+      await recent.add('/docs/b.json');
+      expect((await fs.stat(store)).mode & 0o777).toBe(0o600);
     });
   });
 
