@@ -321,7 +321,7 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
       // The renderer crashed: reload it. Its recovery copy stays on disk as an earlier session's
       // copy (never deleted by this one) and is offered back to the reloaded page.
       log.error(`renderer gone (${details.reason}); reloading`);
-      windowGuard.setDirty(false);
+      windowGuard.onRendererGone();
       recovery.startNewSession();
       documents.forget();
       rendererReady = false;

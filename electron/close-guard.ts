@@ -111,6 +111,18 @@ export class CloseGuard {
     if (!this.question) this.ask();
   }
 
+  /**
+   * The renderer crashed (and is reloaded): its question dies with it, and the new page starts
+   * with no unsaved changes (its predecessor's are in the recovery copy).
+   */
+  onRendererGone(): void {
+    if (this.question) this.deps.clearTimer(this.question.ackTimer);
+    this.question = null;
+    this.deps.clearTimer(this.cleanTimer);
+    this.closeWhenClean = false;
+    this.dirty = false;
+  }
+
   /** The renderer's answer; false when there was no question or the answer cannot be honoured. */
   decide(decision: CloseDecision): boolean {
     if (!this.question || this.finished) return false;

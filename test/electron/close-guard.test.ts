@@ -220,4 +220,17 @@ describe('CloseGuard', () => {
     guard.decide('discard');
     expect(deps.closeWindow).toHaveBeenCalledTimes(1);
   });
+
+  it('a renderer that crashed while asked leaves no question behind: the reloaded page is not taken for hung', async () => {
+    const { guard, close, deps, advance } = setup();
+    guard.setDirty(true);
+    close();
+    guard.onRendererGone();
+    advance(ACK_TIMEOUT_MS * 10);
+    expect(deps.askCloseUnresponsive).not.toHaveBeenCalled();
+    expect(guard.isWaiting).toBe(false);
+    expect(guard.decide('discard')).toBe(false);
+    // The reloaded page starts clean: closing now just closes.
+    expect(close()).toBe('closed');
+  });
 });
