@@ -60,6 +60,9 @@ const config: ForgeConfig = {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      // The renderer is served from app://studio (electron/app-protocol.ts), never from file://,
+      // so file:// pages get no privileges beyond a browser's.
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     }),
   ],
   hooks: {

@@ -1,16 +1,19 @@
 // The main process, wired up: one window showing the renderer from app://studio/, the security checklist
 // applied to it (see security.ts), the IPC contract's handlers, native menus, file opening from
-// drops / the OS / the command line, and the unsaved-changes question on close.
+// drops / the OS / the command line / Open Recent (each offered to the page as a token; see
+// document-session.ts), the recovery copies, and the unsaved-changes question on close.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MessageBoxOptions } from 'electron';
 import { join } from 'node:path';
 import { eventChannels, type EventChannel, type EventPayload } from '../shared/ipc/contract';
 import { buildMenuTemplate, type EditCommand, type MenuOptions } from './app-menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { CloseGuard } from './close-guard';
-import { createInvokeHandlers, DOCUMENT_EXTENSION, PathGrants, type DialogPort } from './invoke-handlers';
-import { createSenderCheck, registerInvokeHandlers } from './ipc-main';
+import { nodeAtomicFs, TempJournal } from './atomic-write';
+import { DocumentSession } from './document-session';
+import { createInvokeHandlers, DOCUMENT_EXTENSION, type DialogPort } from './invoke-handlers';
+import { createSenderCheck, registerDropChannel, registerInvokeHandlers } from './ipc-main';
 import { consoleLogger, type Logger } from './log';
-import { RecentFiles } from './recent-files';
+import { MAX_RECENT, RecentFiles } from './recent-files';
 import { RecoveryStore } from './recovery-store';
 import {
   APP_ENTRY_URL,
@@ -46,14 +49,19 @@ export function documentPathFromArgv(argv: readonly string[]): string | undefine
   return [...args].reverse().find((a) => a.toLowerCase().endsWith(DOCUMENT_EXTENSION));
 }
 
+/** Where the journal of temp files of saves in progress lives (see atomic-write.ts). */
+export const TEMP_JOURNAL_FOLDER = 'interrupted-saves';
+
 export interface AppContext {
   window: () => BrowserWindow | null;
   trustedOrigins: readonly string[];
-  grants: PathGrants;
+  documents: DocumentSession;
   recent: RecentFiles;
   recovery: RecoveryStore;
+  journal: TempJournal;
   guard: () => CloseGuard | null;
-  openPath: (path: string) => void;
+  /** A file the user handed over outside a dialog (the OS, a drop, Open Recent): offered to the page. */
+  offerPath: (path: string) => void;
 }
 
 export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext | undefined> {
@@ -72,7 +80,10 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
   let mainWindow: BrowserWindow | null = null;
   let guard: CloseGuard | null = null;
   let rendererReady = false;
-  const pendingOpens: string[] = [];
+  let loadedBefore = false;
+  const pendingOffers: string[] = [];
+  /** The last recovery clean-up (a closing window's), awaited before the app quits. */
+  let cleanup: Promise<unknown> = Promise.resolve();
 
   const send = <C extends EventChannel>(channel: C, payload: EventPayload<C>): void => {
     const checked = eventChannels[channel].safeParse(payload);
@@ -84,17 +95,17 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
   };
 
   const userData = app.getPath('userData');
-  const recent = new RecentFiles(join(userData, 'recent-files.json'));
-  const recovery = new RecoveryStore(userData);
-  const grants = new PathGrants(recent);
+  const journal = new TempJournal(join(userData, TEMP_JOURNAL_FOLDER));
+  const recent = new RecentFiles(join(userData, 'recent-files.json'), nodeAtomicFs, MAX_RECENT, journal);
+  const recovery = new RecoveryStore(userData, { journal });
+  const documents = new DocumentSession();
 
-  const openPath = (path: string): void => {
-    grants.grant(path);
+  const offerPath = (path: string): void => {
     if (!rendererReady) {
-      pendingOpens.push(path);
+      pendingOffers.push(path);
       return;
     }
-    send('file:open-path', { path });
+    send('file:open-offered', documents.offer(path));
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -103,18 +114,18 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
 
   // Every webContents ever created gets the navigation/new-window/webview rules, not only ours.
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { log, onFileDropped: (path) => (mainWindow && contents === mainWindow.webContents ? openPath(path) : undefined) });
+    hardenWebContents(contents, { log });
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openPath(path);
+    offerPath(path);
   });
   app.on('second-instance', (_event, argv) => {
     const path = documentPathFromArgv(argv);
-    if (path) openPath(path);
+    if (path) offerPath(path);
     else if (mainWindow) mainWindow.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => void cleanup.finally(() => app.quit()));
 
   await app.whenReady();
 
@@ -130,6 +141,9 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
     }),
   );
 
+  // Temp files that saves killed half-way left behind (listed in the journal before they existed).
+  const leftovers = await journal.cleanUp();
+  if (leftovers.length > 0) log.info(`deleted ${leftovers.length} temporary file(s) left by interrupted saves`);
   await recent.load();
 
   /** Edit commands go to a focused text field natively, otherwise to the renderer. */
@@ -167,7 +181,8 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
         send('menu:command', { command });
       },
       editCommand: (command) => void routeEditCommand(command),
-      openRecent: (path) => openPath(path),
+      // Main's own menu, clicked by the user: that is the grant.
+      openRecent: (path) => offerPath(path),
       clearRecent: () => {
         void recent.clear().then(rebuildMenu, (e: unknown) => log.error(`could not clear the recent list: ${String(e)}`));
         app.clearRecentDocuments();
@@ -204,7 +219,8 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
     dialogs,
     recent,
     recovery,
-    grants,
+    session: documents,
+    io: { fs: nodeAtomicFs, journal },
     onRecentChanged: () => {
       rebuildMenu();
       const latest = recent.list()[0];
@@ -217,10 +233,17 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
         mainWindow.setTitle(`${dirty ? '• ' : ''}${title || 'Untitled'} — ${APP_NAME}`);
         if (process.platform === 'darwin') mainWindow.setDocumentEdited(dirty);
       },
+      closeAck: () => guard?.ack() ?? false,
       closeDecision: (decision) => guard?.decide(decision) ?? false,
     },
   });
-  registerInvokeHandlers(ipcMain, handlers, createSenderCheck(() => mainWindow, trustedOrigins), log);
+  const checkSender = createSenderCheck(() => mainWindow, trustedOrigins);
+  registerInvokeHandlers(ipcMain, handlers, checkSender, log);
+  // Files dropped on the window, as the preload's isolated world saw them (see preload.ts).
+  registerDropChannel(ipcMain, checkSender, (paths) => {
+    const first = paths[0];
+    if (first) offerPath(first);
+  }, log);
 
   const createWindow = (): BrowserWindow => {
     const win = new BrowserWindow({
@@ -246,9 +269,8 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
         webviewTag: false,
         // Middle-click must not open anything either.
         disableBlinkFeatures: 'Auxclick',
-        // A file dropped on the window becomes a file:// navigation, which will-navigate refuses
-        // and turns into an Open (see security.ts handleWillNavigate).
-        navigateOnDragDrop: true,
+        // A drop never navigates; the preload reports dropped files to main (see preload.ts).
+        navigateOnDragDrop: false,
         safeDialogs: true,
         spellcheck: false,
       },
@@ -256,6 +278,7 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
     const windowGuard = new CloseGuard({
       requestDecision: () => send('window:close-requested', {}),
       closeWindow: () => win.close(),
+      destroyWindow: () => win.destroy(),
       askCloseUnresponsive: async () =>
         (await modal({
           type: 'warning',
@@ -274,19 +297,33 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
     // The title is main's (document name, dirty mark); the page's <title> does not override it.
     win.on('page-title-updated', (event) => event.preventDefault());
     win.on('close', (event) => windowGuard.onClose(event));
+    win.on('unresponsive', () => windowGuard.onUnresponsive());
+    win.webContents.on('will-prevent-unload', (event) => windowGuard.onWillPreventUnload(event));
     win.on('closed', () => {
-      if (!windowGuard.keepRecovery) void recovery.clear();
+      // Closed by the user's decision (clean, saved, or "Don't save"): this session's copy goes.
+      // Ended without the renderer's answer ("Close Anyway"): it stays and is offered next time.
+      if (!windowGuard.keepRecovery) cleanup = recovery.clear();
       if (mainWindow === win) mainWindow = null;
       if (guard === windowGuard) guard = null;
     });
     win.webContents.on('did-finish-load', () => {
+      // A page loaded again (after a crash or a reload) starts with no document: main forgets
+      // the old one's file, and what the old page autosaved becomes an earlier session's copy.
+      if (loadedBefore) {
+        recovery.startNewSession();
+        documents.forget();
+      }
+      loadedBefore = true;
       rendererReady = true;
-      for (const path of pendingOpens.splice(0)) send('file:open-path', { path });
+      for (const path of pendingOffers.splice(0)) send('file:open-offered', documents.offer(path));
     });
     win.webContents.on('render-process-gone', (_event, details) => {
-      // The renderer crashed: reload it. Its recovery copy is still on disk and is offered back.
+      // The renderer crashed: reload it. Its recovery copy stays on disk as an earlier session's
+      // copy (never deleted by this one) and is offered back to the reloaded page.
       log.error(`renderer gone (${details.reason}); reloading`);
-      windowGuard.setDirty(false);
+      windowGuard.onRendererGone();
+      recovery.startNewSession();
+      documents.forget();
       rendererReady = false;
       if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
     });
@@ -297,10 +334,10 @@ export async function bootstrap(log: Logger = consoleLogger): Promise<AppContext
 
   createWindow();
   const fromArgv = documentPathFromArgv(process.argv);
-  if (fromArgv) openPath(fromArgv);
+  if (fromArgv) offerPath(fromArgv);
   app.on('activate', () => {
     if (!mainWindow) createWindow();
   });
 
-  return { window: () => mainWindow, trustedOrigins, grants, recent, recovery, guard: () => guard, openPath };
+  return { window: () => mainWindow, trustedOrigins, documents, recent, recovery, journal, guard: () => guard, offerPath };
 }

@@ -1,9 +1,12 @@
 // Writing generated exports: either each file into a folder the user picked, or one zip archive.
-// File names were already checked by the IPC contract (no separators, no leading dot); the
-// folder writer still refuses duplicates and anything that would leave the folder.
+// File names were already checked by the IPC contract (no separators, no leading dot, no Windows
+// device names); the writer checks again, refuses duplicates and anything that would leave the
+// folder, and checks every name before writing the first file.
 import JSZip from 'jszip';
 import { basename, join } from 'node:path';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { portableFileNameProblem } from '../shared/ipc/file-names';
+import { writeFileAtomic, type AtomicIo } from './atomic-write';
+import { ioErrorMessage } from './document-files';
 
 export interface ExportFile {
   name: string;
@@ -16,6 +19,8 @@ function checkNames(files: readonly ExportFile[]): string | undefined {
   const seen = new Set<string>();
   for (const f of files) {
     if (basename(f.name) !== f.name || f.name === '.' || f.name === '..') return `"${f.name}" is not a plain file name.`;
+    const problem = portableFileNameProblem(f.name);
+    if (problem) return `${problem} Rename the gateway it is written for and export again.`;
     const key = f.name.toLowerCase();
     if (seen.has(key)) return `Two exported files are both named "${f.name}".`;
     seen.add(key);
@@ -23,14 +28,14 @@ function checkNames(files: readonly ExportFile[]): string | undefined {
   return undefined;
 }
 
-export async function writeExportFolder(folder: string, files: readonly ExportFile[], fs?: AtomicFs): Promise<ExportWriteResult> {
+export async function writeExportFolder(folder: string, files: readonly ExportFile[], io: AtomicIo = {}): Promise<ExportWriteResult> {
   const bad = checkNames(files);
   if (bad) return { ok: false, message: `Export not written: ${bad}` };
   for (const f of files) {
     try {
-      await writeFileAtomic(join(folder, f.name), f.content, fs);
+      await writeFileAtomic(join(folder, f.name), f.content, io);
     } catch (error) {
-      return { ok: false, message: `Export stopped at "${f.name}": ${error instanceof Error ? error.message : String(error)}` };
+      return { ok: false, message: `Export stopped at "${f.name}": ${ioErrorMessage('write', join(folder, f.name), error)}` };
     }
   }
   return { ok: true };

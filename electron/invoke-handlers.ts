@@ -2,14 +2,17 @@
 // sender and the payload. Native dialogs, the window and the stores are passed in, so tests
 // drive these handlers with plain objects.
 //
-// A path coming from the renderer is honoured only if the user chose it: in a dialog, by
-// dropping the file, from the OS (open-file / command line), or from the recent list. A
-// compromised page therefore cannot read or overwrite arbitrary files by naming them.
+// No request names a path (see shared/ipc/contract.ts). The files these handlers read or write
+// are: what the user picks in a native dialog, the file a token stands for (handed over by the
+// OS, a drop or Open Recent; see document-session.ts), the current document's file main
+// remembers, and the stores in userData. A compromised page can therefore not read or overwrite
+// a file by naming it.
 import { extname } from 'node:path';
 import type { InvokeHandlers, InvokeRequest } from '../shared/ipc/contract';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { writeFileAtomic, type AtomicIo } from './atomic-write';
 import type { CloseDecision } from './close-guard';
-import { ioErrorMessage, readDocumentFile, writeDocumentFile, type DocumentFs } from './document-files';
+import { ioErrorMessage, readDocumentFile, writeDocumentFile } from './document-files';
+import { displayName, type DocumentSession } from './document-session';
 import { buildExportZip, writeExportFolder } from './export-writer';
 import type { RecentFiles } from './recent-files';
 import type { RecoveryStore } from './recovery-store';
@@ -17,6 +20,7 @@ import type { RecoveryStore } from './recovery-store';
 export interface DialogPort {
   /** Open dialog for a topology file; undefined when cancelled. */
   chooseDocumentToOpen(): Promise<string | undefined>;
+  /** `suggestedName` is a plain file name (see safeFileName), never a folder. */
   chooseDocumentSavePath(suggestedName: string): Promise<string | undefined>;
   chooseExportFolder(): Promise<string | undefined>;
   chooseZipSavePath(suggestedName: string): Promise<string | undefined>;
@@ -25,22 +29,9 @@ export interface DialogPort {
 
 export interface WindowPort {
   setState(title: string, dirty: boolean): void;
+  /** The renderer got the close request (it is alive and asking the user). */
+  closeAck(): boolean;
   closeDecision(decision: CloseDecision): boolean;
-}
-
-/** Paths the user chose; see the note at the top of this file. */
-export class PathGrants {
-  private readonly granted = new Set<string>();
-
-  constructor(private readonly recent?: Pick<RecentFiles, 'has'>) {}
-
-  grant(path: string): void {
-    this.granted.add(path);
-  }
-
-  isGranted(path: string): boolean {
-    return this.granted.has(path) || (this.recent?.has(path) ?? false);
-  }
 }
 
 export interface HandlerDeps {
@@ -48,10 +39,11 @@ export interface HandlerDeps {
   window: WindowPort;
   recent: RecentFiles;
   recovery: RecoveryStore;
-  grants: PathGrants;
+  session: DocumentSession;
   /** Called after the recent list changed (to rebuild the Open Recent menu). */
   onRecentChanged?: () => void;
-  fs?: DocumentFs & AtomicFs;
+  /** The file system and the temp-file journal every write goes through. */
+  io?: AtomicIo;
 }
 
 export const DOCUMENT_EXTENSION = '.json';
@@ -59,6 +51,19 @@ export const DOCUMENT_EXTENSION = '.json';
 /** Adds `ext` when the chosen name has no extension (Linux save dialogs do not add one). */
 export function withExtension(path: string, ext: string): string {
   return extname(path) === '' ? `${path}${ext}` : path;
+}
+
+/**
+ * The name a save dialog starts with, from what the page suggested: the last path segment only,
+ * without characters no platform allows, no leading dots, at most 100 characters, with `ext`.
+ * The dialog then opens in its usual folder, so a page cannot steer a quick Enter onto a file.
+ */
+export function safeFileName(suggested: string | undefined, fallback: string, ext: string): string {
+  const last = (suggested ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  let name = last.replace(/[\u0000-\u001f\u007f<>:"|?*]+/g, '').replace(/^[.\s]+/, '').trim().slice(0, 100).trim();
+  if (!name || /^\.+$/.test(name)) name = fallback;
+  return name.toLowerCase().endsWith(ext) ? name : `${name.replace(/\.+$/, '')}${ext}`;
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -75,9 +80,9 @@ function decodeImage(request: InvokeRequest<'image:save'>): { ok: true; bytes: s
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
-  const { dialogs, recent, recovery, grants } = deps;
+  const { dialogs, recent, recovery, session } = deps;
+  const io = deps.io ?? {};
   const remember = async (path: string): Promise<void> => {
-    grants.grant(path);
     try {
       await recent.add(path);
     } catch {
@@ -87,16 +92,16 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
   };
 
   return {
-    'file:open': async ({ path: requested }) => {
-      let path = requested;
-      if (path === undefined) {
+    'file:open': async ({ token }) => {
+      let path: string | undefined;
+      if (token === undefined) {
         path = await dialogs.chooseDocumentToOpen();
         if (path === undefined) return { status: 'cancelled' };
-        grants.grant(path);
-      } else if (!grants.isGranted(path)) {
-        return { status: 'error', message: 'This file was not chosen in IPsec Studio; open it with File › Open….' };
+      } else {
+        path = session.take(token);
+        if (path === undefined) return { status: 'error', message: 'This file is no longer waiting to be opened. Open it again with File › Open… or File › Open Recent.' };
       }
-      const read = await readDocumentFile(path, deps.fs);
+      const read = await readDocumentFile(path, io.fs);
       if (!read.ok) {
         if (read.code === 'NOT_FOUND' && recent.has(path)) {
           await recent.remove(path).catch(() => undefined);
@@ -104,36 +109,49 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
         }
         return { status: 'error', message: read.message };
       }
+      // The document this replaces was saved or given up (the renderer asked first).
+      session.adopt(path);
+      await recovery.clear();
       await remember(path);
-      return { status: 'opened', path, text: read.text };
+      return { status: 'opened', name: displayName(path), text: read.text };
     },
 
-    'file:save': async ({ path: requested, text, suggestedName }) => {
-      let path = requested;
+    'file:save': async ({ text, saveAs, suggestedName }) => {
+      let path = saveAs ? undefined : session.current;
       if (path === undefined) {
-        const chosen = await dialogs.chooseDocumentSavePath(suggestedName ?? `topology${DOCUMENT_EXTENSION}`);
+        const chosen = await dialogs.chooseDocumentSavePath(safeFileName(suggestedName, 'topology', DOCUMENT_EXTENSION));
         if (chosen === undefined) return { status: 'cancelled' };
         path = withExtension(chosen, DOCUMENT_EXTENSION);
-        grants.grant(path);
-      } else if (!grants.isGranted(path)) {
-        return { status: 'error', message: 'This file was not chosen in IPsec Studio; use File › Save As… to pick where to save.' };
       }
-      const written = await writeDocumentFile(path, text, deps.fs);
+      const written = await writeDocumentFile(path, text, io);
       if (!written.ok) return { status: 'error', message: written.message };
+      session.adopt(path);
+      // Saved: this session's recovery copy holds nothing the file does not.
+      await recovery.clear();
       await remember(path);
-      return { status: 'saved', path };
+      return { status: 'saved', name: displayName(path) };
     },
 
-    'file:recent': async () => ({ paths: [...recent.list()] }),
-
-    'recovery:write': async ({ text, path }) => ({ ok: await recovery.write(text, path) }),
-
-    'recovery:read': async () => {
-      const found = await recovery.read();
-      // The user gets this document back, so its original path may be saved to again.
-      if (found.status === 'found' && found.path) grants.grant(found.path);
-      return found;
+    'file:forget': async () => {
+      session.forget();
+      await recovery.clear();
+      return { ok: true };
     },
+
+    'recovery:write': async ({ text }) => recovery.write(text, session.current),
+
+    'recovery:list': async () => ({ copies: await recovery.list() }),
+
+    'recovery:restore': async ({ id }) => {
+      const r = await recovery.restore(id);
+      if (r.status === 'none') return r;
+      // The copy is main's own record of its document's file: saving goes back there.
+      if (r.path) session.adopt(r.path);
+      else session.forget();
+      return { status: 'restored', text: r.text, savedAt: r.savedAt, ...(r.path ? { name: displayName(r.path) } : {}) };
+    },
+
+    'recovery:discard': async ({ id }) => ({ ok: await recovery.discard(id) }),
 
     'recovery:clear': async () => ({ ok: await recovery.clear() }),
 
@@ -141,8 +159,8 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       if (as === 'folder') {
         const folder = await dialogs.chooseExportFolder();
         if (folder === undefined) return { status: 'cancelled' };
-        const written = await writeExportFolder(folder, files, deps.fs);
-        return written.ok ? { status: 'saved', path: folder } : { status: 'error', message: written.message };
+        const written = await writeExportFolder(folder, files, io);
+        return written.ok ? { status: 'saved', name: displayName(folder) } : { status: 'error', message: written.message };
       }
       const chosen = await dialogs.chooseZipSavePath('ipsec-studio-export.zip');
       if (chosen === undefined) return { status: 'cancelled' };
@@ -150,31 +168,34 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       const zip = await buildExportZip(files);
       if (!zip.ok) return { status: 'error', message: zip.message };
       try {
-        await writeFileAtomic(path, zip.bytes, deps.fs);
+        await writeFileAtomic(path, zip.bytes, io);
       } catch (error) {
         return { status: 'error', message: ioErrorMessage('write', path, error) };
       }
-      return { status: 'saved', path };
+      return { status: 'saved', name: displayName(path) };
     },
 
     'image:save': async (request) => {
       const image = decodeImage(request);
       if (!image.ok) return { status: 'error', message: image.message };
-      const chosen = await dialogs.chooseImageSavePath(request.format, request.suggestedName);
+      const ext = `.${request.format}`;
+      const chosen = await dialogs.chooseImageSavePath(request.format, safeFileName(request.suggestedName, 'canvas', ext));
       if (chosen === undefined) return { status: 'cancelled' };
-      const path = withExtension(chosen, `.${request.format}`);
+      const path = withExtension(chosen, ext);
       try {
-        await writeFileAtomic(path, image.bytes, deps.fs);
+        await writeFileAtomic(path, image.bytes, io);
       } catch (error) {
         return { status: 'error', message: ioErrorMessage('write', path, error) };
       }
-      return { status: 'saved', path };
+      return { status: 'saved', name: displayName(path) };
     },
 
     'window:state': async ({ title, dirty }) => {
       deps.window.setState(title, dirty);
       return { ok: true };
     },
+
+    'window:close-ack': async () => ({ ok: deps.window.closeAck() }),
 
     'window:close-decision': async ({ decision }) => ({ ok: deps.window.closeDecision(decision) }),
   };

@@ -1,8 +1,7 @@
 // The Open Recent list: most recent first, no duplicates, at most MAX_RECENT entries, kept in a
 // small JSON file in userData. A damaged list file is treated as empty rather than an error.
-import * as nodeFs from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { nodeAtomicFs, writeFileAtomic, type AtomicFs, type TempJournal } from './atomic-write';
 
 export const MAX_RECENT = 10;
 /** A list of ten paths is a few KB; anything much larger is not ours. */
@@ -10,19 +9,15 @@ const MAX_STORE_BYTES = 1024 * 1024;
 
 const RecentFileSchema = z.object({ paths: z.array(z.string().min(1).max(4096)) });
 
-export interface RecentFs extends AtomicFs {
-  readFile: typeof nodeFs.readFile;
-}
-
-const defaultFs: RecentFs = { open: nodeFs.open, rename: nodeFs.rename, unlink: nodeFs.unlink, stat: nodeFs.stat, readFile: nodeFs.readFile };
 
 export class RecentFiles {
   private paths: string[] = [];
 
   constructor(
     private readonly storePath: string,
-    private readonly fs: RecentFs = defaultFs,
+    private readonly fs: AtomicFs = nodeAtomicFs,
     private readonly max = MAX_RECENT,
+    private readonly journal?: TempJournal,
   ) {}
 
   async load(): Promise<readonly string[]> {
@@ -61,6 +56,7 @@ export class RecentFiles {
   }
 
   private async persist(): Promise<void> {
-    await writeFileAtomic(this.storePath, `${JSON.stringify({ paths: this.paths }, null, 2)}\n`, this.fs);
+    // Private: the list says which files this user works on.
+    await writeFileAtomic(this.storePath, `${JSON.stringify({ paths: this.paths }, null, 2)}\n`, { fs: this.fs, mode: 0o600, ...(this.journal ? { journal: this.journal } : {}) });
   }
 }

@@ -2,7 +2,6 @@
 // Policy, which origins count as the app's own, and the handlers that deny navigation, new
 // windows, webviews and permission requests. main.ts applies them; test/electron checks them.
 import type { Event, HandlerDetails, Session, WebContents } from 'electron';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from './log';
 
 /** The renderer is served from this privileged scheme, never from file:// (see app-protocol.ts). */
@@ -70,26 +69,16 @@ export function isTrustedUrl(url: string, trustedOrigins: readonly string[]): bo
 
 export interface HardenOptions {
   log: Logger;
-  /** Called with the path of a file dropped on the window (navigateOnDragDrop turns a drop into a file:// navigation). */
-  onFileDropped?: (path: string) => void;
 }
 
-/** The navigation handler: the app is a single page, so every navigation is refused. */
+/**
+ * The navigation handler: the app is a single page, so every navigation is refused, file://
+ * ones included, and none of them grants anything (whoever started it: a navigation may come
+ * from the page). Files dropped on the window reach main through the preload (see preload.ts).
+ */
 export function handleWillNavigate(event: Pick<Event, 'preventDefault'>, url: string, options: HardenOptions): void {
   event.preventDefault();
-  if (url.startsWith('file:') && options.onFileDropped) {
-    let path: string | undefined;
-    try {
-      path = fileURLToPath(url);
-    } catch {
-      path = undefined;
-    }
-    if (path) {
-      options.onFileDropped(path);
-      return;
-    }
-  }
-  options.log.warn(`navigation refused: ${url}`);
+  options.log.warn(`navigation refused: ${url.slice(0, 200)}`);
 }
 
 /** The window-open handler: no new windows, for any URL. */
@@ -101,9 +90,16 @@ export function handleWindowOpen(details: Pick<HandlerDetails, 'url'>, log: Logg
 /** Applies the navigation, redirect, new-window and webview rules to one webContents. */
 export function hardenWebContents(contents: WebContents, options: HardenOptions): void {
   contents.on('will-navigate', (event, url) => handleWillNavigate(event, url, options));
+  contents.on('will-frame-navigate', (event) => {
+    // Sub-frames too (the app has none; one the page makes may not navigate anywhere).
+    if (!event.isMainFrame) {
+      event.preventDefault();
+      options.log.warn(`sub-frame navigation refused: ${event.url.slice(0, 200)}`);
+    }
+  });
   contents.on('will-redirect', (event, url) => {
     event.preventDefault();
-    options.log.warn(`redirect refused: ${url}`);
+    options.log.warn(`redirect refused: ${url.slice(0, 200)}`);
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();

@@ -6,7 +6,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { Editor } from '../../shared/commands/editor';
 import type { Command } from '../../shared/commands/commands';
 import { emptyDocument, type TopologyDocument, type TunnelId } from '../../shared/model/document';
-import { describeErrors, loadDocumentText, serializeDocument, type FileError } from '../../shared/model/file';
+import { describeErrors, loadDocumentText, type FileError } from '../../shared/model/file';
 import { TEMPLATES } from '../../shared/templates/index';
 import { AnimationContext, NegotiationPanel } from '../animation/NegotiationPanel';
 import { autoLayoutCommand } from '../canvas/auto-layout';
@@ -19,7 +19,8 @@ import { Palette } from '../canvas/Palette';
 import { engineInputChanged } from '../report-worker/engine-input';
 import { useEngine } from '../report-worker/use-engine';
 import { Inspector } from '../inspector/Inspector';
-import type { MenuCommand, Platform } from '../platform/platform';
+import type { MenuCommand, OpenOffer, Platform, RecoveryOffer } from '../platform/platform';
+import { autosave, saveDocument } from './file-flows';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { Modal } from './Modal';
 import { EMPTY_SELECTION, listPanels, registerBuiltInPanel, type DialogSpec, type Highlight, type PanelProps, type Selection, type Workbench } from './panels';
@@ -83,6 +84,8 @@ function recreateCommands(d: TopologyDocument): Command[] {
   ];
 }
 
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 function suggestedFileName(doc: TopologyDocument, current: string | undefined): string {
   if (current) return current;
   const base = doc.name.trim().replace(/[^A-Za-z0-9 _.-]+/g, '').replace(/\s+/g, '-').toLowerCase() || 'topology';
@@ -121,7 +124,8 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   const [minimap, setMinimap] = useState(true);
   const [panelsOpen, setPanelsOpen] = useState(true);
   const [activePanel, setActivePanel] = useState('results');
-  const [recovery, setRecovery] = useState<{ text: string; savedAt: string; name?: string } | null>(null);
+  const [recoveries, setRecoveries] = useState<RecoveryOffer[]>([]);
+  const [autosaveError, setAutosaveError] = useState<string | null>(null);
   const [edgeAnimation, setEdgeAnimation] = useState<EdgeAnimation | undefined>(undefined);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const panels = useMemo(() => listPanels(), []);
@@ -144,18 +148,31 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
 
   // ---- files ---------------------------------------------------------------------------------
 
+  /** Saves; every way it can fail (too large, refused, an error status, an exception) is shown with its reason, and the document stays dirty. */
   const save = useCallback(
     async (saveAs: boolean): Promise<boolean> => {
-      const d = editor.document;
-      const r = await platform.saveFile(serializeDocument(d), { saveAs, suggestedName: suggestedFileName(d, fileName) });
+      const r = await saveDocument(editor, platform, { saveAs, suggestedName: suggestedFileName(editor.document, fileName) });
       if (r.status === 'saved') {
-        editor.markSaved();
         setFileName(r.name);
+        setAutosaveError(null);
         void platform.clearRecovery().catch(() => {});
         say(`Saved ${r.name}`);
         return true;
       }
-      if (r.status === 'error') setDialog({ title: 'Could not save', render: () => <p>{r.message}</p> });
+      if (r.status === 'error') {
+        const message = r.message;
+        setDialog({
+          title: 'Could not save',
+          render: () => (
+            <>
+              <p className="error-summary" data-testid="save-error">
+                {message}
+              </p>
+              <p className="muted">Your changes are still here and not saved.</p>
+            </>
+          ),
+        });
+      }
       return false;
     },
     [editor, platform, fileName, say],
@@ -190,18 +207,23 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
 
   const newDocument = useCallback(async () => {
     if (!(await confirmDiscard())) return;
-    platform.forgetCurrentFile();
+    await platform.forgetCurrentFile().catch(() => {});
     loadDocument(emptyDocument(), undefined);
     void platform.clearRecovery().catch(() => {});
   }, [confirmDiscard, platform, loadDocument]);
 
   const openDocument = useCallback(
-    async (path?: string) => {
+    async (offer?: OpenOffer) => {
       if (!(await confirmDiscard())) return;
-      const r = await platform.openFile(path);
+      let r: Awaited<ReturnType<Platform['openFile']>>;
+      try {
+        r = await platform.openFile(offer);
+      } catch (e) {
+        r = { status: 'error', message: `The file was not opened: ${reason(e)}` };
+      }
       if (r.status === 'cancelled') return;
       if (r.status === 'error') {
-        setLoadErrors({ summary: r.message, errors: [], file: path ?? 'the file' });
+        setLoadErrors({ summary: r.message, errors: [], file: offer?.name ?? 'the file' });
         return;
       }
       const loaded = loadDocumentText(r.text, r.byteLength);
@@ -220,7 +242,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
     async (id: string) => {
       const t = TEMPLATES.find((x) => x.id === id);
       if (!t || !(await confirmDiscard())) return;
-      platform.forgetCurrentFile();
+      await platform.forgetCurrentFile().catch(() => {});
       loadDocument(t.build(), undefined);
       setTemplatesOpen(false);
       say(`Started from the “${t.title}” template`);
@@ -228,23 +250,51 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
     [confirmDiscard, platform, loadDocument, say],
   );
 
-  // Recovery: offer the autosaved copy on start; autosave while dirty.
+  // Recovery: offer the copies earlier sessions left; autosave this session's while dirty. A
+  // failed autosave is shown (without blocking): the work is then only in this window.
   useEffect(() => {
-    void platform
-      .readRecovery()
-      .then((r) => {
-        if (r && loadDocumentText(r.text).ok) setRecovery(r);
-      })
-      .catch(() => {});
+    void platform.listRecovery().then(setRecoveries, () => {});
   }, [platform]);
   useEffect(() => {
     if (!state.dirty) return;
-    const t = setTimeout(() => {
-      const copy = { text: serializeDocument(doc), savedAt: new Date().toISOString(), ...(fileName ? { name: fileName } : {}) };
-      void platform.writeRecovery(copy).catch(() => {});
-    }, 800);
+    const t = setTimeout(() => void autosave(doc, fileName, platform).then(setAutosaveError), 800);
     return () => clearTimeout(t);
   }, [doc, state.dirty, fileName, platform]);
+
+  const restoreCopy = useCallback(
+    async (offer: RecoveryOffer) => {
+      if (!(await confirmDiscard())) return;
+      let copy: Awaited<ReturnType<Platform['restoreRecovery']>>;
+      try {
+        copy = await platform.restoreRecovery(offer.id);
+      } catch (e) {
+        say(`Could not restore the recovery copy: ${reason(e)}`);
+        return;
+      }
+      setRecoveries((list) => list.filter((o) => o.id !== offer.id));
+      const r = copy ? loadDocumentText(copy.text) : undefined;
+      if (!copy || !r?.ok) {
+        say('That recovery copy is gone or damaged; nothing was restored.');
+        return;
+      }
+      // Rebuilt as one edit on an empty document, so it counts as unsaved work and one undo
+      // returns to the empty canvas.
+      loadDocument(emptyDocument(), copy.name);
+      editor.dispatch({ type: 'batch', label: 'Recover', commands: recreateCommands(r.document) });
+      say(`Recovered; save it to keep it.${copy.notice ? ` ${copy.notice}` : ''}`);
+      const notice = copy.notice;
+      if (notice) setDialog({ title: 'Recovered', render: () => <p data-testid="recovery-notice">{notice}</p> });
+    },
+    [confirmDiscard, platform, loadDocument, editor, say],
+  );
+
+  const discardCopy = useCallback(
+    (offer: RecoveryOffer) => {
+      void platform.discardRecovery(offer.id).catch(() => {});
+      setRecoveries((list) => list.filter((o) => o.id !== offer.id));
+    },
+    [platform],
+  );
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (editor.dirty) e.preventDefault();
@@ -265,13 +315,19 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
               { id: 'cancel', label: 'Cancel' },
             ],
           });
-          if (choice === 'save') platform.answerClose((await save(false)) ? 'save-then-close' : 'cancel');
-          else platform.answerClose(choice === 'discard' ? 'discard' : 'cancel');
+          if (choice === 'save') {
+            // A failed save has shown why; the window stays open with the work in it.
+            const saved = await save(false).catch(() => false);
+            platform.answerClose(saved ? 'save-then-close' : 'cancel');
+          } else {
+            if (choice === 'discard') void platform.clearRecovery().catch(() => {});
+            platform.answerClose(choice === 'discard' ? 'discard' : 'cancel');
+          }
         })();
       }),
     [platform, askUser, save],
   );
-  useEffect(() => platform.onOpenPath((p) => void openDocument(p)), [platform, openDocument]);
+  useEffect(() => platform.onOpenOffered((offer) => void openDocument(offer)), [platform, openDocument]);
 
   // ---- edit ----------------------------------------------------------------------------------
 
@@ -575,37 +631,25 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           </div>
         </header>
 
-        {recovery && (
+        {recoveries[0] && (
           <div className="banner" role="alert" data-testid="recovery-banner">
             <span>
-              Unsaved work{recovery.name ? ` on ${recovery.name}` : ''} from {new Date(recovery.savedAt).toLocaleString()} was recovered.
+              Unsaved work{recoveries[0].name ? ` on ${recoveries[0].name}` : ''} from {new Date(recoveries[0].savedAt).toLocaleString()} was recovered.
+              {recoveries.length > 1 ? ` (${recoveries.length - 1} more after this one.)` : ''}
             </span>
-            <button
-              type="button"
-              className="btn primary small"
-              onClick={() => {
-                const r = loadDocumentText(recovery.text);
-                if (r.ok) {
-                  // Rebuilt as one edit on an empty document, so it counts as unsaved work and
-                  // one undo returns to the empty canvas.
-                  loadDocument(emptyDocument(), recovery.name);
-                  editor.dispatch({ type: 'batch', label: 'Recover', commands: recreateCommands(r.document) });
-                  say('Recovered; save it to keep it.');
-                }
-                setRecovery(null);
-              }}
-            >
+            <button type="button" className="btn primary small" onClick={() => void restoreCopy(recoveries[0]!)}>
               Restore
             </button>
-            <button
-              type="button"
-              className="btn small"
-              onClick={() => {
-                void platform.clearRecovery().catch(() => {});
-                setRecovery(null);
-              }}
-            >
+            <button type="button" className="btn small" onClick={() => discardCopy(recoveries[0]!)}>
               Discard
+            </button>
+          </div>
+        )}
+        {autosaveError && (
+          <div className="banner" role="status" data-testid="autosave-error">
+            <span>Autosave failed: {autosaveError}</span>
+            <button type="button" className="btn small" onClick={() => setAutosaveError(null)}>
+              Dismiss
             </button>
           </div>
         )}

@@ -1,6 +1,8 @@
 // The web build's platform: open through a file input, save with the File System Access API
-// where the browser has it (else a download), and keep the recovery copy in IndexedDB.
-import type { OpenResult, Platform, RecoveryCopy, SaveResult } from './platform';
+// where the browser has it (else a download), and keep the recovery copies in IndexedDB: one per
+// page load (session), kept until the person restores or discards it, never with a pre-shared key.
+import type { OpenResult, Platform, RecoveryOffer, SaveResult } from './platform';
+import { PSK_NOTICE, withoutPreSharedKeys } from './recovery-secrets';
 
 interface WritableLike {
   write(data: Blob | string): Promise<void>;
@@ -14,7 +16,19 @@ type SavePicker = (options: { suggestedName?: string; types?: { description: str
 
 const DB_NAME = 'ipsec-studio';
 const STORE = 'recovery';
-const KEY = 'current';
+
+/** One stored copy (its key is its session's id). */
+interface StoredCopy {
+  text: string;
+  savedAt: string;
+  name?: string;
+  /** Pre-shared keys were taken out of `text`. */
+  pskRemoved?: boolean;
+}
+
+function isStoredCopy(v: unknown): v is StoredCopy {
+  return !!v && typeof v === 'object' && typeof (v as StoredCopy).text === 'string' && typeof (v as StoredCopy).savedAt === 'string';
+}
 
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -25,14 +39,16 @@ function openDb(): Promise<IDBDatabase> {
   });
 }
 
-async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | undefined): Promise<T | undefined> {
   const db = await openDb();
   try {
-    return await new Promise<T>((resolve, reject) => {
+    return await new Promise<T | undefined>((resolve, reject) => {
       const tx = db.transaction(STORE, mode);
       const req = run(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
+      tx.oncomplete = () => resolve(req?.result);
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      // A full quota aborts the transaction rather than failing the request.
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
     });
   } finally {
     db.close();
@@ -74,6 +90,8 @@ function pickFile(accept: string): Promise<File | undefined> {
 
 export function createBrowserPlatform(): Platform {
   let currentHandle: FileHandleLike | undefined;
+  /** This page's recovery copy key; copies under other keys are earlier sessions' (or other tabs'). */
+  const session = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `s-${Date.now()}-${Math.random().toString(16).slice(2)}`;
   const savePicker = (): SavePicker | undefined => (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
 
   async function writeWithPicker(picker: SavePicker, data: Blob, suggestedName: string, description: string, accept: Record<string, string[]>): Promise<{ handle: FileHandleLike } | SaveResult> {
@@ -129,20 +147,46 @@ export function createBrowserPlatform(): Platform {
       return { status: 'saved', name: suggestedName };
     },
 
-    forgetCurrentFile() {
+    async forgetCurrentFile() {
       currentHandle = undefined;
     },
 
-    async writeRecovery(copy: RecoveryCopy) {
-      await withStore('readwrite', (s) => s.put(copy, KEY));
+    async writeRecovery(copy) {
+      const { text, removed } = withoutPreSharedKeys(copy.text);
+      const stored: StoredCopy = { text, savedAt: new Date().toISOString(), ...(copy.name ? { name: copy.name } : {}), ...(removed ? { pskRemoved: true } : {}) };
+      try {
+        await withStore('readwrite', (s) => s.put(stored, session));
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, message: `The browser did not keep the recovery copy (${e instanceof Error ? e.message : String(e)}). Your changes are only in this tab: save them.` };
+      }
     },
-    async readRecovery() {
-      const v = await withStore<unknown>('readonly', (s) => s.get(KEY));
-      if (v && typeof v === 'object' && typeof (v as RecoveryCopy).text === 'string' && typeof (v as RecoveryCopy).savedAt === 'string') return v as RecoveryCopy;
-      return undefined;
+    async listRecovery() {
+      const keys = (await withStore<IDBValidKey[]>('readonly', (s) => s.getAllKeys())) ?? [];
+      const offers: RecoveryOffer[] = [];
+      for (const key of keys) {
+        if (key === session || typeof key !== 'string') continue;
+        const v = await withStore<unknown>('readonly', (s) => s.get(key));
+        if (isStoredCopy(v)) offers.push({ id: key, savedAt: v.savedAt, ...(v.name ? { name: v.name } : {}) });
+      }
+      return offers.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+    },
+    async restoreRecovery(id) {
+      if (id === session) return undefined;
+      const v = await withStore<unknown>('readonly', (s) => s.get(id));
+      if (!isStoredCopy(v)) return undefined;
+      // Taken over as this session's copy first, then the old one goes: a crash now loses nothing.
+      await withStore('readwrite', (s) => {
+        s.put(v, session);
+        return s.delete(id);
+      });
+      return { text: v.text, savedAt: v.savedAt, ...(v.name ? { name: v.name } : {}), ...(v.pskRemoved ? { notice: PSK_NOTICE } : {}) };
+    },
+    async discardRecovery(id) {
+      if (id !== session) await withStore('readwrite', (s) => s.delete(id));
     },
     async clearRecovery() {
-      await withStore('readwrite', (s) => s.delete(KEY));
+      await withStore('readwrite', (s) => s.delete(session));
     },
 
     async saveImage(format, data, suggestedName): Promise<SaveResult> {
@@ -163,7 +207,7 @@ export function createBrowserPlatform(): Platform {
       document.title = `${dirty ? '• ' : ''}${title} — IPsec Studio`;
     },
     onMenuCommand: () => () => {},
-    onOpenPath: () => () => {},
+    onOpenOffered: () => () => {},
     onCloseRequested: () => () => {},
     answerClose: () => {},
   };

@@ -1,4 +1,6 @@
 // The engine's Web Worker: receives the document, answers with the negotiation report.
+// First, before any module that builds a zod schema (see zod-jitless.ts).
+import '../zod-jitless';
 import type { TopologyDocument } from '../../shared/model/document';
 import { applyDelta, listDelta } from './delta';
 import type { NegotiationReport } from '../../shared/engine/report';

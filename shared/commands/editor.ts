@@ -2,7 +2,8 @@
 // undo/redo, dirty tracking and change notification come from one place. Usable headless (tests,
 // the command line) and from React (subscribe + getSnapshot fit useSyncExternalStore).
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
-import type { TopologyDocument } from '../model/document';
+import { DocumentShape, type TopologyDocument } from '../model/document';
+import { validateChange } from '../model/validate-change';
 import { applyCommand, CommandTargetError, commandLabel, type Command } from './commands';
 
 enablePatches();
@@ -72,6 +73,10 @@ export class Editor {
     }
     const [next, patches, inversePatches] = result;
     if (patches.length === 0) return { ok: true, changed: false };
+    // A value the file format refuses (a line break in a name, an interface name with a space…)
+    // never enters the document, or the file saved from it would not open again.
+    const check = validateChange(DocumentShape, this.doc, next);
+    if (!check.ok) return { ok: false, message: `${check.path}: ${check.message}` };
     this.doc = next;
     this.undone = [];
     const last = this.done[this.done.length - 1];

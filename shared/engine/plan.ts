@@ -2,6 +2,7 @@
 // negotiates, with the problems found on the way. Each distinct selector text is parsed and
 // formatted once (a bounded memo shared by all ends and documents).
 import type { EspProposal, Gateway, ProxyId, TunnelEnd } from '../model/document';
+import { outsideInterfaceOf } from '../model/interfaces';
 import { parseInterfaceAddress, type Family } from '../net/address';
 import { contains, equals, formatSelector, fromRange, makeSelector, type Selector } from '../net/selector';
 import type { SelectorBehaviour } from '../vendors/kit/profile';
@@ -161,17 +162,11 @@ function parsedSel(address: unknown, protocol: unknown, port: unknown, position 
 const addressMemo = new Map<string, TunnelEndPlan['ikeAddress'] | null>();
 
 export function ikeAddressOf(gateway: Gateway, end: TunnelEnd): TunnelEndPlan['ikeAddress'] {
-  const interfaces = Array.isArray(gateway.interfaces) ? gateway.interfaces : [];
-  // The end's outside interface when it has an address, else the first physical one that has one.
-  let text: string | undefined;
-  for (let i = 0; i < interfaces.length && !text; i++) {
-    const x = interfaces[i] as (typeof interfaces)[number];
-    if (x.name === end.outsideInterface && x.address) text = x.address;
-  }
-  for (let i = 0; i < interfaces.length && !text; i++) {
-    const x = interfaces[i] as (typeof interfaces)[number];
-    if (x.kind === 'physical' && x.address) text = x.address;
-  }
+  // The address of the interface the exporters write (shared/model/interfaces.ts): the one the end
+  // names, or the default one; never another interface's address when the named one has none or
+  // does not exist (that would negotiate from an address the configuration does not use).
+  const outside = outsideInterfaceOf(gateway, end);
+  const text = outside.status === 'named' || outside.status === 'default' ? outside.iface.address : undefined;
   if (!text) return undefined;
   const hit = addressMemo.get(text);
   if (hit !== undefined) return hit ?? undefined;

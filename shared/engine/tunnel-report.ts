@@ -3,6 +3,7 @@
 import type { EndKey, Gateway, Network, Tunnel, TunnelEnd } from '../model/document';
 import { vendorModule } from '../vendors/registry';
 import { diagnoseTunnel } from './diagnostics';
+import { missingInterfaces } from './interface-diagnostics';
 import type { NegotiateOptions } from './options';
 import { NegotiationRun, other } from './negotiation-run';
 import { phase1 } from './phase1';
@@ -60,7 +61,11 @@ export function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gate
   const run = new NegotiationRun(tunnel, gateways, plans, initiatorEnd, networks, finish === 'full');
 
   let p1: Phase1Result;
-  if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
+  const missing = missingInterfaces(tunnel, gateways);
+  if (missing) {
+    p1 = missing.phase1;
+    run.diagnostics.push(...missing.diagnostics);
+  } else if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
     p1 = { status: 'down', reason: 'Both ends are passive (responder only): nobody initiates.', failure: 'config', rules: [] };
     run.diagnostics.push({ code: 'BOTH_ENDS_PASSIVE', severity: 'error', end: initiatorEnd, gateway: gateways[initiatorEnd].name, message: p1.reason ?? '', fix: [{ type: 'tunnelEnd.update', tunnelId: tunnel.id, end: initiatorEnd, changes: { passive: false } }], fixLabel: `Let ${gateways[initiatorEnd].name} initiate`, provenance: 'verified' });
   } else {

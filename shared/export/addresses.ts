@@ -1,7 +1,7 @@
 // Address and selector notation shared by the exporters: prefixes, netmasks, Cisco wildcards,
 // ranges split into prefixes, ports and protocols as the model writes them.
 import { PROTOCOL_NAMES, type ProxyId } from '../model/document';
-import { type AddressRange, familyBits, formatIp, maxAddress, parseAddressSpec, parseInterfaceAddress, prefixLength } from '../net/address';
+import { type AddressRange, familyBits, formatIp, maxAddress, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength } from '../net/address';
 
 export interface PortRange {
   from: number;
@@ -143,6 +143,19 @@ export function interfaceIp(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const r = parseInterfaceAddress(text);
   return r.ok ? formatIp(r.value.family, r.value.address) : undefined;
+}
+
+/** An interface address "203.0.113.1/24" as the exporters write it (the design keeps the text as typed). */
+export function interfaceAddressText(text: string): string | undefined {
+  const r = parseInterfaceAddress(text);
+  return r.ok ? `${formatIp(r.value.family, r.value.address)}/${r.value.length}` : undefined;
+}
+
+/** An address as the exporters write it, or undefined when the text is not one. */
+export function ipText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const r = parseIp(text);
+  return r.ok ? formatIp(r.value.family, r.value.value) : undefined;
 }
 
 export function formatPortRange(p: PortRange | undefined): string {

@@ -6,11 +6,14 @@
 // chapter's identity NAT for VPN (`nat (inside,outside) source static … destination static …
 // no-proxy-arp route-lookup`), cisco.com/c/en/us/td/docs/security/asa/asa917/configuration/vpn.
 import type { DhGroup, Encryption, Integrity } from '../model/document';
+import { clip } from '../model/text';
 import type { AddressRange } from '../net/address';
 import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from './addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+import { asaInterface, ciscoWord } from './cisco-words';
 import { objectName, policyAddresses } from './policy-addresses';
+import { valueLine } from './values';
 
 const LABEL = 'Cisco ASA';
 const REFERENCE = 'Cisco ASA Series VPN CLI Configuration Guide 9.x ("IPsec and ISAKMP", "LAN-to-LAN IPsec VPNs") and identity NAT for VPN';
@@ -80,6 +83,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.blank();
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
   commonEndChecks(w, t);
+  const outside = asaInterface(t.outside);
+  if (!outside.ok) {
+    w.warn('VALUE_UNSUPPORTED', `the outside interface name holds ${outside.why}; this tunnel is not written: rename the interface`, { tunnel: tn });
+    return false;
+  }
   const peer = orPlaceholder(t.peerAddress, 'peer-address');
 
   // Crypto ACL: one line per selector, each its own SA pair.
@@ -95,7 +103,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   const ikeProps = t.me.ike.proposals;
   const prio = seq;
   if (!v2) {
-    w.line(`crypto ikev1 enable ${t.me.outsideInterface}`);
+    w.line(`crypto ikev1 enable ${t.outside}`);
     let written = 0;
     for (const [i, p] of ikeProps.entries()) {
       for (const e of p.encryption) {
@@ -128,7 +136,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     }
     if (written === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 policy could be written for this tunnel, so the ASA would offer only its other policies (or its default): use SHA-1 and a group the ASA has for IKEv1, or IKEv2', { tunnel: tn });
   } else {
-    w.line(`crypto ikev2 enable ${t.me.outsideInterface}`);
+    w.line(`crypto ikev2 enable ${t.outside}`);
     ikeProps.forEach((p, i) => {
       w.line(`crypto ikev2 policy ${prio * 10 + i}`);
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
@@ -198,24 +206,29 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.line(`tunnel-group ${peer} type ipsec-l2l`);
   w.line(`tunnel-group ${peer} ipsec-attributes`);
   if (t.me.auth.method === 'psk') {
+    const key = ciscoWord(t.psk, true);
+    const todo = 'enter the key on the ASA by hand, or choose one without it (on both ends)';
     if (v2) {
-      w.line(` ikev2 remote-authentication pre-shared-key ${t.psk}`);
-      w.line(` ikev2 local-authentication pre-shared-key ${t.psk}`);
+      valueLine(w, t, 'the pre-shared key', key, (k) => ` ikev2 remote-authentication pre-shared-key ${k}`, LABEL, todo);
+      if (key.ok) w.line(` ikev2 local-authentication pre-shared-key ${key.text}`);
     } else {
-      w.line(` ikev1 pre-shared-key ${t.psk}`);
+      valueLine(w, t, 'the pre-shared key', key, (k) => ` ikev1 pre-shared-key ${k}`, LABEL, todo);
     }
   }
   if (t.me.dpd.enabled) w.line(` isakmp keepalive threshold ${Math.max(10, t.me.dpd.intervalSeconds)} retry 2`);
   if (t.me.auth.localId && t.me.auth.localId.type !== 'address') {
-    w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity type for all peers (crypto isakmp identity); local identity ${t.me.auth.localId.type} "${t.me.auth.localId.value}" needs "crypto isakmp identity ${t.me.auth.localId.type === 'key-id' ? 'key-id' : 'hostname'}", written as a note only`, { tunnel: tn });
+    w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity type for all peers (crypto isakmp identity); local identity ${t.me.auth.localId.type} "${clip(t.me.auth.localId.value)}" needs "crypto isakmp identity ${t.me.auth.localId.type === 'key-id' ? 'key-id' : 'hostname'}", written as a note only`, { tunnel: tn });
   }
 
   // Identity NAT so the tunnel's traffic is not translated.
   const pa = policyAddresses(ctx, t);
-  if (pa.local.length > 0 && pa.remote.length > 0) {
+  const inside = asaInterface(ctx.insideInterface);
+  if (!inside.ok) {
+    w.warn('NAT_EXEMPTION_MANUAL', `the inside interface name holds ${inside.why}: write the identity NAT (nat … source static … destination static …) by hand, or rename the interface`, { tunnel: tn });
+  } else if (pa.local.length > 0 && pa.remote.length > 0) {
     const lo = group(w, `${name}-local`, pa.local.map((r) => object(w, r, defined)), defined);
     const ro = group(w, `${name}-remote`, pa.remote.map((r) => object(w, r, defined)), defined);
-    w.line(`nat (${ctx.insideInterface},${t.me.outsideInterface}) source static ${lo} ${lo} destination static ${ro} ${ro} no-proxy-arp route-lookup`);
+    w.line(`nat (${ctx.insideInterface},${t.outside}) source static ${lo} ${lo} destination static ${ro} ${ro} no-proxy-arp route-lookup`);
   } else {
     w.warn('NAT_EXEMPTION_MANUAL', 'no local or remote networks known for this tunnel: write the identity NAT (nat … source static … destination static …) by hand', { tunnel: tn });
   }
@@ -238,7 +251,7 @@ export const ciscoAsaExporter: VendorExporter = {
     const mapped = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined, mapName));
     if (mapped.length > 0) {
       w.blank();
-      const ifaces = [...new Set(mapped.map((t) => t.me.outsideInterface))];
+      const ifaces = [...new Set(mapped.map((t) => t.outside))];
       for (const i of ifaces) w.line(`crypto map ${mapName} interface ${i}`);
     }
     return [{ name: file, content: w.text() }];

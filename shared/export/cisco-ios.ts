@@ -10,7 +10,9 @@ import type { AddressRange } from '../net/address';
 import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from './addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+import { ciscoWord, iosInterface } from './cisco-words';
 import { policyAddresses } from './policy-addresses';
+import { quoted, valueLine, type Quoted } from './values';
 
 const LABEL = 'Cisco IOS-XE';
 const REFERENCE = 'Cisco IOS XE "Security for VPNs with IPsec", "IKEv2 Configuration Guide" (incl. Appendix: IKEv2 and Legacy VPNs) and "IPsec Virtual Tunnel Interfaces"';
@@ -22,6 +24,7 @@ const V1_HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha', s
 const TS_ENC: Partial<Record<Encryption, string>> = { des: 'esp-des', '3des': 'esp-3des', aes128: 'esp-aes 128', aes192: 'esp-aes 192', aes256: 'esp-aes 256', aes128gcm16: 'esp-gcm 128', aes256gcm16: 'esp-gcm 256', null: 'esp-null' };
 const TS_AUTH: Partial<Record<Integrity, string>> = { md5: 'esp-md5-hmac', sha1: 'esp-sha-hmac', sha256: 'esp-sha256-hmac', sha384: 'esp-sha384-hmac', sha512: 'esp-sha512-hmac' };
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24]);
+const KEY_TODO = 'enter the key on the router by hand, or choose one without it (on both ends)';
 
 function ace(r: AddressRange): string {
   if (isAnyAddress(r)) return 'any';
@@ -34,13 +37,15 @@ function portOp(p: PortRange | undefined): string {
   return p.from === p.to ? ` eq ${p.from}` : ` range ${p.from} ${p.to}`;
 }
 
-function identity(id: { type: string; value: string }): string {
+function identity(id: { type: string; value: string }): Quoted {
+  if (id.type === 'dn') return quoted('dn');
+  const v = ciscoWord(id.value);
+  if (!v.ok) return v;
   switch (id.type) {
-    case 'address': return `address ${id.value}`;
-    case 'fqdn': return `fqdn ${id.value}`;
-    case 'user-fqdn': return `email ${id.value}`;
-    case 'key-id': return `key-id ${id.value}`;
-    default: return `dn`;
+    case 'address': return quoted(`address ${v.text}`);
+    case 'fqdn': return quoted(`fqdn ${v.text}`);
+    case 'user-fqdn': return quoted(`email ${v.text}`);
+    default: return quoted(`key-id ${v.text}`);
   }
 }
 
@@ -66,7 +71,8 @@ function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
   return ls.length * rs.length;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): void {
+/** Writes one tunnel; false when it could not be (an interface name IOS does not take). */
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): boolean {
   const tn = t.tunnel.name;
   const name = safeName(tn, 40, names).name;
   const v2 = t.me.ikeVersion === 2;
@@ -75,6 +81,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.blank();
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}, ${routeBased ? 'VTI' : 'crypto map'}`);
   commonEndChecks(w, t);
+  const tunnelIf = t.me.tunnelInterface || `Tunnel${seq}`;
+  const interfaces: [string, string][] = [['the outside interface name', t.outside], ...(routeBased ? [['the tunnel interface name', tunnelIf] as [string, string]] : [])];
+  for (const [field, name] of interfaces) {
+    const q = iosInterface(name);
+    if (!q.ok) {
+      w.warn('VALUE_UNSUPPORTED', `${field} holds ${q.why}; this tunnel is not written (its interface statements would fall into another configuration mode): rename the interface`, { tunnel: tn });
+      return false;
+    }
+  }
 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
@@ -94,10 +109,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     w.line(`crypto ikev2 keyring KR-${name}`);
     w.line(` peer ${name}`);
     w.line(`  address ${peer}`);
-    if (t.me.auth.method === 'psk') w.line(`  pre-shared-key ${t.psk}`);
+    if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
     w.line(`crypto ikev2 profile PROF-${name}`);
-    w.line(` match identity remote ${t.me.auth.remoteId ? identity(t.me.auth.remoteId) : `address ${peer} 255.255.255.255`}`);
-    if (t.me.auth.localId) w.line(` identity local ${identity(t.me.auth.localId)}`);
+    valueLine(w, t, 'the remote identity', t.me.auth.remoteId ? identity(t.me.auth.remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
+    if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => ` identity local ${x}`, LABEL);
     else if (t.localAddress) w.line(` identity local address ${t.localAddress}`);
     const method = t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig';
     w.line(` authentication remote ${method}`);
@@ -134,7 +149,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       }
     }
     if (prio === first) w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel: choose algorithms IOS has for IKEv1', { tunnel: tn });
-    if (t.me.auth.method === 'psk') w.line(`crypto isakmp key ${t.psk} address ${peer}`);
+    if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `crypto isakmp key ${k} address ${peer}`, LABEL, KEY_TODO);
     if (t.me.dpd.enabled) w.line(`crypto isakmp keepalive ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
     if (t.me.exchangeMode === 'aggressive') w.warn('SETTING_UNSUPPORTED', 'IOS initiates aggressive mode only with an ISAKMP profile and initiate mode aggressive; written in main mode', { tunnel: tn });
   }
@@ -169,11 +184,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (v2) w.line(` set ikev2-profile PROF-${name}`);
     if (pfsLine) w.line(pfsLine);
     w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
-    const tunnelIf = t.me.tunnelInterface || `Tunnel${seq}`;
     const family = t.peerAddress?.includes(':') ? 'ipv6' : 'ipv4';
     w.line(`interface ${tunnelIf}`);
-    w.line(` ip unnumbered ${t.me.outsideInterface}`);
-    w.line(` tunnel source ${t.me.outsideInterface}`);
+    w.line(` ip unnumbered ${t.outside}`);
+    w.line(` tunnel source ${t.outside}`);
     w.line(` tunnel mode ipsec ${family}`);
     w.line(` tunnel destination ${peer}`);
     w.line(` tunnel protection ipsec profile ${prof}`);
@@ -209,6 +223,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     for (const l of pa.local.flatMap(rangeToPrefixes)) for (const r of pa.remote.flatMap(rangeToPrefixes)) if (l.family === 4 && r.family === 4) w.line(` deny ip ${ace(l)} ${ace(r)}`);
     w.warn('NAT_EXEMPTION_MANUAL', `the gateway does source NAT: put the deny lines of NAT-EXEMPT-${name} at the top of the ACL your "ip nat inside source list" uses`, { tunnel: tn });
   }
+  return true;
 }
 
 export const ciscoIosExporter: VendorExporter = {
@@ -235,10 +250,10 @@ export const ciscoIosExporter: VendorExporter = {
     }
     const names = new Set<string>();
     const mapName = 'CMAP';
-    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));
-    if (ctx.gateway.vpnType === 'policy-based' && ctx.tunnels.length > 0) {
+    const written = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));
+    if (ctx.gateway.vpnType === 'policy-based' && written.length > 0) {
       w.blank();
-      for (const i of [...new Set(ctx.tunnels.map((t) => t.me.outsideInterface))]) {
+      for (const i of [...new Set(written.map((t) => t.outside))]) {
         w.line(`interface ${i}`);
         w.line(` crypto map ${mapName}`);
       }

@@ -1,6 +1,7 @@
 // Helpers the vendor exporters share: algorithm keyword mapping that warns instead of dropping,
 // checks every vendor makes on a tunnel end, and the interface each exporter implements.
 import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
+import { clip } from '../model/text';
 import { parseIp } from '../net/address';
 import type { Selector } from './addresses';
 import type { ConfigWriter, GatewayContext, TunnelView } from './context';
@@ -69,7 +70,7 @@ export function commonEndChecks(w: ConfigWriter, t: TunnelView): void {
   }
   for (const [which, id] of [['local', t.me.auth.localId], ['remote', t.me.auth.remoteId]] as const) {
     if (id?.type === 'address' && !parseIp(id.value).ok) {
-      w.warn('IDENTITY_UNSUPPORTED', `the ${which} identity is of type address but "${id.value}" is not an IP address: written as given, and most peers will read it as an FQDN`, { tunnel });
+      w.warn('IDENTITY_UNSUPPORTED', `the ${which} identity is of type address but "${clip(id.value)}" is not an IP address: written as given, and most peers will read it as an FQDN`, { tunnel });
     }
   }
   if (t.me.ikeVersion === 1) {
@@ -80,7 +81,7 @@ export function commonEndChecks(w: ConfigWriter, t: TunnelView): void {
     }
   }
   if (t.localAddress === undefined) {
-    w.warn('MISSING_ADDRESS', `the outside interface "${t.me.outsideInterface}" has no address in the design; set this side's IKE address by hand`, { tunnel });
+    w.warn('MISSING_ADDRESS', `the outside interface "${t.outside}" has no address in the design; set this side's IKE address by hand`, { tunnel });
   }
   if (t.peerAddress === undefined) {
     w.warn('MISSING_ADDRESS', `the peer ${t.peerGateway.name} has no address on its outside interface; set the peer address by hand`, { tunnel });
@@ -117,6 +118,8 @@ export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string
   w.comment(ctx.includeSecrets ? 'Pre-shared keys are INCLUDED in this file: handle it as a secret.' : 'Pre-shared keys are placeholders <PSK:tunnel-name>: replace them with the agreed keys.');
   for (const e of extra) w.comment(e);
   if (!sayWhatIsNotExported) return;
+  // Tunnels left out whole (an outside interface the gateway lacks, a value that does not validate).
+  for (const r of ctx.refused) w.warn(r.code, r.message, { tunnel: r.tunnel });
   // The export is the VPN and the rules its traffic needs; the rest of the gateway's modelled
   // configuration is not written, and the person pasting this must know it.
   const tunnelIfs = new Set(ctx.tunnels.map((t) => t.me.tunnelInterface).filter((i) => i !== ''));

@@ -2,9 +2,12 @@
 // end (this side's IKE address, the peer's, the selectors, the routes to the tunnel interface,
 // the zones) and a line writer that records warnings against the line they concern.
 import type { Gateway, Network, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
-import type { AddressRange } from '../net/address';
+import { outsideInterfaceOf } from '../model/interfaces';
+import { CONTROL_CHARACTER, oneLine } from '../model/text';
+import { parsePrefix, type AddressRange } from '../net/address';
 import { addressOf, cidr, firstIp, interfaceIp, isAnyAddress, lastIp, rangeToPrefixes, selectorsOf, type Selector } from './addresses';
 import type { ExportVendor, ExportWarning, ExportWarningCode } from './types';
+
 
 /** Builds the text of one file line by line; warnings point at the line they concern. */
 export class ConfigWriter {
@@ -16,14 +19,20 @@ export class ConfigWriter {
     private readonly sink: ExportWarning[],
   ) {}
 
-  /** Appends a line and returns its 1-based number. */
+  /**
+   * Appends a line and returns its 1-based number. Every value in it was quoted by the vendor's
+   * rules (./values.ts); a line break here would start a statement nobody wrote, so it throws.
+   */
   line(text: string): number {
+    // A line break or any other control character in a line is a bug of an exporter, never data.
+    if (CONTROL_CHARACTER.test(text)) throw new Error(`exporter bug: a control character in line ${this.lines.length + 1} of ${this.fileName}`);
     this.lines.push(text);
     return this.lines.length;
   }
 
+  /** A comment line: names and messages in it are flattened to one line (no control or bidi character). */
   comment(text: string): number {
-    return this.line(`${this.commentPrefix} ${text.replace(/[\r\n]+/g, ' ')}`.trimEnd());
+    return this.line(`${this.commentPrefix} ${oneLine(text)}`.trimEnd());
   }
 
   blank(): void {
@@ -58,6 +67,11 @@ export interface TunnelView {
   me: TunnelEnd;
   peer: TunnelEnd;
   peerGateway: Gateway;
+  /**
+   * The interface IKE runs on (shared/model/interfaces.ts): the one the end names, or the
+   * gateway's default one. Write this, never `me.outsideInterface` (which may be empty).
+   */
+  outside: string;
   /** This end initiates (the tunnel's initiator is this end and it is not passive). */
   initiates: boolean;
   /** This side's IKE address, or undefined when the outside interface has none. */
@@ -86,6 +100,8 @@ export interface GatewayContext {
   /** The outside interface of the first tunnel (or the first physical interface) and its zone. */
   outsideInterface: string;
   outsideZone: string;
+  /** Tunnels of this gateway that are not written (missing interface, invalid values), with why. */
+  refused: { tunnel: string; code: ExportWarningCode; message: string }[];
   warnings: ExportWarning[];
 }
 
@@ -93,10 +109,16 @@ export function pskPlaceholder(tunnelName: string): string {
   return `<PSK:${tunnelName.replace(/[^A-Za-z0-9_.-]+/g, '-')}>`;
 }
 
+/** The IKE address of an end: its outside interface's, as the engine uses it (none when that interface has none or is missing). */
 function endAddress(gw: Gateway, end: TunnelEnd): string | undefined {
-  const named = gw.interfaces.find((i) => i.name === end.outsideInterface);
-  const iface = named ?? gw.interfaces.find((i) => i.kind === 'physical');
-  return interfaceIp(iface?.address);
+  const o = outsideInterfaceOf(gw, end);
+  return o.status === 'named' || o.status === 'default' ? interfaceIp(o.iface.address) : undefined;
+}
+
+/** A prefix as the exporters write it (the design keeps the text as typed; it may have spaces around). */
+function canonicalPrefix(text: string): string {
+  const r = parsePrefix(text);
+  return r.ok ? (cidr(r.value) as string) : text;
 }
 
 function derivedRoutes(view: { selectors: Selector[]; peerGateway: Gateway }, doc: TopologyDocument): string[] {
@@ -109,8 +131,13 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
-export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, vendor: ExportVendor, includeSecrets: boolean, warnings: ExportWarning[]): GatewayContext {
+/**
+ * Everything an exporter needs about one gateway. `invalidTunnels` (by id, with why) are tunnels
+ * that did not validate: they are refused, like tunnels whose outside interface is missing.
+ */
+export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, vendor: ExportVendor, includeSecrets: boolean, warnings: ExportWarning[], invalidTunnels: ReadonlyMap<string, string> = new Map()): GatewayContext {
   const tunnels: TunnelView[] = [];
+  const refused: GatewayContext['refused'] = [];
   for (const tunnel of doc.tunnels) {
     const key = tunnel.a.gatewayId === gateway.id ? 'a' : tunnel.b.gatewayId === gateway.id ? 'b' : undefined;
     if (!key) continue;
@@ -118,25 +145,38 @@ export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, ven
     const peer = tunnel[key === 'a' ? 'b' : 'a'];
     const peerGateway = doc.gateways.find((g) => g.id === peer.gatewayId);
     if (!peerGateway) continue;
+    const invalid = invalidTunnels.get(tunnel.id);
+    if (invalid !== undefined) {
+      refused.push({ tunnel: tunnel.name, code: 'INVALID_VALUE', message: `tunnel "${oneLine(tunnel.name).slice(0, 63)}" is not written: ${invalid}` });
+      continue;
+    }
+    const outside = outsideInterfaceOf(gateway, me);
+    if (outside.status === 'missing' || outside.status === 'none') {
+      const what = outside.status === 'missing' ? `this tunnel's outside interface is not an interface of ${gateway.name}` : `${gateway.name} has no physical interface for this tunnel to run IKE on`;
+      refused.push({ tunnel: tunnel.name, code: 'MISSING_INTERFACE', message: `${what}, so the tunnel is not written (the engine reports INTERFACE_MISSING): ${outside.status === 'missing' ? "choose one of the gateway's interfaces" : 'add one'}` });
+      continue;
+    }
     const selectors = selectorsOf(me.proxyIds);
-    const own = gateway.routes.filter((r) => me.tunnelInterface !== '' && r.interface === me.tunnelInterface).map((r) => r.destination);
+    const own = gateway.routes.filter((r) => me.tunnelInterface !== '' && r.interface === me.tunnelInterface).map((r) => canonicalPrefix(r.destination));
     const routes = own.length > 0 ? own : derivedRoutes({ selectors, peerGateway }, doc);
     tunnels.push({
       tunnel,
       me,
       peer,
       peerGateway,
+      outside: outside.name,
       initiates: tunnel.initiator === key && !me.passive,
       localAddress: endAddress(gateway, me),
       peerAddress: endAddress(peerGateway, peer),
-      psk: includeSecrets ? me.auth.psk : pskPlaceholder(tunnel.name),
+      // An empty key is written as the placeholder too: the PSK_EMPTY warning asks to fill it in.
+      psk: includeSecrets && me.auth.psk !== '' ? me.auth.psk : pskPlaceholder(tunnel.name),
       selectors,
       routes,
       routesDerived: own.length === 0,
     });
   }
   const tunnelIfs = new Set(tunnels.map((t) => t.me.tunnelInterface));
-  const outsideName = tunnels[0]?.me.outsideInterface || gateway.interfaces.find((i) => i.kind === 'physical')?.name || 'outside';
+  const outsideName = tunnels[0]?.outside || gateway.interfaces.find((i) => i.kind === 'physical')?.name || 'outside';
   const outside = gateway.interfaces.find((i) => i.name === outsideName);
   const inside = gateway.interfaces.find((i) => i.kind === 'physical' && i.name !== outsideName && !tunnelIfs.has(i.name));
   return {
@@ -147,16 +187,18 @@ export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, ven
     tunnels,
     networks: doc.networks.filter((n) => n.gatewayId === gateway.id),
     insideInterface: inside?.name ?? 'inside',
-    insideZone: inside?.zone ?? 'trust',
+    // An empty zone is "no zone": the usual one, as for an interface without a zone.
+    insideZone: inside?.zone || 'trust',
     outsideInterface: outsideName,
-    outsideZone: outside?.zone ?? 'untrust',
+    outsideZone: outside?.zone || 'untrust',
+    refused,
     warnings,
   };
 }
 
 /** The zone of a tunnel interface in the model, or the vendor's usual name for a VPN zone. */
 export function tunnelZone(ctx: GatewayContext, tunnelInterface: string, fallback: string): string {
-  return ctx.gateway.interfaces.find((i) => i.name === tunnelInterface)?.zone ?? fallback;
+  return ctx.gateway.interfaces.find((i) => i.name === tunnelInterface)?.zone || fallback;
 }
 
 /** Identifier-safe name: letters, digits, `-` and `_`, at most `max` characters, unique in `taken`. */
@@ -177,10 +219,21 @@ export function safeName(name: string, max: number, taken?: Set<string>): { name
   return { name: out, shortened };
 }
 
-/** File-name-safe stem for a gateway (the `export:save` contract's pattern). */
+/** Device names Windows reserves whatever the extension (Win32 "Naming Files, Paths, and Namespaces"). */
+const WINDOWS_RESERVED = /^(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$/i;
+
+/**
+ * File-name-safe stem for a gateway (the `export:save` contract's pattern): starts with a letter
+ * or digit, never ends in "." or " " (Windows drops them), and never a name Windows reserves
+ * (CON, NUL.txt and COM1.panos.txt all open the device): those get a "_" after the name.
+ */
 export function fileStem(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9 _.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
-  return (s || 'gateway').slice(0, 80);
+  let s = name.replace(/[^A-Za-z0-9 _.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 80).replace(/[. ]+$/, '');
+  if (s === '') s = 'gateway';
+  // Windows reads the part before the first dot, without trailing spaces, as the device name.
+  const base = (s.split('.')[0] ?? '').replace(/ +$/, '');
+  if (WINDOWS_RESERVED.test(base)) s = `${base}_${s.slice(base.length)}`;
+  return s;
 }
 
 /** A range for messages: its prefix, or first-last. */

@@ -2,7 +2,9 @@
 // and, before anything, asks the engine whether the design would come up, so a configuration
 // that cannot work never leaves without a warning saying so.
 import { computeReport } from '../engine/report-cache';
-import type { Gateway, TopologyDocument } from '../model/document';
+import { GatewaySchema, NetworkSchema, TunnelSchema, type Gateway, type TopologyDocument } from '../model/document';
+import { formatPath } from '../model/file';
+import { oneLine } from '../model/text';
 import { buildGatewayContext } from './context';
 import { designWarnings } from './design-check';
 import { EXPORTERS, isExportVendor } from './registry';
@@ -23,14 +25,53 @@ export function isDesignFailure(w: ExportWarning): boolean {
   return w.code === 'DESIGN_WOULD_NOT_COME_UP';
 }
 
+/** The first problem of a value that does not validate, as "path: message" (zod messages never hold the value). */
+function firstIssue(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, prefix: string): string | undefined {
+  if (result.success) return undefined;
+  const issue = result.error?.issues[0];
+  return issue ? `${prefix}${issue.path.length ? `.${formatPath(issue.path)}` : ''}: ${issue.message}` : `${prefix} does not validate`;
+}
+
+/**
+ * Documents from the loader, the editor and paste are valid; one built by other code may not be.
+ * What does not validate is not written (a line break in a name must never reach a file).
+ */
+function invalidParts(doc: TopologyDocument, gateways: readonly Gateway[]): { gateways: Map<string, string>; tunnels: Map<string, string> } {
+  const ids = new Set<string>(gateways.map((g) => g.id));
+  const badNetworks = new Map<string, string>();
+  for (const n of doc.networks) {
+    if (!ids.has(n.gatewayId) || badNetworks.has(n.gatewayId)) continue;
+    const problem = firstIssue(NetworkSchema.safeParse(n), 'a network');
+    if (problem !== undefined) badNetworks.set(n.gatewayId, problem);
+  }
+  const badGateways = new Map<string, string>();
+  for (const g of gateways) {
+    const problem = firstIssue(GatewaySchema.safeParse(g), 'the gateway') ?? badNetworks.get(g.id);
+    if (problem !== undefined) badGateways.set(g.id, problem);
+  }
+  const badTunnels = new Map<string, string>();
+  for (const t of doc.tunnels) {
+    if (!ids.has(t.a.gatewayId) && !ids.has(t.b.gatewayId)) continue;
+    const problem = firstIssue(TunnelSchema.safeParse(t), 'the tunnel');
+    if (problem !== undefined) badTunnels.set(t.id, problem);
+  }
+  return { gateways: badGateways, tunnels: badTunnels };
+}
+
 export function exportDocument(doc: TopologyDocument, options: ExportOptions = {}): ExportResult {
   const warnings: ExportWarning[] = [];
   const files: ExportFile[] = [];
   const selected = selectGateways(doc, options.gateways);
   const gateways = selected.ok ? selected.gateways : [];
   if (!options.skipEngineCheck) warnings.push(...designWarnings(options.report ?? computeReport(doc), gateways));
+  const invalid = invalidParts(doc, gateways);
   const usedNames = new Set<string>();
   for (const gateway of gateways) {
+    const bad = invalid.gateways.get(gateway.id);
+    if (bad !== undefined) {
+      warnings.push({ code: 'INVALID_VALUE', gateway: oneLine(gateway.name).slice(0, 63), message: `no configuration is written for this gateway: ${bad}` });
+      continue;
+    }
     const requested = options.vendor ?? 'auto';
     const vendor = requested === 'auto' ? gateway.vendor : requested;
     if (!isExportVendor(vendor)) {
@@ -40,7 +81,7 @@ export function exportDocument(doc: TopologyDocument, options: ExportOptions = {
     if (vendor !== gateway.vendor) {
       warnings.push({ code: 'VENDOR_OVERRIDDEN', gateway: gateway.name, message: `the gateway is ${gateway.vendor} in the design and is written as ${vendor}: interface names are the design's, check them` });
     }
-    const ctx = buildGatewayContext(doc, gateway, vendor, options.includeSecrets === true, warnings);
+    const ctx = buildGatewayContext(doc, gateway, vendor, options.includeSecrets === true, warnings, invalid.tunnels);
     for (const f of EXPORTERS[vendor].exportGateway(ctx)) {
       // Two gateways whose names sanitize alike still get distinct files.
       let name = f.name;

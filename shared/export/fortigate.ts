@@ -11,6 +11,7 @@ import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } fro
 import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
 
 const LABEL = 'FortiOS';
 const REFERENCE = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
@@ -22,7 +23,25 @@ const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', a
 const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 31, 32]);
 
-const q = (s: string) => `"${s.replace(/"/g, '')}"`;
+/**
+ * A string in double quotes, with a backslash before each backslash and double quote inside.
+ * FortiOS double-quoted strings take the escapes \" \' and \\ (Batfish's FortiOS grammar,
+ * FortiosConfigurationBuilder, which follows the CLI; FortiManager/FortiOS CLI Reference, "CLI
+ * command syntax": quotation marks "must be used in pairs", "\ is supported to escape"). '?' is
+ * the CLI's help key while the text is pasted.
+ */
+function fq(value: string): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  if (value.includes('?')) return refused(HOLDS.questionMark);
+  return quoted(`"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+}
+
+/** Names the exporter made or the schema limited (interfaces, objects): fq() takes them all. */
+function q(s: string): string {
+  const r = fq(s);
+  if (!r.ok) throw new Error('exporter bug: a name the schema should have refused');
+  return r.text;
+}
 
 function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[] {
   const out: string[] = [];
@@ -147,7 +166,7 @@ export const fortigateExporter: VendorExporter = {
       commonEndChecks(w, t);
       const props = proposals(w, t, 'ike');
       w.line(`    edit ${q(name)}`);
-      w.line(`        set interface ${q(t.me.outsideInterface)}`);
+      w.line(`        set interface ${q(t.outside)}`);
       w.line(`        set ike-version ${t.me.ikeVersion}`);
       if (t.me.ikeVersion === 1) w.line(`        set mode ${t.me.exchangeMode}`);
       if (t.peerAddress?.includes(':')) w.line('        set ip-version 6');
@@ -159,9 +178,9 @@ export const fortigateExporter: VendorExporter = {
       w.line(`        set keylife ${Math.min(172800, Math.max(120, t.me.ike.lifetimeSeconds))}`);
       w.line(`        set ${t.peerAddress?.includes(':') ? 'remote-gw6' : 'remote-gw'} ${orPlaceholder(t.peerAddress, 'peer-address')}`);
       w.line(`        set authmethod ${t.me.auth.method === 'psk' ? 'psk' : 'signature'}`);
-      if (t.me.auth.method === 'psk') w.line(`        set psksecret ${q(t.psk)}`);
-      if (t.me.auth.localId) w.line(`        set localid ${q(t.me.auth.localId.value)}`);
-      if (t.me.auth.remoteId) w.line(`        set peerid ${q(t.me.auth.remoteId.value)}`);
+      if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', fq(t.psk), (k) => `        set psksecret ${k}`, LABEL, 'enter the key on the FortiGate by hand, or choose one without it (on both ends)');
+      if (t.me.auth.localId) valueLine(w, t, 'the local identity', fq(t.me.auth.localId.value), (x) => `        set localid ${x}`, LABEL);
+      if (t.me.auth.remoteId) valueLine(w, t, 'the remote identity', fq(t.me.auth.remoteId.value), (x) => `        set peerid ${x}`, LABEL);
       w.line(`        set dpd ${t.me.dpd.enabled ? 'on-idle' : 'disable'}`);
       if (t.me.dpd.enabled) w.line(`        set dpd-retryinterval ${t.me.dpd.intervalSeconds}`);
       w.line(`        set nattraversal ${t.me.natTraversal ? 'enable' : 'disable'}`);

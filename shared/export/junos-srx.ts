@@ -6,10 +6,11 @@
 // Junos OS VPN IPsec user guide.
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
-import { cidr, firstIp, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from './addresses';
+import { cidr, firstIp, ipText, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from './addresses';
 import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
 
 const LABEL = 'Junos SRX';
 const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs" and "Route-Based IPsec VPNs" (Junos OS VPN IPsec user guide)';
@@ -20,13 +21,47 @@ const IKE_AUTH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1',
 const ESP_AUTH: Partial<Record<Integrity, string>> = { md5: 'hmac-md5-96', sha1: 'hmac-sha1-96', sha256: 'hmac-sha-256-128', sha384: 'hmac-sha-384-192', sha512: 'hmac-sha-512-256' };
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24]);
 
-function identity(id: { type: string; value: string }): string {
+/**
+ * A value for a `set` command loaded with "load set terminal": a bare word when it has only
+ * identifier characters, else in double quotes (Juniper, "filter (Firewall Filters)" statement
+ * reference: "To include spaces in the name, enclose it in quotation marks"), with a backslash
+ * before each backslash and double quote inside, the Junos CLI's escape in a quoted string
+ * (Batfish's Junos grammar also reads `ascii-text "a\"b"` as one secret). Junos can take every
+ * value the schema lets through, "?" included: "load set terminal" reads text, not keystrokes.
+ */
+function junos(value: string, alwaysQuote = false): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  if (!alwaysQuote && /^[A-Za-z0-9_.\-/:@]+$/.test(value)) return quoted(value);
+  return quoted(`"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+}
+
+/**
+ * A zone name is one word here. Junos takes a quoted name where it defines a zone, but the
+ * policy statements (from-zone, to-zone) are read as one word (Batfish's Junos grammar fails
+ * `from-zone "a b"` while it reads `security-zone "a b"`): a zone with a space is refused rather
+ * than written where the policies might not match it.
+ */
+function junosZone(zone: string): Quoted {
+  if (hasControl(zone)) return refused(HOLDS.control);
+  return /^[A-Za-z0-9_.-]+$/u.test(zone) ? quoted(zone) : refused(HOLDS.whitespace);
+}
+
+/** A zone name already checked with junosZone(). */
+function word(zone: string): string {
+  const q = junosZone(zone);
+  if (!q.ok) throw new Error('exporter bug: a zone name written without junosZone()');
+  return q.text;
+}
+
+function identity(id: { type: string; value: string }): Quoted {
+  const v = junos(id.value);
+  if (!v.ok) return v;
   switch (id.type) {
-    case 'address': return `inet ${id.value}`;
-    case 'fqdn': return `hostname ${id.value}`;
-    case 'user-fqdn': return `user-at-hostname ${id.value}`;
-    case 'dn': return `distinguished-name`;
-    default: return `hostname ${id.value}`;
+    case 'address': return quoted(`inet ${v.text}`);
+    case 'fqdn': return quoted(`hostname ${v.text}`);
+    case 'user-fqdn': return quoted(`user-at-hostname ${v.text}`);
+    case 'dn': return quoted(`distinguished-name`);
+    default: return quoted(`hostname ${v.text}`);
   }
 }
 
@@ -110,20 +145,29 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
   if (nm.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}"`, { tunnel: tn });
   commonEndChecks(w, t);
+  const tunnelIf = t.me.tunnelInterface || `st0.${index - 1}`;
+  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
+  for (const z of routeBased ? [zone, ctx.insideZone, ctx.outsideZone] : [ctx.insideZone, ctx.outsideZone]) {
+    const q = junosZone(z);
+    if (!q.ok) {
+      w.warn('VALUE_UNSUPPORTED', `a zone name of this tunnel holds ${q.why}; this tunnel is not written: rename the zone (letters, digits, . _ -)`, { tunnel: tn });
+      return;
+    }
+  }
 
   const ikeProps = writeProposals(w, t, 'ike', `ike-${name}`);
   // A policy with no proposal cannot commit: then it is not written and not referenced (warned).
   if (t.me.ikeVersion === 1 && ikeProps.length > 0) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
   listLine(w, t, ikeProps, 'IKE proposal', (x) => `set security ike policy ike-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
-  if (t.me.auth.method === 'psk') w.line(`set security ike policy ike-${name} pre-shared-key ascii-text "${t.psk}"`);
+  if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', junos(t.psk, true), (k) => `set security ike policy ike-${name} pre-shared-key ascii-text ${k}`, LABEL, 'enter the key on the device by hand');
   const gw = `gw-${name}`;
   if (ikeProps.length > 0) w.line(`set security ike gateway ${gw} ike-policy ike-${name}`);
   w.line(`set security ike gateway ${gw} address ${orPlaceholder(t.peerAddress, 'peer-address')}`);
-  w.line(`set security ike gateway ${gw} external-interface ${t.me.outsideInterface}`);
+  w.line(`set security ike gateway ${gw} external-interface ${t.outside}`);
   if (t.localAddress) w.line(`set security ike gateway ${gw} local-address ${t.localAddress}`);
   w.line(`set security ike gateway ${gw} version ${t.me.ikeVersion === 2 ? 'v2-only' : 'v1-only'}`);
-  if (t.me.auth.localId) w.line(`set security ike gateway ${gw} local-identity ${identity(t.me.auth.localId)}`);
-  if (t.me.auth.remoteId) w.line(`set security ike gateway ${gw} remote-identity ${identity(t.me.auth.remoteId)}`);
+  if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => `set security ike gateway ${gw} local-identity ${x}`, LABEL);
+  if (t.me.auth.remoteId) valueLine(w, t, 'the remote identity', identity(t.me.auth.remoteId), (x) => `set security ike gateway ${gw} remote-identity ${x}`, LABEL);
   if (t.me.dpd.enabled) w.line(`set security ike gateway ${gw} dead-peer-detection interval ${Math.max(2, t.me.dpd.intervalSeconds)}`);
   if (!t.me.natTraversal) w.line(`set security ike gateway ${gw} no-nat-traversal`);
 
@@ -136,15 +180,13 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   }
   listLine(w, t, espProps, 'ESP proposal', (x) => `set security ipsec policy ipsec-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
 
-  const tunnelIf = t.me.tunnelInterface || `st0.${index - 1}`;
-  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
   if (routeBased) {
     const [ifd, unit] = tunnelIf.split('.');
     w.line(`set interfaces ${ifd} unit ${unit ?? '0'} family ${t.selectors.some((s) => s.local.family === 6) ? 'inet6' : 'inet'}`);
-    w.line(`set security zones security-zone ${zone} interfaces ${tunnelIf}`);
+    w.line(`set security zones security-zone ${word(zone)} interfaces ${tunnelIf}`);
     w.line(`set security ipsec vpn ${name} bind-interface ${tunnelIf}`);
   }
-  w.line(`set security zones security-zone ${ctx.outsideZone} host-inbound-traffic system-services ike`);
+  w.line(`set security zones security-zone ${word(ctx.outsideZone)} host-inbound-traffic system-services ike`);
   w.line(`set security ipsec vpn ${name} ike gateway ${gw}`);
   if (espProps.length > 0) w.line(`set security ipsec vpn ${name} ike ipsec-policy ipsec-${name}`);
   w.line(`set security ipsec vpn ${name} establish-tunnels ${t.initiates ? 'immediately' : 'on-traffic'}`);
@@ -153,7 +195,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     if (routeBased && t.me.junosSelectorStyle === 'traffic-selector' && t.selectors.some((s) => !s.isDefault)) {
       w.warn('MONITOR_UNSUPPORTED', 'Junos does not run VPN monitoring on a VPN with traffic selectors; vpn-monitor left out', { tunnel: tn });
     } else {
-      w.line(`set security ipsec vpn ${name} vpn-monitor${t.me.monitor.destinationIp ? ` destination-ip ${t.me.monitor.destinationIp}` : ''}`);
+      const monitorIp = ipText(t.me.monitor.destinationIp);
+      w.line(`set security ipsec vpn ${name} vpn-monitor${monitorIp ? ` destination-ip ${monitorIp}` : ''}`);
     }
   }
   if (routeBased) {
@@ -168,15 +211,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const set = (xs: string[]) => (xs.length === 0 ? 'any' : xs.length === 1 ? (xs[0] as string) : `[ ${xs.join(' ')} ]`);
   const toZone = routeBased ? zone : ctx.outsideZone;
   const pol = (from: string, to: string, pname: string, s: string, d: string, then: string) => {
-    w.line(`set security policies from-zone ${from} to-zone ${to} policy ${pname} match source-address ${s} destination-address ${d} application any`);
-    w.line(`set security policies from-zone ${from} to-zone ${to} policy ${pname} then ${then}`);
+    w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} match source-address ${s} destination-address ${d} application any`);
+    w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} then ${then}`);
   };
   pol(ctx.insideZone, toZone, `${name}-out`, set(src), set(dst), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
   pol(toZone, ctx.insideZone, `${name}-in`, set(dst), set(src), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
   if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
     const rs = `no-nat-${name}`;
-    w.line(`set security nat source rule-set ${rs} from zone ${ctx.insideZone}`);
-    w.line(`set security nat source rule-set ${rs} to zone ${toZone}`);
+    w.line(`set security nat source rule-set ${rs} from zone ${word(ctx.insideZone)}`);
+    w.line(`set security nat source rule-set ${rs} to zone ${word(toZone)}`);
     w.line(`set security nat source rule-set ${rs} rule ${rs} match source-address ${set(pa.local.map((r) => cidr(r) ?? '0.0.0.0/0'))} destination-address ${set(pa.remote.map((r) => cidr(r) ?? '0.0.0.0/0'))}`);
     w.line(`set security nat source rule-set ${rs} rule ${rs} then source-nat off`);
   }

@@ -7,6 +7,7 @@ import type { AddressRange } from '../net/address';
 import { cidr, isPortRange, isPrefix, protocolName, rangeToPrefixes, type PortRange } from './addresses';
 import { commonEndChecks, header, isAead, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+import { hasControl, HOLDS, quoted, refused, type Quoted } from './values';
 
 const LABEL = 'Libreswan 4.x';
 const REFERENCE = 'Libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (libreswan.org/man/ipsec.conf.5.html)';
@@ -19,15 +20,44 @@ const DH: Partial<Record<DhGroup, string>> = { 5: 'modp1536', 14: 'modp2048', 15
 /** Elliptic-curve groups Libreswan 4.10 refuses for IKEv1 PFS. */
 const V1_ECP: ReadonlySet<DhGroup> = new Set<DhGroup>([19, 20, 21, 31]);
 
+/** The identity in Libreswan's notation (ipsec.conf(5) leftid=), before quoting. */
 function identity(id: { type: string; value: string }): string {
-  const v = id.value.replace(/"/g, '');
+  const v = id.value;
   switch (id.type) {
     case 'address': return v;
     case 'fqdn': return `@${v}`;
     case 'user-fqdn': return `@${v}`;
     case 'key-id': return `@#${v}`;
-    default: return `"${v}"`;
+    default: return v;
   }
+}
+
+/**
+ * An ipsec.conf value: a bare word, or "…" when it holds a space or a brace. Libreswan's
+ * ipsec.conf lexer takes `"[^"\n]*"`, `{[^"\n]*}` or `[^" \t\n]+` and has no escape
+ * (lib/libipsecconf/parser.lex, 4.10), so a double quote cannot be written; Libreswan matches '*'
+ * in a DN as a wildcard (ipsec.conf(5), rightid=), so a DN with one would accept other peers.
+ */
+function confValue(value: string, isDn: boolean): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  if (value.includes('"')) return refused(HOLDS.doubleQuote);
+  if (isDn && value.includes('*')) return refused('an asterisk (*), which Libreswan matches as a wildcard in a DN');
+  return quoted(!isDn && /^[^\s{}#']+$/u.test(value) ? value : `"${value}"`);
+}
+
+/**
+ * An ipsec.secrets token: a bare word, or in double quotes, or in single quotes when it holds a
+ * double quote. The secrets lexer splits at blanks, reads '#' before a token as a comment, ends a
+ * quoted token at the next quote of the same kind with no escape, and splits a trailing ':' off a
+ * bare token (lib/libswan/lex.c, 4.10); a quoted PSK is taken literally, a bare one as ttodata
+ * (hex or base64: lib/libswan/secrets.c), so keys are always quoted.
+ */
+function secretsToken(value: string, alwaysQuote: boolean): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  if (!alwaysQuote && /^[^\s"'`#][^\s"'`]*$/u.test(value) && !value.endsWith(':')) return quoted(value);
+  if (!value.includes('"')) return quoted(`"${value}"`);
+  if (!value.includes("'")) return quoted(`'${value}'`);
+  return refused(HOLDS.bothQuotes);
 }
 
 function algorithms(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[] {
@@ -81,16 +111,21 @@ function protoport(protocol: number, p: PortRange | undefined): string | undefin
   return `${protocolName(protocol)}/${p ? p.from : '%any'}`;
 }
 
-function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, l: AddressRange, r: AddressRange, protocol: number, lp: PortRange | undefined, rp: PortRange | undefined, ike: string[], esp: string[]): void {
+interface Ids {
+  leftid?: string;
+  rightid?: string;
+}
+
+function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, l: AddressRange, r: AddressRange, protocol: number, lp: PortRange | undefined, rp: PortRange | undefined, ike: string[], esp: string[], ids: Ids): void {
   w.line(`conn ${name}`);
   w.line(`    ikev2=${t.me.ikeVersion === 2 ? 'yes' : 'no'}`);
   w.line(`    left=${t.localAddress ?? '%defaultroute'}`);
-  if (t.me.auth.localId) w.line(`    leftid=${identity(t.me.auth.localId)}`);
+  if (ids.leftid) w.line(`    leftid=${ids.leftid}`);
   w.line(`    leftsubnet=${cidr(l)}`);
   const lpp = protoport(protocol, lp);
   if (lpp) w.line(`    leftprotoport=${lpp}`);
   w.line(`    right=${t.peerAddress ?? '%any'}`);
-  if (t.me.auth.remoteId) w.line(`    rightid=${identity(t.me.auth.remoteId)}`);
+  if (ids.rightid) w.line(`    rightid=${ids.rightid}`);
   w.line(`    rightsubnet=${cidr(r)}`);
   const rpp = protoport(protocol, rp);
   if (rpp) w.line(`    rightprotoport=${rpp}`);
@@ -143,6 +178,28 @@ export const libreswanExporter: VendorExporter = {
       const esp = algorithms(w, t, 'esp');
       if (ike.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKE proposal of the design is available on Libreswan: without ike= it would offer its own defaults, which the peer may not accept', { tunnel: tn });
       if (esp.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no ESP proposal of the design is available on Libreswan: without esp= it would offer its own defaults', { tunnel: tn });
+      // The identities and the key, quoted for ipsec.conf and ipsec.secrets: a tunnel one of them
+      // cannot be written for is left out whole (a conn without its leftid would authenticate as
+      // its address; a secret without its identities would be offered to other peers).
+      const localId = t.me.auth.localId;
+      const remoteId = t.me.auth.remoteId;
+      const checks: [string, Quoted | undefined][] = [
+        ['the local identity', localId ? confValue(identity(localId), localId.type === 'dn') : undefined],
+        ['the remote identity', remoteId ? confValue(identity(remoteId), remoteId.type === 'dn') : undefined],
+        ['the local identity (ipsec.secrets)', localId ? secretsToken(identity(localId), localId.type === 'dn') : undefined],
+        ['the remote identity (ipsec.secrets)', remoteId ? secretsToken(identity(remoteId), remoteId.type === 'dn') : undefined],
+        ['the pre-shared key', t.me.auth.method === 'psk' ? secretsToken(t.psk, true) : undefined],
+      ];
+      const bad = checks.filter((c): c is [string, Quoted & { ok: false }] => c[1] !== undefined && !c[1].ok);
+      if (bad.length > 0) {
+        for (const [field, q] of bad) w.warn('VALUE_UNSUPPORTED', `${field} holds ${q.why}; ${LABEL} cannot take that, so this tunnel is not written: change it, or write the conn and its secret by hand`, { tunnel: tn });
+        continue;
+      }
+      const text = (i: number) => {
+        const q = checks[i]?.[1];
+        return q?.ok ? q.text : undefined;
+      };
+      const ids: Ids = { ...(text(0) ? { leftid: text(0) } : {}), ...(text(1) ? { rightid: text(1) } : {}) };
       const base = safeName(tn, 48, names).name;
       let n = 0;
       const total = t.selectors.reduce((acc, s) => acc + rangeToPrefixes(s.local).length * rangeToPrefixes(s.remote).length, 0);
@@ -156,12 +213,17 @@ export const libreswanExporter: VendorExporter = {
         if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; leftsubnet/rightsubnet take prefixes, written as ${ls.length * rs.length} conns (each its own SA)`, { tunnel: tn });
         if (s.protocol === 0 && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port without a protocol; Libreswan takes a port only with a protocol ("protocol 0 must have 0 port"), written without the port`, { tunnel: tn, line: w.current + 1 });
         if (isPortRange(s.localPort) || isPortRange(s.remotePort)) w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; leftprotoport/rightprotoport take one port, the first port of the range is written`, { tunnel: tn, line: w.current + 1 });
-        for (const l of ls) for (const r of rs) conn(w, ctx, t, total === 1 ? base : `${base}-${++n}`, l, r, s.protocol, s.localPort, s.remotePort, ike, esp);
+        for (const l of ls) for (const r of rs) conn(w, ctx, t, total === 1 ? base : `${base}-${++n}`, l, r, s.protocol, s.localPort, s.remotePort, ike, esp, ids);
       }
       if (t.me.auth.method === 'psk') {
-        const left = t.me.auth.localId ? identity(t.me.auth.localId) : (t.localAddress ?? '%any');
-        const right = t.me.auth.remoteId ? identity(t.me.auth.remoteId) : (t.peerAddress ?? '%any');
-        sw.line(`${left} ${right} : PSK "${t.psk.replace(/"/g, '')}"`);
+        // An address is a token too: an IPv6 one ending in "::" would lose its last ':' bare.
+        const address = (x: string | undefined) => {
+          const q = secretsToken(x ?? '%any', false);
+          return q.ok ? q.text : '%any';
+        };
+        const left = text(2) ?? address(t.localAddress);
+        const right = text(3) ?? address(t.peerAddress);
+        sw.line(`${left} ${right} : PSK ${text(4) ?? ''}`);
       }
       if (ctx.gateway.vpnType === 'route-based') {
         w.comment(`route-based (ipsec-interface=${ctx.tunnels.indexOf(t) + 1}): add the routes, e.g.`);

@@ -5,10 +5,11 @@
 // (proxy IDs for policy-based peers; no proxy ID means 0.0.0.0/0 <-> 0.0.0.0/0).
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
-import { cidr, firstIp, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from './addresses';
+import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from './addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
 
 const LABEL = 'PAN-OS';
 const REFERENCE = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';
@@ -20,11 +21,32 @@ const ESP_AUTH: Partial<Record<Integrity, string>> = { ...HASH, none: 'none' };
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21]);
 
 const list = (items: string[]) => (items.length === 1 ? (items[0] as string) : `[ ${items.join(' ')} ]`);
-const quote = (s: string) => (/^[A-Za-z0-9_.\-/:]+$/.test(s) ? s : `"${s.replace(/"/g, '')}"`);
 
-function identity(id: { type: string; value: string }): string {
+/**
+ * A value for a `set` command: a bare word when it has only characters the CLI takes unquoted,
+ * else in double quotes (spaces, ';', '#', '{', '[', '|', '&', quotes and the rest are then
+ * literal). Nothing escapes a double quote inside one (Batfish's PAN-OS lexer, which models the
+ * CLI: DOUBLE_QUOTED_STRING is '"' ~'"'* '"'), so a value with one cannot be written; and the
+ * CLI takes '?' as its help key while the text is pasted in configure mode.
+ */
+function pan(value: string, alwaysQuote = false): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  if (value.includes('"')) return refused(HOLDS.doubleQuote);
+  if (value.includes('?')) return refused(HOLDS.questionMark);
+  return quoted(!alwaysQuote && /^[A-Za-z0-9_.\-/:]+$/.test(value) ? value : `"${value}"`);
+}
+
+/** Zone names: the schema's zone rule leaves nothing pan() refuses. */
+function zoneWord(zone: string): string {
+  const q = pan(zone);
+  if (!q.ok) throw new Error('exporter bug: a zone name the schema should have refused');
+  return q.text;
+}
+
+function identity(id: { type: string; value: string }): Quoted {
   const type = { address: 'ipaddr', fqdn: 'fqdn', 'user-fqdn': 'ufqdn', dn: 'dn', 'key-id': 'keyid' }[id.type] ?? 'fqdn';
-  return `type ${type} id ${quote(id.value)}`;
+  const v = pan(id.value);
+  return v.ok ? quoted(`type ${type} id ${v.text}`) : v;
 }
 
 function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>): void {
@@ -69,24 +91,25 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
 
   // IKE gateway.
   const gw = `gw-${name}`.slice(0, 31);
-  const outside = ctx.gateway.interfaces.find((i) => i.name === t.me.outsideInterface);
+  const outside = ctx.gateway.interfaces.find((i) => i.name === t.outside);
   w.line(`set network ike gateway ${gw} protocol version ${v}`);
   w.line(`set network ike gateway ${gw} protocol ${v} ike-crypto-profile ${ikeP}`);
   if (t.me.ikeVersion === 1) w.line(`set network ike gateway ${gw} protocol ikev1 exchange-mode ${t.me.exchangeMode}`);
   w.line(`set network ike gateway ${gw} protocol ${v} dpd enable ${t.me.dpd.enabled ? 'yes' : 'no'}`);
   if (t.me.dpd.enabled && t.me.ikeVersion === 1) w.line(`set network ike gateway ${gw} protocol ikev1 dpd interval ${Math.min(100, Math.max(2, t.me.dpd.intervalSeconds))}`);
   if (t.me.dpd.enabled && t.me.ikeVersion === 2) w.line(`set network ike gateway ${gw} protocol ikev2 dpd interval ${Math.min(100, Math.max(2, t.me.dpd.intervalSeconds))}`);
-  w.line(`set network ike gateway ${gw} local-address interface ${t.me.outsideInterface}${outside?.address ? ` ip ${outside.address}` : ''}`);
+  const outsideAddress = outside?.address ? interfaceAddressText(outside.address) : undefined;
+  w.line(`set network ike gateway ${gw} local-address interface ${t.outside}${outsideAddress ? ` ip ${outsideAddress}` : ''}`);
   w.line(`set network ike gateway ${gw} peer-address ip ${orPlaceholder(t.peerAddress, 'peer-address')}`);
-  if (t.me.auth.method === 'psk') w.line(`set network ike gateway ${gw} authentication pre-shared-key key "${t.psk}"`);
-  if (t.me.auth.localId) w.line(`set network ike gateway ${gw} local-id ${identity(t.me.auth.localId)}`);
-  if (t.me.auth.remoteId) w.line(`set network ike gateway ${gw} peer-id ${identity(t.me.auth.remoteId)}`);
+  if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', pan(t.psk, true), (k) => `set network ike gateway ${gw} authentication pre-shared-key key ${k}`, LABEL, 'enter the key on the firewall by hand, or choose one without it (on both ends)');
+  if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => `set network ike gateway ${gw} local-id ${x}`, LABEL);
+  if (t.me.auth.remoteId) valueLine(w, t, 'the remote (peer) identity', identity(t.me.auth.remoteId), (x) => `set network ike gateway ${gw} peer-id ${x}`, LABEL);
   w.line(`set network ike gateway ${gw} protocol-common nat-traversal enable ${t.me.natTraversal ? 'yes' : 'no'}`);
   w.line(`set network ike gateway ${gw} protocol-common passive-mode ${t.me.passive ? 'yes' : 'no'}`);
 
   // Tunnel interface, zone, virtual router.
   w.line(`set network interface tunnel units ${tunnelIf}`);
-  w.line(`set zone ${quote(zone)} network layer3 ${tunnelIf}`);
+  w.line(`set zone ${zoneWord(zone)} network layer3 ${tunnelIf}`);
   w.line(`set network virtual-router default interface ${tunnelIf}`);
 
   // IPSec tunnel and proxy IDs.
@@ -102,7 +125,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   if (t.me.monitor.enabled) {
     const prof = `mon-${name}`.slice(0, 31);
     w.line(`set network profiles monitor-profile ${prof} action ${t.me.monitor.action} interval ${t.me.monitor.intervalSeconds} threshold ${t.me.monitor.threshold}`);
-    w.line(`set network tunnel ipsec ${name} tunnel-monitor enable yes destination-ip ${orPlaceholder(t.me.monitor.destinationIp, 'monitor-destination-ip')} tunnel-monitor-profile ${prof}`);
+    w.line(`set network tunnel ipsec ${name} tunnel-monitor enable yes destination-ip ${orPlaceholder(ipText(t.me.monitor.destinationIp), 'monitor-destination-ip')} tunnel-monitor-profile ${prof}`);
     if (!ctx.gateway.interfaces.find((i) => i.name === tunnelIf)?.address) {
       w.warn('MONITOR_UNSUPPORTED', `tunnel monitoring needs an IP address on ${tunnelIf}; the design has none, add one`, { tunnel: tn });
     }
@@ -122,11 +145,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   const srcL = src.length ? list(src) : 'any';
   const dstL = dst.length ? list(dst) : 'any';
   const svc = serviceFor(w, t);
-  w.line(`set rulebase security rules ${`${name}-out`.slice(0, 63)} from ${quote(ctx.insideZone)} to ${quote(zone)} source ${srcL} destination ${dstL} application any service ${svc.out} action allow`);
-  w.line(`set rulebase security rules ${`${name}-in`.slice(0, 63)} from ${quote(zone)} to ${quote(ctx.insideZone)} source ${dstL} destination ${srcL} application any service ${svc.in} action allow`);
+  w.line(`set rulebase security rules ${`${name}-out`.slice(0, 63)} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} application any service ${svc.out} action allow`);
+  w.line(`set rulebase security rules ${`${name}-in`.slice(0, 63)} from ${zoneWord(zone)} to ${zoneWord(ctx.insideZone)} source ${dstL} destination ${srcL} application any service ${svc.in} action allow`);
   if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
     const rule = `${name}-no-nat`.slice(0, 63);
-    w.line(`set rulebase nat rules ${rule} from ${quote(ctx.insideZone)} to ${quote(zone)} source ${srcL} destination ${dstL} service any`);
+    w.line(`set rulebase nat rules ${rule} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} service any`);
     w.line(`move rulebase nat rules ${rule} top`);
   }
 }

@@ -7,10 +7,11 @@
 // ike gateway, vpn, policy syntax).
 import type { DhGroup, Encryption, Integrity } from '../model/document';
 import type { AddressRange } from '../net/address';
-import { cidr, firstIp, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from './addresses';
+import { cidr, firstIp, ipText, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from './addresses';
 import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
 import { objectName, policyAddresses } from './policy-addresses';
+import { hasControl, HOLDS, quoted, refused, type Quoted } from './values';
 
 const LABEL = 'ScreenOS';
 const REFERENCE = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
@@ -32,8 +33,25 @@ function zoneName(z: string): string {
   return known[z.toLowerCase()] ?? z;
 }
 
+/**
+ * A free-text value in double quotes, the form of every name in KB16008 (`set vpn "x"`, `preshare
+ * "key"`). The ScreenOS CLI has no escape inside a quoted string (the Concepts & Examples guide
+ * documents none), so a double quote or a backslash cannot be written; '?' is the CLI's help key
+ * while the text is pasted.
+ */
+function qv(value: string): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  if (value.includes('"')) return refused(HOLDS.doubleQuote);
+  if (value.includes('\\')) return refused(HOLDS.backslash);
+  if (value.includes('?')) return refused(HOLDS.questionMark);
+  return quoted(`"${value}"`);
+}
+
+/** Names the exporter made or the schema limited (zones, proposal and object names): qv() takes them all. */
 function q(s: string): string {
-  return `"${s.replace(/"/g, '')}"`;
+  const r = qv(s);
+  if (!r.ok) throw new Error('exporter bug: a name the schema should have refused');
+  return r.text;
 }
 
 function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: string): string[] {
@@ -105,23 +123,42 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const p2 = proposals(w, t, 'p2', `p2-${name}`);
   if (p1.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-1 proposal of the design is available on ScreenOS: the gateway line names none, choose one the peer accepts', { tunnel: tn });
   if (p2.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-2 proposal of the design is available on ScreenOS: the vpn line names none, choose one the peer accepts', { tunnel: tn });
-  const ids = `${t.me.auth.remoteId ? ` id ${q(t.me.auth.remoteId.value)}` : ''}${t.me.auth.localId ? ` local-id ${q(t.me.auth.localId.value)}` : ''}`;
-  const auth = t.me.auth.method === 'psk' ? `preshare ${q(t.psk)}` : 'cert';
+  // One statement carries the identities and the key: when one of them cannot be written, the
+  // gateway statement is left out whole (never written without them).
+  const values: [string, Quoted | undefined][] = [
+    ['the remote identity', t.me.auth.remoteId ? qv(t.me.auth.remoteId.value) : undefined],
+    ['the local identity', t.me.auth.localId ? qv(t.me.auth.localId.value) : undefined],
+    ['the pre-shared key', t.me.auth.method === 'psk' ? qv(t.psk) : undefined],
+  ];
+  const [remoteId, localId, psk] = values.map(([, v]) => (v?.ok ? v.text : undefined));
+  const ids = `${remoteId ? ` id ${remoteId}` : ''}${localId ? ` local-id ${localId}` : ''}`;
+  const auth = t.me.auth.method === 'psk' ? `preshare ${psk ?? ''}` : 'cert';
   const plist = p1.map(q).join(' ');
+  if (t.me.ikeVersion === 2 && before63) w.warn('SETTING_UNSUPPORTED', 'IKEv2 needs ScreenOS 6.3 or later', { tunnel: tn, silentInFile: true });
+  const unwritable = values.filter((x): x is [string, Quoted & { ok: false }] => x[1] !== undefined && !x[1].ok);
+  if (unwritable.length > 0) {
+    // Everything else of the tunnel names this gateway: without it, none of it is written.
+    for (const [field, v] of unwritable) w.warn('VALUE_UNSUPPORTED', `${field} holds ${v.why}; ${LABEL} cannot take that in "set ike gateway", so this tunnel is not written: change it, or write the tunnel by hand`, { tunnel: tn });
+    return;
+  }
   if (t.me.ikeVersion === 2) {
-    if (before63) w.warn('SETTING_UNSUPPORTED', 'IKEv2 needs ScreenOS 6.3 or later', { tunnel: tn, silentInFile: true });
-    w.line(`set ike gateway ikev2 ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} outgoing-interface ${q(t.me.outsideInterface)} ${auth} proposal ${plist}`);
+    w.line(`set ike gateway ikev2 ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} outgoing-interface ${q(t.outside)} ${auth} proposal ${plist}`);
   } else {
     const mode = t.me.exchangeMode === 'aggressive' ? 'Aggr' : 'Main';
-    w.line(`set ike gateway ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} ${mode} outgoing-interface ${q(t.me.outsideInterface)} ${auth} proposal ${plist}`);
+    w.line(`set ike gateway ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} ${mode} outgoing-interface ${q(t.outside)} ${auth} proposal ${plist}`);
   }
   if (t.me.natTraversal) w.line(`set ike gateway ${q(name)} nat-traversal`);
   if (t.me.dpd.enabled) w.line(`set ike gateway ${q(name)} dpd-liveness interval ${t.me.dpd.intervalSeconds}`);
   w.line(`set vpn ${q(name)} gateway ${q(name)} no-replay tunnel idletime 0 proposal ${p2.map(q).join(' ')}`);
   if (t.me.monitor.enabled) {
+    // The source interface must be one of the gateway's interfaces or tunnel interfaces; another
+    // name is left out (ScreenOS then uses the outgoing interface) and said.
+    const source = t.me.monitor.sourceInterface;
+    const known = source === undefined || ctx.gateway.interfaces.some((i) => i.name === source) || ctx.tunnels.some((x) => (x.me.tunnelInterface || `tunnel.${ctx.tunnels.indexOf(x) + 1}`) === source);
+    if (!known) w.warn('MISSING_INTERFACE', `the VPN monitor's source interface is not an interface of ${ctx.gateway.name}; source-interface is left out, so ScreenOS uses the outgoing interface: choose one of the gateway's interfaces`, { tunnel: tn });
     const opts = [
-      t.me.monitor.sourceInterface ? `source-interface ${t.me.monitor.sourceInterface}` : '',
-      t.me.monitor.destinationIp ? `destination-ip ${t.me.monitor.destinationIp}` : '',
+      source && known ? `source-interface ${source}` : '',
+      t.me.monitor.destinationIp ? `destination-ip ${ipText(t.me.monitor.destinationIp) ?? '<monitor-destination-ip>'}` : '',
       t.me.monitor.optimized ? 'optimized' : '',
       t.me.monitor.rekey ? 'rekey' : '',
     ].filter(Boolean);
@@ -166,7 +203,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     // The interface and its routes once per tunnel interface, however many VPNs are bound to it.
     if (!defined.has(`if:${tunnelIf}`)) {
       w.line(`set interface ${q(tunnelIf)} zone ${q(tz)}`);
-      w.line(`set interface ${tunnelIf} ip unnumbered interface ${t.me.outsideInterface}`);
+      w.line(`set interface ${tunnelIf} ip unnumbered interface ${t.outside}`);
     }
     defined.add(`if:${tunnelIf}`);
     const routes = t.routes.filter((r) => !defined.has(`route:${r}:${tunnelIf}`));

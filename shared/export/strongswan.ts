@@ -8,7 +8,9 @@ import type { AddressRange } from '../net/address';
 import { cidr, firstIp, lastIp, protocolName, type PortRange, type Selector } from './addresses';
 import { commonEndChecks, DH_NAMES, header, isAead, warnPortWithoutProtocol, type VendorExporter } from './common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
 
+const LABEL = 'strongSwan';
 const REFERENCE = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';
 
 const ENC: Record<Encryption, string> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', aes128gcm16: 'aes128gcm16', aes256gcm16: 'aes256gcm16', chacha20poly1305: 'chacha20poly1305', null: 'null' };
@@ -44,14 +46,38 @@ export function strongswanTs(r: AddressRange, protocol: number, p: PortRange | u
   return `${range(r)}[${proto}${p ? `/${port(p)}` : ''}]`;
 }
 
-function identity(id: { type: string; value: string }): string {
-  const v = id.value.replace(/"/g, '');
+/**
+ * A swanctl.conf value in double quotes, with a backslash before each backslash and double quote
+ * inside: in a quoted string charon's settings parser reads \" as ", \\ as \, \n \r \t as
+ * control characters and a backslash before the line end as a continuation, and outside quotes
+ * "#" starts a comment and "}" ends the section (strongSwan src/libstrongswan/settings/
+ * settings_lexer.l, states `val` and `str`). A key ending in a backslash thus reads back as written.
+ */
+function swanString(value: string): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  return quoted(`"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+}
+
+/** A value as a bare word when the settings lexer takes it so (no space, '#', '}', '"', '{' or backslash), else quoted. */
+function swanValue(value: string, alwaysQuote = false): Quoted {
+  if (hasControl(value)) return refused(HOLDS.control);
+  return !alwaysQuote && /^[A-Za-z0-9_.:@%/+=*-]+$/u.test(value) ? quoted(value) : swanString(value);
+}
+
+/**
+ * The identity in charon's notation (prefix:value, strongSwan "Identity Parsing"). charon matches
+ * '*' in an e-mail or DN identity as a wildcard, and reads "keyid:#…" as hex: such values would
+ * mean something other than what they say, so they are refused.
+ */
+function identity(id: { type: string; value: string }): Quoted {
+  const v = id.value;
+  if ((id.type === 'user-fqdn' || id.type === 'dn') && v.includes('*')) return refused('an asterisk (*), which strongSwan matches as a wildcard');
   switch (id.type) {
-    case 'address': return v;
-    case 'fqdn': return `fqdn:${v}`;
-    case 'user-fqdn': return `email:${v}`;
-    case 'key-id': return `keyid:${v}`;
-    default: return `"${v}"`;
+    case 'address': return swanValue(v);
+    case 'fqdn': return swanValue(`fqdn:${v}`);
+    case 'user-fqdn': return swanValue(`email:${v}`);
+    case 'key-id': return v.startsWith('#') ? refused('a leading "#", which strongSwan reads as the start of a hexadecimal key ID') : swanValue(`keyid:${v}`);
+    default: return swanValue(v, true);
   }
 }
 
@@ -77,6 +103,10 @@ function usableProposals<P extends IkeProposal | EspProposal>(w: ConfigWriter, t
   return out;
 }
 
+function idOrAddress(id: { type: string; value: string } | undefined, address: string | undefined): Quoted {
+  return id ? identity(id) : quoted(address ?? '%any');
+}
+
 function proposalLine(ps: readonly (IkeProposal | EspProposal)[], kind: 'ike' | 'esp'): string {
   const list = strongswanProposals(ps, kind);
   return list.length > 0 ? list.join(', ') : 'default';
@@ -100,7 +130,7 @@ function child(w: ConfigWriter, t: TunnelView, s: Selector, name: string, ifId: 
   w.line('            }');
 }
 
-function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, index: number): void {
+function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, index: number, ids: { local: Quoted; remote: Quoted }): void {
   const tn = t.tunnel.name;
   w.comment(`tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
   commonEndChecks(w, t);
@@ -124,11 +154,11 @@ function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: s
   const method = t.me.auth.method === 'psk' ? 'psk' : 'pubkey';
   w.line('        local {');
   w.line(`            auth = ${method}`);
-  w.line(`            id = ${t.me.auth.localId ? identity(t.me.auth.localId) : (t.localAddress ?? '%any')}`);
+  valueLine(w, t, 'the local identity', ids.local, (x) => `            id = ${x}`, LABEL);
   w.line('        }');
   w.line('        remote {');
   w.line(`            auth = ${method}`);
-  w.line(`            id = ${t.me.auth.remoteId ? identity(t.me.auth.remoteId) : (t.peerAddress ?? '%any')}`);
+  valueLine(w, t, 'the remote identity', ids.remote, (x) => `            id = ${x}`, LABEL);
   w.line('        }');
   w.line('        children {');
   const routeBased = ctx.gateway.vpnType === 'route-based';
@@ -146,7 +176,7 @@ function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: s
   w.line('    }');
   if (routeBased) {
     w.comment(`route-based: create the XFRM interface and the routes, e.g.`);
-    w.comment(`  ip link add ${t.me.tunnelInterface || `xfrm${index}`} type xfrm dev ${t.me.outsideInterface} if_id ${index}`);
+    w.comment(`  ip link add ${t.me.tunnelInterface || `xfrm${index}`} type xfrm dev ${t.outside} if_id ${index}`);
     for (const r of t.routes) w.comment(`  ip route add ${r} dev ${t.me.tunnelInterface || `xfrm${index}`}`);
   }
   if (t.me.monitor.enabled) w.warn('MONITOR_UNSUPPORTED', 'strongSwan has no tunnel monitor of its own (DPD is written); monitor settings left out', { tunnel: tn });
@@ -161,23 +191,37 @@ export const strongswanExporter: VendorExporter = {
     header(w, ctx, 'strongSwan', REFERENCE, ['Install as /etc/swanctl/conf.d/<name>.conf and run: swanctl --load-all']);
     const names = new Set<string>();
     const conns = ctx.tunnels.map((t) => safeName(t.tunnel.name, 64, names).name);
+    // A connection without its identity would authenticate as its address, and a secret without
+    // its identities would be offered to every peer: a tunnel whose identity cannot be written is
+    // left out whole.
+    const ids = ctx.tunnels.map((t) => ({ local: idOrAddress(t.me.auth.localId, t.localAddress), remote: idOrAddress(t.me.auth.remoteId, t.peerAddress) }));
+    const writable = ctx.tunnels.map((t, i) => {
+      const id = ids[i] as { local: Quoted; remote: Quoted };
+      for (const [field, q] of [['the local identity', id.local], ['the remote identity', id.remote]] as const) {
+        if (!q.ok) w.warn('VALUE_UNSUPPORTED', `${field} holds ${q.why}; ${LABEL} cannot take it as written, so this tunnel is not written: change the identity`, { tunnel: t.tunnel.name });
+      }
+      return id.local.ok && id.remote.ok;
+    });
     w.line('connections {');
-    ctx.tunnels.forEach((t, i) => connection(w, ctx, t, conns[i] as string, i + 1));
+    ctx.tunnels.forEach((t, i) => {
+      if (writable[i]) connection(w, ctx, t, conns[i] as string, i + 1, ids[i] as { local: Quoted; remote: Quoted });
+    });
     w.line('}');
     w.blank();
     w.line('secrets {');
     ctx.tunnels.forEach((t, i) => {
-      if (t.me.auth.method !== 'psk') return;
+      if (t.me.auth.method !== 'psk' || !writable[i]) return;
+      const id = ids[i] as { local: Quoted; remote: Quoted };
       w.line(`    ike-${conns[i]} {`);
-      w.line(`        id-local = ${t.me.auth.localId ? identity(t.me.auth.localId) : (t.localAddress ?? '%any')}`);
-      w.line(`        id-remote = ${t.me.auth.remoteId ? identity(t.me.auth.remoteId) : (t.peerAddress ?? '%any')}`);
+      valueLine(w, t, 'the local identity', id.local, (x) => `        id-local = ${x}`, LABEL);
+      valueLine(w, t, 'the remote identity', id.remote, (x) => `        id-remote = ${x}`, LABEL);
       // IKEv1 Main Mode must pick the key before identities are exchanged, so charon looks it up
       // by the IKE addresses: list them too when the identities are not those addresses.
       if (t.me.ikeVersion === 1 && (t.me.auth.localId || t.me.auth.remoteId)) {
         if (t.localAddress) w.line(`        id-local-address = ${t.localAddress}`);
         if (t.peerAddress) w.line(`        id-remote-address = ${t.peerAddress}`);
       }
-      w.line(`        secret = "${t.psk.replace(/"/g, '\\"')}"`);
+      valueLine(w, t, 'the pre-shared key', swanString(t.psk), (k) => `        secret = ${k}`, LABEL, 'write the key in the secrets section by hand');
       w.line('    }');
     });
     w.line('}');

@@ -12,6 +12,13 @@ export interface ExportFile {
 /**
  * Stable warning codes. A warning never contains a pre-shared key.
  * - `DESIGN_WOULD_NOT_COME_UP`: the engine predicts a phase that fails with this design.
+ * - `VALUE_UNSUPPORTED`: a name, identity or key holds a character the vendor cannot take in
+ *   that statement (a double quote where it has no escape, "?" in a pasted CLI…): the statement
+ *   is left out, never written in part or changed.
+ * - `INVALID_VALUE`: part of the document does not validate (it did not come through the loader):
+ *   that gateway or tunnel is not written.
+ * - `MISSING_INTERFACE`: a tunnel end names an outside interface its gateway does not have: the
+ *   tunnel is not written (the engine reports INTERFACE_MISSING).
  * - the others: something of the design that the vendor's configuration cannot express (or that
  *   the exporter had to assume), named with the line of the generated file it concerns.
  */
@@ -44,7 +51,9 @@ export type ExportWarningCode =
   | 'VPN_TYPE_ADJUSTED'
   | 'NAT_EXEMPTION_MANUAL'
   | 'PSK_EMPTY'
-  | 'SETTING_UNSUPPORTED';
+  | 'SETTING_UNSUPPORTED'
+  | 'VALUE_UNSUPPORTED'
+  | 'INVALID_VALUE';
 
 export interface ExportWarning {
   code: ExportWarningCode;

@@ -4,6 +4,7 @@
 // stays human-diffable; the schema checks that each one parses.
 import { z } from 'zod';
 import { parseAddressSpec, parseInterfaceAddress, parseIp, parsePrefix } from '../net/address';
+import { clip, IDENTITY_RULES, interfaceName, interfaceNameOrEmpty, labelText, LIMITS, nameText, notesText, osVersionText, parsedText, pskText, zoneName } from './text';
 
 export const FORMAT_VERSION = 2;
 
@@ -64,26 +65,29 @@ export type EspProposal = z.infer<typeof EspProposalSchema>;
 
 // ---- addresses as text ------------------------------------------------------------------------
 
-const refineParse = (parse: (t: string) => { ok: true } | { ok: false; message: string }) =>
-  z.string().superRefine((value, ctx) => {
+// The parsers say what is wrong with a value; the character rule before them keeps line breaks
+// and other control characters out, since the parsers trim whitespace (a line break included).
+const refineParse = (what: string, parse: (t: string) => { ok: true } | { ok: false; message: string }) =>
+  parsedText(what).superRefine((value, ctx) => {
     const r = parse(value);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+    // The parsers quote the value; a long one is shortened so a message never repeats a whole field.
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: value.length > 40 ? r.message.split(`"${value}"`).join(`"${clip(value)}"`) : r.message });
   });
 
 /** A prefix, an address, a range "a-b", or "any"/"any6". */
-export const AddressSpecSchema = refineParse(parseAddressSpec);
-export const PrefixSchema = refineParse(parsePrefix);
-export const IpSchema = refineParse(parseIp);
-export const InterfaceAddressSchema = refineParse(parseInterfaceAddress);
+export const AddressSpecSchema = refineParse('an address', parseAddressSpec);
+export const PrefixSchema = refineParse('a prefix', parsePrefix);
+export const IpSchema = refineParse('an address', parseIp);
+export const InterfaceAddressSchema = refineParse('an interface address', parseInterfaceAddress);
 
 /** "any", a single port "443", or a range "1000-2000". For ICMP, the type (and code) travel here. */
-export const PortSpecSchema = z.string().superRefine((value, ctx) => {
+export const PortSpecSchema = parsedText('a port', 20).superRefine((value, ctx) => {
   if (value === 'any') return;
   const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value);
   const lo = m ? Number(m[1]) : NaN;
   const hi = m && m[2] !== undefined ? Number(m[2]) : lo;
   if (!m || lo > 65535 || hi > 65535 || lo > hi) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid port: write any, a port 0-65535, or a range such as 1000-2000` });
+    ctx.addIssue({ code: 'custom', message: `"${clip(value, 20)}" is not a valid port: write any, a port 0-65535, or a range such as 1000-2000` });
   }
 });
 
@@ -102,38 +106,39 @@ export type Position = z.infer<typeof PositionSchema>;
 
 export const InterfaceSchema = z.strictObject({
   /** The vendor's own name: ethernet1/1, ethernet0/2, ge-0/0/0.0, tunnel.1, st0.0, Tunnel1. */
-  name: z.string().min(1, { message: 'an interface needs a name' }),
+  name: interfaceName('an interface name'),
   kind: z.enum(['physical', 'tunnel', 'loopback']),
   /** Address with its prefix length, e.g. 203.0.113.1/24. A tunnel interface may have none (unnumbered). */
   address: InterfaceAddressSchema.optional(),
-  zone: z.string().optional(),
+  /** Empty or absent: no zone (exporters use the vendor's usual one: trust, untrust, vpn). */
+  zone: zoneName().optional(),
 });
 export type Interface = z.infer<typeof InterfaceSchema>;
 
 export const RouteSchema = z.strictObject({
   destination: PrefixSchema,
   /** The interface the route points to (a tunnel interface for route-based VPNs). */
-  interface: z.string().min(1, { message: 'a route needs an interface' }),
+  interface: interfaceName('a route needs an interface: its name'),
   nextHop: IpSchema.optional(),
   metric: z.number().int().min(0).optional(),
 });
 export type Route = z.infer<typeof RouteSchema>;
 
 export const NatRuleSchema = z.strictObject({
-  name: z.string().min(1),
+  name: nameText('a NAT rule name').min(1, { message: 'a NAT rule needs a name' }),
   /** source: rewrite the source of matching traffic; destination: rewrite its destination. */
   kind: z.enum(['source', 'destination']),
   original: AddressSpecSchema,
   translated: AddressSpecSchema,
   /** Only traffic leaving (source NAT) or arriving on (destination NAT) this interface; all when absent. */
-  interface: z.string().optional(),
+  interface: interfaceName().optional(),
 });
 export type NatRule = z.infer<typeof NatRuleSchema>;
 
 export const SecurityPolicySchema = z.strictObject({
-  name: z.string().min(1),
-  fromZone: z.string().default('any'),
-  toZone: z.string().default('any'),
+  name: nameText('a policy name').min(1, { message: 'a security policy needs a name' }),
+  fromZone: zoneName().default('any'),
+  toZone: zoneName().default('any'),
   source: AddressSpecSchema.default('any'),
   destination: AddressSpecSchema.default('any'),
   protocol: ProtocolSchema.default('any'),
@@ -144,11 +149,11 @@ export type SecurityPolicy = z.infer<typeof SecurityPolicySchema>;
 
 export const GatewaySchema = z.strictObject({
   id: GatewayIdSchema,
-  name: z.string().min(1, { message: 'a gateway needs a name' }).max(63),
+  name: nameText('a gateway name').min(1, { message: 'a gateway needs a name' }),
   vendor: VendorSchema,
   /** Hardware or virtual model, e.g. PA-3220, SSG-140, SRX345, ASA 5516-X. Drives capacity checks. */
-  model: z.string().default(''),
-  osVersion: z.string().default(''),
+  model: labelText('a model', LIMITS.model).default(''),
+  osVersion: osVersionText().default(''),
   vpnType: z.enum(['route-based', 'policy-based']),
   interfaces: z.array(InterfaceSchema).default([]),
   routes: z.array(RouteSchema).default([]),
@@ -159,13 +164,13 @@ export const GatewaySchema = z.strictObject({
    */
   policies: z.array(SecurityPolicySchema).default([]),
   position: PositionSchema,
-  notes: z.string().default(''),
+  notes: notesText().default(''),
 });
 export type Gateway = z.infer<typeof GatewaySchema>;
 
 export const NetworkSchema = z.strictObject({
   id: NetworkIdSchema,
-  name: z.string().min(1, { message: 'a network needs a name' }),
+  name: nameText('a network name').min(1, { message: 'a network needs a name' }),
   kind: z.enum(['network', 'host']),
   /** A prefix for a network, an address for a host. */
   address: AddressSpecSchema,
@@ -177,7 +182,8 @@ export type Network = z.infer<typeof NetworkSchema>;
 // ---- tunnels ---------------------------------------------------------------------------------
 
 export const ProxyIdSchema = z.strictObject({
-  name: z.string().default(''),
+  /** Empty: unnamed (numbered by position). strongSwan groups proxy IDs of one name into one child. */
+  name: nameText('a proxy ID name').default(''),
   /** Local addresses, as this end sees them (pre-NAT source for outbound traffic). */
   local: AddressSpecSchema,
   remote: AddressSpecSchema,
@@ -191,11 +197,25 @@ export const ProxyIdSchema = z.strictObject({
 });
 export type ProxyId = z.infer<typeof ProxyIdSchema>;
 
-export const IdentitySchema = z.strictObject({
-  type: z.enum(['address', 'fqdn', 'user-fqdn', 'dn', 'key-id']),
-  value: z.string().min(1, { message: 'an identity needs a value' }),
-});
+export const IDENTITY_TYPES = ['address', 'fqdn', 'user-fqdn', 'dn', 'key-id'] as const;
+
+const identityOf = <T extends (typeof IDENTITY_TYPES)[number]>(type: T) => {
+  const rule = IDENTITY_RULES[type];
+  const value = z
+    .string()
+    .min(1, { message: 'an identity needs a value' })
+    .max(rule.max, { message: `${rule.message}; at most ${rule.max} characters` })
+    .regex(rule.re, { message: rule.message });
+  return z.strictObject({
+    type: z.literal(type),
+    value: type === 'address' ? value.refine((v) => parseIp(v).ok, { message: rule.message }) : value,
+  });
+};
+
+/** An IKE identity (RFC 7296 §3.5): its value follows the rule of its type. */
+export const IdentitySchema = z.discriminatedUnion('type', [identityOf('address'), identityOf('fqdn'), identityOf('user-fqdn'), identityOf('dn'), identityOf('key-id')]);
 export type Identity = z.infer<typeof IdentitySchema>;
+export type IdentityType = Identity['type'];
 
 export const MonitorSchema = z.strictObject({
   enabled: z.boolean().default(false),
@@ -205,7 +225,8 @@ export const MonitorSchema = z.strictObject({
   optimized: z.boolean().default(false),
   /** The host behind the peer that the monitor pings (needed when the peer is not ScreenOS). */
   destinationIp: IpSchema.optional(),
-  sourceInterface: z.string().optional(),
+  /** ScreenOS `source-interface`: one of the gateway's interfaces or tunnel interfaces. */
+  sourceInterface: interfaceName().optional(),
   /** PAN-OS tunnel monitor profile. */
   action: z.enum(['wait-recover', 'fail-over']).default('wait-recover'),
   threshold: z.number().int().min(2).max(100).default(5),
@@ -215,10 +236,15 @@ export type Monitor = z.infer<typeof MonitorSchema>;
 
 export const TunnelEndSchema = z.strictObject({
   gatewayId: GatewayIdSchema,
-  /** The interface IKE runs on (its address is this end's IKE address). */
-  outsideInterface: z.string().default(''),
-  /** Route-based: the tunnel interface the VPN is bound to (tunnel.1, st0.0, Tunnel1). */
-  tunnelInterface: z.string().default(''),
+  /**
+   * The interface IKE runs on (its address is this end's IKE address). Empty: the gateway's first
+   * physical interface with an address. A name the gateway does not have is kept as written, and
+   * the engine and the exporters say so (INTERFACE_MISSING, MISSING_INTERFACE) instead of using
+   * another interface.
+   */
+  outsideInterface: interfaceNameOrEmpty().default(''),
+  /** Route-based: the tunnel interface the VPN is bound to (tunnel.1, st0.0, Tunnel1); empty: the vendor's next one. */
+  tunnelInterface: interfaceNameOrEmpty().default(''),
   ikeVersion: z.union([z.literal(1), z.literal(2)]),
   /** IKEv1 phase-1 exchange. */
   exchangeMode: z.enum(['main', 'aggressive']).default('main'),
@@ -229,7 +255,7 @@ export const TunnelEndSchema = z.strictObject({
   auth: z.strictObject({
     method: z.enum(['psk', 'certificate']).default('psk'),
     /** Kept in the document only if the user chose to; exporters write placeholders unless asked. */
-    psk: z.string().default(''),
+    psk: pskText().default(''),
     /** Absent: the IKE address, as most products default to. */
     localId: IdentitySchema.optional(),
     remoteId: IdentitySchema.optional(),
@@ -261,24 +287,25 @@ export type EndKey = 'a' | 'b';
 
 export const TunnelSchema = z.strictObject({
   id: TunnelIdSchema,
-  name: z.string().min(1, { message: 'a tunnel needs a name' }).max(63),
+  name: nameText('a tunnel name').min(1, { message: 'a tunnel needs a name' }),
   a: TunnelEndSchema,
   b: TunnelEndSchema,
   /** Which end initiates phase 1 and, by default, phase 2. */
   initiator: z.enum(['a', 'b']).default('a'),
-  notes: z.string().default(''),
+  notes: notesText().default(''),
 });
 export type Tunnel = z.infer<typeof TunnelSchema>;
 
 // ---- the document ----------------------------------------------------------------------------
 
-const DocumentShape = z.strictObject({
+/** The document's fields without the cross-record rules (unique names, references): what an edit's values are checked against. */
+export const DocumentShape = z.strictObject({
   formatVersion: z.literal(FORMAT_VERSION),
-  name: z.string().default('Untitled topology'),
+  name: nameText('the topology name', LIMITS.documentName).default('Untitled topology'),
   gateways: z.array(GatewaySchema).default([]),
   networks: z.array(NetworkSchema).default([]),
   tunnels: z.array(TunnelSchema).default([]),
-  notes: z.string().default(''),
+  notes: notesText().default(''),
 });
 
 export const DocumentSchema = DocumentShape.superRefine((doc, ctx) => {

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
-import { TEMP_SUFFIX, writeFileAtomic, type AtomicFs } from '../../electron/atomic-write';
+import { nodeAtomicFs, TEMP_SUFFIX, writeFileAtomic, type AtomicFs } from '../../electron/atomic-write';
 import { withTempDir } from './helpers';
 
-const realFs: AtomicFs = { open: fs.open, rename: fs.rename, unlink: fs.unlink, stat: fs.stat };
+const realFs: AtomicFs = nodeAtomicFs;
 
 /** A file system whose temp-file write stops halfway and throws, like a crash or a full disk. */
 function crashingMidWrite(): AtomicFs {
@@ -58,7 +58,7 @@ describe('writeFileAtomic', () => {
       const target = join(dir, 'lab.json');
       const original = JSON.stringify({ formatVersion: 1, name: 'original' });
       await fs.writeFile(target, original);
-      await expect(writeFileAtomic(target, 'x'.repeat(100_000), crashingMidWrite())).rejects.toThrow(/ENOSPC/);
+      await expect(writeFileAtomic(target, 'x'.repeat(100_000), { fs: crashingMidWrite() })).rejects.toThrow(/ENOSPC/);
       expect(await fs.readFile(target, 'utf8')).toBe(original);
       expect(await fs.readdir(dir)).toEqual(['lab.json']);
     });
@@ -69,7 +69,7 @@ describe('writeFileAtomic', () => {
       const target = join(dir, 'lab.json');
       await fs.writeFile(target, 'original');
       const failingRename: AtomicFs = { ...realFs, rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) };
-      await expect(writeFileAtomic(target, 'new', failingRename)).rejects.toThrow('EXDEV');
+      await expect(writeFileAtomic(target, 'new', { fs: failingRename })).rejects.toThrow('EXDEV');
       expect(await fs.readFile(target, 'utf8')).toBe('original');
       expect(await fs.readdir(dir)).toEqual(['lab.json']);
     });
@@ -80,7 +80,7 @@ describe('writeFileAtomic', () => {
       const target = join(dir, 'lab.json');
       const opened: string[] = [];
       const spying: AtomicFs = { ...realFs, open: ((p: string, f?: string, m?: number) => (opened.push(String(p)), fs.open(p, f, m))) as AtomicFs['open'] };
-      await writeFileAtomic(target, 'data', spying);
+      await writeFileAtomic(target, 'data', { fs: spying });
       expect(opened[0]?.startsWith(join(dir, '.lab.json.'))).toBe(true);
       expect(opened[0]?.endsWith(TEMP_SUFFIX)).toBe(true);
     });

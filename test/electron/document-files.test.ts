@@ -82,7 +82,7 @@ describe('writeDocumentFile', () => {
       const path = join(dir, 'lab.json');
       expect(await writeDocumentFile(path, topologyText())).toEqual({ ok: true });
       expect(await fs.readFile(path, 'utf8')).toBe(topologyText());
-      expect(await writeDocumentFile(join(dir, 'missing-folder', 'x.json'), topologyText())).toEqual({ ok: false, message: 'Could not save "x.json": the folder does not exist.' });
+      expect(await writeDocumentFile(join(dir, 'missing-folder', 'x.json'), topologyText())).toEqual({ ok: false, message: 'Could not save "x.json": the folder does not exist. Use Save As to save it somewhere else.' });
     });
   });
 });

@@ -52,6 +52,10 @@ describe('build/electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The app is served from app://studio (electron/app-protocol.ts), never file://, so
+      // file:// pages need none of the extra privileges (fetch of other file:// URLs, service
+      // workers, universal access across file:// frames).
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });
@@ -74,6 +78,7 @@ describe('forge.config.ts', () => {
     expect(fuses?.[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(fuses?.[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
     expect(fuses?.[FuseV1Options.EnableCookieEncryption]).toBe(true);
+    expect(fuses?.[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
     expect(forgeConfig.packagerConfig?.asar).toBe(true);
   });
 

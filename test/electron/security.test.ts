@@ -55,26 +55,19 @@ describe('content security policy', () => {
 
 describe('navigation, new windows and webviews', () => {
   let contents: MockWebContents;
-  const onFileDropped = vi.fn();
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
   beforeEach(() => {
     resetElectronMock();
-    onFileDropped.mockReset();
     contents = new MockWebContents();
-    hardenWebContents(contents as unknown as WebContents, { log, onFileDropped });
+    hardenWebContents(contents as unknown as WebContents, { log });
   });
 
-  it('denies every navigation, including same-origin ones', () => {
+  it('denies every navigation, including same-origin and file:// ones', () => {
     expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.fire('will-navigate', `${APP_ORIGIN}/other.html`)).toBe(true);
-    expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true);
-    expect(onFileDropped).not.toHaveBeenCalled();
-  });
-
-  it('turns a dropped file (a file:// navigation) into an open, never a navigation', () => {
     expect(contents.fire('will-navigate', 'file:///home/me/lab%20one.json')).toBe(true);
-    expect(onFileDropped).toHaveBeenCalledWith('/home/me/lab one.json');
+    expect(contents.fire('will-redirect', 'https://evil.example/')).toBe(true);
   });
 
   it('denies new windows', () => {

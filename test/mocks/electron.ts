@@ -109,6 +109,12 @@ export class BrowserWindow extends EventEmitter {
   setDocumentEdited(edited: boolean): void {
     this.documentEdited = edited;
   }
+  /** Like Electron: no 'close' event, no unload handlers; 'closed' is guaranteed. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
   /** Like Electron: emits 'close' (preventable), then 'closed'. Returns whether it closed. */
   close(): boolean {
     if (this.destroyed) return true;
@@ -158,6 +164,7 @@ export interface MockInvokeEvent {
 
 class MockIpcMain {
   readonly handlers = new Map<string, (event: MockInvokeEvent, ...args: unknown[]) => unknown>();
+  readonly listeners = new Map<string, ((event: MockInvokeEvent, ...args: unknown[]) => void)[]>();
   handle(channel: string, handler: (event: MockInvokeEvent, ...args: unknown[]) => unknown): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
@@ -165,7 +172,13 @@ class MockIpcMain {
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
   }
-  on(): void {}
+  on(channel: string, listener: (event: MockInvokeEvent, ...args: unknown[]) => void): void {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+  }
+  /** Plays ipcRenderer.send from `sender` (default: its top frame). */
+  send(channel: string, sender: MockWebContents, payload: unknown, frame: MockWebFrame | null = sender.mainFrame): void {
+    for (const l of this.listeners.get(channel) ?? []) l({ sender, senderFrame: frame }, payload);
+  }
   /** Plays the renderer: calls the registered handler as `sender` (default: its top frame). */
   async invoke(channel: string, sender: MockWebContents, payload: unknown, frame: MockWebFrame | null = sender.mainFrame): Promise<unknown> {
     const handler = this.handlers.get(channel);
@@ -237,8 +250,14 @@ export const contextBridge = {
 
 class MockIpcRenderer extends EventEmitter {
   readonly invoke = vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined);
+  readonly send = vi.fn((..._args: unknown[]): void => undefined);
 }
 export const ipcRenderer = new MockIpcRenderer();
+
+/** Tests set what getPathForFile answers (a real File has a path; one built in memory has ""). */
+export const webUtils = {
+  getPathForFile: vi.fn((file: unknown): string => (file as { path?: string }).path ?? ''),
+};
 
 /** Back to a fresh state between tests. */
 export function resetElectronMock(): void {
@@ -251,6 +270,7 @@ export function resetElectronMock(): void {
   app.quit.mockClear();
   app.exit.mockClear();
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   session.defaultSession = new MockSession();
   protocol.privileged = [];
   Menu.current = null;
@@ -260,6 +280,7 @@ export function resetElectronMock(): void {
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockReset();
+  ipcRenderer.send.mockReset();
 }
 
-export default { app, BrowserWindow, ipcMain, session, protocol, Menu, dialog, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, session, protocol, Menu, dialog, contextBridge, ipcRenderer, webUtils };

@@ -23,8 +23,13 @@ export async function saveFiles(files: readonly ExportFile[], as: 'folder' | 'zi
   if (files.length === 0) return { status: 'error', message: 'Nothing to save.' };
   const api = window.ipsecStudio;
   if (api) {
-    const r = await api.invoke('export:save', { files: files.map((f) => ({ name: f.name, content: f.content })), as });
-    return r.status === 'saved' ? { status: 'saved', where: r.path } : r;
+    try {
+      const r = await api.invoke('export:save', { files: files.map((f) => ({ name: f.name, content: f.content })), as });
+      return r.status === 'saved' ? { status: 'saved', where: r.name } : r;
+    } catch (e) {
+      // A refused or failed call (e.g. a file name the contract does not accept) is shown, not lost.
+      return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
   }
   try {
     if (files.length === 1 && as === 'folder') {

@@ -31,7 +31,16 @@ const proposal = fc.record({
   integrity: fc.uniqueArray(fc.constantFrom(...INTEGRITY_ALGORITHMS), { minLength: 1, maxLength: 3 }),
   dhGroups: fc.uniqueArray(fc.constantFrom(...DH_GROUPS), { minLength: 1, maxLength: 3 }),
 });
-const identity = fc.option(fc.record({ type: fc.constantFrom('address' as const, 'fqdn' as const, 'user-fqdn' as const, 'key-id' as const), value: fc.constantFrom('vpn.example.net', 'ops@example.net', '198.51.100.9', 'site-key') }), { nil: undefined });
+// Each identity's value is one of its type (the schema refuses an address identity that is not an address).
+const identity = fc.option(
+  fc.constantFrom(
+    { type: 'address' as const, value: '198.51.100.9' },
+    { type: 'fqdn' as const, value: 'vpn.example.net' },
+    { type: 'user-fqdn' as const, value: 'ops@example.net' },
+    { type: 'key-id' as const, value: 'site-key' },
+  ),
+  { nil: undefined },
+);
 
 export const design = fc.record({
   vendorA: fc.constantFrom(...EXPORT_VENDORS),

@@ -28,4 +28,25 @@ describe('published JSON Schema', () => {
     doc2.tunnels[0].a.ikeVersion = 3;
     expect(validate(doc2)).toBe(false);
   });
+
+  it('carries the character rules: line breaks, override characters, interface names, identities by type', () => {
+    const base = () => JSON.parse(serializeDocument(TEMPLATES[0]!.build()));
+    const cases: ((d: ReturnType<typeof base>) => void)[] = [
+      (d) => (d.gateways[0].name = 'HQ\nset system'),
+      (d) => (d.tunnels[0].name = 'a\u202eb'),
+      (d) => (d.gateways[0].interfaces[0].name = 'eth 0'),
+      (d) => (d.tunnels[0].a.auth.localId = { type: 'fqdn', value: 'vpn example' }),
+      (d) => (d.tunnels[0].a.auth.psk = 'key\u00e9'),
+      (d) => (d.notes = 'tab\there'),
+    ];
+    for (const change of cases) {
+      const d = base();
+      change(d);
+      expect(validate(d), JSON.stringify(d).slice(0, 80)).toBe(false);
+    }
+    const ok = base();
+    ok.notes = 'two\nlines';
+    ok.tunnels[0].a.auth.localId = { type: 'user-fqdn', value: "o'k{x}|y@example.net" };
+    expect(validate(ok), JSON.stringify(validate.errors)).toBe(true);
+  });
 });

@@ -26,11 +26,11 @@ describe('saveFiles in the desktop app', () => {
           expect(channel).toBe('export:save');
           const checked = checkRequest('export:save', request);
           expect(checked.ok, checked.ok ? '' : checked.message).toBe(true);
-          return { status: 'saved', path: '/home/me/configs' };
+          return { status: 'saved', name: 'configs' };
         },
       },
     };
-    expect(await saveFiles(files, 'zip', 'x.zip')).toEqual({ status: 'saved', where: '/home/me/configs' });
+    expect(await saveFiles(files, 'zip', 'x.zip')).toEqual({ status: 'saved', where: 'configs' });
     expect(calls).toHaveLength(1);
     expect((calls[0] as { as: string }).as).toBe('zip');
     expect((calls[0] as { files: { name: string }[] }).files.map((f) => f.name)).toContain('Site A -Paris- - -old-.swanctl.conf');
@@ -41,5 +41,10 @@ describe('saveFiles in the desktop app', () => {
     expect(await saveFiles([{ name: 'a.txt', content: 'x' }], 'folder', 'x.zip')).toEqual({ status: 'error', message: 'disk full' });
     g.window = { ipsecStudio: { invoke: async () => ({ status: 'cancelled' }) } };
     expect(await saveFiles([{ name: 'a.txt', content: 'x' }], 'folder', 'x.zip')).toEqual({ status: 'cancelled' });
+  });
+
+  it('reports a refused call (an IPC rejection) as an error instead of throwing', async () => {
+    g.window = { ipsecStudio: { invoke: async () => Promise.reject(new Error('export:save: invalid files.0.name: "CON" is a device name on Windows')) } };
+    expect(await saveFiles([{ name: 'CON', content: 'x' }], 'folder', 'x.zip')).toEqual({ status: 'error', message: expect.stringMatching(/device name/) });
   });
 });

@@ -1,0 +1,54 @@
+// Saving and autosaving the open document, without React: every way a save can fail (the
+// document too large to be a file, a refused or failed IPC call, an error status, an exception)
+// comes back as a message to show, and only what was really written is marked saved. App.tsx
+// shows the outcome; test/renderer/file-flows.test.ts drives these at the largest size.
+import type { Editor } from '../../shared/commands/editor';
+import { utf8ByteLength } from '../../shared/ipc/contract';
+import type { TopologyDocument } from '../../shared/model/document';
+import { MAX_FILE_BYTES, serializeDocument } from '../../shared/model/file';
+import type { Platform, SaveResult } from '../platform/platform';
+
+export type Serialize = (doc: TopologyDocument) => string;
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Why a document's text cannot be written as a file (too large), or undefined. */
+export function tooLargeToSave(text: string): string | undefined {
+  const bytes = utf8ByteLength(text);
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  return `The document is ${(bytes / 1048576).toFixed(1)} MB as a file; IPsec Studio writes topology files of at most ${MAX_FILE_BYTES / 1048576} MB. Split the design into smaller topologies, or remove gateways and tunnels it does not need.`;
+}
+
+/** Serializes and saves the editor's document; marks it saved only if it did not change meanwhile. */
+export async function saveDocument(
+  editor: Pick<Editor, 'document' | 'markSaved'>,
+  platform: Pick<Platform, 'saveFile'>,
+  options: { saveAs: boolean; suggestedName: string },
+  serialize: Serialize = serializeDocument,
+): Promise<SaveResult> {
+  const doc = editor.document;
+  let r: SaveResult;
+  try {
+    const text = serialize(doc);
+    const tooLarge = tooLargeToSave(text);
+    r = tooLarge ? { status: 'error', message: tooLarge } : await platform.saveFile(text, options);
+  } catch (e) {
+    r = { status: 'error', message: `The save did not complete: ${reason(e)}` };
+  }
+  // An edit made during the save is not in the file: the document stays dirty.
+  if (r.status === 'saved' && editor.document === doc) editor.markSaved();
+  return r;
+}
+
+/** Writes the recovery copy of `doc`; the message to show when it could not be, else null. */
+export async function autosave(doc: TopologyDocument, name: string | undefined, platform: Pick<Platform, 'writeRecovery'>, serialize: Serialize = serializeDocument): Promise<string | null> {
+  try {
+    const text = serialize(doc);
+    const tooLarge = tooLargeToSave(text);
+    if (tooLarge) return `No recovery copy is kept. ${tooLarge}`;
+    const r = await platform.writeRecovery({ text, ...(name ? { name } : {}) });
+    return r.ok ? null : r.message;
+  } catch (e) {
+    return `The recovery copy was not written: ${reason(e)}`;
+  }
+}

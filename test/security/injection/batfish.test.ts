@@ -1,0 +1,189 @@
+// The shared Batfish checker (../shared/tools/batfish-check, Batfish's own grammars) reads the
+// exports of designs holding generated values and the exports of the same designs holding plain
+// values: for every statement line, the verdict (PARSED, CATCHALL, FAIL, CASCADE) is the same, so
+// no value adds, splits or swallows a statement as Batfish reads it (comments included: a value
+// in a comment must not start a string the next line ends). PAN-OS, Junos, ASA, IOS-XE and
+// FortiOS have Batfish grammars; ScreenOS, strongSwan and Libreswan do not and get the structural
+// comparison only (structure.test.ts). The checker runs once for all files (a JVM start costs
+// about half a second); the first run builds it (setup.sh, about a minute).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_VENDORS } from '../../../shared/export/registry';
+import type { ExportFile, ExportVendor } from '../../../shared/export/types';
+import { exportFor, vendorOfFile } from './compare';
+import { designWith, FIELDS } from './fields';
+import { lex, LEXED_VENDORS, type Statement } from './lexers';
+
+/** The repository's root is three folders up; CI has ../shared beside the clone. */
+const REPO = resolve(__dirname, '..', '..', '..');
+const CHECK = resolve(REPO, '..', 'shared', 'tools', 'batfish-check', 'check');
+const SETUP = resolve(REPO, '..', 'shared', 'tools', 'batfish-check', 'setup.sh');
+const INSTALL = `bash ${SETUP} (as root it installs openjdk-17-jdk-headless libguava-java libjsr305-java and builds the checker; or run bash scripts/ensure-test-deps.sh)`;
+
+const BATFISH_VENDORS: ReadonlySet<ExportVendor> = new Set<ExportVendor>(['panos', 'junos-srx', 'cisco-asa', 'cisco-ios', 'fortigate']);
+/** No Batfish grammar exists for these (batfish-check README): the structural comparison covers them. */
+const STRUCTURAL_ONLY: ReadonlySet<ExportVendor> = new Set<ExportVendor>(['screenos', 'strongswan', 'libreswan']);
+
+const SENTINEL: Partial<Record<ExportVendor, string>> = {
+  panos: 'set deviceconfig system hostname sentinel',
+  'junos-srx': 'set system host-name sentinel',
+  'cisco-asa': 'hostname sentinel',
+  'cisco-ios': 'hostname sentinel',
+  fortigate: 'config system global\n    set hostname "sentinel"\nend',
+};
+
+const VALUES_PER_FIELD = Number(process.env['INJECTION_BATFISH_VALUES'] ?? 3);
+const SEED = Number(process.env['INJECTION_SEED'] ?? 20261201);
+
+interface Verdicts {
+  /** Verdict per statement line, by line number. */
+  byLine: Map<number, string>;
+  summary: Record<string, number>;
+}
+
+interface Pair {
+  vendor: ExportVendor;
+  field: string;
+  value: string;
+  crafted: ExportFile;
+  plain: ExportFile;
+}
+
+const pairs: Pair[] = [];
+const verdicts = new Map<string, Verdicts>();
+let dir = '';
+let setupError: string | undefined;
+const tally = { files: 0, lines: 0, pairs: 0 };
+
+/**
+ * Where a crafted statement stands in the plain export when the exporter left some out: the next
+ * plain statement with the same words, else the next of the same depth, length and first word
+ * that differs in at most two words (the value's).
+ */
+function alignTo(s: Statement, ps: readonly Statement[], from: number): number {
+  const same = (t: Statement) => t.depth === s.depth && t.words.join('\u0000') === s.words.join('\u0000');
+  const like = (t: Statement) => t.depth === s.depth && t.words.length === s.words.length && t.words[0] === s.words[0] && t.words.filter((w, i) => w !== s.words[i]).length <= 2;
+  for (let j = from; j < ps.length; j++) if (same(ps[j] as Statement)) return j;
+  for (let j = from; j < ps.length; j++) if (like(ps[j] as Statement)) return j;
+  return ps.length;
+}
+
+function statementsOf(f: ExportFile): Statement[] {
+  return lex(vendorOfFile(f.name), f.name, f.content).statements;
+}
+
+beforeAll(() => {
+  if (!existsSync(CHECK)) {
+    setupError = `the Batfish checker is not at ${CHECK}: CI puts the shared tools beside the clone (../shared). Then: ${INSTALL}`;
+    return;
+  }
+  dir = mkdtempSync(join(tmpdir(), 'ipsec-studio-batfish-'));
+  // Every field, every Batfish vendor: the plain export and a few generated values; only files
+  // that differ from the plain one are worth a parse, and each distinct text is parsed once.
+  const byContent = new Map<string, string>();
+  const pathOf = (f: ExportFile) => {
+    let p = byContent.get(f.content);
+    if (!p) {
+      p = join(dir, `${byContent.size + 1}.${f.name.replace(/^[^.]*\./, '')}`);
+      // The checker fails on a file of comments only (every tunnel refused): one known statement
+      // after the file's own lines keeps it reading them (and shows no comment was read as one).
+      const sentinel = statementsOf(f).length === 0 ? SENTINEL[vendorOfFile(f.name)] : undefined;
+      writeFileSync(p, sentinel ? `${f.content}${sentinel}\n` : f.content);
+      byContent.set(f.content, p);
+    }
+    return p;
+  };
+  for (const vendor of BATFISH_VENDORS) {
+    for (const field of FIELDS) {
+      const plain = exportFor(designWith(vendor, field, field.plain)).files;
+      for (const value of fc.sample(field.values, { numRuns: VALUES_PER_FIELD, seed: SEED })) {
+        exportFor(designWith(vendor, field, value)).files.forEach((crafted, i) => {
+          const p = plain[i];
+          if (!p || crafted.content === p.content) return;
+          pairs.push({ vendor, field: field.id, value, crafted: { name: pathOf(crafted), content: crafted.content }, plain: { name: pathOf(p), content: p.content } });
+        });
+      }
+    }
+  }
+  const files = [...byContent.values()];
+  const run = spawnSync(CHECK, ['--json', '--normalize', '--blocks', ...files], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  // 0: no line fails, 1: some line fails (Batfish's grammars have gaps, see the README); 2, 3: usage or setup.
+  if (run.error || (run.status !== 0 && run.status !== 1)) {
+    setupError = `the Batfish checker did not run (${run.error?.message ?? `exit ${run.status}`}): ${(run.stderr ?? '').trim().split('\n').slice(0, 4).join(' | ')}. Install and build it with: ${INSTALL}`;
+    return;
+  }
+  for (const line of run.stdout.split('\n')) {
+    if (line.trim() === '') continue;
+    const o = JSON.parse(line) as { file: string; skipped: boolean; summary: Record<string, number>; lines: { line: number; verdict: string; isolated: { status: string } | null }[] };
+    // A CASCADE line is accepted alone and rejected only after an earlier failure: its own
+    // verdict is the isolated one (the earlier failure is compared on its own line).
+    verdicts.set(resolve(o.file), { byLine: new Map(o.lines.map((l) => [l.line, l.verdict === 'CASCADE' ? (l.isolated?.status ?? 'CASCADE') : l.verdict])), summary: o.summary });
+    tally.lines += o.lines.length;
+  }
+  tally.files = files.length;
+}, 600_000);
+
+afterAll(() => {
+  if (dir && !process.env['KEEP_BATFISH_FILES']) rmSync(dir, { recursive: true, force: true });
+  console.log(`injection batfish: ${tally.files} files through Batfish, ${tally.pairs} crafted/plain file pairs, ${tally.lines} statement lines with a verdict`);
+});
+
+describe('Batfish reads no extra statement in an export holding a generated value', () => {
+  it('the checker ran (Java 17 and the Batfish build are installed)', () => {
+    expect(setupError, setupError).toBeUndefined();
+    expect(verdicts.size).toBeGreaterThan(0);
+  });
+
+  it('every vendor of the exporter registry has Batfish or a structural check, never neither', () => {
+    for (const v of EXPORT_VENDORS) expect(BATFISH_VENDORS.has(v) !== STRUCTURAL_ONLY.has(v), v).toBe(true);
+    for (const v of STRUCTURAL_ONLY) expect(LEXED_VENDORS, `${v} is in the structural comparison`).toContain(v);
+  });
+
+  for (const v of STRUCTURAL_ONLY) {
+    it(`${v}: no Batfish grammar exists; covered by the structural comparison only (structure.test.ts)`, () => {
+      expect(LEXED_VENDORS).toContain(v);
+    });
+  }
+
+  for (const vendor of BATFISH_VENDORS) {
+    it(`${vendor}: every statement line keeps its verdict`, () => {
+      expect(setupError, setupError).toBeUndefined();
+      const mine = pairs.filter((p) => p.vendor === vendor);
+      expect(mine.length, 'some generated values change this vendor\'s files').toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const p of mine) {
+        const c = verdicts.get(resolve(p.crafted.name));
+        const q = verdicts.get(resolve(p.plain.name));
+        if (!c || !q) {
+          problems.push(`${p.field}: no verdict for ${p.crafted.name}`);
+          continue;
+        }
+        tally.pairs++;
+        // Statements in order; a statement the exporter refused to write is missing on the crafted side.
+        const cs = statementsOf(p.crafted);
+        const ps = statementsOf(p.plain);
+        let j = 0;
+        const refusedSome = cs.length < ps.length;
+        for (const s of cs) {
+          if (refusedSome) j = alignTo(s, ps, j);
+          const t = ps[j++];
+          if (!t) {
+            problems.push(`${p.field} = ${JSON.stringify(p.value)}: line ${s.line} has no counterpart in the plain export`);
+            break;
+          }
+          const cv = c.byLine.get(s.line);
+          const pv = q.byLine.get(t.line);
+          if (cv !== pv) problems.push(`${p.field} = ${JSON.stringify(p.value)}: line ${s.line} is ${cv}, the plain export's line ${t.line} is ${pv}\n  crafted: ${p.crafted.content.split('\n')[s.line - 1]}\n  plain:   ${p.plain.content.split('\n')[t.line - 1]}`);
+        }
+        // No statement line Batfish sees beyond those (a comment read as a statement, a string across lines).
+        const own = p.crafted.content.split('\n').length - 1;
+        if ([...c.byLine.keys()].filter((l) => l <= own).length > cs.length) problems.push(`${p.field} = ${JSON.stringify(p.value)}: Batfish sees ${c.byLine.size} statement lines, the product's reading ${cs.length}`);
+      }
+      expect(problems.slice(0, 10)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,55 @@
+// For every free-text field and every vendor: a generated value, valid under the schema but full
+// of quotes, backslashes, spaces, # ; ! ? { } [ ] < > | & $ `, non-ASCII letters and maximum
+// lengths, never changes the statements of the export compared with the same design holding a
+// plain value (the same files, statements, blocks and words, read the way each product reads
+// them: ./lexers.ts), keys and identities read back exactly as written, and what a vendor cannot
+// take is refused with a warning, never written in part. Runs per field and vendor:
+// INJECTION_RUNS (default 30); the seed: INJECTION_SEED.
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXPORT_VENDORS } from '../../../shared/export/registry';
+import { DocumentSchema } from '../../../shared/model/document';
+import { compareExports, exportFor } from './compare';
+import { designWith, FIELDS } from './fields';
+import { LEXED_VENDORS } from './lexers';
+
+const RUNS = Number(process.env['INJECTION_RUNS'] ?? 30);
+const SEED = Number(process.env['INJECTION_SEED'] ?? 20261201);
+
+const tally = { values: 0, refused: 0, statements: 0, combinations: 0 };
+
+describe('a generated value never changes the structure of an export', () => {
+  it('every vendor of the exporter registry has a lexer here', () => {
+    expect([...LEXED_VENDORS].sort()).toEqual([...EXPORT_VENDORS].sort());
+  });
+
+  for (const vendor of EXPORT_VENDORS) {
+    describe(vendor, () => {
+      for (const field of FIELDS) {
+        it(field.id, () => {
+          const plainDoc = designWith(vendor, field, field.plain);
+          expect(DocumentSchema.safeParse(plainDoc).success, 'the plain design validates').toBe(true);
+          const plain = exportFor(plainDoc);
+          tally.combinations++;
+          fc.assert(
+            fc.property(field.values, (value) => {
+              const doc = designWith(vendor, field, value);
+              const valid = DocumentSchema.safeParse(doc);
+              expect(valid.success, `the generated value is valid: ${JSON.stringify(value)} ${JSON.stringify(valid.error?.issues[0])}`).toBe(true);
+              const c = compareExports(exportFor(doc), plain, value, field.plain, field.exact !== undefined);
+              tally.values++;
+              tally.statements += c.statements;
+              if (c.refused) tally.refused++;
+              expect(c.problems, `value ${JSON.stringify(value)}`).toEqual([]);
+            }),
+            { numRuns: RUNS, seed: SEED },
+          );
+        });
+      }
+    });
+  }
+
+  afterAll(() => {
+    console.log(`injection structure: ${tally.combinations} field × vendor combinations, ${tally.values} values (${tally.refused} refused with a warning), ${tally.statements} statements compared`);
+  });
+});
