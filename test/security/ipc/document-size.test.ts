@@ -6,16 +6,29 @@
 import { describe, expect, it } from 'vitest';
 import { checkRequest, checkResponse, utf8ByteLength } from '../../../shared/ipc/contract';
 import { loadDocumentText, MAX_FILE_BYTES, serializeDocument } from '../../../shared/model/file';
-import { documentOf } from '../../../shared/document/factory';
+import { documentOf, newGateway } from '../../../shared/document/factory';
 import { largeDocument } from '../../support/large-document';
 
-/** A valid topology of exactly `bytes` UTF-8 bytes, its notes padded with `pad`. */
+/**
+ * A valid topology of exactly `bytes` UTF-8 bytes: gateways whose notes are filled with `pad` (a
+ * note holds at most NOTES_MAX characters, so the text is spread over as many gateways as needed;
+ * the pads need no JSON escaping, so each note adds exactly its own bytes).
+ */
 function topologyOfBytes(bytes: number, pad: string): string {
-  const base = serializeDocument(documentOf({ name: 'Padded', notes: '' }));
-  const room = bytes - utf8ByteLength(base);
+  const NOTES_MAX = 10_000;
   const unit = utf8ByteLength(pad);
-  const notes = pad.repeat(Math.floor(room / unit)) + 'x'.repeat(room % unit);
-  const text = base.replace('"notes": ""', `"notes": "${notes}"`);
+  const perGateway = Math.floor(NOTES_MAX / 2) * unit;
+  const count = Math.ceil(bytes / perGateway) + 1;
+  const gateways = Array.from({ length: count }, (_, i) => newGateway({ id: `g${i}`, name: `G${i}`, vendor: 'generic', position: { x: i, y: 0 } }));
+  let room = bytes - utf8ByteLength(serializeDocument(documentOf({ name: 'Padded', gateways })));
+  expect(room).toBeGreaterThan(0);
+  for (const g of gateways) {
+    if (room <= 0) break;
+    const take = Math.min(room, perGateway);
+    g.notes = pad.repeat(Math.floor(take / unit)) + 'x'.repeat(take % unit);
+    room -= take;
+  }
+  const text = serializeDocument(documentOf({ name: 'Padded', gateways }));
   expect(utf8ByteLength(text)).toBe(bytes);
   return text;
 }
