@@ -2,7 +2,7 @@
 // phase-2 entry would fail gets DESIGN_WOULD_NOT_COME_UP on each selected gateway it touches.
 import type { NegotiationReport } from '../engine/report';
 import type { Gateway } from '../model/document';
-import type { ExportWarning } from './types';
+import type { ExportWarning } from '../vendors/kit/export/types';
 
 export function designWarnings(report: NegotiationReport, gateways: readonly Gateway[]): ExportWarning[] {
   const names = new Set(gateways.map((g) => g.name));

@@ -5,10 +5,11 @@ import { computeReport } from '../engine/report-cache';
 import { GatewaySchema, NetworkSchema, TunnelSchema, type Gateway, type TopologyDocument } from '../model/document';
 import { formatPath } from '../model/file';
 import { oneLine } from '../model/text';
-import { buildGatewayContext } from './context';
+import { buildGatewayContext } from '../vendors/kit/export/context';
+import type { ExportFile, ExportResult, ExportWarning } from '../vendors/kit/export/types';
+import { EXPORT_VENDORS, exporterOf, isExportVendor } from '../vendors/registry';
 import { designWarnings } from './design-check';
-import { EXPORTERS, isExportVendor } from './registry';
-import type { ExportFile, ExportOptions, ExportResult, ExportWarning } from './types';
+import type { ExportOptions } from './options';
 
 export type SelectGatewaysResult = { ok: true; gateways: Gateway[] } | { ok: false; unknown: string[] };
 
@@ -75,14 +76,14 @@ export function exportDocument(doc: TopologyDocument, options: ExportOptions = {
     const requested = options.vendor ?? 'auto';
     const vendor = requested === 'auto' ? gateway.vendor : requested;
     if (!isExportVendor(vendor)) {
-      warnings.push({ code: 'NO_EXPORTER_FOR_VENDOR', gateway: gateway.name, message: `no configuration exporter for vendor "${vendor}"; choose a vendor for this gateway (e.g. --vendor strongswan)` });
+      warnings.push({ code: 'NO_EXPORTER_FOR_VENDOR', gateway: gateway.name, message: `no configuration exporter for vendor "${vendor}"; choose a vendor for this gateway (one of ${EXPORT_VENDORS.join(', ')})` });
       continue;
     }
     if (vendor !== gateway.vendor) {
       warnings.push({ code: 'VENDOR_OVERRIDDEN', gateway: gateway.name, message: `the gateway is ${gateway.vendor} in the design and is written as ${vendor}: interface names are the design's, check them` });
     }
     const ctx = buildGatewayContext(doc, gateway, vendor, options.includeSecrets === true, warnings, invalid.tunnels);
-    for (const f of EXPORTERS[vendor].exportGateway(ctx)) {
+    for (const f of (exporterOf(vendor) as NonNullable<ReturnType<typeof exporterOf>>).exportGateway(ctx)) {
       // Two gateways whose names sanitize alike still get distinct files.
       let name = f.name;
       for (let i = 2; usedNames.has(name); i++) name = f.name.replace(/^([^.]*)/, `$1-${i}`);

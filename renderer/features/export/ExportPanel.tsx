@@ -4,8 +4,9 @@
 // labelled switch. The engine's verdict (would the design come up?) is shown first.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { exportDocument, isDesignFailure } from '../../../shared/export/export';
-import { EXPORT_VENDORS } from '../../../shared/export/registry';
-import type { ExportResult, ExportVendor, ExportWarning } from '../../../shared/export/types';
+import { EXPORT_VENDORS } from '../../../shared/vendors/registry';
+import type { ExportResult, ExportWarning } from '../../../shared/vendors/kit/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import { vendorModule } from '../../../shared/vendors/registry';
 import type { PanelProps } from '../../app/panels';
 import { highlightLine } from './highlight';

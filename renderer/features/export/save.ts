@@ -2,7 +2,7 @@
 // user picks in a native dialog); in a browser as a downloaded zip built with jszip (or the one
 // file itself). Copying goes through the async clipboard, with a textarea fallback.
 import JSZip from 'jszip';
-import type { ExportFile } from '../../../shared/export/types';
+import type { ExportFile } from '../../../shared/vendors/kit/export/types';
 import { download } from '../../platform/browser-platform';
 
 export type SaveOutcome = { status: 'saved'; where: string } | { status: 'cancelled' } | { status: 'error'; message: string };

@@ -3,8 +3,8 @@
 // engine predicts the design comes up; 1: written, but the design would not come up; 2: invalid
 // input (arguments, file, gateway, vendor).
 import { exportDocument, isDesignFailure, selectGateways } from '../../export/export';
-import { EXPORT_VENDORS, isExportVendor } from '../../export/registry';
-import type { ExportWarning } from '../../export/types';
+import type { ExportWarning } from '../../vendors/kit/export/types';
+import { EXPORT_VENDORS, isExportVendor } from '../../vendors/registry';
 import { describeErrors, loadDocumentText } from '../../model/file';
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
@@ -51,9 +51,9 @@ export const exportCommand: Subcommand = {
       io.stderr(`ipsec-studio export: ${positionals.length === 0 ? 'a topology file is required' : `one topology file at a time (got ${positionals.length})`}\n\n${USAGE}\n`);
       return EXIT_INVALID;
     }
-    const vendor = (options.vendor as string | undefined) ?? 'auto';
-    if (vendor !== 'auto' && !isExportVendor(vendor)) {
-      io.stderr(`ipsec-studio export: unknown vendor "${vendor}"; use auto or one of ${EXPORT_VENDORS.join(', ')}\n`);
+    const requested = (options.vendor as string | undefined) ?? 'auto';
+    if (requested !== 'auto' && !isExportVendor(requested)) {
+      io.stderr(`ipsec-studio export: unknown vendor "${requested}"; use auto or one of ${EXPORT_VENDORS.join(', ')}\n`);
       return EXIT_INVALID;
     }
     const file = positionals[0] as string;
@@ -78,7 +78,7 @@ export const exportCommand: Subcommand = {
       io.stderr(`ipsec-studio export: ${file} has no gateways to export\n`);
       return EXIT_INVALID;
     }
-    const result = exportDocument(doc, { vendor, gateways: wanted, includeSecrets: options['include-secrets'] === true });
+    const result = exportDocument(doc, { vendor: requested, gateways: wanted, includeSecrets: options['include-secrets'] === true });
     const failed = result.warnings.some(isDesignFailure);
     const out = options.output as string | undefined;
     if (options.json === true) {

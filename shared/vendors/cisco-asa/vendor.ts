@@ -2,6 +2,7 @@
 import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
+import { ciscoAsaExporter } from './export';
 import { identity } from './identity';
 import { ciscoAsa as profile } from './profile';
 import { showCryptoIpsecSaAsa } from '../families/cisco-show';
@@ -13,4 +14,5 @@ export const vendor = {
   profile,
   monitor: NO_MONITOR,
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaAsa }] },
+  exporter: ciscoAsaExporter,
 } as const satisfies VendorModule<'cisco-asa'>;

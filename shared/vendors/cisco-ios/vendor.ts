@@ -2,6 +2,7 @@
 import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
+import { ciscoIosExporter } from './export';
 import { identity } from './identity';
 import { ciscoIos as profile } from './profile';
 import { showCryptoIpsecSaIos } from '../families/cisco-show';
@@ -13,4 +14,5 @@ export const vendor = {
   profile,
   monitor: NO_MONITOR,
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaIos }] },
+  exporter: ciscoIosExporter,
 } as const satisfies VendorModule<'cisco-ios'>;

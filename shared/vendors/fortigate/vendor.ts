@@ -2,6 +2,7 @@
 import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
+import { fortigateExporter } from './export';
 import { identity } from './identity';
 import { fortigate as profile } from './profile';
 
@@ -11,4 +12,5 @@ export const vendor = {
   capabilities,
   profile,
   monitor: NO_MONITOR,
+  exporter: fortigateExporter,
 } as const satisfies VendorModule<'fortigate'>;

@@ -6,6 +6,7 @@
 // Nothing outside a vendor's folder names a vendor: the layers above ask the module.
 import type { Gateway } from '../../model/document';
 import type { VendorCapabilities } from './capabilities';
+import type { VendorExporter } from './export/common';
 import type { VendorMonitor } from './monitor';
 import type { VendorProfile } from './profile';
 import type { VendorShow } from './show';
@@ -44,4 +45,6 @@ export interface VendorModule<Id extends string = string> {
   monitor: VendorMonitor;
   /** Simulated operational commands; absent when none is modelled yet. */
   show?: VendorShow;
+  /** Writes the product's configuration; absent for a product that has no configuration syntax of its own. */
+  exporter?: VendorExporter;
 }

@@ -1,6 +1,7 @@
 // panos: everything the product knows about it, assembled for the registry.
 import type { VendorModule } from '../kit/vendor-module';
 import { capabilities } from './capabilities';
+import { panosExporter } from './export';
 import { identity } from './identity';
 import { panosMonitor } from './monitor';
 import { panos as profile } from './profile';
@@ -20,4 +21,5 @@ export const vendor = {
       { command: 'show vpn flow', run: showVpnFlow },
     ],
   },
+  exporter: panosExporter,
 } as const satisfies VendorModule<'panos'>;

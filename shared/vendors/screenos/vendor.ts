@@ -1,6 +1,7 @@
 // screenos: everything the product knows about it, assembled for the registry.
 import type { VendorModule } from '../kit/vendor-module';
 import { capabilities } from './capabilities';
+import { screenosExporter } from './export';
 import { identity } from './identity';
 import { screenosMonitor } from './monitor';
 import { screenos as profile } from './profile';
@@ -13,4 +14,5 @@ export const vendor = {
   profile,
   monitor: screenosMonitor,
   show: { commands: [{ command: 'get sa', run: getSa }] },
+  exporter: screenosExporter,
 } as const satisfies VendorModule<'screenos'>;

@@ -2,6 +2,7 @@
 import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
+import { strongswanExporter } from './export';
 import { identity } from './identity';
 import { strongswan as profile } from './profile';
 import { swanctlListSas } from './show';
@@ -13,4 +14,5 @@ export const vendor = {
   profile,
   monitor: NO_MONITOR,
   show: { commands: [{ command: 'swanctl --list-sas', run: swanctlListSas }] },
+  exporter: strongswanExporter,
 } as const satisfies VendorModule<'strongswan'>;

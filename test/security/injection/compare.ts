@@ -4,7 +4,8 @@
 // cannot take is refused instead: then the crafted export has a VALUE_UNSUPPORTED warning and
 // only statements the plain export has, in its order, and the value is nowhere in it.
 import { exportDocument } from '../../../shared/export/export';
-import type { ExportResult, ExportVendor } from '../../../shared/export/types';
+import type { ExportResult } from '../../../shared/vendors/kit/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { lex, type Statement } from './lexers';
 

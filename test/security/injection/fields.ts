@@ -5,7 +5,7 @@
 // backslashes, spaces at the ends, # ; ! ? { } [ ] < > | & $ `, non-ASCII letters, maximum
 // lengths. The plain value of each field is what the comparison's other export carries.
 import fc from 'fast-check';
-import type { ExportVendor } from '../../../shared/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import { IDENTITY_TYPES, type IdentityType, type TopologyDocument } from '../../../shared/model/document';
 import { LIMITS } from '../../../shared/model/text';
 import { TopologyBuilder } from '../../../shared/templates/build';

@@ -10,7 +10,7 @@
 //   strongSwan swanctl.conf: name {, }, key = value; "…" with \" \\ \n \r \t (settings_lexer.l)
 //   Libreswan  ipsec.conf: conn/config sections, key=value with "…" or {…} or a word (parser.lex);
 //              ipsec.secrets: words, "…", '…', `…` ending at the same quote, # comments (lex.c)
-import type { ExportVendor } from '../../../shared/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 
 export interface Statement {
   /** 1-based line in the file. */

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../shared/cli/main';
 import { computeReport } from '../../../shared/engine/report-cache';
-import { fileStem } from '../../../shared/export/context';
+import { fileStem } from '../../../shared/vendors/kit/export/context';
 import { exportDocument } from '../../../shared/export/export';
-import type { ExportVendor } from '../../../shared/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { loadDocumentValue, serializeDocument } from '../../../shared/model/file';
 import { pair } from '../../shared/engine/build';

@@ -7,7 +7,7 @@
 // INJECTION_RUNS (default 30); the seed: INJECTION_SEED.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXPORT_VENDORS } from '../../../shared/export/registry';
+import { EXPORT_VENDORS } from '../../../shared/vendors/registry';
 import { DocumentSchema } from '../../../shared/model/document';
 import { compareExports, exportFor } from './compare';
 import { designWith, FIELDS } from './fields';

@@ -17,8 +17,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../shared/export/export';
-import { EXPORTERS, EXPORT_VENDORS } from '../../../shared/export/registry';
-import type { ExportResult, ExportVendor } from '../../../shared/export/types';
+import { EXPORT_VENDORS, exporterOf } from '../../../shared/vendors/registry';
+import type { ExportResult } from '../../../shared/vendors/kit/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { TEMPLATES } from '../../../shared/templates/index';
 import { retarget } from './retarget';
@@ -101,7 +102,7 @@ describe('golden exports of the workshop templates', () => {
 
       it('cites the vendor document it follows and keeps keys out', () => {
         for (const f of result.files) {
-          expect(f.content).toContain(`Syntax follows: ${EXPORTERS[vendorOfFile(f.name)].reference}`);
+          expect(f.content).toContain(`Syntax follows: ${exporterOf(vendorOfFile(f.name))?.reference}`);
           for (const t of c.doc.tunnels) for (const end of [t.a, t.b]) if (end.auth.psk) expect(f.content).not.toContain(end.auth.psk);
         }
       });

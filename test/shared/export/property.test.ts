@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../shared/export/export';
-import type { ExportVendor } from '../../../shared/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import { DocumentSchema } from '../../../shared/model/document';
 import { buildDesign, design } from './random-design';
 import { checkNamesDefinedFirst, checkStatementHeads } from './structure';

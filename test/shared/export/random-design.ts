@@ -3,8 +3,8 @@
 // IPv6, protocols and port ranges, identities, route- or policy-based, monitors.
 import fc from 'fast-check';
 import { DH_GROUPS, ENCRYPTION_ALGORITHMS, INTEGRITY_ALGORITHMS, type ProxyId, type TopologyDocument } from '../../../shared/model/document';
-import { EXPORT_VENDORS } from '../../../shared/export/registry';
-import type { ExportVendor } from '../../../shared/export/types';
+import { EXPORT_VENDORS } from '../../../shared/vendors/registry';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import { TopologyBuilder } from '../../../shared/templates/build';
 
 const address = fc.oneof(

@@ -2,7 +2,7 @@
 // starts with a statement that vendor has (an allow-list of statement heads, per CLI mode), every
 // name referenced is defined on an earlier line, and the selectors each end writes can be read
 // back so the two ends of a tunnel can be compared.
-import type { ExportVendor } from '../../../shared/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 
 export interface StructureProblem {
   line: number;

@@ -5,7 +5,7 @@
 // children and Libreswan conns with reciprocal subnets.
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../shared/export/export';
-import type { ExportVendor } from '../../../shared/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { TEMPLATES } from '../../../shared/templates/index';
 import { retarget } from './retarget';

@@ -3,7 +3,8 @@
 // exists and says so). Secrets never reach a warning; they are placeholders unless asked for.
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../shared/export/export';
-import type { ExportResult, ExportVendor, ExportWarningCode } from '../../../shared/export/types';
+import type { ExportResult, ExportWarningCode } from '../../../shared/vendors/kit/export/types';
+import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { ProxyId, TopologyDocument, TunnelEnd } from '../../../shared/model/document';
 import { TopologyBuilder } from '../../../shared/templates/build';
 import { TEMPLATES } from '../../../shared/templates/index';

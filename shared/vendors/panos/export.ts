@@ -3,13 +3,13 @@
 // IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel, Tunnel Interface),
 // docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/vpns/set-up-site-to-site-vpn, and seed 000
 // (proxy IDs for policy-based peers; no proxy ID means 0.0.0.0/0 <-> 0.0.0.0/0).
-import type { DhGroup, Encryption, Integrity } from '../model/document';
-import type { AddressRange } from '../net/address';
-import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
-import { objectName, policyAddresses } from './policy-addresses';
-import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { AddressRange } from '../../net/address';
+import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { objectName, policyAddresses } from '../kit/export/policy-addresses';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 
 const LABEL = 'PAN-OS';
 const REFERENCE = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';

@@ -2,12 +2,12 @@
 // Follows: Libreswan ipsec.conf(5) and ipsec.secrets(5) for 4.x (left/right, leftsubnet,
 // leftprotoport, leftid, authby=secret, ikev2=, ike=, esp=, pfs=, ikelifetime=, salifetime=,
 // auto=), checked with Libreswan 4.10's own `addconn --checkconfig` and `algparse` in the tests.
-import type { DhGroup, Encryption, Integrity } from '../model/document';
-import type { AddressRange } from '../net/address';
-import { cidr, isPortRange, isPrefix, protocolName, rangeToPrefixes, type PortRange } from './addresses';
-import { commonEndChecks, header, isAead, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
-import { hasControl, HOLDS, quoted, refused, type Quoted } from './values';
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { AddressRange } from '../../net/address';
+import { cidr, isPortRange, isPrefix, protocolName, rangeToPrefixes, type PortRange } from '../kit/export/addresses';
+import { commonEndChecks, header, isAead, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
 
 const LABEL = 'Libreswan 4.x';
 const REFERENCE = 'Libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (libreswan.org/man/ipsec.conf.5.html)';

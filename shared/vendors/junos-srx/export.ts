@@ -4,13 +4,13 @@
 // — Example: Configuring a Route-Based VPN" (security ike proposal/policy/gateway, security ipsec
 // proposal/policy/vpn, bind-interface st0.x, proxy-identity), juniper.net/documentation,
 // Junos OS VPN IPsec user guide.
-import type { DhGroup, Encryption, Integrity } from '../model/document';
-import type { AddressRange } from '../net/address';
-import { cidr, firstIp, ipText, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
-import { objectName, policyAddresses } from './policy-addresses';
-import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { AddressRange } from '../../net/address';
+import { cidr, firstIp, ipText, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
+import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { objectName, policyAddresses } from '../kit/export/policy-addresses';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 
 const LABEL = 'Junos SRX';
 const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs" and "Route-Based IPsec VPNs" (Junos OS VPN IPsec user guide)';

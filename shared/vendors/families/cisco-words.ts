@@ -7,7 +7,7 @@
 // VARIABLE token stops at space ( ) , ! $ ' " * # [ ]). '?' is the CLI's help key ("Help may be
 // requested at any point in a command by entering a question mark", IOS `help`), so a pasted
 // '?' never reaches the value.
-import { hasControl, HOLDS, quoted, refused, type Quoted } from './values';
+import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
 
 const WORD = /^[A-Za-z0-9_.+=@%^&~:;/<>{}|\\`-]+$/u;
 /** A key of just one of these would be read as the keyword before the key (an encryption type, IOS `local`/`remote`). */

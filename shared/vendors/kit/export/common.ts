@@ -1,14 +1,14 @@
 // Helpers the vendor exporters share: algorithm keyword mapping that warns instead of dropping,
 // checks every vendor makes on a tunnel end, and the interface each exporter implements.
-import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
-import { clip } from '../model/text';
-import { parseIp } from '../net/address';
+import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../../../model/document';
+import { clip } from '../../../model/text';
+import { parseIp } from '../../../net/address';
 import type { Selector } from './addresses';
 import type { ConfigWriter, GatewayContext, TunnelView } from './context';
-import type { ExportFile, ExportVendor } from './types';
+import type { ExportFile } from './types';
 
 export interface VendorExporter {
-  vendor: ExportVendor;
+  vendor: string;
   /** The vendor document the generated syntax follows (also cited at the top of each file). */
   reference: string;
   exportGateway(ctx: GatewayContext): ExportFile[];

@@ -5,14 +5,14 @@
 // "Internet Key Exchange Version 2 Configuration Guide" (Configuring IKEv2 proposal/policy/keyring/
 // profile; "Appendix: IKEv2 and Legacy VPNs" for crypto-map IKEv2) and "IPsec Virtual Tunnel
 // Interfaces" (tunnel mode ipsec ipv4, tunnel protection ipsec profile).
-import type { DhGroup, Encryption, Integrity } from '../model/document';
-import type { AddressRange } from '../net/address';
-import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from './addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
-import { ciscoWord, iosInterface } from './cisco-words';
-import { policyAddresses } from './policy-addresses';
-import { quoted, valueLine, type Quoted } from './values';
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { AddressRange } from '../../net/address';
+import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from '../kit/export/addresses';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { ciscoWord, iosInterface } from '../families/cisco-words';
+import { policyAddresses } from '../kit/export/policy-addresses';
+import { quoted, valueLine, type Quoted } from '../kit/export/values';
 
 const LABEL = 'Cisco IOS-XE';
 const REFERENCE = 'Cisco IOS XE "Security for VPNs with IPsec", "IKEv2 Configuration Guide" (incl. Appendix: IKEv2 and Legacy VPNs) and "IPsec Virtual Tunnel Interfaces"';

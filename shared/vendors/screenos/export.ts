@@ -5,13 +5,13 @@
 // Follows: Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3) and the
 // "Concepts & Examples ScreenOS Reference Guide, Volume 5: Virtual Private Networks" (p1/p2-proposal,
 // ike gateway, vpn, policy syntax).
-import type { DhGroup, Encryption, Integrity } from '../model/document';
-import type { AddressRange } from '../net/address';
-import { cidr, firstIp, ipText, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from './addresses';
-import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from './context';
-import { objectName, policyAddresses } from './policy-addresses';
-import { hasControl, HOLDS, quoted, refused, type Quoted } from './values';
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { AddressRange } from '../../net/address';
+import { cidr, firstIp, ipText, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
+import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { objectName, policyAddresses } from '../kit/export/policy-addresses';
+import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
 
 const LABEL = 'ScreenOS';
 const REFERENCE = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';

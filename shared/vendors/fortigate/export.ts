@@ -5,13 +5,13 @@
 // remote-gw, psksecret, localid, keylife) and `config vpn ipsec phase2-interface` (phase1name,
 // proposal, pfs, dhgrp, src-/dst-addr-type, src-/dst-subnet, protocol, src-/dst-port,
 // keylifeseconds), `config firewall address`, `config firewall policy`, `config router static`.
-import type { DhGroup, Encryption, Integrity } from '../model/document';
-import type { AddressRange } from '../net/address';
-import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from './addresses';
-import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
-import { objectName, policyAddresses } from './policy-addresses';
-import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { AddressRange } from '../../net/address';
+import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from '../kit/export/addresses';
+import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { objectName, policyAddresses } from '../kit/export/policy-addresses';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 
 const LABEL = 'FortiOS';
 const REFERENCE = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';

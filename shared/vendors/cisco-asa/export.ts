@@ -5,15 +5,15 @@
 // and "LAN-to-LAN IPsec VPNs" (tunnel-group type ipsec-l2l, ipsec-attributes), and the NAT
 // chapter's identity NAT for VPN (`nat (inside,outside) source static … destination static …
 // no-proxy-arp route-lookup`), cisco.com/c/en/us/td/docs/security/asa/asa917/configuration/vpn.
-import type { DhGroup, Encryption, Integrity } from '../model/document';
-import { clip } from '../model/text';
-import type { AddressRange } from '../net/address';
-import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from './addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
-import { asaInterface, ciscoWord } from './cisco-words';
-import { objectName, policyAddresses } from './policy-addresses';
-import { valueLine } from './values';
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import { clip } from '../../model/text';
+import type { AddressRange } from '../../net/address';
+import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { asaInterface, ciscoWord } from '../families/cisco-words';
+import { objectName, policyAddresses } from '../kit/export/policy-addresses';
+import { valueLine } from '../kit/export/values';
 
 const LABEL = 'Cisco ASA';
 const REFERENCE = 'Cisco ASA Series VPN CLI Configuration Guide 9.x ("IPsec and ISAKMP", "LAN-to-LAN IPsec VPNs") and identity NAT for VPN';

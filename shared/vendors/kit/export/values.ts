@@ -3,7 +3,7 @@
 // never changed (a key changed on the way no longer matches the peer's); the statement is left
 // out and a VALUE_UNSUPPORTED warning names the field and says what to do. Warnings never
 // contain the value itself: it may be a pre-shared key.
-import { CONTROL_CHARACTER } from '../model/text';
+import { CONTROL_CHARACTER } from '../../../model/text';
 import type { ConfigWriter, TunnelView } from './context';
 
 export type Quoted = { ok: true; text: string } | { ok: false; why: string };

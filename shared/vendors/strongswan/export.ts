@@ -3,12 +3,12 @@
 // swanctlConf.html, the swanctl.conf(5) manual of 5.9.x): connections.<conn>.version,
 // local_addrs, remote_addrs, proposals, local/remote auth and id, children.<child>.local_ts,
 // remote_ts (`10.1.0.0/24[tcp/443]`, ranges `a-b`), esp_proposals, start_action; secrets.ike<suffix>.
-import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../model/document';
-import type { AddressRange } from '../net/address';
-import { cidr, firstIp, lastIp, protocolName, type PortRange, type Selector } from './addresses';
-import { commonEndChecks, DH_NAMES, header, isAead, warnPortWithoutProtocol, type VendorExporter } from './common';
-import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from './context';
-import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from './values';
+import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../../model/document';
+import type { AddressRange } from '../../net/address';
+import { cidr, firstIp, lastIp, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
+import { commonEndChecks, DH_NAMES, header, isAead, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 
 const LABEL = 'strongSwan';
 const REFERENCE = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';

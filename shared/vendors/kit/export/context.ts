@@ -1,12 +1,12 @@
 // What every exporter needs about one gateway, worked out once: its tunnels seen from its own
 // end (this side's IKE address, the peer's, the selectors, the routes to the tunnel interface,
 // the zones) and a line writer that records warnings against the line they concern.
-import type { Gateway, Network, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
-import { outsideInterfaceOf } from '../model/interfaces';
-import { CONTROL_CHARACTER, oneLine } from '../model/text';
-import { parsePrefix, type AddressRange } from '../net/address';
+import type { Gateway, Network, TopologyDocument, Tunnel, TunnelEnd } from '../../../model/document';
+import { outsideInterfaceOf } from '../../../model/interfaces';
+import { CONTROL_CHARACTER, oneLine } from '../../../model/text';
+import { parsePrefix, type AddressRange } from '../../../net/address';
 import { addressOf, cidr, firstIp, interfaceIp, isAnyAddress, lastIp, rangeToPrefixes, selectorsOf, type Selector } from './addresses';
-import type { ExportVendor, ExportWarning, ExportWarningCode } from './types';
+import type { ExportWarning, ExportWarningCode } from './types';
 
 
 /** Builds the text of one file line by line; warnings point at the line they concern. */
@@ -90,7 +90,7 @@ export interface TunnelView {
 export interface GatewayContext {
   doc: TopologyDocument;
   gateway: Gateway;
-  vendor: ExportVendor;
+  vendor: string;
   includeSecrets: boolean;
   tunnels: TunnelView[];
   networks: Network[];
@@ -135,7 +135,7 @@ function unique<T>(items: T[]): T[] {
  * Everything an exporter needs about one gateway. `invalidTunnels` (by id, with why) are tunnels
  * that did not validate: they are refused, like tunnels whose outside interface is missing.
  */
-export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, vendor: ExportVendor, includeSecrets: boolean, warnings: ExportWarning[], invalidTunnels: ReadonlyMap<string, string> = new Map()): GatewayContext {
+export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, vendor: string, includeSecrets: boolean, warnings: ExportWarning[], invalidTunnels: ReadonlyMap<string, string> = new Map()): GatewayContext {
   const tunnels: TunnelView[] = [];
   const refused: GatewayContext['refused'] = [];
   for (const tunnel of doc.tunnels) {

@@ -1,7 +1,7 @@
 // Address and selector notation shared by the exporters: prefixes, netmasks, Cisco wildcards,
 // ranges split into prefixes, ports and protocols as the model writes them.
-import { PROTOCOL_NAMES, type ProxyId } from '../model/document';
-import { type AddressRange, familyBits, formatIp, maxAddress, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength } from '../net/address';
+import { PROTOCOL_NAMES, type ProxyId } from '../../../model/document';
+import { type AddressRange, familyBits, formatIp, maxAddress, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength } from '../../../net/address';
 
 export interface PortRange {
   from: number;

@@ -1,7 +1,5 @@
-// What an export produces and what every vendor exporter implements. One file per vendor in
-// this folder; adding a vendor touches that file plus one line in ./registry.ts.
-import type { NegotiationReport } from '../engine/report';
-import type { Vendor } from '../model/document';
+// What an export produces: files and warnings, each warning naming the line it concerns. Every
+// vendor's exporter (shared/vendors/<vendor>/export.ts) produces these.
 
 export interface ExportFile {
   /** A plain file name (no folders), safe for any file system and for the `export:save` IPC. */
@@ -71,20 +69,4 @@ export interface ExportWarning {
 export interface ExportResult {
   files: ExportFile[];
   warnings: ExportWarning[];
-}
-
-/** Vendors that have an exporter (every vendor of the model except `generic`). */
-export type ExportVendor = Exclude<Vendor, 'generic'>;
-
-export interface ExportOptions {
-  /** `auto` (default): each gateway's own vendor. A vendor: every selected gateway written for it. */
-  vendor?: ExportVendor | 'auto';
-  /** Gateway ids or names; all gateways when absent or empty. */
-  gateways?: readonly string[];
-  /** Write the real pre-shared keys. Off by default: keys become `<PSK:tunnel-name>` placeholders. */
-  includeSecrets?: boolean;
-  /** Skip the engine check (tests of one exporter). */
-  skipEngineCheck?: boolean;
-  /** The engine's report for this document, when the caller already has one. */
-  report?: NegotiationReport;
 }

@@ -1,6 +1,6 @@
 // The address sets a tunnel's security policies and NAT exemption are written for: the
 // selectors when they name networks, else the gateway's own networks and the routed destinations.
-import type { AddressRange } from '../net/address';
+import type { AddressRange } from '../../../net/address';
 import { addressOf, cidr, firstIp, isAnyAddress, lastIp, rangeToPrefixes } from './addresses';
 import type { GatewayContext, TunnelView } from './context';
 
