@@ -3,6 +3,7 @@
 // Exit 0: every phase 1 and every phase-2 selector up; 1: anything fails; 2: invalid input.
 import { computeReport } from '../../engine/negotiate';
 import type { NegotiationReport, TunnelReport } from '../../engine/report';
+import { designVerdict } from '../../engine/verdict';
 import type { EndKey, TopologyDocument } from '../../model/document';
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
@@ -103,7 +104,7 @@ export const checkCommand: Subcommand = {
     }
     const report = computeReport(doc, { initiators });
     io.stdout(options.json ? terminalJson(report) : text(report));
-    const allUp = report.tunnels.every((t) => t.status === 'up') && !report.diagnostics.some((d) => d.severity === 'error');
-    return allUp ? EXIT_OK : EXIT_FAILED;
+    // The verdict the export's pre-check uses too (shared/engine/verdict.ts).
+    return designVerdict(report).comesUp ? EXIT_OK : EXIT_FAILED;
   },
 };

@@ -83,8 +83,14 @@ export const exportCommand: Subcommand = {
       return EXIT_INVALID;
     }
     if (failed) {
-      const tunnels = new Set(result.warnings.filter(isDesignFailure).map((w) => w.tunnel));
-      io.stderr(`ipsec-studio export: written, but the engine predicts ${tunnels.size} tunnel${tunnels.size === 1 ? '' : 's'} would not come up (exit 1)\n`);
+      const design = result.warnings.filter(isDesignFailure);
+      const tunnels = new Set(design.flatMap((w) => (w.tunnel !== undefined ? [w.tunnel] : [])));
+      const gateways = new Set(design.filter((w) => w.tunnel === undefined).map((w) => w.gateway));
+      const what = [
+        ...(tunnels.size > 0 ? [`${tunnels.size} tunnel${tunnels.size === 1 ? '' : 's'} would not come up`] : []),
+        ...(gateways.size > 0 ? [`${gateways.size} gateway${gateways.size === 1 ? '' : 's'} would fail`] : []),
+      ];
+      io.stderr(`ipsec-studio export: written, but the engine predicts ${what.join(' and ')} (exit 1)\n`);
     }
     return failed ? EXIT_FAILED : EXIT_OK;
   },
