@@ -376,10 +376,12 @@ export function fileTooLarge(byteLength: number): LoadFailure {
 }
 
 /**
- * Parses file text. `byteLength` (of the file, in UTF-8) lets callers that read bytes refuse
- * huge files before decoding; without it, the text's own UTF-8 length counts.
+ * JSON text to a value with every check that needs no schema: size, syntax (line and column,
+ * never a quote of the text), depth, forbidden keys, duplicate keys. For files and pastes alike.
+ * `byteLength` (of the file, in UTF-8) lets callers that read bytes refuse huge files before
+ * decoding; without it, the text's own UTF-8 length counts.
  */
-export function loadDocumentText(text: string, byteLength?: number): LoadResult {
+export function parseJsonText(text: string, byteLength?: number): { ok: true; value: unknown } | LoadFailure {
   if (byteLength !== undefined ? byteLength > MAX_FILE_BYTES : text.length > MAX_FILE_BYTES || utf8ByteLength(text) > MAX_FILE_BYTES) {
     return fileTooLarge(byteLength ?? utf8ByteLength(text));
   }
@@ -405,14 +407,18 @@ export function loadDocumentText(text: string, byteLength?: number): LoadResult 
       })),
     );
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(body);
+    return { ok: true, value: JSON.parse(body) as unknown };
   } catch {
     // The scan accepts exactly what JSON.parse accepts; this is here so the loader stays total.
     return failure('NOT_JSON', 'This file is not valid JSON. Nothing was loaded.', [{ path: '', message: 'the JSON could not be read' }]);
   }
-  return validate(raw);
+}
+
+/** Parses file text (see parseJsonText) and validates it as a current or older document. */
+export function loadDocumentText(text: string, byteLength?: number): LoadResult {
+  const parsed = parseJsonText(text, byteLength);
+  return parsed.ok ? validate(parsed.value) : parsed;
 }
 
 // ---- bytes ---------------------------------------------------------------------------------
