@@ -60,8 +60,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
+/** A failure lists this many errors at most (the summary gives the count): a person fixes the first ones first. */
+export const MAX_LISTED_ERRORS = 100;
+
 function failure(code: FileErrorCode, summary: string, errors: FileError[]): LoadFailure {
-  return { ok: false, code, summary, errors };
+  if (errors.length <= MAX_LISTED_ERRORS) return { ok: false, code, summary, errors };
+  const more = errors.length - MAX_LISTED_ERRORS;
+  return { ok: false, code, summary, errors: [...errors.slice(0, MAX_LISTED_ERRORS), { path: '', message: `… and ${more} more error${more === 1 ? '' : 's'}` }] };
 }
 
 // ---- zod issues in a person's terms --------------------------------------------------------

@@ -159,3 +159,17 @@ describe('format 1 errors in format 1 terms', () => {
     expect(m).toContain('gateways[0]: unknown field "position"');
   });
 });
+
+describe('many errors', () => {
+  it('a file with 200,000 bad entries gives a bounded list that says how many more there are', () => {
+    const doc = base();
+    doc.gateways = Array.from({ length: 200_000 }, (_, i) => i);
+    const r = loadDocumentText(JSON.stringify(doc));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.summary).toMatch(/^The file has 200000 errors/);
+    expect(r.errors.length).toBeLessThanOrEqual(101);
+    expect(r.errors.at(-1)!.message).toBe('… and 199900 more errors');
+    expect(JSON.stringify(r).length).toBeLessThan(50_000);
+  });
+});
