@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GatewaySchema } from '../../../shared/model/document';
 import { describeErrors, loadDocumentText, serializeDocument, type LoadResult } from '../../../shared/model/file';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
@@ -126,7 +127,7 @@ describe('limits in the field\'s terms', () => {
 
   it('a name too long says how long it is and what is allowed', () => {
     const m = messageFor((d) => { d.gateways[0].name = 'n'.repeat(100_000); });
-    expect(m).toContain('gateways[0].name: is 100000 characters long; at most 63 are allowed: shorten it');
+    expect(m).toContain(`gateways[0].name: is 100000 characters long; at most ${GatewaySchema.shape.name.maxLength} are allowed: shorten it`);
   });
 
   it('a missing field says it is missing and what it must be', () => {

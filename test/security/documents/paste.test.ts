@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clipboardForPaste, clipboardText, copySelection, isClipboardContent, pasteCommands, readClipboardText, type ClipboardContent } from '../../../renderer/canvas/clipboard';
 import { Editor } from '../../../shared/commands/editor';
-import { DocumentSchema, type TopologyDocument } from '../../../shared/model/document';
+import { DocumentSchema, GatewaySchema, TunnelSchema, type TopologyDocument } from '../../../shared/model/document';
 import { loadDocumentText, MAX_FILE_BYTES, serializeDocument } from '../../../shared/model/file';
 import { fullMesh } from '../../../shared/templates/full-mesh';
 import { TEMPLATES } from '../../../shared/templates/index';
@@ -47,7 +47,7 @@ describe('a pasted payload is checked as a file is', () => {
     const p = genuine();
     p.gateways[0].name = 'n'.repeat(100_000);
     const m = refused(JSON.stringify(p));
-    expect(m).toContain('gateways[0].name: is 100000 characters long; at most 63 are allowed');
+    expect(m).toContain(`gateways[0].name: is 100000 characters long; at most ${GatewaySchema.shape.name.maxLength} are allowed`);
     expect(m.length).toBeLessThan(2000);
   });
 
@@ -88,13 +88,14 @@ describe('a pasted payload is checked as a file is', () => {
 
   it('pasting a name at the length limit next to itself gives a name that still fits', () => {
     const doc = fullMesh();
-    doc.gateways[0]!.name = 'G'.repeat(63);
-    doc.tunnels[0]!.name = 'T'.repeat(63);
+    const gMax = GatewaySchema.shape.name.maxLength as number;
+    doc.gateways[0]!.name = 'G'.repeat(gMax);
+    doc.tunnels[0]!.name = 'T'.repeat(TunnelSchema.shape.name.maxLength as number);
     const editor = new Editor(doc);
     const clip = copySelection(doc, all(doc))!;
     editor.dispatch(pasteCommands(editor.document, clip)!.command);
     expect(DocumentSchema.safeParse(editor.document).success).toBe(true);
-    expect(editor.document.gateways.at(-4)!.name).toBe(`${'G'.repeat(61)}-2`);
+    expect(editor.document.gateways.at(-4)!.name).toBe(`${'G'.repeat(gMax - 2)}-2`);
   });
 });
 
