@@ -227,9 +227,12 @@ function issueMessage(issue: Issue, schema: z.ZodType | undefined, secret: boole
 /** A message with the offending value shortened (or, for a secret, left out) wherever it is quoted. */
 function sanitize(message: string, input: unknown, secret: boolean): string {
   let m = message;
-  if (typeof input === 'string' && input !== '') {
-    if (secret) m = m.split(`"${input}"`).join('(value hidden)').split(input).join('(value hidden)');
-    else if (input.length > QUOTE_MAX || escapeUnsafe(input) !== input) {
+  if (secret) {
+    // Whatever a rule for a key field quotes is the key: nothing in quotes survives, nor the key itself.
+    m = m.replace(/"(?:[^"\\]|\\.)*"/g, '(value hidden)');
+    if (typeof input === 'string' && input.length >= 4) m = m.split(input).join('(value hidden)');
+  } else if (typeof input === 'string' && input !== '') {
+    if (input.length > QUOTE_MAX || escapeUnsafe(input) !== input) {
       m = m.split(`"${input}"`).join(quoteValue(input)).split(input).join(escapeUnsafe(shorten(input)));
     }
   }

@@ -1,6 +1,7 @@
 // A file's pre-shared key never appears in a message about it, whatever is wrong with it.
 import { describe, expect, it } from 'vitest';
-import { describeErrors, loadDocumentText, serializeDocument } from '../../../shared/model/file';
+import { z } from 'zod';
+import { describeErrors, issuesToErrors, loadDocumentText, serializeDocument } from '../../../shared/model/file';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,5 +40,23 @@ describe('parse errors never quote key material', () => {
     doc.tunnels[0].a.auth.psk = `${KEY}\n`;
     doc.tunnels[0].a.auth.extra = 1; // makes the file invalid whatever the schema says of the key
     expect(everything(JSON.stringify(doc))).not.toContain(KEY);
+  });
+
+  it('a rule on a key field that quotes the value (as a character rule might) is not allowed to', () => {
+    const Schema = z.strictObject({
+      auth: z.strictObject({
+        psk: z.string().superRefine((v, ctx) => ctx.addIssue({ code: 'custom', message: `"${v}" contains a character the product refuses; ${v} cannot be used` })),
+      }),
+    });
+    for (const key of [KEY, `${KEY}"quoted"`, 'abcd']) {
+      const r = Schema.safeParse({ auth: { psk: key } }, { reportInput: true });
+      expect(r.success).toBe(false);
+      if (r.success) continue;
+      const [e] = issuesToErrors(r.error.issues, { schema: Schema });
+      expect(e!.path).toBe('auth.psk');
+      expect(e!.message).not.toContain(key);
+      expect(e!.message).toContain('(value hidden)');
+      expect(e!.message).toContain('contains a character the product refuses');
+    }
   });
 });
