@@ -479,16 +479,19 @@ export type SerializeResult =
 export function serializeDocumentForSave(doc: TopologyDocument): SerializeResult {
   const canonical = DocumentSchema.safeParse(doc);
   const data = canonical.success ? canonical.data : doc;
+  // Indented first: nearly every document fits, and then that is the only text built.
+  const pretty = `${JSON.stringify(data, null, 2)}\n`;
+  if (pretty.length <= MAX_FILE_BYTES) {
+    const prettyBytes = utf8ByteLength(pretty);
+    if (prettyBytes <= MAX_FILE_BYTES) return { ok: true, text: pretty, bytes: prettyBytes, pretty: true };
+  }
   const compact = `${JSON.stringify(data)}\n`;
   const compactBytes = utf8ByteLength(compact);
   if (compactBytes > MAX_FILE_BYTES) {
     const refused = documentTooLarge(compactBytes, 'save');
     return { ok: false, code: 'DOCUMENT_TOO_LARGE', message: refused.summary, bytes: compactBytes };
   }
-  const pretty = `${JSON.stringify(data, null, 2)}\n`;
-  // Indentation adds only ASCII whitespace, so the difference in length is the difference in bytes.
-  const prettyBytes = compactBytes + (pretty.length - compact.length);
-  return prettyBytes <= MAX_FILE_BYTES ? { ok: true, text: pretty, bytes: prettyBytes, pretty: true } : { ok: true, text: compact, bytes: compactBytes, pretty: false };
+  return { ok: true, text: compact, bytes: compactBytes, pretty: false };
 }
 
 /** The file text (see serializeDocumentForSave); a document too large to save gives its compact text, which the writer refuses. */
