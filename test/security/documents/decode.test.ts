@@ -11,7 +11,7 @@ import { memoryIo } from '../../support/memory-io';
 const enc = new TextEncoder();
 const platform = new TextDecoder('utf-8', { fatal: true });
 
-describe('decodeDocumentBytes', () => {
+describe('decodeDocumentBytes', { timeout: 120_000 }, () => {
   it('refuses bytes that are not UTF-8, saying where, quoting none of them', () => {
     const bytes = Uint8Array.from([...enc.encode('{"formatVersion":2,\n"name":"caf'), 0xe9, ...enc.encode('"}')]);
     const r = decodeDocumentBytes(bytes);
@@ -49,7 +49,7 @@ describe('decodeDocumentBytes', () => {
   });
 });
 
-describe('the command line reads files as the desktop does', () => {
+describe('the command line reads files as the desktop does', { timeout: 120_000 }, () => {
   it('refuses a Latin-1 topology (exit 2) instead of exporting U+FFFD', async () => {
     const text = serializeDocument(fullMesh()).replace('"Site-A"', '"Site-\u00e9"');
     const latin1 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));

@@ -44,7 +44,7 @@ describe('NOT_JSON', () => {
   });
 });
 
-describe('values in messages', () => {
+describe('values in messages', { timeout: 120_000 }, () => {
   it('shortens a 1 MiB value to a few dozen characters', () => {
     const doc = base();
     doc.networks[0].address = 'x'.repeat(1024 * 1024);
@@ -161,7 +161,7 @@ describe('format 1 errors in format 1 terms', () => {
   });
 });
 
-describe('many errors', () => {
+describe('many errors', { timeout: 120_000 }, () => {
   it('a file with 200,000 bad entries gives a bounded list that says how many more there are', () => {
     const doc = base();
     doc.gateways = Array.from({ length: 200_000 }, (_, i) => i);

@@ -9,7 +9,7 @@ import { memoryIo } from '../../support/memory-io';
 const deepLists = (n: number) => `{"formatVersion":2,"notes":${'['.repeat(n)}${']'.repeat(n)}}`;
 const deepObjects = (n: number) => `{"formatVersion":2,"notes":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`;
 
-describe('deeply nested documents', () => {
+describe('deeply nested documents', { timeout: 120_000 }, () => {
   it.each([
     ['lists', deepLists(5000)],
     ['objects', deepObjects(5000)],

@@ -23,7 +23,7 @@ function refused(text: string): string {
   return r!.ok ? '' : r!.message;
 }
 
-describe('a pasted payload is checked as a file is', () => {
+describe('a pasted payload is checked as a file is', { timeout: 120_000 }, () => {
   it('refuses wrong types, naming the path', () => {
     const p = genuine();
     p.gateways[0].position.x = 'left';

@@ -14,7 +14,7 @@ function everything(text: string): string {
   return JSON.stringify(r) + (r.ok ? '' : describeErrors(r.errors, 1000));
 }
 
-describe('parse errors never quote key material', () => {
+describe('parse errors never quote key material', { timeout: 120_000 }, () => {
   it('a key of the wrong type, a key next to a broken field, a key in a truncated file', () => {
     const doc = JSON.parse(serializeDocument(panAsaInterop())) as Json;
     doc.tunnels[0].a.auth.psk = KEY;

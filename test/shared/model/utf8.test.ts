@@ -13,7 +13,8 @@ const reference = (bytes: Uint8Array): string | undefined => {
   }
 };
 
-describe('decodeUtf8', () => {
+// Generous timeout: thousands of cases and 20 MB of text; their count, not the clock, is the test.
+describe('decodeUtf8', { timeout: 120_000 }, () => {
   it.each([
     ['ASCII', [0x41, 0x42], 'AB'],
     ['two bytes', [0xc3, 0xa9], 'é'],
