@@ -20,9 +20,14 @@ export function TextField(props: {
   hideLabel?: boolean;
   testId?: string;
   multiline?: boolean;
+  /** Key material: masked until the person presses Show, and masked again for another field (the inspector may be on a projector). */
+  secret?: boolean;
 }) {
-  const { editor, label, value, command, validate, mergeKey, mono, placeholder, hideLabel, testId, multiline } = props;
+  const { editor, label, value, command, validate, mergeKey, mono, placeholder, hideLabel, testId, multiline, secret } = props;
   const [text, setText] = useState(value);
+  // Revealed for one field only: the same component shows another end or tunnel (another mergeKey) masked.
+  const [revealedFor, setRevealedFor] = useState<string | undefined>();
+  const revealed = revealedFor === mergeKey;
   const [error, setError] = useState<string | undefined>();
   const focused = useRef(false);
   const id = useId();
@@ -61,6 +66,13 @@ export function TextField(props: {
       {!hideLabel && <label htmlFor={id}>{label}</label>}
       {multiline ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : secret ? (
+        <div className="field-row">
+          <input {...common} type={revealed ? 'text' : 'password'} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+          <button type="button" className="btn small" aria-pressed={revealed} aria-controls={id} aria-label={`Show the ${label.toLowerCase()}`} onClick={() => setRevealedFor(revealed ? undefined : mergeKey)}>
+            Show
+          </button>
+        </div>
       ) : (
         <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />
       )}

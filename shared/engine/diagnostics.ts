@@ -66,7 +66,9 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
   const gR = run.gateways[resp];
   const d = run.diagnostics;
   const provOf = (end: EndKey, ruleId: string | undefined): Provenance => (ruleId ? (run.profiles[end].rules[ruleId]?.provenance ?? 'assumed') : 'assumed');
-  const update = (end: EndKey, changes: Partial<Omit<TunnelEnd, 'gatewayId'>>): Command => ({ type: 'tunnelEnd.update', tunnelId: tunnel.id, end, changes });
+  const update = (end: EndKey, changes: Partial<Omit<TunnelEnd, 'gatewayId' | 'auth'>>): Command => ({ type: 'tunnelEnd.update', tunnelId: tunnel.id, end, changes });
+  // Authentication fixes name what changes, never the key itself: reports are printed and copied.
+  const updateAuth = (end: EndKey, changes: Partial<Omit<TunnelEnd['auth'], 'psk'>>): Command => ({ type: 'tunnelEnd.updateAuth', tunnelId: tunnel.id, end, changes });
 
   // Algorithms a product cannot be configured with (shared/vendors/algorithms.ts).
   algorithmDiagnostics(run);
@@ -103,10 +105,10 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
         d.push({ code: 'EXCHANGE_MODE_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [update(resp, { exchangeMode: I.exchangeMode })], fixLabel: `Use ${I.exchangeMode} mode on ${gR.name}`, provenance: 'assumed' });
         break;
       case 'auth-method':
-        d.push({ code: 'AUTH_METHOD_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [update(resp, { auth: { ...R.auth, method: I.auth.method } })], fixLabel: `Authenticate ${gR.name} the same way`, provenance: prov });
+        d.push({ code: 'AUTH_METHOD_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [updateAuth(resp, { method: I.auth.method })], fixLabel: `Authenticate ${gR.name} the same way`, provenance: prov });
         break;
       case 'psk':
-        d.push({ code: 'PSK_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [update(resp, { auth: { ...R.auth, psk: I.auth.psk } })], fixLabel: `Copy ${gI.name}'s pre-shared key to ${gR.name}`, provenance: prov });
+        d.push({ code: 'PSK_MISMATCH', severity: 'error', end: resp, gateway: gR.name, message: p1.reason ?? '', fix: [{ type: 'tunnelEnd.copyPsk', tunnelId: tunnel.id, from: init, to: resp }], fixLabel: `Copy ${gI.name}'s pre-shared key to ${gR.name}`, provenance: prov });
         break;
       case 'identity': {
         const wrongOnInit = p1.notifyFrom === init;
@@ -114,8 +116,7 @@ export function analyse(run: TunnelRun, p1: Phase1Result, p2: Phase2Result[]): v
         const peerEnd = wrongOnInit ? R : I;
         const peerPlan = run.plans[wrongOnInit ? resp : init];
         const expected = peerEnd.auth.localId ?? (peerPlan.ikeAddress ? { type: 'address' as const, value: peerPlan.ikeAddress.text } : undefined);
-        const e = run.end(end);
-        d.push({ code: 'IDENTITY_MISMATCH', severity: 'error', end, gateway: run.gateways[end].name, message: p1.reason ?? '', fix: expected ? [update(end, { auth: { ...e.auth, remoteId: expected } })] : [], ...(expected ? { fixLabel: 'Expect the identity the peer sends' } : {}), provenance: prov });
+        d.push({ code: 'IDENTITY_MISMATCH', severity: 'error', end, gateway: run.gateways[end].name, message: p1.reason ?? '', fix: expected ? [updateAuth(end, { remoteId: expected })] : [], ...(expected ? { fixLabel: 'Expect the identity the peer sends' } : {}), provenance: prov });
         break;
       }
       case 'proposal': {
