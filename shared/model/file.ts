@@ -185,6 +185,12 @@ function issueMessage(issue: Issue, schema: z.ZodType | undefined, secret: boole
     const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys.join(', ')}${more}: remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`;
   }
+  // A length limit: however the field words it, say how long the value is and what is allowed
+  // (never the value itself, which may be a megabyte).
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    const length = typeof input === 'string' ? [...input].length : undefined;
+    return `is ${length ?? 'too many'} characters long; at most ${Number((issue as { maximum: number | bigint }).maximum)} are allowed: shorten it`;
+  }
   if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':

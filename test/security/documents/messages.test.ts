@@ -52,7 +52,8 @@ describe('values in messages', { timeout: 120_000 }, () => {
     const r = loadDocumentText(JSON.stringify(doc));
     const text = errorsOf(r);
     expect(text.length).toBeLessThan(2000);
-    expect(text).toContain(`"${'x'.repeat(40)}…"`);
+    // An address field has a length limit: its message says how long the value is, quoting none of it.
+    expect(text).toContain('networks[0].address: is 1048576 characters long; at most 100 are allowed');
     expect(text).toContain(`"${'y'.repeat(40)}…"`);
   });
 
