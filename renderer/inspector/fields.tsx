@@ -7,6 +7,12 @@ import type { Editor } from '../../shared/commands/editor';
 
 export type Validate = (text: string) => string | undefined;
 
+/** `tunnels[0].a.outsideInterface: interface names may use…` → the sentence (the field is the one being typed in). */
+function withoutPath(message: string): string {
+  const m = /^[^\s:]+: (.+)$/s.exec(message);
+  return m?.[1] ?? message;
+}
+
 export function TextField(props: {
   editor: Editor;
   label: string;
@@ -43,7 +49,11 @@ export function TextField(props: {
     setText(t);
     const e = validate?.(t);
     setError(e);
-    if (e === undefined && t !== value) editor.dispatch(command(t), { mergeKey });
+    if (e !== undefined || t === value) return;
+    // The document refuses what the file format cannot hold (shared/commands/editor.ts): say why
+    // here, next to the field, instead of dropping the keystroke silently.
+    const r = editor.dispatch(command(t), { mergeKey });
+    if (!r.ok) setError(withoutPath(r.message));
   };
   const common = {
     id,

@@ -31,3 +31,16 @@ test('a pre-shared key is masked, revealed on request, and masked again elsewher
   await expect(page.getByTestId('psk-a')).toHaveAttribute('type', 'password');
   await expect(page.getByTestId('psk-a')).toHaveValue('a-new-key');
 });
+
+test('a key the file format cannot hold is refused next to the field, and the document keeps the last good key', async ({ page }) => {
+  await page.getByTestId('template-pan-asa-interop').click();
+  await page.getByTestId('tunnel-pa-asa').locator('.tunnel-badge').click();
+  const key = page.getByTestId('psk-a');
+  // A tab: a pre-shared key may hold printable ASCII only (shared/model/text.ts).
+  await key.fill('pa-asa\tsecret');
+  await expect(page.getByTestId('end-a').getByRole('alert')).toContainText('printable ASCII');
+  // What the document holds did not change: another end and back shows the last good key.
+  await page.getByTestId('end-tab-b').click();
+  await page.getByTestId('end-tab-a').click();
+  await expect(page.getByTestId('psk-a')).toHaveValue('pa-asa-secret');
+});
