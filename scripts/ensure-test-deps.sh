@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # The system packages the tests use: Debian's Chromium (end-to-end tests; Playwright never
 # downloads a browser here) and strongSwan's charon + swanctl with kernel-libipsec (the oracle
-# suite negotiates with real daemons). Installs what is missing when run as root on Debian;
-# otherwise says exactly what to install.
+# suite negotiates with real daemons), then, through ensure-oracle-others.sh, real Libreswan and
+# OpenIKED for the same suite. Installs what is missing when run as root on Debian; otherwise
+# says exactly what to install.
 set -euo pipefail
 PACKAGES=(chromium fonts-dejavu-core fonts-liberation strongswan-charon strongswan-swanctl libcharon-extra-plugins iproute2)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "Installing test prerequisites: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
-else
-  echo "The tests need these Debian packages: ${missing[*]}" >&2
-  echo "Install them with: sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing test prerequisites: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "The tests need these Debian packages: ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
 fi
+bash "$(dirname "$0")/ensure-oracle-others.sh"
