@@ -84,7 +84,9 @@ export type OracleErrorCode =
   | 'BAD_REQUEST'
   | 'SETUP_FAILED'
   | 'CHARON_START_FAILED'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  /** An ike-rigs driver (real pluto or iked) failed or printed no result: not a negotiation outcome. */
+  | 'RIG_FAILED';
 
 /** A failure of the harness itself (never a negotiation outcome, which is an `OracleObserved`). */
 export class OracleError extends Error {
