@@ -281,7 +281,7 @@ async function runNow(req: RigRequest): Promise<RigRun> {
     if (req.daemon === 'pluto') args.push('--narrowing', req.narrowing ?? 'no');
     if (keep) args.push('--keep');
     const exit = await runDriver(args, timeoutMs);
-    if (exit.timedOut) throw new OracleError('TIMEOUT', `${req.daemon} ${req.placement} ${id} did not finish within ${timeoutMs} ms`);
+    if (exit.timedOut) throw new OracleError('TIMEOUT', `${req.daemon} ${req.placement} ${id} did not finish within ${timeoutMs} ms (namespace prefix ${prefix}; everything it made is removed)`);
     // Exit 3: the driver found the machine not set up (it names setup.sh).
     if (exit.code === 3) throw new OracleError('UNAVAILABLE', exit.stderr.trim());
     const parsed = parseDriverOutput(exit.stdout);
