@@ -6,6 +6,7 @@
 //   npx tsx test/oracle/others/baseline.ts REPORT.json NOTE.md [--table]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { comparableOfDriver, otherDifferences } from '../harness/rig-output';
 import type { DriverObserved, EvidenceSide, OtherChild, OtherComparable } from '../harness/rig-output';
 import { classify } from './classify';
 import { CLASSES, KNOWN_DISAGREEMENTS } from './known-disagreements';
@@ -116,6 +117,10 @@ function main(): void {
     md.push(`| **${d === 'pluto' ? 'Libreswan 4.10 pluto' : 'OpenIKED 7.2 iked'}, all** | recorded ${rec.length} (agree ${rec.filter((r) => r.diffs.length === 0).length}), random ${mine.length - rec.length} (agree ${mine.filter((r) => r.source === 'generated' && r.diffs.length === 0).length}) | ${mine.length} | ${agree} | ${mine.length - agree} |`);
   }
   md.push('');
+  const recorded = rows.filter((r) => r.source === 'recorded');
+  const reproduced = recorded.filter((r) => r.recorded && !('unsupported' in r.recorded) && otherDifferences(comparableOfDriver(r.recorded), r.real).length === 0);
+  md.push(`Replay: ${reproduced.length} of the ${recorded.length} recorded runs that run gave their recorded observation again (the 2 recorded \`unsupported\` ones, a two-selector case for Libreswan 4.10, are not run; the test checks the driver still says so).`, '');
+  md.push('Not in the random scenarios (others/expressible.ts): cases a driver cannot write (pluto: two selectors on one end, address ranges, port ranges, a protocol on one end only, several algorithms of one kind in a proposal, a PFS group after an AEAD ESP cipher, an elliptic-curve PFS group over IKEv1, which pluto 4.10 refuses to load; iked: IKEv1, ranges, port ranges, two protocols or two address families in one policy, ports without tcp/udp) and, for iked as initiator, several IKE DH groups: after INVALID_KE_PAYLOAD iked re-initiates 2 s later (IKED_INITIATOR_INITIAL), when the driver has stopped reading, so the outcome would be the rig\'s, not iked\'s.', '');
 
   // Disagreements by class.
   const byClass = new Map<string, ReportRow[]>();
@@ -124,14 +129,15 @@ function main(): void {
     for (const c of cls.length ? cls : ['UNCLASSIFIED']) byClass.set(c, [...(byClass.get(c) ?? []), r]);
   }
   md.push('## Disagreements by class', '');
-  md.push('Each class is one engine rule that is wrong or missing; a run can be in several. "runs" lists every run in the class (recorded case ids are the demonstration set of `test/fixtures/interop-others/`, `gen-N` the seeded random cases of `test/oracle/generate.ts`). The log lines are from the first run listed, as the driver collected them (`initiator`/`responder` = side A/B; the daemon in brackets).', '');
+  md.push('Each class is one engine rule that is wrong or missing; a run can be in several. "runs" lists every run in the class (recorded case ids are the demonstration set of `test/fixtures/interop-others/`, `gen-N` the seeded random cases of `test/oracle/generate.ts`). The log lines are from the example run (a recorded one when the class has one), as the driver collected them (`initiator`/`responder` = side A/B; the daemon in brackets).', '');
   for (const [id, list] of [...byClass].sort((a, b) => b[1].length - a[1].length)) {
     const def = (CLASSES as Record<string, { daemon: string; engineRule: string; real: string } | undefined>)[id];
     md.push(`### ${id} (${list.length} run${list.length === 1 ? '' : 's'})`, '');
     if (def) md.push(`- **${def.daemon} does:** ${def.real}.`, `- **Engine rule wrong or missing:** ${def.engineRule}.`);
     else md.push('- **Not classified yet**: read the runs\' logs.');
     md.push(`- **Runs:** ${list.map((r) => `\`${r.key}\``).join(', ')}`);
-    const first = list[0];
+    // A recorded case reads best as the example: it was made to show one rule.
+    const first = list.find((r) => r.source === 'recorded') ?? list[0];
     if (first) {
       md.push(`- **Example \`${first.key}\`** (${setup(first)}): ${first.diffs.join('; ')}`, '', '```');
       for (const l of (id in EVIDENCE ? quote(first, id as DisagreementClassId) : [])) md.push(l.length > 300 ? `${l.slice(0, 300)}…` : l);
@@ -139,6 +145,12 @@ function main(): void {
     }
   }
 
+  md.push('## What cannot be observed here', '');
+  md.push('- ESP traffic: the kernel has no ESP; the shim makes SA installation succeed, so the selectors are what each daemon negotiated and put in its XFRM/PF_KEY policy, not what traffic would do (e.g. in an inconsistent child).');
+  md.push('- A failed SA install is this kernel\'s artefact (pluto then sends a false TS_UNACCEPTABLE); the harness refuses to compare any run with install errors, and none had any.');
+  md.push('- iked is IKEv2 only; several children on one iked side are several IKE SAs (one per policy). pluto 4.10 has one selector pair per connection.');
+  md.push('- iked as initiator after INVALID_KE_PAYLOAD (retry 2 s later, after the driver stops reading): excluded, flagged `not_observable` if it happens.');
+  md.push('- Debian\'s iked cannot install HMAC-SHA2-256 ESP SAs: the driver negotiates ESP sha256 as sha384 on both ends (both the daemons and the engine see sha384).', '');
   md.push('## Every run', '', '| run | daemon, role, options | engine | real | agree? |', '|---|---|---|---|---|');
   for (const r of rows) md.push(`| \`${r.key}\` | ${setup(r)} | ${cell(r.engine)} | ${cell(r.real)} | ${r.diffs.length === 0 ? 'yes' : `**no**: ${(classesOf(r).join(', ') || 'unclassified').replace(/\|/g, '\\|')}`} |`);
   writeFileSync(noteFile, md.join('\n') + '\n');
