@@ -10,7 +10,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'shared', 'cli', 'main.ts');
 const built = path.join(root, 'dist', 'cli', 'main.mjs');
-const MAX_BYTES = 64 * 1024 * 1024;
 
 async function load() {
   if (existsSync(source)) {
@@ -20,15 +19,19 @@ async function load() {
   return import(pathToFileURL(built).href);
 }
 
+// Bytes only: the shared loader decodes them (strict UTF-8), exactly as the desktop app does.
 const io = {
-  async readFile(p) {
+  async readFile(p, maxBytes) {
     try {
       const s = await stat(p);
-      if (!s.isFile()) return { ok: false, message: `${p} is not a file` };
-      if (s.size > MAX_BYTES) return { ok: true, text: '', bytes: s.size };
-      return { ok: true, text: await readFile(p, 'utf8'), bytes: s.size };
+      if (!s.isFile()) return { ok: false, code: 'UNREADABLE', message: `${p} is not a file` };
+      if (s.size > maxBytes) return { ok: false, code: 'TOO_LARGE', size: s.size };
+      const bytes = await readFile(p);
+      // The file may have grown between stat and read.
+      if (bytes.byteLength > maxBytes) return { ok: false, code: 'TOO_LARGE', size: bytes.byteLength };
+      return { ok: true, bytes };
     } catch (e) {
-      return { ok: false, message: e.code === 'ENOENT' ? `${p}: no such file` : `${p}: ${e.message}` };
+      return { ok: false, code: 'UNREADABLE', message: e.code === 'ENOENT' ? `${p}: no such file` : `${p}: ${e.message}` };
     }
   },
   writeFile: (p, content) => writeFile(p, content, 'utf8'),

@@ -3,7 +3,7 @@
 // ever receives a whole valid topology or one clear message. Writing refuses text that is not a
 // valid topology, then replaces the file atomically.
 import { basename } from 'node:path';
-import { describeErrors, loadDocumentText, MAX_FILE_BYTES, type FileError, type FileErrorCode } from '../shared/model/file';
+import { decodeDocumentBytes, describeErrors, fileTooLarge, loadDocumentText, MAX_FILE_BYTES, type FileError, type FileErrorCode } from '../shared/model/file';
 import { nodeAtomicFs, SaveRefused, writeFileAtomic, type AtomicFs, type AtomicIo } from './atomic-write';
 
 /** Stable codes for why a file was not opened; the loader's own codes pass through. */
@@ -79,8 +79,6 @@ function readErrorCode(error: unknown): ReadErrorCode {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Reads and validates a topology file. Never throws for a user's file. */
 export async function readDocumentFile(path: string, fs: DocumentFs = defaultFs): Promise<ReadResult> {
   let bytes: Uint8Array;
@@ -92,17 +90,17 @@ export async function readDocumentFile(path: string, fs: DocumentFs = defaultFs)
   } catch (error) {
     return { ok: false, code: readErrorCode(error), message: ioErrorMessage('open', path, error) };
   }
-  // The file may have grown between stat and read.
-  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path, bytes.byteLength);
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, code: 'NOT_TEXT', message: `"${basename(path)}" is not a text file (it contains bytes that are not UTF-8), so it cannot be an IPsec Studio topology. Nothing was loaded.` };
+  // One decoding for the desktop and the command line (shared/model/file.ts): the size before
+  // anything is decoded (the file may have grown since stat), bytes that are not UTF-8 refused.
+  const decoded = decodeDocumentBytes(bytes);
+  if (!decoded.ok) {
+    return decoded.code === 'NOT_TEXT'
+      ? { ok: false, code: 'NOT_TEXT', message: `"${basename(path)}" is not a text file (it contains bytes that are not UTF-8), so it cannot be an IPsec Studio topology. Nothing was loaded.` }
+      : { ok: false, code: decoded.code, message: `"${basename(path)}": ${decoded.summary}` };
   }
-  const loaded = loadDocumentText(text, bytes.byteLength);
+  const loaded = loadDocumentText(decoded.text, bytes.byteLength);
   if (!loaded.ok) return { ok: false, code: loaded.code, message: `"${basename(path)}": ${loaded.summary}${loadErrorDetails(loaded.code, loaded.errors)}` };
-  return { ok: true, text };
+  return { ok: true, text: decoded.text };
 }
 
 /**
@@ -126,9 +124,7 @@ function loadErrorDetails(code: FileErrorCode, errors: readonly FileError[]): st
 }
 
 function tooLarge(path: string, size: number): ReadResult {
-  // loadDocumentText refuses on the byte length alone, before decoding anything.
-  const result = loadDocumentText('', size);
-  return { ok: false, code: 'FILE_TOO_LARGE', message: `"${basename(path)}": ${result.ok ? 'file too large' : result.summary}` };
+  return { ok: false, code: 'FILE_TOO_LARGE', message: `"${basename(path)}": ${fileTooLarge(size).summary}` };
 }
 
 /** Validates the text as a topology, then writes it atomically. */

@@ -12,7 +12,7 @@ import { AnimationContext, NegotiationPanel } from '../animation/NegotiationPane
 import { autoLayoutCommand } from '../canvas/auto-layout';
 import { fitPadding, fitWouldHideUnderMinimap } from '../canvas/canvas-backdrop';
 import { Canvas, dropItem, type EdgeAnimation, type PaletteItem } from '../canvas/Canvas';
-import { copySelection, deleteSelectionCommands, getInternalClipboard, isClipboardContent, pasteCommands, setInternalClipboard } from '../canvas/clipboard';
+import { clipboardForPaste, clipboardText, copySelection, deleteSelectionCommands, getInternalClipboard, pasteCommands, setInternalClipboard } from '../canvas/clipboard';
 import { addTunnelCommand } from '../canvas/create';
 import { buildSvg, DARK_SVG, LIGHT_SVG, svgToPng } from '../canvas/export-image';
 import { Palette } from '../canvas/Palette';
@@ -344,31 +344,33 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   }, [editor, selection]);
 
   const copy = useCallback(() => {
-    const c = copySelection(editor.document, selection);
+    // The app's own clipboard keeps the keys (paste in this window restores the tunnels whole);
+    // the system clipboard, which other programs read, never gets them.
+    const c = copySelection(editor.document, selection, { includeKeys: true });
     if (!c) return false;
     setInternalClipboard(c);
-    void navigator.clipboard?.writeText(JSON.stringify(c)).catch(() => {});
+    void navigator.clipboard?.writeText(clipboardText(c)).catch(() => {});
     return true;
   }, [editor, selection]);
 
   const paste = useCallback(async () => {
-    let c = getInternalClipboard();
-    try {
-      const text = await navigator.clipboard?.readText();
-      const parsed: unknown = text ? JSON.parse(text) : undefined;
-      if (isClipboardContent(parsed)) c = parsed;
-    } catch {
-      // The system clipboard is optional (permission, or not our content): fall back to ours.
-    }
-    if (!c) return;
-    const r = pasteCommands(editor.document, c);
+    // A paste is checked as an opened file is (clipboardForPaste): something that is not ours is
+    // ignored, something of ours that does not validate is refused with the reason.
+    const system = await Promise.resolve(navigator.clipboard?.readText()).catch(() => undefined);
+    const r = clipboardForPaste(system, getInternalClipboard());
     if (!r) return;
-    editor.dispatch(r.command);
-    setSelection(r.selection);
-  }, [editor]);
+    if (!r.ok) {
+      say(r.message);
+      return;
+    }
+    const pasted = pasteCommands(editor.document, r.content);
+    if (!pasted) return;
+    editor.dispatch(pasted.command);
+    setSelection(pasted.selection);
+  }, [editor, say]);
 
   const duplicate = useCallback(() => {
-    const c = copySelection(editor.document, selection);
+    const c = copySelection(editor.document, selection, { includeKeys: true });
     if (!c) return;
     const r = pasteCommands(editor.document, c);
     if (!r) return;

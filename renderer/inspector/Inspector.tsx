@@ -286,7 +286,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
       </Section>
       <Section title="Authentication">
         <SelectField label="Method" value={e.auth.method} options={[{ value: 'psk', label: 'Pre-shared key' }, { value: 'certificate', label: 'Certificate' }] as const} onChange={(v) => run({ auth: { ...e.auth, method: v } })} />
-        {e.auth.method === 'psk' && <TextField editor={editor} label="Pre-shared key" mono value={e.auth.psk} mergeKey={mk('psk')} testId={`psk-${end}`} command={(t) => update({ auth: { ...e.auth, psk: t } })} />}
+        {e.auth.method === 'psk' && <TextField editor={editor} label="Pre-shared key" mono secret value={e.auth.psk} mergeKey={mk('psk')} testId={`psk-${end}`} command={(t) => update({ auth: { ...e.auth, psk: t } })} />}
         <IdentityField
           editor={editor}
           label="Local ID"

@@ -7,6 +7,12 @@ import type { Editor } from '../../shared/commands/editor';
 
 export type Validate = (text: string) => string | undefined;
 
+/** `tunnels[0].a.outsideInterface: interface names may use…` → the sentence (the field is the one being typed in). */
+function withoutPath(message: string): string {
+  const m = /^[^\s:]+: (.+)$/s.exec(message);
+  return m?.[1] ?? message;
+}
+
 export function TextField(props: {
   editor: Editor;
   label: string;
@@ -20,9 +26,14 @@ export function TextField(props: {
   hideLabel?: boolean;
   testId?: string;
   multiline?: boolean;
+  /** Key material: masked until the person presses Show, and masked again for another field (the inspector may be on a projector). */
+  secret?: boolean;
 }) {
-  const { editor, label, value, command, validate, mergeKey, mono, placeholder, hideLabel, testId, multiline } = props;
+  const { editor, label, value, command, validate, mergeKey, mono, placeholder, hideLabel, testId, multiline, secret } = props;
   const [text, setText] = useState(value);
+  // Revealed for one field only: the same component shows another end or tunnel (another mergeKey) masked.
+  const [revealedFor, setRevealedFor] = useState<string | undefined>();
+  const revealed = revealedFor === mergeKey;
   const [error, setError] = useState<string | undefined>();
   const focused = useRef(false);
   const id = useId();
@@ -38,7 +49,11 @@ export function TextField(props: {
     setText(t);
     const e = validate?.(t);
     setError(e);
-    if (e === undefined && t !== value) editor.dispatch(command(t), { mergeKey });
+    if (e !== undefined || t === value) return;
+    // The document refuses what the file format cannot hold (shared/commands/editor.ts): say why
+    // here, next to the field, instead of dropping the keystroke silently.
+    const r = editor.dispatch(command(t), { mergeKey });
+    if (!r.ok) setError(withoutPath(r.message));
   };
   const common = {
     id,
@@ -61,6 +76,13 @@ export function TextField(props: {
       {!hideLabel && <label htmlFor={id}>{label}</label>}
       {multiline ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : secret ? (
+        <div className="field-row">
+          <input {...common} type={revealed ? 'text' : 'password'} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+          <button type="button" className="btn small" aria-pressed={revealed} aria-controls={id} aria-label={`Show the ${label.toLowerCase()}`} onClick={() => setRevealedFor(revealed ? undefined : mergeKey)}>
+            Show
+          </button>
+        </div>
       ) : (
         <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />
       )}

@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { simulateCommand } from './commands/simulate';
 import { EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from './io';
+import { terminalLine } from './terminal';
 
 const SUBCOMMANDS: Subcommand[] = [checkCommand, exportCommand, simulateCommand];
 
@@ -28,7 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const cmd = SUBCOMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    io.stderr(`ipsec-studio: unknown command "${name}"\n\n${usage()}\n`);
+    io.stderr(`${terminalLine(`ipsec-studio: unknown command "${name}"`)}\n${usage()}\n`);
     return EXIT_INVALID;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -34,6 +34,10 @@ export type Command =
   | { type: 'tunnel.update'; id: TunnelId; changes: Partial<Pick<Tunnel, 'name' | 'initiator' | 'notes'>> }
   | { type: 'tunnel.remove'; id: TunnelId }
   | { type: 'tunnelEnd.update'; tunnelId: TunnelId; end: EndKey; changes: Partial<Omit<TunnelEnd, 'gatewayId'>> }
+  /** Changes how an end authenticates, never its key: a diagnostic's fix carries no key material. */
+  | { type: 'tunnelEnd.updateAuth'; tunnelId: TunnelId; end: EndKey; changes: Partial<Omit<TunnelEnd['auth'], 'psk'>> }
+  /** Gives `to` the pre-shared key of `from`, read when applied, so a report holding this fix holds no key. */
+  | { type: 'tunnelEnd.copyPsk'; tunnelId: TunnelId; from: EndKey; to: EndKey }
   | { type: 'proxyId.add'; tunnelId: TunnelId; end: EndKey; proxyId: ProxyId; index?: number }
   | { type: 'proxyId.update'; tunnelId: TunnelId; end: EndKey; index: number; changes: Partial<ProxyId> }
   | { type: 'proxyId.remove'; tunnelId: TunnelId; end: EndKey; index: number }
@@ -59,6 +63,8 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
   'tunnel.update': 'Edit Tunnel',
   'tunnel.remove': 'Delete Tunnel',
   'tunnelEnd.update': 'Edit Tunnel End',
+  'tunnelEnd.updateAuth': 'Edit Authentication',
+  'tunnelEnd.copyPsk': 'Copy Pre-shared Key',
   'proxyId.add': 'Add Proxy ID',
   'proxyId.update': 'Edit Proxy ID',
   'proxyId.remove': 'Delete Proxy ID',
@@ -165,6 +171,18 @@ export function applyCommand(doc: TopologyDocument, cmd: Command): void {
     case 'tunnelEnd.update':
       Object.assign(tunnelEnd(doc, cmd.tunnelId, cmd.end), cmd.changes);
       return;
+    case 'tunnelEnd.updateAuth': {
+      // A key in a hand-written command is ignored, as the type says: keys change only by copyPsk or the inspector.
+      const { psk: _key, ...changes } = cmd.changes as Partial<TunnelEnd['auth']>;
+      Object.assign(tunnelEnd(doc, cmd.tunnelId, cmd.end).auth, changes);
+      return;
+    }
+    case 'tunnelEnd.copyPsk': {
+      const t = find(doc.tunnels, cmd.tunnelId, 'tunnel');
+      if (cmd.from === cmd.to) throw new CommandTargetError(`a key cannot be copied from end ${cmd.from} to itself`);
+      t[cmd.to].auth.psk = t[cmd.from].auth.psk;
+      return;
+    }
     case 'proxyId.add': {
       const end = tunnelEnd(doc, cmd.tunnelId, cmd.end);
       const index = cmd.index ?? end.proxyIds.length;

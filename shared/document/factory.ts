@@ -76,11 +76,19 @@ export function newTunnel(args: { id: string; name: string; a: Gateway; b: Gatew
   };
 }
 
-/** Picks `base`, or `base-2`, `base-3`… so names stay unique (the CLI and exporters name things by name). */
-export function uniqueName(base: string, taken: Iterable<string>): string {
+/**
+ * Picks `base`, or `base-2`, `base-3`… so names stay unique (the CLI and exporters name things by
+ * name). With `maxLength`, `base` is shortened to make room for the suffix, so a copy of a name at
+ * the schema's limit is still a valid name.
+ */
+export function uniqueName(base: string, taken: Iterable<string>, maxLength = Infinity): string {
   const set = new Set(taken);
-  if (!set.has(base)) return base;
-  for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`;
+  if (!set.has(base) && base.length <= maxLength) return base;
+  for (let i = 2; ; i++) {
+    const suffix = `-${i}`;
+    const name = `${base.slice(0, Math.max(0, maxLength - suffix.length))}${suffix}`;
+    if (!set.has(name)) return name;
+  }
 }
 
 /** A generator of ids unique within a document: prefix plus the next free number. */

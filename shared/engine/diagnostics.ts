@@ -66,7 +66,9 @@ export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2
   const gR = run.gateways[responderEnd];
   const d = run.diagnostics;
   const provOf = (end: EndKey, ruleId: string | undefined): Provenance => (ruleId ? (run.profiles[end].rules[ruleId]?.provenance ?? 'assumed') : 'assumed');
-  const update = (end: EndKey, changes: Partial<Omit<TunnelEnd, 'gatewayId'>>): Command => ({ type: 'tunnelEnd.update', tunnelId: tunnel.id, end, changes });
+  const update = (end: EndKey, changes: Partial<Omit<TunnelEnd, 'gatewayId' | 'auth'>>): Command => ({ type: 'tunnelEnd.update', tunnelId: tunnel.id, end, changes });
+  // Authentication fixes name what changes, never the key itself: reports are printed and copied.
+  const updateAuth = (end: EndKey, changes: Partial<Omit<TunnelEnd['auth'], 'psk'>>): Command => ({ type: 'tunnelEnd.updateAuth', tunnelId: tunnel.id, end, changes });
 
   // Algorithms a product cannot be configured with (shared/vendors/algorithms.ts).
   algorithmDiagnostics(run);
@@ -108,10 +110,10 @@ export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2
         d.push({ code: 'EXCHANGE_MODE_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [update(responderEnd, { exchangeMode: I.exchangeMode })], fixLabel: `Use ${I.exchangeMode} mode on ${gR.name}`, provenance: 'assumed' });
         break;
       case 'auth-method':
-        d.push({ code: 'AUTH_METHOD_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [update(responderEnd, { auth: { ...R.auth, method: I.auth.method } })], fixLabel: `Authenticate ${gR.name} the same way`, provenance: prov });
+        d.push({ code: 'AUTH_METHOD_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [updateAuth(responderEnd, { method: I.auth.method })], fixLabel: `Authenticate ${gR.name} the same way`, provenance: prov });
         break;
       case 'psk':
-        d.push({ code: 'PSK_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [update(responderEnd, { auth: { ...R.auth, psk: I.auth.psk } })], fixLabel: `Copy ${gI.name}'s pre-shared key to ${gR.name}`, provenance: prov });
+        d.push({ code: 'PSK_MISMATCH', severity: 'error', end: responderEnd, gateway: gR.name, message: p1.reason ?? '', fix: [{ type: 'tunnelEnd.copyPsk', tunnelId: tunnel.id, from: initiatorEnd, to: responderEnd }], fixLabel: `Copy ${gI.name}'s pre-shared key to ${gR.name}`, provenance: prov });
         break;
       case 'identity': {
         const wrongOnInit = p1.notifyFrom === initiatorEnd;
@@ -119,8 +121,7 @@ export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2
         const peerEnd = wrongOnInit ? R : I;
         const peerPlan = run.plans[wrongOnInit ? responderEnd : initiatorEnd];
         const expected = peerEnd.auth.localId ?? (peerPlan.ikeAddress ? { type: 'address' as const, value: peerPlan.ikeAddress.text } : undefined);
-        const e = run.end(end);
-        d.push({ code: 'IDENTITY_MISMATCH', severity: 'error', end, gateway: run.gateways[end].name, message: p1.reason ?? '', fix: expected ? [update(end, { auth: { ...e.auth, remoteId: expected } })] : [], ...(expected ? { fixLabel: 'Expect the identity the peer sends' } : {}), provenance: prov });
+        d.push({ code: 'IDENTITY_MISMATCH', severity: 'error', end, gateway: run.gateways[end].name, message: p1.reason ?? '', fix: expected ? [updateAuth(end, { remoteId: expected })] : [], ...(expected ? { fixLabel: 'Expect the identity the peer sends' } : {}), provenance: prov });
         break;
       }
       case 'proposal': {

@@ -25,9 +25,29 @@ export function maxAddress(family: Family): bigint {
   return MAX[family];
 }
 
-/** Parses one IP address, strictly: dotted quad for IPv4 (no "10.1" or octal forms), any RFC 4291 form for IPv6. */
+/**
+ * What would otherwise change silently: blanks (the document keeps the text as written, so
+ * "10.0.0.0/24 " would reach an export as it is while the engine used it trimmed) and an IPv6
+ * zone ("fe80::1%eth0", which ipaddr.js accepts and drops).
+ */
+function silentChange(text: string): string | undefined {
+  const blank = /\s/.exec(text);
+  if (blank) {
+    const where = blank.index === 0 ? 'at the start' : /\s$/.test(text) ? 'at the end' : 'inside';
+    return `"${text}" has a space or other blank ${where}: remove it`;
+  }
+  const zone = /%[^/-]*/.exec(text);
+  if (zone && text.includes(':')) {
+    return `"${text}" has an IPv6 zone (${zone[0]}): a zone names a link of one host and is not part of a selector, route or interface address; remove it`;
+  }
+  return undefined;
+}
+
+/** Parses one IP address, strictly: dotted quad for IPv4 (no "10.1" or octal forms), any RFC 4291 form for IPv6; no blanks, no zone. */
 export function parseIp(text: string): ParseResult<{ family: Family; value: bigint }> {
-  const t = text.trim();
+  const problem = silentChange(text);
+  if (problem) return { ok: false, message: problem };
+  const t = text;
   if (ipaddr.IPv4.isValidFourPartDecimal(t)) {
     return { ok: true, value: { family: 4, value: bytesToBigint(ipaddr.IPv4.parse(t).toByteArray()) } };
   }
@@ -45,7 +65,9 @@ function bytesToBigint(bytes: number[]): bigint {
 
 /** Parses a prefix "10.0.0.0/24" (host bits must be zero: a typo there is the kind of mistake the product exists to catch). */
 export function parsePrefix(text: string): ParseResult<AddressRange> {
-  const t = text.trim();
+  const problem = silentChange(text);
+  if (problem) return { ok: false, message: problem };
+  const t = text;
   const slash = t.indexOf('/');
   if (slash < 0) return { ok: false, message: `"${text}" is not a valid prefix: write it as address/length, e.g. 10.1.0.0/24` };
   const ip = parseIp(t.slice(0, slash));
@@ -68,8 +90,10 @@ export function parsePrefix(text: string): ParseResult<AddressRange> {
  * ("10.0.0.5", meaning /32 or /128), a range ("10.0.0.5-10.0.0.9"), or "any" / "any6".
  */
 export function parseAddressSpec(text: string): ParseResult<AddressRange> {
-  const t = text.trim();
-  if (t === '') return { ok: false, message: 'an address is required (a prefix such as 10.1.0.0/24, an address, or a range a-b)' };
+  if (text.trim() === '') return { ok: false, message: 'an address is required (a prefix such as 10.1.0.0/24, an address, or a range a-b)' };
+  const problem = silentChange(text);
+  if (problem) return { ok: false, message: problem };
+  const t = text;
   if (t === 'any' || t === 'any4') return { ok: true, value: { family: 4, from: 0n, to: MAX[4] } };
   if (t === 'any6') return { ok: true, value: { family: 6, from: 0n, to: MAX[6] } };
   if (t.includes('/')) return parsePrefix(t);
@@ -118,7 +142,9 @@ export function isValidAddressSpec(text: string): boolean {
 
 /** Parses an interface address "203.0.113.1/24": host bits allowed, the address itself kept. */
 export function parseInterfaceAddress(text: string): ParseResult<{ family: Family; address: bigint; network: AddressRange; length: number }> {
-  const t = text.trim();
+  const problem = silentChange(text);
+  if (problem) return { ok: false, message: problem };
+  const t = text;
   const slash = t.indexOf('/');
   if (slash < 0) return { ok: false, message: `"${text}" is not a valid interface address: write it as address/length, e.g. 203.0.113.1/24` };
   const ip = parseIp(t.slice(0, slash));

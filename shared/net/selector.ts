@@ -85,7 +85,7 @@ function fastV4(text: string): AddressRange | undefined {
 }
 
 export function makeSelector(address: string, protocol: string | number = 0, port = 'any'): ParseResult<Selector> {
-  const fast = fastV4(address.trim());
+  const fast = fastV4(address);
   const a: ParseResult<AddressRange> = fast ? { ok: true, value: fast } : parseAddressSpec(address.replace('..', '-'));
   if (!a.ok) return a;
   const p = protocolNumber(protocol);

@@ -3,10 +3,12 @@
 // Exit 0: every phase 1 and every phase-2 selector up; 1: anything fails; 2: invalid input.
 import { computeReport } from '../../engine/report-cache';
 import type { NegotiationReport, TunnelReport } from '../../engine/report';
+import { designVerdict } from '../../engine/verdict';
 import type { EndKey, TopologyDocument } from '../../model/document';
-import { describeErrors, loadDocumentText } from '../../model/file';
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
+import { loadTopologyFile } from '../load';
+import { terminalJson, terminalLine, terminalLines } from '../terminal';
 
 const USAGE = `Usage: ipsec-studio check <file> [--json] [--tunnel NAME] [--initiator GATEWAY]
 
@@ -59,7 +61,7 @@ function text(report: NegotiationReport): string {
   }
   const s = report.summary;
   lines.push(`${s.tunnels} tunnel${s.tunnels === 1 ? '' : 's'}: ${s.up} up, ${s.partial} partial, ${s.down} down; phase-2 selectors: ${s.phase2Up} up, ${s.phase2Down} down`);
-  return `${lines.join('\n')}\n`;
+  return terminalLines(lines);
 }
 
 export const checkCommand: Subcommand = {
@@ -69,53 +71,40 @@ export const checkCommand: Subcommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, { json: { type: 'boolean' }, tunnel: { type: 'string' }, initiator: { type: 'string' } });
     const fail = (message: string) => {
-      io.stderr(`ipsec-studio check: ${message}\n\n${USAGE}\n`);
+      io.stderr(`${terminalLine(`ipsec-studio check: ${message}`)}\n${USAGE}\n`);
+      return EXIT_INVALID;
+    };
+    const refuse = (message: string) => {
+      io.stderr(terminalLine(`ipsec-studio check: ${message}`));
       return EXIT_INVALID;
     };
     if (!parsed.ok) return fail(parsed.message);
     const { positionals, options } = parsed.value;
     if (positionals.length !== 1) return fail(positionals.length === 0 ? 'a topology file is required' : `one topology file at a time (got ${positionals.length})`);
     const file = positionals[0] as string;
-    const read = await io.readFile(file);
-    if (!read.ok) {
-      io.stderr(`ipsec-studio check: ${read.message}\n`);
-      return EXIT_INVALID;
-    }
-    const loaded = loadDocumentText(read.text, read.bytes);
-    if (!loaded.ok) {
-      io.stderr(`ipsec-studio check: ${file}: ${loaded.summary}\n${describeErrors(loaded.errors)}\n`);
-      return EXIT_INVALID;
-    }
+    const loaded = await loadTopologyFile(io, 'check', file);
+    if (!loaded.ok) return loaded.exit;
     let doc: TopologyDocument = loaded.document;
     const tunnelName = options.tunnel as string | undefined;
     if (tunnelName !== undefined) {
       const t = doc.tunnels.find((x) => x.name === tunnelName || x.id === tunnelName);
-      if (!t) {
-        io.stderr(`ipsec-studio check: no tunnel named "${tunnelName}" in ${file} (tunnels: ${doc.tunnels.map((x) => x.name).join(', ') || 'none'})\n`);
-        return EXIT_INVALID;
-      }
+      if (!t) return refuse(`no tunnel named "${tunnelName}" in ${file} (tunnels: ${doc.tunnels.map((x) => x.name).join(', ') || 'none'})`);
       doc = { ...doc, tunnels: [t] };
     }
     const initiators: Record<string, EndKey> = {};
     const initiatorName = options.initiator as string | undefined;
     if (initiatorName !== undefined) {
       const g = doc.gateways.find((x) => x.name === initiatorName || x.id === initiatorName);
-      if (!g) {
-        io.stderr(`ipsec-studio check: no gateway named "${initiatorName}" in ${file}\n`);
-        return EXIT_INVALID;
-      }
+      if (!g) return refuse(`no gateway named "${initiatorName}" in ${file}`);
       for (const t of doc.tunnels) {
         if (t.a.gatewayId === g.id) initiators[t.id] = 'a';
         else if (t.b.gatewayId === g.id) initiators[t.id] = 'b';
       }
-      if (Object.keys(initiators).length === 0) {
-        io.stderr(`ipsec-studio check: gateway "${initiatorName}" ends none of the ${tunnelName !== undefined ? 'selected tunnel' : 'tunnels'}\n`);
-        return EXIT_INVALID;
-      }
+      if (Object.keys(initiators).length === 0) return refuse(`gateway "${initiatorName}" ends none of the ${tunnelName !== undefined ? 'selected tunnel' : 'tunnels'}`);
     }
     const report = computeReport(doc, { initiators });
-    io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : text(report));
-    const allUp = report.tunnels.every((t) => t.status === 'up') && !report.diagnostics.some((d) => d.severity === 'error');
-    return allUp ? EXIT_OK : EXIT_FAILED;
+    io.stdout(options.json ? terminalJson(report) : text(report));
+    // The verdict the export's pre-check uses too (shared/engine/verdict.ts).
+    return designVerdict(report).comesUp ? EXIT_OK : EXIT_FAILED;
   },
 };

@@ -5,9 +5,10 @@
 import { exportDocument, isDesignFailure, selectGateways } from '../../export/export';
 import type { ExportWarning } from '../../vendors/kit/export/types';
 import { EXPORT_VENDORS, isExportVendor } from '../../vendors/registry';
-import { describeErrors, loadDocumentText } from '../../model/file';
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
+import { loadTopologyFile } from '../load';
+import { terminalFile, terminalJson, terminalLine } from '../terminal';
 
 const USAGE = `Usage: ipsec-studio export <file> [--vendor <vendor|auto>] [--gateway <name>]... [-o <dir>] [--include-secrets] [--json]
 
@@ -42,67 +43,55 @@ export const exportCommand: Subcommand = {
       'include-secrets': { type: 'boolean' },
       json: { type: 'boolean' },
     });
-    if (!parsed.ok) {
-      io.stderr(`ipsec-studio export: ${parsed.message}\n\n${USAGE}\n`);
+    const refuse = (message: string, usage = false) => {
+      io.stderr(`${terminalLine(`ipsec-studio export: ${message}`)}${usage ? `\n${USAGE}\n` : ''}`);
       return EXIT_INVALID;
-    }
+    };
+    if (!parsed.ok) return refuse(parsed.message, true);
     const { positionals, options } = parsed.value;
-    if (positionals.length !== 1) {
-      io.stderr(`ipsec-studio export: ${positionals.length === 0 ? 'a topology file is required' : `one topology file at a time (got ${positionals.length})`}\n\n${USAGE}\n`);
-      return EXIT_INVALID;
-    }
+    if (positionals.length !== 1) return refuse(positionals.length === 0 ? 'a topology file is required' : `one topology file at a time (got ${positionals.length})`, true);
     const requested = (options.vendor as string | undefined) ?? 'auto';
-    if (requested !== 'auto' && !isExportVendor(requested)) {
-      io.stderr(`ipsec-studio export: unknown vendor "${requested}"; use auto or one of ${EXPORT_VENDORS.join(', ')}\n`);
-      return EXIT_INVALID;
-    }
+    if (requested !== 'auto' && !isExportVendor(requested)) return refuse(`unknown vendor "${requested}"; use auto or one of ${EXPORT_VENDORS.join(', ')}`);
+    const vendor = requested;
     const file = positionals[0] as string;
-    const read = await io.readFile(file);
-    if (!read.ok) {
-      io.stderr(`ipsec-studio export: ${read.message}\n`);
-      return EXIT_INVALID;
-    }
-    const loaded = loadDocumentText(read.text, read.bytes);
-    if (!loaded.ok) {
-      io.stderr(`ipsec-studio export: ${file}: ${loaded.summary}\n${describeErrors(loaded.errors)}\n`);
-      return EXIT_INVALID;
-    }
+    const loaded = await loadTopologyFile(io, 'export', file);
+    if (!loaded.ok) return loaded.exit;
     const doc = loaded.document;
     const wanted = (options.gateway as string[] | undefined) ?? [];
     const selected = selectGateways(doc, wanted);
-    if (!selected.ok) {
-      io.stderr(`ipsec-studio export: no gateway named ${selected.unknown.map((u) => `"${u}"`).join(', ')} in ${file}; gateways: ${doc.gateways.map((g) => g.name).join(', ') || '(none)'}\n`);
-      return EXIT_INVALID;
-    }
-    if (selected.gateways.length === 0) {
-      io.stderr(`ipsec-studio export: ${file} has no gateways to export\n`);
-      return EXIT_INVALID;
-    }
-    const result = exportDocument(doc, { vendor: requested, gateways: wanted, includeSecrets: options['include-secrets'] === true });
+    if (!selected.ok) return refuse(`no gateway named ${selected.unknown.map((u) => `"${u}"`).join(', ')} in ${file}; gateways: ${doc.gateways.map((g) => g.name).join(', ') || '(none)'}`);
+    if (selected.gateways.length === 0) return refuse(`${file} has no gateways to export`);
+    const result = exportDocument(doc, { vendor, gateways: wanted, includeSecrets: options['include-secrets'] === true });
     const failed = result.warnings.some(isDesignFailure);
     const out = options.output as string | undefined;
     if (options.json === true) {
-      io.stdout(`${JSON.stringify({ files: out ? result.files.map((f) => ({ name: f.name })) : result.files, warnings: result.warnings, designComesUp: !failed }, null, 2)}\n`);
+      io.stdout(terminalJson({ files: out ? result.files.map((f) => ({ name: f.name })) : result.files, warnings: result.warnings, designComesUp: !failed }));
     }
     if (out) {
       await io.mkdir(out);
       for (const f of result.files) {
         const path = io.joinPath(out, f.name);
         await io.writeFile(path, f.content);
-        if (options.json !== true) io.stdout(`wrote ${path}\n`);
+        if (options.json !== true) io.stdout(terminalLine(`wrote ${path}`));
       }
     } else if (options.json !== true) {
       const many = result.files.length > 1;
-      result.files.forEach((f, i) => io.stdout(`${many ? `${i > 0 ? '\n' : ''}==> ${f.name} <==\n` : ''}${f.content}`));
+      result.files.forEach((f, i) => io.stdout(`${many ? `${i > 0 ? '\n' : ''}${terminalLine(`==> ${f.name} <==`)}` : ''}${terminalFile(f.content)}`));
     }
-    for (const w of result.warnings) io.stderr(`${formatWarning(w)}\n`);
+    for (const w of result.warnings) io.stderr(terminalLine(formatWarning(w)));
     if (result.files.length === 0) {
       io.stderr('ipsec-studio export: nothing was written (see the warnings above)\n');
       return EXIT_INVALID;
     }
     if (failed) {
-      const tunnels = new Set(result.warnings.filter(isDesignFailure).map((w) => w.tunnel));
-      io.stderr(`ipsec-studio export: written, but the engine predicts ${tunnels.size} tunnel${tunnels.size === 1 ? '' : 's'} would not come up (exit 1)\n`);
+      const design = result.warnings.filter(isDesignFailure);
+      const tunnels = new Set(design.flatMap((w) => (w.tunnel !== undefined ? [w.tunnel] : [])));
+      const gateways = new Set(design.filter((w) => w.tunnel === undefined).map((w) => w.gateway));
+      const what = [
+        ...(tunnels.size > 0 ? [`${tunnels.size} tunnel${tunnels.size === 1 ? '' : 's'} would not come up`] : []),
+        ...(gateways.size > 0 ? [`${gateways.size} gateway${gateways.size === 1 ? '' : 's'} would fail`] : []),
+      ];
+      io.stderr(`ipsec-studio export: written, but the engine predicts ${what.join(' and ')} (exit 1)\n`);
     }
     return failed ? EXIT_FAILED : EXIT_OK;
   },

@@ -1,11 +1,12 @@
 // `ipsec-studio simulate`: walks one packet (and its reply) through a topology file, step by
 // step, with on-demand negotiation by the real engine. Exit 0: delivered both ways; 1: dropped,
 // blackholed or one-way; 2: invalid input.
-import { describeErrors, loadDocumentText } from '../../model/file';
 import { engineNegotiator } from '../../monitor/engine-negotiator';
 import { walkPacket, type LegResult, type WalkResult } from '../../walk/walk';
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
+import { loadTopologyFile } from '../load';
+import { terminalJson, terminalLine, terminalLines } from '../terminal';
 
 const USAGE = `Usage: ipsec-studio simulate <file> --from <ip|host> --to <ip|host> [--proto tcp|udp|icmp|<n>] [--port <n>] [--json]
 
@@ -40,7 +41,7 @@ function human(w: WalkResult): string {
     lines.push(`      ${s.detail}`);
   });
   lines.push('', legLine('forward', w.forward), legLine('reply', w.reply), `outcome: ${w.outcome.toUpperCase()}`, w.summary);
-  return `${lines.join('\n')}\n`;
+  return terminalLines(lines);
 }
 
 export const simulateCommand: Subcommand = {
@@ -50,7 +51,7 @@ export const simulateCommand: Subcommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, { from: { type: 'string' }, to: { type: 'string' }, proto: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } });
     const fail = (message: string) => {
-      io.stderr(`ipsec-studio simulate: ${message}\n\n${USAGE}\n`);
+      io.stderr(`${terminalLine(`ipsec-studio simulate: ${message}`)}\n${USAGE}\n`);
       return EXIT_INVALID;
     };
     if (!parsed.ok) return fail(parsed.message);
@@ -66,26 +67,18 @@ export const simulateCommand: Subcommand = {
       port = Number(portText);
     }
     const file = positionals[0] as string;
-    const read = await io.readFile(file);
-    if (!read.ok) {
-      io.stderr(`ipsec-studio simulate: ${read.message}\n`);
-      return EXIT_INVALID;
-    }
-    const loaded = loadDocumentText(read.text, read.bytes);
-    if (!loaded.ok) {
-      io.stderr(`ipsec-studio simulate: ${file}: ${loaded.summary}\n${describeErrors(loaded.errors)}\n`);
-      return EXIT_INVALID;
-    }
+    const loaded = await loadTopologyFile(io, 'simulate', file);
+    if (!loaded.ok) return loaded.exit;
     const proto = options.proto as string | undefined;
     const r = walkPacket(loaded.document, { from, to, ...(proto !== undefined ? { protocol: proto } : {}), ...(port !== undefined ? { port } : {}) }, { negotiate: engineNegotiator, now: 0 });
     if (!r.ok) {
-      io.stderr(`ipsec-studio simulate: ${r.code}: ${r.message}\n`);
+      io.stderr(terminalLine(`ipsec-studio simulate: ${r.code}: ${r.message}`));
       return EXIT_INVALID;
     }
     const w = r.value;
     if (options.json) {
       const { monitor: _monitor, ...rest } = w;
-      io.stdout(`${JSON.stringify(rest, null, 2)}\n`);
+      io.stdout(terminalJson(rest));
     } else io.stdout(human(w));
     return w.outcome === 'delivered' ? EXIT_OK : EXIT_FAILED;
   },

@@ -14,9 +14,13 @@ export const IKE_PREFIX_LEN = 24;
  */
 const PLUGINS = 'random nonce openssl aes sha1 sha2 hmac gmp gcm kdf pem pkcs1 x509 pubkey constraints kernel-libipsec kernel-netlink socket-default vici';
 
-export function strongswanConf(dir: string): string {
+/** `extra`: further `charon { }` settings (`name = value`), e.g. i_dont_care_about_security_and_use_aggressive_mode_psk = yes. */
+export function strongswanConf(dir: string, extra: readonly string[] = []): string {
+  for (const line of extra) {
+    if (!/^[a-z0-9_]+(?:\.[a-z0-9_]+)* = [A-Za-z0-9_.-]+$/.test(line)) throw new OracleError('BAD_REQUEST', `charon setting "${line}" is not a plain "name = value" line`);
+  }
   return `charon {
-  load_modular = no
+${extra.map((l) => `  ${l}\n`).join('')}  load_modular = no
   load = ${PLUGINS}
   # An unanswered peer gives up after ~4.5 s instead of minutes.
   retransmit_tries = 2
@@ -53,7 +57,7 @@ export function strongswanConf(dir: string): string {
 }
 
 // Values go into swanctl.conf unquoted: allow only what selectors, proposals and names contain.
-const SAFE_VALUE = /^[A-Za-z0-9_.:/[\]%-]+$/;
+const SAFE_VALUE = /^[A-Za-z0-9_.:/[\],%-]+$/;
 const SAFE_NAME = /^[A-Za-z0-9_-]+$/;
 
 function safe(value: string, what: string, pattern: RegExp = SAFE_VALUE): string {

@@ -15,7 +15,7 @@ export function caseConfs(c: OracleCase): { initiatorConf: string; responderConf
 }
 
 /** Negotiates an interop case between two real charon daemons. */
-export function runInteropCase(c: OracleCase, options: Pick<SwanctlPairRequest, 'timeoutMs' | 'keepFiles'> = {}): Promise<OracleObserved> {
+export function runInteropCase(c: OracleCase, options: Pick<SwanctlPairRequest, 'timeoutMs' | 'keepFiles' | 'withLogs'> = {}): Promise<OracleObserved> {
   let confs: { initiatorConf: string; responderConf: string };
   try {
     for (const name of c.initiate) {

@@ -47,6 +47,8 @@ export function defaultLoAddresses(ownConf: string, peerConf: string): string[] 
 }
 
 function validate(req: SwanctlPairRequest): void {
+  // Refuses a setting that is not a plain `name = value` line before anything starts.
+  for (const role of ['initiator', 'responder'] as const) strongswanConf('', req.charonSettings?.[role] ?? []);
   if (req.initiate.length === 0) throw new OracleError('BAD_REQUEST', 'initiate lists no child');
   for (const name of req.initiate) {
     if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new OracleError('BAD_REQUEST', `child name "${name}" is not a plain swanctl name`);
@@ -274,6 +276,7 @@ function observe(req: SwanctlPairRequest, a: Side, b: Side, saA: IkeSa[], saB: I
     not_observable: [...notObservableLines(logA).map((l) => `initiator: ${l}`), ...notObservableLines(logB).map((l) => `responder: ${l}`)],
     // Completed by the caller once everything is torn down.
     duration_ms: Math.round(performance.now() - started),
+    ...(req.withLogs ? { logs: { initiator: logA, responder: logB } } : {}),
   };
 }
 
@@ -308,7 +311,7 @@ async function runNow(req: SwanctlPairRequest): Promise<OracleObserved> {
   const body = async (): Promise<OracleObserved> => {
     for (const s of [a, b]) {
       mkdirSync(join(s.dir, 'run'), { recursive: true });
-      writeFileSync(join(s.dir, 'strongswan.conf'), strongswanConf(s.dir));
+      writeFileSync(join(s.dir, 'strongswan.conf'), strongswanConf(s.dir, req.charonSettings?.[s.role] ?? []));
       writeFileSync(join(s.dir, 'swanctl.conf'), s.conf);
     }
     for (const s of [a, b]) {

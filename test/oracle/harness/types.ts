@@ -55,6 +55,8 @@ export interface OracleObserved {
   not_observable: string[];
   /** Wall time of the whole run, namespaces to teardown. */
   duration_ms: number;
+  /** Both charon file logs, when the request asked for them (`withLogs`). */
+  logs?: { initiator: string; responder: string };
 }
 
 /** A pair of swanctl configurations run against each other. */
@@ -77,6 +79,10 @@ export interface SwanctlPairRequest {
   timeoutMs?: number;
   /** Keep the work directory (configs, logs) for inspection instead of deleting it. */
   keepFiles?: boolean;
+  /** Return both daemons' file logs in `logs` (for probes that quote the lines behind a decision). */
+  withLogs?: boolean;
+  /** Further strongswan.conf `charon { }` settings per side (`name = value` lines). */
+  charonSettings?: { initiator?: string[]; responder?: string[] };
 }
 
 export type OracleErrorCode =
@@ -84,7 +90,9 @@ export type OracleErrorCode =
   | 'BAD_REQUEST'
   | 'SETUP_FAILED'
   | 'CHARON_START_FAILED'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  /** An ike-rigs driver (real pluto or iked) failed or printed no result: not a negotiation outcome. */
+  | 'RIG_FAILED';
 
 /** A failure of the harness itself (never a negotiation outcome, which is an `OracleObserved`). */
 export class OracleError extends Error {

@@ -31,7 +31,7 @@ describe('runCli', () => {
   const io = () => {
     const out: string[] = [];
     const err: string[] = [];
-    const fake: CliIo = { readFile: async () => ({ ok: false, message: 'none' }), writeFile: async () => {}, mkdir: async () => {}, joinPath: (...p) => p.join('/'), stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+    const fake: CliIo = { readFile: async () => ({ ok: false, code: 'UNREADABLE', message: 'none' }), writeFile: async () => {}, mkdir: async () => {}, joinPath: (...p) => p.join('/'), stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
     return { fake, out, err };
   };
 

@@ -16,7 +16,7 @@ class FakeIo implements CliIo {
   }
   async readFile(path: string) {
     const text = this.files.get(path);
-    return text === undefined ? { ok: false as const, message: `${path}: no such file` } : { ok: true as const, text, bytes: text.length };
+    return text === undefined ? { ok: false as const, code: 'UNREADABLE' as const, message: `${path}: no such file` } : { ok: true as const, bytes: new TextEncoder().encode(text) };
   }
   async writeFile(path: string, content: string) {
     this.files.set(path, content);

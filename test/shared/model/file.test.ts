@@ -114,7 +114,8 @@ describe('format migrations', () => {
     const r = loadDocumentText(JSON.stringify({ formatVersion: 1, gateways: 'oops', tunnels: [{ a: { selectors: 5 } }] }));
     if (r.ok) throw new Error('loaded');
     expect(describeErrors(r.errors)).toContain('gateways: must be a list');
-    expect(describeErrors(r.errors)).toContain('tunnels[0].a.proxyIds: must be a list');
+    // Named as format 1 names it (selectors), not as the migrated format 2 document does (proxyIds).
+    expect(describeErrors(r.errors)).toContain('tunnels[0].a.selectors: must be a list');
   });
 
   it('moves format 1 coordinates into position and selectors into proxy IDs', () => {

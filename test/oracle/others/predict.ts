@@ -1,0 +1,86 @@
+// What the engine predicts for a case run with real pluto or iked at one end (or both) and charon
+// at the other: the interop case as a document (test/support/interop.ts), with the gateways that
+// run the other daemon switched to that product's profile, negotiated with side A initiating.
+// Libreswan runs as the `libreswan` profile; OpenIKED has no profile yet, so it runs as
+// `generic` (RFC 7296), the closest there is. The document has no Libreswan `narrowing=` option
+// yet either, so narrowing=yes is predicted like Libreswan's default.
+import type { Gateway, Vendor } from '../../../shared/model/document';
+import { negotiateTunnel } from '../../../shared/engine/negotiate';
+import type { TunnelReport } from '../../../shared/engine/report';
+import { caseToDocument, reportToObserved } from '../../support/interop';
+import type { InteropCase } from '../../support/interop';
+import type { OtherChild, OtherComparable } from '../harness/rig-output';
+import { canonicalOther } from '../harness/rig-output';
+import type { OtherDaemon, RigPlacement } from '../harness/rigs';
+import type { OracleCase } from '../harness/types';
+
+/** The engine profile standing for each real daemon today. */
+export const PROFILE_FOR: Record<OtherDaemon, { vendor: Vendor; model: string; osVersion: string }> = {
+  pluto: { vendor: 'libreswan', model: 'Linux', osVersion: '4.10' },
+  iked: { vendor: 'generic', model: 'OpenIKED', osVersion: '7.2' },
+};
+
+/**
+ * The iked driver sends ESP `sha256` as `sha384` on both ends (Debian's iked cannot install an
+ * HMAC-SHA2-256 ESP SA; ike-rigs README): the engine is given the proposals that were negotiated.
+ */
+export function ikedEspAsRun(c: OracleCase): OracleCase {
+  const esp = (e: string): string => e.split(',').map((p) => p.split('-').map((t) => (t === 'sha256' ? 'sha384' : t)).join('-')).join(',');
+  const side = (s: OracleCase['initiator']): OracleCase['initiator'] => ({ ...s, children: s.children.map((ch) => ({ ...ch, esp: esp(ch.esp) })) });
+  return { ...c, initiator: side(c.initiator), responder: side(c.responder) };
+}
+
+function withProduct(g: Gateway, daemon: OtherDaemon): Gateway {
+  const p = PROFILE_FOR[daemon];
+  return { ...g, vendor: p.vendor, model: p.model, osVersion: p.osVersion };
+}
+
+/** The engine's report for the case as run: A (192.0.2.1) initiates. */
+export function engineReport(c: OracleCase, daemon: OtherDaemon, placement: RigPlacement): TunnelReport {
+  const asRun = daemon === 'iked' ? ikedEspAsRun(c) : c;
+  const unrecorded: InteropCase['observed'] = { ike: 'down', children: {}, notifies_received_by_initiator: [], notifies_sent_by_responder: [] };
+  const doc = caseToDocument({ ...asRun, observed: unrecorded });
+  const [a, b] = doc.gateways;
+  if (!a || !b) throw new Error('caseToDocument made no gateways');
+  const gateways = [placement === 'responder' ? a : withProduct(a, daemon), placement === 'initiator' ? b : withProduct(b, daemon)];
+  return negotiateTunnel({ ...doc, gateways }, 't', { initiator: 'a' });
+}
+
+/**
+ * The report in the compared shape. An "up" child is installed alike at both ends (the engine has
+ * no asymmetric verdict yet). A product that makes one SA per proxy ID turns a child with several
+ * selectors into several phase-2 entries of the same name: up when all are up (the union of
+ * their selectors), `split` when only some are.
+ */
+export function reportToComparable(report: TunnelReport): OtherComparable {
+  const flat = reportToObserved(report);
+  const byName = new Map<string, TunnelReport['phase2']>();
+  for (const p of report.phase2) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  const children: Record<string, OtherChild> = {};
+  for (const [name, entries] of byName) {
+    const up = entries.filter((p) => p.status === 'up' && p.negotiated);
+    if (up.length === 0) {
+      children[name] = { status: 'down' };
+      continue;
+    }
+    const local = up.flatMap((p) => p.negotiated?.local ?? []);
+    const remote = up.flatMap((p) => p.negotiated?.remote ?? []);
+    const config = up[0]?.responderConfig;
+    children[name] = {
+      status: up.length === entries.length ? 'up' : 'split',
+      initiator_local_ts: local,
+      initiator_remote_ts: remote,
+      responder_local_ts: remote,
+      responder_remote_ts: local,
+      ...(config !== undefined ? { responder_config: config } : {}),
+    };
+  }
+  return canonicalOther({ ike: flat.ike, children, notifies_received_by_initiator: flat.notifies_received_by_initiator, notifies_sent_by_responder: flat.notifies_sent_by_responder });
+}
+
+export function predictOther(c: OracleCase, daemon: OtherDaemon, placement: RigPlacement): OtherComparable {
+  const o = reportToComparable(engineReport(c, daemon, placement));
+  // An initiated child the engine could not even plan is down, as the daemons report it.
+  for (const name of c.initiate) o.children[name] ??= { status: 'down' };
+  return canonicalOther(o);
+}
