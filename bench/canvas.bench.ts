@@ -13,8 +13,9 @@ import react from '@vitejs/plugin-react';
 import type { BenchResult } from './run';
 import { FORMAT_VERSION, type Gateway, type TopologyDocument, type Tunnel } from '../shared/model/document';
 import { newGateway, newTunnel } from '../shared/document/factory';
-import { vendorModule } from '../shared/vendors/registry';
-import { VENDORS } from '../shared/model/document';
+import { VENDOR_MODULES, vendorModule } from '../shared/vendors/registry';
+
+const VENDORS = VENDOR_MODULES.map((m) => m.id);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');

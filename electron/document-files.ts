@@ -3,7 +3,8 @@
 // ever receives a whole valid topology or one clear message. Writing refuses text that is not a
 // valid topology, then replaces the file atomically.
 import { basename } from 'node:path';
-import { decodeDocumentBytes, describeErrors, fileTooLarge, loadDocumentText, MAX_FILE_BYTES, type FileError, type FileErrorCode } from '../shared/model/file';
+import { decodeDocumentBytes, describeErrors, fileTooLarge, MAX_FILE_BYTES, type FileError, type FileErrorCode } from '../shared/model/file';
+import { loadDocumentText } from '../shared/document/file';
 import { nodeAtomicFs, SaveRefused, writeFileAtomic, type AtomicFs, type AtomicIo } from './atomic-write';
 
 /** Stable codes for why a file was not opened; the loader's own codes pass through. */

@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadDocumentText, MAX_FILE_BYTES } from '../shared/model/file';
+import { MAX_FILE_BYTES } from '../shared/model/file';
+import { loadDocumentText } from '../shared/document/file';
 import { nodeAtomicFs, writeFileAtomic, type AtomicFs, type TempJournal } from './atomic-write';
 import { displayName } from './document-session';
 

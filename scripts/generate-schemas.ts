@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportJsonSchema } from '../shared/engine/report';
-import { documentJsonSchema } from '../shared/model/json-schema';
+import { documentJsonSchema } from '../shared/document/json-schema';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs', 'ipsec-studio.schema.json');

@@ -5,7 +5,8 @@
 import type { Editor } from '../../shared/commands/editor';
 import { utf8ByteLength } from '../../shared/ipc/contract';
 import type { TopologyDocument } from '../../shared/model/document';
-import { MAX_FILE_BYTES, serializeDocument } from '../../shared/model/file';
+import { MAX_FILE_BYTES } from '../../shared/model/file';
+import { serializeDocument } from '../../shared/document/file';
 import type { Platform, SaveResult } from '../platform/platform';
 
 export type Serialize = (doc: TopologyDocument) => string;

@@ -11,6 +11,7 @@ import type { Command } from '../../shared/commands/commands';
 import { GatewaySchema, NetworkSchema, TunnelSchema, type Gateway, type GatewayId, type Network, type NetworkId, type TopologyDocument, type Tunnel, type TunnelId } from '../../shared/model/document';
 import { idAllocator, uniqueName } from '../../shared/document/factory';
 import { checkValueShape, describeErrors, issuesToErrors, parseJsonText } from '../../shared/model/file';
+import { checkProducts } from '../../shared/document/schema';
 import type { Selection } from '../app/panels';
 
 export const CLIPBOARD_KIND = 'ipsec-studio/selection';
@@ -136,6 +137,8 @@ const ClipboardSchema = z
     clip.tunnels.forEach((t, i) => {
       if (t.a.gatewayId === t.b.gatewayId) ctx.addIssue({ code: 'custom', path: ['tunnels', i, 'b', 'gatewayId'], message: 'a tunnel needs two different gateways' });
     });
+    // The products' own checks, as a file gets them: the product exists, its settings are its own.
+    checkProducts(clip, (issue) => ctx.addIssue(issue));
   });
 
 /** A paste the App can insert, or the reason it was refused, to show to the person. */

@@ -23,6 +23,7 @@ import { unavailableAlgorithms } from '../../shared/vendors/algorithms';
 import type { Selection } from '../app/panels';
 import { CheckField, MultiCheck, Section, SelectField, TextField } from './fields';
 import { ProxyIdTable } from './ProxyIdTable';
+import { VendorOptionFields } from './VendorOptionFields';
 import { required, validateAddressSpec, validateInt, validateInterfaceAddress, validateIp, validateName, validatePrefix } from './validate';
 
 export function Inspector({ editor, document: doc, selection }: { editor: Editor; document: TopologyDocument; selection: Selection }) {
@@ -312,9 +313,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
         <ProposalEditor title="ESP proposal" pfs vendor={vendor} ikeVersion={e.ikeVersion} proposals={e.esp.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ esp: { ...e.esp, proposals: p } })} />
         <TextField editor={editor} label="IPsec SA lifetime (s)" mono value={String(e.esp.lifetimeSeconds)} validate={validateInt(60, 31536000)} mergeKey={mk('esplife')} command={(t) => update({ esp: { ...e.esp, lifetimeSeconds: Number(t) } })} />
         <CheckField label="Passive (responder only)" checked={e.passive} onChange={(v) => run({ passive: v })} />
-        {vendor === 'screenos' && <CheckField label="proxy-id check" checked={e.proxyIdCheck} onChange={(v) => run({ proxyIdCheck: v })} hint="always on with more than one proxy ID (6.3)" />}
-        {vendor === 'fortigate' && <SelectField label="selector-match" value={e.selectorMatch} options={['auto', 'exact', 'subset'] as const} onChange={(v) => run({ selectorMatch: v })} />}
-        {vendor === 'junos-srx' && <SelectField label="Selector style" value={e.junosSelectorStyle} options={['traffic-selector', 'proxy-identity'] as const} onChange={(v) => run({ junosSelectorStyle: v })} />}
+        {vendor && <VendorOptionFields vendor={vendor} where="end" holder={e} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />}
       </Section>
       <Section title="Proxy IDs / traffic selectors">
         <ProxyIdTable editor={editor} tunnel={tunnel} end={end} />

@@ -1,7 +1,8 @@
 // Reading the topology file named on the command line, for every subcommand alike: bytes read
 // up to the size limit, decoded and validated by the loader the desktop uses.
 import type { TopologyDocument } from '../model/document';
-import { describeErrors, fileTooLarge, loadDocumentBytes, MAX_FILE_BYTES } from '../model/file';
+import { describeErrors, fileTooLarge, MAX_FILE_BYTES } from '../model/file';
+import { loadDocumentBytes } from '../document/file';
 import { EXIT_INVALID, type CliIo } from './io';
 import { terminalLine, terminalLines } from './terminal';
 

@@ -34,6 +34,7 @@ export function newGateway(args: { id: string; name: string; vendor: Vendor; pos
     policies: [],
     position: args.position,
     notes: '',
+    vendorOptions: {},
   };
 }
 
@@ -54,14 +55,11 @@ export function newTunnelEnd(gateway: Gateway, tunnelInterfaceNumber = 1, ikeVer
     auth: { method: 'psk', psk: '' },
     esp: { proposals: [{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] }], lifetimeSeconds: 3600, mode: 'tunnel' },
     proxyIds: [],
-    proxyIdCheck: false,
-    selectorMatch: 'auto',
-    initiatorTsNarrow: false,
-    junosSelectorStyle: 'traffic-selector',
     natTraversal: true,
     dpd: { enabled: true, intervalSeconds: 10 },
     monitor: { enabled: false, rekey: false, optimized: false, action: 'wait-recover', threshold: 5, intervalSeconds: 3 },
     passive: false,
+    vendorOptions: {},
   };
 }
 

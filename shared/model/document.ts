@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseAddressSpec, parseInterfaceAddress, parseIp, parsePrefix } from '../net/address';
 import { clip, IDENTITY_RULES, interfaceName, interfaceNameOrEmpty, labelText, LIMITS, nameText, notesText, osVersionText, parsedText, pskText, zoneName } from './text';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 // ---- ids -------------------------------------------------------------------------------------
 
@@ -23,11 +23,27 @@ export type TunnelId = z.infer<typeof TunnelIdSchema>;
 
 // ---- vendors and algorithms -----------------------------------------------------------------
 
-export const VENDORS = [
-  'panos', 'screenos', 'junos-srx', 'cisco-asa', 'cisco-ios', 'strongswan', 'libreswan', 'fortigate', 'generic',
-] as const;
-export const VendorSchema = z.enum(VENDORS);
+/**
+ * A product, by the id of its folder in shared/vendors/ (`panos`, `junos-srx`…). Which ids exist is
+ * the vendor registry's to say: the document layer (shared/document/) checks it when a file is
+ * loaded, so the model below the vendors names none of them.
+ */
+export const VendorSchema = z.string().max(64).regex(/^[a-z][a-z0-9-]*$/, { message: 'must be a product id such as panos, junos-srx or strongswan' });
 export type Vendor = z.infer<typeof VendorSchema>;
+
+/**
+ * A product's own settings of a gateway or tunnel end, kept per product: `{ "fortigate": {
+ * "selectorMatch": "exact" } }`. Each vendor's module declares its settings (a zod schema and
+ * the fields the inspector shows); the document layer checks them against it on load. Keyed by
+ * product, so moving a design to another product keeps the first product's settings for when it
+ * comes back, and never reads them as the other's.
+ */
+export const VendorOptionValueSchema = z.union([z.boolean(), z.number().finite(), z.string().max(64).regex(/^[A-Za-z0-9._:/-]*$/, { message: 'a product setting is a short word: letters, digits and . _ : / -' })]);
+const vendorOptions = () => z.record(VendorSchema, z.record(z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, { message: 'a product setting is named in camelCase' }), VendorOptionValueSchema));
+/** Gateway and tunnel-end settings have the same shape; two schemas, so the published JSON Schema can say which products have which. */
+export const GatewayVendorOptionsSchema = vendorOptions();
+export const EndVendorOptionsSchema = vendorOptions();
+export type VendorOptions = z.infer<typeof GatewayVendorOptionsSchema>;
 
 export const ENCRYPTION_ALGORITHMS = [
   'des', '3des', 'aes128', 'aes192', 'aes256', 'aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null',
@@ -165,6 +181,8 @@ export const GatewaySchema = z.strictObject({
   policies: z.array(SecurityPolicySchema).default([]),
   position: PositionSchema,
   notes: notesText().default(''),
+  /** The product's own gateway settings (shared/vendors/<vendor>/options.ts). */
+  vendorOptions: GatewayVendorOptionsSchema.default({}),
 });
 export type Gateway = z.infer<typeof GatewaySchema>;
 
@@ -268,19 +286,13 @@ export const TunnelEndSchema = z.strictObject({
   }),
   /** Proxy IDs / traffic selectors / crypto ACL lines, in order. Empty: the vendor's default. */
   proxyIds: z.array(ProxyIdSchema).default([]),
-  /** ScreenOS `set vpn … proxy-id check`: off by default, always on with more than one proxy ID. */
-  proxyIdCheck: z.boolean().default(false),
-  /** FortiGate phase2 `selector-match`. */
-  selectorMatch: z.enum(['exact', 'subset', 'auto']).default('auto'),
-  /** FortiGate phase2 `initiator-ts-narrow`. */
-  initiatorTsNarrow: z.boolean().default(false),
-  /** Junos SRX: one proxy-identity, or traffic-selector entries (each its own SA). */
-  junosSelectorStyle: z.enum(['proxy-identity', 'traffic-selector']).default('traffic-selector'),
   natTraversal: z.boolean().default(true),
   dpd: z.strictObject({ enabled: z.boolean().default(true), intervalSeconds: z.number().int().min(1).max(3600).default(10) }).default({ enabled: true, intervalSeconds: 10 }),
   monitor: MonitorSchema.default({ enabled: false, rekey: false, optimized: false, action: 'wait-recover', threshold: 5, intervalSeconds: 3 }),
   /** This end only answers, never initiates (dialup, or a responder-only crypto map). */
   passive: z.boolean().default(false),
+  /** The product's own settings of this end (ScreenOS proxy-id check, FortiGate selector-match…). */
+  vendorOptions: EndVendorOptionsSchema.default({}),
 });
 export type TunnelEnd = z.infer<typeof TunnelEndSchema>;
 export type EndKey = 'a' | 'b';

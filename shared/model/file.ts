@@ -4,8 +4,8 @@
 // does recurses over the input, and no message quotes the file beyond a shortened value).
 import { z } from 'zod';
 import { DocumentSchema, FORMAT_VERSION, type TopologyDocument } from './document';
+import type { MigrationResult } from './migrations';
 import { FORBIDDEN_KEYS, MAX_DEPTH, scanJson, type JsonPath, type TextPosition } from './json-scan';
-import { migrateToCurrent, pathInFormat } from './migrations';
 import { escapeUnsafe, QUOTE_MAX, quoteValue, shorten } from './quote';
 import { decodeUtf8, utf8ByteLength } from './utf8';
 
@@ -249,9 +249,10 @@ function sanitize(message: string, input: unknown, secret: boolean): string {
  * zod's issues as errors a person can act on: paths in the file's own format version, limits in
  * the field's terms, values shortened and escaped, secrets never quoted.
  */
-export function issuesToErrors(issues: readonly z.core.$ZodIssue[], options: { schema?: z.ZodType; formatVersion?: number } = {}): FileError[] {
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], options: { schema?: z.ZodType; formatVersion?: number; pathInFormat?: (path: readonly PropertyKey[], version: number) => PropertyKey[] } = {}): FileError[] {
   const root = options.schema ?? DocumentSchema;
   const version = options.formatVersion ?? FORMAT_VERSION;
+  const inFormat = options.pathInFormat ?? ((path: readonly PropertyKey[]) => [...path]);
   const pathKey = (i: z.core.$ZodIssue) => JSON.stringify(i.path);
   const perPath = new Map<string, number>();
   for (const i of issues) perPath.set(pathKey(i), (perPath.get(pathKey(i)) ?? 0) + 1);
@@ -262,7 +263,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], options: { s
       const last = issue.path[issue.path.length - 1];
       const secret = typeof last === 'string' && SECRET_FIELDS.has(last);
       const message = sanitize(issueMessage(issue, schemaAt(root, issue.path), secret), issue.input, secret);
-      return { path: formatPath(pathInFormat(issue.path, version)), message };
+      return { path: formatPath(inFormat(issue.path, version)), message };
     });
 }
 
@@ -325,61 +326,6 @@ export function checkValueShape(raw: unknown): LoadFailure | undefined {
   return forbidden.length > 0 ? forbiddenKeyFailure(forbidden) : undefined;
 }
 
-// ---- loading -------------------------------------------------------------------------------
-
-const NOT_A_TOPOLOGY = 'This is JSON, but not an IPsec Studio topology.';
-
-function validate(raw: unknown): LoadResult {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return failure('NOT_A_TOPOLOGY', NOT_A_TOPOLOGY, [{ path: '', message: 'the file must contain one JSON object with a "formatVersion" field' }]);
-  }
-  const version = (raw as Record<string, unknown>).formatVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return failure('NOT_A_TOPOLOGY', NOT_A_TOPOLOGY, [{ path: 'formatVersion', message: 'missing or not a whole number: an IPsec Studio file starts with "formatVersion"' }]);
-  }
-  if (version > FORMAT_VERSION) {
-    return failure(
-      'NEWER_FORMAT',
-      `This file was written by a newer IPsec Studio (format ${numberText(version)}; this version reads up to ${FORMAT_VERSION}). Update IPsec Studio to open it.`,
-      [{ path: 'formatVersion', message: `format ${numberText(version)} is newer than ${FORMAT_VERSION}` }],
-    );
-  }
-  const migrated = migrateToCurrent(raw as Record<string, unknown>, version);
-  if (!migrated.ok) return failure('UNKNOWN_FORMAT', migrated.message, [{ path: 'formatVersion', message: migrated.message }]);
-  const parsed = DocumentSchema.safeParse(migrated.value, { reportInput: true });
-  const errors = [
-    ...migrated.problems.map((p) => ({ path: formatPath(p.path), message: p.message })),
-    ...(parsed.success ? [] : issuesToErrors(parsed.error.issues, { formatVersion: version })),
-  ];
-  if (!parsed.success || errors.length > 0) {
-    return failure(
-      'INVALID_DOCUMENT',
-      `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was loaded. Fix ${errors.length === 1 ? 'it' : 'them'} and open it again.`,
-      errors,
-    );
-  }
-  // A document that could not be saved again is not opened: it would be lost on the first save.
-  const bytes = utf8ByteLength(JSON.stringify(parsed.data));
-  if (bytes > MAX_FILE_BYTES) return documentTooLarge(bytes, 'load');
-  return version === FORMAT_VERSION ? { ok: true, document: parsed.data } : { ok: true, document: parsed.data, migratedFrom: version };
-}
-
-function documentTooLarge(bytes: number, when: 'load' | 'save'): LoadFailure {
-  const limit = `${MAX_FILE_BYTES / 1048576} MB`;
-  return failure(
-    'DOCUMENT_TOO_LARGE',
-    when === 'load'
-      ? `This topology would take ${mb(bytes)} when saved; IPsec Studio saves topologies of at most ${limit}, so it was not opened. Split it into smaller topologies.`
-      : `This topology takes ${mb(bytes)}; IPsec Studio saves topologies of at most ${limit}. Nothing was written and the document is unchanged: remove gateways or tunnels, or split it into smaller topologies.`,
-    [{ path: '', message: `${mb(bytes)} is over the ${limit} limit` }],
-  );
-}
-
-/** Validates an already-parsed value (from IPC, a paste, a test) as a current or older document. */
-export function loadDocumentValue(raw: unknown): LoadResult {
-  return checkValueShape(raw) ?? validate(raw);
-}
-
 /** The failure for a file of `byteLength` bytes over MAX_FILE_BYTES (readers check the size before reading). */
 export function fileTooLarge(byteLength: number): LoadFailure {
   return failure(
@@ -429,12 +375,6 @@ export function parseJsonText(text: string, byteLength?: number): { ok: true; va
   }
 }
 
-/** Parses file text (see parseJsonText) and validates it as a current or older document. */
-export function loadDocumentText(text: string, byteLength?: number): LoadResult {
-  const parsed = parseJsonText(text, byteLength);
-  return parsed.ok ? validate(parsed.value) : parsed;
-}
-
 // ---- bytes ---------------------------------------------------------------------------------
 
 export type DecodeResult = { ok: true; text: string } | LoadFailure;
@@ -462,48 +402,136 @@ export function decodeDocumentBytes(bytes: Uint8Array): DecodeResult {
   return { ok: true, text: r.text };
 }
 
-/** Decodes and loads file bytes. */
-export function loadDocumentBytes(bytes: Uint8Array): LoadResult {
-  const decoded = decodeDocumentBytes(bytes);
-  return decoded.ok ? loadDocumentText(decoded.text, bytes.byteLength) : decoded;
-}
 
-// ---- writing -------------------------------------------------------------------------------
+// ---- a document format: loading and writing ------------------------------------------------
 
 export type SerializeResult =
   | { ok: true; text: string; bytes: number; pretty: boolean }
   | { ok: false; code: 'DOCUMENT_TOO_LARGE'; message: string; bytes: number };
 
 /**
- * The file text: keys in the schema's order whatever order the objects were built in, so the
- * same topology always gives the same bytes and diffs in git stay small. Two-space indent and a
- * newline at the end when that fits in MAX_FILE_BYTES; otherwise the same JSON without
- * indentation (a 10,000-tunnel topology is ~3x larger indented). A document whose text would
- * still be too large is refused with a message, and nothing is written.
- * A document that does not validate is written as it is (callers validate first).
+ * What a topology file is beyond JSON: the full document schema and the migrations from earlier
+ * format versions. The model knows the structure; which products exist and what their own
+ * settings may hold is the vendors' to say, so shared/document/file.ts builds the format the
+ * application uses, with the vendors' checks and migrations, through createDocumentFile.
  */
-export function serializeDocumentForSave(doc: TopologyDocument): SerializeResult {
-  const canonical = DocumentSchema.safeParse(doc);
-  const data = canonical.success ? canonical.data : doc;
-  // Indented first: nearly every document fits, and then that is the only text built.
-  const pretty = `${JSON.stringify(data, null, 2)}\n`;
-  if (pretty.length <= MAX_FILE_BYTES) {
-    const prettyBytes = utf8ByteLength(pretty);
-    if (prettyBytes <= MAX_FILE_BYTES) return { ok: true, text: pretty, bytes: prettyBytes, pretty: true };
-  }
-  const compact = `${JSON.stringify(data)}\n`;
-  const compactBytes = utf8ByteLength(compact);
-  if (compactBytes > MAX_FILE_BYTES) {
-    const refused = documentTooLarge(compactBytes, 'save');
-    return { ok: false, code: 'DOCUMENT_TOO_LARGE', message: refused.summary, bytes: compactBytes };
-  }
-  return { ok: true, text: compact, bytes: compactBytes, pretty: false };
+export interface DocumentFormat {
+  schema: z.ZodType<TopologyDocument>;
+  migrate: (doc: Record<string, unknown>, from: number) => MigrationResult;
+  /** A path in the current format as a file of `version` names it. */
+  pathInFormat: (path: readonly PropertyKey[], version: number) => PropertyKey[];
 }
 
-/** The file text (see serializeDocumentForSave); a document too large to save gives its compact text, which the writer refuses. */
-export function serializeDocument(doc: TopologyDocument): string {
-  const r = serializeDocumentForSave(doc);
-  if (r.ok) return r.text;
-  const canonical = DocumentSchema.safeParse(doc);
-  return `${JSON.stringify(canonical.success ? canonical.data : doc)}\n`;
+export interface DocumentFile {
+  /** Validates an already-parsed value (from IPC, a paste, a test) as a current or older document. */
+  loadDocumentValue(raw: unknown): LoadResult;
+  /** Parses file text (see parseJsonText) and validates it as a current or older document. */
+  loadDocumentText(text: string, byteLength?: number): LoadResult;
+  /** Decodes and loads file bytes. */
+  loadDocumentBytes(bytes: Uint8Array): LoadResult;
+  /**
+   * The file text: keys in the schema's order whatever order the objects were built in, so the
+   * same topology always gives the same bytes and diffs in git stay small. Two-space indent and
+   * a newline at the end when that fits in MAX_FILE_BYTES; otherwise the same JSON without
+   * indentation (a 10,000-tunnel topology is ~3x larger indented). A document whose text would
+   * still be too large is refused with a message, and nothing is written. A document that does
+   * not validate is written as it is (callers validate first).
+   */
+  serializeDocumentForSave(doc: TopologyDocument): SerializeResult;
+  /** The file text (see serializeDocumentForSave); a document too large to save gives its compact text, which the writer refuses. */
+  serializeDocument(doc: TopologyDocument): string;
+  /** issuesToErrors with this format's schema and paths. */
+  issuesToErrors(issues: readonly z.core.$ZodIssue[], formatVersion?: number): FileError[];
+}
+
+const NOT_A_TOPOLOGY = 'This is JSON, but not an IPsec Studio topology.';
+
+function documentTooLarge(bytes: number, when: 'load' | 'save'): LoadFailure {
+  const limit = `${MAX_FILE_BYTES / 1048576} MB`;
+  return failure(
+    'DOCUMENT_TOO_LARGE',
+    when === 'load'
+      ? `This topology would take ${mb(bytes)} when saved; IPsec Studio saves topologies of at most ${limit}, so it was not opened. Split it into smaller topologies.`
+      : `This topology takes ${mb(bytes)}; IPsec Studio saves topologies of at most ${limit}. Nothing was written and the document is unchanged: remove gateways or tunnels, or split it into smaller topologies.`,
+    [{ path: '', message: `${mb(bytes)} is over the ${limit} limit` }],
+  );
+}
+
+export function createDocumentFile(format: DocumentFormat): DocumentFile {
+  const issues = (list: readonly z.core.$ZodIssue[], formatVersion = FORMAT_VERSION): FileError[] => issuesToErrors(list, { schema: format.schema, formatVersion, pathInFormat: format.pathInFormat });
+
+  function validate(raw: unknown): LoadResult {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      return failure('NOT_A_TOPOLOGY', NOT_A_TOPOLOGY, [{ path: '', message: 'the file must contain one JSON object with a "formatVersion" field' }]);
+    }
+    const version = (raw as Record<string, unknown>).formatVersion;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      return failure('NOT_A_TOPOLOGY', NOT_A_TOPOLOGY, [{ path: 'formatVersion', message: 'missing or not a whole number: an IPsec Studio file starts with "formatVersion"' }]);
+    }
+    if (version > FORMAT_VERSION) {
+      return failure(
+        'NEWER_FORMAT',
+        `This file was written by a newer IPsec Studio (format ${numberText(version)}; this version reads up to ${FORMAT_VERSION}). Update IPsec Studio to open it.`,
+        [{ path: 'formatVersion', message: `format ${numberText(version)} is newer than ${FORMAT_VERSION}` }],
+      );
+    }
+    const migrated = format.migrate(raw as Record<string, unknown>, version);
+    if (!migrated.ok) return failure('UNKNOWN_FORMAT', migrated.message, [{ path: 'formatVersion', message: migrated.message }]);
+    const parsed = format.schema.safeParse(migrated.value, { reportInput: true });
+    const errors = [
+      ...migrated.problems.map((p) => ({ path: formatPath(p.path), message: p.message })),
+      ...(parsed.success ? [] : issues(parsed.error.issues, version)),
+    ];
+    if (!parsed.success || errors.length > 0) {
+      return failure(
+        'INVALID_DOCUMENT',
+        `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was loaded. Fix ${errors.length === 1 ? 'it' : 'them'} and open it again.`,
+        errors,
+      );
+    }
+    // A document that could not be saved again is not opened: it would be lost on the first save.
+    const bytes = utf8ByteLength(JSON.stringify(parsed.data));
+    if (bytes > MAX_FILE_BYTES) return documentTooLarge(bytes, 'load');
+    return version === FORMAT_VERSION ? { ok: true, document: parsed.data } : { ok: true, document: parsed.data, migratedFrom: version };
+  }
+
+  const loadDocumentText = (text: string, byteLength?: number): LoadResult => {
+    const parsed = parseJsonText(text, byteLength);
+    return parsed.ok ? validate(parsed.value) : parsed;
+  };
+
+  const serializeDocumentForSave = (doc: TopologyDocument): SerializeResult => {
+    const canonical = format.schema.safeParse(doc);
+    const data = canonical.success ? canonical.data : doc;
+    // Indented first: nearly every document fits, and then that is the only text built.
+    const pretty = `${JSON.stringify(data, null, 2)}\n`;
+    if (pretty.length <= MAX_FILE_BYTES) {
+      const prettyBytes = utf8ByteLength(pretty);
+      if (prettyBytes <= MAX_FILE_BYTES) return { ok: true, text: pretty, bytes: prettyBytes, pretty: true };
+    }
+    const compact = `${JSON.stringify(data)}\n`;
+    const compactBytes = utf8ByteLength(compact);
+    if (compactBytes > MAX_FILE_BYTES) {
+      const refused = documentTooLarge(compactBytes, 'save');
+      return { ok: false, code: 'DOCUMENT_TOO_LARGE', message: refused.summary, bytes: compactBytes };
+    }
+    return { ok: true, text: compact, bytes: compactBytes, pretty: false };
+  };
+
+  return {
+    loadDocumentValue: (raw) => checkValueShape(raw) ?? validate(raw),
+    loadDocumentText,
+    loadDocumentBytes: (bytes) => {
+      const decoded = decodeDocumentBytes(bytes);
+      return decoded.ok ? loadDocumentText(decoded.text, bytes.byteLength) : decoded;
+    },
+    serializeDocumentForSave,
+    serializeDocument: (doc) => {
+      const r = serializeDocumentForSave(doc);
+      if (r.ok) return r.text;
+      const canonical = format.schema.safeParse(doc);
+      return `${JSON.stringify(canonical.success ? canonical.data : doc)}\n`;
+    },
+    issuesToErrors: issues,
+  };
 }

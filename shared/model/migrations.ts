@@ -6,25 +6,26 @@
 // them. Every earlier version has a fixture in test/fixtures/formats/ that must keep loading.
 import { FORMAT_VERSION } from './document';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 export type MigrationPath = (string | number)[];
 /** Something in the file a migration cannot carry over, at its path in the file's own format. */
 export interface MigrationProblem {
   path: MigrationPath;
   message: string;
 }
-type Step = (doc: Json, problems: MigrationProblem[]) => Json;
+export type MigrationStep = (doc: Json, problems: MigrationProblem[]) => Json;
+export type PathBack = (path: readonly PropertyKey[]) => PropertyKey[];
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** Maps a list; anything else is passed through untouched so validation reports it where it is. */
-const mapList = (v: unknown, f: (item: unknown, index: number) => unknown): unknown => (Array.isArray(v) ? v.map(f) : v);
+export const mapList = (v: unknown, f: (item: unknown, index: number) => unknown): unknown => (Array.isArray(v) ? v.map(f) : v);
 
 /**
  * Format 1 (the first file format) kept canvas coordinates as `x`/`y` on gateways and networks,
  * and a tunnel end's selectors as `selectors: [{ name?, local, remote }]` with no protocol or
  * ports. Format 2 has `position: { x, y }` and `proxyIds` with protocol and ports.
  */
-const v1ToV2: Step = (doc, problems) => {
+export const v1ToV2: MigrationStep = (doc, problems) => {
   const moveXY = (list: string) => (item: unknown, i: number): unknown => {
     if (!isObject(item)) return item;
     const { x, y, ...rest } = item;
@@ -49,7 +50,7 @@ const v1ToV2: Step = (doc, problems) => {
 };
 
 /** A format-2 path as format 1 names it: `gateways[0].position.x` is `gateways[0].x`, `proxyIds` is `selectors`. */
-function v2PathToV1(path: readonly PropertyKey[]): PropertyKey[] {
+export function v2PathToV1(path: readonly PropertyKey[]): PropertyKey[] {
   const [top, index, field, ...rest] = path;
   if ((top === 'gateways' || top === 'networks') && typeof index === 'number' && field === 'position') {
     return [top, index, ...rest];
@@ -60,29 +61,33 @@ function v2PathToV1(path: readonly PropertyKey[]): PropertyKey[] {
   return [...path];
 }
 
-/** steps[n] migrates version n to n+1; backToFormat[n] maps a path of version n+1 to version n. */
-const steps: Record<number, Step> = { 1: v1ToV2 };
-const backToFormat: Record<number, (path: readonly PropertyKey[]) => PropertyKey[]> = { 1: v2PathToV1 };
-
 export type MigrationResult = { ok: true; value: Json; problems: MigrationProblem[] } | { ok: false; message: string };
 
-export function migrateToCurrent(doc: Json, from: number): MigrationResult {
-  let current = doc;
-  const problems: MigrationProblem[] = [];
-  for (let v = from; v < FORMAT_VERSION; v++) {
-    const step = steps[v];
-    if (!step) return { ok: false, message: `format ${v} is not one this version can read` };
-    current = step(current, problems);
-  }
-  return { ok: true, value: current, problems };
-}
-
-/** A path in the current format as a file of `version` names it. */
-export function pathInFormat(path: readonly PropertyKey[], version: number): PropertyKey[] {
-  let p: PropertyKey[] = [...path];
-  for (let v = FORMAT_VERSION - 1; v >= version; v--) {
-    const back = backToFormat[v];
-    if (back) p = back(p);
-  }
-  return p;
+/**
+ * A file format's migrations: steps[n] migrates version n to n+1, backToFormat[n] maps a path of
+ * version n+1 to version n. The model has the steps that need no product knowledge; the document
+ * layer (shared/document/migrations.ts) adds those that do and builds the chain.
+ */
+export function migrations(steps: Readonly<Record<number, MigrationStep>>, backToFormat: Readonly<Record<number, PathBack>>) {
+  return {
+    migrateToCurrent(doc: Json, from: number): MigrationResult {
+      let current = doc;
+      const problems: MigrationProblem[] = [];
+      for (let v = from; v < FORMAT_VERSION; v++) {
+        const step = steps[v];
+        if (!step) return { ok: false, message: `format ${v} is not one this version can read` };
+        current = step(current, problems);
+      }
+      return { ok: true, value: current, problems };
+    },
+    /** A path in the current format as a file of `version` names it. */
+    pathInFormat(path: readonly PropertyKey[], version: number): PropertyKey[] {
+      let p: PropertyKey[] = [...path];
+      for (let v = FORMAT_VERSION - 1; v >= version; v--) {
+        const back = backToFormat[v];
+        if (back) p = back(p);
+      }
+      return p;
+    },
+  };
 }

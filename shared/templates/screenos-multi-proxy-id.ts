@@ -25,7 +25,7 @@ export function screenosMultiProxyId(): TopologyDocument {
       proxyIds: pairs.map(({ l, r }, i) => ({ name: `pid-${i + 1}`, local: l, remote: r })),
       routes: remote,
       changes: {
-        proxyIdCheck: true,
+        vendorOptions: { screenos: { proxyIdCheck: true } },
         ike: { proposals: [{ encryption: ['3des'], integrity: ['sha1'], dhGroups: [2] }], lifetimeSeconds: 28800 },
         esp: { proposals: [{ encryption: ['3des'], integrity: ['sha1'], dhGroups: [] }], lifetimeSeconds: 3600, mode: 'tunnel' },
         monitor: { enabled: true, rekey: true, optimized: false, destinationIp: '172.16.1.1', action: 'wait-recover', threshold: 5, intervalSeconds: 3 },

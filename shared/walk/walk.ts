@@ -426,7 +426,7 @@ class Walker {
     for (const { tunnel, end } of candidates) {
       const te = tunnel[end];
       const pids = effectiveProxyIds(te);
-      const check = decide(proxyIdCheckTable(gw.vendor), { osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: te.proxyIds.length, proxyIdCheck: te.proxyIdCheck });
+      const check = decide(proxyIdCheckTable(gw.vendor), { osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: te.proxyIds.length, end: te });
       let index: number;
       if (check.value) {
         index = pids.findIndex((p: ProxyId) => proxyIdMatches(p, pkt, 'outbound'));
@@ -442,7 +442,7 @@ class Walker {
     }
     if (stepKind === 'crypto-match') return { none: true };
     const first = candidates[0];
-    const rule = first ? decide(proxyIdCheckTable(gw.vendor), { osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: first.tunnel[first.end].proxyIds.length, proxyIdCheck: first.tunnel[first.end].proxyIdCheck }).rule : undefined;
+    const rule = first ? decide(proxyIdCheckTable(gw.vendor), { osVersion: gw.osVersion, vpnType: gw.vpnType, proxyIdCount: first.tunnel[first.end].proxyIds.length, end: first.tunnel[first.end] }).rule : undefined;
     return { stop: this.stop(leg, gw, 'proxy-id-check', 'dropped', 'PROXY_ID_NO_MATCH', `The route sends the packet into ${route.interface}, but no proxy ID of ${candidates.map((c) => c.tunnel.name).join(', ')} matches ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)}: dropped by the proxy-ID check.`, pkt, { highlight: { nodes: [gw.id], edges: candidates.map((c) => c.tunnel.id) }, ...(rule ? { rule } : {}) }) };
   }
 

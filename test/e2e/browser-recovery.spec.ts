@@ -1,7 +1,7 @@
 // The web build's recovery copy (IndexedDB) never holds a pre-shared key, restoring says so, and
 // a copy stays until the person restores or discards it (a reload without either keeps it).
 import { expect, test, type Page } from '@playwright/test';
-import { serializeDocument } from '../../shared/model/file';
+import { serializeDocument } from '../../shared/document/file';
 import { documentOf, newGateway, newTunnel } from '../../shared/document/factory';
 import { dragFromPalette, openApp, openViaToolbar, useDownloadsForSave } from './helpers';
 

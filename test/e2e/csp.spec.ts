@@ -10,7 +10,7 @@
 // its script, which reports on its console).
 import { expect, test, type ConsoleMessage } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
-import { serializeDocument } from '../../shared/model/file';
+import { serializeDocument } from '../../shared/document/file';
 import { documentOf, newGateway, newTunnel } from '../../shared/document/factory';
 import { openApp, openViaToolbar } from './helpers';
 

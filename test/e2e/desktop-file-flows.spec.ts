@@ -4,7 +4,7 @@
 // close question is acknowledged at once and never waits on a failed save; files handed over by
 // main arrive as tokens; recovery copies of earlier sessions are offered, restored, discarded.
 import { expect, test, type Page } from '@playwright/test';
-import { serializeDocument } from '../../shared/model/file';
+import { serializeDocument } from '../../shared/document/file';
 import { documentOf } from '../../shared/document/factory';
 import { dragFromPalette, openApp } from './helpers';
 

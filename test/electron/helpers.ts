@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentOf } from '../../shared/document/factory';
-import { serializeDocument } from '../../shared/model/file';
+import { serializeDocument } from '../../shared/document/file';
 
 export function topologyText(name = 'Lab'): string {
   return serializeDocument(documentOf({ name }));

@@ -120,7 +120,7 @@ function proxyIdsOf(children: InteropChild[], endEsp: string): ProxyId[] {
 function gateway(id: string, name: string, address: string, x: number): Gateway {
   return {
     id: id as GatewayId, name, vendor: 'strongswan', model: 'Linux', osVersion: '5.9.8', vpnType: 'policy-based',
-    interfaces: [{ name: 'eth0', kind: 'physical', address }], routes: [], natRules: [], policies: [], position: { x, y: 0 }, notes: '',
+    interfaces: [{ name: 'eth0', kind: 'physical', address }], routes: [], natRules: [], policies: [], position: { x, y: 0 }, notes: '', vendorOptions: {},
   };
 }
 
@@ -133,7 +133,7 @@ function end(gatewayId: string, version: 1 | 2, side: InteropSide, children: Int
     auth: { method: 'psk' as const, psk: side.psk },
     esp: { proposals: parseEspList(espText), lifetimeSeconds: 3600, mode: 'tunnel' as const },
     proxyIds: proxyIdsOf(children, espText),
-    proxyIdCheck: false, selectorMatch: 'auto' as const, initiatorTsNarrow: false, junosSelectorStyle: 'traffic-selector' as const,
+    vendorOptions: {},
     natTraversal: true, dpd: { enabled: true, intervalSeconds: 10 },
     monitor: { enabled: false, rekey: false, optimized: false, action: 'wait-recover' as const, threshold: 5, intervalSeconds: 3 },
     passive: false,

@@ -12,6 +12,8 @@ import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortW
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { fortigateOptionsOf } from './options';
+
 
 const LABEL = 'FortiOS';
 const REFERENCE = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
@@ -109,8 +111,9 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
     w.line(`        set keylifekbs ${t.me.esp.lifetimeKilobytes}`);
   }
   w.line(`        set auto-negotiate ${t.initiates ? 'enable' : 'disable'}`);
-  if (t.me.selectorMatch !== 'auto') w.line(`        set selector-match ${t.me.selectorMatch}`);
-  if (t.me.initiatorTsNarrow) w.line('        set initiator-ts-narrow enable');
+  const options = fortigateOptionsOf(t.me);
+  if (options.selectorMatch !== 'auto') w.line(`        set selector-match ${options.selectorMatch}`);
+  if (options.initiatorTsNarrow) w.line('        set initiator-ts-narrow enable');
   if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
   selectorSide(w, 'src', s.local);
   selectorSide(w, 'dst', s.remote);

@@ -3,6 +3,7 @@
 import type { VendorProfile } from '../kit/profile';
 import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine } from '../kit/rules';
+import { fortigateOptionsOf } from './options';
 
 const DOC = 'FortiOS CLI reference: config vpn ipsec phase2-interface (selector-match, initiator-ts-narrow)';
 
@@ -21,13 +22,14 @@ export const fortigate: VendorProfile = {
   label: 'Fortinet FortiGate',
   rules,
   selectors: ({ end }) => {
-    const exact = end.selectorMatch === 'exact';
+    const options = fortigateOptionsOf(end);
+    const exact = options.selectorMatch === 'exact';
     return {
       v1FirstSelectorOnly: false,
       groupByName: false,
       v1Responder: exact ? 'exact' : 'subset',
       v2Responder: exact ? 'exact' : 'subset',
-      v2Initiator: end.initiatorTsNarrow ? 'accept-subset' : 'exact-only',
+      v2Initiator: options.initiatorTsNarrow ? 'accept-subset' : 'exact-only',
       v2AllInOneChild: false,
       v1RejectNotify: 'INVALID_ID_INFORMATION',
       v2RejectNotify: 'TS_UNACCEPTABLE',

@@ -4,6 +4,7 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { fortigateExporter } from './export';
 import { identity } from './identity';
+import { fortigateEndOptions } from './options';
 import { fortigate as profile } from './profile';
 
 export const vendor = {
@@ -11,6 +12,7 @@ export const vendor = {
   identity,
   capabilities,
   profile,
+  options: { end: fortigateEndOptions },
   monitor: NO_MONITOR,
   exporter: fortigateExporter,
 } as const satisfies VendorModule<'fortigate'>;

@@ -1,6 +1,8 @@
 // What this product can be configured with. Model numbers from the datasheets named, not re-checked
 // against a copy here: `assumed`.
 import type { VendorCapabilities } from '../kit/capabilities';
+import { setEndOptions } from '../kit/options';
+import { junosOptionsOf } from './options';
 
 /** Juniper "Traffic Selectors in Route-Based VPNs": at most 200 traffic selectors per VPN. */
 export const TRAFFIC_SELECTORS_PER_VPN = 200;
@@ -17,7 +19,7 @@ export const capabilities: VendorCapabilities = {
   // proxy-identity: one local/remote/service per VPN; traffic-selector entries: each its own SA,
   // up to 200 (Juniper "Traffic Selectors in Route-Based VPNs").
   proxyIdLimit: (_gateway, end) =>
-    end.junosSelectorStyle === 'proxy-identity'
-      ? { kind: 'single', max: 1, fix: { label: 'Use traffic-selector entries', commands: ({ tunnelId, end: k }) => [{ type: 'tunnelEnd.update', tunnelId, end: k, changes: { junosSelectorStyle: 'traffic-selector' } }] } }
+    junosOptionsOf(end).selectorStyle === 'proxy-identity'
+      ? { kind: 'single', max: 1, fix: { label: 'Use traffic-selector entries', commands: ({ tunnelId, end: k }) => [setEndOptions({ tunnelId, end: k }, 'junos-srx', end, { selectorStyle: 'traffic-selector' })] } }
       : { kind: 'per-vpn', max: TRAFFIC_SELECTORS_PER_VPN, message: (gateway, n) => `${gateway.name} has ${n} traffic selectors on one VPN; Junos allows ${TRAFFIC_SELECTORS_PER_VPN}. The rest are not negotiated.` },
 };

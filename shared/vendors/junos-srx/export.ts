@@ -11,6 +11,8 @@ import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWitho
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { junosOptionsOf } from './options';
+
 
 const LABEL = 'Junos SRX';
 const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs" and "Route-Based IPsec VPNs" (Junos OS VPN IPsec user guide)';
@@ -192,7 +194,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   w.line(`set security ipsec vpn ${name} establish-tunnels ${t.initiates ? 'immediately' : 'on-traffic'}`);
   if (routeBased) writeSelectors(w, ctx, t, name, defined);
   if (t.me.monitor.enabled) {
-    if (routeBased && t.me.junosSelectorStyle === 'traffic-selector' && t.selectors.some((s) => !s.isDefault)) {
+    if (routeBased && junosOptionsOf(t.me).selectorStyle === 'traffic-selector' && t.selectors.some((s) => !s.isDefault)) {
       w.warn('MONITOR_UNSUPPORTED', 'Junos does not run VPN monitoring on a VPN with traffic selectors; vpn-monitor left out', { tunnel: tn });
     } else {
       const monitorIp = ipText(t.me.monitor.destinationIp);
@@ -232,7 +234,7 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
     w.comment('no proxy identity or traffic selector: Junos proposes 0.0.0.0/0 <-> 0.0.0.0/0 any');
     return;
   }
-  if (t.me.junosSelectorStyle === 'proxy-identity') {
+  if (junosOptionsOf(t.me).selectorStyle === 'proxy-identity') {
     const s = explicit[0] as Selector;
     const l = rangeToPrefixes(s.local);
     const r = rangeToPrefixes(s.remote);

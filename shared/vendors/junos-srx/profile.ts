@@ -5,6 +5,7 @@ import type { VendorProfile } from '../kit/profile';
 import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine } from '../kit/rules';
 import { TRAFFIC_SELECTORS_PER_VPN } from './capabilities';
+import { junosOptionsOf } from './options';
 
 const DOC = 'Juniper TechLibrary: Traffic Selectors in Route-Based VPNs; Understanding Proxy ID (Junos OS)';
 
@@ -24,7 +25,7 @@ export const junosSrx: VendorProfile = {
   label: 'Juniper Junos SRX',
   rules,
   selectors: ({ end }) => {
-    const single = end.junosSelectorStyle === 'proxy-identity';
+    const single = junosOptionsOf(end).selectorStyle === 'proxy-identity';
     return {
       v1FirstSelectorOnly: false,
       groupByName: false,

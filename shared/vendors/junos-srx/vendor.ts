@@ -4,6 +4,7 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { junosSrxExporter } from './export';
 import { identity } from './identity';
+import { junosEndOptions } from './options';
 import { junosSrx as profile } from './profile';
 
 export const vendor = {
@@ -11,6 +12,7 @@ export const vendor = {
   identity,
   capabilities,
   profile,
+  options: { end: junosEndOptions },
   monitor: NO_MONITOR,
   exporter: junosSrxExporter,
 } as const satisfies VendorModule<'junos-srx'>;

@@ -4,7 +4,7 @@
 // decrypted traffic is checked against the SA, and the words its `show` output uses for an SA.
 // Rows are decision tables (shared/vocabulary/decision-table.ts); the monitor layer puts the
 // product's rows before its generic ones.
-import type { Gateway } from '../../model/document';
+import type { Gateway, TunnelEnd } from '../../model/document';
 import type { Decision, DecisionRule } from '../../vocabulary/decision-table';
 import type { InterfaceStatus, LinkStatus, SaState } from '../../vocabulary/sa';
 
@@ -12,8 +12,8 @@ export interface ProxyIdCheckInput {
   osVersion: string;
   vpnType: Gateway['vpnType'];
   proxyIdCount: number;
-  /** The product's own "proxy-ID check" setting, when it has one. */
-  proxyIdCheck: boolean;
+  /** The tunnel end, whose own settings a product's rows read (ScreenOS `proxy-id check`). */
+  end: TunnelEnd;
 }
 
 export interface InboundCheckInput {

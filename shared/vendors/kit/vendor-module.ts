@@ -8,6 +8,7 @@ import type { Gateway } from '../../model/document';
 import type { VendorCapabilities } from './capabilities';
 import type { VendorExporter } from './export/common';
 import type { VendorMonitor } from './monitor';
+import type { VendorOptionSets } from './options';
 import type { VendorProfile } from './profile';
 import type { VendorShow } from './show';
 
@@ -45,6 +46,8 @@ export interface VendorModule<Id extends string = string> {
   monitor: VendorMonitor;
   /** Simulated operational commands; absent when none is modelled yet. */
   show?: VendorShow;
+  /** The product's own settings of a gateway and of a tunnel end, kept in the document's `vendorOptions`. */
+  options?: VendorOptionSets;
   /** Writes the product's configuration; absent for a product that has no configuration syntax of its own. */
   exporter?: VendorExporter;
 }

@@ -12,6 +12,8 @@ import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
+import { screenosOptionsOf } from './options';
+
 
 const LABEL = 'ScreenOS';
 const REFERENCE = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
@@ -182,7 +184,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
       w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `ScreenOS ${ctx.gateway.osVersion} takes one proxy ID per route-based VPN (several need 6.3): only proxy ID 1 is written, ${explicit.length - 1} left out`, { tunnel: tn });
     }
     const written = before63 ? explicit.slice(0, 1) : explicit;
-    if (t.me.proxyIdCheck || written.length > 1) {
+    if (screenosOptionsOf(t.me).proxyIdCheck || written.length > 1) {
       w.line(`set vpn ${q(name)} proxy-id check`);
     }
     for (const s of written) {

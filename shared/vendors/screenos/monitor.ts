@@ -6,6 +6,7 @@ import type { DecisionRule } from '../../vocabulary/decision-table';
 import { decide } from '../../vocabulary/decision-table';
 import type { InterfaceStatus } from '../../vocabulary/sa';
 import { ASSUMED, KB16008, KB6134, KB6221 } from '../../vocabulary/sources';
+import { screenosOptionsOf } from './options';
 import { screenosBefore63 } from './version';
 import type { InboundCheckInput, InterfaceStatusInput, ProxyIdCheckInput, SaStatusInput, VendorMonitor } from '../kit/monitor';
 
@@ -102,7 +103,7 @@ export const SCREENOS_PROXY_ID_CHECK: DecisionRule<ProxyIdCheckInput, boolean>[]
     says: 'ScreenOS 6.3: `set vpn … proxy-id check` turns the check on; it is off by default.',
     source: KB16008('"Proxy-ID check is an option available to an administrator … By default, this option is disabled."'),
     when: () => true,
-    then: (i) => i.proxyIdCheck,
+    then: (i) => screenosOptionsOf(i.end).proxyIdCheck,
   },
 ];
 

@@ -3,6 +3,7 @@ import type { VendorModule } from '../kit/vendor-module';
 import { capabilities } from './capabilities';
 import { screenosExporter } from './export';
 import { identity } from './identity';
+import { screenosEndOptions } from './options';
 import { screenosMonitor } from './monitor';
 import { screenos as profile } from './profile';
 import { getSa } from './show';
@@ -12,6 +13,7 @@ export const vendor = {
   identity,
   capabilities,
   profile,
+  options: { end: screenosEndOptions },
   monitor: screenosMonitor,
   show: { commands: [{ command: 'get sa', run: getSa }] },
   exporter: screenosExporter,

@@ -6,7 +6,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadDocumentText } from '../../../shared/model/file';
+import { loadDocumentText } from '../../../shared/document/file';
 import { buildLikeForge, projectRoot } from '../../electron/forge-build';
 import { findElectronRuntime } from './runtime';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../shared/cli/main';
-import { serializeDocument } from '../../../shared/model/file';
+import { serializeDocument } from '../../../shared/document/file';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { screenosMultiProxyId } from '../../../shared/templates/screenos-multi-proxy-id';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';

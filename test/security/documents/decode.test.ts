@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXIT_INVALID } from '../../../shared/cli/io';
 import { runCli } from '../../../shared/cli/main';
-import { decodeDocumentBytes, MAX_FILE_BYTES, serializeDocument } from '../../../shared/model/file';
+import { decodeDocumentBytes, MAX_FILE_BYTES } from '../../../shared/model/file';
+import { serializeDocument } from '../../../shared/document/file';
 import { fullMesh } from '../../../shared/templates/full-mesh';
 import { memoryIo } from '../../support/memory-io';
 

@@ -1,7 +1,7 @@
 // JSON.parse keeps the last of two equal keys; a reader that keeps the first (or a person
 // reading the file) sees another document. A key written twice is refused with both lines.
 import { describe, expect, it } from 'vitest';
-import { loadDocumentText, serializeDocument } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
 const pretty = () => serializeDocument(panAsaInterop());

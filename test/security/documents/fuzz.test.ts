@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../../shared/model/document';
-import { loadDocumentBytes, loadDocumentText, loadDocumentValue, serializeDocument, type LoadResult } from '../../../shared/model/file';
+import { type LoadResult } from '../../../shared/model/file';
+import { loadDocumentBytes, loadDocumentText, loadDocumentValue, serializeDocument } from '../../../shared/document/file';
 import { MAX_DEPTH, scanJson } from '../../../shared/model/json-scan';
 import { TEMPLATES } from '../../../shared/templates/index';
 

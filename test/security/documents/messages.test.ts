@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GatewaySchema } from '../../../shared/model/document';
-import { describeErrors, loadDocumentText, serializeDocument, type LoadResult } from '../../../shared/model/file';
+import { describeErrors, type LoadResult } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../shared/cli/main';
 import { EXIT_INVALID } from '../../../shared/cli/io';
-import { loadDocumentText, loadDocumentValue } from '../../../shared/model/file';
+import { loadDocumentText, loadDocumentValue } from '../../../shared/document/file';
 import { memoryIo } from '../../support/memory-io';
 
 const deepLists = (n: number) => `{"formatVersion":2,"notes":${'['.repeat(n)}${']'.repeat(n)}}`;

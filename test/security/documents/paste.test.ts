@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { clipboardForPaste, clipboardText, copySelection, isClipboardContent, pasteCommands, readClipboardText, type ClipboardContent } from '../../../renderer/canvas/clipboard';
 import { Editor } from '../../../shared/commands/editor';
 import { DocumentSchema, GatewaySchema, TunnelSchema, type TopologyDocument } from '../../../shared/model/document';
-import { loadDocumentText, MAX_FILE_BYTES, serializeDocument } from '../../../shared/model/file';
+import { MAX_FILE_BYTES } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { fullMesh } from '../../../shared/templates/full-mesh';
 import { TEMPLATES } from '../../../shared/templates/index';
 

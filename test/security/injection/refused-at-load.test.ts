@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../shared/commands/editor';
-import { loadDocumentText } from '../../../shared/model/file';
+import { loadDocumentText } from '../../../shared/document/file';
 import { designWith, FIELDS } from './fields';
 
 const RUNS = Number(process.env['INJECTION_RUNS'] ?? 30);

@@ -9,7 +9,7 @@ import { fileStem } from '../../../shared/vendors/kit/export/context';
 import { exportDocument } from '../../../shared/export/export';
 import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
-import { loadDocumentValue, serializeDocument } from '../../../shared/model/file';
+import { loadDocumentValue, serializeDocument } from '../../../shared/document/file';
 import { pair } from '../../shared/engine/build';
 import { memoryIo } from '../../support/memory-io';
 

@@ -5,7 +5,8 @@
 // a text of multi-byte characters passed that main then wrote as a file too large to reopen).
 import { describe, expect, it } from 'vitest';
 import { checkRequest, checkResponse, utf8ByteLength } from '../../../shared/ipc/contract';
-import { loadDocumentText, MAX_FILE_BYTES } from '../../../shared/model/file';
+import { MAX_FILE_BYTES } from '../../../shared/model/file';
+import { loadDocumentText } from '../../../shared/document/file';
 import { documentOf, newGateway } from '../../../shared/document/factory';
 import { largeDocument } from '../../support/large-document';
 

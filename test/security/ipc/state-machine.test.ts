@@ -21,7 +21,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { INVOKE_CHANNELS } from '../../../shared/ipc/contract';
-import { serializeDocument } from '../../../shared/model/file';
+import { serializeDocument } from '../../../shared/document/file';
 import { documentOf } from '../../../shared/document/factory';
 
 const rec = vi.hoisted(() => ({ on: false, ops: [] as { op: string; path: string }[] }));

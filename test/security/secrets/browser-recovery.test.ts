@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { documentOf, newGateway, newTunnel } from '../../../shared/document/factory';
-import { loadDocumentText, serializeDocument } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { PSK_NOTICE, withoutPreSharedKeys } from '../../../renderer/platform/recovery-secrets';
 
 function docWithKeys(a: string, b: string) {

@@ -1,7 +1,8 @@
 // A file's pre-shared key never appears in a message about it, whatever is wrong with it.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeErrors, issuesToErrors, loadDocumentText, serializeDocument } from '../../../shared/model/file';
+import { describeErrors, issuesToErrors } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

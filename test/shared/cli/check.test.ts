@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../shared/cli/main';
 import { memoryIo } from '../../support/memory-io';
 import { NegotiationReportSchema } from '../../../shared/engine/report';
-import { serializeDocument } from '../../../shared/model/file';
+import { serializeDocument } from '../../../shared/document/file';
 import { BR, HQ, pair, pid } from '../engine/build';
 
 const good = serializeDocument(pair({ v: 1, proxyA: [pid(HQ, BR)], proxyB: [pid(BR, HQ)] }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../shared/cli/main';
 import { memoryIo } from '../../support/memory-io';
-import { serializeDocument } from '../../../shared/model/file';
+import { serializeDocument } from '../../../shared/document/file';
 import { SEED_SCENARIOS } from '../../../shared/templates/scenarios/seed-scenarios';
 import { screenosMultiProxyId } from '../../../shared/templates/screenos-multi-proxy-id';
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../shared/commands/commands';
 import { Editor } from '../../../shared/commands/editor';
-import { VENDORS, type GatewayId, type NetworkId, type TopologyDocument, type TunnelId } from '../../../shared/model/document';
+import { VENDOR_MODULES } from '../../../shared/vendors/registry';
+import { type GatewayId, type NetworkId, type TopologyDocument, type TunnelId } from '../../../shared/model/document';
 import { emptyDocument } from '../../../shared/model/document';
 import { newGateway, newNetwork, newTunnel } from '../../../shared/document/factory';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
@@ -92,7 +93,7 @@ const recipe = fc.record({
   text: fc.constantFrom('10.1.0.0/24', '10.2.0.0/16', '192.168.1.5', '2001:db8::/64', '10.9.0.1-10.9.0.9'),
   word: fc.string({ minLength: 1, maxLength: 8 }),
   x: fc.integer({ min: -2000, max: 2000 }),
-  vendor: fc.constantFrom(...VENDORS),
+  vendor: fc.constantFrom(...VENDOR_MODULES.map((m) => m.id)),
 });
 
 type Recipe = typeof recipe extends fc.Arbitrary<infer T> ? T : never;
@@ -126,7 +127,7 @@ function concrete(doc: TopologyDocument, r: Recipe, serial: number): Command | u
     case 9:
       return t && t[end].proxyIds.length > 0 ? { type: 'proxyId.remove', tunnelId: t.id, end, index: r.j % t[end].proxyIds.length } : undefined;
     case 10:
-      return t && { type: 'tunnelEnd.update', tunnelId: t.id, end, changes: { ikeVersion: r.j % 2 === 0 ? 1 : 2, proxyIdCheck: r.x > 0 } };
+      return t && { type: 'tunnelEnd.update', tunnelId: t.id, end, changes: { ikeVersion: r.j % 2 === 0 ? 1 : 2, vendorOptions: { screenos: { proxyIdCheck: r.x > 0 } } } };
     case 11:
       return g && { type: 'nodes.move', moves: [{ node: { kind: 'gateway', id: g.id }, position: { x: r.x, y: -r.x } }] };
     default:

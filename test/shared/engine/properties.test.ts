@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { negotiateTunnel } from '../../../shared/engine/negotiate';
 import { computeReport } from '../../../shared/engine/report-cache';
-import { VENDORS, type ProxyId } from '../../../shared/model/document';
+import type { ProxyId } from '../../../shared/model/document';
+import { VENDOR_MODULES } from '../../../shared/vendors/registry';
+
+const VENDORS = VENDOR_MODULES.map((m) => m.id);
 import { pair } from './build';
 
 const octet = fc.integer({ min: 0, max: 255 });

@@ -83,7 +83,7 @@ describe('Junos SRX', () => {
     const ids = [pid('10.1.1.0/24', '10.2.1.0/24'), pid('10.1.2.0/24', '10.2.2.0/24')];
     const m = [pid('10.2.1.0/24', '10.1.1.0/24'), pid('10.2.2.0/24', '10.1.2.0/24')];
     expect(run(pair({ a: 'junos-srx', b: 'junos-srx', v: 1, proxyA: ids, proxyB: m })).phase2.map((p) => p.status)).toEqual(['up', 'up']);
-    const single = run(pair({ a: 'junos-srx', b: 'junos-srx', v: 1, proxyA: ids, proxyB: m, endA: { junosSelectorStyle: 'proxy-identity' } }));
+    const single = run(pair({ a: 'junos-srx', b: 'junos-srx', v: 1, proxyA: ids, proxyB: m, endA: { vendorOptions: { 'junos-srx': { selectorStyle: 'proxy-identity' } } } }));
     expect(single.phase2).toHaveLength(1);
   });
   it('more than 200 traffic selectors on one VPN is a capacity error', () => {
@@ -98,11 +98,11 @@ describe('FortiGate selector-match', () => {
   const broad = [pid('10.2.0.0/16', '10.1.0.0/16')];
   const narrow = [pid(HQ, BR)];
   it('subset accepts a narrower proposal, exact does not', () => {
-    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, endB: { selectorMatch: 'subset' } })).phase2[0]?.status).toBe('up');
-    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, endB: { selectorMatch: 'exact' } })).phase2[0]?.status).toBe('down');
+    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, endB: { vendorOptions: { fortigate: { selectorMatch: 'subset' } } } })).phase2[0]?.status).toBe('up');
+    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, endB: { vendorOptions: { fortigate: { selectorMatch: 'exact' } } } })).phase2[0]?.status).toBe('down');
   });
   it('an IKEv2 FortiGate initiator takes a narrowed answer only with initiator-ts-narrow', () => {
-    const d = (narrowOn: boolean) => pair({ a: 'fortigate', b: 'strongswan', v: 2, proxyA: [pid('10.1.0.0/16', '10.2.0.0/16')], proxyB: [pid(BR, HQ)], endA: { initiatorTsNarrow: narrowOn } });
+    const d = (narrowOn: boolean) => pair({ a: 'fortigate', b: 'strongswan', v: 2, proxyA: [pid('10.1.0.0/16', '10.2.0.0/16')], proxyB: [pid(BR, HQ)], endA: { vendorOptions: { fortigate: { initiatorTsNarrow: narrowOn } } } });
     expect(run(d(false)).phase2[0]?.status).toBe('down');
     expect(run(d(true)).phase2[0]).toMatchObject({ status: 'up', negotiated: { local: [HQ], remote: [BR] } });
   });

@@ -7,7 +7,7 @@ import { runCli } from '../../../shared/cli/main';
 import { designVerdict } from '../../../shared/engine/verdict';
 import { computeReport } from '../../../shared/engine/report-cache';
 import { exportDocument, isDesignFailure } from '../../../shared/export/export';
-import { serializeDocument } from '../../../shared/model/file';
+import { serializeDocument } from '../../../shared/document/file';
 import { TopologyBuilder } from '../../../shared/templates/build';
 import { TEMPLATES } from '../../../shared/templates/index';
 import { memoryIo } from '../../support/memory-io';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../shared/cli/main';
 import type { CliIo } from '../../../shared/cli/io';
-import { serializeDocument } from '../../../shared/model/file';
+import { serializeDocument } from '../../../shared/document/file';
 import { TEMPLATES } from '../../../shared/templates/index';
 
 class FakeIo implements CliIo {

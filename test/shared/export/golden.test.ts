@@ -65,7 +65,7 @@ const CASES: GoldenCase[] = [
     id: 'junos-srx-proxy-identity--full-mesh',
     doc: (() => {
       const d = retarget(templateById('full-mesh'), 'junos-srx');
-      for (const t of d.tunnels) for (const end of [t.a, t.b]) end.junosSelectorStyle = 'proxy-identity';
+      for (const t of d.tunnels) for (const end of [t.a, t.b]) end.vendorOptions = { ...end.vendorOptions, 'junos-srx': { selectorStyle: 'proxy-identity' } };
       return d;
     })(),
   },

@@ -66,7 +66,7 @@ describe('what each vendor needs for the traffic to pass', () => {
     expect(ts).toContain('set security ike proposal ike-site-a-site-b-1 encryption-algorithm aes-256-cbc');
     expect(ts).toContain('set security ike proposal ike-site-a-site-b-1 dh-group group14');
     expect(ts).toContain('set security policies from-zone trust to-zone vpn policy site-a-site-b-out then permit');
-    for (const t of doc.tunnels) for (const end of [t.a, t.b]) end.junosSelectorStyle = 'proxy-identity';
+    for (const t of doc.tunnels) for (const end of [t.a, t.b]) end.vendorOptions = { ...end.vendorOptions, 'junos-srx': { selectorStyle: 'proxy-identity' } };
     expect(fileOf(doc, 'Site-A')).toContain('set security ipsec vpn site-a-site-b ike proxy-identity local 10.1.0.0/24 remote 10.2.0.0/24 service any');
   });
 

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_VERSION } from '../../../shared/model/document';
-import { describeErrors, loadDocumentText, MAX_FILE_BYTES, serializeDocument } from '../../../shared/model/file';
+import { describeErrors, MAX_FILE_BYTES } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
 const valid = () => panAsaInterop();
@@ -124,5 +125,43 @@ describe('format migrations', () => {
     expect(r.document.gateways[1]!.position).toEqual({ x: 600, y: 200 });
     expect(r.document.tunnels[0]!.b.proxyIds).toEqual([{ name: 'ACL line 1', local: '10.2.0.0/24', remote: '10.1.0.0/24', protocol: 'any', localPort: 'any', remotePort: 'any' }]);
     expect(r.document.tunnels[0]!.a.proxyIds[0]!.name).toBe('proxy-id-1');
+  });
+});
+
+describe('format 2 to 3: product settings move into vendorOptions', () => {
+  const v2 = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'formats', 'v2.json'), 'utf8');
+
+  it('moves each end\'s own product settings, keeps another product\'s only when it says something, and drops the flat fields', () => {
+    const r = loadDocumentText(v2);
+    if (!r.ok) throw new Error(describeErrors(r.errors));
+    const [ssgFg, fgSrx] = r.document.tunnels;
+    expect(ssgFg!.a.vendorOptions).toEqual({ screenos: { proxyIdCheck: true } });
+    expect(ssgFg!.b.vendorOptions).toEqual({ fortigate: { selectorMatch: 'exact', initiatorTsNarrow: true } });
+    expect(fgSrx!.a.vendorOptions).toEqual({ fortigate: { selectorMatch: 'auto', initiatorTsNarrow: false } });
+    // The SRX end said selectorMatch subset, which means nothing to an SRX: kept under FortiGate's id, not lost.
+    expect(fgSrx!.b.vendorOptions).toEqual({ 'junos-srx': { selectorStyle: 'proxy-identity' }, fortigate: { selectorMatch: 'subset' } });
+    for (const t of r.document.tunnels) for (const e of [t.a, t.b]) for (const flat of ['proxyIdCheck', 'selectorMatch', 'initiatorTsNarrow', 'junosSelectorStyle']) expect(e).not.toHaveProperty(flat);
+  });
+
+  it('reports a bad format-2 setting at the path the format-2 file has', () => {
+    const doc = JSON.parse(v2) as { tunnels: { b: Record<string, unknown> }[] };
+    doc.tunnels[0]!.b.selectorMatch = 'sometimes';
+    const r = loadDocumentText(JSON.stringify(doc));
+    if (r.ok) throw new Error('loaded');
+    expect(describeErrors(r.errors)).toContain('tunnels[0].b.selectorMatch:');
+  });
+
+  it('refuses settings of a product that does not exist, or a setting the product does not have', () => {
+    const doc = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'formats', 'v2.json'), 'utf8')) as { formatVersion: number; tunnels: { a: Record<string, unknown> }[] };
+    doc.formatVersion = FORMAT_VERSION;
+    for (const t of doc.tunnels) for (const e of [t.a, (t as unknown as { b: Record<string, unknown> }).b]) for (const f of ['proxyIdCheck', 'selectorMatch', 'initiatorTsNarrow', 'junosSelectorStyle']) delete e[f];
+    doc.tunnels[0]!.a.vendorOptions = { 'no-such-product': { x: true } };
+    (doc.tunnels[0] as unknown as { b: Record<string, unknown> }).b.vendorOptions = { fortigate: { selectorMatch: 'exact', colour: 'red' } };
+    const r = loadDocumentText(JSON.stringify(doc));
+    if (r.ok) throw new Error('loaded');
+    const text = describeErrors(r.errors);
+    expect(text).toContain('tunnels[0].a.vendorOptions.no-such-product: no product has the id');
+    expect(text).toContain('tunnels[0].b.vendorOptions.fortigate');
+    expect(text).toContain('colour');
   });
 });

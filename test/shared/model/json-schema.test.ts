@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { serializeDocument } from '../../../shared/model/file';
-import { documentJsonSchema } from '../../../shared/model/json-schema';
+import { serializeDocument } from '../../../shared/document/file';
+import { documentJsonSchema } from '../../../shared/document/json-schema';
 import { TEMPLATES } from '../../../shared/templates/index';
 
 const shippedPath = path.join(__dirname, '..', '..', '..', 'docs', 'ipsec-studio.schema.json');

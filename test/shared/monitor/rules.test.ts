@@ -13,6 +13,8 @@ import {
   SA_COUNTING,
   SA_TRANSITIONS,
 } from '../../../shared/monitor/rules';
+import type { TunnelEnd } from '../../../shared/model/document';
+import { newGateway, newTunnel } from '../../../shared/document/factory';
 import type { InterfaceStatusInput, ProxyIdCheckInput } from '../../../shared/vendors/kit/monitor';
 import { VENDOR_MODULES, vendorModule, type VendorId } from '../../../shared/vendors/registry';
 import { SCREENOS_INTERFACE_STATUS, SCREENOS_ROUTES, STA_COLUMN } from '../../../shared/vendors/screenos/monitor';
@@ -45,8 +47,11 @@ const probe = ({ peerVendor = 'cisco-asa', ...over }: Partial<Parameters<typeof 
 const counting = (localVendor: VendorId, peerVendor: VendorId, monitorEnabled: boolean) =>
   on(SA_COUNTING, { localVpnMonitor: vendorModule(localVendor).monitor.kind === 'vpn-monitor', peerAnswersOnAnySa: answersOnAnySa(peerVendor), monitorEnabled });
 
-const pic = ({ vendor = 'screenos', ...over }: Partial<ProxyIdCheckInput> & { vendor?: VendorId }) =>
-  on(proxyIdCheckTable(vendor), { osVersion: '6.3.0r10', vpnType: 'route-based', proxyIdCount: 1, proxyIdCheck: false, ...over });
+const pic = ({ vendor = 'screenos', proxyIdCheck = false, ...over }: Partial<Omit<ProxyIdCheckInput, 'end'>> & { vendor?: VendorId; proxyIdCheck?: boolean }) =>
+  on(proxyIdCheckTable(vendor), { osVersion: '6.3.0r10', vpnType: 'route-based', proxyIdCount: 1, end: endWith({ screenos: { proxyIdCheck } }), ...over });
+
+/** A tunnel end whose product settings are these (the rest does not matter to the rows). */
+const endWith = (vendorOptions: TunnelEnd['vendorOptions']): TunnelEnd => ({ ...newTunnel({ id: 't', name: 't', a: newGateway({ id: 'a', name: 'A', vendor: 'screenos', position: { x: 0, y: 0 } }), b: newGateway({ id: 'b', name: 'B', vendor: 'generic', position: { x: 0, y: 0 } }) }).a, vendorOptions });
 
 const inbound = (vendor: VendorId, vpnType: 'route-based' | 'policy-based') => on(inboundCheckTable(vendor), { vpnType });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseAddressSpec, parseInterfaceAddress, parseIp, parsePrefix } from '../../../shared/net/address';
 import { makeSelector } from '../../../shared/net/selector';
-import { loadDocumentText, describeErrors, serializeDocument } from '../../../shared/model/file';
+import { describeErrors } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 
 const message = (r: { ok: boolean; message?: string }) => (r.ok ? 'accepted' : r.message);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../../shared/model/document';
-import { describeErrors, loadDocumentText, serializeDocument } from '../../../shared/model/file';
+import { describeErrors } from '../../../shared/model/file';
+import { loadDocumentText, serializeDocument } from '../../../shared/document/file';
 import { TEMPLATES } from '../../../shared/templates/index';
 
 describe('workshop templates', () => {
@@ -26,6 +27,6 @@ describe('workshop templates', () => {
     const ssg = doc.gateways.find((g) => g.vendor === 'screenos')!;
     expect(ssg.routes.map((r) => `${r.destination} ${r.interface}`)).toEqual(['172.16.1.0/24 tunnel.1', '172.16.2.0/24 tunnel.1']);
     expect(doc.tunnels[0]!.a.proxyIds).toHaveLength(4);
-    expect(doc.tunnels[0]!.a.proxyIdCheck).toBe(true);
+    expect(doc.tunnels[0]!.a.vendorOptions.screenos?.proxyIdCheck).toBe(true);
   });
 });

@@ -1,16 +1,17 @@
 // Every vendor profile is complete and honest: each rule the engine can record exists, says where
 // it comes from, and carries a provenance; each capacity number names its source.
 import { describe, expect, it } from 'vitest';
-import { VENDORS, type Gateway, type TunnelEnd } from '../../../shared/model/document';
+import type { Gateway, TunnelEnd } from '../../../shared/model/document';
 import { newGateway, newTunnel } from '../../../shared/document/factory';
 import { capacityOf, smallestModelFor, tunnelsUsed } from '../../../shared/vendors/capacity';
 import { VENDOR_MODULES, vendorModule } from '../../../shared/vendors/registry';
 import { screenosSupportsMultipleProxyIds } from '../../../shared/vendors/screenos/version';
 
 const profileOf = (vendor: string) => vendorModule(vendor).profile;
+const VENDORS = VENDOR_MODULES.map((m) => m.id);
 const CAPACITY_TABLE = VENDOR_MODULES.flatMap((m) => m.capabilities.capacity.models);
 
-function ctx(vendor: (typeof VENDORS)[number], end: Partial<TunnelEnd> = {}, gw: Partial<Gateway> = {}) {
+function ctx(vendor: string, end: Partial<TunnelEnd> = {}, gw: Partial<Gateway> = {}) {
   const g = { ...newGateway({ id: 'g', name: 'G', vendor, position: { x: 0, y: 0 } }), ...gw };
   const peer = newGateway({ id: 'p', name: 'P', vendor: 'generic', position: { x: 0, y: 0 } });
   return { gateway: g, end: { ...newTunnel({ id: 't', name: 't', a: g, b: peer }).a, ...end } };
@@ -18,13 +19,13 @@ function ctx(vendor: (typeof VENDORS)[number], end: Partial<TunnelEnd> = {}, gw:
 
 describe('vendor profiles', () => {
   it('there is one per vendor of the document model', () => {
-    expect(VENDOR_MODULES.map((m) => m.id).sort()).toEqual([...VENDORS].sort());
+    expect(new Set(VENDORS).size).toBe(VENDORS.length);
     expect(vendorModule('no-such-vendor').id).toBe('generic');
   });
 
   it.each([...VENDORS])('%s: every rule id it can use exists, with a statement, a source and a provenance', (vendor) => {
     const p = profileOf(vendor);
-    const variants = [ctx(vendor), ctx(vendor, { selectorMatch: 'exact', initiatorTsNarrow: true, junosSelectorStyle: 'proxy-identity' }, { osVersion: '6.2.0', vpnType: 'policy-based' })];
+    const variants = [ctx(vendor), ctx(vendor, { vendorOptions: { fortigate: { selectorMatch: 'exact', initiatorTsNarrow: true }, 'junos-srx': { selectorStyle: 'proxy-identity' } } }, { osVersion: '6.2.0', vpnType: 'policy-based' })];
     for (const c of variants) {
       const b = p.selectors(c);
       for (const id of Object.values(b.rules)) expect(p.rules[id], `${vendor}: ${id}`).toBeDefined();
@@ -55,9 +56,9 @@ describe('vendor profiles', () => {
   });
 
   it('FortiGate selector-match and initiator-ts-narrow change the rules', () => {
-    expect(profileOf('fortigate').selectors(ctx('fortigate', { selectorMatch: 'exact' })).v1Responder).toBe('exact');
-    expect(profileOf('fortigate').selectors(ctx('fortigate', { selectorMatch: 'subset' })).v1Responder).toBe('subset');
-    expect(profileOf('fortigate').selectors(ctx('fortigate', { initiatorTsNarrow: true })).v2Initiator).toBe('accept-subset');
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { selectorMatch: 'exact' } } })).v1Responder).toBe('exact');
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { selectorMatch: 'subset' } } })).v1Responder).toBe('subset');
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { initiatorTsNarrow: true } } })).v2Initiator).toBe('accept-subset');
   });
 
   it('log lines are vendor-style', () => {
