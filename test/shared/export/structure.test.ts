@@ -36,6 +36,7 @@ describe('structural checks catch what they are for', () => {
     const conf = grammar('x.swanctl.conf');
     const ok = 'connections {\n    c {\n        version = 2\n        local {\n            auth = psk\n        }\n        children {\n            c {\n                local_ts = 10.1.0.0/24\n            }\n        }\n    }\n}\nsecrets {\n    ike-c {\n        id-local = 1.2.3.4\n        secret = "k"\n    }\n}\n';
     expect(checkStatementHeads(conf, ok)).toEqual([]);
+    expect(checkStatementHeads(conf, 'include conf.d/*.conf\nconnections {\n    include more/*.conf\n}\n')).toEqual([]);
     // local_ts belongs to a child, not to the connection; `peers` is no section of a connection.
     expect(lines(checkStatementHeads(conf, 'connections {\n    c {\n        local_ts = 10.1.0.0/24\n        peers {\n        }\n    }\n}\n'))).toEqual([3, 4]);
     expect(lines(checkStatementHeads(conf, 'connections {\n    c {\n        version = 2\n'))).toEqual([0]);

@@ -168,7 +168,9 @@ function braceHeads(s: BraceSections, lines: readonly Line[]): StructureProblem[
       if (top.grammar && bestMatch(top.grammar.keys, kv[1] as string) === undefined) problems.push({ line: l.n, text: l.text, problem: `"${kv[1]}" is not a key of ${path()}` });
       continue;
     }
-    problems.push({ line: l.n, text: l.text, problem: 'neither "name {", "}" nor "key = value"' });
+    // strongswan.conf(5), "INCLUDING FILES": `include <path>` anywhere.
+    if (/^include\s+\S/.test(t)) continue;
+    problems.push({ line: l.n, text: l.text, problem: 'neither "name {", "}", "key = value" nor "include <file>"' });
   }
   if (stack.length > 1) problems.push({ line: 0, text: '', problem: `section ${path()} not closed` });
   return problems;
