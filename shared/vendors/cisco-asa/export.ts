@@ -14,6 +14,7 @@ import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView 
 import { asaInterface, ciscoWord } from '../families/cisco-words';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { valueLine } from '../kit/export/values';
+import { configFile } from './grammar';
 
 const LABEL = 'Cisco ASA';
 const REFERENCE = 'Cisco ASA Series VPN CLI Configuration Guide 9.x ("IPsec and ISAKMP", "LAN-to-LAN IPsec VPNs") and identity NAT for VPN';
@@ -239,8 +240,8 @@ export const ciscoAsaExporter: VendorExporter = {
   vendor: 'cisco-asa',
   reference: REFERENCE,
   exportGateway(ctx) {
-    const file = `${fileStem(ctx.gateway.name)}.asa.txt`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '!', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Cisco ASA', REFERENCE, ['Paste in configuration mode (configure terminal).']);
     if (ctx.gateway.vpnType === 'route-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'the design says route-based; this export writes the ASA as policy-based (crypto map with a crypto ACL per tunnel)');

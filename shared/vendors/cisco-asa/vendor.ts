@@ -3,6 +3,7 @@ import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoAsaExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { ciscoAsa as profile } from './profile';
 import { showCryptoIpsecSaAsa } from '../families/cisco-show';
@@ -15,4 +16,5 @@ export const vendor = {
   monitor: NO_MONITOR,
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaAsa }] },
   exporter: ciscoAsaExporter,
+  grammar,
 } as const satisfies VendorModule<'cisco-asa'>;

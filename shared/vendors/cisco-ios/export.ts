@@ -13,6 +13,7 @@ import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView 
 import { ciscoWord, iosInterface } from '../families/cisco-words';
 import { policyAddresses } from '../kit/export/policy-addresses';
 import { quoted, valueLine, type Quoted } from '../kit/export/values';
+import { configFile } from './grammar';
 
 const LABEL = 'Cisco IOS-XE';
 const REFERENCE = 'Cisco IOS XE "Security for VPNs with IPsec", "IKEv2 Configuration Guide" (incl. Appendix: IKEv2 and Legacy VPNs) and "IPsec Virtual Tunnel Interfaces"';
@@ -230,8 +231,8 @@ export const ciscoIosExporter: VendorExporter = {
   vendor: 'cisco-ios',
   reference: REFERENCE,
   exportGateway(ctx) {
-    const file = `${fileStem(ctx.gateway.name)}.ios.txt`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '!', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
     // IOS picks an IKEv2 policy by local address (and fvrf), not by peer: tunnels that share a
     // local address but differ in IKE proposals would all get the first policy.

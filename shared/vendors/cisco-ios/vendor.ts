@@ -3,6 +3,7 @@ import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoIosExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { ciscoIos as profile } from './profile';
 import { showCryptoIpsecSaIos } from '../families/cisco-show';
@@ -15,4 +16,5 @@ export const vendor = {
   monitor: NO_MONITOR,
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaIos }] },
   exporter: ciscoIosExporter,
+  grammar,
 } as const satisfies VendorModule<'cisco-ios'>;

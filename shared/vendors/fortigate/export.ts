@@ -12,8 +12,8 @@ import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortW
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { configFile } from './grammar';
 import { fortigateOptionsOf } from './options';
-
 
 const LABEL = 'FortiOS';
 const REFERENCE = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
@@ -149,8 +149,8 @@ export const fortigateExporter: VendorExporter = {
   vendor: 'fortigate',
   reference: REFERENCE,
   exportGateway(ctx: GatewayContext) {
-    const file = `${fileStem(ctx.gateway.name)}.fortigate.txt`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Fortinet FortiGate (FortiOS)', REFERENCE, ['Paste at the FortiOS CLI.']);
     if (ctx.gateway.vpnType === 'policy-based') w.warn('VPN_TYPE_ADJUSTED', 'the design says policy-based; this export writes FortiOS interface mode (route-based) with one phase 2 per selector');
     const p1names = new Set<string>();

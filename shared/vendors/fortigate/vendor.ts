@@ -3,6 +3,7 @@ import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { fortigateExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { fortigateEndOptions } from './options';
 import { fortigate as profile } from './profile';
@@ -15,4 +16,5 @@ export const vendor = {
   options: { end: fortigateEndOptions },
   monitor: NO_MONITOR,
   exporter: fortigateExporter,
+  grammar,
 } as const satisfies VendorModule<'fortigate'>;

@@ -11,8 +11,8 @@ import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWitho
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { configFile } from './grammar';
 import { junosOptionsOf } from './options';
-
 
 const LABEL = 'Junos SRX';
 const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs" and "Route-Based IPsec VPNs" (Junos OS VPN IPsec user guide)';
@@ -281,8 +281,8 @@ export const junosSrxExporter: VendorExporter = {
   vendor: 'junos-srx',
   reference: REFERENCE,
   exportGateway(ctx) {
-    const file = `${fileStem(ctx.gateway.name)}.junos.txt`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.']);
     const names = new Set<string>();
     const defined = new Set<string>();

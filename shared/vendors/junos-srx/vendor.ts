@@ -3,6 +3,7 @@ import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { junosSrxExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { junosEndOptions } from './options';
 import { junosSrx as profile } from './profile';
@@ -15,4 +16,5 @@ export const vendor = {
   options: { end: junosEndOptions },
   monitor: NO_MONITOR,
   exporter: junosSrxExporter,
+  grammar,
 } as const satisfies VendorModule<'junos-srx'>;

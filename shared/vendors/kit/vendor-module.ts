@@ -7,6 +7,7 @@
 import type { Gateway } from '../../model/document';
 import type { VendorCapabilities } from './capabilities';
 import type { VendorExporter } from './export/common';
+import type { VendorGrammar } from './grammar';
 import type { VendorMonitor } from './monitor';
 import type { VendorOptionSets } from './options';
 import type { VendorProfile } from './profile';
@@ -50,4 +51,6 @@ export interface VendorModule<Id extends string = string> {
   options?: VendorOptionSets;
   /** Writes the product's configuration; absent for a product that has no configuration syntax of its own. */
   exporter?: VendorExporter;
+  /** How its configuration files are written (suffixes, statements, names, selectors); every vendor with an exporter has one. */
+  grammar?: VendorGrammar;
 }

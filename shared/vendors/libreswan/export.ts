@@ -8,6 +8,7 @@ import { cidr, isPortRange, isPrefix, protocolName, rangeToPrefixes, type PortRa
 import { commonEndChecks, header, isAead, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
+import { configFile as confFormat, secretsFile as secretsFormat } from './grammar';
 
 const LABEL = 'Libreswan 4.x';
 const REFERENCE = 'Libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (libreswan.org/man/ipsec.conf.5.html)';
@@ -151,10 +152,10 @@ export const libreswanExporter: VendorExporter = {
   vendor: 'libreswan',
   reference: REFERENCE,
   exportGateway(ctx) {
-    const file = `${fileStem(ctx.gateway.name)}.ipsec.conf`;
-    const secretsFile = `${fileStem(ctx.gateway.name)}.ipsec.secrets`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
-    const sw = new ConfigWriter(ctx.gateway.name, secretsFile, '#', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${confFormat.suffix}`;
+    const secretsFile = `${fileStem(ctx.gateway.name)}${secretsFormat.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, confFormat.comment, ctx.warnings);
+    const sw = new ConfigWriter(ctx.gateway.name, secretsFile, secretsFormat.comment, ctx.warnings);
     header(w, ctx, 'Libreswan', REFERENCE, ['Install as /etc/ipsec.d/<name>.conf, the secrets as /etc/ipsec.d/<name>.secrets (mode 600).']);
     header(sw, ctx, 'Libreswan', REFERENCE, [], false);
     const names = new Set<string>();

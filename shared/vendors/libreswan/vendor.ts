@@ -3,6 +3,7 @@ import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { libreswanExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { libreswan as profile } from './profile';
 
@@ -13,4 +14,5 @@ export const vendor = {
   profile,
   monitor: NO_MONITOR,
   exporter: libreswanExporter,
+  grammar,
 } as const satisfies VendorModule<'libreswan'>;

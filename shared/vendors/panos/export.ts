@@ -10,6 +10,7 @@ import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { configFile } from './grammar';
 
 const LABEL = 'PAN-OS';
 const REFERENCE = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';
@@ -226,8 +227,8 @@ export const panosExporter: VendorExporter = {
   vendor: 'panos',
   reference: REFERENCE,
   exportGateway(ctx) {
-    const file = `${fileStem(ctx.gateway.name)}.panos.txt`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Palo Alto Networks PAN-OS', REFERENCE, ['Paste in configure mode; lines starting with # are notes, not commands.']);
     if (ctx.gateway.vpnType === 'policy-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'PAN-OS is route-based: the design says policy-based, so the tunnel is written route-based with proxy IDs for the peer', { line: w.current });

@@ -2,6 +2,7 @@
 import type { VendorModule } from '../kit/vendor-module';
 import { capabilities } from './capabilities';
 import { panosExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { panosMonitor } from './monitor';
 import { panos as profile } from './profile';
@@ -22,4 +23,5 @@ export const vendor = {
     ],
   },
   exporter: panosExporter,
+  grammar,
 } as const satisfies VendorModule<'panos'>;

@@ -12,8 +12,8 @@ import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
+import { configFile } from './grammar';
 import { screenosOptionsOf } from './options';
-
 
 const LABEL = 'ScreenOS';
 const REFERENCE = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
@@ -235,8 +235,8 @@ export const screenosExporter: VendorExporter = {
   vendor: 'screenos',
   reference: REFERENCE,
   exportGateway(ctx) {
-    const file = `${fileStem(ctx.gateway.name)}.screenos.txt`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Juniper ScreenOS', REFERENCE, ['Paste at the CLI, then "save"; lines starting with # are notes, not commands.']);
     const names = new Set<string>();
     const defined = new Set<string>();

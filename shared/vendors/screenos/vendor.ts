@@ -2,6 +2,7 @@
 import type { VendorModule } from '../kit/vendor-module';
 import { capabilities } from './capabilities';
 import { screenosExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { screenosEndOptions } from './options';
 import { screenosMonitor } from './monitor';
@@ -17,4 +18,5 @@ export const vendor = {
   monitor: screenosMonitor,
   show: { commands: [{ command: 'get sa', run: getSa }] },
   exporter: screenosExporter,
+  grammar,
 } as const satisfies VendorModule<'screenos'>;

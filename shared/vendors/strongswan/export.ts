@@ -9,6 +9,7 @@ import { cidr, firstIp, lastIp, protocolName, type PortRange, type Selector } fr
 import { commonEndChecks, DH_NAMES, header, isAead, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { configFile } from './grammar';
 
 const LABEL = 'strongSwan';
 const REFERENCE = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';
@@ -186,8 +187,8 @@ export const strongswanExporter: VendorExporter = {
   vendor: 'strongswan',
   reference: REFERENCE,
   exportGateway(ctx) {
-    const file = `${fileStem(ctx.gateway.name)}.swanctl.conf`;
-    const w = new ConfigWriter(ctx.gateway.name, file, '#', ctx.warnings);
+    const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
+    const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'strongSwan', REFERENCE, ['Install as /etc/swanctl/conf.d/<name>.conf and run: swanctl --load-all']);
     const names = new Set<string>();
     const conns = ctx.tunnels.map((t) => safeName(t.tunnel.name, 64, names).name);

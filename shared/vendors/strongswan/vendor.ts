@@ -3,6 +3,7 @@ import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { strongswanExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { strongswan as profile } from './profile';
 import { swanctlListSas } from './show';
@@ -15,4 +16,5 @@ export const vendor = {
   monitor: NO_MONITOR,
   show: { commands: [{ command: 'swanctl --list-sas', run: swanctlListSas }] },
   exporter: strongswanExporter,
+  grammar,
 } as const satisfies VendorModule<'strongswan'>;

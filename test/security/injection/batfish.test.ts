@@ -2,22 +2,24 @@
 // exports of designs holding generated values and the exports of the same designs holding plain
 // values: for every statement line, the verdict (PARSED, CATCHALL, FAIL, CASCADE) is the same, so
 // no value adds, splits or swallows a statement as Batfish reads it (comments included: a value
-// in a comment must not start a string the next line ends). PAN-OS, Junos, ASA, IOS-XE and
-// FortiOS have Batfish grammars; ScreenOS, strongSwan and Libreswan do not and get the structural
-// comparison only (structure.test.ts). The checker runs once for all files (a JVM start costs
-// about half a second); the first run builds it (setup.sh, about a minute).
+// in a comment must not start a string the next line ends). Which Batfish grammar reads a file is
+// its vendor's grammar's say (shared/vendors/<vendor>/grammar.ts, `batfish`); a vendor none of
+// whose files Batfish reads gets the structural comparison only (structure.test.ts). The checker
+// runs once for all files (a JVM start costs about half a second); the first run builds it
+// (setup.sh, about a minute).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_VENDORS } from '../../../shared/vendors/registry';
 import type { ExportFile } from '../../../shared/vendors/kit/export/types';
+import type { BatfishDialect } from '../../../shared/vendors/kit/grammar';
 import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
-import { exportFor, vendorOfFile } from './compare';
+import { EXPORT_GRAMMARS } from '../../support/export-grammars';
+import { exportFor, lexFile } from './compare';
 import { designWith, FIELDS } from './fields';
-import { lex, LEXED_VENDORS, type Statement } from './lexers';
+import { LEXER_CHECKER, type Statement } from './lexers';
 
 /** The repository's root is three folders up; CI has ../shared beside the clone. */
 const REPO = resolve(__dirname, '..', '..', '..');
@@ -25,15 +27,18 @@ const CHECK = resolve(REPO, '..', 'shared', 'tools', 'batfish-check', 'check');
 const SETUP = resolve(REPO, '..', 'shared', 'tools', 'batfish-check', 'setup.sh');
 const INSTALL = `bash ${SETUP} (as root it installs openjdk-17-jdk-headless libguava-java libjsr305-java and builds the checker; or run bash scripts/ensure-test-deps.sh)`;
 
-const BATFISH_VENDORS: ReadonlySet<ExportVendor> = new Set<ExportVendor>(['panos', 'junos-srx', 'cisco-asa', 'cisco-ios', 'fortigate']);
+/** The Batfish grammars a vendor's files are read with (none for a vendor without a grammar: the coverage test says so). */
+const dialectsOf = (vendor: string): BatfishDialect[] => (EXPORT_GRAMMARS.modules.find((m) => m.id === vendor)?.grammar?.files ?? []).flatMap((f) => (f.batfish === 'none' ? [] : [f.batfish]));
+const BATFISH_VENDORS = EXPORT_GRAMMARS.vendors.filter((v) => dialectsOf(v).length > 0) as ExportVendor[];
 /** No Batfish grammar exists for these (batfish-check README): the structural comparison covers them. */
-const STRUCTURAL_ONLY: ReadonlySet<ExportVendor> = new Set<ExportVendor>(['screenos', 'strongswan', 'libreswan']);
+const STRUCTURAL_ONLY = EXPORT_GRAMMARS.vendors.filter((v) => dialectsOf(v).length === 0);
 
-const SENTINEL: Partial<Record<ExportVendor, string>> = {
+/** A statement each Batfish grammar surely parses (it sets the host name). */
+const SENTINEL: Record<BatfishDialect, string> = {
   panos: 'set deviceconfig system hostname sentinel',
-  'junos-srx': 'set system host-name sentinel',
-  'cisco-asa': 'hostname sentinel',
-  'cisco-ios': 'hostname sentinel',
+  junos: 'set system host-name sentinel',
+  asa: 'hostname sentinel',
+  ios: 'hostname sentinel',
   fortigate: 'config system global\n    set hostname "sentinel"\nend',
 };
 
@@ -52,6 +57,9 @@ interface Pair {
   value: string;
   crafted: ExportFile;
   plain: ExportFile;
+  /** Where each was written for the checker. */
+  craftedPath: string;
+  plainPath: string;
 }
 
 const pairs: Pair[] = [];
@@ -74,7 +82,7 @@ function alignTo(s: Statement, ps: readonly Statement[], from: number): number {
 }
 
 function statementsOf(f: ExportFile): Statement[] {
-  return lex(vendorOfFile(f.name), f.name, f.content).statements;
+  return lexFile(f.name, f.content).statements;
 }
 
 beforeAll(() => {
@@ -86,13 +94,14 @@ beforeAll(() => {
   // Every field, every Batfish vendor: the plain export and a few generated values; only files
   // that differ from the plain one are worth a parse, and each distinct text is parsed once.
   const byContent = new Map<string, string>();
-  const pathOf = (f: ExportFile) => {
+  // Named as the checker picks its grammar: `.<dialect>.txt`.
+  const pathOf = (f: ExportFile, dialect: BatfishDialect) => {
     let p = byContent.get(f.content);
     if (!p) {
-      p = join(dir, `${byContent.size + 1}.${f.name.replace(/^[^.]*\./, '')}`);
+      p = join(dir, `${byContent.size + 1}.${dialect}.txt`);
       // The checker fails on a file of comments only (every tunnel refused): one known statement
       // after the file's own lines keeps it reading them (and shows no comment was read as one).
-      const sentinel = statementsOf(f).length === 0 ? SENTINEL[vendorOfFile(f.name)] : undefined;
+      const sentinel = statementsOf(f).length === 0 ? SENTINEL[dialect] : undefined;
       writeFileSync(p, sentinel ? `${f.content}${sentinel}\n` : f.content);
       byContent.set(f.content, p);
     }
@@ -104,8 +113,9 @@ beforeAll(() => {
       for (const value of fc.sample(field.values, { numRuns: VALUES_PER_FIELD, seed: SEED })) {
         exportFor(designWith(vendor, field, value)).files.forEach((crafted, i) => {
           const p = plain[i];
-          if (!p || crafted.content === p.content) return;
-          pairs.push({ vendor, field: field.id, value, crafted: { name: pathOf(crafted), content: crafted.content }, plain: { name: pathOf(p), content: p.content } });
+          const dialect = EXPORT_GRAMMARS.of(crafted.name).file.batfish;
+          if (!p || crafted.content === p.content || dialect === 'none') return;
+          pairs.push({ vendor, field: field.id, value, crafted, plain: p, craftedPath: pathOf(crafted, dialect), plainPath: pathOf(p, dialect) });
         });
       }
     }
@@ -140,13 +150,14 @@ describe('Batfish reads no extra statement in an export holding a generated valu
   });
 
   it('every vendor of the exporter registry has Batfish or a structural check, never neither', () => {
-    for (const v of EXPORT_VENDORS) expect(BATFISH_VENDORS.has(v) !== STRUCTURAL_ONLY.has(v), v).toBe(true);
-    for (const v of STRUCTURAL_ONLY) expect(LEXED_VENDORS, `${v} is in the structural comparison`).toContain(v);
+    // A vendor without a grammar is in neither list: the grammar problems name it and what to add.
+    expect(EXPORT_GRAMMARS.problems([LEXER_CHECKER])).toEqual([]);
+    for (const v of EXPORT_GRAMMARS.vendors) expect(BATFISH_VENDORS.includes(v as ExportVendor) !== STRUCTURAL_ONLY.includes(v), v).toBe(true);
   });
 
   for (const v of STRUCTURAL_ONLY) {
     it(`${v}: no Batfish grammar exists; covered by the structural comparison only (structure.test.ts)`, () => {
-      expect(LEXED_VENDORS).toContain(v);
+      for (const f of EXPORT_GRAMMARS.grammarOf(v).files) expect(LEXER_CHECKER.kinds, `${f.suffix} files are lexed`).toContain(f.syntax.kind);
     });
   }
 
@@ -157,10 +168,10 @@ describe('Batfish reads no extra statement in an export holding a generated valu
       expect(mine.length, 'some generated values change this vendor\'s files').toBeGreaterThan(0);
       const problems: string[] = [];
       for (const p of mine) {
-        const c = verdicts.get(resolve(p.crafted.name));
-        const q = verdicts.get(resolve(p.plain.name));
+        const c = verdicts.get(resolve(p.craftedPath));
+        const q = verdicts.get(resolve(p.plainPath));
         if (!c || !q) {
-          problems.push(`${p.field}: no verdict for ${p.crafted.name}`);
+          problems.push(`${p.field}: no verdict for ${p.craftedPath}`);
           continue;
         }
         tally.pairs++;

@@ -5,25 +5,18 @@
 // only statements the plain export has, in its order, and the value is nowhere in it.
 import { exportDocument } from '../../../shared/export/export';
 import type { ExportResult } from '../../../shared/vendors/kit/export/types';
-import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
-import { lex, type Statement } from './lexers';
+import { EXPORT_GRAMMARS } from '../../support/export-grammars';
+import { lex, type Lexed, type Statement } from './lexers';
 
-export const VENDOR_OF_FILE: [RegExp, ExportVendor][] = [
-  [/\.panos\.txt$/, 'panos'],
-  [/\.screenos\.txt$/, 'screenos'],
-  [/\.junos\.txt$/, 'junos-srx'],
-  [/\.asa\.txt$/, 'cisco-asa'],
-  [/\.ios\.txt$/, 'cisco-ios'],
-  [/\.swanctl\.conf$/, 'strongswan'],
-  [/\.ipsec\.(conf|secrets)$/, 'libreswan'],
-  [/\.fortigate\.txt$/, 'fortigate'],
-];
+/** The vendor whose grammar declares the file's suffix (it throws, saying what to add, for a file no grammar declares). */
+export function vendorOfFile(name: string): string {
+  return EXPORT_GRAMMARS.of(name).vendor;
+}
 
-export function vendorOfFile(name: string): ExportVendor {
-  const hit = VENDOR_OF_FILE.find(([re]) => re.test(name));
-  if (!hit) throw new Error(`no vendor for ${name}`);
-  return hit[1];
+/** An exported file's statements, read by its vendor's grammar. */
+export function lexFile(name: string, content: string): Lexed {
+  return lex(EXPORT_GRAMMARS.of(name).file, content);
 }
 
 export function exportFor(doc: TopologyDocument): ExportResult {
@@ -59,8 +52,8 @@ export function compareExports(crafted: ExportResult, plain: ExportResult, value
     const vendor = vendorOfFile(cf.name);
     if (vendorOfFile(pf.name) !== vendor) problems.push(`file ${fi + 1} is ${cf.name}, not a ${vendorOfFile(pf.name)} file`);
     if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,127}$/.test(cf.name) || /[. ]$/.test(cf.name)) problems.push(`file name ${JSON.stringify(cf.name)} is not a safe file name`);
-    const c = lex(vendor, cf.name, cf.content);
-    const p = lex(vendor, pf.name, pf.content);
+    const c = lexFile(cf.name, cf.content);
+    const p = lexFile(pf.name, pf.content);
     for (const e of c.errors) problems.push(`${cf.name}:${e.line}: ${e.why}: ${e.text}`);
     statements += c.statements.length;
     for (const s of c.statements) readBack.push(...s.words);
@@ -97,7 +90,7 @@ export function compareExports(crafted: ExportResult, plain: ExportResult, value
 }
 
 function plainReadBack(plain: ExportResult): string[] {
-  return plain.files.flatMap((f) => lex(vendorOfFile(f.name), f.name, f.content).statements.flatMap((s) => s.words));
+  return plain.files.flatMap((f) => lexFile(f.name, f.content).statements.flatMap((s) => s.words));
 }
 
 /** Same depth, same number of words, the same first word (the statement head). */

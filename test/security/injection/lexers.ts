@@ -1,16 +1,16 @@
-// How each product splits a configuration file into statements and words, written from the same
-// documents the exporters cite but independently of them: a value the exporter quoted right is
-// one word here and reads back as itself; a value that ends a string or a line early shows up as
-// more (or fewer) words, another statement, an unterminated string or a broken block.
-//   PAN-OS     Batfish's PAN-OS lexer: "…" (no escape), '…', words stop at space ; , { } [ ] & | ( ) " '
-//   ScreenOS   "…" (no escape), words stop at space
-//   Junos      "…" with \-escapes, [ ] as words
-//   ASA, IOS   words stop at space, no quoting; indentation is the block (configuration mode)
-//   FortiOS    "…" with \" \' \\, '…' (Batfish's FortiosConfigurationBuilder); config/edit/next/end
-//   strongSwan swanctl.conf: name {, }, key = value; "…" with \" \\ \n \r \t (settings_lexer.l)
-//   Libreswan  ipsec.conf: conn/config sections, key=value with "…" or {…} or a word (parser.lex);
-//              ipsec.secrets: words, "…", '…', `…` ending at the same quote, # comments (lex.c)
-import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
+// How each product splits a configuration file into statements and words, independently of the
+// exporters: a value the exporter quoted right is one word here and reads back as itself; a value
+// that ends a string or a line early shows up as more (or fewer) words, another statement, an
+// unterminated string or a broken block. The lexer is chosen by the file's grammar kind
+// (shared/vendors/<vendor>/grammar.ts), never by the vendor:
+//   set lines, Cisco modes, FortiOS: words, quotes and escapes as the grammar's `words` says
+//              (indentation is the block in Cisco modes; config/edit/next/end in FortiOS)
+//   brace sections (swanctl.conf): name {, }, key = value; "…" with \" \\ \n \r \t
+//              (strongSwan settings_lexer.l)
+//   ipsec.conf: conn/config sections, key=value with "…" or {…} or a word (Libreswan parser.lex)
+//   ipsec.secrets: words, "…", '…', `…` ending at the same quote, # comments (Libreswan lex.c)
+import type { FileGrammar, FileSyntax, WordLexis } from '../../../shared/vendors/kit/grammar';
+import type { GrammarChecker } from '../../support/export-grammars';
 
 export interface Statement {
   /** 1-based line in the file. */
@@ -67,39 +67,18 @@ function quoted(rest: string, quote: string, escapes: RegExp | undefined): { wor
   return { error: `unterminated ${quote}…${quote} string` };
 }
 
-const panos: LineLexer = (text) =>
-  scan(text, (rest) => {
-    const c = rest[0] as string;
-    if (c === '"' || c === "'") return quoted(rest, c, undefined);
-    if (';,{}[]&|()'.includes(c)) return { word: c, length: 1 };
-    const m = /^[^\s;,{}[\]&|()"']+/u.exec(rest);
-    return m ? { word: m[0], length: m[0].length } : { error: 'unexpected character' };
-  });
-
-const screenos: LineLexer = (text) =>
-  scan(text, (rest) => {
-    if (rest[0] === '"') return quoted(rest, '"', undefined);
-    const m = /^[^\s"]+/u.exec(rest);
-    return m ? { word: m[0], length: m[0].length } : { error: 'a stray double quote' };
-  });
-
-const junos: LineLexer = (text) =>
-  scan(text, (rest) => {
-    if (rest[0] === '"') return quoted(rest, '"', /[\s\S]/u);
-    const m = /^[^\s"]+/u.exec(rest);
-    return m ? { word: m[0], length: m[0].length } : { error: 'a stray double quote' };
-  });
-
-const cisco: LineLexer = (text) => ({ words: text.trim().split(/ +/u) });
-
-const fortios: LineLexer = (text) =>
-  scan(text, (rest) => {
-    const c = rest[0] as string;
-    if (c === '"') return quoted(rest, '"', /["'\\]/u);
-    if (c === "'") return quoted(rest, "'", undefined);
-    const m = /^[^\s"'#()<>?\\]+/u.exec(rest);
-    return m ? { word: m[0], length: m[0].length } : { error: `a bare ${c}` };
-  });
+/** A word-based CLI line, split the way the grammar's lexis says (`set` lines, Cisco modes, FortiOS). */
+function words(lexis: WordLexis): LineLexer {
+  return (text) =>
+    scan(text, (rest) => {
+      const c = rest[0] as string;
+      const quote = lexis.quotes.find((q) => q.char === c);
+      if (quote) return quoted(rest, c, quote.escapes);
+      if (lexis.punctuation?.includes(c)) return { word: c, length: 1 };
+      const m = lexis.word.exec(rest);
+      return m ? { word: m[0], length: m[0].length } : { error: `a bare ${c}` };
+    });
+}
 
 const swanctl: LineLexer = (text) => {
   const t = text.trim();
@@ -181,28 +160,34 @@ const ipsecSecrets: LineLexer = (text) => {
   return { words: colon < 0 ? words : [...words.slice(colon), ...words.slice(0, colon)] };
 };
 
-const BY_VENDOR: Record<ExportVendor, { comment: string; lexer: LineLexer; secrets?: LineLexer }> = {
-  panos: { comment: '#', lexer: panos },
-  screenos: { comment: '#', lexer: screenos },
-  'junos-srx': { comment: '#', lexer: junos },
-  'cisco-asa': { comment: '!', lexer: cisco },
-  'cisco-ios': { comment: '!', lexer: cisco },
-  fortigate: { comment: '#', lexer: fortios },
-  strongswan: { comment: '#', lexer: swanctl },
-  libreswan: { comment: '#', lexer: ipsecConf, secrets: ipsecSecrets },
+/** The lexer of each kind of file: word-based CLIs by their grammar's lexis, the others by their format's own rules. */
+const LEXERS: { [K in FileSyntax['kind']]: (syntax: Extract<FileSyntax, { kind: K }>) => LineLexer } = {
+  'set-lines': (s) => words(s.words),
+  'indented-modes': (s) => words(s.words),
+  'fortios-config': (s) => words(s.words),
+  'brace-sections': () => swanctl,
+  'ipsec-conf': () => ipsecConf,
+  'ipsec-secrets': () => ipsecSecrets,
 };
 
-export const LEXED_VENDORS = Object.keys(BY_VENDOR) as ExportVendor[];
+/** The grammar kinds these lexers read, for the test that every vendor's grammar is covered. */
+export const LEXER_CHECKER: GrammarChecker = { where: 'test/security/injection/lexers.ts', kinds: new Set(Object.keys(LEXERS)) };
 
-/** The statements of one exported file, as its product reads them. */
-export function lex(vendor: ExportVendor, fileName: string, content: string): Lexed {
-  const spec = BY_VENDOR[vendor];
-  const lexer = fileName.endsWith('.ipsec.secrets') && spec.secrets ? spec.secrets : spec.lexer;
+/** The lexer of a file's grammar; throws, saying where to add one, for a kind none reads. */
+function lexerOf(file: FileGrammar): LineLexer {
+  const make = (LEXERS as unknown as Record<string, ((s: FileSyntax) => LineLexer) | undefined>)[file.syntax.kind];
+  if (!make) throw new Error(`no lexer reads the grammar kind "${file.syntax.kind}" of ${file.suffix} files: add one to ${LEXER_CHECKER.where}`);
+  return make(file.syntax);
+}
+
+/** The statements of one exported file, as its product reads them (its grammar: the vendor's, by the file's suffix). */
+export function lex(file: FileGrammar, content: string): Lexed {
+  const lexer = lexerOf(file);
   const statements: Statement[] = [];
   const errors: Lexed['errors'] = [];
   content.split('\n').forEach((text, i) => {
     const t = text.trim();
-    if (t === '' || t.startsWith(spec.comment)) return;
+    if (t === '' || t.startsWith(file.comment)) return;
     const r = lexer(text);
     if ('error' in r) errors.push({ line: i + 1, text, why: r.error });
     else statements.push({ line: i + 1, depth: text.length - text.trimStart().length, words: r.words });

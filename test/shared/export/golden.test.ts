@@ -19,31 +19,17 @@ import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../shared/export/export';
 import { EXPORT_VENDORS, exporterOf } from '../../../shared/vendors/registry';
 import type { ExportResult } from '../../../shared/vendors/kit/export/types';
-import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { TEMPLATES } from '../../../shared/templates/index';
+import { EXPORT_GRAMMARS } from '../../support/export-grammars';
 import { retarget } from './retarget';
 import { checkNamesDefinedFirst, checkStatementHeads, readTunnelSelectors } from './structure';
 
 const GOLDEN = join(__dirname, '..', '..', 'fixtures', 'golden');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-const VENDOR_OF_FILE: [RegExp, ExportVendor][] = [
-  [/\.panos\.txt$/, 'panos'],
-  [/\.screenos\.txt$/, 'screenos'],
-  [/\.junos\.txt$/, 'junos-srx'],
-  [/\.asa\.txt$/, 'cisco-asa'],
-  [/\.ios\.txt$/, 'cisco-ios'],
-  [/\.swanctl\.conf$/, 'strongswan'],
-  [/\.ipsec\.(conf|secrets)$/, 'libreswan'],
-  [/\.fortigate\.txt$/, 'fortigate'],
-];
-
-function vendorOfFile(name: string): ExportVendor {
-  const hit = VENDOR_OF_FILE.find(([re]) => re.test(name));
-  if (!hit) throw new Error(`no vendor for ${name}`);
-  return hit[1];
-}
+/** The vendor whose grammar declares the file's suffix (it throws, saying what to add, for a file no grammar declares). */
+const vendorOfFile = (name: string): string => EXPORT_GRAMMARS.of(name).vendor;
 
 interface GoldenCase {
   id: string;
@@ -109,10 +95,9 @@ describe('golden exports of the workshop templates', () => {
 
       it('writes only statements the vendor has, names defined before use', () => {
         for (const f of result.files) {
-          const v = vendorOfFile(f.name);
-          if (f.name.endsWith('.ipsec.secrets')) continue;
-          expect(checkStatementHeads(v, f.content), `${f.name}: unknown statements`).toEqual([]);
-          expect(checkNamesDefinedFirst(v, f.content), `${f.name}: names used before definition`).toEqual([]);
+          const { file } = EXPORT_GRAMMARS.of(f.name);
+          expect(checkStatementHeads(file, f.content), `${f.name}: unknown statements`).toEqual([]);
+          expect(checkNamesDefinedFirst(file, f.content), `${f.name}: names used before definition`).toEqual([]);
         }
       });
 
@@ -123,9 +108,10 @@ describe('golden exports of the workshop templates', () => {
         for (const t of c.doc.tunnels) {
           const read = (['a', 'b'] as const).map((k) => {
             const gw = c.doc.gateways.find((g) => g.id === t[k].gatewayId);
-            const file = result.files.find((f) => gw && f.name.startsWith(`${gw.name}.`) && !f.name.endsWith('.secrets'));
+            // The gateway's file that writes selectors (Libreswan's ipsec.secrets writes none).
+            const file = result.files.find((f) => gw && f.name.startsWith(`${gw.name}.`) && EXPORT_GRAMMARS.of(f.name).file.selectors !== undefined);
             expect(file, `file of ${gw?.name}`).toBeDefined();
-            return readTunnelSelectors(vendorOfFile(file?.name ?? ''), file?.content ?? '', t.name);
+            return file ? readTunnelSelectors(EXPORT_GRAMMARS.of(file.name).file, file.content, t.name) : [];
           });
           for (const [i, k] of (['a', 'b'] as const).entries()) {
             // Ends with proxy IDs: exactly the design's (prefixes only; ranges are checked by the warnings tests).

@@ -1,8 +1,12 @@
-// Structural checks of generated configurations for the vendors with no daemon here: every line
-// starts with a statement that vendor has (an allow-list of statement heads, per CLI mode), every
-// name referenced is defined on an earlier line, and the selectors each end writes can be read
-// back so the two ends of a tunnel can be compared.
-import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
+// Structural checks of generated configurations, driven by the vendor's grammar
+// (shared/vendors/<vendor>/grammar.ts) and chosen by the grammar's kind, never by the vendor:
+// every line is a statement the product has where it stands (an allow-list of statement heads,
+// per CLI mode, FortiOS table, swanctl.conf section or ipsec.conf section), every name used is
+// defined on an earlier line (where a file names things by its sections: no name twice), and the
+// selectors each end writes can be read back so that the two ends of a tunnel can be compared.
+// A grammar of a kind no checker here handles is a problem of its own, never a silent pass.
+import type { BraceSections, FileGrammar, FileSyntax, FortiosConfig, Head, IndentedModes, IpsecConf, IpsecSecrets, Mode, NameRules, SectionGrammar, SelectorGrammar, SetLines } from '../../../shared/vendors/kit/grammar';
+import type { GrammarChecker } from '../../support/export-grammars';
 
 export interface StructureProblem {
   line: number;
@@ -10,304 +14,270 @@ export interface StructureProblem {
   problem: string;
 }
 
-type HeadList = readonly RegExp[];
-
-const h = (...heads: string[]): HeadList => heads.map((x) => new RegExp(`^${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<w>/g, '\\S+')}(\\s|$)`));
-
-// ---- statement heads ----------------------------------------------------------------------
-
-/** Flat `set` vendors: every statement is one line from the top level. */
-const FLAT_HEADS: Partial<Record<ExportVendor, HeadList>> = {
-  panos: h(
-    'set network ike crypto-profiles ike-crypto-profiles <w> encryption',
-    'set network ike crypto-profiles ike-crypto-profiles <w> hash',
-    'set network ike crypto-profiles ike-crypto-profiles <w> dh-group',
-    'set network ike crypto-profiles ike-crypto-profiles <w> lifetime',
-    'set network ike crypto-profiles ipsec-crypto-profiles <w> esp encryption',
-    'set network ike crypto-profiles ipsec-crypto-profiles <w> esp authentication',
-    'set network ike crypto-profiles ipsec-crypto-profiles <w> dh-group',
-    'set network ike crypto-profiles ipsec-crypto-profiles <w> lifetime',
-    'set network ike crypto-profiles ipsec-crypto-profiles <w> lifesize',
-    'set network ike gateway <w> protocol version',
-    'set network ike gateway <w> protocol ikev1',
-    'set network ike gateway <w> protocol ikev2',
-    'set network ike gateway <w> protocol-common nat-traversal enable',
-    'set network ike gateway <w> protocol-common passive-mode',
-    'set network ike gateway <w> local-address interface',
-    'set network ike gateway <w> peer-address ip',
-    'set network ike gateway <w> authentication pre-shared-key key',
-    'set network ike gateway <w> local-id type',
-    'set network ike gateway <w> peer-id type',
-    'set network interface tunnel units',
-    'set zone <w> network layer3',
-    'set network virtual-router <w> interface',
-    'set network virtual-router <w> routing-table ip static-route',
-    'set network virtual-router <w> routing-table ipv6 static-route',
-    'set network tunnel ipsec <w> tunnel-interface',
-    'set network tunnel ipsec <w> auto-key ike-gateway',
-    'set network tunnel ipsec <w> auto-key ipsec-crypto-profile',
-    'set network tunnel ipsec <w> auto-key proxy-id',
-    'set network tunnel ipsec <w> auto-key proxy-id-v6',
-    'set network tunnel ipsec <w> tunnel-monitor',
-    'set network profiles monitor-profile',
-    'set address <w> ip-netmask',
-    'set address <w> ip-range',
-    'set service <w> protocol',
-    'set rulebase security rules',
-    'set rulebase nat rules',
-    'move rulebase nat rules',
-  ),
-  screenos: h(
-    'set ike p1-proposal',
-    'set ike p2-proposal',
-    'set ike gateway ikev2',
-    'set ike gateway',
-    'set vpn <w> gateway',
-    'set vpn <w> monitor',
-    'set vpn <w> id',
-    'set vpn <w> bind interface',
-    'set vpn <w> proxy-id check',
-    'set vpn <w> proxy-id local-ip',
-    'set interface <w> zone',
-    'set interface <w> ip unnumbered interface',
-    'set route',
-    'set address',
-    'set service',
-    'set policy from',
-  ),
-  'junos-srx': h(
-    'set security ike proposal <w> authentication-method',
-    'set security ike proposal <w> dh-group',
-    'set security ike proposal <w> authentication-algorithm',
-    'set security ike proposal <w> encryption-algorithm',
-    'set security ike proposal <w> lifetime-seconds',
-    'set security ike policy <w> mode',
-    'set security ike policy <w> proposals',
-    'set security ike policy <w> pre-shared-key ascii-text',
-    'set security ike gateway <w> ike-policy',
-    'set security ike gateway <w> address',
-    'set security ike gateway <w> external-interface',
-    'set security ike gateway <w> local-address',
-    'set security ike gateway <w> version',
-    'set security ike gateway <w> local-identity',
-    'set security ike gateway <w> remote-identity',
-    'set security ike gateway <w> dead-peer-detection',
-    'set security ike gateway <w> no-nat-traversal',
-    'set security ipsec proposal <w> protocol esp',
-    'set security ipsec proposal <w> authentication-algorithm',
-    'set security ipsec proposal <w> encryption-algorithm',
-    'set security ipsec proposal <w> lifetime-seconds',
-    'set security ipsec proposal <w> lifetime-kilobytes',
-    'set security ipsec policy <w> perfect-forward-secrecy keys',
-    'set security ipsec policy <w> proposals',
-    'set security ipsec vpn <w> bind-interface',
-    'set security ipsec vpn <w> ike gateway',
-    'set security ipsec vpn <w> ike ipsec-policy',
-    'set security ipsec vpn <w> ike proxy-identity',
-    'set security ipsec vpn <w> traffic-selector',
-    'set security ipsec vpn <w> establish-tunnels',
-    'set security ipsec vpn <w> vpn-monitor',
-    'set interfaces <w> unit <w> family',
-    'set security zones security-zone <w> interfaces',
-    'set security zones security-zone <w> host-inbound-traffic system-services ike',
-    'set routing-options static route',
-    'set routing-options rib inet6.0 static route',
-    'set security address-book global address',
-    'set security policies from-zone <w> to-zone <w> policy <w> match',
-    'set security policies from-zone <w> to-zone <w> policy <w> then',
-    'set security nat source rule-set',
-    'set applications application',
-  ),
-};
-
-/** Cisco-style modes: a top-level statement opens a mode whose indented lines must be among its heads. */
-interface ModeSpec {
-  top: RegExp;
-  sub: HeadList;
-  /** Sub-sub mode (IOS keyring peer). */
-  nested?: { parent: RegExp; sub: HeadList };
+interface Line {
+  n: number;
+  text: string;
 }
 
-const CISCO_MODES: Partial<Record<ExportVendor, { flat: HeadList; modes: ModeSpec[] }>> = {
-  'cisco-asa': {
-    flat: h('access-list <w> extended permit', 'crypto ikev1 enable', 'crypto ikev2 enable', 'crypto ipsec ikev1 transform-set', 'crypto map', 'nat', 'tunnel-group <w> type ipsec-l2l'),
-    modes: [
-      { top: /^object network \S+$/, sub: h('host', 'subnet', 'range') },
-      { top: /^object-group network \S+$/, sub: h('network-object object') },
-      { top: /^crypto ikev1 policy \d+$/, sub: h('authentication', 'encryption', 'hash', 'group', 'lifetime') },
-      { top: /^crypto ikev2 policy \d+$/, sub: h('encryption', 'integrity', 'group', 'prf', 'lifetime seconds') },
-      { top: /^crypto ipsec ikev2 ipsec-proposal \S+$/, sub: h('protocol esp encryption', 'protocol esp integrity') },
-      { top: /^tunnel-group \S+ ipsec-attributes$/, sub: h('ikev1 pre-shared-key', 'ikev2 remote-authentication pre-shared-key', 'ikev2 local-authentication pre-shared-key', 'isakmp keepalive') },
-    ],
-  },
-  'cisco-ios': {
-    flat: h('crypto isakmp key', 'crypto isakmp keepalive', 'ip route', 'ipv6 route'),
-    modes: [
-      { top: /^crypto ikev2 proposal \S+$/, sub: h('encryption', 'integrity', 'prf', 'group') },
-      { top: /^crypto ikev2 policy \S+$/, sub: h('proposal', 'match address local') },
-      { top: /^crypto ikev2 keyring \S+$/, sub: h('peer'), nested: { parent: /^peer \S+$/, sub: h('address', 'pre-shared-key') } },
-      { top: /^crypto ikev2 profile \S+$/, sub: h('match identity remote', 'identity local', 'authentication remote', 'authentication local', 'keyring local', 'lifetime', 'dpd') },
-      { top: /^crypto isakmp policy \d+$/, sub: h('encr', 'hash', 'authentication', 'group', 'lifetime') },
-      { top: /^crypto ipsec transform-set \S+ .+$/, sub: h('mode tunnel', 'mode transport') },
-      { top: /^crypto ipsec profile \S+$/, sub: h('set transform-set', 'set ikev2-profile', 'set pfs', 'set security-association lifetime') },
-      { top: /^ip access-list extended \S+$/, sub: h('permit', 'deny') },
-      { top: /^crypto map \S+ \d+ ipsec-isakmp$/, sub: h('set peer', 'set transform-set', 'set ikev2-profile', 'set pfs', 'set security-association lifetime', 'match address') },
-      { top: /^interface \S+$/, sub: h('ip unnumbered', 'tunnel source', 'tunnel mode ipsec', 'tunnel destination', 'tunnel protection ipsec profile', 'crypto map') },
-    ],
-  },
-};
+interface KindChecker<S extends FileSyntax> {
+  heads(syntax: S, lines: readonly Line[]): StructureProblem[];
+  names(syntax: S, lines: readonly Line[]): StructureProblem[];
+}
 
-/** FortiOS: `config <path>` / `edit` / `set <key>` / `next` / `end`, with the keys each table has. */
-const FORTI_KEYS: Record<string, readonly string[]> = {
-  'vpn ipsec phase1-interface': ['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'authmethod', 'psksecret', 'localid', 'peerid', 'dpd', 'dpd-retryinterval', 'nattraversal'],
-  'vpn ipsec phase2-interface': ['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'selector-match', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-port', 'dst-port'],
-  'firewall address': ['subnet', 'type', 'start-ip', 'end-ip'],
-  'firewall address6': ['ip6', 'type', 'start-ip', 'end-ip'],
-  'firewall policy': ['name', 'srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'srcaddr6', 'dstaddr6', 'action', 'schedule', 'service', 'nat'],
-  'router static': ['dst', 'device'],
-  'router static6': ['dst', 'device'],
-};
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const compiled = new WeakMap<readonly Head[], readonly RegExp[]>();
 
-const COMMENT: Record<ExportVendor, string> = { panos: '#', screenos: '#', 'junos-srx': '#', 'cisco-asa': '!', 'cisco-ios': '!', strongswan: '#', libreswan: '#', fortigate: '#' };
+/** Statement heads as patterns: the words, `<w>` for any one word, then a space or the line's end. */
+function heads(list: readonly Head[]): readonly RegExp[] {
+  let out = compiled.get(list);
+  if (!out) {
+    out = list.map((x) => new RegExp(`^${escape(x).replace(/<w>/g, '\\S+')}(\\s|$)`));
+    compiled.set(list, out);
+  }
+  return out;
+}
 
-function contentLines(vendor: ExportVendor, text: string): { n: number; text: string }[] {
+function contentLines(file: FileGrammar, text: string): Line[] {
   return text
     .split('\n')
     .map((t, i) => ({ n: i + 1, text: t }))
-    .filter((l) => l.text.trim() !== '' && !l.text.trimStart().startsWith(COMMENT[vendor]));
+    .filter((l) => l.text.trim() !== '' && !l.text.trimStart().startsWith(file.comment));
 }
 
-/** Every line starts with a statement this vendor has, in the mode it is written in. */
-export function checkStatementHeads(vendor: ExportVendor, text: string): StructureProblem[] {
+const depthOf = (text: string) => text.length - text.trimStart().length;
+
+// ---- statement heads ----------------------------------------------------------------------
+
+/** `set` lines: every statement is one line from the top level. */
+function setLineHeads(s: SetLines, lines: readonly Line[]): StructureProblem[] {
+  const flat = heads(s.heads);
+  return lines.filter((l) => !flat.some((re) => re.test(l.text))).map((l) => ({ line: l.n, text: l.text, problem: 'not a known statement' }));
+}
+
+/** Cisco-style modes: a top-level statement opens a mode whose indented lines must be among its heads. */
+function modeHeads(s: IndentedModes, lines: readonly Line[]): StructureProblem[] {
   const problems: StructureProblem[] = [];
-  const lines = contentLines(vendor, text);
-  const flat = FLAT_HEADS[vendor];
-  if (flat) {
-    for (const l of lines) if (!flat.some((re) => re.test(l.text))) problems.push({ line: l.n, text: l.text, problem: 'not a known statement' });
-    return problems;
-  }
-  const cisco = CISCO_MODES[vendor];
-  if (cisco) {
-    let mode: ModeSpec | undefined;
-    let nested = false;
-    for (const l of lines) {
-      const depth = l.text.length - l.text.trimStart().length;
-      const t = l.text.trim();
-      if (depth === 0) {
-        nested = false;
-        mode = cisco.modes.find((m) => m.top.test(t));
-        if (!mode && !cisco.flat.some((re) => re.test(t))) problems.push({ line: l.n, text: l.text, problem: 'not a known top-level statement' });
-        continue;
-      }
-      if (!mode) {
-        problems.push({ line: l.n, text: l.text, problem: 'indented line outside any configuration mode' });
-        continue;
-      }
-      if (depth === 1) {
-        nested = mode.nested !== undefined && mode.nested.parent.test(t);
-        if (!mode.sub.some((re) => re.test(t))) problems.push({ line: l.n, text: l.text, problem: `not a statement of mode "${mode.top.source}"` });
-      } else if (!nested || !mode.nested?.sub.some((re) => re.test(t))) {
-        problems.push({ line: l.n, text: l.text, problem: 'not a statement of the nested mode' });
-      }
+  const flat = heads(s.flat);
+  let mode: Mode | undefined;
+  let nested = false;
+  for (const l of lines) {
+    const depth = depthOf(l.text);
+    const t = l.text.trim();
+    if (depth === 0) {
+      nested = false;
+      mode = s.modes.find((m) => m.top.test(t));
+      if (!mode && !flat.some((re) => re.test(t))) problems.push({ line: l.n, text: l.text, problem: 'not a known top-level statement' });
+      continue;
     }
-    return problems;
-  }
-  if (vendor === 'fortigate') {
-    let table: string | undefined;
-    let inEdit = false;
-    for (const l of lines) {
-      const t = l.text.trim();
-      const cfg = /^config (.+)$/.exec(t);
-      if (cfg) {
-        if (table) problems.push({ line: l.n, text: l.text, problem: 'config inside config' });
-        table = cfg[1];
-        if (!table || !FORTI_KEYS[table]) problems.push({ line: l.n, text: l.text, problem: `unknown table "${table}"` });
-        continue;
-      }
-      if (t === 'end') {
-        if (!table || inEdit) problems.push({ line: l.n, text: l.text, problem: 'end without config, or inside edit' });
-        table = undefined;
-        continue;
-      }
-      if (/^edit (\d+|"[^"]+")$/.test(t)) {
-        if (!table || inEdit) problems.push({ line: l.n, text: l.text, problem: 'edit outside a table' });
-        inEdit = true;
-        continue;
-      }
-      if (t === 'next') {
-        if (!inEdit) problems.push({ line: l.n, text: l.text, problem: 'next without edit' });
-        inEdit = false;
-        continue;
-      }
-      const set = /^set (\S+) .+$/.exec(t);
-      if (set && inEdit && table && FORTI_KEYS[table]?.includes(set[1] as string)) continue;
-      problems.push({ line: l.n, text: l.text, problem: `not a statement of "${table ?? '(none)'}"` });
+    if (!mode) {
+      problems.push({ line: l.n, text: l.text, problem: 'indented line outside any configuration mode' });
+      continue;
     }
-    if (table) problems.push({ line: 0, text: '', problem: `config ${table} not ended` });
-    return problems;
+    if (depth === 1) {
+      nested = mode.nested !== undefined && mode.nested.parent.test(t);
+      if (!heads(mode.sub).some((re) => re.test(t))) problems.push({ line: l.n, text: l.text, problem: `not a statement of mode "${mode.top.source}"` });
+    } else if (!nested || !mode.nested || !heads(mode.nested.sub).some((re) => re.test(t))) {
+      problems.push({ line: l.n, text: l.text, problem: 'not a statement of the nested mode' });
+    }
   }
+  return problems;
+}
+
+/** FortiOS: `config <table>` / `edit` / `set <key>` / `next` / `end`, with the keys each table has. */
+function fortiHeads(s: FortiosConfig, lines: readonly Line[]): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  let table: string | undefined;
+  let inEdit = false;
+  for (const l of lines) {
+    const t = l.text.trim();
+    const cfg = /^config (.+)$/.exec(t);
+    if (cfg) {
+      if (table) problems.push({ line: l.n, text: l.text, problem: 'config inside config' });
+      table = cfg[1];
+      if (!table || !s.tables[table]) problems.push({ line: l.n, text: l.text, problem: `unknown table "${table}"` });
+      continue;
+    }
+    if (t === 'end') {
+      if (!table || inEdit) problems.push({ line: l.n, text: l.text, problem: 'end without config, or inside edit' });
+      table = undefined;
+      continue;
+    }
+    if (/^edit (\d+|"[^"]+")$/.test(t)) {
+      if (!table || inEdit) problems.push({ line: l.n, text: l.text, problem: 'edit outside a table' });
+      inEdit = true;
+      continue;
+    }
+    if (t === 'next') {
+      if (!inEdit) problems.push({ line: l.n, text: l.text, problem: 'next without edit' });
+      inEdit = false;
+      continue;
+    }
+    const set = /^set (\S+) .+$/.exec(t);
+    if (set && inEdit && table && s.tables[table]?.includes(set[1] as string)) continue;
+    problems.push({ line: l.n, text: l.text, problem: `not a statement of "${table ?? '(none)'}"` });
+  }
+  if (table) problems.push({ line: 0, text: '', problem: `config ${table} not ended` });
+  return problems;
+}
+
+/** A name written in a grammar's list: a literal, `x<suffix>` (x and anything after), `<placeholder>` (anything). */
+function matches(pattern: string, name: string): boolean {
+  if (/^<[^>]+>$/.test(pattern)) return true;
+  if (pattern.endsWith('<suffix>')) return name.startsWith(pattern.slice(0, -'<suffix>'.length));
+  return pattern === name;
+}
+
+/** The most specific pattern of `patterns` that `name` matches: a literal, then the longest prefix, then a placeholder. */
+function bestMatch(patterns: readonly string[], name: string): string | undefined {
+  const rank = (p: string) => (/^<[^>]+>$/.test(p) ? 0 : p.endsWith('<suffix>') ? p.length : Number.MAX_SAFE_INTEGER);
+  return patterns.filter((p) => matches(p, name)).sort((a, b) => rank(b) - rank(a))[0];
+}
+
+const SECTION_OPEN = /^(\S+)\s*\{$/;
+const KEY_VALUE = /^([^\s=]+)\s*=\s*(.*)$/;
+
+/** swanctl.conf: `name {` opens a section the enclosing one has, `key = value` is a key it has, `}` closes. */
+function braceHeads(s: BraceSections, lines: readonly Line[]): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  // undefined: inside a section already reported unknown (its contents are not checked again).
+  const stack: { name: string; grammar: SectionGrammar | undefined }[] = [{ name: '(top)', grammar: s.root }];
+  const path = () => stack.slice(1).map((x) => x.name).join('.') || '(top)';
+  for (const l of lines) {
+    const t = l.text.trim();
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    if (t === '}') {
+      if (stack.length === 1) problems.push({ line: l.n, text: l.text, problem: '} without an open section' });
+      else stack.pop();
+      continue;
+    }
+    const open = SECTION_OPEN.exec(t);
+    if (open) {
+      const name = open[1] as string;
+      if (!top.grammar) {
+        stack.push({ name, grammar: undefined });
+        continue;
+      }
+      const pattern = bestMatch(Object.keys(top.grammar.sections ?? {}), name);
+      const grammar = pattern === undefined ? undefined : top.grammar.sections?.[pattern];
+      if (!grammar) problems.push({ line: l.n, text: l.text, problem: `"${name}" is not a section of ${path()}` });
+      stack.push({ name: pattern ?? name, grammar });
+      continue;
+    }
+    const kv = KEY_VALUE.exec(t);
+    if (kv) {
+      if (top.grammar && bestMatch(top.grammar.keys, kv[1] as string) === undefined) problems.push({ line: l.n, text: l.text, problem: `"${kv[1]}" is not a key of ${path()}` });
+      continue;
+    }
+    // strongswan.conf(5), "INCLUDING FILES": `include <path>` anywhere.
+    if (/^include\s+\S/.test(t)) continue;
+    problems.push({ line: l.n, text: l.text, problem: 'neither "name {", "}", "key = value" nor "include <file>"' });
+  }
+  if (stack.length > 1) problems.push({ line: 0, text: '', problem: `section ${path()} not closed` });
+  return problems;
+}
+
+/** The parameter names a section of this type takes. */
+function confKeyKnown(s: IpsecConf, section: 'setup' | 'conn', key: string): boolean {
+  if (s.extension.test(key)) return true;
+  if (section === 'setup') return s.setup.includes(key);
+  const side = /^(?:left|right)(.*)$/.exec(key);
+  return s.conn.includes(key) || (side !== null && s.sides.includes(side[1] as string));
+}
+
+/** ipsec.conf: `config setup` or `conn <name>` at the margin, indented `key=value` lines of that section's parameters. */
+function confHeads(s: IpsecConf, lines: readonly Line[]): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  let section: 'setup' | 'conn' | undefined;
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (depthOf(l.text) === 0) {
+      section = t === 'config setup' ? 'setup' : /^conn \S+$/.test(t) ? 'conn' : undefined;
+      if (!section && !/^(?:include \S+|version 2(?:\.0)?)$/.test(t)) problems.push({ line: l.n, text: l.text, problem: 'not "config setup", "conn <name>", "include <file>" or "version 2"' });
+      continue;
+    }
+    if (!section) {
+      problems.push({ line: l.n, text: l.text, problem: 'indented line outside any section' });
+      continue;
+    }
+    const kv = KEY_VALUE.exec(t);
+    if (!kv) problems.push({ line: l.n, text: l.text, problem: 'not "parameter=value"' });
+    else if (!confKeyKnown(s, section, kv[1] as string)) problems.push({ line: l.n, text: l.text, problem: `"${kv[1]}" is not a parameter of ${section === 'setup' ? 'config setup' : 'a conn'}` });
+  }
+  return problems;
+}
+
+/** The tokens of an ipsec.secrets line: "…", '…', `…`, bare words; a bare word's trailing ':' is a token of its own. */
+function secretsTokens(text: string): string[] | undefined {
+  const out: string[] = [];
+  const re = /"[^"]*"|'[^']*'|`[^`]*`|[^\s"'`]+|["'`]/gu;
+  for (const m of text.matchAll(re)) {
+    const w = m[0];
+    if (w === '"' || w === "'" || w === '`') return undefined;
+    if (w.startsWith('#') && (m.index === 0 || /\s/u.test(text[(m.index ?? 1) - 1] ?? ''))) break;
+    if (w.length > 1 && w.endsWith(':') && !/^["'`]/u.test(w)) out.push(w.slice(0, -1), ':');
+    else out.push(w);
+  }
+  return out;
+}
+
+/** ipsec.secrets: each record at the margin, `indices : KIND` and the tokens that kind takes; continuation lines indented. */
+function secretsHeads(s: IpsecSecrets, lines: readonly Line[]): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const kinds = new Map(Object.entries(s.records).map(([k, n]) => [k.toLowerCase(), n]));
+  // Tokens of the record being read (a record may continue on indented lines).
+  let record: { line: Line; tokens: string[] } | undefined;
+  const close = () => {
+    if (!record) return;
+    const { line, tokens } = record;
+    record = undefined;
+    const colon = tokens.indexOf(':');
+    const kind = tokens[colon + 1]?.toLowerCase();
+    const arity = kind === undefined ? undefined : kinds.get(kind);
+    if (colon < 0) problems.push({ line: line.n, text: line.text, problem: 'a record without its ":"' });
+    else if (arity === undefined) problems.push({ line: line.n, text: line.text, problem: `"${tokens[colon + 1] ?? ''}" is not a kind of secret (${Object.keys(s.records).join(', ')})` });
+    else if (tokens.length - colon - 2 !== arity) problems.push({ line: line.n, text: line.text, problem: `${tokens[colon + 1]} takes ${arity} token${arity === 1 ? '' : 's'} after it, not ${tokens.length - colon - 2}` });
+  };
+  for (const l of lines) {
+    const tokens = secretsTokens(l.text);
+    if (!tokens) {
+      close();
+      problems.push({ line: l.n, text: l.text, problem: 'an unterminated quoted token' });
+      continue;
+    }
+    if (depthOf(l.text) > 0) {
+      if (record) record.tokens.push(...tokens);
+      else problems.push({ line: l.n, text: l.text, problem: 'an indented line outside a record' });
+      continue;
+    }
+    close();
+    if (tokens[0] === 'include') {
+      if (tokens.length !== 2) problems.push({ line: l.n, text: l.text, problem: 'include takes one file name' });
+      continue;
+    }
+    record = { line: l, tokens };
+  }
+  close();
   return problems;
 }
 
 // ---- names defined before use -------------------------------------------------------------
 
-interface NameRule {
-  /** Matches a definition; group 1 is the name (group 2 an optional scope). */
-  define: RegExp[];
-  /** Matches references; every capture group is a name, or a space-separated list of names. */
-  use: RegExp[];
-}
-
 const list = (s: string) => s.replace(/^\[ | \]$/g, '').split(/\s+/).filter((x) => x !== '' && x !== 'any');
-
-const NAME_RULES: Partial<Record<ExportVendor, NameRule>> = {
-  panos: {
-    define: [/^set network ike crypto-profiles (?:ike|ipsec)-crypto-profiles (\S+) /, /^set network ike gateway (\S+) /, /^set network interface tunnel units (\S+)$/, /^set address (\S+) /, /^set service (\S+) /, /^set network profiles monitor-profile (\S+) /, /^set network tunnel ipsec (\S+) tunnel-interface /, /^set rulebase nat rules (\S+) /],
-    use: [/ ike-crypto-profile (\S+)$/, / ipsec-crypto-profile (\S+)$/, / auto-key ike-gateway (\S+)$/, / tunnel-interface (\S+)$/, / layer3 (\S+)$/, /virtual-router \S+ interface (\S+)$/, / interface (tunnel\.\d+)$/, / source (\[[^\]]+\]|\S+) destination (\[[^\]]+\]|\S+)/, / service (\S+) action/, /tunnel-monitor-profile (\S+)$/, /^set network tunnel ipsec (\S+) auto-key/, /^move rulebase nat rules (\S+) top$/],
-  },
-  screenos: {
-    define: [/^set ike p[12]-proposal "([^"]+)"/, /^set ike gateway (?:ikev2 )?"([^"]+)" address/, /^set address "[^"]+" "([^"]+)"/, /^set service "([^"]+)"/, /^set vpn "([^"]+)" gateway /],
-    use: [/ proposal ((?:"[^"]+" ?)+)$/, /^set vpn "[^"]+" gateway "([^"]+)"/, /^set vpn "([^"]+)" (?:monitor|id|proxy-id)/, /^set policy from "[^"]+" to "[^"]+" "([^"]+)" "([^"]+)"/, / remote-ip \S+ "([^"]+)"$/, / tunnel vpn "([^"]+)"$/],
-  },
-  'junos-srx': {
-    define: [/^set security ike proposal (\S+) /, /^set security ike policy (\S+) /, /^set security ike gateway (\S+) /, /^set security ipsec proposal (\S+) /, /^set security ipsec policy (\S+) /, /^set security ipsec vpn (\S+) ike gateway /, /^set security address-book global address (\S+) /, /^set applications application (\S+) /, /^set interfaces (st0) unit (\d+) family/],
-    use: [/^set security ike policy \S+ proposals (\[[^\]]+\]|\S+)$/, / ike-policy (\S+)$/, /^set security ipsec policy \S+ proposals (\[[^\]]+\]|\S+)$/, / ike gateway (\S+)$/, / ike ipsec-policy (\S+)$/, / source-address (\[[^\]]+\]|\S+) destination-address (\[[^\]]+\]|\S+) application/, / service (\S+)$/, /tunnel ipsec-vpn (\S+)$/],
-  },
-  'cisco-asa': {
-    define: [/^object network (\S+)$/, /^object-group network (\S+)$/, /^access-list (\S+) /, /^crypto ipsec ikev1 transform-set (\S+) /, /^crypto ipsec ikev2 ipsec-proposal (\S+)$/, /^tunnel-group (\S+) type ipsec-l2l$/, /^crypto map (\S+) \d+ match address/],
-    use: [/^ network-object object (\S+)$/, / object (\S+)/g, / match address (\S+)$/, / set ikev1 transform-set (.+)$/, / set ikev2 ipsec-proposal (\S+)$/, /^tunnel-group (\S+) ipsec-attributes$/, / source static (\S+) (\S+) destination static (\S+) (\S+)/, /^crypto map (\S+) interface/],
-  },
-  'cisco-ios': {
-    define: [/^crypto ikev2 proposal (\S+)$/, /^crypto ikev2 keyring (\S+)$/, /^crypto ikev2 profile (\S+)$/, /^crypto ipsec transform-set (\S+) /, /^ip access-list extended (\S+)$/, /^crypto ipsec profile (\S+)$/, /^crypto map (\S+) \d+ ipsec-isakmp$/],
-    use: [/^ proposal (\S+)$/, /^ keyring local (\S+)$/, /^ set transform-set (.+)$/, /^ set ikev2-profile (\S+)$/, /^ match address (\S+)$/, /^ tunnel protection ipsec profile (\S+)$/, /^ crypto map (\S+)$/],
-  },
-  fortigate: {
-    define: [],
-    use: [],
-  },
-};
 
 function namesIn(m: RegExpExecArray): string[] {
   return m.slice(1).filter((x): x is string => x !== undefined).flatMap((x) => (x.includes('"') ? [...x.matchAll(/"([^"]+)"/g)].map((y) => y[1] as string) : list(x)));
 }
 
-/** Every name used was defined on an earlier line (FortiOS: per table, phase1 before phase2, addresses before policies). */
-export function checkNamesDefinedFirst(vendor: ExportVendor, text: string): StructureProblem[] {
+/** Every name used was defined on this line or an earlier one. */
+function namesDefinedFirst(rule: NameRules, lines: readonly Line[]): StructureProblem[] {
   const problems: StructureProblem[] = [];
-  const lines = contentLines(vendor, text);
-  if (vendor === 'fortigate') return checkFortiNames(lines);
-  const rule = NAME_RULES[vendor];
-  if (!rule) return problems;
   const defined = new Set<string>();
   for (const l of lines) {
     const t = l.text;
     const own = new Set<string>();
     for (const re of rule.define) {
       const m = re.exec(t.trimEnd());
-      if (m) {
-        const name = m[2] !== undefined && vendor === 'junos-srx' ? `${m[1]}.${m[2]}` : (m[1] as string);
-        own.add(name);
-      }
+      if (m) own.add(m[2] !== undefined ? `${m[1]}.${m[2]}` : (m[1] as string));
     }
     for (const re of rule.use) {
       const matches = re.global ? [...t.matchAll(re)] : [re.exec(t.trimEnd())].filter((m): m is RegExpExecArray => m !== null);
@@ -319,17 +289,16 @@ export function checkNamesDefinedFirst(vendor: ExportVendor, text: string): Stru
       }
     }
     for (const n of own) defined.add(n);
-    // Junos interface units and the "st0.N" bind-interface reference.
-    const bind = /bind-interface (st0\.\d+)$/.exec(t);
-    if (bind && !defined.has(bind[1] as string)) problems.push({ line: l.n, text: t, problem: `"${bind[1]}" is used before it is defined` });
   }
   return problems;
 }
 
-function checkFortiNames(lines: { n: number; text: string }[]): StructureProblem[] {
+/** FortiOS: a key that names an entry of another table names one defined earlier in the file. */
+function fortiNames(s: FortiosConfig, lines: readonly Line[]): StructureProblem[] {
   const problems: StructureProblem[] = [];
   const tables = new Map<string, Set<string>>();
   let table = '';
+  const quoted = (v: string) => [...v.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
   for (const l of lines) {
     const t = l.text.trim();
     const cfg = /^config (.+)$/.exec(t);
@@ -343,17 +312,121 @@ function checkFortiNames(lines: { n: number; text: string }[]): StructureProblem
       tables.get(table)?.add(edit[1] as string);
       continue;
     }
-    const need = (where: string, names: string[]) => {
-      for (const n of names) if (!tables.get(where)?.has(n)) problems.push({ line: l.n, text: l.text, problem: `"${n}" is not defined in ${where} before this line` });
-    };
-    const quoted = (s: string) => [...s.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
-    let m: RegExpExecArray | null;
-    if ((m = /^set phase1name (.+)$/.exec(t))) need('vpn ipsec phase1-interface', quoted(m[1] as string));
-    if ((m = /^set (?:srcaddr|dstaddr) (.+)$/.exec(t))) need('firewall address', quoted(m[1] as string));
-    if ((m = /^set (?:srcaddr6|dstaddr6) (.+)$/.exec(t))) need('firewall address6', quoted(m[1] as string));
-    if (table.startsWith('router static') && (m = /^set device (.+)$/.exec(t))) need('vpn ipsec phase1-interface', quoted(m[1] as string));
+    const set = /^set (\S+) (.+)$/.exec(t);
+    if (!set) continue;
+    for (const r of s.references) {
+      if (!r.keys.includes(set[1] as string) || (r.inTables && !r.inTables.includes(table))) continue;
+      for (const n of quoted(set[2] as string)) if (!tables.get(r.to)?.has(n)) problems.push({ line: l.n, text: l.text, problem: `"${n}" is not defined in ${r.to} before this line` });
+    }
   }
   return problems;
+}
+
+/**
+ * swanctl.conf: section names and keys are names (strongswan.conf(5)), and none is written twice
+ * in one section: strongSwan merges a section written twice into one and keeps a key's last value
+ * (settings_types.c, settings_section_add and settings_kv_add), so a repeated connection or key
+ * silently changes another.
+ */
+function braceNames(s: BraceSections, lines: readonly Line[]): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const stack: { sections: Set<string>; keys: Set<string> }[] = [{ sections: new Set(), keys: new Set() }];
+  for (const l of lines) {
+    const t = l.text.trim();
+    const here = stack[stack.length - 1] as (typeof stack)[number];
+    if (t === '}') {
+      if (stack.length > 1) stack.pop();
+      continue;
+    }
+    const open = SECTION_OPEN.exec(t);
+    const kv = open ? null : KEY_VALUE.exec(t);
+    const name = open?.[1] ?? kv?.[1];
+    if (name === undefined) continue;
+    if (!s.name.test(name)) problems.push({ line: l.n, text: l.text, problem: `"${name}" is not a valid section name or key` });
+    const seen = open ? here.sections : here.keys;
+    if (seen.has(name)) problems.push({ line: l.n, text: l.text, problem: `"${name}" is written twice in the same section` });
+    seen.add(name);
+    if (open) stack.push({ sections: new Set(), keys: new Set() });
+  }
+  return problems;
+}
+
+/** ipsec.conf(5): section names follow its rule, one section of a type per name, each parameter once in a section (but the repeatable ones). */
+function confNames(s: IpsecConf, lines: readonly Line[]): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const sections = new Set<string>();
+  let keys = new Set<string>();
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (depthOf(l.text) === 0) {
+      keys = new Set();
+      const conn = /^conn (\S+)$/.exec(t);
+      const id = conn ? `conn ${conn[1]}` : t === 'config setup' ? t : undefined;
+      if (conn && !s.name.test(conn[1] as string)) problems.push({ line: l.n, text: l.text, problem: `"${conn[1]}" is not a valid section name` });
+      if (id && sections.has(id)) problems.push({ line: l.n, text: l.text, problem: `a second "${id}"` });
+      if (id) sections.add(id);
+      continue;
+    }
+    const key = KEY_VALUE.exec(t)?.[1];
+    if (key === undefined) continue;
+    if (keys.has(key) && !s.repeatable.includes(key)) problems.push({ line: l.n, text: l.text, problem: `"${key}" is written twice in the same section` });
+    keys.add(key);
+  }
+  return problems;
+}
+
+/**
+ * ipsec.secrets(5): the record that best matches the two identities is used, and "it is
+ * acceptable for two entries to be the best match as long as they agree about the secret": two
+ * records for the same indices and kind must hold the same secret.
+ */
+function secretsNames(_s: IpsecSecrets, lines: readonly Line[]): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const secrets = new Map<string, string>();
+  for (const l of lines) {
+    if (depthOf(l.text) > 0) continue;
+    const tokens = secretsTokens(l.text);
+    const colon = tokens?.indexOf(':') ?? -1;
+    if (!tokens || colon < 0) continue;
+    const key = `${tokens.slice(0, colon).join(' ')} : ${tokens[colon + 1]?.toLowerCase() ?? ''}`;
+    const secret = tokens.slice(colon + 2).join(' ');
+    const before = secrets.get(key);
+    if (before !== undefined && before !== secret) problems.push({ line: l.n, text: l.text, problem: `another secret for "${key}" is written on an earlier line` });
+    secrets.set(key, secret);
+  }
+  return problems;
+}
+
+// ---- the checkers, by grammar kind --------------------------------------------------------------
+
+type SyntaxOf<K extends FileSyntax['kind']> = Extract<FileSyntax, { kind: K }>;
+
+const CHECKERS: { [K in FileSyntax['kind']]: KindChecker<SyntaxOf<K>> } = {
+  'set-lines': { heads: setLineHeads, names: (s, lines) => namesDefinedFirst(s.names, lines) },
+  'indented-modes': { heads: modeHeads, names: (s, lines) => namesDefinedFirst(s.names, lines) },
+  'fortios-config': { heads: fortiHeads, names: fortiNames },
+  'brace-sections': { heads: braceHeads, names: braceNames },
+  'ipsec-conf': { heads: confHeads, names: confNames },
+  'ipsec-secrets': { heads: secretsHeads, names: secretsNames },
+};
+
+/** The grammar kinds these checks handle, for the test that every vendor's grammar is covered. */
+export const STRUCTURE_CHECKER: GrammarChecker = { where: 'test/shared/export/structure.ts', kinds: new Set(Object.keys(CHECKERS)) };
+
+function run(file: FileGrammar, text: string, which: 'heads' | 'names'): StructureProblem[] {
+  const checker = (CHECKERS as unknown as Record<string, KindChecker<FileSyntax> | undefined>)[file.syntax.kind];
+  if (!checker) return [{ line: 0, text: '', problem: `no structural checker handles the grammar kind "${file.syntax.kind}" of ${file.suffix} files: add one to ${STRUCTURE_CHECKER.where}` }];
+  return checker[which](file.syntax, contentLines(file, text));
+}
+
+/** Every line is a statement the product has, where it is written. */
+export function checkStatementHeads(file: FileGrammar, text: string): StructureProblem[] {
+  return run(file, text, 'heads');
+}
+
+/** Every name used is defined first (FortiOS: in the table it names, earlier); where sections name things, no name twice. */
+export function checkNamesDefinedFirst(file: FileGrammar, text: string): StructureProblem[] {
+  return run(file, text, 'names');
 }
 
 // ---- selectors, read back -------------------------------------------------------------------
@@ -363,109 +436,125 @@ export interface ReadSelector {
   remote: string;
 }
 
-/** The (local, remote) prefix pairs a configuration negotiates, read from its text. */
-export function readSelectors(vendor: ExportVendor, text: string): ReadSelector[] {
+const maskLen = (mask: string) => mask.split('.').reduce((acc, o) => acc + Number(o).toString(2).replace(/0/g, '').length, 0);
+
+/** One side of a selector, by the named groups of the first address form that matches it. */
+function sideOf(forms: readonly RegExp[], text: string, objects: ReadonlyMap<string, string>): string | undefined {
+  for (const re of forms) {
+    const g = re.exec(text)?.groups;
+    if (!g) continue;
+    if (g['prefix'] !== undefined) return g['prefix'];
+    if (g['any'] !== undefined) return '0.0.0.0/0';
+    if (g['any6'] !== undefined) return '::/0';
+    if (g['host'] !== undefined) return `${g['host']}/${g['host'].includes(':') ? 128 : 32}`;
+    if (g['address'] !== undefined && g['netmask'] !== undefined) return `${g['address']}/${maskLen(g['netmask'])}`;
+    if (g['address'] !== undefined && g['wildcard'] !== undefined) return `${g['address']}/${32 - maskLen(g['wildcard'])}`;
+    if (g['object'] !== undefined) return objects.get(g['object']);
+  }
+  return undefined;
+}
+
+/** Address objects (ASA `object network`): each name with the address its indented lines write. */
+function objectsIn(g: SelectorGrammar, text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!g.objects) return out;
+  let current: string | undefined;
+  for (const l of text.split('\n')) {
+    const d = g.objects.define.exec(l);
+    if (d) {
+      current = d[1];
+      continue;
+    }
+    if (depthOf(l) === 0) current = undefined;
+    if (current === undefined) continue;
+    const a = sideOf(g.objects.address, l.trim(), out);
+    if (a !== undefined) out.set(current, a);
+  }
+  return out;
+}
+
+/** The (local, remote) prefix pairs a file negotiates, read from its text (address objects from `objectsFrom`). */
+export function readSelectors(file: FileGrammar, text: string, objectsFrom = text): ReadSelector[] {
+  const g = file.selectors;
+  if (!g) return [];
+  const objects = objectsIn(g, objectsFrom);
   const out: ReadSelector[] = [];
-  const lines = text.split('\n');
   const push = (local: string | undefined, remote: string | undefined) => {
     if (local && remote) out.push({ local, remote });
   };
-  const maskLen = (mask: string) => mask.split('.').reduce((acc, o) => acc + Number(o).toString(2).replace(/0/g, '').length, 0);
-  const wildLen = (w: string) => 32 - w.split('.').reduce((acc, o) => acc + Number(o).toString(2).replace(/0/g, '').length, 0);
-  switch (vendor) {
-    case 'panos':
-      for (const l of lines) {
-        const m = / auto-key proxy-id(?:-v6)? \S+ local (\S+) remote (\S+) /.exec(l);
-        if (m) push(m[1], m[2]);
-      }
-      break;
-    case 'screenos':
-      for (const l of lines) {
-        const m = / proxy-id local-ip (\S+) remote-ip (\S+) /.exec(l);
-        if (m) push(m[1], m[2]);
-      }
-      break;
-    case 'junos-srx':
-      for (const l of lines) {
-        const m = / traffic-selector \S+ local-ip (\S+) remote-ip (\S+)$/.exec(l) ?? / proxy-identity local (\S+) remote (\S+) /.exec(l);
-        if (m) push(m[1], m[2]);
-      }
-      break;
-    case 'cisco-asa': {
-      const objects = new Map<string, string>();
-      let current = '';
-      for (const l of lines) {
-        let m: RegExpExecArray | null;
-        if ((m = /^object network (\S+)$/.exec(l))) current = m[1] as string;
-        else if ((m = /^ subnet (\S+) (\S+)$/.exec(l))) objects.set(current, `${m[1]}/${maskLen(m[2] as string)}`);
-        else if ((m = /^ subnet (\S+\/\d+)$/.exec(l))) objects.set(current, m[1] as string);
-        else if ((m = /^ host (\S+)$/.exec(l))) objects.set(current, `${m[1]}/32`);
-        else if ((m = /^access-list \S+ extended permit \S+ (?:object (\S+)|(any4))(?: (?:eq \d+|range \d+ \d+))? (?:object (\S+)|(any4))/.exec(l))) {
-          push(m[1] ? objects.get(m[1]) : '0.0.0.0/0', m[3] ? objects.get(m[3]) : '0.0.0.0/0');
-        }
-      }
-      break;
-    }
-    case 'cisco-ios':
-      for (const l of lines) {
-        const m = /^ permit \S+ (?:(\S+) (\d+\.\d+\.\d+\.\d+)|host (\S+)|(any))(?: (?:eq \d+|range \d+ \d+))? (?:(\S+) (\d+\.\d+\.\d+\.\d+)|host (\S+)|(any))/.exec(l);
-        if (!m) continue;
-        const side = (a?: string, w?: string, host?: string, any?: string) => (any ? '0.0.0.0/0' : host ? `${host}/32` : a && w ? `${a}/${wildLen(w)}` : undefined);
-        push(side(m[1], m[2], m[3], m[4]), side(m[5], m[6], m[7], m[8]));
-      }
-      break;
-    case 'strongswan': {
-      let local: string | undefined;
-      for (const l of lines) {
-        let m: RegExpExecArray | null;
-        if ((m = /^\s+local_ts = (\S+)$/.exec(l))) local = m[1]?.replace(/\[.*$/, '');
-        else if ((m = /^\s+remote_ts = (\S+)$/.exec(l))) push(local, m[1]?.replace(/\[.*$/, ''));
-      }
-      break;
-    }
-    case 'libreswan': {
-      let local: string | undefined;
-      for (const l of lines) {
-        let m: RegExpExecArray | null;
-        if ((m = /^\s+leftsubnet=(\S+)$/.exec(l))) local = m[1];
-        else if ((m = /^\s+rightsubnet=(\S+)$/.exec(l))) push(local, m[1]);
-      }
-      break;
-    }
-    case 'fortigate': {
-      let src: string | undefined;
-      for (const l of lines) {
-        let m: RegExpExecArray | null;
-        if ((m = /^\s+set src-subnet (\S+) (\S+)$/.exec(l))) src = `${m[1]}/${maskLen(m[2] as string)}`;
-        else if ((m = /^\s+set dst-subnet (\S+) (\S+)$/.exec(l))) push(src, `${m[1]}/${maskLen(m[2] as string)}`);
-      }
+  let local: string | undefined;
+  for (const l of text.split('\n')) {
+    for (const re of g.statements) {
+      const m = re.exec(l)?.groups;
+      if (!m) continue;
+      const side = (x: string | undefined) => (x === undefined ? undefined : sideOf(g.address, x, objects));
+      if (m['local'] !== undefined && m['remote'] !== undefined) push(side(m['local']), side(m['remote']));
+      else if (m['local'] !== undefined) local = side(m['local']);
+      else if (m['remote'] !== undefined) push(local, side(m['remote']));
       break;
     }
   }
   return out;
 }
 
-/** The selectors one tunnel's section of a file negotiates (sections start at the "tunnel NAME to …" note). */
-export function readTunnelSelectors(vendor: ExportVendor, text: string, tunnel: string): ReadSelector[] {
-  if (vendor === 'fortigate') {
-    const out: ReadSelector[] = [];
-    const blocks = text.split(/\n\s+next\n/);
-    for (const b of blocks) {
-      if (!b.includes(`set phase1name "${tunnel.slice(0, 15)}"`)) continue;
-      out.push(...readSelectors(vendor, b));
-    }
-    return out;
-  }
-  const lines = text.split('\n');
-  const start = /^[#!] (?:---- )?tunnel (\S+) to /;
+/** The lines of the section the exporter opens for a tunnel with a comment "tunnel NAME to …". */
+const tunnelComment = (file: FileGrammar) => new RegExp(`^${escape(file.comment)} (?:---- )?tunnel (\\S+) to `);
+
+function commentSection(file: FileGrammar, text: string, tunnel: string): string[] {
+  const start = tunnelComment(file);
   const section: string[] = [];
   let inside = false;
-  for (const l of lines) {
+  for (const l of text.split('\n')) {
     const m = start.exec(l);
     if (m) inside = m[1] === tunnel;
     if (inside) section.push(l);
   }
-  // ASA objects are defined once per file and reused by later tunnels: read them from the whole file.
-  const objects = vendor === 'cisco-asa' ? text.split('\n').filter((l, i, all) => /^object network /.test(l) || (/^ (subnet|host|range) /.test(l) && /^object network /.test(all[i - 1] ?? ''))) : [];
-  return readSelectors(vendor, [...objects, ...section].join('\n'));
+  return section;
+}
+
+/**
+ * FortiOS: the tunnel's comment stands before the entry it writes for the tunnel (its phase 1);
+ * the selectors are in the entries of other tables that name that entry (phase 2's phase1name).
+ */
+function fortiTunnelEntries(s: FortiosConfig, file: FileGrammar, text: string, tunnel: string): string[] {
+  const lines = text.split('\n');
+  const start = tunnelComment(file);
+  let own: { table: string; name: string } | undefined;
+  let table = '';
+  let mine = false;
+  for (const l of lines) {
+    const t = l.trim();
+    table = /^config (.+)$/.exec(t)?.[1] ?? table;
+    const m = start.exec(l);
+    if (m) mine = m[1] === tunnel;
+    const edit = /^edit "([^"]+)"$/.exec(t);
+    if (mine && edit) {
+      own = { table, name: edit[1] as string };
+      break;
+    }
+  }
+  if (!own) return [];
+  const name = own.name;
+  const refs = s.references.filter((r) => r.to === own.table);
+  const out: string[] = [];
+  let entry: string[] = [];
+  table = '';
+  for (const l of lines) {
+    const t = l.trim();
+    table = /^config (.+)$/.exec(t)?.[1] ?? table;
+    if (/^edit /.test(t)) entry = [];
+    entry.push(l);
+    if (t !== 'next') continue;
+    const namesIt = refs.some((r) => (!r.inTables || r.inTables.includes(table)) && entry.some((e) => r.keys.some((k) => e.trim() === `set ${k} "${name}"`)));
+    if (namesIt) out.push(...entry);
+    entry = [];
+  }
+  return out;
+}
+
+/** The selectors one tunnel's part of a file negotiates. */
+export function readTunnelSelectors(file: FileGrammar, text: string, tunnel: string): ReadSelector[] {
+  const lines = file.syntax.kind === 'fortios-config' ? fortiTunnelEntries(file.syntax, file, text, tunnel) : commentSection(file, text, tunnel);
+  // Address objects are defined once per file and reused by later tunnels: read them from the whole file.
+  return readSelectors(file, lines.join('\n'), text);
 }

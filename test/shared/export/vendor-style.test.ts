@@ -8,6 +8,7 @@ import { exportDocument } from '../../../shared/export/export';
 import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { TopologyDocument } from '../../../shared/model/document';
 import { TEMPLATES } from '../../../shared/templates/index';
+import { EXPORT_GRAMMARS } from '../../support/export-grammars';
 import { retarget } from './retarget';
 
 const template = (id: string): TopologyDocument => {
@@ -21,11 +22,16 @@ const fileOf = (doc: TopologyDocument, gateway: string): string => {
   return r.files.map((f) => f.content).join('\n');
 };
 
-const linesOf = (text: string) => text.split('\n').filter((l) => l.trim() !== '' && !/^[#!]/.test(l.trim()));
+/** The gateway's statement lines: no blank line, no comment (by each file's grammar). */
+const linesOf = (doc: TopologyDocument, gateway: string): string[] =>
+  exportDocument(doc, { skipEngineCheck: true, gateways: [gateway] }).files.flatMap((f) => {
+    const { comment } = EXPORT_GRAMMARS.of(f.name).file;
+    return f.content.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith(comment));
+  });
 
 describe('ScreenOS: the style of seed 003 (KB16008)', () => {
   it('writes the KB sample configuration for the template, line for line in its order', () => {
-    const lines = linesOf(fileOf(template('screenos-multi-proxy-id'), 'GATEWAY-1'));
+    const lines = linesOf(template('screenos-multi-proxy-id'), 'GATEWAY-1');
     const expected = [
       'set ike gateway "test" address 203.0.113.2 Main outgoing-interface "ethernet0/2" preshare "<PSK:test>" proposal "p1-test-1"',
       'set vpn "test" gateway "test" no-replay tunnel idletime 0 proposal "p2-test-1"',

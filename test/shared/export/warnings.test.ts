@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../shared/export/export';
 import type { ExportResult, ExportWarningCode } from '../../../shared/vendors/kit/export/types';
-import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
+import { EXPORT_VENDORS, type ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import type { ProxyId, TopologyDocument, TunnelEnd } from '../../../shared/model/document';
 import { TopologyBuilder } from '../../../shared/templates/build';
 import { TEMPLATES } from '../../../shared/templates/index';
@@ -92,7 +92,7 @@ describe('what a vendor cannot express is named, with its line', () => {
   });
 
   it('a design every vendor can express gives no such warning', () => {
-    for (const v of ['panos', 'screenos', 'junos-srx', 'cisco-asa', 'cisco-ios', 'strongswan', 'libreswan', 'fortigate'] as const) {
+    for (const v of EXPORT_VENDORS) {
       const r = exportDocument(pair({ a: v }), { skipEngineCheck: true });
       const mine = r.warnings.filter((w) => w.gateway === 'A' && !['ROUTES_DERIVED', 'VPN_TYPE_ADJUSTED'].includes(w.code));
       expect(mine, v).toEqual([]);
@@ -102,7 +102,7 @@ describe('what a vendor cannot express is named, with its line', () => {
 
 describe('secrets', () => {
   const psk = 's3cr3t-"quoted"-key';
-  for (const v of ['panos', 'screenos', 'junos-srx', 'cisco-asa', 'cisco-ios', 'strongswan', 'libreswan', 'fortigate'] as const) {
+  for (const v of EXPORT_VENDORS) {
     it(`${v}: placeholder by default, the key only when asked, never in a warning`, () => {
       const doc = pair({ a: v, b: v, psk: 'plainkey123' });
       const hidden = exportDocument(doc, { skipEngineCheck: true });

@@ -1,0 +1,43 @@
+// How a FortiOS configuration is written: `config <table>` blocks of `edit <entry>` … `next`
+// entries holding `set <key> <value>` lines, each block closed by `end`. The tables and keys are
+// those of the "FortiOS CLI Reference": config vpn ipsec phase1-interface and phase2-interface,
+// firewall address and address6, firewall policy, router static and static6: the keys the
+// product's exports are made of, not every key those tables have.
+import type { FileGrammar, VendorGrammar } from '../kit/grammar';
+
+export const configFile: FileGrammar = {
+  suffix: '.fortigate.txt',
+  comment: '#',
+  batfish: 'fortigate',
+  syntax: {
+    kind: 'fortios-config',
+    tables: {
+      'vpn ipsec phase1-interface': ['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'authmethod', 'psksecret', 'localid', 'peerid', 'dpd', 'dpd-retryinterval', 'nattraversal'],
+      'vpn ipsec phase2-interface': ['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'selector-match', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-port', 'dst-port'],
+      'firewall address': ['subnet', 'type', 'start-ip', 'end-ip'],
+      'firewall address6': ['ip6', 'type', 'start-ip', 'end-ip'],
+      'firewall policy': ['name', 'srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'srcaddr6', 'dstaddr6', 'action', 'schedule', 'service', 'nat'],
+      'router static': ['dst', 'device'],
+      'router static6': ['dst', 'device'],
+    },
+    // A phase 2 names its phase 1, a policy its addresses, a static route the phase 1's tunnel
+    // interface (named as the phase 1).
+    references: [
+      { keys: ['phase1name'], to: 'vpn ipsec phase1-interface' },
+      { keys: ['srcaddr', 'dstaddr'], to: 'firewall address' },
+      { keys: ['srcaddr6', 'dstaddr6'], to: 'firewall address6' },
+      { keys: ['device'], to: 'vpn ipsec phase1-interface', inTables: ['router static', 'router static6'] },
+    ],
+    // "CLI command syntax": quotation marks "must be used in pairs", "\ is supported to escape";
+    // in "…" a backslash escapes " ' and \ (Batfish's FortiosConfigurationBuilder), '…' has no
+    // escape; a bare word stops at a space, a quote, # ( ) < > ? or a backslash.
+    words: { word: /^[^\s"'#()<>?\\]+/u, quotes: [{ char: '"', escapes: /["'\\]/u }, { char: "'" }] },
+  },
+  // phase2-interface: `set src-subnet <address> <mask>`, then `set dst-subnet <address> <mask>`.
+  selectors: {
+    statements: [/^\s+set src-subnet (?<local>\S+ \S+)$/, /^\s+set dst-subnet (?<remote>\S+ \S+)$/],
+    address: [/^(?<address>\S+) (?<netmask>\S+)$/],
+  },
+};
+
+export const grammar: VendorGrammar = { files: [configFile] };
