@@ -190,6 +190,13 @@ export class EngineClient {
     this.setBusy(s, false);
   }
 
+  /** Forgets a slot altogether, its last answer too (its consumer is gone: an export can be megabytes). */
+  release(key: string): void {
+    if (key === REPORT_SLOT) return;
+    this.cancel(key);
+    this.slots.delete(key);
+  }
+
   get<K extends JobKind>(key: SlotKey<K>): SlotState<AnswerOf[K]> {
     return (this.slots.get(key)?.state ?? IDLE) as SlotState<AnswerOf[K]>;
   }

@@ -62,7 +62,7 @@ export interface Job<K extends JobKind> extends SlotState<AnswerOf[K]> {
 /**
  * A job of this component. With `spec`, asks it whenever the spec changes (and the client asks
  * again on every document change for kinds that follow the document); without, asks nothing and
- * drops what is on its way. Unmounting forgets the question.
+ * drops what is on its way. Unmounting forgets the slot, its last answer too.
  */
 export function useJob<K extends JobKind>(key: SlotKey<K>, spec?: Extract<JobSpec, { kind: K }>): Job<K> {
   const client = useContext(EngineContext);
@@ -74,6 +74,6 @@ export function useJob<K extends JobKind>(key: SlotKey<K>, spec?: Extract<JobSpe
     else client.submit(key, JSON.parse(wanted) as Extract<JobSpec, { kind: K }>);
     return undefined;
   }, [client, key, wanted]);
-  useEffect(() => (client ? () => client.cancel(key) : undefined), [client, key]);
+  useEffect(() => (client ? () => client.release(key) : undefined), [client, key]);
   return { ...state, submit: (s) => client?.submit(key, s) };
 }

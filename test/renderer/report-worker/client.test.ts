@@ -166,6 +166,22 @@ describe('a newer request supersedes an older one of the same slot', () => {
     expect(h.worker.posted.slice(before).map((r) => r.kind)).toEqual(['report']);
   });
 
+  it('releasing a slot drops its answer on the way and forgets its last one', () => {
+    const h = started();
+    h.client.submit(EXPORT, exportSpec());
+    h.flush();
+    h.worker.deliver(answerTo(h.worker.last));
+    expect(h.client.get(EXPORT).answer).toBeDefined();
+    h.client.submit(EXPORT, exportSpec('fortigate'));
+    h.flush();
+    h.client.release(EXPORT);
+    h.worker.deliver(answerTo(h.worker.last));
+    expect(h.client.get(EXPORT)).toMatchObject({ answer: undefined, busy: false });
+    // The report slot stays whatever a panel does.
+    h.client.release(REPORT_SLOT);
+    expect(h.client.get(REPORT_SLOT).answer).toBeDefined();
+  });
+
   it('keeps every monitor action: waiting ones are merged in order, one in the worker is not sent again', () => {
     const h = started();
     const spec = (actions: { type: 'advance'; ms: number }[]) => ({ kind: 'monitor' as const, session: MONITOR, actions, ops: null });
