@@ -18,7 +18,7 @@ import { addTunnelCommand } from '../canvas/create';
 import { buildSvg, DARK_SVG, LIGHT_SVG, svgToPng } from '../canvas/export-image';
 import { Palette } from '../canvas/Palette';
 import { engineInputChanged } from '../report-worker/engine-input';
-import { useEngine } from '../report-worker/use-engine';
+import { EngineContext, useEngine } from '../report-worker/use-engine';
 import { Inspector } from '../inspector/Inspector';
 import type { MenuCommand, OpenOffer, Platform, RecoveryOffer } from '../platform/platform';
 import { autosave, saveDocument } from './file-flows';
@@ -587,6 +587,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   const animationContext = useMemo(() => ({ setEdgeAnimation, reducedMotion: false }), []);
 
   return (
+    <EngineContext.Provider value={engine.client}>
     <AnimationContext.Provider value={animationContext}>
       <div className={`app${panelsOpen ? '' : ' panels-closed'}`}>
         <header className="toolbar" role="toolbar" aria-label="Main toolbar">
@@ -816,6 +817,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         </Modal>
       )}
     </AnimationContext.Provider>
+    </EngineContext.Provider>
   );
 }
 

@@ -19,3 +19,13 @@ export function engineInputChanged(prev: TopologyDocument | undefined, next: Top
   if (prev === next) return false;
   return prev.tunnels !== next.tunnels || !sameIgnoringPosition(prev.gateways, next.gateways) || !sameIgnoringPosition(prev.networks, next.networks);
 }
+
+/**
+ * Whether the worker's copy of the document must follow a change: what the engine reads, and the
+ * document's name and notes, which exported files carry. Positions never matter there.
+ */
+export function workerInputChanged(prev: TopologyDocument | undefined, next: TopologyDocument): boolean {
+  if (!prev) return true;
+  if (prev === next) return false;
+  return engineInputChanged(prev, next) || prev.name !== next.name || prev.notes !== next.notes || prev.formatVersion !== next.formatVersion;
+}

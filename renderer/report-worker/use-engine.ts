@@ -1,11 +1,20 @@
-// Runs the negotiation engine in a Web Worker so typing never waits for it. Requests are
-// coalesced: while one computation runs, only the newest document waits to be sent next.
-import { useEffect, useRef, useState } from 'react';
+// React's side of the engine worker: the app owns one client (client.ts) and its worker, and
+// hands the client to panels through a context; a panel asks through a slot of its own and
+// renders the slot's state. Typing never waits for the engine: the worker computes, the UI
+// thread only sends and renders.
+import { createContext, useContext, useEffect, useId, useState, useSyncExternalStore } from 'react';
 import type { TopologyDocument } from '../../shared/model/document';
-import { applyList, makeDelta } from './delta';
-import { engineInputChanged } from './engine-input';
-import type { EngineRequest, EngineResponse } from './protocol';
 import type { NegotiationReport } from '../../shared/engine/report';
+import { EngineClient, REPORT_SLOT, slotKey, workerPort, type ClientOptions, type SlotKey, type SlotState, type AnswerOf } from './client';
+import type { JobKind, JobSpec } from './protocol';
+
+/** How long an answer may take before its panel says it is preparing one: fast answers never flicker. */
+export const PREPARING_DELAY_MS = 200;
+
+const browserDelay: NonNullable<ClientOptions['delay']> = (fire) => {
+  const t = window.setTimeout(fire, PREPARING_DELAY_MS);
+  return () => window.clearTimeout(t);
+};
 
 export interface EngineState {
   report: NegotiationReport | undefined;
@@ -13,72 +22,58 @@ export interface EngineState {
   /** Sequence number of the document the report belongs to (exposed for the benchmark). */
   seq: number;
   millis: number | undefined;
+  /** For the panels, through EngineContext. */
+  client: EngineClient;
 }
 
-export function useEngine(doc: TopologyDocument): EngineState {
-  const [state, setState] = useState<EngineState>({ report: undefined, error: undefined, seq: 0, millis: undefined });
-  const worker = useRef<Worker | undefined>(undefined);
-  const busy = useRef(false);
-  /** The newest document waiting while the worker is busy. */
-  const pending = useRef<TopologyDocument | undefined>(undefined);
-  /** The last document the worker received: deltas are against it. */
-  const sent = useRef<TopologyDocument | undefined>(undefined);
-  /** The last report rebuilt here: report deltas are against it. */
-  const received = useRef<NegotiationReport | undefined>(undefined);
-  const seq = useRef(0);
-  const lastDoc = useRef<TopologyDocument | undefined>(undefined);
+export const EngineContext = createContext<EngineClient | null>(null);
 
-  function send(w: Worker, doc: TopologyDocument): void {
-    busy.current = true;
-    const req: EngineRequest = { seq: ++seq.current, delta: makeDelta(sent.current, doc) };
-    sent.current = doc;
-    w.postMessage(req);
-  }
+function useSlot<K extends JobKind>(client: EngineClient | null, key: SlotKey<K>): SlotState<AnswerOf[K]> {
+  return useSyncExternalStore(
+    (onChange) => (client ? client.subscribe(key, onChange) : () => undefined),
+    () => (client ? client.get(key) : IDLE_SLOT),
+  );
+}
 
+const IDLE_SLOT: SlotState<never> = Object.freeze({ answer: undefined, docSeq: undefined, millis: undefined, error: undefined, busy: false, slow: false });
+
+/** The app's engine: starts the worker, follows the document, and gives the report. */
+export function useEngine(doc: TopologyDocument, options?: ClientOptions): EngineState {
+  const [client] = useState(() => new EngineClient({ delay: browserDelay, ...options }));
   useEffect(() => {
-    const w = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'negotiation-engine' });
-    worker.current = w;
-    w.onmessage = (e: MessageEvent<EngineResponse>) => {
-      const r = e.data;
-      busy.current = false;
-      if (r.ok) {
-        const report: NegotiationReport = { ...r.report.rest, tunnels: applyList(received.current?.tunnels, r.report.tunnels) };
-        received.current = report;
-        setState({ report, error: undefined, seq: r.seq, millis: r.millis });
-      }
-      else setState((s) => ({ ...s, error: r.message, seq: r.seq }));
-      const next = pending.current;
-      if (next) {
-        pending.current = undefined;
-        send(w, next);
-      }
-    };
-    w.onerror = (e) => {
-      busy.current = false;
-      setState((s) => ({ ...s, error: `The negotiation engine stopped: ${e.message}` }));
-    };
-    sent.current = undefined;
-    if (lastDoc.current) send(w, lastDoc.current);
-    return () => {
-      w.terminate();
-      worker.current = undefined;
-      busy.current = false;
-      sent.current = undefined;
-      received.current = undefined;
-    };
-  }, []);
+    client.connect(workerPort(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'negotiation-engine' })));
+    return () => client.disconnect();
+  }, [client]);
+  useEffect(() => client.setDocument(doc), [client, doc]);
+  const report = useSlot(client, REPORT_SLOT);
+  return { report: report.answer, error: report.error, seq: report.docSeq ?? 0, millis: report.millis, client };
+}
 
+/** A slot of this component's own, for one kind of job. */
+export function useSlotKey<K extends JobKind>(kind: K): SlotKey<K> {
+  return slotKey(kind, useId());
+}
+
+export interface Job<K extends JobKind> extends SlotState<AnswerOf[K]> {
+  /** Asks (again, or something new); supersedes what this slot asked before. */
+  submit(spec: Extract<JobSpec, { kind: K }>): void;
+}
+
+/**
+ * A job of this component. With `spec`, asks it whenever the spec changes (and the client asks
+ * again on every document change for kinds that follow the document); without, asks nothing and
+ * drops what is on its way. Unmounting forgets the slot, its last answer too.
+ */
+export function useJob<K extends JobKind>(key: SlotKey<K>, spec?: Extract<JobSpec, { kind: K }>): Job<K> {
+  const client = useContext(EngineContext);
+  const state = useSlot(client, key);
+  const wanted = spec === undefined ? undefined : JSON.stringify(spec);
   useEffect(() => {
-    if (!engineInputChanged(lastDoc.current, doc)) {
-      lastDoc.current = doc;
-      return;
-    }
-    lastDoc.current = doc;
-    const w = worker.current;
-    if (!w) return;
-    if (busy.current) pending.current = doc;
-    else send(w, doc);
-  }, [doc]);
-
-  return state;
+    if (!client) return undefined;
+    if (wanted === undefined) client.cancel(key);
+    else client.submit(key, JSON.parse(wanted) as Extract<JobSpec, { kind: K }>);
+    return undefined;
+  }, [client, key, wanted]);
+  useEffect(() => (client ? () => client.release(key) : undefined), [client, key]);
+  return { ...state, submit: (s) => client?.submit(key, s) };
 }

@@ -2,18 +2,23 @@
 // syntax-highlighted preview with the lines that carry a warning marked, copy, and save to a
 // folder or a zip. Pre-shared keys stay placeholders unless the user turns on the clearly
 // labelled switch. The engine's verdict (would the design come up?) is shown first.
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { exportDocument, isDesignFailure } from '../../../shared/export/export';
+// The export runs in the engine worker: while it does, the last preview stays (saving and
+// copying wait for the new one), and a slow one says so.
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { EXPORT_VENDORS } from '../../../shared/vendors/registry';
-import type { ExportResult, ExportWarning } from '../../../shared/vendors/kit/export/types';
+import type { ExportWarning } from '../../../shared/vendors/kit/export/types';
 import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
 import { vendorModule } from '../../../shared/vendors/registry';
 import type { PanelProps } from '../../app/panels';
+import { useShown } from '../../app/use-shown';
+import type { ExportAnswer } from '../../report-worker/protocol';
+import { useJob, useSlotKey } from '../../report-worker/use-engine';
 import { highlightLine } from './highlight';
 import { copyText, isDesktop, saveFiles } from './save';
 import './export.css';
 
 const ALL = '__all__';
+const NOTHING: ExportAnswer = { files: [], design: [], other: [] };
 
 function commentPrefix(fileName: string): string {
   return /\.(asa|ios)\.txt$/.test(fileName) ? '!' : '#';
@@ -34,37 +39,22 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
   const [message, setMessage] = useState<string>('');
   const previewRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  // Panels stay mounted while hidden: export (and its engine check) only while this one is shown,
-  // so editing a large design does not pay for a preview nobody looks at.
-  const [visible, setVisible] = useState(inDialog === true);
+  // Export (and its engine check) only while this panel is shown.
   const empty = doc.gateways.length === 0;
-  useEffect(() => {
-    const el = rootRef.current;
-    if (!el || inDialog || typeof IntersectionObserver === 'undefined') {
-      setVisible(true);
-      return undefined;
-    }
-    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)));
-    io.observe(el);
-    return () => io.disconnect();
-  }, [inDialog, empty]);
+  const visible = useShown(rootRef, inDialog === true, empty);
 
   const gatewayExists = gateway === ALL || doc.gateways.some((g) => g.id === gateway);
   const chosen = gatewayExists ? gateway : ALL;
 
-  const result: ExportResult = useMemo(() => {
-    if (!visible) return { files: [], warnings: [] };
-    try {
-      return exportDocument(doc, { vendor, includeSecrets, ...(chosen === ALL ? {} : { gateways: [chosen] }) });
-    } catch (e) {
-      // A bug, not a user error: keep the panel usable and say what happened.
-      return { files: [], warnings: [{ code: 'SETTING_UNSUPPORTED', gateway: '', message: `export failed: ${e instanceof Error ? e.message : String(e)}` }] };
-    }
-  }, [visible, doc, vendor, includeSecrets, chosen]);
+  const job = useJob(useSlotKey('export'), visible && !empty ? { kind: 'export', options: { vendor, includeSecrets, ...(chosen === ALL ? {} : { gateways: [chosen] }) } } : undefined);
+  // A failed export (a bug, not a user error) shows its reason instead of an older preview.
+  const result: ExportAnswer = (!job.error && job.answer) || NOTHING;
+  const answered = job.answer !== undefined && !job.error;
+  /** What is shown is the answer to what is asked: only then can it be saved or copied. */
+  const current = answered && !job.busy;
 
   const file = result.files.find((f) => f.name === activeFile) ?? result.files[0];
-  const design = result.warnings.filter(isDesignFailure);
-  const other = result.warnings.filter((w) => !isDesignFailure(w));
+  const { design, other } = result;
   const linesWithWarnings = useMemo(() => new Set(other.filter((w) => w.file === file?.name && w.line).map((w) => w.line as number)), [other, file?.name]);
   const lines = useMemo(() => (file ? file.content.replace(/\n$/, '').split('\n') : []), [file]);
   const comment = file ? commentPrefix(file.name) : '#';
@@ -98,7 +88,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
   }
 
   return (
-    <div className={`export-panel${inDialog ? ' in-dialog' : ''}`} data-testid={inDialog ? 'export-dialog' : 'export-panel'} ref={rootRef}>
+    <div className={`export-panel${inDialog ? ' in-dialog' : ''}`} data-testid={inDialog ? 'export-dialog' : 'export-panel'} ref={rootRef} aria-busy={job.busy}>
       <div className="export-controls" role="group" aria-label="Export options">
         <label className="field-bare">
           <span>Gateways</span>
@@ -126,11 +116,11 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
           <span>Include pre-shared keys</span>
         </label>
         <span className="export-actions">
-          <button type="button" className="btn small" onClick={() => void copy()} disabled={!file} data-testid="export-copy">Copy</button>
-          <button type="button" className="btn small" onClick={() => void save('folder')} disabled={result.files.length === 0} data-testid="export-save-folder">
+          <button type="button" className="btn small" onClick={() => void copy()} disabled={!file || !current} data-testid="export-copy">Copy</button>
+          <button type="button" className="btn small" onClick={() => void save('folder')} disabled={result.files.length === 0 || !current} data-testid="export-save-folder">
             {isDesktop() ? 'Save to folder…' : result.files.length === 1 ? 'Download file' : 'Download zip'}
           </button>
-          {isDesktop() && <button type="button" className="btn small" onClick={() => void save('zip')} disabled={result.files.length === 0} data-testid="export-save-zip">Save as zip…</button>}
+          {isDesktop() && <button type="button" className="btn small" onClick={() => void save('zip')} disabled={result.files.length === 0 || !current} data-testid="export-save-zip">Save as zip…</button>}
           {!inDialog && (
             <button type="button" className="btn small ghost" onClick={() => workbench.openDialog({ title: 'Export configuration', render: () => <ExportPanel {...props} inDialog /> })} data-testid="export-open-dialog">
               Open in dialog
@@ -145,29 +135,42 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
         </p>
       )}
 
-      <div className={`export-verdict ${design.length ? 'health-down' : 'health-up'}`} role="status" data-testid="export-verdict">
-        {design.length === 0
-          ? 'The engine predicts this design comes up.'
-          : `The engine predicts ${design.length === 1 ? 'a tunnel' : `${new Set(design.map((d) => d.tunnel)).size} tunnels`} of this export would not come up:`}
-        {design.length > 0 && (
-          <ul>
-            {[...new Map(design.map((d) => [`${d.tunnel}`, d])).values()].map((d) => (
-              <li key={d.tunnel}>{d.tunnel}: {d.message}</li>
-            ))}
-          </ul>
-        )}
-      </div>
+      {job.slow && (
+        <p className="export-preparing" role="status" data-testid="export-preparing">
+          Preparing the export…
+        </p>
+      )}
+      {job.error && (
+        <p className="field-error" role="alert" data-testid="export-error">
+          The export could not be prepared: {job.error}. The design is unchanged; change an option to try again, or save the design and reload the app.
+        </p>
+      )}
+
+      {answered && (
+        <div className={`export-verdict ${design.length ? 'health-down' : 'health-up'}`} role="status" data-testid="export-verdict">
+          {design.length === 0
+            ? 'The engine predicts this design comes up.'
+            : `The engine predicts ${design.length === 1 ? 'a tunnel' : `${new Set(design.map((d) => d.tunnel)).size} tunnels`} of this export would not come up:`}
+          {design.length > 0 && (
+            <ul>
+              {[...new Map(design.map((d) => [`${d.tunnel}`, d])).values()].map((d) => (
+                <li key={d.tunnel}>{d.tunnel}: {d.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
 
       <div className="export-body">
         <nav className="export-files" aria-label="Generated files">
           {result.files.map((f) => (
             <button type="button" key={f.name} className={`btn small ghost${f.name === file?.name ? ' is-active' : ''}`} aria-pressed={f.name === file?.name} onClick={() => { setActiveFile(f.name); setFlashLine(undefined); }} data-testid={`export-file-${f.name}`}>
               {f.name}
-              {result.warnings.some((w) => w.file === f.name && !isDesignFailure(w)) && <span className="export-badge" role="img" aria-label="has warnings">!</span>}
+              {other.some((w) => w.file === f.name) && <span className="export-badge" role="img" aria-label="has warnings">!</span>}
             </button>
           ))}
         </nav>
-        <div className="export-preview" ref={previewRef} data-testid="export-preview" role="region" aria-label={file ? `Preview of ${file.name}` : 'Preview'} tabIndex={0}>
+        <div className={`export-preview${job.slow ? ' is-stale' : ''}`} ref={previewRef} data-testid="export-preview" role="region" aria-label={file ? `Preview of ${file.name}` : 'Preview'} tabIndex={0}>
           {file ? (
             <pre className="export-code">
               {lines.map((line, i) => {
@@ -184,9 +187,9 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
                 );
               })}
             </pre>
-          ) : (
+          ) : answered ? (
             <p className="export-empty">Nothing to export for this choice (see the warnings).</p>
-          )}
+          ) : null}
         </div>
       </div>
 

@@ -2,18 +2,25 @@
 // READY / DOWN, the rules that produced it, and each SA's state and `get sa` Sta. Buttons inject
 // traffic, a peer loss, a peer restart, a lifetime expiry or a rekey, and move the simulated
 // clock, so a person can watch the status change. Vendor operational output for any gateway.
-import { useDeferredValue, useMemo, useState } from 'react';
-import type { TunnelId } from '../../../shared/model/document';
-import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
-import { applyEvent, initialMonitorState, reconcile, type MonitorEvent, type MonitorState } from '../../../shared/monitor/monitor';
+// The monitor's state lives in the engine worker (renderer/report-worker/monitor-session.ts):
+// the buttons send actions, the panel renders the view the worker answers.
+import { useDeferredValue, useRef, useState } from 'react';
+import type { Gateway } from '../../../shared/model/document';
 import type { InterfaceStatus } from '../../../shared/vocabulary/sa';
-import { interfaceStatuses } from '../../../shared/monitor/status';
-import { runOpsCommand, showCommandsOf } from '../../../shared/show-commands/commands';
+import { vendorModule } from '../../../shared/vendors/registry';
 import type { PanelProps } from '../../app/panels';
+import { useShown } from '../../app/use-shown';
+import type { MonitorAction, OpsQuery } from '../../report-worker/protocol';
+import { useJob, useSlotKey } from '../../report-worker/use-engine';
 import './monitor.css';
 
 const STATUS_CLASS: Record<InterfaceStatus, string> = { UP: 'health-up', READY: 'health-partial', DOWN: 'health-down' };
 const STATUS_ICON: Record<InterfaceStatus, string> = { UP: '✓', READY: '◐', DOWN: '✕' };
+
+/** The show commands a gateway's product has (data of its vendor module; running one is the worker's). */
+function commandsOf(g: Gateway) {
+  return vendorModule(g.vendor).show?.commands ?? [];
+}
 
 function clock(ms: number): string {
   const s = Math.floor(ms / 1000);
@@ -23,9 +30,9 @@ function clock(ms: number): string {
 export function MonitorPanel({ state, selection, workbench }: PanelProps) {
   // Deferred: on a large document the monitor catches up after typing, never blocks it.
   const doc = useDeferredValue(state.document);
-  const [monitor, setMonitor] = useState<MonitorState>(() => initialMonitorState(doc, 0));
-  // Keep SA records in step with edits: existing SAs keep their state, new proxy IDs start INACTIVE.
-  const current = useMemo(() => reconcile(doc, monitor), [doc, monitor]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const empty = doc.tunnels.length === 0;
+  const visible = useShown(rootRef, false, empty);
   const [tunnelChoice, setTunnelChoice] = useState<string>('');
   const tunnelId = (doc.tunnels.find((t) => t.id === tunnelChoice) ?? doc.tunnels.find((t) => selection.tunnels.includes(t.id)) ?? doc.tunnels[0])?.id;
   const [opsGateway, setOpsGateway] = useState('');
@@ -40,45 +47,35 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
     if (selectedTunnel) setTunnelChoice(selectedTunnel);
   }
 
-  const views = useMemo(() => interfaceStatuses(doc, current), [doc, current]);
-
-  const apply = (events: MonitorEvent[]) => setMonitor(events.reduce((m, e) => applyEvent(doc, m, e, engineNegotiator), current));
-  const at = current.now;
-  const inject = (kind: 'traffic' | 'peer-loss' | 'peer-recover' | 'peer-restart' | 'lifetime-expiry' | 'rekey') => {
-    if (!tunnelId) return;
-    const t = doc.tunnels.find((x) => x.id === tunnelId);
-    if (!t) return;
-    const tid = t.id as TunnelId;
-    const init = t.initiator;
-    const records = current.sas.filter((s) => s.tunnelId === tid);
-    switch (kind) {
-      case 'traffic':
-        apply(records.filter((s) => s.end === init).concat(records.filter((s) => s.end !== init)).map((s) => ({ type: 'traffic', at, tunnelId: tid, end: s.end, index: s.index })));
-        return;
-      case 'rekey':
-        apply(records.filter((s) => s.state === 'ACTIVE').map((s) => ({ type: 'rekey', at, tunnelId: tid, end: s.end, index: s.index })));
-        return;
-      case 'peer-restart':
-        apply([{ type: 'peer-restart', at, tunnelId: tid, end: init === 'a' ? 'b' : 'a' }]);
-        return;
-      case 'lifetime-expiry':
-        apply([{ type: 'lifetime-expiry', at, tunnelId: tid }]);
-        return;
-      default:
-        apply([{ type: kind, at, tunnelId: tid }]);
-    }
-  };
-  const advance = (ms: number) => apply([{ type: 'tick', at: at + ms }]);
-
-  if (doc.tunnels.length === 0) return <p className="muted pad">No tunnels yet: the monitor shows each tunnel interface once there is a tunnel.</p>;
-
-  const gw = doc.gateways.find((g) => g.id === opsGateway) ?? doc.gateways.find((g) => showCommandsOf(g).length > 0);
-  const commands = gw ? showCommandsOf(gw) : [];
+  const gw = doc.gateways.find((g) => g.id === opsGateway) ?? doc.gateways.find((g) => commandsOf(g).length > 0);
+  const commands = gw ? commandsOf(gw) : [];
   const cmd = commands.find((c) => c.command === opsCommand) ?? commands[0];
-  const ops = gw && cmd ? runOpsCommand(doc, current, gw, cmd.command, opsTunnel || doc.tunnels.find((t) => t.a.gatewayId === gw.id || t.b.gatewayId === gw.id)?.name) : undefined;
+  const opsTunnelName = opsTunnel || (gw ? doc.tunnels.find((t) => t.a.gatewayId === gw.id || t.b.gatewayId === gw.id)?.name : undefined);
+  const ops: OpsQuery | null = gw && cmd ? { gatewayId: gw.id, command: cmd.command, ...(opsTunnelName !== undefined ? { tunnel: opsTunnelName } : {}) } : null;
+
+  // The slot's key names the monitor session too: this panel's state, kept in the worker.
+  const session = useSlotKey('monitor');
+  const job = useJob(session, visible && !empty ? { kind: 'monitor', session, actions: [], ops } : undefined);
+  const view = job.answer;
+  const act = (action: MonitorAction) => job.submit({ kind: 'monitor', session, actions: [action], ops });
+  const at = view?.now ?? 0;
+  const inject = (kind: 'traffic' | 'peer-loss' | 'peer-recover' | 'peer-restart' | 'lifetime-expiry' | 'rekey') => {
+    if (tunnelId) act({ type: kind, tunnelId });
+  };
+  const advance = (ms: number) => act({ type: 'advance', ms });
+
+  if (empty) {
+    return (
+      <div ref={rootRef}>
+        <p className="muted pad">No tunnels yet: the monitor shows each tunnel interface once there is a tunnel.</p>
+      </div>
+    );
+  }
+
+  const opsResult = view?.ops ?? undefined;
 
   return (
-    <div className="monitor-panel" data-testid="monitor-panel">
+    <div className="monitor-panel" data-testid="monitor-panel" ref={rootRef} aria-busy={job.busy}>
       <div className="monitor-controls" role="group" aria-label="Inject events">
         <label className="field-bare">
           <span className="sr-only">Tunnel</span>
@@ -96,10 +93,16 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
         <button type="button" className="btn small" data-testid="monitor-advance-10s" onClick={() => advance(10_000)}>+10 s</button>
         <button type="button" className="btn small" data-testid="monitor-advance-1m" onClick={() => advance(60_000)}>+1 min</button>
         <button type="button" className="btn small" data-testid="monitor-advance-1h" onClick={() => advance(3_600_000)}>+1 h</button>
-        <button type="button" className="btn small ghost" data-testid="monitor-reset" onClick={() => setMonitor(initialMonitorState(doc, 0))}>Reset</button>
+        <button type="button" className="btn small ghost" data-testid="monitor-reset" onClick={() => act({ type: 'reset' })}>Reset</button>
       </div>
-      <div className="monitor-interfaces">
-        {views.map((v) => (
+      {job.slow && <p className="hint monitor-preparing" role="status" data-testid="monitor-preparing">Updating the monitor…</p>}
+      {job.error && (
+        <p className="field-error" role="alert" data-testid="monitor-failed">
+          The monitor could not be updated: {job.error}. The design is unchanged; press a button to try again, or save the design and reload the app.
+        </p>
+      )}
+      <div className={`monitor-interfaces${job.slow ? ' is-stale' : ''}`}>
+        {(view?.views ?? []).map((v) => (
           <article key={`${v.gatewayId}-${v.name}`} className={`monitor-card ${STATUS_CLASS[v.status]}`} aria-label={`${v.gatewayName} ${v.name}: ${v.status}`} data-testid={`monitor-if-${v.gatewayName}-${v.name}`}>
             <header>
               <span className={`status-badge ${STATUS_CLASS[v.status]}`} data-testid={`monitor-status-${v.gatewayName}-${v.name}`}>
@@ -147,12 +150,12 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
           </select>
           {cmd?.takesTunnel && <input className="input" aria-label="Tunnel name" placeholder="tunnel or tunnel:proxy-id" value={opsTunnel} onChange={(e) => setOpsTunnel(e.target.value)} />}
         </div>
-        <pre className="mono monitor-output" data-testid="ops-output">{ops ? (ops.ok ? ops.text : ops.message) : gw ? `No simulated output for ${gw.vendor} yet.` : ''}</pre>
+        <pre className="mono monitor-output" data-testid="ops-output">{opsResult ? (opsResult.ok ? opsResult.text : opsResult.message) : gw && !cmd ? `No simulated output for ${gw.vendor} yet.` : ''}</pre>
       </section>
       <details>
         <summary>Event log</summary>
         <ol className="monitor-log">
-          {current.log.slice(-30).map((e, i) => <li key={i} className="mono">t={clock(e.at)} {doc.tunnels.find((t) => t.id === e.tunnelId)?.name}{e.end ? `/${e.end}` : ''}{e.index !== undefined ? `#${e.index + 1}` : ''}: {e.message}{e.rule ? ` [${e.rule}]` : ''}</li>)}
+          {(view?.log ?? []).map((e, i) => <li key={i} className="mono">t={clock(e.at)} {doc.tunnels.find((t) => t.id === e.tunnelId)?.name}{e.end ? `/${e.end}` : ''}{e.index !== undefined ? `#${e.index + 1}` : ''}: {e.message}{e.rule ? ` [${e.rule}]` : ''}</li>)}
         </ol>
       </details>
     </div>

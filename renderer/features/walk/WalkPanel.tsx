@@ -1,11 +1,14 @@
 // The packet-walk panel: pick a source and a destination by clicking hosts or networks on the
 // canvas (or type addresses), a protocol and a port; see each step on each gateway and the
-// reply, with the elements of the selected step highlighted on the canvas.
-import { useMemo, useState } from 'react';
-import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
+// reply, with the elements of the selected step highlighted on the canvas. The walk runs in the
+// engine worker (it negotiates the SAs the packet triggers); the last result stays while a new
+// one is computed.
+import { useEffect, useMemo, useState } from 'react';
 import { SEED_SCENARIOS } from '../../../shared/templates/scenarios/seed-scenarios';
-import { walkPacket, type WalkResponse, type WalkStep } from '../../../shared/walk/walk';
+import type { WalkStep } from '../../../shared/walk/walk';
 import type { PanelProps } from '../../app/panels';
+import type { WalkAnswer } from '../../report-worker/protocol';
+import { useJob, useSlotKey } from '../../report-worker/use-engine';
 import './walk.css';
 
 type Field = 'from' | 'to';
@@ -15,6 +18,17 @@ const SCENARIO_BY_NAME = new Map(SEED_SCENARIOS.map((s) => [s.build().name, s]))
 
 const OUTCOME_CLASS: Record<string, string> = { delivered: 'health-up', 'one-way': 'health-partial', dropped: 'health-down', blackholed: 'health-down' };
 
+/** The step to show first: the first that failed, else the last. */
+function focusOf(r: WalkAnswer | undefined): number | null {
+  if (!r?.ok || r.value.steps.length === 0) return null;
+  const failing = r.value.steps.findIndex((s) => !s.ok);
+  return failing >= 0 ? failing : r.value.steps.length - 1;
+}
+
+function highlightOf(s: WalkStep, i: number) {
+  return { nodes: s.highlight.nodes, edges: s.highlight.edges, label: `${s.leg === 'reply' ? 'Reply' : 'Packet'} step ${i + 1}: ${s.title}${s.gatewayName ? ` on ${s.gatewayName}` : ''}` };
+}
+
 export function WalkPanel({ state, selection, workbench }: PanelProps) {
   const doc = state.document;
   const [from, setFrom] = useState('');
@@ -22,8 +36,20 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
   const [protocol, setProtocol] = useState('tcp');
   const [port, setPort] = useState('443');
   const [armed, setArmed] = useState<Field | null>(null);
-  const [result, setResult] = useState<WalkResponse | null>(null);
+  const job = useJob(useSlotKey('walk'));
+  const result = job.answer;
   const [active, setActive] = useState<number | null>(null);
+  // A new answer selects its focus step (state adjusted while rendering) and highlights it.
+  const [shown, setShown] = useState<WalkAnswer | undefined>(undefined);
+  if (result !== shown) {
+    setShown(result);
+    setActive(focusOf(result));
+  }
+  useEffect(() => {
+    const focus = focusOf(result);
+    const step = result?.ok && focus !== null ? result.value.steps[focus] : undefined;
+    if (step && focus !== null) workbench.highlight(highlightOf(step, focus));
+  }, [result, workbench]);
 
   // Clicking a host or network on the canvas fills the armed field (or the first empty one).
   const picked = selection.networks.length === 1 ? doc.networks.find((n) => n.id === selection.networks[0]) : undefined;
@@ -43,20 +69,12 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
 
   const highlightStep = (s: WalkStep, i: number) => {
     setActive(i);
-    workbench.highlight({ nodes: s.highlight.nodes, edges: s.highlight.edges, label: `${s.leg === 'reply' ? 'Reply' : 'Packet'} step ${i + 1}: ${s.title}${s.gatewayName ? ` on ${s.gatewayName}` : ''}` });
+    workbench.highlight(highlightOf(s, i));
   };
 
   const run = () => {
     const portNumber = port.trim() === '' ? undefined : Number(port);
-    const r = walkPacket(doc, { from, to, protocol, ...(portNumber !== undefined && Number.isFinite(portNumber) ? { port: portNumber } : {}) }, { negotiate: engineNegotiator, now: 0 });
-    setResult(r);
-    if (r.ok) {
-      const last = r.value.steps.length - 1;
-      const failing = r.value.steps.findIndex((s) => !s.ok);
-      const focus = failing >= 0 ? failing : last;
-      const s = r.value.steps[focus];
-      if (s) highlightStep(s, focus);
-    }
+    job.submit({ kind: 'walk', packet: { from, to, protocol, ...(portNumber !== undefined && Number.isFinite(portNumber) ? { port: portNumber } : {}) } });
   };
 
   const scenario = SCENARIO_BY_NAME.get(doc.name);
@@ -100,9 +118,15 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
         <button type="submit" className="btn small primary" data-testid="walk-run" disabled={from === '' || to === ''}>Walk</button>
         {armed && <span className="hint" role="status">Click a host or network on the canvas for “{armed === 'from' ? 'From' : 'To'}”.</span>}
       </form>
+      {job.slow && <p className="hint" role="status" data-testid="walk-preparing">Walking the packet…</p>}
+      {job.error && (
+        <p className="field-error" role="alert" data-testid="walk-failed">
+          The walk could not be computed: {job.error}. The design is unchanged; press Walk to try again, or save the design and reload the app.
+        </p>
+      )}
       {result && !result.ok && <p className="field-error" role="alert" data-testid="walk-error">{result.code}: {result.message}</p>}
       {result && result.ok && (
-        <div className="walk-result">
+        <div className={`walk-result${job.slow ? ' is-stale' : ''}`}>
           <p className={`status-badge ${OUTCOME_CLASS[result.value.outcome] ?? ''}`} data-testid="walk-outcome">{result.value.outcome.toUpperCase()}</p>
           <p data-testid="walk-summary">{result.value.summary}</p>
           <ol className="walk-steps">
