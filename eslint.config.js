@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { sharedLayers } from './scripts/eslint/shared-layers.js';
+import { noVendorIds } from './scripts/eslint/no-vendor-ids.js';
 
 const nodeBuiltins = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
@@ -71,6 +72,14 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  // Nothing outside a vendor's folder names a vendor (the registry lists them; everything else asks
+  // the vendor module). Templates are documents, like test fixtures: they name products as data.
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'electron/**/*.ts'],
+    ignores: ['shared/vendors/registry.ts', 'shared/templates/**'],
+    plugins: { vendors: { rules: { 'no-vendor-ids': noVendorIds } } },
+    rules: { 'vendors/no-vendor-ids': ['error', { root: import.meta.dirname }] },
   },
   {
     files: ['electron/**/*.ts'],
