@@ -16,6 +16,7 @@ import {
   type TopologyDocument,
   type Tunnel,
   type TunnelEnd,
+  type DhGroup,
   type Vendor,
 } from '../../shared/model/document';
 import { VENDOR_MODULES } from '../../shared/vendors/registry';
@@ -225,6 +226,7 @@ function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: str
   const none = new Map<never, string>();
   const noEncryption = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'encryption') : none;
   const noIntegrity = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'integrity') : none;
+  const noGroup = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'dhGroup') : none;
   return (
     <div className="proposals">
       {proposals.map((p, i) => {
@@ -243,7 +245,7 @@ function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: str
             </div>
             <MultiCheck legend="Encryption" options={ENCRYPTION_ALGORITHMS} unavailable={noEncryption} value={p.encryption} error={p.encryption.length === 0 ? 'choose at least one' : undefined} onChange={(v) => v.length && set({ encryption: v } as Partial<P>)} />
             <MultiCheck legend="Integrity" options={INTEGRITY_ALGORITHMS} unavailable={noIntegrity} value={p.integrity} onChange={(v) => v.length && set({ integrity: v } as Partial<P>)} />
-            <MultiCheck legend={props.pfs ? 'PFS (DH groups; none = no PFS)' : 'DH groups'} options={DH_GROUPS} value={p.dhGroups} format={fmtDh} onChange={(v) => (props.pfs || v.length) && set({ dhGroups: v } as Partial<P>)} />
+            <MultiCheck legend={props.pfs ? 'PFS (DH groups; none = no PFS)' : 'DH groups'} options={DH_GROUPS} unavailable={noGroup as ReadonlyMap<DhGroup, string>} value={p.dhGroups} format={fmtDh} onChange={(v) => (props.pfs || v.length) && set({ dhGroups: v } as Partial<P>)} />
           </div>
         );
       })}

@@ -1,44 +1,67 @@
 // What this product can be configured with. Model numbers from the datasheets named, not re-checked
 // against a copy here: `assumed`.
 import type { Encryption, Integrity } from '../../model/document';
-import type { VendorCapabilities } from '../kit/capabilities';
+import { notConfigurable, type AlgorithmLimit, type NotConfigurable, type VendorCapabilities } from '../kit/capabilities';
 
 const AEAD: readonly Encryption[] = ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305'];
 const SHA2: readonly Integrity[] = ['sha256', 'sha384', 'sha512'];
 
+/** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
+const CONFIG_SYNTAX = 'Cisco ASA Series VPN CLI Configuration Guide 9.x ("IPsec and ISAKMP", "LAN-to-LAN IPsec VPNs") and identity NAT for VPN';
+
+/**
+ * Algorithms the product's configuration has no statement for, per phase and IKE version: what
+ * its exporter cannot write, so what the engine reports as ALGORITHM_UNSUPPORTED and the
+ * inspector does not offer (test/shared/vendors/capabilities.test.ts holds the exporter to it).
+ */
+const NOT_CONFIGURABLE: NotConfigurable = {
+  ike: {
+    1: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null'], integrity: ['sha256', 'sha384', 'sha512'], dhGroup: [17, 18, 19, 20, 21, 24, 31, 32] },
+    2: { encryption: ['chacha20poly1305'], dhGroup: [17, 18, 32] },
+  },
+  esp: {
+    1: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305'], dhGroup: [17, 18, 32] },
+    2: { encryption: ['chacha20poly1305'], dhGroup: [17, 18, 32] },
+  },
+};
+
+
+/** Limits with their own source, sharper than the configuration syntax alone. */
+const HAND_WRITTEN: readonly AlgorithmLimit[] = [
+  {
+    id: 'asa.ikev1-hash',
+    ikeVersion: 1,
+    phase: 'ike',
+    kind: 'integrity',
+    unsupported: SHA2,
+    statement: 'An ASA IKEv1 policy hashes with sha (SHA-1) or md5 only; SHA-2 is offered for IKEv2 policies.',
+    provenance: 'documented',
+    source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "Configure IKE Policies" (crypto ikev1 policy hash sha | md5; SHA-2 options are for IKEv2)',
+  },
+  {
+    id: 'asa.ikev1-aead',
+    ikeVersion: 1,
+    phase: 'ike',
+    kind: 'encryption',
+    unsupported: AEAD,
+    statement: 'An ASA IKEv1 policy has no AES-GCM or ChaCha20-Poly1305 encryption (AES-GCM is an IKEv2 policy option).',
+    provenance: 'documented',
+    source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "Configure IKE Policies" (crypto ikev1 policy encryption des | 3des | aes | aes-192 | aes-256)',
+  },
+  {
+    id: 'asa.ikev1-esp-aead',
+    ikeVersion: 1,
+    phase: 'esp',
+    kind: 'encryption',
+    unsupported: AEAD,
+    statement: 'An ASA IKEv1 transform set has no AES-GCM or ChaCha20-Poly1305 (AES-GCM is an IKEv2 IPsec proposal option).',
+    provenance: 'documented',
+    source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "Configure IPsec" (crypto ipsec ikev1 transform-set: esp-des, esp-3des, esp-aes, esp-aes-192, esp-aes-256, esp-null)',
+  },
+];
+
 export const capabilities: VendorCapabilities = {
-  algorithmLimits: [
-    {
-      id: 'asa.ikev1-hash',
-      ikeVersion: 1,
-      phase: 'ike',
-      kind: 'integrity',
-      unsupported: SHA2,
-      statement: 'An ASA IKEv1 policy hashes with sha (SHA-1) or md5 only; SHA-2 is offered for IKEv2 policies.',
-      provenance: 'documented',
-      source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "Configure IKE Policies" (crypto ikev1 policy hash sha | md5; SHA-2 options are for IKEv2)',
-    },
-    {
-      id: 'asa.ikev1-aead',
-      ikeVersion: 1,
-      phase: 'ike',
-      kind: 'encryption',
-      unsupported: AEAD,
-      statement: 'An ASA IKEv1 policy has no AES-GCM or ChaCha20-Poly1305 encryption (AES-GCM is an IKEv2 policy option).',
-      provenance: 'documented',
-      source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "Configure IKE Policies" (crypto ikev1 policy encryption des | 3des | aes | aes-192 | aes-256)',
-    },
-    {
-      id: 'asa.ikev1-esp-aead',
-      ikeVersion: 1,
-      phase: 'esp',
-      kind: 'encryption',
-      unsupported: AEAD,
-      statement: 'An ASA IKEv1 transform set has no AES-GCM or ChaCha20-Poly1305 (AES-GCM is an IKEv2 IPsec proposal option).',
-      provenance: 'documented',
-      source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "Configure IPsec" (crypto ipsec ikev1 transform-set: esp-des, esp-3des, esp-aes, esp-aes-192, esp-aes-256, esp-null)',
-    },
-  ],
+  algorithmLimits: [...HAND_WRITTEN, ...notConfigurable('cisco-asa', "Cisco ASA", CONFIG_SYNTAX, NOT_CONFIGURABLE, HAND_WRITTEN)],
   capacity: {
     models: [
       { model: 'ASA 5516-X', tunnels: 300, source: 'Cisco ASA 5500-X datasheet, "IPsec site-to-site VPN peers"', provenance: 'assumed' },

@@ -1,9 +1,29 @@
 // What this product can be configured with. Model numbers from the datasheets named, not re-checked
 // against a copy here: `assumed`.
-import type { VendorCapabilities } from '../kit/capabilities';
+import { notConfigurable, type NotConfigurable, type VendorCapabilities } from '../kit/capabilities';
+
+/** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
+const CONFIG_SYNTAX = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
+
+/**
+ * Algorithms the product's configuration has no statement for, per phase and IKE version: what
+ * its exporter cannot write, so what the engine reports as ALGORITHM_UNSUPPORTED and the
+ * inspector does not offer (test/shared/vendors/capabilities.test.ts holds the exporter to it).
+ */
+const NOT_CONFIGURABLE: NotConfigurable = {
+  ike: {
+    1: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null'], dhGroup: [24] },
+    2: { encryption: ['null'], dhGroup: [24] },
+  },
+  esp: {
+    1: { dhGroup: [24] },
+    2: { dhGroup: [24] },
+  },
+};
+
 
 export const capabilities: VendorCapabilities = {
-  algorithmLimits: [],
+  algorithmLimits: notConfigurable('fortigate', "FortiOS", CONFIG_SYNTAX, NOT_CONFIGURABLE),
   capacity: {
     models: [
       { model: 'FortiGate-100F', tunnels: 2500, source: 'FortiGate 100F datasheet, "Gateway-to-Gateway IPsec VPN Tunnels"', provenance: 'assumed' },

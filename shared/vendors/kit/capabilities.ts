@@ -50,3 +50,44 @@ export interface VendorCapabilities {
   /** The proxy-ID limit of this end, when the product has one. */
   proxyIdLimit?: (gateway: Gateway, end: TunnelEnd) => ProxyIdLimit | undefined;
 }
+
+type Kind = AlgorithmLimit['kind'];
+type Algorithms = Partial<Record<Kind, readonly (Encryption | Integrity | DhGroup)[]>>;
+/** What a product's configuration has no statement for, per phase and IKE version. */
+export type NotConfigurable = Partial<Record<AlgorithmLimit['phase'], Partial<Record<1 | 2, Algorithms>>>>;
+
+const PHASE_WORDS: Record<AlgorithmLimit['phase'], string> = { ike: 'IKE (phase 1)', esp: 'ESP (phase 2)' };
+const KIND_WORDS: Record<Kind, string> = { encryption: 'encryption', integrity: 'integrity', dhGroup: 'DH group' };
+
+/**
+ * Algorithm limits from a table of what the product's configuration cannot express, one limit
+ * per phase, IKE version and kind, each citing the document the product's configuration syntax
+ * follows. `covered` are limits written by hand with a sharper statement: what they already say
+ * is left out here, so no algorithm is reported twice.
+ */
+export function notConfigurable(vendor: string, label: string, source: string, table: NotConfigurable, covered: readonly AlgorithmLimit[] = []): AlgorithmLimit[] {
+  const out: AlgorithmLimit[] = [];
+  for (const phase of ['ike', 'esp'] as const) {
+    for (const v of [1, 2] as const) {
+      const row = table[phase]?.[v] ?? {};
+      for (const kind of ['encryption', 'integrity', 'dhGroup'] as const) {
+        const taken = covered.filter((l) => l.phase === phase && l.kind === kind && (l.ikeVersion === undefined || l.ikeVersion === v)).flatMap((l) => l.unsupported);
+        const unsupported = (row[kind] ?? []).filter((a) => !taken.includes(a));
+        if (unsupported.length === 0) continue;
+        out.push({
+          id: `${vendor}.${phase}.v${v}.${kind}`,
+          ikeVersion: v,
+          phase,
+          kind,
+          unsupported,
+          statement: `${label} has no ${PHASE_WORDS[phase]} ${KIND_WORDS[kind]} ${unsupported.join(', ')} with IKEv${v}.`,
+          // Read off what the exporter, written from `source`, can express; each algorithm is not
+          // yet checked against the document one by one, so the limit stays `assumed`.
+          provenance: 'assumed',
+          source,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,10 +1,30 @@
 // ScreenOS: each network in a tunnel counts as an SA (KB16008). Model numbers from the datasheets
 // named, not re-checked against a copy here: `assumed`.
-import type { VendorCapabilities } from '../kit/capabilities';
+import { notConfigurable, type NotConfigurable, type VendorCapabilities } from '../kit/capabilities';
 import { screenosSupportsMultipleProxyIds } from './version';
 
+/** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
+const CONFIG_SYNTAX = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
+
+/**
+ * Algorithms the product's configuration has no statement for, per phase and IKE version: what
+ * its exporter cannot write, so what the engine reports as ALGORITHM_UNSUPPORTED and the
+ * inspector does not offer (test/shared/vendors/capabilities.test.ts holds the exporter to it).
+ */
+const NOT_CONFIGURABLE: NotConfigurable = {
+  ike: {
+    1: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null'], integrity: ['sha384', 'sha512'], dhGroup: [15, 16, 17, 18, 19, 20, 21, 24, 31, 32] },
+    2: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null'], integrity: ['sha384', 'sha512'], dhGroup: [15, 16, 17, 18, 19, 20, 21, 24, 31, 32] },
+  },
+  esp: {
+    1: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null'], integrity: ['sha384', 'sha512'], dhGroup: [15, 16, 17, 18, 19, 20, 21, 24, 31, 32] },
+    2: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305', 'null'], integrity: ['sha384', 'sha512'], dhGroup: [15, 16, 17, 18, 19, 20, 21, 24, 31, 32] },
+  },
+};
+
+
 export const capabilities: VendorCapabilities = {
-  algorithmLimits: [],
+  algorithmLimits: notConfigurable('screenos', "ScreenOS", CONFIG_SYNTAX, NOT_CONFIGURABLE),
   capacity: {
     models: [
       { model: 'SSG-5', tunnels: 40, source: 'Juniper SSG5 datasheet, "IPSec VPN tunnels"', provenance: 'assumed' },

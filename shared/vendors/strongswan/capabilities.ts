@@ -1,23 +1,44 @@
 // What this product can be configured with. Model numbers from the datasheets named, not re-checked
 // against a copy here: `assumed`.
 import type { Encryption } from '../../model/document';
-import type { VendorCapabilities } from '../kit/capabilities';
+import { notConfigurable, type AlgorithmLimit, type NotConfigurable, type VendorCapabilities } from '../kit/capabilities';
 
 const AEAD: readonly Encryption[] = ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305'];
 
+/** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
+const CONFIG_SYNTAX = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';
+
+/**
+ * Algorithms the product's configuration has no statement for, per phase and IKE version: what
+ * its exporter cannot write, so what the engine reports as ALGORITHM_UNSUPPORTED and the
+ * inspector does not offer (test/shared/vendors/capabilities.test.ts holds the exporter to it).
+ */
+const NOT_CONFIGURABLE: NotConfigurable = {
+  ike: {
+    1: { encryption: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305'] },
+  },
+  esp: {
+    1: { encryption: ['chacha20poly1305'] },
+  },
+};
+
+
+/** Limits with their own source, sharper than the configuration syntax alone. */
+const HAND_WRITTEN: readonly AlgorithmLimit[] = [
+  {
+    id: 'strongswan.ikev1-aead',
+    ikeVersion: 1,
+    phase: 'ike',
+    kind: 'encryption',
+    unsupported: AEAD,
+    statement: 'charon cannot use an AEAD cipher (AES-GCM, ChaCha20-Poly1305) for an IKEv1 SA.',
+    provenance: 'verified',
+    source: 'strongSwan 5.9.8 in the oracle harness: IKEv1 with AEAD IKE proposals does not negotiate (test/oracle/export-swanctl.test.ts)',
+  },
+];
+
 export const capabilities: VendorCapabilities = {
-  algorithmLimits: [
-    {
-      id: 'strongswan.ikev1-aead',
-      ikeVersion: 1,
-      phase: 'ike',
-      kind: 'encryption',
-      unsupported: AEAD,
-      statement: 'charon cannot use an AEAD cipher (AES-GCM, ChaCha20-Poly1305) for an IKEv1 SA.',
-      provenance: 'verified',
-      source: 'strongSwan 5.9.8 in the oracle harness: IKEv1 with AEAD IKE proposals does not negotiate (test/oracle/export-swanctl.test.ts)',
-    },
-  ],
+  algorithmLimits: [...HAND_WRITTEN, ...notConfigurable('strongswan', "strongSwan", CONFIG_SYNTAX, NOT_CONFIGURABLE, HAND_WRITTEN)],
   capacity: {
     models: [],
     eachProxyIdCounts: false,
