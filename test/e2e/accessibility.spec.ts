@@ -5,7 +5,7 @@
 // ALLOWED names one rule on one element each, with the reason it cannot be met without a redesign.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, untilStill } from './helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -27,8 +27,8 @@ interface Finding {
 }
 
 async function scan(page: Page, view: string): Promise<void> {
-  // Let transitions and the engine settle so colours are final.
-  await page.waitForTimeout(300);
+  // Let transitions and the layout settle so colours are final.
+  await untilStill(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const findings: Finding[] = [];
   for (const v of results.violations) {
@@ -394,7 +394,7 @@ for (const [template, theme] of [['pan-asa-interop', 'light'], ['pan-asa-interop
       await page.keyboard.press('t');
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     }
-    await page.waitForTimeout(300);
+    await untilStill(page);
     const measured = await canvasTextContrast(page);
     expect(measured.filter((m) => m.what.includes('badge')).length, 'tunnel badges measured').toBeGreaterThan(0);
     expect(measured.filter((m) => m.what.startsWith('gateway-')).length, 'gateway texts measured').toBeGreaterThan(0);

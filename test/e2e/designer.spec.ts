@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dragFromPalette, mouseDrag, openApp, openViaToolbar, saveViaToolbar, useDownloadsForSave } from './helpers';
+import { dragFromPalette, mouseDrag, openApp, openViaToolbar, saveViaToolbar, untilStill, useDownloadsForSave } from './helpers';
 
 async function handleCenter(page: Page, nodeTestId: string, side: 'left' | 'right') {
   const box = await page.getByTestId(nodeTestId).locator(`.react-flow__handle-${side}`).boundingBox();
@@ -237,8 +237,11 @@ test('zoom to fit keeps every node clear of the minimap, on a 1280 × 720 projec
   await page.getByTestId('template-full-mesh').click();
   for (const [size, keys] of [[{ width: 1440, height: 900 }, ['f']], [{ width: 1280, height: 720 }, ['p', 'f']]] as const) {
     await page.setViewportSize(size);
-    for (const k of keys) await page.keyboard.press(k);
-    await page.waitForTimeout(500);
+    for (const k of keys) {
+      await untilStill(page);
+      await page.keyboard.press(k);
+    }
+    await untilStill(page);
     const map = (await page.getByTestId('minimap').boundingBox())!;
     // A short canvas gets the small minimap, so it covers less of the drawing.
     if (size.height === 720) expect(map.width).toBeLessThan(150);
@@ -299,8 +302,9 @@ test('dragging a multi-selection moves every selected node and is one undo step'
 test('zoom to fit makes room for the minimap only when the drawing would reach under it', async ({ page }) => {
   // PAN ↔ ASA at 1440 × 900 stays in the upper part of the canvas: it may use the full width.
   await page.getByTestId('template-pan-asa-interop').click();
+  await untilStill(page);
   await page.keyboard.press('f');
-  await page.waitForTimeout(500);
+  await untilStill(page);
   const map = (await page.getByTestId('minimap').boundingBox())!;
   const boxes = (await Promise.all((await page.locator('.react-flow__node').all()).map((n) => n.boundingBox()))).map((b) => b!);
   expect(Math.max(...boxes.map((b) => b.x + b.width))).toBeGreaterThan(map.x);

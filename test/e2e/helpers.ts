@@ -55,3 +55,40 @@ export async function clickEmptyCanvas(page: Page): Promise<void> {
   if (!box) throw new Error('canvas not visible');
   await page.mouse.click(box.x + box.width - 30, box.y + 30);
 }
+
+/**
+ * Waits until the page is still: no animation or transition running, and the canvas (its size,
+ * the viewport's transform, every node's box, the minimap) the same over three consecutive frames.
+ * Counted in frames, not milliseconds, so a loaded machine only makes it take longer: React Flow
+ * learns a new canvas or node size from a ResizeObserver, which reports within the frame after the
+ * layout changed, so "still for three frames" means every such report has been handled.
+ */
+export async function untilStill(page: Page): Promise<void> {
+  const frames = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const signature = () => {
+          const parts: string[] = [String(document.getAnimations().filter((a) => a.playState === 'running').length)];
+          for (const el of document.querySelectorAll('.react-flow, .react-flow__viewport, .react-flow__node, [data-testid="minimap"]')) {
+            const r = el.getBoundingClientRect();
+            parts.push(`${r.x.toFixed(1)},${r.y.toFixed(1)},${r.width.toFixed(1)},${r.height.toFixed(1)},${(el as HTMLElement).style.transform}`);
+          }
+          return parts.join('|');
+        };
+        let last = '';
+        let same = 0;
+        let count = 0;
+        const step = () => {
+          count++;
+          const now = signature();
+          same = now === last && now.startsWith('0|') ? same + 1 : 0;
+          last = now;
+          if (same >= 3) resolve(count);
+          else if (count > 2000) reject(new Error(`the page never stood still for three frames in 2000 frames; last: ${now.slice(0, 200)}`));
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  expect(frames).toBeGreaterThan(0);
+}

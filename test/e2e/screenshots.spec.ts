@@ -2,7 +2,7 @@
 // masked). Regenerate with `npx playwright test screenshots --update-snapshots` after a
 // deliberate visual change, and look at the PNGs before committing them.
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, untilStill } from './helpers';
 
 const masks = (page: Page) => [page.getByTestId('engine-state'), page.locator('.toast')];
 
@@ -43,8 +43,10 @@ test('dark theme in presentation mode', async ({ page }) => {
   await settle(page);
   await page.keyboard.press('t');
   await page.keyboard.press('p');
+  // Fit once presentation mode's larger type and the canvas's new size have been measured.
+  await untilStill(page);
   await page.keyboard.press('f');
-  await page.waitForTimeout(400);
+  await untilStill(page);
   await expect(page).toHaveScreenshot('dark-presentation.png', { mask: masks(page) });
 });
 
