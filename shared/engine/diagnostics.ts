@@ -348,9 +348,24 @@ function cachedCapacity(g: Gateway): ReturnType<typeof capacityOf> {
   return c ?? undefined;
 }
 
-type CapacityCount = { g: Gateway; tunnels: number };
+/** A gateway of a model with a known capacity, and the tunnels its ends count so far. */
+export type CapacityCount = { g: Gateway; tunnels: number; cap: NonNullable<ReturnType<typeof capacityOf>> };
 
-function countTunnels(withCapacity: Map<string, CapacityCount>, few: CapacityCount[] | undefined, end: TunnelEnd | undefined): void {
+/** The gateways of a known model, by id, each counting nothing yet. */
+export function capacityGateways(gateways: readonly Gateway[]): Map<string, CapacityCount> {
+  const out = new Map<string, CapacityCount>();
+  for (const g of gateways) {
+    const cap = cachedCapacity(g);
+    if (cap) out.set(g.id, { g, tunnels: 0, cap });
+  }
+  return out;
+}
+
+/**
+ * Counts one tunnel end toward its gateway (`sign` -1 takes it back): the report cache keeps the
+ * counts of an unchanged document and moves only an edited tunnel's ends.
+ */
+export function countEnd(withCapacity: ReadonlyMap<string, CapacityCount>, few: readonly CapacityCount[] | undefined, end: TunnelEnd | undefined, sign: 1 | -1 = 1): void {
   if (!end || typeof end.gatewayId !== 'string') return;
   let entry: CapacityCount | undefined;
   if (few) {
@@ -358,26 +373,16 @@ function countTunnels(withCapacity: Map<string, CapacityCount>, few: CapacityCou
   } else {
     entry = withCapacity.get(end.gatewayId);
   }
-  if (entry) entry.tunnels += tunnelsUsed(entry.g.vendor, Array.isArray(end.proxyIds) ? end.proxyIds.length : 0);
+  if (entry) entry.tunnels += sign * tunnelsUsed(entry.g.vendor, Array.isArray(end.proxyIds) ? end.proxyIds.length : 0);
 }
 
-export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
-  const gateways = Array.isArray(doc.gateways) ? doc.gateways : [];
-  const withCapacity = new Map<string, { g: Gateway; tunnels: number; cap: NonNullable<ReturnType<typeof capacityOf>> }>();
-  for (const g of gateways) {
-    const cap = cachedCapacity(g);
-    if (cap) withCapacity.set(g.id, { g, tunnels: 0, cap });
-  }
-  if (withCapacity.size === 0) return [];
-  // Runs on every compute, edits included: with few gateways of a known model (the usual case)
-  // their ids are compared directly, cheaper than a map lookup for each end of every tunnel.
-  const tunnels = Array.isArray(doc.tunnels) ? doc.tunnels : [];
-  const few = withCapacity.size <= 4 ? [...withCapacity.values()] : undefined;
-  for (let i = 0; i < tunnels.length; i++) {
-    const t = tunnels[i] as (typeof tunnels)[number];
-    countTunnels(withCapacity, few, t.a);
-    countTunnels(withCapacity, few, t.b);
-  }
+/** With few gateways of a known model (the usual case) their ids are compared directly, cheaper than a map lookup per end. */
+export function fewOf(withCapacity: ReadonlyMap<string, CapacityCount>): CapacityCount[] | undefined {
+  return withCapacity.size <= 4 ? [...withCapacity.values()] : undefined;
+}
+
+/** The capacity diagnostics of the counted gateways. */
+export function capacityFindings(withCapacity: ReadonlyMap<string, CapacityCount>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { g, tunnels: n, cap } of withCapacity.values()) {
     if (n <= cap.tunnels) continue;
@@ -391,4 +396,18 @@ export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
     });
   }
   return out;
+}
+
+/** Every gateway whose model holds fewer tunnels than its ends count, counted from scratch. */
+export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
+  const withCapacity = capacityGateways(Array.isArray(doc.gateways) ? doc.gateways : []);
+  if (withCapacity.size === 0) return [];
+  const tunnels = Array.isArray(doc.tunnels) ? doc.tunnels : [];
+  const few = fewOf(withCapacity);
+  for (let i = 0; i < tunnels.length; i++) {
+    const t = tunnels[i] as (typeof tunnels)[number];
+    countEnd(withCapacity, few, t.a);
+    countEnd(withCapacity, few, t.b);
+  }
+  return capacityFindings(withCapacity);
 }
