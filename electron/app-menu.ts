@@ -1,14 +1,17 @@
 // The native menu, as a template built from plain data so tests can read every item and
-// accelerator without Electron. Items that act on the document send `menu:command` to the
+// accelerator without Electron. Its action items take their ids, labels and accelerators from
+// shared/ipc/actions.ts (the page's shortcuts come from the same table); this file says only where
+// each goes, and keeps the native roles. Items that act on the document send `menu:command` to the
 // renderer (it owns the document and its undo history). The Edit items go through `editCommand`,
 // which main routes by focus: into a focused text field as the native editing operation (so
 // Cut/Copy/Paste/Undo work there on every platform, macOS included), otherwise to the renderer as
 // `menu:command` (the canvas selection, the document's undo history).
 import type { MenuItemConstructorOptions } from 'electron';
-import type { EventPayload } from '../shared/ipc/contract';
+import { declarationOf, isFieldEdit, menuAccelerator, type FieldEditActionId, type MenuActionId } from '../shared/ipc/actions';
 
-export type MenuCommand = EventPayload<'menu:command'>['command'];
-export type EditCommand = Extract<MenuCommand, 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'select-all'>;
+/** The menu items' ids are the actions' (shared/ipc/actions.ts), and so are `menu:command`'s. */
+export type MenuCommand = MenuActionId;
+export type EditCommand = FieldEditActionId;
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -33,13 +36,17 @@ function recentLabel(path: string, all: readonly string[]): string {
 
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   const mac = o.platform === 'darwin';
-  const cmd = (label: string, command: MenuCommand, accelerator?: string, extra: Partial<MenuItemConstructorOptions> = {}): MenuItemConstructorOptions => ({
-    id: command,
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => o.sendCommand(command),
-    ...extra,
-  });
+  /** An action's item: its label and accelerator as declared; Edit operations go through editCommand. */
+  const cmd = (id: MenuActionId, extra: Partial<MenuItemConstructorOptions> = {}): MenuItemConstructorOptions => {
+    const accelerator = menuAccelerator(id, mac ? 'darwin' : 'other');
+    return {
+      id,
+      label: declarationOf(id).menu?.label ?? declarationOf(id).label,
+      ...(accelerator ? { accelerator } : {}),
+      click: () => (isFieldEdit(id) ? o.editCommand(id) : o.sendCommand(id)),
+      ...extra,
+    };
+  };
   const sep: MenuItemConstructorOptions = { type: 'separator' };
 
   const recentItems: MenuItemConstructorOptions[] = o.recentPaths.length
@@ -50,53 +57,45 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     id: 'menu-file',
     label: '&File',
     submenu: [
-      cmd('New', 'new', 'CmdOrCtrl+N'),
-      cmd('Open…', 'open', 'CmdOrCtrl+O'),
+      cmd('new'),
+      cmd('open'),
       { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
       sep,
-      cmd('Save', 'save', 'CmdOrCtrl+S'),
-      cmd('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-      cmd('Export…', 'export', 'CmdOrCtrl+E'),
+      cmd('save'),
+      cmd('save-as'),
+      cmd('export-png'),
+      cmd('export-svg'),
       sep,
       mac ? { id: 'close', role: 'close', accelerator: 'CmdOrCtrl+W' } : { id: 'quit', role: 'quit', label: 'E&xit', accelerator: 'Ctrl+Q' },
     ],
   };
 
-  const editItem = (label: string, command: EditCommand, accelerator: string): MenuItemConstructorOptions => ({ id: command, label, accelerator, click: () => o.editCommand(command) });
   const edit: MenuItemConstructorOptions = {
     id: 'menu-edit',
     label: '&Edit',
-    submenu: [
-      editItem('Undo', 'undo', 'CmdOrCtrl+Z'),
-      // Windows and Linux programs commonly use Ctrl+Y; macOS uses Shift+Cmd+Z.
-      editItem('Redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y'),
-      sep,
-      editItem('Cut', 'cut', 'CmdOrCtrl+X'),
-      editItem('Copy', 'copy', 'CmdOrCtrl+C'),
-      editItem('Paste', 'paste', 'CmdOrCtrl+V'),
-      editItem('Select All', 'select-all', 'CmdOrCtrl+A'),
-    ],
+    submenu: [cmd('undo'), cmd('redo'), sep, cmd('cut'), cmd('copy'), cmd('paste'), cmd('select-all')],
   };
 
   const view: MenuItemConstructorOptions = {
     id: 'menu-view',
     label: '&View',
     submenu: [
-      cmd('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
-      cmd('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
-      cmd('Actual Size', 'zoom-reset', 'CmdOrCtrl+0'),
-      cmd('Zoom to Fit', 'zoom-fit', 'CmdOrCtrl+1'),
+      cmd('zoom-in'),
+      cmd('zoom-out'),
+      cmd('zoom-reset'),
+      cmd('fit'),
       sep,
       {
-        id: 'theme',
+        // Not the action 'theme' (the page's light/dark toggle): a submenu of the three choices.
+        id: 'menu-theme',
         label: 'Theme',
         submenu: [
-          cmd('Light', 'theme-light', undefined, { type: 'radio', checked: o.theme === 'light' }),
-          cmd('Dark', 'theme-dark', undefined, { type: 'radio', checked: o.theme === 'dark' }),
-          cmd('Follow System', 'theme-system', undefined, { type: 'radio', checked: o.theme === 'system' }),
+          cmd('theme-light', { type: 'radio', checked: o.theme === 'light' }),
+          cmd('theme-dark', { type: 'radio', checked: o.theme === 'dark' }),
+          cmd('theme-system', { type: 'radio', checked: o.theme === 'system' }),
         ],
       },
-      cmd('Presentation Mode', 'presentation', 'F5'),
+      cmd('presentation'),
       { id: 'fullscreen', role: 'togglefullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
       ...(o.developer ? [sep, { id: 'devtools', role: 'toggleDevTools' } as MenuItemConstructorOptions] : []),
     ],
@@ -107,8 +106,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     label: '&Help',
     role: 'help',
     submenu: [
-      cmd(`${o.appName} Help`, 'help', 'F1'),
-      cmd('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'),
+      cmd('help'),
       ...(mac ? [] : [sep, { id: 'about', role: 'about', label: `About ${o.appName}` } as MenuItemConstructorOptions]),
     ],
   };

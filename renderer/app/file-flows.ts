@@ -1,7 +1,8 @@
 // Saving and autosaving the open document, without React: every way a save can fail (the
 // document too large to be a file, a refused or failed IPC call, an error status, an exception)
-// comes back as a message to show, and only what was really written is marked saved. App.tsx
-// shows the outcome; test/renderer/file-flows.test.ts drives these at the largest size.
+// comes back as a message to show, and only what was really written is marked saved.
+// use-file-flows.tsx shows the outcome; test/renderer/file-flows.test.ts drives these at the
+// largest size.
 import type { Editor } from '../../shared/commands/editor';
 import { utf8ByteLength } from '../../shared/ipc/contract';
 import type { TopologyDocument } from '../../shared/model/document';
@@ -12,6 +13,16 @@ import type { Platform, SaveResult } from '../platform/platform';
 export type Serialize = (doc: TopologyDocument) => string;
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** A file name made from the document's name: letters, digits, spaces, '_', '.', '-' ("topology" when none are left). */
+export function documentFileStem(doc: Pick<TopologyDocument, 'name'>): string {
+  return doc.name.trim().replace(/[^A-Za-z0-9 _.-]+/g, '').replace(/\s+/g, '-').toLowerCase() || 'topology';
+}
+
+/** The name the save dialog starts with: the open file's, or one made from the document's name. */
+export function suggestedFileName(doc: Pick<TopologyDocument, 'name'>, current: string | undefined): string {
+  return current || `${documentFileStem(doc)}.ipsec.json`;
+}
 
 /** Why a document's text cannot be written as a file (too large), or undefined. */
 export function tooLargeToSave(text: string): string | undefined {

@@ -1,4 +1,5 @@
-// Keyboard shortcuts as data: one table drives both the key handler and the help overlay.
+// Keyboard shortcuts: their syntax, matching a key press, and which action a press runs. The
+// shortcuts themselves are declared with the actions (shared/ipc/actions.ts).
 // "Mod" is Ctrl (⌘ on macOS). Keys are matched on KeyboardEvent.key, case-insensitively.
 
 export interface Shortcut {
@@ -31,4 +32,29 @@ export function displayShortcut(keys: string, modKey: string): string {
     .split('+')
     .map((p) => (p === 'Mod' ? modKey : p === 'plus' ? '+' : p.length === 1 ? p.toUpperCase() : p))
     .join('+');
+}
+
+type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code'>;
+
+/**
+ * The action a key press runs, or undefined when the key belongs where it was pressed: a text
+ * field keeps its keys (unless the action runs while typing: files, panels); in the panels,
+ * inspector, palette and toolbar, arrows and Delete work their lists and fields; a focused canvas
+ * node moves with the arrows through React Flow itself.
+ */
+export function actionForKey<A extends { readonly keys: readonly string[]; readonly whileTyping: 'run' | 'field' }>(actions: readonly A[], e: KeyPress, target: Element | null): A | undefined {
+  const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || (target as HTMLElement).isContentEditable === true);
+  const inPanel = !!target?.closest('.panel-area, .inspector, .palette, .toolbar');
+  for (const a of actions) {
+    for (const keys of a.keys) {
+      const s = parseShortcut(keys);
+      if (!matchesShortcut(s, e)) continue;
+      const runs = a.whileTyping === 'run';
+      if (typing && !runs) return undefined;
+      if (inPanel && !runs && !s.mod && (s.key.startsWith('arrow') || s.key === 'backspace' || s.key === 'delete')) return undefined;
+      if (s.key.startsWith('arrow') && target?.closest('.react-flow__node')) return undefined;
+      return a;
+    }
+  }
+  return undefined;
 }

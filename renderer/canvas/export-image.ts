@@ -1,12 +1,14 @@
 // Canvas export as a standalone SVG drawing (and PNG rendered from it): gateways with their
 // vendor marks, networks, tunnels with their status badges. Built from the document and the
 // report, not by screenshotting the DOM, so it is crisp at any size and needs no inline script.
+// saveCanvasImage is the whole export: draw, encode, hand to the platform, say how it went.
 import type { NegotiationReport } from '../../shared/engine/report';
 import type { TopologyDocument } from '../../shared/model/document';
 import { vendorModule } from '../../shared/vendors/registry';
 import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
 import { findReportTunnel, HEALTH_ICON, tunnelStatus } from './tunnel-status';
 import { vendorMarkSvg } from './vendor-icon';
+import type { Platform, SaveResult } from '../platform/platform';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -98,4 +100,31 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+export interface CanvasImage {
+  document: TopologyDocument;
+  report: NegotiationReport | undefined;
+  theme: 'light' | 'dark';
+  /** The file name without its extension. */
+  stem: string;
+}
+
+/**
+ * Draws the canvas as a PNG or SVG file and hands it to the platform to save; the message to
+ * show ("Exported …", or why not), or undefined when the person cancelled.
+ */
+export async function saveCanvasImage(format: 'png' | 'svg', image: CanvasImage, platform: Pick<Platform, 'saveImage'>, toPng: (svg: string) => Promise<Blob> = (svg) => svgToPng(svg, 2)): Promise<string | undefined> {
+  let r: SaveResult;
+  try {
+    const svg = buildSvg(image.document, image.report, image.theme === 'dark' ? DARK_SVG : LIGHT_SVG);
+    const blob = format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await toPng(svg);
+    r = await platform.saveImage(format, blob, `${image.stem}.${format}`);
+  } catch (e) {
+    // A drawing too large for the browser's canvas, or a failed IPC call: said, never swallowed.
+    r = { status: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+  if (r.status === 'saved') return `Exported ${r.name}`;
+  if (r.status === 'error') return `Export failed: ${r.message}`;
+  return undefined;
 }

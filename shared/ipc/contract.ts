@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../model/file';
 import { portableFileNameProblem } from './file-names';
+import { MENU_ACTION_IDS, type MenuActionId } from './actions';
 
 /** UTF-8 length of a string, without encoding it (a 20 MiB document is counted in a few ms). */
 export function utf8ByteLength(text: string): number {
@@ -138,13 +139,8 @@ export const invokeChannels = {
 
 /** Main → renderer notifications. */
 export const eventChannels = {
-  /** A menu item or accelerator the renderer carries out (it owns the document). */
-  'menu:command': z.strictObject({
-    command: z.enum([
-      'new', 'open', 'save', 'save-as', 'export', 'undo', 'redo', 'cut', 'copy', 'paste', 'select-all',
-      'zoom-in', 'zoom-out', 'zoom-reset', 'zoom-fit', 'theme-light', 'theme-dark', 'theme-system', 'presentation', 'help', 'shortcuts',
-    ]),
-  }),
+  /** A menu item or accelerator the renderer carries out (it owns the document): the action's id (shared/ipc/actions.ts). */
+  'menu:command': z.strictObject({ command: z.enum(MENU_ACTION_IDS as [MenuActionId, ...MenuActionId[]]) }),
   /** The user gave main a file outside a dialog (a drop, Open Recent, the OS): open it with file:open { token }. */
   'file:open-offered': z.strictObject({ token: OpenToken, name: DisplayName }),
   /** The window is closing with unsaved changes: ack with window:close-ack, answer with window:close-decision. */

@@ -2,6 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, flattenMenu, type EditCommand, type MenuCommand, type MenuOptions } from '../../electron/app-menu';
+import { ACTION_IDS, declarationOf, MENU_ACTION_IDS } from '../../shared/ipc/actions';
+import { eventChannels } from '../../shared/ipc/contract';
+import { acceleratorChord, collisions, shortcutChord } from '../support/key-chords';
 
 function build(platform: NodeJS.Platform, extra: Partial<MenuOptions> = {}) {
   const sent: MenuCommand[] = [];
@@ -25,7 +28,8 @@ const EXPECTED: [string, string, string | undefined][] = [
   ['open', 'Open…', 'CmdOrCtrl+O'],
   ['save', 'Save', 'CmdOrCtrl+S'],
   ['save-as', 'Save As…', 'CmdOrCtrl+Shift+S'],
-  ['export', 'Export…', 'CmdOrCtrl+E'],
+  ['export-png', 'Export Canvas as PNG…', 'CmdOrCtrl+Shift+E'],
+  ['export-svg', 'Export Canvas as SVG…', 'CmdOrCtrl+Alt+E'],
   ['undo', 'Undo', 'CmdOrCtrl+Z'],
   ['redo', 'Redo', 'Ctrl+Y'],
   ['cut', 'Cut', 'CmdOrCtrl+X'],
@@ -35,13 +39,12 @@ const EXPECTED: [string, string, string | undefined][] = [
   ['zoom-in', 'Zoom In', 'CmdOrCtrl+='],
   ['zoom-out', 'Zoom Out', 'CmdOrCtrl+-'],
   ['zoom-reset', 'Actual Size', 'CmdOrCtrl+0'],
-  ['zoom-fit', 'Zoom to Fit', 'CmdOrCtrl+1'],
+  ['fit', 'Zoom to Fit', 'CmdOrCtrl+1'],
   ['theme-light', 'Light', undefined],
   ['theme-dark', 'Dark', undefined],
   ['theme-system', 'Follow System', undefined],
   ['presentation', 'Presentation Mode', 'F5'],
-  ['help', 'IPsec Studio Help', 'F1'],
-  ['shortcuts', 'Keyboard Shortcuts', 'CmdOrCtrl+/'],
+  ['help', 'Keyboard Shortcuts', 'CmdOrCtrl+/'],
 ];
 
 describe('application menu', () => {
@@ -72,6 +75,49 @@ describe('application menu', () => {
     for (const [id] of EXPECTED) m.click(id);
     expect(m.sent).toEqual(EXPECTED.map(([id]) => id).filter((id) => !editIds.includes(id)));
     expect(m.edits).toEqual(editIds);
+  });
+
+  it('has one item for each action declared for the menu, with the declared label', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const m = build(platform);
+      for (const id of MENU_ACTION_IDS) {
+        expect(m.items.filter((i) => i.id === id), `${platform}: ${id}`).toHaveLength(1);
+        expect(m.byId(id).label).toBe(declarationOf(id).menu?.label);
+      }
+      // Every other item is native (a role), a submenu or a separator, or the recent files.
+      const own = new Set<string>(MENU_ACTION_IDS);
+      const rest = m.items.filter((i) => !own.has(i.id ?? '') && i.type !== 'separator' && !i.role && !Array.isArray(i.submenu) && !/^recent-/.test(i.id ?? ''));
+      expect(rest).toEqual([]);
+    }
+  });
+
+  it('sends only ids the menu:command contract accepts, and no longer the old ones', () => {
+    const m = build('linux');
+    for (const id of MENU_ACTION_IDS) m.click(id);
+    for (const command of [...m.sent, ...m.edits]) expect(eventChannels['menu:command'].safeParse({ command }).success, command).toBe(true);
+    for (const old of ['zoom-fit', 'export', 'shortcuts']) {
+      expect(m.items.some((i) => i.id === old), old).toBe(false);
+      expect(eventChannels['menu:command'].safeParse({ command: old }).success, old).toBe(false);
+    }
+  });
+
+  it('no two items, and no item and an in-page shortcut of another action, share keys (on the desktop both are live)', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const items = build(platform).items.filter((i) => typeof i.accelerator === 'string');
+      const menu = items.map((i) => ({ owner: i.id ?? i.role ?? '?', chord: acceleratorChord(i.accelerator as string) }));
+      expect(collisions(menu), platform).toEqual([]);
+      const page = ACTION_IDS.flatMap((id) => (declarationOf(id).keys ?? []).map((k) => ({ owner: id, chord: shortcutChord(k) })));
+      expect(collisions([...menu, ...page]), platform).toEqual([]);
+    }
+  });
+
+  it('never binds a bare key: the menu would take it from the page’s text fields', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      for (const i of build(platform).items) {
+        if (typeof i.accelerator !== 'string') continue;
+        expect(i.accelerator, i.id).toMatch(/(CmdOrCtrl|Ctrl|Cmd|Alt)\+|^F\d+$/);
+      }
+    }
   });
 
   it('lists recent files, disambiguates equal names, and can clear them', () => {

@@ -68,9 +68,9 @@ test('has the native menus with their items', async () => {
     (Menu.getApplicationMenu()?.items ?? []).map((m) => ({ label: m.label.replace('&', ''), items: (m.submenu?.items ?? []).filter((i) => i.type !== 'separator').map((i) => i.label) })),
   );
   const byLabel = new Map(menus.map((m) => [m.label, m.items]));
-  expect(byLabel.get('File')).toEqual(expect.arrayContaining(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…']));
+  expect(byLabel.get('File')).toEqual(expect.arrayContaining(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export Canvas as PNG…', 'Export Canvas as SVG…']));
   expect(byLabel.get('Edit')).toEqual(expect.arrayContaining(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Select All']));
-  expect(byLabel.get('View')).toEqual(expect.arrayContaining(['Zoom In', 'Zoom Out', 'Actual Size', 'Theme', 'Presentation Mode']));
+  expect(byLabel.get('View')).toEqual(expect.arrayContaining(['Zoom In', 'Zoom Out', 'Actual Size', 'Zoom to Fit', 'Theme', 'Presentation Mode']));
   expect(byLabel.has('Help')).toBe(true);
 });
 

@@ -1,0 +1,10 @@
+// The two panels the app itself has (features add theirs from renderer/features/<name>/panel.tsx),
+// registered from one place so that the app and the tests of the panels' shortcuts see the same.
+import { NegotiationPanel } from '../animation/NegotiationPanel';
+import { ResultsPanel } from '../results/ResultsPanel';
+import { registerBuiltInPanel } from './panels';
+
+export function registerBuiltInPanels(): void {
+  registerBuiltInPanel({ id: 'results', title: 'Results', shortcut: 'Alt+1', order: 0, Component: ResultsPanel });
+  registerBuiltInPanel({ id: 'negotiation', title: 'Negotiation', shortcut: 'Alt+2', order: 1, Component: NegotiationPanel });
+}
