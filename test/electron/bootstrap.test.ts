@@ -12,6 +12,7 @@ import { bootstrap, documentPathFromArgv } from '../../electron/bootstrap';
 import { flattenMenu } from '../../electron/app-menu';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { silentLog, topologyText } from './helpers';
+import { SECURE_WEB_PREFERENCES } from './secure-preferences';
 
 vi.mock('electron', () => import('../mocks/electron'));
 
@@ -40,17 +41,7 @@ describe('bootstrap', () => {
     expect(BrowserWindow.all).toHaveLength(1);
     expect(app.sandboxEnabled).toBe(true);
     expect(win.options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      disableBlinkFeatures: 'Auxclick',
-      navigateOnDragDrop: false,
+      ...SECURE_WEB_PREFERENCES,
       preload: expect.stringMatching(/preload\.cjs$/),
     });
     expect(win.loadedUrl).toBe(APP_ENTRY_URL);

@@ -14,7 +14,7 @@ import { parseListSas } from './list-sas';
 import type { IkeSa } from './list-sas';
 import { daemonVersion, installErrors, notObservableLines, notifiesIn } from './logs';
 import { firstAddress, normaliseSelector } from './selector';
-import { CHARON, limiter, oracleAvailability, run, sleep } from './system';
+import { CHARON, limiter, oracleAvailability, removeNamespace, run, sleep } from './system';
 import type { RunResult } from './system';
 import type { ObservedChild, OracleObserved, SwanctlPairRequest } from './types';
 import { OracleError } from './types';
@@ -90,15 +90,7 @@ export async function sweepStaleNamespaces(): Promise<void> {
     const ns = line.split(' ')[0] ?? '';
     const m = /^ipso-([0-9a-z]+)-[0-9a-z]+-[ab]$/.exec(ns);
     if (!m?.[1] || alive(parseInt(m[1], 36))) continue;
-    const pids = await run('ip', ['netns', 'pids', ns]);
-    for (const pid of pids.stdout.split('\n').map((p) => Number(p.trim())).filter((p) => p > 0)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    await run('ip', ['netns', 'del', ns]);
+    await removeNamespace(ns);
   }
 }
 

@@ -11,7 +11,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDriverOutput } from './rig-output';
 import type { DriverObserved, DriverOutput } from './rig-output';
-import { run } from './system';
+import { Limiter, removeNamespace, run } from './system';
 import type { Availability } from './system';
 import type { OracleCase } from './types';
 import { OracleError } from './types';
@@ -136,17 +136,7 @@ async function namespacesOf(prefix: string): Promise<string[]> {
  */
 export async function cleanPrefix(prefix: string, options: { keepWork?: boolean } = {}): Promise<string[]> {
   const left = await namespacesOf(prefix);
-  for (const ns of left) {
-    const pids = await run('ip', ['netns', 'pids', ns]);
-    for (const pid of pids.stdout.split('\n').map((p) => Number(p.trim())).filter((p) => p > 1)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    await run('ip', ['netns', 'del', ns]);
-  }
+  for (const ns of left) await removeNamespace(ns);
   const work = join(RIGS_HOME, 'work');
   if (!options.keepWork && existsSync(work)) for (const d of readdirSync(work)) if (d.startsWith(`${prefix}-`)) rmSync(join(work, d), { recursive: true, force: true });
   return left;
@@ -179,21 +169,6 @@ let swept: Promise<void> | undefined;
  */
 export const RIGS_CONCURRENCY = Math.max(1, Number(process.env['ORACLE_OTHERS_CONCURRENCY'] ?? '') || 16);
 
-class Limiter {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
-    try {
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
-}
 const limiter = new Limiter(RIGS_CONCURRENCY);
 
 function validate(req: RigRequest): void {

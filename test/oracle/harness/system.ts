@@ -55,8 +55,8 @@ export function oracleAvailability(): Availability {
   return availability;
 }
 
-/** A counting semaphore shared by every run in this process. */
-class Limiter {
+/** A counting semaphore: at most `limit` tasks at once, the others wait in order. */
+export class Limiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   constructor(private readonly limit: number) {}
@@ -79,4 +79,17 @@ export const limiter = new Limiter(ORACLE_CONCURRENCY);
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Kills every process left in a network namespace and deletes it (a crashed or timed-out run's leftovers). */
+export async function removeNamespace(ns: string): Promise<void> {
+  const pids = await run('ip', ['netns', 'pids', ns]);
+  for (const pid of pids.stdout.split('\n').map((p) => Number(p.trim())).filter((p) => p > 1)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await run('ip', ['netns', 'del', ns]);
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { INVOKE_CHANNELS } from '../../../shared/ipc/contract';
 import { app, BrowserWindow, contextBridge, ipcMain, MockWebContents, MockWebFrame, resetElectronMock, session } from '../../mocks/electron';
 import { bootstrap } from '../../../electron/bootstrap';
+import { SECURE_WEB_PREFERENCES } from '../../electron/secure-preferences';
 import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../../electron/security';
 import { silentLog, topologyText } from '../../electron/helpers';
@@ -59,18 +60,7 @@ describe('3, 4, 6, 8, 9, 10: web preferences of every window', () => {
     const { win } = await start();
     expect(app.sandboxEnabled).toBe(true);
     const prefs = win.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    });
+    expect(prefs).toMatchObject(SECURE_WEB_PREFERENCES);
     expect(prefs.enableBlinkFeatures).toBeUndefined();
   });
 });
