@@ -19,13 +19,14 @@ import {
   type DhGroup,
   type Vendor,
 } from '../../shared/model/document';
-import { VENDOR_MODULES } from '../../shared/vendors/registry';
+import { VENDOR_MODULES, vendorModule } from '../../shared/vendors/registry';
+import { valueLimitOf } from '../../shared/vendors/values';
 import { unavailableAlgorithms } from '../../shared/vendors/algorithms';
 import type { Selection } from '../app/panels';
 import { CheckField, MultiCheck, Section, SelectField, TextField } from './fields';
 import { ProxyIdTable } from './ProxyIdTable';
 import { VendorOptionFields } from './VendorOptionFields';
-import { required, validateAddressSpec, validateInt, validateInterfaceAddress, validateIp, validateName, validatePrefix } from './validate';
+import { required, validateAddressSpec, validateInterfaceAddress, validateIp, validateName, validatePrefix, validateSetting } from './validate';
 
 export function Inspector({ editor, document: doc, selection }: { editor: Editor; document: TopologyDocument; selection: Selection }) {
   const count = selection.gateways.length + selection.networks.length + selection.tunnels.length;
@@ -273,6 +274,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
   const run = (changes: Partial<Omit<TunnelEnd, 'gatewayId'>>) => editor.dispatch(update(changes));
   const mk = (k: string) => `end:${tunnel.id}:${end}:${k}`;
   const vendor = g?.vendor;
+  const productLabel = g ? vendorModule(g.vendor).identity.label : '';
   return (
     <div className="end-editor" data-testid={`end-${end}`}>
       <Section title="IKE (phase 1)">
@@ -285,7 +287,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
           <TextField editor={editor} label="Tunnel interface" mono value={e.tunnelInterface} mergeKey={mk('tif')} command={(t) => update({ tunnelInterface: t.trim() })} />
         </div>
         <ProposalEditor title="IKE proposal" vendor={vendor} ikeVersion={e.ikeVersion} proposals={e.ike.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ ike: { ...e.ike, proposals: p } })} />
-        <TextField editor={editor} label="IKE SA lifetime (s)" mono value={String(e.ike.lifetimeSeconds)} validate={validateInt(60, 31536000)} mergeKey={mk('ikelife')} command={(t) => update({ ike: { ...e.ike, lifetimeSeconds: Number(t) } })} />
+        <TextField editor={editor} label="IKE SA lifetime (s)" mono value={String(e.ike.lifetimeSeconds)} validate={validateSetting(g && valueLimitOf(g, 'ikeLifetimeSeconds'), productLabel, 60, 31536000)} mergeKey={mk('ikelife')} command={(t) => update({ ike: { ...e.ike, lifetimeSeconds: Number(t) } })} />
       </Section>
       <Section title="Authentication">
         <SelectField label="Method" value={e.auth.method} options={[{ value: 'psk', label: 'Pre-shared key' }, { value: 'certificate', label: 'Certificate' }] as const} onChange={(v) => run({ auth: { ...e.auth, method: v } })} />
@@ -313,7 +315,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
       </Section>
       <Section title="IPsec (phase 2)">
         <ProposalEditor title="ESP proposal" pfs vendor={vendor} ikeVersion={e.ikeVersion} proposals={e.esp.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ esp: { ...e.esp, proposals: p } })} />
-        <TextField editor={editor} label="IPsec SA lifetime (s)" mono value={String(e.esp.lifetimeSeconds)} validate={validateInt(60, 31536000)} mergeKey={mk('esplife')} command={(t) => update({ esp: { ...e.esp, lifetimeSeconds: Number(t) } })} />
+        <TextField editor={editor} label="IPsec SA lifetime (s)" mono value={String(e.esp.lifetimeSeconds)} validate={validateSetting(g && valueLimitOf(g, 'espLifetimeSeconds'), productLabel, 60, 31536000)} mergeKey={mk('esplife')} command={(t) => update({ esp: { ...e.esp, lifetimeSeconds: Number(t) } })} />
         <CheckField label="Passive (responder only)" checked={e.passive} onChange={(v) => run({ passive: v })} />
         {vendor && <VendorOptionFields vendor={vendor} where="end" holder={e} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />}
       </Section>

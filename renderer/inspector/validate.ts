@@ -2,6 +2,7 @@
 // here is a value the document accepts. Each returns the message to show, or undefined.
 import type { z } from 'zod';
 import { AddressSpecSchema, InterfaceAddressSchema, IpSchema, PortSpecSchema, PrefixSchema, PROTOCOL_NAMES, type Protocol } from '../../shared/model/document';
+import type { ValueLimit } from '../../shared/vendors/kit/capabilities';
 
 function bySchema(schema: z.ZodType): (t: string) => string | undefined {
   return (t) => {
@@ -42,4 +43,20 @@ export function validateProtocol(t: string): string | undefined {
 
 export function validateInt(min: number, max: number): (t: string) => string | undefined {
   return (t) => (/^\d+$/.test(t.trim()) && Number(t) >= min && Number(t) <= max ? undefined : `a whole number from ${min} to ${max}`);
+}
+
+/**
+ * A whole number the document takes (modelMin–modelMax) and, when the gateway's product bounds the
+ * setting, that its configuration takes: the message names the product and its range.
+ */
+export function validateSetting(limit: ValueLimit | undefined, productLabel: string, modelMin: number, modelMax: number): (t: string) => string | undefined {
+  const whole = validateInt(modelMin, modelMax);
+  return (t) => {
+    const problem = whole(t);
+    if (problem || !limit) return problem;
+    const v = Number(t);
+    if (v < limit.min || v > limit.max) return `${productLabel} takes ${limit.min} to ${limit.max} (${limit.statement})`;
+    if (limit.steps && !limit.steps.accepts(v)) return `${productLabel} cannot write ${v}: ${limit.steps.says} (nearest: ${limit.steps.nearest(v)})`;
+    return undefined;
+  };
 }

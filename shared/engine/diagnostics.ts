@@ -7,6 +7,7 @@ import { parseAddressSpec, prefixLength } from '../net/address';
 import { capacityCountNote, capacityOf, smallestModelFor, tunnelsUsed } from '../vendors/capacity';
 import type { ChildPlan, PlannedSelector } from './plan';
 import { algorithmDiagnostics } from './algorithm-diagnostics';
+import { valueDiagnostics } from './value-diagnostics';
 import type { NegotiationRun } from './negotiation-run';
 import type { Diagnostic, Phase1Result, Phase2Result } from './report';
 import type { Provenance } from '../vocabulary/provenance';
@@ -72,6 +73,7 @@ export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2
 
   // Algorithms a product cannot be configured with (shared/vendors/algorithms.ts).
   algorithmDiagnostics(run);
+  valueDiagnostics(run);
 
   // Plan problems (bad input, product limits), both ends.
   for (const k of ['a', 'b'] as const) {

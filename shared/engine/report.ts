@@ -166,6 +166,7 @@ export const DIAGNOSTIC_CODES = [
   'INTERFACE_MISSING',
   'BOTH_ENDS_PASSIVE',
   'ALGORITHM_UNSUPPORTED',
+  'VALUE_OUT_OF_RANGE',
 ] as const;
 export const DiagnosticCodeSchema = z.enum(DIAGNOSTIC_CODES);
 export type DiagnosticCode = z.infer<typeof DiagnosticCodeSchema>;

@@ -38,6 +38,26 @@ export type ProxyIdLimit =
   | { kind: 'single'; max: number; fix?: { label: string; commands: (at: { gateway: Gateway; tunnelId: TunnelId; end: EndKey }) => Command[] } }
   | { kind: 'per-vpn'; max: number; message: (gateway: Gateway, proxyIds: number) => string };
 
+/** The numeric settings of a tunnel end whose range a product bounds. */
+export const VALUE_SETTINGS = ['ikeLifetimeSeconds', 'espLifetimeSeconds', 'espLifetimeKilobytes', 'dpdIntervalSeconds', 'monitorIntervalSeconds', 'monitorThreshold'] as const;
+export type ValueSetting = (typeof VALUE_SETTINGS)[number];
+
+/** The values a product's configuration takes for one setting (inclusive), with where it says so. */
+export interface ValueLimit {
+  min: number;
+  max: number;
+  /** The product's statement and its range as the document writes it, e.g. `lifetime seconds <180-65535>`. */
+  statement: string;
+  provenance: Provenance;
+  source: string;
+  /**
+   * Within min–max, the values the product can express when not every one is (PAN-OS writes a
+   * lifetime in seconds up to 65535, beyond that only in whole minutes, hours or days), with the
+   * nearest one it can.
+   */
+  steps?: { accepts: (value: number) => boolean; nearest: (value: number) => number; says: string };
+}
+
 export interface VendorCapabilities {
   algorithmLimits: readonly AlgorithmLimit[];
   capacity: {
@@ -49,7 +69,60 @@ export interface VendorCapabilities {
   };
   /** The proxy-ID limit of this end, when the product has one. */
   proxyIdLimit?: (gateway: Gateway, end: TunnelEnd) => ProxyIdLimit | undefined;
+  /**
+   * The ranges the product's configuration takes, for this gateway (its OS version may change
+   * them). The engine reports a value outside as VALUE_OUT_OF_RANGE with a fix, the inspector
+   * refuses it, and the exporter never writes one. A setting absent here is not bounded beyond
+   * the document's own schema.
+   */
+  valueLimits?: (gateway: Gateway) => Partial<Record<ValueSetting, ValueLimit>>;
 }
+
+/** The setting's value on this end; undefined when the end does not use it (DPD or monitor off, no kilobyte lifetime). */
+export function settingValue(end: TunnelEnd, setting: ValueSetting): number | undefined {
+  switch (setting) {
+    case 'ikeLifetimeSeconds':
+      return end.ike.lifetimeSeconds;
+    case 'espLifetimeSeconds':
+      return end.esp.lifetimeSeconds;
+    case 'espLifetimeKilobytes':
+      return end.esp.lifetimeKilobytes !== undefined && end.esp.lifetimeKilobytes > 0 ? end.esp.lifetimeKilobytes : undefined;
+    case 'dpdIntervalSeconds':
+      return end.dpd.enabled ? end.dpd.intervalSeconds : undefined;
+    case 'monitorIntervalSeconds':
+      return end.monitor.enabled ? end.monitor.intervalSeconds : undefined;
+    case 'monitorThreshold':
+      return end.monitor.enabled ? end.monitor.threshold : undefined;
+  }
+}
+
+/** The tunnel-end changes that set the setting to `value`. */
+export function settingChanges(end: TunnelEnd, setting: ValueSetting, value: number): Partial<Omit<TunnelEnd, 'gatewayId'>> {
+  switch (setting) {
+    case 'ikeLifetimeSeconds':
+      return { ike: { ...end.ike, lifetimeSeconds: value } };
+    case 'espLifetimeSeconds':
+      return { esp: { ...end.esp, lifetimeSeconds: value } };
+    case 'espLifetimeKilobytes':
+      return { esp: { ...end.esp, lifetimeKilobytes: value } };
+    case 'dpdIntervalSeconds':
+      return { dpd: { ...end.dpd, intervalSeconds: value } };
+    case 'monitorIntervalSeconds':
+      return { monitor: { ...end.monitor, intervalSeconds: value } };
+    case 'monitorThreshold':
+      return { monitor: { ...end.monitor, threshold: value } };
+  }
+}
+
+/** How the setting is named to the user. */
+export const SETTING_WORDS: Record<ValueSetting, { label: string; unit: string }> = {
+  ikeLifetimeSeconds: { label: 'IKE SA lifetime', unit: 's' },
+  espLifetimeSeconds: { label: 'IPsec SA lifetime', unit: 's' },
+  espLifetimeKilobytes: { label: 'IPsec SA lifetime in kilobytes', unit: 'KB' },
+  dpdIntervalSeconds: { label: 'DPD interval', unit: 's' },
+  monitorIntervalSeconds: { label: 'tunnel monitor interval', unit: 's' },
+  monitorThreshold: { label: 'tunnel monitor threshold', unit: '' },
+};
 
 type Kind = AlgorithmLimit['kind'];
 type Algorithms = Partial<Record<Kind, readonly (Encryption | Integrity | DhGroup)[]>>;

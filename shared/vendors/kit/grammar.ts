@@ -25,6 +25,25 @@ export interface FileGrammar {
   syntax: FileSyntax;
   /** Where the file writes traffic selectors; absent for a file that has none (ipsec.secrets). */
   selectors?: SelectorGrammar;
+  /**
+   * Statements the product takes that Batfish's grammar rejects (its grammars model what Batfish
+   * analyses, not every command), each with the vendor document that shows it valid. The export
+   * tests fail on any other line Batfish rejects.
+   */
+  batfishGaps?: readonly BatfishAllowance[];
+  /**
+   * Statements Batfish accepts only through a catch-all rule, so it checked nothing of them, each
+   * with what else checks them. The export tests fail on any other catch-all line.
+   */
+  batfishCatchAll?: readonly BatfishAllowance[];
+}
+
+/** A statement Batfish's verdict does not settle, and what does. */
+export interface BatfishAllowance {
+  /** The statement lines it covers, matched against the line as written (leading space trimmed). */
+  statement: RegExp;
+  /** For a gap: the vendor document (title, section) that shows the statement valid. For a catch-all: what else checks it. */
+  source: string;
 }
 
 /** One kind per way configuration files are structured; the checkers dispatch on `kind`. */

@@ -11,6 +11,7 @@ import type { VendorGrammar } from './grammar';
 import type { VendorMonitor } from './monitor';
 import type { VendorOptionSets } from './options';
 import type { VendorProfile } from './profile';
+import type { VendorReader } from './reader';
 import type { VendorShow } from './show';
 
 /** The badge drawn for the product (not the vendor's logo, which is a trademark). */
@@ -53,4 +54,6 @@ export interface VendorModule<Id extends string = string> {
   exporter?: VendorExporter;
   /** How its configuration files are written (suffixes, statements, names, selectors); every vendor with an exporter has one. */
   grammar?: VendorGrammar;
+  /** Reads its configuration back into what it means for the VPNs (kit/reader.ts); every vendor with an exporter has one. */
+  reader?: VendorReader;
 }

@@ -7,8 +7,7 @@
 // whose files Batfish reads gets the structural comparison only (structure.test.ts). The checker
 // runs once for all files (a JVM start costs about half a second); the first run builds it
 // (setup.sh, about a minute).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -16,16 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../../shared/vendors/kit/export/types';
 import type { BatfishDialect } from '../../../shared/vendors/kit/grammar';
 import type { ExportVendorId as ExportVendor } from '../../../shared/vendors/registry';
+import { runBatfish, SENTINEL, type FileVerdicts } from '../../support/batfish';
 import { EXPORT_GRAMMARS } from '../../support/export-grammars';
 import { exportFor, lexFile } from './compare';
 import { designWith, FIELDS } from './fields';
 import { LEXER_CHECKER, type Statement } from './lexers';
-
-/** The repository's root is three folders up; CI has ../shared beside the clone. */
-const REPO = resolve(__dirname, '..', '..', '..');
-const CHECK = resolve(REPO, '..', 'shared', 'tools', 'batfish-check', 'check');
-const SETUP = resolve(REPO, '..', 'shared', 'tools', 'batfish-check', 'setup.sh');
-const INSTALL = `bash ${SETUP} (as root it installs openjdk-17-jdk-headless libguava-java libjsr305-java and builds the checker; or run bash scripts/ensure-test-deps.sh)`;
 
 /** The Batfish grammars a vendor's files are read with (none for a vendor without a grammar: the coverage test says so). */
 const dialectsOf = (vendor: string): BatfishDialect[] => (EXPORT_GRAMMARS.modules.find((m) => m.id === vendor)?.grammar?.files ?? []).flatMap((f) => (f.batfish === 'none' ? [] : [f.batfish]));
@@ -33,23 +27,9 @@ const BATFISH_VENDORS = EXPORT_GRAMMARS.vendors.filter((v) => dialectsOf(v).leng
 /** No Batfish grammar exists for these (batfish-check README): the structural comparison covers them. */
 const STRUCTURAL_ONLY = EXPORT_GRAMMARS.vendors.filter((v) => dialectsOf(v).length === 0);
 
-/** A statement each Batfish grammar surely parses (it sets the host name). */
-const SENTINEL: Record<BatfishDialect, string> = {
-  panos: 'set deviceconfig system hostname sentinel',
-  junos: 'set system host-name sentinel',
-  asa: 'hostname sentinel',
-  ios: 'hostname sentinel',
-  fortigate: 'config system global\n    set hostname "sentinel"\nend',
-};
 
 const VALUES_PER_FIELD = Number(process.env['INJECTION_BATFISH_VALUES'] ?? 3);
 const SEED = Number(process.env['INJECTION_SEED'] ?? 20261201);
-
-interface Verdicts {
-  /** Verdict per statement line, by line number. */
-  byLine: Map<number, string>;
-  summary: Record<string, number>;
-}
 
 interface Pair {
   vendor: ExportVendor;
@@ -63,7 +43,7 @@ interface Pair {
 }
 
 const pairs: Pair[] = [];
-const verdicts = new Map<string, Verdicts>();
+let verdicts = new Map<string, FileVerdicts>();
 let dir = '';
 let setupError: string | undefined;
 const tally = { files: 0, lines: 0, pairs: 0 };
@@ -86,10 +66,6 @@ function statementsOf(f: ExportFile): Statement[] {
 }
 
 beforeAll(() => {
-  if (!existsSync(CHECK)) {
-    setupError = `the Batfish checker is not at ${CHECK}: CI puts the shared tools beside the clone (../shared). Then: ${INSTALL}`;
-    return;
-  }
   dir = mkdtempSync(join(tmpdir(), 'ipsec-studio-batfish-'));
   // Every field, every Batfish vendor: the plain export and a few generated values; only files
   // that differ from the plain one are worth a parse, and each distinct text is parsed once.
@@ -121,20 +97,10 @@ beforeAll(() => {
     }
   }
   const files = [...byContent.values()];
-  const run = spawnSync(CHECK, ['--json', '--normalize', '--blocks', ...files], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  // 0: no line fails, 1: some line fails (Batfish's grammars have gaps, see the README); 2, 3: usage or setup.
-  if (run.error || (run.status !== 0 && run.status !== 1)) {
-    setupError = `the Batfish checker did not run (${run.error?.message ?? `exit ${run.status}`}): ${(run.stderr ?? '').trim().split('\n').slice(0, 4).join(' | ')}. Install and build it with: ${INSTALL}`;
-    return;
-  }
-  for (const line of run.stdout.split('\n')) {
-    if (line.trim() === '') continue;
-    const o = JSON.parse(line) as { file: string; skipped: boolean; summary: Record<string, number>; lines: { line: number; verdict: string; isolated: { status: string } | null }[] };
-    // A CASCADE line is accepted alone and rejected only after an earlier failure: its own
-    // verdict is the isolated one (the earlier failure is compared on its own line).
-    verdicts.set(resolve(o.file), { byLine: new Map(o.lines.map((l) => [l.line, l.verdict === 'CASCADE' ? (l.isolated?.status ?? 'CASCADE') : l.verdict])), summary: o.summary });
-    tally.lines += o.lines.length;
-  }
+  const run = runBatfish(files);
+  setupError = run.error;
+  verdicts = run.verdicts;
+  for (const v of verdicts.values()) tally.lines += v.byLine.size;
   tally.files = files.length;
 }, 600_000);
 
@@ -187,8 +153,8 @@ describe('Batfish reads no extra statement in an export holding a generated valu
             problems.push(`${p.field} = ${JSON.stringify(p.value)}: line ${s.line} has no counterpart in the plain export`);
             break;
           }
-          const cv = c.byLine.get(s.line);
-          const pv = q.byLine.get(t.line);
+          const cv = c.byLine.get(s.line)?.verdict;
+          const pv = q.byLine.get(t.line)?.verdict;
           if (cv !== pv) problems.push(`${p.field} = ${JSON.stringify(p.value)}: line ${s.line} is ${cv}, the plain export's line ${t.line} is ${pv}\n  crafted: ${p.crafted.content.split('\n')[s.line - 1]}\n  plain:   ${p.plain.content.split('\n')[t.line - 1]}`);
         }
         // No statement line Batfish sees beyond those (a comment read as a statement, a string across lines).
