@@ -8,6 +8,7 @@ import { cidr, isPortRange, isPrefix, protocolName, rangeToPrefixes, type PortRa
 import { commonEndChecks, header, isAead, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
+import { capabilities } from './capabilities';
 import { configFile as confFormat, secretsFile as secretsFormat } from './grammar';
 
 const LABEL = 'Libreswan 4.x';
@@ -112,12 +113,41 @@ function protoport(protocol: number, p: PortRange | undefined): string | undefin
   return `${protocolName(protocol)}/${p ? p.from : '%any'}`;
 }
 
+/** The lifetimes written: the design's, each cut to the range Libreswan takes (./capabilities.ts) with a warning. */
+interface Lifetimes {
+  ike: number;
+  sa: number;
+}
+
+function lifetimes(w: ConfigWriter, ctx: GatewayContext, t: TunnelView): Lifetimes {
+  const limits = capabilities.valueLimits?.(ctx.gateway) ?? {};
+  const fit = (value: number, setting: 'ikeLifetimeSeconds' | 'espLifetimeSeconds', key: string, what: string) => {
+    const limit = limits[setting];
+    if (!limit || (value >= limit.min && value <= limit.max)) return value;
+    const used = Math.min(Math.max(value, limit.min), limit.max);
+    w.warn('LIFETIME_ADJUSTED', `the ${what} lifetime of ${value} s is outside what ${LABEL} takes (${limit.statement}; ${limit.source}): ${key}=${used}s written, which pluto would use anyway; set ${used} s in the design so the peer's lifetime is chosen knowing it`, { tunnel: t.tunnel.name });
+    return used;
+  };
+  return { ike: fit(t.me.ike.lifetimeSeconds, 'ikeLifetimeSeconds', 'ikelifetime', 'IKE SA'), sa: fit(t.me.esp.lifetimeSeconds, 'espLifetimeSeconds', 'salifetime', 'IPsec SA') };
+}
+
+/**
+ * The conn's name: ipsec.conf(5) "Names must start with a letter and may contain only letters,
+ * digits, periods, underscores, and hyphens", and Libreswan 4.10's lexer reads a name of digits
+ * only as a number, so `addconn --checkconfig` refuses the file ("syntax error [2024]"). A name
+ * that does not start with a letter gets "t-" before it.
+ */
+function connName(tunnel: string, taken: Set<string>): string {
+  const safe = safeName(tunnel, 48).name;
+  return safeName(/^[A-Za-z]/u.test(safe) ? safe : `t-${safe}`, 48, taken).name;
+}
+
 interface Ids {
   leftid?: string;
   rightid?: string;
 }
 
-function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, l: AddressRange, r: AddressRange, protocol: number, lp: PortRange | undefined, rp: PortRange | undefined, ike: string[], esp: string[], ids: Ids): void {
+function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, l: AddressRange, r: AddressRange, protocol: number, lp: PortRange | undefined, rp: PortRange | undefined, ike: string[], esp: string[], ids: Ids, life: Lifetimes): void {
   w.line(`conn ${name}`);
   w.line(`    ikev2=${t.me.ikeVersion === 2 ? 'yes' : 'no'}`);
   w.line(`    left=${t.localAddress ?? '%defaultroute'}`);
@@ -134,8 +164,11 @@ function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string,
   if (ike.length) w.line(`    ike=${ike.join(',')}`);
   if (esp.length) w.line(`    esp=${esp.join(',')}`);
   w.line(`    pfs=${t.me.esp.proposals.some((p) => p.dhGroups.length > 0) ? 'yes' : 'no'}`);
-  w.line(`    ikelifetime=${t.me.ike.lifetimeSeconds}s`);
-  w.line(`    salifetime=${t.me.esp.lifetimeSeconds}s`);
+  w.line(`    ikelifetime=${life.ike}s`);
+  w.line(`    salifetime=${life.sa}s`);
+  // ipsec.conf(5) ipsec-max-bytes=: the hard limit of each key of the IPsec SA, local (IKE does
+  // not negotiate it), as the design's kilobyte lifetime is on the products that have one.
+  if (t.me.esp.lifetimeKilobytes) w.line(`    ipsec-max-bytes=${t.me.esp.lifetimeKilobytes}KiB`);
   if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') w.line('    aggressive=yes');
   if (t.me.dpd.enabled) {
     w.line(`    dpddelay=${t.me.dpd.intervalSeconds}s`);
@@ -159,6 +192,7 @@ export const libreswanExporter: VendorExporter = {
     header(w, ctx, 'Libreswan', REFERENCE, ['Install as /etc/ipsec.d/<name>.conf, the secrets as /etc/ipsec.d/<name>.secrets (mode 600).']);
     header(sw, ctx, 'Libreswan', REFERENCE, [], false);
     const names = new Set<string>();
+    const secrets = new Map<string, { tunnel: string; key: string }>();
     w.line('config setup');
     w.line('    logfile=/var/log/pluto.log');
     w.blank();
@@ -200,8 +234,25 @@ export const libreswanExporter: VendorExporter = {
         const q = checks[i]?.[1];
         return q?.ok ? q.text : undefined;
       };
+      // An address is a token too: an IPv6 one ending in "::" would lose its last ':' bare.
+      const address = (x: string | undefined) => {
+        const q = secretsToken(x ?? '%any', false);
+        return q.ok ? q.text : '%any';
+      };
+      const indices = `${text(2) ?? address(t.localAddress)} ${text(3) ?? address(t.peerAddress)}`;
+      if (t.me.auth.method === 'psk') {
+        // pluto picks a tunnel's key by the identities of its ends: two records with the same
+        // indices must "agree about the secret" (ipsec.secrets(5)). A second tunnel between the
+        // same identities with another key would authenticate with the first tunnel's.
+        const earlier = secrets.get(indices);
+        if (earlier && earlier.key !== t.me.auth.psk) {
+          w.warn('VALUE_UNSUPPORTED', `its pre-shared key differs from tunnel "${earlier.tunnel}"'s, and both are looked up in ipsec.secrets by the same identities (${indices}), so pluto would use one key for both: this tunnel is not written; give one of the two tunnels its own local or remote identity, or the same key`, { tunnel: tn });
+          continue;
+        }
+      }
       const ids: Ids = { ...(text(0) ? { leftid: text(0) } : {}), ...(text(1) ? { rightid: text(1) } : {}) };
-      const base = safeName(tn, 48, names).name;
+      const life = lifetimes(w, ctx, t);
+      const base = connName(tn, names);
       let n = 0;
       const total = t.selectors.reduce((acc, s) => acc + rangeToPrefixes(s.local).length * rangeToPrefixes(s.remote).length, 0);
       for (const s of t.selectors) {
@@ -214,17 +265,12 @@ export const libreswanExporter: VendorExporter = {
         if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; leftsubnet/rightsubnet take prefixes, written as ${ls.length * rs.length} conns (each its own SA)`, { tunnel: tn });
         if (s.protocol === 0 && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port without a protocol; Libreswan takes a port only with a protocol ("protocol 0 must have 0 port"), written without the port`, { tunnel: tn, line: w.current + 1 });
         if (isPortRange(s.localPort) || isPortRange(s.remotePort)) w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; leftprotoport/rightprotoport take one port, the first port of the range is written`, { tunnel: tn, line: w.current + 1 });
-        for (const l of ls) for (const r of rs) conn(w, ctx, t, total === 1 ? base : `${base}-${++n}`, l, r, s.protocol, s.localPort, s.remotePort, ike, esp, ids);
+        for (const l of ls) for (const r of rs) conn(w, ctx, t, total === 1 ? base : `${base}-${++n}`, l, r, s.protocol, s.localPort, s.remotePort, ike, esp, ids, life);
       }
-      if (t.me.auth.method === 'psk') {
-        // An address is a token too: an IPv6 one ending in "::" would lose its last ':' bare.
-        const address = (x: string | undefined) => {
-          const q = secretsToken(x ?? '%any', false);
-          return q.ok ? q.text : '%any';
-        };
-        const left = text(2) ?? address(t.localAddress);
-        const right = text(3) ?? address(t.peerAddress);
-        sw.line(`${left} ${right} : PSK ${text(4) ?? ''}`);
+      // One record per pair of identities: a tunnel with the same ones and the same key shares it.
+      if (t.me.auth.method === 'psk' && !secrets.has(indices)) {
+        secrets.set(indices, { tunnel: tn, key: t.me.auth.psk });
+        sw.line(`${indices} : PSK ${text(4) ?? ''}`);
       }
       if (ctx.gateway.vpnType === 'route-based') {
         w.comment(`route-based (ipsec-interface=${ctx.tunnels.indexOf(t) + 1}): add the routes, e.g.`);

@@ -40,6 +40,14 @@ const JUNOS_DOT_UNIT = (d: TopologyDocument) => {
   d.gateways[0]?.interfaces.push({ name: 'st0.', kind: 'tunnel', zone: 'vpn' });
 };
 
+/** Every tunnel with the key "shared". */
+const SAME_KEY = (d: TopologyDocument) => {
+  for (const t of d.tunnels) {
+    t.a.auth = { method: 'psk', psk: 'shared' };
+    t.b.auth = { method: 'psk', psk: 'shared' };
+  }
+};
+
 describe('exporter defects the grammar checks found (not fixed here)', () => {
   // So that an `it.fails` below fails only by its assertion: each design is valid and exports.
   it('the designs are valid documents and export without throwing', () => {
@@ -49,28 +57,48 @@ describe('exporter defects the grammar checks found (not fixed here)', () => {
     }
   });
 
-  // shared/vendors/libreswan/export.ts names each conn safeName(tunnel name) (kit/export/context.ts
-  // safeName keeps a leading digit): `conn 2024` is a number to Libreswan 4.10's lexer, and
-  // `addconn --checkconfig` refuses the whole file ("syntax error [2024]").
-  it.fails('Libreswan: a tunnel named with digits only gets a conn name Libreswan can load', () => {
+  // Fixed: shared/vendors/libreswan/export.ts named each conn safeName(tunnel name), which keeps a
+  // leading digit: `conn 2024` is a number to Libreswan 4.10's lexer, and `addconn --checkconfig`
+  // refuses the whole file ("syntax error [2024]"). A name not starting with a letter gets "t-".
+  it('Libreswan: a tunnel named with digits only gets a conn name Libreswan can load', () => {
     expect(problemsOfA(tunnels('libreswan', ['2024']))).toEqual([]);
   });
 
   // The same: ipsec.conf(5) "Names must start with a letter"; 4.10 takes `conn _x` all the same.
-  it.fails('Libreswan: a tunnel named "_x" gets a conn name ipsec.conf(5) allows', () => {
+  it('Libreswan: a tunnel named "_x" gets a conn name ipsec.conf(5) allows', () => {
     expect(problemsOfA(tunnels('libreswan', ['_x']))).toEqual([]);
   });
 
-  // shared/vendors/libreswan/export.ts writes one PSK record per tunnel, `<local> <remote> : PSK`,
-  // by the IKE addresses when the tunnel has no identities: two tunnels between the same two
-  // addresses with different keys give two records for the same indices with different secrets,
+  // Fixed: shared/vendors/libreswan/export.ts wrote one PSK record per tunnel, `<local> <remote> :
+  // PSK`, by the IKE addresses when the tunnel has no identities: two tunnels between the same two
+  // addresses with different keys gave two records for the same indices with different secrets,
   // which ipsec.secrets(5) does not allow (two best matches must "agree about the secret"), and
-  // nothing warns. The engine says both tunnels come up.
-  it.fails('Libreswan: two tunnels between the same addresses with different keys are written so that each has its own key, or warned about', () => {
+  // nothing warned. Now the second tunnel is refused with a warning saying what to change.
+  it('Libreswan: two tunnels between the same addresses with different keys are written so that each has its own key, or warned about', () => {
     const doc = tunnels('libreswan', ['first', 'second']);
     const r = exportDocument(doc, { skipEngineCheck: true, includeSecrets: true });
     const warned = r.warnings.some((w) => w.gateway === 'A' && /key|secret/i.test(w.message));
     expect(warned || problemsOfA(doc).length === 0).toBe(true);
+  });
+
+  it('Libreswan: of two tunnels with the same identities and different keys the second is refused, naming both; with the same key they share one record', () => {
+    const r = exportDocument(tunnels('libreswan', ['first', 'second']), { skipEngineCheck: true, includeSecrets: true });
+    const conf = r.files.find((f) => f.name === 'A.ipsec.conf')?.content ?? '';
+    const secrets = r.files.find((f) => f.name === 'A.ipsec.secrets')?.content ?? '';
+    expect(conf).toMatch(/^conn first$/m);
+    expect(conf).not.toMatch(/^conn second$/m);
+    expect(secrets.split('\n').filter((l) => l.includes(': PSK'))).toEqual(['198.51.100.1 203.0.113.2 : PSK "key-1"']);
+    expect(r.warnings.filter((w) => w.gateway === 'A' && w.tunnel === 'second').map((w) => w.code)).toEqual(['VALUE_UNSUPPORTED']);
+    expect(r.warnings.find((w) => w.tunnel === 'second')?.message).toContain('"first"');
+    const same = tunnels('libreswan', ['first', 'second'], SAME_KEY);
+    const s2 = exportDocument(same, { skipEngineCheck: true, includeSecrets: true });
+    expect(s2.files.find((f) => f.name === 'A.ipsec.conf')?.content).toMatch(/^conn second$/m);
+    expect(s2.files.find((f) => f.name === 'A.ipsec.secrets')?.content.split('\n').filter((l) => l.includes(': PSK'))).toEqual(['198.51.100.1 203.0.113.2 : PSK "shared"']);
+  });
+
+  it('Libreswan: conn names start with a letter, stay unique, and keep a name that is already good', () => {
+    const conf = exportDocument(tunnels('libreswan', ['2024', '_x', 't-2024', 'site_a.1'], SAME_KEY), { skipEngineCheck: true }).files.find((f) => f.name === 'A.ipsec.conf')?.content ?? '';
+    expect([...conf.matchAll(/^conn (\S+)$/gm)].map((m) => m[1])).toEqual(['t-2024', 't-_x', 't-2024-2', 'site_a-1']);
   });
 
   // shared/vendors/junos-srx/export.ts splits the tunnel interface at "." for its unit: a name
