@@ -48,6 +48,8 @@ export type ExportWarningCode =
   | 'LIFETIME_ADJUSTED'
   | 'VPN_TYPE_ADJUSTED'
   | 'NAT_EXEMPTION_MANUAL'
+  /** The routes into the tunnel are not part of the product's VPN configuration (strongSwan, Libreswan: the kernel's routing table); the export gives the commands. */
+  | 'ROUTES_MANUAL'
   | 'PSK_EMPTY'
   | 'SETTING_UNSUPPORTED'
   | 'VALUE_UNSUPPORTED'
