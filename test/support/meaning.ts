@@ -57,13 +57,36 @@ export function intendedMeaning(doc: TopologyDocument, gateway: Gateway): { mean
   return { meaning: { peers }, tunnels: ctx.tunnels.map((t) => t.tunnel.name) };
 }
 
-/** Every combination a list of proposals offers, as text. */
-function combinations(ps: readonly ProposalMeaning[]): Set<string> {
+const AEAD = new Set<string>(['aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
+
+/**
+ * Every combination a list of proposals offers, as text `cipher/integrity/group`. What an
+ * integrity algorithm means depends on the cipher and the phase (the model: "none" only with an
+ * AEAD cipher): in ESP an AEAD cipher has no integrity algorithm of its own, so its combinations
+ * read `none` whatever the proposal lists; `none` beside a real algorithm adds nothing; in IKE a
+ * cipher whose only integrity is `none` leaves the PRF to the product, written `*`, which any PRF
+ * read back matches (see `resolved`).
+ */
+function combinations(ps: readonly ProposalMeaning[], phase: 'ike' | 'esp'): Set<string> {
   const out = new Set<string>();
   for (const p of ps) {
-    const integrity = p.integrity.length > 0 ? p.integrity : ['none'];
+    const real = p.integrity.filter((i) => i !== 'none');
     const groups = p.dhGroups.length > 0 ? p.dhGroups : ['none'];
-    for (const e of p.encryption) for (const i of integrity) for (const g of groups) out.add(`${e}/${i}/${g}`);
+    for (const e of p.encryption) {
+      const integrity = phase === 'esp' && AEAD.has(e) ? ['none'] : real.length > 0 ? real : [phase === 'ike' ? '*' : 'none'];
+      for (const i of integrity) for (const g of groups) out.add(`${e}/${i}/${g}`);
+    }
+  }
+  return out;
+}
+
+/** The intended combinations with each `cipher/*\/group` replaced by those read back that it matches. */
+function resolved(intended: Set<string>, read: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const c of intended) {
+    const [e, i, g] = c.split('/');
+    const matches = i === '*' ? [...read].filter((r) => r.startsWith(`${e}/`) && r.endsWith(`/${g}`)) : [];
+    for (const m of matches.length > 0 ? matches : [c]) out.add(m);
   }
   return out;
 }
@@ -84,13 +107,14 @@ function codesFor(warnings: readonly ExportWarning[], gateway: string, tunnel: s
 const DROPS_ALGORITHMS: ExportWarningCode[] = ['ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED'];
 const DROPS_SELECTORS: ExportWarningCode[] = ['PORT_RANGE_UNSUPPORTED', 'PORT_UNSUPPORTED', 'PROTOCOL_UNSUPPORTED', 'ADDRESS_RANGE_UNSUPPORTED', 'IPV6_UNSUPPORTED', 'MIXED_ADDRESS_FAMILIES', 'SELECTOR_LIMIT_EXCEEDED', 'SELECTOR_UNSUPPORTED', 'MULTIPLE_PROXY_IDS_UNSUPPORTED', 'DEFAULT_SELECTOR', 'VALUE_UNSUPPORTED'];
 
-function proposalsProblem(what: string, intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>): string | undefined {
-  const i = combinations(intended);
-  const r = combinations(read);
+function proposalsProblem(what: string, phase: 'ike' | 'esp', intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>): string | undefined {
+  const r = combinations(read, phase);
+  const i = resolved(combinations(intended, phase), r);
   if (same(i, r)) return undefined;
   const merged = codes.has('SETTING_UNSUPPORTED');
   const dropped = DROPS_ALGORITHMS.some((c) => codes.has(c));
-  const envelope = merged ? combinations(flattened(intended)) : i;
+  // Merged proposals offer at most every algorithm of the design with every other (and at least what the design offers).
+  const envelope = merged ? new Set([...i, ...resolved(combinations(flattened(intended), phase), r)]) : i;
   if (r.size > 0 && (merged || dropped) && subset(r, envelope) && (dropped || subset(i, r))) return undefined;
   return `${what}: the design offers ${[...i].join(' ')}; read back ${[...r].join(' ') || 'nothing'}${merged || dropped ? ' (beyond what the warnings explain)' : ', and no warning says why'}`;
 }
@@ -125,7 +149,26 @@ function childrenProblems(intended: readonly ChildMeaning[], read: readonly Chil
     return problems;
   }
   if (DROPS_SELECTORS.some((k) => codes.has(k)) && subset(rText, iText)) return [];
+  // A port the product cannot write is left out (the selector covers every port) or cut to its
+  // first port: with such a warning, selectors compare without their ports.
+  if (PORTS_CHANGED.some((k) => codes.has(k)) && subset(new Set(read.map(withoutPorts)), new Set(intended.map(withoutPorts)))) return [];
   return [`selectors: the design has ${[...iText].join(', ') || 'none'}; read back ${[...rText].join(', ') || 'none'}`];
+}
+
+const PORTS_CHANGED: ExportWarningCode[] = ['PORT_UNSUPPORTED', 'PORT_RANGE_UNSUPPORTED'];
+
+/** A child's selectors with every port, as text: for comparing when a warning says ports were changed. */
+function withoutPorts(c: ChildMeaning): string {
+  // `10.1.0.0/24[tcp/443]` -> `10.1.0.0/24[tcp]`; protocol any (`[0/…]`, which no parser takes with a port) -> `10.1.0.0/24`.
+  const side = (t: string) => t.replace(/\[([^/\]]*)(?:\/[^\]]*)?\]$/u, (_, p: string) => (p === '0' || p === 'any' || p === '' ? '' : `[${p}]`));
+  return `${side(c.local)} <-> ${side(c.remote)}`;
+}
+
+/** The design's child a child read back stands for: the same selectors, or the same but for ports a warning says were changed. */
+function intendedChild(intended: readonly ChildMeaning[], child: ChildMeaning, codes: Set<ExportWarningCode>): ChildMeaning | undefined {
+  const exact = intended.find((c) => c.local === child.local && c.remote === child.remote);
+  if (exact || !PORTS_CHANGED.some((k) => codes.has(k))) return exact;
+  return intended.find((c) => withoutPorts(c) === withoutPorts(child));
 }
 
 /**
@@ -155,15 +198,15 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     differs('the local identity', want.auth.localId, got.auth.localId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('the remote identity', want.auth.remoteId, got.auth.remoteId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('DPD', want.dpd, got.dpd, ['SETTING_UNSUPPORTED', 'LIFETIME_ADJUSTED']);
-    differs('the routes', want.routes, [...got.routes].sort(), []);
-    const p = proposalsProblem('IKE proposals', want.ike.proposals, got.ike.proposals, codes);
+    differs('the routes', want.routes, [...got.routes].sort(), ['ROUTES_MANUAL']);
+    const p = proposalsProblem('IKE proposals', 'ike', want.ike.proposals, got.ike.proposals, codes);
     if (p) out.push(`${where}: ${p}`);
     for (const c of childrenProblems(want.children, got.children, codes)) out.push(`${where}: ${c}`);
     // ESP per child, for the children read back as intended.
     for (const child of got.children) {
-      const mine = want.children.find((c) => c.local === child.local && c.remote === child.remote);
+      const mine = intendedChild(want.children, child, codes);
       if (!mine) continue;
-      const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, mine.esp.proposals, child.esp.proposals, codes);
+      const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, 'esp', mine.esp.proposals, child.esp.proposals, codes);
       if (e) out.push(`${where}: ${e}`);
       differs(`the IPsec lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeSeconds, child.esp.lifetimeSeconds, ['LIFETIME_ADJUSTED']);
       differs(`the IPsec kilobyte lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeKilobytes, child.esp.lifetimeKilobytes, ['LIFETIME_ADJUSTED']);
