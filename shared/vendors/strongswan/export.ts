@@ -100,7 +100,6 @@ function usableProposals<P extends IkeProposal | EspProposal>(w: ConfigWriter, t
     const encryption = p.encryption.filter((e) => !refused(e));
     if (encryption.length > 0) out.push({ ...p, encryption });
   }
-  if (out.length === 0) w.warn('ALGORITHM_UNSUPPORTED', `no ${kind === 'ike' ? 'IKE' : 'ESP'} proposal is left for IKEv1: charon would use its defaults`, { tunnel: t.tunnel.name });
   return out;
 }
 
@@ -131,17 +130,24 @@ function child(w: ConfigWriter, t: TunnelView, s: Selector, name: string, ifId: 
   w.line('            }');
 }
 
-function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, index: number, ids: { local: Quoted; remote: Quoted }): void {
+/** Writes the tunnel's connection; false when it cannot be written (then it has said why). */
+function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string, index: number, ids: { local: Quoted; remote: Quoted }): boolean {
   const tn = t.tunnel.name;
   w.comment(`tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
   commonEndChecks(w, t);
+  const warned = new Set<string>();
+  const ike = usableProposals(w, t, t.me.ike.proposals, 'ike', warned);
+  const esp = usableProposals(w, t, t.me.esp.proposals, 'esp', warned);
+  // Without proposals charon would negotiate its own defaults, algorithms the design did not choose.
+  const none = [ike.length === 0 ? 'IKE' : '', esp.length === 0 ? 'ESP' : ''].filter(Boolean);
+  if (none.length > 0) {
+    w.warn('VALUE_UNSUPPORTED', `no ${none.join(' or ')} proposal of the design can be negotiated with IKEv1 by strongSwan, and without one charon would offer its own defaults: this tunnel is not written; add an AES-CBC proposal or use IKEv2`, { tunnel: tn });
+    return false;
+  }
   w.line(`    ${name} {`);
   w.line(`        version = ${t.me.ikeVersion}`);
   w.line(`        local_addrs = ${t.localAddress ?? '%any'}`);
   w.line(`        remote_addrs = ${t.peerAddress ?? '%any'}`);
-  const warned = new Set<string>();
-  const ike = usableProposals(w, t, t.me.ike.proposals, 'ike', warned);
-  const esp = usableProposals(w, t, t.me.esp.proposals, 'esp', warned);
   w.line(`        proposals = ${proposalLine(ike, 'ike')}`);
   if (t.me.ikeVersion === 2) w.line(`        rekey_time = ${t.me.ike.lifetimeSeconds}s`);
   else w.line(`        reauth_time = ${t.me.ike.lifetimeSeconds}s`);
@@ -176,11 +182,13 @@ function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: s
   w.line('        }');
   w.line('    }');
   if (routeBased) {
+    if (t.routes.length > 0) w.warn('ROUTES_MANUAL', `swanctl.conf holds no routes: add ${t.routes.join(', ')} to the kernel's routing table through the XFRM interface (the commands follow)`, { tunnel: t.tunnel.name });
     w.comment(`route-based: create the XFRM interface and the routes, e.g.`);
     w.comment(`  ip link add ${t.me.tunnelInterface || `xfrm${index}`} type xfrm dev ${t.outside} if_id ${index}`);
     for (const r of t.routes) w.comment(`  ip route add ${r} dev ${t.me.tunnelInterface || `xfrm${index}`}`);
   }
   if (t.me.monitor.enabled) w.warn('MONITOR_UNSUPPORTED', 'strongSwan has no tunnel monitor of its own (DPD is written); monitor settings left out', { tunnel: tn });
+  return true;
 }
 
 export const strongswanExporter: VendorExporter = {
@@ -205,7 +213,7 @@ export const strongswanExporter: VendorExporter = {
     });
     w.line('connections {');
     ctx.tunnels.forEach((t, i) => {
-      if (writable[i]) connection(w, ctx, t, conns[i] as string, i + 1, ids[i] as { local: Quoted; remote: Quoted });
+      if (writable[i]) writable[i] = connection(w, ctx, t, conns[i] as string, i + 1, ids[i] as { local: Quoted; remote: Quoted });
     });
     w.line('}');
     w.blank();

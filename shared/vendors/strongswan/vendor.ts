@@ -6,6 +6,7 @@ import { strongswanExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
 import { strongswan as profile } from './profile';
+import { strongswanReader } from './reader';
 import { swanctlListSas } from './show';
 
 export const vendor = {
@@ -16,5 +17,6 @@ export const vendor = {
   monitor: NO_MONITOR,
   show: { commands: [{ command: 'swanctl --list-sas', run: swanctlListSas }] },
   exporter: strongswanExporter,
+  reader: strongswanReader,
   grammar,
 } as const satisfies VendorModule<'strongswan'>;

@@ -1,0 +1,450 @@
+// Reads swanctl.conf back into what it means for the VPNs: the start of importing a strongSwan
+// configuration. The syntax is strongswan.conf(5) "SYNTAX" as charon's settings parser reads it
+// (src/libstrongswan/settings/settings_lexer.l and settings_parser.y, tag 5.9.14): sections
+// `name [: template, …] { … }`, `key = value` where the value runs to the end of the line, '#' or
+// '}' (several words joined by one space) or is a "quoted string" with \n \r \t and \<char>
+// escapes, `include <pattern>` at any level; a section or key given twice merges, the later
+// value wins. The meaning is that of swanctl.conf(5) (src/swanctl/swanctl.opt): its defaults
+// (IKE rekey_time 4h, child rekey_time 1h, local_ts/remote_ts `dynamic`) apply to what is not
+// written. Every statement line is accounted for: a key swanctl.conf(5) has and this reader uses,
+// one it has and the meaning does not need (ignored), or one it does not know (unknown).
+import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import { DH_GROUPS, ENCRYPTION_ALGORITHMS } from '../../model/document';
+import { parseAddressSpec, parseIp } from '../../net/address';
+import { formatSelector, fromRange, protocolNumber } from '../../net/selector';
+import { DH_NAMES } from '../kit/export/common';
+import type { SectionGrammar } from '../kit/grammar';
+import type { ChildMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
+import { configFile } from './grammar';
+
+/** One setting or section of the settings tree, with where it was written. */
+interface Where {
+  file: string;
+  line: number;
+  text: string;
+}
+interface Section {
+  keys: Map<string, { value: string; at: Where }>;
+  sections: Map<string, Section>;
+  at: Where[];
+}
+
+const newSection = (): Section => ({ keys: new Map(), sections: new Map(), at: [] });
+
+type Token = { kind: 'name' | '{' | '}' | '=' | ':' | ','; text: string; line: number } | { kind: 'value'; text: string; line: number } | { kind: 'include'; text: string; line: number };
+
+/** The settings lexer's tokens (settings_lexer.l), values already joined as the parser joins them. */
+function lex(content: string): { tokens: Token[]; error?: string } {
+  const tokens: Token[] = [];
+  let i = 0;
+  let line = 1;
+  const n = content.length;
+  const NAME = /[^#{}:.,="\r\n\t ]/u;
+  const quoted = (): string | undefined => {
+    // At the opening quote; returns the string, or undefined when it does not end.
+    let out = '';
+    i++;
+    while (i < n) {
+      const c = content[i] as string;
+      if (c === '"') {
+        i++;
+        return out;
+      }
+      if (c === '\\') {
+        const d = content[i + 1];
+        if (d === undefined) return undefined;
+        if (d === 'n') out += '\n';
+        else if (d === 'r') out += '\r';
+        else if (d === 't') out += '\t';
+        else if (d === '\n') line++;
+        else if (d === '\r' && content[i + 2] === '\n') {
+          line++;
+          i++;
+        } else out += d;
+        i += 2;
+        continue;
+      }
+      if (c === '\n') line++;
+      if (c !== '\r') out += c;
+      i++;
+    }
+    return undefined;
+  };
+  while (i < n) {
+    const c = content[i] as string;
+    if (c === '\n') {
+      line++;
+      i++;
+    } else if (c === ' ' || c === '\t' || c === '\r') i++;
+    else if (c === '#') while (i < n && content[i] !== '\n') i++;
+    else if (c === '{' || c === '}' || c === ':' || c === ',') {
+      tokens.push({ kind: c, text: c, line });
+      i++;
+    } else if (c === '.') return { tokens, error: `line ${line}: "." outside a value (a section or key name cannot hold one)` };
+    else if (c === '"') return { tokens, error: `line ${line}: a quoted string where a name is expected` };
+    else if (c === '=') {
+      const at = line;
+      i++;
+      // The value: words and strings up to the end of the line, '#' or '}'.
+      const parts: string[] = [];
+      while (i < n) {
+        const d = content[i] as string;
+        if (d === '\n' || d === '#' || d === '}') break;
+        if (d === ' ' || d === '\t' || d === '\r') {
+          i++;
+          continue;
+        }
+        if (d === '"') {
+          const s = quoted();
+          if (s === undefined) return { tokens, error: `line ${at}: a quoted value does not end` };
+          parts.push(s);
+          continue;
+        }
+        let w = '';
+        while (i < n && !/[#}"\r\n\t ]/u.test(content[i] as string)) w += content[i++];
+        parts.push(w);
+      }
+      tokens.push({ kind: '=', text: '=', line: at }, { kind: 'value', text: parts.join(' '), line: at });
+    } else if (NAME.test(c)) {
+      let w = '';
+      while (i < n && NAME.test(content[i] as string)) w += content[i++];
+      if (w === 'include' && /[\t ]/u.test(content[i] ?? '') && !/^[\t ]*=/u.test(content.slice(i))) {
+        while (content[i] === ' ' || content[i] === '\t') i++;
+        let path = '';
+        if (content[i] === '"') path = quoted() ?? '';
+        else while (i < n && !/[#}\r\n\t ]/u.test(content[i] as string)) path += content[i++];
+        tokens.push({ kind: 'include', text: path, line });
+      } else tokens.push({ kind: 'name', text: w, line });
+    } else return { tokens, error: `line ${line}: unexpected "${c}"` };
+  }
+  return { tokens };
+}
+
+/** Matches a file name against an include pattern (glob * and ?, the last path element). */
+function globMatches(pattern: string, name: string): boolean {
+  const last = pattern.split('/').at(-1) ?? pattern;
+  const re = new RegExp(`^${last.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'u');
+  return re.test(name.split('/').at(-1) ?? name);
+}
+
+interface Parse {
+  root: Section;
+  unknown: LineAccount['unknown'];
+  includes: number;
+}
+
+/** Parses the files, following includes among them, into one settings tree. */
+function parse(files: readonly { name: string; content: string }[], first: { name: string; content: string }, p: Parse, into: Section, open: Set<string>): string | undefined {
+  if (open.has(first.name)) return `${first.name} includes itself`;
+  open.add(first.name);
+  const { tokens, error } = lex(first.content);
+  if (error) return `${first.name}: ${error}`;
+  const lines = first.content.split('\n');
+  const where = (line: number): Where => ({ file: first.name, line, text: (lines[line - 1] ?? '').trim() });
+  const stack: Section[] = [into];
+  let k = 0;
+  while (k < tokens.length) {
+    const t = tokens[k] as Token;
+    const top = stack[stack.length - 1] as Section;
+    if (t.kind === 'include') {
+      p.includes++;
+      const found = files.filter((f) => f !== first && globMatches(t.text, f.name));
+      if (found.length === 0) p.unknown.push({ ...where(t.line), text: `${where(t.line).text} (the included file is not among those read)` });
+      for (const f of found) {
+        const e = parse(files, f, p, top, open);
+        if (e) return e;
+      }
+      k++;
+    } else if (t.kind === 'name' && tokens[k + 1]?.kind === '=') {
+      top.keys.set(t.text, { value: (tokens[k + 2] as Token).text, at: where(t.line) });
+      k += 3;
+    } else if (t.kind === 'name') {
+      // A section, possibly with templates: `name : a, b {`.
+      let j = k + 1;
+      if (tokens[j]?.kind === ':') {
+        j++;
+        while (tokens[j]?.kind === 'name' || tokens[j]?.kind === ',') j++;
+        p.unknown.push({ ...where(t.line), text: `${where(t.line).text} (section templates are not read)` });
+      }
+      if (tokens[j]?.kind !== '{') return `${first.name}: line ${t.line}: "${t.text}" is neither a setting (name = value) nor a section (name {)`;
+      const s = top.sections.get(t.text) ?? newSection();
+      s.at.push(where(t.line));
+      top.sections.set(t.text, s);
+      stack.push(s);
+      k = j + 1;
+    } else if (t.kind === '}') {
+      if (stack.length === 1) return `${first.name}: line ${t.line}: "}" closes no section`;
+      stack.pop();
+      k++;
+    } else return `${first.name}: line ${t.line}: unexpected "${t.text}"`;
+  }
+  if (stack.length > 1) return `${first.name}: a section is not closed (a "}" is missing)`;
+  open.delete(first.name);
+  return undefined;
+}
+
+/** The grammar's entry for a name, `<conn>`-style placeholders matching any name, `x<suffix>` any ending. */
+function lookup<T>(table: Record<string, T> | undefined, name: string): T | undefined {
+  if (!table) return undefined;
+  if (table[name] !== undefined) return table[name];
+  for (const [k, v] of Object.entries(table)) {
+    if (/^<[a-z]+>$/u.test(k)) return v;
+    const m = /^([a-z_]+)<suffix>$/u.exec(k);
+    if (m && name.startsWith(m[1] as string)) return v;
+  }
+  return undefined;
+}
+const knownKey = (g: SectionGrammar | undefined, key: string) => !!g && g.keys.some((k) => k === key || (k.endsWith('<suffix>') && key.startsWith(k.slice(0, -'<suffix>'.length))) || k === '<attr>');
+
+/** What one read used of the tree, and what it could not understand. */
+interface Reading {
+  used: Set<Where>;
+  bad: Set<Where>;
+}
+
+/** Counts every line of the tree: used when the read used it, ignored when the grammar knows it, else unknown. */
+function account(s: Section, g: SectionGrammar | undefined, r: Reading, lines: LineAccount): void {
+  for (const { at } of s.keys.values()) {
+    if (r.bad.has(at)) lines.unknown.push({ ...at, text: `${at.text} (not understood)` });
+    else if (r.used.has(at)) lines.used++;
+    else if (knownKey(g, at.text.split('=')[0]?.trim() ?? '')) lines.ignored++;
+    else lines.unknown.push(at);
+  }
+  for (const [name, sub] of s.sections) {
+    const sg = lookup(g?.sections, name);
+    for (const at of sub.at) {
+      if (!sg) lines.unknown.push(at);
+      else if (r.used.has(at)) lines.used++;
+      else lines.ignored++;
+    }
+    if (sg) account(sub, sg, r, lines);
+    else countUnknown(sub, lines);
+  }
+}
+function countUnknown(s: Section, lines: LineAccount): void {
+  for (const { at } of s.keys.values()) lines.unknown.push(at);
+  for (const sub of s.sections.values()) {
+    lines.unknown.push(...sub.at);
+    countUnknown(sub, lines);
+  }
+}
+
+const ENC_WORDS = new Map<string, Encryption>(ENCRYPTION_ALGORITHMS.map((e) => [e, e]));
+const INT_WORDS = new Map<string, Integrity>([['md5', 'md5'], ['sha1', 'sha1'], ['sha', 'sha1'], ['sha256', 'sha256'], ['sha2_256', 'sha256'], ['sha384', 'sha384'], ['sha2_384', 'sha384'], ['sha512', 'sha512'], ['sha2_512', 'sha512']]);
+const DH_WORDS = new Map<string, DhGroup>(DH_GROUPS.map((g) => [DH_NAMES[g], g]));
+const AEAD = new Set<Encryption>(['aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
+
+/**
+ * One proposal string (`aes256-sha256-modp2048`, `aes128gcm16-prfsha256-ecp256`), by the
+ * keywords of proposal_keywords_static.txt this product's designs use; undefined for one it does
+ * not know. An AEAD proposal's PRF is what the design calls its integrity (IKE).
+ */
+function proposal(text: string, kind: 'ike' | 'esp'): ProposalMeaning | undefined {
+  const p: ProposalMeaning = { encryption: [], integrity: [], dhGroups: [] };
+  for (const word of text.trim().toLowerCase().split('-')) {
+    const e = ENC_WORDS.get(word === 'aes' ? 'aes128' : word);
+    const i = INT_WORDS.get(word.startsWith('prf') ? word.slice(3) : word);
+    const g = DH_WORDS.get(word === 'x25519' ? 'curve25519' : word === 'x448' ? 'curve448' : word);
+    if (e) p.encryption.push(e);
+    else if (i && (kind === 'ike' || !word.startsWith('prf'))) {
+      // IKE: a classic proposal's integrity is its PRF unless one is named; an AEAD one names its PRF.
+      if (!word.startsWith('prf') || p.integrity.length === 0 || p.encryption.every((x) => AEAD.has(x))) {
+        if (!p.integrity.includes(i)) p.integrity.push(i);
+      }
+    } else if (g) p.dhGroups.push(g);
+    else if (word === 'noesn' || word === 'esn') continue;
+    else return undefined;
+  }
+  return p.encryption.length > 0 ? p : undefined;
+}
+
+/** A proposals value, or undefined when a proposal is not understood; `default` is charon's own list, read as none. */
+function proposals(value: string, kind: 'ike' | 'esp'): ProposalMeaning[] | undefined {
+  const out: ProposalMeaning[] = [];
+  for (const part of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+    if (part === 'default') continue;
+    const p = proposal(part, kind);
+    if (!p) return undefined;
+    out.push(p);
+  }
+  return out;
+}
+
+/** A time value (vici_config.c parse_time): a number with s, m, h or d. */
+function seconds(value: string): number | undefined {
+  const m = /^(\d+)\s*([smhd]?)$/iu.exec(value.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[(m[2] as string).toLowerCase()] as number;
+  return Number(m[1]) * unit;
+}
+
+/** A byte value (parse_bytes): a number with k, m or g (1024 multiples). */
+function bytes(value: string): number | undefined {
+  const m = /^(\d+)\s*([kmg]?)$/iu.exec(value.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] as string).toLowerCase()] as number;
+  return Number(m[1]) * unit;
+}
+
+/** An identity in charon's notation ("Identity Parsing"), as `type:value`; undefined for `%any`. */
+function identity(value: string): string | undefined {
+  const v = value.trim();
+  if (v === '' || v === '%any') return undefined;
+  const prefixed = /^(fqdn|email|rfc822|keyid|ipv4|ipv6|asn1dn|dns|userfqdn):(.*)$/u.exec(v);
+  if (prefixed) {
+    const type = { fqdn: 'fqdn', dns: 'fqdn', email: 'user-fqdn', rfc822: 'user-fqdn', userfqdn: 'user-fqdn', keyid: 'key-id', ipv4: 'address', ipv6: 'address', asn1dn: 'dn' }[prefixed[1] as string];
+    return `${type}:${prefixed[2]}`;
+  }
+  if (parseIp(v).ok) return `address:${v}`;
+  if (v.includes('=')) return `dn:${v}`;
+  if (v.includes('@')) return `user-fqdn:${v}`;
+  return `fqdn:${v}`;
+}
+
+/**
+ * A traffic selector as charon reads it (vici_config.c parse_ts): an address, prefix or `a-b`
+ * range, or `dynamic` (the IKE address), then optionally `[protocol/port]`: the protocol by name,
+ * number or `any`, the port `any`, a number or `from-to`, as the 16-bit value of the selector (for
+ * ICMP the type in the high byte and the code in the low byte). Undefined when not understood.
+ */
+function trafficSelector(text: string, address: string | undefined): string | undefined {
+  const open = text.indexOf('[');
+  const addressText = open < 0 ? text : text.slice(0, open);
+  const range = parseAddressSpec(addressText === 'dynamic' ? (address ?? '') : addressText);
+  if (!range.ok) return undefined;
+  let protocol = 0;
+  let ports = { from: 0, to: 65535 };
+  if (open >= 0) {
+    const m = /^\[([^/\]]*)(?:\/([^\]]*))?\]$/u.exec(text.slice(open));
+    if (!m) return undefined;
+    const p = m[1] === 'any' ? 0 : protocolNumber(m[1] as string);
+    if (p === undefined) return undefined;
+    protocol = p;
+    const port = m[2] ?? 'any';
+    if (port !== 'any' && port !== '') {
+      const n = /^(\d{1,5})(?:-(\d{1,5}))?$/u.exec(port);
+      const from = Number(n?.[1]);
+      const to = n?.[2] === undefined ? from : Number(n[2]);
+      if (!n || from > 65535 || to > 65535 || from > to) return undefined;
+      ports = { from, to };
+    }
+  }
+  return formatSelector(fromRange(range.value, protocol, ports.from, ports.to));
+}
+
+/** A comma list of traffic selectors; `dynamic` when not written (swanctl.conf(5) local_ts, remote_ts). */
+function selectors(value: string | undefined, address: string | undefined): string[] | undefined {
+  const out: string[] = [];
+  for (const part of (value ?? 'dynamic').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const s = trafficSelector(part, address);
+    if (s === undefined) return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+const first = (list: string | undefined) => list?.split(',')[0]?.trim();
+
+/** The value of `key` in the section, marked used. */
+function useKey(r: Reading, s: Section | undefined, key: string): string | undefined {
+  const kv = s?.keys.get(key);
+  if (kv) r.used.add(kv.at);
+  return kv?.value;
+}
+
+/** The section's own lines, marked used. */
+function enter(r: Reading, s: Section | undefined): Section | undefined {
+  for (const a of s?.at ?? []) r.used.add(a);
+  return s;
+}
+
+function readConnection(rd: Reading, conn: Section): PeerMeaning {
+  const use = (s: Section | undefined, key: string) => useKey(rd, s, key);
+  const bad = (s: Section, key: string) => {
+    const kv = s.keys.get(key);
+    if (kv) rd.bad.add(kv.at);
+  };
+  const version = use(conn, 'version') ?? '0';
+  const remote = first(use(conn, 'remote_addrs')) ?? '%any';
+  const localAddrs = first(use(conn, 'local_addrs'));
+  const local = localAddrs && localAddrs !== '%any' ? localAddrs.split('/')[0] : undefined;
+  const ikeVersion = version === '1' ? 1 : 2;
+  const ikeText = use(conn, 'proposals');
+  const ike = proposals(ikeText ?? 'default', 'ike');
+  if (!ike) bad(conn, 'proposals');
+  // swanctl.conf(5): rekey_time 4h unless reauth_time is set; IKEv1 reauthenticates.
+  const rekey = seconds(use(conn, 'rekey_time') ?? '') ?? 0;
+  const reauth = seconds(use(conn, 'reauth_time') ?? '') ?? 0;
+  const life = rekey || reauth || (conn.keys.has('rekey_time') || conn.keys.has('reauth_time') ? undefined : 14400);
+  const dpd = seconds(use(conn, 'dpd_delay') ?? '0') ?? 0;
+  // The first authentication round (local<suffix>, remote<suffix>; swanctl.conf(5) orders rounds by `round`, then name).
+  const round = (side: 'local' | 'remote') => enter(rd, conn.sections.get(side) ?? [...conn.sections].find(([n]) => n.startsWith(side))?.[1]);
+  const localAuth = round('local');
+  const remoteAuth = round('remote');
+  const method = use(localAuth, 'auth') === 'psk' || use(remoteAuth, 'auth') === 'psk' ? 'psk' : 'certificate';
+  const localId = identity(use(localAuth, 'id') ?? '');
+  const remoteId = identity(use(remoteAuth, 'id') ?? '');
+  const children: ChildMeaning[] = [];
+  const kids = enter(rd, conn.sections.get('children'));
+  for (const child of kids?.sections.values() ?? []) {
+    enter(rd, child);
+    const ls = selectors(use(child, 'local_ts'), local);
+    const rs = selectors(use(child, 'remote_ts'), remote);
+    if (!ls) bad(child, 'local_ts');
+    if (!rs) bad(child, 'remote_ts');
+    const esp = proposals(use(child, 'esp_proposals') ?? 'default', 'esp');
+    if (!esp) bad(child, 'esp_proposals');
+    const childLife = seconds(use(child, 'rekey_time') ?? '3600s');
+    const kb = bytes(use(child, 'rekey_bytes') ?? '0');
+    for (const l of ls ?? []) {
+      for (const r of rs ?? []) {
+        children.push({ local: l, remote: r, esp: { proposals: esp ?? [], ...(childLife ? { lifetimeSeconds: childLife } : {}), ...(kb ? { lifetimeKilobytes: Math.round(kb / 1024) } : {}) } });
+      }
+    }
+  }
+  // The IKE address is the identity when none is written (swanctl.conf(5) local.id, remote.id default).
+  const own = (id: string | undefined, address: string | undefined) => (id === `address:${address}` ? undefined : id);
+  const l = own(localId, local);
+  const r = own(remoteId, remote);
+  return {
+    remoteAddress: remote.split('/')[0] ?? remote,
+    ...(local ? { localAddress: local } : {}),
+    ikeVersion,
+    ...(ikeVersion === 1 ? { exchangeMode: use(conn, 'aggressive') === 'yes' ? 'aggressive' : 'main' } : {}),
+    ike: { proposals: ike ?? [], ...(life ? { lifetimeSeconds: life } : {}) },
+    auth: { method, ...(l ? { localId: l } : {}), ...(r ? { remoteId: r } : {}) },
+    ...(dpd > 0 ? { dpd: { intervalSeconds: dpd } } : {}),
+    children,
+    // Routes are the kernel's (ip route), not swanctl.conf's.
+    routes: [],
+  };
+}
+
+export const strongswanReader: VendorReader = {
+  read(files) {
+    const confs = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf'));
+    if (confs.length === 0) return { ok: false, message: 'no swanctl.conf among the files: give the swanctl.conf (and the files it includes)' };
+    const p: Parse = { root: newSection(), unknown: [], includes: 0 };
+    // The files no other file includes are the ones swanctl loads.
+    const included = new Set<string>();
+    for (const f of confs) for (const m of f.content.matchAll(/^\s*include[\t ]+(\S+)/gmu)) for (const g of confs) if (g !== f && globMatches(m[1] as string, g.name)) included.add(g.name);
+    for (const f of confs.filter((c) => !included.has(c.name))) {
+      const e = parse(confs, f, p, p.root, new Set());
+      if (e) return { ok: false, message: `${e}; charon would not load this file` };
+    }
+    const rd: Reading = { used: new Set(), bad: new Set() };
+    const conns = enter(rd, p.root.sections.get('connections'));
+    const peers = [...(conns?.sections.values() ?? [])].map((conn) => readConnection(rd, enter(rd, conn) as Section));
+    // The secrets hold the keys, not what the tunnels mean; each of their settings is read as a key's.
+    const secrets = enter(rd, p.root.sections.get('secrets'));
+    for (const s of secrets?.sections.values() ?? []) {
+      enter(rd, s);
+      for (const key of s.keys.keys()) useKey(rd, s, key);
+    }
+    // Each section is one line (its closing brace is part of it).
+    const lines: LineAccount = { used: 0, ignored: 0, unknown: [...p.unknown] };
+    account(p.root, configFile.syntax.kind === 'brace-sections' ? configFile.syntax.root : undefined, rd, lines);
+    lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    return { ok: true, meaning: { peers }, lines } satisfies ReadResult;
+  },
+};
