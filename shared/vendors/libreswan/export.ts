@@ -273,6 +273,7 @@ export const libreswanExporter: VendorExporter = {
         sw.line(`${indices} : PSK ${text(4) ?? ''}`);
       }
       if (ctx.gateway.vpnType === 'route-based') {
+        if (t.routes.length > 0) w.warn('ROUTES_MANUAL', `ipsec.conf holds no routes: add ${t.routes.join(', ')} to the kernel's routing table through ipsec${ctx.tunnels.indexOf(t) + 1} (the commands follow)`, { tunnel: tn });
         w.comment(`route-based (ipsec-interface=${ctx.tunnels.indexOf(t) + 1}): add the routes, e.g.`);
         for (const r of t.routes) w.comment(`  ip route add ${r} dev ipsec${ctx.tunnels.indexOf(t) + 1}`);
         w.blank();
