@@ -89,6 +89,30 @@ describe('the read-back comparison', () => {
     expect(diff(open, kept, warned('SETTING_UNSUPPORTED', 'ALGORITHM_UNSUPPORTED'))).toEqual([]);
   });
 
+  it('compares the tunnels to one peer as one IKE SA only when fewer peers are read back and their IKE settings are the same', () => {
+    const child = (remote: string) => ({ local: '10.1.0.0/24', remote, esp: peer().children[0]?.esp as PeerMeaning['children'][number]['esp'] });
+    const first = peer({ children: [child('10.2.0.0/24')] });
+    const second = peer({ children: [child('10.3.0.0/24')] });
+    const shared = peer({ children: [child('10.2.0.0/24'), child('10.3.0.0/24')] });
+    expect(unexplainedDifferences(meaning(first, second), meaning(shared), [], gateway, ['t1', 't2'])).toEqual([]);
+    // Read back as two peers, each is compared with its own.
+    expect(unexplainedDifferences(meaning(first, second), meaning(second, first), [], gateway, ['t1', 't2'])).not.toEqual([]);
+    expect(unexplainedDifferences(meaning(first, second), meaning(first, second), [], gateway, ['t1', 't2'])).toEqual([]);
+    // Different IKE settings are two IKE SAs: one read back for both is a difference.
+    const other = peer({ children: [child('10.3.0.0/24')], ike: { ...peer().ike, lifetimeSeconds: 3600 } });
+    expect(unexplainedDifferences(meaning(first, other), meaning(shared), [], gateway, ['t1', 't2'])).not.toEqual([]);
+  });
+
+  it('checks a range split into prefixes by addresses alone when a warning says its ports were changed', () => {
+    const esp = peer().children[0]?.esp as PeerMeaning['children'][number]['esp'];
+    const design = peer({ children: [{ local: '10.1.0.1-10.1.0.2[udp/500-510]', remote: '10.2.0.0/24[udp]', esp }] });
+    const split = peer({ children: [{ local: '10.1.0.1/32[udp/500]', remote: '10.2.0.0/24[udp]', esp }, { local: '10.1.0.2/32[udp/500]', remote: '10.2.0.0/24[udp]', esp }] });
+    expect(diff(design, split, warned('ADDRESS_RANGE_SPLIT'))).not.toEqual([]);
+    expect(diff(design, split, warned('ADDRESS_RANGE_SPLIT', 'PORT_RANGE_UNSUPPORTED'))).toEqual([]);
+    const short = peer({ children: [{ local: '10.1.0.1/32[udp/500]', remote: '10.2.0.0/24[udp]', esp }] });
+    expect(diff(design, short, warned('ADDRESS_RANGE_SPLIT', 'PORT_RANGE_UNSUPPORTED'))).not.toEqual([]);
+  });
+
   it('reports a peer not read back and one read back that the design does not have', () => {
     expect(diff(peer(), undefined)).toHaveLength(1);
     expect(diff(peer(), undefined, warned('VALUE_UNSUPPORTED'))).toEqual([]);

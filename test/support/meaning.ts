@@ -120,9 +120,10 @@ function proposalsProblem(what: string, phase: 'ike' | 'esp', intended: readonly
 }
 
 /** Addresses × addresses a child covers, for comparing a range with the prefixes it was split into. */
-function cells(c: ChildMeaning): { key: string; size: bigint; local: [bigint, bigint]; remote: [bigint, bigint] } | undefined {
-  const l = parseSelector(c.local);
-  const r = parseSelector(c.remote);
+function cells(c: ChildMeaning, portsChanged = false): { key: string; size: bigint; local: [bigint, bigint]; remote: [bigint, bigint] } | undefined {
+  const bare = portsChanged ? withoutPorts(c).split(' <-> ') : [c.local, c.remote];
+  const l = parseSelector(bare[0] as string);
+  const r = parseSelector(bare[1] as string);
   if (!l.ok || !r.ok) return undefined;
   const key = `${l.value.family}|${l.value.protocol}|${l.value.portFrom}-${l.value.portTo}|${r.value.portFrom}-${r.value.portTo}`;
   return { key, size: (l.value.to - l.value.from + 1n) * (r.value.to - r.value.from + 1n), local: [l.value.from, l.value.to], remote: [r.value.from, r.value.to] };
@@ -134,17 +135,20 @@ function childrenProblems(intended: readonly ChildMeaning[], read: readonly Chil
   const rText = new Set(read.map(text));
   if (same(iText, rText)) return [];
   if (codes.has('ADDRESS_RANGE_SPLIT')) {
-    // Each intended child is covered exactly by the read children inside it.
-    const rc = read.map(cells);
+    // Each intended child is covered exactly by the read children inside it (by addresses only when ports were changed).
+    const loose = PORTS_CHANGED.some((k) => codes.has(k));
+    const cellsOf = (c: ChildMeaning) => cells(c, loose);
+    const rc = read.map(cellsOf);
     const problems: string[] = [];
     for (const c of intended) {
-      const ic = cells(c);
+      const ic = cellsOf(c);
       if (!ic) continue;
       const inside = rc.filter((x) => x && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]);
       const total = inside.reduce((n, x) => n + (x?.size ?? 0n), 0n);
-      if (total !== ic.size && !DROPS_SELECTORS.some((k) => codes.has(k))) problems.push(`the selector ${text(c)} is split into prefixes that cover ${total} of its ${ic.size} address pairs`);
+      // A port warning changes ports, not addresses: the prefixes still cover the whole range.
+      if (total !== ic.size && !DROPS_SELECTORS.some((k) => codes.has(k) && !PORTS_CHANGED.includes(k))) problems.push(`the selector ${text(c)} is split into prefixes that cover ${total} of its ${ic.size} address pairs`);
     }
-    const stray = rc.filter((x, j) => !x || !intended.some((c) => { const ic = cells(c); return ic && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]; }) ? read[j] : undefined);
+    const stray = rc.filter((x, j) => !x || !intended.some((c) => { const ic = cellsOf(c); return ic && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]; }) ? read[j] : undefined);
     for (const x of stray) if (x) problems.push(`a selector read back is in no selector of the design: ${text(read[rc.indexOf(x)] as ChildMeaning)}`);
     return problems;
   }
@@ -172,20 +176,41 @@ function intendedChild(intended: readonly ChildMeaning[], child: ChildMeaning, c
 }
 
 /**
+ * The design's peers, each with its tunnels' names. Products that share one IKE SA among the
+ * tunnels to a peer with the same IKE settings (Libreswan's conns) read back one peer for them:
+ * when fewer peers with an address are read back than the design has, its peers to that address
+ * that differ only in their children are compared as one, with every child.
+ */
+function sharedIkeSas(peers: readonly PeerMeaning[], tunnels: readonly (string | undefined)[], read: readonly PeerMeaning[]): { want: PeerMeaning; tunnels: (string | undefined)[] }[] {
+  const out: { want: PeerMeaning; tunnels: (string | undefined)[] }[] = [];
+  const ike = (p: PeerMeaning) => JSON.stringify({ ...p, children: [] });
+  peers.forEach((want, n) => {
+    const sameAddress = (p: PeerMeaning) => p.remoteAddress === want.remoteAddress;
+    const fewer = read.filter(sameAddress).length < peers.filter(sameAddress).length;
+    const group = fewer ? out.find((g) => ike(g.want) === ike(want)) : undefined;
+    if (group) {
+      group.want = { ...group.want, children: [...group.want.children, ...want.children] };
+      group.tunnels.push(tunnels[n]);
+    } else out.push({ want, tunnels: [tunnels[n]] });
+  });
+  return out;
+}
+
+/**
  * The differences between what the export of `gateway` was meant to say and what its reader read,
  * that no warning of the export explains. Empty when the export means what the design says.
  */
 export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMeaning, warnings: readonly ExportWarning[], gateway: Gateway, tunnelNames: readonly string[]): string[] {
   const out: string[] = [];
   const unread = [...read.peers];
-  intended.peers.forEach((want, n) => {
-    const tunnel = tunnelNames[n];
-    const codes = codesFor(warnings, gateway.name, tunnel);
+  for (const { want, tunnels } of sharedIkeSas(intended.peers, tunnelNames, read.peers)) {
+    const tunnel = tunnels.length === 1 ? tunnels[0] : tunnels.join('", "');
+    const codes = new Set(tunnels.flatMap((t) => [...codesFor(warnings, gateway.name, t)]));
     const at = unread.findIndex((p) => p.remoteAddress === want.remoteAddress);
     const where = `tunnel ${JSON.stringify(tunnel)} (peer ${want.remoteAddress})`;
     if (at < 0) {
       if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
-      return;
+      continue;
     }
     const got = unread.splice(at, 1)[0] as PeerMeaning;
     const differs = (what: string, a: unknown, b: unknown, excuses: ExportWarningCode[]) => {
@@ -211,7 +236,7 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
       differs(`the IPsec lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeSeconds, child.esp.lifetimeSeconds, ['LIFETIME_ADJUSTED']);
       differs(`the IPsec kilobyte lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeKilobytes, child.esp.lifetimeKilobytes, ['LIFETIME_ADJUSTED']);
     }
-  });
+  }
   for (const extra of unread) out.push(`a peer read back that the design does not have: ${extra.remoteAddress}`);
   return out;
 }
