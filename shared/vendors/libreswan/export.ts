@@ -22,15 +22,20 @@ const DH: Partial<Record<DhGroup, string>> = { 5: 'modp1536', 14: 'modp2048', 15
 /** Elliptic-curve groups Libreswan 4.10 refuses for IKEv1 PFS. */
 const V1_ECP: ReadonlySet<DhGroup> = new Set<DhGroup>([19, 20, 21, 31]);
 
-/** The identity in Libreswan's notation (ipsec.conf(5) leftid=), before quoting. */
-function identity(id: { type: string; value: string }): string {
+/**
+ * The identity in Libreswan's notation (ipsec.conf(5) leftid=), before quoting, as atoid() reads
+ * it (lib/libswan/id.c, v4.10): `@name` is an FQDN, `name@domain` (no leading '@') an e-mail
+ * address, `@[text]` a key ID given as text (`@#` would read it as hex), a value with '=' a DN,
+ * so another identity holding '=' cannot be written.
+ */
+function identity(id: { type: string; value: string }, quote: (text: string, isDn: boolean) => Quoted): Quoted {
   const v = id.value;
+  if (id.type !== 'dn' && v.includes('=')) return refused('an "=", which Libreswan reads as a distinguished name');
   switch (id.type) {
-    case 'address': return v;
-    case 'fqdn': return `@${v}`;
-    case 'user-fqdn': return `@${v}`;
-    case 'key-id': return `@#${v}`;
-    default: return v;
+    case 'fqdn': return quote(`@${v}`, false);
+    case 'key-id': return quote(`@[${v}]`, false);
+    case 'dn': return quote(v, true);
+    default: return quote(v, false);
   }
 }
 
@@ -99,6 +104,11 @@ function algorithms(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string
         if (!x) warnOnce('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} integrity ${i}`);
         return x;
       }).filter((x): x is string => !!x);
+      // algparse 4.10: "non-AEAD ESP encryption algorithm AES_CBC cannot have 'NONE' as the integrity algorithm".
+      if (kind === 'esp' && !isAead(e) && ints.length === 0) {
+        warnOnce('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} without an integrity algorithm`);
+        continue;
+      }
       for (const i of ints.length ? ints : ['sha2_256']) {
         for (const g of groups) out.push([enc, i, g].filter(Boolean).join('-'));
       }
@@ -211,18 +221,22 @@ export const libreswanExporter: VendorExporter = {
         }
       }
       const esp = algorithms(w, t, 'esp');
-      if (ike.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKE proposal of the design is available on Libreswan: without ike= it would offer its own defaults, which the peer may not accept', { tunnel: tn });
-      if (esp.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no ESP proposal of the design is available on Libreswan: without esp= it would offer its own defaults', { tunnel: tn });
+      // Without ike= or esp= pluto would offer its own defaults, algorithms the design did not choose.
+      const none = [ike.length === 0 ? 'IKE' : '', esp.length === 0 ? 'ESP' : ''].filter(Boolean);
+      if (none.length > 0) {
+        w.warn('VALUE_UNSUPPORTED', `no ${none.join(' or ')} proposal of the design is available on ${LABEL}, and without ${none.map((x) => `${x.toLowerCase()}=`).join(' or ')} pluto would offer its own defaults: this tunnel is not written; add a proposal Libreswan has`, { tunnel: tn });
+        continue;
+      }
       // The identities and the key, quoted for ipsec.conf and ipsec.secrets: a tunnel one of them
       // cannot be written for is left out whole (a conn without its leftid would authenticate as
       // its address; a secret without its identities would be offered to other peers).
       const localId = t.me.auth.localId;
       const remoteId = t.me.auth.remoteId;
       const checks: [string, Quoted | undefined][] = [
-        ['the local identity', localId ? confValue(identity(localId), localId.type === 'dn') : undefined],
-        ['the remote identity', remoteId ? confValue(identity(remoteId), remoteId.type === 'dn') : undefined],
-        ['the local identity (ipsec.secrets)', localId ? secretsToken(identity(localId), localId.type === 'dn') : undefined],
-        ['the remote identity (ipsec.secrets)', remoteId ? secretsToken(identity(remoteId), remoteId.type === 'dn') : undefined],
+        ['the local identity', localId ? identity(localId, confValue) : undefined],
+        ['the remote identity', remoteId ? identity(remoteId, confValue) : undefined],
+        ['the local identity (ipsec.secrets)', localId ? identity(localId, secretsToken) : undefined],
+        ['the remote identity (ipsec.secrets)', remoteId ? identity(remoteId, secretsToken) : undefined],
         ['the pre-shared key', t.me.auth.method === 'psk' ? secretsToken(t.psk, true) : undefined],
       ];
       const bad = checks.filter((c): c is [string, Quoted & { ok: false }] => c[1] !== undefined && !c[1].ok);
@@ -255,6 +269,7 @@ export const libreswanExporter: VendorExporter = {
       const base = connName(tn, names);
       let n = 0;
       const total = t.selectors.reduce((acc, s) => acc + rangeToPrefixes(s.local).length * rangeToPrefixes(s.remote).length, 0);
+      let written = 0;
       for (const s of t.selectors) {
         if (s.local.family !== s.remote.family) {
           w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a conn cannot, left out`, { tunnel: tn });
@@ -266,6 +281,11 @@ export const libreswanExporter: VendorExporter = {
         if (s.protocol === 0 && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port without a protocol; Libreswan takes a port only with a protocol ("protocol 0 must have 0 port"), written without the port`, { tunnel: tn, line: w.current + 1 });
         if (isPortRange(s.localPort) || isPortRange(s.remotePort)) w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; leftprotoport/rightprotoport take one port, the first port of the range is written`, { tunnel: tn, line: w.current + 1 });
         for (const l of ls) for (const r of rs) conn(w, ctx, t, total === 1 ? base : `${base}-${++n}`, l, r, s.protocol, s.localPort, s.remotePort, ike, esp, ids, life);
+        written++;
+      }
+      if (written === 0) {
+        w.warn('VALUE_UNSUPPORTED', 'no proxy ID of this tunnel can be written as a conn (each mixes IPv4 and IPv6): the tunnel is not written; give it proxy IDs of one address family each', { tunnel: tn });
+        continue;
       }
       // One record per pair of identities: a tunnel with the same ones and the same key shares it.
       if (t.me.auth.method === 'psk' && !secrets.has(indices)) {

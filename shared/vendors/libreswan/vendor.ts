@@ -6,6 +6,7 @@ import { libreswanExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
 import { libreswan as profile } from './profile';
+import { libreswanReader } from './reader';
 
 export const vendor = {
   id: 'libreswan',
@@ -14,5 +15,6 @@ export const vendor = {
   profile,
   monitor: NO_MONITOR,
   exporter: libreswanExporter,
+  reader: libreswanReader,
   grammar,
 } as const satisfies VendorModule<'libreswan'>;
