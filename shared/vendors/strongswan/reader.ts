@@ -130,7 +130,8 @@ function globMatches(pattern: string, name: string): boolean {
 interface Parse {
   root: Section;
   unknown: LineAccount['unknown'];
-  includes: number;
+  /** Include lines followed (used). */
+  included: number;
 }
 
 /** Parses the files, following includes among them, into one settings tree. */
@@ -147,9 +148,9 @@ function parse(files: readonly { name: string; content: string }[], first: { nam
     const t = tokens[k] as Token;
     const top = stack[stack.length - 1] as Section;
     if (t.kind === 'include') {
-      p.includes++;
       const found = files.filter((f) => f !== first && globMatches(t.text, f.name));
       if (found.length === 0) p.unknown.push({ ...where(t.line), text: `${where(t.line).text} (the included file is not among those read)` });
+      else p.included++;
       for (const f of found) {
         const e = parse(files, f, p, top, open);
         if (e) return e;
@@ -208,12 +209,13 @@ function account(s: Section, g: SectionGrammar | undefined, r: Reading, lines: L
     if (r.bad.has(at)) lines.unknown.push({ ...at, text: `${at.text} (not understood)` });
     else if (r.used.has(at)) lines.used++;
     else if (knownKey(g, at.text.split('=')[0]?.trim() ?? '')) lines.ignored++;
-    else lines.unknown.push(at);
+    else lines.unknown.push({ ...at, text: `${at.text} (not a key of swanctl.conf(5))` });
   }
   for (const [name, sub] of s.sections) {
     const sg = lookup(g?.sections, name);
     for (const at of sub.at) {
-      if (!sg) lines.unknown.push(at);
+      if (!sg) lines.unknown.push({ ...at, text: `${at.text} (not a section of swanctl.conf(5))` });
+      else if (r.bad.has(at)) lines.unknown.push({ ...at, text: `${at.text} (not understood)` });
       else if (r.used.has(at)) lines.used++;
       else lines.ignored++;
     }
@@ -222,9 +224,10 @@ function account(s: Section, g: SectionGrammar | undefined, r: Reading, lines: L
   }
 }
 function countUnknown(s: Section, lines: LineAccount): void {
-  for (const { at } of s.keys.values()) lines.unknown.push(at);
+  const inside = (at: Where) => ({ ...at, text: `${at.text} (inside a section swanctl.conf(5) does not have)` });
+  for (const { at } of s.keys.values()) lines.unknown.push(inside(at));
   for (const sub of s.sections.values()) {
-    lines.unknown.push(...sub.at);
+    lines.unknown.push(...sub.at.map(inside));
     countUnknown(sub, lines);
   }
 }
@@ -258,12 +261,12 @@ function proposal(text: string, kind: 'ike' | 'esp'): ProposalMeaning | undefine
   return p.encryption.length > 0 ? p : undefined;
 }
 
-/** A proposals value, or undefined when a proposal is not understood; `default` is charon's own list, read as none. */
+/** A proposals value, or undefined when a proposal is not understood. */
 function proposals(value: string, kind: 'ike' | 'esp'): ProposalMeaning[] | undefined {
   const out: ProposalMeaning[] = [];
   for (const part of value.split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (part === 'default') continue;
-    const p = proposal(part, kind);
+    // `default`: charon's own list (proposal.c), which depends on its plugins: not read.
+    const p = part === 'default' ? undefined : proposal(part, kind);
     if (!p) return undefined;
     out.push(p);
   }
@@ -360,9 +363,10 @@ function enter(r: Reading, s: Section | undefined): Section | undefined {
 
 function readConnection(rd: Reading, conn: Section): PeerMeaning {
   const use = (s: Section | undefined, key: string) => useKey(rd, s, key);
+  // A value not understood; a default that cannot be read (`dynamic` without an address) is the section's.
   const bad = (s: Section, key: string) => {
     const kv = s.keys.get(key);
-    if (kv) rd.bad.add(kv.at);
+    for (const at of kv ? [kv.at] : s.at) rd.bad.add(at);
   };
   const version = use(conn, 'version') ?? '0';
   const remote = first(use(conn, 'remote_addrs')) ?? '%any';
@@ -370,7 +374,7 @@ function readConnection(rd: Reading, conn: Section): PeerMeaning {
   const local = localAddrs && localAddrs !== '%any' ? localAddrs.split('/')[0] : undefined;
   const ikeVersion = version === '1' ? 1 : 2;
   const ikeText = use(conn, 'proposals');
-  const ike = proposals(ikeText ?? 'default', 'ike');
+  const ike = ikeText === undefined ? [] : proposals(ikeText, 'ike');
   if (!ike) bad(conn, 'proposals');
   // swanctl.conf(5): rekey_time 4h unless reauth_time is set; IKEv1 reauthenticates.
   const rekey = seconds(use(conn, 'rekey_time') ?? '') ?? 0;
@@ -381,7 +385,8 @@ function readConnection(rd: Reading, conn: Section): PeerMeaning {
   const round = (side: 'local' | 'remote') => enter(rd, conn.sections.get(side) ?? [...conn.sections].find(([n]) => n.startsWith(side))?.[1]);
   const localAuth = round('local');
   const remoteAuth = round('remote');
-  const method = use(localAuth, 'auth') === 'psk' || use(remoteAuth, 'auth') === 'psk' ? 'psk' : 'certificate';
+  const auths = [use(localAuth, 'auth'), use(remoteAuth, 'auth')];
+  const method = auths.includes('psk') ? 'psk' : 'certificate';
   const localId = identity(use(localAuth, 'id') ?? '');
   const remoteId = identity(use(remoteAuth, 'id') ?? '');
   const children: ChildMeaning[] = [];
@@ -392,7 +397,8 @@ function readConnection(rd: Reading, conn: Section): PeerMeaning {
     const rs = selectors(use(child, 'remote_ts'), remote);
     if (!ls) bad(child, 'local_ts');
     if (!rs) bad(child, 'remote_ts');
-    const esp = proposals(use(child, 'esp_proposals') ?? 'default', 'esp');
+    const espText = use(child, 'esp_proposals');
+    const esp = espText === undefined ? [] : proposals(espText, 'esp');
     if (!esp) bad(child, 'esp_proposals');
     const childLife = seconds(use(child, 'rekey_time') ?? '3600s');
     const kb = bytes(use(child, 'rekey_bytes') ?? '0');
@@ -424,7 +430,7 @@ export const strongswanReader: VendorReader = {
   read(files) {
     const confs = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf'));
     if (confs.length === 0) return { ok: false, message: 'no swanctl.conf among the files: give the swanctl.conf (and the files it includes)' };
-    const p: Parse = { root: newSection(), unknown: [], includes: 0 };
+    const p: Parse = { root: newSection(), unknown: [], included: 0 };
     // The files no other file includes are the ones swanctl loads.
     const included = new Set<string>();
     for (const f of confs) for (const m of f.content.matchAll(/^\s*include[\t ]+(\S+)/gmu)) for (const g of confs) if (g !== f && globMatches(m[1] as string, g.name)) included.add(g.name);
@@ -442,7 +448,7 @@ export const strongswanReader: VendorReader = {
       for (const key of s.keys.keys()) useKey(rd, s, key);
     }
     // Each section is one line (its closing brace is part of it).
-    const lines: LineAccount = { used: 0, ignored: 0, unknown: [...p.unknown] };
+    const lines: LineAccount = { used: p.included, ignored: 0, unknown: [...p.unknown] };
     account(p.root, configFile.syntax.kind === 'brace-sections' ? configFile.syntax.root : undefined, rd, lines);
     lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     return { ok: true, meaning: { peers }, lines } satisfies ReadResult;
