@@ -251,11 +251,22 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
   use('dpdtimeout');
   const dpdSeconds = dpd === undefined ? 0 : (seconds(dpd) ?? 0);
   const aggressive = (use('aggressive') ?? use('aggrmode')) === 'yes';
-  const local = side(use('leftsubnet'), address(left), use('leftprotoport'));
-  const remote = side(use('rightsubnet'), address(right), use('rightprotoport'));
-  if (!local) bad(s.has('leftsubnet') ? 'leftsubnet' : 'leftprotoport');
-  if (!remote) bad(s.has('rightsubnet') ? 'rightsubnet' : 'rightprotoport');
-  const children: ChildMeaning[] = local && remote ? [{ local, remote, esp: { proposals: (esp ?? []).map((p) => (pfs ? p : { ...p, dhGroups: [] })), lifetimeSeconds: time(lifeKey, 28800), ...(kb ? { lifetimeKilobytes: kb } : {}) } }] : [];
+  // leftsubnets={a b}: one child per subnet of each side (ipsec.conf(5) leftsubnets), else leftsubnet, else the host.
+  const selectorsOf = (which: 'left' | 'right', host: string | undefined): string[] => {
+    const many = use(`${which}subnets`);
+    const subnets = many !== undefined ? many.split(/[\s,]+/u).filter(Boolean) : [use(`${which}subnet`)];
+    const protoport = use(`${which}protoport`);
+    const out = subnets.map((x) => side(x, host, protoport));
+    if (out.some((x) => x === undefined)) {
+      bad(many !== undefined ? `${which}subnets` : s.has(`${which}subnet`) ? `${which}subnet` : `${which}protoport`);
+      return [];
+    }
+    return out as string[];
+  };
+  const locals = selectorsOf('left', address(left));
+  const remotes = selectorsOf('right', address(right));
+  const childEsp = { proposals: (esp ?? []).map((p) => (pfs ? p : { ...p, dhGroups: [] })), lifetimeSeconds: time(lifeKey, 28800), ...(kb ? { lifetimeKilobytes: kb } : {}) };
+  const children: ChildMeaning[] = locals.flatMap((local) => remotes.map((remote) => ({ local, remote, esp: childEsp })));
   const peer: PeerMeaning = {
     remoteAddress: right,
     ...(address(left) ? { localAddress: left } : {}),
