@@ -42,8 +42,10 @@ function port(p: PortRange): string {
 /** `10.1.0.0/24`, or `10.1.0.0/24[tcp/443]` when the selector names a protocol or port. */
 export function strongswanTs(r: AddressRange, protocol: number, p: PortRange | undefined): string {
   if (protocol === 0 && !p) return range(r);
-  // charon takes `[tcp]` (any port) or `[tcp/443]`, `[%any/443]`; it refuses `[tcp/%any]`.
-  const proto = protocol === 0 ? '%any' : protocolName(protocol);
+  // charon takes `[tcp]` (any port), `[tcp/443]` or `[any/443]`; its vici parse_ts reads the
+  // protocol as `any`, a name or a number, so `[%any/443]` and `[tcp/%any]` do not load
+  // (src/libcharon/plugins/vici/vici_config.c, 5.9.8 and 5.9.14).
+  const proto = protocol === 0 ? 'any' : protocolName(protocol);
   return `${range(r)}[${proto}${p ? `/${port(p)}` : ''}]`;
 }
 

@@ -3,6 +3,8 @@
 // and every statement line accounted for.
 import { describe, expect, it } from 'vitest';
 import type { ReadResult } from '../../../shared/vendors/kit/reader';
+import { parseAddressSpec } from '../../../shared/net/address';
+import { strongswanTs } from '../../../shared/vendors/strongswan/export';
 import { strongswanReader } from '../../../shared/vendors/strongswan/reader';
 
 const read = (...files: [string, string][]) => strongswanReader.read(files.map(([name, content]) => ({ name, content })));
@@ -105,5 +107,15 @@ describe('strongSwan reader', () => {
   it('reads an include of a file it was not given as a line it could not follow', () => {
     const r = ok(read(['s.swanctl.conf', 'include /etc/swanctl/conf.d/*.conf\n']));
     expect(r.lines.unknown.map((u) => u.text)).toEqual(['include /etc/swanctl/conf.d/*.conf (the included file is not among those read)']);
+  });
+
+  it('reads a port with protocol any as charon does (`[any/443]`), and refuses `%any`, which parse_ts does not take', () => {
+    const range = parseAddressSpec('10.1.0.0/24');
+    if (!range.ok) throw new Error(range.message);
+    const ts = strongswanTs(range.value, 0, { from: 443, to: 443 });
+    expect(ts).toBe('10.1.0.0/24[any/443]');
+    const conf = (sel: string) => `connections {\n    x {\n        remote_addrs = 192.0.2.1\n        children {\n            c {\n                local_ts = ${sel}\n                remote_ts = 10.2.0.0/24\n            }\n        }\n    }\n}\n`;
+    expect(ok(read(['a.swanctl.conf', conf(ts)])).meaning.peers[0]?.children[0]?.local).toBe('10.1.0.0/24[0/443]');
+    expect(ok(read(['a.swanctl.conf', conf('10.1.0.0/24[%any/443]')])).lines.unknown.map((u) => u.line)).toEqual([6]);
   });
 });
