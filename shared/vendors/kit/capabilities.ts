@@ -76,6 +76,11 @@ export interface VendorCapabilities {
    * the document's own schema.
    */
   valueLimits?: (gateway: Gateway) => Partial<Record<ValueSetting, ValueLimit>>;
+  /**
+   * For a product that takes every value the document's own schema allows (so it has no
+   * `valueLimits`): what it takes and the document or source code that shows it.
+   */
+  valuesUnbounded?: { statement: string; source: string };
 }
 
 /** The setting's value on this end; undefined when the end does not use it (DPD or monitor off, no kilobyte lifetime). */

@@ -52,4 +52,8 @@ export const capabilities: VendorCapabilities = {
     models: [],
     eachProxyIdCounts: false,
   },
+  valuesUnbounded: {
+    statement: 'charon takes every lifetime, kilobyte lifetime and DPD delay a document holds (60 s to one year): no range is documented, times are read into 64 bits and an IKE SA\'s rekey and reauthentication times are kept in 32 bits (2^32 - 1 s).',
+    source: 'swanctl.conf(5) (src/swanctl/swanctl.opt, no range); strongSwan 5.9.14 source: src/libcharon/plugins/vici/vici_config.c parse_time, src/libcharon/config/peer_cfg.h',
+  },
 };

@@ -55,10 +55,16 @@ const limited = VENDOR_MODULES.flatMap((m) =>
 );
 
 describe('value limits in the capability tables', () => {
-  it('every product with an exporter bounds its IKE and IPsec lifetimes, each limit with its source', () => {
+  it('every product with an exporter bounds its IKE and IPsec lifetimes, each limit with its source (or says, with its source, that it takes the whole range)', () => {
     const missing: string[] = [];
     for (const vendor of EXPORT_VENDORS) {
-      const limits = vendorModule(vendor).capabilities.valueLimits?.(newGateway({ id: 'g', name: 'G', vendor, position: { x: 0, y: 0 } })) ?? {};
+      const caps = vendorModule(vendor).capabilities;
+      const limits = caps.valueLimits?.(newGateway({ id: 'g', name: 'G', vendor, position: { x: 0, y: 0 } })) ?? {};
+      if (caps.valuesUnbounded) {
+        // A product that takes the document's whole range says so, with its source, instead.
+        if (caps.valueLimits || caps.valuesUnbounded.statement.trim() === '' || caps.valuesUnbounded.source.trim() === '') missing.push(`${vendor}: valuesUnbounded needs a statement and a source, and no valueLimits beside it`);
+        continue;
+      }
       for (const setting of ['ikeLifetimeSeconds', 'espLifetimeSeconds'] as const) if (!limits[setting]) missing.push(`${vendor}: ${setting} (add it to valueLimits in shared/vendors/${vendor}/capabilities.ts, with the document that gives the range)`);
       for (const [setting, limit] of Object.entries(limits)) {
         if (!limit) continue;
