@@ -56,6 +56,11 @@ export interface ValueLimit {
    * nearest one it can.
    */
   steps?: { accepts: (value: number) => boolean; nearest: (value: number) => number; says: string };
+  /**
+   * What the product does with a value outside: `refused` (default) the configuration does not
+   * load; `clamped` it loads and silently uses the nearest limit (Libreswan's 24 h lifetimes).
+   */
+  outside?: 'refused' | 'clamped';
 }
 
 export interface VendorCapabilities {

@@ -32,8 +32,8 @@ const NOT_CONFIGURABLE: NotConfigurable = {
  */
 const LIFETIME_SOURCE = 'Libreswan 4.10 ipsec.conf(5) (configs/d.ipsec.conf/ikelifetime.xml, salifetime.xml: "maximum 24h"); programs/pluto/connections.c at tag v4.10 clamps a longer lifetime to 86400 s';
 const VALUE_LIMITS: Partial<Record<ValueSetting, ValueLimit>> = {
-  ikeLifetimeSeconds: { min: 1, max: 86400, statement: 'ikelifetime=<1-86400>s (a longer one is cut to 86400 s by pluto)', provenance: 'documented', source: LIFETIME_SOURCE },
-  espLifetimeSeconds: { min: 1, max: 86400, statement: 'salifetime=<1-86400>s (a longer one is cut to 86400 s by pluto)', provenance: 'documented', source: LIFETIME_SOURCE },
+  ikeLifetimeSeconds: { min: 1, max: 86400, statement: 'ikelifetime=<1-86400>s (a longer one is cut to 86400 s by pluto)', provenance: 'documented', source: LIFETIME_SOURCE, outside: 'clamped' },
+  espLifetimeSeconds: { min: 1, max: 86400, statement: 'salifetime=<1-86400>s (a longer one is cut to 86400 s by pluto)', provenance: 'documented', source: LIFETIME_SOURCE, outside: 'clamped' },
 };
 
 export const capabilities: VendorCapabilities = {

@@ -93,6 +93,8 @@ describe('value limits in the capability tables', () => {
         expect(found.length, `${value}`).toBe(1);
         const d = found[0];
         expect(d?.fix.length, 'a fix is offered').toBeGreaterThan(0);
+        // It says what the product does with the value: refuses the configuration, or loads it and uses another.
+        expect(d?.message).toContain(limit.outside === 'clamped' ? 'would load and silently use' : 'would not load');
         const editor = new Editor(doc);
         editor.dispatch({ type: 'batch', label: d?.fixLabel ?? 'fix', commands: d?.fix ?? [] });
         const fixed = settingValue(endA(editor.document), setting);
