@@ -1,0 +1,95 @@
+// PAN-OS export findings of issue 13, each against the PAN-OS schema as Palo Alto Networks'
+// pan-os-codegen publishes it (specs/objects/profiles/*, specs/network/ike-gateway.yaml,
+// specs/network/tunnels/ipsec.yaml, specs/network/interface/tunnel.yaml).
+import { describe, expect, it } from 'vitest';
+import { exportDocument } from '../../../../shared/export/export';
+import type { ProxyId, TopologyDocument, TunnelEnd } from '../../../../shared/model/document';
+import { TopologyBuilder } from '../../../../shared/templates/build';
+
+interface Spec {
+  osVersion?: string;
+  outsideA?: string;
+  outsideB?: string;
+  proxyIds?: Partial<ProxyId>[];
+  routes?: string[];
+  changes?: Partial<Omit<TunnelEnd, 'gatewayId'>>;
+  psk?: string;
+}
+
+function doc(spec: Spec = {}): TopologyDocument {
+  const b = new TopologyBuilder('panos');
+  const a = b.gateway({ name: 'A', vendor: 'panos', outside: spec.outsideA ?? '198.51.100.1/24', inside: '10.1.0.1/24', position: { x: 0, y: 0 }, networks: [{ name: 'A LAN', address: '10.1.0.0/24' }], ...(spec.osVersion ? { osVersion: spec.osVersion } : {}) });
+  const peer = b.gateway({ name: 'B', vendor: 'strongswan', outside: spec.outsideB ?? '203.0.113.2/24', inside: '10.2.0.1/24', position: { x: 500, y: 0 }, networks: [{ name: 'B LAN', address: '10.2.0.0/24' }] });
+  const pids = spec.proxyIds ?? [{ local: '10.1.0.0/24', remote: '10.2.0.0/24' }];
+  const mirror = pids.map((p) => ({ ...p, local: p.remote ?? 'any', remote: p.local ?? 'any' }));
+  b.tunnel('t1', a, peer, { ikeVersion: 2, ...(spec.psk ? { psk: spec.psk } : {}), a: { proxyIds: pids, routes: spec.routes ?? ['10.2.0.0/24'], ...(spec.changes ? { changes: spec.changes } : {}) }, b: { proxyIds: mirror } });
+  return b.build();
+}
+
+function exportA(d: TopologyDocument, includeSecrets = false) {
+  const r = exportDocument(d, { gateways: ['A'], skipEngineCheck: true, includeSecrets });
+  const text = r.files.find((f) => f.name === 'A.panos.txt')?.content ?? '';
+  return { text, lines: text.split('\n').filter((l) => !l.startsWith('#')), warnings: r.warnings };
+}
+
+const base = doc();
+const end = (base.tunnels[0] as TopologyDocument['tunnels'][number]).a;
+
+describe('PAN-OS lifetimes in the units the schema has', () => {
+  it('writes 86400 s (rejected as seconds, 180–65535) as days 1, and 3600 s as seconds 3600', () => {
+    const { lines } = exportA(doc({ changes: { ike: { ...end.ike, lifetimeSeconds: 86400 }, esp: { ...end.esp, lifetimeSeconds: 3600 } } }));
+    expect(lines).toContain('set network ike crypto-profiles ike-crypto-profiles ike-t1 lifetime days 1');
+    expect(lines).toContain('set network ike crypto-profiles ipsec-crypto-profiles ipsec-t1 lifetime seconds 3600');
+  });
+
+  it('writes 4,608,000 KB (above kb 65535) as lifesize mb 4500', () => {
+    const { lines } = exportA(doc({ changes: { esp: { ...end.esp, lifetimeKilobytes: 4_608_000 } } }));
+    expect(lines).toContain('set network ike crypto-profiles ipsec-crypto-profiles ipsec-t1 lifesize mb 4500');
+  });
+
+  it('a lifetime no unit holds (65537 s) is written as the nearest one, with a warning naming both', () => {
+    const { lines, warnings } = exportA(doc({ changes: { ike: { ...end.ike, lifetimeSeconds: 65537 } } }));
+    expect(lines).toContain('set network ike crypto-profiles ike-crypto-profiles ike-t1 lifetime seconds 65535');
+    expect(warnings.find((w) => w.code === 'LIFETIME_ADJUSTED')?.message).toMatch(/65537 s.*65535 s written/);
+  });
+});
+
+describe('PAN-OS pre-shared keys', () => {
+  it('a key with a double quote is not written (the PAN-OS CLI has no escape for it), and the warning says what to do', () => {
+    const { text, warnings } = exportA(doc({ psk: 'ab"cd' }), true);
+    expect(text).not.toContain('ab"cd');
+    expect(text).not.toMatch(/pre-shared-key key/);
+    expect(warnings.find((w) => w.code === 'VALUE_UNSUPPORTED')?.message).toMatch(/double quote.*by hand/);
+  });
+});
+
+describe('PAN-OS over IPv6', () => {
+  it('an IPv6 IKE peer gets the ipv6 flag on the IKE gateway and the IPSec tunnel', () => {
+    const { lines } = exportA(doc({ outsideA: '2001:db8:1::1/64', outsideB: '2001:db8:2::2/64' }));
+    expect(lines).toContain('set network ike gateway gw-t1 ipv6 yes');
+    expect(lines).toContain('set network tunnel ipsec t1 ipv6 yes');
+  });
+
+  it('an IPv4 peer gets neither', () => {
+    expect(exportA(base).text).not.toMatch(/ ipv6 yes/);
+  });
+
+  it('IPv6 proxy IDs or routes enable IPv6 on the tunnel interface', () => {
+    const { lines } = exportA(doc({ proxyIds: [{ local: '2001:db8:a::/64', remote: '2001:db8:b::/64' }], routes: ['2001:db8:b::/64'] }));
+    expect(lines).toContain('set network interface tunnel units tunnel.1 ipv6 enabled yes');
+    expect(lines.findIndex((l) => l.includes('ipv6 enabled yes'))).toBeLessThan(lines.findIndex((l) => l.includes('routing-table ipv6 static-route')));
+    expect(exportA(base).text).not.toMatch(/ipv6 enabled/);
+  });
+});
+
+describe('PAN-OS des per release', () => {
+  const desEnd = { ike: { ...end.ike, proposals: [{ encryption: ['des' as const, 'aes256' as const], integrity: ['sha256' as const], dhGroups: [14 as const] }] } };
+  it('11.x has no des (the 11.x schema lists 3des and AES only): left out with a warning', () => {
+    const { text, warnings } = exportA(doc({ osVersion: '11.1', changes: desEnd }));
+    expect(text).toMatch(/ike-t1 encryption aes-256-cbc$/m);
+    expect(warnings.some((w) => w.code === 'ALGORITHM_UNSUPPORTED' && w.message.includes('des'))).toBe(true);
+  });
+  it('10.x still has it (PAN-OS 10.0 Administrator\'s Guide, "IKE Phase 1")', () => {
+    expect(exportA(doc({ osVersion: '10.2', changes: desEnd })).text).toMatch(/ike-t1 encryption \[ des aes-256-cbc \]$/m);
+  });
+});
