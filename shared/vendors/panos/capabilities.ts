@@ -2,7 +2,7 @@
 // Administrator's Guide, "Tunnel Interface": "If you configure any proxy IDs, the proxy ID is counted
 // toward any IPSec tunnel capacity"). The per-model numbers were written from the datasheets named
 // in each source without a copy here to re-check them against, so they stay `assumed`.
-import { notConfigurable, type NotConfigurable, type ValueLimit, type VendorCapabilities } from '../kit/capabilities';
+import { notConfigurable, type AlgorithmLimit, type NotConfigurable, type ValueLimit, type VendorCapabilities } from '../kit/capabilities';
 
 const PAN_DS = 'Palo Alto Networks datasheet, "IPSec VPN tunnels/tunnel interfaces"';
 
@@ -97,8 +97,15 @@ function unitLimit(units: readonly PanUnit[], statement: string, source: string,
 const lifetime = (profile: string) =>
   unitLimit(LIFETIME_UNITS, `${profile} lifetime seconds <180-65535> | minutes <3-65535> | hours <1-65535> | days <1-365>`, `${SCHEMA}, specs/objects/profiles/${profile === 'ike-crypto-profiles' ? 'ike' : 'ipsec'}-crypto-profile.yaml "lifetime"`, 'beyond 65535 s only whole minutes, hours or days');
 
+const DES_SOURCE = `${SCHEMA}, specs/objects/profiles/ike-crypto-profile.yaml "encryption" and ipsec-crypto-profile.yaml "esp/encryption" (3des, AES); PAN-OS 10.0 Administrator's Guide, "IKE Phase 1" (des still listed)`;
+const noDes = (osVersion: string) => !panosHasDes(osVersion);
+const RELEASE_LIMITS: AlgorithmLimit[] = [
+  { id: 'panos.ike.des.11', phase: 'ike', kind: 'encryption', unsupported: ['des'], appliesTo: noDes, statement: 'PAN-OS 11.0 and later have no des in the IKE crypto profile.', provenance: 'documented', source: DES_SOURCE },
+  { id: 'panos.esp.des.11', phase: 'esp', kind: 'encryption', unsupported: ['des'], appliesTo: noDes, statement: 'PAN-OS 11.0 and later have no des in the IPSec crypto profile.', provenance: 'documented', source: DES_SOURCE },
+];
+
 export const capabilities: VendorCapabilities = {
-  algorithmLimits: notConfigurable('panos', "PAN-OS", CONFIG_SYNTAX, NOT_CONFIGURABLE),
+  algorithmLimits: [...RELEASE_LIMITS, ...notConfigurable('panos', "PAN-OS", CONFIG_SYNTAX, NOT_CONFIGURABLE)],
   capacity: {
     models: [
       { model: 'PA-220', tunnels: 250, source: `${PAN_DS} (PA-220)`, provenance: 'assumed' },
