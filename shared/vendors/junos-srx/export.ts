@@ -18,7 +18,7 @@ import { junosOptionsOf } from './options';
 import { junosAtLeast } from './version';
 
 const LABEL = 'Junos SRX';
-const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs" and "Route-Based IPsec VPNs" (Junos OS VPN IPsec user guide)';
+const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs", "Route-Based IPsec VPNs" and "Policy-Based IPsec VPNs" (Junos OS IPsec VPN User Guide); ranges and keywords per release from Juniper\'s configuration YANG for SRX (junos-es-conf-security)';
 const MAX_TRAFFIC_SELECTORS = 200;
 
 const ENC: Partial<Record<Encryption, string>> = { des: 'des-cbc', '3des': '3des-cbc', aes128: 'aes-128-cbc', aes192: 'aes-192-cbc', aes256: 'aes-256-cbc', aes128gcm16: 'aes-128-gcm', aes256gcm16: 'aes-256-gcm' };
@@ -256,7 +256,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     }
   }
   if (routeBased) {
-    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `routes to ${tunnelIf} written for ${t.routes.join(', ')}: where the design has none, from the remote selectors or the peer's networks`, { tunnel: tn, line: w.current + 1, silentInFile: true });
     for (const r of t.routes) w.line(`set routing-options ${r.includes(':') ? 'rib inet6.0 ' : ''}static route ${r} next-hop ${tunnelIf}`);
   }
 
@@ -331,13 +331,22 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
   void ctx;
 }
 
+/** What the file takes as already configured on a box in production: its interfaces' addresses and zones. */
+function assumedInterfaces(ctx: GatewayContext): string {
+  const said = (name: string, zone: string) => {
+    const address = ctx.gateway.interfaces.find((i) => i.name === name)?.address;
+    return `${name}${address ? ` ${address}` : ''} in security-zone ${zone}`;
+  };
+  return `Assumes these interfaces are configured already (this file does not address them): ${said(ctx.outsideInterface, ctx.outsideZone)}, ${said(ctx.insideInterface, ctx.insideZone)}.`;
+}
+
 export const junosSrxExporter: VendorExporter = {
   vendor: 'junos-srx',
   reference: REFERENCE,
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.']);
+    header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.', assumedInterfaces(ctx)]);
     const names = new Set<string>();
     const defined = new Set<string>();
     ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined));

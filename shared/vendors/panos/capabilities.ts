@@ -7,7 +7,7 @@ import { notConfigurable, type AlgorithmLimit, type NotConfigurable, type ValueL
 const PAN_DS = 'Palo Alto Networks datasheet, "IPSec VPN tunnels/tunnel interfaces"';
 
 /** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
-const CONFIG_SYNTAX = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';
+const CONFIG_SYNTAX = `PAN-OS Administrator's Guide, "Set Up Site-to-Site VPN" (Set Up an IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel: proxy IDs, none meaning 0.0.0.0/0 both ways; Tunnel Interface); PAN-OS schema (pan-os-codegen specs/network/ike-gateway.yaml, tunnels/ipsec.yaml, objects/profiles)`;
 
 /**
  * Algorithms the product's configuration has no statement for, per phase and IKE version: what

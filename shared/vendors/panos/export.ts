@@ -1,8 +1,11 @@
 // Palo Alto Networks PAN-OS, configure-mode `set` commands.
 // Follows: Palo Alto Networks, "PAN-OS Administrator's Guide: Set Up Site-to-Site VPN" (Set Up an
 // IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel, Tunnel Interface),
-// docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/vpns/set-up-site-to-site-vpn, and seed 000
-// (proxy IDs for policy-based peers; no proxy ID means 0.0.0.0/0 <-> 0.0.0.0/0).
+// docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/vpns/set-up-site-to-site-vpn, and PAN-OS 10.0
+// Administrator's Guide, "Set Up an IPSec Tunnel" (proxy IDs for policy-based peers; no proxy ID
+// means 0.0.0.0/0 <-> 0.0.0.0/0); ranges and keywords from the PAN-OS schema as Palo Alto
+// Networks' pan-os-codegen publishes it (specs/network/ike-gateway.yaml, specs/network/tunnels/
+// ipsec.yaml, specs/objects/profiles/ike-crypto-profile.yaml and ipsec-crypto-profile.yaml).
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
@@ -15,7 +18,7 @@ import { capabilities, inUnits, LIFESIZE_UNITS, LIFETIME_UNITS, panosHasDes } fr
 import { configFile } from './grammar';
 
 const LABEL = 'PAN-OS';
-const REFERENCE = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';
+const REFERENCE = `PAN-OS Administrator's Guide, "Set Up Site-to-Site VPN" (Set Up an IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel: proxy IDs, none meaning 0.0.0.0/0 both ways; Tunnel Interface); PAN-OS schema (pan-os-codegen specs/network/ike-gateway.yaml, tunnels/ipsec.yaml, objects/profiles)`;
 
 const IKE_ENC: Partial<Record<Encryption, string>> = { '3des': '3des', aes128: 'aes-128-cbc', aes192: 'aes-192-cbc', aes256: 'aes-256-cbc', aes128gcm16: 'aes-128-gcm', aes256gcm16: 'aes-256-gcm' };
 const ESP_ENC: Partial<Record<Encryption, string>> = { ...IKE_ENC, null: 'null' };
@@ -174,7 +177,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   }
 
   // Routes to the tunnel interface.
-  if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')} (from the selectors or the peer's networks)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `routes to ${tunnelIf} written for ${t.routes.join(', ')}: where the design has none, from the remote selectors or the peer's networks`, { tunnel: tn, line: w.current + 1, silentInFile: true });
   t.routes.forEach((dst, i) => {
     w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${`${name}-${i + 1}`.slice(0, 31)} destination ${dst} interface ${tunnelIf}`);
   });
@@ -264,13 +267,22 @@ function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selecto
   }
 }
 
+/** What the file takes as already configured on a box in production: its interfaces' addresses and zones. */
+function assumedInterfaces(ctx: GatewayContext): string {
+  const said = (name: string, zone: string) => {
+    const address = ctx.gateway.interfaces.find((i) => i.name === name)?.address;
+    return `${name}${address ? ` ${address}` : ''} in zone ${zone}`;
+  };
+  return `Assumes these interfaces are configured already (this file does not address them): ${said(ctx.outsideInterface, ctx.outsideZone)}, ${said(ctx.insideInterface, ctx.insideZone)}.`;
+}
+
 export const panosExporter: VendorExporter = {
   vendor: 'panos',
   reference: REFERENCE,
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Palo Alto Networks PAN-OS', REFERENCE, ['Paste in configure mode; lines starting with # are notes, not commands.']);
+    header(w, ctx, 'Palo Alto Networks PAN-OS', REFERENCE, ['Paste in configure mode; lines starting with # are notes, not commands.', assumedInterfaces(ctx)]);
     if (ctx.gateway.vpnType === 'policy-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'PAN-OS is route-based: the design says policy-based, so the tunnel is written route-based with proxy IDs for the peer', { line: w.current });
     }

@@ -128,3 +128,15 @@ describe('Junos policy-based VPNs and IKEv2', () => {
     expect(computeReport(doc({ vpnType: 'route-based', ikeVersion: 2 })).tunnels[0]?.diagnostics.some((x) => x.code === 'CONFIGURATION_UNSUPPORTED')).toBe(false);
   });
 });
+
+describe('a box already in production', () => {
+  it('a second network behind the peer, in the proxy IDs but not in the design\'s routes, gets its route too', () => {
+    const { lines, warnings } = exportA(doc({ proxyIds: [{ local: '10.1.0.0/24', remote: '10.2.0.0/24' }, { local: '10.1.0.0/24', remote: '10.2.1.0/24' }], routes: ['10.2.0.0/24'] }));
+    expect(lines.filter((l) => /10\.2\.0\.0\/24 (next-hop|interface)|destination 10\.2\.0\.0\/24/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /static route 10\.2\.1\.0\/24 next-hop|destination 10\.2\.1\.0\/24 interface/.test(l))).toHaveLength(1);
+    expect(warnings.find((w) => w.code === 'ROUTES_DERIVED')?.message).toContain('10.2.1.0/24');
+  });
+  it('the header says which interfaces, addresses and zones it assumes', () => {
+    expect(exportA(doc()).text).toMatch(/^# Assumes these interfaces are configured already .*198\.51\.100\.1\/24.*untrust.*10\.1\.0\.1\/24.*trust\.$/m);
+  });
+});

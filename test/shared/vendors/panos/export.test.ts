@@ -93,3 +93,15 @@ describe('PAN-OS des per release', () => {
     expect(exportA(doc({ osVersion: '10.2', changes: desEnd })).text).toMatch(/ike-t1 encryption \[ des aes-256-cbc \]$/m);
   });
 });
+
+describe('a box already in production', () => {
+  it('a second network behind the peer, in the proxy IDs but not in the design\'s routes, gets its route too', () => {
+    const { lines, warnings } = exportA(doc({ proxyIds: [{ local: '10.1.0.0/24', remote: '10.2.0.0/24' }, { local: '10.1.0.0/24', remote: '10.2.1.0/24' }], routes: ['10.2.0.0/24'] }));
+    expect(lines.filter((l) => /10\.2\.0\.0\/24 (next-hop|interface)|destination 10\.2\.0\.0\/24/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /static route 10\.2\.1\.0\/24 next-hop|destination 10\.2\.1\.0\/24 interface/.test(l))).toHaveLength(1);
+    expect(warnings.find((w) => w.code === 'ROUTES_DERIVED')?.message).toContain('10.2.1.0/24');
+  });
+  it('the header says which interfaces, addresses and zones it assumes', () => {
+    expect(exportA(doc()).text).toMatch(/^# Assumes these interfaces are configured already .*198\.51\.100\.1\/24.*untrust.*10\.1\.0\.1\/24.*trust\.$/m);
+  });
+});
