@@ -88,14 +88,17 @@ function unitsText(units: typeof LIFETIME_UNITS, value: number): string {
   return `${u.word} ${u.count}`;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>): void {
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>, routeNames: Set<string>): void {
   const tn = t.tunnel.name;
-  const n = safeName(tn, 31, names);
-  if (n.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${n.name}" (PAN-OS names: letters, digits, "-", "_", at most 31 characters)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  // 31 characters for a gateway, profile or route name (the exporter's rule; the schema names no
+  // limit): the tunnel's name leaves room for the longest prefix, "ipsec-", so that two tunnels'
+  // objects never share a name once cut to 31.
+  const n = safeName(tn, 31 - 'ipsec-'.length, names);
+  if (n.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${n.name}" (PAN-OS names: letters, digits, "-", "_", at most 31 characters with the ipsec-, ike-, gw- or mon- before it)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
   const name = n.name;
   const v = t.me.ikeVersion === 2 ? 'ikev2' : 'ikev1';
-  const ikeP = `ike-${name}`.slice(0, 31);
-  const espP = `ipsec-${name}`.slice(0, 31);
+  const ikeP = `ike-${name}`;
+  const espP = `ipsec-${name}`;
   const tunnelIf = t.me.tunnelInterface || 'tunnel.1';
   const zone = tunnelZone(ctx, tunnelIf, 'vpn');
   w.blank();
@@ -107,8 +110,9 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   warnIfProposalsFlattened(w, t, ikeProps, 'IKE', LABEL);
   const ikeEnc = mapAll(w, t, allEncryption(ikeProps), (e) => (t.me.ikeVersion === 1 && isAead(e) ? undefined : encryptionOn(IKE_ENC, ctx.gateway)(e)), `IKEv${t.me.ikeVersion} encryption`, LABEL);
   listLine(w, t, ikeEnc, 'IKE encryption', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} encryption ${list(x)}`);
-  const hash = mapAll(w, t, allIntegrity(ikeProps).filter((i) => i !== 'none'), (i) => HASH[i], 'IKE hash', LABEL);
-  w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(hash.length ? hash : ['sha256'])}`);
+  // ike-crypto-profile.yaml "hash": non-auth, md5, sha1, sha256, sha384, sha512.
+  const hash = mapAll(w, t, allIntegrity(ikeProps), (i) => (i === 'none' ? 'non-auth' : HASH[i]), 'IKE hash', LABEL);
+  listLine(w, t, hash, 'IKE hash', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(x)}`);
   const groups = mapAll(w, t, allGroups(ikeProps), (g) => (GROUPS.has(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);
   listLine(w, t, groups, 'IKE DH group', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} dh-group ${list(x)}`);
   w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} lifetime ${unitsText(LIFETIME_UNITS, bounded(w, ctx, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds))}`);
@@ -129,7 +133,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   if (t.me.esp.lifetimeKilobytes) w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifesize ${unitsText(LIFESIZE_UNITS, bounded(w, ctx, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes))}`);
 
   // IKE gateway.
-  const gw = `gw-${name}`.slice(0, 31);
+  const gw = `gw-${name}`;
   const outside = ctx.gateway.interfaces.find((i) => i.name === t.outside);
   w.line(`set network ike gateway ${gw} protocol version ${v}`);
   w.line(`set network ike gateway ${gw} protocol ${v} ike-crypto-profile ${ikeP}`);
@@ -165,10 +169,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
     w.comment('no proxy ID: PAN-OS proposes 0.0.0.0/0 <-> 0.0.0.0/0 (route-based default)');
   } else {
     const pidNames = new Set<string>();
-    for (const s of t.selectors) writeProxyId(w, t, name, s, pidNames);
+    let written = 0;
+    for (const s of t.selectors) written += writeProxyId(w, t, name, s, pidNames);
+    if (written === 0) w.warn('DEFAULT_SELECTOR', 'none of the proxy IDs of the design can be written: without one, PAN-OS proposes 0.0.0.0/0 <-> 0.0.0.0/0, which a policy-based peer refuses', { tunnel: tn, line: w.current });
   }
   if (t.me.monitor.enabled) {
-    const prof = `mon-${name}`.slice(0, 31);
+    const prof = `mon-${name}`;
     w.line(`set network profiles monitor-profile ${prof} action ${t.me.monitor.action} interval ${t.me.monitor.intervalSeconds} threshold ${bounded(w, ctx, t, 'monitorThreshold', t.me.monitor.threshold)}`);
     w.line(`set network tunnel ipsec ${name} tunnel-monitor enable yes destination-ip ${orPlaceholder(ipText(t.me.monitor.destinationIp), 'monitor-destination-ip')} tunnel-monitor-profile ${prof}`);
     if (!ctx.gateway.interfaces.find((i) => i.name === tunnelIf)?.address) {
@@ -178,8 +184,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
 
   // Routes to the tunnel interface.
   if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `routes to ${tunnelIf} written for ${t.routes.join(', ')}: where the design has none, from the remote selectors or the peer's networks`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  // Tunnels that share a tunnel interface share its routes: each is written once.
   t.routes.forEach((dst, i) => {
-    w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${`${name}-${i + 1}`.slice(0, 31)} destination ${dst} interface ${tunnelIf}`);
+    const key = `${tunnelIf} ${dst}`;
+    if (routeNames.has(key)) return;
+    routeNames.add(key);
+    w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${safeName(`${name}-${i + 1}`, 31, routeNames).name} destination ${dst} interface ${tunnelIf}`);
   });
 
   // Security policy both ways, and a no-NAT rule when the gateway does source NAT.
@@ -228,11 +238,12 @@ function defineAddress(w: ConfigWriter, r: AddressRange, defined: Set<string>): 
   return name;
 }
 
-function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selector, names: Set<string>): void {
+/** Writes the proxy IDs of one selector; how many were written. */
+function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selector, names: Set<string>): number {
   const tn = t.tunnel.name;
   if (s.local.family !== s.remote.family) {
     w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; PAN-OS cannot express it, left out`, { tunnel: tn });
-    return;
+    return 0;
   }
   const locals = rangeToPrefixes(s.local);
   const remotes = rangeToPrefixes(s.remote);
@@ -265,6 +276,7 @@ function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selecto
   if (s.protocol !== 0 && s.protocol !== 6 && s.protocol !== 17 && (s.localPort || s.remotePort)) {
     w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; PAN-OS proxy IDs take ports for TCP and UDP only, left out`, { tunnel: tn, line: first });
   }
+  return locals.length * remotes.length;
 }
 
 /** What the file takes as already configured on a box in production: its interfaces' addresses and zones. */
@@ -288,7 +300,8 @@ export const panosExporter: VendorExporter = {
     }
     const names = new Set<string>();
     const addresses = new Set<string>();
-    for (const t of ctx.tunnels) exportTunnel(w, ctx, t, names, addresses);
+    const routeNames = new Set<string>();
+    for (const t of ctx.tunnels) exportTunnel(w, ctx, t, names, addresses, routeNames);
     return [{ name: file, content: w.text() }];
   },
 };

@@ -75,6 +75,7 @@ export const configFile: FileGrammar = {
       statement: /^set network ike crypto-profiles (?:ike|ipsec)-crypto-profiles \S+ dh-group (?:no-pfs|group(?:1|2|5|14|15|16|19|20|21)|\[(?: group(?:1|2|5|14|15|16|19|20|21))+ \])$/,
       source: `${CODEGEN} specs/objects/profiles/ike-crypto-profile.yaml "dh-group" (group1, group2, group5, group14, group15, group16, group19, group20, group21) and ipsec-crypto-profile.yaml "dh-group" (no-pfs and the same groups); Palo Alto Networks Network Security, IPSec VPN Administration, "IKE Phase 1" and "IKE Phase 2" (groups 15, 16, 21 from PAN-OS 10.2.0)`,
     },
+    { statement: /^set network ike crypto-profiles ike-crypto-profiles \S+ hash (?:non-auth|\[(?: (?:non-auth|md5|sha1|sha256|sha384|sha512))+ \])$/, source: `${CODEGEN} specs/objects/profiles/ike-crypto-profile.yaml "hash" (non-auth, md5, sha1, sha256, sha384, sha512)` },
     { statement: /^set network ike crypto-profiles ipsec-crypto-profiles \S+ lifesize (?:kb|mb|gb|tb) \d+$/, source: `${CODEGEN} specs/objects/profiles/ipsec-crypto-profile.yaml "lifesize" (kb, mb, gb, tb, each 1-65535)` },
     { statement: /^set address \S+ ip-netmask [0-9A-Fa-f:]*:[0-9A-Fa-f:]*\/\d+$/, source: `${CODEGEN} specs/objects/address.yaml "ip-netmask" (an IPv4 or IPv6 prefix)` },
     { statement: /^set address \S+ ip-range [0-9A-Fa-f:]*:[0-9A-Fa-f:]*-[0-9A-Fa-f:]+$/, source: `${CODEGEN} specs/objects/address.yaml "ip-range" (IPv4 or IPv6 addresses)` },

@@ -105,3 +105,20 @@ describe('a box already in production', () => {
     expect(exportA(doc()).text).toMatch(/^# Assumes these interfaces are configured already .*198\.51\.100\.1\/24.*untrust.*10\.1\.0\.1\/24.*trust\.$/m);
   });
 });
+
+describe('PAN-OS names stay distinct within their 31 characters', () => {
+  it('two tunnels with long names that differ at the end get distinct gateways, profiles and static routes', () => {
+    const b = new TopologyBuilder('names');
+    const a = b.gateway({ name: 'A', vendor: 'panos', outside: '198.51.100.1/24', inside: '10.1.0.1/24', position: { x: 0, y: 0 }, networks: [{ name: 'A LAN', address: '10.1.0.0/24' }] });
+    const p = b.gateway({ name: 'B', vendor: 'strongswan', outside: '203.0.113.2/24', inside: '10.2.0.1/24', position: { x: 500, y: 0 }, networks: [{ name: 'B1', address: '10.2.0.0/24' }, { name: 'B2', address: '10.3.0.0/24' }] });
+    for (const [i, lan] of ['10.2.0.0/24', '10.3.0.0/24'].entries()) b.tunnel(`a-rather-long-tunnel-name-for-site-${i + 1}`, a, p, { ikeVersion: 2, a: { proxyIds: [{ local: '10.1.0.0/24', remote: lan }, { local: '10.1.1.0/24', remote: lan.replace('.0.0/', '.1.0/') }], routes: [] }, b: { proxyIds: [{ local: lan, remote: '10.1.0.0/24' }] } });
+    const { lines } = exportA(b.build());
+    const named = (re: RegExp) => [...new Set(lines.map((l) => re.exec(l)?.[1]).filter((x): x is string => x !== undefined))];
+    expect(named(/^set network ike gateway (\S+) peer-address/)).toHaveLength(2);
+    expect(named(/^set network ike crypto-profiles ike-crypto-profiles (\S+) encryption/)).toHaveLength(2);
+    expect(named(/^set network ike crypto-profiles ipsec-crypto-profiles (\S+) esp encryption/)).toHaveLength(2);
+    const routes = lines.filter((l) => l.includes(' static-route '));
+    expect(new Set(routes.map((l) => / static-route (\S+) /.exec(l)?.[1])).size).toBe(routes.length);
+    expect(routes.length).toBe(4);
+  });
+});
