@@ -57,6 +57,14 @@ export function intendedMeaning(doc: TopologyDocument, gateway: Gateway): { mean
   return { meaning: { peers }, tunnels: ctx.tunnels.map((t) => t.tunnel.name) };
 }
 
+/** For each kind of algorithm, the read proposals offer only algorithms the intended ones offer (or none). */
+function perKindWithin(intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[]): boolean {
+  return (['encryption', 'integrity', 'dhGroups'] as const).every((k) => {
+    const offered = new Set<unknown>(intended.flatMap((p) => p[k] as unknown[]));
+    return read.every((p) => (p[k] as unknown[]).every((a) => offered.has(a)));
+  });
+}
+
 /** Every combination a list of proposals offers, as text. */
 function combinations(ps: readonly ProposalMeaning[]): Set<string> {
   const out = new Set<string>();
@@ -92,25 +100,40 @@ function proposalsProblem(what: string, intended: readonly ProposalMeaning[], re
   const dropped = DROPS_ALGORITHMS.some((c) => codes.has(c));
   const envelope = merged ? combinations(flattened(intended)) : i;
   if (r.size > 0 && (merged || dropped) && subset(r, envelope) && (dropped || subset(i, r))) return undefined;
+  // Algorithms left out (a warning says which): per kind, what is read back is some of what the
+  // design offers, or nothing when every one of that kind was left out (its statement is not written).
+  if (dropped && perKindWithin(intended, read)) return undefined;
   return `${what}: the design offers ${[...i].join(' ')}; read back ${[...r].join(' ') || 'nothing'}${merged || dropped ? ' (beyond what the warnings explain)' : ', and no warning says why'}`;
 }
 
-/** Addresses × addresses a child covers, for comparing a range with the prefixes it was split into. */
-function cells(c: ChildMeaning): { key: string; size: bigint; local: [bigint, bigint]; remote: [bigint, bigint] } | undefined {
-  const l = parseSelector(c.local);
-  const r = parseSelector(c.remote);
+/**
+ * Addresses × addresses a child covers, for comparing a range with the prefixes it was split into.
+ * `addressesOnly`: protocol and ports left out of the comparison (a warning says they were changed).
+ */
+function cellsOf(c: ChildMeaning, addressesOnly = false): { key: string; size: bigint; local: [bigint, bigint]; remote: [bigint, bigint] } | undefined {
+  const address = (side: string) => (addressesOnly ? side.replace(/\[[^\]]*\]$/, '') : side);
+  const l = parseSelector(address(c.local));
+  const r = parseSelector(address(c.remote));
   if (!l.ok || !r.ok) return undefined;
-  const key = `${l.value.family}|${l.value.protocol}|${l.value.portFrom}-${l.value.portTo}|${r.value.portFrom}-${r.value.portTo}`;
+  const key = addressesOnly ? `${l.value.family}` : `${l.value.family}|${l.value.protocol}|${l.value.portFrom}-${l.value.portTo}|${r.value.portFrom}-${r.value.portTo}`;
   return { key, size: (l.value.to - l.value.from + 1n) * (r.value.to - r.value.from + 1n), local: [l.value.from, l.value.to], remote: [r.value.from, r.value.to] };
 }
 
-function childrenProblems(intended: readonly ChildMeaning[], read: readonly ChildMeaning[], codes: Set<ExportWarningCode>): string[] {
+/** The child a product negotiates when it has no selector configured (DEFAULT_SELECTOR says so when the design's could not be written). */
+const DEFAULT_CHILD = '0.0.0.0/0 <-> 0.0.0.0/0';
+/** Codes saying a selector's protocol or ports were written otherwise (one port of a range, none at all). */
+const CHANGES_PORTS: ExportWarningCode[] = ['PORT_RANGE_UNSUPPORTED', 'PORT_UNSUPPORTED', 'PROTOCOL_UNSUPPORTED'];
+
+function childrenProblems(intended: readonly ChildMeaning[], readAll: readonly ChildMeaning[], codes: Set<ExportWarningCode>): string[] {
   const text = (c: ChildMeaning) => `${c.local} <-> ${c.remote}`;
   const iText = new Set(intended.map(text));
+  const read = codes.has('DEFAULT_SELECTOR') && !iText.has(DEFAULT_CHILD) ? readAll.filter((c) => text(c) !== DEFAULT_CHILD) : readAll;
   const rText = new Set(read.map(text));
   if (same(iText, rText)) return [];
-  if (codes.has('ADDRESS_RANGE_SPLIT')) {
+  const addressesOnly = CHANGES_PORTS.some((c) => codes.has(c));
+  if (codes.has('ADDRESS_RANGE_SPLIT') || addressesOnly) {
     // Each intended child is covered exactly by the read children inside it.
+    const cells = (c: ChildMeaning) => cellsOf(c, addressesOnly);
     const rc = read.map(cells);
     const problems: string[] = [];
     for (const c of intended) {
