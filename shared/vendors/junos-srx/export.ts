@@ -73,7 +73,7 @@ function identity(id: { type: string; value: string }): Quoted {
     case 'fqdn': return quoted(`hostname ${v.text}`);
     case 'user-fqdn': return quoted(`user-at-hostname ${v.text}`);
     case 'dn': return quoted(`distinguished-name`);
-    default: return quoted(`hostname ${v.text}`);
+    default: return refused('a key-id type, which Junos has no identity statement for (inet, inet6, hostname, user-at-hostname, distinguished-name)');
   }
 }
 
@@ -154,14 +154,23 @@ function writeProposals(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, kin
   return names;
 }
 
-function application(w: ConfigWriter, s: Selector, defined: Set<string>): string {
+/**
+ * An application matching the selector's protocol and ports (toward the remote side, or toward the
+ * local side for the inbound policy), named for all of them so two selectors never share one.
+ * Junos applications take ports for TCP and UDP; other protocols are matched without them, warned.
+ */
+function application(w: ConfigWriter, s: Selector, defined: Set<string>, t?: TunnelView, inbound = false): string {
   if (s.protocol === 0) return 'any';
-  const name = `app-${protocolName(s.protocol)}-${s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : 'any'}`;
+  const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  const [src, dst] = inbound ? [s.remotePort, s.localPort] : [s.localPort, s.remotePort];
+  const ports = (p: typeof src) => (p ? `${p.from}-${p.to}` : 'any');
+  const name = tcpUdp ? `app-${protocolName(s.protocol)}-${ports(src)}-${ports(dst)}` : `app-${protocolName(s.protocol)}`;
+  if (!tcpUdp && (s.localPort || s.remotePort) && t && !inbound) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written for the protocol only (a Junos application takes ports for TCP and UDP here)`, { tunnel: t.tunnel.name, line: w.current + 1 });
   if (!defined.has(name)) {
     defined.add(name);
     const parts = [`protocol ${s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : s.protocol === 1 ? 'icmp' : String(s.protocol)}`];
-    if (s.remotePort) parts.push(`destination-port ${s.remotePort.from}-${s.remotePort.to}`);
-    if (s.localPort) parts.push(`source-port ${s.localPort.from}-${s.localPort.to}`);
+    if (tcpUdp && dst) parts.push(`destination-port ${dst.from}-${dst.to}`);
+    if (tcpUdp && src) parts.push(`source-port ${src.from}-${src.to}`);
     for (const p of parts) w.line(`set applications application ${name} ${p}`);
   }
   return name;
@@ -205,6 +214,16 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     }
   }
 
+  // A gateway needs an IKE policy with a proposal and a VPN an IPsec policy with one: when none of
+  // the design's can be written, the tunnel is not written (its warnings say which were left out).
+  for (const kind of ['ike', 'esp'] as const) {
+    const scratch = new ConfigWriter(ctx.gateway.name, 'scratch', '#', []);
+    if (writeProposals(scratch, ctx, t, kind, 'x').length === 0) {
+      writeProposals(w, ctx, t, kind, 'x');
+      w.warn('ALGORITHM_UNSUPPORTED', `no ${kind === 'ike' ? 'IKE' : 'IPsec'} proposal of the design can be written on ${LABEL}${ctx.gateway.osVersion ? ` ${ctx.gateway.osVersion}` : ''}; this tunnel is not written: choose algorithms both ends have`, { tunnel: tn });
+      return;
+    }
+  }
   const ikeProps = writeProposals(w, ctx, t, 'ike', `ike-${name}`);
   // A policy with no proposal cannot commit: then it is not written and not referenced (warned).
   if (t.me.ikeVersion === 1 && ikeProps.length > 0) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
@@ -262,21 +281,41 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
 
   // Security policies: inside zone <-> tunnel zone (route-based) or to the outside zone through the VPN.
   const pa = policyAddresses(ctx, t);
-  const src = pa.local.map((r) => addressBook(w, r, defined));
-  const dst = pa.remote.map((r) => addressBook(w, r, defined));
   const set = (xs: string[]) => (xs.length === 0 ? 'any' : xs.length === 1 ? (xs[0] as string) : `[ ${xs.join(' ')} ]`);
   const toZone = routeBased ? zone : ctx.outsideZone;
-  const pol = (from: string, to: string, pname: string, s: string, d: string, then: string) => {
-    w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} match source-address ${s} destination-address ${d} application any`);
+  const pol = (from: string, to: string, pname: string, s: string, d: string, app: string, then: string) => {
+    w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} match source-address ${s} destination-address ${d} application ${app}`);
     w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} then ${then}`);
   };
-  pol(ctx.insideZone, toZone, `${name}-out`, set(src), set(dst), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
-  pol(toZone, ctx.insideZone, `${name}-in`, set(dst), set(src), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+  const explicit = t.selectors.filter((s) => !s.isDefault);
+  if (routeBased || explicit.length === 0) {
+    if (!routeBased) w.warn('DEFAULT_SELECTOR', `policy-based with no proxy ID: the policies are written for ${[...pa.local, ...pa.remote].length ? 'the gateways\' networks' : 'any address'}, which Junos negotiates as the proxy IDs`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    const src = pa.local.map((r) => addressBook(w, r, defined));
+    const dst = pa.remote.map((r) => addressBook(w, r, defined));
+    pol(ctx.insideZone, toZone, `${name}-out`, set(src), set(dst), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+    pol(toZone, ctx.insideZone, `${name}-in`, set(dst), set(src), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+  } else {
+    // Policy-based: each policy's match is one proxy ID (Juniper, "Policy-Based IPsec VPNs":
+    // the VPN's proxy ID is the policy's source, destination and application), so one pair per selector.
+    explicit.forEach((s, i) => {
+      if (s.local.family !== s.remote.family) {
+        w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a Junos policy cannot match it, left out`, { tunnel: tn });
+        return;
+      }
+      warnPortWithoutProtocol(w, t, s, LABEL);
+      const app = application(w, s, defined, t);
+      const l = addressBook(w, s.local, defined);
+      const r = addressBook(w, s.remote, defined);
+      const n = explicit.length > 1 ? `-${i + 1}` : '';
+      pol(ctx.insideZone, toZone, `${name}-out${n}`, l, r, app, `permit tunnel ipsec-vpn ${name}`);
+      pol(toZone, ctx.insideZone, `${name}-in${n}`, r, l, application(w, s, defined, t, true), `permit tunnel ipsec-vpn ${name}`);
+    });
+  }
   if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
     const rs = `no-nat-${name}`;
     w.line(`set security nat source rule-set ${rs} from zone ${word(ctx.insideZone)}`);
     w.line(`set security nat source rule-set ${rs} to zone ${word(toZone)}`);
-    w.line(`set security nat source rule-set ${rs} rule ${rs} match source-address ${set(pa.local.map((r) => cidr(r) ?? '0.0.0.0/0'))} destination-address ${set(pa.remote.map((r) => cidr(r) ?? '0.0.0.0/0'))}`);
+    w.line(`set security nat source rule-set ${rs} rule ${rs} match source-address ${set(pa.local.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))} destination-address ${set(pa.remote.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))}`);
     w.line(`set security nat source rule-set ${rs} rule ${rs} then source-nat off`);
   }
 }
@@ -293,7 +332,7 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
     const l = rangeToPrefixes(s.local);
     const r = rangeToPrefixes(s.remote);
     warnPortWithoutProtocol(w, t, s, LABEL);
-    const svc = application(w, s, defined);
+    const svc = application(w, s, defined, t);
     const ln = w.line(`set security ipsec vpn ${vpn} ike proxy-identity local ${cidr(l[0] as AddressRange)} remote ${cidr(r[0] as AddressRange)} service ${svc}`);
     if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" uses an address range; a Junos proxy-identity takes one prefix, only its first prefix was written`, { tunnel: tn, line: ln });
     if (explicit.length > 1) w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `a Junos VPN has one proxy-identity: proxy IDs 2-${explicit.length} left out (use traffic-selector style for several)`, { tunnel: tn, line: ln });
@@ -327,6 +366,7 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
       }
     }
   }
+  if (n === 0) w.warn('DEFAULT_SELECTOR', 'none of the proxy IDs of the design can be written as a traffic selector: without one, Junos proposes 0.0.0.0/0 <-> 0.0.0.0/0', { tunnel: tn, line: w.current });
   if (n > MAX_TRAFFIC_SELECTORS) w.warn('SELECTOR_LIMIT_EXCEEDED', `${n} traffic selectors needed; Junos takes at most ${MAX_TRAFFIC_SELECTORS} per VPN, ${n - MAX_TRAFFIC_SELECTORS} left out`, { tunnel: tn, line: firstLine });
   void ctx;
 }

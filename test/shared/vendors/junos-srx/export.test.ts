@@ -140,3 +140,22 @@ describe('a box already in production', () => {
     expect(exportA(doc()).text).toMatch(/^# Assumes these interfaces are configured already .*198\.51\.100\.1\/24.*untrust.*10\.1\.0\.1\/24.*trust\.$/m);
   });
 });
+
+describe('Junos identities and selectors read back', () => {
+  it('a key-id identity is not written as a hostname: refused with a warning', () => {
+    const { lines, warnings } = exportA(doc({ changes: { auth: { method: 'psk', psk: 'k', localId: { type: 'key-id', value: 'site-key' } } } }));
+    expect(lines.some((l) => l.includes('local-identity'))).toBe(false);
+    expect(warnings.find((w) => w.code === 'VALUE_UNSUPPORTED')?.message).toMatch(/key-id/);
+  });
+  it('a policy-based VPN gets one policy pair per proxy ID, with its protocol and ports', () => {
+    const { lines } = exportA(doc({ vpnType: 'policy-based', ikeVersion: 1, proxyIds: [{ local: '10.1.0.0/24', remote: '10.2.0.0/24', protocol: 'tcp', remotePort: '443' }, { local: '10.1.1.0/24', remote: '10.2.1.0/24' }] }));
+    expect(lines).toContain('set security policies from-zone trust to-zone untrust policy t1-out-1 match source-address N-10.1.0.0-24 destination-address N-10.2.0.0-24 application app-tcp-any-443-443');
+    expect(lines).toContain('set security policies from-zone trust to-zone untrust policy t1-out-2 match source-address N-10.1.1.0-24 destination-address N-10.2.1.0-24 application any');
+    expect(lines).toContain('set applications application app-tcp-any-443-443 destination-port 443-443');
+  });
+  it('a tunnel none of whose IKE proposals Junos has is not written, and says so', () => {
+    const { lines, warnings } = exportA(doc({ changes: { ike: { ...end.ike, proposals: [{ encryption: ['chacha20poly1305'], integrity: ['sha256'], dhGroups: [14] }] } } }));
+    expect(lines.some((l) => l.includes('security ike gateway'))).toBe(false);
+    expect(warnings.some((w) => w.code === 'ALGORITHM_UNSUPPORTED' && /not written/.test(w.message))).toBe(true);
+  });
+});
