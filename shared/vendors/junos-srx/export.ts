@@ -73,6 +73,8 @@ function identity(id: { type: string; value: string }): Quoted {
     case 'fqdn': return quoted(`hostname ${v.text}`);
     case 'user-fqdn': return quoted(`user-at-hostname ${v.text}`);
     case 'dn': return quoted(`distinguished-name`);
+    // JUNOS Software CLI Reference, "local-identity": (distinguished-name | hostname | inet |
+    // user-at-hostname); remote-identity the same: no key-id, and a hostname would send a different ID type.
     default: return refused('a key-id type, which Junos has no identity statement for (inet, inet6, hostname, user-at-hostname, distinguished-name)');
   }
 }
