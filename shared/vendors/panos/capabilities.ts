@@ -2,6 +2,7 @@
 // Administrator's Guide, "Tunnel Interface": "If you configure any proxy IDs, the proxy ID is counted
 // toward any IPSec tunnel capacity"). The per-model numbers were written from the datasheets named
 // in each source without a copy here to re-check them against, so they stay `assumed`.
+import type { DhGroup } from '../../model/document';
 import { notConfigurable, type AlgorithmLimit, type NotConfigurable, type ValueLimit, type VendorCapabilities } from '../kit/capabilities';
 
 const PAN_DS = 'Palo Alto Networks datasheet, "IPSec VPN tunnels/tunnel interfaces"';
@@ -29,6 +30,17 @@ const NOT_CONFIGURABLE: NotConfigurable = {
 export function panosHasDes(osVersion: string): boolean {
   const m = /^\s*(\d+)/.exec(osVersion);
   return !m || Number(m[1]) < 11;
+}
+
+/**
+ * DH groups 15, 16 and 21 came with PAN-OS 10.2.0 (Palo Alto Networks Network Security, IPSec VPN
+ * Administration, "IKE Phase 1" and "IKE Phase 2": "(PAN-OS 10.2.0 and later releases)"); an
+ * unknown version counts as the product's default, 10.2.
+ */
+export const FROM_10_2: readonly DhGroup[] = [15, 16, 21];
+export function panosHasGroupsOf102(osVersion: string): boolean {
+  const m = /^\s*(\d+)\.(\d+)/.exec(osVersion);
+  return !m || Number(m[1]) > 10 || (Number(m[1]) === 10 && Number(m[2]) >= 2);
 }
 
 /** The PAN-OS schema as Palo Alto Networks' own codegen publishes it (one schema, 11.x). */
@@ -101,6 +113,8 @@ const DES_SOURCE = `${SCHEMA}, specs/objects/profiles/ike-crypto-profile.yaml "e
 const noDes = (osVersion: string) => !panosHasDes(osVersion);
 const RELEASE_LIMITS: AlgorithmLimit[] = [
   { id: 'panos.ike.des.11', phase: 'ike', kind: 'encryption', unsupported: ['des'], appliesTo: noDes, statement: 'PAN-OS 11.0 and later have no des in the IKE crypto profile.', provenance: 'documented', source: DES_SOURCE },
+  { id: 'panos.ike.dh.10.2', phase: 'ike', kind: 'dhGroup', unsupported: FROM_10_2, appliesTo: (v) => !panosHasGroupsOf102(v), statement: 'PAN-OS before 10.2.0 has no DH group 15, 16 or 21.', provenance: 'documented', source: 'Palo Alto Networks Network Security, IPSec VPN Administration, "IKE Phase 1" ("PAN-OS 10.2.0 and later releases")' },
+  { id: 'panos.esp.dh.10.2', phase: 'esp', kind: 'dhGroup', unsupported: FROM_10_2, appliesTo: (v) => !panosHasGroupsOf102(v), statement: 'PAN-OS before 10.2.0 has no PFS group 15, 16 or 21.', provenance: 'documented', source: 'Palo Alto Networks Network Security, IPSec VPN Administration, "IKE Phase 2" ("PAN-OS 10.2.0 and later releases")' },
   { id: 'panos.esp.des.11', phase: 'esp', kind: 'encryption', unsupported: ['des'], appliesTo: noDes, statement: 'PAN-OS 11.0 and later have no des in the IPSec crypto profile.', provenance: 'documented', source: DES_SOURCE },
 ];
 

@@ -14,7 +14,7 @@ import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
-import { capabilities, inUnits, LIFESIZE_UNITS, LIFETIME_UNITS, panosHasDes } from './capabilities';
+import { capabilities, FROM_10_2, inUnits, LIFESIZE_UNITS, LIFETIME_UNITS, panosHasDes, panosHasGroupsOf102 } from './capabilities';
 import { configFile } from './grammar';
 
 const LABEL = 'PAN-OS';
@@ -113,7 +113,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   // ike-crypto-profile.yaml "hash": non-auth, md5, sha1, sha256, sha384, sha512.
   const hash = mapAll(w, t, allIntegrity(ikeProps), (i) => (i === 'none' ? 'non-auth' : HASH[i]), 'IKE hash', LABEL);
   listLine(w, t, hash, 'IKE hash', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(x)}`);
-  const groups = mapAll(w, t, allGroups(ikeProps), (g) => (GROUPS.has(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);
+  const hasGroup = (g: DhGroup) => GROUPS.has(g) && (panosHasGroupsOf102(ctx.gateway.osVersion) || !FROM_10_2.includes(g));
+  const groups = mapAll(w, t, allGroups(ikeProps), (g) => (hasGroup(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);
   listLine(w, t, groups, 'IKE DH group', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} dh-group ${list(x)}`);
   w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} lifetime ${unitsText(LIFETIME_UNITS, bounded(w, ctx, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds))}`);
 
@@ -126,7 +127,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   listLine(w, t, espAuth, 'ESP authentication', (x) => `set network ike crypto-profiles ipsec-crypto-profiles ${espP} esp authentication ${list(x)}`);
   const pfs = allGroups(espProps);
   if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `PAN-OS takes one PFS group per IPSec crypto profile; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
-  const pfsKey = pfs[0] === undefined ? 'no-pfs' : GROUPS.has(pfs[0]) ? `group${pfs[0]}` : undefined;
+  const pfsKey = pfs[0] === undefined ? 'no-pfs' : hasGroup(pfs[0]) ? `group${pfs[0]}` : undefined;
   if (pfsKey === undefined) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${String(pfs[0])} is not available on PAN-OS; no-pfs written`, { tunnel: tn });
   w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} dh-group ${pfsKey ?? 'no-pfs'}`);
   w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifetime ${unitsText(LIFETIME_UNITS, bounded(w, ctx, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds))}`);

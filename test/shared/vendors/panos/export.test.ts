@@ -122,3 +122,13 @@ describe('PAN-OS names stay distinct within their 31 characters', () => {
     expect(routes.length).toBe(4);
   });
 });
+
+describe('PAN-OS DH groups per release', () => {
+  const g = { ike: { ...end.ike, proposals: [{ encryption: ['aes256' as const], integrity: ['sha256' as const], dhGroups: [21 as const, 14 as const] }] } };
+  it('groups 15, 16 and 21 from 10.2.0 only', () => {
+    expect(exportA(doc({ osVersion: '10.2', changes: g })).lines).toContain('set network ike crypto-profiles ike-crypto-profiles ike-t1 dh-group [ group21 group14 ]');
+    const old = exportA(doc({ osVersion: '10.1', changes: g }));
+    expect(old.lines).toContain('set network ike crypto-profiles ike-crypto-profiles ike-t1 dh-group group14');
+    expect(old.warnings.some((w) => w.code === 'DH_GROUP_UNSUPPORTED' && w.message.includes('21'))).toBe(true);
+  });
+});
