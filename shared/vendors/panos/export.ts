@@ -110,8 +110,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   warnIfProposalsFlattened(w, t, ikeProps, 'IKE', LABEL);
   const ikeEnc = mapAll(w, t, allEncryption(ikeProps), (e) => (t.me.ikeVersion === 1 && isAead(e) ? undefined : encryptionOn(IKE_ENC, ctx.gateway)(e)), `IKEv${t.me.ikeVersion} encryption`, LABEL);
   listLine(w, t, ikeEnc, 'IKE encryption', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} encryption ${list(x)}`);
-  // ike-crypto-profile.yaml "hash": non-auth, md5, sha1, sha256, sha384, sha512.
-  const hash = mapAll(w, t, allIntegrity(ikeProps), (i) => (i === 'none' ? 'non-auth' : HASH[i]), 'IKE hash', LABEL);
+  // ike-crypto-profile.yaml "hash": non-auth, md5, sha1, sha256, sha384, sha512. No integrity is
+  // written as non-auth only when every cipher is AES-GCM, which carries its own (a CBC cipher
+  // without integrity is left out, warned, rather than given one the design does not have).
+  const aeadOnly = ikeEnc.length > 0 && allEncryption(ikeProps).every((e) => isAead(e));
+  const hash = mapAll(w, t, allIntegrity(ikeProps), (i) => (i === 'none' ? (aeadOnly ? 'non-auth' : undefined) : HASH[i]), 'IKE hash', LABEL);
   listLine(w, t, hash, 'IKE hash', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(x)}`);
   const hasGroup = (g: DhGroup) => GROUPS.has(g) && (panosHasGroupsOf102(ctx.gateway.osVersion) || !FROM_10_2.includes(g));
   const groups = mapAll(w, t, allGroups(ikeProps), (g) => (hasGroup(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);

@@ -132,3 +132,16 @@ describe('PAN-OS DH groups per release', () => {
     expect(old.warnings.some((w) => w.code === 'DH_GROUP_UNSUPPORTED' && w.message.includes('21'))).toBe(true);
   });
 });
+
+describe('PAN-OS IKE integrity none', () => {
+  const with_ = (encryption: ('aes256' | 'aes256gcm16')[], integrity: ('none' | 'sha256')[]) => exportA(doc({ changes: { ike: { ...end.ike, proposals: [{ encryption, integrity, dhGroups: [14] }] } } }));
+  it('with AES-GCM only it is non-auth', () => {
+    expect(with_(['aes256gcm16'], ['none']).lines).toContain('set network ike crypto-profiles ike-crypto-profiles ike-t1 hash non-auth');
+  });
+  it('with a CBC cipher it is left out with a warning, never replaced by an integrity the design lacks', () => {
+    const r = with_(['aes256'], ['none', 'sha256']);
+    expect(r.lines).toContain('set network ike crypto-profiles ike-crypto-profiles ike-t1 hash sha256');
+    expect(r.warnings.some((w) => w.code === 'ALGORITHM_UNSUPPORTED' && w.message.includes('none'))).toBe(true);
+    expect(with_(['aes256'], ['none']).lines.some((l) => l.includes(' hash '))).toBe(false);
+  });
+});
