@@ -221,13 +221,13 @@ const fmtDh = (g: number) => `${g}`;
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: string; proposals: P[]; onChange: (p: P[]) => void; pfs?: boolean; make: () => P; vendor: Vendor | undefined; ikeVersion: 1 | 2 }) {
+function ProposalEditor<P extends IkeProposal | EspProposal>(props: { title: string; proposals: P[]; onChange: (p: P[]) => void; pfs?: boolean; make: () => P; vendor: Vendor | undefined; osVersion?: string; ikeVersion: 1 | 2 }) {
   const { proposals, onChange } = props;
   const phase = props.pfs ? 'esp' : 'ike';
   const none = new Map<never, string>();
-  const noEncryption = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'encryption') : none;
-  const noIntegrity = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'integrity') : none;
-  const noGroup = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'dhGroup') : none;
+  const noEncryption = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'encryption', props.osVersion) : none;
+  const noIntegrity = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'integrity', props.osVersion) : none;
+  const noGroup = props.vendor ? unavailableAlgorithms(props.vendor, props.ikeVersion, phase, 'dhGroup', props.osVersion) : none;
   return (
     <div className="proposals">
       {proposals.map((p, i) => {
@@ -286,7 +286,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
           <SelectField label="Outside interface" value={e.outsideInterface} options={g ? [...new Set([e.outsideInterface, ...g.interfaces.map((i) => i.name)])] : [e.outsideInterface]} onChange={(v) => run({ outsideInterface: v })} />
           <TextField editor={editor} label="Tunnel interface" mono value={e.tunnelInterface} mergeKey={mk('tif')} command={(t) => update({ tunnelInterface: t.trim() })} />
         </div>
-        <ProposalEditor title="IKE proposal" vendor={vendor} ikeVersion={e.ikeVersion} proposals={e.ike.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ ike: { ...e.ike, proposals: p } })} />
+        <ProposalEditor title="IKE proposal" vendor={vendor} osVersion={g?.osVersion} ikeVersion={e.ikeVersion} proposals={e.ike.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ ike: { ...e.ike, proposals: p } })} />
         <TextField editor={editor} label="IKE SA lifetime (s)" mono value={String(e.ike.lifetimeSeconds)} validate={validateSetting(g && valueLimitOf(g, 'ikeLifetimeSeconds'), productLabel, 60, 31536000)} mergeKey={mk('ikelife')} command={(t) => update({ ike: { ...e.ike, lifetimeSeconds: Number(t) } })} />
       </Section>
       <Section title="Authentication">
@@ -314,7 +314,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
         />
       </Section>
       <Section title="IPsec (phase 2)">
-        <ProposalEditor title="ESP proposal" pfs vendor={vendor} ikeVersion={e.ikeVersion} proposals={e.esp.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ esp: { ...e.esp, proposals: p } })} />
+        <ProposalEditor title="ESP proposal" pfs vendor={vendor} osVersion={g?.osVersion} ikeVersion={e.ikeVersion} proposals={e.esp.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ esp: { ...e.esp, proposals: p } })} />
         <TextField editor={editor} label="IPsec SA lifetime (s)" mono value={String(e.esp.lifetimeSeconds)} validate={validateSetting(g && valueLimitOf(g, 'espLifetimeSeconds'), productLabel, 60, 31536000)} mergeKey={mk('esplife')} command={(t) => update({ esp: { ...e.esp, lifetimeSeconds: Number(t) } })} />
         <CheckField label="Passive (responder only)" checked={e.passive} onChange={(v) => run({ passive: v })} />
         {vendor && <VendorOptionFields vendor={vendor} where="end" holder={e} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />}

@@ -8,7 +8,8 @@ import { algorithmLimitsOf, unsupportedAlgorithms, type UnsupportedAlgorithm } f
 import type { NegotiationRun } from './negotiation-run';
 
 function supportedInV2(run: NegotiationRun, k: EndKey, u: UnsupportedAlgorithm): boolean {
-  return !algorithmLimitsOf(run.gateways[k].vendor).some((l) => l.ikeVersion !== 1 && l.phase === u.limit.phase && l.unsupported.includes(u.algorithm));
+  const gateway = run.gateways[k];
+  return !algorithmLimitsOf(gateway.vendor).some((l) => l.ikeVersion !== 1 && l.phase === u.limit.phase && l.unsupported.includes(u.algorithm) && (!l.appliesTo || l.appliesTo(gateway.osVersion)));
 }
 
 function dropFix(run: NegotiationRun, k: EndKey, u: UnsupportedAlgorithm): Command[] {
@@ -32,7 +33,7 @@ export function algorithmDiagnostics(run: NegotiationRun): void {
   for (const k of ['a', 'b'] as const) {
     const gateway = run.gateways[k];
     const end = run.end(k);
-    const found = unsupportedAlgorithms(gateway.vendor, end);
+    const found = unsupportedAlgorithms(gateway.vendor, end, gateway.osVersion);
     if (found.length === 0) continue;
     const seen = new Set<string>();
     for (const u of found) {

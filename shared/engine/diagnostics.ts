@@ -8,6 +8,7 @@ import { capacityCountNote, capacityOf, smallestModelFor, tunnelsUsed } from '..
 import type { ChildPlan, PlannedSelector } from './plan';
 import { algorithmDiagnostics } from './algorithm-diagnostics';
 import { valueDiagnostics } from './value-diagnostics';
+import { configurationDiagnostics } from './configuration-diagnostics';
 import type { NegotiationRun } from './negotiation-run';
 import type { Diagnostic, Phase1Result, Phase2Result } from './report';
 import type { Provenance } from '../vocabulary/provenance';
@@ -74,6 +75,7 @@ export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2
   // Algorithms a product cannot be configured with (shared/vendors/algorithms.ts).
   algorithmDiagnostics(run);
   valueDiagnostics(run);
+  configurationDiagnostics(run);
 
   // Plan problems (bad input, product limits), both ends.
   for (const k of ['a', 'b'] as const) {

@@ -167,6 +167,7 @@ export const DIAGNOSTIC_CODES = [
   'BOTH_ENDS_PASSIVE',
   'ALGORITHM_UNSUPPORTED',
   'VALUE_OUT_OF_RANGE',
+  'CONFIGURATION_UNSUPPORTED',
 ] as const;
 export const DiagnosticCodeSchema = z.enum(DIAGNOSTIC_CODES);
 export type DiagnosticCode = z.infer<typeof DiagnosticCodeSchema>;

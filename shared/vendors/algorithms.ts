@@ -23,11 +23,15 @@ export function algorithmLimitsOf(vendor: string): readonly AlgorithmLimit[] {
   return vendorModule(vendor).capabilities.algorithmLimits;
 }
 
-/** Every algorithm in this end's proposals that its product cannot be configured with. */
-export function unsupportedAlgorithms(vendor: string, end: TunnelEnd): UnsupportedAlgorithm[] {
+/** The limit holds on this release of the product (a limit without releases holds on all). */
+const appliesOn = (limit: AlgorithmLimit, osVersion: string) => !limit.appliesTo || limit.appliesTo(osVersion);
+
+/** Every algorithm in this end's proposals that its product (on this release) cannot be configured with. */
+export function unsupportedAlgorithms(vendor: string, end: TunnelEnd, osVersion = ''): UnsupportedAlgorithm[] {
   const out: UnsupportedAlgorithm[] = [];
   for (const limit of algorithmLimitsOf(vendor)) {
     if (limit.ikeVersion !== undefined && limit.ikeVersion !== end.ikeVersion) continue;
+    if (!appliesOn(limit, osVersion)) continue;
     const proposals: readonly (IkeProposal | EspProposal)[] = (limit.phase === 'ike' ? end.ike?.proposals : end.esp?.proposals) ?? [];
     proposals.forEach((p, proposalIndex) => {
       for (const algorithm of proposalAlgorithms(p, limit.kind)) {
@@ -42,10 +46,11 @@ export function unsupportedAlgorithms(vendor: string, end: TunnelEnd): Unsupport
  * The algorithms of one kind a product cannot be configured with for this IKE version and phase,
  * each with the reason, for editors that offer only what the product has.
  */
-export function unavailableAlgorithms(vendor: string, ikeVersion: 1 | 2, phase: AlgorithmLimit['phase'], kind: AlgorithmLimit['kind']): Map<Encryption | Integrity | DhGroup, string> {
+export function unavailableAlgorithms(vendor: string, ikeVersion: 1 | 2, phase: AlgorithmLimit['phase'], kind: AlgorithmLimit['kind'], osVersion = ''): Map<Encryption | Integrity | DhGroup, string> {
   const out = new Map<Encryption | Integrity | DhGroup, string>();
   for (const limit of algorithmLimitsOf(vendor)) {
     if (limit.phase !== phase || limit.kind !== kind || (limit.ikeVersion !== undefined && limit.ikeVersion !== ikeVersion)) continue;
+    if (!appliesOn(limit, osVersion)) continue;
     for (const a of limit.unsupported) if (!out.has(a)) out.set(a, limit.statement);
   }
   return out;

@@ -57,6 +57,14 @@ export function intendedMeaning(doc: TopologyDocument, gateway: Gateway): { mean
   return { meaning: { peers }, tunnels: ctx.tunnels.map((t) => t.tunnel.name) };
 }
 
+/** For each kind of algorithm, the read proposals offer only algorithms the intended ones offer (or none). */
+function perKindWithin(intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[]): boolean {
+  return (['encryption', 'integrity', 'dhGroups'] as const).every((k) => {
+    const offered = new Set<unknown>(intended.flatMap((p) => p[k] as unknown[]));
+    return read.every((p) => (p[k] as unknown[]).every((a) => offered.has(a)));
+  });
+}
+
 const AEAD = new Set<string>(['aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
 
 /**
@@ -116,39 +124,54 @@ function proposalsProblem(what: string, phase: 'ike' | 'esp', intended: readonly
   // Merged proposals offer at most every algorithm of the design with every other (and at least what the design offers).
   const envelope = merged ? new Set([...i, ...resolved(combinations(flattened(intended), phase), r)]) : i;
   if (r.size > 0 && (merged || dropped) && subset(r, envelope) && (dropped || subset(i, r))) return undefined;
+  // Algorithms left out (a warning says which): per kind, what is read back is some of what the
+  // design offers, or nothing when every one of that kind was left out (its statement is not written).
+  if (dropped && perKindWithin(intended, read)) return undefined;
   return `${what}: the design offers ${[...i].join(' ')}; read back ${[...r].join(' ') || 'nothing'}${merged || dropped ? ' (beyond what the warnings explain)' : ', and no warning says why'}`;
 }
 
-/** Addresses × addresses a child covers, for comparing a range with the prefixes it was split into. */
-function cells(c: ChildMeaning, portsChanged = false): { key: string; size: bigint; local: [bigint, bigint]; remote: [bigint, bigint] } | undefined {
-  const bare = portsChanged ? withoutPorts(c).split(' <-> ') : [c.local, c.remote];
-  const l = parseSelector(bare[0] as string);
-  const r = parseSelector(bare[1] as string);
+/**
+ * Addresses × addresses a child covers, for comparing a range with the prefixes it was split into.
+ * `addressesOnly`: protocol and ports left out of the comparison (a warning says they were changed).
+ */
+function cellsOf(c: ChildMeaning, addressesOnly = false): { key: string; size: bigint; local: [bigint, bigint]; remote: [bigint, bigint] } | undefined {
+  const address = (side: string) => (addressesOnly ? side.replace(/\[[^\]]*\]$/, '') : side);
+  const l = parseSelector(address(c.local));
+  const r = parseSelector(address(c.remote));
   if (!l.ok || !r.ok) return undefined;
-  const key = `${l.value.family}|${l.value.protocol}|${l.value.portFrom}-${l.value.portTo}|${r.value.portFrom}-${r.value.portTo}`;
+  const key = addressesOnly ? `${l.value.family}` : `${l.value.family}|${l.value.protocol}|${l.value.portFrom}-${l.value.portTo}|${r.value.portFrom}-${r.value.portTo}`;
   return { key, size: (l.value.to - l.value.from + 1n) * (r.value.to - r.value.from + 1n), local: [l.value.from, l.value.to], remote: [r.value.from, r.value.to] };
 }
 
-function childrenProblems(intended: readonly ChildMeaning[], read: readonly ChildMeaning[], codes: Set<ExportWarningCode>): string[] {
+/** The child a product negotiates when it has no selector configured (DEFAULT_SELECTOR says so when the design's could not be written). */
+const DEFAULT_CHILD = '0.0.0.0/0 <-> 0.0.0.0/0';
+/** Codes saying a selector's protocol or ports were written otherwise (one port of a range, none at all). */
+const CHANGES_PORTS: ExportWarningCode[] = ['PORT_RANGE_UNSUPPORTED', 'PORT_UNSUPPORTED', 'PROTOCOL_UNSUPPORTED'];
+
+function childrenProblems(intended: readonly ChildMeaning[], readAll: readonly ChildMeaning[], codes: Set<ExportWarningCode>): string[] {
   const text = (c: ChildMeaning) => `${c.local} <-> ${c.remote}`;
   const iText = new Set(intended.map(text));
+  const read = codes.has('DEFAULT_SELECTOR') && !iText.has(DEFAULT_CHILD) ? readAll.filter((c) => text(c) !== DEFAULT_CHILD) : readAll;
   const rText = new Set(read.map(text));
   if (same(iText, rText)) return [];
-  if (codes.has('ADDRESS_RANGE_SPLIT')) {
-    // Each intended child is covered exactly by the read children inside it (by addresses only when ports were changed).
-    const loose = PORTS_CHANGED.some((k) => codes.has(k));
-    const cellsOf = (c: ChildMeaning) => cells(c, loose);
-    const rc = read.map(cellsOf);
+  // No proxy ID in the design, and the warning says what the product negotiates instead (a
+  // policy-based product's policies are its proxy IDs).
+  if (codes.has('DEFAULT_SELECTOR') && [...iText].every((t) => t === DEFAULT_CHILD)) return [];
+  const addressesOnly = CHANGES_PORTS.some((c) => codes.has(c));
+  if (codes.has('ADDRESS_RANGE_SPLIT') || addressesOnly) {
+    // Each intended child is covered exactly by the read children inside it.
+    const cells = (c: ChildMeaning) => cellsOf(c, addressesOnly);
+    const rc = read.map(cells);
     const problems: string[] = [];
     for (const c of intended) {
-      const ic = cellsOf(c);
+      const ic = cells(c);
       if (!ic) continue;
       const inside = rc.filter((x) => x && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]);
       const total = inside.reduce((n, x) => n + (x?.size ?? 0n), 0n);
       // A port warning changes ports, not addresses: the prefixes still cover the whole range.
       if (total !== ic.size && !DROPS_SELECTORS.some((k) => codes.has(k) && !PORTS_CHANGED.includes(k))) problems.push(`the selector ${text(c)} is split into prefixes that cover ${total} of its ${ic.size} address pairs`);
     }
-    const stray = rc.filter((x, j) => !x || !intended.some((c) => { const ic = cellsOf(c); return ic && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]; }) ? read[j] : undefined);
+    const stray = rc.filter((x, j) => !x || !intended.some((c) => { const ic = cells(c); return ic && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]; }) ? read[j] : undefined);
     for (const x of stray) if (x) problems.push(`a selector read back is in no selector of the design: ${text(read[rc.indexOf(x)] as ChildMeaning)}`);
     return problems;
   }
@@ -209,7 +232,8 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     const at = unread.findIndex((p) => p.remoteAddress === want.remoteAddress);
     const where = `tunnel ${JSON.stringify(tunnel)} (peer ${want.remoteAddress})`;
     if (at < 0) {
-      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
+      // ALGORITHM_UNSUPPORTED: a tunnel none of whose proposals the product can be configured with is not written.
+      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
       continue;
     }
     const got = unread.splice(at, 1)[0] as PeerMeaning;
@@ -223,7 +247,8 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     differs('the local identity', want.auth.localId, got.auth.localId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('the remote identity', want.auth.remoteId, got.auth.remoteId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('DPD', want.dpd, got.dpd, ['SETTING_UNSUPPORTED', 'LIFETIME_ADJUSTED']);
-    differs('the routes', want.routes, [...got.routes].sort(), ['ROUTES_MANUAL']);
+    // Routes outside the file (ROUTES_MANUAL); a policy-based design the product writes route-based (VPN_TYPE_ADJUSTED) gets routes into its tunnel.
+    differs('the routes', want.routes, [...got.routes].sort(), want.routes.length === 0 ? ['ROUTES_MANUAL', 'VPN_TYPE_ADJUSTED'] : ['ROUTES_MANUAL']);
     const p = proposalsProblem('IKE proposals', 'ike', want.ike.proposals, got.ike.proposals, codes);
     if (p) out.push(`${where}: ${p}`);
     for (const c of childrenProblems(want.children, got.children, codes)) out.push(`${where}: ${c}`);

@@ -12,16 +12,26 @@ import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
+import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
+import { capabilities } from './capabilities';
 import { junosOptionsOf } from './options';
+import { junosAtLeast } from './version';
 
 const LABEL = 'Junos SRX';
-const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs" and "Route-Based IPsec VPNs" (Junos OS VPN IPsec user guide)';
+const REFERENCE = 'Juniper "Traffic Selectors in Route-Based VPNs", "Route-Based IPsec VPNs" and "Policy-Based IPsec VPNs" (Junos OS IPsec VPN User Guide); ranges and keywords per release from Juniper\'s configuration YANG for SRX (junos-es-conf-security)';
 const MAX_TRAFFIC_SELECTORS = 200;
 
 const ENC: Partial<Record<Encryption, string>> = { des: 'des-cbc', '3des': '3des-cbc', aes128: 'aes-128-cbc', aes192: 'aes-192-cbc', aes256: 'aes-256-cbc', aes128gcm16: 'aes-128-gcm', aes256gcm16: 'aes-256-gcm' };
 const IKE_AUTH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha-256', sha384: 'sha-384', sha512: 'sha-512' };
-const ESP_AUTH: Partial<Record<Integrity, string>> = { md5: 'hmac-md5-96', sha1: 'hmac-sha1-96', sha256: 'hmac-sha-256-128', sha384: 'hmac-sha-384-192', sha512: 'hmac-sha-512-256' };
+const ESP_AUTH: Partial<Record<Integrity, string>> = { md5: 'hmac-md5-96', sha1: 'hmac-sha1-96', sha256: 'hmac-sha-256-128', sha384: 'hmac-sha-384', sha512: 'hmac-sha-512' };
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24]);
+
+/**
+ * What came in 23.2R1 (Juniper/yang junos-es-conf-security: the 23.1R1 model has none of them):
+ * IKE `sha-512` and `group21`, ESP `hmac-sha-384` and `hmac-sha-512` (no release has the
+ * `hmac-sha-384-192` / `hmac-sha-512-256` spellings).
+ */
+export const FROM_23_2 = { ikeIntegrity: ['sha512'] as Integrity[], espIntegrity: ['sha384', 'sha512'] as Integrity[], dhGroups: [21] as DhGroup[] };
 
 /**
  * A value for a `set` command loaded with "load set terminal": a bare word when it has only
@@ -63,15 +73,39 @@ function identity(id: { type: string; value: string }): Quoted {
     case 'fqdn': return quoted(`hostname ${v.text}`);
     case 'user-fqdn': return quoted(`user-at-hostname ${v.text}`);
     case 'dn': return quoted(`distinguished-name`);
-    default: return quoted(`hostname ${v.text}`);
+    // JUNOS Software CLI Reference, "local-identity": (distinguished-name | hostname | inet |
+    // user-at-hostname); remote-identity the same: no key-id, and a hostname would send a different ID type.
+    default: return refused('a key-id type, which Junos has no identity statement for (inet, inet6, hostname, user-at-hostname, distinguished-name)');
   }
 }
 
+/**
+ * The value of a setting as Junos takes it (its capability table's range, for the gateway's
+ * release): the design's value when inside, else the nearest one, with a warning naming both (the
+ * engine reports VALUE_OUT_OF_RANGE for the same value before export).
+ */
+function bounded(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, setting: ValueSetting, value: number): number {
+  const limit = capabilities.valueLimits?.(ctx.gateway)[setting];
+  if (!limit || (value >= limit.min && value <= limit.max)) return value;
+  const nearest = Math.min(limit.max, Math.max(limit.min, value));
+  const words = SETTING_WORDS[setting];
+  const unit = words.unit ? ` ${words.unit}` : '';
+  const code = setting === 'dpdIntervalSeconds' ? 'SETTING_UNSUPPORTED' : 'LIFETIME_ADJUSTED';
+  w.warn(code, `the ${words.label} of ${value}${unit} is outside what ${LABEL} takes (${limit.min}–${limit.max}${unit}: ${limit.statement}); ${nearest}${unit} written instead: set the same on the peer, or choose a value ${LABEL} takes`, { tunnel: t.tunnel.name, line: w.current + 1 });
+  return nearest;
+}
+
 /** One Junos proposal per combination (each Junos proposal holds one algorithm of each kind). */
-function writeProposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp', base: string): string[] {
+function writeProposals(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, kind: 'ike' | 'esp', base: string): string[] {
   const tn = t.tunnel.name;
+  const v232 = junosAtLeast(ctx.gateway.osVersion, 23, 2);
+  const release = `Junos ${ctx.gateway.osVersion || '(no OS version given)'}`;
   const names: string[] = [];
   const ps = kind === 'ike' ? t.me.ike.proposals : t.me.esp.proposals;
+  // Bounded once per tunnel, so one warning says it for every proposal.
+  const ikeLifetime = kind === 'ike' ? bounded(w, ctx, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds) : 0;
+  const espLifetime = kind === 'esp' ? bounded(w, ctx, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds) : 0;
+  const espKilobytes = kind === 'esp' && t.me.esp.lifetimeKilobytes ? bounded(w, ctx, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes) : undefined;
   for (const p of ps) {
     const groups = kind === 'ike' ? p.dhGroups : [undefined];
     for (const e of p.encryption) {
@@ -87,9 +121,17 @@ function writeProposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp', bas
           w.warn('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} integrity ${i} is not available on ${LABEL} with ${e}; left out`, { tunnel: tn });
           continue;
         }
+        if (!v232 && (kind === 'ike' ? FROM_23_2.ikeIntegrity : FROM_23_2.espIntegrity).includes(i)) {
+          w.warn('ALGORITHM_UNSUPPORTED', `${kind === 'ike' ? 'IKE' : 'ESP'} integrity ${i} (${auth}) needs Junos 23.2 or later; ${release} has none, left out (set the gateway's OS version if it runs 23.2)`, { tunnel: tn });
+          continue;
+        }
         for (const g of groups) {
           if (g !== undefined && !GROUPS.has(g)) {
             w.warn('DH_GROUP_UNSUPPORTED', `IKE DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
+            continue;
+          }
+          if (g !== undefined && !v232 && FROM_23_2.dhGroups.includes(g)) {
+            w.warn('DH_GROUP_UNSUPPORTED', `IKE DH group ${g} needs Junos 23.2 or later; ${release} has none, left out`, { tunnel: tn });
             continue;
           }
           const name = `${base}-${names.length + 1}`;
@@ -98,13 +140,13 @@ function writeProposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp', bas
             w.line(`set security ike proposal ${name} dh-group group${g}`);
             if (auth) w.line(`set security ike proposal ${name} authentication-algorithm ${auth}`);
             w.line(`set security ike proposal ${name} encryption-algorithm ${enc}`);
-            w.line(`set security ike proposal ${name} lifetime-seconds ${t.me.ike.lifetimeSeconds}`);
+            w.line(`set security ike proposal ${name} lifetime-seconds ${ikeLifetime}`);
           } else {
             w.line(`set security ipsec proposal ${name} protocol esp`);
             if (auth) w.line(`set security ipsec proposal ${name} authentication-algorithm ${auth}`);
             w.line(`set security ipsec proposal ${name} encryption-algorithm ${enc}`);
-            w.line(`set security ipsec proposal ${name} lifetime-seconds ${t.me.esp.lifetimeSeconds}`);
-            if (t.me.esp.lifetimeKilobytes) w.line(`set security ipsec proposal ${name} lifetime-kilobytes ${t.me.esp.lifetimeKilobytes}`);
+            w.line(`set security ipsec proposal ${name} lifetime-seconds ${espLifetime}`);
+            if (espKilobytes !== undefined) w.line(`set security ipsec proposal ${name} lifetime-kilobytes ${espKilobytes}`);
           }
           names.push(name);
         }
@@ -114,14 +156,23 @@ function writeProposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp', bas
   return names;
 }
 
-function application(w: ConfigWriter, s: Selector, defined: Set<string>): string {
+/**
+ * An application matching the selector's protocol and ports (toward the remote side, or toward the
+ * local side for the inbound policy), named for all of them so two selectors never share one.
+ * Junos applications take ports for TCP and UDP; other protocols are matched without them, warned.
+ */
+function application(w: ConfigWriter, s: Selector, defined: Set<string>, t?: TunnelView, inbound = false): string {
   if (s.protocol === 0) return 'any';
-  const name = `app-${protocolName(s.protocol)}-${s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : 'any'}`;
+  const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  const [src, dst] = inbound ? [s.remotePort, s.localPort] : [s.localPort, s.remotePort];
+  const ports = (p: typeof src) => (p ? `${p.from}-${p.to}` : 'any');
+  const name = tcpUdp ? `app-${protocolName(s.protocol)}-${ports(src)}-${ports(dst)}` : `app-${protocolName(s.protocol)}`;
+  if (!tcpUdp && (s.localPort || s.remotePort) && t && !inbound) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written for the protocol only (a Junos application takes ports for TCP and UDP here)`, { tunnel: t.tunnel.name, line: w.current + 1 });
   if (!defined.has(name)) {
     defined.add(name);
     const parts = [`protocol ${s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : s.protocol === 1 ? 'icmp' : String(s.protocol)}`];
-    if (s.remotePort) parts.push(`destination-port ${s.remotePort.from}-${s.remotePort.to}`);
-    if (s.localPort) parts.push(`source-port ${s.localPort.from}-${s.localPort.to}`);
+    if (tcpUdp && dst) parts.push(`destination-port ${dst.from}-${dst.to}`);
+    if (tcpUdp && src) parts.push(`source-port ${src.from}-${src.to}`);
     for (const p of parts) w.line(`set applications application ${name} ${p}`);
   }
   return name;
@@ -142,13 +193,21 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const tn = t.tunnel.name;
   const nm = safeName(tn, 31, names);
   const name = nm.name;
-  const routeBased = ctx.gateway.vpnType === 'route-based';
+  // Juniper, "Policy-Based IPsec VPNs", Limitations: IKEv2 does not support policy-based VPNs
+  // (capabilities.ts, configurationLimits): such a tunnel is written route-based, on st0.
+  const adjusted = ctx.gateway.vpnType === 'policy-based' && t.me.ikeVersion === 2;
+  const routeBased = ctx.gateway.vpnType === 'route-based' || adjusted;
   w.blank();
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+  if (adjusted) w.warn('VPN_TYPE_ADJUSTED', `Junos does not run IKEv2 on a policy-based VPN (Juniper, "Policy-Based IPsec VPNs", Limitations): this tunnel is written route-based, bound to st0 with traffic selectors and routes; make the gateway route-based, or use IKEv1 on both ends for a policy-based VPN`, { tunnel: tn, line: w.current });
   if (nm.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}"`, { tunnel: tn });
   commonEndChecks(w, t);
-  const tunnelIf = t.me.tunnelInterface || `st0.${index - 1}`;
-  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
+  const designed = t.me.tunnelInterface || `st0.${index - 1}`;
+  const zone = tunnelZone(ctx, designed, 'vpn');
+  // bind-interface takes a logical unit (st0.0): a name without a unit number gets this tunnel's.
+  const [ifd, unitNumber] = designed.split('.');
+  const tunnelIf = /^\d+$/.test(unitNumber ?? '') ? designed : `${ifd || 'st0'}.${index - 1}`;
+  if (routeBased && tunnelIf !== designed) w.warn('NAME_SHORTENED', `the tunnel interface "${designed}" has no unit number; written as ${tunnelIf} (a Junos VPN binds to a unit: st0.<unit>)`, { tunnel: tn, line: w.current + 1 });
   for (const z of routeBased ? [zone, ctx.insideZone, ctx.outsideZone] : [ctx.insideZone, ctx.outsideZone]) {
     const q = junosZone(z);
     if (!q.ok) {
@@ -157,7 +216,17 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     }
   }
 
-  const ikeProps = writeProposals(w, t, 'ike', `ike-${name}`);
+  // A gateway needs an IKE policy with a proposal and a VPN an IPsec policy with one: when none of
+  // the design's can be written, the tunnel is not written (its warnings say which were left out).
+  for (const kind of ['ike', 'esp'] as const) {
+    const scratch = new ConfigWriter(ctx.gateway.name, 'scratch', '#', []);
+    if (writeProposals(scratch, ctx, t, kind, 'x').length === 0) {
+      writeProposals(w, ctx, t, kind, 'x');
+      w.warn('ALGORITHM_UNSUPPORTED', `no ${kind === 'ike' ? 'IKE' : 'IPsec'} proposal of the design can be written on ${LABEL}${ctx.gateway.osVersion ? ` ${ctx.gateway.osVersion}` : ''}; this tunnel is not written: choose algorithms both ends have`, { tunnel: tn });
+      return;
+    }
+  }
+  const ikeProps = writeProposals(w, ctx, t, 'ike', `ike-${name}`);
   // A policy with no proposal cannot commit: then it is not written and not referenced (warned).
   if (t.me.ikeVersion === 1 && ikeProps.length > 0) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
   listLine(w, t, ikeProps, 'IKE proposal', (x) => `set security ike policy ike-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
@@ -170,21 +239,27 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   w.line(`set security ike gateway ${gw} version ${t.me.ikeVersion === 2 ? 'v2-only' : 'v1-only'}`);
   if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => `set security ike gateway ${gw} local-identity ${x}`, LABEL);
   if (t.me.auth.remoteId) valueLine(w, t, 'the remote identity', identity(t.me.auth.remoteId), (x) => `set security ike gateway ${gw} remote-identity ${x}`, LABEL);
-  if (t.me.dpd.enabled) w.line(`set security ike gateway ${gw} dead-peer-detection interval ${Math.max(2, t.me.dpd.intervalSeconds)}`);
+  if (t.me.dpd.enabled) w.line(`set security ike gateway ${gw} dead-peer-detection interval ${bounded(w, ctx, t, 'dpdIntervalSeconds', t.me.dpd.intervalSeconds)}`);
   if (!t.me.natTraversal) w.line(`set security ike gateway ${gw} no-nat-traversal`);
 
-  const espProps = writeProposals(w, t, 'esp', `esp-${name}`);
+  const espProps = writeProposals(w, ctx, t, 'esp', `esp-${name}`);
   const pfs = [...new Set(t.me.esp.proposals.flatMap((p) => p.dhGroups))];
   if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `a Junos IPsec policy takes one PFS group; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
   if (pfs[0] !== undefined && espProps.length > 0) {
-    if (GROUPS.has(pfs[0])) w.line(`set security ipsec policy ipsec-${name} perfect-forward-secrecy keys group${pfs[0]}`);
+    if (FROM_23_2.dhGroups.includes(pfs[0]) && !junosAtLeast(ctx.gateway.osVersion, 23, 2)) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} needs Junos 23.2 or later; no PFS written`, { tunnel: tn });
+    else if (GROUPS.has(pfs[0])) w.line(`set security ipsec policy ipsec-${name} perfect-forward-secrecy keys group${pfs[0]}`);
     else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
   }
   listLine(w, t, espProps, 'ESP proposal', (x) => `set security ipsec policy ipsec-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
 
   if (routeBased) {
-    const [ifd, unit] = tunnelIf.split('.');
-    w.line(`set interfaces ${ifd} unit ${unit ?? '0'} family ${t.selectors.some((s) => s.local.family === 6) ? 'inet6' : 'inet'}`);
+    const unit = tunnelIf.split('.')[1] as string;
+    // Each address family the tunnel carries (its selectors and routes) needs its family on the
+    // unit; a unit with only inet6 drops the IPv4 traffic routed into it, and the reverse.
+    const explicit = t.selectors.filter((s) => !s.isDefault);
+    const v6 = explicit.some((s) => s.local.family === 6) || t.routes.some((r) => r.includes(':'));
+    const v4 = explicit.some((s) => s.local.family === 4) || t.routes.some((r) => !r.includes(':')) || !v6;
+    for (const family of [...(v4 ? ['inet'] : []), ...(v6 ? ['inet6'] : [])]) w.line(`set interfaces ${tunnelIf.split('.')[0]} unit ${unit} family ${family}`);
     w.line(`set security zones security-zone ${word(zone)} interfaces ${tunnelIf}`);
     w.line(`set security ipsec vpn ${name} bind-interface ${tunnelIf}`);
   }
@@ -202,27 +277,47 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     }
   }
   if (routeBased) {
-    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `routes to ${tunnelIf} written for ${t.routes.join(', ')}: where the design has none, from the remote selectors or the peer's networks`, { tunnel: tn, line: w.current + 1, silentInFile: true });
     for (const r of t.routes) w.line(`set routing-options ${r.includes(':') ? 'rib inet6.0 ' : ''}static route ${r} next-hop ${tunnelIf}`);
   }
 
   // Security policies: inside zone <-> tunnel zone (route-based) or to the outside zone through the VPN.
   const pa = policyAddresses(ctx, t);
-  const src = pa.local.map((r) => addressBook(w, r, defined));
-  const dst = pa.remote.map((r) => addressBook(w, r, defined));
   const set = (xs: string[]) => (xs.length === 0 ? 'any' : xs.length === 1 ? (xs[0] as string) : `[ ${xs.join(' ')} ]`);
   const toZone = routeBased ? zone : ctx.outsideZone;
-  const pol = (from: string, to: string, pname: string, s: string, d: string, then: string) => {
-    w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} match source-address ${s} destination-address ${d} application any`);
+  const pol = (from: string, to: string, pname: string, s: string, d: string, app: string, then: string) => {
+    w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} match source-address ${s} destination-address ${d} application ${app}`);
     w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} then ${then}`);
   };
-  pol(ctx.insideZone, toZone, `${name}-out`, set(src), set(dst), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
-  pol(toZone, ctx.insideZone, `${name}-in`, set(dst), set(src), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+  const explicit = t.selectors.filter((s) => !s.isDefault);
+  if (routeBased || explicit.length === 0) {
+    if (!routeBased) w.warn('DEFAULT_SELECTOR', `policy-based with no proxy ID: the policies are written for ${[...pa.local, ...pa.remote].length ? 'the gateways\' networks' : 'any address'}, which Junos negotiates as the proxy IDs`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    const src = pa.local.map((r) => addressBook(w, r, defined));
+    const dst = pa.remote.map((r) => addressBook(w, r, defined));
+    pol(ctx.insideZone, toZone, `${name}-out`, set(src), set(dst), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+    pol(toZone, ctx.insideZone, `${name}-in`, set(dst), set(src), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+  } else {
+    // Policy-based: each policy's match is one proxy ID (Juniper, "Policy-Based IPsec VPNs":
+    // the VPN's proxy ID is the policy's source, destination and application), so one pair per selector.
+    explicit.forEach((s, i) => {
+      if (s.local.family !== s.remote.family) {
+        w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a Junos policy cannot match it, left out`, { tunnel: tn });
+        return;
+      }
+      warnPortWithoutProtocol(w, t, s, LABEL);
+      const app = application(w, s, defined, t);
+      const l = addressBook(w, s.local, defined);
+      const r = addressBook(w, s.remote, defined);
+      const n = explicit.length > 1 ? `-${i + 1}` : '';
+      pol(ctx.insideZone, toZone, `${name}-out${n}`, l, r, app, `permit tunnel ipsec-vpn ${name}`);
+      pol(toZone, ctx.insideZone, `${name}-in${n}`, r, l, application(w, s, defined, t, true), `permit tunnel ipsec-vpn ${name}`);
+    });
+  }
   if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
     const rs = `no-nat-${name}`;
     w.line(`set security nat source rule-set ${rs} from zone ${word(ctx.insideZone)}`);
     w.line(`set security nat source rule-set ${rs} to zone ${word(toZone)}`);
-    w.line(`set security nat source rule-set ${rs} rule ${rs} match source-address ${set(pa.local.map((r) => cidr(r) ?? '0.0.0.0/0'))} destination-address ${set(pa.remote.map((r) => cidr(r) ?? '0.0.0.0/0'))}`);
+    w.line(`set security nat source rule-set ${rs} rule ${rs} match source-address ${set(pa.local.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))} destination-address ${set(pa.remote.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))}`);
     w.line(`set security nat source rule-set ${rs} rule ${rs} then source-nat off`);
   }
 }
@@ -239,7 +334,7 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
     const l = rangeToPrefixes(s.local);
     const r = rangeToPrefixes(s.remote);
     warnPortWithoutProtocol(w, t, s, LABEL);
-    const svc = application(w, s, defined);
+    const svc = application(w, s, defined, t);
     const ln = w.line(`set security ipsec vpn ${vpn} ike proxy-identity local ${cidr(l[0] as AddressRange)} remote ${cidr(r[0] as AddressRange)} service ${svc}`);
     if (!isPrefix(s.local) || !isPrefix(s.remote)) w.warn('ADDRESS_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" uses an address range; a Junos proxy-identity takes one prefix, only its first prefix was written`, { tunnel: tn, line: ln });
     if (explicit.length > 1) w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `a Junos VPN has one proxy-identity: proxy IDs 2-${explicit.length} left out (use traffic-selector style for several)`, { tunnel: tn, line: ln });
@@ -273,8 +368,18 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
       }
     }
   }
+  if (n === 0) w.warn('DEFAULT_SELECTOR', 'none of the proxy IDs of the design can be written as a traffic selector: without one, Junos proposes 0.0.0.0/0 <-> 0.0.0.0/0', { tunnel: tn, line: w.current });
   if (n > MAX_TRAFFIC_SELECTORS) w.warn('SELECTOR_LIMIT_EXCEEDED', `${n} traffic selectors needed; Junos takes at most ${MAX_TRAFFIC_SELECTORS} per VPN, ${n - MAX_TRAFFIC_SELECTORS} left out`, { tunnel: tn, line: firstLine });
   void ctx;
+}
+
+/** What the file takes as already configured on a box in production: its interfaces' addresses and zones. */
+function assumedInterfaces(ctx: GatewayContext): string {
+  const said = (name: string, zone: string) => {
+    const address = ctx.gateway.interfaces.find((i) => i.name === name)?.address;
+    return `${name}${address ? ` ${address}` : ''} in security-zone ${zone}`;
+  };
+  return `Assumes these interfaces are configured already (this file does not address them): ${said(ctx.outsideInterface, ctx.outsideZone)}, ${said(ctx.insideInterface, ctx.insideZone)}.`;
 }
 
 export const junosSrxExporter: VendorExporter = {
@@ -283,7 +388,7 @@ export const junosSrxExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.']);
+    header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.', assumedInterfaces(ctx)]);
     const names = new Set<string>();
     const defined = new Set<string>();
     ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined));

@@ -65,6 +65,14 @@ export const configFile: FileGrammar = {
     // escapes the next character (Batfish's Junos grammar); words stop at a space, [ ] are words.
     words: { word: /^[^\s"]+/u, quotes: [{ char: '"', escapes: /[\s\S]/u }] },
   },
+  // Batfish's Junos grammar models what Batfish analyses; each statement below is in Juniper's
+  // documentation for SRX.
+  batfishGaps: [
+    { statement: /^set security ipsec vpn \S+ traffic-selector \S+ local-ip \S+ remote-ip \S+$/, source: 'Juniper Junos OS IPsec VPN User Guide, "Traffic Selectors in Route-Based VPNs" (traffic-selector name local-ip ip-address/netmask remote-ip ip-address/netmask)' },
+    { statement: /^set security ipsec vpn \S+ establish-tunnels on-traffic$/, source: 'JUNOS Software CLI Reference, "vpn" ([edit security ipsec]: establish-tunnels (immediately | on-traffic))' },
+    { statement: /^set security ike gateway \S+ (?:local|remote)-identity (?:inet \S+|inet6 \S+|hostname \S+|user-at-hostname \S+|distinguished-name)$/, source: 'Junos CLI Reference, "local-identity" and "remote-identity" ([edit security ike gateway]: inet, inet6, hostname, user-at-hostname, distinguished-name)' },
+    { statement: /^set security address-book global address \S+ [0-9A-Fa-f:]*:[0-9A-Fa-f:]*\/\d+$/, source: 'Junos CLI Reference, "address (Address Book)" (ip-prefix: an IPv4 or IPv6 prefix)' },
+  ],
   // "Traffic Selectors in Route-Based VPNs": `traffic-selector <name> local-ip <prefix> remote-ip <prefix>`;
   // "Route-Based IPsec VPNs": `ike proxy-identity local <prefix> remote <prefix> service …`.
   selectors: {

@@ -7,6 +7,7 @@ import { grammar } from './grammar';
 import { identity } from './identity';
 import { junosEndOptions } from './options';
 import { junosSrx as profile } from './profile';
+import { junosReader } from './reader';
 
 export const vendor = {
   id: 'junos-srx',
@@ -16,5 +17,6 @@ export const vendor = {
   options: { end: junosEndOptions },
   monitor: NO_MONITOR,
   exporter: junosSrxExporter,
+  reader: junosReader,
   grammar,
 } as const satisfies VendorModule<'junos-srx'>;

@@ -14,6 +14,11 @@ export interface AlgorithmLimit {
   phase: 'ike' | 'esp';
   kind: 'encryption' | 'integrity' | 'dhGroup';
   unsupported: readonly (Encryption | Integrity | DhGroup)[];
+  /**
+   * Only on these releases of the product (the gateway's OS version; '' when it gives none);
+   * on every release when absent. The statement names the releases.
+   */
+  appliesTo?: (osVersion: string) => boolean;
   /** The limit in one sentence, as the diagnostic quotes it. */
   statement: string;
   provenance: Provenance;
@@ -37,6 +42,21 @@ export interface CapacityModel {
 export type ProxyIdLimit =
   | { kind: 'single'; max: number; fix?: { label: string; commands: (at: { gateway: Gateway; tunnelId: TunnelId; end: EndKey }) => Command[] } }
   | { kind: 'per-vpn'; max: number; message: (gateway: Gateway, proxyIds: number) => string };
+
+/**
+ * A combination of settings the product cannot be configured with (Junos: IKEv2 on a
+ * policy-based VPN): the engine reports CONFIGURATION_UNSUPPORTED with the fix, and the exporter
+ * writes what the statement says it does instead, with a warning.
+ */
+export interface ConfigurationLimit {
+  /** Stable id, `<vendor>.<what>`. */
+  id: string;
+  /** The limit and what the export does about it, in one or two sentences. */
+  statement: string;
+  provenance: Provenance;
+  source: string;
+  fix?: { label: string; commands: (at: { gateway: Gateway; tunnelId: TunnelId; end: EndKey }) => Command[] };
+}
 
 /** The numeric settings of a tunnel end whose range a product bounds. */
 export const VALUE_SETTINGS = ['ikeLifetimeSeconds', 'espLifetimeSeconds', 'espLifetimeKilobytes', 'dpdIntervalSeconds', 'monitorIntervalSeconds', 'monitorThreshold'] as const;
@@ -86,6 +106,8 @@ export interface VendorCapabilities {
    * `valueLimits`): what it takes and the document or source code that shows it.
    */
   valuesUnbounded?: { statement: string; source: string };
+  /** The combinations of this gateway's and end's settings the product cannot be configured with. */
+  configurationLimits?: (gateway: Gateway, end: TunnelEnd) => readonly ConfigurationLimit[];
 }
 
 /** The setting's value on this end; undefined when the end does not use it (DPD or monitor off, no kilobyte lifetime). */

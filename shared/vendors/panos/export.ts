@@ -1,8 +1,11 @@
 // Palo Alto Networks PAN-OS, configure-mode `set` commands.
 // Follows: Palo Alto Networks, "PAN-OS Administrator's Guide: Set Up Site-to-Site VPN" (Set Up an
 // IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel, Tunnel Interface),
-// docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/vpns/set-up-site-to-site-vpn, and seed 000
-// (proxy IDs for policy-based peers; no proxy ID means 0.0.0.0/0 <-> 0.0.0.0/0).
+// docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/vpns/set-up-site-to-site-vpn, and PAN-OS 10.0
+// Administrator's Guide, "Set Up an IPSec Tunnel" (proxy IDs for policy-based peers; no proxy ID
+// means 0.0.0.0/0 <-> 0.0.0.0/0); ranges and keywords from the PAN-OS schema as Palo Alto
+// Networks' pan-os-codegen publishes it (specs/network/ike-gateway.yaml, specs/network/tunnels/
+// ipsec.yaml, specs/objects/profiles/ike-crypto-profile.yaml and ipsec-crypto-profile.yaml).
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
@@ -10,13 +13,22 @@ import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
+import { capabilities, FROM_10_2, inUnits, LIFESIZE_UNITS, LIFETIME_UNITS, panosHasDes, panosHasGroupsOf102 } from './capabilities';
 import { configFile } from './grammar';
 
 const LABEL = 'PAN-OS';
-const REFERENCE = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';
+const REFERENCE = `PAN-OS Administrator's Guide, "Set Up Site-to-Site VPN" (Set Up an IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel: proxy IDs, none meaning 0.0.0.0/0 both ways; Tunnel Interface); PAN-OS schema (pan-os-codegen specs/network/ike-gateway.yaml, tunnels/ipsec.yaml, objects/profiles)`;
 
-const IKE_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes-128-cbc', aes192: 'aes-192-cbc', aes256: 'aes-256-cbc', aes128gcm16: 'aes-128-gcm', aes256gcm16: 'aes-256-gcm' };
+const IKE_ENC: Partial<Record<Encryption, string>> = { '3des': '3des', aes128: 'aes-128-cbc', aes192: 'aes-192-cbc', aes256: 'aes-256-cbc', aes128gcm16: 'aes-128-gcm', aes256gcm16: 'aes-256-gcm' };
 const ESP_ENC: Partial<Record<Encryption, string>> = { ...IKE_ENC, null: 'null' };
+
+/**
+ * `des`: the PAN-OS 10.0 Administrator's Guide, "IKE Phase 1" still lists it for crypto profiles;
+ * the 11.x schema (pan-os-codegen specs/objects/profiles/ike-crypto-profile.yaml and
+ * ipsec-crypto-profile.yaml, esp encryption) has 3des and AES only.
+ */
+const encryptionOn = (table: Partial<Record<Encryption, string>>, gateway: { osVersion: string }) => (e: Encryption) => (e === 'des' ? (panosHasDes(gateway.osVersion) ? 'des' : undefined) : table[e]);
 const HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 const ESP_AUTH: Partial<Record<Integrity, string>> = { ...HASH, none: 'none' };
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21]);
@@ -50,14 +62,43 @@ function identity(id: { type: string; value: string }): Quoted {
   return v.ok ? quoted(`type ${type} id ${v.text}`) : v;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>): void {
+/**
+ * The value of a setting as PAN-OS can write it (its capability table's range): the design's
+ * value when PAN-OS takes it, else the nearest one it does, with a warning naming both (the
+ * engine reports VALUE_OUT_OF_RANGE for the same value before export).
+ */
+function bounded(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, setting: ValueSetting, value: number): number {
+  const limit = capabilities.valueLimits?.(ctx.gateway)[setting];
+  if (!limit) return value;
+  const inRange = value >= limit.min && value <= limit.max && (!limit.steps || limit.steps.accepts(value));
+  if (inRange) return value;
+  const clamped = Math.min(limit.max, Math.max(limit.min, value));
+  const nearest = limit.steps && !limit.steps.accepts(clamped) ? limit.steps.nearest(clamped) : clamped;
+  const words = SETTING_WORDS[setting];
+  const unit = words.unit ? ` ${words.unit}` : '';
+  const code = setting === 'ikeLifetimeSeconds' || setting === 'espLifetimeSeconds' || setting === 'espLifetimeKilobytes' ? 'LIFETIME_ADJUSTED' : 'SETTING_UNSUPPORTED';
+  w.warn(code, `the ${words.label} of ${value}${unit} is not one ${LABEL} takes (${limit.min}–${limit.max}${unit}${limit.steps ? `, ${limit.steps.says}` : ''}: ${limit.statement}); ${nearest}${unit} written instead: set the same on the peer, or choose a value ${LABEL} takes`, { tunnel: t.tunnel.name, line: w.current + 1 });
+  return nearest;
+}
+
+/** A lifetime or lifesize in the largest unit that holds it exactly (`lifetime hours 24`); the value is already bounded. */
+function unitsText(units: typeof LIFETIME_UNITS, value: number): string {
+  const u = inUnits(units, value);
+  if (!u) throw new Error(`exporter bug: ${value} was not bounded to a value PAN-OS can write`);
+  return `${u.word} ${u.count}`;
+}
+
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>, routeNames: Set<string>): void {
   const tn = t.tunnel.name;
-  const n = safeName(tn, 31, names);
-  if (n.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${n.name}" (PAN-OS names: letters, digits, "-", "_", at most 31 characters)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  // 31 characters for a gateway, profile or route name (the exporter's rule; the schema names no
+  // limit): the tunnel's name leaves room for the longest prefix, "ipsec-", so that two tunnels'
+  // objects never share a name once cut to 31.
+  const n = safeName(tn, 31 - 'ipsec-'.length, names);
+  if (n.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${n.name}" (PAN-OS names: letters, digits, "-", "_", at most 31 characters with the ipsec-, ike-, gw- or mon- before it)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
   const name = n.name;
   const v = t.me.ikeVersion === 2 ? 'ikev2' : 'ikev1';
-  const ikeP = `ike-${name}`.slice(0, 31);
-  const espP = `ipsec-${name}`.slice(0, 31);
+  const ikeP = `ike-${name}`;
+  const espP = `ipsec-${name}`;
   const tunnelIf = t.me.tunnelInterface || 'tunnel.1';
   const zone = tunnelZone(ctx, tunnelIf, 'vpn');
   w.blank();
@@ -67,41 +108,48 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   // Phase 1 crypto profile.
   const ikeProps = t.me.ike.proposals;
   warnIfProposalsFlattened(w, t, ikeProps, 'IKE', LABEL);
-  const ikeEnc = mapAll(w, t, allEncryption(ikeProps), (e) => (t.me.ikeVersion === 1 && isAead(e) ? undefined : IKE_ENC[e]), `IKEv${t.me.ikeVersion} encryption`, LABEL);
+  const ikeEnc = mapAll(w, t, allEncryption(ikeProps), (e) => (t.me.ikeVersion === 1 && isAead(e) ? undefined : encryptionOn(IKE_ENC, ctx.gateway)(e)), `IKEv${t.me.ikeVersion} encryption`, LABEL);
   listLine(w, t, ikeEnc, 'IKE encryption', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} encryption ${list(x)}`);
-  const hash = mapAll(w, t, allIntegrity(ikeProps).filter((i) => i !== 'none'), (i) => HASH[i], 'IKE hash', LABEL);
-  w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(hash.length ? hash : ['sha256'])}`);
-  const groups = mapAll(w, t, allGroups(ikeProps), (g) => (GROUPS.has(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);
+  // ike-crypto-profile.yaml "hash": non-auth, md5, sha1, sha256, sha384, sha512. No integrity is
+  // written as non-auth only when every cipher is AES-GCM, which carries its own (a CBC cipher
+  // without integrity is left out, warned, rather than given one the design does not have).
+  const aeadOnly = ikeEnc.length > 0 && allEncryption(ikeProps).every((e) => isAead(e));
+  const hash = mapAll(w, t, allIntegrity(ikeProps), (i) => (i === 'none' ? (aeadOnly ? 'non-auth' : undefined) : HASH[i]), 'IKE hash', LABEL);
+  listLine(w, t, hash, 'IKE hash', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(x)}`);
+  const hasGroup = (g: DhGroup) => GROUPS.has(g) && (panosHasGroupsOf102(ctx.gateway.osVersion) || !FROM_10_2.includes(g));
+  const groups = mapAll(w, t, allGroups(ikeProps), (g) => (hasGroup(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);
   listLine(w, t, groups, 'IKE DH group', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} dh-group ${list(x)}`);
-  w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} lifetime seconds ${t.me.ike.lifetimeSeconds}`);
+  w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} lifetime ${unitsText(LIFETIME_UNITS, bounded(w, ctx, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds))}`);
 
   // Phase 2 crypto profile.
   const espProps = t.me.esp.proposals;
   warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
-  const espEnc = mapAll(w, t, allEncryption(espProps), (e) => ESP_ENC[e], 'ESP encryption', LABEL);
+  const espEnc = mapAll(w, t, allEncryption(espProps), encryptionOn(ESP_ENC, ctx.gateway), 'ESP encryption', LABEL);
   listLine(w, t, espEnc, 'ESP encryption', (x) => `set network ike crypto-profiles ipsec-crypto-profiles ${espP} esp encryption ${list(x)}`);
   const espAuth = mapAll(w, t, allIntegrity(espProps), (i) => ESP_AUTH[i], 'ESP authentication', LABEL);
   listLine(w, t, espAuth, 'ESP authentication', (x) => `set network ike crypto-profiles ipsec-crypto-profiles ${espP} esp authentication ${list(x)}`);
   const pfs = allGroups(espProps);
   if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `PAN-OS takes one PFS group per IPSec crypto profile; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
-  const pfsKey = pfs[0] === undefined ? 'no-pfs' : GROUPS.has(pfs[0]) ? `group${pfs[0]}` : undefined;
+  const pfsKey = pfs[0] === undefined ? 'no-pfs' : hasGroup(pfs[0]) ? `group${pfs[0]}` : undefined;
   if (pfsKey === undefined) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${String(pfs[0])} is not available on PAN-OS; no-pfs written`, { tunnel: tn });
   w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} dh-group ${pfsKey ?? 'no-pfs'}`);
-  w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifetime seconds ${t.me.esp.lifetimeSeconds}`);
-  if (t.me.esp.lifetimeKilobytes) w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifesize kb ${t.me.esp.lifetimeKilobytes}`);
+  w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifetime ${unitsText(LIFETIME_UNITS, bounded(w, ctx, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds))}`);
+  if (t.me.esp.lifetimeKilobytes) w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifesize ${unitsText(LIFESIZE_UNITS, bounded(w, ctx, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes))}`);
 
   // IKE gateway.
-  const gw = `gw-${name}`.slice(0, 31);
+  const gw = `gw-${name}`;
   const outside = ctx.gateway.interfaces.find((i) => i.name === t.outside);
   w.line(`set network ike gateway ${gw} protocol version ${v}`);
   w.line(`set network ike gateway ${gw} protocol ${v} ike-crypto-profile ${ikeP}`);
   if (t.me.ikeVersion === 1) w.line(`set network ike gateway ${gw} protocol ikev1 exchange-mode ${t.me.exchangeMode}`);
   w.line(`set network ike gateway ${gw} protocol ${v} dpd enable ${t.me.dpd.enabled ? 'yes' : 'no'}`);
-  if (t.me.dpd.enabled && t.me.ikeVersion === 1) w.line(`set network ike gateway ${gw} protocol ikev1 dpd interval ${Math.min(100, Math.max(2, t.me.dpd.intervalSeconds))}`);
-  if (t.me.dpd.enabled && t.me.ikeVersion === 2) w.line(`set network ike gateway ${gw} protocol ikev2 dpd interval ${Math.min(100, Math.max(2, t.me.dpd.intervalSeconds))}`);
+  if (t.me.dpd.enabled) w.line(`set network ike gateway ${gw} protocol ${v} dpd interval ${bounded(w, ctx, t, 'dpdIntervalSeconds', t.me.dpd.intervalSeconds)}`);
   const outsideAddress = outside?.address ? interfaceAddressText(outside.address) : undefined;
   w.line(`set network ike gateway ${gw} local-address interface ${t.outside}${outsideAddress ? ` ip ${outsideAddress}` : ''}`);
   w.line(`set network ike gateway ${gw} peer-address ip ${orPlaceholder(t.peerAddress, 'peer-address')}`);
+  // ike-gateway.yaml "ipv6": "use IPv6 for the IKE gateway"; without it the gateway takes IPv4 addresses only.
+  const ikeOverV6 = (t.peerAddress ?? t.localAddress ?? '').includes(':');
+  if (ikeOverV6) w.line(`set network ike gateway ${gw} ipv6 yes`);
   if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', pan(t.psk, true), (k) => `set network ike gateway ${gw} authentication pre-shared-key key ${k}`, LABEL, 'enter the key on the firewall by hand, or choose one without it (on both ends)');
   if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => `set network ike gateway ${gw} local-id ${x}`, LABEL);
   if (t.me.auth.remoteId) valueLine(w, t, 'the remote (peer) identity', identity(t.me.auth.remoteId), (x) => `set network ike gateway ${gw} peer-id ${x}`, LABEL);
@@ -110,6 +158,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
 
   // Tunnel interface, zone, virtual router.
   w.line(`set network interface tunnel units ${tunnelIf}`);
+  // interface/tunnel.yaml "ipv6 enabled" ("Enable IPv6 on the interface"): IPv6 proxy IDs and routes need it.
+  if (t.routes.some((r) => r.includes(':')) || t.selectors.some((s) => !s.isDefault && s.local.family === 6)) w.line(`set network interface tunnel units ${tunnelIf} ipv6 enabled yes`);
   w.line(`set zone ${zoneWord(zone)} network layer3 ${tunnelIf}`);
   w.line(`set network virtual-router default interface ${tunnelIf}`);
 
@@ -117,15 +167,19 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   w.line(`set network tunnel ipsec ${name} tunnel-interface ${tunnelIf}`);
   w.line(`set network tunnel ipsec ${name} auto-key ike-gateway ${gw}`);
   w.line(`set network tunnel ipsec ${name} auto-key ipsec-crypto-profile ${espP}`);
+  // tunnels/ipsec.yaml "ipv6": "use IPv6 for the IPSec tunnel", with the IKE gateway's.
+  if (ikeOverV6) w.line(`set network tunnel ipsec ${name} ipv6 yes`);
   if (t.selectors.every((s) => s.isDefault)) {
     w.comment('no proxy ID: PAN-OS proposes 0.0.0.0/0 <-> 0.0.0.0/0 (route-based default)');
   } else {
     const pidNames = new Set<string>();
-    for (const s of t.selectors) writeProxyId(w, t, name, s, pidNames);
+    let written = 0;
+    for (const s of t.selectors) written += writeProxyId(w, t, name, s, pidNames);
+    if (written === 0) w.warn('DEFAULT_SELECTOR', 'none of the proxy IDs of the design can be written: without one, PAN-OS proposes 0.0.0.0/0 <-> 0.0.0.0/0, which a policy-based peer refuses', { tunnel: tn, line: w.current });
   }
   if (t.me.monitor.enabled) {
-    const prof = `mon-${name}`.slice(0, 31);
-    w.line(`set network profiles monitor-profile ${prof} action ${t.me.monitor.action} interval ${t.me.monitor.intervalSeconds} threshold ${t.me.monitor.threshold}`);
+    const prof = `mon-${name}`;
+    w.line(`set network profiles monitor-profile ${prof} action ${t.me.monitor.action} interval ${t.me.monitor.intervalSeconds} threshold ${bounded(w, ctx, t, 'monitorThreshold', t.me.monitor.threshold)}`);
     w.line(`set network tunnel ipsec ${name} tunnel-monitor enable yes destination-ip ${orPlaceholder(ipText(t.me.monitor.destinationIp), 'monitor-destination-ip')} tunnel-monitor-profile ${prof}`);
     if (!ctx.gateway.interfaces.find((i) => i.name === tunnelIf)?.address) {
       w.warn('MONITOR_UNSUPPORTED', `tunnel monitoring needs an IP address on ${tunnelIf}; the design has none, add one`, { tunnel: tn });
@@ -133,9 +187,13 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   }
 
   // Routes to the tunnel interface.
-  if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')} (from the selectors or the peer's networks)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `routes to ${tunnelIf} written for ${t.routes.join(', ')}: where the design has none, from the remote selectors or the peer's networks`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  // Tunnels that share a tunnel interface share its routes: each is written once.
   t.routes.forEach((dst, i) => {
-    w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${`${name}-${i + 1}`.slice(0, 31)} destination ${dst} interface ${tunnelIf}`);
+    const key = `${tunnelIf} ${dst}`;
+    if (routeNames.has(key)) return;
+    routeNames.add(key);
+    w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${safeName(`${name}-${i + 1}`, 31, routeNames).name} destination ${dst} interface ${tunnelIf}`);
   });
 
   // Security policy both ways, and a no-NAT rule when the gateway does source NAT.
@@ -184,11 +242,12 @@ function defineAddress(w: ConfigWriter, r: AddressRange, defined: Set<string>): 
   return name;
 }
 
-function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selector, names: Set<string>): void {
+/** Writes the proxy IDs of one selector; how many were written. */
+function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selector, names: Set<string>): number {
   const tn = t.tunnel.name;
   if (s.local.family !== s.remote.family) {
     w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; PAN-OS cannot express it, left out`, { tunnel: tn });
-    return;
+    return 0;
   }
   const locals = rangeToPrefixes(s.local);
   const remotes = rangeToPrefixes(s.remote);
@@ -221,6 +280,16 @@ function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selecto
   if (s.protocol !== 0 && s.protocol !== 6 && s.protocol !== 17 && (s.localPort || s.remotePort)) {
     w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; PAN-OS proxy IDs take ports for TCP and UDP only, left out`, { tunnel: tn, line: first });
   }
+  return locals.length * remotes.length;
+}
+
+/** What the file takes as already configured on a box in production: its interfaces' addresses and zones. */
+function assumedInterfaces(ctx: GatewayContext): string {
+  const said = (name: string, zone: string) => {
+    const address = ctx.gateway.interfaces.find((i) => i.name === name)?.address;
+    return `${name}${address ? ` ${address}` : ''} in zone ${zone}`;
+  };
+  return `Assumes these interfaces are configured already (this file does not address them): ${said(ctx.outsideInterface, ctx.outsideZone)}, ${said(ctx.insideInterface, ctx.insideZone)}.`;
 }
 
 export const panosExporter: VendorExporter = {
@@ -229,13 +298,14 @@ export const panosExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Palo Alto Networks PAN-OS', REFERENCE, ['Paste in configure mode; lines starting with # are notes, not commands.']);
+    header(w, ctx, 'Palo Alto Networks PAN-OS', REFERENCE, ['Paste in configure mode; lines starting with # are notes, not commands.', assumedInterfaces(ctx)]);
     if (ctx.gateway.vpnType === 'policy-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'PAN-OS is route-based: the design says policy-based, so the tunnel is written route-based with proxy IDs for the peer', { line: w.current });
     }
     const names = new Set<string>();
     const addresses = new Set<string>();
-    for (const t of ctx.tunnels) exportTunnel(w, ctx, t, names, addresses);
+    const routeNames = new Set<string>();
+    for (const t of ctx.tunnels) exportTunnel(w, ctx, t, names, addresses, routeNames);
     return [{ name: file, content: w.text() }];
   },
 };

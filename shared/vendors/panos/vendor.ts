@@ -6,6 +6,7 @@ import { grammar } from './grammar';
 import { identity } from './identity';
 import { panosMonitor } from './monitor';
 import { panos as profile } from './profile';
+import { panosReader } from './reader';
 import { showVpnFlow, showVpnIkeSa, showVpnIpsecSa, showVpnIpsecSaDetail } from './show';
 
 export const vendor = {
@@ -23,5 +24,6 @@ export const vendor = {
     ],
   },
   exporter: panosExporter,
+  reader: panosReader,
   grammar,
 } as const satisfies VendorModule<'panos'>;

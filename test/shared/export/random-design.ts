@@ -57,6 +57,13 @@ export const design = fc.record({
   aggressive: fc.boolean(),
   osVersion: fc.constantFrom(undefined, '6.2.0r1'),
   tunnelName: fc.constantFrom('t1', 'a-rather-long-tunnel-name-for-fortios', 'Paris HQ ↔ Lyon'),
+  // Lifetimes and DPD at the edges of the products' ranges (issue 13): undefined keeps the default.
+  values: fc.record({
+    ikeLifetimeSeconds: fc.constantFrom(undefined, 180, 3600, 65537, 86400, 172800),
+    espLifetimeSeconds: fc.constantFrom(undefined, 120, 3600, 86400, 100000),
+    espLifetimeKilobytes: fc.constantFrom(undefined, 1000, 65535, 4608000),
+    dpdIntervalSeconds: fc.constantFrom(undefined, 1, 10, 60, 300),
+  }),
 });
 
 export type RandomDesign = typeof design extends fc.Arbitrary<infer T> ? T : never;
@@ -77,6 +84,11 @@ export function buildDesign(d: RandomDesign, addresses: [string, string] = ['198
     if (mine) end.auth.localId = mine;
     if (theirs) end.auth.remoteId = theirs;
     if (d.monitor) end.monitor = { ...end.monitor, enabled: true, rekey: true, destinationIp: '10.2.0.1' };
+    const v = d.values;
+    if (v.ikeLifetimeSeconds !== undefined) end.ike.lifetimeSeconds = v.ikeLifetimeSeconds;
+    if (v.espLifetimeSeconds !== undefined) end.esp.lifetimeSeconds = v.espLifetimeSeconds;
+    if (v.espLifetimeKilobytes !== undefined) end.esp.lifetimeKilobytes = v.espLifetimeKilobytes;
+    if (v.dpdIntervalSeconds !== undefined) end.dpd = { enabled: true, intervalSeconds: v.dpdIntervalSeconds };
   }
   return b.build();
 }

@@ -33,7 +33,8 @@ const endA = (doc: TopologyDocument): TunnelEnd => (doc.tunnels[0] as TopologyDo
 function withValue(vendor: Vendor, setting: ValueSetting, value: number): TopologyDocument | undefined {
   const base = design(vendor);
   const doc = design(vendor, settingChanges(endA(base), setting, value));
-  return loadDocumentValue(JSON.parse(JSON.stringify(doc))).ok ? doc : undefined;
+  // A value that turns the setting off (0 kilobytes: no kilobyte lifetime) is not one outside the range.
+  return loadDocumentValue(JSON.parse(JSON.stringify(doc))).ok && settingValue(endA(doc), setting) !== undefined ? doc : undefined;
 }
 
 /** Values just outside the range, and one inside it the product cannot express, that the document takes. */
@@ -116,7 +117,9 @@ describe('value limits in the capability tables', () => {
           if (!doc) continue;
           const result = exportFor(doc);
           const own = result.files;
-          const word = new RegExp(`(^|\\D)${value}(\\D|$)`);
+          // The value as a word of its own, after a `key=` or before a unit (`dpddelay=1`, `86401s`),
+          // not a digit of an address or a name (`ethernet1/1`, `proxy-id-1` are not the value 1).
+          const word = new RegExp(`^([^=\\s]*=)?${value}[A-Za-z]*$`);
           for (const f of own) {
             for (const s of lexFile(f.name, f.content).statements) expect(s.words.some((w) => word.test(w)), `${f.name} line ${s.line}: ${s.words.join(' ')}`).toBe(false);
           }

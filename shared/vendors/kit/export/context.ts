@@ -83,7 +83,7 @@ export interface TunnelView {
   selectors: Selector[];
   /** Destinations routed to this end's tunnel interface (route-based): the gateway's own, or derived. */
   routes: string[];
-  /** True when `routes` were derived (from the remote selectors or the peer's networks). */
+  /** True when some of `routes` were derived (from the remote selectors or the peer's networks), not the design's own. */
   routesDerived: boolean;
 }
 
@@ -127,6 +127,13 @@ function derivedRoutes(view: { selectors: Selector[]; peerGateway: Gateway }, do
   return unique(doc.networks.filter((n) => n.gatewayId === view.peerGateway.id).flatMap((n) => rangeToPrefixes(addressOf(n.address)).map((p) => cidr(p) as string)));
 }
 
+/** The route prefix `outer` contains the prefix `inner` (both as the exporters write them). */
+function covers(outer: string, inner: string): boolean {
+  const o = parsePrefix(outer);
+  const i = parsePrefix(inner);
+  return o.ok && i.ok && o.value.family === i.value.family && o.value.from <= i.value.from && i.value.to <= o.value.to;
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
@@ -158,7 +165,11 @@ export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, ven
     }
     const selectors = selectorsOf(me.proxyIds);
     const own = gateway.routes.filter((r) => me.tunnelInterface !== '' && r.interface === me.tunnelInterface).map((r) => canonicalPrefix(r.destination));
-    const routes = own.length > 0 ? own : derivedRoutes({ selectors, peerGateway }, doc);
+    // The design's own routes, plus one for each remote selector none of them covers (a second
+    // network behind the peer would otherwise have no route into the tunnel).
+    const derived = derivedRoutes({ selectors, peerGateway }, doc);
+    const uncovered = own.length > 0 ? derived.filter((d) => !own.some((o) => covers(o, d)) && !own.includes(d)) : derived;
+    const routes = [...own, ...uncovered];
     tunnels.push({
       tunnel,
       me,
@@ -172,7 +183,7 @@ export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, ven
       psk: includeSecrets && me.auth.psk !== '' ? me.auth.psk : pskPlaceholder(tunnel.name),
       selectors,
       routes,
-      routesDerived: own.length === 0,
+      routesDerived: uncovered.length > 0,
     });
   }
   const tunnelIfs = new Set(tunnels.map((t) => t.me.tunnelInterface));
