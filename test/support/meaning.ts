@@ -143,6 +143,21 @@ function cellsOf(c: ChildMeaning, addressesOnly = false): { key: string; size: b
   return { key, size: (l.value.to - l.value.from + 1n) * (r.value.to - r.value.from + 1n), local: [l.value.from, l.value.to], remote: [r.value.from, r.value.to] };
 }
 
+/** How many local × remote address pairs a set of rectangles covers, each pair once (coordinate compression). */
+function unionSize(rects: readonly { local: [bigint, bigint]; remote: [bigint, bigint] }[]): bigint {
+  const xs = [...new Set(rects.flatMap((r) => [r.local[0], r.local[1] + 1n]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ys = [...new Set(rects.flatMap((r) => [r.remote[0], r.remote[1] + 1n]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let total = 0n;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    for (let j = 0; j + 1 < ys.length; j++) {
+      const x = xs[i] as bigint;
+      const y = ys[j] as bigint;
+      if (rects.some((r) => r.local[0] <= x && x <= r.local[1] && r.remote[0] <= y && y <= r.remote[1])) total += ((xs[i + 1] as bigint) - x) * ((ys[j + 1] as bigint) - y);
+    }
+  }
+  return total;
+}
+
 /** The child a product negotiates when it has no selector configured (DEFAULT_SELECTOR says so when the design's could not be written). */
 const DEFAULT_CHILD = '0.0.0.0/0 <-> 0.0.0.0/0';
 /** Codes saying a selector's protocol or ports were written otherwise (one port of a range, none at all). */
@@ -167,7 +182,9 @@ function childrenProblems(intended: readonly ChildMeaning[], readAll: readonly C
       const ic = cells(c);
       if (!ic) continue;
       const inside = rc.filter((x) => x && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]);
-      const total = inside.reduce((n, x) => n + (x?.size ?? 0n), 0n);
+      // The address pairs the children inside cover together (children that differ only in ports
+      // a warning says were changed may overlap: each pair counts once).
+      const total = unionSize(inside.filter((x): x is NonNullable<typeof x> => x !== undefined));
       // A port warning changes ports, not addresses: the prefixes still cover the whole range.
       if (total !== ic.size && !DROPS_SELECTORS.some((k) => codes.has(k) && !PORTS_CHANGED.includes(k))) problems.push(`the selector ${text(c)} is split into prefixes that cover ${total} of its ${ic.size} address pairs`);
     }
