@@ -9,9 +9,12 @@ import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { clip } from '../../model/text';
 import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { asaInterface, ciscoWord } from '../families/cisco-words';
+import { bounded, PolicyNumbers } from '../families/cisco-crypto-map';
+import { refused } from '../kit/export/values';
+import { capabilities } from './capabilities';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { valueLine } from '../kit/export/values';
 import { configFile } from './grammar';
@@ -23,7 +26,8 @@ const V1_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des'
 const V1_HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha' };
 const V1_GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16]);
 const V1_TS_ENC: Partial<Record<Encryption, string>> = { des: 'esp-des', '3des': 'esp-3des', aes128: 'esp-aes', aes192: 'esp-aes-192', aes256: 'esp-aes-256', null: 'esp-null' };
-const V1_TS_AUTH: Partial<Record<Integrity, string>> = { md5: 'esp-md5-hmac', sha1: 'esp-sha-hmac', sha256: 'esp-sha256-hmac', sha384: 'esp-sha384-hmac', sha512: 'esp-sha512-hmac', none: 'esp-none' };
+// No SHA-2 in an IKEv1 transform set on any ASA release found (capabilities.ts, asa.ikev1-esp-sha2).
+const V1_TS_AUTH: Partial<Record<Integrity, string>> = { md5: 'esp-md5-hmac', sha1: 'esp-sha-hmac', none: 'esp-none' };
 const V2_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes', aes192: 'aes-192', aes256: 'aes-256', aes128gcm16: 'aes-gcm', aes256gcm16: 'aes-gcm-256', null: 'null' };
 const V2_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', none: 'null' };
 const V2_ESP_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha-1', sha256: 'sha-256', sha384: 'sha-384', sha512: 'sha-512', none: 'null' };
@@ -75,8 +79,31 @@ function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defin
   return true;
 }
 
+/** "crypto ikev1|ikev2 policy <priority>": 1-65535, at most 20 per IKE version (ASA-CLI-ISAKMP). */
+const POLICY_MAX = 65535;
+const POLICY_COUNT = 20;
+const POLICY_DOC = 'Cisco ASA Series CLI Configuration Guide 9.x, "Configuring IPsec and ISAKMP" > Configuring ISAKMP: "IKEv1 and IKEv2 each support a maximum of 20 IKE policies … Assign a unique priority to each policy"';
+/** "the alphanumeric key itself (up to 128 characters long)" (ASA CLI guide, IPsec tunnel-group connection parameters). */
+const KEY_MAX = 128;
+
+/** What the tunnels of one file share: names taken, objects defined, the crypto map and the policy numbers. */
+interface FileState {
+  names: Set<string>;
+  defined: Set<string>;
+  mapName: string;
+  policies: { 1: PolicyNumbers; 2: PolicyNumbers };
+}
+
+function policyNumber(w: ConfigWriter, t: TunnelView, file: FileState, version: 1 | 2, body: string[]): { n: number; fresh: boolean } | undefined {
+  const got = file.policies[version].take(body.join('\n'));
+  if (!got) w.warn('SETTING_UNSUPPORTED', `no crypto ikev${version} policy number is left (at most ${POLICY_COUNT} policies, priorities up to ${POLICY_MAX}: ${POLICY_DOC}); this policy is left out: offer fewer combinations, or start the numbering lower in the gateway's Cisco settings`, { tunnel: t.tunnel.name });
+  return got;
+}
+
 /** Writes one tunnel; false when no crypto map entry could be written for it. */
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, defined: Set<string>, mapName: string): boolean {
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, file: FileState): boolean {
+  const { names, defined, mapName } = file;
+  const limits = capabilities.valueLimits?.(ctx.gateway) ?? {};
   const tn = t.tunnel.name;
   const nm = safeName(tn, 40, names);
   const name = nm.name;
@@ -102,11 +129,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
-  const prio = seq;
+  const ikeLife = bounded(w, t, limits.ikeLifetimeSeconds, t.me.ike.lifetimeSeconds, 'the IKE SA lifetime');
   if (!v2) {
     w.line(`crypto ikev1 enable ${t.outside}`);
     let written = 0;
-    for (const [i, p] of ikeProps.entries()) {
+    for (const p of ikeProps) {
       for (const e of p.encryption) {
         const enc = V1_ENC[e];
         if (!enc) {
@@ -124,12 +151,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
               w.warn('DH_GROUP_UNSUPPORTED', `IKEv1 DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
               continue;
             }
-            w.line(`crypto ikev1 policy ${prio * 10 + i}`);
-            w.line(` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`);
-            w.line(` encryption ${enc}`);
-            w.line(` hash ${hash}`);
-            w.line(` group ${g}`);
-            w.line(` lifetime ${t.me.ike.lifetimeSeconds}`);
+            // One value per parameter per IKEv1 policy (ASDM guide, "Creating IKE Policies"), so
+            // each combination is its own policy with its own priority.
+            const body = [` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`, ` encryption ${enc}`, ` hash ${hash}`, ` group ${g}`, ` lifetime ${ikeLife}`];
+            const got = policyNumber(w, t, file, 1, body);
+            if (!got) continue;
+            if (got.fresh) {
+              w.line(`crypto ikev1 policy ${got.n}`);
+              for (const l of body) w.line(l);
+            }
             written++;
           }
         }
@@ -138,19 +168,25 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (written === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 policy could be written for this tunnel, so the ASA would offer only its other policies (or its default): use SHA-1 and a group the ASA has for IKEv1, or IKEv2', { tunnel: tn });
   } else {
     w.line(`crypto ikev2 enable ${t.outside}`);
-    ikeProps.forEach((p, i) => {
-      w.line(`crypto ikev2 policy ${prio * 10 + i}`);
+    for (const p of ikeProps) {
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
-      listLine(w, t, enc, 'IKEv2 encryption', (x) => ` encryption ${x.join(' ')}`);
+      if (enc.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 encryption of the design is available here; the policy is left out: choose one the peer accepts', { tunnel: tn });
+      const body = [` encryption ${enc.join(' ')}`];
       const aead = p.encryption.every(isAead);
-      const ints = mapAll(w, t, p.integrity, (x) => (aead ? 'null' : x === 'none' ? undefined : V2_INT[x]), 'IKEv2 integrity', LABEL);
-      w.line(` integrity ${ints.join(' ')}`);
+      const ints = [...new Set(mapAll(w, t, p.integrity, (x) => (aead ? 'null' : x === 'none' ? undefined : V2_INT[x]), 'IKEv2 integrity', LABEL))];
       const groups = mapAll(w, t, p.dhGroups, (g) => (V2_GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
-      listLine(w, t, groups, 'IKEv2 DH group', (x) => ` group ${x.join(' ')}`);
+      if (ints.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 integrity of the design is available here (an IKEv2 policy with AES-CBC needs one); the policy is left out: choose one the peer accepts', { tunnel: tn });
+      if (groups.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 DH group of the design is available here; the policy is left out: choose one the peer accepts', { tunnel: tn });
+      if (enc.length === 0 || ints.length === 0 || groups.length === 0) continue;
+      body.push(` integrity ${ints.join(' ')}`, ` group ${groups.join(' ')}`);
       const prf = p.integrity.filter((x) => x !== 'none').map((x) => V2_INT[x]).filter((x): x is string => x !== undefined);
-      w.line(` prf ${prf.length ? prf.join(' ') : 'sha256'}`);
-      w.line(` lifetime seconds ${t.me.ike.lifetimeSeconds}`);
-    });
+      body.push(` prf ${prf.length ? prf.join(' ') : 'sha256'}`, ` lifetime seconds ${ikeLife}`);
+      const got = policyNumber(w, t, file, 2, body);
+      if (got?.fresh) {
+        w.line(`crypto ikev2 policy ${got.n}`);
+        for (const l of body) w.line(l);
+      }
+    }
   }
 
   // Phase 2.
@@ -167,27 +203,38 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         }
         for (const i of p.integrity) {
           const auth = V1_TS_AUTH[i];
-          if (!auth) continue;
+          if (!auth) {
+            w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 ESP integrity ${i} is not available in a ${LABEL} IKEv1 transform set (esp-sha-hmac, esp-md5-hmac or esp-none; SHA-2 only with IKEv2); left out`, { tunnel: tn });
+            continue;
+          }
           const ts = `TS-${name}-${sets.length + 1}`;
           w.line(`crypto ipsec ikev1 transform-set ${ts} ${enc} ${auth}`);
           sets.push(ts);
         }
       }
     }
+    if (sets.length === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 transform set could be written for this tunnel, so no crypto map entry is written either: choose ESP algorithms an ASA IKEv1 transform set has (AES or 3DES with SHA-1), or IKEv2', { tunnel: tn });
+      return false;
+    }
     p2ref = `ikev1 transform-set ${sets.join(' ')}`;
   } else {
     const prop = `P-${name}`;
     warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
-    w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
     const enc = mapAll(w, t, allEncryption(espProps), (e) => V2_ENC[e], 'ESP encryption', LABEL);
-    listLine(w, t, enc, 'ESP encryption', (x) => ` protocol esp encryption ${x.join(' ')}`);
+    if (enc.length === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no ESP encryption of the design is available in an ASA IPsec proposal, so neither the proposal nor a crypto map entry is written: choose one the peer accepts', { tunnel: tn });
+      return false;
+    }
+    w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
+    w.line(` protocol esp encryption ${enc.join(' ')}`);
     const ints = mapAll(w, t, allIntegrity(espProps), (i) => V2_ESP_INT[i], 'ESP integrity', LABEL);
     w.line(` protocol esp integrity ${ints.join(' ')}`);
     p2ref = `ikev2 ipsec-proposal ${prop}`;
   }
 
   // Crypto map entry.
-  const entry = `crypto map ${mapName} ${seq * 10}`;
+  const entry = `crypto map ${mapName} ${seq}`;
   w.line(`${entry} match address ${acl}`);
   w.line(`${entry} set peer ${peer}`);
   w.line(`${entry} set ${p2ref}`);
@@ -197,8 +244,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (V2_GROUPS.has(pfs[0])) w.line(`${entry} set pfs group${pfs[0]}`);
     else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
   }
-  w.line(`${entry} set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
-  if (t.me.esp.lifetimeKilobytes) w.line(`${entry} set security-association lifetime kilobytes ${t.me.esp.lifetimeKilobytes}`);
+  w.line(`${entry} set security-association lifetime seconds ${bounded(w, t, limits.espLifetimeSeconds, t.me.esp.lifetimeSeconds, 'the IPsec SA lifetime')}`);
+  if (t.me.esp.lifetimeKilobytes) w.line(`${entry} set security-association lifetime kilobytes ${bounded(w, t, limits.espLifetimeKilobytes, t.me.esp.lifetimeKilobytes, 'the IPsec SA lifetime in kilobytes')}`);
   if (!v2 && t.me.exchangeMode === 'aggressive') w.line(`${entry} set phase1-mode aggressive`);
   if (t.me.passive) w.line(`${entry} set connection-type answer-only`);
   if (!t.me.natTraversal) w.line(`${entry} set nat-t-disable`);
@@ -207,7 +254,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.line(`tunnel-group ${peer} type ipsec-l2l`);
   w.line(`tunnel-group ${peer} ipsec-attributes`);
   if (t.me.auth.method === 'psk') {
-    const key = ciscoWord(t.psk, true);
+    const word = ciscoWord(t.psk, true);
+    const key = word.ok && word.text.length > KEY_MAX ? refused(`more than ${KEY_MAX} characters (the ASA takes "the alphanumeric key itself (up to 128 characters long)")`) : word;
     const todo = 'enter the key on the ASA by hand, or choose one without it (on both ends)';
     if (v2) {
       valueLine(w, t, 'the pre-shared key', key, (k) => ` ikev2 remote-authentication pre-shared-key ${k}`, LABEL, todo);
@@ -216,7 +264,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       valueLine(w, t, 'the pre-shared key', key, (k) => ` ikev1 pre-shared-key ${k}`, LABEL, todo);
     }
   }
-  if (t.me.dpd.enabled) w.line(` isakmp keepalive threshold ${Math.max(10, t.me.dpd.intervalSeconds)} retry 2`);
+  if (t.me.dpd.enabled) w.line(` isakmp keepalive threshold ${bounded(w, t, limits.dpdIntervalSeconds, t.me.dpd.intervalSeconds, 'the DPD interval')} retry 2`);
   if (t.me.auth.localId && t.me.auth.localId.type !== 'address') {
     w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity type for all peers (crypto isakmp identity); local identity ${t.me.auth.localId.type} "${clip(t.me.auth.localId.value)}" needs "crypto isakmp identity ${t.me.auth.localId.type === 'key-id' ? 'key-id' : 'hostname'}", written as a note only`, { tunnel: tn });
   }
@@ -246,10 +294,9 @@ export const ciscoAsaExporter: VendorExporter = {
     if (ctx.gateway.vpnType === 'route-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'the design says route-based; this export writes the ASA as policy-based (crypto map with a crypto ACL per tunnel)');
     }
-    const names = new Set<string>();
-    const defined = new Set<string>();
     const mapName = `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_');
-    const mapped = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined, mapName));
+    const state: FileState = { names: new Set(), defined: new Set(), mapName, policies: { 1: new PolicyNumbers(10, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(10, POLICY_MAX, POLICY_COUNT) } };
+    const mapped = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, (i + 1) * 10, state));
     if (mapped.length > 0) {
       w.blank();
       const ifaces = [...new Set(mapped.map((t) => t.outside))];

@@ -14,6 +14,8 @@ import { ciscoWord, iosInterface } from '../families/cisco-words';
 import { policyAddresses } from '../kit/export/policy-addresses';
 import { quoted, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
+import { capabilities } from './capabilities';
+import { bounded, PolicyNumbers } from '../families/cisco-crypto-map';
 
 const LABEL = 'Cisco IOS-XE';
 const REFERENCE = 'Cisco IOS XE "Security for VPNs with IPsec", "IKEv2 Configuration Guide" (incl. Appendix: IKEv2 and Legacy VPNs) and "IPsec Virtual Tunnel Interfaces"';
@@ -50,16 +52,23 @@ function identity(id: { type: string; value: string }): Quoted {
   }
 }
 
-function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
+/** Why a selector cannot be a line of the IPv4 crypto ACL (warned), or undefined when it can. */
+function selectorRefused(w: ConfigWriter, t: TunnelView, s: Selector): boolean {
   const tn = t.tunnel.name;
   if (s.local.family !== s.remote.family) {
     w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
-    return 0;
+    return true;
   }
   if (s.local.family === 6) {
     w.warn('IPV6_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" is IPv6; this export writes IPv4 crypto ACLs only, left out (use an IPv6 VTI)`, { tunnel: tn });
-    return 0;
+    return true;
   }
+  return false;
+}
+
+function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
+  const tn = t.tunnel.name;
+  if (selectorRefused(w, t, s)) return 0;
   const ls = isAnyAddress(s.local) ? [s.local] : rangeToPrefixes(s.local);
   const rs = isAnyAddress(s.remote) ? [s.remote] : rangeToPrefixes(s.remote);
   if (!isAnyAddress(s.local) && !isAnyAddress(s.remote) && (!isPrefix(s.local) || !isPrefix(s.remote))) {
@@ -72,8 +81,18 @@ function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
   return ls.length * rs.length;
 }
 
-/** Writes one tunnel; false when it could not be (an interface name IOS does not take). */
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): boolean {
+/** What the tunnels of one file share. */
+interface FileState {
+  names: Set<string>;
+  mapName: string;
+  /** "crypto isakmp policy <1-10000>" (XE YANG, crypto isakmp policy number range "1..10000"). */
+  isakmp: PolicyNumbers;
+}
+
+/** Writes one tunnel; false when it could not be (an interface name IOS does not take, nothing for its crypto map entry). */
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, file: FileState, tunnelNumber: number): boolean {
+  const { names, mapName } = file;
+  const limits = capabilities.valueLimits?.(ctx.gateway) ?? {};
   const tn = t.tunnel.name;
   const name = safeName(tn, 40, names).name;
   const v2 = t.me.ikeVersion === 2;
@@ -82,7 +101,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.blank();
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}, ${routeBased ? 'VTI' : 'crypto map'}`);
   commonEndChecks(w, t);
-  const tunnelIf = t.me.tunnelInterface || `Tunnel${seq}`;
+  const tunnelIf = t.me.tunnelInterface || `Tunnel${tunnelNumber}`;
   const interfaces: [string, string][] = [['the outside interface name', t.outside], ...(routeBased ? [['the tunnel interface name', tunnelIf] as [string, string]] : [])];
   for (const [field, name] of interfaces) {
     const q = iosInterface(name);
@@ -91,6 +110,21 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       return false;
     }
   }
+  if (!routeBased) {
+    // An IPv4 crypto map carries IPv4 peers and IPv4 ACLs only; an IPv6 peer or a map entry with
+    // nothing to match would be a line IOS takes and a tunnel that never carries anything.
+    if (t.peerAddress?.includes(':')) {
+      w.warn('IPV6_UNSUPPORTED', `the peer's IKE address ${t.peerAddress} is IPv6; this export writes IPv4 crypto maps only, so this tunnel is not written: make the gateway route-based (an IPv6 VTI, tunnel mode ipsec ipv6)`, { tunnel: tn });
+      return false;
+    }
+    if (!t.selectors.some((s) => s.local.family === 4 && s.remote.family === 4)) {
+      for (const s of t.selectors) selectorRefused(w, t, s);
+      w.warn('SELECTOR_UNSUPPORTED', 'no line of the crypto ACL could be written (no IPv4 selector), so neither the ACL nor a crypto map entry is written for this tunnel: give it IPv4 selectors, or make the gateway route-based', { tunnel: tn });
+      return false;
+    }
+  }
+  const ikeLife = bounded(w, t, limits.ikeLifetimeSeconds, t.me.ike.lifetimeSeconds, 'the IKE SA lifetime');
+  const dpd = t.me.dpd.enabled ? bounded(w, t, limits.dpdIntervalSeconds, t.me.dpd.intervalSeconds, 'the DPD interval') : undefined;
 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
@@ -119,11 +153,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     w.line(` authentication remote ${method}`);
     w.line(` authentication local ${method}`);
     w.line(` keyring local KR-${name}`);
-    w.line(` lifetime ${Math.min(86400, Math.max(120, t.me.ike.lifetimeSeconds))}`);
-    if (t.me.dpd.enabled) w.line(` dpd ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
+    w.line(` lifetime ${ikeLife}`);
+    if (dpd !== undefined) w.line(` dpd ${dpd} 2 on-demand`);
   } else {
-    let prio = seq * 10;
-    const first = prio;
+    let written = 0;
     for (const p of ikeProps) {
       for (const e of p.encryption) {
         const enc = V1_ENC[e];
@@ -139,19 +172,24 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
               w.warn('DH_GROUP_UNSUPPORTED', `IKEv1 DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
               continue;
             }
-            w.line(`crypto isakmp policy ${prio++}`);
-            w.line(` encr ${enc}`);
-            w.line(` hash ${hash}`);
-            w.line(` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`);
-            w.line(` group ${g}`);
-            w.line(` lifetime ${t.me.ike.lifetimeSeconds}`);
+            // One encryption, hash and group per ISAKMP policy: each combination its own priority.
+            const body = [` encr ${enc}`, ` hash ${hash}`, ` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`, ` group ${g}`, ` lifetime ${ikeLife}`];
+            const got = file.isakmp.take(body.join('\n'));
+            if (!got) {
+              w.warn('SETTING_UNSUPPORTED', `no ISAKMP policy number is left (priorities go up to ${file.isakmp.max}); this policy is left out: start the numbering lower in the gateway's Cisco settings`, { tunnel: tn });
+              continue;
+            }
+            written++;
+            if (!got.fresh) continue;
+            w.line(`crypto isakmp policy ${got.n}`);
+            for (const l of body) w.line(l);
           }
         }
       }
     }
-    if (prio === first) w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel: choose algorithms IOS has for IKEv1', { tunnel: tn });
+    if (written === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel: choose algorithms IOS has for IKEv1', { tunnel: tn });
     if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `crypto isakmp key ${k} address ${peer}`, LABEL, KEY_TODO);
-    if (t.me.dpd.enabled) w.line(`crypto isakmp keepalive ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
+    if (dpd !== undefined) w.line(`crypto isakmp keepalive ${dpd} 2 on-demand`);
     if (t.me.exchangeMode === 'aggressive') w.warn('SETTING_UNSUPPORTED', 'IOS initiates aggressive mode only with an ISAKMP profile and initiate mode aggressive; written in main mode', { tunnel: tn });
   }
 
@@ -177,6 +215,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `IOS takes one PFS group per map entry or profile; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
   const pfsLine = pfs[0] !== undefined && GROUPS.has(pfs[0]) ? ` set pfs group${pfs[0]}` : undefined;
   if (pfs[0] !== undefined && !pfsLine) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
+  const saLines = [` set security-association lifetime seconds ${bounded(w, t, limits.espLifetimeSeconds, t.me.esp.lifetimeSeconds, 'the IPsec SA lifetime')}`];
+  if (t.me.esp.lifetimeKilobytes) saLines.push(` set security-association lifetime kilobytes ${bounded(w, t, limits.espLifetimeKilobytes, t.me.esp.lifetimeKilobytes, 'the IPsec SA lifetime in kilobytes')}`);
+  if (sets.length === 0) {
+    w.warn('ALGORITHM_UNSUPPORTED', `no transform set could be written for this tunnel, so no ${routeBased ? 'IPsec profile' : 'crypto map entry'} is written either: choose ESP algorithms IOS has`, { tunnel: tn });
+    return false;
+  }
 
   if (routeBased) {
     const prof = `IPSEC-${name}`;
@@ -184,10 +228,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     w.line(` set transform-set ${sets.join(' ')}`);
     if (v2) w.line(` set ikev2-profile PROF-${name}`);
     if (pfsLine) w.line(pfsLine);
-    w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
+    for (const l of saLines) w.line(l);
     const family = t.peerAddress?.includes(':') ? 'ipv6' : 'ipv4';
     w.line(`interface ${tunnelIf}`);
-    w.line(` ip unnumbered ${t.outside}`);
+    // The VTI carries the family it is set to ("tunnel mode ipsec ipv4|ipv6"): an IPv4 one takes
+    // the outside interface's IPv4 address, an IPv6 one needs IPv6 on the interface.
+    w.line(family === 'ipv4' ? ` ip unnumbered ${t.outside}` : ' ipv6 enable');
     w.line(` tunnel source ${t.outside}`);
     w.line(` tunnel mode ipsec ${family}`);
     w.line(` tunnel destination ${peer}`);
@@ -198,23 +244,23 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
     for (const r of t.routes) {
       const range = rangeToPrefixes(addressOf(r))[0];
-      if (r.includes(':')) w.line(`ipv6 route ${r} ${tunnelIf}`);
+      if ((r.includes(':') ? 'ipv6' : 'ipv4') !== family) {
+        w.warn('IPV6_UNSUPPORTED', `the route to ${r} is not written: ${tunnelIf} is an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} VTI (tunnel mode ipsec ${family}), which carries ${family === 'ipv4' ? 'IPv4' : 'IPv6'} only; route it through a tunnel of its family`, { tunnel: tn });
+      } else if (r.includes(':')) w.line(`ipv6 route ${r} ${tunnelIf}`);
       else if (range) w.line(`ip route ${addressAndMask(range)} ${tunnelIf}`);
     }
   } else {
     const acl = `CRYPTO-${name}`;
     w.line(`ip access-list extended ${acl}`);
-    let written = 0;
-    for (const s of t.selectors) written += aclLines(w, t, s);
-    if (written === 0) w.warn('SELECTOR_UNSUPPORTED', `the crypto ACL ${acl} is empty (no selector could be written), so this crypto map entry protects nothing`, { tunnel: tn });
+    for (const s of t.selectors) aclLines(w, t, s);
     if (t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL permits any to any', { tunnel: tn });
-    const entry = `crypto map ${mapName} ${seq * 10} ipsec-isakmp`;
+    const entry = `crypto map ${mapName} ${seq} ipsec-isakmp`;
     w.line(entry);
     w.line(` set peer ${peer}`);
     w.line(` set transform-set ${sets.join(' ')}`);
     if (v2) w.line(` set ikev2-profile PROF-${name}`);
     if (pfsLine) w.line(pfsLine);
-    w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
+    for (const l of saLines) w.line(l);
     w.line(` match address ${acl}`);
   }
 
@@ -249,9 +295,9 @@ export const ciscoIosExporter: VendorExporter = {
         w.warn('SETTING_UNSUPPORTED', `IOS selects the IKEv2 policy by local address, not by peer: ${differ.map((d) => d.tunnel).join(', ')} share ${address || 'the local address'} with ${first.tunnel} but have other IKE proposals, and would get the policy of ${first.tunnel}`, { tunnel: differ[0]?.tunnel ?? first.tunnel });
       }
     }
-    const names = new Set<string>();
-    const mapName = 'CMAP';
-    const written = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));
+    const state: FileState = { names: new Set(), mapName: 'CMAP', isakmp: new PolicyNumbers(10, 10000) };
+    const mapName = state.mapName;
+    const written = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, (i + 1) * 10, state, i + 1));
     if (ctx.gateway.vpnType === 'policy-based' && written.length > 0) {
       w.blank();
       for (const i of [...new Set(written.map((t) => t.outside))]) {

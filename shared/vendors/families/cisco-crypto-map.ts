@@ -1,5 +1,7 @@
 // What Cisco ASA and IOS crypto maps share: mirror-image crypto ACLs, the subset rule that depends
 // on who initiates, no real IKEv2 narrowing.
+import type { ValueLimit } from '../kit/capabilities';
+import type { ConfigWriter, TunnelView } from '../kit/export/context';
 import type { ResponderMatch, SelectorBehaviour } from '../kit/profile';
 import type { RuleInput } from '../kit/rules';
 
@@ -34,4 +36,48 @@ export function ciscoSelectors(prefix: string, policyBased: boolean): SelectorBe
     acceptsAnyPfsWhenNoneConfigured: true,
     rules: { v1Propose: `${prefix}.each-line`, v1Respond: `${prefix}.subset`, v2Respond: `${prefix}.v2.no-narrowing`, v2Initiator: `${prefix}.v2.no-narrowing`, default: `${prefix}.default`, pfs: `${prefix}.pfs` },
   };
+}
+
+/**
+ * A number the box takes only within its range (the product's capability table): written as
+ * is, or as the nearest value it takes with a LIFETIME_ADJUSTED warning naming both, so an
+ * export never holds a value the box refuses (the engine reports VALUE_OUT_OF_RANGE before).
+ */
+export function bounded(w: ConfigWriter, t: TunnelView, limit: ValueLimit | undefined, value: number, what: string): number {
+  if (!limit || (value >= limit.min && value <= limit.max)) return value;
+  const nearest = Math.min(limit.max, Math.max(limit.min, value));
+  w.warn('LIFETIME_ADJUSTED', `${what} ${value} is outside ${limit.min}-${limit.max}, the range of ${limit.statement}; written as ${nearest}: change it in the design (on both ends)`, { tunnel: t.tunnel.name });
+  return nearest;
+}
+
+/**
+ * Numbers for ISAKMP/IKE policies, which are global on the box and chosen by priority: one
+ * counter per file from a start the user sets (so an export does not take the numbers of
+ * policies a box in production already has), each distinct policy written once and reused by
+ * every tunnel that offers it. Before, each tunnel's policies were numbered from tunnel × 10, so
+ * one tunnel with more than ten combinations overwrote the next tunnel's (IOS) and every
+ * combination of one ASA proposal got the same number, leaving only the last.
+ */
+export class PolicyNumbers {
+  private readonly byBody = new Map<string, number>();
+  private next: number;
+  constructor(
+    start: number,
+    /** The highest priority the product takes. */
+    readonly max: number,
+    /** How many policies the product holds, when it says. */
+    readonly count = Infinity,
+  ) {
+    this.next = start;
+  }
+
+  /** The policy's number and whether it is new (to write); undefined when no number is left. */
+  take(body: string): { n: number; fresh: boolean } | undefined {
+    const known = this.byBody.get(body);
+    if (known !== undefined) return { n: known, fresh: false };
+    if (this.next > this.max || this.byBody.size >= this.count) return undefined;
+    const n = this.next++;
+    this.byBody.set(body, n);
+    return { n, fresh: true };
+  }
 }

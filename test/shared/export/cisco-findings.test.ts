@@ -1,0 +1,127 @@
+// Issue 13's findings on the Cisco ASA and IOS-XE exports, each as the export that showed it:
+// policy numbers that overwrite each other, SHA-2 in an ASA IKEv1 transform set, values outside
+// the box's ranges, keys with spaces, an IPv6 peer in an IPv4 crypto map, IPv6 routes into an
+// IPv4 tunnel, kilobyte lifetimes dropped, and what a box already in production needs to know.
+import { describe, expect, it } from 'vitest';
+import { exportDocument } from '../../../shared/export/export';
+import { computeReport } from '../../../shared/engine/report-cache';
+import type { EspProposal, IkeProposal, ProxyId, TopologyDocument, TunnelEnd, VendorOptions } from '../../../shared/model/document';
+import { TopologyBuilder } from '../../../shared/templates/build';
+
+type Cisco = 'cisco-asa' | 'cisco-ios';
+
+interface Spec {
+  vendor: Cisco;
+  ikeVersion?: 1 | 2;
+  tunnels?: number;
+  ike?: IkeProposal[];
+  esp?: EspProposal[];
+  psk?: string;
+  changes?: Partial<Omit<TunnelEnd, 'gatewayId'>>;
+  proxyIds?: Partial<ProxyId>[];
+  vpnType?: 'route-based' | 'policy-based';
+  peerOutside?: string;
+  routes?: string[];
+  networks?: string[];
+  gatewayOptions?: VendorOptions;
+}
+
+/** Gateway A of `vendor` with `tunnels` tunnels to strongSwan peers. */
+function design(spec: Spec): TopologyDocument {
+  const b = new TopologyBuilder('cisco findings');
+  const nets = spec.networks ?? ['10.1.0.0/24'];
+  const a = b.gateway({ name: 'A', vendor: spec.vendor, outside: '198.51.100.1/24', inside: '10.1.0.1/24', position: { x: 0, y: 0 }, vpnType: spec.vpnType ?? 'policy-based', networks: nets.map((address, i) => ({ name: `A LAN ${i + 1}`, address })) });
+  if (spec.gatewayOptions) a.vendorOptions = spec.gatewayOptions;
+  for (let n = 1; n <= (spec.tunnels ?? 1); n++) {
+    const peer = b.gateway({ name: `P${n}`, vendor: 'strongswan', outside: n === 1 && spec.peerOutside ? spec.peerOutside : `203.0.113.${n + 1}/24`, inside: `10.${n + 1}.0.1/24`, position: { x: 500, y: n * 100 }, networks: [{ name: `P${n} LAN`, address: `10.${n + 1}.0.0/24` }] });
+    const pids = spec.proxyIds ?? [{ local: '10.1.0.0/24', remote: `10.${n + 1}.0.0/24` }];
+    const t = b.tunnel(`t${n}`, a, peer, { ikeVersion: spec.ikeVersion ?? 1, psk: spec.psk ?? 'the-real-key', a: { proxyIds: pids, routes: spec.routes ?? [`10.${n + 1}.0.0/24`], ...(spec.changes ? { changes: spec.changes } : {}) }, b: { proxyIds: pids.map((p) => ({ ...p, local: p.remote ?? 'any', remote: p.local ?? 'any' })) } });
+    if (spec.ike) t.a.ike.proposals = spec.ike;
+    // An ASA IKEv1 transform set has no SHA-2 (the default proposal's integrity).
+    t.a.esp.proposals = spec.esp ?? (spec.vendor === 'cisco-asa' && (spec.ikeVersion ?? 1) === 1 ? [{ encryption: ['aes256'], integrity: ['sha1'], dhGroups: [14] }] : t.a.esp.proposals);
+  }
+  return b.build();
+}
+
+function fileOf(doc: TopologyDocument, includeSecrets = false) {
+  const r = exportDocument(doc, { gateways: [doc.gateways[0]?.id as string], skipEngineCheck: true, includeSecrets });
+  const f = r.files[0];
+  if (!f) throw new Error(`no file: ${r.warnings.map((w) => w.message).join('; ')}`);
+  return { text: f.content, lines: f.content.split('\n'), warnings: r.warnings };
+}
+
+const EIGHT: IkeProposal = { encryption: ['aes256', 'aes128'], integrity: ['sha1', 'md5'], dhGroups: [14, 5] };
+
+describe('Cisco ASA', () => {
+  it('gives every combination of one IKEv1 proposal its own policy number (one policy holds one value per parameter)', () => {
+    const { lines } = fileOf(design({ vendor: 'cisco-asa', ike: [EIGHT], tunnels: 2 }));
+    const numbers = lines.filter((l) => l.startsWith('crypto ikev1 policy ')).map((l) => l.split(' ')[3]);
+    // Eight combinations, the same eight for both tunnels: written once, eight distinct numbers.
+    expect(numbers.length).toBe(8);
+    expect(new Set(numbers).size).toBe(8);
+  });
+
+  it('writes no SHA-2 in an IKEv1 transform set, and the engine says so before export', () => {
+    const esp: EspProposal[] = [{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] }];
+    const doc = design({ vendor: 'cisco-asa', esp });
+    const { text, warnings } = fileOf(doc);
+    expect(text).not.toMatch(/esp-sha(256|384|512)-hmac/);
+    expect(text).not.toMatch(/set ikev1 transform-set\s*$/m);
+    expect(warnings.some((w) => w.code === 'ALGORITHM_UNSUPPORTED' && w.message.includes('sha256'))).toBe(true);
+    const diagnostics = computeReport(doc).tunnels[0]?.diagnostics ?? [];
+    expect(diagnostics.some((d) => d.code === 'ALGORITHM_UNSUPPORTED' && d.end === 'a')).toBe(true);
+  });
+
+  it('never writes a key with a space or one longer than 128 characters, and says so', () => {
+    for (const psk of ['two words', 'k'.repeat(129)]) {
+      const { text, warnings } = fileOf(design({ vendor: 'cisco-asa', psk }), true);
+      expect(text).not.toContain(psk);
+      expect(text).not.toMatch(/pre-shared-key/);
+      expect(warnings.map((w) => w.code), psk.slice(0, 12)).toContain('VALUE_UNSUPPORTED');
+    }
+    expect(fileOf(design({ vendor: 'cisco-asa', psk: 'k'.repeat(128) }), true).text).toContain(` ikev1 pre-shared-key ${'k'.repeat(128)}`);
+  });
+});
+
+describe('Cisco IOS-XE', () => {
+  it('numbers ISAKMP policies so a tunnel with more than ten combinations does not overwrite the next tunnel\'s', () => {
+    const twelve: IkeProposal[] = [EIGHT, { encryption: ['aes192'], integrity: ['sha256', 'sha384'], dhGroups: [19, 20] }];
+    const ike2: IkeProposal[] = [{ encryption: ['3des'], integrity: ['sha1'], dhGroups: [2] }];
+    const doc = design({ vendor: 'cisco-ios', ike: twelve, tunnels: 2 });
+    (doc.tunnels[1] as TopologyDocument['tunnels'][number]).a.ike.proposals = ike2;
+    const { lines } = fileOf(doc);
+    const numbers = lines.filter((l) => l.startsWith('crypto isakmp policy ')).map((l) => Number(l.split(' ')[3]));
+    expect(numbers.length).toBe(13);
+    expect(new Set(numbers).size).toBe(13);
+    expect(numbers.every((n) => n >= 1 && n <= 10000)).toBe(true);
+  });
+
+  it('never writes a key with a space, and says so', () => {
+    for (const ikeVersion of [1, 2] as const) {
+      const { text, warnings } = fileOf(design({ vendor: 'cisco-ios', ikeVersion, psk: 'two words' }), true);
+      expect(text).not.toContain('two words');
+      expect(warnings.some((w) => w.code === 'VALUE_UNSUPPORTED')).toBe(true);
+    }
+  });
+
+  it('writes the kilobyte lifetime', () => {
+    const { text } = fileOf(design({ vendor: 'cisco-ios', changes: { esp: { ...design({ vendor: 'cisco-ios' }).tunnels[0]!.a.esp, lifetimeKilobytes: 4608000 } } }));
+    expect(text).toContain(' set security-association lifetime kilobytes 4608000');
+  });
+
+  it('puts no IPv6 peer in an IPv4 crypto map, and writes no crypto map entry with an empty ACL', () => {
+    const v6 = fileOf(design({ vendor: 'cisco-ios', peerOutside: '2001:db8:9::2/64' }));
+    expect(v6.text).not.toMatch(/set peer 2001:db8/);
+    expect(v6.warnings.some((w) => w.code === 'IPV6_UNSUPPORTED' && w.tunnel === 't1')).toBe(true);
+    const empty = fileOf(design({ vendor: 'cisco-ios', proxyIds: [{ local: '2001:db8:1::/64', remote: '2001:db8:2::/64' }] }));
+    expect(empty.text).not.toMatch(/^crypto map /m);
+    expect(empty.text).not.toMatch(/^ip access-list extended CRYPTO-/m);
+  });
+
+  it('routes no IPv6 prefix into an IPv4 tunnel interface', () => {
+    const { text, warnings } = fileOf(design({ vendor: 'cisco-ios', vpnType: 'route-based', ikeVersion: 2, routes: ['10.2.0.0/24', '2001:db8:2::/64'] }));
+    expect(text).toContain(' tunnel mode ipsec ipv4');
+    expect(text).not.toMatch(/^ipv6 route /m);
+    expect(warnings.some((w) => w.code === 'IPV6_UNSUPPORTED' && w.message.includes('2001:db8:2::/64'))).toBe(true);
+  });
+});
