@@ -8,11 +8,12 @@
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { clip } from '../../model/text';
 import type { AddressRange } from '../../net/address';
-import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
+import { addressAndMask, addressOf, cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { asaInterface, ciscoWord } from '../families/cisco-words';
-import { bounded, PolicyNumbers } from '../families/cisco-crypto-map';
+import { bounded, insideRoutes, mapNameOf, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { asaOptionsOf } from './options';
 import { refused } from '../kit/export/values';
 import { capabilities } from './capabilities';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
@@ -82,6 +83,8 @@ function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defin
 /** "crypto ikev1|ikev2 policy <priority>": 1-65535, at most 20 per IKE version (ASA-CLI-ISAKMP). */
 const POLICY_MAX = 65535;
 const POLICY_COUNT = 20;
+/** Crypto map sequence numbers: 1-65535 (not found for ASA; IOS XE's range assumed). */
+const SEQUENCE_MAX = 65535;
 const POLICY_DOC = 'Cisco ASA Series CLI Configuration Guide 9.x, "Configuring IPsec and ISAKMP" > Configuring ISAKMP: "IKEv1 and IKEv2 each support a maximum of 20 IKE policies … Assign a unique priority to each policy"';
 /** "the alphanumeric key itself (up to 128 characters long)" (ASA CLI guide, IPsec tunnel-group connection parameters). */
 const KEY_MAX = 128;
@@ -290,13 +293,33 @@ export const ciscoAsaExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Cisco ASA', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    const options = asaOptionsOf(ctx.gateway);
+    const inside = insideRoutes(ctx);
+    // The design's routes to inside networks are written below: the header lists only the others as not written.
+    header(w, { ...ctx, gateway: { ...ctx.gateway, routes: inside.kept } }, 'Cisco ASA', REFERENCE, ['Paste in configuration mode (configure terminal).']);
     if (ctx.gateway.vpnType === 'route-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'the design says route-based; this export writes the ASA as policy-based (crypto map with a crypto ACL per tunnel)');
     }
-    const mapName = `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_');
-    const state: FileState = { names: new Set(), defined: new Set(), mapName, policies: { 1: new PolicyNumbers(10, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(10, POLICY_MAX, POLICY_COUNT) } };
-    const mapped = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, (i + 1) * 10, state));
+    const mapName = mapNameOf(options, `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_'));
+    productionWarnings(w, ctx, LABEL, `"crypto map ${mapName} interface ${ctx.outsideInterface}"`, inside.unrouted, (n) => `route ${ctx.insideInterface} ${addressAndMask(addressOf(n.address))} <next-hop>`);
+    const state: FileState = { names: new Set(), defined: new Set(), mapName, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
+    const mapped = ctx.tunnels.filter((t, i) => {
+      const seq = options.mapSequenceStart + i * 10;
+      if (seq > SEQUENCE_MAX) {
+        w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco ASA settings`, { tunnel: t.tunnel.name });
+        return false;
+      }
+      return exportTunnel(w, ctx, t, seq, state);
+    });
+    if (inside.routes.length > 0) {
+      w.blank();
+      w.comment('Routes to the networks behind this gateway that are on none of its interfaces (from the design)');
+      for (const r of inside.routes) {
+        const iface = asaInterface(r.interface);
+        if (!iface.ok) w.warn('VALUE_UNSUPPORTED', `the route to ${cidr(r.network) ?? firstIp(r.network)} names an interface that holds ${iface.why}; not written`);
+        else w.line(r.network.family === 4 ? `route ${iface.text} ${addressAndMask(r.network)} ${r.nextHop}` : `ipv6 route ${iface.text} ${cidr(r.network) ?? firstIp(r.network)} ${r.nextHop}`);
+      }
+    }
     if (mapped.length > 0) {
       w.blank();
       const ifaces = [...new Set(mapped.map((t) => t.outside))];

@@ -7,7 +7,7 @@
 // Interfaces" (tunnel mode ipsec ipv4, tunnel protection ipsec profile).
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
-import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from '../kit/export/addresses';
+import { addressAndMask, addressOf, cidr, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from '../kit/export/addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { ciscoWord, iosInterface } from '../families/cisco-words';
@@ -15,7 +15,12 @@ import { policyAddresses } from '../kit/export/policy-addresses';
 import { quoted, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
 import { capabilities } from './capabilities';
-import { bounded, PolicyNumbers } from '../families/cisco-crypto-map';
+import { bounded, insideRoutes, mapNameOf, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { iosOptionsOf } from './options';
+
+/** XE YANG: crypto isakmp policy number "1..10000", crypto map seq "1..65535". */
+const ISAKMP_MAX = 10000;
+const SEQUENCE_MAX = 65535;
 
 const LABEL = 'Cisco IOS-XE';
 const REFERENCE = 'Cisco IOS XE "Security for VPNs with IPsec", "IKEv2 Configuration Guide" (incl. Appendix: IKEv2 and Legacy VPNs) and "IPsec Virtual Tunnel Interfaces"';
@@ -279,7 +284,16 @@ export const ciscoIosExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    const options = iosOptionsOf(ctx.gateway);
+    const inside = insideRoutes(ctx);
+    // The design's routes to inside networks are written below: the header lists only the others as not written.
+    header(w, { ...ctx, gateway: { ...ctx.gateway, routes: inside.kept } }, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    const mapName = mapNameOf(options, 'CMAP');
+    const policyBased = ctx.gateway.vpnType === 'policy-based';
+    productionWarnings(w, ctx, LABEL, policyBased ? `"crypto map ${mapName}" on ${ctx.outsideInterface}` : undefined, inside.unrouted, (n) => {
+      const r = addressOf(n.address);
+      return r.family === 4 ? `ip route ${addressAndMask(r)} <next-hop>` : `ipv6 route ${n.address} <next-hop>`;
+    });
     // IOS picks an IKEv2 policy by local address (and fvrf), not by peer: tunnels that share a
     // local address but differ in IKE proposals would all get the first policy.
     const byAddress = new Map<string, { tunnel: string; ike: string }[]>();
@@ -295,10 +309,21 @@ export const ciscoIosExporter: VendorExporter = {
         w.warn('SETTING_UNSUPPORTED', `IOS selects the IKEv2 policy by local address, not by peer: ${differ.map((d) => d.tunnel).join(', ')} share ${address || 'the local address'} with ${first.tunnel} but have other IKE proposals, and would get the policy of ${first.tunnel}`, { tunnel: differ[0]?.tunnel ?? first.tunnel });
       }
     }
-    const state: FileState = { names: new Set(), mapName: 'CMAP', isakmp: new PolicyNumbers(10, 10000) };
-    const mapName = state.mapName;
-    const written = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, (i + 1) * 10, state, i + 1));
-    if (ctx.gateway.vpnType === 'policy-based' && written.length > 0) {
+    const state: FileState = { names: new Set(), mapName, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX) };
+    const written = ctx.tunnels.filter((t, i) => {
+      const seq = options.mapSequenceStart + i * 10;
+      if (policyBased && seq > SEQUENCE_MAX) {
+        w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco IOS-XE settings`, { tunnel: t.tunnel.name });
+        return false;
+      }
+      return exportTunnel(w, ctx, t, seq, state, i + 1);
+    });
+    if (inside.routes.length > 0) {
+      w.blank();
+      w.comment('Routes to the networks behind this gateway that are on none of its interfaces (from the design)');
+      for (const r of inside.routes) w.line(r.network.family === 4 ? `ip route ${addressAndMask(r.network)} ${r.nextHop}` : `ipv6 route ${cidr(r.network) ?? firstIp(r.network)} ${r.nextHop}`);
+    }
+    if (policyBased && written.length > 0) {
       w.blank();
       for (const i of [...new Set(written.map((t) => t.outside))]) {
         w.line(`interface ${i}`);

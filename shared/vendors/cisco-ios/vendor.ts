@@ -4,6 +4,7 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoIosExporter } from './export';
 import { grammar } from './grammar';
+import { iosGatewayOptions } from './options';
 import { identity } from './identity';
 import { ciscoIos as profile } from './profile';
 import { showCryptoIpsecSaIos } from '../families/cisco-show';
@@ -17,4 +18,5 @@ export const vendor = {
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaIos }] },
   exporter: ciscoIosExporter,
   grammar,
+  options: { gateway: iosGatewayOptions },
 } as const satisfies VendorModule<'cisco-ios'>;

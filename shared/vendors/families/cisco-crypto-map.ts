@@ -1,7 +1,12 @@
 // What Cisco ASA and IOS crypto maps share: mirror-image crypto ACLs, the subset rule that depends
 // on who initiates, no real IKEv2 narrowing.
+import { z } from 'zod';
 import type { ValueLimit } from '../kit/capabilities';
-import type { ConfigWriter, TunnelView } from '../kit/export/context';
+import type { VendorOptionSet } from '../kit/options';
+import type { Network, Route } from '../../model/document';
+import { clip } from '../../model/text';
+import { parseAddressSpec, parseInterfaceAddress, type AddressRange } from '../../net/address';
+import type { ConfigWriter, GatewayContext, TunnelView } from '../kit/export/context';
 import type { ResponderMatch, SelectorBehaviour } from '../kit/profile';
 import type { RuleInput } from '../kit/rules';
 
@@ -79,5 +84,96 @@ export class PolicyNumbers {
     const n = this.next++;
     this.byBody.set(body, n);
     return { n, fresh: true };
+  }
+}
+
+/** The numbers and name a Cisco export starts from, so that it fits beside a box's running configuration. */
+export type CryptoMapOptions = { cryptoMapName: string; mapSequenceStart: number; policyStart: number };
+
+/** A crypto map name both CLIs take as one word and Batfish's grammars read as a name. */
+const MAP_NAME = /^[A-Za-z0-9_-]{1,64}$/u;
+
+/**
+ * The gateway settings of an ASA or IOS-XE export on a box already in production: `crypto map
+ * <name> interface <if>` (ASA) or `crypto map <name>` on the interface (IOS) replaces the map the
+ * interface has, so the export must add its entries to the box's own map, under sequence numbers
+ * and ISAKMP/IKE policy priorities the box does not use yet.
+ */
+export function cryptoMapOptions(spec: { defaultName: string; sequenceMax: number; policyMax: number; source: string }): VendorOptionSet<CryptoMapOptions> {
+  return {
+    schema: z.strictObject({
+      cryptoMapName: z.union([z.literal(''), z.string().regex(MAP_NAME, { message: 'a crypto map name is up to 64 letters, digits, _ and -' })]).optional(),
+      mapSequenceStart: z.number().int().min(1).max(spec.sequenceMax).optional(),
+      policyStart: z.number().int().min(1).max(spec.policyMax).optional(),
+    }),
+    defaults: { cryptoMapName: '', mapSequenceStart: 10, policyStart: 10 },
+    fields: [
+      { key: 'cryptoMapName', kind: 'text', pattern: /^(?:[A-Za-z0-9_-]{1,64})?$/u, says: 'up to 64 letters, digits, _ and -; empty for the default', label: 'Crypto map name', hint: `The crypto map the tunnels are entries of (empty: ${spec.defaultName}). On a box in production, the name of the map already bound to the outside interface: binding another one replaces it.`, source: spec.source },
+      { key: 'mapSequenceStart', kind: 'number', min: 1, max: spec.sequenceMax, label: 'First crypto map sequence', hint: 'The first tunnel\'s crypto map entry; each next tunnel takes the next multiple of 10. Choose numbers the box\'s map does not use.', source: spec.source },
+      { key: 'policyStart', kind: 'number', min: 1, max: spec.policyMax, label: 'First IKE policy priority', hint: 'ISAKMP/IKE policies are numbered from here, one per combination. Choose priorities the box does not use (a lower number is tried first).', source: spec.source },
+    ],
+  };
+}
+
+/** The crypto map name an export writes. */
+export function mapNameOf(options: CryptoMapOptions, fallback: string): string {
+  return options.cryptoMapName !== '' ? options.cryptoMapName : fallback;
+}
+
+/** A route the export writes for one of the gateway's own networks that no interface of it is on. */
+export interface InsideRoute {
+  network: AddressRange;
+  interface: string;
+  nextHop: string;
+}
+
+/**
+ * The gateway's own networks (the design's networks behind it) that are on none of its
+ * interfaces: each needs a route on the box, or the traffic out of the tunnel toward it follows
+ * the default route back out. A design route to it with a next hop is written (`routes`, and
+ * `kept`: the design's routes that stay unwritten); a network without one is `unrouted`.
+ */
+export function insideRoutes(ctx: GatewayContext): { routes: InsideRoute[]; kept: Route[]; unrouted: Network[] } {
+  const g = ctx.gateway;
+  const within = (inner: AddressRange, outer: AddressRange) => inner.family === outer.family && inner.from >= outer.from && inner.to <= outer.to;
+  const outside = new Set(ctx.tunnels.map((t) => t.outside));
+  const connected = g.interfaces.flatMap((i) => {
+    if (i.kind === 'tunnel' || !i.address) return [];
+    const a = parseInterfaceAddress(i.address);
+    return a.ok ? [{ network: a.value.network, inside: !outside.has(i.name) }] : [];
+  });
+  // A design that gives no inside interface an address says nothing of how the networks are
+  // reached: the addressing warning covers it (productionWarnings).
+  if (!connected.some((c) => c.inside)) return { routes: [], kept: g.routes, unrouted: [] };
+  const routes: InsideRoute[] = [];
+  const used = new Set<Route>();
+  const unrouted: Network[] = [];
+  const tunnelIfs = new Set(g.interfaces.filter((i) => i.kind === 'tunnel').map((i) => i.name));
+  for (const n of ctx.networks) {
+    const net = parseAddressSpec(n.address);
+    if (!net.ok || connected.some((c) => within(net.value, c.network))) continue;
+    const r = g.routes.find((x) => !tunnelIfs.has(x.interface) && x.nextHop !== undefined && x.nextHop.includes(':') === (net.value.family === 6) && (() => { const d = parseAddressSpec(x.destination); return d.ok && within(net.value, d.value); })());
+    if (r?.nextHop) {
+      const d = parseAddressSpec(r.destination);
+      if (d.ok && !used.has(r)) routes.push({ network: d.value, interface: r.interface, nextHop: r.nextHop });
+      used.add(r);
+    } else unrouted.push(n);
+  }
+  return { routes, kept: g.routes.filter((r) => !used.has(r)), unrouted };
+}
+
+/**
+ * What an export for a box in production must be told: it binds a crypto map to the interface
+ * (replacing the one bound there), it configures no interface addresses, and which of the
+ * gateway's networks it has no route for.
+ */
+export function productionWarnings(w: ConfigWriter, ctx: GatewayContext, label: string, binding: string | undefined, unrouted: readonly Network[], routeExample: (n: Network) => string): void {
+  if (binding) w.warn('EXISTING_CONFIG', `${binding} replaces the crypto map the interface has now: on a box in production, set the crypto map name in the gateway's ${label} settings to the map already bound there, and the first sequence number and policy priority to ones it does not use`);
+  const addressed = ctx.gateway.interfaces.filter((i) => i.kind !== 'tunnel' && i.address).map((i) => `${i.name} ${i.address}`);
+  const insideKnown = ctx.gateway.interfaces.some((i) => i.kind !== 'tunnel' && i.address && !ctx.tunnels.some((t) => t.outside === i.name));
+  const networks = ctx.networks.map((n) => n.address);
+  w.warn('EXISTING_CONFIG', `this file configures no interface addresses: it assumes ${addressed.length > 0 ? addressed.join(', ') : 'the interfaces'} as in the design${!insideKnown && networks.length > 0 ? `, and that the box already reaches ${networks.join(', ')} (the design gives no inside interface an address)` : ''}; check them on the box`);
+  for (const n of unrouted) {
+    w.warn('EXISTING_CONFIG', `the network ${n.address} ("${clip(n.name)}") is behind this gateway but on none of its interfaces, and the design has no route to it with a next hop: the box must already route it (${routeExample(n)}), or add that route to the design`);
   }
 }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../shared/export/export';
 import { computeReport } from '../../../shared/engine/report-cache';
-import type { EspProposal, IkeProposal, ProxyId, TopologyDocument, TunnelEnd, VendorOptions } from '../../../shared/model/document';
+import { loadDocumentValue } from '../../../shared/document/file';
+import type { EspProposal, IkeProposal, ProxyId, Route, TopologyDocument, TunnelEnd, VendorOptions } from '../../../shared/model/document';
 import { TopologyBuilder } from '../../../shared/templates/build';
 
 type Cisco = 'cisco-asa' | 'cisco-ios';
@@ -24,6 +25,7 @@ interface Spec {
   routes?: string[];
   networks?: string[];
   gatewayOptions?: VendorOptions;
+  gatewayRoutes?: Route[];
 }
 
 /** Gateway A of `vendor` with `tunnels` tunnels to strongSwan peers. */
@@ -32,6 +34,7 @@ function design(spec: Spec): TopologyDocument {
   const nets = spec.networks ?? ['10.1.0.0/24'];
   const a = b.gateway({ name: 'A', vendor: spec.vendor, outside: '198.51.100.1/24', inside: '10.1.0.1/24', position: { x: 0, y: 0 }, vpnType: spec.vpnType ?? 'policy-based', networks: nets.map((address, i) => ({ name: `A LAN ${i + 1}`, address })) });
   if (spec.gatewayOptions) a.vendorOptions = spec.gatewayOptions;
+  if (spec.gatewayRoutes) a.routes.push(...spec.gatewayRoutes);
   for (let n = 1; n <= (spec.tunnels ?? 1); n++) {
     const peer = b.gateway({ name: `P${n}`, vendor: 'strongswan', outside: n === 1 && spec.peerOutside ? spec.peerOutside : `203.0.113.${n + 1}/24`, inside: `10.${n + 1}.0.1/24`, position: { x: 500, y: n * 100 }, networks: [{ name: `P${n} LAN`, address: `10.${n + 1}.0.0/24` }] });
     const pids = spec.proxyIds ?? [{ local: '10.1.0.0/24', remote: `10.${n + 1}.0.0/24` }];
@@ -124,4 +127,41 @@ describe('Cisco IOS-XE', () => {
     expect(text).not.toMatch(/^ipv6 route /m);
     expect(warnings.some((w) => w.code === 'IPV6_UNSUPPORTED' && w.message.includes('2001:db8:2::/64'))).toBe(true);
   });
+});
+
+describe('a box already in production', () => {
+  const inside = { 'cisco-asa': 'inside', 'cisco-ios': 'GigabitEthernet0/0/1' } as const;
+
+  for (const vendor of ['cisco-asa', 'cisco-ios'] as const) {
+    it(`${vendor}: the crypto map name, first sequence and first policy priority are the gateway's settings, and the export warns what it replaces`, () => {
+      const doc = design({ vendor, tunnels: 2, ike: [EIGHT], gatewayOptions: { [vendor]: { cryptoMapName: 'PROD_MAP', mapSequenceStart: 500, policyStart: 200 } } });
+      expect(loadDocumentValue(JSON.parse(JSON.stringify(doc))).ok).toBe(true);
+      const { lines, warnings } = fileOf(doc);
+      const entries = lines.filter((l) => /^crypto map /.test(l)).map((l) => l.split(' ').slice(2, 4).join(' '));
+      expect(entries).toContain('PROD_MAP 500');
+      expect(entries).toContain('PROD_MAP 510');
+      expect(lines.some((l) => l === (vendor === 'cisco-asa' ? 'crypto map PROD_MAP interface outside' : ' crypto map PROD_MAP'))).toBe(true);
+      expect(lines.filter((l) => /^crypto map \S+ /.test(l)).every((l) => l.split(' ')[2] === 'PROD_MAP')).toBe(true);
+      const policies = lines.filter((l) => /^crypto (ikev1|isakmp) policy /.test(l)).map((l) => Number(l.split(' ')[3]));
+      expect(Math.min(...policies)).toBe(200);
+      expect(warnings.filter((w) => w.code === 'EXISTING_CONFIG').map((w) => w.message).join('\n')).toMatch(/PROD_MAP[\s\S]*interface addresses/);
+    });
+
+    it(`${vendor}: a setting the product does not take is refused when the document loads`, () => {
+      const bads: Record<string, string | number>[] = [{ cryptoMapName: 'two words' }, { mapSequenceStart: 0 }, { policyStart: 70000 }];
+      for (const bad of bads) {
+        const doc = design({ vendor, gatewayOptions: { [vendor]: bad } });
+        expect(loadDocumentValue(JSON.parse(JSON.stringify(doc))).ok, JSON.stringify(bad)).toBe(false);
+      }
+    });
+
+    it(`${vendor}: a second inside network gets the design's route to it, or a warning that the box must have one`, () => {
+      const routed = fileOf(design({ vendor, networks: ['10.1.0.0/24', '10.5.0.0/24'], gatewayRoutes: [{ destination: '10.5.0.0/24', interface: inside[vendor], nextHop: '10.1.0.254' }] }));
+      expect(routed.lines).toContain(vendor === 'cisco-asa' ? 'route inside 10.5.0.0 255.255.255.0 10.1.0.254' : 'ip route 10.5.0.0 255.255.255.0 10.1.0.254');
+      expect(routed.text).not.toMatch(/route that does not point/);
+      const unrouted = fileOf(design({ vendor, networks: ['10.1.0.0/24', '10.5.0.0/24'] }));
+      expect(unrouted.warnings.some((w) => w.code === 'EXISTING_CONFIG' && w.message.includes('10.5.0.0/24'))).toBe(true);
+      expect(unrouted.warnings.some((w) => w.code === 'EXISTING_CONFIG' && w.message.includes('10.1.0.0/24'))).toBe(false);
+    });
+  }
 });
