@@ -8,7 +8,7 @@
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { addressAndMask, addressOf, cidr, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from '../kit/export/addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { ciscoWord, iosInterface } from '../families/cisco-words';
 import { policyAddresses } from '../kit/export/policy-addresses';
@@ -134,32 +134,49 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
   if (v2) {
-    ikeProps.forEach((p, i) => {
-      w.line(`crypto ikev2 proposal PROP-${name}-${i + 1}`);
+    // A proposal missing its encryption, integrity (or PRF with AES-GCM) or group is refused by
+    // IOS as incomplete: such a proposal is not written at all.
+    const proposals: string[] = [];
+    for (const p of ikeProps) {
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
-      listLine(w, t, enc, 'IKEv2 encryption', (x) => ` encryption ${x.join(' ')}`);
+      const aead = p.encryption.every(isAead);
       const ints = mapAll(w, t, p.integrity.filter((x) => x !== 'none'), (x) => V2_INT[x], 'IKEv2 integrity', LABEL);
-      w.line(p.encryption.every(isAead) ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`);
       const groups = mapAll(w, t, p.dhGroups, (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
-      listLine(w, t, groups, 'IKEv2 DH group', (x) => ` group ${x.join(' ')}`);
-    });
+      const missing = [enc.length === 0 ? 'encryption' : '', !aead && ints.length === 0 ? 'integrity' : '', groups.length === 0 ? 'DH group' : ''].filter(Boolean);
+      if (missing.length > 0) {
+        w.warn('ALGORITHM_UNSUPPORTED', `an IKEv2 proposal of this tunnel has no ${missing.join(' and no ')} IOS can write (an incomplete proposal is refused); left out: choose algorithms the peer accepts`, { tunnel: tn });
+        continue;
+      }
+      const prop = `PROP-${name}-${proposals.length + 1}`;
+      proposals.push(prop);
+      w.line(`crypto ikev2 proposal ${prop}`);
+      w.line(` encryption ${enc.join(' ')}`);
+      w.line(aead ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`);
+      w.line(` group ${groups.join(' ')}`);
+    }
+    if (proposals.length === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 proposal could be written for this tunnel, so neither its policy, profile nor its crypto map entry or VTI is written: choose IKE algorithms IOS has', { tunnel: tn });
+      return false;
+    }
     w.line(`crypto ikev2 policy POL-${name}`);
+    for (const prop of proposals) w.line(` proposal ${prop}`);
     if (t.localAddress) w.line(` match address local ${t.localAddress}`);
-    ikeProps.forEach((_, i) => w.line(` proposal PROP-${name}-${i + 1}`));
     w.line(`crypto ikev2 keyring KR-${name}`);
     w.line(` peer ${name}`);
     w.line(`  address ${peer}`);
     if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
     w.line(`crypto ikev2 profile PROF-${name}`);
     valueLine(w, t, 'the remote identity', t.me.auth.remoteId ? identity(t.me.auth.remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
-    if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => ` identity local ${x}`, LABEL);
-    else if (t.localAddress) w.line(` identity local address ${t.localAddress}`);
     const method = t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig';
     w.line(` authentication remote ${method}`);
     w.line(` authentication local ${method}`);
     w.line(` keyring local KR-${name}`);
     w.line(` lifetime ${ikeLife}`);
     if (dpd !== undefined) w.line(` dpd ${dpd} 2 on-demand`);
+    // Last in the profile: Batfish's IOS grammar has no ikev2 profile `identity`, and its error
+    // recovery would read the statements after it as top-level ones.
+    if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => ` identity local ${x}`, LABEL);
+    else if (t.localAddress) w.line(` identity local address ${t.localAddress}`);
   } else {
     let written = 0;
     for (const p of ikeProps) {
@@ -171,14 +188,19 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         }
         for (const h of p.integrity) {
           const hash = V1_HASH[h];
-          if (!hash) continue;
+          if (!hash) {
+            w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 hash ${h} is not available in an ISAKMP policy; left out`, { tunnel: tn });
+            continue;
+          }
           for (const g of p.dhGroups) {
             if (!GROUPS.has(g)) {
               w.warn('DH_GROUP_UNSUPPORTED', `IKEv1 DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
               continue;
             }
             // One encryption, hash and group per ISAKMP policy: each combination its own priority.
-            const body = [` encr ${enc}`, ` hash ${hash}`, ` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`, ` group ${g}`, ` lifetime ${ikeLife}`];
+            // `hash` last: Batfish's IOS grammar knows md5 and sha only (IOS XE takes sha256, sha384,
+            // sha512 too), and its error recovery would drop the statements after it.
+            const body = [` encr ${enc}`, ` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`, ` group ${g}`, ` lifetime ${ikeLife}`, ` hash ${hash}`];
             const got = file.isakmp.take(body.join('\n'));
             if (!got) {
               w.warn('SETTING_UNSUPPORTED', `no ISAKMP policy number is left (priorities go up to ${file.isakmp.max}); this policy is left out: start the numbering lower in the gateway's Cisco settings`, { tunnel: tn });
@@ -211,8 +233,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     const auths = isAead(e) ? [''] : mapAll(w, t, allIntegrity(espProps).filter((i) => i !== 'none'), (i) => TS_AUTH[i], 'ESP integrity', LABEL);
     for (const a of auths) {
       const ts = `TS-${name}-${sets.length + 1}`;
+      // Tunnel mode is a transform set's default ("mode tunnel", Security for VPNs with IPsec), so none is written.
       w.line(`crypto ipsec transform-set ${ts} ${enc}${a ? ` ${a}` : ''}`);
-      w.line(' mode tunnel');
       sets.push(ts);
     }
   }
