@@ -12,7 +12,7 @@ import { addressAndMask, addressOf, cidr, firstIp, lastIp, netmask, protocolName
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { asaInterface, ciscoWord } from '../families/cisco-words';
-import { bounded, insideRoutes, mapNameOf, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
 import { asaOptionsOf } from './options';
 import { refused } from '../kit/export/values';
 import { capabilities } from './capabilities';
@@ -71,11 +71,13 @@ function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defin
   const l = any(s.local) ? (s.local.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.local, defined)}`;
   const r = any(s.remote) ? (s.remote.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.remote, defined)}`;
   const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  if (!tcpUdp && (s.localPort || s.remotePort)) {
+    // Written without its ports the line would protect more than the design says: left out instead.
+    w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports or an ICMP type for ${protocolName(s.protocol)}, which this crypto ACL line cannot; left out`, { tunnel: tn });
+    return false;
+  }
   const proto = s.protocol === 0 ? 'ip' : tcpUdp || s.protocol === 1 ? protocolName(s.protocol) : String(s.protocol);
   w.line(`access-list ${acl} extended permit ${proto} ${l}${tcpUdp ? portOp(s.localPort) : ''} ${r}${tcpUdp ? portOp(s.remotePort) : ''}`);
-  if (!tcpUdp && (s.localPort || s.remotePort)) {
-    w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
-  }
   if (s.isDefault) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL is any to any, which encrypts everything toward this peer', { tunnel: tn });
   return true;
 }
@@ -168,15 +170,20 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         }
       }
     }
-    if (written === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 policy could be written for this tunnel, so the ASA would offer only its other policies (or its default): use SHA-1 and a group the ASA has for IKEv1, or IKEv2', { tunnel: tn });
+    if (written === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 policy could be written for this tunnel, so it is not written: use SHA-1 and a group the ASA has for IKEv1, or IKEv2', { tunnel: tn });
+      return false;
+    }
   } else {
     w.line(`crypto ikev2 enable ${t.outside}`);
+    let v2Written = 0;
     for (const p of ikeProps) {
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
       if (enc.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 encryption of the design is available here; the policy is left out: choose one the peer accepts', { tunnel: tn });
       const body = [` encryption ${enc.join(' ')}`];
       const aead = p.encryption.every(isAead);
       const ints = [...new Set(mapAll(w, t, p.integrity, (x) => (aead ? 'null' : x === 'none' ? undefined : V2_INT[x]), 'IKEv2 integrity', LABEL))];
+      if (aead && p.integrity.includes('none') && p.integrity.some((x) => x !== 'none')) w.warn('ALGORITHM_UNSUPPORTED', 'an AES-GCM IKEv2 policy names its PRF (prf …) from the integrity algorithms; integrity none is left out', { tunnel: tn });
       const groups = mapAll(w, t, p.dhGroups, (g) => (V2_GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
       if (ints.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 integrity of the design is available here (an IKEv2 policy with AES-CBC needs one); the policy is left out: choose one the peer accepts', { tunnel: tn });
       if (groups.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 DH group of the design is available here; the policy is left out: choose one the peer accepts', { tunnel: tn });
@@ -185,15 +192,22 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       const prf = p.integrity.filter((x) => x !== 'none').map((x) => V2_INT[x]).filter((x): x is string => x !== undefined);
       body.push(` prf ${prf.length ? prf.join(' ') : 'sha256'}`, ` lifetime seconds ${ikeLife}`);
       const got = policyNumber(w, t, file, 2, body);
+      if (got) v2Written++;
       if (got?.fresh) {
         w.line(`crypto ikev2 policy ${got.n}`);
         for (const l of body) w.line(l);
       }
     }
+    if (v2Written === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 policy could be written for this tunnel, so it is not written: choose IKE algorithms the ASA has', { tunnel: tn });
+      return false;
+    }
   }
 
   // Phase 2.
   const espProps = t.me.esp.proposals;
+  const pfs = pfsGroup(w, t, allGroups(espProps), V2_GROUPS, LABEL);
+  if (!pfs) return false;
   let p2ref: string;
   if (!v2) {
     const sets: string[] = [];
@@ -241,12 +255,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.line(`${entry} match address ${acl}`);
   w.line(`${entry} set peer ${peer}`);
   w.line(`${entry} set ${p2ref}`);
-  const pfs = allGroups(espProps);
-  if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `a crypto map entry takes one PFS group; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
-  if (pfs[0] !== undefined) {
-    if (V2_GROUPS.has(pfs[0])) w.line(`${entry} set pfs group${pfs[0]}`);
-    else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
-  }
+  if (pfs.group !== undefined) w.line(`${entry} set pfs group${pfs.group}`);
   w.line(`${entry} set security-association lifetime seconds ${bounded(w, t, limits.espLifetimeSeconds, t.me.esp.lifetimeSeconds, 'the IPsec SA lifetime')}`);
   if (t.me.esp.lifetimeKilobytes) w.line(`${entry} set security-association lifetime kilobytes ${bounded(w, t, limits.espLifetimeKilobytes, t.me.esp.lifetimeKilobytes, 'the IPsec SA lifetime in kilobytes')}`);
   if (!v2 && t.me.exchangeMode === 'aggressive') w.line(`${entry} set phase1-mode aggressive`);
@@ -267,8 +276,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       valueLine(w, t, 'the pre-shared key', key, (k) => ` ikev1 pre-shared-key ${k}`, LABEL, todo);
     }
   }
+  // A LAN-to-LAN tunnel group has keepalives on by default (threshold 10, retry 2): off must be said.
   if (t.me.dpd.enabled) w.line(` isakmp keepalive threshold ${bounded(w, t, limits.dpdIntervalSeconds, t.me.dpd.intervalSeconds, 'the DPD interval')} retry 2`);
-  if (t.me.auth.localId && t.me.auth.localId.type !== 'address') {
+  else w.line(' isakmp keepalive disable');
+  if (t.me.auth.remoteId) {
+    w.warn('IDENTITY_UNSUPPORTED', `an ASA tunnel group does not check a pre-shared-key peer's identity; the remote identity ${t.me.auth.remoteId.type} "${clip(t.me.auth.remoteId.value)}" is not written (peer-id-validate applies to certificates)`, { tunnel: tn });
+  }
+  if (t.me.auth.localId && t.me.auth.localId.type === 'address') {
+    w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity for all peers (crypto isakmp identity, by default its address); the local identity address "${clip(t.me.auth.localId.value)}" is not written per tunnel`, { tunnel: tn });
+  } else if (t.me.auth.localId) {
     w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity type for all peers (crypto isakmp identity); local identity ${t.me.auth.localId.type} "${clip(t.me.auth.localId.value)}" needs "crypto isakmp identity ${t.me.auth.localId.type === 'key-id' ? 'key-id' : 'hostname'}", written as a note only`, { tunnel: tn });
   }
 
@@ -309,7 +325,9 @@ export const ciscoAsaExporter: VendorExporter = {
         w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco ASA settings`, { tunnel: t.tunnel.name });
         return false;
       }
-      return exportTunnel(w, ctx, t, seq, state);
+      if (exportTunnel(w, ctx, t, seq, state)) return true;
+      w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
+      return false;
     });
     if (inside.routes.length > 0) {
       w.blank();

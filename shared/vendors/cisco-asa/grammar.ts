@@ -47,7 +47,7 @@ export const configFile: FileGrammar = {
     { statement: /^crypto map \S+ \d+ set /, source: CHECKED },
     { statement: /^crypto map \S+ interface \S+$/, source: CHECKED },
     { statement: /^tunnel-group \S+ (?:type ipsec-l2l|ipsec-attributes)$/, source: CHECKED },
-    { statement: /^isakmp keepalive threshold \d+ retry \d+$/, source: CHECKED },
+    { statement: /^isakmp keepalive (?:threshold \d+ retry \d+|disable)$/, source: CHECKED },
     { statement: /^(?:authentication (?:pre-share|rsa-sig)|encryption [a-z0-9 -]+|hash (?:sha|md5)|group [\d ]+|integrity [a-z0-9 -]+|prf [a-z0-9 -]+|lifetime (?:seconds )?\d+)$/, source: `${CHECKED} (crypto ikev1/ikev2 policy bodies)` },
     { statement: /^protocol esp (?:encryption|integrity) [a-z0-9 -]+$/, source: `${CHECKED} (ipsec-proposal bodies)` },
   ],

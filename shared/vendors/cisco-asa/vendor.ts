@@ -5,6 +5,7 @@ import { capabilities } from './capabilities';
 import { ciscoAsaExporter } from './export';
 import { grammar } from './grammar';
 import { asaGatewayOptions } from './options';
+import { reader } from './reader';
 import { identity } from './identity';
 import { ciscoAsa as profile } from './profile';
 import { showCryptoIpsecSaAsa } from '../families/cisco-show';
@@ -19,4 +20,5 @@ export const vendor = {
   exporter: ciscoAsaExporter,
   grammar,
   options: { gateway: asaGatewayOptions },
+  reader,
 } as const satisfies VendorModule<'cisco-asa'>;

@@ -15,7 +15,7 @@ import { policyAddresses } from '../kit/export/policy-addresses';
 import { quoted, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
 import { capabilities } from './capabilities';
-import { bounded, insideRoutes, mapNameOf, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
 import { iosOptionsOf } from './options';
 
 /** XE YANG: crypto isakmp policy number "1..10000", crypto map seq "1..65535". */
@@ -57,18 +57,20 @@ function identity(id: { type: string; value: string }): Quoted {
   }
 }
 
-/** Why a selector cannot be a line of the IPv4 crypto ACL (warned), or undefined when it can. */
+/** Why a selector cannot be a line of the IPv4 crypto ACL, or undefined when it can. */
+function selectorProblem(s: Selector): { code: 'MIXED_ADDRESS_FAMILIES' | 'IPV6_UNSUPPORTED' | 'PORT_UNSUPPORTED'; message: string } | undefined {
+  if (s.local.family !== s.remote.family) return { code: 'MIXED_ADDRESS_FAMILIES', message: `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out` };
+  if (s.local.family === 6) return { code: 'IPV6_UNSUPPORTED', message: `proxy ID ${s.index} "${s.name}" is IPv6; this export writes IPv4 crypto ACLs only, left out (use an IPv6 VTI)` };
+  const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  // Written without its ports the line would protect more than the design says: left out instead.
+  if (!tcpUdp && (s.localPort || s.remotePort)) return { code: 'PORT_UNSUPPORTED', message: `proxy ID ${s.index} "${s.name}" carries ports or an ICMP type for ${protocolName(s.protocol)}, which this crypto ACL line cannot; left out` };
+  return undefined;
+}
+
 function selectorRefused(w: ConfigWriter, t: TunnelView, s: Selector): boolean {
-  const tn = t.tunnel.name;
-  if (s.local.family !== s.remote.family) {
-    w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
-    return true;
-  }
-  if (s.local.family === 6) {
-    w.warn('IPV6_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" is IPv6; this export writes IPv4 crypto ACLs only, left out (use an IPv6 VTI)`, { tunnel: tn });
-    return true;
-  }
-  return false;
+  const p = selectorProblem(s);
+  if (p) w.warn(p.code, p.message, { tunnel: t.tunnel.name });
+  return p !== undefined;
 }
 
 function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
@@ -82,7 +84,6 @@ function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
   const tcpUdp = s.protocol === 6 || s.protocol === 17;
   const proto = s.protocol === 0 ? 'ip' : tcpUdp || s.protocol === 1 ? protocolName(s.protocol) : String(s.protocol);
   for (const l of ls) for (const r of rs) w.line(` permit ${proto} ${ace(l)}${tcpUdp ? portOp(s.localPort) : ''} ${ace(r)}${tcpUdp ? portOp(s.remotePort) : ''}`);
-  if (!tcpUdp && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
   return ls.length * rs.length;
 }
 
@@ -122,7 +123,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       w.warn('IPV6_UNSUPPORTED', `the peer's IKE address ${t.peerAddress} is IPv6; this export writes IPv4 crypto maps only, so this tunnel is not written: make the gateway route-based (an IPv6 VTI, tunnel mode ipsec ipv6)`, { tunnel: tn });
       return false;
     }
-    if (!t.selectors.some((s) => s.local.family === 4 && s.remote.family === 4)) {
+    if (t.selectors.every((s) => selectorProblem(s) !== undefined)) {
       for (const s of t.selectors) selectorRefused(w, t, s);
       w.warn('SELECTOR_UNSUPPORTED', 'no line of the crypto ACL could be written (no IPv4 selector), so neither the ACL nor a crypto map entry is written for this tunnel: give it IPv4 selectors, or make the gateway route-based', { tunnel: tn });
       return false;
@@ -214,7 +215,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         }
       }
     }
-    if (written === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel: choose algorithms IOS has for IKEv1', { tunnel: tn });
+    if (written === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel, so it is not written: choose algorithms IOS has for IKEv1', { tunnel: tn });
+      return false;
+    }
     if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `crypto isakmp key ${k} address ${peer}`, LABEL, KEY_TODO);
     if (dpd !== undefined) w.line(`crypto isakmp keepalive ${dpd} 2 on-demand`);
     if (t.me.exchangeMode === 'aggressive') w.warn('SETTING_UNSUPPORTED', 'IOS initiates aggressive mode only with an ISAKMP profile and initiate mode aggressive; written in main mode', { tunnel: tn });
@@ -222,6 +226,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
 
   // Phase 2 transform sets.
   const espProps = t.me.esp.proposals;
+  const pfs = pfsGroup(w, t, allGroups(espProps), GROUPS, LABEL);
+  if (!pfs) return false;
   warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
   const sets: string[] = [];
   for (const e of allEncryption(espProps)) {
@@ -238,10 +244,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       sets.push(ts);
     }
   }
-  const pfs = allGroups(espProps);
-  if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `IOS takes one PFS group per map entry or profile; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
-  const pfsLine = pfs[0] !== undefined && GROUPS.has(pfs[0]) ? ` set pfs group${pfs[0]}` : undefined;
-  if (pfs[0] !== undefined && !pfsLine) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
+  const pfsLine = pfs.group !== undefined ? ` set pfs group${pfs.group}` : undefined;
   const saLines = [` set security-association lifetime seconds ${bounded(w, t, limits.espLifetimeSeconds, t.me.esp.lifetimeSeconds, 'the IPsec SA lifetime')}`];
   if (t.me.esp.lifetimeKilobytes) saLines.push(` set security-association lifetime kilobytes ${bounded(w, t, limits.espLifetimeKilobytes, t.me.esp.lifetimeKilobytes, 'the IPsec SA lifetime in kilobytes')}`);
   if (sets.length === 0) {
@@ -338,7 +341,9 @@ export const ciscoIosExporter: VendorExporter = {
         w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco IOS-XE settings`, { tunnel: t.tunnel.name });
         return false;
       }
-      return exportTunnel(w, ctx, t, seq, state, i + 1);
+      if (exportTunnel(w, ctx, t, seq, state, i + 1)) return true;
+      w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
+      return false;
     });
     if (inside.routes.length > 0) {
       w.blank();

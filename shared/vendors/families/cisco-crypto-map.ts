@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ValueLimit } from '../kit/capabilities';
 import type { VendorOptionSet } from '../kit/options';
-import type { Network, Route } from '../../model/document';
+import type { DhGroup, Network, Route } from '../../model/document';
 import { clip } from '../../model/text';
 import { parseAddressSpec, parseInterfaceAddress, type AddressRange } from '../../net/address';
 import type { ConfigWriter, GatewayContext, TunnelView } from '../kit/export/context';
@@ -176,4 +176,22 @@ export function productionWarnings(w: ConfigWriter, ctx: GatewayContext, label: 
   for (const n of unrouted) {
     w.warn('EXISTING_CONFIG', `the network ${n.address} ("${clip(n.name)}") is behind this gateway but on none of its interfaces, and the design has no route to it with a next hop: the box must already route it (${routeExample(n)}), or add that route to the design`);
   }
+}
+
+/**
+ * The one PFS group a crypto map entry or IPsec profile takes (`set pfs group<n>`): the first of
+ * the design's the box has, the others warned as left out. Undefined when the design asks for
+ * PFS with no group the box has: without PFS the tunnel would mean something else (initiate
+ * without it, accept any as responder), so the caller leaves the tunnel out.
+ */
+export function pfsGroup(w: ConfigWriter, t: TunnelView, groups: readonly DhGroup[], available: ReadonlySet<DhGroup>, label: string): { group: DhGroup | undefined } | undefined {
+  if (groups.length === 0) return { group: undefined };
+  const tn = t.tunnel.name;
+  const unavailable = groups.filter((g) => !available.has(g));
+  const group = groups.find((g) => available.has(g));
+  if (unavailable.length > 0) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${unavailable.join(', ')} is not available on ${label}${group === undefined ? ': no PFS group of the design is, so this tunnel is not written: choose one the box has' : '; left out'}`, { tunnel: tn });
+  if (group === undefined) return undefined;
+  const others = groups.filter((g) => g !== group && available.has(g));
+  if (others.length > 0) w.warn('SETTING_UNSUPPORTED', `${label} takes one PFS group per crypto map entry or IPsec profile; group ${group} written, ${others.join(', ')} left out`, { tunnel: tn });
+  return { group };
 }

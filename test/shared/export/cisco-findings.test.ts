@@ -39,7 +39,9 @@ function design(spec: Spec): TopologyDocument {
     const peer = b.gateway({ name: `P${n}`, vendor: 'strongswan', outside: n === 1 && spec.peerOutside ? spec.peerOutside : `203.0.113.${n + 1}/24`, inside: `10.${n + 1}.0.1/24`, position: { x: 500, y: n * 100 }, networks: [{ name: `P${n} LAN`, address: `10.${n + 1}.0.0/24` }] });
     const pids = spec.proxyIds ?? [{ local: '10.1.0.0/24', remote: `10.${n + 1}.0.0/24` }];
     const t = b.tunnel(`t${n}`, a, peer, { ikeVersion: spec.ikeVersion ?? 1, psk: spec.psk ?? 'the-real-key', a: { proxyIds: pids, routes: spec.routes ?? [`10.${n + 1}.0.0/24`], ...(spec.changes ? { changes: spec.changes } : {}) }, b: { proxyIds: pids.map((p) => ({ ...p, local: p.remote ?? 'any', remote: p.local ?? 'any' })) } });
-    if (spec.ike) t.a.ike.proposals = spec.ike;
+    const asaV1 = spec.vendor === 'cisco-asa' && (spec.ikeVersion ?? 1) === 1;
+    // An ASA IKEv1 policy hashes with SHA-1 or MD5 only (the default proposal has SHA-256).
+    t.a.ike.proposals = spec.ike ?? (asaV1 ? [{ encryption: ['aes256'], integrity: ['sha1'], dhGroups: [14] }] : t.a.ike.proposals);
     // An ASA IKEv1 transform set has no SHA-2 (the default proposal's integrity).
     t.a.esp.proposals = spec.esp ?? (spec.vendor === 'cisco-asa' && (spec.ikeVersion ?? 1) === 1 ? [{ encryption: ['aes256'], integrity: ['sha1'], dhGroups: [14] }] : t.a.esp.proposals);
   }
