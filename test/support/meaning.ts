@@ -57,13 +57,16 @@ export function intendedMeaning(doc: TopologyDocument, gateway: Gateway): { mean
   return { meaning: { peers }, tunnels: ctx.tunnels.map((t) => t.tunnel.name) };
 }
 
+/** ESP with an AEAD cipher takes no integrity algorithm (RFC 4106 §2, RFC 7634 §2): whatever the design lists with it means none. */
+const AEAD_ESP: ReadonlySet<string> = new Set(['aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
+
 /** Every combination a list of proposals offers, as text. */
-function combinations(ps: readonly ProposalMeaning[]): Set<string> {
+function combinations(ps: readonly ProposalMeaning[], esp = false): Set<string> {
   const out = new Set<string>();
   for (const p of ps) {
     const integrity = p.integrity.length > 0 ? p.integrity : ['none'];
     const groups = p.dhGroups.length > 0 ? p.dhGroups : ['none'];
-    for (const e of p.encryption) for (const i of integrity) for (const g of groups) out.add(`${e}/${i}/${g}`);
+    for (const e of p.encryption) for (const i of esp && AEAD_ESP.has(e) ? ['none'] : integrity) for (const g of groups) out.add(`${e}/${i}/${g}`);
   }
   return out;
 }
@@ -84,13 +87,13 @@ function codesFor(warnings: readonly ExportWarning[], gateway: string, tunnel: s
 const DROPS_ALGORITHMS: ExportWarningCode[] = ['ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED'];
 const DROPS_SELECTORS: ExportWarningCode[] = ['PORT_RANGE_UNSUPPORTED', 'PORT_UNSUPPORTED', 'PROTOCOL_UNSUPPORTED', 'ADDRESS_RANGE_UNSUPPORTED', 'IPV6_UNSUPPORTED', 'MIXED_ADDRESS_FAMILIES', 'SELECTOR_LIMIT_EXCEEDED', 'SELECTOR_UNSUPPORTED', 'MULTIPLE_PROXY_IDS_UNSUPPORTED', 'DEFAULT_SELECTOR', 'VALUE_UNSUPPORTED'];
 
-function proposalsProblem(what: string, intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>): string | undefined {
-  const i = combinations(intended);
-  const r = combinations(read);
+function proposalsProblem(what: string, intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>, esp = false): string | undefined {
+  const i = combinations(intended, esp);
+  const r = combinations(read, esp);
   if (same(i, r)) return undefined;
   const merged = codes.has('SETTING_UNSUPPORTED');
   const dropped = DROPS_ALGORITHMS.some((c) => codes.has(c));
-  const envelope = merged ? combinations(flattened(intended)) : i;
+  const envelope = merged ? combinations(flattened(intended), esp) : i;
   if (r.size > 0 && (merged || dropped) && subset(r, envelope) && (dropped || subset(i, r))) return undefined;
   return `${what}: the design offers ${[...i].join(' ')}; read back ${[...r].join(' ') || 'nothing'}${merged || dropped ? ' (beyond what the warnings explain)' : ', and no warning says why'}`;
 }
@@ -125,6 +128,9 @@ function childrenProblems(intended: readonly ChildMeaning[], read: readonly Chil
     return problems;
   }
   if (DROPS_SELECTORS.some((k) => codes.has(k)) && subset(rText, iText)) return [];
+  // A product whose only selector is any to any (a static VTI) writes that, with the warning that the design's are not expressed.
+  const anyPair = (c: ChildMeaning) => (c.local === '0.0.0.0/0' && c.remote === '0.0.0.0/0') || (c.local === '::/0' && c.remote === '::/0');
+  if (codes.has('SELECTOR_UNSUPPORTED') && read.length === 1 && read.every(anyPair)) return [];
   return [`selectors: the design has ${[...iText].join(', ') || 'none'}; read back ${[...rText].join(', ') || 'none'}`];
 }
 
@@ -167,7 +173,7 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     for (const child of got.children) {
       const mine = want.children.find((c) => c.local === child.local && c.remote === child.remote);
       if (!mine) continue;
-      const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, mine.esp.proposals, child.esp.proposals, codes);
+      const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, mine.esp.proposals, child.esp.proposals, codes, true);
       if (e) out.push(`${where}: ${e}`);
       differs(`the IPsec lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeSeconds, child.esp.lifetimeSeconds, ['LIFETIME_ADJUSTED']);
       differs(`the IPsec kilobyte lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeKilobytes, child.esp.lifetimeKilobytes, ['LIFETIME_ADJUSTED']);

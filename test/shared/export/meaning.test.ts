@@ -28,4 +28,20 @@ describe('read-back differences and the warnings that explain them', () => {
     expect(diff({ peers: [peer(['10.2.0.0/24', '2001:db8:2::/64'])] }, { peers: [peer(['10.2.0.0/24'])] }, [warn('IPV6_UNSUPPORTED', 't')])).toEqual([]);
     expect(diff({ peers: [peer(['10.2.0.0/24'])] }, { peers: [peer(['10.2.0.0/24', '10.9.0.0/24'])] }, [warn('IPV6_UNSUPPORTED', 't')])).toHaveLength(1);
   });
+
+  it('ESP with an AEAD cipher means no integrity, whatever the design lists with it; IKE keeps its integrity (the PRF)', () => {
+    const gcm = (integrity: PeerMeaning['ike']['proposals'][number]['integrity']) => [{ encryption: ['aes256gcm16' as const], integrity, dhGroups: [14 as const] }];
+    const withEsp = (integrity: PeerMeaning['ike']['proposals'][number]['integrity']): PeerMeaning => ({ ...peer([]), children: [{ local: '10.1.0.0/24', remote: '10.2.0.0/24', esp: { proposals: gcm(integrity) } }] });
+    expect(diff({ peers: [withEsp(['sha256'])] }, { peers: [withEsp(['none'])] }, [])).toEqual([]);
+    const withIke = (integrity: PeerMeaning['ike']['proposals'][number]['integrity']): PeerMeaning => ({ ...peer([]), ike: { proposals: gcm(integrity) } });
+    expect(diff({ peers: [withIke(['sha256'])] }, { peers: [withIke(['none'])] }, [])).toHaveLength(1);
+  });
+
+  it('a single any-to-any child read back is explained by SELECTOR_UNSUPPORTED (a static VTI), narrower selectors are not', () => {
+    const child = (local: string, remote: string): PeerMeaning['children'][number] => ({ local, remote, esp: { proposals: [] } });
+    const want: PeerMeaning = { ...peer([]), children: [child('10.1.0.0/24', '10.2.0.0/24')] };
+    expect(diff({ peers: [want] }, { peers: [{ ...peer([]), children: [child('0.0.0.0/0', '0.0.0.0/0')] }] }, [warn('SELECTOR_UNSUPPORTED', 't')])).toEqual([]);
+    expect(diff({ peers: [want] }, { peers: [{ ...peer([]), children: [child('0.0.0.0/0', '0.0.0.0/0')] }] }, [])).toHaveLength(1);
+    expect(diff({ peers: [want] }, { peers: [{ ...peer([]), children: [child('10.1.0.0/16', '10.2.0.0/24')] }] }, [warn('SELECTOR_UNSUPPORTED', 't')])).toHaveLength(1);
+  });
 });
