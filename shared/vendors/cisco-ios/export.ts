@@ -6,6 +6,7 @@
 // profile; "Appendix: IKEv2 and Legacy VPNs" for crypto-map IKEv2) and "IPsec Virtual Tunnel
 // Interfaces" (tunnel mode ipsec ipv4, tunnel protection ipsec profile).
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import { clip } from '../../model/text';
 import type { AddressRange } from '../../net/address';
 import { addressAndMask, addressOf, cidr, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from '../kit/export/addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
@@ -141,7 +142,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     for (const p of ikeProps) {
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
       const aead = p.encryption.every(isAead);
-      const ints = mapAll(w, t, p.integrity.filter((x) => x !== 'none'), (x) => V2_INT[x], 'IKEv2 integrity', LABEL);
+      // IKEv2 proposals have no integrity `none`: mapAll warns that it is left out.
+      const ints = mapAll(w, t, p.integrity, (x) => V2_INT[x], 'IKEv2 integrity', LABEL);
       const groups = mapAll(w, t, p.dhGroups, (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
       const missing = [enc.length === 0 ? 'encryption' : '', !aead && ints.length === 0 ? 'integrity' : '', groups.length === 0 ? 'DH group' : ''].filter(Boolean);
       if (missing.length > 0) {
@@ -167,7 +169,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     w.line(`  address ${peer}`);
     if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
     w.line(`crypto ikev2 profile PROF-${name}`);
-    valueLine(w, t, 'the remote identity', t.me.auth.remoteId ? identity(t.me.auth.remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
+    const remoteId = t.me.auth.remoteId?.type === 'dn' ? undefined : t.me.auth.remoteId;
+    valueLine(w, t, 'the remote identity', remoteId ? identity(remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
     const method = t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig';
     w.line(` authentication remote ${method}`);
     w.line(` authentication local ${method}`);
@@ -176,9 +179,14 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (dpd !== undefined) w.line(` dpd ${dpd} 2 on-demand`);
     // Last in the profile: Batfish's IOS grammar has no ikev2 profile `identity`, and its error
     // recovery would read the statements after it as top-level ones.
+    // Without `identity local` the profile sends the address it negotiates from (the default).
     if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => ` identity local ${x}`, LABEL);
-    else if (t.localAddress) w.line(` identity local address ${t.localAddress}`);
+    if (t.me.auth.localId?.type === 'dn') w.warn('IDENTITY_UNSUPPORTED', 'identity local dn sends the DN of the router\'s certificate; the design\'s DN value is not written', { tunnel: tn });
+    if (t.me.auth.remoteId?.type === 'dn') w.warn('IDENTITY_UNSUPPORTED', 'a DN is matched through the certificate map (match certificate), not match identity remote; the remote identity is not written, the peer is matched by its address', { tunnel: tn });
   } else {
+    for (const [which, id] of [['local', t.me.auth.localId], ['remote', t.me.auth.remoteId]] as const) {
+      if (id) w.warn('IDENTITY_UNSUPPORTED', `IKEv1 identities are global on IOS (crypto isakmp identity) or need an ISAKMP profile; the ${which} identity ${id.type} "${clip(id.value)}" is not written`, { tunnel: tn });
+    }
     let written = 0;
     for (const p of ikeProps) {
       for (const e of p.encryption) {
@@ -236,7 +244,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
       continue;
     }
-    const auths = isAead(e) ? [''] : mapAll(w, t, allIntegrity(espProps).filter((i) => i !== 'none'), (i) => TS_AUTH[i], 'ESP integrity', LABEL);
+    // A transform set without an esp-*-hmac is ESP without integrity: AES-GCM, or `none` in the design.
+    const auths = isAead(e) ? [''] : mapAll(w, t, allIntegrity(espProps), (i) => (i === 'none' ? '' : TS_AUTH[i]), 'ESP integrity', LABEL);
     for (const a of auths) {
       const ts = `TS-${name}-${sets.length + 1}`;
       // Tunnel mode is a transform set's default ("mode tunnel", Security for VPNs with IPsec), so none is written.

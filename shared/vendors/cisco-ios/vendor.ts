@@ -5,6 +5,7 @@ import { capabilities } from './capabilities';
 import { ciscoIosExporter } from './export';
 import { grammar } from './grammar';
 import { iosGatewayOptions } from './options';
+import { reader } from './reader';
 import { identity } from './identity';
 import { ciscoIos as profile } from './profile';
 import { showCryptoIpsecSaIos } from '../families/cisco-show';
@@ -19,4 +20,5 @@ export const vendor = {
   exporter: ciscoIosExporter,
   grammar,
   options: { gateway: iosGatewayOptions },
+  reader,
 } as const satisfies VendorModule<'cisco-ios'>;
