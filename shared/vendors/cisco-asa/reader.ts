@@ -40,6 +40,8 @@ interface Entry {
   lifetimeSeconds?: number;
   lifetimeKilobytes?: number;
   aggressive: boolean;
+  /** Its statements: used when the map is bound to an interface, else set aside (an unbound map does nothing). */
+  lines: Statement[];
 }
 
 interface TunnelGroup {
@@ -149,7 +151,7 @@ export const reader: VendorReader = {
         bound.add(w[2] as string);
       } else if (w[0] === 'crypto' && w[1] === 'map' && num(w[3]) !== undefined) {
         const key = `${w[2]} ${w[3]}`;
-        const e = entries.get(key) ?? { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], ipsecProposals: [], aggressive: false };
+        const e = entries.get(key) ?? { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], ipsecProposals: [], aggressive: false, lines: [] };
         entries.set(key, e);
         const x = w.slice(4);
         let ok = true;
@@ -163,7 +165,7 @@ export const reader: VendorReader = {
         else if (starts(x, 'set phase1-mode aggressive')) e.aggressive = true;
         else if (starts(x, 'set connection-type answer-only') || starts(x, 'set nat-t-disable')) ok = true;
         else ok = false;
-        if (ok) c.use(s);
+        if (ok) e.lines.push(s);
       } else if (w[0] === 'tunnel-group' && w.length === 4 && w[2] === 'type') {
         if (w[3] === 'ipsec-l2l') {
           tunnelGroup(w[1] as string).l2l = true;
@@ -191,6 +193,7 @@ export const reader: VendorReader = {
     const v2Proposals = [...v2].sort((a, b) => a.priority - b.priority);
     const peers: PeerMeaning[] = [];
     for (const e of [...entries.values()].sort((a, b) => a.map.localeCompare(b.map) || a.seq - b.seq)) {
+      for (const line of e.lines) (bound.has(e.map) ? c.use : c.ignore).call(c, line);
       if (!bound.has(e.map) || !e.peer || !e.acl) continue;
       const ikeVersion = e.ipsecProposals.length > 0 ? 2 : 1;
       const policies = ikeVersion === 2 ? v2Proposals : v1Proposals;

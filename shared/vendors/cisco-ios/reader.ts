@@ -79,7 +79,8 @@ export const reader: VendorReader = {
     const transformSets = new Map<string, ProposalMeaning>();
     const ipsecProfiles = new Map<string, Phase2>();
     const acls = new Map<string, Statement>();
-    const entries: ({ map: string; seq: number; peer?: string; acl?: string } & Phase2)[] = [];
+    /** Each with its statements: used when the map is bound to an interface, else set aside (an unbound map does nothing). */
+    const entries: ({ map: string; seq: number; peer?: string; acl?: string; lines: Statement[] } & Phase2)[] = [];
     const boundMaps = new Set<string>();
     const tunnels: { name: string; destination?: string; profile?: string; family: 'ipv4' | 'ipv6' }[] = [];
     const routes: { prefix: string; interface: string }[] = [];
@@ -198,14 +199,13 @@ export const reader: VendorReader = {
       } else if (starts(w, 'ip access-list extended') && w.length === 4) {
         acls.set(w[3] as string, s);
       } else if (w[0] === 'crypto' && w[1] === 'map' && num(w[3]) !== undefined && w[4] === 'ipsec-isakmp' && w.length === 5) {
-        c.use(s);
-        const e: (typeof entries)[number] = { map: w[2] as string, seq: num(w[3]) as number, transformSets: [] };
+        const e: (typeof entries)[number] = { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], lines: [s] };
         for (const sub of s.children) {
           const x = sub.words;
           if (starts(x, 'set peer') && x.length === 3) e.peer = x[2];
           else if (starts(x, 'match address') && x.length === 3) e.acl = x[2];
           else if (!phase2Set(x, e)) continue;
-          c.use(sub);
+          e.lines.push(sub);
         }
         entries.push(e);
       } else if (w[0] === 'interface' && w.length === 2) {
@@ -258,6 +258,7 @@ export const reader: VendorReader = {
     };
 
     for (const e of [...entries].sort((a, b) => a.map.localeCompare(b.map) || a.seq - b.seq)) {
+      for (const line of e.lines) (boundMaps.has(e.map) ? c.use : c.ignore).call(c, line);
       if (!boundMaps.has(e.map) || !e.peer || !e.acl) continue;
       const children: Omit<ChildMeaning, 'esp'>[] = [];
       const acl = acls.get(e.acl);
