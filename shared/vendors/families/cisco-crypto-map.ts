@@ -192,6 +192,8 @@ export function pfsGroup(w: ConfigWriter, t: TunnelView, groups: readonly DhGrou
   if (unavailable.length > 0) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${unavailable.join(', ')} is not available on ${label}${group === undefined ? ': no PFS group of the design is, so this tunnel is not written: choose one the box has' : '; left out'}`, { tunnel: tn });
   if (group === undefined) return undefined;
   const others = groups.filter((g) => g !== group && available.has(g));
-  if (others.length > 0) w.warn('SETTING_UNSUPPORTED', `${label} takes one PFS group per crypto map entry or IPsec profile; group ${group} written, ${others.join(', ')} left out`, { tunnel: tn });
+  // The one group applies to every ESP proposal of the entry, and the others are gone.
+  if (groups.length > 1) w.warn('SETTING_UNSUPPORTED', `${label} takes one PFS group per crypto map entry or IPsec profile: group ${group} applies to every ESP proposal of this tunnel`, { tunnel: tn });
+  if (others.length > 0) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${others.join(', ')} left out (one PFS group per crypto map entry or IPsec profile)`, { tunnel: tn });
   return { group };
 }

@@ -8,6 +8,12 @@ import { computeReport } from '../../../shared/engine/report-cache';
 import { loadDocumentValue } from '../../../shared/document/file';
 import type { EspProposal, IkeProposal, ProxyId, Route, TopologyDocument, TunnelEnd, VendorOptions } from '../../../shared/model/document';
 import { TopologyBuilder } from '../../../shared/templates/build';
+import fc from 'fast-check';
+import type { Gateway } from '../../../shared/model/document';
+import type { VendorModule } from '../../../shared/vendors/kit/vendor-module';
+import { vendorModule } from '../../../shared/vendors/registry';
+import { intendedMeaning, unexplainedDifferences } from '../../support/meaning';
+import { buildDesign, design as randomDesign } from './random-design';
 
 type Cisco = 'cisco-asa' | 'cisco-ios';
 
@@ -164,6 +170,39 @@ describe('a box already in production', () => {
       const unrouted = fileOf(design({ vendor, networks: ['10.1.0.0/24', '10.5.0.0/24'] }));
       expect(unrouted.warnings.some((w) => w.code === 'EXISTING_CONFIG' && w.message.includes('10.5.0.0/24'))).toBe(true);
       expect(unrouted.warnings.some((w) => w.code === 'EXISTING_CONFIG' && w.message.includes('10.1.0.0/24'))).toBe(false);
+    });
+  }
+});
+
+describe('lifetimes, kilobytes and DPD anywhere in what the document takes', () => {
+  const values = fc.record({
+    ike: fc.integer({ min: 60, max: 31536000 }),
+    esp: fc.integer({ min: 60, max: 31536000 }),
+    kb: fc.option(fc.integer({ min: 1, max: 4294967295 }), { nil: undefined }),
+    dpd: fc.option(fc.integer({ min: 1, max: 3600 }), { nil: undefined }),
+  });
+  for (const vendor of ['cisco-asa', 'cisco-ios'] as const) {
+    it(`${vendor}: read back as the design says, or as the warnings say it was adjusted`, () => {
+      const reader = (vendorModule(vendor) as VendorModule).reader;
+      fc.assert(
+        fc.property(randomDesign, values, (d, v) => {
+          const doc = buildDesign(d, undefined, [vendor, d.vendorB]);
+          const end = (doc.tunnels[0] as TopologyDocument['tunnels'][number]).a;
+          end.ike.lifetimeSeconds = v.ike;
+          end.esp.lifetimeSeconds = v.esp;
+          if (v.kb !== undefined) end.esp.lifetimeKilobytes = v.kb;
+          end.dpd = v.dpd === undefined ? { enabled: false, intervalSeconds: 10 } : { enabled: true, intervalSeconds: v.dpd };
+          const gateway = doc.gateways[0] as Gateway;
+          const result = exportDocument(doc, { gateways: [gateway.id], skipEngineCheck: true });
+          const read = reader?.read(result.files);
+          expect(read?.ok).toBe(true);
+          if (!read?.ok) return;
+          expect(read.lines.unknown).toEqual([]);
+          const { meaning, tunnels } = intendedMeaning(doc, gateway);
+          expect(unexplainedDifferences(meaning, read.meaning, result.warnings, gateway, tunnels)).toEqual([]);
+        }),
+        { numRuns: 150, seed: 13 },
+      );
     });
   }
 });
