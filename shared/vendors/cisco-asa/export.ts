@@ -323,6 +323,7 @@ export const ciscoAsaExporter: VendorExporter = {
       const seq = options.mapSequenceStart + i * 10;
       if (seq > SEQUENCE_MAX) {
         w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco ASA settings`, { tunnel: t.tunnel.name });
+        w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
         return false;
       }
       if (exportTunnel(w, ctx, t, seq, state)) return true;

@@ -72,6 +72,20 @@ describe('Cisco ASA', () => {
     expect(new Set(numbers).size).toBe(8);
   });
 
+  it('writes at most 20 IKEv1 policies (the ASA holds 20 per IKE version), and says which were left out', () => {
+    const many: IkeProposal[] = [{ encryption: ['aes256', 'aes192', 'aes128'], integrity: ['sha1', 'md5'], dhGroups: [14, 5, 2, 1] }];
+    const { lines, warnings } = fileOf(design({ vendor: 'cisco-asa', ike: many }));
+    expect(lines.filter((l) => l.startsWith('crypto ikev1 policy ')).length).toBe(20);
+    expect(warnings.filter((w) => w.code === 'SETTING_UNSUPPORTED' && w.message.includes('at most 20 policies')).length).toBe(4);
+  });
+
+  it('leaves out a tunnel whose crypto map sequence would pass 65535, and says so', () => {
+    const { lines, warnings } = fileOf(design({ vendor: 'cisco-asa', tunnels: 2, gatewayOptions: { 'cisco-asa': { mapSequenceStart: 65530 } } }));
+    expect(lines.some((l) => l.startsWith('crypto map outside_map 65530 '))).toBe(true);
+    expect(lines.some((l) => /^crypto map outside_map 655[4-9]\d /.test(l))).toBe(false);
+    expect(warnings.some((w) => w.code === 'TUNNEL_NOT_WRITTEN' && w.tunnel === 't2')).toBe(true);
+  });
+
   it('writes no SHA-2 in an IKEv1 transform set, and the engine says so before export', () => {
     const esp: EspProposal[] = [{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] }];
     const doc = design({ vendor: 'cisco-asa', esp });
