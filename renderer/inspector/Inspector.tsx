@@ -76,6 +76,7 @@ function GatewayInspector({ editor, doc, gateway: g }: { editor: Editor; doc: To
           <TextField editor={editor} label="OS version" value={g.osVersion} mergeKey={`gw:${g.id}:os`} command={(t) => update({ osVersion: t })} />
         </div>
         <SelectField label="VPN type" value={g.vpnType} testId="gateway-vpn-type" options={[{ value: 'route-based', label: 'Route-based (tunnel interface)' }, { value: 'policy-based', label: 'Policy-based (crypto map / policy)' }]} onChange={(v) => editor.dispatch(update({ vpnType: v }))} />
+        <VendorOptionFields key={g.vendor} editor={editor} vendor={g.vendor} where="gateway" holder={g} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />
       </Section>
       <Section
         title="Interfaces"
@@ -317,7 +318,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
         <ProposalEditor title="ESP proposal" pfs vendor={vendor} osVersion={g?.osVersion} ikeVersion={e.ikeVersion} proposals={e.esp.proposals} make={() => ({ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] })} onChange={(p) => run({ esp: { ...e.esp, proposals: p } })} />
         <TextField editor={editor} label="IPsec SA lifetime (s)" mono value={String(e.esp.lifetimeSeconds)} validate={validateSetting(g && valueLimitOf(g, 'espLifetimeSeconds'), productLabel, 60, 31536000)} mergeKey={mk('esplife')} command={(t) => update({ esp: { ...e.esp, lifetimeSeconds: Number(t) } })} />
         <CheckField label="Passive (responder only)" checked={e.passive} onChange={(v) => run({ passive: v })} />
-        {vendor && <VendorOptionFields vendor={vendor} where="end" holder={e} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />}
+        {vendor && <VendorOptionFields editor={editor} vendor={vendor} where="end" holder={e} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />}
       </Section>
       <Section title="Proxy IDs / traffic selectors">
         <ProxyIdTable editor={editor} tunnel={tunnel} end={end} />

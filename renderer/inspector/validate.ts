@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { AddressSpecSchema, InterfaceAddressSchema, IpSchema, PortSpecSchema, PrefixSchema, PROTOCOL_NAMES, type Protocol } from '../../shared/model/document';
 import type { ValueLimit } from '../../shared/vendors/kit/capabilities';
+import type { OptionField } from '../../shared/vendors/kit/options';
 
 function bySchema(schema: z.ZodType): (t: string) => string | undefined {
   return (t) => {
@@ -59,4 +60,10 @@ export function validateSetting(limit: ValueLimit | undefined, productLabel: str
     if (limit.steps && !limit.steps.accepts(v)) return `${productLabel} cannot write ${v}: ${limit.steps.says} (nearest: ${limit.steps.nearest(v)})`;
     return undefined;
   };
+}
+
+/** A product setting typed as text: a number within its range, or a name its product's CLI takes. */
+export function validateOptionText(field: Extract<OptionField, { kind: 'number' | 'text' }>): (t: string) => string | undefined {
+  if (field.kind === 'number') return validateInt(field.min, field.max);
+  return (t) => (field.pattern.test(t) ? undefined : `${field.label}: ${field.says}`);
 }

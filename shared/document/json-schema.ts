@@ -5,6 +5,7 @@
 // `npm run generate:schemas`).
 import { z } from 'zod';
 import { DocumentSchema, EndVendorOptionsSchema, FORMAT_VERSION, GatewayVendorOptionsSchema, VendorSchema } from '../model/document';
+import type { VendorModule } from '../vendors/kit/vendor-module';
 import { VENDOR_MODULES } from '../vendors/registry';
 
 export const DOCUMENT_SCHEMA_ID = `https://ipsec-studio.invalid/schema/topology-v${FORMAT_VERSION}.json`;
@@ -12,7 +13,7 @@ export const DOCUMENT_SCHEMA_ID = `https://ipsec-studio.invalid/schema/topology-
 function optionsSchema(where: 'gateway' | 'end'): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const m of VENDOR_MODULES) {
-    const set = 'options' in m ? m.options?.[where as 'end'] : undefined;
+    const set = (m as VendorModule).options?.[where];
     if (!set) continue;
     const { $schema: _drop, ...own } = z.toJSONSchema(set.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
     properties[m.id] = { description: `${m.identity.label}'s own settings`, ...own };

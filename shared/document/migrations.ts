@@ -5,6 +5,7 @@
 // becomes which setting). Values are moved as they are, so validation reports a bad one, at the
 // path the format-2 file has.
 import { isObject, mapList, migrations, v1ToV2, v2PathToV1, type Json, type MigrationStep } from '../model/migrations';
+import type { VendorModule } from '../vendors/kit/vendor-module';
 import { VENDOR_MODULES } from '../vendors/registry';
 
 interface Moved {
@@ -15,7 +16,8 @@ interface Moved {
 }
 
 const FORMAT_2_SETTINGS: readonly Moved[] = VENDOR_MODULES.flatMap((m) => {
-  const set = 'options' in m ? m.options?.end : undefined;
+  // Read through the module shape: a module may declare gateway settings only.
+  const set = (m as VendorModule).options?.end;
   return set?.fromFormat2 ? [{ vendor: m.id, fields: set.fromFormat2, defaults: set.defaults }] : [];
 });
 

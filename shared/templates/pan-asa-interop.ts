@@ -11,11 +11,13 @@ export function panAsaInterop(): TopologyDocument {
   const asa = b.gateway({ name: 'ASA-Branch', vendor: 'cisco-asa', outside: '203.0.113.2/24', inside: '10.20.0.1/24', position: { x: 680, y: 300 }, networks: [{ name: 'Branch users', address: '10.20.0.0/24' }] });
   // An ASA IKEv1 policy hashes with SHA-1 (SHA-2 is for IKEv2 policies), so both ends use it.
   const ike = { proposals: [{ encryption: ['aes256' as const], integrity: ['sha1' as const], dhGroups: [14 as const] }], lifetimeSeconds: 28800 };
-  b.tunnel('pa-asa', pan, asa, {
+  const t = b.tunnel('pa-asa', pan, asa, {
     ikeVersion: 1,
     initiator: 'b',
     a: { routes: ['10.20.0.0/24'], changes: { ike } },
     b: { proxyIds: [{ name: 'ACL-VPN line 1', local: '10.20.0.0/24', remote: '10.10.0.0/24' }], changes: { ike } },
   });
+  // Nor has an ASA IKEv1 transform set SHA-2 (esp-sha-hmac is SHA-1), so ESP uses SHA-1 too.
+  for (const end of [t.a, t.b]) end.esp.proposals = end.esp.proposals.map((p) => ({ ...p, integrity: ['sha1'] }));
   return b.build();
 }

@@ -196,6 +196,9 @@ function childrenProblems(intended: readonly ChildMeaning[], readAll: readonly C
   // A port the product cannot write is left out (the selector covers every port) or cut to its
   // first port: with such a warning, selectors compare without their ports.
   if (PORTS_CHANGED.some((k) => codes.has(k)) && subset(new Set(read.map(withoutPorts)), new Set(intended.map(withoutPorts)))) return [];
+  // A product whose only selector is any to any (a static VTI) writes that, with the warning that the design's are not expressed.
+  const anyPair = (c: ChildMeaning) => (c.local === '0.0.0.0/0' && c.remote === '0.0.0.0/0') || (c.local === '::/0' && c.remote === '::/0');
+  if (codes.has('SELECTOR_UNSUPPORTED') && read.length === 1 && read.every(anyPair)) return [];
   return [`selectors: the design has ${[...iText].join(', ') || 'none'}; read back ${[...rText].join(', ') || 'none'}`];
 }
 
@@ -250,7 +253,7 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     const where = `tunnel ${JSON.stringify(tunnel)} (peer ${want.remoteAddress})`;
     if (at < 0) {
       // ALGORITHM_UNSUPPORTED: a tunnel none of whose proposals the product can be configured with is not written.
-      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
+      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED', 'TUNNEL_NOT_WRITTEN'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
       continue;
     }
     const got = unread.splice(at, 1)[0] as PeerMeaning;
@@ -264,8 +267,12 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     differs('the local identity', want.auth.localId, got.auth.localId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('the remote identity', want.auth.remoteId, got.auth.remoteId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('DPD', want.dpd, got.dpd, ['SETTING_UNSUPPORTED', 'LIFETIME_ADJUSTED']);
-    // Routes outside the file (ROUTES_MANUAL); a policy-based design the product writes route-based (VPN_TYPE_ADJUSTED) gets routes into its tunnel.
-    differs('the routes', want.routes, [...got.routes].sort(), want.routes.length === 0 ? ['ROUTES_MANUAL', 'VPN_TYPE_ADJUSTED'] : ['ROUTES_MANUAL']);
+    // Routes outside the file (ROUTES_MANUAL); routes into or out of a tunnel interface when the
+    // export changed the VPN type (VPN_TYPE_ADJUSTED); a route of the other address family than
+    // the tunnel's, left out when the warning says so.
+    const routesRead = [...got.routes].sort();
+    const routesDropped = codes.has('IPV6_UNSUPPORTED') && routesRead.every((x) => want.routes.includes(x));
+    differs('the routes', want.routes, routesRead, ['ROUTES_MANUAL', 'VPN_TYPE_ADJUSTED', ...(routesDropped ? (['IPV6_UNSUPPORTED'] as ExportWarningCode[]) : [])]);
     const p = proposalsProblem('IKE proposals', 'ike', want.ike.proposals, got.ike.proposals, codes);
     if (p) out.push(`${where}: ${p}`);
     for (const c of childrenProblems(want.children, got.children, codes)) out.push(`${where}: ${c}`);

@@ -8,10 +8,14 @@
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { clip } from '../../model/text';
 import type { AddressRange } from '../../net/address';
-import { cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
+import { addressAndMask, addressOf, cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { asaInterface, ciscoWord } from '../families/cisco-words';
+import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { asaOptionsOf } from './options';
+import { refused } from '../kit/export/values';
+import { capabilities } from './capabilities';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { valueLine } from '../kit/export/values';
 import { configFile } from './grammar';
@@ -23,7 +27,8 @@ const V1_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des'
 const V1_HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha' };
 const V1_GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16]);
 const V1_TS_ENC: Partial<Record<Encryption, string>> = { des: 'esp-des', '3des': 'esp-3des', aes128: 'esp-aes', aes192: 'esp-aes-192', aes256: 'esp-aes-256', null: 'esp-null' };
-const V1_TS_AUTH: Partial<Record<Integrity, string>> = { md5: 'esp-md5-hmac', sha1: 'esp-sha-hmac', sha256: 'esp-sha256-hmac', sha384: 'esp-sha384-hmac', sha512: 'esp-sha512-hmac', none: 'esp-none' };
+// No SHA-2 in an IKEv1 transform set on any ASA release found (capabilities.ts, asa.ikev1-esp-sha2).
+const V1_TS_AUTH: Partial<Record<Integrity, string>> = { md5: 'esp-md5-hmac', sha1: 'esp-sha-hmac', none: 'esp-none' };
 const V2_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes', aes192: 'aes-192', aes256: 'aes-256', aes128gcm16: 'aes-gcm', aes256gcm16: 'aes-gcm-256', null: 'null' };
 const V2_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', none: 'null' };
 const V2_ESP_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha-1', sha256: 'sha-256', sha384: 'sha-384', sha512: 'sha-512', none: 'null' };
@@ -66,17 +71,44 @@ function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defin
   const l = any(s.local) ? (s.local.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.local, defined)}`;
   const r = any(s.remote) ? (s.remote.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.remote, defined)}`;
   const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  if (!tcpUdp && (s.localPort || s.remotePort)) {
+    // Written without its ports the line would protect more than the design says: left out instead.
+    w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports or an ICMP type for ${protocolName(s.protocol)}, which this crypto ACL line cannot; left out`, { tunnel: tn });
+    return false;
+  }
   const proto = s.protocol === 0 ? 'ip' : tcpUdp || s.protocol === 1 ? protocolName(s.protocol) : String(s.protocol);
   w.line(`access-list ${acl} extended permit ${proto} ${l}${tcpUdp ? portOp(s.localPort) : ''} ${r}${tcpUdp ? portOp(s.remotePort) : ''}`);
-  if (!tcpUdp && (s.localPort || s.remotePort)) {
-    w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
-  }
   if (s.isDefault) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL is any to any, which encrypts everything toward this peer', { tunnel: tn });
   return true;
 }
 
+/** "crypto ikev1|ikev2 policy <priority>": 1-65535, at most 20 per IKE version (ASA-CLI-ISAKMP). */
+const POLICY_MAX = 65535;
+const POLICY_COUNT = 20;
+/** Crypto map sequence numbers: 1-65535 (not found for ASA; IOS XE's range assumed). */
+const SEQUENCE_MAX = 65535;
+const POLICY_DOC = 'Cisco ASA Series CLI Configuration Guide 9.x, "Configuring IPsec and ISAKMP" > Configuring ISAKMP: "IKEv1 and IKEv2 each support a maximum of 20 IKE policies … Assign a unique priority to each policy"';
+/** "the alphanumeric key itself (up to 128 characters long)" (ASA CLI guide, IPsec tunnel-group connection parameters). */
+const KEY_MAX = 128;
+
+/** What the tunnels of one file share: names taken, objects defined, the crypto map and the policy numbers. */
+interface FileState {
+  names: Set<string>;
+  defined: Set<string>;
+  mapName: string;
+  policies: { 1: PolicyNumbers; 2: PolicyNumbers };
+}
+
+function policyNumber(w: ConfigWriter, t: TunnelView, file: FileState, version: 1 | 2, body: string[]): { n: number; fresh: boolean } | undefined {
+  const got = file.policies[version].take(body.join('\n'));
+  if (!got) w.warn('SETTING_UNSUPPORTED', `no crypto ikev${version} policy number is left (at most ${POLICY_COUNT} policies, priorities up to ${POLICY_MAX}: ${POLICY_DOC}); this policy is left out: offer fewer combinations, or start the numbering lower in the gateway's Cisco settings`, { tunnel: t.tunnel.name });
+  return got;
+}
+
 /** Writes one tunnel; false when no crypto map entry could be written for it. */
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, defined: Set<string>, mapName: string): boolean {
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, file: FileState): boolean {
+  const { names, defined, mapName } = file;
+  const limits = capabilities.valueLimits?.(ctx.gateway) ?? {};
   const tn = t.tunnel.name;
   const nm = safeName(tn, 40, names);
   const name = nm.name;
@@ -102,11 +134,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
-  const prio = seq;
+  const ikeLife = bounded(w, t, limits.ikeLifetimeSeconds, t.me.ike.lifetimeSeconds, 'the IKE SA lifetime');
   if (!v2) {
     w.line(`crypto ikev1 enable ${t.outside}`);
     let written = 0;
-    for (const [i, p] of ikeProps.entries()) {
+    for (const p of ikeProps) {
       for (const e of p.encryption) {
         const enc = V1_ENC[e];
         if (!enc) {
@@ -124,37 +156,58 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
               w.warn('DH_GROUP_UNSUPPORTED', `IKEv1 DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
               continue;
             }
-            w.line(`crypto ikev1 policy ${prio * 10 + i}`);
-            w.line(` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`);
-            w.line(` encryption ${enc}`);
-            w.line(` hash ${hash}`);
-            w.line(` group ${g}`);
-            w.line(` lifetime ${t.me.ike.lifetimeSeconds}`);
+            // One value per parameter per IKEv1 policy (ASDM guide, "Creating IKE Policies"), so
+            // each combination is its own policy with its own priority.
+            const body = [` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`, ` encryption ${enc}`, ` hash ${hash}`, ` group ${g}`, ` lifetime ${ikeLife}`];
+            const got = policyNumber(w, t, file, 1, body);
+            if (!got) continue;
+            if (got.fresh) {
+              w.line(`crypto ikev1 policy ${got.n}`);
+              for (const l of body) w.line(l);
+            }
             written++;
           }
         }
       }
     }
-    if (written === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 policy could be written for this tunnel, so the ASA would offer only its other policies (or its default): use SHA-1 and a group the ASA has for IKEv1, or IKEv2', { tunnel: tn });
+    if (written === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 policy could be written for this tunnel, so it is not written: use SHA-1 and a group the ASA has for IKEv1, or IKEv2', { tunnel: tn });
+      return false;
+    }
   } else {
     w.line(`crypto ikev2 enable ${t.outside}`);
-    ikeProps.forEach((p, i) => {
-      w.line(`crypto ikev2 policy ${prio * 10 + i}`);
+    let v2Written = 0;
+    for (const p of ikeProps) {
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
-      listLine(w, t, enc, 'IKEv2 encryption', (x) => ` encryption ${x.join(' ')}`);
+      if (enc.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 encryption of the design is available here; the policy is left out: choose one the peer accepts', { tunnel: tn });
+      const body = [` encryption ${enc.join(' ')}`];
       const aead = p.encryption.every(isAead);
-      const ints = mapAll(w, t, p.integrity, (x) => (aead ? 'null' : x === 'none' ? undefined : V2_INT[x]), 'IKEv2 integrity', LABEL);
-      w.line(` integrity ${ints.join(' ')}`);
+      const ints = [...new Set(mapAll(w, t, p.integrity, (x) => (aead ? 'null' : x === 'none' ? undefined : V2_INT[x]), 'IKEv2 integrity', LABEL))];
+      if (aead && p.integrity.includes('none') && p.integrity.some((x) => x !== 'none')) w.warn('ALGORITHM_UNSUPPORTED', 'an AES-GCM IKEv2 policy names its PRF (prf …) from the integrity algorithms; integrity none is left out', { tunnel: tn });
       const groups = mapAll(w, t, p.dhGroups, (g) => (V2_GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
-      listLine(w, t, groups, 'IKEv2 DH group', (x) => ` group ${x.join(' ')}`);
+      if (ints.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 integrity of the design is available here (an IKEv2 policy with AES-CBC needs one); the policy is left out: choose one the peer accepts', { tunnel: tn });
+      if (groups.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 DH group of the design is available here; the policy is left out: choose one the peer accepts', { tunnel: tn });
+      if (enc.length === 0 || ints.length === 0 || groups.length === 0) continue;
+      body.push(` integrity ${ints.join(' ')}`, ` group ${groups.join(' ')}`);
       const prf = p.integrity.filter((x) => x !== 'none').map((x) => V2_INT[x]).filter((x): x is string => x !== undefined);
-      w.line(` prf ${prf.length ? prf.join(' ') : 'sha256'}`);
-      w.line(` lifetime seconds ${t.me.ike.lifetimeSeconds}`);
-    });
+      body.push(` prf ${prf.length ? prf.join(' ') : 'sha256'}`, ` lifetime seconds ${ikeLife}`);
+      const got = policyNumber(w, t, file, 2, body);
+      if (got) v2Written++;
+      if (got?.fresh) {
+        w.line(`crypto ikev2 policy ${got.n}`);
+        for (const l of body) w.line(l);
+      }
+    }
+    if (v2Written === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 policy could be written for this tunnel, so it is not written: choose IKE algorithms the ASA has', { tunnel: tn });
+      return false;
+    }
   }
 
   // Phase 2.
   const espProps = t.me.esp.proposals;
+  const pfs = pfsGroup(w, t, allGroups(espProps), V2_GROUPS, LABEL);
+  if (!pfs) return false;
   let p2ref: string;
   if (!v2) {
     const sets: string[] = [];
@@ -167,38 +220,44 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         }
         for (const i of p.integrity) {
           const auth = V1_TS_AUTH[i];
-          if (!auth) continue;
+          if (!auth) {
+            w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 ESP integrity ${i} is not available in a ${LABEL} IKEv1 transform set (esp-sha-hmac, esp-md5-hmac or esp-none; SHA-2 only with IKEv2); left out`, { tunnel: tn });
+            continue;
+          }
           const ts = `TS-${name}-${sets.length + 1}`;
           w.line(`crypto ipsec ikev1 transform-set ${ts} ${enc} ${auth}`);
           sets.push(ts);
         }
       }
     }
+    if (sets.length === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv1 transform set could be written for this tunnel, so no crypto map entry is written either: choose ESP algorithms an ASA IKEv1 transform set has (AES or 3DES with SHA-1), or IKEv2', { tunnel: tn });
+      return false;
+    }
     p2ref = `ikev1 transform-set ${sets.join(' ')}`;
   } else {
     const prop = `P-${name}`;
     warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
-    w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
     const enc = mapAll(w, t, allEncryption(espProps), (e) => V2_ENC[e], 'ESP encryption', LABEL);
-    listLine(w, t, enc, 'ESP encryption', (x) => ` protocol esp encryption ${x.join(' ')}`);
+    if (enc.length === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no ESP encryption of the design is available in an ASA IPsec proposal, so neither the proposal nor a crypto map entry is written: choose one the peer accepts', { tunnel: tn });
+      return false;
+    }
+    w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
+    w.line(` protocol esp encryption ${enc.join(' ')}`);
     const ints = mapAll(w, t, allIntegrity(espProps), (i) => V2_ESP_INT[i], 'ESP integrity', LABEL);
     w.line(` protocol esp integrity ${ints.join(' ')}`);
     p2ref = `ikev2 ipsec-proposal ${prop}`;
   }
 
   // Crypto map entry.
-  const entry = `crypto map ${mapName} ${seq * 10}`;
+  const entry = `crypto map ${mapName} ${seq}`;
   w.line(`${entry} match address ${acl}`);
   w.line(`${entry} set peer ${peer}`);
   w.line(`${entry} set ${p2ref}`);
-  const pfs = allGroups(espProps);
-  if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `a crypto map entry takes one PFS group; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
-  if (pfs[0] !== undefined) {
-    if (V2_GROUPS.has(pfs[0])) w.line(`${entry} set pfs group${pfs[0]}`);
-    else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
-  }
-  w.line(`${entry} set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
-  if (t.me.esp.lifetimeKilobytes) w.line(`${entry} set security-association lifetime kilobytes ${t.me.esp.lifetimeKilobytes}`);
+  if (pfs.group !== undefined) w.line(`${entry} set pfs group${pfs.group}`);
+  w.line(`${entry} set security-association lifetime seconds ${bounded(w, t, limits.espLifetimeSeconds, t.me.esp.lifetimeSeconds, 'the IPsec SA lifetime')}`);
+  if (t.me.esp.lifetimeKilobytes) w.line(`${entry} set security-association lifetime kilobytes ${bounded(w, t, limits.espLifetimeKilobytes, t.me.esp.lifetimeKilobytes, 'the IPsec SA lifetime in kilobytes')}`);
   if (!v2 && t.me.exchangeMode === 'aggressive') w.line(`${entry} set phase1-mode aggressive`);
   if (t.me.passive) w.line(`${entry} set connection-type answer-only`);
   if (!t.me.natTraversal) w.line(`${entry} set nat-t-disable`);
@@ -207,7 +266,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.line(`tunnel-group ${peer} type ipsec-l2l`);
   w.line(`tunnel-group ${peer} ipsec-attributes`);
   if (t.me.auth.method === 'psk') {
-    const key = ciscoWord(t.psk, true);
+    const word = ciscoWord(t.psk, true);
+    const key = word.ok && word.text.length > KEY_MAX ? refused(`more than ${KEY_MAX} characters (the ASA takes "the alphanumeric key itself (up to 128 characters long)")`) : word;
     const todo = 'enter the key on the ASA by hand, or choose one without it (on both ends)';
     if (v2) {
       valueLine(w, t, 'the pre-shared key', key, (k) => ` ikev2 remote-authentication pre-shared-key ${k}`, LABEL, todo);
@@ -216,8 +276,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       valueLine(w, t, 'the pre-shared key', key, (k) => ` ikev1 pre-shared-key ${k}`, LABEL, todo);
     }
   }
-  if (t.me.dpd.enabled) w.line(` isakmp keepalive threshold ${Math.max(10, t.me.dpd.intervalSeconds)} retry 2`);
-  if (t.me.auth.localId && t.me.auth.localId.type !== 'address') {
+  // A LAN-to-LAN tunnel group has keepalives on by default (threshold 10, retry 2): off must be said.
+  if (t.me.dpd.enabled) w.line(` isakmp keepalive threshold ${bounded(w, t, limits.dpdIntervalSeconds, t.me.dpd.intervalSeconds, 'the DPD interval')} retry 2`);
+  else w.line(' isakmp keepalive disable');
+  if (t.me.auth.remoteId) {
+    w.warn('IDENTITY_UNSUPPORTED', `an ASA tunnel group does not check a pre-shared-key peer's identity; the remote identity ${t.me.auth.remoteId.type} "${clip(t.me.auth.remoteId.value)}" is not written (peer-id-validate applies to certificates)`, { tunnel: tn });
+  }
+  if (t.me.auth.localId && t.me.auth.localId.type === 'address') {
+    w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity for all peers (crypto isakmp identity, by default its address); the local identity address "${clip(t.me.auth.localId.value)}" is not written per tunnel`, { tunnel: tn });
+  } else if (t.me.auth.localId) {
     w.warn('IDENTITY_UNSUPPORTED', `ASA sends one identity type for all peers (crypto isakmp identity); local identity ${t.me.auth.localId.type} "${clip(t.me.auth.localId.value)}" needs "crypto isakmp identity ${t.me.auth.localId.type === 'key-id' ? 'key-id' : 'hostname'}", written as a note only`, { tunnel: tn });
   }
 
@@ -242,14 +309,36 @@ export const ciscoAsaExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Cisco ASA', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    const options = asaOptionsOf(ctx.gateway);
+    const inside = insideRoutes(ctx);
+    // The design's routes to inside networks are written below: the header lists only the others as not written.
+    header(w, { ...ctx, gateway: { ...ctx.gateway, routes: inside.kept } }, 'Cisco ASA', REFERENCE, ['Paste in configuration mode (configure terminal).']);
     if (ctx.gateway.vpnType === 'route-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'the design says route-based; this export writes the ASA as policy-based (crypto map with a crypto ACL per tunnel)');
     }
-    const names = new Set<string>();
-    const defined = new Set<string>();
-    const mapName = `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_');
-    const mapped = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined, mapName));
+    const mapName = mapNameOf(options, `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_'));
+    productionWarnings(w, ctx, LABEL, `"crypto map ${mapName} interface ${ctx.outsideInterface}"`, inside.unrouted, (n) => `route ${ctx.insideInterface} ${addressAndMask(addressOf(n.address))} <next-hop>`);
+    const state: FileState = { names: new Set(), defined: new Set(), mapName, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
+    const mapped = ctx.tunnels.filter((t, i) => {
+      const seq = options.mapSequenceStart + i * 10;
+      if (seq > SEQUENCE_MAX) {
+        w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco ASA settings`, { tunnel: t.tunnel.name });
+        w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
+        return false;
+      }
+      if (exportTunnel(w, ctx, t, seq, state)) return true;
+      w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
+      return false;
+    });
+    if (inside.routes.length > 0) {
+      w.blank();
+      w.comment('Routes to the networks behind this gateway that are on none of its interfaces (from the design)');
+      for (const r of inside.routes) {
+        const iface = asaInterface(r.interface);
+        if (!iface.ok) w.warn('VALUE_UNSUPPORTED', `the route to ${cidr(r.network) ?? firstIp(r.network)} names an interface that holds ${iface.why}; not written`);
+        else w.line(r.network.family === 4 ? `route ${iface.text} ${addressAndMask(r.network)} ${r.nextHop}` : `ipv6 route ${iface.text} ${cidr(r.network) ?? firstIp(r.network)} ${r.nextHop}`);
+      }
+    }
     if (mapped.length > 0) {
       w.blank();
       const ifaces = [...new Set(mapped.map((t) => t.outside))];

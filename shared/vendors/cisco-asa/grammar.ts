@@ -6,6 +6,8 @@
 // VPN that carry the traffic: the commands the product's exports are made of, not the whole CLI.
 import type { FileGrammar, VendorGrammar } from '../kit/grammar';
 
+const CHECKED = 'the structural grammar of this file (test/shared/export/structure.ts) and the read-back of ./reader.ts (test/shared/export/read-back.test.ts)';
+
 export const configFile: FileGrammar = {
   suffix: '.asa.txt',
   comment: '!',
@@ -30,6 +32,25 @@ export const configFile: FileGrammar = {
     // The CLI splits a command at spaces and has no quoting (shared/vendors/families/cisco-words.ts).
     words: { word: /^[^ ]+/u, quotes: [] },
   },
+  // Batfish's ASA grammar predates the 8.4 tunnel-group syntax of IKEv1/IKEv2 keys.
+  batfishGaps: [
+    { statement: /^ikev1 pre-shared-key \S+$/, source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "LAN-to-LAN IPsec VPNs" > Configure a Connection Profile (tunnel-group <peer> ipsec-attributes: ikev1 pre-shared-key <key>)' },
+    { statement: /^ikev2 (?:local|remote)-authentication pre-shared-key \S+$/, source: 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "LAN-to-LAN IPsec VPNs" > Configure a Connection Profile (ikev2 local-authentication / remote-authentication pre-shared-key <key>)' },
+    { statement: /^range [0-9A-Fa-f:]+ [0-9A-Fa-f:]+$/, source: 'Cisco ASA Series General Operations CLI Configuration Guide 9.x, "Objects for Access Control" > Configure Network Objects (range start_address end_address, IPv4 or IPv6)' },
+  ],
+  // What Batfish's ASA grammar reads only through catch-alls; each is checked by the structural
+  // grammar above (test/shared/export/structure.ts: statement heads, modes, names defined before
+  // use) and read back by ./reader.ts (test/shared/export/read-back.test.ts), which checks its words.
+  batfishCatchAll: [
+    { statement: /^crypto ikev[12] enable \S+$/, source: CHECKED },
+    { statement: /^crypto ipsec ikev1 transform-set \S+ esp-\S+ esp-\S+$/, source: CHECKED },
+    { statement: /^crypto map \S+ \d+ set /, source: CHECKED },
+    { statement: /^crypto map \S+ interface \S+$/, source: CHECKED },
+    { statement: /^tunnel-group \S+ (?:type ipsec-l2l|ipsec-attributes)$/, source: CHECKED },
+    { statement: /^isakmp keepalive (?:threshold \d+ retry \d+|disable)$/, source: CHECKED },
+    { statement: /^(?:authentication (?:pre-share|rsa-sig)|encryption [a-z0-9 -]+|hash (?:sha|md5)|group [\d ]+|integrity [a-z0-9 -]+|prf [a-z0-9 -]+|lifetime (?:seconds )?\d+)$/, source: `${CHECKED} (crypto ikev1/ikev2 policy bodies)` },
+    { statement: /^protocol esp (?:encryption|integrity) [a-z0-9 -]+$/, source: `${CHECKED} (ipsec-proposal bodies)` },
+  ],
   // "IPsec and ISAKMP", crypto maps: the map's access list names network objects (or any4/any6),
   // each object holding a subnet, a host or a range.
   selectors: {

@@ -4,6 +4,8 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoAsaExporter } from './export';
 import { grammar } from './grammar';
+import { asaGatewayOptions } from './options';
+import { reader } from './reader';
 import { identity } from './identity';
 import { ciscoAsa as profile } from './profile';
 import { showCryptoIpsecSaAsa } from '../families/cisco-show';
@@ -17,4 +19,6 @@ export const vendor = {
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaAsa }] },
   exporter: ciscoAsaExporter,
   grammar,
+  options: { gateway: asaGatewayOptions },
+  reader,
 } as const satisfies VendorModule<'cisco-asa'>;

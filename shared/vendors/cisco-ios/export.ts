@@ -6,14 +6,22 @@
 // profile; "Appendix: IKEv2 and Legacy VPNs" for crypto-map IKEv2) and "IPsec Virtual Tunnel
 // Interfaces" (tunnel mode ipsec ipv4, tunnel protection ipsec profile).
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import { clip } from '../../model/text';
 import type { AddressRange } from '../../net/address';
-import { addressAndMask, addressOf, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from '../kit/export/addresses';
-import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
+import { addressAndMask, addressOf, cidr, firstIp, isAnyAddress, isPrefix, protocolName, rangeToPrefixes, wildcard, type PortRange, type Selector } from '../kit/export/addresses';
+import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { ciscoWord, iosInterface } from '../families/cisco-words';
 import { policyAddresses } from '../kit/export/policy-addresses';
 import { quoted, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
+import { capabilities } from './capabilities';
+import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { iosOptionsOf } from './options';
+
+/** XE YANG: crypto isakmp policy number "1..10000", crypto map seq "1..65535". */
+const ISAKMP_MAX = 10000;
+const SEQUENCE_MAX = 65535;
 
 const LABEL = 'Cisco IOS-XE';
 const REFERENCE = 'Cisco IOS XE "Security for VPNs with IPsec", "IKEv2 Configuration Guide" (incl. Appendix: IKEv2 and Legacy VPNs) and "IPsec Virtual Tunnel Interfaces"';
@@ -50,16 +58,25 @@ function identity(id: { type: string; value: string }): Quoted {
   }
 }
 
+/** Why a selector cannot be a line of the IPv4 crypto ACL, or undefined when it can. */
+function selectorProblem(s: Selector): { code: 'MIXED_ADDRESS_FAMILIES' | 'IPV6_UNSUPPORTED' | 'PORT_UNSUPPORTED'; message: string } | undefined {
+  if (s.local.family !== s.remote.family) return { code: 'MIXED_ADDRESS_FAMILIES', message: `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out` };
+  if (s.local.family === 6) return { code: 'IPV6_UNSUPPORTED', message: `proxy ID ${s.index} "${s.name}" is IPv6; this export writes IPv4 crypto ACLs only, left out (use an IPv6 VTI)` };
+  const tcpUdp = s.protocol === 6 || s.protocol === 17;
+  // Written without its ports the line would protect more than the design says: left out instead.
+  if (!tcpUdp && (s.localPort || s.remotePort)) return { code: 'PORT_UNSUPPORTED', message: `proxy ID ${s.index} "${s.name}" carries ports or an ICMP type for ${protocolName(s.protocol)}, which this crypto ACL line cannot; left out` };
+  return undefined;
+}
+
+function selectorRefused(w: ConfigWriter, t: TunnelView, s: Selector): boolean {
+  const p = selectorProblem(s);
+  if (p) w.warn(p.code, p.message, { tunnel: t.tunnel.name });
+  return p !== undefined;
+}
+
 function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
   const tn = t.tunnel.name;
-  if (s.local.family !== s.remote.family) {
-    w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
-    return 0;
-  }
-  if (s.local.family === 6) {
-    w.warn('IPV6_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" is IPv6; this export writes IPv4 crypto ACLs only, left out (use an IPv6 VTI)`, { tunnel: tn });
-    return 0;
-  }
+  if (selectorRefused(w, t, s)) return 0;
   const ls = isAnyAddress(s.local) ? [s.local] : rangeToPrefixes(s.local);
   const rs = isAnyAddress(s.remote) ? [s.remote] : rangeToPrefixes(s.remote);
   if (!isAnyAddress(s.local) && !isAnyAddress(s.remote) && (!isPrefix(s.local) || !isPrefix(s.remote))) {
@@ -68,12 +85,21 @@ function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
   const tcpUdp = s.protocol === 6 || s.protocol === 17;
   const proto = s.protocol === 0 ? 'ip' : tcpUdp || s.protocol === 1 ? protocolName(s.protocol) : String(s.protocol);
   for (const l of ls) for (const r of rs) w.line(` permit ${proto} ${ace(l)}${tcpUdp ? portOp(s.localPort) : ''} ${ace(r)}${tcpUdp ? portOp(s.remotePort) : ''}`);
-  if (!tcpUdp && (s.localPort || s.remotePort)) w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" carries ports/ICMP type for ${protocolName(s.protocol)}; written without them`, { tunnel: tn });
   return ls.length * rs.length;
 }
 
-/** Writes one tunnel; false when it could not be (an interface name IOS does not take). */
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, names: Set<string>, mapName: string): boolean {
+/** What the tunnels of one file share. */
+interface FileState {
+  names: Set<string>;
+  mapName: string;
+  /** "crypto isakmp policy <1-10000>" (XE YANG, crypto isakmp policy number range "1..10000"). */
+  isakmp: PolicyNumbers;
+}
+
+/** Writes one tunnel; false when it could not be (an interface name IOS does not take, nothing for its crypto map entry). */
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, file: FileState, tunnelNumber: number): boolean {
+  const { names, mapName } = file;
+  const limits = capabilities.valueLimits?.(ctx.gateway) ?? {};
   const tn = t.tunnel.name;
   const name = safeName(tn, 40, names).name;
   const v2 = t.me.ikeVersion === 2;
@@ -82,7 +108,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   w.blank();
   w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}, ${routeBased ? 'VTI' : 'crypto map'}`);
   commonEndChecks(w, t);
-  const tunnelIf = t.me.tunnelInterface || `Tunnel${seq}`;
+  const tunnelIf = t.me.tunnelInterface || `Tunnel${tunnelNumber}`;
   const interfaces: [string, string][] = [['the outside interface name', t.outside], ...(routeBased ? [['the tunnel interface name', tunnelIf] as [string, string]] : [])];
   for (const [field, name] of interfaces) {
     const q = iosInterface(name);
@@ -91,39 +117,77 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       return false;
     }
   }
+  if (!routeBased) {
+    // An IPv4 crypto map carries IPv4 peers and IPv4 ACLs only; an IPv6 peer or a map entry with
+    // nothing to match would be a line IOS takes and a tunnel that never carries anything.
+    if (t.peerAddress?.includes(':')) {
+      w.warn('IPV6_UNSUPPORTED', `the peer's IKE address ${t.peerAddress} is IPv6; this export writes IPv4 crypto maps only, so this tunnel is not written: make the gateway route-based (an IPv6 VTI, tunnel mode ipsec ipv6)`, { tunnel: tn });
+      return false;
+    }
+    if (t.selectors.every((s) => selectorProblem(s) !== undefined)) {
+      for (const s of t.selectors) selectorRefused(w, t, s);
+      w.warn('SELECTOR_UNSUPPORTED', 'no line of the crypto ACL could be written (no IPv4 selector), so neither the ACL nor a crypto map entry is written for this tunnel: give it IPv4 selectors, or make the gateway route-based', { tunnel: tn });
+      return false;
+    }
+  }
+  const ikeLife = bounded(w, t, limits.ikeLifetimeSeconds, t.me.ike.lifetimeSeconds, 'the IKE SA lifetime');
+  const dpd = t.me.dpd.enabled ? bounded(w, t, limits.dpdIntervalSeconds, t.me.dpd.intervalSeconds, 'the DPD interval') : undefined;
 
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
   if (v2) {
-    ikeProps.forEach((p, i) => {
-      w.line(`crypto ikev2 proposal PROP-${name}-${i + 1}`);
+    // A proposal missing its encryption, integrity (or PRF with AES-GCM) or group is refused by
+    // IOS as incomplete: such a proposal is not written at all.
+    const proposals: string[] = [];
+    for (const p of ikeProps) {
       const enc = mapAll(w, t, p.encryption, (e) => V2_ENC[e], 'IKEv2 encryption', LABEL);
-      listLine(w, t, enc, 'IKEv2 encryption', (x) => ` encryption ${x.join(' ')}`);
-      const ints = mapAll(w, t, p.integrity.filter((x) => x !== 'none'), (x) => V2_INT[x], 'IKEv2 integrity', LABEL);
-      w.line(p.encryption.every(isAead) ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`);
+      const aead = p.encryption.every(isAead);
+      // IKEv2 proposals have no integrity `none`: mapAll warns that it is left out.
+      const ints = mapAll(w, t, p.integrity, (x) => V2_INT[x], 'IKEv2 integrity', LABEL);
       const groups = mapAll(w, t, p.dhGroups, (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKEv2 DH group', LABEL);
-      listLine(w, t, groups, 'IKEv2 DH group', (x) => ` group ${x.join(' ')}`);
-    });
+      const missing = [enc.length === 0 ? 'encryption' : '', !aead && ints.length === 0 ? 'integrity' : '', groups.length === 0 ? 'DH group' : ''].filter(Boolean);
+      if (missing.length > 0) {
+        w.warn('ALGORITHM_UNSUPPORTED', `an IKEv2 proposal of this tunnel has no ${missing.join(' and no ')} IOS can write (an incomplete proposal is refused); left out: choose algorithms the peer accepts`, { tunnel: tn });
+        continue;
+      }
+      const prop = `PROP-${name}-${proposals.length + 1}`;
+      proposals.push(prop);
+      w.line(`crypto ikev2 proposal ${prop}`);
+      w.line(` encryption ${enc.join(' ')}`);
+      w.line(aead ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`);
+      w.line(` group ${groups.join(' ')}`);
+    }
+    if (proposals.length === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 proposal could be written for this tunnel, so neither its policy, profile nor its crypto map entry or VTI is written: choose IKE algorithms IOS has', { tunnel: tn });
+      return false;
+    }
     w.line(`crypto ikev2 policy POL-${name}`);
+    for (const prop of proposals) w.line(` proposal ${prop}`);
     if (t.localAddress) w.line(` match address local ${t.localAddress}`);
-    ikeProps.forEach((_, i) => w.line(` proposal PROP-${name}-${i + 1}`));
     w.line(`crypto ikev2 keyring KR-${name}`);
     w.line(` peer ${name}`);
     w.line(`  address ${peer}`);
     if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
     w.line(`crypto ikev2 profile PROF-${name}`);
-    valueLine(w, t, 'the remote identity', t.me.auth.remoteId ? identity(t.me.auth.remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
-    if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => ` identity local ${x}`, LABEL);
-    else if (t.localAddress) w.line(` identity local address ${t.localAddress}`);
+    const remoteId = t.me.auth.remoteId?.type === 'dn' ? undefined : t.me.auth.remoteId;
+    valueLine(w, t, 'the remote identity', remoteId ? identity(remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
     const method = t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig';
     w.line(` authentication remote ${method}`);
     w.line(` authentication local ${method}`);
     w.line(` keyring local KR-${name}`);
-    w.line(` lifetime ${Math.min(86400, Math.max(120, t.me.ike.lifetimeSeconds))}`);
-    if (t.me.dpd.enabled) w.line(` dpd ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
+    w.line(` lifetime ${ikeLife}`);
+    if (dpd !== undefined) w.line(` dpd ${dpd} 2 on-demand`);
+    // Last in the profile: Batfish's IOS grammar has no ikev2 profile `identity`, and its error
+    // recovery would read the statements after it as top-level ones.
+    // Without `identity local` the profile sends the address it negotiates from (the default).
+    if (t.me.auth.localId) valueLine(w, t, 'the local identity', identity(t.me.auth.localId), (x) => ` identity local ${x}`, LABEL);
+    if (t.me.auth.localId?.type === 'dn') w.warn('IDENTITY_UNSUPPORTED', 'identity local dn sends the DN of the router\'s certificate; the design\'s DN value is not written', { tunnel: tn });
+    if (t.me.auth.remoteId?.type === 'dn') w.warn('IDENTITY_UNSUPPORTED', 'a DN is matched through the certificate map (match certificate), not match identity remote; the remote identity is not written, the peer is matched by its address', { tunnel: tn });
   } else {
-    let prio = seq * 10;
-    const first = prio;
+    for (const [which, id] of [['local', t.me.auth.localId], ['remote', t.me.auth.remoteId]] as const) {
+      if (id) w.warn('IDENTITY_UNSUPPORTED', `IKEv1 identities are global on IOS (crypto isakmp identity) or need an ISAKMP profile; the ${which} identity ${id.type} "${clip(id.value)}" is not written`, { tunnel: tn });
+    }
+    let written = 0;
     for (const p of ikeProps) {
       for (const e of p.encryption) {
         const enc = V1_ENC[e];
@@ -133,30 +197,45 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         }
         for (const h of p.integrity) {
           const hash = V1_HASH[h];
-          if (!hash) continue;
+          if (!hash) {
+            w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 hash ${h} is not available in an ISAKMP policy; left out`, { tunnel: tn });
+            continue;
+          }
           for (const g of p.dhGroups) {
             if (!GROUPS.has(g)) {
               w.warn('DH_GROUP_UNSUPPORTED', `IKEv1 DH group ${g} is not available on ${LABEL}; left out`, { tunnel: tn });
               continue;
             }
-            w.line(`crypto isakmp policy ${prio++}`);
-            w.line(` encr ${enc}`);
-            w.line(` hash ${hash}`);
-            w.line(` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`);
-            w.line(` group ${g}`);
-            w.line(` lifetime ${t.me.ike.lifetimeSeconds}`);
+            // One encryption, hash and group per ISAKMP policy: each combination its own priority.
+            // `hash` last: Batfish's IOS grammar knows md5 and sha only (IOS XE takes sha256, sha384,
+            // sha512 too), and its error recovery would drop the statements after it.
+            const body = [` encr ${enc}`, ` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`, ` group ${g}`, ` lifetime ${ikeLife}`, ` hash ${hash}`];
+            const got = file.isakmp.take(body.join('\n'));
+            if (!got) {
+              w.warn('SETTING_UNSUPPORTED', `no ISAKMP policy number is left (priorities go up to ${file.isakmp.max}); this policy is left out: start the numbering lower in the gateway's Cisco settings`, { tunnel: tn });
+              continue;
+            }
+            written++;
+            if (!got.fresh) continue;
+            w.line(`crypto isakmp policy ${got.n}`);
+            for (const l of body) w.line(l);
           }
         }
       }
     }
-    if (prio === first) w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel: choose algorithms IOS has for IKEv1', { tunnel: tn });
+    if (written === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', 'no ISAKMP policy could be written for this tunnel, so it is not written: choose algorithms IOS has for IKEv1', { tunnel: tn });
+      return false;
+    }
     if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `crypto isakmp key ${k} address ${peer}`, LABEL, KEY_TODO);
-    if (t.me.dpd.enabled) w.line(`crypto isakmp keepalive ${Math.max(10, t.me.dpd.intervalSeconds)} 2 on-demand`);
+    if (dpd !== undefined) w.line(`crypto isakmp keepalive ${dpd} 2 on-demand`);
     if (t.me.exchangeMode === 'aggressive') w.warn('SETTING_UNSUPPORTED', 'IOS initiates aggressive mode only with an ISAKMP profile and initiate mode aggressive; written in main mode', { tunnel: tn });
   }
 
   // Phase 2 transform sets.
   const espProps = t.me.esp.proposals;
+  const pfs = pfsGroup(w, t, allGroups(espProps), GROUPS, LABEL);
+  if (!pfs) return false;
   warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
   const sets: string[] = [];
   for (const e of allEncryption(espProps)) {
@@ -165,18 +244,22 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
       continue;
     }
-    const auths = isAead(e) ? [''] : mapAll(w, t, allIntegrity(espProps).filter((i) => i !== 'none'), (i) => TS_AUTH[i], 'ESP integrity', LABEL);
+    // A transform set without an esp-*-hmac is ESP without integrity: AES-GCM, or `none` in the design.
+    const auths = isAead(e) ? [''] : mapAll(w, t, allIntegrity(espProps), (i) => (i === 'none' ? '' : TS_AUTH[i]), 'ESP integrity', LABEL);
     for (const a of auths) {
       const ts = `TS-${name}-${sets.length + 1}`;
+      // Tunnel mode is a transform set's default ("mode tunnel", Security for VPNs with IPsec), so none is written.
       w.line(`crypto ipsec transform-set ${ts} ${enc}${a ? ` ${a}` : ''}`);
-      w.line(' mode tunnel');
       sets.push(ts);
     }
   }
-  const pfs = allGroups(espProps);
-  if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `IOS takes one PFS group per map entry or profile; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
-  const pfsLine = pfs[0] !== undefined && GROUPS.has(pfs[0]) ? ` set pfs group${pfs[0]}` : undefined;
-  if (pfs[0] !== undefined && !pfsLine) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
+  const pfsLine = pfs.group !== undefined ? ` set pfs group${pfs.group}` : undefined;
+  const saLines = [` set security-association lifetime seconds ${bounded(w, t, limits.espLifetimeSeconds, t.me.esp.lifetimeSeconds, 'the IPsec SA lifetime')}`];
+  if (t.me.esp.lifetimeKilobytes) saLines.push(` set security-association lifetime kilobytes ${bounded(w, t, limits.espLifetimeKilobytes, t.me.esp.lifetimeKilobytes, 'the IPsec SA lifetime in kilobytes')}`);
+  if (sets.length === 0) {
+    w.warn('ALGORITHM_UNSUPPORTED', `no transform set could be written for this tunnel, so no ${routeBased ? 'IPsec profile' : 'crypto map entry'} is written either: choose ESP algorithms IOS has`, { tunnel: tn });
+    return false;
+  }
 
   if (routeBased) {
     const prof = `IPSEC-${name}`;
@@ -184,10 +267,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     w.line(` set transform-set ${sets.join(' ')}`);
     if (v2) w.line(` set ikev2-profile PROF-${name}`);
     if (pfsLine) w.line(pfsLine);
-    w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
+    for (const l of saLines) w.line(l);
     const family = t.peerAddress?.includes(':') ? 'ipv6' : 'ipv4';
     w.line(`interface ${tunnelIf}`);
-    w.line(` ip unnumbered ${t.outside}`);
+    // The VTI carries the family it is set to ("tunnel mode ipsec ipv4|ipv6"): an IPv4 one takes
+    // the outside interface's IPv4 address, an IPv6 one needs IPv6 on the interface.
+    w.line(family === 'ipv4' ? ` ip unnumbered ${t.outside}` : ' ipv6 enable');
     w.line(` tunnel source ${t.outside}`);
     w.line(` tunnel mode ipsec ${family}`);
     w.line(` tunnel destination ${peer}`);
@@ -198,23 +283,23 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to ${tunnelIf}; routes written for ${t.routes.join(', ')}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
     for (const r of t.routes) {
       const range = rangeToPrefixes(addressOf(r))[0];
-      if (r.includes(':')) w.line(`ipv6 route ${r} ${tunnelIf}`);
+      if ((r.includes(':') ? 'ipv6' : 'ipv4') !== family) {
+        w.warn('IPV6_UNSUPPORTED', `the route to ${r} is not written: ${tunnelIf} is an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} VTI (tunnel mode ipsec ${family}), which carries ${family === 'ipv4' ? 'IPv4' : 'IPv6'} only; route it through a tunnel of its family`, { tunnel: tn });
+      } else if (r.includes(':')) w.line(`ipv6 route ${r} ${tunnelIf}`);
       else if (range) w.line(`ip route ${addressAndMask(range)} ${tunnelIf}`);
     }
   } else {
     const acl = `CRYPTO-${name}`;
     w.line(`ip access-list extended ${acl}`);
-    let written = 0;
-    for (const s of t.selectors) written += aclLines(w, t, s);
-    if (written === 0) w.warn('SELECTOR_UNSUPPORTED', `the crypto ACL ${acl} is empty (no selector could be written), so this crypto map entry protects nothing`, { tunnel: tn });
+    for (const s of t.selectors) aclLines(w, t, s);
     if (t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL permits any to any', { tunnel: tn });
-    const entry = `crypto map ${mapName} ${seq * 10} ipsec-isakmp`;
+    const entry = `crypto map ${mapName} ${seq} ipsec-isakmp`;
     w.line(entry);
     w.line(` set peer ${peer}`);
     w.line(` set transform-set ${sets.join(' ')}`);
     if (v2) w.line(` set ikev2-profile PROF-${name}`);
     if (pfsLine) w.line(pfsLine);
-    w.line(` set security-association lifetime seconds ${t.me.esp.lifetimeSeconds}`);
+    for (const l of saLines) w.line(l);
     w.line(` match address ${acl}`);
   }
 
@@ -233,7 +318,16 @@ export const ciscoIosExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    const options = iosOptionsOf(ctx.gateway);
+    const inside = insideRoutes(ctx);
+    // The design's routes to inside networks are written below: the header lists only the others as not written.
+    header(w, { ...ctx, gateway: { ...ctx.gateway, routes: inside.kept } }, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
+    const mapName = mapNameOf(options, 'CMAP');
+    const policyBased = ctx.gateway.vpnType === 'policy-based';
+    productionWarnings(w, ctx, LABEL, policyBased ? `"crypto map ${mapName}" on ${ctx.outsideInterface}` : undefined, inside.unrouted, (n) => {
+      const r = addressOf(n.address);
+      return r.family === 4 ? `ip route ${addressAndMask(r)} <next-hop>` : `ipv6 route ${n.address} <next-hop>`;
+    });
     // IOS picks an IKEv2 policy by local address (and fvrf), not by peer: tunnels that share a
     // local address but differ in IKE proposals would all get the first policy.
     const byAddress = new Map<string, { tunnel: string; ike: string }[]>();
@@ -249,10 +343,24 @@ export const ciscoIosExporter: VendorExporter = {
         w.warn('SETTING_UNSUPPORTED', `IOS selects the IKEv2 policy by local address, not by peer: ${differ.map((d) => d.tunnel).join(', ')} share ${address || 'the local address'} with ${first.tunnel} but have other IKE proposals, and would get the policy of ${first.tunnel}`, { tunnel: differ[0]?.tunnel ?? first.tunnel });
       }
     }
-    const names = new Set<string>();
-    const mapName = 'CMAP';
-    const written = ctx.tunnels.filter((t, i) => exportTunnel(w, ctx, t, i + 1, names, mapName));
-    if (ctx.gateway.vpnType === 'policy-based' && written.length > 0) {
+    const state: FileState = { names: new Set(), mapName, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX) };
+    const written = ctx.tunnels.filter((t, i) => {
+      const seq = options.mapSequenceStart + i * 10;
+      if (policyBased && seq > SEQUENCE_MAX) {
+        w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco IOS-XE settings`, { tunnel: t.tunnel.name });
+        w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
+        return false;
+      }
+      if (exportTunnel(w, ctx, t, seq, state, i + 1)) return true;
+      w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
+      return false;
+    });
+    if (inside.routes.length > 0) {
+      w.blank();
+      w.comment('Routes to the networks behind this gateway that are on none of its interfaces (from the design)');
+      for (const r of inside.routes) w.line(r.network.family === 4 ? `ip route ${addressAndMask(r.network)} ${r.nextHop}` : `ipv6 route ${cidr(r.network) ?? firstIp(r.network)} ${r.nextHop}`);
+    }
+    if (policyBased && written.length > 0) {
       w.blank();
       for (const i of [...new Set(written.map((t) => t.outside))]) {
         w.line(`interface ${i}`);

@@ -7,6 +7,10 @@
 // not the whole CLI.
 import type { FileGrammar, VendorGrammar } from '../kit/grammar';
 
+const XE_YANG = 'Cisco IOS XE native YANG model Cisco-IOS-XE-crypto (YangModels/yang, vendor/cisco/xe/1693 and 17151)';
+const XE_TF = 'Cisco DevNet terraform-provider-iosxe documentation (generated from the IOS XE YANG model)';
+const CHECKED = 'the structural grammar of this file (test/shared/export/structure.ts) and the read-back of ./reader.ts (test/shared/export/read-back.test.ts)';
+
 export const configFile: FileGrammar = {
   suffix: '.ios.txt',
   comment: '!',
@@ -35,6 +39,31 @@ export const configFile: FileGrammar = {
     // The CLI splits a command at spaces and has no quoting (shared/vendors/families/cisco-words.ts).
     words: { word: /^[^ ]+/u, quotes: [] },
   },
+  // Statements IOS XE takes that Batfish's IOS grammar does not know.
+  batfishGaps: [
+    { statement: /^hash sha(?:256|384|512)$/, source: `${XE_YANG}: crypto isakmp policy hash (md5 | sha | sha256 | sha384 | sha512)` },
+    { statement: /^prf(?: (?:md5|sha1|sha256|sha384|sha512))+$/, source: `${XE_YANG}: crypto ikev2 proposal prf (md5 sha1 sha256 sha384 sha512)` },
+    { statement: /^integrity(?: (?:md5|sha1|sha256|sha384|sha512))*(?: sha1)(?: (?:md5|sha1|sha256|sha384|sha512))*$/, source: `${XE_YANG}: crypto ikev2 proposal integrity (md5 sha1 sha256 sha384 sha512); Batfish reads sha1 there as another token` },
+    { statement: /^match address local \S+$/, source: 'Cisco IOS XE Internet Key Exchange Version 2 Configuration Guide, "Configuring IKEv2" > crypto ikev2 policy: match address local' },
+    { statement: /^lifetime \d+$/, source: `${XE_TF}, crypto_ikev2_profile: lifetime (120-86400)` },
+    { statement: /^dpd \d+ \d+ (?:on-demand|periodic)$/, source: `${XE_TF}, crypto_ikev2_profile: dpd <10-3600> <2-60> on-demand | periodic` },
+    { statement: /^set ikev2-profile \S+$/, source: 'Cisco IOS XE Internet Key Exchange Version 2 Configuration Guide, "Appendix: IKEv2 and Legacy VPNs" (crypto map … set ikev2-profile)' },
+    { statement: /^crypto ipsec transform-set \S+ \S+(?: \d+)? esp-sha384-hmac$/, source: `${XE_YANG}: crypto ipsec transform-set esp-hmac (esp-md5-hmac esp-sha-hmac esp-sha256-hmac esp-sha384-hmac esp-sha512-hmac)` },
+    { statement: /^crypto isakmp key <PSK:[^>]*> address \S+$/, source: 'a placeholder the person pasting replaces with the agreed key (the file\'s header says so): crypto isakmp key <keystring> address <peer>, Cisco IOS Security Command Reference' },
+  ],
+  // What Batfish's IOS grammar reads only through catch-alls; each is checked by the structural
+  // grammar above (test/shared/export/structure.ts: statement heads, modes, names defined before
+  // use) and read back by ./reader.ts (test/shared/export/read-back.test.ts), which checks its words.
+  batfishCatchAll: [
+    { statement: /^crypto isakmp keepalive \d+ \d+ on-demand$/, source: CHECKED },
+    { statement: /^(?:encryption|integrity|group) [a-z0-9 -]+$/, source: `${CHECKED} (ikev2 proposal bodies)` },
+    { statement: /^proposal \S+$/, source: `${CHECKED} (ikev2 policy)` },
+    { statement: /^(?:address \S+|pre-shared-key \S+)$/, source: `${CHECKED} (ikev2 keyring peer)` },
+    { statement: /^(?:match identity remote .+|authentication (?:local|remote) (?:pre-share|rsa-sig)|keyring local \S+|identity local .+)$/, source: `${CHECKED} (ikev2 profile)` },
+    { statement: /^ip unnumbered \S+$/, source: CHECKED },
+    { statement: /^set ikev2-profile \S+$/, source: `${CHECKED} (ipsec profile)` },
+    { statement: /^set security-association lifetime (?:seconds|kilobytes) \d+$/, source: `${CHECKED} (crypto map entry)` },
+  ],
   // "Security for VPNs with IPsec", crypto ACLs: `permit <protocol> <source> [port] <destination>`,
   // each side `host A`, `any` or an address with its wildcard mask.
   selectors: {

@@ -4,6 +4,8 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoIosExporter } from './export';
 import { grammar } from './grammar';
+import { iosGatewayOptions } from './options';
+import { reader } from './reader';
 import { identity } from './identity';
 import { ciscoIos as profile } from './profile';
 import { showCryptoIpsecSaIos } from '../families/cisco-show';
@@ -17,4 +19,6 @@ export const vendor = {
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaIos }] },
   exporter: ciscoIosExporter,
   grammar,
+  options: { gateway: iosGatewayOptions },
+  reader,
 } as const satisfies VendorModule<'cisco-ios'>;

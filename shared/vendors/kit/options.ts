@@ -12,7 +12,10 @@ export type OptionValue = string | number | boolean;
 /** One setting as the inspector shows it. */
 export type OptionField =
   | ({ kind: 'boolean' } & OptionFieldText)
-  | ({ kind: 'choice'; choices: readonly string[] } & OptionFieldText);
+  | ({ kind: 'choice'; choices: readonly string[] } & OptionFieldText)
+  | ({ kind: 'number'; min: number; max: number } & OptionFieldText)
+  /** A word the product's CLI takes (a name), as `pattern` says; `says` is what it may hold, for the inspector's message. */
+  | ({ kind: 'text'; pattern: RegExp; says: string } & OptionFieldText);
 
 interface OptionFieldText {
   key: string;

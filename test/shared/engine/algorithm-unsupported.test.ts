@@ -8,7 +8,7 @@ import { VENDOR_MODULES } from '../../../shared/vendors/registry';
 
 const ALGORITHM_LIMITS = VENDOR_MODULES.flatMap((m) => m.capabilities.algorithmLimits);
 
-function asaPair(ikeVersion: 1 | 2, integrity: 'sha1' | 'sha256') {
+function asaPair(ikeVersion: 1 | 2, integrity: 'sha1' | 'sha256', espIntegrity: 'sha1' | 'sha256' = 'sha1') {
   const b = new TopologyBuilder('t');
   const pan = b.gateway({ name: 'PA', vendor: 'panos', outside: '198.51.100.1/24', position: { x: 0, y: 0 } });
   const asa = b.gateway({ name: 'ASA', vendor: 'cisco-asa', outside: '203.0.113.2/24', position: { x: 0, y: 0 } });
@@ -18,7 +18,9 @@ function asaPair(ikeVersion: 1 | 2, integrity: 'sha1' | 'sha256') {
     a: { proxyIds: [{ local: '10.1.0.0/24', remote: '10.2.0.0/24' }], changes: { ike } },
     b: { proxyIds: [{ local: '10.2.0.0/24', remote: '10.1.0.0/24' }], changes: { ike } },
   });
-  return b.build();
+  const doc = b.build();
+  for (const end of [doc.tunnels[0]!.a, doc.tunnels[0]!.b]) end.esp.proposals = end.esp.proposals.map((p) => ({ ...p, integrity: [espIntegrity] }));
+  return doc;
 }
 
 const codes = (doc: ReturnType<typeof asaPair>) => negotiateTunnel(doc, 'tun-1' as TunnelId).diagnostics.filter((d) => d.code === 'ALGORITHM_UNSUPPORTED');
@@ -36,6 +38,14 @@ describe('ALGORITHM_UNSUPPORTED', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ end: 'b', gateway: 'ASA', severity: 'error', provenance: 'documented', fixLabel: 'Use IKEv2 on both ends' });
     expect(found[0]!.message).toContain('sha256');
+  });
+
+  it('flags SHA-256 in an ASA IKEv1 transform set (the exporter writes none), on the ASA end only', () => {
+    const found = codes(asaPair(1, 'sha1', 'sha256'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ end: 'b', gateway: 'ASA', severity: 'error' });
+    expect(found[0]!.message).toContain('sha256');
+    expect(codes(asaPair(2, 'sha1', 'sha256'))).toEqual([]);
   });
 
   it('is silent for SHA-1 in IKEv1 and for SHA-256 in IKEv2', () => {

@@ -13,6 +13,12 @@ export interface ExportFile {
  * - `VALUE_UNSUPPORTED`: a name, identity or key holds a character the vendor cannot take in
  *   that statement (a double quote where it has no escape, "?" in a pasted CLI…): the statement
  *   is left out, never written in part or changed.
+ * - `TUNNEL_NOT_WRITTEN`: nothing of the tunnel could be written so that it loads and means what
+ *   the design says (no algorithm, selector or address the product takes): it is left out whole,
+ *   after the warning that says why.
+ * - `EXISTING_CONFIG`: the file assumes something of the box's running configuration that the
+ *   design does not say (a crypto map bound to the interface, interface addresses, routes to
+ *   inside networks): check it on a box already in production before pasting.
  * - `INVALID_VALUE`: part of the document does not validate (it did not come through the loader):
  *   that gateway or tunnel is not written.
  * - `MISSING_INTERFACE`: a tunnel end names an outside interface its gateway does not have: the
@@ -53,7 +59,9 @@ export type ExportWarningCode =
   | 'PSK_EMPTY'
   | 'SETTING_UNSUPPORTED'
   | 'VALUE_UNSUPPORTED'
-  | 'INVALID_VALUE';
+  | 'INVALID_VALUE'
+  | 'EXISTING_CONFIG'
+  | 'TUNNEL_NOT_WRITTEN';
 
 export interface ExportWarning {
   code: ExportWarningCode;
