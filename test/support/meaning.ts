@@ -172,6 +172,9 @@ function childrenProblems(intended: readonly ChildMeaning[], readAll: readonly C
   // No proxy ID in the design, and the warning says what the product negotiates instead (a
   // policy-based product's policies are its proxy IDs).
   if (codes.has('DEFAULT_SELECTOR') && [...iText].every((t) => t === DEFAULT_CHILD)) return [];
+  // A product whose only selector is any to any (a static VTI) writes that, with the warning that the design's are not expressed.
+  const anyPair = (c: ChildMeaning) => (c.local === '0.0.0.0/0' && c.remote === '0.0.0.0/0') || (c.local === '::/0' && c.remote === '::/0');
+  if (codes.has('SELECTOR_UNSUPPORTED') && read.length === 1 && read.every(anyPair)) return [];
   const addressesOnly = CHANGES_PORTS.some((c) => codes.has(c));
   if (codes.has('ADDRESS_RANGE_SPLIT') || addressesOnly) {
     // Each intended child is covered exactly by the read children inside it.
@@ -186,7 +189,9 @@ function childrenProblems(intended: readonly ChildMeaning[], readAll: readonly C
       // a warning says were changed may overlap: each pair counts once).
       const total = unionSize(inside.filter((x): x is NonNullable<typeof x> => x !== undefined));
       // A port warning changes ports, not addresses: the prefixes still cover the whole range.
-      if (total !== ic.size && !DROPS_SELECTORS.some((k) => codes.has(k) && !PORTS_CHANGED.includes(k))) problems.push(`the selector ${text(c)} is split into prefixes that cover ${total} of its ${ic.size} address pairs`);
+      // Nothing read inside: the selector was left out, which a dropping warning explains.
+      const leftOut = total === 0n && DROPS_SELECTORS.some((k) => codes.has(k));
+      if (total !== ic.size && !leftOut && !DROPS_SELECTORS.some((k) => codes.has(k) && !PORTS_CHANGED.includes(k))) problems.push(`the selector ${text(c)} is split into prefixes that cover ${total} of its ${ic.size} address pairs`);
     }
     const stray = rc.filter((x, j) => !x || !intended.some((c) => { const ic = cells(c); return ic && x.key === ic.key && x.local[0] >= ic.local[0] && x.local[1] <= ic.local[1] && x.remote[0] >= ic.remote[0] && x.remote[1] <= ic.remote[1]; }) ? read[j] : undefined);
     for (const x of stray) if (x) problems.push(`a selector read back is in no selector of the design: ${text(read[rc.indexOf(x)] as ChildMeaning)}`);
@@ -196,9 +201,6 @@ function childrenProblems(intended: readonly ChildMeaning[], readAll: readonly C
   // A port the product cannot write is left out (the selector covers every port) or cut to its
   // first port: with such a warning, selectors compare without their ports.
   if (PORTS_CHANGED.some((k) => codes.has(k)) && subset(new Set(read.map(withoutPorts)), new Set(intended.map(withoutPorts)))) return [];
-  // A product whose only selector is any to any (a static VTI) writes that, with the warning that the design's are not expressed.
-  const anyPair = (c: ChildMeaning) => (c.local === '0.0.0.0/0' && c.remote === '0.0.0.0/0') || (c.local === '::/0' && c.remote === '::/0');
-  if (codes.has('SELECTOR_UNSUPPORTED') && read.length === 1 && read.every(anyPair)) return [];
   return [`selectors: the design has ${[...iText].join(', ') || 'none'}; read back ${[...rText].join(', ') || 'none'}`];
 }
 

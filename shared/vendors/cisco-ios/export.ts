@@ -244,8 +244,15 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} is not available on ${LABEL}; left out`, { tunnel: tn });
       continue;
     }
-    // A transform set without an esp-*-hmac is ESP without integrity: AES-GCM, or `none` in the design.
-    const auths = isAead(e) ? [''] : mapAll(w, t, allIntegrity(espProps), (i) => (i === 'none' ? '' : TS_AUTH[i]), 'ESP integrity', LABEL);
+    // A transform set without an esp-*-hmac is ESP without integrity: AES-GCM only. Integrity
+    // "none" with another cipher means nothing in the design (the document model: "none" only
+    // with an AEAD cipher; the engine never agrees on it), so it is not written as a set of its own.
+    const real = allIntegrity(espProps).filter((i) => i !== 'none');
+    if (!isAead(e) && real.length === 0) {
+      w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} has no integrity algorithm (integrity none is for AES-GCM); left out`, { tunnel: tn });
+      continue;
+    }
+    const auths = isAead(e) ? [''] : mapAll(w, t, real, (i) => TS_AUTH[i], 'ESP integrity', LABEL);
     for (const a of auths) {
       const ts = `TS-${name}-${sets.length + 1}`;
       // Tunnel mode is a transform set's default ("mode tunnel", Security for VPNs with IPsec), so none is written.
