@@ -12,6 +12,7 @@ import { vendorModule } from '../../../shared/vendors/registry';
 import type { PanelProps } from '../../app/panels';
 import { useShown } from '../../app/use-shown';
 import type { ExportAnswer } from '../../report-worker/protocol';
+import { exportVerdict } from './verdict';
 import { useJob, useSlotKey } from '../../report-worker/use-engine';
 import { highlightLine } from './highlight';
 import { copyText, isDesktop, saveFiles } from './save';
@@ -55,6 +56,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
 
   const file = result.files.find((f) => f.name === activeFile) ?? result.files[0];
   const { design, other } = result;
+  const verdict = useMemo(() => exportVerdict(design), [design]);
   const linesWithWarnings = useMemo(() => new Set(other.filter((w) => w.file === file?.name && w.line).map((w) => w.line as number)), [other, file?.name]);
   const lines = useMemo(() => (file ? file.content.replace(/\n$/, '').split('\n') : []), [file]);
   const comment = file ? commentPrefix(file.name) : '#';
@@ -147,14 +149,12 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
       )}
 
       {answered && (
-        <div className={`export-verdict ${design.length ? 'health-down' : 'health-up'}`} role="status" data-testid="export-verdict">
-          {design.length === 0
-            ? 'The engine predicts this design comes up.'
-            : `The engine predicts ${design.length === 1 ? 'a tunnel' : `${new Set(design.map((d) => d.tunnel)).size} tunnels`} of this export would not come up:`}
-          {design.length > 0 && (
+        <div className={`export-verdict ${verdict.tunnels.length ? 'health-down' : 'health-up'}`} role="status" data-testid="export-verdict">
+          {verdict.headline}
+          {verdict.tunnels.length > 0 && (
             <ul>
-              {[...new Map(design.map((d) => [`${d.tunnel}`, d])).values()].map((d) => (
-                <li key={d.tunnel}>{d.tunnel}: {d.message}</li>
+              {verdict.tunnels.map((t) => (
+                <li key={t.tunnel}>{t.tunnel}: {t.messages.join(' ')}</li>
               ))}
             </ul>
           )}
