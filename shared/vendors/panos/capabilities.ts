@@ -7,7 +7,7 @@ import { notConfigurable, type NotConfigurable, type VendorCapabilities } from '
 const PAN_DS = 'Palo Alto Networks datasheet, "IPSec VPN tunnels/tunnel interfaces"';
 
 /** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
-const CONFIG_SYNTAX = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';
+const CONFIG_SYNTAX = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); "Proxy IDs in IPSec VPNs: A Comprehensive Look"';
 
 /**
  * Algorithms the product's configuration has no statement for, per phase and IKE version: what

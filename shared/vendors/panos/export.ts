@@ -1,7 +1,7 @@
 // Palo Alto Networks PAN-OS, configure-mode `set` commands.
 // Follows: Palo Alto Networks, "PAN-OS Administrator's Guide: Set Up Site-to-Site VPN" (Set Up an
 // IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel, Tunnel Interface),
-// docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/vpns/set-up-site-to-site-vpn, and seed 000
+// docs.paloaltonetworks.com/pan-os/10-2/pan-os-admin/vpns/set-up-site-to-site-vpn, and "Proxy IDs in IPSec VPNs: A Comprehensive Look"
 // (proxy IDs for policy-based peers; no proxy ID means 0.0.0.0/0 <-> 0.0.0.0/0).
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
@@ -13,7 +13,7 @@ import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../k
 import { configFile } from './grammar';
 
 const LABEL = 'PAN-OS';
-const REFERENCE = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); seed 000';
+const REFERENCE = 'PAN-OS Administrator\'s Guide, "Set Up Site-to-Site VPN" (IKE gateway, crypto profiles, IPSec tunnel with proxy IDs, tunnel interface); "Proxy IDs in IPSec VPNs: A Comprehensive Look"';
 
 const IKE_ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes-128-cbc', aes192: 'aes-192-cbc', aes256: 'aes-256-cbc', aes128gcm16: 'aes-128-gcm', aes256gcm16: 'aes-256-gcm' };
 const ESP_ENC: Partial<Record<Encryption, string>> = { ...IKE_ENC, null: 'null' };
