@@ -363,9 +363,21 @@ export const RULE_TABLES = {
   INBOUND_CHECK,
 } as const;
 
-/** Every rule id: the generic tables and every product's own, for the one-test-per-row check. */
-export function allRuleIds(): string[] {
-  const generic = Object.values(RULE_TABLES).flatMap((t: readonly { id: string }[]) => t.map((r) => r.id));
-  const own = VENDOR_MODULES.flatMap((m) => Object.values(m.monitor.tables).flatMap((t) => t.map((r) => r.id)));
+type AnyRule = { id: string; says: string };
+
+/** Every rule: the generic tables and every product's own. */
+function allRules(): AnyRule[] {
+  const generic = Object.values(RULE_TABLES).flatMap((t: readonly AnyRule[]) => [...t]);
+  const own = VENDOR_MODULES.flatMap((m) => Object.values(m.monitor.tables).flatMap((t: readonly AnyRule[]) => [...t]));
   return [...generic, ...own];
+}
+
+/** Every rule id, for the one-test-per-row check. */
+export function allRuleIds(): string[] {
+  return allRules().map((r) => r.id);
+}
+
+/** What a rule says in words, for a view that shows its id only in a details line; undefined for an id no table has. */
+export function ruleSays(id: string): string | undefined {
+  return allRules().find((r) => r.id === id)?.says;
 }

@@ -13,6 +13,7 @@ import type { PanelProps } from '../../app/panels';
 import { useShown } from '../../app/use-shown';
 import type { ExportAnswer } from '../../report-worker/protocol';
 import { exportVerdict } from './verdict';
+import { documentFileStem } from '../../app/file-flows';
 import { useJob, useSlotKey } from '../../report-worker/use-engine';
 import { highlightLine } from './highlight';
 import { copyText, isDesktop, saveFiles } from './save';
@@ -71,7 +72,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
 
   const save = async (as: 'folder' | 'zip') => {
     setMessage('Saving…');
-    const zipName = `${(doc.name || 'ipsec-studio').replace(/[^A-Za-z0-9 _.-]+/g, '-').slice(0, 60) || 'ipsec-studio'}-configs.zip`;
+    const zipName = `${documentFileStem(doc)}-configs.zip`;
     const r = await saveFiles(result.files, as, zipName);
     setMessage(r.status === 'saved' ? `Saved ${result.files.length} file${result.files.length === 1 ? '' : 's'} to ${r.where}` : r.status === 'cancelled' ? 'Not saved.' : `Could not save: ${r.message}`);
   };

@@ -8,6 +8,7 @@ import { useDeferredValue, useRef, useState } from 'react';
 import type { Gateway } from '../../../shared/model/document';
 import type { InterfaceStatus } from '../../../shared/vocabulary/sa';
 import { vendorModule } from '../../../shared/vendors/registry';
+import { ruleSays } from '../../../shared/monitor/rules';
 import type { PanelProps } from '../../app/panels';
 import { useShown } from '../../app/use-shown';
 import type { MonitorAction, OpsQuery } from '../../report-worker/protocol';
@@ -124,7 +125,7 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
                     <td>{s.state}{s.peerHasSa ? '' : ' (peer lost it)'}</td>
                     <td className="mono">{s.sta}</td>
                     <td>{s.counted ? 'yes' : 'no'}</td>
-                    <td className="muted">{s.notify ? `${s.notify}` : s.rule}</td>
+                    <td className="muted" title={s.rule}>{s.notify ?? ruleSays(s.rule) ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
@@ -155,7 +156,7 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
       <details>
         <summary>Event log</summary>
         <ol className="monitor-log">
-          {(view?.log ?? []).map((e, i) => <li key={i} className="mono">t={clock(e.at)} {doc.tunnels.find((t) => t.id === e.tunnelId)?.name}{e.end ? `/${e.end}` : ''}{e.index !== undefined ? `#${e.index + 1}` : ''}: {e.message}{e.rule ? ` [${e.rule}]` : ''}</li>)}
+          {(view?.log ?? []).map((e, i) => <li key={i} className="mono" title={e.rule}>t={clock(e.at)} {doc.tunnels.find((t) => t.id === e.tunnelId)?.name}{e.end ? `/${e.end}` : ''}{e.index !== undefined ? `#${e.index + 1}` : ''}: {e.message}</li>)}
         </ol>
       </details>
     </div>

@@ -136,7 +136,12 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
                   <span className="walk-leg">{s.leg}</span> <strong>{s.gatewayName ?? ''}</strong> <span className="mono">{s.kind}</span>: {s.title}
                 </button>
                 <div className="muted">{s.detail}</div>
-                {s.rule && <div className="provenance">{s.rule.id} ({s.rule.source.provenance}: {s.rule.source.ref})</div>}
+                {s.rule && (
+                  <details className="provenance" data-testid={`walk-step-${i}-rule`}>
+                    <summary>{s.rule.says}</summary>
+                    <span className="mono">{s.rule.id}</span> · {s.rule.source.provenance}: {s.rule.source.ref}
+                  </details>
+                )}
               </li>
             ))}
           </ol>
