@@ -54,9 +54,11 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
   const opsTunnelName = opsTunnel || (gw ? doc.tunnels.find((t) => t.a.gatewayId === gw.id || t.b.gatewayId === gw.id)?.name : undefined);
   const ops: OpsQuery | null = gw && cmd ? { gatewayId: gw.id, command: cmd.command, ...(opsTunnelName !== undefined ? { tunnel: opsTunnelName } : {}) } : null;
 
-  // The slot's key names the monitor session too: this panel's state, kept in the worker.
-  const session = useSlotKey('monitor');
-  const job = useJob(session, visible && !empty ? { kind: 'monitor', session, actions: [], ops } : undefined);
+  // The slot's key and the document's generation name the monitor session: this panel's state,
+  // kept in the worker, for this document (another document starts a session of its own).
+  const slot = useSlotKey('monitor');
+  const session = `${slot}#${state.generation}`;
+  const job = useJob(slot, visible && !empty ? { kind: 'monitor', session, actions: [], ops } : undefined);
   const view = job.answer;
   const act = (action: MonitorAction) => job.submit({ kind: 'monitor', session, actions: [action], ops });
   const at = view?.now ?? 0;
