@@ -89,11 +89,14 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
     return () => clearTimeout(t);
   }, [message]);
 
+  // A loaded document is seen whole; an empty one (New) at 100 % from the origin, so the first
+  // drop lands at its natural size rather than at the zoom the last document's fit left.
   const onLoaded = useCallback(() => {
     setSelection(EMPTY_SELECTION);
-    setHighlight(null);
-    view.fit({ nextFrame: true });
-  }, [view]);
+    const d = editor.document;
+    if (d.gateways.length + d.networks.length === 0) view.reset();
+    else view.fit({ nextFrame: true });
+  }, [view, editor]);
   const flows = useFileFlows({ editor, state, platform, say, openDialog: setDialog, onLoaded });
 
   const ctx: ActionContext = {
