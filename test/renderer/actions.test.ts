@@ -44,7 +44,7 @@ function context(editor: Editor, selection: Selection) {
     },
     setUi: (update) => void (holder.ui = update(holder.ui)),
     systemTheme: () => 'dark',
-    view: { fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), zoomTo: vi.fn(), pan: vi.fn(), centre: () => ({ x: 0, y: 0 }) },
+    view: { fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), zoomTo: vi.fn(), reset: vi.fn(), pan: vi.fn(), centre: () => ({ x: 0, y: 0 }) },
     files: { newDocument: vi.fn(async () => {}), openDocument: vi.fn(async () => {}), save: vi.fn(async () => true), showTemplates: vi.fn() },
     exportImage: vi.fn(async () => {}),
   };

@@ -32,7 +32,7 @@ describe('"+ Selector" pre-fills from the networks behind the two gateways', () 
     const t = doc.tunnels[0]!;
     const v6 = doc.networks.map((n) => (n.gatewayId === t.b.gatewayId ? { ...n, id: `${n.id}-6` as NetworkId, address: '2001:db8:2::/64' } : n)).filter((n) => n.gatewayId === t.b.gatewayId || n.gatewayId === t.a.gatewayId);
     const onlyV6Remote = { networks: v6 };
-    const last = { name: 'x', local: '192.0.2.0/24', remote: '198.51.100.0/24', protocol: 'tcp', localPort: 'any', remotePort: '443' };
+    const last = { name: 'x', local: '192.0.2.0/24', remote: '198.51.100.0/24', protocol: 'tcp' as const, localPort: 'any', remotePort: '443' };
     const next = nextProxyId(onlyV6Remote, { ...t, a: { ...t.a, proxyIds: [last] } }, 'a');
     expect(next).toEqual({ ...last, name: '' });
   });
