@@ -67,6 +67,13 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   const [message, setMessage] = useState('');
   const [ui, setUi] = useState<UiState>(() => initialUiState(systemTheme()));
   const [edgeAnimation, setEdgeAnimation] = useState<EdgeAnimation | undefined>(undefined);
+  // What a panel highlighted, or an animation it runs, belongs to the document it was made for.
+  const [generation, setGeneration] = useState(state.generation);
+  if (generation !== state.generation) {
+    setGeneration(state.generation);
+    setHighlight(null);
+    setEdgeAnimation(undefined);
+  }
   const panels = useMemo(() => listPanels(), []);
   const view = useCanvasView(ui.minimap);
 
@@ -82,11 +89,14 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
     return () => clearTimeout(t);
   }, [message]);
 
+  // A loaded document is seen whole; an empty one (New) at 100 % from the origin, so the first
+  // drop lands at its natural size rather than at the zoom the last document's fit left.
   const onLoaded = useCallback(() => {
     setSelection(EMPTY_SELECTION);
-    setHighlight(null);
-    view.fit({ nextFrame: true });
-  }, [view]);
+    const d = editor.document;
+    if (d.gateways.length + d.networks.length === 0) view.reset();
+    else view.fit({ nextFrame: true });
+  }, [view, editor]);
   const flows = useFileFlows({ editor, state, platform, say, openDialog: setDialog, onLoaded });
 
   const ctx: ActionContext = {
@@ -186,7 +196,8 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           </div>
           {panels.map((p) => (
             <div key={p.id} role="tabpanel" id={`panel-${p.id}`} aria-labelledby={`panel-tab-${p.id}`} hidden={!ui.panelsOpen || ui.activePanel !== p.id} className="panel-body">
-              <PanelHost Component={p.Component} active={ui.panelsOpen && ui.activePanel === p.id} editor={editor} state={state} report={report} selection={selection} workbench={workbench} />
+              {/* Keyed by the document: a panel starts again with each New, Open or template (an edit keeps its state). */}
+              <PanelHost key={state.generation} Component={p.Component} active={ui.panelsOpen && ui.activePanel === p.id} editor={editor} state={state} report={report} selection={selection} workbench={workbench} />
             </div>
           ))}
         </section>

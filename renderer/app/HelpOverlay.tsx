@@ -34,7 +34,7 @@ export function HelpOverlay({ actions, modKey, onClose }: { actions: readonly Bo
           <h3>Mouse</h3>
           <dl>
             <div className="shortcut-row"><dt><kbd>Shift</kbd>+drag</dt><dd>Box-select</dd></div>
-            <div className="shortcut-row"><dt><kbd>{modKey}</kbd>+click</dt><dd>Add to the selection</dd></div>
+            <div className="shortcut-row"><dt><kbd>Shift</kbd>+click or <kbd>{modKey}</kbd>+click</dt><dd>Add to the selection</dd></div>
             <div className="shortcut-row"><dt>Drag a side handle</dt><dd>Draw a tunnel to another gateway; attach a network</dd></div>
             <div className="shortcut-row"><dt>Space in the player</dt><dd>Play or pause the negotiation</dd></div>
           </dl>

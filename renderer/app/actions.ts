@@ -223,7 +223,8 @@ export function bindActions(ctx: ActionContext, panels: readonly PanelDefinition
     };
   });
   const shown = panels.map((p, i): BoundAction => {
-    const keys = p.shortcut ?? (i < 9 ? `Alt+${i + 1}` : undefined);
+    // Alt+1 … Alt+9 follow the tabs' order, so the keys have no gap and match what people see.
+    const keys = i < 9 ? `Alt+${i + 1}` : undefined;
     return {
       id: panelActionId(p.id),
       group: 'Panels',

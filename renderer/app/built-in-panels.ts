@@ -5,6 +5,6 @@ import { ResultsPanel } from '../results/ResultsPanel';
 import { registerBuiltInPanel } from './panels';
 
 export function registerBuiltInPanels(): void {
-  registerBuiltInPanel({ id: 'results', title: 'Results', shortcut: 'Alt+1', order: 0, Component: ResultsPanel });
-  registerBuiltInPanel({ id: 'negotiation', title: 'Negotiation', shortcut: 'Alt+2', order: 1, Component: NegotiationPanel });
+  registerBuiltInPanel({ id: 'results', title: 'Results', order: 0, Component: ResultsPanel });
+  registerBuiltInPanel({ id: 'negotiation', title: 'Negotiation', order: 1, Component: NegotiationPanel });
 }

@@ -15,8 +15,17 @@ export type Serialize = (doc: TopologyDocument) => string;
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** A file name made from the document's name: letters, digits, spaces, '_', '.', '-' ("topology" when none are left). */
+/** At most this many characters before the extension: a file name people can read in a dialog. */
+export const FILE_STEM_MAX = 60;
+
 export function documentFileStem(doc: Pick<TopologyDocument, 'name'>): string {
-  return doc.name.trim().replace(/[^A-Za-z0-9 _.-]+/g, '').replace(/\s+/g, '-').toLowerCase() || 'topology';
+  const stem = doc.name.normalize('NFKD').replace(/\p{M}+/gu, '').trim().replace(/[^A-Za-z0-9 _.-]+/g, '').replace(/\s+/g, '-').toLowerCase();
+  // Cut long names at a word where one is near, and never leave a name that starts with a dot
+  // (a hidden file) or ends in "-" or ".".
+  let cut = stem.slice(0, FILE_STEM_MAX);
+  const word = cut.lastIndexOf('-');
+  if (stem.length > FILE_STEM_MAX && word >= FILE_STEM_MAX / 2) cut = cut.slice(0, word);
+  return cut.replace(/^[.-]+/, '').replace(/[.-]+$/, '') || 'topology';
 }
 
 /** The name the save dialog starts with: the open file's, or one made from the document's name. */

@@ -51,8 +51,6 @@ export interface PanelDefinition {
   /** Stable, kebab-case (also the tab's DOM id suffix). */
   id: string;
   title: string;
-  /** A key combination shown in the help overlay that brings this panel to the front, e.g. "Alt+3". */
-  shortcut?: string;
   /** Lower sorts first; built-in panels use 0-9. */
   order?: number;
   Component: ComponentType<PanelProps>;

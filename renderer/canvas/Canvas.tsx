@@ -69,7 +69,8 @@ interface Measured {
 // every store change runs each node's and edge's subscription (thousands on a large canvas), so
 // a fresh `[16, 16]` per render cost every keystroke several milliseconds.
 const SNAP_GRID: [number, number] = [16, 16];
-const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+// Shift+click adds to the selection as in most drawing tools (Shift+drag still draws a selection box).
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 };
 const FIT_BESIDE_MINIMAP = { padding: fitPadding(true, Infinity, Infinity) };

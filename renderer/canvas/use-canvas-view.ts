@@ -10,6 +10,8 @@ export interface CanvasView {
   zoomIn(): void;
   zoomOut(): void;
   zoomTo(zoom: number): void;
+  /** Back to 100 % with the flow's origin at the top left (an empty document). */
+  reset(): void;
   /** Moves the view the way an arrow points (the drawing slides the other way). */
   pan(dx: number, dy: number): void;
   /** The flow position at the middle of the visible canvas. */
@@ -31,6 +33,7 @@ export function useCanvasView(minimapShown: boolean): CanvasView {
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       zoomTo: (zoom) => void flow.zoomTo(zoom, { duration: 150 }),
+      reset: () => void flow.setViewport({ x: 0, y: 0, zoom: 1 }),
       pan: (dx, dy) => {
         const v = flow.getViewport();
         void flow.setViewport({ x: v.x - dx * 6, y: v.y - dy * 6, zoom: v.zoom }, { duration: 120 });

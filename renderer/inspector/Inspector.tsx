@@ -321,7 +321,7 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
         {vendor && <VendorOptionFields editor={editor} vendor={vendor} where="end" holder={e} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />}
       </Section>
       <Section title="Proxy IDs / traffic selectors">
-        <ProxyIdTable editor={editor} tunnel={tunnel} end={end} />
+        <ProxyIdTable editor={editor} doc={doc} tunnel={tunnel} end={end} />
       </Section>
     </div>
   );

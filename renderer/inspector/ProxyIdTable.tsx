@@ -2,7 +2,8 @@
 // validated as you type; "Mirror from peer" writes the peer's selectors with local and remote
 // swapped (the usual fix for a reversed selector).
 import type { Editor } from '../../shared/commands/editor';
-import type { EndKey, ProxyId, Tunnel } from '../../shared/model/document';
+import type { EndKey, Network, ProxyId, TopologyDocument, Tunnel } from '../../shared/model/document';
+import { parseAddressSpec } from '../../shared/net/address';
 import { TextField } from './fields';
 import { parseProtocol, validateAddressSpec, validatePort, validateProtocol } from './validate';
 
@@ -10,7 +11,32 @@ export function mirrorProxyIds(peer: readonly ProxyId[]): ProxyId[] {
   return peer.map((p) => ({ name: p.name, local: p.remote, remote: p.local, protocol: p.protocol, localPort: p.remotePort, remotePort: p.localPort }));
 }
 
-export function ProxyIdTable({ editor, tunnel, end }: { editor: Editor; tunnel: Tunnel; end: EndKey }) {
+const familyOf = (n: Network) => {
+  const r = parseAddressSpec(n.address);
+  return r.ok ? r.value.family : undefined;
+};
+
+/**
+ * The selector "+ Selector" adds: the first pair of a network behind this end's gateway and one
+ * behind the peer's (same address family) that no selector of this end has yet; else a copy of
+ * the last selector; else an example to edit.
+ */
+export function nextProxyId(doc: Pick<TopologyDocument, 'networks'>, tunnel: Tunnel, end: EndKey): ProxyId {
+  const ids = tunnel[end].proxyIds;
+  const local = doc.networks.filter((n) => n.gatewayId === tunnel[end].gatewayId);
+  const remote = doc.networks.filter((n) => n.gatewayId === tunnel[end === 'a' ? 'b' : 'a'].gatewayId);
+  for (const l of local) {
+    for (const r of remote) {
+      if (familyOf(l) === undefined || familyOf(l) !== familyOf(r)) continue;
+      if (ids.some((p) => p.local === l.address && p.remote === r.address)) continue;
+      return { name: '', local: l.address, remote: r.address, protocol: 'any', localPort: 'any', remotePort: 'any' };
+    }
+  }
+  const last = ids[ids.length - 1];
+  return last ? { ...last, name: '' } : { name: '', local: '10.0.0.0/24', remote: '10.1.0.0/24', protocol: 'any', localPort: 'any', remotePort: 'any' };
+}
+
+export function ProxyIdTable({ editor, doc, tunnel, end }: { editor: Editor; doc: Pick<TopologyDocument, 'networks'>; tunnel: Tunnel; end: EndKey }) {
   const ids = tunnel[end].proxyIds;
   const peer = tunnel[end === 'a' ? 'b' : 'a'];
   const base = { tunnelId: tunnel.id, end } as const;
@@ -90,10 +116,7 @@ export function ProxyIdTable({ editor, tunnel, end }: { editor: Editor; tunnel: 
           type="button"
           className="btn"
           data-testid={`pid-add-${end}`}
-          onClick={() => {
-            const last = ids[ids.length - 1];
-            editor.dispatch({ type: 'proxyId.add', ...base, proxyId: last ? { ...last, name: '' } : { name: '', local: '10.0.0.0/24', remote: '10.1.0.0/24', protocol: 'any', localPort: 'any', remotePort: 'any' } });
-          }}
+          onClick={() => editor.dispatch({ type: 'proxyId.add', ...base, proxyId: nextProxyId(doc, tunnel, end) })}
         >
           + Selector
         </button>

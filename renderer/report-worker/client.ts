@@ -9,7 +9,8 @@
 //   worker's copy up to it with a delta. When the document changes, every slot whose answer
 //   is outstanding is asked again for the new document, and the answer for the old one is
 //   dropped: no slot ever shows an answer for a document older than one it was asked about.
-//   Slots that follow the document (report, export, monitor) are also asked again when idle.
+//   Every slot that is wanted follows the document: it is asked again when idle too, so no view
+//   keeps an answer for a document that has since changed (a walk after a route fix).
 // - An answer that is not for the slot's newest request (superseded, cancelled) is dropped.
 import type { TopologyDocument } from '../../shared/model/document';
 import type { NegotiationReport } from '../../shared/engine/report';
@@ -67,9 +68,6 @@ export function slotKey<K extends JobKind>(kind: K, owner: string): SlotKey<K> {
 }
 
 export const REPORT_SLOT: SlotKey<'report'> = 'report';
-
-/** Kinds whose slots follow the document: asked again after every change while they are wanted. */
-const FOLLOWS_DOCUMENT: Record<JobKind, boolean> = { report: true, export: true, walk: false, monitor: true };
 
 export interface ClientOptions {
   /** Runs the queue soon (default: a microtask), so the requests of one render go out together. */
@@ -161,7 +159,7 @@ export class EngineClient {
     if (!changed) return;
     this.docSeq++;
     for (const s of this.slots.values()) {
-      const spec = s.current && s.posted ? again(s.current.spec) : !s.current && FOLLOWS_DOCUMENT[s.kind] ? s.follow : undefined;
+      const spec = s.current && s.posted ? again(s.current.spec) : !s.current ? s.follow : undefined;
       if (spec) this.queue(s, spec);
     }
     this.schedule();
@@ -175,7 +173,7 @@ export class EngineClient {
   /** Asks a slot's question; a newer one supersedes what the slot asked before. */
   submit<K extends JobKind>(key: SlotKey<K>, spec: Extract<JobSpec, { kind: K }>): void {
     const s = this.slot(key, spec.kind);
-    if (FOLLOWS_DOCUMENT[s.kind]) s.follow = again(spec);
+    s.follow = again(spec);
     this.queue(s, s.current && !s.posted ? supersede(s.current.spec, spec) : spec);
     this.schedule();
   }

@@ -28,10 +28,12 @@ function RuleRefs({ ids, rules }: { ids: readonly string[]; rules: readonly Rule
 
 function DiagnosticItem({ d, editor, workbench }: { d: Diagnostic; editor: Editor; workbench: Workbench }) {
   return (
-    <li className={`diagnostic sev-${d.severity}`} data-testid={`diagnostic-${d.code}`}>
+    <li className={`diagnostic sev-${d.severity}${d.causedBy ? ' is-symptom' : ''}`} data-testid={`diagnostic-${d.code}`}>
       <code>{d.code}</code>
       <span className="diag-message">{d.message}</span>
       <span className="provenance">{PROVENANCE_MARK[d.provenance]}</span>
+      {d.fixEffect && <span className="fix-effect muted" data-testid={`effect-${d.code}`}>{d.fixEffect}</span>}
+      {d.fixWithheld && <span className="fix-withheld muted" data-testid={`withheld-${d.code}`}>{d.fixWithheld}</span>}
       {d.fix.length > 0 && (
         <button
           type="button"

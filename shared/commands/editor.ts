@@ -31,6 +31,12 @@ export interface EditorState {
   undoLabel?: string;
   redoLabel?: string;
   dirty: boolean;
+  /**
+   * Which document this is: 0 for the first, one more at each New, Open or template. What is
+   * derived from a document (a monitor session, a walk, a highlight) starts again when it changes;
+   * an edit keeps it.
+   */
+  generation: number;
 }
 
 export class Editor {
@@ -44,6 +50,7 @@ export class Editor {
   private mergeOpen = false;
   private listeners = new Set<() => void>();
   private snapshot: EditorState;
+  private generation = 0;
 
   constructor(document: TopologyDocument, private readonly historyLimit = 500) {
     this.doc = document;
@@ -125,6 +132,7 @@ export class Editor {
   /** Replaces the document (New, Open, a template): a fresh history, clean. */
   load(document: TopologyDocument): void {
     this.doc = document;
+    this.generation++;
     this.done = [];
     this.undone = [];
     this.savedAt = 0;
@@ -151,6 +159,7 @@ export class Editor {
     const redoEntry = this.undone[this.undone.length - 1];
     const state: EditorState = {
       document: this.doc,
+      generation: this.generation,
       canUndo: undoEntry !== undefined,
       canRedo: redoEntry !== undefined,
       dirty: this.dirty,

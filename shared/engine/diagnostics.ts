@@ -201,6 +201,16 @@ function sameText(text: string | undefined, s: PlannedSelector): boolean {
   return text !== undefined && (text === s.text || text.replace('..', '-') === s.text);
 }
 
+/** Whether a selector's addresses lie inside a network the document puts behind that end's gateway. */
+function behind(run: NegotiationRun, k: EndKey, sel: Selector): boolean {
+  return run.networks[k].some((n) => {
+    const r = parseAddressSpec(n.address);
+    if (!r.ok) return false;
+    const rel = addressRelation(r.value, sel);
+    return rel === 'equals' || rel === 'contains';
+  });
+}
+
 /** Why a selector pair was refused, from the responder's configured selectors. */
 function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, child: ChildPlan, local: PlannedSelector, remote: PlannedSelector, selector: Diagnostic['selector']): void {
   const { initiatorEnd, responderEnd, tunnel } = run;
@@ -232,6 +242,14 @@ function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, chil
     // Same orientation on both ends: local and remote swapped on one of them.
     if (equals(rl.s, local.s) && equals(rr.s, remote.s) && !equals(local.s, remote.s)) {
       const p = R.proxyIds[idx] as ProxyId;
+      // Which end is reversed: the one whose "local" is a network behind the other gateway. With
+      // no networks to tell, the responder's (the end that refused).
+      const iIdx = child.proxyIdIndexes[0];
+      const P = iIdx !== undefined ? run.end(initiatorEnd).proxyIds[iIdx] : undefined;
+      if (P && iIdx !== undefined && !behind(run, initiatorEnd, local.s) && behind(run, responderEnd, local.s)) {
+        push({ code: 'SELECTOR_REVERSED', end: initiatorEnd, gateway: gI.name, selector: { local: local.text, remote: remote.text, proxyIdIndex: iIdx }, message: `${gI.name}'s proxy ID ${iIdx + 1} has local ${local.text} and remote ${remote.text}, the same way round as ${gR.name}'s, and ${local.text} is behind ${gR.name}: ${gI.name}'s is reversed. It must be local ${remote.text}, remote ${local.text}.`, fix: [{ type: 'proxyId.update', tunnelId: tunnel.id, end: initiatorEnd, index: iIdx, changes: { local: P.remote, remote: P.local, localPort: P.remotePort, remotePort: P.localPort } }], fixLabel: `Swap local and remote on ${gI.name}` });
+        return;
+      }
       push({ code: 'SELECTOR_REVERSED', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `${gR.name}'s proxy ID ${idx + 1} has local ${rl.text} and remote ${rr.text}, the same way round as ${gI.name}'s; one of them is reversed. The peer must be the mirror image: local ${remote.text}, remote ${local.text}.`, fix: [update({ local: p.remote, remote: p.local, localPort: p.remotePort, remotePort: p.localPort })], fixLabel: `Swap local and remote on ${gR.name}` });
       return;
     }

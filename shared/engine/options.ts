@@ -20,6 +20,8 @@ export interface NegotiateOptions {
    * one tunnel in full when the user opens it).
    */
   detail?: 'full' | 'summary';
+  /** Internal: the fix check's own run on a fixed copy, which does not check fixes again. */
+  fixesUnchecked?: boolean;
 }
 
 export interface ReportOptions {

@@ -193,6 +193,12 @@ export const DiagnosticSchema = z.strictObject({
   /** One click: apply these commands (as one batch) to fix it. Empty when no safe automatic fix exists. */
   fix: z.array(CommandSchema),
   fixLabel: z.string().optional(),
+  /** What the fix changes, as the engine saw it on a copy with the fix applied. */
+  fixEffect: z.string().optional(),
+  /** Why no one-click fix is offered (the engine, run with it applied, saw no help or harm). */
+  fixWithheld: z.string().optional(),
+  /** The finding this one follows from (fix that first). */
+  causedBy: DiagnosticCodeSchema.optional(),
   provenance: ProvenanceSchema,
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;

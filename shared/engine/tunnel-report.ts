@@ -4,6 +4,7 @@ import type { EndKey, Gateway, Network, Tunnel, TunnelEnd } from '../model/docum
 import { vendorModule } from '../vendors/registry';
 import { diagnoseTunnel } from './diagnostics';
 import { missingInterfaces } from './interface-diagnostics';
+import { checkFixes } from './fix-check';
 import type { NegotiateOptions } from './options';
 import { NegotiationRun, other } from './negotiation-run';
 import { phase1 } from './phase1';
@@ -74,6 +75,9 @@ export function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gate
   const p2 = phase2(run, p1, options.packet);
   if (run.detail && p1.status === 'up' && p1.ikeVersion === 2 && p2.length === 0) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: initiatorEnd === 'a' ? 'b' : 'a', summary: 'IDr AUTH' });
   diagnoseTunnel(run, p1, p2);
+  if (!options.fixesUnchecked) {
+    checkFixes({ phase1: p1, phase2: p2, diagnostics: run.diagnostics }, tunnel, gwA, gwB, networks, (t, a, b, nets) => tunnelReport(t, a, b, nets, { ...options, fixesUnchecked: true }, 'summary'), [options.initiator, options.packet]);
+  }
   let up = 0;
   for (let i = 0; i < p2.length; i++) if ((p2[i] as Phase2Result).status === 'up') up++;
   const status: TunnelReport['status'] = p1.status === 'down' || up === 0 ? 'down' : up === p2.length ? 'up' : 'partial';

@@ -296,21 +296,21 @@ export const PROXY_ID_CHECK: DecisionRule<ProxyIdCheckInput, boolean>[] = [
   {
     id: 'PIC-POLICY-BASED',
     says: 'Policy-based VPN: the crypto policy (proxy IDs) itself selects the traffic.',
-    source: { ref: 'PAN proxy-ID article (seed 000)', provenance: 'documented', note: 'Policy-based VPNs select traffic by matching policies/ACLs (proxy IDs).' },
+    source: { ref: '"Proxy IDs in IPSec VPNs: A Comprehensive Look" (proxy IDs on Palo Alto Networks firewalls)', provenance: 'documented', note: 'Policy-based VPNs select traffic by matching policies/ACLs (proxy IDs).' },
     when: (i) => i.vpnType === 'policy-based',
     then: () => true,
   },
   {
     id: 'PIC-ROUTE-BASED-PROXY-IDS',
     says: 'Other route-based products with explicit proxy IDs: only traffic matching a proxy ID enters the tunnel.',
-    source: { ref: 'PAN proxy-ID article (seed 000)', provenance: 'documented', note: '"Gotcha 2: if you add explicit Proxy IDs … ONLY traffic matching those specific Proxy IDs … will traverse the tunnel."' },
+    source: { ref: '"Proxy IDs in IPSec VPNs: A Comprehensive Look" (proxy IDs on Palo Alto Networks firewalls)', provenance: 'documented', note: '"Gotcha 2: if you add explicit Proxy IDs … ONLY traffic matching those specific Proxy IDs … will traverse the tunnel."' },
     when: (i) => i.proxyIdCount > 0,
     then: () => true,
   },
   {
     id: 'PIC-ROUTE-BASED-DEFAULT',
     says: 'Route-based with no proxy ID: the default 0.0.0.0/0 selector takes everything the route sends.',
-    source: { ref: 'PAN proxy-ID article (seed 000)', provenance: 'documented', note: 'With no proxy ID the firewall uses 0.0.0.0/0 and relies on routing and policy.' },
+    source: { ref: '"Proxy IDs in IPSec VPNs: A Comprehensive Look" (proxy IDs on Palo Alto Networks firewalls)', provenance: 'documented', note: 'With no proxy ID the firewall uses 0.0.0.0/0 and relies on routing and policy.' },
     when: () => true,
     then: () => false,
   },
@@ -363,9 +363,21 @@ export const RULE_TABLES = {
   INBOUND_CHECK,
 } as const;
 
-/** Every rule id: the generic tables and every product's own, for the one-test-per-row check. */
-export function allRuleIds(): string[] {
-  const generic = Object.values(RULE_TABLES).flatMap((t: readonly { id: string }[]) => t.map((r) => r.id));
-  const own = VENDOR_MODULES.flatMap((m) => Object.values(m.monitor.tables).flatMap((t) => t.map((r) => r.id)));
+type AnyRule = { id: string; says: string };
+
+/** Every rule: the generic tables and every product's own. */
+function allRules(): AnyRule[] {
+  const generic = Object.values(RULE_TABLES).flatMap((t: readonly AnyRule[]) => [...t]);
+  const own = VENDOR_MODULES.flatMap((m) => Object.values(m.monitor.tables).flatMap((t: readonly AnyRule[]) => [...t]));
   return [...generic, ...own];
+}
+
+/** Every rule id, for the one-test-per-row check. */
+export function allRuleIds(): string[] {
+  return allRules().map((r) => r.id);
+}
+
+/** What a rule says in words, for a view that shows its id only in a details line; undefined for an id no table has. */
+export function ruleSays(id: string): string | undefined {
+  return allRules().find((r) => r.id === id)?.says;
 }

@@ -18,6 +18,6 @@ export const TEMPLATES: Template[] = [
   { id: 'full-mesh', title: 'Full mesh', description: 'Four sites, six tunnels with mirrored selectors.', build: fullMesh },
   { id: 'pan-asa-interop', title: 'Palo Alto ↔ policy-based Cisco ASA', description: 'Route-based PAN-OS with no proxy IDs against an ASA crypto map (IKEv1): phase 2 fails until the proxy ID is added.', build: panAsaInterop },
   { id: 'screenos-multi-proxy-id', title: 'ScreenOS 6.3 multiple proxy IDs', description: 'Juniper KB16008: two networks each side over one tunnel interface, four proxy IDs, proxy-id check.', build: screenosMultiProxyId },
-  // The symptoms the seeds describe, each reproducible with the packet walk.
+  // The symptoms the two source articles describe, each reproducible with the packet walk.
   ...SEED_SCENARIOS.map(({ id, title, description, build }) => ({ id, title, description, build })),
 ];

@@ -1,4 +1,4 @@
-// The classic interop case of seed 000 ("Gotcha 1"): a route-based Palo Alto with no proxy IDs
+// The classic interop case of "Proxy IDs in IPSec VPNs: A Comprehensive Look" ("Gotcha 1"): a route-based Palo Alto with no proxy IDs
 // (so it proposes 0.0.0.0/0 <-> 0.0.0.0/0) against a policy-based Cisco ASA whose crypto ACL
 // names 10.20.0.0/24 <-> 10.10.0.0/24. IKEv1: phase 1 comes up, phase 2 fails until the Palo
 // Alto gets the mirrored proxy ID.
@@ -6,7 +6,7 @@ import type { TopologyDocument } from '../model/document';
 import { TopologyBuilder } from './build';
 
 export function panAsaInterop(): TopologyDocument {
-  const b = new TopologyBuilder('Palo Alto to policy-based Cisco ASA', 'Seed 000, Gotcha 1: route-based PAN-OS without proxy IDs against an ASA crypto map. Phase 2 fails until PAN-OS has the mirrored proxy ID.');
+  const b = new TopologyBuilder('Palo Alto to policy-based Cisco ASA', '"Proxy IDs in IPSec VPNs: A Comprehensive Look", Gotcha 1: route-based PAN-OS without proxy IDs against an ASA crypto map. Phase 2 fails until PAN-OS has the mirrored proxy ID.');
   const pan = b.gateway({ name: 'PA-HQ', vendor: 'panos', outside: '198.51.100.1/24', inside: '10.10.0.1/24', position: { x: 120, y: 300 }, networks: [{ name: 'HQ servers', address: '10.10.0.0/24' }] });
   const asa = b.gateway({ name: 'ASA-Branch', vendor: 'cisco-asa', outside: '203.0.113.2/24', inside: '10.20.0.1/24', position: { x: 680, y: 300 }, networks: [{ name: 'Branch users', address: '10.20.0.0/24' }] });
   // An ASA IKEv1 policy hashes with SHA-1 (SHA-2 is for IKEv2 policies), so both ends use it.

@@ -1,4 +1,4 @@
-// Juniper KB16008 (seed 003): a ScreenOS 6.3 gateway with two networks, route-based on one
+// Juniper KB16008: a ScreenOS 6.3 gateway with two networks, route-based on one
 // tunnel interface (tunnel.1 unnumbered on ethernet0/2), to a non-ScreenOS gateway with two
 // networks that builds its SAs strictly from proxy IDs. Four proxy IDs, proxy-id check on,
 // VPN monitor with rekey, one route per remote network to tunnel.1.

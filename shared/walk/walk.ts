@@ -108,8 +108,27 @@ const EPHEMERAL_PORT = 49152;
 
 // ---- endpoints ---------------------------------------------------------------------------
 
-/** An address for a canvas element or a typed address. Networks use their first host address. */
-export function resolveEndpoint(doc: TopologyDocument, text: string): { ok: true; ip: string; nodeId?: string } | { ok: false; message: string } {
+/** The offset of the host a walk starts from or goes to in a network: .10, a typical server, not the router's .1. */
+const HOST_OFFSET = 10n;
+
+/** Every address a gateway's interface has in the document (a walk never picks one as a host). */
+function gatewayAddresses(doc: TopologyDocument): Set<string> {
+  const out = new Set<string>();
+  for (const g of doc.gateways) {
+    for (const i of g.interfaces) {
+      const a = i.address ? parseInterfaceAddress(i.address) : undefined;
+      if (a?.ok) out.add(`${a.value.family}:${a.value.address}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * An address for a canvas element or a typed address. A network gives a host inside it: its .10
+ * when it has one, else the first host address no gateway interface uses (a /31 or /32: its first
+ * address); `label` names the element, for the walk to say which address it picked.
+ */
+export function resolveEndpoint(doc: TopologyDocument, text: string): { ok: true; ip: string; nodeId?: string; label?: string } | { ok: false; message: string } {
   const t = text.trim();
   const ip = parseIp(t);
   if (ip.ok) return { ok: true, ip: t };
@@ -117,9 +136,16 @@ export function resolveEndpoint(doc: TopologyDocument, text: string): { ok: true
   if (!net) return { ok: false, message: `"${text}" is neither an IP address nor the id or name of a host or network on the canvas` };
   const r = parseAddressSpec(net.address);
   if (!r.ok) return { ok: false, message: `${net.name} has no valid address (${net.address})` };
-  const size = r.value.to - r.value.from + 1n;
-  const host = size > 2n ? r.value.from + 1n : r.value.from;
-  return { ok: true, ip: formatIp(r.value.family, host), nodeId: net.id };
+  const { family, from, to } = r.value;
+  const size = to - from + 1n;
+  let host = from;
+  if (size > 2n) {
+    const taken = gatewayAddresses(doc);
+    const free = (a: bigint) => a > from && a < to && !taken.has(`${family}:${a}`);
+    const candidates = [from + HOST_OFFSET, ...Array.from({ length: Number(size - 2n < 256n ? size - 2n : 256n) }, (_, i) => from + 1n + BigInt(i))];
+    host = candidates.find(free) ?? from + 1n;
+  }
+  return { ok: true, ip: formatIp(family, host), nodeId: net.id, label: net.name };
 }
 
 function protocolOf(p: string | number | undefined): number | undefined {
@@ -493,10 +519,12 @@ export function walkPacket(doc: TopologyDocument, req: WalkRequest, opts: WalkOp
     }
   }
   const outcome: WalkOutcome = forward.result !== 'delivered' ? forward.result : reply?.result === 'delivered' ? 'delivered' : 'one-way';
+  // A host or network names the address the walk picked in it ("Net 1.2 (192.168.2.10)").
+  const path = `${from.label ? `${from.label} (${from.ip})` : from.ip} → ${to.label ? `${to.label} (${to.ip})` : to.ip}`;
   const summary = outcome === 'delivered'
-    ? `${from.ip} → ${to.ip}: delivered both ways.`
+    ? `${path}: delivered both ways.`
     : outcome === 'one-way'
-      ? `${from.ip} → ${to.ip}: one-way. The packet is ${describeLeg(forward)}, but the reply is ${reply ? describeLeg(reply) : 'not sent'}.`
-      : `${from.ip} → ${to.ip}: ${describeLeg(forward)}`;
+      ? `${path}: one-way. The packet is ${describeLeg(forward)}, but the reply is ${reply ? describeLeg(reply) : 'not sent'}.`
+      : `${path}: ${describeLeg(forward)}`;
   return { ok: true, value: { outcome, summary, request: { from: from.ip, to: to.ip, protocol, ...(port !== undefined ? { port } : {}) }, forward, ...(reply ? { reply } : {}), steps: w.steps, monitor: w.monitor } };
 }

@@ -63,7 +63,7 @@ test('full mesh: preview per gateway and vendor, keys only when asked, copy, dow
   await page.getByTestId('export-vendor').selectOption('auto');
   await page.getByTestId('export-gateway').selectOption({ index: 0 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save-folder').click()]);
-  expect(download.suggestedFilename()).toBe('Full mesh-configs.zip');
+  expect(download.suggestedFilename()).toBe('full-mesh-configs.zip');
   const zip = await JSZip.loadAsync(await readFile(await download.path()));
   expect(Object.keys(zip.files).sort()).toEqual(['Site-A.swanctl.conf', 'Site-B.panos.txt', 'Site-C.junos.txt', 'Site-D.fortigate.txt']);
   expect(await zip.file('Site-C.junos.txt')?.async('string')).toContain('set security ipsec vpn site-a-site-c traffic-selector ts-1 local-ip 10.3.0.0/24 remote-ip 10.1.0.0/24');

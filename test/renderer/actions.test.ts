@@ -44,7 +44,7 @@ function context(editor: Editor, selection: Selection) {
     },
     setUi: (update) => void (holder.ui = update(holder.ui)),
     systemTheme: () => 'dark',
-    view: { fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), zoomTo: vi.fn(), pan: vi.fn(), centre: () => ({ x: 0, y: 0 }) },
+    view: { fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), zoomTo: vi.fn(), reset: vi.fn(), pan: vi.fn(), centre: () => ({ x: 0, y: 0 }) },
     files: { newDocument: vi.fn(async () => {}), openDocument: vi.fn(async () => {}), save: vi.fn(async () => true), showTemplates: vi.fn() },
     exportImage: vi.fn(async () => {}),
   };
@@ -63,6 +63,13 @@ describe('the action registry', () => {
     const { editor, selection } = twoSites();
     const list = bindActions(context(editor, selection).ctx, listPanels()).list;
     expect(list.map((a) => a.id)).toEqual([...ACTION_IDS, ...listPanels().map((p) => `panel-${p.id}`)]);
+  });
+
+  it('numbers the panels Alt+1, Alt+2, … in the order of their tabs, with no number left out', () => {
+    const editor = new Editor(emptyDocument());
+    const panels = listPanels();
+    const keys = bindActions(context(editor, EMPTY_SELECTION).ctx, panels).list.filter((a) => a.id.startsWith('panel-')).map((a) => a.keys[0]);
+    expect(keys).toEqual(panels.map((_, i) => `Alt+${i + 1}`));
   });
 
   it('gives no two actions the same keys in the page, panels included', () => {
@@ -186,7 +193,8 @@ describe('which action a key press runs', () => {
     ['Ctrl+Y redoes', press('y', { ctrlKey: true }), body, 'redo'],
     ['? opens the shortcuts', press('?', { shiftKey: true }), body, 'help'],
     ['Ctrl+/ opens the shortcuts too (as the desktop menu does)', press('/', { ctrlKey: true }), body, 'help'],
-    ['Alt+4 shows the VPN monitor, in a field too', press('4', { altKey: true, code: 'Digit4' }), field, 'panel-monitor'],
+    ['Alt+3 shows the VPN monitor, in a field too', press('3', { altKey: true, code: 'Digit3' }), field, 'panel-monitor'],
+    ['Alt+5 shows the export', press('5', { altKey: true, code: 'Digit5' }), body, 'panel-export'],
   ] as const)('%s', (_name, e, t, expected) => {
     expect(actionForKey(list, e, t)?.id).toBe(expected);
   });

@@ -11,7 +11,7 @@ import { emptyDocument } from '../../shared/model/document';
 import { MAX_FILE_BYTES } from '../../shared/model/file';
 import { loadDocumentText, serializeDocument } from '../../shared/document/file';
 import { documentOf } from '../../shared/document/factory';
-import { autosave, saveDocument } from '../../renderer/app/file-flows';
+import { autosave, documentFileStem, FILE_STEM_MAX, saveDocument, suggestedFileName } from '../../renderer/app/file-flows';
 import { createElectronPlatform } from '../../renderer/platform/electron-platform';
 import type { Platform } from '../../renderer/platform/platform';
 import { app, BrowserWindow, dialog, ipcMain, resetElectronMock } from '../mocks/electron';
@@ -27,6 +27,29 @@ function dirtyEditor(): Editor {
 }
 const opts = { saveAs: false, suggestedName: 'lab.ipsec.json' };
 const platformWith = (saveFile: Platform['saveFile']) => ({ saveFile });
+
+describe('the file name a save starts with', () => {
+  it.each([
+    ['PA-HQ to ASA-Branch', 'pa-hq-to-asa-branch.ipsec.json'],
+    ['  ', 'topology.ipsec.json'],
+    ['...hidden', 'hidden.ipsec.json'],
+    ['Ünïcode only ✓✓ (accents kept as letters)', 'unicode-only-accents-kept-as-letters.ipsec.json'],
+    ['name.', 'name.ipsec.json'],
+  ])('%j gives %s', (name, expected) => {
+    expect(suggestedFileName({ name }, undefined)).toBe(expected);
+  });
+
+  it('keeps a long name short, cut at a word: a 2,000-character name gives a name people can read', () => {
+    const stem = documentFileStem({ name: 'Customer workshop '.repeat(120) });
+    expect(stem.length).toBeLessThanOrEqual(FILE_STEM_MAX);
+    expect(stem).toMatch(/^customer-workshop(-customer-workshop)*$/);
+    expect(documentFileStem({ name: 'x'.repeat(2000) })).toBe('x'.repeat(FILE_STEM_MAX));
+  });
+
+  it('keeps the open file\'s own name', () => {
+    expect(suggestedFileName({ name: 'Other' }, 'mine.ipsec.json')).toBe('mine.ipsec.json');
+  });
+});
 
 describe('saveDocument', () => {
   it('an IPC rejection is a message with its reason, and the document stays dirty', async () => {

@@ -12,6 +12,8 @@ import { vendorModule } from '../../../shared/vendors/registry';
 import type { PanelProps } from '../../app/panels';
 import { useShown } from '../../app/use-shown';
 import type { ExportAnswer } from '../../report-worker/protocol';
+import { exportVerdict } from './verdict';
+import { documentFileStem } from '../../app/file-flows';
 import { useJob, useSlotKey } from '../../report-worker/use-engine';
 import { highlightLine } from './highlight';
 import { copyText, isDesktop, saveFiles } from './save';
@@ -55,6 +57,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
 
   const file = result.files.find((f) => f.name === activeFile) ?? result.files[0];
   const { design, other } = result;
+  const verdict = useMemo(() => exportVerdict(design), [design]);
   const linesWithWarnings = useMemo(() => new Set(other.filter((w) => w.file === file?.name && w.line).map((w) => w.line as number)), [other, file?.name]);
   const lines = useMemo(() => (file ? file.content.replace(/\n$/, '').split('\n') : []), [file]);
   const comment = file ? commentPrefix(file.name) : '#';
@@ -69,7 +72,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
 
   const save = async (as: 'folder' | 'zip') => {
     setMessage('Saving…');
-    const zipName = `${(doc.name || 'ipsec-studio').replace(/[^A-Za-z0-9 _.-]+/g, '-').slice(0, 60) || 'ipsec-studio'}-configs.zip`;
+    const zipName = `${documentFileStem(doc)}-configs.zip`;
     const r = await saveFiles(result.files, as, zipName);
     setMessage(r.status === 'saved' ? `Saved ${result.files.length} file${result.files.length === 1 ? '' : 's'} to ${r.where}` : r.status === 'cancelled' ? 'Not saved.' : `Could not save: ${r.message}`);
   };
@@ -147,14 +150,12 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
       )}
 
       {answered && (
-        <div className={`export-verdict ${design.length ? 'health-down' : 'health-up'}`} role="status" data-testid="export-verdict">
-          {design.length === 0
-            ? 'The engine predicts this design comes up.'
-            : `The engine predicts ${design.length === 1 ? 'a tunnel' : `${new Set(design.map((d) => d.tunnel)).size} tunnels`} of this export would not come up:`}
-          {design.length > 0 && (
+        <div className={`export-verdict ${verdict.tunnels.length ? 'health-down' : 'health-up'}`} role="status" data-testid="export-verdict">
+          {verdict.headline}
+          {verdict.tunnels.length > 0 && (
             <ul>
-              {[...new Map(design.map((d) => [`${d.tunnel}`, d])).values()].map((d) => (
-                <li key={d.tunnel}>{d.tunnel}: {d.message}</li>
+              {verdict.tunnels.map((t) => (
+                <li key={t.tunnel}>{t.tunnel}: {t.messages.join(' ')}</li>
               ))}
             </ul>
           )}

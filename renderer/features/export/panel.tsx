@@ -1,4 +1,4 @@
 import type { PanelDefinition } from '../../app/panels';
 import { ExportPanel } from './ExportPanel';
 
-export const panel: PanelDefinition = { id: 'export', title: 'Export config', shortcut: 'Alt+6', order: 30, Component: ExportPanel };
+export const panel: PanelDefinition = { id: 'export', title: 'Export config', order: 30, Component: ExportPanel };

@@ -8,6 +8,7 @@ import { useDeferredValue, useRef, useState } from 'react';
 import type { Gateway } from '../../../shared/model/document';
 import type { InterfaceStatus } from '../../../shared/vocabulary/sa';
 import { vendorModule } from '../../../shared/vendors/registry';
+import { ruleSays } from '../../../shared/monitor/rules';
 import type { PanelProps } from '../../app/panels';
 import { useShown } from '../../app/use-shown';
 import type { MonitorAction, OpsQuery } from '../../report-worker/protocol';
@@ -53,9 +54,11 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
   const opsTunnelName = opsTunnel || (gw ? doc.tunnels.find((t) => t.a.gatewayId === gw.id || t.b.gatewayId === gw.id)?.name : undefined);
   const ops: OpsQuery | null = gw && cmd ? { gatewayId: gw.id, command: cmd.command, ...(opsTunnelName !== undefined ? { tunnel: opsTunnelName } : {}) } : null;
 
-  // The slot's key names the monitor session too: this panel's state, kept in the worker.
-  const session = useSlotKey('monitor');
-  const job = useJob(session, visible && !empty ? { kind: 'monitor', session, actions: [], ops } : undefined);
+  // The slot's key and the document's generation name the monitor session: this panel's state,
+  // kept in the worker, for this document (another document starts a session of its own).
+  const slot = useSlotKey('monitor');
+  const session = `${slot}#${state.generation}`;
+  const job = useJob(slot, visible && !empty ? { kind: 'monitor', session, actions: [], ops } : undefined);
   const view = job.answer;
   const act = (action: MonitorAction) => job.submit({ kind: 'monitor', session, actions: [action], ops });
   const at = view?.now ?? 0;
@@ -124,7 +127,7 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
                     <td>{s.state}{s.peerHasSa ? '' : ' (peer lost it)'}</td>
                     <td className="mono">{s.sta}</td>
                     <td>{s.counted ? 'yes' : 'no'}</td>
-                    <td className="muted">{s.notify ? `${s.notify}` : s.rule}</td>
+                    <td className="muted" title={s.rule}>{s.notify ?? ruleSays(s.rule) ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
@@ -155,7 +158,7 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
       <details>
         <summary>Event log</summary>
         <ol className="monitor-log">
-          {(view?.log ?? []).map((e, i) => <li key={i} className="mono">t={clock(e.at)} {doc.tunnels.find((t) => t.id === e.tunnelId)?.name}{e.end ? `/${e.end}` : ''}{e.index !== undefined ? `#${e.index + 1}` : ''}: {e.message}{e.rule ? ` [${e.rule}]` : ''}</li>)}
+          {(view?.log ?? []).map((e, i) => <li key={i} className="mono" title={e.rule}>t={clock(e.at)} {doc.tunnels.find((t) => t.id === e.tunnelId)?.name}{e.end ? `/${e.end}` : ''}{e.index !== undefined ? `#${e.index + 1}` : ''}: {e.message}</li>)}
         </ol>
       </details>
     </div>

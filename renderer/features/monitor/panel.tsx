@@ -1,4 +1,4 @@
 import type { PanelDefinition } from '../../app/panels';
 import { MonitorPanel } from './MonitorPanel';
 
-export const panel: PanelDefinition = { id: 'monitor', title: 'VPN monitor', shortcut: 'Alt+4', order: 20, Component: MonitorPanel };
+export const panel: PanelDefinition = { id: 'monitor', title: 'VPN monitor', order: 20, Component: MonitorPanel };

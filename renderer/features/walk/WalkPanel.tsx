@@ -1,9 +1,9 @@
 // The packet-walk panel: pick a source and a destination by clicking hosts or networks on the
 // canvas (or type addresses), a protocol and a port; see each step on each gateway and the
 // reply, with the elements of the selected step highlighted on the canvas. The walk runs in the
-// engine worker (it negotiates the SAs the packet triggers); the last result stays while a new
-// one is computed.
-import { useEffect, useMemo, useState } from 'react';
+// engine worker (it negotiates the SAs the packet triggers), again after every edit of the
+// document; the last result stays while a new one is computed.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SEED_SCENARIOS } from '../../../shared/templates/scenarios/seed-scenarios';
 import type { WalkStep } from '../../../shared/walk/walk';
 import type { PanelProps } from '../../app/panels';
@@ -45,10 +45,18 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
     setShown(result);
     setActive(focusOf(result));
   }
+  // The walk follows the document (it is walked again after every edit): the canvas shows the
+  // focus step of the newest answer, and nothing once the packet no longer walks. The same
+  // highlight again (an edit that changed nothing on the path) is not put back after a Clear.
+  const applied = useRef<string | null>(null);
   useEffect(() => {
     const focus = focusOf(result);
     const step = result?.ok && focus !== null ? result.value.steps[focus] : undefined;
-    if (step && focus !== null) workbench.highlight(highlightOf(step, focus));
+    const h = step && focus !== null ? highlightOf(step, focus) : null;
+    const label = h ? JSON.stringify(h) : null;
+    if (label === applied.current) return;
+    if (h || applied.current !== null) workbench.highlight(h);
+    applied.current = label;
   }, [result, workbench]);
 
   // Clicking a host or network on the canvas fills the armed field (or the first empty one).
@@ -136,7 +144,12 @@ export function WalkPanel({ state, selection, workbench }: PanelProps) {
                   <span className="walk-leg">{s.leg}</span> <strong>{s.gatewayName ?? ''}</strong> <span className="mono">{s.kind}</span>: {s.title}
                 </button>
                 <div className="muted">{s.detail}</div>
-                {s.rule && <div className="provenance">{s.rule.id} ({s.rule.source.provenance}: {s.rule.source.ref})</div>}
+                {s.rule && (
+                  <details className="provenance" data-testid={`walk-step-${i}-rule`}>
+                    <summary>{s.rule.says}</summary>
+                    <span className="mono">{s.rule.id}</span> · {s.rule.source.provenance}: {s.rule.source.ref}
+                  </details>
+                )}
               </li>
             ))}
           </ol>

@@ -1,4 +1,4 @@
-// A seed scenario: a template plus the packet that shows its symptom and the outcome a real
+// A scenario from a source article: a template plus the packet that shows its symptom and the outcome a real
 // network produces. The packet walk's tests, the CLI examples and the walk panel use these.
 import type { TopologyDocument } from '../../model/document';
 

@@ -1,4 +1,4 @@
-// Seed 003 (KB16008), "prior to ScreenOS 6.3": two VPNs to a strict non-ScreenOS peer bound to
+// Juniper KB16008, "prior to ScreenOS 6.3": two VPNs to a strict non-ScreenOS peer bound to
 // one tunnel interface. The route table sends both remote networks to tunnel.1 and does not say
 // which VPN to use, so traffic for the second network leaves on the first VPN's SA, and the
 // peer drops it as arriving on the wrong SA.

@@ -1,4 +1,4 @@
-// The four seed scenarios, in the order the walk panel lists them.
+// The four scenarios of the two source articles (the proxy-ID article and KB16008), in the order the walk panel lists them.
 import { asymmetricProxyIdsOneWayScenario } from './asymmetric-proxy-ids-one-way';
 import { proxyIdWithoutRouteScenario } from './proxy-id-without-route';
 import { routeWithoutProxyIdScenario } from './route-without-proxy-id';

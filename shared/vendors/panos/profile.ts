@@ -1,10 +1,10 @@
-// Palo Alto Networks PAN-OS. Proxy ID rules from the PAN-OS proxy-ID article (seed 000) and the
+// Palo Alto Networks PAN-OS. Proxy ID rules from the article "Proxy IDs in IPSec VPNs: A Comprehensive Look" and the
 // PAN-OS Administrator's Guide (Site-to-Site VPN, Proxy ID for IPsec VPN).
 import type { VendorProfile } from '../kit/profile';
 import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine } from '../kit/rules';
 
-const DOC = 'PAN-OS proxy ID article (seeds/000), PAN-OS Administrator\'s Guide: Set Up an IPSec Tunnel / Proxy ID';
+const DOC = '"Proxy IDs in IPSec VPNs: A Comprehensive Look"; PAN-OS Administrator\'s Guide: Set Up an IPSec Tunnel / Proxy ID';
 
 const rules = ruleTable('panos', [
   ...phase1Rules('panos', 'documented', 'PAN-OS Administrator\'s Guide: IKE Gateways'),

@@ -1,4 +1,4 @@
-// PAN-OS operational commands, in the layout of seed 000's samples (`show vpn ike-sa`,
+// PAN-OS operational commands, in the layout of the samples in "Proxy IDs in IPSec VPNs: A Comprehensive Look" (`show vpn ike-sa`,
 // `show vpn ipsec-sa`, `show vpn ipsec-sa tunnel X detail`) and of `show vpn flow`.
 import { spiOf } from '../../vocabulary/sa';
 import { espOf, lifeLeft, pad, type ShowEnd, type ShowContext } from '../kit/show';

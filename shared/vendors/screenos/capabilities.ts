@@ -4,7 +4,7 @@ import { notConfigurable, type NotConfigurable, type VendorCapabilities } from '
 import { screenosSupportsMultipleProxyIds } from './version';
 
 /** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
-const CONFIG_SYNTAX = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
+const CONFIG_SYNTAX = 'Juniper KB16008, "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
 
 /**
  * Algorithms the product's configuration has no statement for, per phase and IKE version: what

@@ -1,4 +1,4 @@
-// Juniper ScreenOS `set` commands, written exactly in the style of Juniper KB16008 (seed 003):
+// Juniper ScreenOS `set` commands, written exactly in the style of Juniper KB16008:
 // `set ike gateway … Main outgoing-interface … preshare …`, `set vpn "x" … bind interface
 // tunnel.1`, `set vpn "x" proxy-id check`, `set vpn "x" proxy-id local-ip … remote-ip … any`,
 // `set interface tunnel.1 ip unnumbered interface ethernet0/2`, `set route … interface tunnel.1`.
@@ -16,7 +16,7 @@ import { configFile } from './grammar';
 import { screenosOptionsOf } from './options';
 
 const LABEL = 'ScreenOS';
-const REFERENCE = 'Juniper KB16008 (seed 003, ScreenOS 6.3 multiple proxy IDs on a route-based VPN); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
+const REFERENCE = 'Juniper KB16008, "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
 
 const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256' };
 const HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha-1', sha256: 'sha2-256' };

@@ -199,12 +199,16 @@ describe('a newer request supersedes an older one of the same slot', () => {
     h.flush();
     expect(h.worker.last).toMatchObject({ kind: 'monitor', actions: [{ ms: 3 }] });
     h.worker.deliver(answerTo(h.worker.last));
-    // A document change asks the monitor again, without its actions (they are applied).
+    // A document change asks the monitor again, without its actions (they are applied), and the walk.
+    const before = h.worker.posted.length;
     h.client.setDocument({ ...template('full-mesh'), name: 'edited' });
-    h.flush();
-    h.worker.deliver(answerTo(h.worker.last));
-    h.flush();
-    expect(h.worker.last).toMatchObject({ kind: 'monitor', actions: [] });
+    for (let i = 0; i < 3; i++) {
+      h.flush();
+      h.worker.deliver(answerTo(h.worker.last));
+    }
+    const after = h.worker.posted.slice(before);
+    expect(after.map((r) => r.kind)).toEqual(['report', 'walk', 'monitor']);
+    expect(after[2]).toMatchObject({ kind: 'monitor', actions: [] });
   });
 });
 
@@ -233,7 +237,7 @@ describe('an answer for an older document is dropped', () => {
     expect(h.client.get(EXPORT)).toMatchObject({ answer: { files: [{ name: 'new.txt' }] }, docSeq: 2, busy: false });
   });
 
-  it('walks again when the document changed under a walk, and not after it was answered', () => {
+  it('walks again when the document changed under a walk, and after it was answered (the verdict follows an edit)', () => {
     const editor = new Editor(template('full-mesh'));
     const h = started(editor.document);
     h.client.submit(WALK, { kind: 'walk', packet: { from: 'a', to: 'b', protocol: 'tcp' } });
@@ -253,9 +257,21 @@ describe('an answer for an older document is dropped', () => {
     editor.dispatch({ type: 'document.rename', name: 'y' });
     h.client.setDocument(editor.document);
     h.flush();
+    h.worker.deliver(answerTo(h.worker.last)); // the report
+    h.flush();
+    const afterEdit = h.worker.last;
+    expect(afterEdit).toMatchObject({ kind: 'walk', doc: { seq: 3 }, packet: { from: 'a' } });
+    h.worker.deliver(answerTo(afterEdit));
+    expect(h.client.get(WALK)).toMatchObject({ answer: { ok: false, message: `walk ${afterEdit.id}` }, docSeq: 3 });
+    expect(h.worker.posted.filter((r) => r.kind === 'walk')).toHaveLength(3);
+    // A cancelled walk (its panel asks nothing) is not walked again.
+    h.client.cancel(WALK);
+    editor.dispatch({ type: 'document.rename', name: 'z' });
+    h.client.setDocument(editor.document);
+    h.flush();
     h.worker.deliver(answerTo(h.worker.last));
     h.flush();
-    expect(h.worker.posted.filter((r) => r.kind === 'walk')).toHaveLength(2);
+    expect(h.worker.posted.filter((r) => r.kind === 'walk')).toHaveLength(3);
   });
 
   it('drops an answer that names another document than the one the client holds', () => {

@@ -73,6 +73,18 @@ describe('Editor', () => {
     expect(e.document).toEqual(before);
   });
 
+  it('counts documents, not edits: load (New, Open, a template) starts a new generation, an edit or undo keeps it', () => {
+    const editor = new Editor(emptyDocument());
+    expect(editor.getSnapshot().generation).toBe(0);
+    editor.dispatch({ type: 'document.rename', name: 'x' });
+    editor.undo();
+    expect(editor.getSnapshot().generation).toBe(0);
+    editor.load(panAsaInterop());
+    expect(editor.getSnapshot()).toMatchObject({ generation: 1, canUndo: false, dirty: false });
+    editor.load(panAsaInterop());
+    expect(editor.getSnapshot().generation).toBe(2);
+  });
+
   it('notifies subscribers with a new snapshot on every change', () => {
     const e = new Editor(emptyDocument());
     const seen: number[] = [];

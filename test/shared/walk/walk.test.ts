@@ -24,6 +24,19 @@ function twoSites(opts: { aProxy?: { local: string; remote: string }[]; bProxy?:
 }
 
 describe('packet walk', () => {
+  it('walks from a host inside a network, never the gateway\'s own address, and says which address it picked', () => {
+    const doc = twoSites();
+    const r = ok(walkPacket(doc, { from: 'a-lan', to: 'b-lan', protocol: 'icmp' }, { negotiate: exactNegotiator }));
+    expect(r.summary).toBe('a-lan (10.1.0.10) → b-lan (10.2.0.10): delivered both ways.');
+    // A /29 whose .1 is the gateway and that has no .10: its first free host.
+    const small = twoSites();
+    small.networks = small.networks.map((n) => (n.name === 'a-lan' ? { ...n, address: '10.1.0.0/29' } : n));
+    const s = ok(walkPacket(small, { from: 'a-lan', to: 'b-host', protocol: 'icmp' }, { negotiate: exactNegotiator }));
+    expect(s.summary.startsWith('a-lan (10.1.0.2) → b-host (10.2.0.20)')).toBe(true);
+    // A typed address is walked as typed.
+    expect(ok(walkPacket(doc, { from: '10.1.0.1', to: 'b-host', protocol: 'icmp' }, { negotiate: exactNegotiator })).summary.startsWith('10.1.0.1 → b-host (10.2.0.20)')).toBe(true);
+  });
+
   it('delivers both ways over a mirrored tunnel, negotiating on demand', () => {
     const doc = twoSites();
     const r = ok(walkPacket(doc, { from: 'a-host', to: 'b-host', protocol: 'tcp', port: 443 }, { negotiate: exactNegotiator }));
