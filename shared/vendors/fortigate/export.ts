@@ -9,9 +9,11 @@ import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from '../kit/export/addresses';
 import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, type VendorExporter } from '../kit/export/common';
-import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { ConfigWriter, fileStem, pskPlaceholder, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
+import { VALUE_LIMITS } from './capabilities';
 import { configFile } from './grammar';
 import { fortigateOptionsOf } from './options';
 
@@ -38,11 +40,41 @@ function fq(value: string): Quoted {
   return quoted(`"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
 }
 
+/**
+ * The pre-shared key as `set psksecret` takes it: "ASCII string or hexadecimal encoded with a
+ * leading 0x" (FortiOS 7.4.6 CLI Reference, phase1-interface psksecret). A quote or backslash is
+ * escaped (fq); a key that itself starts with 0x would be read as hex, so it is written
+ * hex-encoded (its UTF-8 bytes) and FortiOS holds exactly the key the peer has.
+ */
+/** The UTF-8 bytes of the text, as lowercase hex. */
+function utf8Hex(text: string): string {
+  // encodeURIComponent writes every byte of a non-ASCII character as %XX, in UTF-8.
+  return [...text].map((c) => (/^[\x20-\x7e]$/.test(c) ? c.charCodeAt(0).toString(16).padStart(2, '0') : encodeURIComponent(c).replace(/%/g, '').toLowerCase())).join('');
+}
+
+export function pskValue(key: string): Quoted {
+  if (/^0x/i.test(key) && !hasControl(key)) return quoted(`0x${utf8Hex(key)}`);
+  return fq(key);
+}
+
 /** Names the exporter made or the schema limited (interfaces, objects): fq() takes them all. */
 function q(s: string): string {
   const r = fq(s);
   if (!r.ok) throw new Error('exporter bug: a name the schema should have refused');
   return r.text;
+}
+
+/**
+ * The value as FortiOS takes it (capabilities.ts, VALUE_LIMITS from the CLI Reference tables): a
+ * value outside the range is written as the nearest one it takes, and said, naming both.
+ */
+function bounded(w: ConfigWriter, t: TunnelView, setting: ValueSetting, value: number, statement: string): number {
+  const limit = VALUE_LIMITS[setting];
+  if (!limit || (value >= limit.min && value <= limit.max)) return value;
+  const nearest = Math.min(limit.max, Math.max(limit.min, value));
+  const words = SETTING_WORDS[setting];
+  w.warn('LIFETIME_ADJUSTED', `the ${words.label} is ${value} ${words.unit}; ${LABEL} takes ${limit.min}–${limit.max} (${limit.statement}), so ${statement} is written as ${nearest}: change the design to a value both ends take`, { tunnel: t.tunnel.name });
+  return nearest;
 }
 
 function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[] {
@@ -105,14 +137,17 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
     const g = mapAll(w, t, pfs, (x) => (GROUPS.has(x) ? String(x) : undefined), 'PFS DH group', LABEL);
     listLine(w, t, g, 'PFS DH group', (x) => `        set dhgrp ${x.join(' ')}`);
   }
-  w.line(`        set keylifeseconds ${t.me.esp.lifetimeSeconds}`);
+  w.line(`        set keylifeseconds ${bounded(w, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds, 'keylifeseconds')}`);
   if (t.me.esp.lifetimeKilobytes) {
+    const kbs = bounded(w, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes, 'keylifekbs');
     w.line('        set keylife-type both');
-    w.line(`        set keylifekbs ${t.me.esp.lifetimeKilobytes}`);
+    w.line(`        set keylifekbs ${kbs}`);
   }
   w.line(`        set auto-negotiate ${t.initiates ? 'enable' : 'disable'}`);
   const options = fortigateOptionsOf(t.me);
-  if (options.selectorMatch !== 'auto') w.line(`        set selector-match ${options.selectorMatch}`);
+  // selector-match is a setting of the policy-mode `config vpn ipsec phase2` only; a
+  // phase2-interface has none (FortiOS 7.4.6, 7.0.3 and 6.2.12 CLI Reference syntax lists).
+  if (options.selectorMatch !== 'auto') w.warn('SETTING_UNSUPPORTED', `selector-match ${options.selectorMatch} is a policy-mode phase2 setting; this interface-mode phase2-interface has none, so it is left out (FortiOS accepts a proposal inside the phase-2 selectors)`, { tunnel: t.tunnel.name });
   if (options.initiatorTsNarrow) w.line('        set initiator-ts-narrow enable');
   if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
   selectorSide(w, 'src', s.local);
@@ -173,17 +208,20 @@ export const fortigateExporter: VendorExporter = {
       w.line(`        set ike-version ${t.me.ikeVersion}`);
       if (t.me.ikeVersion === 1) w.line(`        set mode ${t.me.exchangeMode}`);
       if (t.peerAddress?.includes(':')) w.line('        set ip-version 6');
-      w.line('        set peertype any');
+      // "peertype any: Accept any peer ID", "one: Accept this peer ID" (the peerid): a remote ID
+      // the design expects is enforced only with `one` (FortiOS 7.4.6 CLI Reference, peertype).
+      const remoteId = t.me.auth.remoteId ? fq(t.me.auth.remoteId.value) : undefined;
+      w.line(`        set peertype ${remoteId?.ok ? 'one' : 'any'}`);
       w.line('        set net-device disable');
       listLine(w, t, props, 'IKE proposal', (x) => `        set proposal ${x.join(' ')}`);
       const groups = mapAll(w, t, allGroups(t.me.ike.proposals), (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKE DH group', LABEL);
       listLine(w, t, groups, 'IKE DH group', (x) => `        set dhgrp ${x.join(' ')}`);
-      w.line(`        set keylife ${Math.min(172800, Math.max(120, t.me.ike.lifetimeSeconds))}`);
+      w.line(`        set keylife ${bounded(w, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds, 'keylife')}`);
       w.line(`        set ${t.peerAddress?.includes(':') ? 'remote-gw6' : 'remote-gw'} ${orPlaceholder(t.peerAddress, 'peer-address')}`);
       w.line(`        set authmethod ${t.me.auth.method === 'psk' ? 'psk' : 'signature'}`);
-      if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', fq(t.psk), (k) => `        set psksecret ${k}`, LABEL, 'enter the key on the FortiGate by hand, or choose one without it (on both ends)');
+      if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', t.psk === pskPlaceholder(t.tunnel.name) ? fq(t.psk) : pskValue(t.psk), (k) => `        set psksecret ${k}`, LABEL, 'enter the key on the FortiGate by hand, or choose one without it (on both ends)');
       if (t.me.auth.localId) valueLine(w, t, 'the local identity', fq(t.me.auth.localId.value), (x) => `        set localid ${x}`, LABEL);
-      if (t.me.auth.remoteId) valueLine(w, t, 'the remote identity', fq(t.me.auth.remoteId.value), (x) => `        set peerid ${x}`, LABEL);
+      if (remoteId) valueLine(w, t, 'the remote identity', remoteId, (x) => `        set peerid ${x}`, LABEL, 'change it; FortiOS then accepts any peer ID (peertype any)');
       w.line(`        set dpd ${t.me.dpd.enabled ? 'on-idle' : 'disable'}`);
       if (t.me.dpd.enabled) w.line(`        set dpd-retryinterval ${t.me.dpd.intervalSeconds}`);
       w.line(`        set nattraversal ${t.me.natTraversal ? 'enable' : 'disable'}`);
