@@ -1,4 +1,4 @@
-// Juniper ScreenOS. Multiple proxy IDs per route-based VPN from 6.3 (seed 003, Juniper KB16008);
+// Juniper ScreenOS. Multiple proxy IDs per route-based VPN from 6.3 (Juniper KB16008);
 // before that one proxy ID per VPN (KB6221 context). Matching is exact (assumed from the KBs'
 // advice to mirror proxy IDs; ScreenOS drops traffic on the wrong SA).
 import type { VendorProfile } from '../kit/profile';
@@ -6,7 +6,7 @@ import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine, withMask } from '../kit/rules';
 import { screenosSupportsMultipleProxyIds } from './version';
 
-const KB = 'Juniper KB16008 (seeds/003): multiple proxy IDs on a route-based VPN in ScreenOS 6.3';
+const KB = 'Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN": multiple proxy IDs on a route-based VPN in ScreenOS 6.3';
 
 const rules = ruleTable('screenos', [
   ...phase1Rules('screenos', 'assumed', 'RFC 2409 / RFC 7296 behaviour, not checked on ScreenOS'),

@@ -1,4 +1,4 @@
-// ScreenOS `get sa`, laid out as in seed 003 and KB6134: one line per direction of each SA
+// ScreenOS `get sa`, laid out as in Juniper KB16008 and KB6134: one line per direction of each SA
 // ("<" inbound, ">" outbound), the Sta column from the monitor rule table (I/I, A/-, A/U, A/D).
 import { STA_COLUMN } from './monitor';
 import { decide } from '../../vocabulary/decision-table';
