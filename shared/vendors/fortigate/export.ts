@@ -25,6 +25,7 @@ const PHASE2_MAX = 35;
 
 const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', aes128gcm16: 'aes128gcm', aes256gcm16: 'aes256gcm', chacha20poly1305: 'chacha20poly1305', null: 'null' };
 const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const PRF: ReadonlySet<Integrity> = new Set<Integrity>(['sha1', 'sha256', 'sha384', 'sha512']);
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 31, 32]);
 
 /**
@@ -89,7 +90,14 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[
       }
       if (isAead(e)) {
         if (kind === 'esp') out.push(enc);
-        else for (const i of p.integrity.filter((x) => x !== 'none')) out.push(`${enc}-prf${INT[i] ?? 'sha256'}`);
+        else {
+          // An AEAD phase-1 proposal names its PRF: prfsha1, prfsha256, prfsha384 or prfsha512
+          // (FortiOS 7.4.6 CLI Reference, phase1-interface proposal); there is no prfmd5.
+          const prfs = p.integrity.filter((x) => PRF.has(x));
+          for (const i of p.integrity.filter((x) => x !== 'none' && !PRF.has(x))) w.warn('ALGORITHM_UNSUPPORTED', `PRF ${i} with ${e} is not available on ${LABEL} (prfsha1, prfsha256, prfsha384, prfsha512 only); left out`, { tunnel: t.tunnel.name });
+          if (prfs.length === 0) w.warn('ALGORITHM_UNSUPPORTED', `${e} in phase 1 needs a PRF, and the proposal names none ${LABEL} has; left out`, { tunnel: t.tunnel.name });
+          for (const i of prfs) out.push(`${enc}-prf${INT[i] as string}`);
+        }
         continue;
       }
       for (const i of p.integrity) {

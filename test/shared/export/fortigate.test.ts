@@ -82,4 +82,11 @@ describe('FortiGate export (issue 13)', () => {
     expect(names('vpn ipsec phase2-interface').length).toBe(12);
     for (const n of names('vpn ipsec phase2-interface')) expect(n.length).toBeLessThanOrEqual(35);
   });
+
+  it('an AEAD phase-1 proposal names only a PRF FortiOS has (no prfmd5), and says what it left out', () => {
+    const { text, warnings } = fileOf(pair({ changes: { ike: { proposals: [{ encryption: ['aes256gcm16'], integrity: ['md5', 'sha384'], dhGroups: [20] }], lifetimeSeconds: 28800 } } }));
+    expect(text).toMatch(/set proposal aes256gcm-prfsha384\n/);
+    expect(text).not.toContain('prfmd5');
+    expect(warnings.some((w) => w.code === 'ALGORITHM_UNSUPPORTED' && /PRF md5/.test(w.message))).toBe(true);
+  });
 });
