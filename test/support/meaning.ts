@@ -57,10 +57,20 @@ export function intendedMeaning(doc: TopologyDocument, gateway: Gateway): { mean
   return { meaning: { peers }, tunnels: ctx.tunnels.map((t) => t.tunnel.name) };
 }
 
-/** Every combination a list of proposals offers, as text. */
-function combinations(ps: readonly ProposalMeaning[]): Set<string> {
+/** ESP's AEAD ciphers carry their own integrity: an integrity algorithm beside one means nothing (RFC 4106 §8.1). */
+const ESP_AEAD: ReadonlySet<string> = new Set(['aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
+
+/** Every combination a list of proposals offers, as text; for ESP, an AEAD cipher's integrity is none whatever the list says. */
+function combinations(ps: readonly ProposalMeaning[], esp = false): Set<string> {
   const out = new Set<string>();
   for (const p of ps) {
+    if (esp && p.encryption.some((e) => ESP_AEAD.has(e))) {
+      const groups = p.dhGroups.length > 0 ? p.dhGroups : ['none'];
+      for (const e of p.encryption.filter((x) => ESP_AEAD.has(x))) for (const g of groups) out.add(`${e}/none/${g}`);
+      const rest = p.encryption.filter((x) => !ESP_AEAD.has(x));
+      if (rest.length > 0) for (const c of combinations([{ ...p, encryption: rest }])) out.add(c);
+      continue;
+    }
     const integrity = p.integrity.length > 0 ? p.integrity : ['none'];
     const groups = p.dhGroups.length > 0 ? p.dhGroups : ['none'];
     for (const e of p.encryption) for (const i of integrity) for (const g of groups) out.add(`${e}/${i}/${g}`);
@@ -84,13 +94,13 @@ function codesFor(warnings: readonly ExportWarning[], gateway: string, tunnel: s
 const DROPS_ALGORITHMS: ExportWarningCode[] = ['ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED'];
 const DROPS_SELECTORS: ExportWarningCode[] = ['PORT_RANGE_UNSUPPORTED', 'PORT_UNSUPPORTED', 'PROTOCOL_UNSUPPORTED', 'ADDRESS_RANGE_UNSUPPORTED', 'IPV6_UNSUPPORTED', 'MIXED_ADDRESS_FAMILIES', 'SELECTOR_LIMIT_EXCEEDED', 'SELECTOR_UNSUPPORTED', 'MULTIPLE_PROXY_IDS_UNSUPPORTED', 'DEFAULT_SELECTOR', 'VALUE_UNSUPPORTED'];
 
-function proposalsProblem(what: string, intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>): string | undefined {
-  const i = combinations(intended);
-  const r = combinations(read);
+function proposalsProblem(what: string, intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>, esp = false): string | undefined {
+  const i = combinations(intended, esp);
+  const r = combinations(read, esp);
   if (same(i, r)) return undefined;
   const merged = codes.has('SETTING_UNSUPPORTED');
   const dropped = DROPS_ALGORITHMS.some((c) => codes.has(c));
-  const envelope = merged ? combinations(flattened(intended)) : i;
+  const envelope = merged ? combinations(flattened(intended), esp) : i;
   if (r.size > 0 && (merged || dropped) && subset(r, envelope) && (dropped || subset(i, r))) return undefined;
   return `${what}: the design offers ${[...i].join(' ')}; read back ${[...r].join(' ') || 'nothing'}${merged || dropped ? ' (beyond what the warnings explain)' : ', and no warning says why'}`;
 }
@@ -155,7 +165,8 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     differs('the local identity', want.auth.localId, got.auth.localId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('the remote identity', want.auth.remoteId, got.auth.remoteId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('DPD', want.dpd, got.dpd, ['SETTING_UNSUPPORTED', 'LIFETIME_ADJUSTED']);
-    differs('the routes', want.routes, [...got.routes].sort(), []);
+    // A product that writes a policy-based design route-based (VPN_TYPE_ADJUSTED) routes into the tunnel.
+    differs('the routes', want.routes, [...got.routes].sort(), ['VPN_TYPE_ADJUSTED']);
     const p = proposalsProblem('IKE proposals', want.ike.proposals, got.ike.proposals, codes);
     if (p) out.push(`${where}: ${p}`);
     for (const c of childrenProblems(want.children, got.children, codes)) out.push(`${where}: ${c}`);
@@ -163,7 +174,7 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     for (const child of got.children) {
       const mine = want.children.find((c) => c.local === child.local && c.remote === child.remote);
       if (!mine) continue;
-      const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, mine.esp.proposals, child.esp.proposals, codes);
+      const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, mine.esp.proposals, child.esp.proposals, codes, true);
       if (e) out.push(`${where}: ${e}`);
       differs(`the IPsec lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeSeconds, child.esp.lifetimeSeconds, ['LIFETIME_ADJUSTED']);
       differs(`the IPsec kilobyte lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeKilobytes, child.esp.lifetimeKilobytes, ['LIFETIME_ADJUSTED']);
