@@ -5,10 +5,10 @@
 // remote-gw, psksecret, localid, keylife) and `config vpn ipsec phase2-interface` (phase1name,
 // proposal, pfs, dhgrp, src-/dst-addr-type, src-/dst-subnet, protocol, src-/dst-port,
 // keylifeseconds), `config firewall address`, `config firewall policy`, `config router static`.
-import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { DhGroup, Encryption, IdentityType, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from '../kit/export/addresses';
-import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, type VendorExporter } from '../kit/export/common';
+import { allGroups, commonEndChecks, header, isAead, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, pskPlaceholder, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
@@ -25,6 +25,7 @@ const PHASE2_MAX = 35;
 
 const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', aes128gcm16: 'aes128gcm', aes256gcm16: 'aes256gcm', chacha20poly1305: 'chacha20poly1305', null: 'null' };
 const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const LOCALID_TYPE: Record<IdentityType, string> = { address: 'address', fqdn: 'fqdn', 'user-fqdn': 'user-fqdn', 'key-id': 'keyid', dn: 'asn1dn' };
 const PRF: ReadonlySet<Integrity> = new Set<Integrity>(['sha1', 'sha256', 'sha384', 'sha512']);
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 31, 32]);
 
@@ -94,7 +95,7 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[
           // An AEAD phase-1 proposal names its PRF: prfsha1, prfsha256, prfsha384 or prfsha512
           // (FortiOS 7.4.6 CLI Reference, phase1-interface proposal); there is no prfmd5.
           const prfs = p.integrity.filter((x) => PRF.has(x));
-          for (const i of p.integrity.filter((x) => x !== 'none' && !PRF.has(x))) w.warn('ALGORITHM_UNSUPPORTED', `PRF ${i} with ${e} is not available on ${LABEL} (prfsha1, prfsha256, prfsha384, prfsha512 only); left out`, { tunnel: t.tunnel.name });
+          for (const i of p.integrity.filter((x) => !PRF.has(x))) w.warn('ALGORITHM_UNSUPPORTED', `PRF ${i} with ${e} is not available on ${LABEL} (prfsha1, prfsha256, prfsha384, prfsha512 only); left out`, { tunnel: t.tunnel.name });
           if (prfs.length === 0) w.warn('ALGORITHM_UNSUPPORTED', `${e} in phase 1 needs a PRF, and the proposal names none ${LABEL} has; left out`, { tunnel: t.tunnel.name });
           for (const i of prfs) out.push(`${enc}-prf${INT[i] as string}`);
         }
@@ -111,6 +112,43 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[
     }
   }
   return [...new Set(out)];
+}
+
+/** What one tunnel's phase 1 and phase 2 are written with, decided before any of its lines. */
+interface Plan {
+  ike: string[];
+  ikeGroups: string[];
+  esp: string[];
+  /** PFS groups; empty: pfs disable. */
+  pfs: string[];
+}
+
+/**
+ * A phase 1 (and a phase 2) has one proposal list and one dhgrp list (FortiOS 7.4.6 CLI
+ * Reference): proposals with different groups are offered as every combination, which the
+ * design did not say. Said, so the difference is explained.
+ */
+function warnMerged(w: ConfigWriter, t: TunnelView, ps: readonly { dhGroups: readonly DhGroup[] }[], what: string): void {
+  if (new Set(ps.map((p) => [...p.dhGroups].sort((a, b) => a - b).join(' '))).size > 1) {
+    w.warn('SETTING_UNSUPPORTED', `FortiOS has one proposal list and one DH group list per ${what}: the design's ${ps.length} proposals, with different groups, are offered as every combination of their algorithms and groups`, { tunnel: t.tunnel.name });
+  }
+}
+
+/** The tunnel's algorithms as FortiOS writes them, or undefined (said) when a list would be empty and FortiOS would fall back to its defaults. */
+function planOf(w: ConfigWriter, t: TunnelView): Plan | undefined {
+  const ike = proposals(w, t, 'ike');
+  const ikeGroups = mapAll(w, t, allGroups(t.me.ike.proposals), (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKE DH group', LABEL);
+  const esp = proposals(w, t, 'esp');
+  const wanted = allGroups(t.me.esp.proposals);
+  const pfs = mapAll(w, t, wanted, (x) => (GROUPS.has(x) ? String(x) : undefined), 'PFS DH group', LABEL);
+  const missing = [ike.length === 0 ? 'phase-1 proposal ("set proposal")' : '', ikeGroups.length === 0 ? 'phase-1 DH group ("set dhgrp")' : '', esp.length === 0 ? 'phase-2 proposal' : '', wanted.length > 0 && pfs.length === 0 ? 'PFS DH group' : ''].filter(Boolean);
+  if (missing.length > 0) {
+    w.warn('ALGORITHM_UNSUPPORTED', `no ${missing.join(', no ')} of the design is available on ${LABEL}; without it FortiOS would use its defaults, so the tunnel is not written: choose algorithms both ends take`, { tunnel: t.tunnel.name });
+    return undefined;
+  }
+  warnMerged(w, t, t.me.ike.proposals, 'phase 1');
+  warnMerged(w, t, t.me.esp.proposals, 'phase 2');
+  return { ike, ikeGroups, esp, pfs };
 }
 
 function addrType(r: AddressRange): { type: string; lines: string[] } {
@@ -133,17 +171,14 @@ function selectorSide(w: ConfigWriter, side: 'src' | 'dst', r: AddressRange): vo
   }
 }
 
-function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, espProps: string[]): void {
-  const tn = t.tunnel.name;
+function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, plan: Plan): void {
   w.line(`    edit ${q(name)}`);
   w.line(`        set phase1name ${q(p1)}`);
-  listLine(w, t, espProps, 'ESP proposal', (x) => `        set proposal ${x.join(' ')}`);
-  const pfs = allGroups(t.me.esp.proposals);
-  if (pfs.length === 0) w.line('        set pfs disable');
+  w.line(`        set proposal ${plan.esp.join(' ')}`);
+  if (plan.pfs.length === 0) w.line('        set pfs disable');
   else {
     w.line('        set pfs enable');
-    const g = mapAll(w, t, pfs, (x) => (GROUPS.has(x) ? String(x) : undefined), 'PFS DH group', LABEL);
-    listLine(w, t, g, 'PFS DH group', (x) => `        set dhgrp ${x.join(' ')}`);
+    w.line(`        set dhgrp ${plan.pfs.join(' ')}`);
   }
   w.line(`        set keylifeseconds ${bounded(w, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds, 'keylifeseconds')}`);
   if (t.me.esp.lifetimeKilobytes) {
@@ -160,12 +195,8 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
   if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
   selectorSide(w, 'src', s.local);
   selectorSide(w, 'dst', s.remote);
-  const noPorts = warnPortWithoutProtocol(w, t, s, LABEL);
-  if (s.localPort && !noPorts) w.line(`        set src-port ${s.localPort.from}`);
-  if (s.remotePort && !noPorts) w.line(`        set dst-port ${s.remotePort.from}`);
-  if (!noPorts && (isPortRange(s.localPort) || isPortRange(s.remotePort))) {
-    w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side, only the first port of the range was written`, { tunnel: tn, line: w.current });
-  }
+  if (s.localPort) w.line(`        set src-port ${s.localPort.from}`);
+  if (s.remotePort) w.line(`        set dst-port ${s.remotePort.from}`);
   w.line('    next');
 }
 
@@ -202,7 +233,8 @@ export const fortigateExporter: VendorExporter = {
       return n;
     });
 
-    // Phase 1.
+    // Phase 1. A tunnel without a plan is not written at all (nor its phase 2, policies, routes).
+    const plans: (Plan | undefined)[] = ctx.tunnels.map(() => undefined);
     w.line('config vpn ipsec phase1-interface');
     ctx.tunnels.forEach((t, i) => {
       const tn = t.tunnel.name;
@@ -210,7 +242,9 @@ export const fortigateExporter: VendorExporter = {
       w.comment(`tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
       if (p1[i]?.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}" (FortiOS phase-1 names: at most ${PHASE1_MAX} characters)`, { tunnel: tn });
       commonEndChecks(w, t);
-      const props = proposals(w, t, 'ike');
+      const plan = planOf(w, t);
+      if (!plan) return;
+      plans[i] = plan;
       w.line(`    edit ${q(name)}`);
       w.line(`        set interface ${q(t.outside)}`);
       w.line(`        set ike-version ${t.me.ikeVersion}`);
@@ -221,14 +255,17 @@ export const fortigateExporter: VendorExporter = {
       const remoteId = t.me.auth.remoteId ? fq(t.me.auth.remoteId.value) : undefined;
       w.line(`        set peertype ${remoteId?.ok ? 'one' : 'any'}`);
       w.line('        set net-device disable');
-      listLine(w, t, props, 'IKE proposal', (x) => `        set proposal ${x.join(' ')}`);
-      const groups = mapAll(w, t, allGroups(t.me.ike.proposals), (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKE DH group', LABEL);
-      listLine(w, t, groups, 'IKE DH group', (x) => `        set dhgrp ${x.join(' ')}`);
+      w.line(`        set proposal ${plan.ike.join(' ')}`);
+      w.line(`        set dhgrp ${plan.ikeGroups.join(' ')}`);
       w.line(`        set keylife ${bounded(w, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds, 'keylife')}`);
       w.line(`        set ${t.peerAddress?.includes(':') ? 'remote-gw6' : 'remote-gw'} ${orPlaceholder(t.peerAddress, 'peer-address')}`);
       w.line(`        set authmethod ${t.me.auth.method === 'psk' ? 'psk' : 'signature'}`);
       if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', t.psk === pskPlaceholder(t.tunnel.name) ? fq(t.psk) : pskValue(t.psk), (k) => `        set psksecret ${k}`, LABEL, 'enter the key on the FortiGate by hand, or choose one without it (on both ends)');
-      if (t.me.auth.localId) valueLine(w, t, 'the local identity', fq(t.me.auth.localId.value), (x) => `        set localid ${x}`, LABEL);
+      if (t.me.auth.localId && valueLine(w, t, 'the local identity', fq(t.me.auth.localId.value), (x) => `        set localid ${x}`, LABEL)) {
+        // The ID type sent: localid-type auto|fqdn|user-fqdn|keyid|address|asn1dn (FortiOS 7.4.6
+        // CLI Reference, phase1-interface); named, so a key ID is not sent as another type.
+        w.line(`        set localid-type ${LOCALID_TYPE[t.me.auth.localId.type]}`);
+      }
       if (remoteId) valueLine(w, t, 'the remote identity', remoteId, (x) => `        set peerid ${x}`, LABEL, 'change it; FortiOS then accepts any peer ID (peertype any)');
       w.line(`        set dpd ${t.me.dpd.enabled ? 'on-idle' : 'disable'}`);
       if (t.me.dpd.enabled) w.line(`        set dpd-retryinterval ${t.me.dpd.intervalSeconds}`);
@@ -243,14 +280,27 @@ export const fortigateExporter: VendorExporter = {
     const p2names = new Set<string>();
     ctx.tunnels.forEach((t, i) => {
       const name = (p1[i] as { name: string }).name;
-      const esp = proposals(w, t, 'esp');
+      const plan = plans[i];
+      if (!plan) return;
       for (const s of t.selectors) {
         if (s.local.family !== s.remote.family) {
           w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a phase 2 cannot, left out`, { tunnel: t.tunnel.name });
           continue;
         }
+        // src-port and dst-port are one port each (0: any): a range cannot be written, and its
+        // first port alone would negotiate another selector than the peer's.
+        if (s.protocol !== 0 && (isPortRange(s.localPort) || isPortRange(s.remotePort))) {
+          w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side (src-port, dst-port), so this phase 2 is left out: use one proxy ID per port, or any port`, { tunnel: t.tunnel.name });
+          continue;
+        }
+        // A port with protocol any cannot be written (src-port/dst-port need a protocol);
+        // without it the phase 2 would negotiate a wider selector than the peer's.
+        if (s.protocol === 0 && (s.localPort || s.remotePort)) {
+          w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; FortiOS takes ports only with a protocol, so this phase 2 is left out: name the protocol, or use any port`, { tunnel: t.tunnel.name });
+          continue;
+        }
         const p2 = safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
-        phase2(w, t, name, p2, s, esp);
+        phase2(w, t, name, p2, s, plan);
       }
     });
     w.line('end');
@@ -260,6 +310,7 @@ export const fortigateExporter: VendorExporter = {
     const addrs = { v4: [] as string[], v6: [] as string[] };
     const policies: { name: string; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
     ctx.tunnels.forEach((t, i) => {
+      if (!plans[i]) return;
       const name = (p1[i] as { name: string }).name;
       const pa = policyAddresses(ctx, t);
       for (const v6 of [false, true]) {
@@ -299,8 +350,8 @@ export const fortigateExporter: VendorExporter = {
     }
 
     // Static routes to each tunnel interface.
-    const routes = ctx.tunnels.flatMap((t, i) => t.routes.map((r) => ({ r, dev: (p1[i] as { name: string }).name, t })));
-    for (const t of ctx.tunnels) if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
+    const routes = ctx.tunnels.flatMap((t, i) => (plans[i] ? t.routes.map((r) => ({ r, dev: (p1[i] as { name: string }).name, t })) : []));
+    for (const [i, t] of ctx.tunnels.entries()) if (plans[i] && t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
     const v4 = routes.filter((x) => !x.r.includes(':'));
     const v6 = routes.filter((x) => x.r.includes(':'));
     if (v4.length) {

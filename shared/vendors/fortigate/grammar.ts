@@ -14,7 +14,7 @@ export const configFile: FileGrammar = {
   syntax: {
     kind: 'fortios-config',
     tables: {
-      'vpn ipsec phase1-interface': ['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'authmethod', 'psksecret', 'localid', 'peerid', 'dpd', 'dpd-retryinterval', 'nattraversal'],
+      'vpn ipsec phase1-interface': ['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'authmethod', 'psksecret', 'localid', 'localid-type', 'peerid', 'dpd', 'dpd-retryinterval', 'nattraversal'],
       'vpn ipsec phase2-interface': ['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-port', 'dst-port'],
       'firewall address': ['subnet', 'type', 'start-ip', 'end-ip'],
       'firewall address6': ['ip6', 'type', 'start-ip', 'end-ip'],
@@ -42,7 +42,7 @@ export const configFile: FileGrammar = {
   // read-back (./reader.ts, test/shared/export/read-back.test.ts) check them instead.
   batfishGaps: [
     { statement: /^config vpn ipsec phase[12]-interface$/, source: FOS_746 + ': "config vpn ipsec phase1-interface", "config vpn ipsec phase2-interface"' },
-    { statement: /^set (?:interface|ike-version|mode|ip-version|peertype|net-device|proposal|dhgrp|keylife|remote-gw6?|authmethod|psksecret|localid|peerid|dpd|dpd-retryinterval|nattraversal) \S/, source: FOS_746 + ': "config vpn ipsec phase1-interface", Parameters (interface, ike-version, mode, ip-version, peertype, net-device, proposal, dhgrp, keylife, remote-gw, remote-gw6, authmethod, psksecret, localid, peerid, dpd, dpd-retryinterval, nattraversal)' },
+    { statement: /^set (?:interface|ike-version|mode|ip-version|peertype|net-device|proposal|dhgrp|keylife|remote-gw6?|authmethod|psksecret|localid|localid-type|peerid|dpd|dpd-retryinterval|nattraversal) \S/, source: FOS_746 + ': "config vpn ipsec phase1-interface", Parameters (interface, ike-version, mode, ip-version, peertype, net-device, proposal, dhgrp, keylife, remote-gw, remote-gw6, authmethod, psksecret, localid, localid-type, peerid, dpd, dpd-retryinterval, nattraversal)' },
     { statement: /^set (?:phase1name|pfs|keylifeseconds|keylife-type|keylifekbs|auto-negotiate|initiator-ts-narrow|protocol|(?:src|dst)-(?:addr-type|subnet6?|start-ip6?|end-ip6?|port)) \S/, source: FOS_746 + ': "config vpn ipsec phase2-interface", Parameters (phase1name, proposal, pfs, dhgrp, keylifeseconds, keylife-type, keylifekbs, auto-negotiate, initiator-ts-narrow, protocol, src-/dst-addr-type, -subnet, -subnet6, -start-ip, -end-ip, -start-ip6, -end-ip6, -port)' },
     // The entries of those tables (Batfish rejects the block, so each of its lines).
     { statement: /^(?:edit (?:"[^"]*"|0)|next|end)$/, source: FOS_746 + ': the tables above and "config router static6" are `config` … `edit <name>` … `next` … `end`' },
