@@ -36,4 +36,10 @@ describe('meaning comparison', () => {
     expect(unexplainedDifferences(of(peer()), of(read), [adjusted], gateway, ['t'])).toEqual([]);
     expect(unexplainedDifferences(of(peer()), of(read), [], gateway, ['t']).length).toBe(1);
   });
+
+  it('a tunnel refused for its algorithms is explained by the warning, and only by such a warning', () => {
+    const refused = { code: 'ALGORITHM_UNSUPPORTED', gateway: 'A', tunnel: 't', message: 'not written' } as ExportWarning;
+    expect(unexplainedDifferences(of(peer()), { peers: [] }, [refused], gateway, ['t'])).toEqual([]);
+    expect(unexplainedDifferences(of(peer()), { peers: [] }, [], gateway, ['t']).length).toBe(1);
+  });
 });
