@@ -8,7 +8,7 @@
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, ipText, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
-import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
+import { commonEndChecks, header, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
@@ -102,6 +102,16 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: stri
   return { names: out, lines };
 }
 
+/**
+ * A port with protocol any: a ScreenOS service names its protocol, so the proxy ID (or policy)
+ * would cover every port; it is left out instead, and said.
+ */
+function portWithoutProtocol(w: ConfigWriter, t: TunnelView, s: Selector): boolean {
+  if (s.protocol !== 0 || (!s.localPort && !s.remotePort)) return false;
+  w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; a ScreenOS service names its protocol, so this proxy ID is left out: name the protocol, or use any port`, { tunnel: t.tunnel.name });
+  return true;
+}
+
 function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>): string {
   if (s.protocol === 0) return 'any';
   const name = `${protocolName(s.protocol)}-${s.localPort ? `${s.localPort.from}-${s.localPort.to}` : 'any'}-${s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : 'any'}`;
@@ -139,6 +149,14 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const [major, minor] = screenosVersion(ctx.gateway.osVersion);
   const before63 = major < 6 || (major === 6 && minor < 3);
 
+  // Proxy IDs none of which can be written would leave ScreenOS negotiating 0.0.0.0/0 both ways
+  // (route-based) or tunnelling nothing (policy-based): the tunnel is refused instead.
+  const explicit = t.selectors.filter((s) => !s.isDefault);
+  const writable = explicit.filter((s) => s.local.family === s.remote.family && !(s.protocol === 0 && (s.localPort || s.remotePort)));
+  if (explicit.length > 0 && writable.length === 0) {
+    w.warn('SELECTOR_UNSUPPORTED', `none of the ${explicit.length} proxy ID(s) can be written on ScreenOS (a port with protocol any, or IPv4 with IPv6), and without one the VPN would ${routeBased ? 'negotiate 0.0.0.0/0 both ways' : 'tunnel nothing'}: the tunnel is not written; name the protocol of each port, and keep each proxy ID in one address family`, { tunnel: tn });
+    return;
+  }
   const phase1 = proposals(w, t, 'p1', `p1-${name}`);
   const phase2 = proposals(w, t, 'p2', `p2-${name}`);
   // "set ike gateway … proposal" and "set vpn … proposal" need at least one proposal: without
@@ -222,7 +240,6 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     else {
       w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `VPNs "${firstVpn}" and "${name}" are both bound to ${tunnelIf}: ScreenOS sends routed traffic into the tunnel interface without checking proxy IDs${before63 ? ' (before 6.3)' : ''}, so it can leave on the wrong SA and a strict peer drops it (KB16008); use one VPN with several proxy IDs and proxy-id check on 6.3, or NHTB`, { tunnel: tn });
     }
-    const explicit = t.selectors.filter((s) => !s.isDefault);
     if (explicit.length > 1 && before63) {
       w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `ScreenOS ${ctx.gateway.osVersion} takes one proxy ID per route-based VPN (several need 6.3): only proxy ID 1 is written, ${explicit.length - 1} left out`, { tunnel: tn });
     }
@@ -235,7 +252,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
         w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
         continue;
       }
-      warnPortWithoutProtocol(w, t, s, LABEL);
+      if (portWithoutProtocol(w, t, s)) continue;
       const svc = serviceFor(w, s, defined);
       const locals = rangeToPrefixes(s.local);
       const remotes = rangeToPrefixes(s.remote);
@@ -263,7 +280,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   // tunnels the traffic through the VPN (each policy is its own proxy ID).
   const pa = policyAddresses(ctx, t);
   const outZone = routeBased ? tz : zoneName(ctx.outsideZone);
-  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined).replace(/"/g, '') }));
+  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.filter((s) => !portWithoutProtocol(w, t, s)).map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined).replace(/"/g, '') }));
   if (!routeBased && t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'policy-based with no proxy ID: the policies tunnel any to any', { tunnel: tn, line: w.current + 1, silentInFile: true });
   for (const { l, r, svc } of pairs) {
     if (l.family !== r.family) {
