@@ -40,6 +40,7 @@ describe('meaning comparison', () => {
   it('a tunnel refused for its algorithms is explained by the warning, and only by such a warning', () => {
     const refused = { code: 'ALGORITHM_UNSUPPORTED', gateway: 'A', tunnel: 't', message: 'not written' } as ExportWarning;
     expect(unexplainedDifferences(of(peer()), { peers: [] }, [refused], gateway, ['t'])).toEqual([]);
+    expect(unexplainedDifferences(of(peer()), { peers: [] }, [{ ...refused, code: 'SELECTOR_UNSUPPORTED' }], gateway, ['t'])).toEqual([]);
     expect(unexplainedDifferences(of(peer()), { peers: [] }, [], gateway, ['t']).length).toBe(1);
   });
 });

@@ -151,9 +151,10 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     const at = unread.findIndex((p) => p.remoteAddress === want.remoteAddress);
     const where = `tunnel ${JSON.stringify(tunnel)} (peer ${want.remoteAddress})`;
     if (at < 0) {
-      // A tunnel none of whose algorithms the product has is refused whole (ALGORITHM_UNSUPPORTED,
-      // DH_GROUP_UNSUPPORTED), never written with an empty proposal list.
-      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
+      // A tunnel none of whose algorithms (or selectors) the product can write is refused whole
+      // (ALGORITHM_UNSUPPORTED, DH_GROUP_UNSUPPORTED, SELECTOR_UNSUPPORTED), never written with an
+      // empty proposal list or a selector wider than the design's.
+      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED', 'SELECTOR_UNSUPPORTED'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
       return;
     }
     const got = unread.splice(at, 1)[0] as PeerMeaning;
