@@ -10,6 +10,7 @@ import type { AddressRange } from '../../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from '../kit/export/addresses';
 import { allGroups, commonEndChecks, header, isAead, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, pskPlaceholder, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { assumedInterfaces, insideRoutes, routePrefix, warnUnrouted } from '../kit/export/in-production';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
@@ -225,7 +226,12 @@ export const fortigateExporter: VendorExporter = {
   exportGateway(ctx: GatewayContext) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Fortinet FortiGate (FortiOS)', REFERENCE, ['Paste at the FortiOS CLI.']);
+    // Routes to this gateway's networks behind an inside router are written with the VPN's
+    // (a box in production may have a second inside network the tunnel's traffic must reach).
+    const inner = insideRoutes(ctx);
+    header(w, ctx, 'Fortinet FortiGate (FortiOS)', REFERENCE, ['Paste at the FortiOS CLI.'], true, inner.routes);
+    warnUnrouted(w, ctx, inner.unrouted);
+    assumedInterfaces(w, ctx, [...ctx.tunnels.map((t) => t.outside), ...(ctx.tunnels.length > 0 ? [ctx.insideInterface] : []), ...inner.routes.map((r) => r.interface)]);
     if (ctx.gateway.vpnType === 'policy-based') w.warn('VPN_TYPE_ADJUSTED', 'the design says policy-based; this export writes FortiOS interface mode (route-based) with one phase 2 per selector');
     const p1names = new Set<string>();
     const p1 = ctx.tunnels.map((t) => {
@@ -354,7 +360,9 @@ export const fortigateExporter: VendorExporter = {
     for (const [i, t] of ctx.tunnels.entries()) if (plans[i] && t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
     const v4 = routes.filter((x) => !x.r.includes(':'));
     const v6 = routes.filter((x) => x.r.includes(':'));
-    if (v4.length) {
+    const inner4 = inner.routes.filter((r) => !r.destination.includes(':'));
+    const inner6 = inner.routes.filter((r) => r.destination.includes(':'));
+    if (v4.length || inner4.length) {
       w.line('config router static');
       for (const { r, dev } of v4) {
         const [ip, len] = r.split('/');
@@ -363,14 +371,29 @@ export const fortigateExporter: VendorExporter = {
         w.line(`        set device ${q(dev)}`);
         w.line('    next');
       }
+      for (const r of inner4) {
+        const [ip, len] = routePrefix(r).split('/');
+        w.line('    edit 0');
+        w.line(`        set dst ${ip} ${prefixMask(Number(len))}`);
+        w.line(`        set gateway ${r.nextHop as string}`);
+        w.line(`        set device ${q(r.interface)}`);
+        w.line('    next');
+      }
       w.line('end');
     }
-    if (v6.length) {
+    if (v6.length || inner6.length) {
       w.line('config router static6');
       for (const { r, dev } of v6) {
         w.line('    edit 0');
         w.line(`        set dst ${r}`);
         w.line(`        set device ${q(dev)}`);
+        w.line('    next');
+      }
+      for (const r of inner6) {
+        w.line('    edit 0');
+        w.line(`        set dst ${routePrefix(r)}`);
+        w.line(`        set gateway ${r.nextHop as string}`);
+        w.line(`        set device ${q(r.interface)}`);
         w.line('    next');
       }
       w.line('end');

@@ -19,8 +19,8 @@ export const configFile: FileGrammar = {
       'firewall address': ['subnet', 'type', 'start-ip', 'end-ip'],
       'firewall address6': ['ip6', 'type', 'start-ip', 'end-ip'],
       'firewall policy': ['name', 'srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'srcaddr6', 'dstaddr6', 'action', 'schedule', 'service', 'nat'],
-      'router static': ['dst', 'device'],
-      'router static6': ['dst', 'device'],
+      'router static': ['dst', 'gateway', 'device'],
+      'router static6': ['dst', 'gateway', 'device'],
     },
     // A phase 2 names its phase 1, a policy its addresses, a static route the phase 1's tunnel
     // interface (named as the phase 1).
@@ -48,6 +48,7 @@ export const configFile: FileGrammar = {
     { statement: /^(?:edit (?:"[^"]*"|0)|next|end)$/, source: FOS_746 + ': the tables above and "config router static6" are `config` … `edit <name>` … `next` … `end`' },
     { statement: /^config router static6$/, source: 'Fortinet, FortiOS 7.4.6 CLI Reference, "config router static6" (dst <ipv6-prefix>, device)' },
     { statement: /^set dst [0-9A-Fa-f:]+\/\d+$/, source: 'Fortinet, FortiOS 7.4.6 CLI Reference, "config router static6": dst {ipv6-network}' },
+    { statement: /^set gateway [0-9A-Fa-f:]*:[0-9A-Fa-f:]*$/, source: 'Fortinet, FortiOS 7.4.6 CLI Reference, "config router static6": gateway {ipv6-address}' },
     { statement: /^set device "[^"]*"$/, source: 'Fortinet, FortiOS 7.4.6 CLI Reference, "config router static6": device {string}' },
     { statement: /^set (?:schedule "always"|nat disable|srcaddr6 .+|dstaddr6 .+)$/, source: 'Fortinet, FortiOS 7.4.6 CLI Reference, "config firewall policy": schedule, nat, srcaddr6, dstaddr6 (Batfish\'s cf_policy has none of them)' },
   ],

@@ -10,6 +10,7 @@ import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, ipText, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
 import { commonEndChecks, header, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { assumedInterfaces, insideRoutes, routePrefix, warnUnrouted } from '../kit/export/in-production';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
@@ -312,10 +313,18 @@ export const screenosExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Juniper ScreenOS', REFERENCE, ['Paste at the CLI, then "save"; lines starting with # are notes, not commands.']);
+    // Routes to this gateway's networks behind an inside router are written with the VPN's.
+    const inner = insideRoutes(ctx);
+    header(w, ctx, 'Juniper ScreenOS', REFERENCE, ['Paste at the CLI, then "save"; lines starting with # are notes, not commands.'], true, inner.routes);
+    warnUnrouted(w, ctx, inner.unrouted);
+    // The tunnel interfaces are configured here (zone, unnumbered); the outgoing interfaces, the
+    // inside interface (its zone holds the policies' local addresses) and the routes' are not.
+    assumedInterfaces(w, ctx, [...ctx.tunnels.map((t) => t.outside), ...(ctx.tunnels.length > 0 ? [ctx.insideInterface] : []), ...inner.routes.map((r) => r.interface)]);
     const names = new Set<string>();
     const defined = new Set<string>();
     ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined));
+    if (inner.routes.length > 0) w.blank();
+    for (const r of inner.routes) w.line(`set route ${routePrefix(r)} interface ${r.interface} gateway ${r.nextHop as string}`);
     return [{ name: file, content: w.text() }];
   },
 };

@@ -269,7 +269,9 @@ export const screenosReader: VendorReader = {
 
         if (what === 'route') {
           const r = prefix(w[2] ?? '');
-          if (!r || w[3] !== 'interface' || w.length !== 5) return unknown('not a route the reader knows (set route <prefix> interface <if>)');
+          // set route <prefix> interface <if> [gateway <ip>]
+          const viaGateway = w.length === 7 && w[5] === 'gateway' && parseIp(w[6] ?? '').ok;
+          if (!r || w[3] !== 'interface' || (w.length !== 5 && !viaGateway)) return unknown('not a route the reader knows (set route <prefix> interface <if> [gateway <ip>])');
           routes.push({ prefix: formatRange(r), via: w[4] ?? '' });
           return ok();
         }

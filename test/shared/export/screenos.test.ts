@@ -92,4 +92,33 @@ describe('ScreenOS export (issue 13)', () => {
     expect(line).toMatch(/monitor source-interface \S+ destination-ip 10\.2\.0\.1 rekey$/);
     expect(warnings.some((w) => /source-interface/.test(w.message))).toBe(true);
   });
+
+  describe('a box already in production', () => {
+    const withSecondNetwork = (route: boolean) => {
+      const doc = pair();
+      const gw = doc.gateways[0] as TopologyDocument['gateways'][number];
+      const inner = gw.interfaces.find((x) => x.address?.startsWith('10.1.0.1')) as { name: string };
+      doc.networks.push({ ...(doc.networks[0] as TopologyDocument['networks'][number]), id: 'net-9' as TopologyDocument['networks'][number]['id'], name: 'Second LAN', address: '10.5.0.0/16' });
+      if (route) gw.routes.push({ destination: '10.5.0.0/16', interface: inner.name, nextHop: '10.1.0.254' });
+      return { doc, inner: inner.name };
+    };
+
+    it('a route to a second inside network is written with its next hop', () => {
+      const { doc, inner } = withSecondNetwork(true);
+      const { statements, warnings } = exportA(doc);
+      expect(statements).toContain(`set route 10.5.0.0/16 interface ${inner} gateway 10.1.0.254`);
+      expect(warnings.filter((w) => w.code === 'ROUTE_MISSING')).toEqual([]);
+    });
+
+    it('a second inside network with no route in the design is said', () => {
+      const { warnings } = exportA(withSecondNetwork(false).doc);
+      expect(warnings.filter((w) => w.code === 'ROUTE_MISSING').map((w) => w.message)).toEqual([expect.stringContaining('10.5.0.0/16')]);
+    });
+
+    it('the interfaces it assumes are said, with their addresses', () => {
+      const w = exportA(pair()).warnings.find((x) => x.code === 'INTERFACE_ASSUMED');
+      expect(w?.message).toContain('198.51.100.1/24');
+      expect(w?.message).toContain('10.1.0.1/24');
+    });
+  });
 });
