@@ -3,7 +3,7 @@
 import { notConfigurable, type NotConfigurable, type ValueLimit, type ValueSetting, type VendorCapabilities } from '../kit/capabilities';
 
 /** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
-const CONFIG_SYNTAX = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
+const CONFIG_SYNTAX = 'Fortinet, FortiOS 7.4.6 CLI Reference: config vpn ipsec phase1-interface, phase2-interface; config firewall address, address6, policy; config router static, static6';
 
 /**
  * Algorithms the product's configuration has no statement for, per phase and IKE version: what

@@ -19,7 +19,7 @@ import { configFile } from './grammar';
 import { fortigateOptionsOf } from './options';
 
 const LABEL = 'FortiOS';
-const REFERENCE = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
+const REFERENCE = 'Fortinet, FortiOS 7.4.6 CLI Reference: config vpn ipsec phase1-interface, phase2-interface; config firewall address, address6, policy; config router static, static6';
 /** FortiOS limits a phase-1 (and so tunnel interface) name to 15 characters. */
 const PHASE1_MAX = 15;
 const PHASE2_MAX = 35;
