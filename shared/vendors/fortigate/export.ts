@@ -122,6 +122,9 @@ interface Plan {
   esp: string[];
   /** PFS groups; empty: pfs disable. */
   pfs: string[];
+  /** The phase-2 lifetimes as written (within FortiOS's ranges). */
+  espSeconds: number;
+  kbs?: number;
 }
 
 /**
@@ -149,7 +152,9 @@ function planOf(w: ConfigWriter, t: TunnelView): Plan | undefined {
   }
   warnMerged(w, t, t.me.ike.proposals, 'phase 1');
   warnMerged(w, t, t.me.esp.proposals, 'phase 2');
-  return { ike, ikeGroups, esp, pfs };
+  const espSeconds = bounded(w, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds, 'keylifeseconds');
+  const kbs = t.me.esp.lifetimeKilobytes ? bounded(w, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes, 'keylifekbs') : undefined;
+  return { ike, ikeGroups, esp, pfs, espSeconds, ...(kbs !== undefined ? { kbs } : {}) };
 }
 
 function addrType(r: AddressRange): { type: string; lines: string[] } {
@@ -181,11 +186,10 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
     w.line('        set pfs enable');
     w.line(`        set dhgrp ${plan.pfs.join(' ')}`);
   }
-  w.line(`        set keylifeseconds ${bounded(w, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds, 'keylifeseconds')}`);
-  if (t.me.esp.lifetimeKilobytes) {
-    const kbs = bounded(w, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes, 'keylifekbs');
+  w.line(`        set keylifeseconds ${plan.espSeconds}`);
+  if (plan.kbs !== undefined) {
     w.line('        set keylife-type both');
-    w.line(`        set keylifekbs ${kbs}`);
+    w.line(`        set keylifekbs ${plan.kbs}`);
   }
   w.line(`        set auto-negotiate ${t.initiates ? 'enable' : 'disable'}`);
   const options = fortigateOptionsOf(t.me);
