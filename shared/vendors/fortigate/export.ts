@@ -5,24 +5,29 @@
 // remote-gw, psksecret, localid, keylife) and `config vpn ipsec phase2-interface` (phase1name,
 // proposal, pfs, dhgrp, src-/dst-addr-type, src-/dst-subnet, protocol, src-/dst-port,
 // keylifeseconds), `config firewall address`, `config firewall policy`, `config router static`.
-import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { DhGroup, Encryption, IdentityType, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from '../kit/export/addresses';
-import { allGroups, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, type VendorExporter } from '../kit/export/common';
-import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { allGroups, commonEndChecks, header, isAead, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
+import { ConfigWriter, fileStem, pskPlaceholder, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { assumedInterfaces, insideRoutes, routePrefix, warnUnrouted } from '../kit/export/in-production';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
+import { VALUE_LIMITS } from './capabilities';
 import { configFile } from './grammar';
 import { fortigateOptionsOf } from './options';
 
 const LABEL = 'FortiOS';
-const REFERENCE = 'FortiOS CLI Reference: config vpn ipsec phase1-interface / phase2-interface, firewall address/policy, router static (docs.fortinet.com)';
+const REFERENCE = 'Fortinet, FortiOS 7.4.6 CLI Reference: config vpn ipsec phase1-interface, phase2-interface; config firewall address, address6, policy; config router static, static6';
 /** FortiOS limits a phase-1 (and so tunnel interface) name to 15 characters. */
 const PHASE1_MAX = 15;
 const PHASE2_MAX = 35;
 
 const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', aes128gcm16: 'aes128gcm', aes256gcm16: 'aes256gcm', chacha20poly1305: 'chacha20poly1305', null: 'null' };
 const INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+const LOCALID_TYPE: Record<IdentityType, string> = { address: 'address', fqdn: 'fqdn', 'user-fqdn': 'user-fqdn', 'key-id': 'keyid', dn: 'asn1dn' };
+const PRF: ReadonlySet<Integrity> = new Set<Integrity>(['sha1', 'sha256', 'sha384', 'sha512']);
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 31, 32]);
 
 /**
@@ -38,11 +43,41 @@ function fq(value: string): Quoted {
   return quoted(`"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
 }
 
+/**
+ * The pre-shared key as `set psksecret` takes it: "ASCII string or hexadecimal encoded with a
+ * leading 0x" (FortiOS 7.4.6 CLI Reference, phase1-interface psksecret). A quote or backslash is
+ * escaped (fq); a key that itself starts with 0x would be read as hex, so it is written
+ * hex-encoded (its UTF-8 bytes) and FortiOS holds exactly the key the peer has.
+ */
+/** The UTF-8 bytes of the text, as lowercase hex. */
+function utf8Hex(text: string): string {
+  // encodeURIComponent writes every byte of a non-ASCII character as %XX, in UTF-8.
+  return [...text].map((c) => (/^[\x20-\x7e]$/.test(c) ? c.charCodeAt(0).toString(16).padStart(2, '0') : encodeURIComponent(c).replace(/%/g, '').toLowerCase())).join('');
+}
+
+export function pskValue(key: string): Quoted {
+  if (/^0x/i.test(key) && !hasControl(key)) return quoted(`0x${utf8Hex(key)}`);
+  return fq(key);
+}
+
 /** Names the exporter made or the schema limited (interfaces, objects): fq() takes them all. */
 function q(s: string): string {
   const r = fq(s);
   if (!r.ok) throw new Error('exporter bug: a name the schema should have refused');
   return r.text;
+}
+
+/**
+ * The value as FortiOS takes it (capabilities.ts, VALUE_LIMITS from the CLI Reference tables): a
+ * value outside the range is written as the nearest one it takes, and said, naming both.
+ */
+function bounded(w: ConfigWriter, t: TunnelView, setting: ValueSetting, value: number, statement: string): number {
+  const limit = VALUE_LIMITS[setting];
+  if (!limit || (value >= limit.min && value <= limit.max)) return value;
+  const nearest = Math.min(limit.max, Math.max(limit.min, value));
+  const words = SETTING_WORDS[setting];
+  w.warn('LIFETIME_ADJUSTED', `the ${words.label} is ${value} ${words.unit}; ${LABEL} takes ${limit.min}–${limit.max} (${limit.statement}), so ${statement} is written as ${nearest}: change the design to a value both ends take`, { tunnel: t.tunnel.name });
+  return nearest;
 }
 
 function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[] {
@@ -57,7 +92,14 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[
       }
       if (isAead(e)) {
         if (kind === 'esp') out.push(enc);
-        else for (const i of p.integrity.filter((x) => x !== 'none')) out.push(`${enc}-prf${INT[i] ?? 'sha256'}`);
+        else {
+          // An AEAD phase-1 proposal names its PRF: prfsha1, prfsha256, prfsha384 or prfsha512
+          // (FortiOS 7.4.6 CLI Reference, phase1-interface proposal); there is no prfmd5.
+          const prfs = p.integrity.filter((x) => PRF.has(x));
+          for (const i of p.integrity.filter((x) => !PRF.has(x))) w.warn('ALGORITHM_UNSUPPORTED', `PRF ${i} with ${e} is not available on ${LABEL} (prfsha1, prfsha256, prfsha384, prfsha512 only); left out`, { tunnel: t.tunnel.name });
+          if (prfs.length === 0) w.warn('ALGORITHM_UNSUPPORTED', `${e} in phase 1 needs a PRF, and the proposal names none ${LABEL} has; left out`, { tunnel: t.tunnel.name });
+          for (const i of prfs) out.push(`${enc}-prf${INT[i] as string}`);
+        }
         continue;
       }
       for (const i of p.integrity) {
@@ -71,6 +113,48 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'ike' | 'esp'): string[
     }
   }
   return [...new Set(out)];
+}
+
+/** What one tunnel's phase 1 and phase 2 are written with, decided before any of its lines. */
+interface Plan {
+  ike: string[];
+  ikeGroups: string[];
+  esp: string[];
+  /** PFS groups; empty: pfs disable. */
+  pfs: string[];
+  /** The phase-2 lifetimes as written (within FortiOS's ranges). */
+  espSeconds: number;
+  kbs?: number;
+}
+
+/**
+ * A phase 1 (and a phase 2) has one proposal list and one dhgrp list (FortiOS 7.4.6 CLI
+ * Reference): proposals with different groups are offered as every combination, which the
+ * design did not say. Said, so the difference is explained.
+ */
+function warnMerged(w: ConfigWriter, t: TunnelView, ps: readonly { dhGroups: readonly DhGroup[] }[], what: string): void {
+  if (new Set(ps.map((p) => [...p.dhGroups].sort((a, b) => a - b).join(' '))).size > 1) {
+    w.warn('SETTING_UNSUPPORTED', `FortiOS has one proposal list and one DH group list per ${what}: the design's ${ps.length} proposals, with different groups, are offered as every combination of their algorithms and groups`, { tunnel: t.tunnel.name });
+  }
+}
+
+/** The tunnel's algorithms as FortiOS writes them, or undefined (said) when a list would be empty and FortiOS would fall back to its defaults. */
+function planOf(w: ConfigWriter, t: TunnelView): Plan | undefined {
+  const ike = proposals(w, t, 'ike');
+  const ikeGroups = mapAll(w, t, allGroups(t.me.ike.proposals), (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKE DH group', LABEL);
+  const esp = proposals(w, t, 'esp');
+  const wanted = allGroups(t.me.esp.proposals);
+  const pfs = mapAll(w, t, wanted, (x) => (GROUPS.has(x) ? String(x) : undefined), 'PFS DH group', LABEL);
+  const missing = [ike.length === 0 ? 'phase-1 proposal ("set proposal")' : '', ikeGroups.length === 0 ? 'phase-1 DH group ("set dhgrp")' : '', esp.length === 0 ? 'phase-2 proposal' : '', wanted.length > 0 && pfs.length === 0 ? 'PFS DH group' : ''].filter(Boolean);
+  if (missing.length > 0) {
+    w.warn('ALGORITHM_UNSUPPORTED', `no ${missing.join(', no ')} of the design is available on ${LABEL}; without it FortiOS would use its defaults, so the tunnel is not written: choose algorithms both ends take`, { tunnel: t.tunnel.name });
+    return undefined;
+  }
+  warnMerged(w, t, t.me.ike.proposals, 'phase 1');
+  warnMerged(w, t, t.me.esp.proposals, 'phase 2');
+  const espSeconds = bounded(w, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds, 'keylifeseconds');
+  const kbs = t.me.esp.lifetimeKilobytes ? bounded(w, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes, 'keylifekbs') : undefined;
+  return { ike, ikeGroups, esp, pfs, espSeconds, ...(kbs !== undefined ? { kbs } : {}) };
 }
 
 function addrType(r: AddressRange): { type: string; lines: string[] } {
@@ -93,36 +177,31 @@ function selectorSide(w: ConfigWriter, side: 'src' | 'dst', r: AddressRange): vo
   }
 }
 
-function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, espProps: string[]): void {
-  const tn = t.tunnel.name;
+function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, plan: Plan): void {
   w.line(`    edit ${q(name)}`);
   w.line(`        set phase1name ${q(p1)}`);
-  listLine(w, t, espProps, 'ESP proposal', (x) => `        set proposal ${x.join(' ')}`);
-  const pfs = allGroups(t.me.esp.proposals);
-  if (pfs.length === 0) w.line('        set pfs disable');
+  w.line(`        set proposal ${plan.esp.join(' ')}`);
+  if (plan.pfs.length === 0) w.line('        set pfs disable');
   else {
     w.line('        set pfs enable');
-    const g = mapAll(w, t, pfs, (x) => (GROUPS.has(x) ? String(x) : undefined), 'PFS DH group', LABEL);
-    listLine(w, t, g, 'PFS DH group', (x) => `        set dhgrp ${x.join(' ')}`);
+    w.line(`        set dhgrp ${plan.pfs.join(' ')}`);
   }
-  w.line(`        set keylifeseconds ${t.me.esp.lifetimeSeconds}`);
-  if (t.me.esp.lifetimeKilobytes) {
+  w.line(`        set keylifeseconds ${plan.espSeconds}`);
+  if (plan.kbs !== undefined) {
     w.line('        set keylife-type both');
-    w.line(`        set keylifekbs ${t.me.esp.lifetimeKilobytes}`);
+    w.line(`        set keylifekbs ${plan.kbs}`);
   }
   w.line(`        set auto-negotiate ${t.initiates ? 'enable' : 'disable'}`);
   const options = fortigateOptionsOf(t.me);
-  if (options.selectorMatch !== 'auto') w.line(`        set selector-match ${options.selectorMatch}`);
+  // selector-match is a setting of the policy-mode `config vpn ipsec phase2` only; a
+  // phase2-interface has none (FortiOS 7.4.6, 7.0.3 and 6.2.12 CLI Reference syntax lists).
+  if (options.selectorMatch !== 'auto') w.warn('SETTING_UNSUPPORTED', `selector-match ${options.selectorMatch} is a policy-mode phase2 setting; this interface-mode phase2-interface has none, so it is left out (FortiOS accepts a proposal inside the phase-2 selectors)`, { tunnel: t.tunnel.name });
   if (options.initiatorTsNarrow) w.line('        set initiator-ts-narrow enable');
   if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
   selectorSide(w, 'src', s.local);
   selectorSide(w, 'dst', s.remote);
-  const noPorts = warnPortWithoutProtocol(w, t, s, LABEL);
-  if (s.localPort && !noPorts) w.line(`        set src-port ${s.localPort.from}`);
-  if (s.remotePort && !noPorts) w.line(`        set dst-port ${s.remotePort.from}`);
-  if (!noPorts && (isPortRange(s.localPort) || isPortRange(s.remotePort))) {
-    w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side, only the first port of the range was written`, { tunnel: tn, line: w.current });
-  }
+  if (s.localPort) w.line(`        set src-port ${s.localPort.from}`);
+  if (s.remotePort) w.line(`        set dst-port ${s.remotePort.from}`);
   w.line('    next');
 }
 
@@ -151,7 +230,12 @@ export const fortigateExporter: VendorExporter = {
   exportGateway(ctx: GatewayContext) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Fortinet FortiGate (FortiOS)', REFERENCE, ['Paste at the FortiOS CLI.']);
+    // Routes to this gateway's networks behind an inside router are written with the VPN's
+    // (a box in production may have a second inside network the tunnel's traffic must reach).
+    const inner = insideRoutes(ctx);
+    header(w, ctx, 'Fortinet FortiGate (FortiOS)', REFERENCE, ['Paste at the FortiOS CLI.'], true, inner.routes);
+    warnUnrouted(w, ctx, inner.unrouted);
+    assumedInterfaces(w, ctx, [...ctx.tunnels.map((t) => t.outside), ...(ctx.tunnels.length > 0 ? [ctx.insideInterface] : []), ...inner.routes.map((r) => r.interface)]);
     if (ctx.gateway.vpnType === 'policy-based') w.warn('VPN_TYPE_ADJUSTED', 'the design says policy-based; this export writes FortiOS interface mode (route-based) with one phase 2 per selector');
     const p1names = new Set<string>();
     const p1 = ctx.tunnels.map((t) => {
@@ -159,7 +243,8 @@ export const fortigateExporter: VendorExporter = {
       return n;
     });
 
-    // Phase 1.
+    // Phase 1. A tunnel without a plan is not written at all (nor its phase 2, policies, routes).
+    const plans: (Plan | undefined)[] = ctx.tunnels.map(() => undefined);
     w.line('config vpn ipsec phase1-interface');
     ctx.tunnels.forEach((t, i) => {
       const tn = t.tunnel.name;
@@ -167,23 +252,31 @@ export const fortigateExporter: VendorExporter = {
       w.comment(`tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
       if (p1[i]?.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${name}" (FortiOS phase-1 names: at most ${PHASE1_MAX} characters)`, { tunnel: tn });
       commonEndChecks(w, t);
-      const props = proposals(w, t, 'ike');
+      const plan = planOf(w, t);
+      if (!plan) return;
+      plans[i] = plan;
       w.line(`    edit ${q(name)}`);
       w.line(`        set interface ${q(t.outside)}`);
       w.line(`        set ike-version ${t.me.ikeVersion}`);
       if (t.me.ikeVersion === 1) w.line(`        set mode ${t.me.exchangeMode}`);
       if (t.peerAddress?.includes(':')) w.line('        set ip-version 6');
-      w.line('        set peertype any');
+      // "peertype any: Accept any peer ID", "one: Accept this peer ID" (the peerid): a remote ID
+      // the design expects is enforced only with `one` (FortiOS 7.4.6 CLI Reference, peertype).
+      const remoteId = t.me.auth.remoteId ? fq(t.me.auth.remoteId.value) : undefined;
+      w.line(`        set peertype ${remoteId?.ok ? 'one' : 'any'}`);
       w.line('        set net-device disable');
-      listLine(w, t, props, 'IKE proposal', (x) => `        set proposal ${x.join(' ')}`);
-      const groups = mapAll(w, t, allGroups(t.me.ike.proposals), (g) => (GROUPS.has(g) ? String(g) : undefined), 'IKE DH group', LABEL);
-      listLine(w, t, groups, 'IKE DH group', (x) => `        set dhgrp ${x.join(' ')}`);
-      w.line(`        set keylife ${Math.min(172800, Math.max(120, t.me.ike.lifetimeSeconds))}`);
+      w.line(`        set proposal ${plan.ike.join(' ')}`);
+      w.line(`        set dhgrp ${plan.ikeGroups.join(' ')}`);
+      w.line(`        set keylife ${bounded(w, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds, 'keylife')}`);
       w.line(`        set ${t.peerAddress?.includes(':') ? 'remote-gw6' : 'remote-gw'} ${orPlaceholder(t.peerAddress, 'peer-address')}`);
       w.line(`        set authmethod ${t.me.auth.method === 'psk' ? 'psk' : 'signature'}`);
-      if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', fq(t.psk), (k) => `        set psksecret ${k}`, LABEL, 'enter the key on the FortiGate by hand, or choose one without it (on both ends)');
-      if (t.me.auth.localId) valueLine(w, t, 'the local identity', fq(t.me.auth.localId.value), (x) => `        set localid ${x}`, LABEL);
-      if (t.me.auth.remoteId) valueLine(w, t, 'the remote identity', fq(t.me.auth.remoteId.value), (x) => `        set peerid ${x}`, LABEL);
+      if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', t.psk === pskPlaceholder(t.tunnel.name) ? fq(t.psk) : pskValue(t.psk), (k) => `        set psksecret ${k}`, LABEL, 'enter the key on the FortiGate by hand, or choose one without it (on both ends)');
+      if (t.me.auth.localId && valueLine(w, t, 'the local identity', fq(t.me.auth.localId.value), (x) => `        set localid ${x}`, LABEL)) {
+        // The ID type sent: localid-type auto|fqdn|user-fqdn|keyid|address|asn1dn (FortiOS 7.4.6
+        // CLI Reference, phase1-interface); named, so a key ID is not sent as another type.
+        w.line(`        set localid-type ${LOCALID_TYPE[t.me.auth.localId.type]}`);
+      }
+      if (remoteId) valueLine(w, t, 'the remote identity', remoteId, (x) => `        set peerid ${x}`, LABEL, 'change it; FortiOS then accepts any peer ID (peertype any)');
       w.line(`        set dpd ${t.me.dpd.enabled ? 'on-idle' : 'disable'}`);
       if (t.me.dpd.enabled) w.line(`        set dpd-retryinterval ${t.me.dpd.intervalSeconds}`);
       w.line(`        set nattraversal ${t.me.natTraversal ? 'enable' : 'disable'}`);
@@ -197,14 +290,27 @@ export const fortigateExporter: VendorExporter = {
     const p2names = new Set<string>();
     ctx.tunnels.forEach((t, i) => {
       const name = (p1[i] as { name: string }).name;
-      const esp = proposals(w, t, 'esp');
+      const plan = plans[i];
+      if (!plan) return;
       for (const s of t.selectors) {
         if (s.local.family !== s.remote.family) {
           w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a phase 2 cannot, left out`, { tunnel: t.tunnel.name });
           continue;
         }
+        // src-port and dst-port are one port each (0: any): a range cannot be written, and its
+        // first port alone would negotiate another selector than the peer's.
+        if (s.protocol !== 0 && (isPortRange(s.localPort) || isPortRange(s.remotePort))) {
+          w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side (src-port, dst-port), so this phase 2 is left out: use one proxy ID per port, or any port`, { tunnel: t.tunnel.name });
+          continue;
+        }
+        // A port with protocol any cannot be written (src-port/dst-port need a protocol);
+        // without it the phase 2 would negotiate a wider selector than the peer's.
+        if (s.protocol === 0 && (s.localPort || s.remotePort)) {
+          w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; FortiOS takes ports only with a protocol, so this phase 2 is left out: name the protocol, or use any port`, { tunnel: t.tunnel.name });
+          continue;
+        }
         const p2 = safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
-        phase2(w, t, name, p2, s, esp);
+        phase2(w, t, name, p2, s, plan);
       }
     });
     w.line('end');
@@ -214,6 +320,7 @@ export const fortigateExporter: VendorExporter = {
     const addrs = { v4: [] as string[], v6: [] as string[] };
     const policies: { name: string; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
     ctx.tunnels.forEach((t, i) => {
+      if (!plans[i]) return;
       const name = (p1[i] as { name: string }).name;
       const pa = policyAddresses(ctx, t);
       for (const v6 of [false, true]) {
@@ -253,11 +360,13 @@ export const fortigateExporter: VendorExporter = {
     }
 
     // Static routes to each tunnel interface.
-    const routes = ctx.tunnels.flatMap((t, i) => t.routes.map((r) => ({ r, dev: (p1[i] as { name: string }).name, t })));
-    for (const t of ctx.tunnels) if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
+    const routes = ctx.tunnels.flatMap((t, i) => (plans[i] ? t.routes.map((r) => ({ r, dev: (p1[i] as { name: string }).name, t })) : []));
+    for (const [i, t] of ctx.tunnels.entries()) if (plans[i] && t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
     const v4 = routes.filter((x) => !x.r.includes(':'));
     const v6 = routes.filter((x) => x.r.includes(':'));
-    if (v4.length) {
+    const inner4 = inner.routes.filter((r) => !r.destination.includes(':'));
+    const inner6 = inner.routes.filter((r) => r.destination.includes(':'));
+    if (v4.length || inner4.length) {
       w.line('config router static');
       for (const { r, dev } of v4) {
         const [ip, len] = r.split('/');
@@ -266,14 +375,29 @@ export const fortigateExporter: VendorExporter = {
         w.line(`        set device ${q(dev)}`);
         w.line('    next');
       }
+      for (const r of inner4) {
+        const [ip, len] = routePrefix(r).split('/');
+        w.line('    edit 0');
+        w.line(`        set dst ${ip} ${prefixMask(Number(len))}`);
+        w.line(`        set gateway ${r.nextHop as string}`);
+        w.line(`        set device ${q(r.interface)}`);
+        w.line('    next');
+      }
       w.line('end');
     }
-    if (v6.length) {
+    if (v6.length || inner6.length) {
       w.line('config router static6');
       for (const { r, dev } of v6) {
         w.line('    edit 0');
         w.line(`        set dst ${r}`);
         w.line(`        set device ${q(dev)}`);
+        w.line('    next');
+      }
+      for (const r of inner6) {
+        w.line('    edit 0');
+        w.line(`        set dst ${routePrefix(r)}`);
+        w.line(`        set gateway ${r.nextHop as string}`);
+        w.line(`        set device ${q(r.interface)}`);
         w.line('    next');
       }
       w.line('end');

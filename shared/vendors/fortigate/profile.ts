@@ -5,12 +5,12 @@ import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine } from '../kit/rules';
 import { fortigateOptionsOf } from './options';
 
-const DOC = 'FortiOS CLI reference: config vpn ipsec phase2-interface (selector-match, initiator-ts-narrow)';
+const DOC = 'FortiOS CLI reference: config vpn ipsec phase2-interface (initiator-ts-narrow, src-/dst-subnet) and config vpn ipsec phase2 (selector-match, policy mode only)';
 
 const rules = ruleTable('fortigate', [
   ...phase1Rules('fortigate', 'documented', 'FortiOS CLI reference: config vpn ipsec phase1-interface'),
-  { id: 'fortigate.selector-match.exact', statement: 'selector-match exact: the proposal must equal the phase-2 selectors (mirrored).', provenance: 'documented', source: DOC },
-  { id: 'fortigate.selector-match.subset', statement: 'selector-match subset (and auto, for subnet selectors): a proposal inside the phase-2 selectors is accepted as proposed.', provenance: 'documented', source: DOC },
+  { id: 'fortigate.selector-match.exact', statement: 'selector-match exact (policy-mode phase2 only): the proposal must equal the phase-2 selectors (mirrored).', provenance: 'documented', source: DOC },
+  { id: 'fortigate.selector-match.subset', statement: 'selector-match subset (and auto, for subnet selectors), and every interface-mode phase2-interface: a proposal inside the phase-2 selectors is accepted as proposed.', provenance: 'documented', source: DOC },
   { id: 'fortigate.initiator-ts-narrow', statement: 'IKEv2 initiator accepts a narrowed answer only with initiator-ts-narrow enable (default disable).', provenance: 'documented', source: DOC },
   { id: 'fortigate.default', statement: 'phase2-interface src-subnet and dst-subnet default to 0.0.0.0/0.', provenance: 'documented', source: DOC },
   { id: 'fortigate.propose', statement: 'Each phase2-interface negotiates its own SA.', provenance: 'documented', source: DOC },
@@ -21,9 +21,12 @@ export const fortigate: VendorProfile = {
   vendor: 'fortigate',
   label: 'Fortinet FortiGate',
   rules,
-  selectors: ({ end }) => {
+  selectors: ({ gateway, end }) => {
     const options = fortigateOptionsOf(end);
-    const exact = options.selectorMatch === 'exact';
+    // selector-match exists only in policy mode (`config vpn ipsec phase2`); an interface-mode
+    // phase2-interface has none and accepts a proposal inside its selectors (FortiOS 7.4.6 CLI
+    // Reference, phase2 vs phase2-interface syntax).
+    const exact = gateway.vpnType === 'policy-based' && options.selectorMatch === 'exact';
     return {
       v1FirstSelectorOnly: false,
       groupByName: false,

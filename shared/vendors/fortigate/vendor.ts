@@ -7,6 +7,7 @@ import { grammar } from './grammar';
 import { identity } from './identity';
 import { fortigateEndOptions } from './options';
 import { fortigate as profile } from './profile';
+import { fortigateReader } from './reader';
 
 export const vendor = {
   id: 'fortigate',
@@ -17,4 +18,5 @@ export const vendor = {
   monitor: NO_MONITOR,
   exporter: fortigateExporter,
   grammar,
+  reader: fortigateReader,
 } as const satisfies VendorModule<'fortigate'>;

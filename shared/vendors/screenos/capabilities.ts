@@ -1,10 +1,10 @@
 // ScreenOS: each network in a tunnel counts as an SA (KB16008). Model numbers from the datasheets
 // named, not re-checked against a copy here: `assumed`.
-import { notConfigurable, type NotConfigurable, type VendorCapabilities } from '../kit/capabilities';
+import { notConfigurable, type NotConfigurable, type ValueLimit, type ValueSetting, type VendorCapabilities } from '../kit/capabilities';
 import { screenosSupportsMultipleProxyIds } from './version';
 
 /** The document the product's configuration syntax follows (its exporter, ./export.ts, writes from it). */
-const CONFIG_SYNTAX = 'Juniper KB16008, "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
+const CONFIG_SYNTAX = 'Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); Juniper "Concepts & Examples ScreenOS Reference Guide", Volume 5: Virtual Private Networks';
 
 /**
  * Algorithms the product's configuration has no statement for, per phase and IKE version: what
@@ -22,6 +22,19 @@ const NOT_CONFIGURABLE: NotConfigurable = {
   },
 };
 
+/**
+ * The lifetimes the export writes (`p1-proposal … second <n>`, `p2-proposal … second <n>`). No
+ * ScreenOS CLI Reference could be read for their range: the documents seen (Juniper KB16008, the
+ * Amazon VPC ScreenOS 6.3 example configuration) show only 28800 and 3600. The range below is
+ * Juniper's own for the same settings on its next firewall OS (Junos "lifetime-seconds", 180
+ * through 86,400), kept as an assumption until a ScreenOS reference confirms it; the engine says
+ * so (provenance `assumed`).
+ */
+const LIFETIME_SOURCE = 'assumed from Juniper Junos OS "lifetime-seconds" (Range: 180 through 86,400); no ScreenOS 6.3 CLI Reference range found (Juniper KB16008 and the Amazon VPC ScreenOS 6.3 example show second 28800 and 3600)';
+export const VALUE_LIMITS: Partial<Record<ValueSetting, ValueLimit>> = {
+  ikeLifetimeSeconds: { min: 180, max: 86400, statement: 'set ike p1-proposal … second <180-86400>', provenance: 'assumed', source: LIFETIME_SOURCE },
+  espLifetimeSeconds: { min: 180, max: 86400, statement: 'set ike p2-proposal … second <180-86400>', provenance: 'assumed', source: LIFETIME_SOURCE },
+};
 
 export const capabilities: VendorCapabilities = {
   algorithmLimits: notConfigurable('screenos', "ScreenOS", CONFIG_SYNTAX, NOT_CONFIGURABLE),
@@ -33,6 +46,7 @@ export const capabilities: VendorCapabilities = {
     ],
     eachProxyIdCounts: true,
   },
+  valueLimits: () => VALUE_LIMITS,
   // Before 6.3 a route-based VPN has one proxy ID (KB16008).
   proxyIdLimit: (gateway) =>
     screenosSupportsMultipleProxyIds(gateway.osVersion)

@@ -8,15 +8,18 @@
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, ipText, isPrefix, netmask, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
-import { commonEndChecks, header, mapAll, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
+import { commonEndChecks, header, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { assumedInterfaces, insideRoutes, routePrefix, warnUnrouted } from '../kit/export/in-production';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
+import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
+import { VALUE_LIMITS } from './capabilities';
 import { configFile } from './grammar';
 import { screenosOptionsOf } from './options';
 
 const LABEL = 'ScreenOS';
-const REFERENCE = 'Juniper KB16008, "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); ScreenOS Concepts & Examples Reference Guide, Vol. 5 VPNs';
+const REFERENCE = 'Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); Juniper "Concepts & Examples ScreenOS Reference Guide", Volume 5: Virtual Private Networks';
 
 const ENC: Partial<Record<Encryption, string>> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256' };
 const HASH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha-1', sha256: 'sha2-256' };
@@ -56,12 +59,28 @@ function q(s: string): string {
   return r.text;
 }
 
-function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: string): string[] {
+/**
+ * The value as the capability table bounds it (capabilities.ts, VALUE_LIMITS): a value outside is
+ * written as the nearest one in range, and said, naming both.
+ */
+function bounded(w: ConfigWriter, t: TunnelView, setting: ValueSetting, value: number, statement: string): number {
+  const limit = VALUE_LIMITS[setting];
+  if (!limit || (value >= limit.min && value <= limit.max)) return value;
+  const nearest = Math.min(limit.max, Math.max(limit.min, value));
+  const words = SETTING_WORDS[setting];
+  w.warn('LIFETIME_ADJUSTED', `the ${words.label} is ${value} ${words.unit}; ${LABEL} takes ${limit.min}–${limit.max} (${limit.statement}, ${limit.provenance}), so ${statement} is written with ${nearest}: change the design to a value both ends take`, { tunnel: t.tunnel.name });
+  return nearest;
+}
+
+/** The proposal statements of one phase (not yet written) and their names. */
+function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: string): { names: string[]; lines: string[] } {
   const tn = t.tunnel.name;
   const ps = kind === 'p1' ? t.me.ike.proposals : t.me.esp.proposals;
   const out: string[] = [];
+  const lines: string[] = [];
   let n = 0;
   let dropped = 0;
+  const life = kind === 'p1' ? bounded(w, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds, 'every p1-proposal') : bounded(w, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds, 'every p2-proposal');
   for (const p of ps) {
     const enc = mapAll(w, t, p.encryption, (e) => ENC[e], kind === 'p1' ? 'IKE encryption' : 'ESP encryption', LABEL);
     const hash = mapAll(w, t, p.integrity, (i) => HASH[i], kind === 'p1' ? 'IKE hash' : 'ESP authentication', LABEL);
@@ -74,15 +93,24 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: stri
             continue;
           }
           const pn = `${name}-${++n}`;
-          const life = kind === 'p1' ? t.me.ike.lifetimeSeconds : t.me.esp.lifetimeSeconds;
-          w.line(kind === 'p1' ? `set ike p1-proposal ${q(pn)} preshare ${g} esp ${e} ${h} second ${life}` : `set ike p2-proposal ${q(pn)} ${g} esp ${e} ${h} second ${life}`);
+          lines.push(kind === 'p1' ? `set ike p1-proposal ${q(pn)} preshare ${g} esp ${e} ${h} second ${life}` : `set ike p2-proposal ${q(pn)} ${g} esp ${e} ${h} second ${life}`);
           out.push(pn);
         }
       }
     }
   }
   if (dropped > 0) w.warn('SETTING_UNSUPPORTED', `ScreenOS takes at most ${MAX_PROPOSALS} ${kind === 'p1' ? 'phase-1' : 'phase-2'} proposals; ${dropped} combination(s) left out`, { tunnel: tn });
-  return out;
+  return { names: out, lines };
+}
+
+/**
+ * A port with protocol any: a ScreenOS service names its protocol, so the proxy ID (or policy)
+ * would cover every port; it is left out instead, and said.
+ */
+function portWithoutProtocol(w: ConfigWriter, t: TunnelView, s: Selector): boolean {
+  if (s.protocol !== 0 || (!s.localPort && !s.remotePort)) return false;
+  w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; a ScreenOS service names its protocol, so this proxy ID is left out: name the protocol, or use any port`, { tunnel: t.tunnel.name });
+  return true;
 }
 
 function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>): string {
@@ -98,13 +126,14 @@ function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>): string 
   return q(name);
 }
 
+/** The address-book object of one prefix (a range is split into its prefixes by the caller). */
 function address(w: ConfigWriter, zone: string, r: AddressRange, defined: Set<string>): string {
   const name = objectName(r);
   const key = `${zone}/${name}`;
   if (!defined.has(key)) {
     defined.add(key);
     if (r.family === 4) w.line(`set address ${q(zone)} ${q(name)} ${firstIp(r)} ${netmask(r)}`);
-    else w.line(`set address ${q(zone)} ${q(name)} ${cidr(r)}`);
+    else w.line(`set address ${q(zone)} ${q(name)} ${cidr(r) as string}`);
   }
   return name;
 }
@@ -121,10 +150,28 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const [major, minor] = screenosVersion(ctx.gateway.osVersion);
   const before63 = major < 6 || (major === 6 && minor < 3);
 
-  const p1 = proposals(w, t, 'p1', `p1-${name}`);
-  const p2 = proposals(w, t, 'p2', `p2-${name}`);
-  if (p1.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-1 proposal of the design is available on ScreenOS: the gateway line names none, choose one the peer accepts', { tunnel: tn });
-  if (p2.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-2 proposal of the design is available on ScreenOS: the vpn line names none, choose one the peer accepts', { tunnel: tn });
+  // Proxy IDs none of which can be written would leave ScreenOS negotiating 0.0.0.0/0 both ways
+  // (route-based) or tunnelling nothing (policy-based): the tunnel is refused instead.
+  const explicit = t.selectors.filter((s) => !s.isDefault);
+  const writable = explicit.filter((s) => s.local.family === s.remote.family && !(s.protocol === 0 && (s.localPort || s.remotePort)));
+  if (explicit.length > 0 && writable.length === 0) {
+    w.warn('SELECTOR_UNSUPPORTED', `none of the ${explicit.length} proxy ID(s) can be written on ScreenOS (a port with protocol any, or IPv4 with IPv6), and without one the VPN would ${routeBased ? 'negotiate 0.0.0.0/0 both ways' : 'tunnel nothing'}: the tunnel is not written; name the protocol of each port, and keep each proxy ID in one address family`, { tunnel: tn });
+    return;
+  }
+  const phase1 = proposals(w, t, 'p1', `p1-${name}`);
+  const phase2 = proposals(w, t, 'p2', `p2-${name}`);
+  // "set ike gateway … proposal" and "set vpn … proposal" need at least one proposal: without
+  // one, the tunnel is not written (never a line ScreenOS refuses).
+  if (phase1.names.length === 0 || phase2.names.length === 0) {
+    if (phase1.names.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-1 proposal of the design is available on ScreenOS, so "set ike gateway … proposal" would name none: the tunnel is not written; choose a proposal both ends take', { tunnel: tn });
+    if (phase2.names.length === 0) w.warn('ALGORITHM_UNSUPPORTED', 'no phase-2 proposal of the design is available on ScreenOS, so "set vpn … proposal" would name none: the tunnel is not written; choose a proposal both ends take', { tunnel: tn });
+    return;
+  }
+  const p1 = phase1.names;
+  const p2 = phase2.names;
+  if (t.me.esp.lifetimeKilobytes) {
+    w.warn('LIFETIME_ADJUSTED', `the IPsec SA lifetime of ${t.me.esp.lifetimeKilobytes} KB is not written: no ScreenOS reference at hand gives the kilobyte syntax of "set ike p2-proposal", so only the lifetime in seconds is; add the kilobyte lifetime by hand if both ends need it`, { tunnel: tn });
+  }
   // One statement carries the identities and the key: when one of them cannot be written, the
   // gateway statement is left out whole (never written without them).
   const values: [string, Quoted | undefined][] = [
@@ -143,6 +190,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     for (const [field, v] of unwritable) w.warn('VALUE_UNSUPPORTED', `${field} holds ${v.why}; ${LABEL} cannot take that in "set ike gateway", so this tunnel is not written: change it, or write the tunnel by hand`, { tunnel: tn });
     return;
   }
+  for (const l of [...phase1.lines, ...phase2.lines]) w.line(l);
   if (t.me.ikeVersion === 2) {
     w.line(`set ike gateway ikev2 ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} outgoing-interface ${q(t.outside)} ${auth} proposal ${plist}`);
   } else {
@@ -155,12 +203,26 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   if (t.me.monitor.enabled) {
     // The source interface must be one of the gateway's interfaces or tunnel interfaces; another
     // name is left out (ScreenOS then uses the outgoing interface) and said.
-    const source = t.me.monitor.sourceInterface;
-    const known = source === undefined || ctx.gateway.interfaces.some((i) => i.name === source) || ctx.tunnels.some((x) => (x.me.tunnelInterface || `tunnel.${ctx.tunnels.indexOf(x) + 1}`) === source);
+    const own = t.me.monitor.sourceInterface;
+    const known = own === undefined || ctx.gateway.interfaces.some((i) => i.name === own) || ctx.tunnels.some((x) => (x.me.tunnelInterface || `tunnel.${ctx.tunnels.indexOf(x) + 1}`) === own);
     if (!known) w.warn('MISSING_INTERFACE', `the VPN monitor's source interface is not an interface of ${ctx.gateway.name}; source-interface is left out, so ScreenOS uses the outgoing interface: choose one of the gateway's interfaces`, { tunnel: tn });
+    // `monitor [source-interface <if> [destination-ip <ip>]]`: the destination is given with a
+    // source interface only (NSM 2010.4 "Configuring ScreenOS Devices", VPN Monitor: "Source
+    // Interface and Destination IP" for a peer that is not a security device; KB4225). With a
+    // destination and no source interface set, the inside interface is the source (it has an
+    // address inside the proxy IDs, as the peer's host expects); without one, no destination.
+    const inside = ctx.gateway.interfaces.some((i) => i.name === ctx.insideInterface) ? ctx.insideInterface : undefined;
+    const wanted = t.me.monitor.destinationIp;
+    let source = own && known ? own : undefined;
+    if (wanted && !source && inside) {
+      source = inside;
+      w.warn('MONITOR_UNSUPPORTED', `the VPN monitor pings ${wanted}, and ScreenOS takes destination-ip only with a source-interface: source-interface ${inside} (the inside interface) is written; set the monitor's source interface to choose another`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    } else if (wanted && !source) {
+      w.warn('MONITOR_UNSUPPORTED', `the VPN monitor pings ${wanted}, but ScreenOS takes destination-ip only with a source-interface and ${ctx.gateway.name} has no inside interface: destination-ip is left out (the monitor pings the peer gateway); set the monitor's source interface`, { tunnel: tn });
+    }
     const opts = [
-      source && known ? `source-interface ${source}` : '',
-      t.me.monitor.destinationIp ? `destination-ip ${ipText(t.me.monitor.destinationIp) ?? '<monitor-destination-ip>'}` : '',
+      source ? `source-interface ${source}` : '',
+      wanted && source ? `destination-ip ${ipText(wanted) ?? '<monitor-destination-ip>'}` : '',
       t.me.monitor.optimized ? 'optimized' : '',
       t.me.monitor.rekey ? 'rekey' : '',
     ].filter(Boolean);
@@ -179,7 +241,6 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     else {
       w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `VPNs "${firstVpn}" and "${name}" are both bound to ${tunnelIf}: ScreenOS sends routed traffic into the tunnel interface without checking proxy IDs${before63 ? ' (before 6.3)' : ''}, so it can leave on the wrong SA and a strict peer drops it (KB16008); use one VPN with several proxy IDs and proxy-id check on 6.3, or NHTB`, { tunnel: tn });
     }
-    const explicit = t.selectors.filter((s) => !s.isDefault);
     if (explicit.length > 1 && before63) {
       w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `ScreenOS ${ctx.gateway.osVersion} takes one proxy ID per route-based VPN (several need 6.3): only proxy ID 1 is written, ${explicit.length - 1} left out`, { tunnel: tn });
     }
@@ -192,7 +253,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
         w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; left out`, { tunnel: tn });
         continue;
       }
-      warnPortWithoutProtocol(w, t, s, LABEL);
+      if (portWithoutProtocol(w, t, s)) continue;
       const svc = serviceFor(w, s, defined);
       const locals = rangeToPrefixes(s.local);
       const remotes = rangeToPrefixes(s.remote);
@@ -220,14 +281,29 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   // tunnels the traffic through the VPN (each policy is its own proxy ID).
   const pa = policyAddresses(ctx, t);
   const outZone = routeBased ? tz : zoneName(ctx.outsideZone);
-  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined).replace(/"/g, '') }));
+  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.filter((s) => !portWithoutProtocol(w, t, s)).map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined).replace(/"/g, '') }));
   if (!routeBased && t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'policy-based with no proxy ID: the policies tunnel any to any', { tunnel: tn, line: w.current + 1, silentInFile: true });
   for (const { l, r, svc } of pairs) {
-    const ln = address(w, iz, l, defined);
-    const rn = address(w, outZone, r, defined);
+    if (l.family !== r.family) {
+      if (!routeBased) w.warn('MIXED_ADDRESS_FAMILIES', `a proxy ID from ${objectName(l)} to ${objectName(r)} mixes IPv4 and IPv6; a policy cannot, left out`, { tunnel: tn });
+      continue;
+    }
+    // An address-book object is a prefix: a range is written as the prefixes that make it up,
+    // one policy pair each; in policy-based mode each policy is its own proxy ID (KB16008).
+    const locals = rangeToPrefixes(l);
+    const remotes = rangeToPrefixes(r);
+    if (locals.length * remotes.length > 1) {
+      w.warn('ADDRESS_RANGE_SPLIT', `${objectName(l)} to ${objectName(r)} is an address range; ScreenOS address objects are prefixes, so it is written as ${locals.length * remotes.length} policies in each direction${routeBased ? '' : ' (each its own proxy ID)'}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+    }
     const action = routeBased ? 'permit' : `tunnel vpn ${q(name)}`;
-    w.line(`set policy from ${q(iz)} to ${q(outZone)} ${q(ln)} ${q(rn)} ${q(svc)} ${action}`);
-    w.line(`set policy from ${q(outZone)} to ${q(iz)} ${q(rn)} ${q(ln)} ${q(svc)} ${action}`);
+    for (const lp of locals) {
+      for (const rp of remotes) {
+        const ln = address(w, iz, lp, defined);
+        const rn = address(w, outZone, rp, defined);
+        w.line(`set policy from ${q(iz)} to ${q(outZone)} ${q(ln)} ${q(rn)} ${q(svc)} ${action}`);
+        w.line(`set policy from ${q(outZone)} to ${q(iz)} ${q(rn)} ${q(ln)} ${q(svc)} ${action}`);
+      }
+    }
   }
 }
 
@@ -237,10 +313,18 @@ export const screenosExporter: VendorExporter = {
   exportGateway(ctx) {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
-    header(w, ctx, 'Juniper ScreenOS', REFERENCE, ['Paste at the CLI, then "save"; lines starting with # are notes, not commands.']);
+    // Routes to this gateway's networks behind an inside router are written with the VPN's.
+    const inner = insideRoutes(ctx);
+    header(w, ctx, 'Juniper ScreenOS', REFERENCE, ['Paste at the CLI, then "save"; lines starting with # are notes, not commands.'], true, inner.routes);
+    warnUnrouted(w, ctx, inner.unrouted);
+    // The tunnel interfaces are configured here (zone, unnumbered); the outgoing interfaces, the
+    // inside interface (its zone holds the policies' local addresses) and the routes' are not.
+    assumedInterfaces(w, ctx, [...ctx.tunnels.map((t) => t.outside), ...(ctx.tunnels.length > 0 ? [ctx.insideInterface] : []), ...inner.routes.map((r) => r.interface)]);
     const names = new Set<string>();
     const defined = new Set<string>();
     ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined));
+    if (inner.routes.length > 0) w.blank();
+    for (const r of inner.routes) w.line(`set route ${routePrefix(r)} interface ${r.interface} gateway ${r.nextHop as string}`);
     return [{ name: file, content: w.text() }];
   },
 };

@@ -1,6 +1,6 @@
 // How a ScreenOS configuration is written: `set` lines, one statement per line. The statements are
-// those of Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3, seed
-// 003) and the "Concepts & Examples ScreenOS Reference Guide, Volume 5: Virtual Private Networks"
+// those of Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3)
+// and the "Concepts & Examples ScreenOS Reference Guide, Volume 5: Virtual Private Networks"
 // (p1/p2-proposal, ike gateway, vpn, proxy-id, interface, route, address, service, policy): the
 // statements the product's exports are made of, not the whole CLI. Batfish has no ScreenOS grammar.
 import type { FileGrammar, VendorGrammar } from '../kit/grammar';

@@ -6,7 +6,7 @@ import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine, withMask } from '../kit/rules';
 import { screenosSupportsMultipleProxyIds } from './version';
 
-const KB = 'Juniper KB16008, "Multiple Proxy ID support on a Route-Based VPN": multiple proxy IDs on a route-based VPN in ScreenOS 6.3';
+const KB = 'Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN": multiple proxy IDs on a route-based VPN in ScreenOS 6.3';
 
 const rules = ruleTable('screenos', [
   ...phase1Rules('screenos', 'assumed', 'RFC 2409 / RFC 7296 behaviour, not checked on ScreenOS'),

@@ -7,6 +7,7 @@ import { identity } from './identity';
 import { screenosEndOptions } from './options';
 import { screenosMonitor } from './monitor';
 import { screenos as profile } from './profile';
+import { screenosReader } from './reader';
 import { getSa } from './show';
 
 export const vendor = {
@@ -19,4 +20,5 @@ export const vendor = {
   show: { commands: [{ command: 'get sa', run: getSa }] },
   exporter: screenosExporter,
   grammar,
+  reader: screenosReader,
 } as const satisfies VendorModule<'screenos'>;

@@ -97,9 +97,14 @@ describe('Junos SRX', () => {
 describe('FortiGate selector-match', () => {
   const broad = [pid('10.2.0.0/16', '10.1.0.0/16')];
   const narrow = [pid(HQ, BR)];
-  it('subset accepts a narrower proposal, exact does not', () => {
-    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, endB: { vendorOptions: { fortigate: { selectorMatch: 'subset' } } } })).phase2[0]?.status).toBe('up');
-    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, endB: { vendorOptions: { fortigate: { selectorMatch: 'exact' } } } })).phase2[0]?.status).toBe('down');
+  // selector-match is a policy-mode phase2 setting (FortiOS CLI Reference, config vpn ipsec phase2).
+  const policy = { vpnType: 'policy-based' as const };
+  it('policy mode: subset accepts a narrower proposal, exact does not', () => {
+    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, gwB: policy, endB: { vendorOptions: { fortigate: { selectorMatch: 'subset' } } } })).phase2[0]?.status).toBe('up');
+    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, gwB: policy, endB: { vendorOptions: { fortigate: { selectorMatch: 'exact' } } } })).phase2[0]?.status).toBe('down');
+  });
+  it('interface mode has no selector-match: a narrower proposal is accepted whatever the option says', () => {
+    expect(run(pair({ a: 'panos', b: 'fortigate', v: 1, proxyA: narrow, proxyB: broad, gwB: { vpnType: 'route-based' }, endB: { vendorOptions: { fortigate: { selectorMatch: 'exact' } } } })).phase2[0]?.status).toBe('up');
   });
   it('an IKEv2 FortiGate initiator takes a narrowed answer only with initiator-ts-narrow', () => {
     const d = (narrowOn: boolean) => pair({ a: 'fortigate', b: 'strongswan', v: 2, proxyA: [pid('10.1.0.0/16', '10.2.0.0/16')], proxyB: [pid(BR, HQ)], endA: { vendorOptions: { fortigate: { initiatorTsNarrow: narrowOn } } } });

@@ -35,7 +35,9 @@ describe('ScreenOS: the style of seed 003 (KB16008)', () => {
     const expected = [
       'set ike gateway "test" address 203.0.113.2 Main outgoing-interface "ethernet0/2" preshare "<PSK:test>" proposal "p1-test-1"',
       'set vpn "test" gateway "test" no-replay tunnel idletime 0 proposal "p2-test-1"',
-      'set vpn "test" monitor destination-ip 172.16.1.1 rekey',
+      // KB16008 writes `monitor rekey`; the template's peer is not ScreenOS, so it pings a host
+      // behind it, which ScreenOS takes only with a source interface (NSM 2010.4, VPN Monitor).
+      'set vpn "test" monitor source-interface ethernet0/0 destination-ip 172.16.1.1 rekey',
       'set vpn "test" id 0x1 bind interface tunnel.1',
       'set vpn "test" proxy-id check',
       'set vpn "test" proxy-id local-ip 192.168.1.0/24 remote-ip 172.16.1.0/24 any',

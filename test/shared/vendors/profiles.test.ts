@@ -56,7 +56,9 @@ describe('vendor profiles', () => {
   });
 
   it('FortiGate selector-match and initiator-ts-narrow change the rules', () => {
-    expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { selectorMatch: 'exact' } } })).v1Responder).toBe('exact');
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { selectorMatch: 'exact' } } }, { vpnType: 'policy-based' })).v1Responder).toBe('exact');
+    // Interface mode (route-based) has no selector-match (FortiOS CLI Reference, phase2-interface).
+    expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { selectorMatch: 'exact' } } }, { vpnType: 'route-based' })).v1Responder).toBe('subset');
     expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { selectorMatch: 'subset' } } })).v1Responder).toBe('subset');
     expect(profileOf('fortigate').selectors(ctx('fortigate', { vendorOptions: { fortigate: { initiatorTsNarrow: true } } })).v2Initiator).toBe('accept-subset');
   });

@@ -1,6 +1,6 @@
 // Helpers the vendor exporters share: algorithm keyword mapping that warns instead of dropping,
 // checks every vendor makes on a tunnel end, and the interface each exporter implements.
-import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity } from '../../../model/document';
+import type { DhGroup, Encryption, EspProposal, IkeProposal, Integrity, Route } from '../../../model/document';
 import { clip } from '../../../model/text';
 import { parseIp } from '../../../net/address';
 import type { Selector } from './addresses';
@@ -111,7 +111,7 @@ export const DH_NAMES: Record<DhGroup, string> = {
   32: 'curve448',
 };
 
-export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string, reference: string, extra: string[] = [], sayWhatIsNotExported = true): void {
+export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string, reference: string, extra: string[] = [], sayWhatIsNotExported = true, writtenRoutes: readonly Route[] = []): void {
   w.comment(`IPsec Studio export for gateway "${ctx.gateway.name}" (${vendorLabel}${ctx.gateway.model ? `, ${ctx.gateway.model}` : ''}${ctx.gateway.osVersion ? ` ${ctx.gateway.osVersion}` : ''})`);
   w.comment(`Design: ${ctx.doc.name}`);
   w.comment(`Syntax follows: ${reference}`);
@@ -123,7 +123,7 @@ export function header(w: ConfigWriter, ctx: GatewayContext, vendorLabel: string
   // The export is the VPN and the rules its traffic needs; the rest of the gateway's modelled
   // configuration is not written, and the person pasting this must know it.
   const tunnelIfs = new Set(ctx.tunnels.map((t) => t.me.tunnelInterface).filter((i) => i !== ''));
-  const otherRoutes = ctx.gateway.routes.filter((r) => !tunnelIfs.has(r.interface));
+  const otherRoutes = ctx.gateway.routes.filter((r) => !tunnelIfs.has(r.interface) && !writtenRoutes.includes(r));
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
     ctx.gateway.policies.length ? plural(ctx.gateway.policies.length, 'security policy', 'security policies') : '',

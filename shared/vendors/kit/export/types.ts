@@ -23,6 +23,10 @@ export interface ExportFile {
  *   that gateway or tunnel is not written.
  * - `MISSING_INTERFACE`: a tunnel end names an outside interface its gateway does not have: the
  *   tunnel is not written (the engine reports INTERFACE_MISSING).
+ * - `INTERFACE_ASSUMED`: the file names interfaces (and their addresses, zones) it does not
+ *   configure: on a box already in production they must be as the design says.
+ * - `ROUTE_MISSING`: a network of this gateway that is on none of its interfaces has no route
+ *   in the design, so none is written: the box must already have one.
  * - the others: something of the design that the vendor's configuration cannot express (or that
  *   the exporter had to assume), named with the line of the generated file it concerns.
  */
@@ -61,7 +65,9 @@ export type ExportWarningCode =
   | 'VALUE_UNSUPPORTED'
   | 'INVALID_VALUE'
   | 'EXISTING_CONFIG'
-  | 'TUNNEL_NOT_WRITTEN';
+  | 'TUNNEL_NOT_WRITTEN'
+  | 'INTERFACE_ASSUMED'
+  | 'ROUTE_MISSING';
 
 export interface ExportWarning {
   code: ExportWarningCode;
