@@ -57,7 +57,6 @@ export function intendedMeaning(doc: TopologyDocument, gateway: Gateway): { mean
   return { meaning: { peers }, tunnels: ctx.tunnels.map((t) => t.tunnel.name) };
 }
 
-<<<<<<< HEAD
 /** For each kind of algorithm, the read proposals offer only algorithms the intended ones offer (or none). */
 function perKindWithin(intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[]): boolean {
   return (['encryption', 'integrity', 'dhGroups'] as const).every((k) => {
@@ -80,23 +79,6 @@ function combinations(ps: readonly ProposalMeaning[], phase: 'ike' | 'esp'): Set
   const out = new Set<string>();
   for (const p of ps) {
     const real = p.integrity.filter((i) => i !== 'none');
-=======
-/** ESP's AEAD ciphers carry their own integrity: an integrity algorithm beside one means nothing (RFC 4106 §8.1). */
-const ESP_AEAD: ReadonlySet<string> = new Set(['aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
-
-/** Every combination a list of proposals offers, as text; for ESP, an AEAD cipher's integrity is none whatever the list says. */
-function combinations(ps: readonly ProposalMeaning[], esp = false): Set<string> {
-  const out = new Set<string>();
-  for (const p of ps) {
-    if (esp && p.encryption.some((e) => ESP_AEAD.has(e))) {
-      const groups = p.dhGroups.length > 0 ? p.dhGroups : ['none'];
-      for (const e of p.encryption.filter((x) => ESP_AEAD.has(x))) for (const g of groups) out.add(`${e}/none/${g}`);
-      const rest = p.encryption.filter((x) => !ESP_AEAD.has(x));
-      if (rest.length > 0) for (const c of combinations([{ ...p, encryption: rest }])) out.add(c);
-      continue;
-    }
-    const integrity = p.integrity.length > 0 ? p.integrity : ['none'];
->>>>>>> i13-fortiscreen
     const groups = p.dhGroups.length > 0 ? p.dhGroups : ['none'];
     for (const e of p.encryption) {
       const integrity = phase === 'esp' && AEAD.has(e) ? ['none'] : real.length > 0 ? real : [phase === 'ike' ? '*' : 'none'];
@@ -133,7 +115,6 @@ function codesFor(warnings: readonly ExportWarning[], gateway: string, tunnel: s
 const DROPS_ALGORITHMS: ExportWarningCode[] = ['ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED'];
 const DROPS_SELECTORS: ExportWarningCode[] = ['PORT_RANGE_UNSUPPORTED', 'PORT_UNSUPPORTED', 'PROTOCOL_UNSUPPORTED', 'ADDRESS_RANGE_UNSUPPORTED', 'IPV6_UNSUPPORTED', 'MIXED_ADDRESS_FAMILIES', 'SELECTOR_LIMIT_EXCEEDED', 'SELECTOR_UNSUPPORTED', 'MULTIPLE_PROXY_IDS_UNSUPPORTED', 'DEFAULT_SELECTOR', 'VALUE_UNSUPPORTED'];
 
-<<<<<<< HEAD
 function proposalsProblem(what: string, phase: 'ike' | 'esp', intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>): string | undefined {
   const r = combinations(read, phase);
   const i = resolved(combinations(intended, phase), r);
@@ -142,15 +123,6 @@ function proposalsProblem(what: string, phase: 'ike' | 'esp', intended: readonly
   const dropped = DROPS_ALGORITHMS.some((c) => codes.has(c));
   // Merged proposals offer at most every algorithm of the design with every other (and at least what the design offers).
   const envelope = merged ? new Set([...i, ...resolved(combinations(flattened(intended), phase), r)]) : i;
-=======
-function proposalsProblem(what: string, intended: readonly ProposalMeaning[], read: readonly ProposalMeaning[], codes: Set<ExportWarningCode>, esp = false): string | undefined {
-  const i = combinations(intended, esp);
-  const r = combinations(read, esp);
-  if (same(i, r)) return undefined;
-  const merged = codes.has('SETTING_UNSUPPORTED');
-  const dropped = DROPS_ALGORITHMS.some((c) => codes.has(c));
-  const envelope = merged ? combinations(flattened(intended), esp) : i;
->>>>>>> i13-fortiscreen
   if (r.size > 0 && (merged || dropped) && subset(r, envelope) && (dropped || subset(i, r))) return undefined;
   // Algorithms left out (a warning says which): per kind, what is read back is some of what the
   // design offers, or nothing when every one of that kind was left out (its statement is not written).
@@ -282,17 +254,11 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     const at = unread.findIndex((p) => p.remoteAddress === want.remoteAddress);
     const where = `tunnel ${JSON.stringify(tunnel)} (peer ${want.remoteAddress})`;
     if (at < 0) {
-<<<<<<< HEAD
-      // ALGORITHM_UNSUPPORTED: a tunnel none of whose proposals the product can be configured with is not written.
-      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED', 'TUNNEL_NOT_WRITTEN'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
-      continue;
-=======
       // A tunnel none of whose algorithms (or selectors) the product can write is refused whole
-      // (ALGORITHM_UNSUPPORTED, DH_GROUP_UNSUPPORTED, SELECTOR_UNSUPPORTED), never written with an
-      // empty proposal list or a selector wider than the design's.
-      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED', 'SELECTOR_UNSUPPORTED'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
-      return;
->>>>>>> i13-fortiscreen
+      // (ALGORITHM_UNSUPPORTED, DH_GROUP_UNSUPPORTED, SELECTOR_UNSUPPORTED, TUNNEL_NOT_WRITTEN), never
+      // written with an empty proposal list or a selector wider than the design's.
+      if (!(['MISSING_ADDRESS', 'VALUE_UNSUPPORTED', 'INVALID_VALUE', 'MISSING_INTERFACE', 'ALGORITHM_UNSUPPORTED', 'DH_GROUP_UNSUPPORTED', 'SELECTOR_UNSUPPORTED', 'TUNNEL_NOT_WRITTEN'] as ExportWarningCode[]).some((c) => codes.has(c))) out.push(`${where}: not read back, and no warning says why`);
+      continue;
     }
     const got = unread.splice(at, 1)[0] as PeerMeaning;
     const differs = (what: string, a: unknown, b: unknown, excuses: ExportWarningCode[]) => {
@@ -305,7 +271,6 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     differs('the local identity', want.auth.localId, got.auth.localId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('the remote identity', want.auth.remoteId, got.auth.remoteId, ['IDENTITY_UNSUPPORTED', 'VALUE_UNSUPPORTED']);
     differs('DPD', want.dpd, got.dpd, ['SETTING_UNSUPPORTED', 'LIFETIME_ADJUSTED']);
-<<<<<<< HEAD
     // Routes outside the file (ROUTES_MANUAL); routes into or out of a tunnel interface when the
     // export changed the VPN type (VPN_TYPE_ADJUSTED); a route of the other address family than
     // the tunnel's, left out when the warning says so.
@@ -313,22 +278,13 @@ export function unexplainedDifferences(intended: ConfigMeaning, read: ConfigMean
     const routesDropped = codes.has('IPV6_UNSUPPORTED') && routesRead.every((x) => want.routes.includes(x));
     differs('the routes', want.routes, routesRead, ['ROUTES_MANUAL', 'VPN_TYPE_ADJUSTED', ...(routesDropped ? (['IPV6_UNSUPPORTED'] as ExportWarningCode[]) : [])]);
     const p = proposalsProblem('IKE proposals', 'ike', want.ike.proposals, got.ike.proposals, codes);
-=======
-    // A product that writes a policy-based design route-based (VPN_TYPE_ADJUSTED) routes into the tunnel.
-    differs('the routes', want.routes, [...got.routes].sort(), ['VPN_TYPE_ADJUSTED']);
-    const p = proposalsProblem('IKE proposals', want.ike.proposals, got.ike.proposals, codes);
->>>>>>> i13-fortiscreen
     if (p) out.push(`${where}: ${p}`);
     for (const c of childrenProblems(want.children, got.children, codes)) out.push(`${where}: ${c}`);
     // ESP per child, for the children read back as intended.
     for (const child of got.children) {
       const mine = intendedChild(want.children, child, codes);
       if (!mine) continue;
-<<<<<<< HEAD
       const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, 'esp', mine.esp.proposals, child.esp.proposals, codes);
-=======
-      const e = proposalsProblem(`ESP proposals of ${child.local} <-> ${child.remote}`, mine.esp.proposals, child.esp.proposals, codes, true);
->>>>>>> i13-fortiscreen
       if (e) out.push(`${where}: ${e}`);
       differs(`the IPsec lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeSeconds, child.esp.lifetimeSeconds, ['LIFETIME_ADJUSTED']);
       differs(`the IPsec kilobyte lifetime of ${child.local} <-> ${child.remote}`, mine.esp.lifetimeKilobytes, child.esp.lifetimeKilobytes, ['LIFETIME_ADJUSTED']);
