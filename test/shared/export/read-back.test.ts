@@ -16,6 +16,9 @@ import { retarget } from './retarget';
 const DESIGNS = Number(process.env['READ_BACK_DESIGNS'] ?? 100);
 const SEED = Number(process.env['READ_BACK_SEED'] ?? 20261203);
 
+/** Per product: exports read back, files, peers, and what became of their lines. */
+const tally = new Map<string, { exports: number; files: number; peers: number; used: number; ignored: number; unknown: number }>();
+
 /** Reads one gateway's export back; the problems found, each saying where. */
 function roundTrip(doc: TopologyDocument, gateway: Gateway, origin: string): string[] {
   const reader = (vendorModule(gateway.vendor) as VendorModule).reader;
@@ -24,6 +27,8 @@ function roundTrip(doc: TopologyDocument, gateway: Gateway, origin: string): str
   if (result.files.length === 0) return [];
   const read = reader.read(result.files);
   if (!read.ok) return [`${origin}, ${gateway.name}: the reader refused the export: ${read.message}`];
+  const t = tally.get(gateway.vendor) ?? { exports: 0, files: 0, peers: 0, used: 0, ignored: 0, unknown: 0 };
+  tally.set(gateway.vendor, { exports: t.exports + 1, files: t.files + result.files.length, peers: t.peers + read.meaning.peers.length, used: t.used + read.lines.used, ignored: t.ignored + read.lines.ignored, unknown: t.unknown + read.lines.unknown.length });
   const problems = read.lines.unknown.map((u) => `${origin}, ${gateway.name}: ${u.file} line ${u.line} not understood: ${u.text}`);
   const { meaning, tunnels } = intendedMeaning(doc, gateway);
   for (const d of unexplainedDifferences(meaning, read.meaning, result.warnings, gateway, tunnels)) problems.push(`${origin}, ${gateway.name}: ${d}`);
@@ -47,6 +52,8 @@ describe('every export reads back as what the design means', () => {
         const doc = buildDesign(d, undefined, [vendor, d.vendorB]);
         problems.push(...roundTrip(doc, doc.gateways[0] as Gateway, `random design ${i}`));
       });
+      const n = tally.get(vendor);
+      if (n) console.log(`read-back ${vendor}: ${n.exports} exports, ${n.files} files, ${n.peers} peers read; lines ${n.used} used, ${n.ignored} ignored, ${n.unknown} not understood`);
       expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
     });
   }
