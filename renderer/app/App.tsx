@@ -2,7 +2,7 @@
 // wiring between them. The document lives in the Editor (shared/commands/editor.ts); React only
 // renders its snapshot. What the user can do is the action registry (actions.ts); the file flows
 // are use-file-flows.tsx; the canvas's view and image export live in renderer/canvas/.
-import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type CSSProperties } from 'react';
 import type { Editor } from '../../shared/commands/editor';
 import type { TopologyDocument } from '../../shared/model/document';
 import { AnimationContext } from '../animation/NegotiationPanel';
@@ -21,8 +21,9 @@ import { FileFlowBanners, FileFlowDialogs, TemplateCards, TemplatesDialog } from
 import { HelpOverlay } from './HelpOverlay';
 import { Modal } from './Modal';
 import { EMPTY_SELECTION, listPanels, type DialogSpec, type Highlight, type PanelProps, type Selection, type Workbench } from './panels';
+import { ResizeHandle } from './ResizeHandle';
 import { Toolbar } from './Toolbar';
-import { initialUiState, showPanel, systemTheme, type UiState } from './ui-state';
+import { initialUiState, paneSize, resizePane, showPanel, systemTheme, type Pane, type UiState } from './ui-state';
 import { useFileFlows } from './use-file-flows';
 
 /**
@@ -76,6 +77,18 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   }
   const panels = useMemo(() => listPanels(), []);
   const view = useCanvasView(ui.minimap);
+  const appRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLElement>(null);
+  const panelAreaRef = useRef<HTMLElement>(null);
+  /** The px the canvas and a pane share: the panel area takes its height from the canvas above it, the inspector its width from the canvas beside it. */
+  const paneRoom = (pane: Pane): number => {
+    const c = canvasRef.current?.getBoundingClientRect();
+    const a = appRef.current?.getBoundingClientRect();
+    if (!c || !a) return 0;
+    return pane === 'inspector' ? a.right - c.left : (panelAreaRef.current?.getBoundingClientRect().bottom ?? a.bottom) - c.top;
+  };
+  const resizeHandle = (pane: Pane) => <ResizeHandle pane={pane} size={paneSize(ui, pane)} room={() => paneRoom(pane)} onResize={(px, room) => setUi((u) => resizePane(u, pane, px, room))} />;
+  const paneStyle = { '--panels-height': `${paneSize(ui, 'panels')}px`, '--inspector-width': `${paneSize(ui, 'inspector')}px` } as CSSProperties;
 
   useEffect(() => {
     document.documentElement.dataset.theme = ui.theme;
@@ -132,13 +145,13 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   return (
     <EngineContext.Provider value={engine.client}>
     <AnimationContext.Provider value={animationContext}>
-      <div className={`app${ui.panelsOpen ? '' : ' panels-closed'}`}>
+      <div ref={appRef} className={`app${ui.panelsOpen ? '' : ' panels-closed'}`} style={paneStyle}>
         <Toolbar actions={actions} modKey={platform.modKey} title={flows.fileName ?? doc.name} dirty={state.dirty} dark={ui.theme === 'dark'} engine={{ error: engine.error, millis: engine.millis, seq: engine.seq, hasReport: !!report }} />
         <FileFlowBanners flows={flows} />
 
         <Palette onPlace={placeAtCenter} />
 
-        <main className="canvas-wrap" aria-label="Canvas">
+        <main ref={canvasRef} className="canvas-wrap" aria-label="Canvas">
           <Canvas
             editor={editor}
             document={doc}
@@ -168,9 +181,12 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
           )}
         </main>
 
+        {/* Each handle just before the pane it resizes, so Tab meets it on the way into the pane. */}
+        {resizeHandle('inspector')}
         <InspectorHost editor={editor} document={doc} selection={selection} />
+        {ui.panelsOpen && resizeHandle('panels')}
 
-        <section className="panel-area" aria-label="Panels">
+        <section ref={panelAreaRef} className="panel-area" aria-label="Panels">
           <div className="tabs">
             {/* The tablist holds only tabs (the show/hide toggle sits beside it); display: contents keeps the row's layout. */}
             <div role="tablist" aria-label="Panels" className="tablist">

@@ -36,7 +36,10 @@ export function Toolbar({ actions, modKey, title, dirty, dark, engine }: Toolbar
         <span>IPsec Studio</span>
       </div>
       <div className="doc-title" data-testid="doc-title">
-        <span className="doc-name">{title}</span>
+        {/* Cut with an ellipsis when long (the toolbar stays one row); the tooltip has it whole. */}
+        <span className="doc-name" title={title}>
+          {title}
+        </span>
         {dirty && (
           <span className="dirty" data-testid="dirty-indicator" title="Unsaved changes" role="img" aria-label="Unsaved changes">
             ●

@@ -157,7 +157,8 @@ async function focused(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return null;
-    const region = el.closest('.toolbar')
+    // A resize handle belongs to the pane whose edge it is.
+    const region = el.closest('[role="separator"][data-pane]')?.getAttribute('data-pane') ?? (el.closest('.toolbar')
       ? 'toolbar'
       : el.closest('nav.palette')
         ? 'palette'
@@ -167,7 +168,7 @@ async function focused(page: Page) {
             ? 'inspector'
             : el.closest('section.panel-area')
               ? 'panels'
-              : 'other';
+              : 'other');
     // The ring is drawn on the element itself, on a gateway/network node's box, on a tunnel's
     // badge, or on a chip around a field. Visible = an outline, shadow or (SVG) stroke that is
     // there while focused and not once blurred.
