@@ -7,6 +7,7 @@ import { effectiveProxyIds, otherEnd, type NegotiationOutcome, type Negotiator }
 import { decide } from '../vocabulary/decision-table';
 import type { FailureSignal } from '../vocabulary/notify';
 import { vendorModule } from '../vendors/registry';
+import { insideInterfaceOf } from '../vendors/kit/export/context';
 import { PROBE_ANSWER, SA_TRANSITIONS, type SaAction, type SaEventType } from './rules';
 import type { SaRecord, SaState } from '../vocabulary/sa';
 import { parsePacket, proxyIdMatches, specHas, type Packet } from './traffic';
@@ -442,7 +443,13 @@ function overlapsAny(spec: string, selectors: readonly string[]): boolean {
 export function monitorTarget(doc: TopologyDocument, t: Tunnel, endKey: EndKey): { dst: string; src?: string } | undefined {
   const end: TunnelEnd = t[endKey];
   const gw = doc.gateways.find((g) => g.id === end.gatewayId);
-  const src = end.monitor.sourceInterface ? gw?.interfaces.find((i) => i.name === end.monitor.sourceInterface)?.address : undefined;
+  // ScreenOS takes a destination only with a source interface; with none set, the export writes the
+  // inside interface (shared/vendors/screenos/export.ts), so the ping comes from its address and
+  // only the proxy ID whose local side holds it matches (KB16008).
+  const outsideName = end.outsideInterface || gw?.interfaces.find((i) => i.kind === 'physical')?.name || '';
+  const tunnelIfs = new Set(doc.tunnels.flatMap((x) => [x.a, x.b]).filter((e) => e.gatewayId === end.gatewayId).map((e) => e.tunnelInterface));
+  const sourceName = end.monitor.sourceInterface || (end.monitor.destinationIp && gw ? insideInterfaceOf(gw, outsideName, tunnelIfs)?.name : undefined);
+  const src = sourceName ? gw?.interfaces.find((i) => i.name === sourceName)?.address : undefined;
   const srcIp = src ? parseInterfaceAddress(src) : undefined;
   const srcText = srcIp && srcIp.ok ? src?.split('/')[0] : undefined;
   if (end.monitor.destinationIp) return { dst: end.monitor.destinationIp, ...(srcText ? { src: srcText } : {}) };

@@ -52,3 +52,17 @@ test('packet walk: pick two hosts on the canvas, see each step, the failing one 
   await expect(page.getByTestId('walk-outcome')).toHaveText('DROPPED');
   await expect(page.getByRole('status').filter({ hasText: 'Dropped: NO_ROUTE' })).toBeVisible();
 });
+
+test('only the SA the monitor ping matches decides: deleting its ACL line on the ASA takes tunnel.1 DOWN (KB16008)', async ({ page }) => {
+  await page.getByTestId('tunnel-test').click();
+  await page.getByRole('tab', { name: 'B · GATEWAY-2' }).click();
+  await page.getByRole('button', { name: 'Delete selector 1 of end B' }).click();
+  await page.getByTestId('panel-tab-monitor').click();
+  const status = page.getByTestId('monitor-status-GATEWAY-1-tunnel.1');
+  await page.getByTestId('monitor-advance-10s').click();
+  await page.getByTestId('monitor-advance-1m').click();
+  // pid-3 (192.168.2.0/24 <-> 172.16.1.0/24) is up and also reaches 172.16.1.1, but the ping from
+  // the inside interface (192.168.1.1) can only pass through pid-1, which no longer comes up.
+  await expect(page.getByTestId('monitor-sa-GATEWAY-1-test-2')).toContainText('ACTIVE');
+  await expect(status).toContainText('DOWN');
+});

@@ -161,8 +161,26 @@ describe('tunnel-interface status (KB16008 + KB6221)', () => {
     expect(statusOfEnd(doc, m, t.id, 'a')?.status).toBe('UP');
     m = applyEvent(doc, m, { type: 'tick', at: probes * (2 + t.a.monitor.threshold) }, exactNegotiator);
     const v = statusOfEnd(doc, m, t.id, 'a')!;
-    expect(v.sas.map((s) => `${s.proxyId.remote}:${s.sta}`)).toEqual(['172.16.1.0/24:A/U', '172.16.2.0/24:A/D', '172.16.1.0/24:A/U', '172.16.2.0/24:A/D']);
+    // The ping goes from the inside interface (192.168.1.1, the source the export writes when none
+    // is set) to 172.16.1.1: only pid-1 (192.168.1.0/24 <-> 172.16.1.0/24) carries it.
+    expect(v.sas.map((s) => `${s.proxyId.local}>${s.proxyId.remote}:${s.sta}`)).toEqual(['192.168.1.0/24>172.16.1.0/24:A/U', '192.168.1.0/24>172.16.2.0/24:A/D', '192.168.2.0/24>172.16.1.0/24:A/D', '192.168.2.0/24>172.16.2.0/24:A/D']);
+    expect(v.sas.map((s) => s.counted)).toEqual([true, false, false, false]);
     expect(v.status).toBe('UP');
+  });
+
+  it('seed 003 template, a non-ScreenOS peer: only the SA the monitor ping matches decides, so deleting its ACL line takes tunnel.1 DOWN although another SA to the same host is up (KB16008)', () => {
+    const doc = screenosMultiProxyId();
+    const t = doc.tunnels[0]!;
+    // The ASA loses "ACL line 1" (172.16.1.0/24 -> 192.168.1.0/24): pid-1 can no longer come up;
+    // pid-3 (192.168.2.0/24 <-> 172.16.1.0/24) still can, and also reaches 172.16.1.1.
+    t.b.proxyIds = t.b.proxyIds.filter((p) => p.name !== 'ACL line 1');
+    const probes = t.a.monitor.intervalSeconds * 1000;
+    let m = run(doc, []);
+    for (let k = 1; k <= 2 + t.a.monitor.threshold; k++) m = applyEvent(doc, m, { type: 'tick', at: probes * k }, exactNegotiator);
+    const v = statusOfEnd(doc, m, t.id, 'a')!;
+    expect(v.sas.find((s) => s.proxyId.name === 'pid-3')?.state).toBe('ACTIVE');
+    expect(v.sas.filter((s) => s.counted).map((s) => s.proxyId.name)).toEqual(['pid-1']);
+    expect(v.status).toBe('DOWN');
   });
 
   it('seed 003 template: a peer loss takes tunnel.1 DOWN and withdraws its routes; recovery brings it UP', () => {

@@ -189,7 +189,7 @@ export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, ven
   const tunnelIfs = new Set(tunnels.map((t) => t.me.tunnelInterface));
   const outsideName = tunnels[0]?.outside || gateway.interfaces.find((i) => i.kind === 'physical')?.name || 'outside';
   const outside = gateway.interfaces.find((i) => i.name === outsideName);
-  const inside = gateway.interfaces.find((i) => i.kind === 'physical' && i.name !== outsideName && !tunnelIfs.has(i.name));
+  const inside = insideInterfaceOf(gateway, outsideName, tunnelIfs);
   return {
     doc,
     gateway,
@@ -250,4 +250,13 @@ export function fileStem(name: string): string {
 /** A range for messages: its prefix, or first-last. */
 export function rangeText(r: AddressRange): string {
   return cidr(r) ?? `${firstIp(r)}-${lastIp(r)}`;
+}
+
+/**
+ * The gateway's inside interface as the exports take it: its first physical interface that is
+ * neither the outside one nor a tunnel interface (the VPN monitor's default source on ScreenOS is
+ * the same one, so the monitor and the export agree).
+ */
+export function insideInterfaceOf(gateway: Gateway, outsideName: string, tunnelInterfaces: ReadonlySet<string>): Gateway['interfaces'][number] | undefined {
+  return gateway.interfaces.find((i) => i.kind === 'physical' && i.name !== outsideName && !tunnelInterfaces.has(i.name));
 }
