@@ -20,7 +20,7 @@ import { documentFileStem } from './file-flows';
 import { FileFlowBanners, FileFlowDialogs, TemplateCards, TemplatesDialog } from './FileFlowViews';
 import { HelpOverlay } from './HelpOverlay';
 import { Modal } from './Modal';
-import { EMPTY_SELECTION, listPanels, type DialogSpec, type Highlight, type PanelProps, type Selection, type Workbench } from './panels';
+import { EMPTY_SELECTION, listPanels, type DialogSpec, type Highlight, type MonitorOverlay, type PanelProps, type Selection, type Workbench } from './panels';
 import { ResizeHandle } from './ResizeHandle';
 import { Toolbar } from './Toolbar';
 import { initialUiState, paneSize, resizePane, showPanel, systemTheme, type Pane, type UiState } from './ui-state';
@@ -68,12 +68,14 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   const [message, setMessage] = useState('');
   const [ui, setUi] = useState<UiState>(() => initialUiState(systemTheme()));
   const [edgeAnimation, setEdgeAnimation] = useState<EdgeAnimation | undefined>(undefined);
-  // What a panel highlighted, or an animation it runs, belongs to the document it was made for.
+  const [monitorOverlay, setMonitorOverlay] = useState<MonitorOverlay | null>(null);
+  // What a panel highlighted, an animation it runs or a monitor simulation belongs to the document it was made for.
   const [generation, setGeneration] = useState(state.generation);
   if (generation !== state.generation) {
     setGeneration(state.generation);
     setHighlight(null);
     setEdgeAnimation(undefined);
+    setMonitorOverlay(null);
   }
   const panels = useMemo(() => listPanels(), []);
   const view = useCanvasView(ui.minimap);
@@ -138,7 +140,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
     dropItem(editor, item, { x: p.x + jitter * 24, y: p.y + jitter * 24 }, say, setSelection);
   };
 
-  const workbench: Workbench = useMemo(() => ({ highlight: setHighlight, openDialog: setDialog, select: setSelection, showPanel: (id: string) => setUi((u) => showPanel(u, id)) }), []);
+  const workbench: Workbench = useMemo(() => ({ highlight: setHighlight, showMonitor: setMonitorOverlay, openDialog: setDialog, select: setSelection, showPanel: (id: string) => setUi((u) => showPanel(u, id)) }), []);
   const empty = doc.gateways.length === 0 && doc.networks.length === 0;
   const animationContext = useMemo(() => ({ setEdgeAnimation, reducedMotion: false }), []);
 
@@ -162,6 +164,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
             snapToGrid={ui.snap}
             showMinimap={ui.minimap}
             animation={edgeAnimation}
+            monitor={monitorOverlay}
             onMessage={say}
           />
           {empty && (

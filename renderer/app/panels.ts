@@ -30,8 +30,16 @@ export interface DialogSpec {
   render: (close: () => void) => ReactNode;
 }
 
+/**
+ * What a running VPN monitor simulation shows per tunnel, for the canvas to show it too: the
+ * worst interface status over the tunnel's ends and whether routes into it were withdrawn.
+ */
+export type MonitorOverlay = Record<string, { status: 'UP' | 'READY' | 'DOWN'; routesWithdrawn: boolean; where: string }>;
+
 export interface Workbench {
   highlight(h: Highlight | null): void;
+  /** The monitor simulation's state on the canvas (null: none is running). */
+  showMonitor(m: MonitorOverlay | null): void;
   openDialog(spec: DialogSpec): void;
   select(selection: Selection): void;
   /** Bring a panel's tab to the front. */

@@ -20,7 +20,7 @@ import type { Editor } from '../../shared/commands/editor';
 import type { NodeRef } from '../../shared/commands/commands';
 import type { Gateway, GatewayId, Network, NetworkId, TopologyDocument, TunnelId, Vendor } from '../../shared/model/document';
 import type { NegotiationReport } from '../../shared/engine/report';
-import type { Highlight, Selection } from '../app/panels';
+import type { Highlight, MonitorOverlay, Selection } from '../app/panels';
 import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from './create';
 import { CanvasMinimap, DotBackdrop, fitPadding, fitWouldHideUnderMinimap, selectSmallCanvas } from './canvas-backdrop';
 import { edgeTypes, nodeTypes, type CanvasEdge, type CanvasNode, type TunnelEdgeData } from './nodes';
@@ -44,6 +44,8 @@ export interface CanvasProps {
   snapToGrid: boolean;
   showMinimap: boolean;
   animation: EdgeAnimation | undefined;
+  /** A running VPN monitor simulation's state per tunnel (the monitor panel's), shown on the tunnel too. */
+  monitor?: MonitorOverlay | null;
   onMessage: (text: string) => void;
 }
 
@@ -84,7 +86,7 @@ const selectFitWouldHide = (s: ReactFlowState) => {
 };
 
 export function Canvas(props: CanvasProps) {
-  const { editor, document: doc, report, selection, onSelectionChange, highlight, snapToGrid, showMinimap, animation, onMessage } = props;
+  const { editor, document: doc, report, selection, onSelectionChange, highlight, snapToGrid, showMinimap, animation, monitor, onMessage } = props;
   const flow = useReactFlow();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
   // Where the nodes being dragged are, until the drag ends: only then does the move become one
@@ -154,18 +156,20 @@ export function Canvas(props: CanvasProps) {
       const isSel = selected.t.has(t.id);
       const isHl = hl.edges.has(t.id);
       const anim = animation && animation.tunnelId === t.id ? animation.anim : undefined;
+      const mon = monitor?.[t.id];
       out.push(
         // Keyed on what the edge draws, not on the tunnel object: editing a proxy ID or a proposal
         // leaves the edge as it was, so React Flow is not handed a new edge list per keystroke.
-        cachedEdge(nodeId.tunnel(t.id), [t.name, t.a.gatewayId, t.b.gatewayId, sh, status.health, status.phase1, status.phase2Up, status.phase2Down, status.description, isSel, isHl, anim], () => {
+        cachedEdge(nodeId.tunnel(t.id), [t.name, t.a.gatewayId, t.b.gatewayId, sh, status.health, status.phase1, status.phase2Up, status.phase2Down, status.description, isSel, isHl, anim, mon?.status, mon?.routesWithdrawn, mon?.where], () => {
           const data: TunnelEdgeData = { name: t.name, status, highlighted: isHl };
           if (anim) data.anim = anim;
+          if (mon) data.monitor = mon;
           return { id: nodeId.tunnel(t.id), type: 'tunnel', source: nodeId.gateway(t.a.gatewayId), target: nodeId.gateway(t.b.gatewayId), sourceHandle: sh, targetHandle: th, selected: isSel, data, ariaLabel: `Tunnel ${t.name}: ${status.description}` };
         }),
       );
     }
     return edgeMemo.settle(out);
-  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation, dragPositions, edgeMemo]);
+  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation, monitor, dragPositions, edgeMemo]);
 
   const selectionRef = useRef(selection);
   useEffect(() => {

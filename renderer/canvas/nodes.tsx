@@ -19,6 +19,8 @@ export interface TunnelEdgeData extends Record<string, unknown> {
   highlighted: boolean;
   /** During the negotiation animation: where the message dot is (0..1 from source to target), its label, and whether phase 1 is lit. */
   anim?: { progress: number; fromSource: boolean; label: string; phase1Lit: boolean; failed: boolean };
+  /** While a VPN monitor simulation runs: what the monitor shows for this tunnel. */
+  monitor?: { status: 'UP' | 'READY' | 'DOWN'; routesWithdrawn: boolean; where: string };
 }
 export type TunnelEdge = Edge<TunnelEdgeData, 'tunnel'>;
 export type AttachEdge = Edge<Record<string, unknown>, 'attach'>;
@@ -27,6 +29,9 @@ export type CanvasEdge = TunnelEdge | AttachEdge;
 function outsideAddress(g: Gateway): string {
   return g.interfaces.find((i) => i.kind === 'physical' && i.address)?.address ?? '';
 }
+
+/** The path's dash while the monitor simulation has the tunnel's interface DOWN. */
+const MONITOR_DOWN_DASH = '8 5';
 
 export const GatewayNodeView = memo(function GatewayNodeView({ data, selected }: NodeProps<GatewayNode>) {
   const g = data.gateway;
@@ -88,6 +93,9 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
   const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
   const width = 14 + text.length * 7.4;
   const anim = data.anim;
+  const mon = data.monitor;
+  const monText = mon ? `Monitor: ${mon.status}${mon.routesWithdrawn ? ', routes withdrawn' : ''}` : '';
+  const monWidth = 14 + monText.length * 6.6;
   const dot = anim
     ? {
         x: anim.fromSource ? sourceX + (targetX - sourceX) * anim.progress : targetX + (sourceX - targetX) * anim.progress,
@@ -95,8 +103,8 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
       }
     : undefined;
   return (
-    <g className={`tunnel-edge health-${s.health}${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}${anim?.phase1Lit ? ' is-lit' : ''}`} data-testid={`tunnel-${data.name}`}>
-      <BaseEdge id={id} path={path} className="tunnel-path" style={{ strokeDasharray: HEALTH_DASH[s.health] }} interactionWidth={18} />
+    <g className={`tunnel-edge health-${s.health}${selected ? ' is-selected' : ''}${data.highlighted ? ' is-highlighted' : ''}${anim?.phase1Lit ? ' is-lit' : ''}${mon ? ` monitor-${mon.status.toLowerCase()}` : ''}`} data-testid={`tunnel-${data.name}`}>
+      <BaseEdge id={id} path={path} className="tunnel-path" style={{ strokeDasharray: mon?.status === 'DOWN' ? MONITOR_DOWN_DASH : HEALTH_DASH[s.health] }} interactionWidth={18} />
       {/* Absolute coordinates, no transform: a transform per badge is a paint property node per
           edge, which Chromium re-layerizes on every pan frame (BENCHMARKS.md, "Canvas"). */}
       <g className="tunnel-badge" role="img" aria-label={`Tunnel ${data.name}: ${s.description}`}>
@@ -106,6 +114,17 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
           {text}
         </text>
       </g>
+      {mon && (
+        // The monitor simulation's view, under the engine's verdict: the two can differ (a peer
+        // lost, a monitor ping failing) and the canvas says both.
+        <g className={`tunnel-monitor-badge monitor-${mon.status.toLowerCase()}`} role="img" aria-label={monText} data-testid={`tunnel-monitor-${data.name}`}>
+          <title>{`VPN monitor simulation, ${mon.where}: ${monText}`}</title>
+          <rect x={labelX - monWidth / 2} y={labelY + 14} width={monWidth} height={20} rx={10} />
+          <text x={labelX} y={labelY + 28} textAnchor="middle">
+            {monText}
+          </text>
+        </g>
+      )}
       {anim && dot && anim.label && (
         <g className={`anim-message${anim.failed ? ' is-failed' : ''}`} transform={`translate(${dot.x}, ${dot.y})`}>
           <circle r={9} />

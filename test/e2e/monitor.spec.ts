@@ -66,3 +66,20 @@ test('only the SA the monitor ping matches decides: deleting its ACL line on the
   await expect(page.getByTestId('monitor-sa-GATEWAY-1-test-2')).toContainText('ACTIVE');
   await expect(status).toContainText('DOWN');
 });
+
+test('the canvas shows what the running monitor shows: tunnel.1 DOWN with routes withdrawn after a peer loss, and nothing once reset', async ({ page }) => {
+  const badge = page.getByTestId('tunnel-monitor-test');
+  await page.getByTestId('panel-tab-monitor').click();
+  // Before the simulation runs, the canvas shows the engine's verdict only.
+  await expect(badge).toHaveCount(0);
+  await page.getByTestId('monitor-advance-10s').click();
+  await expect(badge).toHaveAttribute('aria-label', 'Monitor: UP');
+  await page.getByTestId('monitor-peer-loss').click();
+  await page.getByTestId('monitor-advance-1m').click();
+  await expect(page.getByTestId('monitor-status-GATEWAY-1-tunnel.1')).toContainText('DOWN');
+  await expect(badge).toHaveAttribute('aria-label', 'Monitor: DOWN, routes withdrawn');
+  await expect(page.getByTestId('tunnel-test')).toHaveClass(/monitor-down/);
+  await page.getByTestId('tunnel-test').screenshot({ path: test.info().outputPath('monitor-down.png') });
+  await page.getByTestId('monitor-reset').click();
+  await expect(badge).toHaveCount(0);
+});

@@ -4,12 +4,12 @@
 // clock, so a person can watch the status change. Vendor operational output for any gateway.
 // The monitor's state lives in the engine worker (renderer/report-worker/monitor-session.ts):
 // the buttons send actions, the panel renders the view the worker answers.
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { Gateway } from '../../../shared/model/document';
 import type { InterfaceStatus } from '../../../shared/vocabulary/sa';
 import { vendorModule } from '../../../shared/vendors/registry';
 import { ruleSays } from '../../../shared/monitor/rules';
-import type { PanelProps } from '../../app/panels';
+import type { MonitorOverlay, PanelProps } from '../../app/panels';
 import { useShown } from '../../app/use-shown';
 import type { MonitorAction, OpsQuery } from '../../report-worker/protocol';
 import { useJob, useSlotKey } from '../../report-worker/use-engine';
@@ -62,6 +62,26 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
   const view = job.answer;
   const act = (action: MonitorAction) => job.submit({ kind: 'monitor', session, actions: [action], ops });
   const at = view?.now ?? 0;
+  // Once the simulation has run (its clock moved), the canvas shows what the monitor shows on
+  // each tunnel; Reset, another document or closing the monitor takes it off again.
+  useEffect(() => {
+    if (!view || view.now === 0) {
+      workbench.showMonitor(null);
+      return;
+    }
+    const rank = { DOWN: 0, READY: 1, UP: 2 } as const;
+    const overlay: MonitorOverlay = {};
+    for (const v of view.views) {
+      for (const id of v.tunnelIds) {
+        const was = overlay[id];
+        const routesWithdrawn = v.kind === 'tunnel-interface' && !v.routesInstalled;
+        if (!was || rank[v.status] < rank[was.status]) overlay[id] = { status: v.status, routesWithdrawn: routesWithdrawn || (was?.routesWithdrawn ?? false), where: `${v.gatewayName} ${v.name}` };
+        else if (routesWithdrawn) was.routesWithdrawn = true;
+      }
+    }
+    workbench.showMonitor(overlay);
+  }, [view, workbench]);
+  useEffect(() => () => workbench.showMonitor(null), [workbench]);
   const inject = (kind: 'traffic' | 'peer-loss' | 'peer-recover' | 'peer-restart' | 'lifetime-expiry' | 'rekey') => {
     if (tunnelId) act({ type: kind, tunnelId });
   };
