@@ -25,20 +25,33 @@ export const LIGHT_SVG: SvgTheme = { background: '#f7f8fa', node: '#ffffff', nod
 export const DARK_SVG: SvgTheme = { background: '#14181f', node: '#1e242d', nodeStroke: '#3a4452', text: '#e8edf3', muted: '#9aa6b5', health: { up: '#4cc27a', partial: '#f0a83a', down: '#ff6b6b', pending: '#8a96a5' } };
 
 export function buildSvg(doc: TopologyDocument, report: NegotiationReport | undefined, theme: SvgTheme = LIGHT_SVG): string {
-  const boxes = [
+  const boxes: { x: number; y: number; width: number; height: number }[] = [
     ...doc.gateways.map((g) => ({ ...g.position, ...GATEWAY_SIZE })),
     ...doc.networks.map((n) => ({ ...n.position, ...NETWORK_SIZE })),
   ];
-  const pad = 40;
-  const minX = Math.min(0, ...boxes.map((b) => b.x)) - pad;
-  const minY = Math.min(0, ...boxes.map((b) => b.y)) - pad;
-  const maxX = Math.max(400, ...boxes.map((b) => b.x + b.width)) + pad;
-  const maxY = Math.max(200, ...boxes.map((b) => b.y + b.height)) + pad;
-  const w = Math.round(maxX - minX);
-  const h = Math.round(maxY - minY);
   const center = new Map<string, { x: number; y: number }>();
   for (const g of doc.gateways) center.set(`g:${g.id}`, { x: g.position.x + GATEWAY_SIZE.width / 2, y: g.position.y + GATEWAY_SIZE.height / 2 });
   for (const n of doc.networks) center.set(`n:${n.id}`, { x: n.position.x + NETWORK_SIZE.width / 2, y: n.position.y + NETWORK_SIZE.height / 2 });
+  // Each tunnel's badge, at the middle of its line; the badges count for the bounds too (a long one
+  // between two nodes one above the other is wider than they are).
+  const badges = doc.tunnels.flatMap((t) => {
+    const a = center.get(`g:${t.a.gatewayId}`);
+    const b = center.get(`g:${t.b.gatewayId}`);
+    if (!a || !b) return [];
+    const st = tunnelStatus(findReportTunnel(report, t));
+    const label = `${HEALTH_ICON[st.health]} ${t.name}${st.phase1 === 'up' ? ` · P2 ${st.phase2Up}✓ ${st.phase2Down}✕` : st.phase1 === 'down' ? ' · P1 ✕' : ''}`;
+    return [{ a, b, st, label, width: 16 + label.length * 7, mx: (a.x + b.x) / 2, my: (a.y + b.y) / 2 }];
+  });
+  for (const g of badges) boxes.push({ x: g.mx - g.width / 2, y: g.my - 12, width: g.width, height: 24 });
+  // The drawing's own bounds, padded (the origin is not part of it: a design far from it would
+  // otherwise export with a margin of empty space); an empty design is a small empty picture.
+  const pad = 40;
+  const minX = (boxes.length ? Math.min(...boxes.map((b) => b.x)) : 0) - pad;
+  const minY = (boxes.length ? Math.min(...boxes.map((b) => b.y)) : 0) - pad;
+  const maxX = (boxes.length ? Math.max(...boxes.map((b) => b.x + b.width)) : 400) + pad;
+  const maxY = (boxes.length ? Math.max(...boxes.map((b) => b.y + b.height)) : 200) + pad;
+  const w = Math.round(maxX - minX);
+  const h = Math.round(maxY - minY);
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="${minX} ${minY} ${w} ${h}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`);
   out.push(`<title>${esc(doc.name)}</title>`);
@@ -48,17 +61,9 @@ export function buildSvg(doc: TopologyDocument, report: NegotiationReport | unde
     const b = center.get(`g:${n.gatewayId}`);
     if (a && b) out.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${theme.nodeStroke}" stroke-width="1.5" stroke-dasharray="4 4"/>`);
   }
-  for (const t of doc.tunnels) {
-    const a = center.get(`g:${t.a.gatewayId}`);
-    const b = center.get(`g:${t.b.gatewayId}`);
-    if (!a || !b) continue;
-    const st = tunnelStatus(findReportTunnel(report, t));
+  for (const { a, b, st, label, width: lw, mx, my } of badges) {
     const color = theme.health[st.health];
     out.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${color}" stroke-width="3"${st.health === 'up' ? '' : ' stroke-dasharray="8 5"'}/>`);
-    const label = `${HEALTH_ICON[st.health]} ${t.name}${st.phase1 === 'up' ? ` · P2 ${st.phase2Up}✓ ${st.phase2Down}✕` : st.phase1 === 'down' ? ' · P1 ✕' : ''}`;
-    const lw = 16 + label.length * 7;
-    const mx = (a.x + b.x) / 2;
-    const my = (a.y + b.y) / 2;
     out.push(`<g><rect x="${mx - lw / 2}" y="${my - 12}" width="${lw}" height="24" rx="12" fill="${theme.node}" stroke="${color}" stroke-width="2"/><text x="${mx}" y="${my + 5}" text-anchor="middle" font-size="12" font-weight="600" fill="${color}">${esc(label)}</text></g>`);
   }
   for (const g of doc.gateways) {
