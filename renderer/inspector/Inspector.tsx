@@ -320,6 +320,54 @@ function EndEditor({ editor, doc, tunnel, end }: { editor: Editor; doc: Topology
         <CheckField label="Passive (responder only)" checked={e.passive} onChange={(v) => run({ passive: v })} />
         {vendor && <VendorOptionFields editor={editor} vendor={vendor} where="end" holder={e} write={(vendorOptions) => update({ vendorOptions })} dispatch={(c) => editor.dispatch(c)} />}
       </Section>
+      <Section title="Dead peer detection, NAT and VPN monitor">
+        <div className="field-row">
+          <CheckField label="NAT traversal" checked={e.natTraversal} testId={`nat-t-${end}`} onChange={(v) => run({ natTraversal: v })} />
+          <CheckField label="Dead peer detection" checked={e.dpd.enabled} testId={`dpd-${end}`} onChange={(v) => run({ dpd: { ...e.dpd, enabled: v } })} />
+        </div>
+        {e.dpd.enabled && (
+          <TextField editor={editor} label="DPD interval (s)" mono value={String(e.dpd.intervalSeconds)} validate={validateSetting(g && valueLimitOf(g, 'dpdIntervalSeconds'), productLabel, 1, 3600)} mergeKey={mk('dpd')} testId={`dpd-interval-${end}`} command={(t) => update({ dpd: { ...e.dpd, intervalSeconds: Number(t) } })} />
+        )}
+        <CheckField label="VPN monitor (pings through the tunnel)" checked={e.monitor.enabled} testId={`monitor-${end}`} onChange={(v) => run({ monitor: { ...e.monitor, enabled: v } })} />
+        {e.monitor.enabled && (
+          <>
+            <div className="field-row">
+              <TextField
+                editor={editor}
+                label="Destination (a host behind the peer)"
+                mono
+                value={e.monitor.destinationIp ?? ''}
+                validate={(t) => (t.trim() === '' ? undefined : validateIp(t.trim()))}
+                mergeKey={mk('mondst')}
+                testId={`monitor-destination-${end}`}
+                command={(t) => {
+                  const { destinationIp: _d, ...rest } = e.monitor;
+                  return update({ monitor: t.trim() ? { ...rest, destinationIp: t.trim() } : rest });
+                }}
+              />
+              <SelectField
+                label="Source interface"
+                value={e.monitor.sourceInterface ?? ''}
+                testId={`monitor-source-${end}`}
+                options={[{ value: '', label: 'Default (the inside interface)' }, ...(g?.interfaces ?? []).map((i) => ({ value: i.name, label: i.name }))]}
+                onChange={(v) => {
+                  const { sourceInterface: _s, ...rest } = e.monitor;
+                  run({ monitor: v ? { ...rest, sourceInterface: v } : rest });
+                }}
+              />
+            </div>
+            <div className="field-row">
+              <CheckField label="Rekey" hint="renegotiate after a failure without waiting for traffic" checked={e.monitor.rekey} testId={`monitor-rekey-${end}`} onChange={(v) => run({ monitor: { ...e.monitor, rekey: v } })} />
+              <CheckField label="Optimized" hint="incoming tunnel traffic counts as a reply" checked={e.monitor.optimized} onChange={(v) => run({ monitor: { ...e.monitor, optimized: v } })} />
+            </div>
+            <div className="field-row">
+              <TextField editor={editor} label="Interval (s)" mono value={String(e.monitor.intervalSeconds)} validate={validateSetting(g && valueLimitOf(g, 'monitorIntervalSeconds'), productLabel, 2, 10)} mergeKey={mk('monint')} command={(t) => update({ monitor: { ...e.monitor, intervalSeconds: Number(t) } })} />
+              <TextField editor={editor} label="Threshold" mono value={String(e.monitor.threshold)} validate={validateSetting(g && valueLimitOf(g, 'monitorThreshold'), productLabel, 2, 100)} mergeKey={mk('monthr')} command={(t) => update({ monitor: { ...e.monitor, threshold: Number(t) } })} />
+              <SelectField label="On failure" value={e.monitor.action} options={[{ value: 'wait-recover', label: 'Wait and recover' }, { value: 'fail-over', label: 'Fail over (withdraw routes)' }] as const} onChange={(v) => run({ monitor: { ...e.monitor, action: v } })} />
+            </div>
+          </>
+        )}
+      </Section>
       <Section title="Proxy IDs / traffic selectors">
         <ProxyIdTable editor={editor} doc={doc} tunnel={tunnel} end={end} />
       </Section>
