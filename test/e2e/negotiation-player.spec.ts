@@ -1,0 +1,79 @@
+// The negotiation player driven as a presenter would: by its buttons and the arrow keys, never by
+// playback time (so the machine's speed does not matter).
+import { expect, test } from "@playwright/test";
+import { openApp } from "./helpers";
+
+test.beforeEach(async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await openApp(page);
+  await page.getByTestId("template-screenos-multi-proxy-id").click();
+  await page.getByTestId("panel-tab-negotiation").click();
+});
+
+test('every player button says what it does, and "▶|" steps one message', async ({
+  page,
+}) => {
+  const toolbar = page.getByRole("toolbar", { name: "Negotiation player" });
+  for (const button of await toolbar.getByRole("button").all()) {
+    const label = await button.getAttribute("aria-label");
+    const title = await button.getAttribute("title");
+    expect(label, "every button has a label").toBeTruthy();
+    expect(title, `"${label}" has a tooltip`).toBeTruthy();
+    expect(label).not.toMatch(/to end|to the end/i);
+  }
+  const next = page.getByRole("button", { name: "Next message" });
+  await expect(next).toHaveAttribute("title", /step forward/i);
+  await expect(
+    page.getByRole("button", { name: "Previous message" }),
+  ).toHaveAttribute("title", /step back/i);
+  await expect(
+    page.getByRole("button", { name: "Back to the start" }),
+  ).toHaveAttribute("title", /start/i);
+
+  const position = page.getByTestId("player-position");
+  const total = Number((await position.textContent())!.split("/")[1]);
+  expect(total).toBeGreaterThan(3);
+  await next.click();
+  await expect(position).toHaveText(`1 / ${total}`);
+  await expect(page.getByTestId("player-finished")).toHaveCount(0);
+  const messages = page
+    .getByRole("list", { name: "Messages" })
+    .getByRole("listitem");
+  await expect(messages.nth(0)).toHaveAttribute("aria-current", "step");
+});
+
+test("arrow keys step a whole message and the list follows the current one", async ({
+  page,
+}) => {
+  const position = page.getByTestId("player-position");
+  const total = Number((await position.textContent())!.split("/")[1]);
+  const messages = page
+    .getByRole("list", { name: "Messages" })
+    .getByRole("listitem");
+  await expect(messages).toHaveCount(total);
+
+  // The panel shows only part of the list: the last message starts out of view.
+  await expect(messages.nth(total - 1)).not.toBeInViewport();
+  await page.getByTestId("player-scrub").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(position).toHaveText(`1 / ${total}`);
+  await page.keyboard.press("ArrowRight");
+  await expect(position).toHaveText(`2 / ${total}`);
+  await expect(messages.nth(1)).toHaveAttribute("aria-current", "step");
+  await expect(messages.nth(1)).toHaveClass(/is-current/);
+  await page.keyboard.press("ArrowLeft");
+  await expect(position).toHaveText(`1 / ${total}`);
+  await expect(messages.nth(0)).toHaveAttribute("aria-current", "step");
+  await expect(page.locator(".timeline [aria-current]")).toHaveCount(1);
+
+  // To the last message: it is highlighted and scrolled into view in the list.
+  for (let i = 1; i < total; i++) await page.keyboard.press("ArrowRight");
+  await expect(position).toHaveText(`${total} / ${total}`);
+  const last = messages.nth(total - 1);
+  await expect(last).toHaveAttribute("aria-current", "step");
+  await expect(last).toBeInViewport();
+  // Back to the first: it scrolls back into view too.
+  for (let i = 1; i < total; i++) await page.keyboard.press("ArrowLeft");
+  await expect(position).toHaveText(`1 / ${total}`);
+  await expect(messages.nth(0)).toBeInViewport();
+});
