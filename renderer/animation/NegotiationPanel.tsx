@@ -279,6 +279,16 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
                 </span>
                 <strong>{s.label}</strong>
                 {s.detail && <span className="muted"> {s.detail}</span>}
+                {s.values.length > 0 && (
+                  <dl className="msg-values" data-testid={`msg-values-${i}`}>
+                    {s.values.map((v) => (
+                      <div key={v.label}>
+                        <dt>{v.label}</dt>
+                        <dd className="mono">{v.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
               </li>
             ))}
           </ol>

@@ -77,3 +77,46 @@ test("arrow keys step a whole message and the list follows the current one", asy
   await expect(position).toHaveText(`1 / ${total}`);
   await expect(messages.nth(0)).toBeInViewport();
 });
+
+test("each message shows the values it carries: proposals offered and chosen, KE, IDs, selectors", async ({
+  page,
+}) => {
+  const messages = page
+    .getByRole("list", { name: "Messages" })
+    .getByRole("listitem");
+  const current = page.locator('.timeline [aria-current="step"]');
+  const next = page.getByRole("button", { name: "Next message" });
+  await next.click();
+  await expect(current).toContainText("Main Mode 1");
+  await expect(current.getByText("Offered", { exact: false })).toBeVisible();
+  await expect(current).toContainText(/AES|3DES/);
+  await next.click();
+  await expect(current).toContainText("Main Mode 2");
+  await expect(current.locator("dt", { hasText: "Chosen" })).toBeVisible();
+  await next.click();
+  await expect(current.locator("dt", { hasText: "KE" })).toBeVisible();
+  await expect(current).toContainText(/DH group \d+/);
+  // On to the first Quick Mode: the proxy IDs as sent, then as the responder answers them.
+  for (
+    let i = 0;
+    i < 10 && !(await current.textContent())?.includes("Quick Mode 1");
+    i++
+  )
+    await next.click();
+  await expect(current).toContainText("Quick Mode 1");
+  await expect(current.locator("dt", { hasText: "IDci (sent)" })).toBeVisible();
+  await expect(
+    current.locator("dd").filter({ hasText: "192.168.1.0/24" }).first(),
+  ).toBeVisible();
+  await next.click();
+  await expect(current).toContainText("Quick Mode 2");
+  await expect(
+    current.locator("dt", { hasText: "IDci (narrowed)" }),
+  ).toBeVisible();
+  await expect(current.locator("dt", { hasText: "Chosen" })).toBeVisible();
+  await expect(
+    messages
+      .filter({ hasText: "Main Mode 5" })
+      .locator("dt", { hasText: "IDii" }),
+  ).toHaveCount(1);
+});
