@@ -71,7 +71,8 @@ function rulesFor(run: NegotiationRun, cache: (string[] | undefined)[], stage: 0
   if (stage >= 1) list.push(run.use(responderEnd, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
   if (stage >= 2) list.push(run.use(responderEnd, bR.rules.pfs));
   if (stage >= 2 && v === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly && bI.rules.v1PfsGroup) list.push(run.use(initiatorEnd, bI.rules.v1PfsGroup));
-  if (stage >= 3) list.push(run.use(initiatorEnd, bI.rules.v2Initiator));
+  // The initiator's narrowing rules are IKEv2 statements; an IKEv1 verdict does not cite them.
+  if (stage >= 3 && v === 2) list.push(run.use(initiatorEnd, bI.rules.v2Initiator));
   cache[key] = list;
   return list;
 }

@@ -120,3 +120,17 @@ test("each message shows the values it carries: proposals offered and chosen, KE
       .locator("dt", { hasText: "IDii" }),
   ).toHaveCount(1);
 });
+
+test('an IKEv1 verdict lists IKEv1 rules only', async ({ page }) => {
+  // The ScreenOS template's tunnel is IKEv1 (Main Mode and Quick Mode in the player).
+  await expect(page.getByRole('list', { name: 'Messages' })).toContainText('Quick Mode');
+  await page.getByTestId('panel-tab-results').click();
+  await page.getByRole('button', { name: /Vendor rules used/ }).first().click();
+  const rules = page.locator('.rule-list li');
+  await expect(rules.first()).toBeVisible();
+  const texts = await rules.allTextContents();
+  expect(texts.length).toBeGreaterThan(0);
+  // "<mark> <vendor>: <statement> — <source>": no statement that is about IKEv2.
+  expect(texts.filter((t) => /^[^:]*:\s*(An? )?IKEv2\b/.test(t))).toEqual([]);
+  await expect(page.locator('.rule-list')).toContainText('IKEv1');
+});
