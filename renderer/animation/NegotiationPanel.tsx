@@ -265,7 +265,8 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
         </p>
       ) : (
         <div className="player-body">
-          <ol className="timeline" aria-label="Messages" ref={listRef}>
+          {/* Scrolls on its own, so it takes focus to be scrolled from the keyboard. */}
+          <ol className="timeline" aria-label="Messages" ref={listRef} tabIndex={0}>
             {steps.map((s, i) => (
               <li
                 key={i}
@@ -292,7 +293,7 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
               </li>
             ))}
           </ol>
-          <div className="player-results">
+          <div className="player-results" role="region" aria-label="Results as they arrive" tabIndex={0}>
             <div
               className={`phase1-lamp${phase1Lit ? " is-lit" : finished && rt.phase1.status === "down" ? " is-failed" : ""}`}
               data-testid="phase1-lamp"
