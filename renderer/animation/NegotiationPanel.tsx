@@ -60,22 +60,41 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
   }, [playing, speed, steps.length]);
 
   const completed = Math.floor(pos);
-  const current = steps[Math.min(completed, steps.length - 1)];
+  // The message on the wire or just arrived: pos in (k-1, k] is message k-1 (-1 before the first).
+  const currentIndex = Math.min(steps.length, Math.ceil(pos)) - 1;
+  const current = currentIndex >= 0 ? steps[currentIndex] : undefined;
   const p1Done = rt ? phase1DoneStep(steps, rt) : -1;
   const phase1Lit = p1Done >= 0 && completed > p1Done;
   const revealed = rt ? revealedPhase2(steps, completed, rt) : new Set<number>();
   const finished = steps.length > 0 && pos >= steps.length;
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // Stepping moves by whole messages: the next one arrives, or the current one is taken back.
+  const stepForward = () => {
+    setPlaying(false);
+    setPos((p) => Math.min(steps.length, Math.floor(p) + 1));
+  };
+  const stepBack = () => {
+    setPlaying(false);
+    setPos((p) => Math.max(0, Math.ceil(p) - 1));
+  };
 
   useEffect(() => {
-    if (!tunnel || steps.length === 0 || (pos === 0 && !playing)) {
+    if (!tunnel || !current || (pos === 0 && !playing)) {
       setEdgeAnimation(undefined);
       return;
     }
-    const s = steps[Math.min(completed, steps.length - 1)]!;
-    const progress = finished ? 1 : pos - completed;
+    const progress = finished ? 1 : pos - currentIndex;
     // At the end the message is gone; the lit phase 1 stays.
-    setEdgeAnimation({ tunnelId: tunnel.id, anim: { progress, fromSource: s.fromA, label: finished ? '' : s.label, phase1Lit, failed: s.failed } });
-  }, [tunnel, steps, pos, completed, playing, phase1Lit, finished, setEdgeAnimation]);
+    setEdgeAnimation({ tunnelId: tunnel.id, anim: { progress, fromSource: current.fromA, label: finished ? '' : current.label, phase1Lit, failed: current.failed } });
+  }, [tunnel, current, currentIndex, pos, playing, phase1Lit, finished, setEdgeAnimation]);
+
+  // The list follows the player: the current message stays in view.
+  useEffect(() => {
+    if (currentIndex < 0) return;
+    const li = listRef.current?.children[currentIndex];
+    if (li instanceof HTMLElement) li.scrollIntoView({ block: 'nearest' });
+  }, [currentIndex]);
   useEffect(() => () => setEdgeAnimation(undefined), [setEdgeAnimation]);
 
   if (doc.tunnels.length === 0) return <p className="muted pad">Draw a tunnel to watch its negotiation.</p>;
@@ -84,9 +103,15 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
       className="player"
       data-testid="player"
       onKeyDown={(e) => {
-        if (e.key === ' ' && (e.target as HTMLElement).tagName !== 'SELECT') {
+        if ((e.target as HTMLElement).tagName === 'SELECT') return;
+        if (e.key === ' ') {
           e.preventDefault();
           setPlaying((p) => !p);
+        } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          // A whole message, also on the scrub bar (whose own arrows would move by 1/100).
+          e.preventDefault();
+          if (e.key === 'ArrowRight') stepForward();
+          else stepBack();
         }
       }}
     >
@@ -94,29 +119,30 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
         <label className="sr-only" htmlFor="player-tunnel">
           Tunnel
         </label>
-        <select id="player-tunnel" className="input" value={tunnelId} onChange={(e) => setChosen(e.target.value)} data-testid="player-tunnel">
+        <select id="player-tunnel" className="input" title="Tunnel to play" value={tunnelId} onChange={(e) => setChosen(e.target.value)} data-testid="player-tunnel">
           {doc.tunnels.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
             </option>
           ))}
         </select>
-        <button type="button" className="btn" aria-label="Back to the start" onClick={() => { setPlaying(false); setPos(0); }}>
-          |◀
+        <button type="button" className="btn" aria-label="Back to the start" title="Back to the start (before the first message)" onClick={() => { setPlaying(false); setPos(0); }}>
+          |◀ Start
         </button>
-        <button type="button" className="btn" aria-label="Step back" onClick={() => { setPlaying(false); setPos((p) => Math.max(0, Math.ceil(p) - 1)); }}>
-          ◀
+        <button type="button" className="btn" aria-label="Previous message" title="Step back one message (Left arrow)" data-testid="player-back" onClick={stepBack}>
+          ◀ Back
         </button>
-        <button type="button" className="btn primary" data-testid="player-play" aria-label={playing ? 'Pause' : 'Play'} disabled={steps.length === 0} onClick={() => { if (finished) setPos(0); setPlaying((p) => !p); }}>
+        <button type="button" className="btn primary" data-testid="player-play" aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play the negotiation (Space)'} disabled={steps.length === 0} onClick={() => { if (finished) setPos(0); setPlaying((p) => !p); }}>
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <button type="button" className="btn" aria-label="Step forward" data-testid="player-step" onClick={() => { setPlaying(false); setPos((p) => Math.min(steps.length, Math.floor(p) + 1)); }}>
-          ▶|
+        <button type="button" className="btn" aria-label="Next message" title="Step forward one message (Right arrow)" data-testid="player-step" onClick={stepForward}>
+          Next ▶
         </button>
         <input
           type="range"
           className="scrub"
           aria-label="Scrub through the negotiation"
+          title="Scrub through the negotiation (Left/Right arrows step one message)"
           min={0}
           max={steps.length}
           step={0.01}
@@ -130,7 +156,7 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
         <label className="sr-only" htmlFor="player-speed">
           Speed
         </label>
-        <select id="player-speed" className="input narrow" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+        <select id="player-speed" className="input narrow" title="Playback speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×
@@ -142,16 +168,27 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
         <p className="muted pad">{report ? 'No result for this tunnel.' : 'Computing…'}</p>
       ) : (
         <div className="player-body">
-          <ol className="timeline" aria-label="Messages">
+          {/* Scrolls on its own, so it takes focus to be scrolled from the keyboard. */}
+          <ol className="timeline" aria-label="Messages" ref={listRef} tabIndex={0}>
             {steps.map((s, i) => (
-              <li key={i} className={`${i < completed ? 'is-done' : i === completed && pos > 0 ? 'is-current' : 'is-future'}${s.failed ? ' is-failed' : ''}`}>
+              <li key={i} className={`${i === currentIndex ? 'is-current' : i < currentIndex ? 'is-done' : 'is-future'}${s.failed ? ' is-failed' : ''}`} aria-current={i === currentIndex ? 'step' : undefined}>
                 <span className="dir">{s.fromA ? `${names.a} → ${names.b}` : `${names.b} → ${names.a}`}</span>
                 <strong>{s.label}</strong>
                 {s.detail && <span className="muted"> {s.detail}</span>}
+                {s.values.length > 0 && (
+                  <dl className="msg-values" data-testid={`msg-values-${i}`}>
+                    {s.values.map((v) => (
+                      <div key={v.label}>
+                        <dt>{v.label}</dt>
+                        <dd className="mono">{v.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
               </li>
             ))}
           </ol>
-          <div className="player-results">
+          <div className="player-results" role="region" aria-label="Results as they arrive" tabIndex={0}>
             <div className={`phase1-lamp${phase1Lit ? ' is-lit' : finished && rt.phase1.status === 'down' ? ' is-failed' : ''}`} data-testid="phase1-lamp">
               Phase 1 {phase1Lit ? '✓ established' : finished && rt.phase1.status === 'down' ? `✕ failed${rt.phase1.notify ? ` (${rt.phase1.notify})` : ''}` : '…'}
             </div>
@@ -175,7 +212,7 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
                 ))}
               </tbody>
             </table>
-            {current && pos > 0 && !finished && <p className="muted">{current.detail}</p>}
+            {current && !finished && <p className="muted">{current.detail}</p>}
             {finished && <p data-testid="player-finished">Negotiation complete.</p>}
           </div>
         </div>

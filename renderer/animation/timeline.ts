@@ -13,6 +13,33 @@ export interface AnimationStep {
   failed: boolean;
   /** The phase-2 result revealed when this message arrives, if any. */
   revealsPhase2?: number;
+  /** The values the message carries, from the report's timeline entry, in display order. */
+  values: StepValue[];
+}
+
+export interface StepValue {
+  label: string;
+  value: string;
+}
+
+const V1_EXCHANGES = new Set<TimelineEntry['exchange']>(['MAIN_MODE', 'AGGRESSIVE_MODE', 'QUICK_MODE', 'INFORMATIONAL_V1']);
+
+/** What a message carries, labelled as the RFCs name the payloads (IKEv1 IDii/IDci, IKEv2 IDi/TSi). */
+export function valuesOf(e: TimelineEntry, initiatorEnd: TimelineEntry['from']): StepValue[] {
+  const v1 = V1_EXCHANGES.has(e.exchange);
+  const out: StepValue[] = [];
+  if (e.proposals && e.proposals.length > 0) out.push({ label: e.proposals.length === 1 ? 'Offered' : `Offered (${e.proposals.length})`, value: e.proposals.join(' | ') });
+  if (e.chosen) out.push({ label: 'Chosen', value: e.chosen });
+  if (e.keGroup !== undefined) out.push({ label: 'KE', value: `DH group ${e.keGroup}` });
+  if (e.ids?.i) out.push({ label: v1 ? 'IDii' : 'IDi', value: e.ids.i });
+  if (e.ids?.r) out.push({ label: v1 ? 'IDir' : 'IDr', value: e.ids.r });
+  if (e.ts) {
+    const how = e.from === initiatorEnd ? 'sent' : 'narrowed';
+    const [i, r] = e.exchange === 'QUICK_MODE' ? ['IDci', 'IDcr'] : ['TSi', 'TSr'];
+    out.push({ label: `${i} (${how})`, value: e.ts.i.join(', ') }, { label: `${r} (${how})`, value: e.ts.r.join(', ') });
+  }
+  if (e.notify) out.push({ label: 'Notify', value: e.notifyData ? `${e.notify}: ${e.notifyData}` : e.notify });
+  return out;
 }
 
 const EXCHANGE_LABEL: Record<TimelineEntry['exchange'], string> = {
@@ -39,6 +66,7 @@ export function buildSteps(rt: TunnelReport): AnimationStep[] {
       // IKE_AUTH also carries the first child SA; it still completes phase 1.
       phase: PHASE1_EXCHANGES.has(e.exchange) ? 1 : 2,
       failed: e.notify !== undefined || e.unanswered === true || e.unreadable === true,
+      values: valuesOf(e, rt.initiatorEnd),
     };
     return step;
   });

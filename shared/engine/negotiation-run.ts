@@ -91,6 +91,15 @@ export class NegotiationRun {
     this.timeline.push(e);
   }
 
+  /** The last message of an exchange sent by an end (to add values known only later, as a child's selectors). */
+  lastMsg(exchange: TimelineEntry['exchange'], from: EndKey): TimelineEntry | undefined {
+    for (let i = this.timeline.length - 1; i >= 0; i--) {
+      const m = this.timeline[i] as TimelineEntry;
+      if (m.exchange === exchange && m.from === from) return m;
+    }
+    return undefined;
+  }
+
   /** Marks the last message (when the timeline is kept). */
   markLast(flag: 'unanswered'): void {
     const last = this.timeline[this.timeline.length - 1];

@@ -5,11 +5,12 @@ import type { TunnelEnd } from '../model/document';
 import { parseIp } from '../net/address';
 import type { NegotiationRun } from './negotiation-run';
 import type { TunnelEndPlan } from './plan';
-import { describeIke, firstTransforms, matchIke } from './proposals';
+import { describeIke, describeOffer, firstTransforms, matchIke } from './proposals';
 import type { Phase1Result } from './report';
 import type { Notify } from '../vocabulary/notify';
 
-function identityOf(end: TunnelEnd, plan: TunnelEndPlan): { type: string; value: string } | undefined {
+/** The identity an end sends (IDi/IDr): its configured local ID, else its IKE address. */
+export function identityOf(end: TunnelEnd, plan: TunnelEndPlan): { type: string; value: string } | undefined {
   if (end.auth?.localId) return end.auth.localId;
   return plan.ikeAddress ? { type: 'address', value: plan.ikeAddress.text } : undefined;
 }
@@ -39,11 +40,21 @@ export function phase1(run: NegotiationRun): Phase1Result {
   const exchange: Phase1Result['exchange'] = v === 2 ? 'ike_sa_init' : I.exchangeMode === 'aggressive' ? 'aggressive' : 'main';
   const first = v === 2 ? 'IKE_SA_INIT' : exchange === 'aggressive' ? 'AGGRESSIVE_MODE' : 'MAIN_MODE';
   const initPayloads = v === 2 ? 'SA KE Ni N(NATD_S_IP) N(NATD_D_IP)' : exchange === 'aggressive' ? 'SA KE Ni IDii' : 'SA V V V';
+  const idI = identityOf(I, run.plans[initiatorEnd]);
+  const idR = identityOf(R, run.plans[responderEnd]);
+  const idText = (id: { type: string; value: string } | undefined) => (id ? `${id.type} ${id.value}` : undefined);
+  // The values of the first message: its SA payload, and the KE (and, aggressive, the ID) it carries.
+  const initValues = (sent: readonly { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }[], keGroup: number | undefined) => ({
+    proposals: sent.map(describeOffer),
+    ...((v === 2 || exchange === 'aggressive') && keGroup !== undefined ? { keGroup } : {}),
+    ...(exchange === 'aggressive' && idI ? { ids: { i: idText(idI) } } : {}),
+  });
+  const offered = () => initValues(I.ike?.proposals ?? [], I.ike?.proposals[0]?.dhGroups[0]);
 
   // Version.
   if (R.ikeVersion !== v) {
     rules.push(run.use(responderEnd, PR.phase1.rules.version));
-    if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: initiatorEnd, summary: initPayloads });
+    if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: initiatorEnd, summary: initPayloads, ...offered() });
     const reason = `${run.gateways[initiatorEnd].name} initiates with IKEv${v} but ${run.gateways[responderEnd].name} is configured for IKEv${R.ikeVersion}.`;
     if (PR.phase1.versionMismatch === 'silent') {
       if (run.detail) run.log(responderEnd, { kind: 'version-mismatch', peer: peerR, version: v });
@@ -61,7 +72,7 @@ export function phase1(run: NegotiationRun): Phase1Result {
   // IKEv1 exchange mode.
   if (v === 1 && (R.exchangeMode ?? 'main') !== (I.exchangeMode ?? 'main')) {
     rules.push(run.use(responderEnd, PR.phase1.rules.proposal));
-    if (run.detail) run.msg({ exchange: first, message: '1', from: initiatorEnd, summary: initPayloads });
+    if (run.detail) run.msg({ exchange: first, message: '1', from: initiatorEnd, summary: initPayloads, ...offered() });
     if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: responderEnd, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
     if (run.detail) run.log(responderEnd, { kind: 'ike-no-proposal', peer: peerR, attribute: 'exchange mode' });
     if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify: 'NO_PROPOSAL_CHOSEN' });
@@ -78,7 +89,7 @@ export function phase1(run: NegotiationRun): Phase1Result {
     lifetime: v === 1 ? { initiator: I.ike?.lifetimeSeconds ?? 28800, responder: R.ike?.lifetimeSeconds ?? 28800, mustNotExceed: PR.phase1.v1LifetimeMustNotExceed } : undefined,
   });
   rules.push(run.use(responderEnd, PR.phase1.rules.proposal));
-  if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: initiatorEnd, summary: initPayloads });
+  if (run.detail) run.msg({ exchange: first, message: v === 2 ? 'request 0' : '1', from: initiatorEnd, summary: initPayloads, ...initValues(sentIke, match.ok ? match.initiatorKeGroup : sentIke[0]?.dhGroups[0]) });
   if (!match.ok || (v === 1 && im !== rm)) {
     const attribute = !match.ok ? match.attribute : undefined;
     const what = !match.ok ? (match.empty ? `no IKE proposal on ${run.gateways[match.empty === 'initiator' ? initiatorEnd : responderEnd].name}` : `no common ${attribute === 'dhGroup' ? 'DH group' : attribute}`) : 'different authentication methods';
@@ -92,19 +103,20 @@ export function phase1(run: NegotiationRun): Phase1Result {
     };
   }
   const proposal = { encryption: match.encryption, integrity: match.integrity, dhGroup: match.dhGroup };
+  const chosen = run.detail ? describeIke(match.encryption, match.integrity, match.dhGroup) : '';
   let keRetryGroup: number | undefined;
   if (v === 2) {
     if (match.dhGroup !== match.initiatorKeGroup) {
       keRetryGroup = match.dhGroup;
-      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD' });
+      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD', notifyData: `DH group ${match.dhGroup}` });
       if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify: 'INVALID_KE_PAYLOAD' });
-      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: initiatorEnd, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)` });
+      if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: initiatorEnd, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)`, proposals: sentIke.map(describeOffer), keGroup: match.dhGroup });
     }
-    if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: 'SA KE Nr N(NATD_S_IP) N(NATD_D_IP) CERTREQ' });
+    if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: 'SA KE Nr N(NATD_S_IP) N(NATD_D_IP) CERTREQ', chosen, keGroup: match.dhGroup });
   } else if (exchange === 'main') {
-    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '2', from: responderEnd, summary: 'SA V V V' });
-    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '3', from: initiatorEnd, summary: 'KE Ni NAT-D NAT-D' });
-    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '4', from: responderEnd, summary: 'KE Nr NAT-D NAT-D' });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '2', from: responderEnd, summary: 'SA V V V', chosen });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '3', from: initiatorEnd, summary: 'KE Ni NAT-D NAT-D', keGroup: match.dhGroup });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '4', from: responderEnd, summary: 'KE Nr NAT-D NAT-D', keGroup: match.dhGroup });
   }
   if (run.detail) {
     const described = describeIke(match.encryption, match.integrity, match.dhGroup);
@@ -114,8 +126,6 @@ export function phase1(run: NegotiationRun): Phase1Result {
 
   // Authentication: identities and pre-shared key.
   const base = { ikeVersion: v, exchange, proposal, ...(keRetryGroup !== undefined ? { keRetryGroup } : {}) } as const;
-  const idI = identityOf(I, run.plans[initiatorEnd]);
-  const idR = identityOf(R, run.plans[responderEnd]);
   const pskI = I.auth?.psk ?? '';
   const pskR = R.auth?.psk ?? '';
   const pskMismatch = im === 'psk' && rm === 'psk' && pskI !== '' && pskR !== '' && pskI !== pskR;
@@ -123,7 +133,7 @@ export function phase1(run: NegotiationRun): Phase1Result {
   const initRejectsId = I.auth?.remoteId !== undefined && idR !== undefined && !sameIdentity(I.auth.remoteId, idR);
   const authMsg = v === 2 ? { exchange: 'IKE_AUTH' as const, message: 'request 1' } : exchange === 'aggressive' ? { exchange: 'AGGRESSIVE_MODE' as const, message: '1' } : { exchange: 'MAIN_MODE' as const, message: '5' };
   const childPart = v === 2 && run.plans[initiatorEnd].children.length > 0 ? ' SA TSi TSr' : '';
-  if (run.detail && (v === 2 || exchange === 'main')) run.msg({ ...authMsg, from: initiatorEnd, summary: v === 2 ? `IDi${I.auth?.remoteId ? ' IDr' : ''} AUTH${childPart} N(INIT_CONTACT)` : 'IDii HASH_I (encrypted)' });
+  if (run.detail && (v === 2 || exchange === 'main')) run.msg({ ...authMsg, from: initiatorEnd, summary: v === 2 ? `IDi${I.auth?.remoteId ? ' IDr' : ''} AUTH${childPart} N(INIT_CONTACT)` : 'IDii HASH_I (encrypted)', ...(idI ? { ids: { i: idText(idI), ...(v === 2 && I.auth?.remoteId ? { r: idText(I.auth.remoteId) } : {}) } } : {}) });
 
   if (v === 2 && im !== rm) {
     rules.push(run.use(responderEnd, PR.phase1.rules.psk));
@@ -138,29 +148,29 @@ export function phase1(run: NegotiationRun): Phase1Result {
     rules.push(run.use(responderEnd, PR.phase1.rules.psk));
     if (v === 2) return authFailed(run, 'psk', `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot verify ${run.gateways[initiatorEnd].name}'s AUTH payload.`, base, rules);
     if (exchange === 'aggressive') {
-      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: responderEnd, summary: 'SA KE Nr IDir HASH_R' });
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: responderEnd, summary: 'SA KE Nr IDir HASH_R', chosen, keGroup: match.dhGroup, ...(idR ? { ids: { r: idText(idR) } } : {}) });
       if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: 'HASH_R does not verify: pre-shared key mismatch' });
       return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[initiatorEnd].name} cannot verify ${run.gateways[responderEnd].name}'s hash in Aggressive Mode.`, failure: 'psk', rules };
     }
     if (run.detail) run.log(responderEnd, { kind: 'psk-undecryptable', peer: peerR });
     if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: responderEnd, summary: 'N(PAYLOAD_MALFORMED) (unreadable for the initiator)', notify: 'PAYLOAD_MALFORMED', unreadable: true });
-    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: initiatorEnd, summary: 'IDii HASH_I (encrypted)', unanswered: true });
+    if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: initiatorEnd, summary: 'IDii HASH_I (encrypted)', unanswered: true, ...(idI ? { ids: { i: idText(idI) } } : {}) });
     if (run.detail) run.log(initiatorEnd, { kind: 'timeout', peer: peerI });
     return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot decrypt Main Mode message 5 and answers PAYLOAD_MALFORMED, which ${run.gateways[initiatorEnd].name} cannot read; it retransmits and times out.`, notify: 'PAYLOAD_MALFORMED', notifyFrom: responderEnd, timedOut: true, failure: 'psk', rules };
   }
   rules.push(run.use(responderEnd, PR.phase1.rules.psk));
   if (v === 1) {
     if (exchange === 'aggressive') {
-      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: responderEnd, summary: 'SA KE Nr IDir HASH_R' });
+      if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: responderEnd, summary: 'SA KE Nr IDir HASH_R', chosen, keGroup: match.dhGroup, ...(idR ? { ids: { r: idText(idR) } } : {}) });
       if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '3', from: initiatorEnd, summary: 'HASH_I' });
     } else {
-      if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '6', from: responderEnd, summary: 'IDir HASH_R (encrypted)' });
+      if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '6', from: responderEnd, summary: 'IDir HASH_R (encrypted)', ...(idR ? { ids: { r: idText(idR) } } : {}) });
     }
   }
   if (initRejectsId) {
     rules.push(run.use(initiatorEnd, PI.phase1.rules.identity));
     if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: `peer identity ${idR?.type} ${idR?.value} is not the expected ${I.auth.remoteId?.type} ${I.auth.remoteId?.value}` });
-    if (v === 2 && run.detail) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: responderEnd, summary: 'IDr AUTH SA TSi TSr' });
+    if (v === 2 && run.detail) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: responderEnd, summary: 'IDr AUTH SA TSi TSr', ...(idR ? { ids: { r: idText(idR) } } : {}) });
     if (run.detail) run.msg({ exchange: v === 2 ? 'INFORMATIONAL' : 'INFORMATIONAL_V1', message: 'request', from: initiatorEnd, summary: 'N(AUTHENTICATION_FAILED)', notify: 'AUTHENTICATION_FAILED' });
     return { status: 'down', ...base, notify: 'AUTHENTICATION_FAILED', notifyFrom: initiatorEnd, reason: `${run.gateways[initiatorEnd].name} expects the peer identity ${I.auth.remoteId?.type} ${I.auth.remoteId?.value} but ${run.gateways[responderEnd].name} sends ${idR?.type} ${idR?.value}.`, failure: 'identity', rules };
   }

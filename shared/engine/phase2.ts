@@ -6,7 +6,8 @@ import { asIkev1Id, formatSelector, fromRange, makeSelector } from '../net/selec
 import type { TriggerPacket } from './options';
 import type { NegotiationRun } from './negotiation-run';
 import { oneOf, sel, textOneOf, type ChildPlan, type PlannedSelector } from './plan';
-import { firstTransforms, matchEsp } from './proposals';
+import { identityOf } from './phase1';
+import { describeEsp, describeOffer, firstTransforms, matchEsp } from './proposals';
 import type { Phase1Result, Phase2Result } from './report';
 import { initiatorTakes, respond } from './traffic-selector-match';
 import type { Notify } from '../vocabulary/notify';
@@ -70,7 +71,8 @@ function rulesFor(run: NegotiationRun, cache: (string[] | undefined)[], stage: 0
   if (stage >= 1) list.push(run.use(responderEnd, v === 1 ? bR.rules.v1Respond : bR.rules.v2Respond));
   if (stage >= 2) list.push(run.use(responderEnd, bR.rules.pfs));
   if (stage >= 2 && v === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly && bI.rules.v1PfsGroup) list.push(run.use(initiatorEnd, bI.rules.v1PfsGroup));
-  if (stage >= 3) list.push(run.use(initiatorEnd, bI.rules.v2Initiator));
+  // The initiator's narrowing rules are IKEv2 statements; an IKEv1 verdict does not cite them.
+  if (stage >= 3 && v === 2) list.push(run.use(initiatorEnd, bI.rules.v2Initiator));
   cache[key] = list;
   return list;
 }
@@ -196,9 +198,18 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
     if (run.detail) {
       run.log(initiatorEnd, { kind: 'child-proposing', peer: peerI, child: child.name, local: joined(proposedTs.local), remote: joined(proposedTs.remote) });
-      if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '1', from: initiatorEnd, summary: `HASH SA Ni${pfsI ? ' KE' : ''} IDci IDcr`, phase2Index: index });
-      else if (exchange === 'CREATE_CHILD_SA') run.msg({ exchange, message: 'request', from: initiatorEnd, summary: `SA Ni${pfsI ? ' KE' : ''} TSi TSr`, phase2Index: index });
-      // (The IKE_AUTH request itself is in the phase-1 part of the timeline.)
+      // The values of the request: the ESP proposals, the PFS group of its KE, the selectors as sent.
+      const offer = child.esp ?? espEndI;
+      const keGroup = pfsI ? offer.find((p) => p.dhGroups.length > 0)?.dhGroups[0] : undefined;
+      const values = { proposals: offer.map(describeOffer), ts: { i: proposedTs.local, r: proposedTs.remote } };
+      const ke = exchange !== 'IKE_AUTH' && keGroup !== undefined ? { keGroup } : {};
+      if (exchange === 'QUICK_MODE') run.msg({ exchange, message: '1', from: initiatorEnd, summary: `HASH SA Ni${pfsI ? ' KE' : ''} IDci IDcr`, phase2Index: index, ...values, ...ke });
+      else if (exchange === 'CREATE_CHILD_SA') run.msg({ exchange, message: 'request', from: initiatorEnd, summary: `SA Ni${pfsI ? ' KE' : ''} TSi TSr`, phase2Index: index, ...values, ...ke });
+      else {
+        // The IKE_AUTH request itself is in the phase-1 part of the timeline; it carries this child's SA and selectors.
+        const authReq = run.lastMsg('IKE_AUTH', initiatorEnd);
+        if (authReq) Object.assign(authReq, values);
+      }
     }
 
     const answer = respond(strategy, tsi, tsr, planR.children, v === 1, run.detail && strategy === 'narrow-score');
@@ -209,7 +220,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
       entry.exchange = exchange;
       results.push(entry);
-      rejectEntry(run, entry, rejectNotify, `${nameR} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`);
+      rejectEntry(run, entry, rejectNotify, `${nameR} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`, `refused ${tsi.map(textOf).join(' ')} <-> ${tsr.map(textOf).join(' ')}`);
       continue;
     }
     const rc = planR.children[answer.configIndex] as ChildPlan;
@@ -229,8 +240,8 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       continue;
     }
     if (esp.keRetryGroup !== undefined && exchange === 'CREATE_CHILD_SA') {
-      if (run.detail) run.msg({ exchange, message: 'response', from: responderEnd, summary: `N(INVALID_KE_PAYLOAD) group ${esp.keRetryGroup}`, notify: 'INVALID_KE_PAYLOAD', phase2Index: index });
-      if (run.detail) run.msg({ exchange, message: 'request', from: initiatorEnd, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index });
+      if (run.detail) run.msg({ exchange, message: 'response', from: responderEnd, summary: `N(INVALID_KE_PAYLOAD) group ${esp.keRetryGroup}`, notify: 'INVALID_KE_PAYLOAD', notifyData: `DH group ${esp.keRetryGroup}`, phase2Index: index });
+      if (run.detail) run.msg({ exchange, message: 'request', from: initiatorEnd, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index, proposals: (child.esp ?? espEndI).map(describeOffer), keGroup: esp.keRetryGroup, ts: { i: proposedTs.local, r: proposedTs.remote } });
     }
     // The initiator's view of the answer.
     rules = rulesFor(run, ruleCache, 3, child.isDefault);
@@ -238,7 +249,20 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     const answerTsi = v === 1 ? idsOf(answer.tsi) : answer.tsi;
     const answerTsr = v === 1 ? idsOf(answer.tsr) : answer.tsr;
     const take = initiatorTakes(policy, child, tsi, tsr, answerTsi, answerTsr);
-    if (run.detail) run.msg({ exchange, message: exchange === 'QUICK_MODE' ? '2' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: responderEnd, summary: exchange === 'QUICK_MODE' ? 'HASH SA Nr IDci IDcr' : exchange === 'IKE_AUTH' ? 'IDr AUTH SA TSi TSr' : 'SA Nr TSi TSr', phase2Index: index });
+    if (run.detail) {
+      // The answer's values: the ESP proposal chosen, the PFS group of its KE, the selectors as narrowed.
+      const pfsGroup = carriesKe ? esp.esp.pfsGroup : undefined;
+      const withKe = pfsGroup !== undefined;
+      const summary = exchange === 'QUICK_MODE' ? `HASH SA Nr${withKe ? ' KE' : ''} IDci IDcr` : exchange === 'IKE_AUTH' ? 'IDr AUTH SA TSi TSr' : `SA Nr${withKe ? ' KE' : ''} TSi TSr`;
+      const idR = exchange === 'IKE_AUTH' ? identityOf(run.end(responderEnd), run.plans[responderEnd]) : undefined;
+      run.msg({
+        exchange, message: exchange === 'QUICK_MODE' ? '2' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: responderEnd, summary, phase2Index: index,
+        ...(idR ? { ids: { r: `${idR.type} ${idR.value}` } } : {}),
+        chosen: describeEsp(esp.esp.encryption, esp.esp.integrity, pfsGroup),
+        ...(withKe ? { keGroup: pfsGroup } : {}),
+        ts: { i: answerTsi.map(textOf), r: answerTsr.map(textOf) },
+      });
+    }
     if (!take.ok) {
       if (run.detail) {
         run.log(initiatorEnd, { kind: 'child-ts-rejected', peer: peerI, child: child.name, local: answerTsr.map((x) => x.text).join(' '), remote: answerTsi.map((x) => x.text).join(' ') });
@@ -315,11 +339,11 @@ function joined(list: readonly string[]): string {
   return list.length === 1 ? (list[0] as string) : list.join(' ');
 }
 
-function rejectEntry(run: NegotiationRun, entry: Phase2Result, notify: Notify, reason: string): void {
+function rejectEntry(run: NegotiationRun, entry: Phase2Result, notify: Notify, reason: string, notifyData?: string): void {
   const { initiatorEnd, responderEnd } = run;
   const exchange = entry.exchange;
   if (run.detail) {
-    run.msg({ exchange: exchange === 'QUICK_MODE' ? 'INFORMATIONAL_V1' : exchange ?? 'INFORMATIONAL', message: exchange === 'QUICK_MODE' ? 'notify' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: responderEnd, summary: exchange === 'IKE_AUTH' ? `IDr AUTH N(${notify})` : `N(${notify})`, notify, phase2Index: entry.index });
+    run.msg({ exchange: exchange === 'QUICK_MODE' ? 'INFORMATIONAL_V1' : exchange ?? 'INFORMATIONAL', message: exchange === 'QUICK_MODE' ? 'notify' : exchange === 'IKE_AUTH' ? 'response 1' : 'response', from: responderEnd, summary: exchange === 'IKE_AUTH' ? `IDr AUTH N(${notify})` : `N(${notify})`, notify, ...(notifyData ? { notifyData } : {}), phase2Index: entry.index });
     run.log(initiatorEnd, { kind: 'notify-received', peer: run.peerLabel[initiatorEnd], notify, child: entry.name });
   }
   entry.notify = notify;

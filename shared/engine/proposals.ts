@@ -137,6 +137,21 @@ export function describeIke(encryption: string, integrity: string, dh: number): 
   return parts.join('/');
 }
 
+/** An offered proposal for the timeline: every algorithm it lists, `AES_CBC_256,AES_CBC_128/HMAC_SHA2_256_128/MODP_2048,ECP_256`. */
+export function describeOffer(p: { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[] }): string {
+  const parts = [p.encryption.map((e) => ENC_NAMES[e] ?? e).join(','), p.integrity.map((i) => INTEG_NAMES[i] ?? i).join(',')];
+  if (p.dhGroups.length > 0) parts.push(p.dhGroups.map((g) => DH_NAMES[g] ?? `DH${g}`).join(','));
+  return parts.join('/');
+}
+
+/** The chosen ESP proposal, as strongSwan prints it (`AES_CBC_256/HMAC_SHA2_256_128/MODP_2048` with PFS). */
+export function describeEsp(encryption: string, integrity: string, pfsGroup?: number): string {
+  const parts = [ENC_NAMES[encryption] ?? encryption];
+  if (integrity !== 'none') parts.push(INTEG_NAMES[integrity] ?? integrity);
+  if (pfsGroup !== undefined) parts.push(DH_NAMES[pfsGroup] ?? `DH${pfsGroup}`);
+  return parts.join('/');
+}
+
 /**
  * strongSwan's IKEv1 SA payload: one transform per proposal, with the proposal's first cipher (for
  * IKE the first IKEv1 knows: no AEAD), first integrity and one DH group (`preferGroup` when

@@ -128,6 +128,21 @@ export const TimelineEntrySchema = z.strictObject({
   unanswered: z.boolean().optional(),
   /** The receiver cannot decrypt it (IKEv1 with different pre-shared keys). */
   unreadable: z.boolean().optional(),
+  /** The SA payload of a request: each proposal offered, as `AES_CBC_256/HMAC_SHA2_256_128/MODP_2048`. */
+  proposals: z.array(z.string()).optional(),
+  /** The SA payload of a response: the proposal the responder chose. */
+  chosen: z.string().optional(),
+  /** The DH group of the KE payload (IKE SA, or PFS in Quick Mode and CREATE_CHILD_SA). */
+  keGroup: z.number().int().optional(),
+  /** Identities carried (IDi/IDii and IDr/IDir), as `type value`. */
+  ids: z.strictObject({ i: z.string().optional(), r: z.string().optional() }).optional(),
+  /**
+   * Selectors carried, from the initiator's point of view: TSi/TSr (IKEv2) or IDci/IDcr (IKEv1).
+   * In a request as sent; in a response as the responder narrowed them.
+   */
+  ts: z.strictObject({ i: z.array(z.string()), r: z.array(z.string()) }).optional(),
+  /** What the notify says beyond its type, where the engine knows it (the group wanted, the selectors refused). */
+  notifyData: z.string().optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
