@@ -24,6 +24,18 @@ export interface SvgTheme {
 export const LIGHT_SVG: SvgTheme = { background: '#f7f8fa', node: '#ffffff', nodeStroke: '#b8c0cc', text: '#15202b', muted: '#5b6776', health: { up: '#1d7a3a', partial: '#a65f00', down: '#c0262d', pending: '#6b7785' } };
 export const DARK_SVG: SvgTheme = { background: '#14181f', node: '#1e242d', nodeStroke: '#3a4452', text: '#e8edf3', muted: '#9aa6b5', health: { up: '#4cc27a', partial: '#f0a83a', down: '#ff6b6b', pending: '#8a96a5' } };
 
+/**
+ * Text cut to fit `width` px at `size` px, with an ellipsis: the picture is drawn without a
+ * browser to measure in, so widths are estimated from the font's widest common advance (0.7 em bold,
+ * 0.56 em regular, 0.62 em monospace: DejaVu Sans, the widest fallback of system-ui, rounded up).
+ */
+export function fitText(text: string, width: number, size: number, face: 'bold' | 'regular' | 'mono'): string {
+  const advance = size * (face === 'bold' ? 0.7 : face === 'mono' ? 0.62 : 0.56);
+  const max = Math.max(1, Math.floor(width / advance));
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 export function buildSvg(doc: TopologyDocument, report: NegotiationReport | undefined, theme: SvgTheme = LIGHT_SVG): string {
   const boxes: { x: number; y: number; width: number; height: number }[] = [
     ...doc.gateways.map((g) => ({ ...g.position, ...GATEWAY_SIZE })),
@@ -71,17 +83,21 @@ export function buildSvg(doc: TopologyDocument, report: NegotiationReport | unde
     const addr = g.interfaces.find((i) => i.kind === 'physical' && i.address)?.address ?? '';
     out.push(`<g><rect x="${x}" y="${y}" width="${GATEWAY_SIZE.width}" height="${GATEWAY_SIZE.height}" rx="8" fill="${theme.node}" stroke="${theme.nodeStroke}" stroke-width="1.5"/>`);
     out.push(vendorMarkSvg(g.vendor, { x: x + 10, y: y + 12, size: 34 }));
-    out.push(`<text x="${x + 54}" y="${y + 26}" font-size="14" font-weight="700" fill="${theme.text}">${esc(g.name)}</text>`);
-    out.push(`<text x="${x + 54}" y="${y + 44}" font-size="11" fill="${theme.muted}">${esc(vendorModule(g.vendor).identity.label)}</text>`);
-    out.push(`<text x="${x + 54}" y="${y + 62}" font-size="11" fill="${theme.muted}">${esc([g.model, g.osVersion, g.vpnType].filter(Boolean).join(' · '))}</text>`);
-    if (addr) out.push(`<text x="${x + 54}" y="${y + 80}" font-size="11" font-family="ui-monospace, monospace" fill="${theme.muted}">${esc(addr)}</text>`);
+    const room = GATEWAY_SIZE.width - 54 - 8;
+    out.push(`<title>${esc(g.name)}</title>`);
+    out.push(`<text x="${x + 54}" y="${y + 26}" font-size="14" font-weight="700" fill="${theme.text}">${esc(fitText(g.name, room, 14, 'bold'))}</text>`);
+    out.push(`<text x="${x + 54}" y="${y + 44}" font-size="11" fill="${theme.muted}">${esc(fitText(vendorModule(g.vendor).identity.label, room, 11, 'regular'))}</text>`);
+    out.push(`<text x="${x + 54}" y="${y + 62}" font-size="11" fill="${theme.muted}">${esc(fitText([g.model, g.osVersion, g.vpnType].filter(Boolean).join(' · '), room, 11, 'regular'))}</text>`);
+    if (addr) out.push(`<text x="${x + 54}" y="${y + 80}" font-size="11" font-family="ui-monospace, monospace" fill="${theme.muted}">${esc(fitText(addr, room, 11, 'mono'))}</text>`);
     out.push('</g>');
   }
   for (const n of doc.networks) {
     const { x, y } = n.position;
     out.push(`<g><rect x="${x}" y="${y}" width="${NETWORK_SIZE.width}" height="${NETWORK_SIZE.height}" rx="${n.kind === 'host' ? 4 : 28}" fill="${theme.node}" stroke="${theme.nodeStroke}" stroke-width="1.5"/>`);
-    out.push(`<text x="${x + NETWORK_SIZE.width / 2}" y="${y + 24}" text-anchor="middle" font-size="12" font-weight="600" fill="${theme.text}">${esc(n.name)}</text>`);
-    out.push(`<text x="${x + NETWORK_SIZE.width / 2}" y="${y + 41}" text-anchor="middle" font-size="11" font-family="ui-monospace, monospace" fill="${theme.muted}">${esc(n.address)}</text></g>`);
+    const room = NETWORK_SIZE.width - 24;
+    out.push(`<title>${esc(n.name)}</title>`);
+    out.push(`<text x="${x + NETWORK_SIZE.width / 2}" y="${y + 24}" text-anchor="middle" font-size="12" font-weight="600" fill="${theme.text}">${esc(fitText(n.name, room, 12, 'bold'))}</text>`);
+    out.push(`<text x="${x + NETWORK_SIZE.width / 2}" y="${y + 41}" text-anchor="middle" font-size="11" font-family="ui-monospace, monospace" fill="${theme.muted}">${esc(fitText(n.address, room, 11, 'mono'))}</text></g>`);
   }
   out.push('</svg>');
   return out.join('\n');

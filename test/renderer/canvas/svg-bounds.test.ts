@@ -1,7 +1,7 @@
 // The exported picture is as big as the drawing: its bounds are the nodes' and badges' own, padded,
 // never stretched to the canvas origin (a design far from it exported with ~40 % empty margin).
 import { describe, expect, it } from 'vitest';
-import { buildSvg } from '../../../renderer/canvas/export-image';
+import { buildSvg, fitText } from '../../../renderer/canvas/export-image';
 import { GATEWAY_SIZE } from '../../../renderer/canvas/auto-layout';
 import { computeReport } from '../../../shared/engine/report-cache';
 import { emptyDocument } from '../../../shared/model/document';
@@ -35,5 +35,22 @@ describe('the exported picture\'s bounds', () => {
 
   it('give an empty design a small empty picture', () => {
     expect(box(buildSvg(emptyDocument(), undefined))).toEqual({ x: -40, y: -40, w: 480, h: 280 });
+  });
+});
+
+describe('text in the exported picture', () => {
+  it('is cut with an ellipsis to fit its box, and the whole name stays in the tooltip', () => {
+    const doc = panAsaInterop();
+    const long = 'A-gateway-name-of-the-longest-kind-a-document-takes-63-chars-xx';
+    const named = { ...doc, gateways: doc.gateways.map((g, i) => (i === 0 ? { ...g, name: long } : g)), networks: doc.networks.map((n) => ({ ...n, name: `${n.name} with a long description of the site` })) };
+    const svg = buildSvg(named, undefined);
+    const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1] as string);
+    expect(texts).not.toContain(long);
+    expect(texts.some((t) => t.startsWith('A-gateway-name') && t.endsWith('…'))).toBe(true);
+    expect(svg).toContain(`<title>${long}</title>`);
+    // Every gateway line fits the 158 px beside the vendor mark at the estimated advance.
+    const cut = fitText(long, 158, 14, 'bold');
+    expect([...cut].length * 14 * 0.7).toBeLessThanOrEqual(158);
+    expect(fitText('PA-HQ', 158, 14, 'bold')).toBe('PA-HQ');
   });
 });
