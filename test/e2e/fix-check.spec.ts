@@ -2,20 +2,8 @@
 // with what it changes; routing PA-HQ's own LAN into the tunnel is not offered, and says why.
 import { expect, test } from '@playwright/test';
 import { serializeDocument } from '../../shared/document/file';
-import { TopologyBuilder } from '../../shared/templates/build';
+import { reversedOnPanos } from '../support/designs';
 import { openApp, openViaToolbar } from './helpers';
-
-function reversedOnPanos() {
-  const b = new TopologyBuilder('Reversed proxy ID on PA-HQ');
-  const pa = b.gateway({ name: 'PA-HQ', vendor: 'panos', outside: '198.51.100.1/24', inside: '10.10.0.1/24', position: { x: 0, y: 0 }, networks: [{ name: 'hq-lan', address: '10.10.0.0/24' }] });
-  const asa = b.gateway({ name: 'ASA-Branch', vendor: 'cisco-asa', vpnType: 'policy-based', outside: '203.0.113.2/24', inside: '10.20.0.1/24', position: { x: 600, y: 0 }, networks: [{ name: 'br-lan', address: '10.20.0.0/24' }] });
-  b.tunnel('pa-asa', pa, asa, {
-    ikeVersion: 1,
-    a: { proxyIds: [{ local: '10.20.0.0/24', remote: '10.10.0.0/24' }], routes: ['10.20.0.0/24'] },
-    b: { proxyIds: [{ local: '10.20.0.0/24', remote: '10.10.0.0/24' }], routes: [] },
-  });
-  return b.build();
-}
 
 test('the reversed selector\'s fix says what it changes; the harmful route is not offered', async ({ page }) => {
   await openApp(page);

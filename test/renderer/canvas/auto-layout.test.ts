@@ -3,24 +3,11 @@
 // designs keep ELK's layered layout. No two nodes overlap either way.
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../shared/commands/commands';
-import { documentOf, newGateway, newNetwork, newTunnel } from '../../../shared/document/factory';
+import { newTunnel } from '../../../shared/document/factory';
+import { hubWithSpokes as hub } from '../../support/designs';
 import type { GatewayId, TopologyDocument } from '../../../shared/model/document';
 import { autoLayoutCommand, GATEWAY_SIZE, NETWORK_SIZE, STAR_MIN_SPOKES } from '../../../renderer/canvas/auto-layout';
 import { fullMesh } from '../../../shared/templates/full-mesh';
-
-function hub(spokes: number): TopologyDocument {
-  const h = newGateway({ id: 'hub', name: 'HUB', vendor: 'panos', position: { x: 0, y: 0 }, outsideAddress: '198.51.100.1/24' });
-  const gateways = [h];
-  const networks = [newNetwork({ id: 'n-hub', name: 'hub-lan', gatewayId: h.id, address: '10.0.0.0/16', position: { x: 0, y: 0 } })];
-  const tunnels = [];
-  for (let i = 0; i < spokes; i++) {
-    const g = newGateway({ id: `s${i}`, name: `S${i}`, vendor: 'fortigate', position: { x: 0, y: 0 }, outsideAddress: `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}/24` });
-    gateways.push(g);
-    networks.push(newNetwork({ id: `n${i}`, name: `lan-${i}`, gatewayId: g.id, address: `10.${1 + Math.floor(i / 250)}.${i % 250}.0/24`, position: { x: 0, y: 0 } }));
-    tunnels.push(newTunnel({ id: `t${i}`, name: `t${i}`, a: h, b: g, ikeVersion: 2 }));
-  }
-  return documentOf({ gateways, networks, tunnels });
-}
 
 async function laidOut(doc: TopologyDocument) {
   const cmd = await autoLayoutCommand(doc);

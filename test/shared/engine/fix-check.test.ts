@@ -5,22 +5,9 @@ import fc from 'fast-check';
 import { Editor } from '../../../shared/commands/editor';
 import { computeReport } from '../../../shared/engine/report-cache';
 import type { Diagnostic, TunnelReport } from '../../../shared/engine/report';
-import { TopologyBuilder } from '../../../shared/templates/build';
+import { reversedOnPanos } from '../../support/designs';
 import { TEMPLATES } from '../../../shared/templates/index';
 import type { TopologyDocument } from '../../../shared/model/document';
-
-function reversedOnPanos(): TopologyDocument {
-  const b = new TopologyBuilder('reversed');
-  const pa = b.gateway({ name: 'PA-HQ', vendor: 'panos', outside: '198.51.100.1/24', inside: '10.10.0.1/24', position: { x: 0, y: 0 }, networks: [{ name: 'hq-lan', address: '10.10.0.0/24' }] });
-  const asa = b.gateway({ name: 'ASA-Branch', vendor: 'cisco-asa', vpnType: 'policy-based', outside: '203.0.113.2/24', inside: '10.20.0.1/24', position: { x: 600, y: 0 }, networks: [{ name: 'br-lan', address: '10.20.0.0/24' }] });
-  b.tunnel('pa-asa', pa, asa, {
-    ikeVersion: 1,
-    // PA-HQ's proxy ID is written the ASA's way round: local and remote swapped.
-    a: { proxyIds: [{ local: '10.20.0.0/24', remote: '10.10.0.0/24' }], routes: ['10.20.0.0/24'] },
-    b: { proxyIds: [{ local: '10.20.0.0/24', remote: '10.10.0.0/24' }], routes: [] },
-  });
-  return b.build();
-}
 
 const diagnostics = (r: TunnelReport, code: string) => r.diagnostics.filter((d) => d.code === code);
 
