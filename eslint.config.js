@@ -33,7 +33,8 @@ const SHARED_LAYERS = {
   document: below('net', 'model', 'commands', 'vocabulary', 'vendors'),
   templates: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'document'),
   ipc: below('net', 'model'),
-  cli: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'document', 'engine', 'monitor', 'walk', 'show-commands', 'export', 'templates'),
+  import: below('net', 'model', 'commands', 'vocabulary', 'vendors', 'document'),
+  cli: below('import', 'net', 'model', 'commands', 'vocabulary', 'vendors', 'document', 'engine', 'monitor', 'walk', 'show-commands', 'export', 'templates'),
 };
 
 const sharedRestricted = {

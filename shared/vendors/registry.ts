@@ -30,6 +30,9 @@ export type VendorId = (typeof VENDOR_MODULES)[number]['id'];
 
 const byId: ReadonlyMap<string, VendorModule> = new Map(VENDOR_MODULES.map((m) => [m.id, m]));
 
+/** The RFC 7296 peer with no product of its own: what an imported configuration's unknown peer becomes. */
+export const GENERIC_VENDOR: VendorId = generic.id;
+
 export function isVendorId(id: unknown): id is VendorId {
   return typeof id === 'string' && byId.has(id);
 }

@@ -1,0 +1,358 @@
+// From configurations to a topology: what each product's reader understood of a box's files
+// (shared/vendors/kit/reader.ts) becomes a gateway, the networks behind it and its tunnels, and
+// tunnels are paired across boxes by their IKE addresses (or, with NAT in between, by the
+// identities each end sends and expects). A peer whose configuration was not given becomes an
+// external gateway with the settings its tunnel needs, for the user to check and fill in.
+import { idAllocator, newGateway, uniqueName } from '../document/factory';
+import { documentOf } from '../document/factory';
+import type { EspProposal, Gateway, GatewayId, IkeProposal, Interface, Network, NetworkId, ProxyId, TopologyDocument, Tunnel, TunnelEnd, TunnelId, Vendor } from '../model/document';
+import { LIMITS } from '../model/text';
+import { formatRange, parseIp, parsePrefix, parseInterfaceAddress } from '../net/address';
+import { isIcmp, parseSelector, protocolName, type Selector } from '../net/selector';
+import type { ChildMeaning, ConfigMeaning, LineAccount, PeerMeaning, ProposalMeaning } from '../vendors/kit/reader';
+import { GENERIC_VENDOR, vendorModule } from '../vendors/registry';
+
+/** One box's configuration as its product's reader understood it. */
+export interface ImportedDevice {
+  /** What the user calls it when the file has no hostname: the file's name. */
+  label: string;
+  vendor: Vendor;
+  meaning: ConfigMeaning;
+  lines: LineAccount;
+}
+
+export interface AssembleOptions {
+  /** Keep pre-shared keys found in clear in the files (default: placeholders, as exports do). */
+  includeSecrets?: boolean;
+  name?: string;
+}
+
+/** What became of each peer: paired with another imported box, or an external gateway to fill in. */
+export interface PeerOutcome {
+  device: string;
+  peer: string;
+  tunnel: string;
+  pairedWith?: string;
+  external?: string;
+  /** How the pair was found. */
+  by?: 'addresses' | 'identities';
+}
+
+export interface AssembleResult {
+  document: TopologyDocument;
+  peers: PeerOutcome[];
+}
+
+const DEFAULT_KEY_NOTE = 'Imported: the configuration of this peer was not given. Its settings mirror what the imported end expects; check them against the real box.';
+
+const ikeProposals = (ps: readonly ProposalMeaning[]): IkeProposal[] =>
+  ps.filter((p) => p.encryption.length > 0 && p.integrity.length > 0 && p.dhGroups.length > 0).map((p) => ({ encryption: [...p.encryption], integrity: [...p.integrity], dhGroups: [...p.dhGroups] }));
+const espProposals = (ps: readonly ProposalMeaning[]): EspProposal[] =>
+  ps.filter((p) => p.encryption.length > 0).map((p) => ({ encryption: [...p.encryption], integrity: p.integrity.length > 0 ? [...p.integrity] : ['none'], dhGroups: [...p.dhGroups] }));
+
+function identity(text: string | undefined): TunnelEnd['auth']['localId'] {
+  if (!text) return undefined;
+  const colon = text.indexOf(':');
+  const type = text.slice(0, colon);
+  const value = text.slice(colon + 1);
+  if (!['address', 'fqdn', 'user-fqdn', 'dn', 'key-id'].includes(type) || value === '') return undefined;
+  return { type, value } as NonNullable<TunnelEnd['auth']['localId']>;
+}
+
+/** A selector's port range as the document writes it; ICMP's type and code as the product means them. */
+function portText(s: Selector): string {
+  if (s.portFrom === 0 && s.portTo === 65535) return 'any';
+  if (isIcmp(s.protocol)) {
+    const type = s.portFrom >> 8;
+    if ((s.portFrom & 255) === 0 && s.portTo === ((type << 8) | 255)) return String(type);
+  }
+  return s.portFrom === s.portTo ? String(s.portFrom) : `${s.portFrom}-${s.portTo}`;
+}
+
+function protocolOf(n: number): ProxyId['protocol'] {
+  if (n === 0) return 'any';
+  const name = protocolName(n) === 'ipv6-icmp' ? 'icmpv6' : protocolName(n);
+  return (['icmp', 'tcp', 'udp', 'gre', 'esp', 'ah', 'icmpv6', 'ospf', 'sctp'] as const).find((x) => x === name) ?? n;
+}
+
+/** A child as a proxy ID; undefined when its selectors are not in strongSwan notation (a reader bug). */
+function proxyIdOf(child: ChildMeaning, endEsp: readonly EspProposal[]): ProxyId | undefined {
+  const l = parseSelector(child.local);
+  const r = parseSelector(child.remote);
+  if (!l.ok || !r.ok) return undefined;
+  const own = espProposals(child.esp.proposals);
+  const differs = own.length > 0 && JSON.stringify(own) !== JSON.stringify(endEsp);
+  return {
+    name: child.name ?? '',
+    local: formatRange(l.value, '-'),
+    remote: formatRange(r.value, '-'),
+    protocol: protocolOf(l.value.protocol),
+    ...(r.value.protocol !== l.value.protocol ? { remoteProtocol: protocolOf(r.value.protocol) } : {}),
+    localPort: portText(l.value),
+    remotePort: portText(r.value),
+    ...(differs ? { espProposals: own } : {}),
+  };
+}
+
+const addressOnly = (a: string | undefined) => a?.split('/')[0];
+
+/** Every IKE address a device can be reached on: the peers' local addresses and its interfaces'. */
+function addressesOf(device: ImportedDevice): Set<string> {
+  const out = new Set<string>();
+  for (const p of device.meaning.peers) if (p.localAddress) out.add(p.localAddress);
+  for (const i of device.meaning.device?.interfaces ?? []) {
+    const a = addressOnly(i.address);
+    if (a && i.kind !== 'tunnel') out.add(a);
+  }
+  return out;
+}
+
+/**
+ * The device that owns an IKE address: the one whose file says it, or else (an export or a
+ * fragment that does not write the box's own address) the only other device that has no peer at
+ * that address, since a box does not peer with itself.
+ */
+function ownerOf(devices: readonly ImportedDevice[], addresses: readonly Set<string>[], address: string, not: number): number | undefined {
+  const known = addresses.findIndex((a) => a.has(address));
+  if (known >= 0) return known === not ? undefined : known;
+  const candidates = devices.map((_, i) => i).filter((i) => i !== not && (addresses[i] as Set<string>).size === 0 && !(devices[i] as ImportedDevice).meaning.peers.some((p) => p.remoteAddress === address));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The other device's peer that is the far end of `peer` of device `di`, by addresses both ways, or by identities (NAT between them). */
+function findPair(devices: readonly ImportedDevice[], addresses: readonly Set<string>[], used: readonly boolean[][], di: number, peer: PeerMeaning): { dj: number; pj: number; by: 'addresses' | 'identities' } | undefined {
+  const dj = ownerOf(devices, addresses, peer.remoteAddress, di);
+  if (dj !== undefined) {
+    const pj = (devices[dj] as ImportedDevice).meaning.peers.findIndex((q, k) => !used[dj]?.[k] && ownerOf(devices, addresses, q.remoteAddress, dj) === di && q.ikeVersion === peer.ikeVersion);
+    const any = pj >= 0 ? pj : (devices[dj] as ImportedDevice).meaning.peers.findIndex((q, k) => !used[dj]?.[k] && ownerOf(devices, addresses, q.remoteAddress, dj) === di);
+    if (any >= 0) return { dj, pj: any, by: 'addresses' };
+  }
+  for (let j = 0; j < devices.length; j++) {
+    if (j === di) continue;
+    const pj = (devices[j] as ImportedDevice).meaning.peers.findIndex((q, k) => !used[j]?.[k] && (peer.auth.remoteId !== undefined || q.auth.remoteId !== undefined) && sentId(q) === expectedId(peer) && sentId(peer) === expectedId(q));
+    if (pj >= 0) return { dj: j, pj, by: 'identities' };
+  }
+  return undefined;
+}
+
+/** The identity a peer sends: the one configured, or its IKE address. */
+const sentId = (p: PeerMeaning) => p.auth.localId ?? (p.localAddress ? `address:${p.localAddress}` : undefined);
+const expectedId = (p: PeerMeaning) => p.auth.remoteId ?? `address:${p.remoteAddress}`;
+
+/** The gateway a device becomes; its interfaces as the file has them, plus the IKE address when no interface carries it. */
+function gatewayOf(device: ImportedDevice, id: string, name: string, position: { x: number; y: number }): Gateway {
+  const module = vendorModule(device.vendor);
+  const base = newGateway({ id, name, vendor: device.vendor, position });
+  const d = device.meaning.device;
+  const interfaces: Interface[] = d && d.interfaces.length > 0 ? d.interfaces.map((i) => ({ ...i })) : [];
+  for (const p of device.meaning.peers) {
+    const wanted = p.outsideInterface ?? (interfaces.find((i) => i.kind === 'physical')?.name ?? module.identity.defaults.outsideInterface);
+    const has = interfaces.find((i) => i.name === wanted);
+    if (!has) interfaces.push({ name: wanted, kind: 'physical', zone: 'untrust', ...(p.localAddress ? { address: `${p.localAddress}/${p.localAddress.includes(':') ? 128 : 32}` } : {}) });
+    else if (!has.address && p.localAddress) has.address = `${p.localAddress}/${p.localAddress.includes(':') ? 128 : 32}`;
+    if (p.tunnelInterface && !interfaces.some((i) => i.name === p.tunnelInterface)) interfaces.push({ name: p.tunnelInterface, kind: 'tunnel' });
+  }
+  const routeBased = device.meaning.peers.some((p) => p.tunnelInterface !== undefined || p.routes.length > 0);
+  const routes = d?.routes ?? device.meaning.peers.flatMap((p) => (p.tunnelInterface ? p.routes.map((destination) => ({ destination, interface: p.tunnelInterface as string })) : []));
+  return {
+    ...base,
+    model: d?.model ?? base.model,
+    osVersion: d?.osVersion ?? base.osVersion,
+    vpnType: d?.vpnType ?? (device.meaning.peers.length === 0 ? base.vpnType : routeBased ? 'route-based' : 'policy-based'),
+    interfaces: interfaces.length > 0 ? interfaces : base.interfaces,
+    routes: routes.map((r) => ({ ...r })),
+    natRules: (d?.natRules ?? []).map((r) => ({ ...r })),
+    policies: (d?.policies ?? []).map((r) => ({ ...r })),
+  };
+}
+
+/** One end of a tunnel as the device's peer describes it. */
+function endOf(gateway: Gateway, p: PeerMeaning, includeSecrets: boolean): TunnelEnd {
+  const firstEsp = p.children[0]?.esp;
+  const esp = espProposals(firstEsp?.proposals ?? []);
+  const endEsp = esp.length > 0 ? esp : [{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [] } as EspProposal];
+  const ike = ikeProposals(p.ike.proposals);
+  const localId = identity(p.auth.localId);
+  const remoteId = identity(p.auth.remoteId);
+  const implicit = p.children.length > 0 && p.children.every((c) => c.implicit);
+  return {
+    gatewayId: gateway.id,
+    outsideInterface: p.outsideInterface ?? gateway.interfaces.find((i) => i.kind === 'physical' && addressOnly(i.address) === p.localAddress)?.name ?? '',
+    tunnelInterface: gateway.vpnType === 'route-based' ? (p.tunnelInterface ?? '') : '',
+    ikeVersion: p.ikeVersion,
+    exchangeMode: p.exchangeMode ?? 'main',
+    ike: { proposals: ike.length > 0 ? ike : [{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] }], lifetimeSeconds: p.ike.lifetimeSeconds ?? 28800 },
+    auth: { method: p.auth.method, psk: includeSecrets && p.psk ? p.psk.slice(0, LIMITS.psk) : '', ...(localId ? { localId } : {}), ...(remoteId ? { remoteId } : {}) },
+    esp: { proposals: endEsp, lifetimeSeconds: firstEsp?.lifetimeSeconds ?? 3600, ...(firstEsp?.lifetimeKilobytes ? { lifetimeKilobytes: firstEsp.lifetimeKilobytes } : {}), mode: p.espMode ?? 'tunnel' },
+    proxyIds: implicit ? [] : p.children.map((c) => proxyIdOf(c, endEsp)).filter((x): x is ProxyId => x !== undefined),
+    natTraversal: p.natTraversal ?? true,
+    dpd: p.dpd ? { enabled: true, intervalSeconds: p.dpd.intervalSeconds } : { enabled: false, intervalSeconds: 10 },
+    monitor: {
+      enabled: p.monitor !== undefined,
+      rekey: p.monitor?.rekey ?? false,
+      optimized: p.monitor?.optimized ?? false,
+      action: p.monitor?.action ?? 'wait-recover',
+      threshold: p.monitor?.threshold ?? 5,
+      intervalSeconds: p.monitor?.intervalSeconds ?? 3,
+      ...(p.monitor?.destinationIp ? { destinationIp: p.monitor.destinationIp } : {}),
+      ...(p.monitor?.sourceInterface ? { sourceInterface: p.monitor.sourceInterface } : {}),
+    },
+    passive: p.passive ?? false,
+    vendorOptions: {},
+  };
+}
+
+/** The end an external peer needs for the imported end to come up: the same proposals, the selectors mirrored, the identities swapped. */
+function mirroredEnd(gateway: Gateway, mine: TunnelEnd): TunnelEnd {
+  return {
+    ...structuredCloneLike(mine),
+    gatewayId: gateway.id,
+    outsideInterface: gateway.interfaces[0]?.name ?? '',
+    tunnelInterface: '',
+    auth: { method: mine.auth.method, psk: mine.auth.psk, ...(mine.auth.remoteId ? { localId: mine.auth.remoteId } : {}), ...(mine.auth.localId ? { remoteId: mine.auth.localId } : {}) },
+    proxyIds: mine.proxyIds.map((x) => {
+      const { remoteProtocol, ...rest } = x;
+      return { ...rest, local: x.remote, remote: x.local, localPort: x.remotePort, remotePort: x.localPort, protocol: remoteProtocol ?? x.protocol, ...(remoteProtocol !== undefined ? { remoteProtocol: x.protocol } : {}) };
+    }),
+    passive: false,
+    monitor: { ...mine.monitor, enabled: false },
+    vendorOptions: {},
+  };
+}
+
+const structuredCloneLike = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** The prefix a selector or route covers, as a network's address; undefined for "any" (0/0 is not a network behind a box). */
+function networkAddress(text: string): string | undefined {
+  const sel = parseSelector(text);
+  if (!sel.ok) return undefined;
+  const s = sel.value;
+  if (s.from === 0n && s.to === (s.family === 4 ? 2n ** 32n - 1n : 2n ** 128n - 1n)) return undefined;
+  return formatRange(s, '-');
+}
+
+/**
+ * Builds one topology from the devices read. Tunnels pair a peer of one device with a peer of
+ * another when each one's remote address is the other's local address; failing that (NAT between
+ * them), when each one's expected identity is what the other sends.
+ */
+export function assembleTopology(devices: readonly ImportedDevice[], options: AssembleOptions = {}): AssembleResult {
+  const doc = documentOf({ name: options.name ?? 'Imported configurations' });
+  const nextId = idAllocator(doc);
+  const names: string[] = [];
+  const maxName = LIMITS.name;
+  const gateways = devices.map((d, i) => {
+    const name = uniqueName((d.meaning.device?.hostname ?? d.label).slice(0, maxName) || `device-${i + 1}`, names, maxName);
+    names.push(name);
+    return gatewayOf(d, nextId('gw'), name, { x: 0, y: 0 });
+  });
+  const addresses = devices.map(addressesOf);
+  const used = devices.map((d) => d.meaning.peers.map(() => false));
+  const tunnels: Tunnel[] = [];
+  const outcomes: PeerOutcome[] = [];
+  const networks: Network[] = [];
+  const tunnelNames: string[] = [];
+  const addNetwork = (gateway: Gateway, address: string | undefined) => {
+    if (!address || networks.some((n) => n.gatewayId === gateway.id && n.address === address)) return;
+    const host = !address.includes('-') && parsePrefix(address).ok && (address.endsWith('/32') || address.endsWith('/128'));
+    networks.push({ id: nextId('net') as NetworkId, name: uniqueName(`${gateway.name} ${host ? address.split('/')[0] : address}`.slice(0, maxName), networks.map((n) => n.name), maxName), kind: host ? 'host' : 'network', address: host ? (address.split('/')[0] as string) : address, gatewayId: gateway.id as GatewayId, position: { x: 0, y: 0 } });
+  };
+  const tunnelName = (a: string, b: string) => {
+    const n = uniqueName(`${a} - ${b}`.slice(0, maxName), tunnelNames, maxName);
+    tunnelNames.push(n);
+    return n;
+  };
+  const external: Gateway[] = [];
+
+  // Pairs first, learning each box's addresses from the pairs found, until no more are found.
+  const pairs = new Map<string, { dj: number; pj: number; by: 'addresses' | 'identities' }>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    devices.forEach((device, di) => device.meaning.peers.forEach((peer, pi) => {
+      if (used[di]?.[pi]) return;
+      const found = findPair(devices, addresses, used, di, peer);
+      if (!found) return;
+      const other = (devices[found.dj] as ImportedDevice).meaning.peers[found.pj] as PeerMeaning;
+      (used[di] as boolean[])[pi] = true;
+      (used[found.dj] as boolean[])[found.pj] = true;
+      (addresses[found.dj] as Set<string>).add(peer.remoteAddress);
+      (addresses[di] as Set<string>).add(other.remoteAddress);
+      pairs.set(`${di}/${pi}`, found);
+      pairs.set(`${found.dj}/${found.pj}`, { dj: di, pj: pi, by: found.by });
+      progress = true;
+    }));
+  }
+  const done = new Set<string>();
+  devices.forEach((device, di) => {
+    const gw = gateways[di] as Gateway;
+    device.meaning.peers.forEach((peer, pi) => {
+      if (done.has(`${di}/${pi}`)) return;
+      done.add(`${di}/${pi}`);
+      const mine = endOf(gw, peer, options.includeSecrets === true);
+      const match = pairs.get(`${di}/${pi}`);
+      if (match) {
+        const { dj, pj, by } = match;
+        done.add(`${dj}/${pj}`);
+        const og = gateways[dj] as Gateway;
+        const other = (devices[dj] as ImportedDevice).meaning.peers[pj] as PeerMeaning;
+        const theirs = endOf(og, other, options.includeSecrets === true);
+        const name = tunnelName(gw.name, og.name);
+        tunnels.push({ id: nextId('tun') as TunnelId, name, a: mine, b: theirs, initiator: mine.passive && !theirs.passive ? 'b' : 'a', notes: '' });
+        outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, pairedWith: og.name, by });
+        for (const c of other.children) addNetwork(og, networkAddress(c.local));
+      } else {
+        const extName = uniqueName(`Peer ${peer.remoteAddress}`.slice(0, maxName), [...names, ...external.map((g) => g.name)], maxName);
+        const ext = newGateway({ id: nextId('gw'), name: extName, vendor: GENERIC_VENDOR, position: { x: 0, y: 0 }, outsideAddress: `${peer.remoteAddress}/${peer.remoteAddress.includes(':') ? 128 : 32}` });
+        const extGateway: Gateway = { ...ext, interfaces: ext.interfaces.slice(0, 1), vpnType: 'policy-based', notes: DEFAULT_KEY_NOTE };
+        external.push(extGateway);
+        const theirs = mirroredEnd(extGateway, mine);
+        const name = tunnelName(gw.name, extName);
+        tunnels.push({ id: nextId('tun') as TunnelId, name, a: mine, b: theirs, initiator: mine.passive ? 'b' : 'a', notes: '' });
+        outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, external: extName });
+        for (const c of peer.children) addNetwork(extGateway, networkAddress(c.remote));
+        for (const r of peer.routes) addNetwork(extGateway, networkAddress(r));
+      }
+      for (const c of peer.children) addNetwork(gw, networkAddress(c.local));
+    });
+  });
+  // The networks on each box's inside interfaces (not the one IKE runs on, not tunnels).
+  devices.forEach((device, di) => {
+    const gw = gateways[di] as Gateway;
+    const outside = new Set(device.meaning.peers.map((p) => p.localAddress).filter(Boolean));
+    for (const i of gw.interfaces) {
+      if (i.kind !== 'physical' || !i.address) continue;
+      const parsed = parseInterfaceAddress(i.address);
+      if (!parsed.ok || outside.has(addressOnly(i.address)) || tunnels.some((t) => (t.a.gatewayId === gw.id && t.a.outsideInterface === i.name) || (t.b.gatewayId === gw.id && t.b.outsideInterface === i.name))) continue;
+      if (parsed.value.length >= (parsed.value.family === 4 ? 31 : 127)) continue;
+      const inside = formatRange(parsed.value.network, '-');
+      if (!networks.some((n) => n.gatewayId === gw.id && parseIp(n.address.split('/')[0] ?? '').ok && containsText(n.address, inside))) addNetwork(gw, inside);
+    }
+  });
+  const all = [...gateways, ...external];
+  layOut(all, networks);
+  return { document: { ...doc, gateways: all, networks, tunnels }, peers: outcomes };
+}
+
+/** Imported boxes in a row, the external peers in a row below, each box's networks under it (the canvas's auto-layout can redo it). */
+function layOut(gateways: Gateway[], networks: Network[]): void {
+  const imported = gateways.filter((g) => g.notes !== DEFAULT_KEY_NOTE);
+  const outside = gateways.filter((g) => g.notes === DEFAULT_KEY_NOTE);
+  const columns = Math.max(1, Math.ceil(Math.sqrt(gateways.length * 2)));
+  let row = 0;
+  for (const group of [imported, outside]) {
+    group.forEach((g, i) => {
+      g.position = { x: (i % columns) * 360, y: (row + Math.floor(i / columns)) * 420 };
+      networks.filter((n) => n.gatewayId === g.id).forEach((n, k) => {
+        n.position = { x: g.position.x + (k % 2) * 170 - 40, y: g.position.y + 160 + Math.floor(k / 2) * 90 };
+      });
+    });
+    row += Math.ceil(group.length / columns);
+  }
+}
+
+/** Whether network text `outer` covers `inner` (both prefixes or ranges). */
+function containsText(outer: string, inner: string): boolean {
+  const a = parseSelector(outer);
+  const b = parseSelector(inner);
+  return a.ok && b.ok && a.value.family === b.value.family && a.value.from <= b.value.from && b.value.to <= a.value.to;
+}

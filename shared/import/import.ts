@@ -1,0 +1,84 @@
+// Import device configurations: each file read by its product's reader (chosen by the user, or
+// recognised from the text), refused whole with a message when it is binary, too large, of
+// another product than the one asked for, or not a configuration any reader understands; then
+// the boxes assembled into one topology (./assemble.ts). Nothing is half-imported: one refused
+// file refuses the import, and says which file and what to do.
+import type { Vendor } from '../model/document';
+import type { LineAccount, ReadResult, VendorReader } from '../vendors/kit/reader';
+import { VENDOR_MODULES, vendorModule } from '../vendors/registry';
+import { assembleTopology, type AssembleOptions, type AssembleResult, type ImportedDevice } from './assemble';
+
+export interface ConfigFile {
+  name: string;
+  content: string;
+  /** The product the user says it is; absent: recognised from the text. */
+  vendor?: Vendor;
+  /** The device's name when the file has no hostname (the paste box's title); absent: the file name without its suffix. */
+  label?: string;
+  /** Further files of the same box (ipsec.secrets beside ipsec.conf, a swanctl conf.d file). */
+  more?: readonly { name: string; content: string }[];
+}
+
+/** 10 MB of configuration imports in well under a second (npm run bench); a file beyond this is not a device configuration. */
+export const MAX_CONFIG_CHARS = 32 * 1024 * 1024;
+
+export interface FileReport {
+  name: string;
+  vendor: Vendor;
+  label: string;
+  lines: LineAccount;
+  peers: number;
+}
+
+export type ImportResult =
+  | ({ ok: true; files: FileReport[] } & AssembleResult)
+  | { ok: false; file: string; code: 'EMPTY' | 'BINARY' | 'TOO_LARGE' | 'UNRECOGNISED' | 'WRONG_VENDOR' | 'UNREADABLE' | 'NO_FILES'; message: string };
+
+const readers = (): { vendor: Vendor; label: string; reader: VendorReader }[] =>
+  VENDOR_MODULES.flatMap((m) => ('reader' in m && m.reader ? [{ vendor: m.id as Vendor, label: m.identity.label, reader: m.reader as VendorReader }] : []));
+
+/** Share of the file's statements the reader understood (0 when it refuses the file). */
+function score(reader: VendorReader, file: ConfigFile): { score: number; read: ReadResult } {
+  const read = reader.read([{ name: file.name, content: file.content }, ...(file.more ?? [])]);
+  if (!read.ok) return { score: 0, read };
+  const understood = read.lines.used + read.lines.ignored;
+  const total = understood + read.lines.unknown.length;
+  const own = reader.recognize ? reader.recognize(file.content) : 1;
+  return { score: total === 0 ? 0 : (read.lines.used > 0 ? understood / total : 0) * own, read };
+}
+
+/** A product whose statements make up at least this share of a file is taken to be the file's product. */
+const RECOGNISED = 0.5;
+
+export function importConfigurations(files: readonly ConfigFile[], options: AssembleOptions = {}): ImportResult {
+  if (files.length === 0) return { ok: false, file: '', code: 'NO_FILES', message: 'no configuration was given: drop or paste one configuration per device' };
+  const devices: ImportedDevice[] = [];
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    if (file.content.length > MAX_CONFIG_CHARS) return { ok: false, file: file.name, code: 'TOO_LARGE', message: `${file.name} is ${Math.round(file.content.length / 1048576)} MB, more than any device configuration (limit ${MAX_CONFIG_CHARS / 1048576} MB): give the device's running configuration only` };
+    if (file.content.includes(String.fromCharCode(0)) || /\uFFFD{4,}/.test(file.content)) return { ok: false, file: file.name, code: 'BINARY', message: `${file.name} is not text (it holds binary data): export the running configuration as text (e.g. "show running-config") and import that` };
+    if (file.content.trim() === '') return { ok: false, file: file.name, code: 'EMPTY', message: `${file.name} is empty: paste the device's running configuration` };
+    const candidates = readers();
+    let chosen: { vendor: Vendor; label: string; read: ReadResult; score: number } | undefined;
+    if (file.vendor !== undefined) {
+      const own = candidates.find((c) => c.vendor === file.vendor);
+      if (!own) return { ok: false, file: file.name, code: 'UNRECOGNISED', message: `${file.name}: the app does not read ${vendorModule(file.vendor).identity.label} configurations; choose another product or let it be recognised` };
+      const mine = score(own.reader, file);
+      const best = candidates.filter((c) => c.vendor !== file.vendor).map((c) => ({ ...c, ...score(c.reader, file) })).sort((a, b) => b.score - a.score)[0];
+      if (mine.score < RECOGNISED && best && best.score >= RECOGNISED && best.score > mine.score) {
+        return { ok: false, file: file.name, code: 'WRONG_VENDOR', message: `${file.name} looks like a ${best.label} configuration, not ${own.label}: choose ${best.label} for it (or let the product be recognised)` };
+      }
+      chosen = { vendor: own.vendor, label: own.label, read: mine.read, score: mine.score };
+    } else {
+      const scored = candidates.map((c) => ({ vendor: c.vendor, label: c.label, ...score(c.reader, file) })).sort((a, b) => b.score - a.score);
+      const best = scored[0];
+      if (!best || best.score < RECOGNISED) return { ok: false, file: file.name, code: 'UNRECOGNISED', message: `${file.name} is not a configuration of any product the app reads (${candidates.map((c) => c.label).join(', ')}): check that it is the whole running configuration, or choose its product` };
+      chosen = best;
+    }
+    if (!chosen.read.ok) return { ok: false, file: file.name, code: 'UNREADABLE', message: `${file.name} (${chosen.label}): ${chosen.read.message}` };
+    const label = file.label ?? (file.name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,8}$/, '') || file.name);
+    devices.push({ label, vendor: chosen.vendor, meaning: chosen.read.meaning, lines: chosen.read.lines });
+    reports.push({ name: file.name, vendor: chosen.vendor, label: chosen.label, lines: chosen.read.lines, peers: chosen.read.meaning.peers.length });
+  }
+  return { ok: true, files: reports, ...assembleTopology(devices, options) };
+}
