@@ -2,11 +2,12 @@
 // is listed once in SUBCOMMANDS.
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { simulateCommand } from './commands/simulate';
 import { EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from './io';
 import { terminalLine } from './terminal';
 
-const SUBCOMMANDS: Subcommand[] = [checkCommand, exportCommand, simulateCommand];
+const SUBCOMMANDS: Subcommand[] = [checkCommand, exportCommand, importCommand, simulateCommand];
 
 function usage(): string {
   const width = Math.max(...SUBCOMMANDS.map((c) => c.name.length), 4);

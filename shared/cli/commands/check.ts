@@ -8,14 +8,18 @@ import type { EndKey, TopologyDocument } from '../../model/document';
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
 import { loadTopologyFile } from '../load';
+import { importConfigFiles, importSummary } from '../load-configs';
 import { terminalJson, terminalLine, terminalLines } from '../terminal';
 
 const USAGE = `Usage: ipsec-studio check <file> [--json] [--tunnel NAME] [--initiator GATEWAY]
+       ipsec-studio check --config <config>... [--json] [--tunnel NAME] [--initiator GATEWAY]
 
 Negotiates each tunnel as the two real products would: phase 1, then every phase-2 selector
 pair the initiator proposes, with the notify a real peer sends, the likely cause and its fix.
 
 Options:
+  --config             the files are device configurations (as for ipsec-studio import):
+                       check straight from them, e.g. in a change pipeline
   --tunnel NAME        check only this tunnel (name or id)
   --initiator GATEWAY  let this gateway (name or id) initiate the tunnels it ends
   --json               print the negotiation report as JSON (docs/negotiation-report.md)
@@ -69,7 +73,7 @@ export const checkCommand: Subcommand = {
   summary: 'negotiate every tunnel: phase 1, each phase-2 selector, causes and fixes',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { json: { type: 'boolean' }, tunnel: { type: 'string' }, initiator: { type: 'string' } });
+    const parsed = parseArgs(args, { json: { type: 'boolean' }, tunnel: { type: 'string' }, initiator: { type: 'string' }, config: { type: 'boolean' } });
     const fail = (message: string) => {
       io.stderr(`${terminalLine(`ipsec-studio check: ${message}`)}\n${USAGE}\n`);
       return EXIT_INVALID;
@@ -80,11 +84,22 @@ export const checkCommand: Subcommand = {
     };
     if (!parsed.ok) return fail(parsed.message);
     const { positionals, options } = parsed.value;
-    if (positionals.length !== 1) return fail(positionals.length === 0 ? 'a topology file is required' : `one topology file at a time (got ${positionals.length})`);
-    const file = positionals[0] as string;
-    const loaded = await loadTopologyFile(io, 'check', file);
-    if (!loaded.ok) return loaded.exit;
-    let doc: TopologyDocument = loaded.document;
+    let doc: TopologyDocument;
+    let file: string;
+    if (options.config) {
+      if (positionals.length === 0) return fail('--config needs the device configuration files');
+      const imported = await importConfigFiles(io, 'check', positionals, false);
+      if (!imported.ok) return imported.exit;
+      if (!options.json) io.stderr(terminalLines(importSummary(imported.result)));
+      doc = imported.result.document;
+      file = 'the configurations';
+    } else {
+      if (positionals.length !== 1) return fail(positionals.length === 0 ? 'a topology file is required' : `one topology file at a time (got ${positionals.length}); device configurations need --config`);
+      file = positionals[0] as string;
+      const loaded = await loadTopologyFile(io, 'check', file);
+      if (!loaded.ok) return loaded.exit;
+      doc = loaded.document;
+    }
     const tunnelName = options.tunnel as string | undefined;
     if (tunnelName !== undefined) {
       const t = doc.tunnels.find((x) => x.name === tunnelName || x.id === tunnelName);
