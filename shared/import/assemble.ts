@@ -3,11 +3,10 @@
 // tunnels are paired across boxes by their IKE addresses (or, with NAT in between, by the
 // identities each end sends and expects). A peer whose configuration was not given becomes an
 // external gateway with the settings its tunnel needs, for the user to check and fill in.
-import { idAllocator, newGateway, uniqueName } from '../document/factory';
-import { documentOf } from '../document/factory';
+import { documentOf, idAllocator, newGateway, uniqueName } from '../document/factory';
 import type { EspProposal, Gateway, GatewayId, IkeProposal, Interface, Network, NetworkId, ProxyId, TopologyDocument, Tunnel, TunnelEnd, TunnelId, Vendor } from '../model/document';
 import { LIMITS } from '../model/text';
-import { formatRange, parseIp, parsePrefix, parseInterfaceAddress } from '../net/address';
+import { formatRange, parsePrefix, parseInterfaceAddress } from '../net/address';
 import { isIcmp, parseSelector, protocolName, type Selector } from '../net/selector';
 import type { ChildMeaning, ConfigMeaning, LineAccount, PeerMeaning, ProposalMeaning } from '../vendors/kit/reader';
 import { GENERIC_VENDOR, vendorModule } from '../vendors/registry';
@@ -108,31 +107,61 @@ function addressesOf(device: ImportedDevice): Set<string> {
 }
 
 /**
- * The device that owns an IKE address: the one whose file says it, or else (an export or a
- * fragment that does not write the box's own address) the only other device that has no peer at
- * that address, since a box does not peer with itself.
+ * Who owns which IKE address, indexed so a 2,000-box import pairs in linear time: the device
+ * whose file says the address, or else (an export or a fragment that does not write the box's
+ * own address) the only device with no address known yet that has no peer at that address, since
+ * a box does not peer with itself.
  */
-function ownerOf(devices: readonly ImportedDevice[], addresses: readonly Set<string>[], address: string, not: number): number | undefined {
-  const known = addresses.findIndex((a) => a.has(address));
-  if (known >= 0) return known === not ? undefined : known;
-  const candidates = devices.map((_, i) => i).filter((i) => i !== not && (addresses[i] as Set<string>).size === 0 && !(devices[i] as ImportedDevice).meaning.peers.some((p) => p.remoteAddress === address));
-  return candidates.length === 1 ? candidates[0] : undefined;
+class Owners {
+  private readonly known = new Map<string, number>();
+  /** Devices that peer with an address. */
+  private readonly peering = new Map<string, Set<number>>();
+  private readonly unknown = new Set<number>();
+  constructor(devices: readonly ImportedDevice[], addresses: readonly Set<string>[]) {
+    addresses.forEach((set, i) => {
+      if (set.size === 0) this.unknown.add(i);
+      for (const a of set) if (!this.known.has(a)) this.known.set(a, i);
+    });
+    devices.forEach((d, i) => {
+      for (const p of d.meaning.peers) {
+        let s = this.peering.get(p.remoteAddress);
+        if (!s) this.peering.set(p.remoteAddress, (s = new Set()));
+        s.add(i);
+      }
+    });
+  }
+
+  learn(device: number, address: string): void {
+    if (!this.known.has(address)) this.known.set(address, device);
+    this.unknown.delete(device);
+  }
+
+  ownerOf(address: string, not: number): number | undefined {
+    const known = this.known.get(address);
+    if (known !== undefined) return known === not ? undefined : known;
+    const peering = this.peering.get(address) ?? new Set<number>();
+    let excluded = this.unknown.has(not) && !peering.has(not) ? 1 : 0;
+    for (const i of peering) if (this.unknown.has(i)) excluded++;
+    if (this.unknown.size - excluded !== 1) return undefined;
+    for (const i of this.unknown) if (i !== not && !peering.has(i)) return i;
+    return undefined;
+  }
 }
 
 /** The other device's peer that is the far end of `peer` of device `di`, by addresses both ways, or by identities (NAT between them). */
-function findPair(devices: readonly ImportedDevice[], addresses: readonly Set<string>[], used: readonly boolean[][], di: number, peer: PeerMeaning): { dj: number; pj: number; by: 'addresses' | 'identities' } | undefined {
-  const dj = ownerOf(devices, addresses, peer.remoteAddress, di);
+function findPair(devices: readonly ImportedDevice[], owners: Owners, byIdentity: Map<string, { dj: number; pj: number }[]>, used: readonly boolean[][], di: number, peer: PeerMeaning): { dj: number; pj: number; by: 'addresses' | 'identities' } | undefined {
+  const dj = owners.ownerOf(peer.remoteAddress, di);
   if (dj !== undefined) {
-    const pj = (devices[dj] as ImportedDevice).meaning.peers.findIndex((q, k) => !used[dj]?.[k] && ownerOf(devices, addresses, q.remoteAddress, dj) === di && q.ikeVersion === peer.ikeVersion);
-    const any = pj >= 0 ? pj : (devices[dj] as ImportedDevice).meaning.peers.findIndex((q, k) => !used[dj]?.[k] && ownerOf(devices, addresses, q.remoteAddress, dj) === di);
+    const theirs = (devices[dj] as ImportedDevice).meaning.peers;
+    const back = (q: PeerMeaning, k: number) => !used[dj]?.[k] && owners.ownerOf(q.remoteAddress, dj) === di;
+    const pj = theirs.findIndex((q, k) => q.ikeVersion === peer.ikeVersion && back(q, k));
+    const any = pj >= 0 ? pj : theirs.findIndex(back);
     if (any >= 0) return { dj, pj: any, by: 'addresses' };
   }
-  for (let j = 0; j < devices.length; j++) {
-    if (j === di) continue;
-    const pj = (devices[j] as ImportedDevice).meaning.peers.findIndex((q, k) => !used[j]?.[k] && (peer.auth.remoteId !== undefined || q.auth.remoteId !== undefined) && sentId(q) === expectedId(peer) && sentId(peer) === expectedId(q));
-    if (pj >= 0) return { dj: j, pj, by: 'identities' };
-  }
-  return undefined;
+  // With NAT between them: each expects the identity the other sends (an identity configured on one side at least).
+  const wanted = byIdentity.get(`${expectedId(peer)}\n${sentId(peer) ?? ''}`) ?? [];
+  const hit = wanted.find((c) => c.dj !== di && !used[c.dj]?.[c.pj] && (peer.auth.remoteId !== undefined || ((devices[c.dj] as ImportedDevice).meaning.peers[c.pj] as PeerMeaning).auth.remoteId !== undefined));
+  return hit ? { ...hit, by: 'identities' } : undefined;
 }
 
 /** The identity a peer sends: the one configured, or its IKE address. */
@@ -251,32 +280,47 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
   const tunnels: Tunnel[] = [];
   const outcomes: PeerOutcome[] = [];
   const networks: Network[] = [];
-  const tunnelNames: string[] = [];
+  const tunnelNames = new Set<string>();
+  const networkKeys = new Set<string>();
+  const networkNames = new Set<string>();
+  const gatewayNames = new Set<string>(names);
   const addNetwork = (gateway: Gateway, address: string | undefined) => {
-    if (!address || networks.some((n) => n.gatewayId === gateway.id && n.address === address)) return;
+    if (!address || networkKeys.has(`${gateway.id}|${address}`)) return;
+    networkKeys.add(`${gateway.id}|${address}`);
     const host = !address.includes('-') && parsePrefix(address).ok && (address.endsWith('/32') || address.endsWith('/128'));
-    networks.push({ id: nextId('net') as NetworkId, name: uniqueName(`${gateway.name} ${host ? address.split('/')[0] : address}`.slice(0, maxName), networks.map((n) => n.name), maxName), kind: host ? 'host' : 'network', address: host ? (address.split('/')[0] as string) : address, gatewayId: gateway.id as GatewayId, position: { x: 0, y: 0 } });
+    const name = uniqueName(`${gateway.name} ${host ? address.split('/')[0] : address}`.slice(0, maxName), networkNames, maxName);
+    networkNames.add(name);
+    networks.push({ id: nextId('net') as NetworkId, name, kind: host ? 'host' : 'network', address: host ? (address.split('/')[0] as string) : address, gatewayId: gateway.id as GatewayId, position: { x: 0, y: 0 } });
   };
   const tunnelName = (a: string, b: string) => {
     const n = uniqueName(`${a} - ${b}`.slice(0, maxName), tunnelNames, maxName);
-    tunnelNames.push(n);
+    tunnelNames.add(n);
     return n;
   };
   const external: Gateway[] = [];
 
   // Pairs first, learning each box's addresses from the pairs found, until no more are found.
   const pairs = new Map<string, { dj: number; pj: number; by: 'addresses' | 'identities' }>();
+  const owners = new Owners(devices, addresses);
+  // Peers by the identity they send and the one they expect, for the far end to look up.
+  const byIdentity = new Map<string, { dj: number; pj: number }[]>();
+  devices.forEach((d, dj) => d.meaning.peers.forEach((q, pj) => {
+    const key = `${sentId(q) ?? ''}\n${expectedId(q)}`;
+    const list = byIdentity.get(key);
+    if (list) list.push({ dj, pj });
+    else byIdentity.set(key, [{ dj, pj }]);
+  }));
   for (let progress = true; progress; ) {
     progress = false;
     devices.forEach((device, di) => device.meaning.peers.forEach((peer, pi) => {
       if (used[di]?.[pi]) return;
-      const found = findPair(devices, addresses, used, di, peer);
+      const found = findPair(devices, owners, byIdentity, used, di, peer);
       if (!found) return;
       const other = (devices[found.dj] as ImportedDevice).meaning.peers[found.pj] as PeerMeaning;
       (used[di] as boolean[])[pi] = true;
       (used[found.dj] as boolean[])[found.pj] = true;
-      (addresses[found.dj] as Set<string>).add(peer.remoteAddress);
-      (addresses[di] as Set<string>).add(other.remoteAddress);
+      owners.learn(found.dj, peer.remoteAddress);
+      owners.learn(di, other.remoteAddress);
       pairs.set(`${di}/${pi}`, found);
       pairs.set(`${found.dj}/${found.pj}`, { dj: di, pj: pi, by: found.by });
       progress = true;
@@ -301,7 +345,8 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, pairedWith: og.name, by });
         for (const c of other.children) addNetwork(og, networkAddress(c.local));
       } else {
-        const extName = uniqueName(`Peer ${peer.remoteAddress}`.slice(0, maxName), [...names, ...external.map((g) => g.name)], maxName);
+        const extName = uniqueName(`Peer ${peer.remoteAddress}`.slice(0, maxName), gatewayNames, maxName);
+        gatewayNames.add(extName);
         const ext = newGateway({ id: nextId('gw'), name: extName, vendor: GENERIC_VENDOR, position: { x: 0, y: 0 }, outsideAddress: `${peer.remoteAddress}/${peer.remoteAddress.includes(':') ? 128 : 32}` });
         const extGateway: Gateway = { ...ext, interfaces: ext.interfaces.slice(0, 1), vpnType: 'policy-based', notes: DEFAULT_KEY_NOTE };
         external.push(extGateway);
@@ -316,16 +361,20 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
     });
   });
   // The networks on each box's inside interfaces (not the one IKE runs on, not tunnels).
+  const networksOf = new Map<string, Network[]>();
+  for (const n of networks) networksOf.set(n.gatewayId, [...(networksOf.get(n.gatewayId) ?? []), n]);
+  const outsideOf = new Map<string, Set<string>>();
+  for (const t of tunnels) for (const e of [t.a, t.b]) outsideOf.set(e.gatewayId, (outsideOf.get(e.gatewayId) ?? new Set()).add(e.outsideInterface));
   devices.forEach((device, di) => {
     const gw = gateways[di] as Gateway;
     const outside = new Set(device.meaning.peers.map((p) => p.localAddress).filter(Boolean));
     for (const i of gw.interfaces) {
       if (i.kind !== 'physical' || !i.address) continue;
       const parsed = parseInterfaceAddress(i.address);
-      if (!parsed.ok || outside.has(addressOnly(i.address)) || tunnels.some((t) => (t.a.gatewayId === gw.id && t.a.outsideInterface === i.name) || (t.b.gatewayId === gw.id && t.b.outsideInterface === i.name))) continue;
+      if (!parsed.ok || outside.has(addressOnly(i.address)) || outsideOf.get(gw.id)?.has(i.name)) continue;
       if (parsed.value.length >= (parsed.value.family === 4 ? 31 : 127)) continue;
       const inside = formatRange(parsed.value.network, '-');
-      if (!networks.some((n) => n.gatewayId === gw.id && parseIp(n.address.split('/')[0] ?? '').ok && containsText(n.address, inside))) addNetwork(gw, inside);
+      if (!(networksOf.get(gw.id) ?? []).some((n) => containsText(n.address, inside))) addNetwork(gw, inside);
     }
   });
   const all = [...gateways, ...external];

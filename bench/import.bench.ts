@@ -1,0 +1,43 @@
+// Import performance on the engine benchmark's topology (one PAN-OS hub, 2,000 spokes, 16 proxy
+// IDs per tunnel): the hub's configuration as exported (set commands), imported back with its
+// product recognised from the text, and the hub with every spoke's configuration. The reference,
+// measured in the same run, is writing the same configuration (the exporter). Never asserted.
+import { performance } from 'node:perf_hooks';
+import { exportDocument } from '../shared/export/export';
+import { importConfigurations, type ConfigFile } from '../shared/import/import';
+import { hubAndSpokes } from './engine.bench';
+import type { BenchResult } from './run';
+
+function median(runs: number, f: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const doc = hubAndSpokes();
+  const small = hubAndSpokes(20, 4);
+  importConfigurations(exportDocument(small, { skipEngineCheck: true }).files.map((f) => ({ name: f.name, content: f.content }))); // warm up the JIT
+  const exportHub = () => exportDocument(doc, { gateways: ['HUB'], skipEngineCheck: true });
+  const hubFiles: ConfigFile[] = exportHub().files.map((f) => ({ name: f.name, content: f.content }));
+  const hubMb = hubFiles.reduce((n, f) => n + f.content.length, 0) / 1048576;
+  const reference = median(5, exportHub);
+  const hub = median(5, () => importConfigurations(hubFiles));
+  const allFiles: ConfigFile[] = doc.gateways.flatMap((g) => {
+    const [first, ...more] = exportDocument(doc, { gateways: [g.id], skipEngineCheck: true }).files;
+    return first ? [{ name: first.name, label: g.name, content: first.content, more }] : [];
+  });
+  const allMb = allFiles.reduce((n, f) => n + f.content.length + (f.more ?? []).reduce((m, x) => m + x.content.length, 0), 0) / 1048576;
+  const all = median(3, () => importConfigurations(allFiles));
+  const result = importConfigurations(allFiles);
+  const paired = result.ok ? result.peers.filter((p) => p.pairedWith).length : 0;
+  return [
+    { name: 'reference: exporting the hub (PAN-OS set commands)', value: reference, unit: 'ms', note: `${hubMb.toFixed(1)} MB` },
+    { name: 'importing the hub alone (product recognised, 2,000 external peers)', value: hub, unit: 'ms', target: '10 MB in ≤ 1 s', note: `${(hub / reference).toFixed(1)}× the reference; ${(hubMb / (hub / 1000)).toFixed(1)} MB/s` },
+    { name: `importing all ${allFiles.length} boxes (products recognised, tunnels paired)`, value: all, unit: 'ms', note: `${allMb.toFixed(1)} MB; ${paired} of ${result.ok ? result.peers.length : 0} tunnels paired; ${(allMb / (all / 1000)).toFixed(1)} MB/s` },
+  ];
+}
