@@ -26,6 +26,14 @@ export type InitiatorNarrowing =
   /** Only the selectors it proposed (Cisco IOS/ASA, FortiGate without initiator-ts-narrow). */
   | 'exact-only';
 
+/**
+ * What an end installs as a child SA's selectors once the exchange succeeded: what was negotiated
+ * (RFC 7296 §2.9), or its own configured selectors whatever the other end answered (OpenIKED;
+ * Libreswan as IKEv1 initiator). When the two ends install different selectors the child is "up
+ * but asymmetric": traffic in the difference is dropped by the stricter end.
+ */
+export type InstalledSelectors = 'negotiated' | 'own';
+
 export interface ProfileContext {
   gateway: Gateway;
   end: TunnelEnd;
@@ -51,6 +59,8 @@ export interface SelectorBehaviour {
   v2RejectNotify: Notify;
   /** Without proxy IDs: propose 0.0.0.0/0 <-> 0.0.0.0/0 (route-based products), the IKE addresses (strongSwan's `dynamic`), or nothing (a crypto map needs an ACL). */
   defaultSelector: 'any' | 'ike-addresses' | 'none';
+  /** What this end installs per role and IKE version; absent means `negotiated`. */
+  installs?: Partial<Record<'v1Initiator' | 'v1Responder' | 'v2Initiator' | 'v2Responder', InstalledSelectors>>;
   /** Responder without PFS configured accepts whatever PFS group the initiator offers (Cisco `set pfs`). */
   acceptsAnyPfsWhenNoneConfigured: boolean;
   /** Rule ids behind each behaviour above, recorded in the report when used. */
@@ -64,6 +74,8 @@ export interface SelectorBehaviour {
     duplicate?: string;
     /** IKEv1 Quick Mode carries one PFS group (strongSwan). */
     v1PfsGroup?: string;
+    /** Why this end installs its own selectors (`installs` above), when it does. */
+    installs?: string;
     /** IKEv1 identification payloads carry one port: a port range is proposed as its first port. */
     v1IdPort?: string;
   };
