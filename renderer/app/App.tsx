@@ -97,6 +97,22 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
     document.documentElement.classList.toggle('presentation', ui.presentation);
   }, [ui.theme, ui.presentation]);
 
+  // Presentation mode changes the canvas's size: fit the drawing to the new one, once React Flow
+  // has measured it (its ResizeObserver reports within the frame after the layout changed).
+  const presented = useRef(ui.presentation);
+  useEffect(() => {
+    if (presented.current === ui.presentation) return;
+    presented.current = ui.presentation;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => view.fit());
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [ui.presentation, view]);
+
   const say = setMessage;
   useEffect(() => {
     if (!message) return;
@@ -147,7 +163,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
   return (
     <EngineContext.Provider value={engine.client}>
     <AnimationContext.Provider value={animationContext}>
-      <div ref={appRef} className={`app${ui.panelsOpen ? '' : ' panels-closed'}`} style={paneStyle}>
+      <div ref={appRef} className={`app${ui.panelsOpen ? '' : ' panels-closed'}${ui.inspectorOpen ? '' : ' inspector-closed'}`} style={paneStyle}>
         <Toolbar actions={actions} modKey={platform.modKey} title={flows.fileName ?? doc.name} dirty={state.dirty} dark={ui.theme === 'dark'} engine={{ error: engine.error, millis: engine.millis, seq: engine.seq, hasReport: !!report }} />
         <FileFlowBanners flows={flows} />
 
@@ -185,8 +201,14 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         </main>
 
         {/* Each handle just before the pane it resizes, so Tab meets it on the way into the pane. */}
-        {resizeHandle('inspector')}
-        <InspectorHost editor={editor} document={doc} selection={selection} />
+        {ui.inspectorOpen && resizeHandle('inspector')}
+        {ui.inspectorOpen ? <InspectorHost editor={editor} document={doc} selection={selection} /> : <div className="inspector-rail" />}
+        {/* Only presentation mode closes the inspector, so only there is it opened and closed by hand. */}
+        {ui.presentation && (
+          <button type="button" className="btn small inspector-toggle" aria-expanded={ui.inspectorOpen} onClick={() => setUi((u) => ({ ...u, inspectorOpen: !u.inspectorOpen }))} aria-label={ui.inspectorOpen ? 'Hide the inspector' : 'Show the inspector'} title={ui.inspectorOpen ? 'Hide the inspector' : 'Show the inspector'}>
+            {ui.inspectorOpen ? '▸' : '◂'}
+          </button>
+        )}
         {ui.panelsOpen && resizeHandle('panels')}
 
         <section ref={panelAreaRef} className="panel-area" aria-label="Panels">

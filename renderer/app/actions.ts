@@ -14,7 +14,7 @@ import type { CanvasView } from '../canvas/use-canvas-view';
 import type { MenuCommand, Platform } from '../platform/platform';
 import { EMPTY_SELECTION, type PanelDefinition, type Selection } from './panels';
 import { actionForKey } from './shortcuts';
-import { showPanel, type Theme, type UiState } from './ui-state';
+import { showPanel, togglePresentation, type Theme, type UiState } from './ui-state';
 
 /** Everything an action may read or change. */
 export interface ActionContext {
@@ -123,7 +123,7 @@ async function autoLayout(c: ActionContext): Promise<void> {
   }
 }
 
-const toggle = (key: 'snap' | 'minimap' | 'presentation') => (c: ActionContext) => c.setUi((u) => ({ ...u, [key]: !u[key] }));
+const toggle = (key: 'snap' | 'minimap') => (c: ActionContext) => c.setUi((u) => ({ ...u, [key]: !u[key] }));
 const theme = (t: Theme | ((u: UiState) => Theme)) => (c: ActionContext) => c.setUi((u) => ({ ...u, theme: typeof t === 'function' ? t(u) : t }));
 const other = (t: Theme): Theme => (t === 'dark' ? 'light' : 'dark');
 
@@ -173,7 +173,7 @@ export const RUNNERS = {
   'theme-light': { run: theme('light') },
   'theme-dark': { run: theme('dark') },
   'theme-system': { run: (c) => theme(c.systemTheme())(c) },
-  presentation: { run: toggle('presentation'), label: (c) => `Presentation mode (${c.ui.presentation ? 'on' : 'off'})`, checked: (c) => c.ui.presentation },
+  presentation: { run: (c) => c.setUi(togglePresentation), label: (c) => `Presentation mode (${c.ui.presentation ? 'on' : 'off'})`, checked: (c) => c.ui.presentation },
   help: { run: (c) => c.setUi((u) => ({ ...u, help: true })) },
 
   panels: { run: (c) => c.setUi((u) => ({ ...u, panelsOpen: !u.panelsOpen })) },

@@ -10,6 +10,8 @@ export interface UiState {
   snap: boolean;
   minimap: boolean;
   panelsOpen: boolean;
+  /** Whether the inspector is shown whole; closed, it is a rail with the button that opens it (presentation mode starts so). */
+  inspectorOpen: boolean;
   /** The panel whose tab is in front (a PanelDefinition id). */
   activePanel: string;
   /** The keyboard shortcuts overlay. */
@@ -50,7 +52,7 @@ export function resizePane(ui: UiState, pane: Pane, px: number, room: number): U
 }
 
 export function initialUiState(theme: Theme): UiState {
-  return { theme, presentation: false, snap: true, minimap: true, panelsOpen: true, activePanel: 'results', help: false, sizes: {} };
+  return { theme, presentation: false, snap: true, minimap: true, panelsOpen: true, inspectorOpen: true, activePanel: 'results', help: false, sizes: {} };
 }
 
 /** The theme the system prefers now (light where the browser cannot say). */
@@ -60,4 +62,13 @@ export function systemTheme(): Theme {
 
 export function showPanel(ui: UiState, id: string): UiState {
   return { ...ui, panelsOpen: true, activePanel: id };
+}
+
+/**
+ * Presentation mode on or off. On a projector the canvas matters: the inspector and the panel
+ * area step aside (a rail and a row of tabs, each a click away); leaving it shows them again.
+ */
+export function togglePresentation(ui: UiState): UiState {
+  const on = !ui.presentation;
+  return { ...ui, presentation: on, panelsOpen: !on, inspectorOpen: !on };
 }

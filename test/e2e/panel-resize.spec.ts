@@ -101,6 +101,10 @@ test('the sizes stay through hiding the panels, presentation mode and another do
 
   await page.getByTestId('tb-presentation').click();
   await expect(page.locator('html.presentation')).toHaveCount(1);
+  // Presentation mode puts both aside; opened again they have the sizes given them.
+  await expect(inspector).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the inspector' }).click();
+  await page.getByTestId('panel-tab-results').click();
   await expect.poll(() => height(panels)).toBeCloseTo(p, 0);
   await expect.poll(() => width(inspector)).toBeCloseTo(i, 0);
   await page.getByTestId('tb-presentation').click();
