@@ -218,7 +218,12 @@ export function Canvas(props: CanvasProps) {
         livePositions.current.clear();
         setDragPositions(null);
       }
-      if (sel) onSelectionChange(sel);
+      if (sel) {
+        // React Flow reports a click that moves the selection from a node to an edge (or back) as
+        // two calls, nodes then edges, before React renders: the second must start from the first.
+        selectionRef.current = sel;
+        onSelectionChange(sel);
+      }
       if (dims) {
         const add = dims;
         setMeasured((m) => {
@@ -242,7 +247,10 @@ export function Canvas(props: CanvasProps) {
         if (c.selected && i < 0) sel.tunnels.push(id);
         if (!c.selected && i >= 0) sel.tunnels.splice(i, 1);
       }
-      if (sel) onSelectionChange(sel);
+      if (sel) {
+        selectionRef.current = sel;
+        onSelectionChange(sel);
+      }
     },
     [onSelectionChange],
   );

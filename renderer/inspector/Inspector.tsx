@@ -25,6 +25,7 @@ import { unavailableAlgorithms } from '../../shared/vendors/algorithms';
 import type { Selection } from '../app/panels';
 import { CheckField, MultiCheck, Section, SelectField, TextField } from './fields';
 import { ProxyIdTable } from './ProxyIdTable';
+import { NatRuleSection, SecurityPolicySection } from './PolicyNatSections';
 import { VendorOptionFields } from './VendorOptionFields';
 import { required, validateAddressSpec, validateInterfaceAddress, validateIp, validateName, validatePrefix, validateSetting } from './validate';
 
@@ -199,6 +200,8 @@ function GatewayInspector({ editor, doc, gateway: g }: { editor: Editor; doc: To
           </table>
         )}
       </Section>
+      <SecurityPolicySection editor={editor} doc={doc} gateway={g} update={update} />
+      <NatRuleSection editor={editor} doc={doc} gateway={g} update={update} />
       <Section title="Notes">
         <TextField editor={editor} label="Notes" hideLabel value={g.notes} multiline mergeKey={`gw:${g.id}:notes`} command={(t) => update({ notes: t })} />
       </Section>

@@ -41,76 +41,54 @@ export function ProxyIdTable({ editor, doc, tunnel, end }: { editor: Editor; doc
   const peer = tunnel[end === 'a' ? 'b' : 'a'];
   const base = { tunnelId: tunnel.id, end } as const;
   const key = (i: number, f: string) => `pid:${tunnel.id}:${end}:${i}:${f}`;
-  const cell = (i: number, field: 'name' | 'local' | 'remote' | 'localPort' | 'remotePort', label: string, validate?: (t: string) => string | undefined) => (
-    <td>
+  const field = (i: number, f: 'name' | 'local' | 'remote' | 'localPort' | 'remotePort' | 'protocol', caption: string, label: string, validate?: (t: string) => string | undefined) => (
+    <div className={`rule-cell rule-${f}`}>
+      <span className="rule-cap" aria-hidden="true">
+        {caption}
+      </span>
       <TextField
         editor={editor}
         label={`${label}, selector ${i + 1}, end ${end.toUpperCase()}`}
         hideLabel
-        mono={field !== 'name'}
-        value={String(ids[i]?.[field] ?? '')}
+        mono={f !== 'name'}
+        value={String(ids[i]?.[f] ?? '')}
         validate={validate}
-        mergeKey={key(i, field)}
-        testId={`pid-${end}-${i}-${field}`}
-        command={(t) => ({ type: 'proxyId.update', ...base, index: i, changes: { [field]: t.trim() } })}
+        mergeKey={key(i, f)}
+        testId={`pid-${end}-${i}-${f}`}
+        command={(t) => ({ type: 'proxyId.update', ...base, index: i, changes: f === 'protocol' ? { protocol: parseProtocol(t) ?? 'any' } : { [f]: t.trim() } })}
       />
-    </td>
+    </div>
   );
+  // One card per selector, laid out to the inspector’s width (no horizontal scrolling): name and
+  // delete, then local and remote each on a line of their own, then protocol and ports.
   return (
-    <div className="proxy-table-wrap">
-      <table className="proxy-table" aria-label={`Proxy IDs of end ${end.toUpperCase()}`}>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Name</th>
-            <th scope="col">Local</th>
-            <th scope="col">Remote</th>
-            <th scope="col">Proto</th>
-            <th scope="col">L port</th>
-            <th scope="col">R port</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ids.length === 0 && (
-            <tr>
-              <td colSpan={8} className="muted">
-                None: this end proposes its vendor’s default selector (usually 0.0.0.0/0 ↔ 0.0.0.0/0).
-              </td>
-            </tr>
-          )}
-          {ids.map((p, i) => (
-            <tr key={i}>
-              <td className="muted">{i + 1}</td>
-              {cell(i, 'name', 'Name')}
-              {cell(i, 'local', 'Local', validateAddressSpec)}
-              {cell(i, 'remote', 'Remote', validateAddressSpec)}
-              <td>
-                <TextField
-                  editor={editor}
-                  label={`Protocol, selector ${i + 1}, end ${end.toUpperCase()}`}
-                  hideLabel
-                  mono
-                  value={String(p.protocol)}
-                  validate={validateProtocol}
-                  mergeKey={key(i, 'protocol')}
-                  testId={`pid-${end}-${i}-protocol`}
-                  command={(t) => ({ type: 'proxyId.update', ...base, index: i, changes: { protocol: parseProtocol(t) ?? 'any' } })}
-                />
-              </td>
-              {cell(i, 'localPort', 'Local port', validatePort)}
-              {cell(i, 'remotePort', 'Remote port', validatePort)}
-              <td>
+    <div className="proxy-list-wrap">
+      {ids.length === 0 ? (
+        <p className="muted">None: this end proposes its vendor’s default selector (usually 0.0.0.0/0 ↔ 0.0.0.0/0).</p>
+      ) : (
+        <ol className="rule-list" aria-label={`Proxy IDs of end ${end.toUpperCase()}`}>
+          {ids.map((_, i) => (
+            <li key={i} className="rule-card" data-testid={`pid-${end}-${i}`}>
+              <div className="rule-head">
+                <span className="rule-index muted">{i + 1}</span>
+                {field(i, 'name', 'Name', 'Name')}
                 <button type="button" className="btn icon" aria-label={`Delete selector ${i + 1} of end ${end.toUpperCase()}`} onClick={() => editor.dispatch({ type: 'proxyId.remove', ...base, index: i })}>
                   ✕
                 </button>
-              </td>
-            </tr>
+              </div>
+              <div className="rule-row rule-row-stack">
+                {field(i, 'local', 'Local', 'Local', validateAddressSpec)}
+                {field(i, 'remote', 'Remote', 'Remote', validateAddressSpec)}
+              </div>
+              <div className="rule-row rule-row-3">
+                {field(i, 'protocol', 'Protocol', 'Protocol', validateProtocol)}
+                {field(i, 'localPort', 'Local port', 'Local port', validatePort)}
+                {field(i, 'remotePort', 'Remote port', 'Remote port', validatePort)}
+              </div>
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ol>
+      )}
       <div className="row-actions">
         <button
           type="button"

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AddressSpecSchema, InterfaceAddressSchema, IpSchema, PortSpecSchema, PrefixSchema, PROTOCOL_NAMES, type Protocol } from '../../shared/model/document';
 import type { ValueLimit } from '../../shared/vendors/kit/capabilities';
 import type { OptionField } from '../../shared/vendors/kit/options';
+import { zoneName } from '../../shared/model/text';
 
 function bySchema(schema: z.ZodType): (t: string) => string | undefined {
   return (t) => {
@@ -67,3 +68,5 @@ export function validateOptionText(field: Extract<OptionField, { kind: 'number' 
   if (field.kind === 'number') return validateInt(field.min, field.max);
   return (t) => (field.pattern.test(t) ? undefined : `${field.label}: ${field.says}`);
 }
+
+export const validateZone = bySchema(zoneName());
