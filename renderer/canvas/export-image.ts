@@ -6,6 +6,7 @@ import type { NegotiationReport } from '../../shared/engine/report';
 import type { TopologyDocument } from '../../shared/model/document';
 import { vendorModule } from '../../shared/vendors/registry';
 import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
+import { placeBadges } from './badge-placement';
 import { findReportTunnel, HEALTH_ICON, tunnelStatus } from './tunnel-status';
 import { vendorMarkSvg } from './vendor-icon';
 import type { Platform, SaveResult } from '../platform/platform';
@@ -24,13 +25,20 @@ export interface SvgTheme {
 export const LIGHT_SVG: SvgTheme = { background: '#f7f8fa', node: '#ffffff', nodeStroke: '#b8c0cc', text: '#15202b', muted: '#5b6776', health: { up: '#1d7a3a', partial: '#a65f00', down: '#c0262d', pending: '#6b7785' } };
 export const DARK_SVG: SvgTheme = { background: '#14181f', node: '#1e242d', nodeStroke: '#3a4452', text: '#e8edf3', muted: '#9aa6b5', health: { up: '#4cc27a', partial: '#f0a83a', down: '#ff6b6b', pending: '#8a96a5' } };
 
+const advanceOf = (size: number, face: 'bold' | 'regular' | 'mono') => size * (face === 'bold' ? 0.7 : face === 'mono' ? 0.62 : 0.56);
+
+/** The width `text` takes at most at `size` px (the same estimate as fitText). */
+export function textWidth(text: string, size: number, face: 'bold' | 'regular' | 'mono'): number {
+  return [...text].length * advanceOf(size, face);
+}
+
 /**
  * Text cut to fit `width` px at `size` px, with an ellipsis: the picture is drawn without a
  * browser to measure in, so widths are estimated from the font's widest common advance (0.7 em bold,
  * 0.56 em regular, 0.62 em monospace: DejaVu Sans, the widest fallback of system-ui, rounded up).
  */
 export function fitText(text: string, width: number, size: number, face: 'bold' | 'regular' | 'mono'): string {
-  const advance = size * (face === 'bold' ? 0.7 : face === 'mono' ? 0.62 : 0.56);
+  const advance = advanceOf(size, face);
   const max = Math.max(1, Math.floor(width / advance));
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
@@ -44,17 +52,20 @@ export function buildSvg(doc: TopologyDocument, report: NegotiationReport | unde
   const center = new Map<string, { x: number; y: number }>();
   for (const g of doc.gateways) center.set(`g:${g.id}`, { x: g.position.x + GATEWAY_SIZE.width / 2, y: g.position.y + GATEWAY_SIZE.height / 2 });
   for (const n of doc.networks) center.set(`n:${n.id}`, { x: n.position.x + NETWORK_SIZE.width / 2, y: n.position.y + NETWORK_SIZE.height / 2 });
-  // Each tunnel's badge, at the middle of its line; the badges count for the bounds too (a long one
-  // between two nodes one above the other is wider than they are).
+  // Each tunnel's badge, as wide as its text at most takes; the badges count for the bounds too (a
+  // long one between two nodes one above the other is wider than they are).
   const badges = doc.tunnels.flatMap((t) => {
     const a = center.get(`g:${t.a.gatewayId}`);
     const b = center.get(`g:${t.b.gatewayId}`);
     if (!a || !b) return [];
     const st = tunnelStatus(findReportTunnel(report, t));
     const label = `${HEALTH_ICON[st.health]} ${t.name}${st.phase1 === 'up' ? ` · P2 ${st.phase2Up}✓ ${st.phase2Down}✕` : st.phase1 === 'down' ? ' · P1 ✕' : ''}`;
-    return [{ a, b, st, label, width: 16 + label.length * 7, mx: (a.x + b.x) / 2, my: (a.y + b.y) / 2 }];
+    return [{ a, b, st, label, width: 16 + textWidth(label, 12, 'bold') }];
   });
-  for (const g of badges) boxes.push({ x: g.mx - g.width / 2, y: g.my - 12, width: g.width, height: 24 });
+  // Placed where they overlap no node and no other badge (badge-placement.ts).
+  const places = placeBadges(badges.map(({ a, b, width }) => ({ a, b, width, height: 24 })), boxes);
+  const placed = badges.map((g, i) => ({ ...g, mx: places[i]?.x ?? (g.a.x + g.b.x) / 2, my: places[i]?.y ?? (g.a.y + g.b.y) / 2 }));
+  for (const g of placed) boxes.push({ x: g.mx - g.width / 2, y: g.my - 12, width: g.width, height: 24 });
   // The drawing's own bounds, padded (the origin is not part of it: a design far from it would
   // otherwise export with a margin of empty space); an empty design is a small empty picture.
   const pad = 40;
@@ -73,9 +84,13 @@ export function buildSvg(doc: TopologyDocument, report: NegotiationReport | unde
     const b = center.get(`g:${n.gatewayId}`);
     if (a && b) out.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${theme.nodeStroke}" stroke-width="1.5" stroke-dasharray="4 4"/>`);
   }
-  for (const { a, b, st, label, width: lw, mx, my } of badges) {
+  for (const { a, b, st } of placed) {
     const color = theme.health[st.health];
     out.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${color}" stroke-width="3"${st.health === 'up' ? '' : ' stroke-dasharray="8 5"'}/>`);
+  }
+  // Badges after every line, so no line crosses a badge; nodes after them, as on the canvas.
+  for (const { st, label, width: lw, mx, my } of placed) {
+    const color = theme.health[st.health];
     out.push(`<g><rect x="${mx - lw / 2}" y="${my - 12}" width="${lw}" height="24" rx="12" fill="${theme.node}" stroke="${color}" stroke-width="2"/><text x="${mx}" y="${my + 5}" text-anchor="middle" font-size="12" font-weight="600" fill="${color}">${esc(label)}</text></g>`);
   }
   for (const g of doc.gateways) {
