@@ -132,7 +132,39 @@ export function respond(strategy: ResponderMatch, tsi: readonly PlannedSelector[
       }
       return { ok: false, steps };
     }
+    case 'fit-per-end': {
+      // Libreswan narrowing=yes: an entry that equals the proposal wins over an earlier one that
+      // only fits; then the first whose both ends fit (wider: the entry, narrower: the proposal).
+      const pi = tsi[0] as PlannedSelector;
+      const pr = tsr[0] as PlannedSelector;
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as ChildPlan;
+        const r = c.remote[0];
+        const l = c.local[0];
+        if (r && l && equals(r.s, pi.s) && equals(l.s, pr.s)) return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
+      }
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as ChildPlan;
+        const r = c.remote[0];
+        const l = c.local[0];
+        if (!r || !l) continue;
+        const si = fit(r, pi);
+        const sr = fit(l, pr);
+        if (si && sr) {
+          if (withSteps) steps.push({ config: r.text, received: pi.text, match: si.text }, { config: l.text, received: pr.text, match: sr.text });
+          return { ok: true, configIndex: i, tsi: si === pi && tsi.length === 1 ? tsi : oneOf(si), tsr: sr === pr && tsr.length === 1 ? tsr : oneOf(sr), steps };
+        }
+      }
+      return { ok: false, steps };
+    }
   }
+}
+
+/** One end under Libreswan narrowing=yes: the configured entry when the proposal holds it, the proposal when the entry holds it, else nothing. */
+function fit(config: PlannedSelector, proposed: PlannedSelector): PlannedSelector | undefined {
+  if (contains(proposed.s, config.s)) return config;
+  if (contains(config.s, proposed.s)) return proposed;
+  return undefined;
 }
 
 function inside(answer: readonly PlannedSelector[], proposed: readonly PlannedSelector[]): boolean {

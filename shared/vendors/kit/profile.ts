@@ -15,7 +15,13 @@ export type ResponderMatch =
   /** The proposal must equal a configured proxy ID (mirrored), protocol and ports included. */
   | 'exact'
   /** The proposal must lie inside a configured entry; it is accepted as proposed (Cisco crypto maps). */
-  | 'subset';
+  | 'subset'
+  /**
+   * Each end on its own (Libreswan narrowing=yes): a proposal wider than the configured entry is
+   * answered with the entry, a narrower one (inside the entry) as proposed; a partial overlap is
+   * refused (no intersection is computed).
+   */
+  | 'fit-per-end';
 
 /** How an IKEv2 initiator treats a narrowed answer. */
 export type InitiatorNarrowing =
@@ -92,6 +98,11 @@ export interface Phase1Behaviour {
   v1FirstTransformOnly?: boolean;
   /** IKEv1 identity not matching: notify sent. */
   v1IdentityNotify: Notify;
+  /**
+   * IKEv1 Main Mode responder that cannot decrypt message 5 (pre-shared keys differ): the notify
+   * it sends (unreadable for the initiator), or nothing. Absent: PAYLOAD_MALFORMED.
+   */
+  v1PskMismatch?: Notify | 'silent';
   rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string };
 }
 
