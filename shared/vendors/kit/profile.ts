@@ -17,11 +17,12 @@ export type ResponderMatch =
   /** The proposal must lie inside a configured entry; it is accepted as proposed (Cisco crypto maps). */
   | 'subset'
   /**
-   * Each end on its own (Libreswan narrowing=yes): a proposal wider than the configured entry is
-   * answered with the entry, a narrower one (inside the entry) as proposed; a partial overlap is
-   * refused (no intersection is computed).
+   * Libreswan narrowing=yes: the IKE SA's own entry (the first) is answered with its selectors when
+   * the proposal holds them on both ends; otherwise the first entry that holds the proposal on
+   * both ends answers the proposal. One end wider and the other narrower, or a partial overlap, is
+   * refused: no intersection is ever computed.
    */
-  | 'fit-per-end';
+  | 'fit-either-way';
 
 /** How an IKEv2 initiator treats a narrowed answer. */
 export type InitiatorNarrowing =
@@ -29,6 +30,8 @@ export type InitiatorNarrowing =
   | 'intersect'
   /** Accepts anything inside what it proposed. */
   | 'accept-subset'
+  /** Accepts an answer inside what it proposed whose addresses are each one prefix (Libreswan narrowing=yes: its selectors are subnets). */
+  | 'accept-subset-prefix'
   /** Only the selectors it proposed (Cisco IOS/ASA, FortiGate without initiator-ts-narrow). */
   | 'exact-only';
 

@@ -1,6 +1,7 @@
 // The libreswan profile as real Libreswan 4.10 pluto behaved against strongSwan 5.9.8 charon
 // (test/fixtures/interop-others, notes/ORACLE-OTHERS.md): narrowing=no wants equal selectors,
-// narrowing=yes fits each end on its own (never an intersection), the IKEv1 responder is exact,
+// narrowing=yes takes its own connection's subnets or the whole proposal (never an intersection), the IKEv1
+// responder is exact,
 // pfs=no accepts a group, a wrong IKEv1 PSK is answered with silence; and the setting round-trips
 // through ipsec.conf.
 import { describe, expect, it } from 'vitest';
@@ -29,9 +30,15 @@ describe('Libreswan IKEv2 responder', () => {
     const r = run(pair({ a: 'strongswan', b: 'libreswan', proxyA: [pid(HQ, BR)], proxyB: [pid('10.2.0.0/16', '10.1.0.0/16')], endB: narrowing(true) }));
     expect(r.phase2[0]).toMatchObject({ status: 'up', negotiated: { local: [HQ], remote: [BR] } });
   });
-  it('narrowing=yes: each end on its own (wider on one, narrower on the other)', () => {
-    const r = run(pair({ a: 'strongswan', b: 'libreswan', proxyA: [pid('10.1.0.0/16', BR)], proxyB: [pid('10.2.0.0/16', HQ)], endB: narrowing(true) }));
-    expect(r.phase2[0]).toMatchObject({ status: 'up', negotiated: { local: [HQ], remote: [BR] } });
+  it('narrowing=yes: one end wider and the other narrower is refused (v2-mixed-narrow)', () => {
+    const r = run(pair({ a: 'strongswan', b: 'libreswan', proxyA: [pid(HQ, '10.2.0.0/16')], proxyB: [pid(BR, '10.1.0.0/16')], endB: narrowing(true) }));
+    expect(r.phase2[0]).toMatchObject({ status: 'down', notify: 'TS_UNACCEPTABLE' });
+  });
+  it('narrowing=yes: only the IKE SA\'s own connection (the first) is answered with its subnets (gen-332)', () => {
+    const decoy = pid('10.3.0.0/24', '10.3.1.0/24');
+    const proxyA = [pid('10.1.0.0/16', BR)];
+    expect(run(pair({ a: 'strongswan', b: 'libreswan', proxyA, proxyB: [decoy, pid(BR, HQ)], endB: narrowing(true) })).phase2[0]).toMatchObject({ status: 'down', notify: 'TS_UNACCEPTABLE' });
+    expect(run(pair({ a: 'strongswan', b: 'libreswan', proxyA, proxyB: [pid(BR, HQ), decoy], endB: narrowing(true) })).phase2[0]).toMatchObject({ status: 'up', negotiated: { local: [HQ], remote: [BR] } });
   });
   it('narrowing=yes: a partial overlap is refused, where strongSwan would narrow to the intersection', () => {
     const proxyA = [pid('10.1.0.0-10.1.0.200', BR)];
@@ -47,6 +54,10 @@ describe('Libreswan IKEv2 initiator', () => {
     const doc = (on: boolean) => pair({ a: 'libreswan', b: 'strongswan', proxyA: [WIDE_A], proxyB: [pid(BR, HQ)], endA: narrowing(on) });
     expect(run(doc(false)).phase2[0]?.status).toBe('down');
     expect(run(doc(true)).phase2[0]).toMatchObject({ status: 'up', negotiated: { local: [HQ], remote: [BR] } });
+  });
+  it('with narrowing=yes refuses an answer narrowed to a range that is not one prefix (gen-95)', () => {
+    const r = run(pair({ a: 'libreswan', b: 'strongswan', proxyA: [pid(HQ, '10.2.0.0/16')], proxyB: [pid('10.2.0.41-10.2.2.40', HQ)], endA: narrowing(true) }));
+    expect(r.phase2[0]?.status).toBe('down');
   });
 });
 
