@@ -136,6 +136,8 @@ export function respond(strategy: ResponderMatch, tsi: readonly PlannedSelector[
       // Libreswan narrowing=yes: the IKE SA's own connection (the first entry) with the entry's
       // subnets when both fit inside the proposal ("use END, but must fit within TS"), else the
       // first entry holding the whole proposal, answered as proposed ("use TS, but must fit within END").
+      // A proposed range that is not one subnet is refused whole (`Traffic Selector range … invalid: address range is not a subnet`).
+      if (!tsi.every(isPrefix) || !tsr.every(isPrefix)) return { ok: false, steps };
       const pi = tsi[0] as PlannedSelector;
       const pr = tsr[0] as PlannedSelector;
       const own = configs[0];

@@ -19,8 +19,8 @@ export type ResponderMatch =
   /**
    * Libreswan narrowing=yes: the IKE SA's own entry (the first) is answered with its selectors when
    * the proposal holds them on both ends; otherwise the first entry that holds the proposal on
-   * both ends answers the proposal. One end wider and the other narrower, or a partial overlap, is
-   * refused: no intersection is ever computed.
+   * both ends answers the proposal. One end wider and the other narrower, a partial overlap, or a
+   * proposed range that is not one prefix is refused: no intersection is ever computed.
    */
   | 'fit-either-way';
 

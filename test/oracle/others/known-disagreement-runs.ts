@@ -96,13 +96,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-142 pluto-initiator narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c1 status: real down, engine up',
-    ],
-  },
-  {
     key: 'gen-150 iked-responder',
     classes: ['iked-linux-no-aead-esp', 'iked-proposal-before-auth'],
     diffs: [
@@ -325,15 +318,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-270 pluto-responder narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'notifies_received_by_initiator: real ["INVALID_KE_PAYLOAD","TS_UNACCEPTABLE"], engine ["INVALID_KE_PAYLOAD"]',
-      'notifies_sent_by_responder: real ["INVALID_KE_PAYLOAD","TS_UNACCEPTABLE"], engine ["INVALID_KE_PAYLOAD"]',
-    ],
-  },
-  {
     key: 'gen-276 iked-initiator',
     classes: ['iked-initiator-ts-unacceptable-kills-ike'],
     diffs: [
@@ -445,15 +429,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-332 pluto-responder narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'notifies_received_by_initiator: real ["TS_UNACCEPTABLE"], engine []',
-      'notifies_sent_by_responder: real ["TS_UNACCEPTABLE"], engine []',
-    ],
-  },
-  {
     key: 'gen-348 iked-responder',
     classes: ['iked-responder-last-policy', 'iked-responder-ignores-ts'],
     diffs: [
@@ -537,7 +512,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
       'child c2 initiator_remote_ts: real ["10.2.240.0/21"], engine ["0.0.0.0/0"]',
       'child c2 responder_local_ts: real ["10.2.240.0/21"], engine ["0.0.0.0/0"]',
       'child c2 responder_remote_ts: real ["10.1.7.0/25"], engine ["10.1.0.0/16"]',
-      'child c3 responder_config: real r2, engine r3',
     ],
   },
   {
@@ -552,15 +526,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     classes: ['libreswan-v1-initiator-installs-own'],
     diffs: [
       'child c1 status: real inconsistent, engine down',
-    ],
-  },
-  {
-    key: 'gen-466 pluto-responder narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'notifies_received_by_initiator: real ["TS_UNACCEPTABLE"], engine []',
-      'notifies_sent_by_responder: real ["TS_UNACCEPTABLE"], engine []',
     ],
   },
   {
@@ -592,15 +557,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-508 pluto-responder narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'notifies_received_by_initiator: real ["TS_UNACCEPTABLE"], engine []',
-      'notifies_sent_by_responder: real ["TS_UNACCEPTABLE"], engine []',
-    ],
-  },
-  {
     key: 'gen-57 iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
@@ -614,15 +570,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     diffs: [
       'child c1 status: real inconsistent, engine up',
       'child c1 responder_local_ts: real ["10.2.240.192/26"], engine ["10.2.240.224/28"]',
-    ],
-  },
-  {
-    key: 'gen-57 pluto-responder narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'notifies_received_by_initiator: real ["TS_UNACCEPTABLE"], engine []',
-      'notifies_sent_by_responder: real ["TS_UNACCEPTABLE"], engine []',
     ],
   },
   {
@@ -663,13 +610,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-749 pluto-initiator narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c2 status: real down, engine up',
-    ],
-  },
-  {
     key: 'gen-78 iked-initiator',
     classes: ['iked-initiator-ts-unacceptable-kills-ike'],
     diffs: [
@@ -707,13 +647,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
       'child c1 status: real down, engine up',
       'notifies_received_by_initiator: real ["NO_PROPOSAL_CHOSEN"], engine []',
       'notifies_sent_by_responder: real ["NO_PROPOSAL_CHOSEN"], engine []',
-    ],
-  },
-  {
-    key: 'gen-95 pluto-initiator narrowing=yes',
-    classes: [],
-    diffs: [
-      'child c1 status: real down, engine up',
     ],
   },
   {
@@ -790,15 +723,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'v2-mixed-narrow pluto-responder narrowing=yes',
-    classes: [],
-    diffs: [
-      'child x status: real down, engine up',
-      'notifies_received_by_initiator: real ["TS_UNACCEPTABLE"], engine []',
-      'notifies_sent_by_responder: real ["TS_UNACCEPTABLE"], engine []',
-    ],
-  },
-  {
     key: 'v2-mixed-port iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
@@ -812,15 +736,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     diffs: [
       'child x status: real inconsistent, engine up',
       'child x responder_remote_ts: real ["10.1.0.0/16[tcp]"], engine ["10.1.0.0/24[tcp]"]',
-    ],
-  },
-  {
-    key: 'v2-mixed-port pluto-responder narrowing=yes',
-    classes: [],
-    diffs: [
-      'child x status: real down, engine up',
-      'notifies_received_by_initiator: real ["TS_UNACCEPTABLE"], engine []',
-      'notifies_sent_by_responder: real ["TS_UNACCEPTABLE"], engine []',
     ],
   },
   {

@@ -1,9 +1,8 @@
 // The libreswan profile as real Libreswan 4.10 pluto behaved against strongSwan 5.9.8 charon
-// (test/fixtures/interop-others, notes/ORACLE-OTHERS.md): narrowing=no wants equal selectors,
-// narrowing=yes takes its own connection's subnets or the whole proposal (never an intersection), the IKEv1
-// responder is exact,
-// pfs=no accepts a group, a wrong IKEv1 PSK is answered with silence; and the setting round-trips
-// through ipsec.conf.
+// (test/fixtures/interop-others, notes/ORACLE-OTHERS.md): narrowing=no wants equal selectors;
+// narrowing=yes takes its own connection's subnets or the whole proposal, never an intersection;
+// the IKEv1 responder is exact, pfs=no accepts a group, a wrong IKEv1 PSK is answered with
+// silence; and the setting round-trips through ipsec.conf.
 import { describe, expect, it } from 'vitest';
 import { negotiateTunnel } from '../../../shared/engine/negotiate';
 import { exportDocument } from '../../../shared/export/export';
@@ -32,6 +31,10 @@ describe('Libreswan IKEv2 responder', () => {
   });
   it('narrowing=yes: one end wider and the other narrower is refused (v2-mixed-narrow)', () => {
     const r = run(pair({ a: 'strongswan', b: 'libreswan', proxyA: [pid(HQ, '10.2.0.0/16')], proxyB: [pid(BR, '10.1.0.0/16')], endB: narrowing(true) }));
+    expect(r.phase2[0]).toMatchObject({ status: 'down', notify: 'TS_UNACCEPTABLE' });
+  });
+  it('narrowing=yes: a proposed address range that is not one subnet is refused whole (gen-729)', () => {
+    const r = run(pair({ a: 'strongswan', b: 'libreswan', proxyA: [pid(HQ, BR, { name: 'c' }), pid(HQ, '10.2.224.40-10.2.231.99', { name: 'c' })], proxyB: [pid(BR, '10.1.0.0/16')], endB: narrowing(true) }));
     expect(r.phase2[0]).toMatchObject({ status: 'down', notify: 'TS_UNACCEPTABLE' });
   });
   it('narrowing=yes: only the IKE SA\'s own connection (the first) is answered with its subnets (gen-332)', () => {
