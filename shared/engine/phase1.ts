@@ -153,10 +153,16 @@ export function phase1(run: NegotiationRun): Phase1Result {
       return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[initiatorEnd].name} cannot verify ${run.gateways[responderEnd].name}'s hash in Aggressive Mode.`, failure: 'psk', rules };
     }
     if (run.detail) run.log(responderEnd, { kind: 'psk-undecryptable', peer: peerR });
-    if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: responderEnd, summary: 'N(PAYLOAD_MALFORMED) (unreadable for the initiator)', notify: 'PAYLOAD_MALFORMED', unreadable: true });
+    const answer = PR.phase1.v1PskMismatch ?? 'PAYLOAD_MALFORMED';
+    if (answer === 'silent') {
+      if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: initiatorEnd, summary: 'IDii HASH_I (encrypted)', unanswered: true, ...(idI ? { ids: { i: idText(idI) } } : {}) });
+      if (run.detail) run.log(initiatorEnd, { kind: 'timeout', peer: peerI });
+      return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot decrypt Main Mode message 5 and sends nothing; ${run.gateways[initiatorEnd].name} retransmits and times out.`, timedOut: true, failure: 'psk', rules };
+    }
+    if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: responderEnd, summary: `N(${answer}) (unreadable for the initiator)`, notify: answer, unreadable: true });
     if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '5 (retransmit)', from: initiatorEnd, summary: 'IDii HASH_I (encrypted)', unanswered: true, ...(idI ? { ids: { i: idText(idI) } } : {}) });
     if (run.detail) run.log(initiatorEnd, { kind: 'timeout', peer: peerI });
-    return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot decrypt Main Mode message 5 and answers PAYLOAD_MALFORMED, which ${run.gateways[initiatorEnd].name} cannot read; it retransmits and times out.`, notify: 'PAYLOAD_MALFORMED', notifyFrom: responderEnd, timedOut: true, failure: 'psk', rules };
+    return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot decrypt Main Mode message 5 and answers ${answer}, which ${run.gateways[initiatorEnd].name} cannot read; it retransmits and times out.`, notify: answer, notifyFrom: responderEnd, timedOut: true, failure: 'psk', rules };
   }
   rules.push(run.use(responderEnd, PR.phase1.rules.psk));
   if (v === 1) {

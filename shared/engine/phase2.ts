@@ -212,7 +212,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       }
     }
 
-    const answer = respond(strategy, tsi, tsr, planR.children, v === 1, run.detail && strategy === 'narrow-score');
+    const answer = respond(strategy, tsi, tsr, planR.children, v === 1, run.detail && (strategy === 'narrow-score' || strategy === 'fit-either-way'));
     rules = rulesFor(run, ruleCache, 1, child.isDefault);
     if (run.detail) for (const step of answer.steps) if (step.match) run.log(responderEnd, { kind: 'child-narrowed', peer: peerR, child: child.name, config: step.config, received: step.received, match: step.match });
     if (!answer.ok) {
@@ -369,6 +369,7 @@ function strategyWords(s: string): string {
   switch (s) {
     case 'exact': return 'it requires an exact, mirrored match';
     case 'subset': return 'it accepts only a proposal inside one of its entries';
+    case 'fit-either-way': return 'the proposal must hold its own connection\'s subnets on both ends, or lie inside one connection\'s on both ends';
     case 'narrow-first':
     case 'narrow-score': return 'no configured selector intersects the proposal';
     default: return s;

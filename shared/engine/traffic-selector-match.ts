@@ -132,7 +132,39 @@ export function respond(strategy: ResponderMatch, tsi: readonly PlannedSelector[
       }
       return { ok: false, steps };
     }
+    case 'fit-either-way': {
+      // Libreswan narrowing=yes: the IKE SA's own connection (the first entry) with the entry's
+      // subnets when both fit inside the proposal ("use END, but must fit within TS"), else the
+      // first entry holding the whole proposal, answered as proposed ("use TS, but must fit within END").
+      // A proposed range that is not one subnet is refused whole (`Traffic Selector range … invalid: address range is not a subnet`).
+      if (!tsi.every(isPrefix) || !tsr.every(isPrefix)) return { ok: false, steps };
+      const pi = tsi[0] as PlannedSelector;
+      const pr = tsr[0] as PlannedSelector;
+      const own = configs[0];
+      const ownR = own?.remote[0];
+      const ownL = own?.local[0];
+      if (ownR && ownL && contains(pi.s, ownR.s) && contains(pr.s, ownL.s)) {
+        if (withSteps) steps.push({ config: ownR.text, received: pi.text, match: ownR.text }, { config: ownL.text, received: pr.text, match: ownL.text });
+        return { ok: true, configIndex: 0, tsi: equals(pi.s, ownR.s) && tsi.length === 1 ? tsi : oneOf(ownR), tsr: equals(pr.s, ownL.s) && tsr.length === 1 ? tsr : oneOf(ownL), steps };
+      }
+      for (let i = 0; i < configs.length; i++) {
+        const c = configs[i] as ChildPlan;
+        const r = c.remote[0];
+        const l = c.local[0];
+        if (r && l && contains(r.s, pi.s) && contains(l.s, pr.s)) {
+          if (withSteps) steps.push({ config: r.text, received: pi.text, match: pi.text }, { config: l.text, received: pr.text, match: pr.text });
+          return { ok: true, configIndex: i, tsi: first(tsi), tsr: first(tsr), steps };
+        }
+      }
+      return { ok: false, steps };
+    }
   }
+}
+
+/** The address range of a selector is one prefix (a.b.c.d/n). */
+function isPrefix(p: PlannedSelector): boolean {
+  const size = p.s.to - p.s.from + 1n;
+  return (size & (size - 1n)) === 0n && p.s.from % size === 0n;
 }
 
 function inside(answer: readonly PlannedSelector[], proposed: readonly PlannedSelector[]): boolean {
@@ -163,6 +195,11 @@ export function initiatorTakes(policy: InitiatorNarrowing, child: ChildPlan, pro
     }
     case 'accept-subset': {
       if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
+      return { ok: true, tsi: answerTsi, tsr: answerTsr };
+    }
+    case 'accept-subset-prefix': {
+      if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
+      if (!answerTsi.every(isPrefix) || !answerTsr.every(isPrefix)) return { ok: false, reason: 'the answered selectors are address ranges that are not one prefix, and this initiator takes only subnets' };
       return { ok: true, tsi: answerTsi, tsr: answerTsr };
     }
     case 'exact-only': {

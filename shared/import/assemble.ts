@@ -227,7 +227,7 @@ function endOf(gateway: Gateway, p: PeerMeaning, includeSecrets: boolean): Tunne
       ...(p.monitor?.sourceInterface ? { sourceInterface: p.monitor.sourceInterface } : {}),
     },
     passive: p.passive ?? false,
-    vendorOptions: {},
+    vendorOptions: p.vendorOptions ?? {},
   };
 }
 

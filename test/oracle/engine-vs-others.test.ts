@@ -139,7 +139,7 @@ describe.skipIf(!available.ok)(`real Libreswan and OpenIKED against real charon$
           throw new Error(`not a negotiation result: ${r.unsupported ?? r.observed?.load_error ?? [...(r.observed?.install_errors ?? []), ...r.not_observable].join('; ')}`);
         }
         const real = comparableOfDriver(r.observed);
-        const engine = predictOther(s.case, s.daemon, s.placement);
+        const engine = predictOther(s.case, s.daemon, s.placement, s.narrowing);
         const diffs = otherDifferences(real, engine, { expected: 'real', actual: 'engine' });
         outcomes.push({ scenario: s, run: r, real, engine, diffs });
         const entry = known.get(s.key);

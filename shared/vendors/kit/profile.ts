@@ -15,7 +15,14 @@ export type ResponderMatch =
   /** The proposal must equal a configured proxy ID (mirrored), protocol and ports included. */
   | 'exact'
   /** The proposal must lie inside a configured entry; it is accepted as proposed (Cisco crypto maps). */
-  | 'subset';
+  | 'subset'
+  /**
+   * Libreswan narrowing=yes: the IKE SA's own entry (the first) is answered with its selectors when
+   * the proposal holds them on both ends; otherwise the first entry that holds the proposal on
+   * both ends answers the proposal. One end wider and the other narrower, a partial overlap, or a
+   * proposed range that is not one prefix is refused: no intersection is ever computed.
+   */
+  | 'fit-either-way';
 
 /** How an IKEv2 initiator treats a narrowed answer. */
 export type InitiatorNarrowing =
@@ -23,6 +30,8 @@ export type InitiatorNarrowing =
   | 'intersect'
   /** Accepts anything inside what it proposed. */
   | 'accept-subset'
+  /** Accepts an answer inside what it proposed whose addresses are each one prefix (Libreswan narrowing=yes: its selectors are subnets). */
+  | 'accept-subset-prefix'
   /** Only the selectors it proposed (Cisco IOS/ASA, FortiGate without initiator-ts-narrow). */
   | 'exact-only';
 
@@ -92,6 +101,11 @@ export interface Phase1Behaviour {
   v1FirstTransformOnly?: boolean;
   /** IKEv1 identity not matching: notify sent. */
   v1IdentityNotify: Notify;
+  /**
+   * IKEv1 Main Mode responder that cannot decrypt message 5 (pre-shared keys differ): the notify
+   * it sends (unreadable for the initiator), or nothing. Absent: PAYLOAD_MALFORMED.
+   */
+  v1PskMismatch?: Notify | 'silent';
   rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string };
 }
 

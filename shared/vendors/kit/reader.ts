@@ -2,7 +2,7 @@
 // what a reader of that product's configuration reads back. Each vendor with an exporter has a
 // reader of its own output in its folder (`shared/vendors/<vendor>/reader.ts`), the start of
 // configuration import: the export tests write a design, read it back and compare the meaning.
-import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
+import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy, VendorOptions } from '../../model/document';
 
 /** One proposal as the sets of algorithms it offers (a product that keeps one list per kind offers every combination). */
 export interface ProposalMeaning {
@@ -62,6 +62,8 @@ export interface PeerMeaning {
   passive?: boolean;
   natTraversal?: boolean;
   espMode?: 'tunnel' | 'transport';
+  /** The product's own settings of this tunnel end the file says (its vendor module's `options.end` keys), under the product's id. */
+  vendorOptions?: VendorOptions;
   /** The VPN or tunnel monitor, when the file configures one. */
   monitor?: { destinationIp?: string; sourceInterface?: string; rekey?: boolean; optimized?: boolean; action?: 'wait-recover' | 'fail-over'; threshold?: number; intervalSeconds?: number };
 }

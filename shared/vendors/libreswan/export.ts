@@ -1,7 +1,7 @@
 // Libreswan `ipsec.conf` conn sections (one conn per proxy ID) and the matching `ipsec.secrets`.
 // Follows: Libreswan ipsec.conf(5) and ipsec.secrets(5) for 4.x (left/right, leftsubnet,
 // leftprotoport, leftid, authby=secret, ikev2=, ike=, esp=, pfs=, ikelifetime=, salifetime=,
-// auto=), checked with Libreswan 4.10's own `addconn --checkconfig` and `algparse` in the tests.
+// narrowing=, auto=), checked with Libreswan 4.10's own `addconn --checkconfig` and `algparse` in the tests.
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { cidr, isPortRange, isPrefix, protocolName, rangeToPrefixes, type PortRange } from '../kit/export/addresses';
@@ -10,6 +10,7 @@ import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView 
 import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/values';
 import { capabilities } from './capabilities';
 import { configFile as confFormat, secretsFile as secretsFormat } from './grammar';
+import { libreswanOptionsOf } from './options';
 
 const LABEL = 'Libreswan 4.x';
 const REFERENCE = 'Libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (libreswan.org/man/ipsec.conf.5.html)';
@@ -174,6 +175,7 @@ function conn(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: string,
   if (ike.length) w.line(`    ike=${ike.join(',')}`);
   if (esp.length) w.line(`    esp=${esp.join(',')}`);
   w.line(`    pfs=${t.me.esp.proposals.some((p) => p.dhGroups.length > 0) ? 'yes' : 'no'}`);
+  if (libreswanOptionsOf(t.me).narrowing) w.line('    narrowing=yes');
   w.line(`    ikelifetime=${life.ike}s`);
   w.line(`    salifetime=${life.sa}s`);
   // ipsec.conf(5) ipsec-max-bytes=: the hard limit of each key of the IPsec SA, local (IKE does

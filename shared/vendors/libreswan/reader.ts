@@ -226,6 +226,10 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
   const esp = espText === undefined ? [] : proposals(espText);
   if (!esp) bad(espKey);
   const pfs = use('pfs') !== 'no';
+  // ipsec.conf(5) narrowing= (default no); the product's own setting of the end (options.ts).
+  const narrowingText = use('narrowing');
+  if (narrowingText !== undefined && narrowingText !== 'yes' && narrowingText !== 'no') bad('narrowing');
+  const narrowing = narrowingText === 'yes';
   const time = (key: string, fallback: number) => {
     const t = use(key);
     const n = t === undefined ? fallback : seconds(t);
@@ -277,6 +281,7 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
     ...(dpdSeconds > 0 ? { dpd: { intervalSeconds: dpdSeconds } } : {}),
     children,
     routes: [],
+    ...(narrowing ? { vendorOptions: { libreswan: { narrowing: true } } } : {}),
   };
   const key = JSON.stringify({ ...peer, children: undefined });
   return { key, peer };

@@ -5,6 +5,7 @@ import { capabilities } from './capabilities';
 import { libreswanExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
+import { libreswanEndOptions } from './options';
 import { libreswan as profile } from './profile';
 import { libreswanReader } from './reader';
 
@@ -13,6 +14,7 @@ export const vendor = {
   identity,
   capabilities,
   profile,
+  options: { end: libreswanEndOptions },
   monitor: NO_MONITOR,
   exporter: libreswanExporter,
   reader: libreswanReader,

@@ -32,15 +32,10 @@ export function classify(r: ClassifiedRun): DisagreementClassId[] {
     const atResponder = s.placement !== 'initiator';
     const atInitiator = s.placement !== 'responder';
     if (c.version === 1) {
-      if (atResponder && r.diffs.some((d) => /status: real down, engine up/.test(d)) && realNotifies.has('INVALID_ID_INFORMATION')) out.add('libreswan-v1-responder-exact');
       if (atInitiator && childDiffs('inconsistent').length > 0) out.add('libreswan-v1-initiator-installs-own');
-      const pfs = (e: string): boolean => e.split(',').some((p) => p.split('-').some((t) => /^(modp|ecp|curve|x25519|x448)/.test(t)));
-      if (atResponder && r.diffs.some((d) => /status: real up, engine down/.test(d)) && engineNotifies.has('NO_PROPOSAL_CHOSEN') && c.responder.children.some((ch) => !pfs(ch.esp)) && c.initiator.children.some((ch) => pfs(ch.esp))) out.add('libreswan-v1-responder-accepts-pfs');
-      if (atResponder && c.initiator.psk !== c.responder.psk && engineNotifies.has('PAYLOAD_MALFORMED') && !realNotifies.has('PAYLOAD_MALFORMED')) out.add('libreswan-v1-psk-silent');
-    } else if (s.narrowing === 'yes' && childDiffs('up').length > 0) {
-      // Up for real, down for the engine: the narrowing=yes end accepted what `exact` refuses.
-      if (atResponder) out.add('libreswan-v2-narrowing-yes-responder');
-      if (atInitiator) out.add('libreswan-v2-narrowing-yes-initiator');
+    } else if (s.narrowing === 'yes' && atResponder && c.initiate.length > 1 && r.diffs.some((d) => /_ts: real/.test(d))) {
+      // Several children on one IKE SA: a later one answered with an earlier one's narrowed subnets.
+      out.add('libreswan-v2-narrowing-instances');
     }
     return [...out];
   }

@@ -24,22 +24,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-10 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-10 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'gen-102 iked-initiator',
     classes: ['iked-all-flows-one-child', 'iked-initiator-installs-own'],
     diffs: [
@@ -86,29 +70,11 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-111 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'gen-133 iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
       'child c1 status: real inconsistent, engine up',
       'child c1 initiator_remote_ts: real ["10.2.239.0/24"], engine ["10.2.239.22..10.2.239.255"]',
-    ],
-  },
-  {
-    key: 'gen-138 pluto-responder',
-    classes: ['libreswan-v1-responder-exact'],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'notifies_received_by_initiator: real ["INVALID_ID_INFORMATION"], engine []',
-      'notifies_sent_by_responder: real ["INVALID_ID_INFORMATION"], engine []',
     ],
   },
   {
@@ -130,13 +96,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-142 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c3 status: real up, engine down',
-    ],
-  },
-  {
     key: 'gen-150 iked-responder',
     classes: ['iked-linux-no-aead-esp', 'iked-proposal-before-auth'],
     diffs: [
@@ -153,22 +112,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-167 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-167 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'gen-168 pluto-initiator',
     classes: ['libreswan-v1-initiator-installs-own'],
     diffs: [
@@ -181,15 +124,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     diffs: [
       'child c1 status: real inconsistent, engine up',
       'child c1 responder_remote_ts: real ["fd00:1::/48"], engine ["fd00:1:0:c000::/51"]',
-    ],
-  },
-  {
-    key: 'gen-17 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
     ],
   },
   {
@@ -213,35 +147,12 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-170 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c2 status: real up, engine down',
-    ],
-  },
-  {
     key: 'gen-174 iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
       'child c1 status: real inconsistent, engine up',
       'child c1 initiator_local_ts: real ["0.0.0.0/0"], engine ["10.3.208.0/21"]',
       'child c1 initiator_remote_ts: real ["0.0.0.0/0"], engine ["0.0.0.0/1"]',
-    ],
-  },
-  {
-    key: 'gen-174 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-174 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
     ],
   },
   {
@@ -261,24 +172,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
       'child c1 responder_local_ts: real ["fd00:3:0:97c0::/58"], engine ["::/0"]',
       'child c1 responder_remote_ts: real ["fd00:3:0:4333:8c3a:bccb:e7a:f881/128"], engine ["1000::/4"]',
       'child c1 responder_config: real decoy, engine r1',
-    ],
-  },
-  {
-    key: 'gen-177 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'gen-18 pluto-responder',
-    classes: ['libreswan-v1-responder-exact'],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'notifies_received_by_initiator: real ["INVALID_ID_INFORMATION"], engine []',
-      'notifies_sent_by_responder: real ["INVALID_ID_INFORMATION"], engine []',
     ],
   },
   {
@@ -328,22 +221,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
       'child c1 status: real inconsistent, engine up',
       'child c1 initiator_local_ts: real ["10.1.96.0/23"], engine ["10.1.96.0/24"]',
       'child c1 initiator_remote_ts: real ["10.2.0.0/16"], engine ["10.2.32.0/19"]',
-    ],
-  },
-  {
-    key: 'gen-2 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-2 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
     ],
   },
   {
@@ -402,15 +279,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-246 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'gen-248 iked-responder',
     classes: ['iked-responder-ignores-ts'],
     diffs: [
@@ -450,24 +318,10 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-270 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c2 status: real up, engine down',
-    ],
-  },
-  {
     key: 'gen-276 iked-initiator',
     classes: ['iked-initiator-ts-unacceptable-kills-ike'],
     diffs: [
       'ike: real down, engine up',
-    ],
-  },
-  {
-    key: 'gen-285 pluto-responder',
-    classes: ['libreswan-v1-psk-silent'],
-    diffs: [
-      'notifies_sent_by_responder: real [], engine ["PAYLOAD_MALFORMED"]',
     ],
   },
   {
@@ -541,22 +395,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-303 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-313 pluto-responder',
-    classes: ['libreswan-v1-responder-accepts-pfs'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["NO_PROPOSAL_CHOSEN"]',
-      'notifies_sent_by_responder: real [], engine ["NO_PROPOSAL_CHOSEN"]',
-    ],
-  },
-  {
     key: 'gen-322 iked-responder',
     classes: ['iked-linux-no-aead-esp', 'iked-child-failure-kills-ike'],
     diffs: [
@@ -583,25 +421,11 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-331 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c2 status: real up, engine down',
-    ],
-  },
-  {
     key: 'gen-332 iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
       'child c1 status: real inconsistent, engine up',
       'child c1 initiator_local_ts: real ["10.1.110.128/25[udp/80]"], engine ["10.1.110.240/28[udp/80]"]',
-    ],
-  },
-  {
-    key: 'gen-332 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
     ],
   },
   {
@@ -613,13 +437,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
       'child c2 responder_config: real r1, engine r2',
       'notifies_received_by_initiator: real ["INVALID_KE_PAYLOAD"], engine ["INVALID_KE_PAYLOAD","TS_UNACCEPTABLE"]',
       'notifies_sent_by_responder: real ["INVALID_KE_PAYLOAD"], engine ["INVALID_KE_PAYLOAD","TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'gen-348 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c2 status: real up, engine down',
     ],
   },
   {
@@ -673,26 +490,10 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-38 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
     key: 'gen-391 iked-initiator',
     classes: ['iked-child-failure-kills-ike'],
     diffs: [
       'ike: real down, engine up',
-    ],
-  },
-  {
-    key: 'gen-392 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
     ],
   },
   {
@@ -704,21 +505,13 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-395 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c2 status: real up, engine down',
-    ],
-  },
-  {
     key: 'gen-395 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
+    classes: ['libreswan-v2-narrowing-instances'],
     diffs: [
-      'child c1 status: real up, engine down',
-      'child c2 status: real up, engine down',
-      'child c3 responder_config: real r2, engine r3',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
+      'child c2 initiator_local_ts: real ["10.1.7.0/25"], engine ["10.1.0.0/16"]',
+      'child c2 initiator_remote_ts: real ["10.2.240.0/21"], engine ["0.0.0.0/0"]',
+      'child c2 responder_local_ts: real ["10.2.240.0/21"], engine ["0.0.0.0/0"]',
+      'child c2 responder_remote_ts: real ["10.1.7.0/25"], engine ["10.1.0.0/16"]',
     ],
   },
   {
@@ -733,20 +526,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     classes: ['libreswan-v1-initiator-installs-own'],
     diffs: [
       'child c1 status: real inconsistent, engine down',
-    ],
-  },
-  {
-    key: 'gen-462 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-466 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
     ],
   },
   {
@@ -778,38 +557,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-508 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-533 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'gen-550 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-550 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'gen-57 iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
@@ -826,46 +573,12 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-57 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-614 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'gen-622 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'gen-67 iked-responder',
     classes: ['iked-linux-no-aead-esp', 'iked-child-failure-kills-ike', 'iked-responder-ignores-ts'],
     diffs: [
       'ike: real down, engine up',
       'notifies_received_by_initiator: real ["NO_PROPOSAL_CHOSEN"], engine ["TS_UNACCEPTABLE"]',
       'notifies_sent_by_responder: real ["NO_PROPOSAL_CHOSEN"], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'gen-675 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
     ],
   },
   {
@@ -889,32 +602,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-713 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
-    ],
-  },
-  {
-    key: 'gen-713 pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child c1 status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'gen-76 pluto-responder',
-    classes: ['libreswan-v1-responder-exact'],
-    diffs: [
-      'child c1 status: real down, engine up',
-      'child c2 status: real down, engine up',
-      'notifies_received_by_initiator: real ["INVALID_ID_INFORMATION"], engine []',
-      'notifies_sent_by_responder: real ["INVALID_ID_INFORMATION"], engine []',
-    ],
-  },
-  {
     key: 'gen-78 iked-initiator',
     classes: ['iked-initiator-ts-unacceptable-kills-ike'],
     diffs: [
@@ -927,13 +614,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     diffs: [
       'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
       'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'gen-832 pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child c1 status: real up, engine down',
     ],
   },
   {
@@ -983,26 +663,10 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'v1-psk-mismatch pluto-responder',
-    classes: ['libreswan-v1-psk-silent'],
-    diffs: [
-      'notifies_sent_by_responder: real [], engine ["PAYLOAD_MALFORMED"]',
-    ],
-  },
-  {
     key: 'v1-responder-subset pluto-initiator',
     classes: ['libreswan-v1-initiator-installs-own'],
     diffs: [
       'child x status: real inconsistent, engine down',
-    ],
-  },
-  {
-    key: 'v1-responder-superset pluto-responder',
-    classes: ['libreswan-v1-responder-exact'],
-    diffs: [
-      'child x status: real down, engine up',
-      'notifies_received_by_initiator: real ["INVALID_ID_INFORMATION"], engine []',
-      'notifies_sent_by_responder: real ["INVALID_ID_INFORMATION"], engine []',
     ],
   },
   {
@@ -1051,13 +715,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'v2-mixed-narrow pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child x status: real up, engine down',
-    ],
-  },
-  {
     key: 'v2-mixed-port iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
@@ -1071,13 +728,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     diffs: [
       'child x status: real inconsistent, engine up',
       'child x responder_remote_ts: real ["10.1.0.0/16[tcp]"], engine ["10.1.0.0/24[tcp]"]',
-    ],
-  },
-  {
-    key: 'v2-mixed-port pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child x status: real up, engine down',
     ],
   },
   {
@@ -1116,31 +766,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'v2-narrow-to-responder pluto-both narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder', 'libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child x status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
-    key: 'v2-narrow-to-responder pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child x status: real up, engine down',
-    ],
-  },
-  {
-    key: 'v2-narrow-to-responder pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child x status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'v2-partial-overlap iked-initiator',
     classes: ['iked-initiator-installs-own'],
     diffs: [
@@ -1150,37 +775,12 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'v2-partial-overlap pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child x status: real up, engine down',
-    ],
-  },
-  {
-    key: 'v2-partial-overlap pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child x status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'v2-port-initiator-narrow iked-responder',
     classes: ['iked-responder-ignores-ts'],
     diffs: [
       'child x status: real inconsistent, engine up',
       'child x responder_local_ts: real ["10.2.0.0/16"], engine ["10.2.0.0/24[tcp]"]',
       'child x responder_remote_ts: real ["10.1.0.0/16"], engine ["10.1.0.0/24[tcp/443]"]',
-    ],
-  },
-  {
-    key: 'v2-port-initiator-narrow pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child x status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
     ],
   },
   {
@@ -1208,22 +808,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'v2-port-responder-narrow pluto-initiator narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-initiator'],
-    diffs: [
-      'child x status: real up, engine down',
-    ],
-  },
-  {
-    key: 'v2-port-responder-narrow pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child x status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
-    ],
-  },
-  {
     key: 'v2-protocol-mismatch iked-initiator',
     classes: ['iked-initiator-ts-unacceptable-kills-ike'],
     diffs: [
@@ -1245,15 +829,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
       'child x status: real inconsistent, engine up',
       'child x responder_local_ts: real ["10.2.0.0/16"], engine ["10.2.1.0/24"]',
       'child x responder_remote_ts: real ["10.1.0.0/16"], engine ["10.1.1.0/24"]',
-    ],
-  },
-  {
-    key: 'v2-responder-superset pluto-responder narrowing=yes',
-    classes: ['libreswan-v2-narrowing-yes-responder'],
-    diffs: [
-      'child x status: real up, engine down',
-      'notifies_received_by_initiator: real [], engine ["TS_UNACCEPTABLE"]',
-      'notifies_sent_by_responder: real [], engine ["TS_UNACCEPTABLE"]',
     ],
   },
   {

@@ -17,35 +17,15 @@ export interface DisagreementClass {
 }
 
 export const CLASSES = {
-  'libreswan-v2-narrowing-yes-responder': {
+  'libreswan-v2-narrowing-instances': {
     daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan profile, v2Responder "exact" (libreswan.v2.no-narrowing): the document has no Libreswan `narrowing=` setting, so narrowing=yes is predicted like the default',
-    real: 'with narrowing=yes the IKEv2 responder accepts a proposal wider than its connection (answers its own subnets: `narrow range: END … NARROWER-THAN TS … (use END, but must fit within TS)`) or narrower (answers the proposal: `WIDER-THAN … (use TS, but must fit within END)`), per end independently; it never computes an intersection of partially overlapping ranges (then TS_UNACCEPTABLE)',
-  },
-  'libreswan-v2-narrowing-yes-initiator': {
-    daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan profile, v2Initiator "exact-only" (libreswan.v2.initiator), applied whatever narrowing= says',
-    real: 'with narrowing=yes the IKEv2 initiator accepts an answer narrower than what it proposed and installs it (`established Child SA … IPsec tunnel [narrowed] -> [narrowed]`); the child is up with the responder\'s selectors',
-  },
-  'libreswan-v1-responder-exact': {
-    daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan profile, v1Responder "subset" (libreswan.v1.subset, provenance assumed)',
-    real: 'the IKEv1 responder accepts Quick Mode IDs only when they equal its connection\'s subnets and protocol/port (mirrored); a proposal inside its subnets, or wider, gets INVALID_ID_INFORMATION: `cannot respond to IPsec SA request because no connection is known for …`',
+    engineRule: 'libreswan profile, v2Responder "fit-either-way" (libreswan.v2.narrowing): the engine answers a child with its own connection\'s configured subnets, and knows nothing of the instances earlier children of the IKE SA left',
+    real: 'with narrowing=yes each narrowed child is an instance of its connection with the narrowed subnets (`switched to "r2"[2]`), and a later child whose proposal holds one is answered with that instance\'s subnets (`responder established Child SA using #1; IPsec tunnel [10.2.240.0-10.2.247.255…] -> [10.1.7.0-10.1.7.127…]` for a 0.0.0.0/0 proposal), not with the connection\'s',
   },
   'libreswan-v1-initiator-installs-own': {
     daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan profile, v2Initiator "exact-only" applied to IKEv1 Quick Mode (the engine has no IKEv1 initiator rule of its own), and no "up but asymmetric" verdict',
+    engineRule: 'libreswan profile: installs.v1Initiator "own" (libreswan.v1.initiator-installs-own) is declared, but the engine has no "up but asymmetric" verdict yet, and applies v2Initiator "exact-only" to IKEv1 Quick Mode',
     real: 'the IKEv1 initiator accepts a narrowed Quick Mode answer (`our client subnet returned doesn\'t match my proposal` … `Allowing questionable (microsoft) proposal anyway`) and installs its own configured subnets, while charon installs the narrowed ones: both ends up with different selectors (inconsistent)',
-  },
-  'libreswan-v1-responder-accepts-pfs': {
-    daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan profile, acceptsAnyPfsWhenNoneConfigured false (libreswan.pfs: "pfs=yes (default) requires a matching group")',
-    real: 'an IKEv1 responder whose connection has pfs=no accepts a Quick Mode proposal that carries a PFS group and does the exchange with it (`responding to Quick Mode proposal` … `IPsec SA established`; charon: `selected proposal: ESP:…/ECP_256/NO_EXT_SEQ`)',
-  },
-  'libreswan-v1-psk-silent': {
-    daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan.ike.psk (shared phase-1 rule): IKEv1 responder answers a PSK mismatch with PAYLOAD_MALFORMED',
-    real: 'the IKEv1 responder that cannot decrypt Main Mode message 5 sends nothing; charon retransmits and gives up (`giving up after 2 retransmits`)',
   },
   'iked-responder-ignores-ts': {
     daemon: 'OpenIKED 7.2 iked',

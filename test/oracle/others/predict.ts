@@ -1,10 +1,10 @@
 // What the engine predicts for a case run with real pluto or iked at one end (or both) and charon
 // at the other: the interop case as a document (test/support/interop.ts), with the gateways that
 // run the other daemon switched to that product's profile, negotiated with side A initiating.
-// Libreswan runs as the `libreswan` profile; OpenIKED has no profile yet, so it runs as
-// `generic` (RFC 7296), the closest there is. The document has no Libreswan `narrowing=` option
-// yet either, so narrowing=yes is predicted like Libreswan's default.
-import type { Gateway, Vendor } from '../../../shared/model/document';
+// Libreswan runs as the `libreswan` profile, its tunnel end with the Libreswan setting
+// `narrowing` (vendors/libreswan/options.ts) on when the rig ran pluto with narrowing=yes;
+// OpenIKED has no profile yet, so it runs as `generic` (RFC 7296), the closest there is.
+import type { Gateway, TunnelEnd, Vendor } from '../../../shared/model/document';
 import { negotiateTunnel } from '../../../shared/engine/negotiate';
 import type { TunnelReport } from '../../../shared/engine/report';
 import { caseToDocument, reportToObserved } from '../../support/interop';
@@ -35,15 +35,27 @@ function withProduct(g: Gateway, daemon: OtherDaemon): Gateway {
   return { ...g, vendor: p.vendor, model: p.model, osVersion: p.osVersion };
 }
 
+/** pluto's end as the rig wrote its conns: `narrowing=yes` is the Libreswan setting of the end. */
+function withNarrowing(e: TunnelEnd, daemon: OtherDaemon, narrowing: 'yes' | 'no' | undefined): TunnelEnd {
+  if (daemon !== 'pluto' || narrowing !== 'yes') return e;
+  const vendor = PROFILE_FOR[daemon].vendor;
+  return { ...e, vendorOptions: { ...e.vendorOptions, [vendor]: { ...e.vendorOptions[vendor], narrowing: true } } };
+}
+
 /** The engine's report for the case as run: A (192.0.2.1) initiates. */
-export function engineReport(c: OracleCase, daemon: OtherDaemon, placement: RigPlacement): TunnelReport {
+export function engineReport(c: OracleCase, daemon: OtherDaemon, placement: RigPlacement, narrowing?: 'yes' | 'no'): TunnelReport {
   const asRun = daemon === 'iked' ? ikedEspAsRun(c) : c;
   const unrecorded: InteropCase['observed'] = { ike: 'down', children: {}, notifies_received_by_initiator: [], notifies_sent_by_responder: [] };
   const doc = caseToDocument({ ...asRun, observed: unrecorded });
   const [a, b] = doc.gateways;
   if (!a || !b) throw new Error('caseToDocument made no gateways');
   const gateways = [placement === 'responder' ? a : withProduct(a, daemon), placement === 'initiator' ? b : withProduct(b, daemon)];
-  return negotiateTunnel({ ...doc, gateways }, 't', { initiator: 'a' });
+  const tunnels = doc.tunnels.map((t) => ({
+    ...t,
+    a: placement === 'responder' ? t.a : withNarrowing(t.a, daemon, narrowing),
+    b: placement === 'initiator' ? t.b : withNarrowing(t.b, daemon, narrowing),
+  }));
+  return negotiateTunnel({ ...doc, gateways, tunnels }, 't', { initiator: 'a' });
 }
 
 /**
@@ -78,8 +90,8 @@ export function reportToComparable(report: TunnelReport): OtherComparable {
   return canonicalOther({ ike: flat.ike, children, notifies_received_by_initiator: flat.notifies_received_by_initiator, notifies_sent_by_responder: flat.notifies_sent_by_responder });
 }
 
-export function predictOther(c: OracleCase, daemon: OtherDaemon, placement: RigPlacement): OtherComparable {
-  const o = reportToComparable(engineReport(c, daemon, placement));
+export function predictOther(c: OracleCase, daemon: OtherDaemon, placement: RigPlacement, narrowing?: 'yes' | 'no'): OtherComparable {
+  const o = reportToComparable(engineReport(c, daemon, placement, narrowing));
   // An initiated child the engine could not even plan is down, as the daemons report it.
   for (const name of c.initiate) o.children[name] ??= { status: 'down' };
   return canonicalOther(o);

@@ -88,7 +88,6 @@ const KNOWN_GAPS: Partial<Record<string, string[]>> = {
     "hub-and-spoke | Branch-SRX / HQ-PA | verdict differs",
     "hub-and-spoke | Branch-FGT / HQ-PA | verdict differs",
     "hub-and-spoke | Branch-PA / HQ-PA | verdict differs",
-    "pan-asa-interop | ASA-Branch / PA-HQ | verdict differs",
     "scenario-route-without-proxy-id | ASA-BRANCH / PA-HQ | verdict differs"
   ],
   "fortigate": [
