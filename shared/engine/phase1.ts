@@ -86,6 +86,7 @@ export function phase1(run: NegotiationRun): Phase1Result {
   if (v === 1 && PI.phase1.v1FirstTransformOnly && PI.phase1.rules.v1Transforms) rules.push(run.use(initiatorEnd, PI.phase1.rules.v1Transforms));
   const match = matchIke(sentIke, R.ike?.proposals ?? [], {
     responderOrder: PR.phase1.responderOrder,
+    keGroupByResponderOrder: PR.phase1.keGroupByResponderOrder,
     lifetime: v === 1 ? { initiator: I.ike?.lifetimeSeconds ?? 28800, responder: R.ike?.lifetimeSeconds ?? 28800, mustNotExceed: PR.phase1.v1LifetimeMustNotExceed } : undefined,
   });
   rules.push(run.use(responderEnd, PR.phase1.rules.proposal));
@@ -108,6 +109,9 @@ export function phase1(run: NegotiationRun): Phase1Result {
   if (v === 2) {
     if (match.dhGroup !== match.initiatorKeGroup) {
       keRetryGroup = match.dhGroup;
+      // The initiator's group was acceptable too: the responder's order made the retry.
+      const byOrder = PR.phase1.keGroupByResponderOrder && (R.ike?.proposals ?? []).some((q) => (q.dhGroups as readonly number[]).includes(match.initiatorKeGroup));
+      if (byOrder && PR.phase1.rules.keGroup) rules.push(run.use(responderEnd, PR.phase1.rules.keGroup));
       if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD', notifyData: `DH group ${match.dhGroup}` });
       if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify: 'INVALID_KE_PAYLOAD' });
       if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: initiatorEnd, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)`, proposals: sentIke.map(describeOffer), keGroup: match.dhGroup });

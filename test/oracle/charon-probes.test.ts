@@ -124,10 +124,6 @@ const ENGINE_DISAGREES: Record<string, { reason: string; diffs: string[] }> = {
     reason: 'the engine reads `[icmp/3]` as type 3 with any code, so it contains type 3 code 1 (`[icmp/769]`); charon stores a type alone as type << 8 with code 0 (traffic_selector.c: ports below 256 are shifted), one value, so the selectors are disjoint: TS_UNACCEPTABLE',
     diffs: ['child c1: expected down, got up', 'notifies_received_by_initiator: expected ["TS_UNACCEPTABLE"], got []', 'notifies_sent_by_responder: expected ["TS_UNACCEPTABLE"], got []'],
   },
-  'probe-v2-dh-orders-differ': {
-    reason: 'within one IKE proposal the engine takes the initiator\'s KE group when the responder also lists it; charon\'s responder selects by its own order (prefer configured proposals) and answers the initiator\'s MODP_2048 KE with INVALID_KE_PAYLOAD requesting ECP_256 ("DH group MODP_2048 unacceptable, requesting ECP_256")',
-    diffs: ['notifies_received_by_initiator: expected ["INVALID_KE_PAYLOAD"], got []', 'notifies_sent_by_responder: expected ["INVALID_KE_PAYLOAD"], got []'],
-  },
 };
 
 function engineDiffs(observed: OracleObserved, predicted: Observed): string[] {

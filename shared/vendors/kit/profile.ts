@@ -84,6 +84,8 @@ export interface SelectorBehaviour {
 export interface Phase1Behaviour {
   /** The responder's IKE proposal order wins (strongSwan: prefer configured proposals). */
   responderOrder: boolean;
+  /** Within a proposal the responder takes the first common DH group in its own order, even when the initiator's KE used another common one (IKEv2: INVALID_KE_PAYLOAD asking for it). Needs `responderOrder`. */
+  keGroupByResponderOrder?: boolean;
   /** IKEv1 lifetime rule: the initiator's lifetime must be <= the responder's (Cisco ISAKMP policy). */
   v1LifetimeMustNotExceed: boolean;
   /** Answer to an IKE version it does not run: a notify, or silence (the initiator times out). */
@@ -92,7 +94,7 @@ export interface Phase1Behaviour {
   v1FirstTransformOnly?: boolean;
   /** IKEv1 identity not matching: notify sent. */
   v1IdentityNotify: Notify;
-  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string };
+  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string; keGroup?: string };
 }
 
 export interface LogStyle {

@@ -17,6 +17,7 @@ const rules = ruleTable('strongswan', [
   { id: 'strongswan.v2.duplicate-child', statement: 'An IKEv2 initiator does not establish a child whose configuration and configured selectors equal those of a child already installed on the IKE SA (no exchange, no notify). Not in IKEv1.', provenance: 'verified', source: `${SRC}; oracle probes` },
   { id: 'strongswan.drop-contained', statement: 'A configured selector contained in another of the same child is dropped before proposing: IKEv1 proposes the first that remains.', provenance: 'verified', source: `${SRC}; oracle probes` },
   { id: 'strongswan.v1.pfs-group', statement: 'IKEv1 Quick Mode carries one PFS group: the IKE SA\'s group when the ESP proposal lists it, else the proposal\'s first.', provenance: 'verified', source: `${SRC}; oracle probes` },
+  { id: 'strongswan.v2.ke-group-order', statement: 'An IKEv2 responder takes the first DH group of its own proposal that the initiator lists, even when the initiator\'s KE carries another common group: it answers INVALID_KE_PAYLOAD asking for its group, and the initiator retries with it.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probe probe-v2-dh-orders-differ ("DH group MODP_2048 unacceptable, requesting ECP_256")' },
   { id: 'strongswan.default', statement: 'A child without selectors uses `dynamic`: the IKE address of each end.', provenance: 'documented', source: 'swanctl.conf(5): local_ts / remote_ts default dynamic' },
   { id: 'strongswan.pfs', statement: 'ESP proposals with a DH group require PFS with a common group (IKEv1 Quick Mode, IKEv2 CREATE_CHILD_SA); the first IKEv2 child carries no KE.', provenance: 'verified', source: SRC },
 ]);
@@ -52,11 +53,12 @@ export const strongswan: VendorProfile = {
   }),
   phase1: {
     responderOrder: true,
+    keGroupByResponderOrder: true,
     v1FirstTransformOnly: true,
     v1LifetimeMustNotExceed: false,
     versionMismatch: 'NO_PROPOSAL_CHOSEN',
     v1IdentityNotify: 'AUTHENTICATION_FAILED',
-    rules: { proposal: 'strongswan.ike.proposal', psk: 'strongswan.ike.psk', version: 'strongswan.ike.version', identity: 'strongswan.ike.identity', v1Transforms: 'strongswan.v1.first-transform' },
+    rules: { proposal: 'strongswan.ike.proposal', psk: 'strongswan.ike.psk', version: 'strongswan.ike.version', identity: 'strongswan.ike.identity', v1Transforms: 'strongswan.v1.first-transform', keGroup: 'strongswan.v2.ke-group-order' },
   },
   logs: {
     source: 'charon log (swanctl --log / journalctl -u strongswan)',

@@ -130,6 +130,17 @@ describe('phase 1', () => {
     expect(r.phase1).toMatchObject({ status: 'up', keRetryGroup: 19, proposal: { dhGroup: 19 } });
     expect(r.timeline.filter((m) => m.exchange === 'IKE_SA_INIT').map((m) => m.notify ?? '-')).toEqual(['-', 'INVALID_KE_PAYLOAD', '-', '-']);
   });
+  it('IKEv2: a strongSwan responder takes its own first common group even when the KE group is acceptable (charon probe probe-v2-dh-orders-differ)', () => {
+    const ike = (dhGroups: (14 | 19)[]) => ({ ike: { proposals: [{ encryption: ['aes128'], integrity: ['sha256'], dhGroups }], lifetimeSeconds: 28800 } });
+    const r = run(pair({ a: 'strongswan', b: 'strongswan', endA: ike([14, 19]), endB: ike([19, 14]) }));
+    expect(r.phase1).toMatchObject({ status: 'up', keRetryGroup: 19, proposal: { dhGroup: 19 } });
+    expect(r.phase1.rules).toContain('strongswan.v2.ke-group-order');
+    expect(r.timeline.filter((m) => m.exchange === 'IKE_SA_INIT').map((m) => m.notify ?? '-')).toEqual(['-', 'INVALID_KE_PAYLOAD', '-', '-']);
+    // Same order: the KE group is the responder's first, no retry.
+    expect(run(pair({ a: 'strongswan', b: 'strongswan', endA: ike([14, 19]), endB: ike([14, 19]) })).phase1.keRetryGroup).toBeUndefined();
+    // A responder without the rule keeps the KE group it received.
+    expect(run(pair({ a: 'strongswan', b: 'panos', endA: ike([14, 19]), endB: ike([19, 14]) })).phase1).toMatchObject({ status: 'up', proposal: { dhGroup: 14 } });
+  });
   it('IKEv2 PSK mismatch: AUTHENTICATION_FAILED in IKE_AUTH', () => {
     const r = run(pair({ endB: { auth: { method: 'psk', psk: 'other' } } }));
     expect(r.phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED', failure: 'psk' });
