@@ -10,6 +10,7 @@ import { commonEndChecks, DH_NAMES, header, isAead, warnPortWithoutProtocol, typ
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
+import { strongswanOptionsOf } from './options';
 
 const LABEL = 'strongSwan';
 const REFERENCE = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';
@@ -156,7 +157,10 @@ function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: s
   if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') {
     w.line('        aggressive = yes');
     // Observed with charon 5.9.8: "Aggressive Mode PSK disabled for security reasons" (AUTHENTICATION_FAILED).
-    if (t.me.auth.method === 'psk') w.warn('SETTING_UNSUPPORTED', 'charon refuses IKEv1 Aggressive Mode with a pre-shared key as responder unless strongswan.conf sets charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes (not part of swanctl.conf); prefer Main Mode or IKEv2', { tunnel: tn });
+    if (t.me.auth.method === 'psk') {
+      if (strongswanOptionsOf(ctx.gateway).aggressiveModePsk) w.comment('  Aggressive Mode with a PSK as responder needs, in strongswan.conf: charon { i_dont_care_about_security_and_use_aggressive_mode_psk = yes }');
+      else w.warn('SETTING_UNSUPPORTED', 'charon refuses IKEv1 Aggressive Mode with a pre-shared key as responder unless strongswan.conf sets charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes (the gateway\'s strongSwan setting of that name; not part of swanctl.conf); prefer Main Mode or IKEv2', { tunnel: tn });
+    }
   }
   if (t.me.dpd.enabled) w.line(`        dpd_delay = ${t.me.dpd.intervalSeconds}s`);
   if (!t.me.natTraversal) w.warn('SETTING_UNSUPPORTED', 'strongSwan always detects NAT (RFC 3947/7296); NAT traversal cannot be turned off in swanctl.conf', { tunnel: tn });
