@@ -208,3 +208,16 @@ describe('strongSwan: Aggressive Mode with a pre-shared key', () => {
     expect(r.files[0]?.content).toContain('aggressive = yes');
   });
 });
+
+describe('strongSwan: ICMP type and code as charon reads them', () => {
+  const exported = (localPort: string) => exportDocument(pair({ a: 'strongswan', proxyIds: [{ local: '10.1.0.0/24', remote: '10.2.0.0/24', protocol: 'icmp', localPort }] }), { skipEngineCheck: true, gateways: ['A'] });
+  it('a type with any code is written as its 16-bit range (charon reads `[icmp/3]` as type 3 code 0 only)', () => {
+    expect(exported('3').files[0]?.content).toContain('local_ts = 10.1.0.0/24[icmp/768-1023]');
+    expect(exported('769').files[0]?.content).toContain('local_ts = 10.1.0.0/24[icmp/769]');
+  });
+  it('type 0 with a code cannot be written: a warning, and the protocol only', () => {
+    const r = exported('5-5');
+    expect(warningsOf(r, 'PORT_UNSUPPORTED').map((w) => w.message).join('\n')).toContain('ICMP type 0');
+    expect(r.files[0]?.content).toContain('local_ts = 10.1.0.0/24[icmp]');
+  });
+});
