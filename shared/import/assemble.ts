@@ -64,6 +64,8 @@ function portText(s: Selector): string {
   if (isIcmp(s.protocol)) {
     const type = s.portFrom >> 8;
     if ((s.portFrom & 255) === 0 && s.portTo === ((type << 8) | 255)) return String(type);
+    // The document reads a lone number below 256 as a type with any code: one value is written as a range.
+    if (s.portFrom === s.portTo && s.portFrom < 256) return `${s.portFrom}-${s.portTo}`;
   }
   return s.portFrom === s.portTo ? String(s.portFrom) : `${s.portFrom}-${s.portTo}`;
 }

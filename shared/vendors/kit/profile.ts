@@ -93,6 +93,8 @@ export interface SelectorBehaviour {
 export interface Phase1Behaviour {
   /** The responder's IKE proposal order wins (strongSwan: prefer configured proposals). */
   responderOrder: boolean;
+  /** Within a proposal the responder takes the first common DH group in its own order, even when the initiator's KE used another common one (IKEv2: INVALID_KE_PAYLOAD asking for it). Needs `responderOrder`. */
+  keGroupByResponderOrder?: boolean;
   /** IKEv1 lifetime rule: the initiator's lifetime must be <= the responder's (Cisco ISAKMP policy). */
   v1LifetimeMustNotExceed: boolean;
   /** Answer to an IKE version it does not run: a notify, or silence (the initiator times out). */
@@ -106,7 +108,30 @@ export interface Phase1Behaviour {
    * it sends (unreadable for the initiator), or nothing. Absent: PAYLOAD_MALFORMED.
    */
   v1PskMismatch?: Notify | 'silent';
-  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string };
+  /**
+   * As initiator, when the responder's identity is not the one expected. Absent: the initiator
+   * checks IDr/IDir in the answer and sends AUTHENTICATION_FAILED itself.
+   */
+  remoteIdMismatch?: {
+    /** IKEv2: the initiator sends the identity it expects as IDr, so a responder that selects its config by IDr (`v2SelectsByIdr`) rejects the IKE_AUTH request. */
+    v2SendsIdr: boolean;
+    /** IKEv1 Main Mode: the initiator checks IDir in message 6 and deletes the IKE SA (a DELETE, no notify). */
+    v1MainDeletes: boolean;
+    /** IKEv1 Aggressive Mode: the initiator rejects message 2 with this notify, unencrypted. */
+    v1AggressiveNotify: Notify;
+    rules: { v2: string; v1Main: string; v1Aggressive: string };
+  };
+  /** IKEv2 responder: picks its config by the IDr the initiator sent; another identity than its own finds none (AUTHENTICATION_FAILED). */
+  v2SelectsByIdr?: boolean;
+  /** IKEv1 responder: Aggressive Mode with a pre-shared key is refused with `notify` after message 1 unless `allowed` (a product setting). Absent: accepted. */
+  aggressivePsk?: { allowed(gateway: Gateway): boolean; notify: Notify; rule: string };
+  /**
+   * IKEv1 responder: the exchange mode is part of the peer config, found by identity, so a mode
+   * mismatch is answered with `notify` after the message carrying the identity (Aggressive 1, Main
+   * 5). Absent: NO_PROPOSAL_CHOSEN after message 1.
+   */
+  v1ModeByPeerConfig?: { notify: Notify; rule: string };
+  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string; keGroup?: string };
 }
 
 export interface LogStyle {

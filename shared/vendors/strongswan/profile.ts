@@ -3,6 +3,7 @@
 import type { VendorProfile } from '../kit/profile';
 import { ruleTable } from '../kit/profile';
 import { phase1Rules } from '../kit/rules';
+import { strongswanOptionsOf } from './options';
 
 const SRC = 'strongSwan 5.9.8 charon, observed (test/fixtures/interop); src/libcharon/config/peer_cfg.c, child_cfg.c, sa/ikev1/tasks/quick_mode.c';
 
@@ -17,6 +18,12 @@ const rules = ruleTable('strongswan', [
   { id: 'strongswan.v2.duplicate-child', statement: 'An IKEv2 initiator does not establish a child whose configuration and configured selectors equal those of a child already installed on the IKE SA (no exchange, no notify). Not in IKEv1.', provenance: 'verified', source: `${SRC}; oracle probes` },
   { id: 'strongswan.drop-contained', statement: 'A configured selector contained in another of the same child is dropped before proposing: IKEv1 proposes the first that remains.', provenance: 'verified', source: `${SRC}; oracle probes` },
   { id: 'strongswan.v1.pfs-group', statement: 'IKEv1 Quick Mode carries one PFS group: the IKE SA\'s group when the ESP proposal lists it, else the proposal\'s first.', provenance: 'verified', source: `${SRC}; oracle probes` },
+  { id: 'strongswan.v2.ke-group-order', statement: 'An IKEv2 responder takes the first DH group of its own proposal that the initiator lists, even when the initiator\'s KE carries another common group: it answers INVALID_KE_PAYLOAD asking for its group, and the initiator retries with it.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probe probe-v2-dh-orders-differ ("DH group MODP_2048 unacceptable, requesting ECP_256")' },
+  { id: 'strongswan.v2.idr', statement: 'An IKEv2 initiator sends the remote identity it expects as IDr; a charon responder with another identity finds no peer config and answers the IKE_AUTH request with AUTHENTICATION_FAILED.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probe v2-id-initiator-expects-other ("no matching peer config found", IKE_AUTH response N(AUTH_FAILED))' },
+  { id: 'strongswan.v1.idir-delete', statement: 'An IKEv1 Main Mode initiator checks IDir in message 6; another identity than expected makes it delete the IKE SA (INFORMATIONAL_V1 with a DELETE, no notify); the responder had already established it.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probe v1-id-initiator-expects-other ("IDir \'b.example\' does not match to \'c.example\'", [ HASH D ])' },
+  { id: 'strongswan.v1.aggressive-idir', statement: 'An IKEv1 Aggressive Mode initiator checks IDir in message 2; another identity than expected is answered with an unencrypted N(INVALID_ID_INFORMATION) and no message 3.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probe v1-aggr-id-initiator-expects-other ([ N(INVAL_ID) ])' },
+  { id: 'strongswan.v1.aggressive-psk', statement: 'A charon responder refuses IKEv1 Aggressive Mode with a pre-shared key ("Aggressive Mode PSK disabled for security reasons", AUTHENTICATION_FAILED after message 1) unless strongswan.conf sets charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes; the initiator\'s setting does not matter.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probes v1-aggr-psk-default, v1-aggr-psk-allowed-responder, v1-aggr-psk-allowed-initiator' },
+  { id: 'strongswan.v1.mode-by-peer-config', statement: 'IKEv1: the exchange mode belongs to the peer config, which charon finds by identity: a mode mismatch is answered with AUTHENTICATION_FAILED (INFORMATIONAL_V1) after Aggressive Mode message 1 or Main Mode message 5 ("found 1 matching config, but none allows pre-shared key authentication using … Mode").', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probes v1-aggr-initiator-main-responder, v1-main-initiator-aggr-responder' },
   { id: 'strongswan.default', statement: 'A child without selectors uses `dynamic`: the IKE address of each end.', provenance: 'documented', source: 'swanctl.conf(5): local_ts / remote_ts default dynamic' },
   { id: 'strongswan.pfs', statement: 'ESP proposals with a DH group require PFS with a common group (IKEv1 Quick Mode, IKEv2 CREATE_CHILD_SA); the first IKEv2 child carries no KE.', provenance: 'verified', source: SRC },
 ]);
@@ -52,11 +59,16 @@ export const strongswan: VendorProfile = {
   }),
   phase1: {
     responderOrder: true,
+    keGroupByResponderOrder: true,
     v1FirstTransformOnly: true,
     v1LifetimeMustNotExceed: false,
     versionMismatch: 'NO_PROPOSAL_CHOSEN',
     v1IdentityNotify: 'AUTHENTICATION_FAILED',
-    rules: { proposal: 'strongswan.ike.proposal', psk: 'strongswan.ike.psk', version: 'strongswan.ike.version', identity: 'strongswan.ike.identity', v1Transforms: 'strongswan.v1.first-transform' },
+    remoteIdMismatch: { v2SendsIdr: true, v1MainDeletes: true, v1AggressiveNotify: 'INVALID_ID_INFORMATION', rules: { v2: 'strongswan.v2.idr', v1Main: 'strongswan.v1.idir-delete', v1Aggressive: 'strongswan.v1.aggressive-idir' } },
+    v2SelectsByIdr: true,
+    aggressivePsk: { allowed: (gateway) => strongswanOptionsOf(gateway).aggressiveModePsk, notify: 'AUTHENTICATION_FAILED', rule: 'strongswan.v1.aggressive-psk' },
+    v1ModeByPeerConfig: { notify: 'AUTHENTICATION_FAILED', rule: 'strongswan.v1.mode-by-peer-config' },
+    rules: { proposal: 'strongswan.ike.proposal', psk: 'strongswan.ike.psk', version: 'strongswan.ike.version', identity: 'strongswan.ike.identity', v1Transforms: 'strongswan.v1.first-transform', keGroup: 'strongswan.v2.ke-group-order' },
   },
   logs: {
     source: 'charon log (swanctl --log / journalctl -u strongswan)',
