@@ -371,6 +371,12 @@ class Walker {
       }
       // The peer's inbound check: is the inner packet inside the SA's selectors?
       const strict = decide(inboundCheckTable(peer.vendor), { vpnType: peer.vpnType });
+      // Up but asymmetric: the peer checks the packet against what it installed itself, and
+      // drops what lies in the difference whatever its product's inbound check.
+      const peerSel = sa.peerInstalled ? { local: sa.peerInstalled.remote, remote: sa.peerInstalled.local } : undefined;
+      if (peerSel && !selectorsCover(peerSel, pkt, 'outbound')) {
+        return this.stop(leg, peer, 'inbound-check', 'dropped', 'SA_SELECTOR_MISMATCH', `The SA is up but asymmetric: ${gw.name} installed ${saInfo.local.join(',')} ↔ ${saInfo.remote.join(',')} and ${peer.name} installed ${peerSel.remote.join(',')} ↔ ${peerSel.local.join(',')}. ${peer.name}, the stricter end for this packet, decrypts it and drops it: ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)} is outside its own selectors.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] } });
+      }
       const inside = selectorsCover(sa.negotiated ?? { local: [], remote: [] }, pkt, 'outbound');
       if (strict.value && !inside) {
         return this.stop(leg, peer, 'inbound-check', 'dropped', 'WRONG_SA', `${peer.name} decrypts the packet but it arrived on the SA ${saInfo.remote.join(',')} ↔ ${saInfo.local.join(',')}, which does not cover ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)}: dropped as arriving on the wrong SA.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] }, rule: strict.rule });
