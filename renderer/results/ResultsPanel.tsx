@@ -102,12 +102,18 @@ function TunnelCard({ rt, props }: { rt: TunnelReport; props: PanelProps }) {
           <tbody>
             {rt.phase2.map((p) => (
               <tr key={p.index} className={`is-${p.status}`} data-testid={`phase2-${p.index}`}>
-                <td className="state">{p.status === 'up' ? '✓ up' : '✕ down'}</td>
+                <td className="state">{p.status === 'up' ? '✓ up' : p.status === 'asymmetric' ? '◐ up, asymmetric' : '✕ down'}</td>
                 <td className="mono">
                   {p.proposed.local} ↔ {p.proposed.remote}
                   {p.isDefault && <span className="muted"> (vendor default)</span>}
                 </td>
-                <td className="mono">{p.negotiated ? `${p.negotiated.local.join(', ')} ↔ ${p.negotiated.remote.join(', ')}` : '—'}</td>
+                <td className="mono">
+                  {p.installed ? (
+                    <span data-testid={`phase2-${p.index}-installed`}>
+                      {rt.initiator} installs {p.installed.initiator.local.join(', ')} ↔ {p.installed.initiator.remote.join(', ')}; {rt.responder} installs {p.installed.responder.local.join(', ')} ↔ {p.installed.responder.remote.join(', ')}
+                    </span>
+                  ) : p.negotiated ? `${p.negotiated.local.join(', ')} ↔ ${p.negotiated.remote.join(', ')}` : '—'}
+                </td>
                 <td>
                   {p.notify && <code className="notify">{p.notify}</code>} {p.reason}
                 </td>
