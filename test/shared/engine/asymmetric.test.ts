@@ -35,7 +35,7 @@ function wideOwn(): TopologyDocument {
   return pair({ a: 'generic', b: 'strongswan', v: 2, proxyA: [pid('10.1.0.0/16', '10.2.0.0/16', { name: 'c1' })], proxyB: [pid('10.2.1.0/24', '10.1.1.0/24', { name: 'c1' })] });
 }
 
-const OWN_RULE: Rule = { id: 'generic.test.installs-own', statement: 'Test-local: the initiator installs its own configured selectors.', provenance: 'assumed', source: 'asymmetric.test.ts' };
+const OWN_RULE: Rule = { id: 'generic.test.installs-own', vendor: 'generic', statement: 'Test-local: the initiator installs its own configured selectors.', provenance: 'assumed', source: 'asymmetric.test.ts' };
 
 /** Makes the generic profile install its own selectors as IKEv2 initiator, until `restore`. */
 function genericInstallsOwn(): () => void {
@@ -123,7 +123,7 @@ describe('strongSwan IKEv1, responder narrows to a port range', () => {
 
   it('swanctl --list-sas on each end shows the selectors that end installed', () => {
     const doc = portRange();
-    const m = applyEvent(doc, initialMonitorState(doc, 0), { type: 'traffic', at: 0, tunnelId: 't1', end: 'a', index: 0 }, engineNegotiator);
+    const m = applyEvent(doc, initialMonitorState(doc, 0), { type: 'traffic', at: 0, tunnelId: doc.tunnels[0]!.id, end: 'a', index: 0 }, engineNegotiator);
     const show = (gw: string): string => {
       const r = runOpsCommand(doc, m, doc.gateways.find((g) => g.name === gw)!, 'swanctl --list-sas');
       if (!r.ok) throw new Error(r.message);
