@@ -345,7 +345,11 @@ class Walker {
       }
       const { tunnel, end, sa, check } = chosen;
       if (check && !selectorsCover(sa.negotiated ?? { local: [], remote: [] }, pkt, 'outbound')) {
-        return this.stop(leg, gw, 'sa', 'dropped', 'SA_SELECTOR_MISMATCH', `The SA negotiated for this proxy ID covers ${(sa.negotiated?.local ?? []).join(',')} ↔ ${(sa.negotiated?.remote ?? []).join(',')}, narrower than the packet; ${gw.name} does not send it.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
+        const mine = `${(sa.negotiated?.local ?? []).join(',')} ↔ ${(sa.negotiated?.remote ?? []).join(',')}`;
+        const why = sa.peerInstalled
+          ? `The SA is up but asymmetric: ${gw.name} installed ${mine} and its peer ${sa.peerInstalled.local.join(',')} ↔ ${sa.peerInstalled.remote.join(',')}. ${gw.name}, the stricter end for this packet, does not send it: it is outside its own selectors.`
+          : `The SA negotiated for this proxy ID covers ${mine}, narrower than the packet; ${gw.name} does not send it.`;
+        return this.stop(leg, gw, 'sa', 'dropped', 'SA_SELECTOR_MISMATCH', why, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
       }
       const denied = this.policy(leg, gw, fromZone, toZone, pkt);
       if (denied) return denied;

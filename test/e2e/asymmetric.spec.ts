@@ -17,6 +17,7 @@ test('an asymmetric child: results text with each end\'s selectors, amber badge 
   await expect(row).toContainText('◐ up, asymmetric');
   await expect(card.getByTestId('phase2-0-installed')).toHaveText('HQ installs 10.1.1.0/24[tcp] ↔ 10.2.1.0/24[tcp/1000]; Branch installs 10.2.1.0/24[tcp/1000-2000] ↔ 10.1.1.0/24[tcp]');
   await expect(card).toContainText('SELECTOR_ASYMMETRIC');
+  await expect(page.locator('.results-summary')).toContainText('phase-2 selectors 1 up (1 asymmetric), 0 down');
   const edge = page.getByTestId('tunnel-hq-branch');
   await expect(edge).toHaveClass(/health-asymmetric/);
   const badge = edge.locator('.tunnel-badge');

@@ -121,6 +121,29 @@ describe('strongSwan IKEv1, responder narrows to a port range', () => {
     expect(reportToComparable(tunnelOf(portRange(2))).children['c1']?.status).toBe('up');
   });
 
+  it('the packet walk carries the port both ends installed and drops the rest of the range at the initiator', () => {
+    const b = new TopologyBuilder('ports');
+    const a = b.gateway({ name: 'A', vendor: 'strongswan', outside: '198.51.100.1/24', inside: '10.1.1.1/24', position: { x: 0, y: 300 }, networks: [{ name: 'a-lan', address: '10.1.1.0/24' }] });
+    const sw = b.gateway({ name: 'B', vendor: 'strongswan', outside: '203.0.113.2/24', inside: '10.2.1.1/24', position: { x: 600, y: 300 }, networks: [{ name: 'b-lan', address: '10.2.1.0/24' }] });
+    b.tunnel('a-b', a, sw, {
+      ikeVersion: 1,
+      a: { proxyIds: [{ name: 'c1', local: '10.1.1.0/24', remote: '10.2.1.0/24', protocol: 'tcp' }], routes: ['10.2.1.0/24'] },
+      b: { proxyIds: [{ name: 'c1', local: '10.2.1.0/24', remote: '10.1.1.0/24', protocol: 'tcp', localPort: '1000-2000' }], routes: ['10.1.1.0/24'] },
+    });
+    const doc = b.build();
+    const walk = (port: number): WalkResult => {
+      const r = walkPacket(doc, { from: 'a-lan', to: 'b-lan', protocol: 'tcp', port }, { negotiate: engineNegotiator });
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
+    };
+    expect(walk(1000).outcome).toBe('delivered');
+    const r = walk(1500);
+    expect(r.outcome).toBe('dropped');
+    const stop = r.steps.find((s) => !s.ok)!;
+    expect(stop).toMatchObject({ gatewayName: 'A', kind: 'sa' });
+    expect(stop.detail).toContain('up but asymmetric: A installed 10.1.1.0/24[tcp] ↔ 10.2.1.0/24[tcp/1000] and its peer 10.2.1.0/24[tcp/1000-2000] ↔ 10.1.1.0/24[tcp]');
+  });
+
   it('swanctl --list-sas on each end shows the selectors that end installed', () => {
     const doc = portRange();
     const m = applyEvent(doc, initialMonitorState(doc, 0), { type: 'traffic', at: 0, tunnelId: doc.tunnels[0]!.id, end: 'a', index: 0 }, engineNegotiator);
