@@ -160,7 +160,7 @@ export function Canvas(props: CanvasProps) {
       out.push(
         // Keyed on what the edge draws, not on the tunnel object: editing a proxy ID or a proposal
         // leaves the edge as it was, so React Flow is not handed a new edge list per keystroke.
-        cachedEdge(nodeId.tunnel(t.id), [t.name, t.a.gatewayId, t.b.gatewayId, sh, status.health, status.phase1, status.phase2Up, status.phase2Down, status.description, isSel, isHl, anim, mon?.status, mon?.routesWithdrawn, mon?.where], () => {
+        cachedEdge(nodeId.tunnel(t.id), [t.name, t.a.gatewayId, t.b.gatewayId, sh, status.health, status.phase1, status.phase2Up, status.phase2Asymmetric, status.phase2Down, status.description, isSel, isHl, anim, mon?.status, mon?.routesWithdrawn, mon?.where], () => {
           const data: TunnelEdgeData = { name: t.name, status, highlighted: isHl };
           if (anim) data.anim = anim;
           if (mon) data.monitor = mon;

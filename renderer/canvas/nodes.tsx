@@ -81,14 +81,14 @@ export const NetworkNodeView = memo(function NetworkNodeView({ data, selected }:
   );
 });
 
-const HEALTH_DASH: Record<string, string | undefined> = { up: undefined, partial: '10 4', down: '4 4', pending: '2 6' };
+const HEALTH_DASH: Record<string, string | undefined> = { up: undefined, asymmetric: '14 3 2 3', partial: '10 4', down: '4 4', pending: '2 6' };
 
 export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<TunnelEdge>) {
   const { sourceX, sourceY, targetX, targetY, data, selected, id } = props;
   const [path, labelX, labelY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
   if (!data) return null;
   const s = data.status;
-  const p2 = s.phase1 === 'up' ? `${s.phase2Up}✓ ${s.phase2Down}✕` : s.phase1 === 'down' ? 'P2 —' : '';
+  const p2 = s.phase1 === 'up' ? (s.phase2Asymmetric > 0 ? `${s.phase2Up - s.phase2Asymmetric}✓ ${s.phase2Asymmetric}◑ ${s.phase2Down}✕` : `${s.phase2Up}✓ ${s.phase2Down}✕`) : s.phase1 === 'down' ? 'P2 —' : '';
   const p1 = s.phase1 === 'up' ? 'P1 ✓' : s.phase1 === 'down' ? 'P1 ✕' : 'P1 …';
   const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
   const width = 14 + text.length * 7.4;

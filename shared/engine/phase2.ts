@@ -11,6 +11,7 @@ import { describeEsp, describeOffer, firstTransforms, matchEsp } from './proposa
 import type { Phase1Result, Phase2Result } from './report';
 import { initiatorTakes, respond } from './traffic-selector-match';
 import type { Notify } from '../vocabulary/notify';
+import type { SelectorBehaviour } from '../vendors/kit/profile';
 
 function packetSelectors(p: TriggerPacket): { local: PlannedSelector; remote: PlannedSelector } | undefined {
   const proto = p.protocol ?? 'any';
@@ -81,6 +82,21 @@ function sameSels(a: readonly PlannedSelector[], b: readonly PlannedSelector[]):
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The same selectors, in any order (installed selectors compared by value, not by text). */
+function sameSet(a: readonly PlannedSelector[], b: readonly PlannedSelector[]): boolean {
+  const key = (x: PlannedSelector): string => `${x.s.family}|${x.s.from}|${x.s.to}|${x.s.protocol}|${x.s.portFrom}|${x.s.portTo}`;
+  const ka = new Set(a.map(key));
+  const kb = new Set(b.map(key));
+  if (ka.size !== kb.size) return false;
+  for (const k of ka) if (!kb.has(k)) return false;
+  return true;
+}
+
+/** The end installs its own configured selectors in this role (profile `installs`). */
+function installsOwn(b: SelectorBehaviour, v: 1 | 2, role: 'Initiator' | 'Responder'): boolean {
+  return b.installs?.[`v${v}${role}`] === 'own';
 }
 
 function noRange(list: readonly PlannedSelector[]): boolean {
@@ -281,7 +297,41 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     if (run.detail && exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: initiatorEnd, summary: 'HASH', phase2Index: index });
     // Installed selectors print ranges as a..b; when they are what was proposed, share the texts.
     const negotiated = sameSels(take.tsi, tsi) && sameSels(take.tsr, tsr) && noRange(tsi) && noRange(tsr) ? proposedTs : { local: take.tsi.map(rangeText), remote: take.tsr.map(rangeText) };
-    if (triggeredBy === undefined) {
+    // What each end installs: what was negotiated, or its own configured selectors (profile
+    // `installs`). The responder's negotiated selectors are its answer as it computed it: an IKEv1
+    // answer reaches the initiator with one port of a range (identification payloads).
+    const ownI = installsOwn(bI, v, 'Initiator');
+    const ownR = installsOwn(bR, v, 'Responder');
+    const iLocal = ownI ? child.local : take.tsi;
+    const iRemote = ownI ? child.remote : take.tsr;
+    const rLocal = ownR ? rc.local : answer.tsr;
+    const rRemote = ownR ? rc.remote : answer.tsi;
+    const asymmetric = !(sameSels(iLocal, rRemote) && sameSels(iRemote, rLocal)) && !(sameSet(iLocal, rRemote) && sameSet(iRemote, rLocal));
+    const installedPairs = asymmetric
+      ? {
+          initiator: ownI ? { local: child.local.map(textOf), remote: child.remote.map(textOf) } : { local: negotiated.local, remote: negotiated.remote },
+          responder: ownR ? { local: rc.local.map(textOf), remote: rc.remote.map(textOf) } : { local: answer.tsr.map(rangeText), remote: answer.tsi.map(rangeText) },
+        }
+      : undefined;
+    if (installedPairs) {
+      const extra: string[] = [];
+      if (ownI && bI.rules.installs) extra.push(run.use(initiatorEnd, bI.rules.installs));
+      if (ownR && bR.rules.installs) extra.push(run.use(responderEnd, bR.rules.installs));
+      if (!ownI && v === 1 && bI.rules.v1IdPort && (answerTsi !== answer.tsi || answerTsr !== answer.tsr)) extra.push(run.use(initiatorEnd, bI.rules.v1IdPort));
+      rules = [...rules, ...extra.filter((r) => !rules.includes(r))];
+    }
+    if (installedPairs) {
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
+      entry.exchange = exchange;
+      entry.responderConfig = rc.name;
+      entry.responderProxyIds = rc.proxyIdIndexes;
+      entry.esp = esp.esp;
+      entry.pfs = esp.pfs;
+      entry.status = 'asymmetric';
+      entry.negotiated = negotiated;
+      entry.installed = installedPairs;
+      results.push(entry);
+    } else if (triggeredBy === undefined) {
       results.push({ index, name: child.name, initiatorProxyIds: child.proxyIdIndexes, proposed, proposedTs, isDefault: child.isDefault, status: 'up', rules, exchange, responderConfig: rc.name, responderProxyIds: rc.proxyIdIndexes, esp: esp.esp, pfs: esp.pfs, negotiated });
     } else {
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
@@ -296,8 +346,10 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     }
     installed?.add(dupKey);
     if (run.detail) {
-      run.log(initiatorEnd, { kind: 'child-established', peer: peerI, child: child.name, local: joined(negotiated.local), remote: joined(negotiated.remote) });
-      run.log(responderEnd, { kind: 'child-established', peer: peerR, child: rc.name, local: joined(negotiated.remote), remote: joined(negotiated.local) });
+      const iIns = installedPairs?.initiator ?? negotiated;
+      const rIns = installedPairs?.responder ?? { local: negotiated.remote, remote: negotiated.local };
+      run.log(initiatorEnd, { kind: 'child-established', peer: peerI, child: child.name, local: joined(iIns.local), remote: joined(iIns.remote) });
+      run.log(responderEnd, { kind: 'child-established', peer: peerR, child: rc.name, local: joined(rIns.local), remote: joined(rIns.remote) });
     }
   }
   return results;

@@ -22,8 +22,10 @@ export const engineNegotiator: Negotiator = (doc, req) => {
   if (!entry) {
     return { status: 'down', notify: 'NOT_PROPOSED', reason: `${report.initiator} does not propose this proxy ID (its vendor negotiates only some of them)` };
   }
-  const out: NegotiationOutcome = entry.status === 'up' && entry.negotiated
-    ? { status: 'up', local: entry.negotiated.local, remote: entry.negotiated.remote, ...(entry.esp ? { esp: `${entry.esp.encryption}/${entry.esp.integrity}` } : {}) }
+  // Up but asymmetric: the SA is installed; the initiator's own installed selectors are listed.
+  const mine = entry.installed?.initiator ?? entry.negotiated;
+  const out: NegotiationOutcome = entry.status !== 'down' && mine
+    ? { status: 'up', local: mine.local, remote: mine.remote, ...(entry.esp ? { esp: `${entry.esp.encryption}/${entry.esp.integrity}` } : {}), ...(entry.installed ? { peer: entry.installed.responder } : {}) }
     : { status: 'down', notify: entry.notify ?? 'TIMEOUT', reason: entry.reason ?? 'phase 2 failed' };
   return out;
 };

@@ -24,6 +24,8 @@ export type NegotiationOutcome =
       remote: string[];
       /** ESP transform, as the engine names it (for operational output). */
       esp?: string;
+      /** Up but asymmetric: what the responder installs, from its own point of view (else the mirror of local/remote). */
+      peer?: { local: string[]; remote: string[] };
       provenance?: string;
     }
   | { status: 'down'; notify: FailureSignal; reason: string; provenance?: string };

@@ -345,7 +345,11 @@ class Walker {
       }
       const { tunnel, end, sa, check } = chosen;
       if (check && !selectorsCover(sa.negotiated ?? { local: [], remote: [] }, pkt, 'outbound')) {
-        return this.stop(leg, gw, 'sa', 'dropped', 'SA_SELECTOR_MISMATCH', `The SA negotiated for this proxy ID covers ${(sa.negotiated?.local ?? []).join(',')} ↔ ${(sa.negotiated?.remote ?? []).join(',')}, narrower than the packet; ${gw.name} does not send it.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
+        const mine = `${(sa.negotiated?.local ?? []).join(',')} ↔ ${(sa.negotiated?.remote ?? []).join(',')}`;
+        const why = sa.peerInstalled
+          ? `The SA is up but asymmetric: ${gw.name} installed ${mine} and its peer ${sa.peerInstalled.local.join(',')} ↔ ${sa.peerInstalled.remote.join(',')}. ${gw.name}, the stricter end for this packet, does not send it: it is outside its own selectors.`
+          : `The SA negotiated for this proxy ID covers ${mine}, narrower than the packet; ${gw.name} does not send it.`;
+        return this.stop(leg, gw, 'sa', 'dropped', 'SA_SELECTOR_MISMATCH', why, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
       }
       const denied = this.policy(leg, gw, fromZone, toZone, pkt);
       if (denied) return denied;
@@ -371,6 +375,12 @@ class Walker {
       }
       // The peer's inbound check: is the inner packet inside the SA's selectors?
       const strict = decide(inboundCheckTable(peer.vendor), { vpnType: peer.vpnType });
+      // Up but asymmetric: the peer checks the packet against what it installed itself, and
+      // drops what lies in the difference whatever its product's inbound check.
+      const peerSel = sa.peerInstalled ? { local: sa.peerInstalled.remote, remote: sa.peerInstalled.local } : undefined;
+      if (peerSel && !selectorsCover(peerSel, pkt, 'outbound')) {
+        return this.stop(leg, peer, 'inbound-check', 'dropped', 'SA_SELECTOR_MISMATCH', `The SA is up but asymmetric: ${gw.name} installed ${saInfo.local.join(',')} ↔ ${saInfo.remote.join(',')} and ${peer.name} installed ${peerSel.remote.join(',')} ↔ ${peerSel.local.join(',')}. ${peer.name}, the stricter end for this packet, decrypts it and drops it: ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)} is outside its own selectors.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] } });
+      }
       const inside = selectorsCover(sa.negotiated ?? { local: [], remote: [] }, pkt, 'outbound');
       if (strict.value && !inside) {
         return this.stop(leg, peer, 'inbound-check', 'dropped', 'WRONG_SA', `${peer.name} decrypts the packet but it arrived on the SA ${saInfo.remote.join(',')} ↔ ${saInfo.local.join(',')}, which does not cover ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)}: dropped as arriving on the wrong SA.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] }, rule: strict.rule });

@@ -162,8 +162,10 @@ export function caseToDocument(c: InteropCase): TopologyDocument {
 export function reportToObserved(report: TunnelReport): Observed {
   const children: Record<string, ObservedChild> = {};
   for (const p of report.phase2) {
-    if (p.status === 'up' && p.negotiated) {
-      children[p.name] = { status: 'up', initiator_local_ts: p.negotiated.local, initiator_remote_ts: p.negotiated.remote, ...(p.responderConfig !== undefined ? { responder_config: p.responderConfig } : {}) };
+    // Up but asymmetric is up for charon's rig (it reads the initiator's installed selectors).
+    const mine = p.installed?.initiator ?? p.negotiated;
+    if (p.status !== 'down' && mine) {
+      children[p.name] = { status: 'up', initiator_local_ts: mine.local, initiator_remote_ts: mine.remote, ...(p.responderConfig !== undefined ? { responder_config: p.responderConfig } : {}) };
     } else {
       children[p.name] = { status: 'down' };
     }
