@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { BaseEdge, getStraightPath, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type { Gateway, Network } from '../../shared/model/document';
 import { vendorModule } from '../../shared/vendors/registry';
-import { HEALTH_ICON, type TunnelStatus } from './tunnel-status';
+import { badgeLabel, type TunnelStatus } from './tunnel-status';
 import { NetworkIcon, VendorIcon } from './vendor-icon';
 
 export type GatewayNodeData = { gateway: Gateway; highlighted: boolean };
@@ -19,6 +19,8 @@ export interface TunnelEdgeData extends Record<string, unknown> {
   highlighted: boolean;
   /** During the negotiation animation: where the message dot is (0..1 from source to target), its label, and whether phase 1 is lit. */
   anim?: { progress: number; fromSource: boolean; label: string; phase1Lit: boolean; failed: boolean };
+  /** Where the badge sits: a fraction along the line from source to target, and px beside it (badge-placement.ts). */
+  badge?: { along: number; beside: number };
   /** While a VPN monitor simulation runs: what the monitor shows for this tunnel. */
   monitor?: { status: 'UP' | 'READY' | 'DOWN'; routesWithdrawn: boolean; where: string };
 }
@@ -85,13 +87,17 @@ const HEALTH_DASH: Record<string, string | undefined> = { up: undefined, asymmet
 
 export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<TunnelEdge>) {
   const { sourceX, sourceY, targetX, targetY, data, selected, id } = props;
-  const [path, labelX, labelY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
   if (!data) return null;
   const s = data.status;
-  const p2 = s.phase1 === 'up' ? (s.phase2Asymmetric > 0 ? `${s.phase2Up - s.phase2Asymmetric}✓ ${s.phase2Asymmetric}◑ ${s.phase2Down}✕` : `${s.phase2Up}✓ ${s.phase2Down}✕`) : s.phase1 === 'down' ? 'P2 —' : '';
-  const p1 = s.phase1 === 'up' ? 'P1 ✓' : s.phase1 === 'down' ? 'P1 ✕' : 'P1 …';
-  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
-  const width = 14 + text.length * 7.4;
+  const { text, width } = badgeLabel(s);
+  // Where the canvas placed the badge (badge-placement.ts: off other badges and nodes), on this
+  // edge's own line; the middle when it has not been placed.
+  const along = data.badge?.along ?? 0.5;
+  const beside = data.badge?.beside ?? 0;
+  const len = Math.hypot(targetX - sourceX, targetY - sourceY) || 1;
+  const labelX = sourceX + (targetX - sourceX) * along - ((targetY - sourceY) / len) * beside;
+  const labelY = sourceY + (targetY - sourceY) * along + ((targetX - sourceX) / len) * beside;
   const anim = data.anim;
   const mon = data.monitor;
   const monText = mon ? `Monitor: ${mon.status}${mon.routesWithdrawn ? ', routes withdrawn' : ''}` : '';

@@ -61,3 +61,11 @@ function computeStatus(rt: TunnelReport): TunnelStatus {
 /** Icons that differ in shape, not only colour: ✓ up, ◑ up but asymmetric, ◐ partial, ✕ down, … pending. */
 export const HEALTH_ICON: Record<TunnelHealth, string> = { up: '✓', asymmetric: '◑', partial: '◐', down: '✕', pending: '…' };
 export const HEALTH_LABEL: Record<TunnelHealth, string> = { up: 'Up', asymmetric: 'Up, asymmetric', partial: 'Partly up', down: 'Down', pending: 'Computing' };
+
+/** The canvas badge's text and width (px at the canvas's badge font). */
+export function badgeLabel(s: TunnelStatus): { text: string; width: number } {
+  const p2 = s.phase1 === 'up' ? (s.phase2Asymmetric > 0 ? `${s.phase2Up - s.phase2Asymmetric}✓ ${s.phase2Asymmetric}◑ ${s.phase2Down}✕` : `${s.phase2Up}✓ ${s.phase2Down}✕`) : s.phase1 === 'down' ? 'P2 —' : '';
+  const p1 = s.phase1 === 'up' ? 'P1 ✓' : s.phase1 === 'down' ? 'P1 ✕' : 'P1 …';
+  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
+  return { text, width: 14 + text.length * 7.4 };
+}
