@@ -3,7 +3,7 @@
 // tunnels are paired across boxes by their IKE addresses (or, with NAT in between, by the
 // identities each end sends and expects). A peer whose configuration was not given becomes an
 // external gateway with the settings its tunnel needs, for the user to check and fill in.
-import { documentOf, idAllocator, newGateway, uniqueName } from '../document/factory';
+import { documentOf, idAllocator, namer, newGateway } from '../document/factory';
 import type { EspProposal, Gateway, GatewayId, IkeProposal, Interface, Network, NetworkId, ProxyId, TopologyDocument, Tunnel, TunnelEnd, TunnelId, Vendor } from '../model/document';
 import { LIMITS } from '../model/text';
 import { formatRange, parsePrefix, parseInterfaceAddress } from '../net/address';
@@ -268,11 +268,11 @@ function networkAddress(text: string): string | undefined {
 export function assembleTopology(devices: readonly ImportedDevice[], options: AssembleOptions = {}): AssembleResult {
   const doc = documentOf({ name: options.name ?? 'Imported configurations' });
   const nextId = idAllocator(doc);
-  const names: string[] = [];
   const maxName = LIMITS.name;
+  const gatewayNames = new Set<string>();
+  const gatewayName = namer(gatewayNames, maxName);
   const gateways = devices.map((d, i) => {
-    const name = uniqueName((d.meaning.device?.hostname ?? d.label).slice(0, maxName) || `device-${i + 1}`, names, maxName);
-    names.push(name);
+    const name = gatewayName((d.meaning.device?.hostname ?? d.label).slice(0, maxName) || `device-${i + 1}`);
     return gatewayOf(d, nextId('gw'), name, { x: 0, y: 0 });
   });
   const addresses = devices.map(addressesOf);
@@ -280,23 +280,17 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
   const tunnels: Tunnel[] = [];
   const outcomes: PeerOutcome[] = [];
   const networks: Network[] = [];
-  const tunnelNames = new Set<string>();
+  const tunnelNameOf = namer(new Set<string>(), maxName);
   const networkKeys = new Set<string>();
-  const networkNames = new Set<string>();
-  const gatewayNames = new Set<string>(names);
+  const networkName = namer(new Set<string>(), maxName);
   const addNetwork = (gateway: Gateway, address: string | undefined) => {
     if (!address || networkKeys.has(`${gateway.id}|${address}`)) return;
     networkKeys.add(`${gateway.id}|${address}`);
     const host = !address.includes('-') && parsePrefix(address).ok && (address.endsWith('/32') || address.endsWith('/128'));
-    const name = uniqueName(`${gateway.name} ${host ? address.split('/')[0] : address}`.slice(0, maxName), networkNames, maxName);
-    networkNames.add(name);
+    const name = networkName(`${gateway.name} ${host ? address.split('/')[0] : address}`.slice(0, maxName));
     networks.push({ id: nextId('net') as NetworkId, name, kind: host ? 'host' : 'network', address: host ? (address.split('/')[0] as string) : address, gatewayId: gateway.id as GatewayId, position: { x: 0, y: 0 } });
   };
-  const tunnelName = (a: string, b: string) => {
-    const n = uniqueName(`${a} - ${b}`.slice(0, maxName), tunnelNames, maxName);
-    tunnelNames.add(n);
-    return n;
-  };
+  const tunnelName = (a: string, b: string) => tunnelNameOf(`${a} - ${b}`.slice(0, maxName));
   const external: Gateway[] = [];
 
   // Pairs first, learning each box's addresses from the pairs found, until no more are found.
@@ -345,8 +339,7 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, pairedWith: og.name, by });
         for (const c of other.children) addNetwork(og, networkAddress(c.local));
       } else {
-        const extName = uniqueName(`Peer ${peer.remoteAddress}`.slice(0, maxName), gatewayNames, maxName);
-        gatewayNames.add(extName);
+        const extName = gatewayName(`Peer ${peer.remoteAddress}`.slice(0, maxName));
         const ext = newGateway({ id: nextId('gw'), name: extName, vendor: GENERIC_VENDOR, position: { x: 0, y: 0 }, outsideAddress: `${peer.remoteAddress}/${peer.remoteAddress.includes(':') ? 128 : 32}` });
         const extGateway: Gateway = { ...ext, interfaces: ext.interfaces.slice(0, 1), vpnType: 'policy-based', notes: DEFAULT_KEY_NOTE };
         external.push(extGateway);
@@ -362,7 +355,11 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
   });
   // The networks on each box's inside interfaces (not the one IKE runs on, not tunnels).
   const networksOf = new Map<string, Network[]>();
-  for (const n of networks) networksOf.set(n.gatewayId, [...(networksOf.get(n.gatewayId) ?? []), n]);
+  for (const n of networks) {
+    const list = networksOf.get(n.gatewayId);
+    if (list) list.push(n);
+    else networksOf.set(n.gatewayId, [n]);
+  }
   const outsideOf = new Map<string, Set<string>>();
   for (const t of tunnels) for (const e of [t.a, t.b]) outsideOf.set(e.gatewayId, (outsideOf.get(e.gatewayId) ?? new Set()).add(e.outsideInterface));
   devices.forEach((device, di) => {
@@ -387,11 +384,17 @@ function layOut(gateways: Gateway[], networks: Network[]): void {
   const imported = gateways.filter((g) => g.notes !== DEFAULT_KEY_NOTE);
   const outside = gateways.filter((g) => g.notes === DEFAULT_KEY_NOTE);
   const columns = Math.max(1, Math.ceil(Math.sqrt(gateways.length * 2)));
+  const networksOf = new Map<string, Network[]>();
+  for (const n of networks) {
+    const list = networksOf.get(n.gatewayId);
+    if (list) list.push(n);
+    else networksOf.set(n.gatewayId, [n]);
+  }
   let row = 0;
   for (const group of [imported, outside]) {
     group.forEach((g, i) => {
       g.position = { x: (i % columns) * 360, y: (row + Math.floor(i / columns)) * 420 };
-      networks.filter((n) => n.gatewayId === g.id).forEach((n, k) => {
+      (networksOf.get(g.id) ?? []).forEach((n, k) => {
         n.position = { x: g.position.x + (k % 2) * 170 - 40, y: g.position.y + 160 + Math.floor(k / 2) * 90 };
       });
     });

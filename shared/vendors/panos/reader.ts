@@ -51,7 +51,7 @@ interface Gw { version?: string; profile: Record<string, string>; mode?: string;
 interface ProxyId { name: string; local: string; remote: string; protocol: number; localPort: number; remotePort: number }
 interface Tunnel { tunnelInterface?: string; gateway?: string; profile?: string; proxyIds: ProxyId[] }
 
-const entry = <T>(map: Map<string, T>, name: string, make: () => NoInfer<T>): T => {
+const entry = <K, T>(map: Map<K, T>, name: K, make: () => NoInfer<T>): T => {
   let v = map.get(name);
   if (!v) {
     v = make();
@@ -159,7 +159,7 @@ export const panosReader: VendorReader = {
       }
       if (a === 'virtual-router' && b && c === 'routing-table' && (d === 'ip' || d === 'ipv6') && rest[0] === 'static-route' && rest[1]) {
         const at = (k: string) => (rest.includes(k) ? rest[rest.indexOf(k) + 1] : undefined);
-        const route = entry<{ destination?: string; iface?: string }>(routes, `${b} ${d} ${rest[1]}`, () => ({}));
+        const route = entry<string, { destination?: string; iface?: string }>(routes, `${b} ${d} ${rest[1]}`, () => ({}));
         const destination = at('destination');
         const iface = at('interface');
         if (!destination && !iface) return false;
@@ -185,6 +185,29 @@ export const panosReader: VendorReader = {
       return true;
     }
 
+    // Each tunnel's static routes, found once for all tunnels rather than by scanning every route
+    // per tunnel (a hub has thousands of both). A route names an interface, not a tunnel: when
+    // several tunnels share the tunnel interface (a hub's one tunnel.1), a route whose destination
+    // is one of their proxy IDs' remote prefixes belongs to that tunnel; one that matches none of
+    // them could go through any, and is given to each.
+    const routesOf = new Map<string, Set<string>>();
+    {
+      const onInterface = new Map<string, string[]>();
+      const byRemote = new Map<string, string[]>();
+      for (const [name, t] of tunnels) {
+        entry(onInterface, t.tunnelInterface ?? '\n', () => []).push(name);
+        for (const p of t.proxyIds) {
+          const list = entry(byRemote, `${t.tunnelInterface ?? '\n'} ${p.remote}`, () => []);
+          if (list[list.length - 1] !== name) list.push(name);
+        }
+      }
+      for (const r of routes.values()) {
+        if (r.destination === undefined) continue;
+        const key = r.iface ?? '\n';
+        const owners = byRemote.get(`${key} ${r.destination}`) ?? onInterface.get(key) ?? [];
+        for (const name of owners) entry(routesOf, name, () => new Set()).add(r.destination);
+      }
+    }
     const peers: PeerMeaning[] = [];
     for (const [name, t] of tunnels) {
       const g = t.gateway ? gateways.get(t.gateway) : undefined;
@@ -213,7 +236,7 @@ export const panosReader: VendorReader = {
         auth: { method: g.psk ? 'psk' : 'certificate', ...(g.localId ? { localId: g.localId } : {}), ...(g.peerId ? { remoteId: g.peerId } : {}) },
         ...(dpd?.enable ? { dpd: { intervalSeconds: dpd.interval ?? 5 } } : {}),
         children,
-        routes: [...new Set([...routes.values()].filter((r) => r.iface === t.tunnelInterface && r.destination !== undefined).map((r) => r.destination as string))],
+        routes: [...(routesOf.get(name) ?? [])],
       });
     }
     const meaning: ConfigMeaning = { peers };

@@ -51,3 +51,21 @@ describe('PAN-OS reader', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('PAN-OS reader: routes through a tunnel interface several tunnels share', () => {
+  const gw = (n: number) => [
+    `set network ike gateway g${n} peer-address ip 203.0.113.${n}`,
+    `set network ike gateway g${n} authentication pre-shared-key key k`,
+    `set network tunnel ipsec t${n} auto-key ike-gateway g${n}`,
+    `set network tunnel ipsec t${n} tunnel-interface tunnel.1`,
+    `set network tunnel ipsec t${n} auto-key proxy-id p local 10.0.0.0/24 remote 10.${n}.0.0/24 protocol any`,
+    `set network virtual-router default routing-table ip static-route r${n} destination 10.${n}.0.0/24 interface tunnel.1`,
+  ];
+  const text = [...gw(1), ...gw(2), 'set network virtual-router default routing-table ip static-route other destination 172.16.0.0/12 interface tunnel.1'].join('\n');
+  it('gives a route whose destination is a proxy ID remote to that tunnel, and one matching none to each', () => {
+    const r = panosReader.read([{ name: 'fw.txt', content: text }]);
+    if (!r.ok) throw new Error(r.message);
+    const routes = Object.fromEntries(r.meaning.peers.map((p) => [p.remoteAddress, [...p.routes].sort()]));
+    expect(routes).toEqual({ '203.0.113.1': ['10.1.0.0/24', '172.16.0.0/12'], '203.0.113.2': ['10.2.0.0/24', '172.16.0.0/12'] });
+  });
+});
