@@ -74,13 +74,17 @@ function protocolOf(n: number): ProxyId['protocol'] {
   return (['icmp', 'tcp', 'udp', 'gre', 'esp', 'ah', 'icmpv6', 'ospf', 'sctp'] as const).find((x) => x === name) ?? n;
 }
 
+const sameAsEnd = new WeakMap<readonly EspProposal[], readonly ProposalMeaning[]>();
+
 /** A child as a proxy ID; undefined when its selectors are not in strongSwan notation (a reader bug). */
 function proxyIdOf(child: ChildMeaning, endEsp: readonly EspProposal[]): ProxyId | undefined {
   const l = parseSelector(child.local);
   const r = parseSelector(child.remote);
   if (!l.ok || !r.ok) return undefined;
   const own = espProposals(child.esp.proposals);
-  const differs = own.length > 0 && JSON.stringify(own) !== JSON.stringify(endEsp);
+  // Readers share one proposal list among a tunnel's children: compare each list once per end.
+  const differs = own.length > 0 && child.esp.proposals !== sameAsEnd.get(endEsp) && JSON.stringify(own) !== JSON.stringify(endEsp);
+  if (!differs) sameAsEnd.set(endEsp, child.esp.proposals);
   return {
     name: child.name ?? '',
     local: formatRange(l.value, '-'),
@@ -283,6 +287,14 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
   const tunnelNameOf = namer(new Set<string>(), maxName);
   const networkKeys = new Set<string>();
   const networkName = namer(new Set<string>(), maxName);
+  // A hub's proxy IDs repeat the same local prefix on every tunnel: each text is parsed once.
+  const addressMemo = new Map<string, string | undefined>();
+  const networkAt = (text: string) => {
+    if (addressMemo.has(text)) return addressMemo.get(text);
+    const out = networkAddress(text);
+    addressMemo.set(text, out);
+    return out;
+  };
   const addNetwork = (gateway: Gateway, address: string | undefined) => {
     if (!address || networkKeys.has(`${gateway.id}|${address}`)) return;
     networkKeys.add(`${gateway.id}|${address}`);
@@ -337,7 +349,7 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         const name = tunnelName(gw.name, og.name);
         tunnels.push({ id: nextId('tun') as TunnelId, name, a: mine, b: theirs, initiator: mine.passive && !theirs.passive ? 'b' : 'a', notes: '' });
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, pairedWith: og.name, by });
-        for (const c of other.children) addNetwork(og, networkAddress(c.local));
+        for (const c of other.children) addNetwork(og, networkAt(c.local));
       } else {
         const extName = gatewayName(`Peer ${peer.remoteAddress}`.slice(0, maxName));
         const ext = newGateway({ id: nextId('gw'), name: extName, vendor: GENERIC_VENDOR, position: { x: 0, y: 0 }, outsideAddress: `${peer.remoteAddress}/${peer.remoteAddress.includes(':') ? 128 : 32}` });
@@ -347,10 +359,10 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         const name = tunnelName(gw.name, extName);
         tunnels.push({ id: nextId('tun') as TunnelId, name, a: mine, b: theirs, initiator: mine.passive ? 'b' : 'a', notes: '' });
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, external: extName });
-        for (const c of peer.children) addNetwork(extGateway, networkAddress(c.remote));
-        for (const r of peer.routes) addNetwork(extGateway, networkAddress(r));
+        for (const c of peer.children) addNetwork(extGateway, networkAt(c.remote));
+        for (const r of peer.routes) addNetwork(extGateway, networkAt(r));
       }
-      for (const c of peer.children) addNetwork(gw, networkAddress(c.local));
+      for (const c of peer.children) addNetwork(gw, networkAt(c.local));
     });
   });
   // The networks on each box's inside interfaces (not the one IKE runs on, not tunnels).
