@@ -186,7 +186,16 @@ function gatewayOf(device: ImportedDevice, id: string, name: string, position: {
     if (p.tunnelInterface && !interfaces.some((i) => i.name === p.tunnelInterface)) interfaces.push({ name: p.tunnelInterface, kind: 'tunnel' });
   }
   const routeBased = device.meaning.peers.some((p) => p.tunnelInterface !== undefined || p.routes.length > 0);
-  const routes = d?.routes ?? device.meaning.peers.flatMap((p) => (p.tunnelInterface ? p.routes.map((destination) => ({ destination, interface: p.tunnelInterface as string })) : []));
+  // Tunnels that share a tunnel interface may share its route list (a hub's tunnel.1): each list once per interface.
+  const listed = new Map<string, Set<readonly string[]>>();
+  const routes = d?.routes ?? device.meaning.peers.flatMap((p) => {
+    if (!p.tunnelInterface) return [];
+    const lists = listed.get(p.tunnelInterface) ?? new Set();
+    listed.set(p.tunnelInterface, lists);
+    if (lists.has(p.routes)) return [];
+    lists.add(p.routes);
+    return p.routes.map((destination) => ({ destination, interface: p.tunnelInterface as string }));
+  });
   return {
     ...base,
     model: d?.model ?? base.model,
@@ -295,6 +304,48 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
     addressMemo.set(text, out);
     return out;
   };
+  // The routes that lead to each peer. A route names an interface, not a tunnel: when several
+  // tunnels share the tunnel interface (a hub's one tunnel.1), a route to one of their proxy IDs'
+  // remote networks leads to that tunnel's peer; one that matches none of them, to each. Found
+  // once per interface, not per tunnel (2,000 tunnels × 32,000 routes otherwise).
+  const routesByPeer = new Map<string, string[]>();
+  const routesBehind = (di: number, pi: number): readonly string[] => {
+    const peers = (devices[di] as ImportedDevice).meaning.peers;
+    const peer = peers[pi] as PeerMeaning;
+    if (peer.routes.length === 0) return peer.routes;
+    const key = `${di}/${pi}`;
+    if (!routesByPeer.has(key)) {
+      // The tunnels on the same interface; a reader that does not say the interface shares one list among them.
+      const same = (p: PeerMeaning) => (peer.tunnelInterface !== undefined ? p.tunnelInterface === peer.tunnelInterface : p.routes === peer.routes);
+      const group = peers.flatMap((p, k) => (same(p) ? [k] : []));
+      const byRemote = new Map<string, number[]>();
+      for (const k of group) {
+        for (const c of (peers[k] as PeerMeaning).children) {
+          const n = networkAt(c.remote);
+          if (n === undefined) continue;
+          const list = byRemote.get(n) ?? [];
+          if (list[list.length - 1] !== k) list.push(k);
+          byRemote.set(n, list);
+        }
+        routesByPeer.set(`${di}/${k}`, []);
+      }
+      const lists = new Set(group.map((k) => (peers[k] as PeerMeaning).routes));
+      // Whose list holds a route, when the tunnels' lists are not one shared list.
+      const holds = lists.size === 1 ? undefined : new Map(group.map((k) => [k, new Set((peers[k] as PeerMeaning).routes)]));
+      const seen = new Set<string>();
+      for (const list of lists) {
+        for (const r of list) {
+          if (seen.has(r)) continue;
+          seen.add(r);
+          const n = networkAt(r);
+          for (const k of (n !== undefined ? byRemote.get(n) : undefined) ?? group) {
+            if (!holds || holds.get(k)?.has(r)) routesByPeer.get(`${di}/${k}`)?.push(r);
+          }
+        }
+      }
+    }
+    return routesByPeer.get(key) ?? [];
+  };
   const addNetwork = (gateway: Gateway, address: string | undefined) => {
     if (!address || networkKeys.has(`${gateway.id}|${address}`)) return;
     networkKeys.add(`${gateway.id}|${address}`);
@@ -360,7 +411,7 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         tunnels.push({ id: nextId('tun') as TunnelId, name, a: mine, b: theirs, initiator: mine.passive ? 'b' : 'a', notes: '' });
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, external: extName });
         for (const c of peer.children) addNetwork(extGateway, networkAt(c.remote));
-        for (const r of peer.routes) addNetwork(extGateway, networkAt(r));
+        for (const r of routesBehind(di, pi)) addNetwork(extGateway, networkAt(r));
       }
       for (const c of peer.children) addNetwork(gw, networkAt(c.local));
     });

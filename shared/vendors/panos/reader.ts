@@ -185,27 +185,18 @@ export const panosReader: VendorReader = {
       return true;
     }
 
-    // Each tunnel's static routes, found once for all tunnels rather than by scanning every route
-    // per tunnel (a hub has thousands of both). A route names an interface, not a tunnel: when
-    // several tunnels share the tunnel interface (a hub's one tunnel.1), a route whose destination
-    // is one of their proxy IDs' remote prefixes belongs to that tunnel; one that matches none of
-    // them could go through any, and is given to each.
-    const routesOf = new Map<string, Set<string>>();
+    // The static routes through each interface, grouped once rather than scanned per tunnel (a
+    // hub has thousands of both). Tunnels that share a tunnel interface share its one list: the
+    // assembler reads it, never writes it.
+    const routesVia = new Map<string, string[]>();
     {
-      const onInterface = new Map<string, string[]>();
-      const byRemote = new Map<string, string[]>();
-      for (const [name, t] of tunnels) {
-        entry(onInterface, t.tunnelInterface ?? '\n', () => []).push(name);
-        for (const p of t.proxyIds) {
-          const list = entry(byRemote, `${t.tunnelInterface ?? '\n'} ${p.remote}`, () => []);
-          if (list[list.length - 1] !== name) list.push(name);
-        }
-      }
+      const seen = new Set<string>();
       for (const r of routes.values()) {
         if (r.destination === undefined) continue;
         const key = r.iface ?? '\n';
-        const owners = byRemote.get(`${key} ${r.destination}`) ?? onInterface.get(key) ?? [];
-        for (const name of owners) entry(routesOf, name, () => new Set()).add(r.destination);
+        if (seen.has(`${key} ${r.destination}`)) continue;
+        seen.add(`${key} ${r.destination}`);
+        entry(routesVia, key, () => []).push(r.destination);
       }
     }
     const peers: PeerMeaning[] = [];
@@ -236,7 +227,7 @@ export const panosReader: VendorReader = {
         auth: { method: g.psk ? 'psk' : 'certificate', ...(g.localId ? { localId: g.localId } : {}), ...(g.peerId ? { remoteId: g.peerId } : {}) },
         ...(dpd?.enable ? { dpd: { intervalSeconds: dpd.interval ?? 5 } } : {}),
         children,
-        routes: [...(routesOf.get(name) ?? [])],
+        routes: routesVia.get(t.tunnelInterface ?? '\n') ?? [],
       });
     }
     const meaning: ConfigMeaning = { peers };

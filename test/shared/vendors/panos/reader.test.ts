@@ -1,6 +1,7 @@
 // The PAN-OS reader reads the CLI's syntax, not the exporter's line shapes: quotes, lists,
 // statements in any order, entries set by several lines, and it says which lines it did not understand.
 import { describe, expect, it } from 'vitest';
+import { importConfigurations } from '../../../../shared/import/import';
 import { panosReader, panosWords } from '../../../../shared/vendors/panos/reader';
 
 const config = [
@@ -52,7 +53,7 @@ describe('PAN-OS reader', () => {
   });
 });
 
-describe('PAN-OS reader: routes through a tunnel interface several tunnels share', () => {
+describe('PAN-OS: routes through a tunnel interface several tunnels share', () => {
   const gw = (n: number) => [
     `set network ike gateway g${n} peer-address ip 203.0.113.${n}`,
     `set network ike gateway g${n} authentication pre-shared-key key k`,
@@ -62,10 +63,19 @@ describe('PAN-OS reader: routes through a tunnel interface several tunnels share
     `set network virtual-router default routing-table ip static-route r${n} destination 10.${n}.0.0/24 interface tunnel.1`,
   ];
   const text = [...gw(1), ...gw(2), 'set network virtual-router default routing-table ip static-route other destination 172.16.0.0/12 interface tunnel.1'].join('\n');
-  it('gives a route whose destination is a proxy ID remote to that tunnel, and one matching none to each', () => {
+  it('reads every route through the interface as a route of each tunnel on it (what the configuration says)', () => {
     const r = panosReader.read([{ name: 'fw.txt', content: text }]);
     if (!r.ok) throw new Error(r.message);
-    const routes = Object.fromEntries(r.meaning.peers.map((p) => [p.remoteAddress, [...p.routes].sort()]));
-    expect(routes).toEqual({ '203.0.113.1': ['10.1.0.0/24', '172.16.0.0/12'], '203.0.113.2': ['10.2.0.0/24', '172.16.0.0/12'] });
+    expect(r.meaning.peers.map((p) => [...p.routes].sort())).toEqual([0, 1].map(() => ['10.1.0.0/24', '10.2.0.0/24', '172.16.0.0/12']));
+  });
+  it('puts a route to one tunnel\'s remote proxy ID behind that peer only, and one matching none behind each', () => {
+    const r = importConfigurations([{ name: 'fw.txt', content: text, vendor: 'panos' }]);
+    if (!r.ok) throw new Error(r.message);
+    const behind = (peer: string) => {
+      const g = r.document.gateways.find((x) => x.name === `Peer ${peer}`);
+      return r.document.networks.filter((n) => n.gatewayId === g?.id).map((n) => n.address).sort();
+    };
+    expect(behind('203.0.113.1')).toEqual(['10.1.0.0/24', '172.16.0.0/12']);
+    expect(behind('203.0.113.2')).toEqual(['10.2.0.0/24', '172.16.0.0/12']);
   });
 });
