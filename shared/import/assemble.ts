@@ -246,8 +246,10 @@ function endOf(gateway: Gateway, p: PeerMeaning, includeSecrets: boolean): Tunne
 
 /** The end an external peer needs for the imported end to come up: the same proposals, the selectors mirrored, the identities swapped. */
 function mirroredEnd(gateway: Gateway, mine: TunnelEnd): TunnelEnd {
+  // The proxy IDs are rebuilt below: clone the rest only (a hub's 32,000 proxy IDs, twice, otherwise).
+  const { proxyIds: _rebuilt, ...rest } = mine;
   return {
-    ...structuredCloneLike(mine),
+    ...structuredCloneLike(rest),
     gatewayId: gateway.id,
     outsideInterface: gateway.interfaces[0]?.name ?? '',
     tunnelInterface: '',
