@@ -74,6 +74,7 @@ function rulesFor(run: NegotiationRun, cache: (string[] | undefined)[], stage: 0
   if (stage >= 2 && v === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly && bI.rules.v1PfsGroup) list.push(run.use(initiatorEnd, bI.rules.v1PfsGroup));
   // The initiator's narrowing rules are IKEv2 statements; an IKEv1 verdict does not cite them.
   if (stage >= 3 && v === 2) list.push(run.use(initiatorEnd, bI.rules.v2Initiator));
+  if (stage >= 3 && v === 1 && bI.rules.v1Initiator) list.push(run.use(initiatorEnd, bI.rules.v1Initiator));
   cache[key] = list;
   return list;
 }
@@ -158,7 +159,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
   run.p2Children = children;
 
   const strategy = v === 1 ? bR.v1Responder : bR.v2Responder;
-  const policy = bI.v2Initiator;
+  const policy = v === 1 ? (bI.v1Initiator ?? bI.v2Initiator) : bI.v2Initiator;
   // IKEv2 strongSwan: a child whose configuration equals an installed one's is not established.
   const skipDuplicates = v === 2 && bI.v2SkipDuplicateChild === true;
   const installed = skipDuplicates ? new Set<string>() : undefined;

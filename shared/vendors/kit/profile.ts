@@ -32,6 +32,8 @@ export type InitiatorNarrowing =
   | 'accept-subset'
   /** Accepts an answer inside what it proposed whose addresses are each one prefix (Libreswan narrowing=yes: its selectors are subnets). */
   | 'accept-subset-prefix'
+  /** Accepts an answer inside what it proposed with the same ports (narrower addresses, or a protocol where it proposed any: Libreswan's IKEv1 initiator). */
+  | 'accept-subset-same-ports'
   /** Only the selectors it proposed (Cisco IOS/ASA, FortiGate without initiator-ts-narrow). */
   | 'exact-only';
 
@@ -56,6 +58,8 @@ export interface SelectorBehaviour {
   v1Responder: ResponderMatch;
   v2Responder: ResponderMatch;
   v2Initiator: InitiatorNarrowing;
+  /** How an IKEv1 initiator treats a Quick Mode answer whose IDs differ from what it proposed. Absent: as `v2Initiator`. */
+  v1Initiator?: InitiatorNarrowing;
   /** An IKEv2 initiator with several proxy IDs puts them all in one child (FortiGate may). */
   v2AllInOneChild: boolean;
   /** IKEv2 initiator: a child whose configuration equals one already installed on the IKE SA is not established (strongSwan). */
@@ -78,6 +82,8 @@ export interface SelectorBehaviour {
     v1Respond: string;
     v2Respond: string;
     v2Initiator: string;
+    /** Behind `v1Initiator`, when the profile sets it. */
+    v1Initiator?: string;
     default: string;
     pfs: string;
     duplicate?: string;

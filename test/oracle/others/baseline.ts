@@ -56,7 +56,6 @@ const setup = (r: ReportRow): string => `${r.daemon === 'pluto' ? 'pluto 4.10' :
 /** Log lines of one class worth quoting: the other daemon's decision and charon's reaction. */
 const EVIDENCE: Record<DisagreementClassId, RegExp> = {
   'libreswan-v2-narrowing-instances': /switched to|narrow range:|established Child SA|=> match|CHILD_SA .* established/,
-  'libreswan-v1-initiator-installs-own': /doesn't match my proposal|questionable|IPsec SA established|CHILD_SA .* established|=> match/,
   'iked-responder-ignores-ts': /ikev2_pld_ts: start|setting policy|loaded flows|no acceptable traffic selectors|=> match|CHILD_SA .* established/,
   'iked-responder-last-policy': /setting policy|looking for a child config|loaded flows/,
   'iked-initiator-installs-own': /loaded flows|=> match|CHILD_SA .* established|proposing traffic selectors/,

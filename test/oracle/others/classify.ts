@@ -25,15 +25,11 @@ export function classify(r: ClassifiedRun): DisagreementClassId[] {
   const s = r.scenario;
   const c = s.case;
   const out = new Set<DisagreementClassId>();
-  const childDiffs = (status: string) => Object.entries(r.real.children).filter(([name, ch]) => ch.status === status && r.engine.children[name]?.status !== status);
   const realNotifies = new Set([...r.real.notifies_received_by_initiator, ...r.real.notifies_sent_by_responder]);
   const engineNotifies = new Set([...r.engine.notifies_received_by_initiator, ...r.engine.notifies_sent_by_responder]);
   if (s.daemon === 'pluto') {
     const atResponder = s.placement !== 'initiator';
-    const atInitiator = s.placement !== 'responder';
-    if (c.version === 1) {
-      if (atInitiator && childDiffs('inconsistent').length > 0) out.add('libreswan-v1-initiator-installs-own');
-    } else if (s.narrowing === 'yes' && atResponder && c.initiate.length > 1 && r.diffs.some((d) => /_ts: real/.test(d))) {
+    if (c.version === 2 && s.narrowing === 'yes' && atResponder && c.initiate.length > 1 && r.diffs.some((d) => /_ts: real/.test(d))) {
       // Several children on one IKE SA: a later one answered with an earlier one's narrowed subnets.
       out.add('libreswan-v2-narrowing-instances');
     }

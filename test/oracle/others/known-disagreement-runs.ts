@@ -78,13 +78,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-139 pluto-initiator',
-    classes: ['libreswan-v1-initiator-installs-own'],
-    diffs: [
-      'child c1 status: real inconsistent, engine down',
-    ],
-  },
-  {
     key: 'gen-142 iked-initiator',
     classes: ['iked-linux-no-aead-esp', 'iked-child-failure-kills-ike'],
     diffs: [
@@ -109,13 +102,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     diffs: [
       'child c1 status: real inconsistent, engine up',
       'child c1 initiator_local_ts: real ["0.0.0.0/0"], engine ["10.1.0.0/16"]',
-    ],
-  },
-  {
-    key: 'gen-168 pluto-initiator',
-    classes: ['libreswan-v1-initiator-installs-own'],
-    diffs: [
-      'child c1 status: real inconsistent, engine down',
     ],
   },
   {
@@ -261,13 +247,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
       'child c2 status: real down, engine up',
       'notifies_received_by_initiator: real ["NO_PROPOSAL_CHOSEN"], engine []',
       'notifies_sent_by_responder: real ["NO_PROPOSAL_CHOSEN"], engine []',
-    ],
-  },
-  {
-    key: 'gen-234 pluto-initiator',
-    classes: ['libreswan-v1-initiator-installs-own'],
-    diffs: [
-      'child c1 status: real inconsistent, engine down',
     ],
   },
   {
@@ -515,20 +494,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     ],
   },
   {
-    key: 'gen-438 pluto-initiator',
-    classes: ['libreswan-v1-initiator-installs-own'],
-    diffs: [
-      'child c1 status: real inconsistent, engine down',
-    ],
-  },
-  {
-    key: 'gen-46 pluto-initiator',
-    classes: ['libreswan-v1-initiator-installs-own'],
-    diffs: [
-      'child c1 status: real inconsistent, engine down',
-    ],
-  },
-  {
     key: 'gen-47 iked-initiator',
     classes: ['iked-all-flows-one-child', 'iked-initiator-installs-own'],
     diffs: [
@@ -653,20 +618,6 @@ export const KNOWN_DISAGREEMENT_RUNS: KnownDisagreement[] = [
     classes: ['iked-child-failure-kills-ike'],
     diffs: [
       'ike: real down, engine up',
-    ],
-  },
-  {
-    key: 'v1-mixed-narrow pluto-initiator',
-    classes: ['libreswan-v1-initiator-installs-own'],
-    diffs: [
-      'child x status: real inconsistent, engine down',
-    ],
-  },
-  {
-    key: 'v1-responder-subset pluto-initiator',
-    classes: ['libreswan-v1-initiator-installs-own'],
-    diffs: [
-      'child x status: real inconsistent, engine down',
     ],
   },
   {

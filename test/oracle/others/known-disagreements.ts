@@ -22,11 +22,6 @@ export const CLASSES = {
     engineRule: 'libreswan profile, v2Responder "fit-either-way" (libreswan.v2.narrowing): the engine answers a child with its own connection\'s configured subnets, and knows nothing of the instances earlier children of the IKE SA left',
     real: 'with narrowing=yes each narrowed child is an instance of its connection with the narrowed subnets (`switched to "r2"[2]`), and a later child whose proposal holds one is answered with that instance\'s subnets (`responder established Child SA using #1; IPsec tunnel [10.2.240.0-10.2.247.255…] -> [10.1.7.0-10.1.7.127…]` for a 0.0.0.0/0 proposal), not with the connection\'s',
   },
-  'libreswan-v1-initiator-installs-own': {
-    daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan profile: installs.v1Initiator "own" (libreswan.v1.initiator-installs-own) is declared, but the engine has no "up but asymmetric" verdict yet, and applies v2Initiator "exact-only" to IKEv1 Quick Mode',
-    real: 'the IKEv1 initiator accepts a narrowed Quick Mode answer (`our client subnet returned doesn\'t match my proposal` … `Allowing questionable (microsoft) proposal anyway`) and installs its own configured subnets, while charon installs the narrowed ones: both ends up with different selectors (inconsistent)',
-  },
   'iked-responder-ignores-ts': {
     daemon: 'OpenIKED 7.2 iked',
     engineRule: 'generic profile, v2Responder "narrow-score" (generic.v2.narrow) and v2RejectNotify TS_UNACCEPTABLE; no "up but asymmetric" verdict',
