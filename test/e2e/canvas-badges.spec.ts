@@ -32,3 +32,19 @@ for (const id of ['full-mesh', 'hub-and-spoke']) {
     await page.screenshot({ path: test.info().outputPath(`${id}.png`) });
   });
 }
+
+test('each badge is as wide as its text, also in presentation mode\'s larger type', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('template-pan-asa-interop').click();
+  const fits = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.tunnel-badge')].map((g) => {
+        const t = (g.querySelector('text') as SVGTextElement).getBBox();
+        const r = (g.querySelector('rect') as SVGRectElement).getBBox();
+        return t.x >= r.x && t.x + t.width <= r.x + r.width;
+      }),
+    );
+  await expect.poll(fits).toEqual([true]);
+  await page.keyboard.press('p');
+  await expect.poll(fits).toEqual([true]);
+});
