@@ -194,7 +194,9 @@ export function Canvas(props: CanvasProps) {
           if (anim) data.anim = anim;
           if (mon) data.monitor = mon;
           if (badge) data.badge = badge;
-          return { id: nodeId.tunnel(t.id), type: 'tunnel', source: nodeId.gateway(t.a.gatewayId), target: nodeId.gateway(t.b.gatewayId), sourceHandle: sh, targetHandle: th, selected: isSel, data, ariaLabel: `Tunnel ${t.name}: ${status.description}` };
+          // The tunnel being played is drawn above every other edge, so its moving message never
+          // passes under another tunnel's badge.
+          return { id: nodeId.tunnel(t.id), type: 'tunnel', source: nodeId.gateway(t.a.gatewayId), target: nodeId.gateway(t.b.gatewayId), sourceHandle: sh, targetHandle: th, selected: isSel, data, ariaLabel: `Tunnel ${t.name}: ${status.description}`, ...(anim ? { zIndex: 1 } : {}) };
         }),
       );
     }
