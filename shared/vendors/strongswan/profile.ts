@@ -24,6 +24,8 @@ const rules = ruleTable('strongswan', [
   { id: 'strongswan.v1.aggressive-idir', statement: 'An IKEv1 Aggressive Mode initiator checks IDir in message 2; another identity than expected is answered with an unencrypted N(INVALID_ID_INFORMATION) and no message 3.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probe v1-aggr-id-initiator-expects-other ([ N(INVAL_ID) ])' },
   { id: 'strongswan.v1.aggressive-psk', statement: 'A charon responder refuses IKEv1 Aggressive Mode with a pre-shared key ("Aggressive Mode PSK disabled for security reasons", AUTHENTICATION_FAILED after message 1) unless strongswan.conf sets charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes; the initiator\'s setting does not matter.', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probes v1-aggr-psk-default, v1-aggr-psk-allowed-responder, v1-aggr-psk-allowed-initiator' },
   { id: 'strongswan.v1.mode-by-peer-config', statement: 'IKEv1: the exchange mode belongs to the peer config, which charon finds by identity: a mode mismatch is answered with AUTHENTICATION_FAILED (INFORMATIONAL_V1) after Aggressive Mode message 1 or Main Mode message 5 ("found 1 matching config, but none allows pre-shared key authentication using … Mode").', provenance: 'verified', source: 'strongSwan 5.9.8 charon, probes v1-aggr-initiator-main-responder, v1-main-initiator-aggr-responder' },
+  { id: 'strongswan.v2.packet-first', statement: 'IKEv2: a child started by a trap policy (start_action = trap) proposes the triggering packet\'s addresses, protocol and ports (one host each side) as the first TSi and TSr, then its configured selectors (RFC 7296 §2.9); a responder that narrows answers with what its configuration and the whole list share, one that takes only the first pair installs a per-host SA. Not when strongswan.conf sets charon.ignore_acquire_ts = yes (not modelled).', provenance: 'documented', source: 'strongSwan 5.9.x src/libcharon/sa/trap_manager.c acquire(): the acquire\'s packet selectors are passed to ike_sa->initiate; charon log in strongswan/strongswan#1143: "looking for a child config for 192.168.0.105/32[udp/1025] 192.168.0.105/32 === 192.168.0.109/32[udp/56269] 192.168.0.109/32"; not run against real charon here (the oracle rig has no kernel acquire)' },
+  { id: 'strongswan.v1.packet-trigger', statement: 'IKEv1: a trap policy\'s acquire does not add the packet\'s selectors: Quick Mode proposes the configured ones.', provenance: 'documented', source: 'strongSwan 5.9.x src/libcharon/sa/trap_manager.c acquire(): "in IKEv1, don\'t prepend the acquiring packet TS, as we only have a single TS that we can establish in a Quick Mode"' },
   { id: 'strongswan.default', statement: 'A child without selectors uses `dynamic`: the IKE address of each end.', provenance: 'documented', source: 'swanctl.conf(5): local_ts / remote_ts default dynamic' },
   { id: 'strongswan.pfs', statement: 'ESP proposals with a DH group require PFS with a common group (IKEv1 Quick Mode, IKEv2 CREATE_CHILD_SA); the first IKEv2 child carries no KE.', provenance: 'verified', source: SRC },
 ]);
@@ -32,7 +34,7 @@ export const strongswan: VendorProfile = {
   vendor: 'strongswan',
   label: 'strongSwan',
   rules,
-  selectors: () => ({
+  selectors: ({ end }) => ({
     v1FirstSelectorOnly: true,
     groupByName: true,
     v1Responder: 'narrow-score',
@@ -42,10 +44,12 @@ export const strongswan: VendorProfile = {
     v1RejectNotify: 'INVALID_ID_INFORMATION',
     v2RejectNotify: 'TS_UNACCEPTABLE',
     defaultSelector: 'ike-addresses',
+    packetTrigger: end.ikeVersion === 2 ? 'packet-first' : 'configured',
     acceptsAnyPfsWhenNoneConfigured: false,
     v2SkipDuplicateChild: true,
     dropContainedSelectors: true,
     rules: {
+      packetTrigger: end.ikeVersion === 2 ? 'strongswan.v2.packet-first' : 'strongswan.v1.packet-trigger',
       duplicate: 'strongswan.v2.duplicate-child',
       v1PfsGroup: 'strongswan.v1.pfs-group',
       v1IdPort: 'strongswan.v1.id-port',
