@@ -1,5 +1,7 @@
 // strongSwan (charon 5.9.x). Every selector rule here was checked against two real charon daemons
-// (the interop fixtures in test/fixtures/interop and the oracle suite): `verified`.
+// (the interop fixtures in test/fixtures/interop and the oracle suite): `verified`; except what a
+// trap policy's acquire proposes, which the rig cannot trigger (no kernel acquire): `documented`
+// from charon's source.
 import type { VendorProfile } from '../kit/profile';
 import { ruleTable } from '../kit/profile';
 import { phase1Rules } from '../kit/rules';
