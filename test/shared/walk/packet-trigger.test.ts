@@ -87,20 +87,23 @@ describe('packet-triggered negotiation per product', () => {
     expect(withPacket.rules).toContain('panos.packet-trigger');
   });
 
+  // What real charon 5.9.8 did (test/oracle/probes/trap-acquire.observed.txt): the responder got
+  // "10.2.0.10/32[udp/domain] 10.2.0.0/16 === 10.1.0.10/32[udp/38720] 10.1.0.0/16" and both
+  // installed the configured /16s.
   it('strongSwan ↔ strongSwan (IKEv2), a packet inside a wider configured selector: the packet goes first, and the SA is what charon narrows it to', () => {
     const doc = strongswanPair(2);
-    const r = ok(walkPacket(doc, { from: 'a-lan', to: 'b-lan', protocol: 'tcp', port: 443 }, { negotiate: engineNegotiator }));
+    const r = ok(walkPacket(doc, { from: 'a-lan', to: 'b-lan', protocol: 'udp', port: 53 }, { negotiate: engineNegotiator }));
     expect(r.outcome).toBe('delivered');
     const sa = r.steps.find((s) => s.leg === 'forward' && s.kind === 'sa')!;
     expect(sa.title).toBe('SA negotiated on demand');
-    expect(sa.detail).toContain('SW-A proposes the packet\'s own selector first, 10.1.0.10/32[tcp/49152] ↔ 10.2.0.10/32[tcp/443], then its configured 10.1.0.0/16 ↔ 10.2.0.0/16');
-    expect(sa.rule).toMatchObject({ id: 'strongswan.v2.packet-first' });
+    expect(sa.detail).toContain('SW-A proposes the packet\'s own selector first, 10.1.0.10/32[udp/49152] ↔ 10.2.0.10/32[udp/53], then its configured 10.1.0.0/16 ↔ 10.2.0.0/16');
+    expect(sa.rule).toMatchObject({ id: 'strongswan.v2.packet-first', source: { provenance: 'verified' } });
     // The walk's SA is the engine's answer for that proposal: the responder narrows to every
     // intersection and drops the contained packet selector, leaving the configured /16s.
-    const report = negotiateTunnel(doc, doc.tunnels[0]!.id, { initiator: 'a', packet: { source: '10.1.0.10', destination: '10.2.0.10', protocol: 'tcp', sourcePort: 49152, destinationPort: 443 } });
+    const report = negotiateTunnel(doc, doc.tunnels[0]!.id, { initiator: 'a', packet: { source: '10.1.0.10', destination: '10.2.0.10', protocol: 'udp', sourcePort: 49152, destinationPort: 53 } });
     const entry = report.phase2[0]!;
-    expect(entry.triggeredBy).toBe('10.1.0.10/32[tcp/49152] -> 10.2.0.10/32[tcp/443]');
-    expect(entry.proposedTs).toEqual({ local: ['10.1.0.10/32[tcp/49152]', '10.1.0.0/16'], remote: ['10.2.0.10/32[tcp/443]', '10.2.0.0/16'] });
+    expect(entry.triggeredBy).toBe('10.1.0.10/32[udp/49152] -> 10.2.0.10/32[udp/53]');
+    expect(entry.proposedTs).toEqual({ local: ['10.1.0.10/32[udp/49152]', '10.1.0.0/16'], remote: ['10.2.0.10/32[udp/53]', '10.2.0.0/16'] });
     const enc = r.steps.find((s) => s.leg === 'forward' && s.kind === 'encrypt')!;
     expect(enc.sa).toMatchObject({ local: entry.negotiated!.local, remote: entry.negotiated!.remote });
     expect(entry.negotiated).toEqual({ local: ['10.1.0.0/16'], remote: ['10.2.0.0/16'] });
@@ -112,18 +115,18 @@ describe('packet-triggered negotiation per product', () => {
     expect(r.outcome).toBe('delivered');
     const sa = r.steps.find((s) => s.leg === 'forward' && s.kind === 'sa')!;
     expect(sa.detail).toContain('SW-A proposes only its configured selectors, 10.1.0.0/16 ↔ 10.2.0.0/16');
-    expect(sa.rule).toMatchObject({ id: 'strongswan.v1.packet-trigger' });
+    expect(sa.rule).toMatchObject({ id: 'strongswan.v1.packet-trigger', source: { provenance: 'verified' } });
   });
 
   it('strongSwan (IKEv2) to an ASA that takes the first pair only: the per-packet SA the packet-first rule leads to', () => {
+    // UDP: the acquire of a UDP packet carries its source port (probe trap-acquire.mjs); a TCP
+    // connection's first one does not, which the engine does not model.
     const doc = strongswanToAsa();
-    const r = ok(walkPacket(doc, { from: 'a-lan', to: 'b-lan', protocol: 'tcp', port: 443 }, { negotiate: engineNegotiator }));
+    const r = ok(walkPacket(doc, { from: 'a-lan', to: 'b-lan', protocol: 'udp', port: 53 }, { negotiate: engineNegotiator }));
     const enc = r.steps.find((s) => s.leg === 'forward' && s.kind === 'encrypt')!;
-    expect(enc.sa).toMatchObject({ local: ['10.1.0.10/32[tcp/49152]'], remote: ['10.2.0.10/32[tcp/443]'] });
-    // A second host's packet is outside that SA's selectors: it triggers its own negotiation
-    // in real life; the point here is that the first SA is per host, as the engine said.
-    const report = negotiateTunnel(doc, doc.tunnels[0]!.id, { initiator: 'a', packet: { source: '10.1.0.10', destination: '10.2.0.10', protocol: 'tcp', sourcePort: 49152, destinationPort: 443 } });
-    expect(report.phase2[0]!.negotiated).toEqual({ local: ['10.1.0.10/32[tcp/49152]'], remote: ['10.2.0.10/32[tcp/443]'] });
+    expect(enc.sa).toMatchObject({ local: ['10.1.0.10/32[udp/49152]'], remote: ['10.2.0.10/32[udp/53]'] });
+    const report = negotiateTunnel(doc, doc.tunnels[0]!.id, { initiator: 'a', packet: { source: '10.1.0.10', destination: '10.2.0.10', protocol: 'udp', sourcePort: 49152, destinationPort: 53 } });
+    expect(report.phase2[0]!.negotiated).toEqual({ local: ['10.1.0.10/32[udp/49152]'], remote: ['10.2.0.10/32[udp/53]'] });
   });
 
   describe('every vendor states its rule, with provenance', () => {
