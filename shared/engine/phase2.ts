@@ -145,13 +145,17 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
   };
 
   let children: ChildPlan[] = planI.children;
+  // A triggering packet picks the child it falls in (negotiated first); only a product whose rule
+  // is packet-first also puts the packet's own selector first in TSi/TSr (profile `packetTrigger`).
   let trigger: { local: PlannedSelector; remote: PlannedSelector; text: string } | undefined;
+  let triggerRule: string | undefined;
   if (packet) {
     const ps = packetSelectors(packet);
     if (ps) {
       const idx = children.findIndex((c) => c.local.some((l) => contains(l, ps.local)) && c.remote.some((r) => contains(r, ps.remote)));
       if (idx >= 0) {
-        trigger = { local: ps.local, remote: ps.remote, text: `${ps.local.text} -> ${ps.remote.text}` };
+        triggerRule = run.use(initiatorEnd, bI.rules.packetTrigger);
+        if (bI.packetTrigger === 'packet-first' && v === 2) trigger = { local: ps.local, remote: ps.remote, text: `${ps.local.text} -> ${ps.remote.text}` };
         children = [children[idx] as ChildPlan, ...children.filter((_, i) => i !== idx)];
       }
     }
@@ -182,7 +186,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       tsi = child.local.length === 1 && li === l0 ? child.local : oneOf(li);
       tsr = child.remote.length === 1 && ri === r0 ? child.remote : oneOf(ri);
       proposedTs = { local: textOneOf(li), remote: textOneOf(ri) };
-    } else if (triggered && trigger && policy !== 'exact-only') {
+    } else if (triggered && trigger) {
       tsi = [trigger.local, ...child.local];
       tsr = [trigger.remote, ...child.remote];
       proposedTs = { local: tsi.map(textOf), remote: tsr.map(textOf) };
@@ -195,7 +199,12 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     // Rule lists are taken stage by stage, in this order, because the order rules are first used
     // in is the order of the tunnel's rules[]. Entries that fail are built with `startEntry` and
     // completed field by field (key order is part of the report); one that comes up is built whole.
-    let rules = rulesFor(run, ruleCache, 0, child.isDefault);
+    // The child a packet triggered also cites what its product proposes for a packet.
+    const stageRules = (stage: 0 | 1 | 2 | 3): string[] => {
+      const list = rulesFor(run, ruleCache, stage, child.isDefault);
+      return index === 0 && triggerRule !== undefined ? [triggerRule, ...list] : list;
+    };
+    let rules = stageRules(0);
     if (v === 1 && bI.rules.v1IdPort && (tsi[0] !== child.local[0] || tsr[0] !== child.remote[0])) run.use(initiatorEnd, bI.rules.v1IdPort);
     if (p1.status === 'down') {
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
@@ -230,7 +239,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     }
 
     const answer = respond(strategy, tsi, tsr, planR.children, v === 1, run.detail && (strategy === 'narrow-score' || strategy === 'fit-either-way'));
-    rules = rulesFor(run, ruleCache, 1, child.isDefault);
+    rules = stageRules(1);
     if (run.detail) for (const step of answer.steps) if (step.match) run.log(responderEnd, { kind: 'child-narrowed', peer: peerR, child: child.name, config: step.config, received: step.received, match: step.match });
     if (!answer.ok) {
       if (run.detail) run.log(responderEnd, { kind: 'child-ts-rejected', peer: peerR, child: child.name, local: tsi[0]?.text ?? '', remote: tsr[0]?.text ?? '' });
@@ -244,7 +253,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     // ESP proposal and PFS (the first IKEv2 child rides IKE_AUTH without a KE).
     const carriesKe = exchange !== 'IKE_AUTH';
     const esp = espFor(child, rc, carriesKe);
-    rules = rulesFor(run, ruleCache, 2, child.isDefault);
+    rules = stageRules(2);
     if (!esp.ok) {
       if (run.detail) run.log(responderEnd, { kind: 'child-no-proposal', peer: peerR, child: child.name });
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
@@ -261,7 +270,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       if (run.detail) run.msg({ exchange, message: 'request', from: initiatorEnd, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index, proposals: (child.esp ?? espEndI).map(describeOffer), keGroup: esp.keRetryGroup, ts: { i: proposedTs.local, r: proposedTs.remote } });
     }
     // The initiator's view of the answer.
-    rules = rulesFor(run, ruleCache, 3, child.isDefault);
+    rules = stageRules(3);
     // IKEv1 answers travel as identification payloads too (one port, not a range).
     const answerTsi = v === 1 ? idsOf(answer.tsi) : answer.tsi;
     const answerTsr = v === 1 ? idsOf(answer.tsr) : answer.tsr;

@@ -7,7 +7,7 @@ import type { EndKey, Gateway, GatewayId, NatRule, ProxyId, SecurityPolicy, Topo
 import { formatIp, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength, type AddressRange, type Family } from '../net/address';
 import { applyEvent, settledMonitorState, type MonitorState } from '../monitor/monitor';
 import type { SaRecord } from '../vocabulary/sa';
-import { effectiveProxyIds, otherEnd, type Negotiator } from '../monitor/negotiator';
+import { effectiveProxyIds, otherEnd, type Negotiator, type TriggerProposal } from '../monitor/negotiator';
 import { inboundCheckTable, proxyIdCheckTable } from '../monitor/rules';
 import { decide, type DecisionSource } from '../vocabulary/decision-table';
 import { spiOf } from '../vocabulary/sa';
@@ -277,7 +277,17 @@ class Walker {
   /** Destination NAT done on the forward leg, undone (as the reply's source) at the same gateway. */
   private dnat: { gatewayId: GatewayId; original: bigint; translated: bigint }[] = [];
 
-  constructor(private doc: TopologyDocument, public monitor: MonitorState, private negotiate: Negotiator) {}
+  /** The engine, watched: what the last packet-triggered negotiation proposed, and by which rule. */
+  private negotiate: Negotiator;
+  private lastTrigger: TriggerProposal | undefined;
+
+  constructor(private doc: TopologyDocument, public monitor: MonitorState, negotiate: Negotiator) {
+    this.negotiate = (d, req) => {
+      const outcome = negotiate(d, req);
+      if (req.packet) this.lastTrigger = outcome.trigger;
+      return outcome;
+    };
+  }
 
   private step(leg: WalkStep['leg'], gw: Gateway | undefined, kind: StepKind, ok: boolean, title: string, detail: string, pkt: ParsedPacket, extra: Partial<WalkStep> = {}): void {
     this.steps.push({
@@ -487,15 +497,31 @@ class Walker {
     const before = find();
     if (!before) return { stop: this.stop(leg, gw, 'sa', 'dropped', 'SA_NEGOTIATION_FAILED', `No SA record for ${tunnel.name}.`, pkt) };
     const wasActive = before.state === 'ACTIVE';
+    this.lastTrigger = undefined;
     this.monitor = applyEvent(this.doc, this.monitor, { type: 'traffic', at: this.monitor.now, tunnelId: tunnel.id, end, index, packet: toPacket(pkt) }, this.negotiate);
     const sa = find();
+    // What this gateway's product proposes for a packet (its profile rule), as the engine applied it.
+    // (Set inside the negotiator during applyEvent, which the compiler's narrowing cannot see.)
+    const trigger = this.lastTrigger as TriggerProposal | undefined;
+    const proposal = trigger ? `${proposalText(gw.name, trigger)} ` : '';
+    const rule = trigger ? { rule: { id: trigger.rule.id, says: trigger.rule.statement, source: { ref: trigger.rule.source, provenance: trigger.rule.provenance, note: trigger.rule.statement } } } : {};
     if (!sa || sa.state !== 'ACTIVE') {
       const why = sa?.notify ? `${sa.notify}${sa.reason ? `: ${sa.reason.replace(/\.$/, '')}` : ''}` : 'negotiation failed';
-      return { stop: this.stop(leg, gw, 'sa', 'dropped', 'SA_NEGOTIATION_FAILED', `${wasActive ? 'The SA' : 'On-demand negotiation of the SA'} on ${tunnel.name} failed (${why}).`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } }) };
+      return { stop: this.stop(leg, gw, 'sa', 'dropped', 'SA_NEGOTIATION_FAILED', `${proposal}${wasActive ? 'The SA' : 'On-demand negotiation of the SA'} on ${tunnel.name} failed (${why}).`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] }, ...rule }) };
     }
-    this.step(leg, gw, 'sa', true, wasActive ? 'SA in use' : 'SA negotiated on demand', wasActive ? `The SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} is ACTIVE.` : `The packet triggers phase 2 on ${tunnel.name}: SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} established.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
+    this.step(leg, gw, 'sa', true, wasActive ? 'SA in use' : 'SA negotiated on demand', wasActive ? `The SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} is ACTIVE.` : `The packet triggers phase 2 on ${tunnel.name}: ${proposal}SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} established.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] }, ...rule });
     return { tunnel, end, sa, check };
   }
+}
+
+/** What a packet-triggered proposal held, in words: the packet's selector first, or only the configured ones. */
+function proposalText(gateway: string, t: TriggerProposal): string {
+  const pair = (i: number): string => `${t.local[i] ?? t.local.join(',')} ↔ ${t.remote[i] ?? t.remote.join(',')}`;
+  if (t.packetFirst) {
+    const rest = t.local.length > 1 ? `, then its configured ${t.local.slice(1).join(',')} ↔ ${t.remote.slice(1).join(',')}` : '';
+    return `${gateway} proposes the packet's own selector first, ${pair(0)}${rest}.`;
+  }
+  return `${gateway} proposes only its configured selectors, ${t.local.join(',')} ↔ ${t.remote.join(',')}, not the packet's.`;
 }
 
 function describeLeg(r: LegResult): string {

@@ -45,6 +45,20 @@ export type InitiatorNarrowing =
  */
 export type InstalledSelectors = 'negotiated' | 'own';
 
+/**
+ * What an initiator proposes when a packet triggers the negotiation (an acquire from a trap
+ * policy, "interesting traffic" on a crypto map, traffic routed into a tunnel interface).
+ */
+export type PacketTrigger =
+  /**
+   * The packet's own addresses, protocol and ports as the first TSi/TSr, then the configured
+   * selectors (RFC 7296 §2.9: "the first traffic selector … the packet"; strongSwan IKEv2 trap
+   * policies). A responder that takes the first pair only may then install a per-host SA.
+   */
+  | 'packet-first'
+  /** Only its configured proxy IDs: the packet picks which one (ACL line, proxy ID), never the selectors. */
+  | 'configured';
+
 export interface ProfileContext {
   gateway: Gateway;
   end: TunnelEnd;
@@ -74,6 +88,8 @@ export interface SelectorBehaviour {
   defaultSelector: 'any' | 'ike-addresses' | 'none';
   /** What this end installs per role and IKE version; absent means `negotiated`. */
   installs?: Partial<Record<'v1Initiator' | 'v1Responder' | 'v2Initiator' | 'v2Responder', InstalledSelectors>>;
+  /** When traffic triggers the negotiation: the packet's selector first, or only the configured ones. */
+  packetTrigger: PacketTrigger;
   /** Responder without PFS configured accepts whatever PFS group the initiator offers (Cisco `set pfs`). */
   acceptsAnyPfsWhenNoneConfigured: boolean;
   /** Rule ids behind each behaviour above, recorded in the report when used. */
@@ -86,6 +102,8 @@ export interface SelectorBehaviour {
     v1Initiator?: string;
     default: string;
     pfs: string;
+    /** What a packet-triggered proposal holds (`packetTrigger`). */
+    packetTrigger: string;
     duplicate?: string;
     /** IKEv1 Quick Mode carries one PFS group (strongSwan). */
     v1PfsGroup?: string;

@@ -23,6 +23,7 @@ const rules = ruleTable('libreswan', [
   { id: 'libreswan.v2.initiator-narrowing', statement: 'IKEv2 initiator with narrowing=yes accepts an answer inside what it proposed and installs it, when each answered address range is one subnet (an answer narrowed to a range that is not a prefix fails the child).', provenance: 'verified', source: run('interop-others/v2-narrow-to-responder--pluto-as-initiator-narrowingyes.json; not a prefix: engine-vs-others gen-95 pluto-initiator narrowing=yes', 'ts: narrow range: END initiator.client.selector=10.1.0.0/16 WIDER-THAN TS TSi[0]=10.1.1.0-10.1.1.255 ==> 10.1.1.0-10.1.1.255 (use TS, but must fit within END)` … `initiator established Child SA using #1; IPsec tunnel [10.1.1.0-10.1.1.255:0-65535 0] -> [10.2.1.0-10.2.1.255:0-65535 0]') },
   { id: 'libreswan.default', statement: 'Without leftsubnet/rightsubnet the connection covers the IKE addresses (host-to-host).', provenance: 'documented', source: DOC },
   { id: 'libreswan.each-subnet', statement: 'Each leftsubnets × rightsubnets pair is its own connection instance (own SA).', provenance: 'documented', source: DOC },
+  { id: 'libreswan.packet-trigger', statement: 'A connection started by traffic (auto=ondemand) proposes its configured leftsubnet/rightsubnet, not the packet\'s own addresses and ports, in IKEv2 and IKEv1.', provenance: 'verified', source: `${RIG} probe test/oracle/probes/trap-acquire-pluto.mjs, trap-acquire-pluto.observed.txt): pluto \`initiate on-demand for packet 10.1.0.10:49698-UDP->10.2.0.10:53\`, charon responder \`looking for a child config for 10.2.0.0/16 === 10.1.0.0/16\` (IKEv2 udp and tcp, IKEv1)` },
   { id: 'libreswan.pfs', statement: 'IKEv2: pfs=yes (default) requires a matching group.', provenance: 'documented', source: DOC },
   { id: 'libreswan.v1.pfs', statement: 'IKEv1 responder whose connection has pfs=no accepts a Quick Mode proposal with a PFS group and does the exchange with it.', provenance: 'verified', source: `${RIG} engine-vs-others gen-313 pluto-responder): pluto \`responding to Quick Mode proposal\` … \`IPsec SA established\`; charon \`selected proposal: ESP:…/ECP_256/NO_EXT_SEQ\`` },
 ]);
@@ -46,8 +47,10 @@ export const libreswan: VendorProfile = {
       v2RejectNotify: 'TS_UNACCEPTABLE',
       defaultSelector: 'ike-addresses',
       installs: { v1Initiator: 'own' },
+      packetTrigger: 'configured',
       acceptsAnyPfsWhenNoneConfigured: v1,
       rules: {
+        packetTrigger: 'libreswan.packet-trigger',
         v1Propose: 'libreswan.each-subnet',
         v1Respond: 'libreswan.v1.exact',
         v2Respond: narrowing ? 'libreswan.v2.narrowing' : 'libreswan.v2.no-narrowing',
