@@ -18,7 +18,7 @@ export interface DesignVerdict {
   gatewayErrors: Diagnostic[];
 }
 
-export function tunnelVerdict(t: TunnelReport): TunnelVerdict {
+export function tunnelVerdict(t: Pick<TunnelReport, 'phase1' | 'phase2' | 'initiator'>): TunnelVerdict {
   if (t.phase1.status === 'down') {
     const why = t.phase1.notify ?? (t.phase1.timedOut ? 'no usable answer (timeout)' : (t.phase1.failure ?? 'failure'));
     return { comesUp: false, failure: 'phase1', reason: `the engine predicts IKE phase 1 fails (${why})${t.phase1.reason ? `: ${t.phase1.reason}` : ''}` };
