@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { BaseEdge, getStraightPath, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type { Gateway, Network } from '../../shared/model/document';
 import { vendorModule } from '../../shared/vendors/registry';
-import { HEALTH_ICON, type TunnelStatus } from './tunnel-status';
+import { HEALTH_ICON, INITIATORS_MARK, type TunnelStatus } from './tunnel-status';
 import { NetworkIcon, VendorIcon } from './vendor-icon';
 
 export type GatewayNodeData = { gateway: Gateway; highlighted: boolean };
@@ -90,7 +90,7 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
   const s = data.status;
   const p2 = s.phase1 === 'up' ? (s.phase2Asymmetric > 0 ? `${s.phase2Up - s.phase2Asymmetric}✓ ${s.phase2Asymmetric}◑ ${s.phase2Down}✕` : `${s.phase2Up}✓ ${s.phase2Down}✕`) : s.phase1 === 'down' ? 'P2 —' : '';
   const p1 = s.phase1 === 'up' ? 'P1 ✓' : s.phase1 === 'down' ? 'P1 ✕' : 'P1 …';
-  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
+  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}${s.initiators ? `  ${INITIATORS_MARK}` : ''}`;
   const width = 14 + text.length * 7.4;
   const anim = data.anim;
   const mon = data.monitor;
@@ -107,7 +107,7 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
       <BaseEdge id={id} path={path} className="tunnel-path" style={{ strokeDasharray: mon?.status === 'DOWN' ? MONITOR_DOWN_DASH : HEALTH_DASH[s.health] }} interactionWidth={18} />
       {/* Absolute coordinates, no transform: a transform per badge is a paint property node per
           edge, which Chromium re-layerizes on every pan frame (BENCHMARKS.md, "Canvas"). */}
-      <g className="tunnel-badge" role="img" aria-label={`Tunnel ${data.name}: ${s.description}`}>
+      <g className={`tunnel-badge${s.initiators ? ' is-initiator-dependent' : ''}`} role="img" aria-label={`Tunnel ${data.name}: ${s.description}`} data-testid={`tunnel-badge-${data.name}`}>
         <title>{`${data.name}: ${s.description}`}</title>
         <rect x={labelX - width / 2} y={labelY - 12} width={width} height={24} rx={12} />
         <text x={labelX} y={labelY + 4} textAnchor="middle">

@@ -15,6 +15,8 @@ export interface TunnelStatus {
   phase2Down: number;
   /** Text for screen readers and tooltips, e.g. "Phase 1 up; phase 2: 1 of 2 selectors up". */
   description: string;
+  /** The outcome depends on who initiates or rekeys: the report's statement ("Comes up only when ASA-Branch initiates"). */
+  initiators?: string;
 }
 
 const byId = new WeakMap<NegotiationReport, Map<string, TunnelReport>>();
@@ -45,6 +47,15 @@ export function tunnelStatus(rt: TunnelReport | undefined): TunnelStatus {
 }
 
 function computeStatus(rt: TunnelReport): TunnelStatus {
+  const s = statusOfChosen(rt);
+  const statement = rt.byInitiator?.statement;
+  return statement ? { ...s, initiators: statement, description: `${s.description}. ${statement}` } : s;
+}
+
+/** The badge's marker for a tunnel whose outcome depends on who initiates. */
+export const INITIATORS_MARK = '⇄!';
+
+function statusOfChosen(rt: TunnelReport): TunnelStatus {
   const up = rt.phase2.filter((p) => p.status !== 'down').length;
   const asym = rt.phase2.filter((p) => p.status === 'asymmetric').length;
   const down = rt.phase2.length - up;

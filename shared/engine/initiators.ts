@@ -60,6 +60,14 @@ export function initiatorOutcomes(chosen: Direction, makeRun: MakeRun, withFixes
   const rekeyRun = (end: EndKey, p1: Phase1Result): { run: NegotiationRun; p2: Phase2Result[] } => {
     const key = `${end}|${p1.proposal?.dhGroup ?? ''}`;
     let r = rekeys.get(key);
+    // The end's own initial run is its rekey when its phase 1 came up with the same group and no
+    // child rode IKE_AUTH with a PFS mismatch deferred: the CREATE_CHILD_SA's KE changes nothing
+    // else (matchEsp), and IKEv1 Quick Mode is the same exchange either time.
+    const own = dirs[end];
+    if (!r && own.p1.status === 'up' && own.p1.proposal?.dhGroup === p1.proposal?.dhGroup && own.p2[0]?.pfs?.status !== 'deferred') {
+      r = { run: own.run, p2: own.p2 };
+      rekeys.set(key, r);
+    }
     if (!r) {
       const run = makeRun(end);
       run.rekey = true;
