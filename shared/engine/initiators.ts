@@ -140,7 +140,8 @@ export function initiatorOutcomes(chosen: Direction, makeRun: MakeRun, withFixes
         }
       }
       diagnostics.push(d);
-    } else {
+    } else if (a.status !== b.status) {
+      // Neither comes up, one partly: worth saying. Both down, however differently, is one verdict.
       parts.push(`differs by initiator: when ${name('a')} initiates ${brief(a)}, when ${name('b')} initiates ${brief(b)}`);
     }
   }
