@@ -5,36 +5,12 @@ import { negotiateTunnel } from '../../../shared/engine/negotiate';
 import { computeReport } from '../../../shared/engine/report-cache';
 import { NegotiationReportSchema, type TunnelReport } from '../../../shared/engine/report';
 import type { TopologyDocument } from '../../../shared/model/document';
-import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 import { fullMesh } from '../../../shared/templates/full-mesh';
+import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
 import { runCli } from '../../../shared/cli/main';
 import { serializeDocument } from '../../../shared/document/file';
 import { memoryIo } from '../../support/memory-io';
-import { BR, HQ, pair, pid } from './build';
-
-type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
-
-function clone(doc: TopologyDocument): Mutable<TopologyDocument> {
-  return JSON.parse(JSON.stringify(doc)) as Mutable<TopologyDocument>;
-}
-
-/**
- * The PAN-OS ↔ ASA template over IKEv2 (SHA-2, which an ASA IKEv2 policy has): PA-HQ has no
- * proxy ID, so it proposes 0.0.0.0/0 <-> 0.0.0.0/0, which the policy-based ASA refuses; the ASA
- * proposes its crypto-ACL pair, which PAN-OS narrows to and accepts.
- */
-function panAsaIkev2(initiator: 'a' | 'b', change: (d: Mutable<TopologyDocument>) => void = () => {}): TopologyDocument {
-  const doc = clone(panAsaInterop());
-  const t = doc.tunnels[0]!;
-  t.initiator = initiator;
-  for (const e of [t.a, t.b]) {
-    e.ikeVersion = 2;
-    e.ike.proposals = e.ike.proposals.map((p) => ({ ...p, integrity: ['sha256'] }));
-    e.esp.proposals = e.esp.proposals.map((p) => ({ ...p, integrity: ['sha256'] }));
-  }
-  change(doc);
-  return doc as TopologyDocument;
-}
+import { BR, HQ, clone, pair, panAsaIkev2, pid } from './build';
 
 const only = (doc: TopologyDocument): TunnelReport => negotiateTunnel(doc, doc.tunnels[0]!.id);
 
