@@ -99,11 +99,12 @@ export function initiatorOutcomes(chosen: Direction, makeRun: MakeRun, withFixes
   const out = { a, b };
 
   const sameInitial = a.comesUp === b.comesUp && a.status === b.status && a.phase1 === b.phase1 && a.phase2.length === b.phase2.length && a.phase2.every((p, i) => p.status === b.phase2[i]?.status);
-  // Rekeys that fail over an IKE SA whose tunnel comes up, by the end that starts them.
+  // Rekeys that fail over an IKE SA whose tunnel comes up, by the end that starts them (an IKE
+  // SA a passive end would initiate is never established).
   const rekeyFails: { end: EndKey; rekey: RekeyOutcome; p1: Phase1Result }[] = [];
   for (const k of ENDS) {
     const o = out[k];
-    if (!o.comesUp || !o.rekey) continue;
+    if (!o.comesUp || !o.rekey || o.passive) continue;
     for (const e of ENDS) {
       const r = o.rekey[e];
       if ((r.status === 'down' || r.status === 'partial') && !rekeyFails.some((x) => x.end === e)) rekeyFails.push({ end: e, rekey: r, p1: dirs[k].p1 });

@@ -81,6 +81,23 @@ describe('byInitiator: the two directions', () => {
     expect(d).toMatchObject({ severity: 'warning', end: 'a', gateway: 'PA-HQ', fix: [] });
     expect(d.message).toBe('A phase-2 rekey started by PA-HQ (CREATE_CHILD_SA) fails: default 0.0.0.0/0 <-> 0.0.0.0/0: TS_UNACCEPTABLE (ASA-Branch has no proxy ID that accepts 0.0.0.0/0 <-> 0.0.0.0/0 (it accepts only a proposal inside one of its entries).).');
   });
+
+  it('both ends passive: nobody initiates, the summary still says what each would get, and states nothing', () => {
+    const r = only(panAsaIkev2('b', (d) => {
+      d.tunnels[0]!.a.passive = true;
+      d.tunnels[0]!.b.passive = true;
+    }));
+    expect(r.status).toBe('down');
+    expect(r.diagnostics.map((x) => x.code)).toContain('BOTH_ENDS_PASSIVE');
+    expect(r.byInitiator).toMatchObject({ a: { passive: true, comesUp: false }, b: { passive: true, comesUp: true } });
+    expect(r.byInitiator?.statement).toBeUndefined();
+  });
+
+  it('a triggered negotiation (the packet walk) asks for one direction only', () => {
+    const doc = panAsaIkev2('b');
+    const r = negotiateTunnel(doc, doc.tunnels[0]!.id, { packet: { source: '10.20.0.5', destination: '10.10.0.5' } });
+    expect(r.byInitiator).toBeUndefined();
+  });
 });
 
 describe('byInitiator: a rekey started by either end', () => {
