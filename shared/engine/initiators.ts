@@ -35,14 +35,14 @@ function statusOf(p1: Phase1Result, p2: readonly Phase2Result[]): 'up' | 'partia
   return p1.status === 'down' || up === 0 ? 'down' : up === p2.length ? 'up' : 'partial';
 }
 
-function rekeyOutcome(p2: readonly Phase2Result[]): RekeyOutcome {
+function rekeyOutcome(p2: readonly Phase2Result[], selectors: (p2: readonly Phase2Result[]) => SelectorOutcome[]): RekeyOutcome {
   if (p2.length === 0) return { status: 'none', phase2: [] };
   let up = 0;
   for (const p of p2) if (p.status !== 'down') up++;
   const status = up === p2.length ? 'up' : up === 0 ? 'down' : 'partial';
   const failed = p2.find((p) => p.status === 'down');
   const reason = failed ? `${failed.name} ${failed.proposed.local} <-> ${failed.proposed.remote}: ${failed.notify ?? 'failed'}${failed.reason ? ` (${failed.reason})` : ''}` : undefined;
-  return { status, phase2: selectorsOf(p2), ...(reason ? { reason } : {}) };
+  return { status, phase2: selectors(p2), ...(reason ? { reason } : {}) };
 }
 
 /** Both directions, the rekeys, and (when they differ) the statement and findings to add to the chosen run. */
@@ -78,10 +78,24 @@ export function initiatorOutcomes(chosen: Direction, makeRun: MakeRun, withFixes
   };
   const rekeyFrom = (end: EndKey, p1: Phase1Result): Phase2Result[] => rekeyRun(end, p1).p2;
 
+  // One summary per phase-2 run: a rekey that reuses a direction's own run shares its list and
+  // outcome (the same objects, twice in the report: no copy for each IKE SA).
+  const selectorMemo = new Map<readonly Phase2Result[], SelectorOutcome[]>();
+  const selectors = (p2: readonly Phase2Result[]): SelectorOutcome[] => {
+    let list = selectorMemo.get(p2);
+    if (!list) selectorMemo.set(p2, (list = selectorsOf(p2)));
+    return list;
+  };
+  const rekeyMemo = new Map<readonly Phase2Result[], RekeyOutcome>();
+  const rekeyOf = (p2: readonly Phase2Result[]): RekeyOutcome => {
+    let r = rekeyMemo.get(p2);
+    if (!r) rekeyMemo.set(p2, (r = rekeyOutcome(p2, selectors)));
+    return r;
+  };
   const outcome = (k: EndKey): InitiatorOutcome => {
     const d = dirs[k];
     const verdict = tunnelVerdict({ phase1: d.p1, phase2: d.p2, initiator: gateways[k].name });
-    const rekey = d.p1.status === 'up' ? { a: rekeyOutcome(rekeyFrom('a', d.p1)), b: rekeyOutcome(rekeyFrom('b', d.p1)) } : undefined;
+    const rekey = d.p1.status === 'up' ? { a: rekeyOf(rekeyFrom('a', d.p1)), b: rekeyOf(rekeyFrom('b', d.p1)) } : undefined;
     return {
       initiator: gateways[k].name,
       ...(tunnel[k].passive ? { passive: true } : {}),
@@ -89,7 +103,7 @@ export function initiatorOutcomes(chosen: Direction, makeRun: MakeRun, withFixes
       ...(d.p1.notify ? { notify: d.p1.notify } : {}),
       status: statusOf(d.p1, d.p2),
       comesUp: verdict.comesUp,
-      phase2: selectorsOf(d.p2),
+      phase2: selectors(d.p2),
       ...(!verdict.comesUp ? { reason: verdict.reason } : {}),
       ...(rekey ? { rekey } : {}),
     };
