@@ -7,6 +7,7 @@ import { NegotiationReportSchema, type TunnelReport } from '../../../shared/engi
 import type { TopologyDocument } from '../../../shared/model/document';
 import { fullMesh } from '../../../shared/templates/full-mesh';
 import { panAsaInterop } from '../../../shared/templates/pan-asa-interop';
+import { TEMPLATES } from '../../../shared/templates/index';
 import { runCli } from '../../../shared/cli/main';
 import { serializeDocument } from '../../../shared/document/file';
 import { memoryIo } from '../../support/memory-io';
@@ -60,6 +61,17 @@ describe('byInitiator: the two directions', () => {
     expect(r.byInitiator).toMatchObject({ a: { comesUp: false, status: 'down' }, b: { comesUp: false, status: 'down' } });
     expect(r.byInitiator?.statement).toBeUndefined();
     expect(r.diagnostics.map((x) => x.code)).not.toContain('INITIATOR_DEPENDENT');
+  });
+
+  it('the seed scenario of one-way proxy IDs: only SITE-A initiating brings both selectors up', () => {
+    const template = TEMPLATES.find((t) => t.id === 'scenario-asymmetric-proxy-ids-one-way')!;
+    const r = computeReport(template.build()).tunnels[0]!;
+    expect(r.byInitiator).toMatchObject({ a: { initiator: 'SITE-A', comesUp: true }, b: { initiator: 'SITE-B', comesUp: false, status: 'partial' } });
+    expect(r.byInitiator?.statement).toBe('Comes up only when SITE-A initiates; a rekey started by SITE-B fails (INVALID_ID_INFORMATION)');
+    const d = r.diagnostics.find((x) => x.code === 'INITIATOR_DEPENDENT')!;
+    expect(d.message).toContain('when SITE-B initiates, the engine predicts 1 of 2 phase-2 SAs fail');
+    expect(d.fixLabel).toBe('Add the mirror proxy ID to SITE-A');
+    expect(d.fixEffect).toMatch(/^Checked on a copy: .*this finding goes away/);
   });
 
   it('mirrored designs agree for every tunnel, in the whole report too', () => {
