@@ -145,7 +145,7 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
       <BaseEdge id={id} path={path} className="tunnel-path" style={{ strokeDasharray: mon?.status === 'DOWN' ? MONITOR_DOWN_DASH : HEALTH_DASH[s.health] }} interactionWidth={18} />
       {/* Absolute coordinates, no transform: a transform per badge is a paint property node per
           edge, which Chromium re-layerizes on every pan frame (BENCHMARKS.md, "Canvas"). */}
-      <g className="tunnel-badge" role="img" aria-label={`Tunnel ${data.name}: ${s.description}`}>
+      <g className={`tunnel-badge${s.initiators ? ' is-initiator-dependent' : ''}`} role="img" aria-label={`Tunnel ${data.name}: ${s.description}`} data-testid={`tunnel-badge-${data.name}`}>
         <title>{`${data.name}: ${s.description}`}</title>
         <FittedPill x={labelX} y={labelY - 12} height={24} radius={12} text={text} estimate={width} pad={16} textY={labelY + 4} />
       </g>

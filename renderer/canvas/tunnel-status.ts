@@ -15,6 +15,8 @@ export interface TunnelStatus {
   phase2Down: number;
   /** Text for screen readers and tooltips, e.g. "Phase 1 up; phase 2: 1 of 2 selectors up". */
   description: string;
+  /** The outcome depends on who initiates or rekeys: the report's statement ("Comes up only when ASA-Branch initiates"). */
+  initiators?: string;
 }
 
 const byId = new WeakMap<NegotiationReport, Map<string, TunnelReport>>();
@@ -45,6 +47,15 @@ export function tunnelStatus(rt: TunnelReport | undefined): TunnelStatus {
 }
 
 function computeStatus(rt: TunnelReport): TunnelStatus {
+  const s = statusOfChosen(rt);
+  const statement = rt.byInitiator?.statement;
+  return statement ? { ...s, initiators: statement, description: `${s.description}. ${statement}` } : s;
+}
+
+/** The badge's marker for a tunnel whose outcome depends on who initiates. */
+export const INITIATORS_MARK = '⇄!';
+
+function statusOfChosen(rt: TunnelReport): TunnelStatus {
   const up = rt.phase2.filter((p) => p.status !== 'down').length;
   const asym = rt.phase2.filter((p) => p.status === 'asymmetric').length;
   const down = rt.phase2.length - up;
@@ -66,6 +77,6 @@ export const HEALTH_LABEL: Record<TunnelHealth, string> = { up: 'Up', asymmetric
 export function badgeLabel(s: TunnelStatus): { text: string; width: number } {
   const p2 = s.phase1 === 'up' ? (s.phase2Asymmetric > 0 ? `${s.phase2Up - s.phase2Asymmetric}✓ ${s.phase2Asymmetric}◑ ${s.phase2Down}✕` : `${s.phase2Up}✓ ${s.phase2Down}✕`) : s.phase1 === 'down' ? 'P2 —' : '';
   const p1 = s.phase1 === 'up' ? 'P1 ✓' : s.phase1 === 'down' ? 'P1 ✕' : 'P1 …';
-  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
+  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}${s.initiators ? `  ${INITIATORS_MARK}` : ''}`;
   return { text, width: 14 + text.length * 7.4 };
 }

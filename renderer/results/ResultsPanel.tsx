@@ -7,6 +7,7 @@ import type { PanelProps, Workbench } from '../app/panels';
 import { HEALTH_ICON, HEALTH_LABEL, tunnelStatus } from '../canvas/tunnel-status';
 import type { Diagnostic, TunnelReport } from '../../shared/engine/report';
 import type { Rule } from '../../shared/vocabulary/provenance';
+import { directionsText } from '../../shared/engine/verdict';
 
 const PROVENANCE_MARK: Record<Rule['provenance'], string> = { verified: '✔ verified', documented: '§ documented', assumed: '? assumed' };
 
@@ -81,6 +82,12 @@ function TunnelCard({ rt, props }: { rt: TunnelReport; props: PanelProps }) {
           </button>
         )}
       </header>
+      {rt.byInitiator?.statement && (
+        <p className="initiators-statement" data-testid="initiators-statement">
+          <span aria-hidden="true">⇄</span> {rt.byInitiator.statement}
+          {` (${directionsText(rt.byInitiator)})`}
+        </p>
+      )}
       <div className={`phase1 is-${rt.phase1.status}`} data-testid="phase1">
         <strong>Phase 1</strong> <span className="state">{rt.phase1.status === 'up' ? '✓ up' : '✕ down'}</span>
         {rt.phase1.proposal && <span className="mono muted">{`${rt.phase1.proposal.encryption}-${rt.phase1.proposal.integrity}-${rt.phase1.proposal.dhGroup}`}</span>}

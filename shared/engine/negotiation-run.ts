@@ -29,6 +29,8 @@ export class NegotiationRun {
   readonly peerLabel: Record<EndKey, string>;
   /** The initiator's children in phase2[] order (a triggering packet moves one first). */
   p2Children: ChildPlan[] = [];
+  /** A phase-2 rekey over an established IKE SA: every child is a CREATE_CHILD_SA (IKEv2), none rides IKE_AUTH. */
+  rekey = false;
 
   constructor(
     readonly tunnel: Tunnel,

@@ -22,6 +22,8 @@ export interface NegotiateOptions {
   detail?: 'full' | 'summary';
   /** Internal: the fix check's own run on a fixed copy, which does not check fixes again. */
   fixesUnchecked?: boolean;
+  /** Internal: `false` leaves out the other initiator and the rekeys (`byInitiator`), for a recomputation that only wants detail. */
+  byInitiator?: boolean;
 }
 
 export interface ReportOptions {

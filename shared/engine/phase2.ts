@@ -221,7 +221,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       results.push(entry);
       continue;
     }
-    const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
+    const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 && !run.rekey ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
     if (run.detail) {
       run.log(initiatorEnd, { kind: 'child-proposing', peer: peerI, child: child.name, local: joined(proposedTs.local), remote: joined(proposedTs.remote) });
       // The values of the request: the ESP proposals, the PFS group of its KE, the selectors as sent.

@@ -202,6 +202,8 @@ export const DIAGNOSTIC_CODES = [
   'ALGORITHM_UNSUPPORTED',
   'VALUE_OUT_OF_RANGE',
   'CONFIGURATION_UNSUPPORTED',
+  'INITIATOR_DEPENDENT',
+  'REKEY_FAILS',
 ] as const;
 export const DiagnosticCodeSchema = z.enum(DIAGNOSTIC_CODES);
 export type DiagnosticCode = z.infer<typeof DiagnosticCodeSchema>;
@@ -237,6 +239,64 @@ export const DiagnosticSchema = z.strictObject({
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
+/** One child's outcome in a `byInitiator` summary: the selectors the initiator of that exchange proposes, from its point of view. */
+export const SelectorOutcomeSchema = z.strictObject({
+  name: z.string(),
+  local: z.string(),
+  remote: z.string(),
+  status: Phase2StatusSchema,
+  notify: NotifySchema.optional(),
+});
+export type SelectorOutcome = z.infer<typeof SelectorOutcomeSchema>;
+
+/**
+ * A phase-2 rekey started by one end over the established IKE SA: every child that end proposes,
+ * negotiated with it as initiator of the exchange (IKEv2 CREATE_CHILD_SA, which carries a KE
+ * when PFS is configured; IKEv1 Quick Mode). `none`: that end proposes no child.
+ */
+export const RekeyOutcomeSchema = z.strictObject({
+  status: z.enum(['up', 'partial', 'down', 'none']),
+  phase2: z.array(SelectorOutcomeSchema),
+  /** Why it is not up (the first failing child's reason). */
+  reason: z.string().optional(),
+});
+export type RekeyOutcome = z.infer<typeof RekeyOutcomeSchema>;
+
+/** The tunnel negotiated with one end as initiator. */
+export const InitiatorOutcomeSchema = z.strictObject({
+  /** The initiating gateway's name. */
+  initiator: z.string(),
+  /** That end is passive (responder only): it never initiates; the outcome says what would happen if it did. */
+  passive: z.boolean().optional(),
+  phase1: StatusSchema,
+  /** The notify phase 1 fails with, when down. */
+  notify: NotifySchema.optional(),
+  status: z.enum(['up', 'partial', 'down']),
+  /** The tunnel comes up this way (phase 1 and every proposed child installed; see verdict.ts). */
+  comesUp: z.boolean(),
+  phase2: z.array(SelectorOutcomeSchema),
+  /** Why it does not come up, when it does not. */
+  reason: z.string().optional(),
+  /** A phase-2 rekey over this IKE SA started by each end; absent when phase 1 is down. */
+  rekey: z.strictObject({ a: RekeyOutcomeSchema, b: RekeyOutcomeSchema }).optional(),
+});
+export type InitiatorOutcome = z.infer<typeof InitiatorOutcomeSchema>;
+
+/**
+ * The tunnel with each end as initiator, in brief (the chosen initiator's full entry is the
+ * report itself). `statement` is set when the outcome depends on who initiates or rekeys, in a
+ * way that matters (an end that is passive never initiates).
+ */
+export const ByInitiatorSchema = z.strictObject({
+  a: InitiatorOutcomeSchema,
+  b: InitiatorOutcomeSchema,
+  /** Both initiators give the same outcome, and every rekey comes up where the tunnel does. */
+  agree: z.boolean(),
+  /** What a person reads under the tunnel: "comes up only when ASA-Branch initiates". */
+  statement: z.string().optional(),
+});
+export type ByInitiator = z.infer<typeof ByInitiatorSchema>;
+
 export const TunnelReportSchema = z.strictObject({
   tunnelId: z.string(),
   /** The tunnel's name. */
@@ -257,6 +317,8 @@ export const TunnelReportSchema = z.strictObject({
   diagnostics: z.array(DiagnosticSchema),
   /** Every vendor rule used for this tunnel, with its provenance. */
   rules: z.array(RuleSchema),
+  /** Both initiator choices and a rekey from either end, in brief; absent when the tunnel cannot be negotiated at all (a gateway or interface missing). */
+  byInitiator: ByInitiatorSchema.optional(),
 });
 export type TunnelReport = z.infer<typeof TunnelReportSchema>;
 

@@ -5,12 +5,13 @@ import { vendorModule } from '../vendors/registry';
 import { diagnoseTunnel } from './diagnostics';
 import { missingInterfaces } from './interface-diagnostics';
 import { checkFixes } from './fix-check';
+import { initiatorOutcomes, type Direction } from './initiators';
 import type { NegotiateOptions } from './options';
 import { NegotiationRun, other } from './negotiation-run';
 import { phase1 } from './phase1';
 import { phase2 } from './phase2';
 import { planEnd } from './plan';
-import type { Diagnostic, Phase1Result, Phase2Result, TimelineEntry, TunnelReport } from './report';
+import type { ByInitiator, Diagnostic, Phase1Result, Phase2Result, TimelineEntry, TunnelReport } from './report';
 import type { Rule } from '../vocabulary/provenance';
 
 export function missingReport(tunnelId: string, name: string, message: string, ends?: { a?: Gateway; b?: Gateway; tunnel?: Tunnel }): TunnelReport {
@@ -75,13 +76,29 @@ export function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gate
   const p2 = phase2(run, p1, options.packet);
   if (run.detail && p1.status === 'up' && p1.ikeVersion === 2 && p2.length === 0) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: initiatorEnd === 'a' ? 'b' : 'a', summary: 'IDr AUTH' });
   diagnoseTunnel(run, p1, p2);
+  // Both initiator choices and a rekey from either end (not for a triggered negotiation: the
+  // packet walk asks for one direction, and not when an interface is missing: nothing negotiates).
+  let byInitiator: ByInitiator | undefined;
+  if (!missing && !options.packet && options.byInitiator !== false) {
+    const makeRun = (k: EndKey) => new NegotiationRun(tunnel, gateways, plans, k, networks, false);
+    let chosen: Direction = { run, p1, p2 };
+    if (tunnel.a.passive && tunnel.b.passive && !options.initiator) {
+      // Nobody initiates; the summary still says what each end would get if it did.
+      const r = makeRun(initiatorEnd);
+      const q1 = phase1(r);
+      chosen = { run: r, p1: q1, p2: phase2(r, q1, undefined) };
+    }
+    const outcomes = initiatorOutcomes(chosen, makeRun, !options.fixesUnchecked);
+    byInitiator = outcomes.byInitiator;
+    run.diagnostics.push(...outcomes.diagnostics);
+  }
   if (!options.fixesUnchecked) {
     checkFixes({ phase1: p1, phase2: p2, diagnostics: run.diagnostics }, tunnel, gwA, gwB, networks, (t, a, b, nets) => tunnelReport(t, a, b, nets, { ...options, fixesUnchecked: true }, 'summary'), [options.initiator, options.packet]);
   }
   let up = 0;
   for (let i = 0; i < p2.length; i++) if ((p2[i] as Phase2Result).status !== 'down') up++;
   const status: TunnelReport['status'] = p1.status === 'down' || up === 0 ? 'down' : up === p2.length ? 'up' : 'partial';
-  if (finish === 'lazy') return withLazyDetail(tunnel, gwA, gwB, networks, options.initiator, name, initiatorEnd, status, p1, p2, run.diagnostics, run.rules());
+  if (finish === 'lazy') return withLazyDetail(tunnel, gwA, gwB, networks, options.initiator, name, initiatorEnd, status, p1, p2, run.diagnostics, run.rules(), byInitiator);
   return {
     tunnelId: tunnel.id,
     tunnel: name,
@@ -100,6 +117,7 @@ export function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gate
     },
     diagnostics: run.diagnostics,
     rules: run.rules(),
+    ...(byInitiator ? { byInitiator } : {}),
   };
 }
 
@@ -119,7 +137,7 @@ const LAZY = Symbol('lazy detail');
 function detailOf(report: TunnelReport): LazyDetail {
   const d = (report as unknown as { [LAZY]: LazyDetail })[LAZY];
   if (d.timeline === undefined || d.logs === undefined) {
-    const full = computeTunnel(d.tunnel, d.a, d.b, d.networks, d.initiator ? { initiator: d.initiator } : {});
+    const full = computeTunnel(d.tunnel, d.a, d.b, d.networks, { ...(d.initiator ? { initiator: d.initiator } : {}), byInitiator: false });
     d.timeline = full.timeline;
     d.logs = full.logs;
   }
@@ -161,10 +179,10 @@ const LAZY_LOGS: PropertyDescriptor = {
  * them), so both runs see the same input and the result is the one an eager computation gives.
  * Key order is the eager report's.
  */
-function withLazyDetail(tunnel: Tunnel, a: Gateway, b: Gateway, networks: Record<EndKey, readonly Network[]>, initiator: EndKey | undefined, name: string, initiatorEnd: EndKey, status: TunnelReport['status'], phase1: Phase1Result, phase2: Phase2Result[], diagnostics: Diagnostic[], rules: Rule[]): TunnelReport {
+function withLazyDetail(tunnel: Tunnel, a: Gateway, b: Gateway, networks: Record<EndKey, readonly Network[]>, initiator: EndKey | undefined, name: string, initiatorEnd: EndKey, status: TunnelReport['status'], phase1: Phase1Result, phase2: Phase2Result[], diagnostics: Diagnostic[], rules: Rule[], byInitiator: ByInitiator | undefined): TunnelReport {
   const gateways = { a, b };
-  // The first ten fields now; timeline and logs as accessors, then the last two, in report order.
-  const head: Omit<TunnelReport, 'timeline' | 'logs' | 'diagnostics' | 'rules'> = {
+  // The first ten fields now; timeline and logs as accessors, then the last ones, in report order.
+  const head: Omit<TunnelReport, 'timeline' | 'logs' | 'diagnostics' | 'rules' | 'byInitiator'> = {
     tunnelId: tunnel.id,
     tunnel: name,
     initiator: gateways[initiatorEnd].name,
@@ -183,5 +201,6 @@ function withLazyDetail(tunnel: Tunnel, a: Gateway, b: Gateway, networks: Record
   Object.defineProperty(report, 'logs', LAZY_LOGS);
   report.diagnostics = diagnostics;
   report.rules = rules;
+  if (byInitiator) report.byInitiator = byInitiator;
   return report;
 }

@@ -4,7 +4,7 @@
 // traffic); the design comes up when every tunnel does and no gateway-wide finding is an error.
 // A child that is up but asymmetric is installed at both ends: it comes up (its warning,
 // SELECTOR_ASYMMETRIC, says what traffic the stricter end drops).
-import type { Diagnostic, NegotiationReport, TunnelReport } from './report';
+import type { ByInitiator, Diagnostic, InitiatorOutcome, NegotiationReport, TunnelReport } from './report';
 
 export type TunnelVerdict =
   | { comesUp: true }
@@ -18,7 +18,7 @@ export interface DesignVerdict {
   gatewayErrors: Diagnostic[];
 }
 
-export function tunnelVerdict(t: TunnelReport): TunnelVerdict {
+export function tunnelVerdict(t: Pick<TunnelReport, 'phase1' | 'phase2' | 'initiator'>): TunnelVerdict {
   if (t.phase1.status === 'down') {
     const why = t.phase1.notify ?? (t.phase1.timedOut ? 'no usable answer (timeout)' : (t.phase1.failure ?? 'failure'));
     return { comesUp: false, failure: 'phase1', reason: `the engine predicts IKE phase 1 fails (${why})${t.phase1.reason ? `: ${t.phase1.reason}` : ''}` };
@@ -42,4 +42,10 @@ export function designVerdict(report: NegotiationReport): DesignVerdict {
   }
   const gatewayErrors = report.diagnostics.filter((d) => d.severity === 'error');
   return { comesUp: failing.length === 0 && gatewayErrors.length === 0, failing, gatewayErrors };
+}
+
+/** Each direction in a few words, for the statement's detail: "PA-HQ initiates: down; ASA-Branch initiates: up". */
+export function directionsText(b: ByInitiator): string {
+  const one = (o: InitiatorOutcome) => `${o.initiator} initiates: ${o.phase1 === 'down' ? `phase 1 down${o.notify ? ` (${o.notify})` : ''}` : o.comesUp ? 'up' : o.status === 'partial' ? 'partly up' : 'down'}${o.passive ? ' (passive: it never initiates)' : ''}`;
+  return `${one(b.a)}; ${one(b.b)}`;
 }

@@ -3,7 +3,7 @@
 // Exit 0: every phase 1 and every phase-2 selector up; 1: anything fails; 2: invalid input.
 import { computeReport } from '../../engine/report-cache';
 import type { NegotiationReport, TunnelReport } from '../../engine/report';
-import { designVerdict } from '../../engine/verdict';
+import { designVerdict, directionsText } from '../../engine/verdict';
 import { pairText } from '../../engine/asymmetry';
 import type { EndKey, TopologyDocument } from '../../model/document';
 import { parseArgs } from '../args';
@@ -40,6 +40,7 @@ function tunnelText(t: TunnelReport): string[] {
   const p1detail = p1.status === 'up'
     ? `${p1.proposal ? `${p1.proposal.encryption}/${p1.proposal.integrity}/group ${p1.proposal.dhGroup}` : ''}${p1.keRetryGroup !== undefined ? ` (after INVALID_KE_PAYLOAD)` : ''}`
     : `${p1.notify ?? (p1.timedOut ? 'timeout' : '')}${p1.reason ? ` - ${p1.reason}` : ''}`;
+  if (t.byInitiator?.statement) lines.push(`  initiator ${t.byInitiator.statement} (${directionsText(t.byInitiator)})`);
   lines.push(`  phase 1   ${pad(p1.status.toUpperCase(), 5)} ${p1detail}`);
   const width = Math.max(20, ...t.phase2.map((p) => `${p.proposed.local} <-> ${p.proposed.remote}`.length));
   for (const p of t.phase2) {
