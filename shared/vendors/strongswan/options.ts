@@ -12,8 +12,8 @@ export const strongswanGatewayOptions: VendorOptionSet<StrongswanGatewayOptions>
   fields: [{
     key: 'aggressiveModePsk',
     kind: 'boolean',
-    label: 'charon.i_dont_care_about_security_and_use_aggressive_mode_psk',
-    hint: 'as responder, accept IKEv1 Aggressive Mode with a pre-shared key (refused by default: the hash can be cracked offline)',
+    label: 'Accept IKEv1 Aggressive Mode with a pre-shared key',
+    hint: 'as responder; strongswan.conf charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes (refused by default: the hash can be cracked offline)',
     source: 'strongswan.conf(5) charon.i_dont_care_about_security_and_use_aggressive_mode_psk; strongSwan 5.9.8 charon, probes v1-aggr-psk-default, v1-aggr-psk-allowed-responder',
   }],
 };
