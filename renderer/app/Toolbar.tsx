@@ -50,6 +50,7 @@ export function Toolbar({ actions, modKey, title, dirty, dark, engine }: Toolbar
         {tb('new', 'New')}
         {tb('template', 'Templates')}
         {tb('open', 'Open')}
+        {tb('import', 'Import')}
         {tb('save', 'Save')}
         {tb('save-as', 'Save as')}
         {tb('export-png', 'PNG')}
