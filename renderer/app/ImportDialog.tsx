@@ -3,7 +3,7 @@
 // hub's megabytes never stall the UI), then a report per device of what was understood. "Open as
 // new topology" replaces the open document as a template does (unsaved changes asked about
 // first); a refused file imports nothing and leaves the open document as it was.
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { FileReport, ImportResult } from '../../shared/import/import';
 import type { Vendor } from '../../shared/model/document';
 import { VENDOR_MODULES } from '../../shared/vendors/registry';
@@ -90,9 +90,14 @@ function DeviceReport({ f, several }: { f: FileReport; several: boolean }) {
 }
 
 function ImportReport({ result, onOpen }: { result: ImportResult; onOpen: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The report is below the boxes: bring it into view when it arrives.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [result]);
   if (!result.ok) {
     return (
-      <div className="import-report" data-testid="import-error">
+      <div ref={ref} className="import-report" data-testid="import-error">
         <p className="error-summary" role="alert">
           {result.message}
         </p>
@@ -103,7 +108,7 @@ function ImportReport({ result, onOpen }: { result: ImportResult; onOpen: () => 
   const d = result.document;
   const external = result.peers.filter((p) => p.external !== undefined);
   return (
-    <div className="import-report" data-testid="import-report">
+    <div ref={ref} className="import-report" data-testid="import-report">
       <p role="status">
         Understood {plural(result.files.length, 'device')}: {plural(d.gateways.length, 'gateway')}, {plural(d.networks.length, 'network')}, {plural(d.tunnels.length, 'tunnel')}
         {external.length > 0 ? `; ${plural(external.length, 'peer')} whose configuration was not given became external gateways to fill in (${external.map((p) => p.external).join(', ')})` : ''}.
@@ -206,7 +211,19 @@ function ImportDialogBody({ flows }: { flows: FileFlows }) {
         </p>
         <label className="btn small">
           Choose files…
-          <input type="file" multiple className="sr-only" data-testid="import-files" onChange={(e) => void addFiles(e.currentTarget.files).then(() => (e.currentTarget.value = ''))} />
+          <input
+            type="file"
+            multiple
+            className="sr-only"
+            data-testid="import-files"
+            onChange={(e) => {
+              // Emptied after reading, so choosing the same file again fills a box again.
+              const input = e.currentTarget;
+              void addFiles(input.files).then(() => {
+                input.value = '';
+              });
+            }}
+          />
         </label>
         {readError && (
           <p className="error-summary" role="alert">

@@ -31,6 +31,10 @@ async function axeClean(page: Page, view: string) {
 }
 
 test.beforeEach(async ({ page }) => {
+  // An exception in the page (which unmounts the app) fails the test where it happens.
+  page.on('pageerror', (e) => {
+    throw e;
+  });
   await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   await openApp(page);
 });
@@ -45,6 +49,7 @@ test('paste a PAN-OS and an ASA configuration, read the report, open them: the t
   await page.getByTestId('doc-name').fill('Work in progress');
   await expect(page.getByTestId('dirty-indicator')).toBeVisible();
 
+  await page.getByTestId('tb-open-more').click();
   await page.getByTestId('tb-import').click();
   const dialog = page.getByRole('dialog', { name: 'Import device configurations' });
   await expect(dialog).toBeVisible();
@@ -106,8 +111,11 @@ test('a binary file, a paste that is no configuration and the wrong product each
   await expect(page.getByTestId('gateway-GATEWAY-1')).toBeVisible();
   await page.getByTestId('doc-name').fill('Keep me');
 
-  const opener = page.getByTestId('tb-import');
+  const opener = page.getByTestId('tb-open-more');
   await opener.click();
+  // The menu is keyboard-usable: its item has the focus, Enter runs it.
+  await expect(page.getByRole('menuitem', { name: 'Import device configurations…' })).toBeFocused();
+  await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Import device configurations' });
   // A binary file, chosen as a file (as dropped): refused, nothing imported.
   await dialog.getByTestId('import-files').setInputFiles({ name: 'backup.tgz', mimeType: 'application/gzip', buffer: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xed, 0xc1, 0x01, 0x0d, 0x00, 0x00]) });
@@ -135,11 +143,40 @@ test('a binary file, a paste that is no configuration and the wrong product each
   await dialog.getByTestId('import-run').click();
   await expect(error).toContainText('looks like a Palo Alto Networks PAN-OS configuration, not Cisco ASA');
 
-  // Escape closes the dialog and gives the focus back to the button that opened it.
+  // Escape closes the dialog and gives the focus back to the menu button it was opened from.
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
   await expect(page.getByTestId('doc-title')).toContainText('Keep me');
   await expect(page.getByTestId('gateway-GATEWAY-1')).toBeVisible();
   await expect(page.getByTestId('dirty-indicator')).toBeVisible();
+});
+
+test('files dropped on the dialog fill a box each, named after the file', async ({ page }) => {
+  await page.getByTestId('tb-open-more').click();
+  await page.getByTestId('tb-import').click();
+  const dialog = page.getByRole('dialog', { name: 'Import device configurations' });
+  const dropped = [
+    { name: 'ASA-Branch.asa.txt', text: ASA },
+    { name: 'PA-HQ.panos.txt', text: PANOS },
+    { name: 'notes.txt', text: 'call the branch on Monday' },
+  ];
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    return dt;
+  }, dropped);
+  await dialog.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  const boxes = dialog.getByTestId('import-box');
+  // The two empty boxes filled, a third added.
+  await expect(boxes).toHaveCount(3);
+  await expect(boxes.nth(0).getByTestId('import-label')).toHaveValue('ASA-Branch.asa');
+  await expect(boxes.nth(1).getByTestId('import-label')).toHaveValue('PA-HQ.panos');
+  await expect(boxes.nth(2).getByTestId('import-text')).toHaveValue('call the branch on Monday');
+  await dialog.getByTestId('import-run').click();
+  await expect(dialog.getByTestId('import-error')).toContainText('notes.txt is not a configuration of any product the app reads');
+  await dialog.getByRole('button', { name: 'Remove device 3' }).click();
+  await dialog.getByTestId('import-run').click();
+  await expect(dialog.getByTestId('import-report')).toContainText('Understood 2 devices: 2 gateways');
+  await expect(dialog.getByTestId('import-device').first()).toContainText('ASA-Branch.asa.txt');
 });
