@@ -115,6 +115,7 @@ test('a binary file, a paste that is no configuration and the wrong product each
   await opener.click();
   // The menu is keyboard-usable: its item has the focus, Enter runs it.
   await expect(page.getByRole('menuitem', { name: 'Import device configurations…' })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('import-menu.png'), clip: { x: 0, y: 0, width: 900, height: 160 } });
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Import device configurations' });
   // A binary file, chosen as a file (as dropped): refused, nothing imported.
