@@ -60,6 +60,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       cmd('new'),
       cmd('open'),
       { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
+      cmd('import'),
       sep,
       cmd('save'),
       cmd('save-as'),

@@ -19,6 +19,7 @@ import { registerBuiltInPanels } from './built-in-panels';
 import { documentFileStem } from './file-flows';
 import { FileFlowBanners, FileFlowDialogs, TemplateCards, TemplatesDialog } from './FileFlowViews';
 import { HelpOverlay } from './HelpOverlay';
+import { ImportDialog } from './ImportDialog';
 import { Modal } from './Modal';
 import { EMPTY_SELECTION, listPanels, type DialogSpec, type Highlight, type MonitorOverlay, type PanelProps, type Selection, type Workbench } from './panels';
 import { ResizeHandle } from './ResizeHandle';
@@ -147,7 +148,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
       if (said) say(said);
     },
   };
-  const blocked = dialog !== null || flows.ask !== null || flows.loadErrors !== null || ui.help || flows.templatesOpen;
+  const blocked = dialog !== null || flows.ask !== null || flows.loadErrors !== null || ui.help || flows.templatesOpen || flows.importOpen;
   const actions = useActions(ctx, panels, platform, blocked);
 
   const placeAtCenter = (item: PaletteItem) => {
@@ -260,6 +261,7 @@ export function App({ editor, platform }: { editor: Editor; platform: Platform }
         </Modal>
       )}
       <TemplatesDialog flows={flows} />
+      <ImportDialog flows={flows} />
       {ui.help && <HelpOverlay actions={actions.list} modKey={platform.modKey} onClose={() => setUi((u) => ({ ...u, help: false }))} />}
     </AnimationContext.Provider>
     </EngineContext.Provider>

@@ -30,7 +30,7 @@ export interface ActionContext {
   /** The theme the system prefers now. */
   systemTheme(): Theme;
   view: CanvasView;
-  files: { newDocument(): Promise<void>; openDocument(): Promise<void>; save(saveAs: boolean): Promise<boolean>; showTemplates(): void };
+  files: { newDocument(): Promise<void>; openDocument(): Promise<void>; save(saveAs: boolean): Promise<boolean>; showTemplates(): void; showImport(): void };
   exportImage(format: 'png' | 'svg'): Promise<void>;
 }
 
@@ -132,6 +132,7 @@ export const RUNNERS = {
   new: { run: (c) => c.files.newDocument() },
   template: { run: (c) => c.files.showTemplates() },
   open: { run: (c) => c.files.openDocument() },
+  import: { run: (c) => c.files.showImport() },
   save: { run: (c) => c.files.save(false) },
   'save-as': { run: (c) => c.files.save(true) },
   'export-png': { run: (c) => c.exportImage('png') },

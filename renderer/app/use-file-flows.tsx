@@ -1,6 +1,7 @@
 // The document's file flows as the window runs them: new, open (a dialog, or a file handed over
 // by a drop, Open Recent or the OS), a template, save, the recovery copies earlier sessions left
-// (offered, restored, discarded), this session's autosave, and the question before unsaved work
+// (offered, restored, discarded), a topology imported from device configurations, this session's
+// autosave, and the question before unsaved work
 // is thrown away or the window closes. Writing the file is file-flows.ts; this hook holds what
 // the window shows about it (FileFlowViews.tsx draws that).
 import { useCallback, useEffect, useState } from 'react';
@@ -8,7 +9,7 @@ import type { Editor, EditorState } from '../../shared/commands/editor';
 import type { Command } from '../../shared/commands/commands';
 import { emptyDocument, type TopologyDocument } from '../../shared/model/document';
 import type { FileError } from '../../shared/model/file';
-import { loadDocumentText } from '../../shared/document/file';
+import { loadDocumentText, loadDocumentValue } from '../../shared/document/file';
 import { TEMPLATES } from '../../shared/templates/index';
 import type { OpenOffer, Platform, RecoveryOffer } from '../platform/platform';
 import { autosave, saveDocument, suggestedFileName } from './file-flows';
@@ -39,6 +40,15 @@ export interface FileFlows {
   templatesOpen: boolean;
   showTemplates(): void;
   hideTemplates(): void;
+  /** The Import device configurations dialog (ImportDialog.tsx). */
+  importOpen: boolean;
+  showImport(): void;
+  hideImport(): void;
+  /**
+   * Opens a topology the import assembled in place of the open document, as a template does
+   * (unsaved changes asked about first); false when the user kept the open document.
+   */
+  openImported(d: TopologyDocument, said: string): Promise<boolean>;
   recoveries: readonly RecoveryOffer[];
   restoreCopy(offer: RecoveryOffer): Promise<void>;
   discardCopy(offer: RecoveryOffer): void;
@@ -88,6 +98,7 @@ export function useFileFlows({ editor, state, platform, say, openDialog, onLoade
   const [loadErrors, setLoadErrors] = useState<LoadErrors | null>(null);
   const [ask, setAsk] = useState<Ask | null>(null);
   const [templatesOpen, setTemplatesOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
 
   useEffect(() => platform.setWindowState(fileName ?? doc.name, state.dirty), [platform, fileName, doc.name, state.dirty]);
 
@@ -192,6 +203,25 @@ export function useFileFlows({ editor, state, platform, say, openDialog, onLoade
     [confirmDiscard, platform, load, say],
   );
 
+  const openImported = useCallback(
+    async (d: TopologyDocument, said: string): Promise<boolean> => {
+      // Checked whole as an opened file is: what the worker assembled replaces the open document
+      // only if the file format accepts it (never half-loaded).
+      const checked = loadDocumentValue(d);
+      if (!checked.ok) {
+        setLoadErrors({ summary: `The imported topology does not validate (a bug in the import; please report it): ${checked.summary}`, errors: checked.errors, file: 'the imported configurations' });
+        return false;
+      }
+      if (!(await confirmDiscard())) return false;
+      await platform.forgetCurrentFile().catch(() => {});
+      load(checked.document, undefined);
+      setImportOpen(false);
+      say(said);
+      return true;
+    },
+    [confirmDiscard, platform, load, say],
+  );
+
   // Recovery: offer the copies earlier sessions left; autosave this session's while dirty. A
   // failed autosave is shown (without blocking): the work is then only in this window.
   useEffect(() => {
@@ -274,6 +304,10 @@ export function useFileFlows({ editor, state, platform, say, openDialog, onLoade
     templatesOpen,
     showTemplates: () => setTemplatesOpen(true),
     hideTemplates: () => setTemplatesOpen(false),
+    importOpen,
+    showImport: () => setImportOpen(true),
+    hideImport: () => setImportOpen(false),
+    openImported,
     recoveries,
     restoreCopy,
     discardCopy,

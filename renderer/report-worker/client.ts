@@ -12,11 +12,14 @@
 //   Every slot that is wanted follows the document: it is asked again when idle too, so no view
 //   keeps an answer for a document that has since changed (a walk after a route fix).
 // - An answer that is not for the slot's newest request (superseded, cancelled) is dropped.
+// - An import reads only the files it brings, not the document: it is asked once, never again
+//   when the document changes, and its answer counts whatever the document became meanwhile.
 import type { TopologyDocument } from '../../shared/model/document';
 import type { NegotiationReport } from '../../shared/engine/report';
 import { applyList, makeDelta } from './delta';
 import { workerInputChanged } from './engine-input';
-import { parseResponse, type DocumentStep, type ExportAnswer, type JobKind, type JobSpec, type MonitorAnswer, type WalkAnswer, type WorkerRequest, type WorkerResponse } from './protocol';
+import type { ImportResult } from '../../shared/import/import';
+import { followsDocument, parseResponse, type DocumentStep, type ExportAnswer, type JobKind, type JobSpec, type MonitorAnswer, type WalkAnswer, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** The worker as the client uses it (a real Worker through `workerPort`, or a test's fake). */
 export interface WorkerPort {
@@ -45,6 +48,7 @@ export interface AnswerOf {
   export: ExportAnswer;
   walk: WalkAnswer;
   monitor: MonitorAnswer;
+  import: ImportResult;
 }
 
 export interface SlotState<A> {
@@ -159,6 +163,7 @@ export class EngineClient {
     if (!changed) return;
     this.docSeq++;
     for (const s of this.slots.values()) {
+      if (!followsDocument(s.kind)) continue;
       const spec = s.current && s.posted ? again(s.current.spec) : !s.current ? s.follow : undefined;
       if (spec) this.queue(s, spec);
     }
@@ -173,7 +178,7 @@ export class EngineClient {
   /** Asks a slot's question; a newer one supersedes what the slot asked before. */
   submit<K extends JobKind>(key: SlotKey<K>, spec: Extract<JobSpec, { kind: K }>): void {
     const s = this.slot(key, spec.kind);
-    s.follow = again(spec);
+    s.follow = followsDocument(spec.kind) ? again(spec) : undefined;
     this.queue(s, s.current && !s.posted ? supersede(s.current.spec, spec) : spec);
     this.schedule();
   }
@@ -335,7 +340,7 @@ export class EngineClient {
       this.fail(s, r.message);
       return;
     }
-    if (r.docSeq !== this.docSeq) {
+    if (r.docSeq !== this.docSeq && followsDocument(r.kind)) {
       // setDocument asks again before this can happen; never show an answer for an older document.
       this.queue(s, again(s.current.spec));
       return;
@@ -362,5 +367,5 @@ export class EngineClient {
 
 function kindOfKey(key: string): JobKind {
   const kind = key.split(':')[0];
-  return kind === 'export' || kind === 'walk' || kind === 'monitor' ? kind : 'report';
+  return kind === 'export' || kind === 'walk' || kind === 'monitor' || kind === 'import' ? kind : 'report';
 }

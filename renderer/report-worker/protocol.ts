@@ -10,18 +10,22 @@
 // and from the engine's own output; re-parsing 10,000 of them on each answer would put back on
 // the UI thread the work the worker exists to take off it.
 import { z } from 'zod';
-import type { Gateway, Network, TopologyDocument, Tunnel } from '../../shared/model/document';
+import type { Gateway, Network, TopologyDocument, Tunnel, Vendor } from '../../shared/model/document';
 import type { NegotiationReport } from '../../shared/engine/report';
 import type { InterfaceView } from '../../shared/monitor/status';
 import type { MonitorLogEntry } from '../../shared/monitor/monitor';
 import type { OpsResult } from '../../shared/show-commands/commands';
+import type { ConfigFile, ImportResult } from '../../shared/import/import';
 import type { ExportFile, ExportWarning } from '../../shared/vendors/kit/export/types';
 import type { WalkErrorCode, WalkResult } from '../../shared/walk/walk';
-import { EXPORT_VENDORS, type ExportVendorId } from '../../shared/vendors/registry';
+import { EXPORT_VENDORS, isVendorId, type ExportVendorId } from '../../shared/vendors/registry';
 import type { DocumentDelta, ListDelta } from './delta';
 
-export type JobKind = 'report' | 'export' | 'walk' | 'monitor';
-export const JOB_KINDS: readonly JobKind[] = ['report', 'export', 'walk', 'monitor'];
+export type JobKind = 'report' | 'export' | 'walk' | 'monitor' | 'import';
+export const JOB_KINDS: readonly JobKind[] = ['report', 'export', 'walk', 'monitor', 'import'];
+
+/** Whether a job's answer depends on the open document (an import reads only the files it brings). */
+export const followsDocument = (kind: JobKind): boolean => kind !== 'import';
 
 // ---- what the UI asks ---------------------------------------------------------------------
 
@@ -74,6 +78,12 @@ export type JobSpec =
       /** Applied in order, once, before the view is computed. */
       actions: MonitorAction[];
       ops: OpsQuery | null;
+    }
+  | {
+      kind: 'import';
+      /** One configuration per device, as dropped or pasted. */
+      files: ConfigFile[];
+      includeSecrets: boolean;
     };
 
 export interface DocumentStep {
@@ -141,6 +151,7 @@ export type WorkerResponse =
   | (Answered & { kind: 'export'; result: ExportAnswer })
   | (Answered & { kind: 'walk'; result: WalkAnswer })
   | (Answered & { kind: 'monitor'; result: MonitorAnswer })
+  | (Answered & { kind: 'import'; result: ImportResult })
   | { kind: JobKind | null; id: number | null; docSeq: number | null; ok: false; code: WorkerFailureCode; message: string };
 
 // ---- schemas ------------------------------------------------------------------------------
@@ -191,6 +202,16 @@ const MonitorActionSchema = z.union([
 
 const OpsQuerySchema = z.strictObject({ gatewayId: z.string(), command: z.string(), tunnel: z.string().optional() });
 
+const VendorSchema = z.custom<Vendor>((v) => isVendorId(v), 'vendor must be a product the app knows');
+const ConfigFileSchema = z.strictObject({
+  name: z.string().min(1).max(1000),
+  // No length limit here: the import itself refuses a file too large, with a message that says so.
+  content: z.string(),
+  vendor: VendorSchema.optional(),
+  label: z.string().max(1000).optional(),
+  more: z.array(z.strictObject({ name: z.string().min(1).max(1000), content: z.string() })).optional(),
+});
+
 const Envelope = { id: Seq, doc: DocumentStepSchema };
 
 const WorkerRequestSchema = z.discriminatedUnion('kind', [
@@ -198,6 +219,7 @@ const WorkerRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...Envelope, kind: z.literal('export'), options: ExportJobOptionsSchema }),
   z.strictObject({ ...Envelope, kind: z.literal('walk'), packet: WalkPacketSchema }),
   z.strictObject({ ...Envelope, kind: z.literal('monitor'), session: z.string().min(1).max(200), actions: z.array(MonitorActionSchema), ops: OpsQuerySchema.nullable() }),
+  z.strictObject({ ...Envelope, kind: z.literal('import'), files: z.array(ConfigFileSchema).max(1000), includeSecrets: z.boolean() }),
 ]);
 
 // Answers: what the UI reads, in loose objects (the rest of each domain object passes through).
@@ -265,6 +287,37 @@ const ReportDeltaSchema = z.strictObject({
   tunnels: listDelta(TunnelReportEntry),
 });
 
+const LineAccountSchema = z.strictObject({
+  used: z.int().nonnegative(),
+  ignored: z.int().nonnegative(),
+  unknown: z.array(z.strictObject({ file: z.string(), line: z.int().positive(), text: z.string() })),
+});
+
+// The imported topology is checked as a record of lists here (see the top of this file); the
+// dialog validates it whole, as an opened file is, before it replaces the open document.
+const ImportedDocument = z.custom<TopologyDocument>((v) => isRecord(v) && Array.isArray(v.gateways) && Array.isArray(v.networks) && Array.isArray(v.tunnels), 'an imported topology must be a document with gateways, networks and tunnels');
+
+const ImportAnswerSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    files: z.array(
+      z.strictObject({
+        name: z.string(),
+        vendor: VendorSchema,
+        label: z.string(),
+        hostname: z.string().optional(),
+        model: z.string().optional(),
+        osVersion: z.string().optional(),
+        lines: LineAccountSchema,
+        peers: z.int().nonnegative(),
+      }),
+    ),
+    document: ImportedDocument,
+    peers: z.array(z.looseObject({ device: z.string(), peer: z.string(), tunnel: z.string(), pairedWith: z.string().optional(), external: z.string().optional() })),
+  }),
+  z.strictObject({ ok: z.literal(false), file: z.string(), code: z.enum(['EMPTY', 'BINARY', 'TOO_LARGE', 'UNRECOGNISED', 'WRONG_VENDOR', 'UNREADABLE', 'NO_FILES']), message: z.string() }),
+]);
+
 const Done = { id: Seq, docSeq: Seq, ok: z.literal(true), millis: z.number().nonnegative() };
 
 // By `ok`, then by `kind`, so a refusal names the field that is wrong.
@@ -274,6 +327,7 @@ const WorkerResponseSchema = z.discriminatedUnion('ok', [
     z.strictObject({ ...Done, kind: z.literal('export'), result: ExportAnswerSchema }),
     z.strictObject({ ...Done, kind: z.literal('walk'), result: WalkAnswerSchema }),
     z.strictObject({ ...Done, kind: z.literal('monitor'), result: MonitorAnswerSchema }),
+    z.strictObject({ ...Done, kind: z.literal('import'), result: ImportAnswerSchema }),
   ]),
   z.strictObject({
     kind: z.enum(JOB_KINDS as [JobKind, ...JobKind[]]).nullable(),

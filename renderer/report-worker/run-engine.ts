@@ -7,6 +7,7 @@
 // what an edit touched.
 import { createReportCache } from '../../shared/engine/report-cache';
 import { exportDocument, isDesignFailure } from '../../shared/export/export';
+import { importConfigurations, type ConfigFile, type ImportResult } from '../../shared/import/import';
 import { engineNegotiator } from '../../shared/monitor/engine-negotiator';
 import { walkPacket } from '../../shared/walk/walk';
 import type { TopologyDocument } from '../../shared/model/document';
@@ -35,4 +36,9 @@ export function computeWalk(doc: TopologyDocument, packet: WalkPacket): WalkAnsw
   if (!r.ok) return r;
   const { monitor: _monitor, ...value } = r.value;
   return { ok: true, value };
+}
+
+/** Device configurations read and assembled into a topology (the open document plays no part). */
+export function computeImport(files: readonly ConfigFile[], includeSecrets: boolean): ImportResult {
+  return importConfigurations(files, { includeSecrets });
 }

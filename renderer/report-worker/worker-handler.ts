@@ -6,7 +6,7 @@ import type { NegotiationReport } from '../../shared/engine/report';
 import { applyDelta, listDelta } from './delta';
 import { createMonitorSessions } from './monitor-session';
 import { parseRequest, requestIdentity, type DocumentStep, type WorkerFailureCode, type WorkerRequest, type WorkerResponse } from './protocol';
-import { computeExport, computeNegotiationReport, computeWalk } from './run-engine';
+import { computeExport, computeImport, computeNegotiationReport, computeWalk } from './run-engine';
 
 export type Post = (response: WorkerResponse) => void;
 
@@ -64,6 +64,9 @@ export function createWorkerHandler(post: Post, clock: () => number): (data: unk
           return;
         case 'monitor':
           post({ ...done, kind: 'monitor', result: monitor.run(doc, req.session, req.actions, req.ops), millis: clock() - t0 });
+          return;
+        case 'import':
+          post({ ...done, kind: 'import', result: computeImport(req.files, req.includeSecrets), millis: clock() - t0 });
           return;
       }
     } catch (err) {

@@ -25,7 +25,12 @@ export const MAX_CONFIG_CHARS = 32 * 1024 * 1024;
 export interface FileReport {
   name: string;
   vendor: Vendor;
+  /** The product's name, as the app shows it. */
   label: string;
+  /** What the file says of the box itself (each only when it says it). */
+  hostname?: string;
+  model?: string;
+  osVersion?: string;
   lines: LineAccount;
   peers: number;
 }
@@ -97,7 +102,17 @@ export function importConfigurations(files: readonly ConfigFile[], options: Asse
     if (!chosen.read.ok) return { ok: false, file: file.name, code: 'UNREADABLE', message: `${file.name} (${chosen.label}): ${chosen.read.message}` };
     const label = file.label ?? (file.name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,8}$/, '') || file.name);
     devices.push({ label, vendor: chosen.vendor, meaning: chosen.read.meaning, lines: chosen.read.lines });
-    reports.push({ name: file.name, vendor: chosen.vendor, label: chosen.label, lines: chosen.read.lines, peers: chosen.read.meaning.peers.length });
+    const box = chosen.read.meaning.device;
+    reports.push({
+      name: file.name,
+      vendor: chosen.vendor,
+      label: chosen.label,
+      ...(box?.hostname ? { hostname: box.hostname } : {}),
+      ...(box?.model ? { model: box.model } : {}),
+      ...(box?.osVersion ? { osVersion: box.osVersion } : {}),
+      lines: chosen.read.lines,
+      peers: chosen.read.meaning.peers.length,
+    });
   }
   return { ok: true, files: reports, ...assembleTopology(devices, options) };
 }

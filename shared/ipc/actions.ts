@@ -46,6 +46,8 @@ export const ACTIONS = {
   new: { label: 'New topology', group: 'File', keys: ['Mod+Alt+N'], whileTyping: 'run', undoable: false, menu: { label: 'New', accelerator: 'CmdOrCtrl+N' } },
   template: { label: 'New from template…', group: 'File', keys: ['Mod+Shift+N'], whileTyping: 'run', undoable: false },
   open: { label: 'Open…', group: 'File', keys: ['Mod+O'], whileTyping: 'run', undoable: false, menu: { label: 'Open…' } },
+  // No shortcut: Ctrl+Shift+I and Cmd+Alt+I are the browsers' (and Electron's) developer tools.
+  import: { label: 'Import device configurations…', group: 'File', whileTyping: 'run', undoable: false, menu: { label: 'Import Device Configurations…' } },
   save: { label: 'Save', group: 'File', keys: ['Mod+S'], whileTyping: 'run', undoable: false, menu: { label: 'Save' } },
   'save-as': { label: 'Save as…', group: 'File', keys: ['Mod+Shift+S'], whileTyping: 'run', undoable: false, menu: { label: 'Save As…' } },
   'export-png': { label: 'Export canvas as PNG', group: 'File', keys: ['Mod+Shift+E'], whileTyping: 'run', undoable: false, menu: { label: 'Export Canvas as PNG…' } },

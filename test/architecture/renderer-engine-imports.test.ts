@@ -1,9 +1,9 @@
 // The renderer computes nothing heavy on the UI thread: the negotiation engine, the export, the
-// packet walk, the monitor's event application and the show-command output run in the engine
-// worker (renderer/report-worker/). No module of the renderer outside that folder may import
-// them as values, directly or through the report-worker modules it imports as values (the UI's
-// side of the worker, such as client.ts, must not pull them in either). Type-only imports are
-// fine: they vanish from the bundle.
+// packet walk, the monitor's event application, the show-command output and the import of device
+// configurations run in the engine worker (renderer/report-worker/). No module of the renderer
+// outside that folder may import them as values, directly or through the report-worker modules it
+// imports as values (the UI's side of the worker, such as client.ts, must not pull them in
+// either). Type-only imports are fine: they vanish from the bundle.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -22,6 +22,8 @@ const WORKER_ONLY: Record<string, 'all' | string[]> = {
   'shared/monitor/monitor': ['applyEvent'],
   'shared/monitor/engine-negotiator': 'all',
   'shared/show-commands/commands': 'all',
+  'shared/import/import': 'all',
+  'shared/import/assemble': 'all',
 };
 
 /** Renderer modules that run only inside the worker: the UI never imports them as values. */

@@ -26,6 +26,7 @@ const EXPECTED: [string, string, string | undefined][] = [
   // id, label, accelerator on Windows/Linux
   ['new', 'New', 'CmdOrCtrl+N'],
   ['open', 'Open…', 'CmdOrCtrl+O'],
+  ['import', 'Import Device Configurations…', undefined],
   ['save', 'Save', 'CmdOrCtrl+S'],
   ['save-as', 'Save As…', 'CmdOrCtrl+Shift+S'],
   ['export-png', 'Export Canvas as PNG…', 'CmdOrCtrl+Shift+E'],

@@ -45,7 +45,7 @@ function context(editor: Editor, selection: Selection) {
     setUi: (update) => void (holder.ui = update(holder.ui)),
     systemTheme: () => 'dark',
     view: { fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), zoomTo: vi.fn(), reset: vi.fn(), pan: vi.fn(), centre: () => ({ x: 0, y: 0 }) },
-    files: { newDocument: vi.fn(async () => {}), openDocument: vi.fn(async () => {}), save: vi.fn(async () => true), showTemplates: vi.fn() },
+    files: { newDocument: vi.fn(async () => {}), openDocument: vi.fn(async () => {}), save: vi.fn(async () => true), showTemplates: vi.fn(), showImport: vi.fn() },
     exportImage: vi.fn(async () => {}),
   };
   return { ctx, holder };
@@ -130,6 +130,7 @@ describe('the menu’s commands, through the registry', () => {
   const CASES: Record<(typeof MENU_ACTION_IDS)[number], Case> = {
     new: { after: ({ ctx }) => expect(ctx.files.newDocument).toHaveBeenCalledOnce() },
     open: { after: ({ ctx }) => expect(ctx.files.openDocument).toHaveBeenCalledOnce() },
+    import: { after: ({ ctx }) => expect(ctx.files.showImport).toHaveBeenCalledOnce() },
     save: { after: ({ ctx }) => expect(ctx.files.save).toHaveBeenCalledWith(false) },
     'save-as': { after: ({ ctx }) => expect(ctx.files.save).toHaveBeenCalledWith(true) },
     'export-png': { after: ({ ctx }) => expect(ctx.exportImage).toHaveBeenCalledWith('png') },

@@ -26,6 +26,8 @@ function answerTo(req: WorkerRequest, result?: unknown): WorkerResponse {
       return { ...done, kind: 'walk', result: (result as never) ?? { ok: false, code: 'INVALID_ADDRESS', message: `walk ${req.id}` } };
     case 'monitor':
       return { ...done, kind: 'monitor', result: (result as never) ?? { now: req.id, views: [], log: [], ops: null } };
+    case 'import':
+      return { ...done, kind: 'import', result: (result as never) ?? { ok: false, file: `f-${req.id}`, code: 'EMPTY', message: `import ${req.id}` } };
   }
 }
 
@@ -284,6 +286,34 @@ describe('an answer for an older document is dropped', () => {
     h.flush();
     expect(h.worker.last).toMatchObject({ kind: 'export', doc: { seq: 1 } });
     expect(h.worker.last.id).not.toBe(req.id);
+  });
+});
+
+describe('an import does not follow the document', () => {
+  const IMPORT = slotKey('import', 'dialog');
+  const importSpec = { kind: 'import' as const, files: [{ name: 'a.txt', content: 'set deviceconfig system hostname a' }], includeSecrets: false };
+
+  it('is asked once, and its answer counts though the document changed meanwhile', () => {
+    const editor = new Editor(template('full-mesh'));
+    const h = started(editor.document);
+    h.client.submit(IMPORT, importSpec);
+    h.flush();
+    const req = h.worker.last;
+    expect(req).toMatchObject({ kind: 'import', files: importSpec.files });
+    editor.dispatch({ type: 'document.rename', name: 'x' });
+    h.client.setDocument(editor.document);
+    h.worker.deliver(answerTo(req));
+    expect(h.client.get(IMPORT)).toMatchObject({ answer: { ok: false, message: `import ${req.id}` }, busy: false });
+    // Further edits ask the report again, never the import.
+    h.flush();
+    h.worker.deliver(answerTo(h.worker.last));
+    editor.dispatch({ type: 'document.rename', name: 'y' });
+    h.client.setDocument(editor.document);
+    h.flush();
+    h.worker.deliver(answerTo(h.worker.last));
+    h.flush();
+    expect(h.worker.posted.filter((r) => r.kind === 'import')).toHaveLength(1);
+    expect(h.worker.posted.filter((r) => r.kind === 'report')).toHaveLength(3);
   });
 });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../shared/commands/editor';
 import { exportDocument, isDesignFailure } from '../../../shared/export/export';
+import { importConfigurations } from '../../../shared/import/import';
 import { engineNegotiator } from '../../../shared/monitor/engine-negotiator';
 import { applyEvent, initialMonitorState } from '../../../shared/monitor/monitor';
 import { interfaceStatuses } from '../../../shared/monitor/status';
@@ -58,6 +59,25 @@ describe('export in the worker', () => {
   it('the PAN-OS ↔ ASA design is predicted not to come up', () => {
     const { ask } = holding(template('pan-asa-interop'));
     expect(resultOf(ask({ kind: 'export', options: { vendor: 'auto', includeSecrets: false } }), 'export').result.design.length).toBeGreaterThan(0);
+  });
+});
+
+describe('import in the worker', () => {
+  it('reads and assembles the configurations as importConfigurations does, whatever document the worker holds', () => {
+    const doc = template('pan-asa-interop');
+    const { files } = exportDocument(doc, { vendor: 'auto' });
+    const { ask } = holding(template('full-mesh'));
+    const configs = files.map((f, i) => ({ name: f.name, content: f.content, label: `box-${i}` }));
+    const { result } = resultOf(ask({ kind: 'import', files: configs, includeSecrets: false }), 'import');
+    expect(result).toEqual(importConfigurations(configs));
+    expect(result.ok && result.files.map((f) => f.vendor)).toEqual(doc.gateways.map((g) => g.vendor));
+    expect(result.ok && result.document.tunnels).toHaveLength(1);
+  });
+
+  it('a refused file is an answer with its code, not a failed job', () => {
+    const { ask } = holding(template('full-mesh'));
+    const { result } = resultOf(ask({ kind: 'import', files: [{ name: 'Box 1', content: 'PK\u0003\u0004\u0000\u0000garbage' }], includeSecrets: false }), 'import');
+    expect(result).toMatchObject({ ok: false, code: 'BINARY', file: 'Box 1' });
   });
 });
 
@@ -178,6 +198,8 @@ describe('requests the worker refuses', () => {
     ['an exporter that does not exist', { kind: 'export', id: 2, doc: { seq: 1 }, options: { vendor: 'notepad', includeSecrets: false } }, 2, /options\.vendor/],
     ['keys as a string', { kind: 'export', id: 2, doc: { seq: 1 }, options: { vendor: 'auto', includeSecrets: 'yes' } }, 2, /options\.includeSecrets/],
     ['an unknown monitor action', { kind: 'monitor', id: 3, doc: { seq: 1 }, session: 's', actions: [{ type: 'explode' }], ops: null }, 3, /actions\.0/],
+    ['an import of a product that does not exist', { kind: 'import', id: 6, doc: { seq: 1 }, files: [{ name: 'a', content: 'x', vendor: 'notepad' }], includeSecrets: false }, 6, /files\.0\.vendor/],
+    ['an import file without a name', { kind: 'import', id: 6, doc: { seq: 1 }, files: [{ content: 'x' }], includeSecrets: false }, 6, /files\.0\.name/],
     ['time going back', { kind: 'monitor', id: 3, doc: { seq: 1 }, session: 's', actions: [{ type: 'advance', ms: -5 }], ops: null }, 3, /actions\.0/],
     ['a patch beyond its list', { kind: 'report', id: 4, since: null, doc: { seq: 1, delta: { base: null, lists: { formatVersion: 2, name: '', notes: '', gateways: { kind: 'same' }, networks: { kind: 'same' }, tunnels: { kind: 'patch', length: 1, changed: [[3, { id: 't' }]] } } } } }, 4, /beyond the end/],
     ['a document entry that is not a record', { kind: 'report', id: 5, since: null, doc: { seq: 1, delta: { base: null, lists: { formatVersion: 2, name: '', notes: '', gateways: { kind: 'full', items: ['gw'] }, networks: { kind: 'same' }, tunnels: { kind: 'same' } } } } }, 5, /gateways\.items\.0: a gateway must be a record/],
