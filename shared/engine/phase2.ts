@@ -1,7 +1,7 @@
 // Phase 2, per child the initiator proposes: what it puts in TSi/TSr (IKEv2) or IDci/IDcr (IKEv1),
 // what the responder's product accepts and answers, ESP and PFS, and what the initiator's product
 // makes of the answer. A triggering packet's selector goes first where the product does that.
-import type { EspProposal } from '../model/document';
+import type { EndKey, EspProposal } from '../model/document';
 import { asIkev1Id, formatSelector, fromRange, makeSelector } from '../net/selector';
 import type { TriggerPacket } from './options';
 import type { NegotiationRun } from './negotiation-run';
@@ -221,6 +221,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       entry.exchange = exchange;
       results.push(entry);
       rejectEntry(run, entry, rejectNotify, `${nameR} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`, `refused ${tsi.map(textOf).join(' ')} <-> ${tsr.map(textOf).join(' ')}`);
+      if (exchange === 'IKE_AUTH') childKillsIke(run, p1, entry, bI.childFailureKillsIke ? initiatorEnd : undefined);
       continue;
     }
     const rc = planR.children[answer.configIndex] as ChildPlan;
@@ -237,6 +238,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       entry.failedAttribute = esp.attribute;
       results.push(entry);
       rejectEntry(run, entry, 'NO_PROPOSAL_CHOSEN', esp.reason);
+      if (exchange === 'IKE_AUTH') childKillsIke(run, p1, entry, bR.childFailureKillsIke ? responderEnd : bI.childFailureKillsIke ? initiatorEnd : undefined);
       continue;
     }
     if (esp.keRetryGroup !== undefined && exchange === 'CREATE_CHILD_SA') {
@@ -339,6 +341,23 @@ function joined(list: readonly string[]): string {
   return list.length === 1 ? (list[0] as string) : list.join(' ');
 }
 
+/**
+ * A product that takes the IKE SA down with a refused IKE_AUTH child (`childFailureKillsIke`,
+ * OpenIKED): phase 1 becomes down, so the children after this one are not negotiated.
+ */
+function childKillsIke(run: NegotiationRun, p1: Phase1Result, entry: Phase2Result, by: EndKey | undefined): void {
+  if (!by) return;
+  const rule = run.plans[by].behaviour.rules.childFailure;
+  p1.status = 'down';
+  p1.failure = 'child';
+  p1.reason = `${run.gateways[by].name} takes the IKE SA down with its first child "${entry.name}", refused in IKE_AUTH (${entry.notify ?? 'refused'}).`;
+  if (rule) {
+    const id = run.use(by, rule);
+    if (!p1.rules.includes(id)) p1.rules = [...p1.rules, id];
+    entry.rules = [...entry.rules, id];
+  }
+}
+
 function rejectEntry(run: NegotiationRun, entry: Phase2Result, notify: Notify, reason: string, notifyData?: string): void {
   const { initiatorEnd, responderEnd } = run;
   const exchange = entry.exchange;
@@ -370,6 +389,7 @@ function strategyWords(s: string): string {
     case 'exact': return 'it requires an exact, mirrored match';
     case 'subset': return 'it accepts only a proposal inside one of its entries';
     case 'fit-either-way': return 'the proposal must hold its own connection\'s subnets on both ends, or lie inside one connection\'s on both ends';
+    case 'own-policy': return 'it has no policy for this peer';
     case 'narrow-first':
     case 'narrow-score': return 'no configured selector intersects the proposal';
     default: return s;

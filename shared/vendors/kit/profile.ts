@@ -22,7 +22,13 @@ export type ResponderMatch =
    * both ends answers the proposal. One end wider and the other narrower, a partial overlap, or a
    * proposed range that is not one prefix is refused: no intersection is ever computed.
    */
-  | 'fit-either-way';
+  | 'fit-either-way'
+  /**
+   * OpenIKED: never narrows and never refuses. One entry answers every child of the IKE SA (the
+   * policy chosen by addresses and identities only, the last that matches), with all its own
+   * selectors, whatever was proposed.
+   */
+  | 'own-policy';
 
 /** How an IKEv2 initiator treats a narrowed answer. */
 export type InitiatorNarrowing =
@@ -70,6 +76,12 @@ export interface SelectorBehaviour {
   defaultSelector: 'any' | 'ike-addresses' | 'none';
   /** What this end installs per role and IKE version; absent means `negotiated`. */
   installs?: Partial<Record<'v1Initiator' | 'v1Responder' | 'v2Initiator' | 'v2Responder', InstalledSelectors>>;
+  /**
+   * A child refused in IKE_AUTH (the peer's TS_UNACCEPTABLE, or NO_PROPOSAL_CHOSEN either way)
+   * takes the whole IKE SA down when this end is in the exchange (OpenIKED), instead of leaving it
+   * up without the child (RFC 7296 §2.9).
+   */
+  childFailureKillsIke?: boolean;
   /** Responder without PFS configured accepts whatever PFS group the initiator offers (Cisco `set pfs`). */
   acceptsAnyPfsWhenNoneConfigured: boolean;
   /** Rule ids behind each behaviour above, recorded in the report when used. */
@@ -85,6 +97,8 @@ export interface SelectorBehaviour {
     v1PfsGroup?: string;
     /** Why this end installs its own selectors (`installs` above), when it does. */
     installs?: string;
+    /** Why a refused IKE_AUTH child takes the IKE SA down (`childFailureKillsIke`). */
+    childFailure?: string;
     /** IKEv1 identification payloads carry one port: a port range is proposed as its first port. */
     v1IdPort?: string;
   };
