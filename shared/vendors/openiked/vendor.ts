@@ -2,6 +2,8 @@
 import type { VendorModule } from '../kit/vendor-module';
 import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
+import { openikedExporter } from './export';
+import { grammar } from './grammar';
 import { identity } from './identity';
 import { openiked as profile } from './profile';
 
@@ -11,4 +13,6 @@ export const vendor = {
   capabilities,
   profile,
   monitor: NO_MONITOR,
+  exporter: openikedExporter,
+  grammar,
 } as const satisfies VendorModule<'openiked'>;
