@@ -82,6 +82,8 @@ export interface SelectorBehaviour {
    * up without the child (RFC 7296 §2.9).
    */
   childFailureKillsIke?: boolean;
+  /** IKEv2 initiator: each child is brought up by an IKE SA of its own, in IKE_AUTH (OpenIKED: one active policy, one IKE SA). */
+  v2IkeSaPerChild?: boolean;
   /** Responder without PFS configured accepts whatever PFS group the initiator offers (Cisco `set pfs`). */
   acceptsAnyPfsWhenNoneConfigured: boolean;
   /** Rule ids behind each behaviour above, recorded in the report when used. */
@@ -99,6 +101,8 @@ export interface SelectorBehaviour {
     installs?: string;
     /** Why a refused IKE_AUTH child takes the IKE SA down (`childFailureKillsIke`). */
     childFailure?: string;
+    /** Why each child has an IKE SA of its own (`v2IkeSaPerChild`). */
+    ikeSaPerChild?: string;
     /** IKEv1 identification payloads carry one port: a port range is proposed as its first port. */
     v1IdPort?: string;
   };

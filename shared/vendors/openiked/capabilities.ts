@@ -34,6 +34,7 @@ const LINUX_AEAD: AlgorithmLimit = {
   phase: 'esp',
   kind: 'encryption',
   unsupported: ['aes128gcm16', 'aes256gcm16', 'chacha20poly1305'],
+  negotiation: 'proposal-dropped',
   statement: 'OpenIKED\'s portable build on Linux (Debian 12, 7.2) has no AEAD ESP cipher (AES-GCM, ChaCha20-Poly1305): parse.y drops such a proposal, so the child gets NO_PROPOSAL_CHOSEN.',
   provenance: 'verified',
   source: 'openiked-portable 7.2 parse.y (HAVE_LINUX_PFKEY_H: "Linux pfkey does not support AES-GCM"); verified: OpenIKED 7.2 iked against strongSwan 5.9.8 charon, iked log `ikev2_log_proposal: ESP #1 ENCR=AES_GCM_16-128` … `ikev2_add_error: NO_PROPOSAL_CHOSEN`',

@@ -17,6 +17,7 @@ const rules = ruleTable('openiked', [
   { id: 'openiked.v2.initiator', statement: 'IKEv2 initiator proposes every flow of a policy (from × to) in one Child SA (TSi and TSr lists) and does not check the answered selectors: it takes the answer and installs the flows it proposed (its own configuration).', provenance: 'verified', source: seen('`ikev2_childsa_enable: loaded flows:` with its own config while charon installs what it answered') },
   { id: 'openiked.installs-own', statement: 'Either role installs its policy\'s own flows, not the negotiated selectors; when the peer installs narrower ones the child is up but asymmetric.', provenance: 'verified', source: seen('`ikev2_childsa_enable: loaded flows: ESP-10.2.1.0/24=10.1.1.0/24(0)`') },
   { id: 'openiked.child-failure-kills-ike', statement: 'A child refused in IKE_AUTH (TS_UNACCEPTABLE from the peer, or no acceptable ESP proposal either way) takes the whole IKE SA down: as responder iked answers IKE_AUTH with only N(NO_PROPOSAL_CHOSEN) and no AUTH; as initiator it never reaches ESTABLISHED.', provenance: 'verified', source: seen('`ikev2_ike_auth_recv: no proposal chosen`, `sa_free: IKE_AUTH failed`; as initiator with TS_UNACCEPTABLE no `sa_state: … -> ESTABLISHED`') },
+  { id: 'openiked.v2.ike-sa-per-policy', statement: 'As initiator each active policy (one child) is brought up by an IKE SA of its own, its child in IKE_AUTH: a child refused there takes down only its own IKE SA, the other policies come up on theirs.', provenance: 'verified', source: seen('(interop-others/v2-two-children-first-fails--iked-as-initiator.json) `policy_lookup: setting policy \'y\'` … `type TS_UNACCEPTABLE`, then `sa_state: VALID -> ESTABLISHED … policy \'x\'` on another IKE SA') },
   { id: 'openiked.default', statement: 'Without flows the export writes `from any to any`.', provenance: 'assumed', source: `${DOC}: from/to, "any"` },
   { id: 'openiked.pfs', statement: 'A `childsa group` requires PFS with a common group in CREATE_CHILD_SA; the IKE_AUTH child carries no KE.', provenance: 'documented', source: `${DOC}: childsa group; RFC 7296 §1.2` },
   { id: 'openiked.v1', statement: 'OpenIKED has no IKEv1.', provenance: 'documented', source: `${DOC}: only \`ikev2\` policies` },
@@ -38,6 +39,7 @@ export const openiked: VendorProfile = {
     defaultSelector: 'any',
     installs: { v2Initiator: 'own', v2Responder: 'own' },
     childFailureKillsIke: true,
+    v2IkeSaPerChild: true,
     acceptsAnyPfsWhenNoneConfigured: false,
     rules: {
       v1Propose: 'openiked.v1',
@@ -48,6 +50,7 @@ export const openiked: VendorProfile = {
       pfs: 'openiked.pfs',
       installs: 'openiked.installs-own',
       childFailure: 'openiked.child-failure-kills-ike',
+      ikeSaPerChild: 'openiked.v2.ike-sa-per-policy',
     },
   }),
   phase1: {
