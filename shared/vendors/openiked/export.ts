@@ -66,16 +66,23 @@ function identity(id: { type: string; value: string }): Quoted {
   }
 }
 
+/**
+ * iked.conf cannot mix AEAD and other ciphers in one proposal (parse.y: "cannot mix encryption
+ * transforms with implicit and non-implicit authentication"): a design proposal holding both is
+ * written as two, its AEAD ciphers first.
+ */
+function splitAead(encs: readonly Encryption[]): Encryption[][] {
+  return [encs.filter(isAead), encs.filter((e) => !isAead(e))].filter((g) => g.length > 0);
+}
+
 function ikeProposals(w: ConfigWriter, t: TunnelView): string[] {
   const out: string[] = [];
   for (const p of t.me.ike.proposals) {
-    const encs = p.encryption.map((e) => {
-      const x = ENC[e]?.ike;
-      if (!x) w.warn('ALGORITHM_UNSUPPORTED', `IKE encryption ${e} is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
-      return x;
-    }).filter((x): x is string => x !== undefined);
-    if (encs.length === 0) continue;
-    const aeadOnly = p.encryption.every((e) => !ENC[e]?.ike || isAead(e));
+    const supported = p.encryption.filter((e) => {
+      if (ENC[e]?.ike) return true;
+      w.warn('ALGORITHM_UNSUPPORTED', `IKE encryption ${e} is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
+      return false;
+    });
     const ints = p.integrity.map((i) => INT[i]).filter((x): x is string => x !== undefined);
     const prfs = ints.length > 0 ? ints : ['hmac-sha2-256'];
     const groups = p.dhGroups.map((g) => {
@@ -83,32 +90,38 @@ function ikeProposals(w: ConfigWriter, t: TunnelView): string[] {
       if (!x) w.warn('DH_GROUP_UNSUPPORTED', `IKE DH group ${g} is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
       return x;
     }).filter((x): x is string => x !== undefined);
-    if (groups.length === 0 || (!aeadOnly && ints.length === 0)) continue;
-    out.push([`ikesa enc ${encs.join(' enc ')}`, aeadOnly ? '' : `auth ${ints.join(' auth ')}`, `prf ${prfs.join(' prf ')}`, `group ${groups.join(' group ')}`].filter(Boolean).join(' '));
+    if (groups.length === 0) continue;
+    for (const encs of splitAead(supported)) {
+      const aead = encs.every(isAead);
+      if (!aead && ints.length === 0) continue;
+      out.push([`ikesa enc ${encs.map((e) => ENC[e]?.ike).join(' enc ')}`, aead ? '' : `auth ${ints.join(' auth ')}`, `prf ${prfs.join(' prf ')}`, `group ${groups.join(' group ')}`].filter(Boolean).join(' '));
+    }
   }
-  return out;
+  return [...new Set(out)];
 }
 
 function espProposals(w: ConfigWriter, t: TunnelView): string[] {
   const out: string[] = [];
   for (const p of t.me.esp.proposals) {
-    const encs = p.encryption.map((e) => {
-      const x = ESP_REFUSED.has(e) ? undefined : ENC[e]?.esp;
-      if (!x) w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} is not available on ${LABEL}${ESP_REFUSED.has(e) ? ' (the portable build on Linux drops AEAD ESP proposals)' : ''}; left out`, { tunnel: t.tunnel.name });
-      return x;
-    }).filter((x): x is string => x !== undefined);
-    if (encs.length === 0) continue;
+    const supported = p.encryption.filter((e) => {
+      if (!ESP_REFUSED.has(e) && ENC[e]?.esp) return true;
+      w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${e} is not available on ${LABEL}${ESP_REFUSED.has(e) ? ' (the portable build on Linux drops AEAD ESP proposals)' : ''}; left out`, { tunnel: t.tunnel.name });
+      return false;
+    });
     const ints = p.integrity.map((i) => INT[i]).filter((x): x is string => x !== undefined);
-    if (ints.length === 0 && !encs.includes('null')) {
-      w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${p.encryption.join(', ')} without an integrity algorithm is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
-      continue;
-    }
     const groups = p.dhGroups.map((g) => {
       const x = GROUP[g];
       if (!x) w.warn('DH_GROUP_UNSUPPORTED', `PFS DH group ${g} is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
       return x;
     }).filter((x): x is string => x !== undefined);
-    out.push([`childsa enc ${encs.join(' enc ')}`, ints.length ? `auth ${ints.join(' auth ')}` : '', groups.length ? `group ${groups.join(' group ')}` : ''].filter(Boolean).join(' '));
+    for (const encs of splitAead(supported)) {
+      const aead = encs.every(isAead);
+      if (!aead && ints.length === 0) {
+        w.warn('ALGORITHM_UNSUPPORTED', `ESP encryption ${encs.join(', ')} without an integrity algorithm is not available on ${LABEL}; left out`, { tunnel: t.tunnel.name });
+        continue;
+      }
+      out.push([`childsa enc ${encs.map((e) => ENC[e]?.esp).join(' enc ')}`, aead ? '' : `auth ${ints.join(' auth ')}`, groups.length ? `group ${groups.join(' group ')}` : ''].filter(Boolean).join(' '));
+    }
   }
   return [...new Set(out)];
 }
