@@ -159,6 +159,13 @@ export const openikedExporter: VendorExporter = {
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'OpenIKED', REFERENCE, ['Install as /etc/iked.conf (mode 600, owned by root); check it with `iked -n -f /etc/iked.conf`.']);
     const names = new Set<string>();
+    // iked.conf(5) `set dpd_check_interval time`: DPD is global in iked, one interval for every peer.
+    const dpd = [...new Set(ctx.tunnels.filter((t) => t.me.dpd.enabled).map((t) => t.me.dpd.intervalSeconds))];
+    if (dpd.length > 0) {
+      w.line(`set dpd_check_interval ${dpd[0]}`);
+      if (dpd.length > 1) w.warn('SETTING_UNSUPPORTED', `iked has one DPD interval for every peer: ${dpd[0]} s written, the tunnels' other intervals (${dpd.slice(1).join(', ')} s) left out`);
+      w.blank();
+    }
     for (const t of ctx.tunnels) {
       const tn = t.tunnel.name;
       w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv2`);
@@ -233,7 +240,6 @@ export const openikedExporter: VendorExporter = {
         continue;
       }
       if (ctx.gateway.vpnType === 'route-based' && t.routes.length > 0) w.warn('ROUTES_MANUAL', `iked installs flows, not routes: ${t.routes.join(', ')} need no route into a tunnel interface, but the flows above must cover them`, { tunnel: tn });
-      if (t.me.dpd.enabled) w.warn('SETTING_UNSUPPORTED', 'iked has no per-policy DPD interval (its global `set dpd_check_interval`); left out', { tunnel: tn });
       if (t.me.monitor.enabled) w.warn('MONITOR_UNSUPPORTED', 'OpenIKED has no tunnel monitor of its own; monitor settings left out', { tunnel: tn });
       w.blank();
     }

@@ -6,6 +6,7 @@ import { openikedExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
 import { openiked as profile } from './profile';
+import { openikedReader } from './reader';
 
 export const vendor = {
   id: 'openiked',
@@ -14,5 +15,6 @@ export const vendor = {
   profile,
   monitor: NO_MONITOR,
   exporter: openikedExporter,
+  reader: openikedReader,
   grammar,
 } as const satisfies VendorModule<'openiked'>;
