@@ -7,6 +7,7 @@ import { grammar } from './grammar';
 import { identity } from './identity';
 import { openiked as profile } from './profile';
 import { openikedReader } from './reader';
+import { ikectlShowSa } from './show';
 
 export const vendor = {
   id: 'openiked',
@@ -14,6 +15,7 @@ export const vendor = {
   capabilities,
   profile,
   monitor: NO_MONITOR,
+  show: { commands: [{ command: 'ikectl show sa', run: ikectlShowSa }] },
   exporter: openikedExporter,
   reader: openikedReader,
   grammar,
