@@ -17,10 +17,6 @@ export interface ClassifiedRun {
 
 const AEAD = /gcm|ccm|chacha/;
 
-function lines(e: EvidenceSide | undefined): string[] {
-  return e ? [...e.ts, ...e.reasons] : [];
-}
-
 export function classify(r: ClassifiedRun): DisagreementClassId[] {
   const s = r.scenario;
   const c = s.case;
@@ -41,7 +37,6 @@ export function classify(r: ClassifiedRun): DisagreementClassId[] {
   }
   // iked
   const esp = [...c.initiator.children, ...c.responder.children].map((ch) => ch.esp);
-  const ikedLog = lines(s.placement === 'responder' ? r.evidence?.responder : r.evidence?.initiator);
   // AES-GCM that the engine negotiates and iked cannot (a genuine ESP mismatch is another matter).
   if (realNotifies.has('NO_PROPOSAL_CHOSEN') && !engineNotifies.has('NO_PROPOSAL_CHOSEN') && esp.some((e) => e.split(',').every((p) => p.split('-').some((t) => AEAD.test(t))))) out.add('iked-linux-no-aead-esp');
   if (r.engine.notifies_sent_by_responder.includes('AUTHENTICATION_FAILED') && r.real.notifies_sent_by_responder.includes('NO_PROPOSAL_CHOSEN')) out.add('iked-proposal-before-auth');
