@@ -207,7 +207,7 @@ export function NegotiationPanel({ state, report, selection }: PanelProps) {
                       {p.proposed.local} ↔ {p.proposed.remote}
                     </td>
                     <td className="mono">{revealed.has(p.index) && p.negotiated ? `${p.negotiated.local.join(', ')} ↔ ${p.negotiated.remote.join(', ')}` : '—'}</td>
-                    <td>{revealed.has(p.index) ? (p.status === 'up' ? '✓ up' : `✕ ${p.notify ?? 'down'}`) : '…'}</td>
+                    <td>{revealed.has(p.index) ? (p.status === 'up' ? '✓ up' : p.status === 'asymmetric' ? '◐ up, asymmetric' : `✕ ${p.notify ?? 'down'}`) : '…'}</td>
                   </tr>
                 ))}
               </tbody>

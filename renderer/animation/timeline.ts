@@ -31,6 +31,10 @@ export function valuesOf(e: TimelineEntry, initiatorEnd: TimelineEntry['from']):
   if (e.proposals && e.proposals.length > 0) out.push({ label: e.proposals.length === 1 ? 'Offered' : `Offered (${e.proposals.length})`, value: e.proposals.join(' | ') });
   if (e.chosen) out.push({ label: 'Chosen', value: e.chosen });
   if (e.keGroup !== undefined) out.push({ label: 'KE', value: `DH group ${e.keGroup}` });
+  // A nonce is random per exchange, so its value cannot be predicted: the player says what it is
+  // and how long it may be (RFC 7296 §3.9: 16 to 256 octets; RFC 2409 §5: 8 to 256 bytes).
+  const nonce = /(?:^|\s)(Ni|Nr)(?=\s|$)/.exec(e.summary)?.[1];
+  if (nonce) out.push({ label: nonce, value: `random, ${v1 ? '8' : '16'} to 256 octets, new for this exchange (${v1 ? 'RFC 2409 §5' : 'RFC 7296 §3.9'})` });
   if (e.ids?.i) out.push({ label: v1 ? 'IDii' : 'IDi', value: e.ids.i });
   if (e.ids?.r) out.push({ label: v1 ? 'IDir' : 'IDr', value: e.ids.r });
   if (e.ts) {

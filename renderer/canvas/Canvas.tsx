@@ -24,7 +24,9 @@ import type { Highlight, MonitorOverlay, Selection } from '../app/panels';
 import { addGatewayCommand, addNetworkCommand, addTunnelCommand, nearestGateway } from './create';
 import { CanvasMinimap, DotBackdrop, fitPadding, fitWouldHideUnderMinimap, selectSmallCanvas } from './canvas-backdrop';
 import { edgeTypes, nodeTypes, type CanvasEdge, type CanvasNode, type TunnelEdgeData } from './nodes';
-import { findReportTunnel, tunnelStatus } from './tunnel-status';
+import { badgeLabel, findReportTunnel, tunnelStatus } from './tunnel-status';
+import { placeBadges, type BadgeRequest, type Box } from './badge-placement';
+import { GATEWAY_SIZE, NETWORK_SIZE } from './auto-layout';
 
 export const PALETTE_MIME = 'application/x-ipsec-studio-palette';
 export type PaletteItem = { kind: 'gateway'; vendor: Vendor } | { kind: 'network' } | { kind: 'host' };
@@ -133,6 +135,32 @@ export function Canvas(props: CanvasProps) {
     return nodeMemo.settle(out);
   }, [doc.gateways, doc.networks, selected, hl, measured, dragPositions, nodeMemo]);
 
+  // Each tunnel badge's place on its line, clear of the other badges and of every node (the same
+  // placement as the exported picture): lines run between the facing side handles, at mid-height.
+  const badgePlaces = useMemo(() => {
+    const boxOf = new Map<string, Box>();
+    const boxes: Box[] = [];
+    const add = (id: string, at: XYPosition, size: { width: number; height: number }) => {
+      const b = { x: at.x, y: at.y, width: size.width, height: size.height };
+      boxOf.set(id, b);
+      boxes.push(b);
+    };
+    for (const g of doc.gateways) add(nodeId.gateway(g.id), dragPositions?.get(nodeId.gateway(g.id)) ?? g.position, measured.get(nodeId.gateway(g.id)) ?? GATEWAY_SIZE);
+    for (const n of doc.networks) add(nodeId.network(n.id), dragPositions?.get(nodeId.network(n.id)) ?? n.position, measured.get(nodeId.network(n.id)) ?? NETWORK_SIZE);
+    const ids: string[] = [];
+    const requests: BadgeRequest[] = [];
+    for (const t of doc.tunnels) {
+      const a = boxOf.get(nodeId.gateway(t.a.gatewayId));
+      const b = boxOf.get(nodeId.gateway(t.b.gatewayId));
+      if (!a || !b) continue;
+      const aLeft = a.x <= b.x;
+      requests.push({ a: { x: aLeft ? a.x + a.width : a.x, y: a.y + a.height / 2 }, b: { x: aLeft ? b.x : b.x + b.width, y: b.y + b.height / 2 }, width: badgeLabel(tunnelStatus(findReportTunnel(report, t))).width, height: 24 });
+      ids.push(t.id);
+    }
+    const places = placeBadges(requests, boxes);
+    return new Map(ids.map((id, i) => [id, { along: places[i]?.along ?? 0.5, beside: places[i]?.beside ?? 0 }]));
+  }, [doc.gateways, doc.networks, doc.tunnels, report, measured, dragPositions]);
+
   const edges = useMemo((): CanvasEdge[] => {
     const out: CanvasEdge[] = [];
     const gx = new Map<string, number>();
@@ -157,19 +185,23 @@ export function Canvas(props: CanvasProps) {
       const isHl = hl.edges.has(t.id);
       const anim = animation && animation.tunnelId === t.id ? animation.anim : undefined;
       const mon = monitor?.[t.id];
+      const badge = badgePlaces.get(t.id);
       out.push(
         // Keyed on what the edge draws, not on the tunnel object: editing a proxy ID or a proposal
         // leaves the edge as it was, so React Flow is not handed a new edge list per keystroke.
-        cachedEdge(nodeId.tunnel(t.id), [t.name, t.a.gatewayId, t.b.gatewayId, sh, status.health, status.phase1, status.phase2Up, status.phase2Down, status.description, isSel, isHl, anim, mon?.status, mon?.routesWithdrawn, mon?.where], () => {
+        cachedEdge(nodeId.tunnel(t.id), [t.name, t.a.gatewayId, t.b.gatewayId, sh, status.health, status.phase1, status.phase2Up, status.phase2Asymmetric, status.phase2Down, status.description, isSel, isHl, anim, mon?.status, mon?.routesWithdrawn, mon?.where, badge?.along, badge?.beside], () => {
           const data: TunnelEdgeData = { name: t.name, status, highlighted: isHl };
           if (anim) data.anim = anim;
           if (mon) data.monitor = mon;
-          return { id: nodeId.tunnel(t.id), type: 'tunnel', source: nodeId.gateway(t.a.gatewayId), target: nodeId.gateway(t.b.gatewayId), sourceHandle: sh, targetHandle: th, selected: isSel, data, ariaLabel: `Tunnel ${t.name}: ${status.description}` };
+          if (badge) data.badge = badge;
+          // The tunnel being played is drawn above every other edge, so its moving message never
+          // passes under another tunnel's badge.
+          return { id: nodeId.tunnel(t.id), type: 'tunnel', source: nodeId.gateway(t.a.gatewayId), target: nodeId.gateway(t.b.gatewayId), sourceHandle: sh, targetHandle: th, selected: isSel, data, ariaLabel: `Tunnel ${t.name}: ${status.description}`, ...(anim ? { zIndex: 1 } : {}) };
         }),
       );
     }
     return edgeMemo.settle(out);
-  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation, monitor, dragPositions, edgeMemo]);
+  }, [doc.gateways, doc.networks, doc.tunnels, report, selected, hl, animation, monitor, dragPositions, edgeMemo, badgePlaces]);
 
   const selectionRef = useRef(selection);
   useEffect(() => {

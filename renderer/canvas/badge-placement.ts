@@ -18,10 +18,12 @@ export interface BadgeRequest {
   height: number;
 }
 
-/** The badge's centre. */
+/** The badge's centre, and where that is on its line: a fraction from `a` to `b`, and px beside it. */
 export interface BadgePlace {
   x: number;
   y: number;
+  along: number;
+  beside: number;
 }
 
 /** Fractions along the line, nearest the middle first. */
@@ -87,13 +89,13 @@ export function placeBadges(requests: readonly BadgeRequest[], boxes: readonly B
     const ny = dx / len;
     const off = r.height + GAP;
     let best: { place: BadgePlace; cost: number } | undefined;
-    const candidates = [0, off, -off].flatMap((o) => ALONG.map((t) => ({ x: r.a.x + dx * t + nx * o, y: r.a.y + dy * t + ny * o })));
+    const candidates = [0, off, -off].flatMap((o) => ALONG.map((t) => ({ x: r.a.x + dx * t + nx * o, y: r.a.y + dy * t + ny * o, along: t, beside: o })));
     for (const c of candidates) {
       const cost = grid.overlap({ x: c.x - r.width / 2, y: c.y - r.height / 2, width: r.width, height: r.height });
       if (!best || cost < best.cost) best = { place: c, cost };
       if (cost === 0) break;
     }
-    const place = best?.place ?? { x: (r.a.x + r.b.x) / 2, y: (r.a.y + r.b.y) / 2 };
+    const place = best?.place ?? { x: (r.a.x + r.b.x) / 2, y: (r.a.y + r.b.y) / 2, along: 0.5, beside: 0 };
     grid.add({ x: place.x - r.width / 2, y: place.y - r.height / 2, width: r.width, height: r.height });
     out.push(place);
   }

@@ -19,11 +19,11 @@ export interface SvgTheme {
   nodeStroke: string;
   text: string;
   muted: string;
-  health: Record<'up' | 'partial' | 'down' | 'pending', string>;
+  health: Record<'up' | 'asymmetric' | 'partial' | 'down' | 'pending', string>;
 }
 
-export const LIGHT_SVG: SvgTheme = { background: '#f7f8fa', node: '#ffffff', nodeStroke: '#b8c0cc', text: '#15202b', muted: '#5b6776', health: { up: '#1d7a3a', partial: '#a65f00', down: '#c0262d', pending: '#6b7785' } };
-export const DARK_SVG: SvgTheme = { background: '#14181f', node: '#1e242d', nodeStroke: '#3a4452', text: '#e8edf3', muted: '#9aa6b5', health: { up: '#4cc27a', partial: '#f0a83a', down: '#ff6b6b', pending: '#8a96a5' } };
+export const LIGHT_SVG: SvgTheme = { background: '#f7f8fa', node: '#ffffff', nodeStroke: '#b8c0cc', text: '#15202b', muted: '#5b6776', health: { up: '#1d7a3a', asymmetric: '#a65f00', partial: '#a65f00', down: '#c0262d', pending: '#6b7785' } };
+export const DARK_SVG: SvgTheme = { background: '#14181f', node: '#1e242d', nodeStroke: '#3a4452', text: '#e8edf3', muted: '#9aa6b5', health: { up: '#4cc27a', asymmetric: '#f0a83a', partial: '#f0a83a', down: '#ff6b6b', pending: '#8a96a5' } };
 
 const advanceOf = (size: number, face: 'bold' | 'regular' | 'mono') => size * (face === 'bold' ? 0.7 : face === 'mono' ? 0.62 : 0.56);
 

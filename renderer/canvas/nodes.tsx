@@ -1,10 +1,10 @@
 // The canvas's node and edge components. They only draw what the view model hands them; every
 // change goes back to the document as a command (see Canvas.tsx).
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { BaseEdge, getStraightPath, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type { Gateway, Network } from '../../shared/model/document';
 import { vendorModule } from '../../shared/vendors/registry';
-import { HEALTH_ICON, type TunnelStatus } from './tunnel-status';
+import { badgeLabel, type TunnelStatus } from './tunnel-status';
 import { NetworkIcon, VendorIcon } from './vendor-icon';
 
 export type GatewayNodeData = { gateway: Gateway; highlighted: boolean };
@@ -19,6 +19,8 @@ export interface TunnelEdgeData extends Record<string, unknown> {
   highlighted: boolean;
   /** During the negotiation animation: where the message dot is (0..1 from source to target), its label, and whether phase 1 is lit. */
   anim?: { progress: number; fromSource: boolean; label: string; phase1Lit: boolean; failed: boolean };
+  /** Where the badge sits: a fraction along the line from source to target, and px beside it (badge-placement.ts). */
+  badge?: { along: number; beside: number };
   /** While a VPN monitor simulation runs: what the monitor shows for this tunnel. */
   monitor?: { status: 'UP' | 'READY' | 'DOWN'; routesWithdrawn: boolean; where: string };
 }
@@ -81,17 +83,53 @@ export const NetworkNodeView = memo(function NetworkNodeView({ data, selected }:
   );
 });
 
-const HEALTH_DASH: Record<string, string | undefined> = { up: undefined, partial: '10 4', down: '4 4', pending: '2 6' };
+const HEALTH_DASH: Record<string, string | undefined> = { up: undefined, asymmetric: '14 3 2 3', partial: '10 4', down: '4 4', pending: '2 6' };
+
+/**
+ * A pill as wide as its text is drawn: the text is measured once laid out and again whenever its
+ * box changes (presentation mode's larger type, a font loaded late), so it never runs past the
+ * pill's ends. `estimate` is the width until the first measurement.
+ */
+function FittedPill({ x, y, height, radius, text, estimate, pad, textY }: { x: number; y: number; height: number; radius: number; text: string; estimate: number; pad: number; textY: number }) {
+  const ref = useRef<SVGTextElement>(null);
+  const [measured, setMeasured] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof el.getComputedTextLength !== 'function') return;
+    const measure = () => {
+      const w = el.getComputedTextLength();
+      if (w > 0) setMeasured((m) => (m !== undefined && Math.abs(m - (w + pad)) < 0.5 ? m : w + pad));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [text, pad]);
+  const width = measured ?? estimate;
+  return (
+    <>
+      <rect x={x - width / 2} y={y} width={width} height={height} rx={radius} />
+      <text ref={ref} x={x} y={textY} textAnchor="middle">
+        {text}
+      </text>
+    </>
+  );
+}
 
 export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<TunnelEdge>) {
   const { sourceX, sourceY, targetX, targetY, data, selected, id } = props;
-  const [path, labelX, labelY] = getStraightPath({ sourceX, sourceY, targetX, targetY });
+  const [path] = getStraightPath({ sourceX, sourceY, targetX, targetY });
   if (!data) return null;
   const s = data.status;
-  const p2 = s.phase1 === 'up' ? `${s.phase2Up}✓ ${s.phase2Down}✕` : s.phase1 === 'down' ? 'P2 —' : '';
-  const p1 = s.phase1 === 'up' ? 'P1 ✓' : s.phase1 === 'down' ? 'P1 ✕' : 'P1 …';
-  const text = `${HEALTH_ICON[s.health]} ${p1}${p2 ? `  ${p2}` : ''}`;
-  const width = 14 + text.length * 7.4;
+  const { text, width } = badgeLabel(s);
+  // Where the canvas placed the badge (badge-placement.ts: off other badges and nodes), on this
+  // edge's own line; the middle when it has not been placed.
+  const along = data.badge?.along ?? 0.5;
+  const beside = data.badge?.beside ?? 0;
+  const len = Math.hypot(targetX - sourceX, targetY - sourceY) || 1;
+  const labelX = sourceX + (targetX - sourceX) * along - ((targetY - sourceY) / len) * beside;
+  const labelY = sourceY + (targetY - sourceY) * along + ((targetX - sourceX) / len) * beside;
   const anim = data.anim;
   const mon = data.monitor;
   const monText = mon ? `Monitor: ${mon.status}${mon.routesWithdrawn ? ', routes withdrawn' : ''}` : '';
@@ -109,20 +147,14 @@ export const TunnelEdgeView = memo(function TunnelEdgeView(props: EdgeProps<Tunn
           edge, which Chromium re-layerizes on every pan frame (BENCHMARKS.md, "Canvas"). */}
       <g className="tunnel-badge" role="img" aria-label={`Tunnel ${data.name}: ${s.description}`}>
         <title>{`${data.name}: ${s.description}`}</title>
-        <rect x={labelX - width / 2} y={labelY - 12} width={width} height={24} rx={12} />
-        <text x={labelX} y={labelY + 4} textAnchor="middle">
-          {text}
-        </text>
+        <FittedPill x={labelX} y={labelY - 12} height={24} radius={12} text={text} estimate={width} pad={16} textY={labelY + 4} />
       </g>
       {mon && (
         // The monitor simulation's view, under the engine's verdict: the two can differ (a peer
         // lost, a monitor ping failing) and the canvas says both.
         <g className={`tunnel-monitor-badge monitor-${mon.status.toLowerCase()}`} role="img" aria-label={monText} data-testid={`tunnel-monitor-${data.name}`}>
           <title>{`VPN monitor simulation, ${mon.where}: ${monText}`}</title>
-          <rect x={labelX - monWidth / 2} y={labelY + 14} width={monWidth} height={20} rx={10} />
-          <text x={labelX} y={labelY + 28} textAnchor="middle">
-            {monText}
-          </text>
+          <FittedPill x={labelX} y={labelY + 14} height={20} radius={10} text={monText} estimate={monWidth} pad={14} textY={labelY + 28} />
         </g>
       )}
       {anim && dot && anim.label && (

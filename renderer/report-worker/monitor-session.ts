@@ -23,7 +23,11 @@ export function eventsOf(doc: TopologyDocument, current: MonitorState, action: E
   if (!t) return undefined;
   const tid = t.id as TunnelId;
   const init = t.initiator;
-  const records = current.sas.filter((s) => s.tunnelId === tid);
+  const all = current.sas.filter((s) => s.tunnelId === tid);
+  // One SA when the action names it (it must still exist), else every SA of the tunnel.
+  const one = 'sa' in action && action.sa ? action.sa : undefined;
+  const records = one ? all.filter((s) => s.end === one.end && s.index === one.index) : all;
+  if (one && records.length === 0) return undefined;
   switch (action.type) {
     case 'traffic':
       return records.filter((s) => s.end === init).concat(records.filter((s) => s.end !== init)).map((s) => ({ type: 'traffic', at, tunnelId: tid, end: s.end, index: s.index }));
@@ -32,7 +36,7 @@ export function eventsOf(doc: TopologyDocument, current: MonitorState, action: E
     case 'peer-restart':
       return [{ type: 'peer-restart', at, tunnelId: tid, end: init === 'a' ? 'b' : 'a' }];
     case 'lifetime-expiry':
-      return [{ type: 'lifetime-expiry', at, tunnelId: tid }];
+      return one ? [{ type: 'lifetime-expiry', at, tunnelId: tid, end: one.end, index: one.index }] : [{ type: 'lifetime-expiry', at, tunnelId: tid }];
     default:
       return [{ type: action.type, at, tunnelId: tid }];
   }

@@ -41,8 +41,17 @@ export interface WalkPacket {
 }
 
 /** What a person does in the monitor panel; the worker turns it into events on its own state. */
+/** One SA of a tunnel: the end that holds it and its index there. */
+export interface SaRef {
+  end: 'a' | 'b';
+  index: number;
+}
+
 export type MonitorAction =
-  | { type: 'traffic' | 'peer-loss' | 'peer-recover' | 'peer-restart' | 'lifetime-expiry' | 'rekey'; tunnelId: string }
+  /** Traffic, a rekey or a lifetime expiry act on one SA when `sa` is given, else on every SA of the tunnel. */
+  | { type: 'traffic' | 'lifetime-expiry' | 'rekey'; tunnelId: string; sa?: SaRef }
+  /** The peer is the whole tunnel: these act on every SA. */
+  | { type: 'peer-loss' | 'peer-recover' | 'peer-restart'; tunnelId: string }
   | { type: 'advance'; ms: number }
   | { type: 'reset' };
 
@@ -174,7 +183,8 @@ const ExportJobOptionsSchema = z.strictObject({
 const WalkPacketSchema = z.strictObject({ from: z.string(), to: z.string(), protocol: z.string(), port: z.number().optional() });
 
 const MonitorActionSchema = z.union([
-  z.strictObject({ type: z.enum(['traffic', 'peer-loss', 'peer-recover', 'peer-restart', 'lifetime-expiry', 'rekey']), tunnelId: z.string() }),
+  z.strictObject({ type: z.enum(['traffic', 'lifetime-expiry', 'rekey']), tunnelId: z.string(), sa: z.strictObject({ end: z.enum(['a', 'b']), index: z.number().int().nonnegative() }).optional() }),
+  z.strictObject({ type: z.enum(['peer-loss', 'peer-recover', 'peer-restart']), tunnelId: z.string() }),
   z.strictObject({ type: z.literal('advance'), ms: z.number().nonnegative() }),
   z.strictObject({ type: z.literal('reset') }),
 ]);

@@ -102,12 +102,18 @@ function TunnelCard({ rt, props }: { rt: TunnelReport; props: PanelProps }) {
           <tbody>
             {rt.phase2.map((p) => (
               <tr key={p.index} className={`is-${p.status}`} data-testid={`phase2-${p.index}`}>
-                <td className="state">{p.status === 'up' ? '✓ up' : '✕ down'}</td>
+                <td className="state">{p.status === 'up' ? '✓ up' : p.status === 'asymmetric' ? '◐ up, asymmetric' : '✕ down'}</td>
                 <td className="mono">
                   {p.proposed.local} ↔ {p.proposed.remote}
                   {p.isDefault && <span className="muted"> (vendor default)</span>}
                 </td>
-                <td className="mono">{p.negotiated ? `${p.negotiated.local.join(', ')} ↔ ${p.negotiated.remote.join(', ')}` : '—'}</td>
+                <td className="mono">
+                  {p.installed ? (
+                    <span data-testid={`phase2-${p.index}-installed`}>
+                      {rt.initiator} installs {p.installed.initiator.local.join(', ')} ↔ {p.installed.initiator.remote.join(', ')}; {rt.responder} installs {p.installed.responder.local.join(', ')} ↔ {p.installed.responder.remote.join(', ')}
+                    </span>
+                  ) : p.negotiated ? `${p.negotiated.local.join(', ')} ↔ ${p.negotiated.remote.join(', ')}` : '—'}
+                </td>
                 <td>
                   {p.notify && <code className="notify">{p.notify}</code>} {p.reason}
                 </td>
@@ -161,10 +167,12 @@ export function ResultsPanel(props: PanelProps) {
   if (state.document.tunnels.length === 0) return <p className="muted pad">No tunnels yet. Drag from one gateway’s side handle to another to draw one.</p>;
   if (!report) return <p className="muted pad">Computing…</p>;
   const s = report.summary;
+  let asymmetric = 0;
+  for (const t of report.tunnels) for (const p of t.phase2) if (p.status === 'asymmetric') asymmetric++;
   return (
     <div className="results" data-testid="results">
       <p className="results-summary" aria-live="polite">
-        {s.tunnels} tunnel{s.tunnels === 1 ? '' : 's'}: <span className="sum-up">✓ {s.up} up</span> · <span className="sum-partial">◐ {s.partial} partly up</span> · <span className="sum-down">✕ {s.down} down</span> — phase-2 selectors {s.phase2Up} up, {s.phase2Down} down
+        {s.tunnels} tunnel{s.tunnels === 1 ? '' : 's'}: <span className="sum-up">✓ {s.up} up</span> · <span className="sum-partial">◐ {s.partial} partly up</span> · <span className="sum-down">✕ {s.down} down</span> — phase-2 selectors {s.phase2Up} up{asymmetric > 0 ? ` (${asymmetric} asymmetric)` : ''}, {s.phase2Down} down
       </p>
       {report.diagnostics.length > 0 && (
         <ul className="diagnostics" aria-label="Gateway diagnostics">

@@ -89,17 +89,45 @@ export function uniqueName(base: string, taken: Iterable<string>, maxLength = In
   }
 }
 
-/** A generator of ids unique within a document: prefix plus the next free number. */
+/**
+ * A generator of ids unique within a document: prefix plus the next free number. Each prefix keeps
+ * the last number it gave (the ids taken only grow), so n ids cost O(n), not O(n²).
+ */
 export function idAllocator(doc: TopologyDocument): (prefix: 'gw' | 'net' | 'tun') => string {
   const taken = new Set<string>([...doc.gateways.map((g) => g.id), ...doc.networks.map((n) => n.id), ...doc.tunnels.map((t) => t.id)]);
+  const next = new Map<string, number>();
   return (prefix) => {
-    for (let i = 1; ; i++) {
+    for (let i = next.get(prefix) ?? 1; ; i++) {
       const id = `${prefix}-${i}`;
       if (!taken.has(id)) {
         taken.add(id);
+        next.set(prefix, i + 1);
         return id;
       }
     }
+  };
+}
+
+/**
+ * uniqueName for many names in a row: `taken` is held (and added to) rather than copied per call,
+ * and each base remembers the last suffix it tried, so a thousand copies of one base cost O(n).
+ */
+export function namer(taken: Set<string>, maxLength = Infinity): (base: string) => string {
+  const nextSuffix = new Map<string, number>();
+  return (base) => {
+    let name = base;
+    if (taken.has(base) || base.length > maxLength) {
+      for (let i = nextSuffix.get(base) ?? 2; ; i++) {
+        const suffix = `-${i}`;
+        name = `${base.slice(0, Math.max(0, maxLength - suffix.length))}${suffix}`;
+        if (!taken.has(name)) {
+          nextSuffix.set(base, i + 1);
+          break;
+        }
+      }
+    }
+    taken.add(name);
+    return name;
   };
 }
 

@@ -12,6 +12,7 @@ import { configurationDiagnostics } from './configuration-diagnostics';
 import type { NegotiationRun } from './negotiation-run';
 import type { Diagnostic, Phase1Result, Phase2Result } from './report';
 import type { Provenance } from '../vocabulary/provenance';
+import { asymmetryOf, pairText, type Asymmetry } from './asymmetry';
 
 
 function portText(s: Selector): string {
@@ -158,9 +159,14 @@ export function diagnoseTunnel(run: NegotiationRun, p1: Phase1Result, p2: Phase2
     if (I.ikeVersion === 1 && run.plans[initiatorEnd].behaviour.v1FirstSelectorOnly && (child.local.length > 1 || child.remote.length > 1)) {
       d.push({ code: 'ONLY_FIRST_SELECTOR_USED', severity: 'warning', end: initiatorEnd, gateway: gI.name, selector: selectorOf(entry, child), phase2Index: i, message: `${gI.name} proposes only the first selector of "${child.name}" in IKEv1 (${entry.proposed.local} <-> ${entry.proposed.remote}); the others are never negotiated. Give each pair its own proxy ID name, or use IKEv2.`, fix: [], provenance: provOf(initiatorEnd, run.plans[initiatorEnd].behaviour.rules.v1Propose) });
     }
-    if (entry.status === 'up') {
+    if (entry.status !== 'down') {
       if (entry.pfs?.status === 'deferred') {
         d.push({ code: 'PFS_MISMATCH_AT_REKEY', severity: 'warning', end: responderEnd, gateway: gR.name, phase2Index: i, message: `PFS groups differ; the first IKEv2 child carries no key exchange, so "${entry.name}" comes up now but its first rekey (CREATE_CHILD_SA) fails with NO_PROPOSAL_CHOSEN.`, fix: [update(responderEnd, { esp: { ...R.esp, proposals: R.esp.proposals.map((p) => ({ ...p, dhGroups: I.esp.proposals[0]?.dhGroups ?? [] })) } })], fixLabel: `Use ${gI.name}'s PFS group on ${gR.name}`, provenance: provOf(responderEnd, run.plans[responderEnd].behaviour.rules.pfs) });
+      }
+      const asym = asymmetryOf(entry);
+      if (asym) {
+        d.push(asymmetricDiagnostic(run, entry, i, child, local, remote, asym, provOf));
+        return;
       }
       const narrowed = entry.negotiated && (entry.negotiated.local.length !== 1 || entry.negotiated.remote.length !== 1 || !sameText(entry.negotiated.local[0], local) || !sameText(entry.negotiated.remote[0], remote));
       if (narrowed && !child.isDefault) {
@@ -432,4 +438,32 @@ export function capacityDiagnostics(doc: TopologyDocument): Diagnostic[] {
     countEnd(withCapacity, few, t.b);
   }
   return capacityFindings(withCapacity);
+}
+
+/**
+ * SELECTOR_ASYMMETRIC: the child is up at both ends with different selectors. The message gives
+ * each end's installed selectors and who drops the difference; the fix mirrors the initiator's
+ * proxy ID on the responder, so both ends configure (and install) the same selectors.
+ */
+function asymmetricDiagnostic(run: NegotiationRun, entry: Phase2Result, i: number, child: ChildPlan, local: PlannedSelector, remote: PlannedSelector, asym: Asymmetry, provOf: (end: EndKey, rule: string | undefined) => Provenance): Diagnostic {
+  const { initiatorEnd, responderEnd, tunnel } = run;
+  const gI = run.gateways[initiatorEnd];
+  const gR = run.gateways[responderEnd];
+  const strict = asym.stricter === 'initiator' ? gI.name : asym.stricter === 'responder' ? gR.name : undefined;
+  const wide = asym.stricter === 'initiator' ? gR.name : gI.name;
+  const dropped = strict
+    ? `${strict} is the stricter end: traffic that ${wide}'s selectors cover and ${strict}'s do not is dropped by ${strict} (it is encrypted one way and refused, or never enters the tunnel), so such flows work one way or not at all.`
+    : `Neither covers the other: traffic outside either end's selectors is dropped by that end.`;
+  const rc = run.plans[responderEnd].children.find((c) => c.name === entry.responderConfig);
+  const idx = rc ? firstIndex(rc) : undefined;
+  const fix: Command[] = idx !== undefined && !child.isDefault ? [{ type: 'proxyId.update', tunnelId: tunnel.id, end: responderEnd, index: idx, changes: mirrorOf(run.end(responderEnd).proxyIds[idx]?.name ?? '', local, remote) }] : [];
+  const rule = entry.rules[entry.rules.length - 1];
+  const ruleEnd = rule && run.profiles[responderEnd].rules[rule] && !run.profiles[initiatorEnd].rules[rule] ? responderEnd : initiatorEnd;
+  return {
+    code: 'SELECTOR_ASYMMETRIC', severity: 'warning', end: responderEnd, gateway: gR.name, selector: selectorOf(entry, child), phase2Index: i,
+    message: `"${entry.name}" is up but asymmetric: ${gI.name} installs ${pairText(asym.initiator)} and ${gR.name} installs ${pairText(asym.responder)} (each from its own side). ${dropped} Configure identical selectors on both ends.`,
+    fix,
+    ...(fix.length > 0 ? { fixLabel: `Configure ${gR.name}'s proxy ID as the mirror of ${gI.name}'s` } : {}),
+    provenance: provOf(ruleEnd, rule),
+  };
 }

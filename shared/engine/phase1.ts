@@ -70,7 +70,8 @@ export function phase1(run: NegotiationRun): Phase1Result {
   }
 
   // IKEv1 exchange mode.
-  if (v === 1 && (R.exchangeMode ?? 'main') !== (I.exchangeMode ?? 'main')) {
+  const modeMismatch = v === 1 && (R.exchangeMode ?? 'main') !== (I.exchangeMode ?? 'main');
+  if (modeMismatch && !PR.phase1.v1ModeByPeerConfig) {
     rules.push(run.use(responderEnd, PR.phase1.rules.proposal));
     if (run.detail) run.msg({ exchange: first, message: '1', from: initiatorEnd, summary: initPayloads, ...offered() });
     if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: responderEnd, summary: 'N(NO_PROPOSAL_CHOSEN)', notify: 'NO_PROPOSAL_CHOSEN' });
@@ -86,6 +87,7 @@ export function phase1(run: NegotiationRun): Phase1Result {
   if (v === 1 && PI.phase1.v1FirstTransformOnly && PI.phase1.rules.v1Transforms) rules.push(run.use(initiatorEnd, PI.phase1.rules.v1Transforms));
   const match = matchIke(sentIke, R.ike?.proposals ?? [], {
     responderOrder: PR.phase1.responderOrder,
+    keGroupByResponderOrder: PR.phase1.keGroupByResponderOrder,
     lifetime: v === 1 ? { initiator: I.ike?.lifetimeSeconds ?? 28800, responder: R.ike?.lifetimeSeconds ?? 28800, mustNotExceed: PR.phase1.v1LifetimeMustNotExceed } : undefined,
   });
   rules.push(run.use(responderEnd, PR.phase1.rules.proposal));
@@ -108,6 +110,9 @@ export function phase1(run: NegotiationRun): Phase1Result {
   if (v === 2) {
     if (match.dhGroup !== match.initiatorKeGroup) {
       keRetryGroup = match.dhGroup;
+      // The initiator's group was acceptable too: the responder's order made the retry.
+      const byOrder = PR.phase1.keGroupByResponderOrder && (R.ike?.proposals ?? []).some((q) => (q.dhGroups as readonly number[]).includes(match.initiatorKeGroup));
+      if (byOrder && PR.phase1.rules.keGroup) rules.push(run.use(responderEnd, PR.phase1.rules.keGroup));
       if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'response 0', from: responderEnd, summary: `N(INVALID_KE_PAYLOAD) group ${match.dhGroup}`, notify: 'INVALID_KE_PAYLOAD', notifyData: `DH group ${match.dhGroup}` });
       if (run.detail) run.log(initiatorEnd, { kind: 'notify-received', peer: peerI, notify: 'INVALID_KE_PAYLOAD' });
       if (run.detail) run.msg({ exchange: 'IKE_SA_INIT', message: 'request 0', from: initiatorEnd, summary: `SA KE(${match.dhGroup}) Ni N(NATD_S_IP) N(NATD_D_IP)`, proposals: sentIke.map(describeOffer), keGroup: match.dhGroup });
@@ -135,9 +140,31 @@ export function phase1(run: NegotiationRun): Phase1Result {
   const childPart = v === 2 && run.plans[initiatorEnd].children.length > 0 ? ' SA TSi TSr' : '';
   if (run.detail && (v === 2 || exchange === 'main')) run.msg({ ...authMsg, from: initiatorEnd, summary: v === 2 ? `IDi${I.auth?.remoteId ? ' IDr' : ''} AUTH${childPart} N(INIT_CONTACT)` : 'IDii HASH_I (encrypted)', ...(idI ? { ids: { i: idText(idI), ...(v === 2 && I.auth?.remoteId ? { r: idText(I.auth.remoteId) } : {}) } } : {}) });
 
+  // IKEv1, a responder that keeps the mode in the peer config it finds by identity: refused after the message carrying the identity.
+  const modeRefused = (): Phase1Result | undefined => {
+    const byConfig = PR.phase1.v1ModeByPeerConfig;
+    if (!modeMismatch || !byConfig) return undefined;
+    rules.push(run.use(responderEnd, byConfig.rule));
+    return authFailed(run, 'exchange-mode', `${run.gateways[initiatorEnd].name} uses ${I.exchangeMode ?? 'main'} mode; ${run.gateways[responderEnd].name} finds its configuration by identity, and it allows only ${R.exchangeMode ?? 'main'} mode.`, base, rules, byConfig.notify);
+  };
+  const aggressivePsk = PR.phase1.aggressivePsk;
+  if (exchange === 'aggressive' && im === 'psk' && rm === 'psk' && aggressivePsk && !aggressivePsk.allowed(run.gateways[responderEnd])) {
+    rules.push(run.use(responderEnd, aggressivePsk.rule));
+    return authFailed(run, 'exchange-mode', `${run.gateways[responderEnd].name} refuses Aggressive Mode with a pre-shared key (its setting does not allow it).`, base, rules, aggressivePsk.notify);
+  }
+  if (exchange === 'aggressive') {
+    const refused = modeRefused();
+    if (refused) return refused;
+  }
   if (v === 2 && im !== rm) {
     rules.push(run.use(responderEnd, PR.phase1.rules.psk));
     return authFailed(run, 'auth-method', `${run.gateways[initiatorEnd].name} authenticates with ${im === 'psk' ? 'a pre-shared key' : 'a certificate'}, ${run.gateways[responderEnd].name} expects ${rm === 'psk' ? 'a pre-shared key' : 'a certificate'}.`, base, rules);
+  }
+  const rim = PI.phase1.remoteIdMismatch;
+  // IKEv2: the initiator asks for the identity it expects (IDr) and the responder has no config for it.
+  if (v === 2 && !respRejectsId && initRejectsId && rim?.v2SendsIdr && PR.phase1.v2SelectsByIdr) {
+    rules.push(run.use(initiatorEnd, rim.rules.v2), run.use(responderEnd, PR.phase1.rules.identity));
+    return authFailed(run, 'identity', `${run.gateways[initiatorEnd].name} asks for the identity ${I.auth.remoteId?.type} ${I.auth.remoteId?.value} (IDr) but ${run.gateways[responderEnd].name} is ${idR?.type} ${idR?.value}: it finds no configuration for it.`, base, rules);
   }
   if (respRejectsId) {
     rules.push(run.use(responderEnd, PR.phase1.rules.identity));
@@ -164,28 +191,50 @@ export function phase1(run: NegotiationRun): Phase1Result {
     if (run.detail) run.log(initiatorEnd, { kind: 'timeout', peer: peerI });
     return { status: 'down', ...base, reason: `The pre-shared keys differ: ${run.gateways[responderEnd].name} cannot decrypt Main Mode message 5 and answers ${answer}, which ${run.gateways[initiatorEnd].name} cannot read; it retransmits and times out.`, notify: answer, notifyFrom: responderEnd, timedOut: true, failure: 'psk', rules };
   }
+  if (exchange === 'main') {
+    const refused = modeRefused();
+    if (refused) return refused;
+  }
   rules.push(run.use(responderEnd, PR.phase1.rules.psk));
+  const idMismatch = () => `${run.gateways[initiatorEnd].name} expects the peer identity ${I.auth.remoteId?.type} ${I.auth.remoteId?.value} but ${run.gateways[responderEnd].name} sends ${idR?.type} ${idR?.value}.`;
+  const idWhy = () => `peer identity ${idR?.type} ${idR?.value} is not the expected ${I.auth.remoteId?.type} ${I.auth.remoteId?.value}`;
   if (v === 1) {
     if (exchange === 'aggressive') {
       if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '2', from: responderEnd, summary: 'SA KE Nr IDir HASH_R', chosen, keGroup: match.dhGroup, ...(idR ? { ids: { r: idText(idR) } } : {}) });
+      if (initRejectsId && rim) {
+        // The initiator rejects message 2 itself, before any encryption: no message 3.
+        rules.push(run.use(initiatorEnd, rim.rules.v1Aggressive));
+        const notify = rim.v1AggressiveNotify;
+        if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: idWhy() });
+        if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'notify', from: initiatorEnd, summary: `N(${notify}) (unencrypted)`, notify });
+        return { status: 'down', ...base, notify, notifyFrom: initiatorEnd, reason: idMismatch(), failure: 'identity', rules };
+      }
       if (run.detail) run.msg({ exchange: 'AGGRESSIVE_MODE', message: '3', from: initiatorEnd, summary: 'HASH_I' });
     } else {
       if (run.detail) run.msg({ exchange: 'MAIN_MODE', message: '6', from: responderEnd, summary: 'IDir HASH_R (encrypted)', ...(idR ? { ids: { r: idText(idR) } } : {}) });
+      if (initRejectsId && rim?.v1MainDeletes) {
+        // The responder has established the IKE SA; the initiator deletes it without a notify.
+        rules.push(run.use(initiatorEnd, rim.rules.v1Main));
+        if (run.detail) run.log(responderEnd, { kind: 'ike-established', peer: peerR, version: v });
+        if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: idWhy() });
+        if (run.detail) run.msg({ exchange: 'INFORMATIONAL_V1', message: 'request', from: initiatorEnd, summary: 'HASH D (delete the IKE SA)' });
+        return { status: 'down', ...base, reason: idMismatch(), failure: 'identity', rules };
+      }
     }
   }
   if (initRejectsId) {
     rules.push(run.use(initiatorEnd, PI.phase1.rules.identity));
-    if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: `peer identity ${idR?.type} ${idR?.value} is not the expected ${I.auth.remoteId?.type} ${I.auth.remoteId?.value}` });
+    if (run.detail) run.log(initiatorEnd, { kind: 'auth-failed', peer: peerI, why: idWhy() });
     if (v === 2 && run.detail) run.msg({ exchange: 'IKE_AUTH', message: 'response 1', from: responderEnd, summary: 'IDr AUTH SA TSi TSr', ...(idR ? { ids: { r: idText(idR) } } : {}) });
     if (run.detail) run.msg({ exchange: v === 2 ? 'INFORMATIONAL' : 'INFORMATIONAL_V1', message: 'request', from: initiatorEnd, summary: 'N(AUTHENTICATION_FAILED)', notify: 'AUTHENTICATION_FAILED' });
-    return { status: 'down', ...base, notify: 'AUTHENTICATION_FAILED', notifyFrom: initiatorEnd, reason: `${run.gateways[initiatorEnd].name} expects the peer identity ${I.auth.remoteId?.type} ${I.auth.remoteId?.value} but ${run.gateways[responderEnd].name} sends ${idR?.type} ${idR?.value}.`, failure: 'identity', rules };
+    return { status: 'down', ...base, notify: 'AUTHENTICATION_FAILED', notifyFrom: initiatorEnd, reason: idMismatch(), failure: 'identity', rules };
   }
   if (run.detail) run.log(initiatorEnd, { kind: 'ike-established', peer: peerI, version: v });
   if (run.detail) run.log(responderEnd, { kind: 'ike-established', peer: peerR, version: v });
   return { status: 'up', ...base, rules };
 }
 
-function authFailed(run: NegotiationRun, failure: 'psk' | 'identity' | 'auth-method', reason: string, base: Pick<Phase1Result, 'ikeVersion' | 'exchange' | 'proposal' | 'keRetryGroup'>, rules: string[], notify: Notify = 'AUTHENTICATION_FAILED'): Phase1Result {
+function authFailed(run: NegotiationRun, failure: 'psk' | 'identity' | 'auth-method' | 'exchange-mode', reason: string, base: Pick<Phase1Result, 'ikeVersion' | 'exchange' | 'proposal' | 'keRetryGroup'>, rules: string[], notify: Notify = 'AUTHENTICATION_FAILED'): Phase1Result {
   const { initiatorEnd, responderEnd } = run;
   const v = run.end(initiatorEnd).ikeVersion;
   if (run.detail) run.log(responderEnd, { kind: 'auth-failed', peer: run.peerLabel[responderEnd], why: reason });

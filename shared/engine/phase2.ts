@@ -12,6 +12,7 @@ import { describeEsp, describeOffer, firstTransforms, matchEsp } from './proposa
 import type { Phase1Result, Phase2Result } from './report';
 import { initiatorTakes, respond } from './traffic-selector-match';
 import type { Notify } from '../vocabulary/notify';
+import type { SelectorBehaviour } from '../vendors/kit/profile';
 
 function packetSelectors(p: TriggerPacket): { local: PlannedSelector; remote: PlannedSelector } | undefined {
   const proto = p.protocol ?? 'any';
@@ -77,6 +78,7 @@ function rulesFor(run: NegotiationRun, cache: (string[] | undefined)[], stage: 0
   if (stage >= 2 && v === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly && bI.rules.v1PfsGroup) list.push(run.use(initiatorEnd, bI.rules.v1PfsGroup));
   // The initiator's narrowing rules are IKEv2 statements; an IKEv1 verdict does not cite them.
   if (stage >= 3 && v === 2) list.push(run.use(initiatorEnd, bI.rules.v2Initiator));
+  if (stage >= 3 && v === 1 && bI.rules.v1Initiator) list.push(run.use(initiatorEnd, bI.rules.v1Initiator));
   cache[key] = list;
   return list;
 }
@@ -85,6 +87,21 @@ function sameSels(a: readonly PlannedSelector[], b: readonly PlannedSelector[]):
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The same selectors, in any order (installed selectors compared by value, not by text). */
+function sameSet(a: readonly PlannedSelector[], b: readonly PlannedSelector[]): boolean {
+  const key = (x: PlannedSelector): string => `${x.s.family}|${x.s.from}|${x.s.to}|${x.s.protocol}|${x.s.portFrom}|${x.s.portTo}`;
+  const ka = new Set(a.map(key));
+  const kb = new Set(b.map(key));
+  if (ka.size !== kb.size) return false;
+  for (const k of ka) if (!kb.has(k)) return false;
+  return true;
+}
+
+/** The end installs its own configured selectors in this role (profile `installs`). */
+function installsOwn(b: SelectorBehaviour, v: 1 | 2, role: 'Initiator' | 'Responder'): boolean {
+  return b.installs?.[`v${v}${role}`] === 'own';
 }
 
 function noRange(list: readonly PlannedSelector[]): boolean {
@@ -132,13 +149,17 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
   };
 
   let children: ChildPlan[] = planI.children;
+  // A triggering packet picks the child it falls in (negotiated first); only a product whose rule
+  // is packet-first also puts the packet's own selector first in TSi/TSr (profile `packetTrigger`).
   let trigger: { local: PlannedSelector; remote: PlannedSelector; text: string } | undefined;
+  let triggerRule: string | undefined;
   if (packet) {
     const ps = packetSelectors(packet);
     if (ps) {
       const idx = children.findIndex((c) => c.local.some((l) => contains(l, ps.local)) && c.remote.some((r) => contains(r, ps.remote)));
       if (idx >= 0) {
-        trigger = { local: ps.local, remote: ps.remote, text: `${ps.local.text} -> ${ps.remote.text}` };
+        triggerRule = run.use(initiatorEnd, bI.rules.packetTrigger);
+        if (bI.packetTrigger === 'packet-first' && v === 2) trigger = { local: ps.local, remote: ps.remote, text: `${ps.local.text} -> ${ps.remote.text}` };
         children = [children[idx] as ChildPlan, ...children.filter((_, i) => i !== idx)];
       }
     }
@@ -146,7 +167,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
   run.p2Children = children;
 
   const strategy = v === 1 ? bR.v1Responder : bR.v2Responder;
-  const policy = bI.v2Initiator;
+  const policy = v === 1 ? (bI.v1Initiator ?? bI.v2Initiator) : bI.v2Initiator;
   // IKEv2 strongSwan: a child whose configuration equals an installed one's is not established.
   const skipDuplicates = v === 2 && bI.v2SkipDuplicateChild === true;
   const installed = skipDuplicates ? new Set<string>() : undefined;
@@ -177,7 +198,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       tsi = child.local.length === 1 && li === l0 ? child.local : oneOf(li);
       tsr = child.remote.length === 1 && ri === r0 ? child.remote : oneOf(ri);
       proposedTs = { local: textOneOf(li), remote: textOneOf(ri) };
-    } else if (triggered && trigger && policy !== 'exact-only') {
+    } else if (triggered && trigger) {
       tsi = [trigger.local, ...child.local];
       tsr = [trigger.remote, ...child.remote];
       proposedTs = { local: tsi.map(textOf), remote: tsr.map(textOf) };
@@ -190,7 +211,12 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     // Rule lists are taken stage by stage, in this order, because the order rules are first used
     // in is the order of the tunnel's rules[]. Entries that fail are built with `startEntry` and
     // completed field by field (key order is part of the report); one that comes up is built whole.
-    let rules = rulesFor(run, ruleCache, 0, child.isDefault);
+    // The child a packet triggered also cites what its product proposes for a packet.
+    const stageRules = (stage: 0 | 1 | 2 | 3): string[] => {
+      const list = rulesFor(run, ruleCache, stage, child.isDefault);
+      return index === 0 && triggerRule !== undefined ? [triggerRule, ...list] : list;
+    };
+    let rules = stageRules(0);
     if (v === 1 && bI.rules.v1IdPort && (tsi[0] !== child.local[0] || tsr[0] !== child.remote[0])) run.use(initiatorEnd, bI.rules.v1IdPort);
     if (p1.status === 'down') {
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
@@ -225,7 +251,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     }
 
     const answer = respond(strategy, tsi, tsr, planR.children, v === 1, run.detail && (strategy === 'narrow-score' || strategy === 'fit-either-way'));
-    rules = rulesFor(run, ruleCache, 1, child.isDefault);
+    rules = stageRules(1);
     if (run.detail) for (const step of answer.steps) if (step.match) run.log(responderEnd, { kind: 'child-narrowed', peer: peerR, child: child.name, config: step.config, received: step.received, match: step.match });
     if (!answer.ok) {
       if (run.detail) run.log(responderEnd, { kind: 'child-ts-rejected', peer: peerR, child: child.name, local: tsi[0]?.text ?? '', remote: tsr[0]?.text ?? '' });
@@ -240,7 +266,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     // ESP proposal and PFS (the first IKEv2 child rides IKE_AUTH without a KE).
     const carriesKe = exchange !== 'IKE_AUTH';
     const esp = espFor(child, rc, carriesKe);
-    rules = rulesFor(run, ruleCache, 2, child.isDefault);
+    rules = stageRules(2);
     if (!esp.ok) {
       if (run.detail) run.log(responderEnd, { kind: 'child-no-proposal', peer: peerR, child: child.name });
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
@@ -258,7 +284,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       if (run.detail) run.msg({ exchange, message: 'request', from: initiatorEnd, summary: `SA Ni KE(${esp.keRetryGroup}) TSi TSr`, phase2Index: index, proposals: (child.esp ?? espEndI).map(describeOffer), keGroup: esp.keRetryGroup, ts: { i: proposedTs.local, r: proposedTs.remote } });
     }
     // The initiator's view of the answer.
-    rules = rulesFor(run, ruleCache, 3, child.isDefault);
+    rules = stageRules(3);
     // IKEv1 answers travel as identification payloads too (one port, not a range).
     const answerTsi = v === 1 ? idsOf(answer.tsi) : answer.tsi;
     const answerTsr = v === 1 ? idsOf(answer.tsr) : answer.tsr;
@@ -295,7 +321,41 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     if (run.detail && exchange === 'QUICK_MODE') run.msg({ exchange, message: '3', from: initiatorEnd, summary: 'HASH', phase2Index: index });
     // Installed selectors print ranges as a..b; when they are what was proposed, share the texts.
     const negotiated = sameSels(take.tsi, tsi) && sameSels(take.tsr, tsr) && noRange(tsi) && noRange(tsr) ? proposedTs : { local: take.tsi.map(rangeText), remote: take.tsr.map(rangeText) };
-    if (triggeredBy === undefined) {
+    // What each end installs: what was negotiated, or its own configured selectors (profile
+    // `installs`). The responder's negotiated selectors are its answer as it computed it: an IKEv1
+    // answer reaches the initiator with one port of a range (identification payloads).
+    const ownI = installsOwn(bI, v, 'Initiator');
+    const ownR = installsOwn(bR, v, 'Responder');
+    const iLocal = ownI ? child.local : take.tsi;
+    const iRemote = ownI ? child.remote : take.tsr;
+    const rLocal = ownR ? rc.local : answer.tsr;
+    const rRemote = ownR ? rc.remote : answer.tsi;
+    const asymmetric = !(sameSels(iLocal, rRemote) && sameSels(iRemote, rLocal)) && !(sameSet(iLocal, rRemote) && sameSet(iRemote, rLocal));
+    const installedPairs = asymmetric
+      ? {
+          initiator: ownI ? { local: child.local.map(textOf), remote: child.remote.map(textOf) } : { local: negotiated.local, remote: negotiated.remote },
+          responder: ownR ? { local: rc.local.map(textOf), remote: rc.remote.map(textOf) } : { local: answer.tsr.map(rangeText), remote: answer.tsi.map(rangeText) },
+        }
+      : undefined;
+    if (installedPairs) {
+      const extra: string[] = [];
+      if (ownI && bI.rules.installs) extra.push(run.use(initiatorEnd, bI.rules.installs));
+      if (ownR && bR.rules.installs) extra.push(run.use(responderEnd, bR.rules.installs));
+      if (!ownI && v === 1 && bI.rules.v1IdPort && (answerTsi !== answer.tsi || answerTsr !== answer.tsr)) extra.push(run.use(initiatorEnd, bI.rules.v1IdPort));
+      rules = [...rules, ...extra.filter((r) => !rules.includes(r))];
+    }
+    if (installedPairs) {
+      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
+      entry.exchange = exchange;
+      entry.responderConfig = rc.name;
+      entry.responderProxyIds = rc.proxyIdIndexes;
+      entry.esp = esp.esp;
+      entry.pfs = esp.pfs;
+      entry.status = 'asymmetric';
+      entry.negotiated = negotiated;
+      entry.installed = installedPairs;
+      results.push(entry);
+    } else if (triggeredBy === undefined) {
       results.push({ index, name: child.name, initiatorProxyIds: child.proxyIdIndexes, proposed, proposedTs, isDefault: child.isDefault, status: 'up', rules, exchange, responderConfig: rc.name, responderProxyIds: rc.proxyIdIndexes, esp: esp.esp, pfs: esp.pfs, negotiated });
     } else {
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
@@ -310,8 +370,10 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
     }
     installed?.add(dupKey);
     if (run.detail) {
-      run.log(initiatorEnd, { kind: 'child-established', peer: peerI, child: child.name, local: joined(negotiated.local), remote: joined(negotiated.remote) });
-      run.log(responderEnd, { kind: 'child-established', peer: peerR, child: rc.name, local: joined(negotiated.remote), remote: joined(negotiated.local) });
+      const iIns = installedPairs?.initiator ?? negotiated;
+      const rIns = installedPairs?.responder ?? { local: negotiated.remote, remote: negotiated.local };
+      run.log(initiatorEnd, { kind: 'child-established', peer: peerI, child: child.name, local: joined(iIns.local), remote: joined(iIns.remote) });
+      run.log(responderEnd, { kind: 'child-established', peer: peerR, child: rc.name, local: joined(rIns.local), remote: joined(rIns.remote) });
     }
   }
   // One IKE SA per child: the IKE SA is down only when every child's went down with it.

@@ -44,7 +44,7 @@ export type IkeMatch =
 export function matchIke(
   initiator: readonly IkeProposal[],
   responder: readonly IkeProposal[],
-  opts: { responderOrder: boolean; lifetime?: { initiator: number; responder: number; mustNotExceed: boolean } },
+  opts: { responderOrder: boolean; keGroupByResponderOrder?: boolean; lifetime?: { initiator: number; responder: number; mustNotExceed: boolean } },
 ): IkeMatch {
   const ip = list(initiator);
   const rp = list(responder);
@@ -57,10 +57,11 @@ export function matchIke(
     for (const b of second) {
       const c = commonCipher(a, b);
       if (!c) continue;
-      // Prefer the KE group the initiator already sent when both accept it (no extra round trip).
+      // Prefer the KE group the initiator already sent when both accept it (no extra round trip),
+      // unless the responder takes the first common group in its own order (strongSwan).
       const groups = list(a.dhGroups).filter((g) => list(b.dhGroups).includes(g));
       if (groups.length === 0) continue;
-      const dh = groups.includes(keGroup as never) ? keGroup : (groups[0] as number);
+      const dh = groups.includes(keGroup as never) && !(opts.responderOrder && opts.keGroupByResponderOrder) ? keGroup : (groups[0] as number);
       return { ok: true, encryption: c.encryption, integrity: c.integrity, dhGroup: dh, initiatorKeGroup: keGroup };
     }
   }

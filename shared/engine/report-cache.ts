@@ -128,7 +128,7 @@ export function createReportCache(): ReportCache {
               lastRecomputed++;
               const report = tunnelReport(tunnel, a, b, { a: netsA, b: netsB }, initiator ? { initiator } : NO_OPTIONS, detail === 'full' ? 'lazy' : 'summary');
               let up = 0;
-              for (const p of report.phase2) if (p.status === 'up') up++;
+              for (const p of report.phase2) if (p.status !== 'down') up++;
               entry = { tunnel, a, b, netsA, netsB, initiator, detail, report, up, generation };
               if (!recount && prev?.tunnel !== tunnel) {
                 if (prev) moveCount(prev.tunnel, -1);

@@ -73,6 +73,19 @@ export const PfsOutcomeSchema = z.strictObject({
   group: z.number().int().optional(),
 });
 
+/**
+ * A child SA's outcome: `up` both ends install the same selectors (mirrored); `asymmetric` both
+ * install it with different selectors (an end that installs its own configured selectors, or an
+ * IKEv1 answer whose identification payload carries one port of a range), so traffic in the
+ * difference is dropped by the stricter end; `down` none is installed.
+ */
+export const Phase2StatusSchema = z.enum(['up', 'asymmetric', 'down']);
+export type Phase2Status = z.infer<typeof Phase2StatusSchema>;
+
+/** The selectors one end installs, from its own point of view. */
+export const InstalledPairSchema = z.strictObject({ local: z.array(z.string()), remote: z.array(z.string()) });
+export type InstalledPair = z.infer<typeof InstalledPairSchema>;
+
 export const Phase2Schema = z.strictObject({
   /** Position in `phase2[]`. */
   index: z.number().int(),
@@ -88,13 +101,18 @@ export const Phase2Schema = z.strictObject({
   triggeredBy: z.string().optional(),
   /** The initiator proposes its vendor's default 0.0.0.0/0 <-> 0.0.0.0/0, having no proxy ID. */
   isDefault: z.boolean(),
-  status: StatusSchema,
+  status: Phase2StatusSchema,
   notify: NotifySchema.optional(),
   /** Who sent the notify. */
   notifyFrom: EndKeySchema.optional(),
   reason: z.string().optional(),
-  /** The selectors installed, from the initiator's point of view. */
+  /** The selectors negotiated, from the initiator's point of view (what it takes from the answer). */
   negotiated: SelectorSetsSchema.optional(),
+  /**
+   * When asymmetric: what each end installs, each from its own point of view (`local` is its own
+   * side). Absent when up: both install `negotiated`, the responder mirrored (see `installedOf`).
+   */
+  installed: z.strictObject({ initiator: InstalledPairSchema, responder: InstalledPairSchema }).optional(),
   /** The responder's proxy ID / child config that matched (its name, or "#index"). */
   responderConfig: z.string().optional(),
   responderProxyIds: z.array(z.number().int()).optional(),
@@ -173,6 +191,7 @@ export const DIAGNOSTIC_CODES = [
   'EXCHANGE_MODE_MISMATCH',
   'PFS_MISMATCH_AT_REKEY',
   'SELECTOR_NARROWED',
+  'SELECTOR_ASYMMETRIC',
   'ONLY_FIRST_SELECTOR_USED',
   'SINGLE_PROXY_ID_ONLY',
   'INVALID_SELECTOR',
@@ -276,4 +295,16 @@ export function reportJsonSchema(): Record<string, unknown> {
     },
   }) as Record<string, unknown>;
   return { ...schema, $id: 'https://ipsec-studio.invalid/negotiation-report.schema.json', title: 'IPsec Studio negotiation report' };
+}
+
+/** A child SA is installed (up, or up but asymmetric). */
+export function isInstalled(p: Pick<Phase2Result, 'status'>): boolean {
+  return p.status !== 'down';
+}
+
+/** What each end installs for an entry that is up or asymmetric, each from its own point of view. */
+export function installedOf(p: Pick<Phase2Result, 'status' | 'negotiated' | 'installed'>): { initiator: InstalledPair; responder: InstalledPair } | undefined {
+  if (p.installed) return p.installed;
+  if (p.status === 'down' || !p.negotiated) return undefined;
+  return { initiator: { local: p.negotiated.local, remote: p.negotiated.remote }, responder: { local: p.negotiated.remote, remote: p.negotiated.local } };
 }

@@ -190,6 +190,11 @@ function same(answer: readonly PlannedSelector[], proposed: readonly PlannedSele
   return answer.length === 1 && proposed[0] !== undefined && (answer[0] === proposed[0] || equals((answer[0] as PlannedSelector).s, proposed[0].s));
 }
 
+/** Each answered selector has the port range of the proposed one it lies in. */
+function samePorts(answer: readonly PlannedSelector[], proposed: readonly PlannedSelector[]): boolean {
+  return answer.every((a) => proposed.some((p) => contains(p.s, a.s) && p.s.portFrom === a.s.portFrom && p.s.portTo === a.s.portTo));
+}
+
 export type InitiatorTake = { ok: true; tsi: readonly PlannedSelector[]; tsr: readonly PlannedSelector[] } | { ok: false; reason: string };
 
 /** The initiator's check of the answered selectors. */
@@ -208,6 +213,11 @@ export function initiatorTakes(policy: InitiatorNarrowing, child: ChildPlan, pro
     case 'accept-subset-prefix': {
       if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
       if (!answerTsi.every(isPrefix) || !answerTsr.every(isPrefix)) return { ok: false, reason: 'the answered selectors are address ranges that are not one prefix, and this initiator takes only subnets' };
+      return { ok: true, tsi: answerTsi, tsr: answerTsr };
+    }
+    case 'accept-subset-same-ports': {
+      if (!inside(answerTsi, proposedTsi) || !inside(answerTsr, proposedTsr)) return { ok: false, reason: 'the answered selectors are not inside what was proposed' };
+      if (!samePorts(answerTsi, proposedTsi) || !samePorts(answerTsr, proposedTsr)) return { ok: false, reason: 'the answer names other ports than were proposed, which this initiator refuses (narrower addresses or another protocol it accepts)' };
       return { ok: true, tsi: answerTsi, tsr: answerTsr };
     }
     case 'exact-only': {

@@ -79,7 +79,7 @@ export function tunnelReport(tunnel: Tunnel, gwA: Gateway | undefined, gwB: Gate
     checkFixes({ phase1: p1, phase2: p2, diagnostics: run.diagnostics }, tunnel, gwA, gwB, networks, (t, a, b, nets) => tunnelReport(t, a, b, nets, { ...options, fixesUnchecked: true }, 'summary'), [options.initiator, options.packet]);
   }
   let up = 0;
-  for (let i = 0; i < p2.length; i++) if ((p2[i] as Phase2Result).status === 'up') up++;
+  for (let i = 0; i < p2.length; i++) if ((p2[i] as Phase2Result).status !== 'down') up++;
   const status: TunnelReport['status'] = p1.status === 'down' || up === 0 ? 'down' : up === p2.length ? 'up' : 'partial';
   if (finish === 'lazy') return withLazyDetail(tunnel, gwA, gwB, networks, options.initiator, name, initiatorEnd, status, p1, p2, run.diagnostics, run.rules());
   return {

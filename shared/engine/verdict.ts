@@ -2,6 +2,8 @@
 // on it, so the two never disagree. A tunnel comes up when phase 1 and every phase-2 selector
 // the initiator proposes come up, and at least one is proposed (phase 1 alone carries no
 // traffic); the design comes up when every tunnel does and no gateway-wide finding is an error.
+// A child that is up but asymmetric is installed at both ends: it comes up (its warning,
+// SELECTOR_ASYMMETRIC, says what traffic the stricter end drops).
 import type { Diagnostic, NegotiationReport, TunnelReport } from './report';
 
 export type TunnelVerdict =

@@ -3,7 +3,7 @@
 // tunnels are paired across boxes by their IKE addresses (or, with NAT in between, by the
 // identities each end sends and expects). A peer whose configuration was not given becomes an
 // external gateway with the settings its tunnel needs, for the user to check and fill in.
-import { documentOf, idAllocator, newGateway, uniqueName } from '../document/factory';
+import { documentOf, idAllocator, namer, newGateway } from '../document/factory';
 import type { EspProposal, Gateway, GatewayId, IkeProposal, Interface, Network, NetworkId, ProxyId, TopologyDocument, Tunnel, TunnelEnd, TunnelId, Vendor } from '../model/document';
 import { LIMITS } from '../model/text';
 import { formatRange, parsePrefix, parseInterfaceAddress } from '../net/address';
@@ -64,6 +64,8 @@ function portText(s: Selector): string {
   if (isIcmp(s.protocol)) {
     const type = s.portFrom >> 8;
     if ((s.portFrom & 255) === 0 && s.portTo === ((type << 8) | 255)) return String(type);
+    // The document reads a lone number below 256 as a type with any code: one value is written as a range.
+    if (s.portFrom === s.portTo && s.portFrom < 256) return `${s.portFrom}-${s.portTo}`;
   }
   return s.portFrom === s.portTo ? String(s.portFrom) : `${s.portFrom}-${s.portTo}`;
 }
@@ -74,13 +76,17 @@ function protocolOf(n: number): ProxyId['protocol'] {
   return (['icmp', 'tcp', 'udp', 'gre', 'esp', 'ah', 'icmpv6', 'ospf', 'sctp'] as const).find((x) => x === name) ?? n;
 }
 
+const sameAsEnd = new WeakMap<readonly EspProposal[], readonly ProposalMeaning[]>();
+
 /** A child as a proxy ID; undefined when its selectors are not in strongSwan notation (a reader bug). */
 function proxyIdOf(child: ChildMeaning, endEsp: readonly EspProposal[]): ProxyId | undefined {
   const l = parseSelector(child.local);
   const r = parseSelector(child.remote);
   if (!l.ok || !r.ok) return undefined;
   const own = espProposals(child.esp.proposals);
-  const differs = own.length > 0 && JSON.stringify(own) !== JSON.stringify(endEsp);
+  // Readers share one proposal list among a tunnel's children: compare each list once per end.
+  const differs = own.length > 0 && child.esp.proposals !== sameAsEnd.get(endEsp) && JSON.stringify(own) !== JSON.stringify(endEsp);
+  if (!differs) sameAsEnd.set(endEsp, child.esp.proposals);
   return {
     name: child.name ?? '',
     local: formatRange(l.value, '-'),
@@ -182,7 +188,16 @@ function gatewayOf(device: ImportedDevice, id: string, name: string, position: {
     if (p.tunnelInterface && !interfaces.some((i) => i.name === p.tunnelInterface)) interfaces.push({ name: p.tunnelInterface, kind: 'tunnel' });
   }
   const routeBased = device.meaning.peers.some((p) => p.tunnelInterface !== undefined || p.routes.length > 0);
-  const routes = d?.routes ?? device.meaning.peers.flatMap((p) => (p.tunnelInterface ? p.routes.map((destination) => ({ destination, interface: p.tunnelInterface as string })) : []));
+  // Tunnels that share a tunnel interface may share its route list (a hub's tunnel.1): each list once per interface.
+  const listed = new Map<string, Set<readonly string[]>>();
+  const routes = d?.routes ?? device.meaning.peers.flatMap((p) => {
+    if (!p.tunnelInterface) return [];
+    const lists = listed.get(p.tunnelInterface) ?? new Set();
+    listed.set(p.tunnelInterface, lists);
+    if (lists.has(p.routes)) return [];
+    lists.add(p.routes);
+    return p.routes.map((destination) => ({ destination, interface: p.tunnelInterface as string }));
+  });
   return {
     ...base,
     model: d?.model ?? base.model,
@@ -233,8 +248,10 @@ function endOf(gateway: Gateway, p: PeerMeaning, includeSecrets: boolean): Tunne
 
 /** The end an external peer needs for the imported end to come up: the same proposals, the selectors mirrored, the identities swapped. */
 function mirroredEnd(gateway: Gateway, mine: TunnelEnd): TunnelEnd {
+  // The proxy IDs are rebuilt below: clone the rest only (a hub's 32,000 proxy IDs, twice, otherwise).
+  const { proxyIds: _rebuilt, ...rest } = mine;
   return {
-    ...structuredCloneLike(mine),
+    ...structuredCloneLike(rest),
     gatewayId: gateway.id,
     outsideInterface: gateway.interfaces[0]?.name ?? '',
     tunnelInterface: '',
@@ -268,11 +285,11 @@ function networkAddress(text: string): string | undefined {
 export function assembleTopology(devices: readonly ImportedDevice[], options: AssembleOptions = {}): AssembleResult {
   const doc = documentOf({ name: options.name ?? 'Imported configurations' });
   const nextId = idAllocator(doc);
-  const names: string[] = [];
   const maxName = LIMITS.name;
+  const gatewayNames = new Set<string>();
+  const gatewayName = namer(gatewayNames, maxName);
   const gateways = devices.map((d, i) => {
-    const name = uniqueName((d.meaning.device?.hostname ?? d.label).slice(0, maxName) || `device-${i + 1}`, names, maxName);
-    names.push(name);
+    const name = gatewayName((d.meaning.device?.hostname ?? d.label).slice(0, maxName) || `device-${i + 1}`);
     return gatewayOf(d, nextId('gw'), name, { x: 0, y: 0 });
   });
   const addresses = devices.map(addressesOf);
@@ -280,23 +297,67 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
   const tunnels: Tunnel[] = [];
   const outcomes: PeerOutcome[] = [];
   const networks: Network[] = [];
-  const tunnelNames = new Set<string>();
+  const tunnelNameOf = namer(new Set<string>(), maxName);
   const networkKeys = new Set<string>();
-  const networkNames = new Set<string>();
-  const gatewayNames = new Set<string>(names);
+  const networkName = namer(new Set<string>(), maxName);
+  // A hub's proxy IDs repeat the same local prefix on every tunnel: each text is parsed once.
+  const addressMemo = new Map<string, string | undefined>();
+  const networkAt = (text: string) => {
+    if (addressMemo.has(text)) return addressMemo.get(text);
+    const out = networkAddress(text);
+    addressMemo.set(text, out);
+    return out;
+  };
+  // The routes that lead to each peer. A route names an interface, not a tunnel: when several
+  // tunnels share the tunnel interface (a hub's one tunnel.1), a route to one of their proxy IDs'
+  // remote networks leads to that tunnel's peer; one that matches none of them, to each. Found
+  // once per interface, not per tunnel (2,000 tunnels × 32,000 routes otherwise).
+  const routesByPeer = new Map<string, string[]>();
+  const routesBehind = (di: number, pi: number): readonly string[] => {
+    const peers = (devices[di] as ImportedDevice).meaning.peers;
+    const peer = peers[pi] as PeerMeaning;
+    if (peer.routes.length === 0) return peer.routes;
+    const key = `${di}/${pi}`;
+    if (!routesByPeer.has(key)) {
+      // The tunnels on the same interface; a reader that does not say the interface shares one list among them.
+      const same = (p: PeerMeaning) => (peer.tunnelInterface !== undefined ? p.tunnelInterface === peer.tunnelInterface : p.routes === peer.routes);
+      const group = peers.flatMap((p, k) => (same(p) ? [k] : []));
+      const byRemote = new Map<string, number[]>();
+      for (const k of group) {
+        for (const c of (peers[k] as PeerMeaning).children) {
+          const n = networkAt(c.remote);
+          if (n === undefined) continue;
+          const list = byRemote.get(n) ?? [];
+          if (list[list.length - 1] !== k) list.push(k);
+          byRemote.set(n, list);
+        }
+        routesByPeer.set(`${di}/${k}`, []);
+      }
+      const lists = new Set(group.map((k) => (peers[k] as PeerMeaning).routes));
+      // Whose list holds a route, when the tunnels' lists are not one shared list.
+      const holds = lists.size === 1 ? undefined : new Map(group.map((k) => [k, new Set((peers[k] as PeerMeaning).routes)]));
+      const seen = new Set<string>();
+      for (const list of lists) {
+        for (const r of list) {
+          if (seen.has(r)) continue;
+          seen.add(r);
+          const n = networkAt(r);
+          for (const k of (n !== undefined ? byRemote.get(n) : undefined) ?? group) {
+            if (!holds || holds.get(k)?.has(r)) routesByPeer.get(`${di}/${k}`)?.push(r);
+          }
+        }
+      }
+    }
+    return routesByPeer.get(key) ?? [];
+  };
   const addNetwork = (gateway: Gateway, address: string | undefined) => {
     if (!address || networkKeys.has(`${gateway.id}|${address}`)) return;
     networkKeys.add(`${gateway.id}|${address}`);
     const host = !address.includes('-') && parsePrefix(address).ok && (address.endsWith('/32') || address.endsWith('/128'));
-    const name = uniqueName(`${gateway.name} ${host ? address.split('/')[0] : address}`.slice(0, maxName), networkNames, maxName);
-    networkNames.add(name);
+    const name = networkName(`${gateway.name} ${host ? address.split('/')[0] : address}`.slice(0, maxName));
     networks.push({ id: nextId('net') as NetworkId, name, kind: host ? 'host' : 'network', address: host ? (address.split('/')[0] as string) : address, gatewayId: gateway.id as GatewayId, position: { x: 0, y: 0 } });
   };
-  const tunnelName = (a: string, b: string) => {
-    const n = uniqueName(`${a} - ${b}`.slice(0, maxName), tunnelNames, maxName);
-    tunnelNames.add(n);
-    return n;
-  };
+  const tunnelName = (a: string, b: string) => tunnelNameOf(`${a} - ${b}`.slice(0, maxName));
   const external: Gateway[] = [];
 
   // Pairs first, learning each box's addresses from the pairs found, until no more are found.
@@ -343,10 +404,9 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         const name = tunnelName(gw.name, og.name);
         tunnels.push({ id: nextId('tun') as TunnelId, name, a: mine, b: theirs, initiator: mine.passive && !theirs.passive ? 'b' : 'a', notes: '' });
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, pairedWith: og.name, by });
-        for (const c of other.children) addNetwork(og, networkAddress(c.local));
+        for (const c of other.children) addNetwork(og, networkAt(c.local));
       } else {
-        const extName = uniqueName(`Peer ${peer.remoteAddress}`.slice(0, maxName), gatewayNames, maxName);
-        gatewayNames.add(extName);
+        const extName = gatewayName(`Peer ${peer.remoteAddress}`.slice(0, maxName));
         const ext = newGateway({ id: nextId('gw'), name: extName, vendor: GENERIC_VENDOR, position: { x: 0, y: 0 }, outsideAddress: `${peer.remoteAddress}/${peer.remoteAddress.includes(':') ? 128 : 32}` });
         const extGateway: Gateway = { ...ext, interfaces: ext.interfaces.slice(0, 1), vpnType: 'policy-based', notes: DEFAULT_KEY_NOTE };
         external.push(extGateway);
@@ -354,15 +414,19 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         const name = tunnelName(gw.name, extName);
         tunnels.push({ id: nextId('tun') as TunnelId, name, a: mine, b: theirs, initiator: mine.passive ? 'b' : 'a', notes: '' });
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, external: extName });
-        for (const c of peer.children) addNetwork(extGateway, networkAddress(c.remote));
-        for (const r of peer.routes) addNetwork(extGateway, networkAddress(r));
+        for (const c of peer.children) addNetwork(extGateway, networkAt(c.remote));
+        for (const r of routesBehind(di, pi)) addNetwork(extGateway, networkAt(r));
       }
-      for (const c of peer.children) addNetwork(gw, networkAddress(c.local));
+      for (const c of peer.children) addNetwork(gw, networkAt(c.local));
     });
   });
   // The networks on each box's inside interfaces (not the one IKE runs on, not tunnels).
   const networksOf = new Map<string, Network[]>();
-  for (const n of networks) networksOf.set(n.gatewayId, [...(networksOf.get(n.gatewayId) ?? []), n]);
+  for (const n of networks) {
+    const list = networksOf.get(n.gatewayId);
+    if (list) list.push(n);
+    else networksOf.set(n.gatewayId, [n]);
+  }
   const outsideOf = new Map<string, Set<string>>();
   for (const t of tunnels) for (const e of [t.a, t.b]) outsideOf.set(e.gatewayId, (outsideOf.get(e.gatewayId) ?? new Set()).add(e.outsideInterface));
   devices.forEach((device, di) => {
@@ -387,11 +451,17 @@ function layOut(gateways: Gateway[], networks: Network[]): void {
   const imported = gateways.filter((g) => g.notes !== DEFAULT_KEY_NOTE);
   const outside = gateways.filter((g) => g.notes === DEFAULT_KEY_NOTE);
   const columns = Math.max(1, Math.ceil(Math.sqrt(gateways.length * 2)));
+  const networksOf = new Map<string, Network[]>();
+  for (const n of networks) {
+    const list = networksOf.get(n.gatewayId);
+    if (list) list.push(n);
+    else networksOf.set(n.gatewayId, [n]);
+  }
   let row = 0;
   for (const group of [imported, outside]) {
     group.forEach((g, i) => {
       g.position = { x: (i % columns) * 360, y: (row + Math.floor(i / columns)) * 420 };
-      networks.filter((n) => n.gatewayId === g.id).forEach((n, k) => {
+      (networksOf.get(g.id) ?? []).forEach((n, k) => {
         n.position = { x: g.position.x + (k % 2) * 170 - 40, y: g.position.y + 160 + Math.floor(k / 2) * 90 };
       });
     });

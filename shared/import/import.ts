@@ -37,14 +37,33 @@ export type ImportResult =
 const readers = (): { vendor: Vendor; label: string; reader: VendorReader }[] =>
   VENDOR_MODULES.flatMap((m) => ('reader' in m && m.reader ? [{ vendor: m.id as Vendor, label: m.identity.label, reader: m.reader as VendorReader }] : []));
 
-/** Share of the file's statements the reader understood (0 when it refuses the file). */
-function score(reader: VendorReader, file: ConfigFile): { score: number; read: ReadResult } {
+/**
+ * Share of the file's statements the reader understood (0 when it refuses the file). A reader
+ * whose recognize() says 0 is not run at all unless `always` (its score would be 0 whatever it read).
+ */
+function score(reader: VendorReader, file: ConfigFile, always = false): { score: number; read: ReadResult } {
+  const own = reader.recognize ? reader.recognize(file.content) : 1;
+  if (own === 0 && !always) return { score: 0, read: { ok: false, message: 'not this product' } };
   const read = reader.read([{ name: file.name, content: file.content }, ...(file.more ?? [])]);
   if (!read.ok) return { score: 0, read };
   const understood = read.lines.used + read.lines.ignored;
   const total = understood + read.lines.unknown.length;
-  const own = reader.recognize ? reader.recognize(file.content) : 1;
   return { score: total === 0 ? 0 : (read.lines.used > 0 ? understood / total : 0) * own, read };
+}
+
+/**
+ * The best-scoring reader, in registry order among equals. A score of 1 (every line understood,
+ * fully recognised) cannot be beaten, so the readers after the first such one are not run: a hub's
+ * 15 MB is read once, not once per product.
+ */
+function best<C extends { reader: VendorReader }>(candidates: readonly C[], file: ConfigFile): (C & { score: number; read: ReadResult }) | undefined {
+  let top: (C & { score: number; read: ReadResult }) | undefined;
+  for (const c of candidates) {
+    const s = { ...c, ...score(c.reader, file) };
+    if (!top || s.score > top.score) top = s;
+    if (s.score >= 1) break;
+  }
+  return top;
 }
 
 /** A product whose statements make up at least this share of a file is taken to be the file's product. */
@@ -63,17 +82,17 @@ export function importConfigurations(files: readonly ConfigFile[], options: Asse
     if (file.vendor !== undefined) {
       const own = candidates.find((c) => c.vendor === file.vendor);
       if (!own) return { ok: false, file: file.name, code: 'UNRECOGNISED', message: `${file.name}: the app does not read ${vendorModule(file.vendor).identity.label} configurations; choose another product or let it be recognised` };
-      const mine = score(own.reader, file);
-      const best = candidates.filter((c) => c.vendor !== file.vendor).map((c) => ({ ...c, ...score(c.reader, file) })).sort((a, b) => b.score - a.score)[0];
-      if (mine.score < RECOGNISED && best && best.score >= RECOGNISED && best.score > mine.score) {
-        return { ok: false, file: file.name, code: 'WRONG_VENDOR', message: `${file.name} looks like a ${best.label} configuration, not ${own.label}: choose ${best.label} for it (or let the product be recognised)` };
+      const mine = score(own.reader, file, true);
+      // Other products are tried only when the chosen one does not take the file.
+      const other = mine.score < RECOGNISED ? best(candidates.filter((c) => c.vendor !== file.vendor), file) : undefined;
+      if (other && other.score >= RECOGNISED && other.score > mine.score) {
+        return { ok: false, file: file.name, code: 'WRONG_VENDOR', message: `${file.name} looks like a ${other.label} configuration, not ${own.label}: choose ${other.label} for it (or let the product be recognised)` };
       }
       chosen = { vendor: own.vendor, label: own.label, read: mine.read, score: mine.score };
     } else {
-      const scored = candidates.map((c) => ({ vendor: c.vendor, label: c.label, ...score(c.reader, file) })).sort((a, b) => b.score - a.score);
-      const best = scored[0];
-      if (!best || best.score < RECOGNISED) return { ok: false, file: file.name, code: 'UNRECOGNISED', message: `${file.name} is not a configuration of any product the app reads (${candidates.map((c) => c.label).join(', ')}): check that it is the whole running configuration, or choose its product` };
-      chosen = best;
+      const top = best(candidates, file);
+      if (!top || top.score < RECOGNISED) return { ok: false, file: file.name, code: 'UNRECOGNISED', message: `${file.name} is not a configuration of any product the app reads (${candidates.map((c) => c.label).join(', ')}): check that it is the whole running configuration, or choose its product` };
+      chosen = { vendor: top.vendor, label: top.label, read: top.read, score: top.score };
     }
     if (!chosen.read.ok) return { ok: false, file: file.name, code: 'UNREADABLE', message: `${file.name} (${chosen.label}): ${chosen.read.message}` };
     const label = file.label ?? (file.name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,8}$/, '') || file.name);

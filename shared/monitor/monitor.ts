@@ -315,17 +315,19 @@ class Sim {
       delete sa.staleSince;
       return;
     }
-    this.establish(sa, rule, { local: outcome.local, remote: outcome.remote }, outcome.esp);
+    this.establish(sa, rule, { local: outcome.local, remote: outcome.remote }, outcome.esp, outcome.peer);
     const responder = this.responderRecord(t, sa);
-    if (responder) this.establish(responder, rule, { local: outcome.remote, remote: outcome.local }, outcome.esp);
+    if (responder) this.establish(responder, rule, outcome.peer ?? { local: outcome.remote, remote: outcome.local }, outcome.esp, outcome.peer ? { local: outcome.local, remote: outcome.remote } : undefined);
   }
 
-  private establish(sa: SaRecord, rule: string, negotiated: { local: string[]; remote: string[] }, esp: string | undefined) {
+  private establish(sa: SaRecord, rule: string, negotiated: { local: string[]; remote: string[] }, esp: string | undefined, peerInstalled?: { local: string[]; remote: string[] }) {
     this.set(sa, 'ACTIVE', rule, `SA established (${negotiated.local.join(',')} ↔ ${negotiated.remote.join(',')})`);
     sa.since = this.now;
     sa.establishedAt = this.now;
     sa.generation += 1;
     sa.negotiated = negotiated;
+    if (peerInstalled) sa.peerInstalled = peerInstalled;
+    else delete sa.peerInstalled;
     if (esp !== undefined) sa.esp = esp;
     delete sa.notify;
     delete sa.reason;

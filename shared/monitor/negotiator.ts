@@ -5,6 +5,7 @@
 import type { EndKey, ProxyId, TopologyDocument, Tunnel, TunnelEnd } from '../model/document';
 import type { Packet } from './traffic';
 import type { FailureSignal } from '../vocabulary/notify';
+import type { Rule } from '../vocabulary/provenance';
 
 export interface NegotiationRequest {
   tunnel: Tunnel;
@@ -16,6 +17,16 @@ export interface NegotiationRequest {
   packet?: Packet;
 }
 
+/** What the initiator put in its proposal when a packet triggered it, and the product rule behind it. */
+export interface TriggerProposal {
+  /** The packet's own selector went first (the product's rule is packet-first), else only configured ones. */
+  packetFirst: boolean;
+  /** TSi/TSr (IKEv1: IDci/IDcr) as proposed, initiator's point of view. */
+  local: string[];
+  remote: string[];
+  rule: Rule;
+}
+
 export type NegotiationOutcome =
   | {
       status: 'up';
@@ -24,9 +35,12 @@ export type NegotiationOutcome =
       remote: string[];
       /** ESP transform, as the engine names it (for operational output). */
       esp?: string;
+      /** Up but asymmetric: what the responder installs, from its own point of view (else the mirror of local/remote). */
+      peer?: { local: string[]; remote: string[] };
       provenance?: string;
+      trigger?: TriggerProposal;
     }
-  | { status: 'down'; notify: FailureSignal; reason: string; provenance?: string };
+  | { status: 'down'; notify: FailureSignal; reason: string; provenance?: string; trigger?: TriggerProposal };
 
 export type Negotiator = (doc: TopologyDocument, req: NegotiationRequest) => NegotiationOutcome;
 

@@ -41,7 +41,11 @@ export function isIcmp(protocol: number): boolean {
   return protocol === 1 || protocol === 58;
 }
 
-/** Parses a port field ("any", "443", "1000-2000", a service name); for ICMP "type" or "type/code". */
+/**
+ * Parses a port field as the document writes it ("any", "443", "1000-2000", a service name); for
+ * ICMP a type alone ("3", below 256) is that type with any code, "type/code" one value, any other
+ * number the 16-bit value. strongSwan's own notation means a type alone otherwise: parseSelector.
+ */
 export function parsePortSpec(text: string, protocol: number): ParseResult<{ from: number; to: number }> {
   const t = text.trim().toLowerCase();
   if (t === '' || t === 'any' || t === '%any') return { ok: true, value: { from: ANY_PORT_FROM, to: ANY_PORT_TO } };
@@ -65,6 +69,30 @@ export function parsePortSpec(text: string, protocol: number): ParseResult<{ fro
   const service = SERVICES[t];
   if (service !== undefined) return { ok: true, value: { from: service, to: service } };
   return { ok: false, message: `"${text}" is not a valid port: write any, a port 0-65535, or a range such as 1000-2000` };
+}
+
+/**
+ * An ICMP/ICMPv6 port field in strongSwan's notation, as charon means it: a type alone is that
+ * type with code 0, one value (charon shifts a port below 256 into the type byte:
+ * traffic_selector.c; probe probe-v2-icmp-type-code-vs-type, charon 5.9.8: `[icmp/3]` and
+ * `[icmp/769]` are disjoint); `type(code)` or `type/code` one value; a number from 256 the 16-bit
+ * value itself; `a-b` each end so (`8-8(255)`, as charon prints type 8 with any code, or `2048-2303`).
+ */
+function parseCharonIcmpPort(text: string): { from: number; to: number } | undefined {
+  const one = (t: string): number | undefined => {
+    const m = /^(\d{1,5})(?:\((\d{1,3})\)|\/(\d{1,3}))?$/.exec(t);
+    if (!m) return undefined;
+    const n = Number(m[1]);
+    const codeText = m[2] ?? m[3];
+    if (codeText !== undefined) return n <= 255 && Number(codeText) <= 255 ? (n << 8) | Number(codeText) : undefined;
+    if (n > 65535) return undefined;
+    return n < 256 ? n << 8 : n;
+  };
+  const t = text.trim().toLowerCase();
+  const dash = t.indexOf('-');
+  const from = one(dash < 0 ? t : t.slice(0, dash));
+  const to = dash < 0 ? from : one(t.slice(dash + 1));
+  return from !== undefined && to !== undefined && from <= to ? { from, to } : undefined;
 }
 
 /** Builds a selector from an address spec, a protocol and a port spec; errors are values. */
@@ -117,15 +145,23 @@ export function parseSelector(text: string): ParseResult<Selector> {
   const slash = inner.indexOf('/');
   const proto = slash < 0 ? inner : inner.slice(0, slash);
   const port = slash < 0 ? 'any' : inner.slice(slash + 1);
+  const p = protocolNumber(proto === '' ? 'any' : proto);
+  const portText = port.trim().toLowerCase();
+  if (p !== undefined && isIcmp(p) && portText !== '' && portText !== 'any' && portText !== '%any') {
+    const ports = parseCharonIcmpPort(portText);
+    if (!ports) return { ok: false, message: `"${port}" is not a valid ICMP type/code: write a type (8), a type and code (3(1)), or the 16-bit value or range (2048-2303)` };
+    const sel = makeSelector(address === '' ? 'any' : address, p);
+    return sel.ok ? { ok: true, value: { ...sel.value, portFrom: ports.from, portTo: ports.to } } : sel;
+  }
   return makeSelector(address === '' ? 'any' : address, proto === '' ? 'any' : proto, port);
 }
 
 function formatPorts(s: Selector): string {
   if (isIcmp(s.protocol)) {
-    const type = s.portFrom >> 8;
-    // As charon prints them: a code of 0 is not shown, another code in parentheses.
-    if (s.portFrom === s.portTo) return (s.portFrom & 255) === 0 ? String(type) : `${type}(${s.portFrom & 255})`;
-    if ((s.portFrom & 255) === 0 && s.portTo === ((type << 8) | 255)) return String(type);
+    // As charon prints them: the type, a code other than 0 in parentheses; a range as two such
+    // values (type 8 with any code is `8-8(255)`). parseSelector reads each back exactly.
+    const one = (v: number) => ((v & 255) === 0 ? String(v >> 8) : `${v >> 8}(${v & 255})`);
+    return s.portFrom === s.portTo ? one(s.portFrom) : `${one(s.portFrom)}-${one(s.portTo)}`;
   }
   return s.portFrom === s.portTo ? String(s.portFrom) : `${s.portFrom}-${s.portTo}`;
 }

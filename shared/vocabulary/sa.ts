@@ -24,6 +24,8 @@ export interface SaRecord {
   generation: number;
   /** Negotiated selectors, this end's point of view. */
   negotiated?: { local: string[]; remote: string[] };
+  /** Up but asymmetric: what the other end installed, from its own point of view (absent: the mirror of `negotiated`). */
+  peerInstalled?: { local: string[]; remote: string[] };
   esp?: string;
   notify?: FailureSignal;
   reason?: string;

@@ -7,7 +7,7 @@ import type { EndKey, Gateway, GatewayId, NatRule, ProxyId, SecurityPolicy, Topo
 import { formatIp, parseAddressSpec, parseInterfaceAddress, parseIp, prefixLength, type AddressRange, type Family } from '../net/address';
 import { applyEvent, settledMonitorState, type MonitorState } from '../monitor/monitor';
 import type { SaRecord } from '../vocabulary/sa';
-import { effectiveProxyIds, otherEnd, type Negotiator } from '../monitor/negotiator';
+import { effectiveProxyIds, otherEnd, type Negotiator, type TriggerProposal } from '../monitor/negotiator';
 import { inboundCheckTable, proxyIdCheckTable } from '../monitor/rules';
 import { decide, type DecisionSource } from '../vocabulary/decision-table';
 import { spiOf } from '../vocabulary/sa';
@@ -277,7 +277,17 @@ class Walker {
   /** Destination NAT done on the forward leg, undone (as the reply's source) at the same gateway. */
   private dnat: { gatewayId: GatewayId; original: bigint; translated: bigint }[] = [];
 
-  constructor(private doc: TopologyDocument, public monitor: MonitorState, private negotiate: Negotiator) {}
+  /** The engine, watched: what the last packet-triggered negotiation proposed, and by which rule. */
+  private negotiate: Negotiator;
+  private lastTrigger: TriggerProposal | undefined;
+
+  constructor(private doc: TopologyDocument, public monitor: MonitorState, negotiate: Negotiator) {
+    this.negotiate = (d, req) => {
+      const outcome = negotiate(d, req);
+      if (req.packet) this.lastTrigger = outcome.trigger;
+      return outcome;
+    };
+  }
 
   private step(leg: WalkStep['leg'], gw: Gateway | undefined, kind: StepKind, ok: boolean, title: string, detail: string, pkt: ParsedPacket, extra: Partial<WalkStep> = {}): void {
     this.steps.push({
@@ -345,7 +355,11 @@ class Walker {
       }
       const { tunnel, end, sa, check } = chosen;
       if (check && !selectorsCover(sa.negotiated ?? { local: [], remote: [] }, pkt, 'outbound')) {
-        return this.stop(leg, gw, 'sa', 'dropped', 'SA_SELECTOR_MISMATCH', `The SA negotiated for this proxy ID covers ${(sa.negotiated?.local ?? []).join(',')} ↔ ${(sa.negotiated?.remote ?? []).join(',')}, narrower than the packet; ${gw.name} does not send it.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
+        const mine = `${(sa.negotiated?.local ?? []).join(',')} ↔ ${(sa.negotiated?.remote ?? []).join(',')}`;
+        const why = sa.peerInstalled
+          ? `The SA is up but asymmetric: ${gw.name} installed ${mine} and its peer ${sa.peerInstalled.local.join(',')} ↔ ${sa.peerInstalled.remote.join(',')}. ${gw.name}, the stricter end for this packet, does not send it: it is outside its own selectors.`
+          : `The SA negotiated for this proxy ID covers ${mine}, narrower than the packet; ${gw.name} does not send it.`;
+        return this.stop(leg, gw, 'sa', 'dropped', 'SA_SELECTOR_MISMATCH', why, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
       }
       const denied = this.policy(leg, gw, fromZone, toZone, pkt);
       if (denied) return denied;
@@ -371,6 +385,12 @@ class Walker {
       }
       // The peer's inbound check: is the inner packet inside the SA's selectors?
       const strict = decide(inboundCheckTable(peer.vendor), { vpnType: peer.vpnType });
+      // Up but asymmetric: the peer checks the packet against what it installed itself, and
+      // drops what lies in the difference whatever its product's inbound check.
+      const peerSel = sa.peerInstalled ? { local: sa.peerInstalled.remote, remote: sa.peerInstalled.local } : undefined;
+      if (peerSel && !selectorsCover(peerSel, pkt, 'outbound')) {
+        return this.stop(leg, peer, 'inbound-check', 'dropped', 'SA_SELECTOR_MISMATCH', `The SA is up but asymmetric: ${gw.name} installed ${saInfo.local.join(',')} ↔ ${saInfo.remote.join(',')} and ${peer.name} installed ${peerSel.remote.join(',')} ↔ ${peerSel.local.join(',')}. ${peer.name}, the stricter end for this packet, decrypts it and drops it: ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)} is outside its own selectors.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] } });
+      }
       const inside = selectorsCover(sa.negotiated ?? { local: [], remote: [] }, pkt, 'outbound');
       if (strict.value && !inside) {
         return this.stop(leg, peer, 'inbound-check', 'dropped', 'WRONG_SA', `${peer.name} decrypts the packet but it arrived on the SA ${saInfo.remote.join(',')} ↔ ${saInfo.local.join(',')}, which does not cover ${formatIp(pkt.family, pkt.src)} → ${formatIp(pkt.family, pkt.dst)}: dropped as arriving on the wrong SA.`, pkt, { highlight: { nodes: [peer.id], edges: [tunnel.id] }, rule: strict.rule });
@@ -477,15 +497,31 @@ class Walker {
     const before = find();
     if (!before) return { stop: this.stop(leg, gw, 'sa', 'dropped', 'SA_NEGOTIATION_FAILED', `No SA record for ${tunnel.name}.`, pkt) };
     const wasActive = before.state === 'ACTIVE';
+    this.lastTrigger = undefined;
     this.monitor = applyEvent(this.doc, this.monitor, { type: 'traffic', at: this.monitor.now, tunnelId: tunnel.id, end, index, packet: toPacket(pkt) }, this.negotiate);
     const sa = find();
+    // What this gateway's product proposes for a packet (its profile rule), as the engine applied it.
+    // (Set inside the negotiator during applyEvent, which the compiler's narrowing cannot see.)
+    const trigger = this.lastTrigger as TriggerProposal | undefined;
+    const proposal = trigger ? `${proposalText(gw.name, trigger)} ` : '';
+    const rule = trigger ? { rule: { id: trigger.rule.id, says: trigger.rule.statement, source: { ref: trigger.rule.source, provenance: trigger.rule.provenance, note: trigger.rule.statement } } } : {};
     if (!sa || sa.state !== 'ACTIVE') {
       const why = sa?.notify ? `${sa.notify}${sa.reason ? `: ${sa.reason.replace(/\.$/, '')}` : ''}` : 'negotiation failed';
-      return { stop: this.stop(leg, gw, 'sa', 'dropped', 'SA_NEGOTIATION_FAILED', `${wasActive ? 'The SA' : 'On-demand negotiation of the SA'} on ${tunnel.name} failed (${why}).`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } }) };
+      return { stop: this.stop(leg, gw, 'sa', 'dropped', 'SA_NEGOTIATION_FAILED', `${proposal}${wasActive ? 'The SA' : 'On-demand negotiation of the SA'} on ${tunnel.name} failed (${why}).`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] }, ...rule }) };
     }
-    this.step(leg, gw, 'sa', true, wasActive ? 'SA in use' : 'SA negotiated on demand', wasActive ? `The SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} is ACTIVE.` : `The packet triggers phase 2 on ${tunnel.name}: SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} established.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] } });
+    this.step(leg, gw, 'sa', true, wasActive ? 'SA in use' : 'SA negotiated on demand', wasActive ? `The SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} is ACTIVE.` : `The packet triggers phase 2 on ${tunnel.name}: ${proposal}SA ${sa.negotiated?.local.join(',')} ↔ ${sa.negotiated?.remote.join(',')} established.`, pkt, { highlight: { nodes: [gw.id], edges: [tunnel.id] }, ...rule });
     return { tunnel, end, sa, check };
   }
+}
+
+/** What a packet-triggered proposal held, in words: the packet's selector first, or only the configured ones. */
+function proposalText(gateway: string, t: TriggerProposal): string {
+  const pair = (i: number): string => `${t.local[i] ?? t.local.join(',')} ↔ ${t.remote[i] ?? t.remote.join(',')}`;
+  if (t.packetFirst) {
+    const rest = t.local.length > 1 ? `, then its configured ${t.local.slice(1).join(',')} ↔ ${t.remote.slice(1).join(',')}` : '';
+    return `${gateway} proposes the packet's own selector first, ${pair(0)}${rest}.`;
+  }
+  return `${gateway} proposes only its configured selectors, ${t.local.join(',')} ↔ ${t.remote.join(',')}, not the packet's.`;
 }
 
 function describeLeg(r: LegResult): string {

@@ -39,3 +39,23 @@ test('a DPD interval the product does not take is refused in the inspector, nami
   await srxEnd.getByTestId('dpd-interval-a').press('Tab');
   await expect(srxEnd.getByText(/Junos SRX takes \d+ to 60/)).toBeVisible();
 });
+
+test('a lifetime expiry can hit one SA: only that SA is renegotiated, the tunnel\'s other SAs are left as they were', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('template-screenos-multi-proxy-id').click();
+  await page.getByTestId('panel-tab-monitor').click();
+  await page.getByTestId('monitor-advance-10s').click();
+  for (let i = 0; i < 4; i++) await expect(page.getByTestId(`monitor-sa-GATEWAY-1-test-${i}`)).toContainText('A/U');
+  const choice = page.getByTestId('monitor-sa-choice');
+  await expect(choice.locator('option')).toHaveCount(1 + 8);
+  await choice.selectOption({ label: 'GATEWAY-1: pid-2 192.168.1.0/24 ↔ 172.16.2.0/24' });
+  await page.getByTestId('monitor-expiry').click();
+  // With monitor rekey (this template), the expired SA is renegotiated at once: its row says so,
+  // and no other row saw an expiry.
+  const renegotiated = /lifetime ends is renegotiated/;
+  await expect(page.getByTestId('monitor-sa-GATEWAY-1-test-1')).toContainText(renegotiated);
+  for (const i of [0, 2, 3]) {
+    await expect(page.getByTestId(`monitor-sa-GATEWAY-1-test-${i}`)).toContainText('A/U');
+    await expect(page.getByTestId(`monitor-sa-GATEWAY-1-test-${i}`)).not.toContainText(renegotiated);
+  }
+});

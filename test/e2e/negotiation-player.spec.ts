@@ -96,6 +96,9 @@ test("each message shows the values it carries: proposals offered and chosen, KE
   await next.click();
   await expect(current.locator("dt", { hasText: "KE" })).toBeVisible();
   await expect(current).toContainText(/DH group \d+/);
+  // Main Mode 3 carries the initiator's nonce: random, so the player says what it is and its size.
+  await expect(current.locator("dt", { hasText: /^Ni$/ })).toBeVisible();
+  await expect(current).toContainText("8 to 256 octets");
   // On to the first Quick Mode: the proxy IDs as sent, then as the responder answers them.
   for (
     let i = 0;

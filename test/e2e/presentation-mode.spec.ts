@@ -29,7 +29,6 @@ test('presentation mode at 1280x720 gives the canvas the room and text a project
   await page.getByTestId('tb-presentation').click();
   await expect(page.locator('html.presentation')).toHaveCount(1);
   await untilStill(page);
-  await page.screenshot({ path: '/tmp/h4/presentation-1280.png' });
   await page.screenshot({ path: test.info().outputPath('presentation-1280x720.png') });
 
   // The canvas has most of the window.

@@ -59,3 +59,20 @@ test('gateway inspector and keyboard shortcuts overlay', async ({ page }) => {
   await expect(page.getByTestId('help-overlay')).toBeVisible();
   await expect(page).toHaveScreenshot('help-overlay.png', { mask: masks(page) });
 });
+
+// The projector: 1280×720 in presentation mode, light and dark, the PAN-OS ↔ ASA case with its
+// failing selector on the canvas.
+for (const scheme of ['light', 'dark'] as const) {
+  test(`presentation mode at 1280x720, ${scheme}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('template-pan-asa-interop').click();
+    await expect(page.getByTestId('result-pa-asa')).toBeVisible();
+    await settle(page);
+    if (scheme === 'dark') await page.keyboard.press('t');
+    await page.keyboard.press('p');
+    await untilStill(page);
+    await page.keyboard.press('f');
+    await untilStill(page);
+    await expect(page).toHaveScreenshot(`presentation-1280-${scheme}.png`, { mask: masks(page) });
+  });
+}

@@ -119,3 +119,17 @@ for (const size of SIZES.slice(0, 2)) {
     await page.screenshot({ path: test.info().outputPath(`export-dialog-${size.width}x${size.height}.png`) });
   });
 }
+
+test('the phase-2 table fits the results panel at 1280x720: the rules column stacks its rules instead of running past the edge', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByTestId('template-screenos-multi-proxy-id').click();
+  const table = page.locator('.phase2-table').first();
+  await expect(table).toBeVisible();
+  const overflow = await table.evaluate((t) => {
+    const card = t.closest('.result-card')!;
+    return { table: t.getBoundingClientRect().right, panel: card.getBoundingClientRect().right, scroll: card.scrollWidth - card.clientWidth };
+  });
+  expect(overflow.table).toBeLessThanOrEqual(overflow.panel + 1);
+  expect(overflow.scroll).toBeLessThanOrEqual(1);
+});

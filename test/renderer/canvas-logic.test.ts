@@ -147,6 +147,16 @@ describe('negotiation player steps from the engine timeline', () => {
     expect(seen.sort()).toEqual(rt.phase2.map((p) => p.index).sort());
     expect(steps[0]!.fromA).toBe(rt.timeline[0]!.from === 'a');
   });
+
+  it('names each nonce a message carries with its size, per IKE version, and none where there is none', () => {
+    const v2 = computeReport(template('hub-and-spoke')).tunnels[0]!;
+    const init = buildSteps(v2).find((s) => s.label === 'IKE_SA_INIT request 0');
+    expect(init?.values.find((v) => v.label === 'Ni')?.value).toContain('16 to 256 octets');
+    expect(buildSteps(v2).find((s) => s.label === 'IKE_SA_INIT response 0')?.values.find((v) => v.label === 'Nr')).toBeDefined();
+    expect(buildSteps(v2).find((s) => s.label === 'IKE_AUTH request 1')?.values.some((v) => v.label === 'Ni' || v.label === 'Nr')).toBe(false);
+    const v1 = computeReport(template('screenos-multi-proxy-id')).tunnels[0]!;
+    expect(buildSteps(v1).find((s) => s.label === 'Main Mode 4')?.values.find((v) => v.label === 'Nr')?.value).toContain('8 to 256 octets');
+  });
 });
 
 describe('SVG export', () => {

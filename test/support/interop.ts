@@ -16,6 +16,7 @@ import type { DhGroup, EspProposal, Gateway, GatewayId, IkeProposal, ProxyId, To
 import { FORMAT_VERSION } from '../../shared/model/document';
 import { negotiateTunnel } from '../../shared/engine/negotiate';
 import type { TunnelReport } from '../../shared/engine/report';
+import { parseSelector } from '../../shared/net/selector';
 
 export interface InteropChild {
   name: string;
@@ -90,6 +91,9 @@ function selectorParts(text: string): { address: string; protocol: ProxyId['prot
   const inner = text.slice(open + 1, text.lastIndexOf(']'));
   const [proto = 'any', port = 'any'] = inner.split('/');
   const p = /^\d+$/.test(proto) ? Number(proto) : (proto as ProxyId['protocol']);
+  // ICMP: charon's type/code (a type alone is code 0) as the document's 16-bit value or range.
+  const sel = port !== 'any' && (p === 'icmp' || p === 'icmpv6' || p === 1 || p === 58) ? parseSelector(text.trim()) : undefined;
+  if (sel?.ok) return { address, protocol: p, port: sel.value.portFrom === sel.value.portTo && sel.value.portFrom >= 256 ? String(sel.value.portFrom) : `${sel.value.portFrom}-${sel.value.portTo}` };
   return { address, protocol: p, port };
 }
 
@@ -158,8 +162,10 @@ export function caseToDocument(c: InteropCase): TopologyDocument {
 export function reportToObserved(report: TunnelReport): Observed {
   const children: Record<string, ObservedChild> = {};
   for (const p of report.phase2) {
-    if (p.status === 'up' && p.negotiated) {
-      children[p.name] = { status: 'up', initiator_local_ts: p.negotiated.local, initiator_remote_ts: p.negotiated.remote, ...(p.responderConfig !== undefined ? { responder_config: p.responderConfig } : {}) };
+    // Up but asymmetric is up for charon's rig (it reads the initiator's installed selectors).
+    const mine = p.installed?.initiator ?? p.negotiated;
+    if (p.status !== 'down' && mine) {
+      children[p.name] = { status: 'up', initiator_local_ts: mine.local, initiator_remote_ts: mine.remote, ...(p.responderConfig !== undefined ? { responder_config: p.responderConfig } : {}) };
     } else {
       children[p.name] = { status: 'down' };
     }

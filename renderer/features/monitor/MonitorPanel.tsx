@@ -36,6 +36,7 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
   const visible = useShown(rootRef, false, empty);
   const [tunnelChoice, setTunnelChoice] = useState<string>('');
   const tunnelId = (doc.tunnels.find((t) => t.id === tunnelChoice) ?? doc.tunnels.find((t) => selection.tunnels.includes(t.id)) ?? doc.tunnels[0])?.id;
+  const [saChoice, setSaChoice] = useState('');
   const [opsGateway, setOpsGateway] = useState('');
   const [opsCommand, setOpsCommand] = useState('');
   const [opsTunnel, setOpsTunnel] = useState('');
@@ -82,7 +83,14 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
     workbench.showMonitor(overlay);
   }, [view, workbench]);
   useEffect(() => () => workbench.showMonitor(null), [workbench]);
-  const inject = (kind: 'traffic' | 'peer-loss' | 'peer-recover' | 'peer-restart' | 'lifetime-expiry' | 'rekey') => {
+  // Traffic, a rekey and a lifetime expiry act on the SA chosen (or all of the tunnel's); the
+  // peer buttons act on the whole tunnel.
+  const tunnelSas = (view?.views ?? []).flatMap((v) => v.sas.filter((x) => x.tunnelId === tunnelId).map((x) => ({ key: `${x.end}:${x.index}`, sa: { end: x.end, index: x.index }, label: `${v.gatewayName}: ${x.proxyId.name ? `${x.proxyId.name} ` : ''}${x.proxyId.local} ↔ ${x.proxyId.remote}` })));
+  const chosenSa = tunnelSas.find((x) => x.key === saChoice);
+  const injectSa = (kind: 'traffic' | 'lifetime-expiry' | 'rekey') => {
+    if (tunnelId) act({ type: kind, tunnelId, ...(chosenSa ? { sa: chosenSa.sa } : {}) });
+  };
+  const injectPeer = (kind: 'peer-loss' | 'peer-recover' | 'peer-restart') => {
     if (tunnelId) act({ type: kind, tunnelId });
   };
   const advance = (ms: number) => act({ type: 'advance', ms });
@@ -106,12 +114,20 @@ export function MonitorPanel({ state, selection, workbench }: PanelProps) {
             {doc.tunnels.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </select>
         </label>
-        <button type="button" className="btn small" data-testid="monitor-traffic" onClick={() => inject('traffic')}>Send traffic</button>
-        <button type="button" className="btn small" data-testid="monitor-peer-loss" onClick={() => inject('peer-loss')}>Peer loss</button>
-        <button type="button" className="btn small" data-testid="monitor-peer-recover" onClick={() => inject('peer-recover')}>Peer back</button>
-        <button type="button" className="btn small" data-testid="monitor-peer-restart" onClick={() => inject('peer-restart')}>Peer restart</button>
-        <button type="button" className="btn small" data-testid="monitor-expiry" onClick={() => inject('lifetime-expiry')}>Lifetime expiry</button>
-        <button type="button" className="btn small" data-testid="monitor-rekey" onClick={() => inject('rekey')}>Rekey</button>
+        <select className="input" aria-label="SA to act on (traffic, lifetime expiry, rekey)" value={chosenSa?.key ?? ''} onChange={(e) => setSaChoice(e.target.value)} data-testid="monitor-sa-choice">
+          <option value="">All SAs of the tunnel</option>
+          {tunnelSas.map((x) => (
+            <option key={x.key} value={x.key}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn small" data-testid="monitor-traffic" onClick={() => injectSa('traffic')}>Send traffic</button>
+        <button type="button" className="btn small" data-testid="monitor-peer-loss" onClick={() => injectPeer('peer-loss')}>Peer loss</button>
+        <button type="button" className="btn small" data-testid="monitor-peer-recover" onClick={() => injectPeer('peer-recover')}>Peer back</button>
+        <button type="button" className="btn small" data-testid="monitor-peer-restart" onClick={() => injectPeer('peer-restart')}>Peer restart</button>
+        <button type="button" className="btn small" data-testid="monitor-expiry" onClick={() => injectSa('lifetime-expiry')}>Lifetime expiry</button>
+        <button type="button" className="btn small" data-testid="monitor-rekey" onClick={() => injectSa('rekey')}>Rekey</button>
         <span className="monitor-clock" aria-live="polite" data-testid="monitor-clock">t = {clock(at)}</span>
         <button type="button" className="btn small" data-testid="monitor-advance-10s" onClick={() => advance(10_000)}>+10 s</button>
         <button type="button" className="btn small" data-testid="monitor-advance-1m" onClick={() => advance(60_000)}>+1 min</button>

@@ -4,6 +4,7 @@
 import { computeReport } from '../../engine/report-cache';
 import type { NegotiationReport, TunnelReport } from '../../engine/report';
 import { designVerdict } from '../../engine/verdict';
+import { pairText } from '../../engine/asymmetry';
 import type { EndKey, TopologyDocument } from '../../model/document';
 import { parseArgs } from '../args';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from '../io';
@@ -43,10 +44,13 @@ function tunnelText(t: TunnelReport): string[] {
   const width = Math.max(20, ...t.phase2.map((p) => `${p.proposed.local} <-> ${p.proposed.remote}`.length));
   for (const p of t.phase2) {
     const sel = pad(`${p.proposed.local} <-> ${p.proposed.remote}`, width);
+    const espText = p.esp ? ` (${p.esp.encryption}/${p.esp.integrity}${p.esp.pfsGroup !== undefined ? `, PFS ${p.esp.pfsGroup}` : ''})` : '';
     const detail = p.status === 'up'
-      ? `${p.negotiated ? `${p.negotiated.local.join(' ')} <-> ${p.negotiated.remote.join(' ')}` : ''}${p.esp ? ` (${p.esp.encryption}/${p.esp.integrity}${p.esp.pfsGroup !== undefined ? `, PFS ${p.esp.pfsGroup}` : ''})` : ''}`
-      : `${p.notify ?? ''}${p.reason ? `${p.notify ? ' - ' : ''}${p.reason}` : ''}`;
-    lines.push(`  phase 2   ${pad(p.status.toUpperCase(), 5)} ${pad(p.name, 8)} ${sel}  ${detail}`);
+      ? `${p.negotiated ? `${p.negotiated.local.join(' ')} <-> ${p.negotiated.remote.join(' ')}` : ''}${espText}`
+      : p.status === 'asymmetric' && p.installed
+        ? `${t.initiator} installs ${pairText(p.installed.initiator)}, ${t.responder} installs ${pairText(p.installed.responder)}${espText}`
+        : `${p.notify ?? ''}${p.reason ? `${p.notify ? ' - ' : ''}${p.reason}` : ''}`;
+    lines.push(`  phase 2   ${pad(p.status === 'asymmetric' ? 'UP-ASYM' : p.status.toUpperCase(), 5)} ${pad(p.name, 8)} ${sel}  ${detail}`);
   }
   if (t.phase2.length === 0 && p1.status === 'up') lines.push('  phase 2   none proposed (no proxy ID, and this product has no default selector)');
   for (const d of t.diagnostics) {

@@ -2,9 +2,13 @@
 import type { VendorProfile } from '../kit/profile';
 import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine, withMask } from '../kit/rules';
-import { ciscoRules, ciscoSelectors } from '../families/cisco-crypto-map';
+import { CISCO_ACL_DOC, ciscoRules, ciscoSelectors } from '../families/cisco-crypto-map';
 
-const rules = ruleTable('cisco-asa', [...phase1Rules('cisco-asa', 'documented', 'Cisco ASA VPN CLI configuration guide'), ...ciscoRules('cisco-asa')]);
+const rules = ruleTable('cisco-asa', [
+  ...phase1Rules('cisco-asa', 'documented', 'Cisco ASA VPN CLI configuration guide'),
+  ...ciscoRules('cisco-asa'),
+  { id: 'cisco-asa.packet-trigger', statement: 'Traffic that matches a crypto ACL permit line starts phase 2 with that line as the proxy identities (the first matching line sets the scope); the packet\'s own addresses and ports are not proposed.', provenance: 'documented', source: `Cisco ASA VPN CLI configuration guide, crypto map match address (the permit entry that matches the traffic defines the SA); ${CISCO_ACL_DOC}` },
+]);
 
 export const ciscoAsa: VendorProfile = {
   vendor: 'cisco-asa',

@@ -2,9 +2,13 @@
 import type { VendorProfile } from '../kit/profile';
 import { ruleTable } from '../kit/profile';
 import { phase1Rules, plainLine, withMask } from '../kit/rules';
-import { ciscoRules, ciscoSelectors } from '../families/cisco-crypto-map';
+import { CISCO_ACL_DOC, ciscoRules, ciscoSelectors } from '../families/cisco-crypto-map';
 
-const rules = ruleTable('cisco-ios', [...phase1Rules('cisco-ios', 'documented', 'Cisco IOS Security Configuration Guide: IKE'), ...ciscoRules('cisco-ios')]);
+const rules = ruleTable('cisco-ios', [
+  ...phase1Rules('cisco-ios', 'documented', 'Cisco IOS Security Configuration Guide: IKE'),
+  ...ciscoRules('cisco-ios'),
+  { id: 'cisco-ios.packet-trigger', statement: 'Traffic that matches a crypto ACL entry starts phase 2 with that entry as the proxy identities; only `set security-association level per-host` (not modelled) requests a separate SA per host pair of the packet.', provenance: 'documented', source: `Cisco IOS Security Command Reference: set security-association level per-host (default: one SA per crypto ACL entry); ${CISCO_ACL_DOC}` },
+]);
 
 export const ciscoIos: VendorProfile = {
   vendor: 'cisco-ios',

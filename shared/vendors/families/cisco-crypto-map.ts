@@ -38,8 +38,9 @@ export function ciscoSelectors(prefix: string, policyBased: boolean): SelectorBe
     v1RejectNotify: 'INVALID_ID_INFORMATION',
     v2RejectNotify: 'TS_UNACCEPTABLE',
     defaultSelector: policyBased ? 'none' : 'any',
+    packetTrigger: 'configured',
     acceptsAnyPfsWhenNoneConfigured: true,
-    rules: { v1Propose: `${prefix}.each-line`, v1Respond: `${prefix}.subset`, v2Respond: `${prefix}.v2.no-narrowing`, v2Initiator: `${prefix}.v2.no-narrowing`, default: `${prefix}.default`, pfs: `${prefix}.pfs` },
+    rules: { packetTrigger: `${prefix}.packet-trigger`, v1Propose: `${prefix}.each-line`, v1Respond: `${prefix}.subset`, v2Respond: `${prefix}.v2.no-narrowing`, v2Initiator: `${prefix}.v2.no-narrowing`, default: `${prefix}.default`, pfs: `${prefix}.pfs` },
   };
 }
 

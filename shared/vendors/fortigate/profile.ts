@@ -14,6 +14,7 @@ const rules = ruleTable('fortigate', [
   { id: 'fortigate.initiator-ts-narrow', statement: 'IKEv2 initiator accepts a narrowed answer only with initiator-ts-narrow enable (default disable).', provenance: 'documented', source: DOC },
   { id: 'fortigate.default', statement: 'phase2-interface src-subnet and dst-subnet default to 0.0.0.0/0.', provenance: 'documented', source: DOC },
   { id: 'fortigate.propose', statement: 'Each phase2-interface negotiates its own SA.', provenance: 'documented', source: DOC },
+  { id: 'fortigate.packet-trigger', statement: 'Traffic that starts phase 2 is proposed as the phase2(-interface) src-subnet/dst-subnet (0.0.0.0/0 by default), never as the packet\'s own addresses and ports.', provenance: 'assumed', source: `${DOC}: the selectors are the configured subnets and no option proposes the packet's; not observed on a FortiGate` },
   { id: 'fortigate.pfs', statement: 'phase2 pfs/dhgrp must match the peer.', provenance: 'documented', source: DOC },
 ]);
 
@@ -37,8 +38,10 @@ export const fortigate: VendorProfile = {
       v1RejectNotify: 'INVALID_ID_INFORMATION',
       v2RejectNotify: 'TS_UNACCEPTABLE',
       defaultSelector: 'any',
+      packetTrigger: 'configured',
       acceptsAnyPfsWhenNoneConfigured: false,
       rules: {
+        packetTrigger: 'fortigate.packet-trigger',
         v1Propose: 'fortigate.propose',
         v1Respond: exact ? 'fortigate.selector-match.exact' : 'fortigate.selector-match.subset',
         v2Respond: exact ? 'fortigate.selector-match.exact' : 'fortigate.selector-match.subset',

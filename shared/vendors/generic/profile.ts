@@ -10,6 +10,8 @@ const rules = ruleTable('generic', [
   { id: 'generic.v1.exact', statement: 'IKEv1 Quick Mode: the identities must match a configured policy exactly; otherwise INVALID_ID_INFORMATION.', provenance: 'assumed', source: RFC2409 },
   { id: 'generic.propose', statement: 'Each configured selector pair is its own SA.', provenance: 'assumed', source: RFC7296 },
   { id: 'generic.default', statement: 'Without selectors it proposes 0.0.0.0/0 <-> 0.0.0.0/0 any.', provenance: 'assumed', source: 'route-based convention' },
+  { id: 'generic.v2.packet-first', statement: 'IKEv2: a negotiation triggered by a packet puts the packet\'s own addresses, protocol and ports first in TSi and TSr, then the configured selectors (RFC 7296 §2.9: the initiator SHOULD include the packet as the first selector).', provenance: 'documented', source: `${RFC7296} §2.9` },
+  { id: 'generic.v1.packet-trigger', statement: 'IKEv1: Quick Mode carries one identity pair, the configured selectors; a triggering packet does not change them.', provenance: 'assumed', source: `${RFC2409} §5.5 (one IDci/IDcr pair; nothing about the packet)` },
   { id: 'generic.pfs', statement: 'PFS groups must agree.', provenance: 'documented', source: RFC7296 },
 ]);
 
@@ -17,7 +19,7 @@ export const generic: VendorProfile = {
   vendor: 'generic',
   label: 'Generic IKE (RFC 7296)',
   rules,
-  selectors: () => ({
+  selectors: ({ end }) => ({
     v1FirstSelectorOnly: false,
     groupByName: false,
     v1Responder: 'exact',
@@ -27,8 +29,9 @@ export const generic: VendorProfile = {
     v1RejectNotify: 'INVALID_ID_INFORMATION',
     v2RejectNotify: 'TS_UNACCEPTABLE',
     defaultSelector: 'any',
+    packetTrigger: end.ikeVersion === 2 ? 'packet-first' : 'configured',
     acceptsAnyPfsWhenNoneConfigured: false,
-    rules: { v1Propose: 'generic.propose', v1Respond: 'generic.v1.exact', v2Respond: 'generic.v2.narrow', v2Initiator: 'generic.v2.initiator', default: 'generic.default', pfs: 'generic.pfs' },
+    rules: { packetTrigger: end.ikeVersion === 2 ? 'generic.v2.packet-first' : 'generic.v1.packet-trigger', v1Propose: 'generic.propose', v1Respond: 'generic.v1.exact', v2Respond: 'generic.v2.narrow', v2Initiator: 'generic.v2.initiator', default: 'generic.default', pfs: 'generic.pfs' },
   }),
   phase1: {
     responderOrder: true,

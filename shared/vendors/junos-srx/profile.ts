@@ -17,6 +17,7 @@ const rules = ruleTable('junos-srx', [
   { id: 'junos.v2.narrow', statement: 'IKEv2: the responder narrows to the intersection with the matching traffic selector (an exact mirror first, else the first that intersects: order assumed).', provenance: 'documented', source: DOC },
   { id: 'junos.v2.initiator', statement: 'IKEv2 initiator accepts selectors narrowed inside its proposal.', provenance: 'assumed', source: DOC },
   { id: 'junos.default', statement: 'Route-based without proxy identity proposes 0.0.0.0/0 <-> 0.0.0.0/0 any.', provenance: 'assumed', source: 'commonly stated; not in the Junos guide' },
+  { id: 'junos.packet-trigger', statement: 'Traffic that starts phase 2 is proposed as the configured proxy identity or traffic selector it matches, never as the packet\'s own addresses and ports.', provenance: 'assumed', source: `${DOC} describe each configured pair as what is negotiated and say nothing of a packet-specific selector; not observed on an SRX` },
   { id: 'junos.pfs', statement: 'The IPsec policy perfect-forward-secrecy keys must match.', provenance: 'documented', source: 'Junos OS: perfect-forward-secrecy (Security IPsec Policy)' },
 ]);
 
@@ -36,8 +37,9 @@ export const junosSrx: VendorProfile = {
       v1RejectNotify: 'INVALID_ID_INFORMATION',
       v2RejectNotify: 'TS_UNACCEPTABLE',
       defaultSelector: 'any',
+      packetTrigger: 'configured',
       acceptsAnyPfsWhenNoneConfigured: false,
-      rules: { v1Propose: single ? 'junos.proxy-identity' : 'junos.traffic-selector', v1Respond: 'junos.v1.exact', v2Respond: 'junos.v2.narrow', v2Initiator: 'junos.v2.initiator', default: 'junos.default', pfs: 'junos.pfs' },
+      rules: { packetTrigger: 'junos.packet-trigger', v1Propose: single ? 'junos.proxy-identity' : 'junos.traffic-selector', v1Respond: 'junos.v1.exact', v2Respond: 'junos.v2.narrow', v2Initiator: 'junos.v2.initiator', default: 'junos.default', pfs: 'junos.pfs' },
     };
   },
   phase1: {

@@ -38,6 +38,8 @@ export type InitiatorNarrowing =
   | 'accept-subset'
   /** Accepts an answer inside what it proposed whose addresses are each one prefix (Libreswan narrowing=yes: its selectors are subnets). */
   | 'accept-subset-prefix'
+  /** Accepts an answer inside what it proposed with the same ports (narrower addresses, or a protocol where it proposed any: Libreswan's IKEv1 initiator). */
+  | 'accept-subset-same-ports'
   /** Only the selectors it proposed (Cisco IOS/ASA, FortiGate without initiator-ts-narrow). */
   | 'exact-only';
 
@@ -48,6 +50,20 @@ export type InitiatorNarrowing =
  * but asymmetric": traffic in the difference is dropped by the stricter end.
  */
 export type InstalledSelectors = 'negotiated' | 'own';
+
+/**
+ * What an initiator proposes when a packet triggers the negotiation (an acquire from a trap
+ * policy, "interesting traffic" on a crypto map, traffic routed into a tunnel interface).
+ */
+export type PacketTrigger =
+  /**
+   * The packet's own addresses, protocol and ports as the first TSi/TSr, then the configured
+   * selectors (RFC 7296 §2.9: "the first traffic selector … the packet"; strongSwan IKEv2 trap
+   * policies). A responder that takes the first pair only may then install a per-host SA.
+   */
+  | 'packet-first'
+  /** Only its configured proxy IDs: the packet picks which one (ACL line, proxy ID), never the selectors. */
+  | 'configured';
 
 export interface ProfileContext {
   gateway: Gateway;
@@ -62,6 +78,8 @@ export interface SelectorBehaviour {
   v1Responder: ResponderMatch;
   v2Responder: ResponderMatch;
   v2Initiator: InitiatorNarrowing;
+  /** How an IKEv1 initiator treats a Quick Mode answer whose IDs differ from what it proposed. Absent: as `v2Initiator`. */
+  v1Initiator?: InitiatorNarrowing;
   /** An IKEv2 initiator with several proxy IDs puts them all in one child (FortiGate may). */
   v2AllInOneChild: boolean;
   /** IKEv2 initiator: a child whose configuration equals one already installed on the IKE SA is not established (strongSwan). */
@@ -84,6 +102,8 @@ export interface SelectorBehaviour {
   childFailureKillsIke?: boolean;
   /** IKEv2 initiator: each child is brought up by an IKE SA of its own, in IKE_AUTH (OpenIKED: one active policy, one IKE SA). */
   v2IkeSaPerChild?: boolean;
+  /** When traffic triggers the negotiation: the packet's selector first, or only the configured ones. */
+  packetTrigger: PacketTrigger;
   /** Responder without PFS configured accepts whatever PFS group the initiator offers (Cisco `set pfs`). */
   acceptsAnyPfsWhenNoneConfigured: boolean;
   /** Rule ids behind each behaviour above, recorded in the report when used. */
@@ -92,8 +112,12 @@ export interface SelectorBehaviour {
     v1Respond: string;
     v2Respond: string;
     v2Initiator: string;
+    /** Behind `v1Initiator`, when the profile sets it. */
+    v1Initiator?: string;
     default: string;
     pfs: string;
+    /** What a packet-triggered proposal holds (`packetTrigger`). */
+    packetTrigger: string;
     duplicate?: string;
     /** IKEv1 Quick Mode carries one PFS group (strongSwan). */
     v1PfsGroup?: string;
@@ -111,6 +135,8 @@ export interface SelectorBehaviour {
 export interface Phase1Behaviour {
   /** The responder's IKE proposal order wins (strongSwan: prefer configured proposals). */
   responderOrder: boolean;
+  /** Within a proposal the responder takes the first common DH group in its own order, even when the initiator's KE used another common one (IKEv2: INVALID_KE_PAYLOAD asking for it). Needs `responderOrder`. */
+  keGroupByResponderOrder?: boolean;
   /** IKEv1 lifetime rule: the initiator's lifetime must be <= the responder's (Cisco ISAKMP policy). */
   v1LifetimeMustNotExceed: boolean;
   /** Answer to an IKE version it does not run: a notify, or silence (the initiator times out). */
@@ -124,7 +150,30 @@ export interface Phase1Behaviour {
    * it sends (unreadable for the initiator), or nothing. Absent: PAYLOAD_MALFORMED.
    */
   v1PskMismatch?: Notify | 'silent';
-  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string };
+  /**
+   * As initiator, when the responder's identity is not the one expected. Absent: the initiator
+   * checks IDr/IDir in the answer and sends AUTHENTICATION_FAILED itself.
+   */
+  remoteIdMismatch?: {
+    /** IKEv2: the initiator sends the identity it expects as IDr, so a responder that selects its config by IDr (`v2SelectsByIdr`) rejects the IKE_AUTH request. */
+    v2SendsIdr: boolean;
+    /** IKEv1 Main Mode: the initiator checks IDir in message 6 and deletes the IKE SA (a DELETE, no notify). */
+    v1MainDeletes: boolean;
+    /** IKEv1 Aggressive Mode: the initiator rejects message 2 with this notify, unencrypted. */
+    v1AggressiveNotify: Notify;
+    rules: { v2: string; v1Main: string; v1Aggressive: string };
+  };
+  /** IKEv2 responder: picks its config by the IDr the initiator sent; another identity than its own finds none (AUTHENTICATION_FAILED). */
+  v2SelectsByIdr?: boolean;
+  /** IKEv1 responder: Aggressive Mode with a pre-shared key is refused with `notify` after message 1 unless `allowed` (a product setting). Absent: accepted. */
+  aggressivePsk?: { allowed(gateway: Gateway): boolean; notify: Notify; rule: string };
+  /**
+   * IKEv1 responder: the exchange mode is part of the peer config, found by identity, so a mode
+   * mismatch is answered with `notify` after the message carrying the identity (Aggressive 1, Main
+   * 5). Absent: NO_PROPOSAL_CHOSEN after message 1.
+   */
+  v1ModeByPeerConfig?: { notify: Notify; rule: string };
+  rules: { proposal: string; psk: string; version: string; identity: string; v1Transforms?: string; keGroup?: string };
 }
 
 export interface LogStyle {

@@ -18,6 +18,7 @@ const rules = ruleTable('openiked', [
   { id: 'openiked.installs-own', statement: 'Either role installs its policy\'s own flows, not the negotiated selectors; when the peer installs narrower ones the child is up but asymmetric.', provenance: 'verified', source: seen('`ikev2_childsa_enable: loaded flows: ESP-10.2.1.0/24=10.1.1.0/24(0)`') },
   { id: 'openiked.child-failure-kills-ike', statement: 'A child refused in IKE_AUTH (TS_UNACCEPTABLE from the peer, or no acceptable ESP proposal either way) takes the whole IKE SA down: as responder iked answers IKE_AUTH with only N(NO_PROPOSAL_CHOSEN) and no AUTH; as initiator it never reaches ESTABLISHED.', provenance: 'verified', source: seen('`ikev2_ike_auth_recv: no proposal chosen`, `sa_free: IKE_AUTH failed`; as initiator with TS_UNACCEPTABLE no `sa_state: … -> ESTABLISHED`') },
   { id: 'openiked.v2.ike-sa-per-policy', statement: 'As initiator each active policy (one child) is brought up by an IKE SA of its own, its child in IKE_AUTH: a child refused there takes down only its own IKE SA, the other policies come up on theirs.', provenance: 'verified', source: seen('(interop-others/v2-two-children-first-fails--iked-as-initiator.json) `policy_lookup: setting policy \'y\'` … `type TS_UNACCEPTABLE`, then `sa_state: VALID -> ESTABLISHED … policy \'x\'` on another IKE SA') },
+  { id: 'openiked.packet-trigger', statement: 'A policy negotiated because traffic hit it (a PF_KEY acquire, or `active` at start) proposes the policy\'s configured flows, never the packet\'s own addresses and ports.', provenance: 'assumed', source: `${DOC}: active ("iked will initiate"), from/to flows; not run against a daemon here` },
   { id: 'openiked.default', statement: 'Without flows the export writes `from any to any`.', provenance: 'assumed', source: `${DOC}: from/to, "any"` },
   { id: 'openiked.pfs', statement: 'A `childsa group` requires PFS with a common group in CREATE_CHILD_SA; the IKE_AUTH child carries no KE.', provenance: 'documented', source: `${DOC}: childsa group; RFC 7296 §1.2` },
   { id: 'openiked.v1', statement: 'OpenIKED has no IKEv1.', provenance: 'documented', source: `${DOC}: only \`ikev2\` policies` },
@@ -40,6 +41,7 @@ export const openiked: VendorProfile = {
     installs: { v2Initiator: 'own', v2Responder: 'own' },
     childFailureKillsIke: true,
     v2IkeSaPerChild: true,
+    packetTrigger: 'configured',
     acceptsAnyPfsWhenNoneConfigured: false,
     rules: {
       v1Propose: 'openiked.v1',
@@ -50,6 +52,7 @@ export const openiked: VendorProfile = {
       pfs: 'openiked.pfs',
       installs: 'openiked.installs-own',
       childFailure: 'openiked.child-failure-kills-ike',
+      packetTrigger: 'openiked.packet-trigger',
       ikeSaPerChild: 'openiked.v2.ike-sa-per-policy',
     },
   }),

@@ -13,6 +13,7 @@ const rules = ruleTable('panos', [
   { id: 'panos.v2.initiator', statement: 'IKEv2 initiator accepts selectors narrowed inside its proposal.', provenance: 'documented', source: DOC },
   { id: 'panos.default', statement: 'Route-based without proxy IDs: proposes 0.0.0.0/0 <-> 0.0.0.0/0 any, in IKEv1 and IKEv2.', provenance: 'documented', source: DOC },
   { id: 'panos.propose', statement: 'Each proxy ID is its own phase-2 SA proposal.', provenance: 'documented', source: DOC },
+  { id: 'panos.packet-trigger', statement: 'Traffic routed into the tunnel starts phase 2 with the configured proxy ID it matches (without proxy IDs, 0.0.0.0/0 <-> 0.0.0.0/0); the packet\'s own addresses and ports are not proposed.', provenance: 'documented', source: `${DOC}: the default sent without proxy IDs is 0.0.0.0/0, in IKEv2 and IKEv1 (Gotcha 1: so a policy-based peer rejects it)` },
   { id: 'panos.pfs', statement: 'The IPSec crypto profile DH group (PFS) must match the peer\'s.', provenance: 'documented', source: 'PAN-OS Administrator\'s Guide: IPSec Crypto Profiles' },
 ]);
 
@@ -30,8 +31,9 @@ export const panos: VendorProfile = {
     v1RejectNotify: 'NO_PROPOSAL_CHOSEN',
     v2RejectNotify: 'TS_UNACCEPTABLE',
     defaultSelector: 'any',
+    packetTrigger: 'configured',
     acceptsAnyPfsWhenNoneConfigured: false,
-    rules: { v1Propose: 'panos.propose', v1Respond: 'panos.v1.exact', v2Respond: 'panos.v2.narrow', v2Initiator: 'panos.v2.initiator', default: 'panos.default', pfs: 'panos.pfs' },
+    rules: { packetTrigger: 'panos.packet-trigger', v1Propose: 'panos.propose', v1Respond: 'panos.v1.exact', v2Respond: 'panos.v2.narrow', v2Initiator: 'panos.v2.initiator', default: 'panos.default', pfs: 'panos.pfs' },
   }),
   phase1: {
     responderOrder: true,

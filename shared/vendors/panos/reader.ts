@@ -51,7 +51,7 @@ interface Gw { version?: string; profile: Record<string, string>; mode?: string;
 interface ProxyId { name: string; local: string; remote: string; protocol: number; localPort: number; remotePort: number }
 interface Tunnel { tunnelInterface?: string; gateway?: string; profile?: string; proxyIds: ProxyId[] }
 
-const entry = <T>(map: Map<string, T>, name: string, make: () => NoInfer<T>): T => {
+const entry = <K, T>(map: Map<K, T>, name: K, make: () => NoInfer<T>): T => {
   let v = map.get(name);
   if (!v) {
     v = make();
@@ -159,7 +159,7 @@ export const panosReader: VendorReader = {
       }
       if (a === 'virtual-router' && b && c === 'routing-table' && (d === 'ip' || d === 'ipv6') && rest[0] === 'static-route' && rest[1]) {
         const at = (k: string) => (rest.includes(k) ? rest[rest.indexOf(k) + 1] : undefined);
-        const route = entry<{ destination?: string; iface?: string }>(routes, `${b} ${d} ${rest[1]}`, () => ({}));
+        const route = entry<string, { destination?: string; iface?: string }>(routes, `${b} ${d} ${rest[1]}`, () => ({}));
         const destination = at('destination');
         const iface = at('interface');
         if (!destination && !iface) return false;
@@ -185,6 +185,20 @@ export const panosReader: VendorReader = {
       return true;
     }
 
+    // The static routes through each interface, grouped once rather than scanned per tunnel (a
+    // hub has thousands of both). Tunnels that share a tunnel interface share its one list: the
+    // assembler reads it, never writes it.
+    const routesVia = new Map<string, string[]>();
+    {
+      const seen = new Set<string>();
+      for (const r of routes.values()) {
+        if (r.destination === undefined) continue;
+        const key = r.iface ?? '\n';
+        if (seen.has(`${key} ${r.destination}`)) continue;
+        seen.add(`${key} ${r.destination}`);
+        entry(routesVia, key, () => []).push(r.destination);
+      }
+    }
     const peers: PeerMeaning[] = [];
     for (const [name, t] of tunnels) {
       const g = t.gateway ? gateways.get(t.gateway) : undefined;
@@ -213,7 +227,7 @@ export const panosReader: VendorReader = {
         auth: { method: g.psk ? 'psk' : 'certificate', ...(g.localId ? { localId: g.localId } : {}), ...(g.peerId ? { remoteId: g.peerId } : {}) },
         ...(dpd?.enable ? { dpd: { intervalSeconds: dpd.interval ?? 5 } } : {}),
         children,
-        routes: [...new Set([...routes.values()].filter((r) => r.iface === t.tunnelInterface && r.destination !== undefined).map((r) => r.destination as string))],
+        routes: routesVia.get(t.tunnelInterface ?? '\n') ?? [],
       });
     }
     const meaning: ConfigMeaning = { peers };

@@ -15,6 +15,7 @@ const rules = ruleTable('screenos', [
   { id: 'screenos.exact', statement: 'The proposed proxy ID must equal a configured one (mirrored); otherwise "No policy exists for the proxy ID received" and INVALID_ID_INFORMATION.', provenance: 'assumed', source: 'ScreenOS event log text; mirrored proxy IDs advised in KB16008' },
   { id: 'screenos.default', statement: 'A route-based VPN without proxy ID proposes 0.0.0.0/0 <-> 0.0.0.0/0 any.', provenance: 'documented', source: KB },
   { id: 'screenos.initiator', statement: 'An IKEv2 initiator accepts only the selectors it proposed.', provenance: 'assumed', source: 'no narrowing documented for ScreenOS' },
+  { id: 'screenos.packet-trigger', statement: 'Traffic that matches a proxy ID starts phase 2 with that proxy ID\'s settings; the packet\'s own addresses and ports are not proposed.', provenance: 'documented', source: `${KB}: "If the traffic matches, then it creates a phase 2 SA with the remote gateway with the appropriate proxy-ID settings"` },
   { id: 'screenos.pfs', statement: 'Phase-2 proposal PFS group must match.', provenance: 'assumed', source: 'RFC 2409 §5.5' },
 ]);
 
@@ -34,8 +35,9 @@ export const screenos: VendorProfile = {
       v1RejectNotify: 'INVALID_ID_INFORMATION',
       v2RejectNotify: 'TS_UNACCEPTABLE',
       defaultSelector: 'any',
+      packetTrigger: 'configured',
       acceptsAnyPfsWhenNoneConfigured: false,
-      rules: { v1Propose: multi ? 'screenos.multi-proxy-id' : 'screenos.single-proxy-id', v1Respond: 'screenos.exact', v2Respond: 'screenos.exact', v2Initiator: 'screenos.initiator', default: 'screenos.default', pfs: 'screenos.pfs' },
+      rules: { packetTrigger: 'screenos.packet-trigger', v1Propose: multi ? 'screenos.multi-proxy-id' : 'screenos.single-proxy-id', v1Respond: 'screenos.exact', v2Respond: 'screenos.exact', v2Initiator: 'screenos.initiator', default: 'screenos.default', pfs: 'screenos.pfs' },
     };
   },
   phase1: {

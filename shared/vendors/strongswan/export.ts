@@ -9,7 +9,9 @@ import { cidr, firstIp, lastIp, protocolName, type PortRange, type Selector } fr
 import { commonEndChecks, DH_NAMES, header, isAead, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
+import { isIcmp, parsePortSpec } from '../../net/selector';
 import { configFile } from './grammar';
+import { strongswanOptionsOf } from './options';
 
 const LABEL = 'strongSwan';
 const REFERENCE = 'strongSwan swanctl.conf(5) (docs.strongswan.org/docs/latest/swanctl/swanctlConf.html), charon 5.9.x';
@@ -40,13 +42,23 @@ function port(p: PortRange): string {
 }
 
 /** `10.1.0.0/24`, or `10.1.0.0/24[tcp/443]` when the selector names a protocol or port. */
-export function strongswanTs(r: AddressRange, protocol: number, p: PortRange | undefined): string {
+export function strongswanTs(r: AddressRange, protocol: number, p: PortRange | undefined, text?: string): string {
   if (protocol === 0 && !p) return range(r);
   // charon takes `[tcp]` (any port), `[tcp/443]` or `[any/443]`; its vici parse_ts reads the
   // protocol as `any`, a name or a number, so `[%any/443]` and `[tcp/%any]` do not load
   // (src/libcharon/plugins/vici/vici_config.c, 5.9.8 and 5.9.14).
   const proto = protocol === 0 ? 'any' : protocolName(protocol);
-  return `${range(r)}[${proto}${p ? `/${port(p)}` : ''}]`;
+  return `${range(r)}[${proto}${p ? `/${port(isIcmp(protocol) ? charonIcmp(p, text) : p)}` : ''}]`;
+}
+
+/**
+ * The document's ICMP port (a type below 256 alone: any code) as the 16-bit values charon takes:
+ * charon reads a number below 256 as a type with code 0 (traffic_selector.c; probe
+ * probe-v2-icmp-type-code-vs-type, charon 5.9.8), so type 3 with any code is written `768-1023`.
+ */
+function charonIcmp(p: PortRange, text: string | undefined): PortRange {
+  const r = parsePortSpec(text ?? (p.from === p.to ? String(p.from) : `${p.from}-${p.to}`), 1);
+  return r.ok ? r.value : p;
 }
 
 /**
@@ -115,10 +127,16 @@ function proposalLine(ps: readonly (IkeProposal | EspProposal)[], kind: 'ike' | 
 }
 
 function child(w: ConfigWriter, t: TunnelView, s: Selector, name: string, ifId: number | undefined, esp: readonly EspProposal[]): void {
-  const noPorts = warnPortWithoutProtocol(w, t, s, 'strongSwan (charon refuses "[%any/port]")');
+  let noPorts = warnPortWithoutProtocol(w, t, s, 'strongSwan (charon refuses "[%any/port]")');
+  // charon reads an ICMP value below 256 as a type (code 0): type 0 with a code other than 0 cannot be written.
+  const low = (v: number) => v > 0 && v < 256;
+  if (!noPorts && isIcmp(s.protocol) && ([[s.localPort, s.localPortText], [s.remotePort, s.remotePortText]] as const).some(([p, text]) => p && (low(charonIcmp(p, text).from) || low(charonIcmp(p, text).to)))) {
+    w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names ICMP type 0 with a code; charon reads a value below 256 as a type with code 0, so it is written for the protocol only`, { tunnel: t.tunnel.name });
+    noPorts = true;
+  }
   w.line(`            ${name} {`);
-  w.line(`                local_ts = ${strongswanTs(s.local, s.protocol, noPorts ? undefined : s.localPort)}`);
-  w.line(`                remote_ts = ${strongswanTs(s.remote, s.protocol, noPorts ? undefined : s.remotePort)}`);
+  w.line(`                local_ts = ${strongswanTs(s.local, s.protocol, noPorts ? undefined : s.localPort, s.localPortText)}`);
+  w.line(`                remote_ts = ${strongswanTs(s.remote, s.protocol, noPorts ? undefined : s.remotePort, s.remotePortText)}`);
   w.line(`                esp_proposals = ${proposalLine(esp, 'esp')}`);
   w.line(`                rekey_time = ${t.me.esp.lifetimeSeconds}s`);
   if (t.me.esp.lifetimeKilobytes) w.line(`                rekey_bytes = ${t.me.esp.lifetimeKilobytes * 1024}`);
@@ -156,7 +174,10 @@ function connection(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, name: s
   if (t.me.ikeVersion === 1 && t.me.exchangeMode === 'aggressive') {
     w.line('        aggressive = yes');
     // Observed with charon 5.9.8: "Aggressive Mode PSK disabled for security reasons" (AUTHENTICATION_FAILED).
-    if (t.me.auth.method === 'psk') w.warn('SETTING_UNSUPPORTED', 'charon refuses IKEv1 Aggressive Mode with a pre-shared key as responder unless strongswan.conf sets charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes (not part of swanctl.conf); prefer Main Mode or IKEv2', { tunnel: tn });
+    if (t.me.auth.method === 'psk') {
+      if (strongswanOptionsOf(ctx.gateway).aggressiveModePsk) w.comment('  Aggressive Mode with a PSK as responder needs, in strongswan.conf: charon { i_dont_care_about_security_and_use_aggressive_mode_psk = yes }');
+      else w.warn('SETTING_UNSUPPORTED', 'charon refuses IKEv1 Aggressive Mode with a pre-shared key as responder unless strongswan.conf sets charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes (the gateway\'s strongSwan setting of that name; not part of swanctl.conf); prefer Main Mode or IKEv2', { tunnel: tn });
+    }
   }
   if (t.me.dpd.enabled) w.line(`        dpd_delay = ${t.me.dpd.intervalSeconds}s`);
   if (!t.me.natTraversal) w.warn('SETTING_UNSUPPORTED', 'strongSwan always detects NAT (RFC 3947/7296); NAT traversal cannot be turned off in swanctl.conf', { tunnel: tn });

@@ -11,7 +11,7 @@
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { DH_GROUPS, ENCRYPTION_ALGORITHMS } from '../../model/document';
 import { parseAddressSpec, parseIp } from '../../net/address';
-import { formatSelector, fromRange, protocolNumber } from '../../net/selector';
+import { formatSelector, fromRange, isIcmp, protocolNumber } from '../../net/selector';
 import { DH_NAMES } from '../kit/export/common';
 import type { SectionGrammar } from '../kit/grammar';
 import type { ChildMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
@@ -329,7 +329,8 @@ function trafficSelector(text: string, address: string | undefined): string | un
       const from = Number(n?.[1]);
       const to = n?.[2] === undefined ? from : Number(n[2]);
       if (!n || from > 65535 || to > 65535 || from > to) return undefined;
-      ports = { from, to };
+      // charon shifts an ICMP port below 256 into the type byte (traffic_selector.c): `[icmp/3]` is type 3 code 0.
+      ports = isIcmp(protocol) ? { from: from < 256 ? from << 8 : from, to: to < 256 ? to << 8 : to } : { from, to };
     }
   }
   return formatSelector(fromRange(range.value, protocol, ports.from, ports.to));

@@ -5,6 +5,7 @@ import { capabilities } from './capabilities';
 import { strongswanExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
+import { strongswanGatewayOptions } from './options';
 import { strongswan as profile } from './profile';
 import { strongswanReader } from './reader';
 import { swanctlListSas } from './show';
@@ -19,4 +20,5 @@ export const vendor = {
   exporter: strongswanExporter,
   reader: strongswanReader,
   grammar,
+  options: { gateway: strongswanGatewayOptions },
 } as const satisfies VendorModule<'strongswan'>;

@@ -56,12 +56,8 @@ const setup = (r: ReportRow): string => `${r.daemon === 'pluto' ? 'pluto 4.10' :
 /** Log lines of one class worth quoting: the other daemon's decision and charon's reaction. */
 const EVIDENCE: Record<DisagreementClassId, RegExp> = {
   'libreswan-v2-narrowing-instances': /switched to|narrow range:|established Child SA|=> match|CHILD_SA .* established/,
-  'libreswan-v1-initiator-installs-own': /doesn't match my proposal|questionable|IPsec SA established|CHILD_SA .* established|=> match/,
-  'iked-responder-ignores-ts': /ikev2_pld_ts: start|setting policy|loaded flows|no acceptable traffic selectors|=> match|CHILD_SA .* established/,
-  'iked-initiator-installs-own': /loaded flows|=> match|CHILD_SA .* established|proposing traffic selectors/,
   'iked-linux-no-aead-esp': /no proposal chosen|ikev2_add_error|configured proposals: ESP|received NO_PROPOSAL_CHOSEN/,
   'iked-proposal-before-auth': /no proposal chosen|auth data|ikev2_add_error|authentication of .* failed|received NO_PROPOSAL_CHOSEN/,
-  'iked-all-flows-one-child': /looking for a child config|config: .* => match|proposing traffic selectors|ikev2_pld_ts: start|loaded flows/,
 };
 
 function quote(r: ReportRow, id: DisagreementClassId, max = 14): string[] {

@@ -22,21 +22,6 @@ export const CLASSES = {
     engineRule: 'libreswan profile, v2Responder "fit-either-way" (libreswan.v2.narrowing): the engine answers a child with its own connection\'s configured subnets, and knows nothing of the instances earlier children of the IKE SA left',
     real: 'with narrowing=yes each narrowed child is an instance of its connection with the narrowed subnets (`switched to "r2"[2]`), and a later child whose proposal holds one is answered with that instance\'s subnets (`responder established Child SA using #1; IPsec tunnel [10.2.240.0-10.2.247.255…] -> [10.1.7.0-10.1.7.127…]` for a 0.0.0.0/0 proposal), not with the connection\'s',
   },
-  'libreswan-v1-initiator-installs-own': {
-    daemon: 'Libreswan 4.10 pluto',
-    engineRule: 'libreswan profile: installs.v1Initiator "own" (libreswan.v1.initiator-installs-own) is declared, but the engine has no "up but asymmetric" verdict yet, and applies v2Initiator "exact-only" to IKEv1 Quick Mode',
-    real: 'the IKEv1 initiator accepts a narrowed Quick Mode answer (`our client subnet returned doesn\'t match my proposal` … `Allowing questionable (microsoft) proposal anyway`) and installs its own configured subnets, while charon installs the narrowed ones: both ends up with different selectors (inconsistent)',
-  },
-  'iked-responder-ignores-ts': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'openiked profile: v2Responder "own-policy" (openiked.v2.own-policy) answers with the policy\'s own flows and installs.v2Responder "own" is declared, but the engine has no "up but asymmetric" verdict yet: its "up" has both ends install what charon narrowed to',
-    real: 'the IKEv2 responder never narrows and never sends TS_UNACCEPTABLE: the peer\'s TS are only logged (`ikev2_pld_ts: start … end …`), it answers with and installs its policy\'s own flows (`ikev2_childsa_enable: loaded flows: ESP-…`). charon then installs the intersection with its own config (inconsistent), or, when nothing intersects, deletes the child (`no acceptable traffic selectors found`) with no notify',
-  },
-  'iked-initiator-installs-own': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'openiked profile: installs.v2Initiator "own" (openiked.installs-own) is declared, but the engine has no "up but asymmetric" verdict yet',
-    real: 'the IKEv2 initiator ignores the answer and installs the flows it proposed (`ikev2_childsa_enable: loaded flows:` with its own config) while charon installs what it answered (narrowed, or with a contained selector dropped): inconsistent',
-  },
   'iked-linux-no-aead-esp': {
     daemon: 'OpenIKED 7.2 iked',
     engineRule: 'openiked capabilities: openiked.esp.linux-aead (negotiation "proposal-dropped") drops AEAD ESP proposals; left where the pre-shared key differs too, so the engine stops at AUTHENTICATION_FAILED (iked-proposal-before-auth)',
@@ -46,11 +31,6 @@ export const CLASSES = {
     daemon: 'OpenIKED 7.2 iked',
     engineRule: 'engine phase 1: a PSK mismatch is decided (AUTHENTICATION_FAILED) before any child',
     real: 'the responder chooses the IKE_AUTH child proposal before it checks the peer\'s AUTH payload (`ikev2_ike_auth_recv: no proposal chosen` right after `ikev2_msg_auth: responder auth data length …`): with both a wrong PSK and no acceptable ESP proposal it answers NO_PROPOSAL_CHOSEN, not AUTHENTICATION_FAILED',
-  },
-  'iked-all-flows-one-child': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'openiked profile: a policy\'s flows are one child (groupByName), but the engine has no "up but asymmetric" verdict yet: iked installs all its flows while charon installs the list it narrowed',
-    real: 'iked proposes every flow of a policy (local × remote) in one Child SA (TSi and TSr lists); the peer chooses its config for the whole list and narrows it as one',
   },
 } as const satisfies Record<string, DisagreementClass>;
 

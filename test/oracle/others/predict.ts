@@ -6,7 +6,7 @@
 // OpenIKED runs as the `openiked` profile (vendors/openiked/profile.ts).
 import type { Gateway, TunnelEnd, Vendor } from '../../../shared/model/document';
 import { negotiateTunnel } from '../../../shared/engine/negotiate';
-import type { TunnelReport } from '../../../shared/engine/report';
+import { installedOf, type TunnelReport } from '../../../shared/engine/report';
 import { caseToDocument, reportToObserved } from '../../support/interop';
 import type { InteropCase } from '../../support/interop';
 import type { OtherChild, OtherComparable } from '../harness/rig-output';
@@ -59,8 +59,8 @@ export function engineReport(c: OracleCase, daemon: OtherDaemon, placement: RigP
 }
 
 /**
- * The report in the compared shape. An "up" child is installed alike at both ends (the engine has
- * no asymmetric verdict yet). A product that makes one SA per proxy ID turns a child with several
+ * The report in the compared shape. An "up" child is installed alike at both ends; an
+ * "asymmetric" one is the rig's `inconsistent`, with each end's installed selectors. A product that makes one SA per proxy ID turns a child with several
  * selectors into several phase-2 entries of the same name: up when all are up (the union of
  * their selectors), `split` when only some are.
  */
@@ -70,20 +70,22 @@ export function reportToComparable(report: TunnelReport): OtherComparable {
   for (const p of report.phase2) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const children: Record<string, OtherChild> = {};
   for (const [name, entries] of byName) {
-    const up = entries.filter((p) => p.status === 'up' && p.negotiated);
+    const up = entries.filter((p) => p.status !== 'down' && p.negotiated);
     if (up.length === 0) {
       children[name] = { status: 'down' };
       continue;
     }
-    const local = up.flatMap((p) => p.negotiated?.local ?? []);
-    const remote = up.flatMap((p) => p.negotiated?.remote ?? []);
+    // Each end's installed selectors, from its own point of view (the mirror of the negotiated
+    // ones unless the entry is asymmetric).
+    const ins = up.map((p) => installedOf(p)).filter((x) => x !== undefined);
     const config = up[0]?.responderConfig;
+    const asymmetric = up.some((p) => p.status === 'asymmetric');
     children[name] = {
-      status: up.length === entries.length ? 'up' : 'split',
-      initiator_local_ts: local,
-      initiator_remote_ts: remote,
-      responder_local_ts: remote,
-      responder_remote_ts: local,
+      status: up.length !== entries.length ? 'split' : asymmetric ? 'inconsistent' : 'up',
+      initiator_local_ts: ins.flatMap((x) => x.initiator.local),
+      initiator_remote_ts: ins.flatMap((x) => x.initiator.remote),
+      responder_local_ts: ins.flatMap((x) => x.responder.local),
+      responder_remote_ts: ins.flatMap((x) => x.responder.remote),
       ...(config !== undefined ? { responder_config: config } : {}),
     };
   }

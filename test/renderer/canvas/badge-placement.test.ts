@@ -66,7 +66,7 @@ describe('tunnel badges in the exported picture', () => {
 
 describe('placeBadges', () => {
   it('puts a badge at the middle of its line when nothing is there', () => {
-    expect(placeBadges([{ a: { x: 0, y: 0 }, b: { x: 400, y: 0 }, width: 80, height: 24 }], [])).toEqual([{ x: 200, y: 0 }]);
+    expect(placeBadges([{ a: { x: 0, y: 0 }, b: { x: 400, y: 0 }, width: 80, height: 24 }], [])).toEqual([{ x: 200, y: 0, along: 0.5, beside: 0 }]);
   });
 
   it('moves the second of two crossing diagonals along its line, off the first', () => {
@@ -77,8 +77,8 @@ describe('placeBadges', () => {
       ],
       [],
     );
-    expect(p).toEqual({ x: 200, y: 200 });
-    expect(q).not.toEqual({ x: 200, y: 200 });
+    expect(p).toMatchObject({ x: 200, y: 200 });
+    expect(q).not.toMatchObject({ x: 200, y: 200 });
     // Still on its own line (x + y = 400).
     expect(q!.x + q!.y).toBeCloseTo(400);
     expect(hits({ x: p!.x - 60, y: p!.y - 12, width: 120, height: 24 }, { x: q!.x - 60, y: q!.y - 12, width: 120, height: 24 })).toBe(false);

@@ -65,6 +65,15 @@ describe('Libreswan IKEv2 initiator', () => {
 });
 
 describe('Libreswan IKEv1', () => {
+  it('as initiator takes a narrowed answer and installs its own subnets: up but asymmetric (v1-responder-subset)', () => {
+    const r = run(pair({ v: 1, a: 'libreswan', b: 'strongswan', proxyA: [WIDE_A], proxyB: [pid(BR, HQ)] }));
+    expect(r.phase2[0]).toMatchObject({ status: 'asymmetric', installed: { initiator: { local: ['10.1.0.0/16'], remote: ['10.2.0.0/16'] }, responder: { local: [BR], remote: [HQ] } } });
+    expect(r.rules.find((x) => x.id === 'libreswan.v1.initiator-answer')?.provenance).toBe('verified');
+  });
+  it('as initiator refuses an answer with other ports than it proposed (gen-364)', () => {
+    const r = run(pair({ v: 1, a: 'libreswan', b: 'strongswan', proxyA: [pid('10.1.64.96/27', '10.2.43.10/32')], proxyB: [pid('10.2.43.0/27', '10.1.64.0/25', { protocol: 'udp', localPort: '1500-3000' })] }));
+    expect(r.phase2[0]?.status).toBe('down');
+  });
   it('the responder wants equal Quick Mode IDs: a subset gets INVALID_ID_INFORMATION', () => {
     const r = run(pair({ a: 'strongswan', b: 'libreswan', v: 1, proxyA: [pid(HQ, BR)], proxyB: [pid('10.2.0.0/16', '10.1.0.0/16')] }));
     expect(r.phase2[0]).toMatchObject({ status: 'down', notify: 'INVALID_ID_INFORMATION', notifyFrom: 'b' });

@@ -130,6 +130,64 @@ describe('phase 1', () => {
     expect(r.phase1).toMatchObject({ status: 'up', keRetryGroup: 19, proposal: { dhGroup: 19 } });
     expect(r.timeline.filter((m) => m.exchange === 'IKE_SA_INIT').map((m) => m.notify ?? '-')).toEqual(['-', 'INVALID_KE_PAYLOAD', '-', '-']);
   });
+  it('IKEv2: a strongSwan responder takes its own first common group even when the KE group is acceptable (charon probe probe-v2-dh-orders-differ)', () => {
+    const ike = (dhGroups: (14 | 19)[]) => ({ ike: { proposals: [{ encryption: ['aes128' as const], integrity: ['sha256' as const], dhGroups }], lifetimeSeconds: 28800 } });
+    const r = run(pair({ a: 'strongswan', b: 'strongswan', endA: ike([14, 19]), endB: ike([19, 14]) }));
+    expect(r.phase1).toMatchObject({ status: 'up', keRetryGroup: 19, proposal: { dhGroup: 19 } });
+    expect(r.phase1.rules).toContain('strongswan.v2.ke-group-order');
+    expect(r.timeline.filter((m) => m.exchange === 'IKE_SA_INIT').map((m) => m.notify ?? '-')).toEqual(['-', 'INVALID_KE_PAYLOAD', '-', '-']);
+    // Same order: the KE group is the responder's first, no retry.
+    expect(run(pair({ a: 'strongswan', b: 'strongswan', endA: ike([14, 19]), endB: ike([14, 19]) })).phase1.keRetryGroup).toBeUndefined();
+    // A responder without the rule keeps the KE group it received.
+    expect(run(pair({ a: 'strongswan', b: 'panos', endA: ike([14, 19]), endB: ike([19, 14]) })).phase1).toMatchObject({ status: 'up', proposal: { dhGroup: 14 } });
+  });
+  describe('strongSwan identity and exchange-mode rules (charon 5.9.8 probes, test/oracle/charon-probes.ts)', () => {
+    const fqdn = (value: string) => ({ type: 'fqdn' as const, value });
+    const ids = (local: string, remote: string) => ({ auth: { method: 'psk' as const, psk: 'secret', localId: fqdn(local), remoteId: fqdn(remote) } });
+    const sw = (spec: Parameters<typeof pair>[0]) => run(pair({ a: 'strongswan', b: 'strongswan', ...spec }));
+    const sendsOf = (r: ReturnType<typeof run>) => r.timeline.filter((m) => m.from === 'a' && m.notify).map((m) => m.notify);
+    it('IKEv2: the initiator asks for IDr, the responder answers IKE_AUTH with AUTHENTICATION_FAILED', () => {
+      const r = sw({ v: 2, endA: ids('a.example', 'c.example'), endB: ids('b.example', 'a.example') });
+      expect(r.phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED', notifyFrom: 'b', failure: 'identity' });
+      expect(r.phase1.rules).toContain('strongswan.v2.idr');
+      expect(sendsOf(r)).toEqual([]);
+      expect(r.timeline.at(-1)).toMatchObject({ exchange: 'IKE_AUTH', message: 'response 1', from: 'b', notify: 'AUTHENTICATION_FAILED' });
+      // Another initiator product checks IDr itself, as before.
+      const other = run(pair({ a: 'panos', b: 'strongswan', v: 2, endA: ids('a.example', 'c.example'), endB: ids('b.example', 'a.example') }));
+      expect(other.phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED', notifyFrom: 'a' });
+    });
+    it('IKEv1 Main Mode: the initiator deletes the IKE SA after message 6, no notify', () => {
+      const r = sw({ v: 1, endA: ids('a.example', 'c.example'), endB: ids('b.example', 'a.example') });
+      expect(r.phase1).toMatchObject({ status: 'down', failure: 'identity' });
+      expect(r.phase1.notify).toBeUndefined();
+      expect(sendsOf(r)).toEqual([]);
+      expect(r.timeline.at(-1)).toMatchObject({ exchange: 'INFORMATIONAL_V1', from: 'a', summary: expect.stringContaining('D') });
+    });
+    const allowed = { vendorOptions: { strongswan: { aggressiveModePsk: true } } };
+    it('IKEv1 Aggressive Mode: the initiator rejects message 2 with INVALID_ID_INFORMATION', () => {
+      const r = sw({ v: 1, gwB: allowed, endA: { ...ids('a.example', 'c.example'), exchangeMode: 'aggressive' }, endB: { ...ids('b.example', 'a.example'), exchangeMode: 'aggressive' } });
+      expect(r.phase1).toMatchObject({ status: 'down', notify: 'INVALID_ID_INFORMATION', notifyFrom: 'a', failure: 'identity' });
+      expect(sendsOf(r)).toEqual(['INVALID_ID_INFORMATION']);
+      expect(r.timeline.some((m) => m.exchange === 'AGGRESSIVE_MODE' && m.message === '3')).toBe(false);
+    });
+    it('Aggressive Mode with a PSK: refused by a responder without the setting; the initiator\'s setting does not count', () => {
+      const aggr = (gwA: object, gwB: object) => sw({ v: 1, gwA, gwB, endA: { exchangeMode: 'aggressive' }, endB: { exchangeMode: 'aggressive' } });
+      expect(aggr({}, {}).phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED', notifyFrom: 'b', failure: 'exchange-mode' });
+      expect(aggr(allowed, {}).phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED' });
+      expect(aggr({}, allowed).phase1.status).toBe('up');
+      expect(aggr({}, {}).phase1.rules).toContain('strongswan.v1.aggressive-psk');
+    });
+    it('Main Mode against Aggressive Mode: AUTHENTICATION_FAILED after the identity (Aggressive 1, Main 5)', () => {
+      const a2m = sw({ v: 1, gwB: allowed, endA: { exchangeMode: 'aggressive' }, endB: { exchangeMode: 'main' } });
+      expect(a2m.phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED', failure: 'exchange-mode' });
+      expect(a2m.phase1.rules).toContain('strongswan.v1.mode-by-peer-config');
+      const m2a = sw({ v: 1, endA: { exchangeMode: 'main' }, endB: { exchangeMode: 'aggressive' } });
+      expect(m2a.phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED', failure: 'exchange-mode' });
+      expect(m2a.timeline.some((m) => m.exchange === 'MAIN_MODE' && m.message === '5')).toBe(true);
+      // Another responder product answers NO_PROPOSAL_CHOSEN after message 1, as before.
+      expect(run(pair({ a: 'strongswan', b: 'panos', v: 1, endA: { exchangeMode: 'main' }, endB: { exchangeMode: 'aggressive' } })).phase1).toMatchObject({ notify: 'NO_PROPOSAL_CHOSEN', failure: 'exchange-mode' });
+    });
+  });
   it('IKEv2 PSK mismatch: AUTHENTICATION_FAILED in IKE_AUTH', () => {
     const r = run(pair({ endB: { auth: { method: 'psk', psk: 'other' } } }));
     expect(r.phase1).toMatchObject({ status: 'down', notify: 'AUTHENTICATION_FAILED', failure: 'psk' });

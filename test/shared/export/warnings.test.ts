@@ -188,3 +188,36 @@ describe('IOS-XE IKEv2 policy selection', () => {
     expect(w?.message).toContain('by local address');
   });
 });
+
+describe('strongSwan: Aggressive Mode with a pre-shared key', () => {
+  const exported = (allowed: boolean | undefined) => {
+    const doc = pair({ a: 'strongswan', b: 'strongswan', ikeVersion: 1, aChanges: { exchangeMode: 'aggressive' } });
+    const gateways = doc.gateways.map((g) => (g.name === 'A' && allowed !== undefined ? { ...g, vendorOptions: { strongswan: { aggressiveModePsk: allowed } } } : g));
+    return exportDocument({ ...doc, gateways }, { skipEngineCheck: true, gateways: ['A'] });
+  };
+  it('warns that charon refuses it without the gateway setting', () => {
+    for (const allowed of [undefined, false]) {
+      const r = exported(allowed);
+      expect(warningsOf(r, 'SETTING_UNSUPPORTED').map((w) => w.message).join('\n')).toContain('i_dont_care_about_security_and_use_aggressive_mode_psk');
+    }
+  });
+  it('with the setting: no warning, the strongswan.conf line is named in the file', () => {
+    const r = exported(true);
+    expect(warningsOf(r, 'SETTING_UNSUPPORTED').filter((w) => w.message.includes('Aggressive Mode'))).toEqual([]);
+    expect(r.files[0]?.content).toContain('i_dont_care_about_security_and_use_aggressive_mode_psk = yes');
+    expect(r.files[0]?.content).toContain('aggressive = yes');
+  });
+});
+
+describe('strongSwan: ICMP type and code as charon reads them', () => {
+  const exported = (localPort: string) => exportDocument(pair({ a: 'strongswan', proxyIds: [{ local: '10.1.0.0/24', remote: '10.2.0.0/24', protocol: 'icmp', localPort }] }), { skipEngineCheck: true, gateways: ['A'] });
+  it('a type with any code is written as its 16-bit range (charon reads `[icmp/3]` as type 3 code 0 only)', () => {
+    expect(exported('3').files[0]?.content).toContain('local_ts = 10.1.0.0/24[icmp/768-1023]');
+    expect(exported('769').files[0]?.content).toContain('local_ts = 10.1.0.0/24[icmp/769]');
+  });
+  it('type 0 with a code cannot be written: a warning, and the protocol only', () => {
+    const r = exported('5-5');
+    expect(warningsOf(r, 'PORT_UNSUPPORTED').map((w) => w.message).join('\n')).toContain('ICMP type 0');
+    expect(r.files[0]?.content).toContain('local_ts = 10.1.0.0/24[icmp]');
+  });
+});

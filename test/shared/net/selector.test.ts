@@ -7,6 +7,7 @@ import {
   intersect,
   isDisjoint,
   isSubsetOf,
+  makeSelector,
   matchesPacket,
   overlapsPartially,
   parseSelector,
@@ -37,6 +38,10 @@ describe('parseSelector / formatSelector (strongSwan notation)', () => {
     ['10.0.0.0/8[icmp/8/0]', '10.0.0.0/8[icmp/8]'],
     ['10.0.0.0/8[icmp/3(1)]', '10.0.0.0/8[icmp/3(1)]'],
     ['10.0.0.0/8[icmp/3/1]', '10.0.0.0/8[icmp/3(1)]'],
+    ['10.0.0.0/8[icmp/769]', '10.0.0.0/8[icmp/3(1)]'],
+    ['10.0.0.0/8[icmp/2048-2303]', '10.0.0.0/8[icmp/8-8(255)]'],
+    ['10.0.0.0/8[icmp/8-8(255)]', '10.0.0.0/8[icmp/8-8(255)]'],
+    ['10.0.0.0/8[icmp/3-5]', '10.0.0.0/8[icmp/3-5]'],
     ['10.0.0.0/8[17]', '10.0.0.0/8[udp]'],
   ])('%s -> %s', (input, out) => {
     expect(formatSelector(S(input))).toBe(out);
@@ -49,8 +54,15 @@ describe('parseSelector / formatSelector (strongSwan notation)', () => {
   it('ICMP type/code travel in the port fields (type high byte, code low byte)', () => {
     const s = S('10.0.0.0/8[icmp/8/0]');
     expect([s.portFrom, s.portTo]).toEqual([0x0800, 0x0800]);
+    // As charon means it (probe probe-v2-icmp-type-code-vs-type, strongSwan 5.9.8): a type alone
+    // is that type with code 0, one value, so `[icmp/3]` and `[icmp/769]` (type 3 code 1) are disjoint.
     const t = S('10.0.0.0/8[icmp/3]');
-    expect([t.portFrom, t.portTo]).toEqual([0x0300, 0x03ff]);
+    expect([t.portFrom, t.portTo]).toEqual([0x0300, 0x0300]);
+    expect(intersect(t, S('10.0.0.0/8[icmp/769]'))).toBeUndefined();
+    expect([S('10.0.0.0/8[icmp/3-5]').portFrom, S('10.0.0.0/8[icmp/3-5]').portTo]).toEqual([0x0300, 0x0500]);
+    // The document's port field keeps its meaning: a type alone is any code.
+    const d = makeSelector('10.0.0.0/8', 'icmp', '3');
+    expect(d.ok && [d.value.portFrom, d.value.portTo]).toEqual([0x0300, 0x03ff]);
   });
 
   it.each(['10.1.0.0/33', '10.1.0.1/24', '10.1.0.0/24[tcp/70000]', '10.1.0.0/24[nope]', '10.1.0.9-10.1.0.5', '10.1.0.0/24[tcp', '10.1.0.0/24[0/443]', 'banana'])('rejects %s with a message', (t) => {

@@ -20,6 +20,9 @@ export interface Selector {
   /** Undefined means any port. */
   localPort?: PortRange;
   remotePort?: PortRange;
+  /** The port fields as the document writes them (for ICMP a type alone means any code; see shared/net parsePortSpec). */
+  localPortText?: string;
+  remotePortText?: string;
   /** True for the vendor-default 0.0.0.0/0 selector used when the end has no proxy IDs. */
   isDefault: boolean;
 }
@@ -65,8 +68,8 @@ export function selectorsOf(proxyIds: readonly ProxyId[]): Selector[] {
       local: addressOf(p.local),
       remote: addressOf(p.remote),
       protocol: protocolNumber(p.protocol),
-      ...(localPort ? { localPort } : {}),
-      ...(remotePort ? { remotePort } : {}),
+      ...(localPort ? { localPort, localPortText: p.localPort } : {}),
+      ...(remotePort ? { remotePort, remotePortText: p.remotePort } : {}),
       isDefault: false,
     };
   });

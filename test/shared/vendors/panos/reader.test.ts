@@ -1,6 +1,7 @@
 // The PAN-OS reader reads the CLI's syntax, not the exporter's line shapes: quotes, lists,
 // statements in any order, entries set by several lines, and it says which lines it did not understand.
 import { describe, expect, it } from 'vitest';
+import { importConfigurations } from '../../../../shared/import/import';
 import { panosReader, panosWords } from '../../../../shared/vendors/panos/reader';
 
 const config = [
@@ -49,5 +50,32 @@ describe('PAN-OS reader', () => {
   it('refuses a tunnel whose IKE gateway is defined nowhere', () => {
     const r = panosReader.read([{ name: 'x.txt', content: 'set network tunnel ipsec vpn1 auto-key ike-gateway nowhere' }]);
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('PAN-OS: routes through a tunnel interface several tunnels share', () => {
+  const gw = (n: number) => [
+    `set network ike gateway g${n} peer-address ip 203.0.113.${n}`,
+    `set network ike gateway g${n} authentication pre-shared-key key k`,
+    `set network tunnel ipsec t${n} auto-key ike-gateway g${n}`,
+    `set network tunnel ipsec t${n} tunnel-interface tunnel.1`,
+    `set network tunnel ipsec t${n} auto-key proxy-id p local 10.0.0.0/24 remote 10.${n}.0.0/24 protocol any`,
+    `set network virtual-router default routing-table ip static-route r${n} destination 10.${n}.0.0/24 interface tunnel.1`,
+  ];
+  const text = [...gw(1), ...gw(2), 'set network virtual-router default routing-table ip static-route other destination 172.16.0.0/12 interface tunnel.1'].join('\n');
+  it('reads every route through the interface as a route of each tunnel on it (what the configuration says)', () => {
+    const r = panosReader.read([{ name: 'fw.txt', content: text }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.meaning.peers.map((p) => [...p.routes].sort())).toEqual([0, 1].map(() => ['10.1.0.0/24', '10.2.0.0/24', '172.16.0.0/12']));
+  });
+  it('puts a route to one tunnel\'s remote proxy ID behind that peer only, and one matching none behind each', () => {
+    const r = importConfigurations([{ name: 'fw.txt', content: text, vendor: 'panos' }]);
+    if (!r.ok) throw new Error(r.message);
+    const behind = (peer: string) => {
+      const g = r.document.gateways.find((x) => x.name === `Peer ${peer}`);
+      return r.document.networks.filter((n) => n.gatewayId === g?.id).map((n) => n.address).sort();
+    };
+    expect(behind('203.0.113.1')).toEqual(['10.1.0.0/24', '172.16.0.0/12']);
+    expect(behind('203.0.113.2')).toEqual(['10.2.0.0/24', '172.16.0.0/12']);
   });
 });
