@@ -1,12 +1,13 @@
 // Phase 2, per child the initiator proposes: what it puts in TSi/TSr (IKEv2) or IDci/IDcr (IKEv1),
 // what the responder's product accepts and answers, ESP and PFS, and what the initiator's product
 // makes of the answer. A triggering packet's selector goes first where the product does that.
-import type { EspProposal } from '../model/document';
+import type { EndKey, EspProposal } from '../model/document';
 import { asIkev1Id, formatSelector, fromRange, makeSelector } from '../net/selector';
 import type { TriggerPacket } from './options';
 import type { NegotiationRun } from './negotiation-run';
 import { oneOf, sel, textOneOf, type ChildPlan, type PlannedSelector } from './plan';
 import { identityOf } from './phase1';
+import { negotiatedEspProposals } from '../vendors/algorithms';
 import { describeEsp, describeOffer, firstTransforms, matchEsp } from './proposals';
 import type { Phase1Result, Phase2Result } from './report';
 import { initiatorTakes, respond } from './traffic-selector-match';
@@ -39,8 +40,11 @@ function espOutcome(run: NegotiationRun, carriesKe: boolean, espI: readonly EspP
   }
   // IKEv1 products that send one transform per cipher with one integrity and one PFS group:
   // strongSwan's Quick Mode carries the IKE SA's group when the proposal lists it, else its first.
-  const sent = I.ikeVersion === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly ? firstTransforms(espI, ikeGroup) : espI;
-  const esp = matchEsp(sent, espR, {
+  // A product that drops some proposals before negotiating (OpenIKED on Linux: AEAD ESP) offers and accepts the rest.
+  const offeredI = negotiatedEspProposals(run.gateways[initiatorEnd].vendor, run.gateways[initiatorEnd].osVersion, I.ikeVersion, espI);
+  const acceptedR = negotiatedEspProposals(run.gateways[responderEnd].vendor, run.gateways[responderEnd].osVersion, I.ikeVersion, espR);
+  const sent = I.ikeVersion === 1 && run.profiles[initiatorEnd].phase1.v1FirstTransformOnly ? firstTransforms(offeredI, ikeGroup) : offeredI;
+  const esp = matchEsp(sent, acceptedR, {
     responderOrder: run.profiles[responderEnd].phase1.responderOrder,
     carriesKe,
     responderAcceptsAnyPfs: run.plans[responderEnd].behaviour.acceptsAnyPfsWhenNoneConfigured,
@@ -168,6 +172,14 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
   const skipDuplicates = v === 2 && bI.v2SkipDuplicateChild === true;
   const installed = skipDuplicates ? new Set<string>() : undefined;
   const rejectNotify = v === 1 ? bR.v1RejectNotify : bR.v2RejectNotify;
+  // OpenIKED as initiator: each child (policy) is brought up by an IKE SA of its own, in IKE_AUTH.
+  const perChild = v === 2 && bI.v2IkeSaPerChild === true;
+  const killed: { entry: Phase2Result; by: EndKey }[] = [];
+  const kills = (entry: Phase2Result, by: EndKey | undefined) => {
+    if (!by) return;
+    if (perChild) killed.push({ entry, by });
+    else childKillsIke(run, p1, entry, by);
+  };
   const results: Phase2Result[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as ChildPlan;
@@ -221,7 +233,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       results.push(entry);
       continue;
     }
-    const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : index === 0 && !run.rekey ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
+    const exchange: Phase2Result['exchange'] = v === 1 ? 'QUICK_MODE' : (index === 0 || perChild) && !run.rekey ? 'IKE_AUTH' : 'CREATE_CHILD_SA';
     if (run.detail) {
       run.log(initiatorEnd, { kind: 'child-proposing', peer: peerI, child: child.name, local: joined(proposedTs.local), remote: joined(proposedTs.remote) });
       // The values of the request: the ESP proposals, the PFS group of its KE, the selectors as sent.
@@ -247,6 +259,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       entry.exchange = exchange;
       results.push(entry);
       rejectEntry(run, entry, rejectNotify, `${nameR} has no proxy ID that accepts ${tsi[0]?.text} <-> ${tsr[0]?.text} (${strategyWords(strategy)}).`, `refused ${tsi.map(textOf).join(' ')} <-> ${tsr.map(textOf).join(' ')}`);
+      if (exchange === 'IKE_AUTH') kills(entry, bI.childFailureKillsIke ? initiatorEnd : undefined);
       continue;
     }
     const rc = planR.children[answer.configIndex] as ChildPlan;
@@ -263,6 +276,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       entry.failedAttribute = esp.attribute;
       results.push(entry);
       rejectEntry(run, entry, 'NO_PROPOSAL_CHOSEN', esp.reason);
+      if (exchange === 'IKE_AUTH') kills(entry, bR.childFailureKillsIke ? responderEnd : bI.childFailureKillsIke ? initiatorEnd : undefined);
       continue;
     }
     if (esp.keRetryGroup !== undefined && exchange === 'CREATE_CHILD_SA') {
@@ -362,6 +376,10 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       run.log(responderEnd, { kind: 'child-established', peer: peerR, child: rc.name, local: joined(rIns.local), remote: joined(rIns.remote) });
     }
   }
+  // One IKE SA per child: the IKE SA is down only when every child's went down with it.
+  const firstKilled = killed[0];
+  if (perChild && firstKilled && killed.length === children.length) childKillsIke(run, p1, firstKilled.entry, firstKilled.by);
+  else for (const k of killed) markKilled(run, k.entry, k.by);
   return results;
 }
 
@@ -401,6 +419,28 @@ function joined(list: readonly string[]): string {
   return list.length === 1 ? (list[0] as string) : list.join(' ');
 }
 
+/**
+ * A product that takes the IKE SA down with a refused IKE_AUTH child (`childFailureKillsIke`,
+ * OpenIKED): phase 1 becomes down, so the children after this one are not negotiated.
+ */
+function childKillsIke(run: NegotiationRun, p1: Phase1Result, entry: Phase2Result, by: EndKey): void {
+  const rule = run.plans[by].behaviour.rules.childFailure;
+  p1.status = 'down';
+  p1.failure = 'child';
+  p1.reason = `${run.gateways[by].name} takes the IKE SA down with its first child "${entry.name}", refused in IKE_AUTH (${entry.notify ?? 'refused'}).`;
+  if (rule) {
+    const id = run.use(by, rule);
+    if (!p1.rules.includes(id)) p1.rules = [...p1.rules, id];
+    entry.rules = [...entry.rules, id];
+  }
+}
+
+/** A child whose own IKE SA went down with it (one IKE SA per child): the rule on the entry only. */
+function markKilled(run: NegotiationRun, entry: Phase2Result, by: EndKey): void {
+  const rule = run.plans[by].behaviour.rules.childFailure;
+  if (rule) entry.rules = [...entry.rules, run.use(by, rule)];
+}
+
 function rejectEntry(run: NegotiationRun, entry: Phase2Result, notify: Notify, reason: string, notifyData?: string): void {
   const { initiatorEnd, responderEnd } = run;
   const exchange = entry.exchange;
@@ -432,6 +472,7 @@ function strategyWords(s: string): string {
     case 'exact': return 'it requires an exact, mirrored match';
     case 'subset': return 'it accepts only a proposal inside one of its entries';
     case 'fit-either-way': return 'the proposal must hold its own connection\'s subnets on both ends, or lie inside one connection\'s on both ends';
+    case 'own-policy': return 'it has no policy for this peer';
     case 'narrow-first':
     case 'narrow-score': return 'no configured selector intersects the proposal';
     default: return s;

@@ -35,7 +35,8 @@ export const Phase1Schema = z.strictObject({
   /** The initiator gave up without an answer it could use (IKEv1 PSK mismatch, version mismatch). */
   timedOut: z.boolean().optional(),
   /** What failed, as a stable word. */
-  failure: z.enum(['version', 'proposal', 'psk', 'auth-method', 'identity', 'exchange-mode', 'config', 'gateway-missing']).optional(),
+  /** `child`: the IKE_AUTH child was refused and the product takes the IKE SA down with it (OpenIKED). */
+  failure: z.enum(['version', 'proposal', 'psk', 'auth-method', 'identity', 'exchange-mode', 'config', 'gateway-missing', 'child']).optional(),
   failedAttribute: ProposalAttributeSchema.optional(),
   /** An INVALID_KE_PAYLOAD round trip happened before agreement. */
   keRetryGroup: z.number().int().optional(),

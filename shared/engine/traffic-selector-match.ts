@@ -158,6 +158,14 @@ export function respond(strategy: ResponderMatch, tsi: readonly PlannedSelector[
       }
       return { ok: false, steps };
     }
+    case 'own-policy': {
+      // OpenIKED: the last entry (policy_lookup's last match by addresses and identities) answers
+      // with all its own selectors; what was proposed is only logged.
+      const found = configs.length - 1;
+      const c = configs[found];
+      if (!c || c.remote.length === 0 || c.local.length === 0) return { ok: false, steps };
+      return { ok: true, configIndex: found, tsi: c.remote, tsr: c.local, steps };
+    }
   }
 }
 

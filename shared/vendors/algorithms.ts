@@ -26,6 +26,17 @@ export function algorithmLimitsOf(vendor: string): readonly AlgorithmLimit[] {
 /** The limit holds on this release of the product (a limit without releases holds on all). */
 const appliesOn = (limit: AlgorithmLimit, osVersion: string) => !limit.appliesTo || limit.appliesTo(osVersion);
 
+/**
+ * The ESP proposals the product negotiates with: those a `proposal-dropped` limit of its (whose
+ * algorithms are every encryption of the proposal) does not remove. The list itself when none is.
+ */
+export function negotiatedEspProposals<P extends { encryption: readonly string[] }>(vendor: string, osVersion: string, ikeVersion: 1 | 2, proposals: readonly P[]): readonly P[] {
+  const limits = algorithmLimitsOf(vendor).filter((l) => l.negotiation === 'proposal-dropped' && l.phase === 'esp' && l.kind === 'encryption' && (l.ikeVersion === undefined || l.ikeVersion === ikeVersion) && appliesOn(l, osVersion));
+  if (limits.length === 0) return proposals;
+  const dropped = (p: P) => p.encryption.length > 0 && p.encryption.every((e) => limits.some((l) => (l.unsupported as readonly string[]).includes(e)));
+  return proposals.some(dropped) ? proposals.filter((p) => !dropped(p)) : proposals;
+}
+
 /** Every algorithm in this end's proposals that its product (on this release) cannot be configured with. */
 export function unsupportedAlgorithms(vendor: string, end: TunnelEnd, osVersion = ''): UnsupportedAlgorithm[] {
   const out: UnsupportedAlgorithm[] = [];

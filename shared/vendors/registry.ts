@@ -9,6 +9,7 @@ import { vendor as fortigate } from './fortigate/vendor';
 import { vendor as generic } from './generic/vendor';
 import { vendor as junosSrx } from './junos-srx/vendor';
 import { vendor as libreswan } from './libreswan/vendor';
+import { vendor as openiked } from './openiked/vendor';
 import { vendor as panos } from './panos/vendor';
 import { vendor as screenos } from './screenos/vendor';
 import { vendor as strongswan } from './strongswan/vendor';
@@ -22,6 +23,7 @@ export const VENDOR_MODULES = [
   ciscoIos,
   strongswan,
   libreswan,
+  openiked,
   fortigate,
   generic,
 ] as const satisfies readonly VendorModule[];

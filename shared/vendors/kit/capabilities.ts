@@ -19,6 +19,13 @@ export interface AlgorithmLimit {
    * on every release when absent. The statement names the releases.
    */
   appliesTo?: (osVersion: string) => boolean;
+  /**
+   * `proposal-dropped`: the product loads such a configuration but drops a proposal whose
+   * encryption algorithms are all in `unsupported` before it negotiates (OpenIKED's portable build
+   * on Linux with AEAD ESP): the engine negotiates without that proposal. Absent: the limit is a
+   * diagnostic only.
+   */
+  negotiation?: 'proposal-dropped';
   /** The limit in one sentence, as the diagnostic quotes it. */
   statement: string;
   provenance: Provenance;

@@ -22,7 +22,13 @@ export type ResponderMatch =
    * both ends answers the proposal. One end wider and the other narrower, a partial overlap, or a
    * proposed range that is not one prefix is refused: no intersection is ever computed.
    */
-  | 'fit-either-way';
+  | 'fit-either-way'
+  /**
+   * OpenIKED: never narrows and never refuses. One entry answers every child of the IKE SA (the
+   * policy chosen by addresses and identities only, the last that matches), with all its own
+   * selectors, whatever was proposed.
+   */
+  | 'own-policy';
 
 /** How an IKEv2 initiator treats a narrowed answer. */
 export type InitiatorNarrowing =
@@ -88,6 +94,14 @@ export interface SelectorBehaviour {
   defaultSelector: 'any' | 'ike-addresses' | 'none';
   /** What this end installs per role and IKE version; absent means `negotiated`. */
   installs?: Partial<Record<'v1Initiator' | 'v1Responder' | 'v2Initiator' | 'v2Responder', InstalledSelectors>>;
+  /**
+   * A child refused in IKE_AUTH (the peer's TS_UNACCEPTABLE, or NO_PROPOSAL_CHOSEN either way)
+   * takes the whole IKE SA down when this end is in the exchange (OpenIKED), instead of leaving it
+   * up without the child (RFC 7296 §2.9).
+   */
+  childFailureKillsIke?: boolean;
+  /** IKEv2 initiator: each child is brought up by an IKE SA of its own, in IKE_AUTH (OpenIKED: one active policy, one IKE SA). */
+  v2IkeSaPerChild?: boolean;
   /** When traffic triggers the negotiation: the packet's selector first, or only the configured ones. */
   packetTrigger: PacketTrigger;
   /** Responder without PFS configured accepts whatever PFS group the initiator offers (Cisco `set pfs`). */
@@ -109,6 +123,10 @@ export interface SelectorBehaviour {
     v1PfsGroup?: string;
     /** Why this end installs its own selectors (`installs` above), when it does. */
     installs?: string;
+    /** Why a refused IKE_AUTH child takes the IKE SA down (`childFailureKillsIke`). */
+    childFailure?: string;
+    /** Why each child has an IKE SA of its own (`v2IkeSaPerChild`). */
+    ikeSaPerChild?: string;
     /** IKEv1 identification payloads carry one port: a port range is proposed as its first port. */
     v1IdPort?: string;
   };

@@ -17,10 +17,6 @@ export interface ClassifiedRun {
 
 const AEAD = /gcm|ccm|chacha/;
 
-function lines(e: EvidenceSide | undefined): string[] {
-  return e ? [...e.ts, ...e.reasons] : [];
-}
-
 export function classify(r: ClassifiedRun): DisagreementClassId[] {
   const s = r.scenario;
   const c = s.case;
@@ -37,31 +33,8 @@ export function classify(r: ClassifiedRun): DisagreementClassId[] {
   }
   // iked
   const esp = [...c.initiator.children, ...c.responder.children].map((ch) => ch.esp);
-  const ikedLog = lines(s.placement === 'responder' ? r.evidence?.responder : r.evidence?.initiator);
   // AES-GCM that the engine negotiates and iked cannot (a genuine ESP mismatch is another matter).
   if (realNotifies.has('NO_PROPOSAL_CHOSEN') && !engineNotifies.has('NO_PROPOSAL_CHOSEN') && esp.some((e) => e.split(',').every((p) => p.split('-').some((t) => AEAD.test(t))))) out.add('iked-linux-no-aead-esp');
-  if (r.real.ike === 'down' && r.engine.ike === 'up' && realNotifies.has('NO_PROPOSAL_CHOSEN')) out.add('iked-child-failure-kills-ike');
-  if (r.real.ike === 'down' && r.engine.ike === 'up' && s.placement !== 'responder' && realNotifies.has('TS_UNACCEPTABLE') && !realNotifies.has('NO_PROPOSAL_CHOSEN')) out.add('iked-initiator-ts-unacceptable-kills-ike');
   if (r.engine.notifies_sent_by_responder.includes('AUTHENTICATION_FAILED') && r.real.notifies_sent_by_responder.includes('NO_PROPOSAL_CHOSEN')) out.add('iked-proposal-before-auth');
-  if (Object.values(r.engine.children).some((ch) => ch.status === 'split')) out.add('iked-all-flows-one-child');
-  // A multi-flow policy on the iked end whose child disagrees: the engine made one SA per flow.
-  const ikedSide = s.placement === 'responder' ? c.responder : c.initiator;
-  const multiFlow = new Set(ikedSide.children.filter((ch) => ch.local_ts.length * ch.remote_ts.length > 1).map((ch) => ch.name));
-  if (s.placement !== 'responder' && [...multiFlow].some((name) => r.diffs.some((d) => d.startsWith(`child ${name} `)))) out.add('iked-all-flows-one-child');
-  const selectorDiff = r.diffs.some((d) => /_ts: real/.test(d) || /status: real inconsistent/.test(d));
-  if (s.placement !== 'initiator') {
-    if (r.diffs.some((d) => /responder_config: real/.test(d))) out.add('iked-responder-last-policy');
-    const ikedPolicies = new Set(ikedLog.map((l) => /setting policy '([^']+)'/.exec(l)?.[1]).filter((x): x is string => x !== undefined));
-    if (ikedPolicies.size > 0 && Object.values(r.engine.children).some((ch) => ch.responder_config !== undefined && !ikedPolicies.has(ch.responder_config))) out.add('iked-responder-last-policy');
-    if (selectorDiff || (engineNotifies.has('TS_UNACCEPTABLE') && !realNotifies.has('TS_UNACCEPTABLE'))) out.add('iked-responder-ignores-ts');
-    if (r.diffs.some((d) => /status: real down, engine up/.test(d)) && !realNotifies.has('NO_PROPOSAL_CHOSEN') && !realNotifies.has('TS_UNACCEPTABLE')) out.add('iked-responder-ignores-ts');
-  }
-  if (s.placement !== 'responder') {
-    const inconsistent = Object.entries(r.real.children).filter(([, ch]) => ch.status === 'inconsistent');
-    // The initiator's own side differs from what the engine has it install.
-    // iked installs its own flows whatever charon answered: every inconsistent child shows it.
-    if (inconsistent.length > 0) out.add('iked-initiator-installs-own');
-    if (s.placement === 'both' && inconsistent.length > 0) out.add('iked-responder-ignores-ts');
-  }
   return [...out];
 }

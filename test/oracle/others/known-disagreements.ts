@@ -22,45 +22,15 @@ export const CLASSES = {
     engineRule: 'libreswan profile, v2Responder "fit-either-way" (libreswan.v2.narrowing): the engine answers a child with its own connection\'s configured subnets, and knows nothing of the instances earlier children of the IKE SA left',
     real: 'with narrowing=yes each narrowed child is an instance of its connection with the narrowed subnets (`switched to "r2"[2]`), and a later child whose proposal holds one is answered with that instance\'s subnets (`responder established Child SA using #1; IPsec tunnel [10.2.240.0-10.2.247.255…] -> [10.1.7.0-10.1.7.127…]` for a 0.0.0.0/0 proposal), not with the connection\'s',
   },
-  'iked-responder-ignores-ts': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'generic profile, v2Responder "narrow-score" (generic.v2.narrow) and v2RejectNotify TS_UNACCEPTABLE; no "up but asymmetric" verdict',
-    real: 'the IKEv2 responder never narrows and never sends TS_UNACCEPTABLE: the peer\'s TS are only logged (`ikev2_pld_ts: start … end …`), it answers with and installs its policy\'s own flows (`ikev2_childsa_enable: loaded flows: ESP-…`). charon then installs the intersection with its own config (inconsistent), or, when nothing intersects, deletes the child (`no acceptable traffic selectors found`) with no notify',
-  },
-  'iked-responder-last-policy': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'generic profile, v2Responder "narrow-score": the engine chooses a responder config per child by its selectors',
-    real: 'the responder picks one policy for the whole IKE SA by addresses and identities only (policy_lookup ignores TS), the last matching one in iked.conf (`policy_lookup: setting policy \'…\'`), and answers every child of that IKE SA with that policy\'s flows',
-  },
-  'iked-initiator-installs-own': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'generic profile, v2Initiator "accept-subset" (generic.v2.initiator); no "up but asymmetric" verdict',
-    real: 'the IKEv2 initiator ignores the answer and installs the flows it proposed (`ikev2_childsa_enable: loaded flows:` with its own config) while charon installs what it answered (narrowed, or with a contained selector dropped): inconsistent',
-  },
-  'iked-initiator-ts-unacceptable-kills-ike': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'engine phase 2: a child refused in IKE_AUTH leaves the IKE SA up (RFC 7296 §2.9, charon\'s behaviour)',
-    real: 'an IKEv2 initiator whose first child gets TS_UNACCEPTABLE in the IKE_AUTH response never reaches ESTABLISHED (no `sa_state: … -> ESTABLISHED`): the IKE SA is down, and so are the other children of that policy',
-  },
-  'iked-child-failure-kills-ike': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'engine phase 2: an ESP proposal mismatch fails the child only, the IKE SA stays up',
-    real: 'when the IKE_AUTH child has no acceptable ESP proposal the whole IKE SA fails: as responder iked answers IKE_AUTH with only N(NO_PROPOSAL_CHOSEN) (`ikev2_ike_auth_recv: no proposal chosen`, `sa_free: IKE_AUTH failed`), no AUTH, so charon deletes the IKE SA; as initiator it gets NO_PROPOSAL_CHOSEN and closes it',
-  },
   'iked-linux-no-aead-esp': {
     daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'generic profile accepts AES-GCM ESP (vendors/algorithms.ts has no limit for an iked product)',
+    engineRule: 'openiked capabilities: openiked.esp.linux-aead (negotiation "proposal-dropped") drops AEAD ESP proposals; left where the pre-shared key differs too, so the engine stops at AUTHENTICATION_FAILED (iked-proposal-before-auth)',
     real: 'Debian\'s OpenIKED 7.2 (the portable build on Linux) never offers or accepts an AES-GCM ESP proposal: parse.y drops an ESP proposal with only AEAD ciphers under HAVE_LINUX_PFKEY_H ("XXX: Linux pfkey does not support AES-GCM"); a `childsa enc aes-128-gcm` policy negotiates as having no ESP proposal: NO_PROPOSAL_CHOSEN (`ikev2_log_proposal: ESP #1 ENCR=AES_GCM_16-128` then `ikev2_add_error: NO_PROPOSAL_CHOSEN`), and the IKE SA fails with it',
   },
   'iked-proposal-before-auth': {
     daemon: 'OpenIKED 7.2 iked',
     engineRule: 'engine phase 1: a PSK mismatch is decided (AUTHENTICATION_FAILED) before any child',
     real: 'the responder chooses the IKE_AUTH child proposal before it checks the peer\'s AUTH payload (`ikev2_ike_auth_recv: no proposal chosen` right after `ikev2_msg_auth: responder auth data length …`): with both a wrong PSK and no acceptable ESP proposal it answers NO_PROPOSAL_CHOSEN, not AUTHENTICATION_FAILED',
-  },
-  'iked-all-flows-one-child': {
-    daemon: 'OpenIKED 7.2 iked',
-    engineRule: 'generic profile, groupByName false: one SA per proxy ID, so a policy with several flows becomes several SAs negotiated one by one',
-    real: 'iked proposes every flow of a policy (local × remote) in one Child SA (TSi and TSr lists); the peer chooses its config for the whole list and narrows it as one',
   },
 } as const satisfies Record<string, DisagreementClass>;
 

@@ -3,7 +3,7 @@
 // run the other daemon switched to that product's profile, negotiated with side A initiating.
 // Libreswan runs as the `libreswan` profile, its tunnel end with the Libreswan setting
 // `narrowing` (vendors/libreswan/options.ts) on when the rig ran pluto with narrowing=yes;
-// OpenIKED has no profile yet, so it runs as `generic` (RFC 7296), the closest there is.
+// OpenIKED runs as the `openiked` profile (vendors/openiked/profile.ts).
 import type { Gateway, TunnelEnd, Vendor } from '../../../shared/model/document';
 import { negotiateTunnel } from '../../../shared/engine/negotiate';
 import { installedOf, type TunnelReport } from '../../../shared/engine/report';
@@ -17,7 +17,7 @@ import type { OracleCase } from '../harness/types';
 /** The engine profile standing for each real daemon today. */
 export const PROFILE_FOR: Record<OtherDaemon, { vendor: Vendor; model: string; osVersion: string }> = {
   pluto: { vendor: 'libreswan', model: 'Linux', osVersion: '4.10' },
-  iked: { vendor: 'generic', model: 'OpenIKED', osVersion: '7.2' },
+  iked: { vendor: 'openiked', model: 'Linux', osVersion: '7.2' },
 };
 
 /**

@@ -485,12 +485,16 @@ export function readSelectors(file: FileGrammar, text: string, objectsFrom = tex
   let local: string | undefined;
   for (const l of text.split('\n')) {
     for (const re of g.statements) {
-      const m = re.exec(l)?.groups;
-      if (!m) continue;
+      // A statement with the g flag writes several selectors on one line (iked.conf flows).
+      const all = re.global ? [...l.matchAll(re)].map((x) => x.groups) : [re.exec(l)?.groups];
+      if (all.length === 0 || all[0] === undefined) continue;
       const side = (x: string | undefined) => (x === undefined ? undefined : sideOf(g.address, x, objects));
-      if (m['local'] !== undefined && m['remote'] !== undefined) push(side(m['local']), side(m['remote']));
-      else if (m['local'] !== undefined) local = side(m['local']);
-      else if (m['remote'] !== undefined) push(local, side(m['remote']));
+      for (const m of all) {
+        if (!m) continue;
+        if (m['local'] !== undefined && m['remote'] !== undefined) push(side(m['local']), side(m['remote']));
+        else if (m['local'] !== undefined) local = side(m['local']);
+        else if (m['remote'] !== undefined) push(local, side(m['remote']));
+      }
       break;
     }
   }

@@ -98,6 +98,23 @@ describe('strongSwan and Cisco', () => {
     expect(detail).toContain(`Outbound SPI: ${inSpi?.toUpperCase()}`);
   });
 
+  it('ikectl show sa prints the IKE SA, both Child SAs with the SPIs the peer shows, and the own flows', () => {
+    const b = new TopologyBuilder('pan-iked');
+    const pa = b.gateway({ name: 'PA', vendor: 'panos', outside: '198.51.100.1/24', position: { x: 0, y: 300 }, networks: [{ name: 'a', address: '10.1.0.0/24' }] });
+    const ik = b.gateway({ name: 'IK', vendor: 'openiked', outside: '203.0.113.2/24', position: { x: 600, y: 300 }, networks: [{ name: 'b', address: '10.2.0.0/24' }] });
+    b.tunnel('branch', pa, ik, { a: { proxyIds: [{ name: 'lan', local: '10.1.0.0/24', remote: '10.2.0.0/24' }], routes: ['10.2.0.0/24'] }, b: { proxyIds: [{ name: 'net', local: '10.2.0.0/24', remote: '10.1.0.0/24' }] } });
+    const doc = b.build();
+    const tid = doc.tunnels[0]!.id;
+    const m = run(doc, [{ type: 'traffic', at: 0, tunnelId: tid, end: 'a', index: 0 }, { type: 'tick', at: 12_000 }]);
+    const s = text(doc, m, 'IK', 'ikectl show sa');
+    expect(s).toMatch(/^iked_sas: 0x[0-9a-f]{12} rspi 0x[0-9a-f]{16} ispi 0x[0-9a-f]{16} 203\.0\.113\.2:500->198\.51\.100\.1:500<ipv4\/198\.51\.100\.1>\[ipv4\/203\.0\.113\.2\] ESTABLISHED r nexti 0x0 pol 0x[0-9a-f]{12}\n/);
+    expect(s).toMatch(/\n {2}sa_flows: 0x[0-9a-f]{12} ESP out 10\.2\.0\.0\/24 -> 10\.1\.0\.0\/24 \[0\]@-1 \(L\) @0x/);
+    const inSpi = / sa_childsas: \S+ ESP 0x([0-9a-f]{8}) in 198\.51\.100\.1:500 -> 203\.0\.113\.2:500 /.exec(s)?.[1];
+    expect(inSpi).toBeDefined();
+    const detail = text(doc, m, 'PA', 'show vpn ipsec-sa tunnel <tunnel> detail', 'branch');
+    expect(detail).toContain(`Outbound SPI: ${inSpi?.toUpperCase()}`);
+  });
+
   it('show crypto ipsec sa shows idents, peer, SPIs and the transform', () => {
     const doc = screenosMultiProxyId();
     const tid = doc.tunnels[0]!.id;

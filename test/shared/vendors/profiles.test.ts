@@ -39,7 +39,7 @@ describe('vendor profiles', () => {
     }
   });
 
-  it('only strongSwan and Libreswan claim verified rules (the others were never run against a daemon here)', () => {
+  it('only strongSwan, Libreswan and OpenIKED claim verified rules (the others were never run against a daemon here)', () => {
     for (const vendor of VENDORS) {
       const verified = Object.values(profileOf(vendor).rules).filter((r) => r.provenance === 'verified');
       if (vendor === 'strongswan') expect(verified.length).toBeGreaterThan(5);
@@ -47,6 +47,9 @@ describe('vendor profiles', () => {
         expect(verified.length).toBeGreaterThan(5);
         // Each names the daemons and the oracle run behind it (test/oracle/engine-vs-others.test.ts).
         for (const r of verified) expect(r.source, r.id).toMatch(/^verified: Libreswan 4\.10 pluto against strongSwan 5\.9\.8 charon \(oracle run .+\)/);
+      } else if (vendor === 'openiked') {
+        expect(verified.length).toBeGreaterThan(3);
+        for (const r of verified) expect(r.source, r.id).toMatch(/^verified: OpenIKED 7\.2 iked against strongSwan 5\.9\.8 charon \(.+\): iked log /);
       } else expect(verified, vendor).toEqual([]);
     }
   });
