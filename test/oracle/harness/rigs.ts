@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseDriverOutput } from './rig-output';
 import type { DriverObserved, DriverOutput } from './rig-output';
 import { Limiter, removeNamespace, run } from './system';
@@ -30,6 +31,12 @@ export interface RigRequest {
   timeoutMs?: number;
   /** Keep the driver's work directory (configs, logs); its path is in `workDir`. */
   keepFiles?: boolean;
+  /**
+   * iked only: run iked with this iked.conf at that end instead of the one the driver writes from
+   * the case (the exporter's output, test/oracle/export-openiked-negotiates.test.ts). The driver is
+   * left as it is: iked-conf-hook.mjs, preloaded into its process, replaces the file as it is written.
+   */
+  ikedConf?: Partial<Record<'initiator' | 'responder', string>>;
 }
 
 export interface RigRun {
@@ -182,6 +189,9 @@ function validate(req: RigRequest): void {
     for (const ch of side.children) if (!/^[A-Za-z0-9_-]+$/.test(ch.name)) throw new OracleError('BAD_REQUEST', `case ${c.id}: child name "${ch.name}" is not a plain name`);
   }
   if (req.narrowing !== undefined && req.daemon !== 'pluto') throw new OracleError('BAD_REQUEST', 'narrowing= is a Libreswan option');
+  for (const role of Object.keys(req.ikedConf ?? {})) {
+    if (req.daemon !== 'iked' || (req.placement !== 'both' && req.placement !== role)) throw new OracleError('BAD_REQUEST', `an iked.conf for the ${role}, where iked does not run`);
+  }
 }
 
 interface DriverExit {
@@ -192,9 +202,9 @@ interface DriverExit {
 }
 
 /** The driver in its own process group, so a timeout ends it and the commands it is running. */
-function runDriver(args: string[], timeoutMs: number): Promise<DriverExit> {
+function runDriver(args: string[], timeoutMs: number, env: Record<string, string> = {}): Promise<DriverExit> {
   return new Promise((resolveExit) => {
-    const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, IKE_RIGS_HOME: RIGS_HOME } });
+    const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, IKE_RIGS_HOME: RIGS_HOME, ...env } });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -255,12 +265,23 @@ async function runNow(req: RigRequest): Promise<RigRun> {
     const args = [join(RIGS_DIR, DRIVER[req.daemon]), file, `--${req.daemon}`, req.placement, '--ns-prefix', prefix];
     if (req.daemon === 'pluto') args.push('--narrowing', req.narrowing ?? 'no');
     if (keep) args.push('--keep');
-    const exit = await runDriver(args, timeoutMs);
+    const env: Record<string, string> = {};
+    const given = Object.entries(req.ikedConf ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
+    for (const [role, text] of given) {
+      const path = join(dir, `${role}.iked.conf`);
+      writeFileSync(path, text);
+      env[`ORACLE_IKED_CONF_${role.toUpperCase()}`] = path;
+    }
+    if (given.length > 0) args.unshift('--import', pathToFileURL(join(import.meta.dirname, 'iked-conf-hook.mjs')).href);
+    const exit = await runDriver(args, timeoutMs, env);
     if (exit.timedOut) throw new OracleError('TIMEOUT', `${req.daemon} ${req.placement} ${id} did not finish within ${timeoutMs} ms (namespace prefix ${prefix}; everything it made is removed)`);
     // Exit 3: the driver found the machine not set up (it names setup.sh).
     if (exit.code === 3) throw new OracleError('UNAVAILABLE', exit.stderr.trim());
     const parsed = parseDriverOutput(exit.stdout);
     if (!parsed.ok) throw new OracleError('RIG_FAILED', `${req.daemon} ${req.placement} ${id}: ${parsed.message}${exit.stderr.trim() ? ` (stderr: ${exit.stderr.trim().split('\n').slice(-2).join(' | ')})` : ''}`);
+    for (const [role] of given) {
+      if (parsed.observed && !exit.stderr.includes(`iked.conf of the ${role} replaced`)) throw new OracleError('RIG_FAILED', `${id}: the given iked.conf of the ${role} was not used (stderr: ${exit.stderr.trim()})`);
+    }
     const workDir = /"workdir":\s*"([^"]+)"/.exec(exit.stdout)?.[1];
     result = {
       id,
