@@ -22,7 +22,8 @@ import { recordedScenarios } from './others/scenarios';
 type Role = 'initiator' | 'responder';
 
 // IKEv2 runs of test/fixtures/interop-others: selectors exact, narrowed by iked or by charon, with
-// ports, two policies to one peer, an IKE proposal, a protocol and a key that do not match; iked in
+// ports, several selectors, two policies to one peer (which one iked answers with, one that fails),
+// an IKE proposal, a protocol and a key that do not match; iked in
 // both roles. (v2-esp-proposal-mismatch is not among them: its iked end has only AEAD ESP, which
 // the exporter refuses to write for Linux iked, so there is no file to run.)
 const KEYS = [
@@ -31,6 +32,10 @@ const KEYS = [
   'v2-narrow-to-responder iked-responder',
   'v2-port-responder-narrow iked-initiator',
   'v2-two-children-second-fails iked-initiator',
+  'v2-two-children-same-peer-pick iked-responder',
+  'v2-two-children-first-fails iked-responder',
+  'v2-mixed-port iked-initiator',
+  'v2-multi-selector-narrow iked-responder',
   'v2-ike-proposal-mismatch iked-responder',
   'v2-protocol-mismatch iked-responder',
   'v2-psk-mismatch iked-initiator',
