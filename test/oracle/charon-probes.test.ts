@@ -3,7 +3,7 @@
 // Where the engine disagrees it is listed in ENGINE_DISAGREES below, with its reason: such an entry
 // must keep disagreeing exactly so, and any other probe must agree, so the list cannot rot. It is
 // empty since the engine took charon's rules (strongSwan profile rules citing these probes).
-// The engine is not changed by this suite; /work/notes/charon-probes.md has the full log lines.
+// The engine is not changed by this suite.
 import { describe, it } from 'vitest';
 import type { TopologyDocument } from '../../shared/model/document';
 import { negotiateTunnel } from '../../shared/engine/negotiate';

@@ -1,5 +1,5 @@
-// Known disagreements until the libreswan/openiked profiles are done: the runs on which the
-// engine's prediction differs from what real Libreswan 4.10 pluto or OpenIKED 7.2 iked did against
+// Known disagreements of the verified libreswan and openiked profiles, each a documented difference
+// of that daemon's version the engine does not model yet: the runs on which the engine's prediction differs from what real Libreswan 4.10 pluto or OpenIKED 7.2 iked did against
 // real strongSwan 5.9.8 charon, each with its classes (the engine rules that are wrong or missing)
 // and the exact differences ("real …, engine …"). engine-vs-others.test.ts checks every entry: a
 // listed run whose differences change, or that starts to agree, fails until its entry is updated

@@ -1,6 +1,6 @@
 // FortiGate export: what FortiOS would refuse to load or would read differently from the design
 // (issue 13), each against the FortiOS 7.4.6 CLI Reference, "config vpn ipsec phase1-interface"
-// and "config vpn ipsec phase2-interface" (/work/notes/limits/fortigate.json, FOS-746).
+// and "config vpn ipsec phase2-interface" (the limits in shared/vendors/fortigate/ cite the same sections).
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../../shared/engine/report-cache';
 import { exportDocument } from '../../../shared/export/export';
