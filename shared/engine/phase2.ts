@@ -344,18 +344,7 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       if (!ownI && v === 1 && bI.rules.v1IdPort && (answerTsi !== answer.tsi || answerTsr !== answer.tsr)) extra.push(run.use(initiatorEnd, bI.rules.v1IdPort));
       rules = [...rules, ...extra.filter((r) => !rules.includes(r))];
     }
-    if (installedPairs) {
-      const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
-      entry.exchange = exchange;
-      entry.responderConfig = rc.name;
-      entry.responderProxyIds = rc.proxyIdIndexes;
-      entry.esp = esp.esp;
-      entry.pfs = esp.pfs;
-      entry.status = 'asymmetric';
-      entry.negotiated = negotiated;
-      entry.installed = installedPairs;
-      results.push(entry);
-    } else if (triggeredBy === undefined) {
+    if (!installedPairs && triggeredBy === undefined) {
       results.push({ index, name: child.name, initiatorProxyIds: child.proxyIdIndexes, proposed, proposedTs, isDefault: child.isDefault, status: 'up', rules, exchange, responderConfig: rc.name, responderProxyIds: rc.proxyIdIndexes, esp: esp.esp, pfs: esp.pfs, negotiated });
     } else {
       const entry = startEntry(index, child, proposed, proposedTs, rules, triggeredBy);
@@ -364,8 +353,9 @@ export function phase2(run: NegotiationRun, p1: Phase1Result, packet: TriggerPac
       entry.responderProxyIds = rc.proxyIdIndexes;
       entry.esp = esp.esp;
       entry.pfs = esp.pfs;
-      entry.status = 'up';
+      entry.status = installedPairs ? 'asymmetric' : 'up';
       entry.negotiated = negotiated;
+      if (installedPairs) entry.installed = installedPairs;
       results.push(entry);
     }
     installed?.add(dupKey);
