@@ -34,6 +34,8 @@ export interface ExportJobOptions {
   includeSecrets: boolean;
   /** Gateway ids; all gateways when absent. */
   gateways?: string[];
+  /** An imported topology: the files are each box's diff against what was imported (shared/export/changes.ts). */
+  changes?: boolean;
 }
 
 /** A packet to walk, as typed (the walk itself says what is wrong with a bad address or port). */
@@ -120,6 +122,8 @@ export interface ExportAnswer {
   design: ExportWarning[];
   /** What the configuration could not express. */
   other: ExportWarning[];
+  /** Asked for the changes since the import: per box, what changed (the files are the diffs). */
+  changes?: { gateway: string; status: 'changed' | 'unchanged' | 'added' | 'removed'; added: number; removed: number }[];
 }
 
 /** The walk's answer without the monitor state it ends in (the panel does not show it). */
@@ -189,6 +193,7 @@ const ExportJobOptionsSchema = z.strictObject({
   vendor: z.enum(['auto', ...EXPORT_VENDORS] as [string, ...string[]]),
   includeSecrets: z.boolean(),
   gateways: z.array(z.string()).optional(),
+  changes: z.boolean().optional(),
 });
 
 const WalkPacketSchema = z.strictObject({ from: z.string(), to: z.string(), protocol: z.string(), port: z.number().optional() });
@@ -231,6 +236,7 @@ const ExportAnswerSchema = z.strictObject({
   files: z.array(z.strictObject({ name: z.string(), content: z.string() })),
   design: z.array(WarningSchema),
   other: z.array(WarningSchema),
+  changes: z.array(z.strictObject({ gateway: z.string(), status: z.enum(['changed', 'unchanged', 'added', 'removed']), added: z.number(), removed: z.number() })).optional(),
 });
 
 const WalkStepSchema = z.looseObject({

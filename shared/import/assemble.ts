@@ -443,7 +443,9 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
   });
   const all = [...gateways, ...external];
   layOut(all, networks);
-  return { document: { ...doc, gateways: all, networks, tunnels }, peers: outcomes };
+  // The boxes as imported, for the diff of their corrected configuration (shared/export/changes.ts): the same
+  // records, not copies, since edits make new ones.
+  return { document: { ...doc, gateways: all, networks, tunnels, imported: { gateways: all, networks, tunnels } }, peers: outcomes };
 }
 
 /** Imported boxes in a row, the external peers in a row below, each box's networks under it (the canvas's auto-layout can redo it). */

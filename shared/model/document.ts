@@ -318,6 +318,18 @@ export const DocumentShape = z.strictObject({
   networks: z.array(NetworkSchema).default([]),
   tunnels: z.array(TunnelSchema).default([]),
   notes: notesText().default(''),
+  /**
+   * The boxes as their configurations were imported (File › Import device configurations), kept
+   * so the corrected configuration of each box can be shown as a diff against what is on it.
+   * Edits never change it; a drawn design has none.
+   */
+  imported: z
+    .strictObject({
+      gateways: z.array(GatewaySchema),
+      networks: z.array(NetworkSchema),
+      tunnels: z.array(TunnelSchema),
+    })
+    .optional(),
 });
 
 export const DocumentSchema = DocumentShape.superRefine((doc, ctx) => {
@@ -352,6 +364,17 @@ export const DocumentSchema = DocumentShape.superRefine((doc, ctx) => {
       ctx.addIssue({ code: 'custom', path: ['tunnels', i, 'b', 'gatewayId'], message: 'a tunnel needs two different gateways' });
     }
   });
+  // The imported boxes refer to their own gateways only.
+  if (doc.imported) {
+    const importedIds = new Set<string>(doc.imported.gateways.map((g) => g.id));
+    const refs = [
+      ...doc.imported.networks.map((n, i) => ({ id: n.gatewayId as string, path: ['imported', 'networks', i, 'gatewayId'] })),
+      ...doc.imported.tunnels.flatMap((t, i) => (['a', 'b'] as const).map((end) => ({ id: t[end].gatewayId as string, path: ['imported', 'tunnels', i, end, 'gatewayId'] }))),
+    ];
+    for (const r of refs) {
+      if (!importedIds.has(r.id)) ctx.addIssue({ code: 'custom', path: r.path, message: `the imported configurations have no gateway "${r.id}"; remove "imported" from the file (the diff against the imported configurations is then not shown)` });
+    }
+  }
 });
 
 export type TopologyDocument = z.infer<typeof DocumentShape>;

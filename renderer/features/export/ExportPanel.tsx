@@ -26,6 +26,15 @@ function commentPrefix(fileName: string): string {
   return /\.(asa|ios)\.txt$/.test(fileName) ? '!' : '#';
 }
 
+/** A diff line's kind, for its colour (the +++/--- headers are not changes). */
+function diffClass(line: string): string {
+  if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('Index:') || line.startsWith('====')) return ' diff-header';
+  if (line.startsWith('@@')) return ' diff-hunk';
+  if (line.startsWith('+')) return ' diff-added';
+  if (line.startsWith('-')) return ' diff-removed';
+  return '';
+}
+
 function warningWhere(w: ExportWarning): string {
   return [w.tunnel ? `tunnel ${w.tunnel}` : undefined, w.file && w.line ? `${w.file}:${w.line}` : undefined].filter(Boolean).join(' · ');
 }
@@ -36,6 +45,8 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
   const [gateway, setGateway] = useState<string>(ALL);
   const [vendor, setVendor] = useState<ExportVendor | 'auto'>('auto');
   const [includeSecrets, setIncludeSecrets] = useState(false);
+  // An imported topology can show each box's corrected configuration as a diff against what was imported.
+  const [view, setView] = useState<'config' | 'changes'>('config');
   const [activeFile, setActiveFile] = useState<string | undefined>(undefined);
   const [flashLine, setFlashLine] = useState<number | undefined>(undefined);
   const [message, setMessage] = useState<string>('');
@@ -48,7 +59,8 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
   const gatewayExists = gateway === ALL || doc.gateways.some((g) => g.id === gateway);
   const chosen = gatewayExists ? gateway : ALL;
 
-  const job = useJob(useSlotKey('export'), visible && !empty ? { kind: 'export', options: { vendor, includeSecrets, ...(chosen === ALL ? {} : { gateways: [chosen] }) } } : undefined);
+  const changesView = view === 'changes' && doc.imported !== undefined;
+  const job = useJob(useSlotKey('export'), visible && !empty ? { kind: 'export', options: { vendor: changesView ? 'auto' : vendor, includeSecrets, ...(chosen === ALL ? {} : { gateways: [chosen] }), ...(changesView ? { changes: true } : {}) } } : undefined);
   // A failed export (a bug, not a user error) shows its reason instead of an older preview.
   const result: ExportAnswer = (!job.error && job.answer) || NOTHING;
   const answered = job.answer !== undefined && !job.error;
@@ -60,11 +72,13 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
   const verdict = useMemo(() => exportVerdict(design), [design]);
   const linesWithWarnings = useMemo(() => new Set(other.filter((w) => w.file === file?.name && w.line).map((w) => w.line as number)), [other, file?.name]);
   const lines = useMemo(() => (file ? file.content.replace(/\n$/, '').split('\n') : []), [file]);
-  const comment = file ? commentPrefix(file.name) : '#';
+  const comment = file ? commentPrefix(file.name.replace(/\.diff$/, '')) : '#';
+  const showingChanges = changesView && result.changes !== undefined;
   const selectedGateway = selection.gateways.length === 1 ? doc.gateways.find((g) => g.id === selection.gateways[0]) : undefined;
 
   const goTo = (w: ExportWarning) => {
-    if (!w.file || !w.line) return;
+    // The warnings' lines are the full files' lines, not the diff's.
+    if (!w.file || !w.line || showingChanges) return;
     setActiveFile(w.file);
     setFlashLine(w.line);
     window.requestAnimationFrame(() => previewRef.current?.querySelector(`[data-line="${w.line}"]`)?.scrollIntoView({ block: 'center' }));
@@ -105,9 +119,15 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
         {selectedGateway && chosen !== selectedGateway.id && (
           <button type="button" className="btn small" onClick={() => { setGateway(selectedGateway.id); setActiveFile(undefined); }} data-testid="export-use-selection">Only {selectedGateway.name}</button>
         )}
+        {doc.imported && (
+          <span className="export-view" role="radiogroup" aria-label="What to show">
+            <button type="button" role="radio" className={`btn small ghost${view === 'config' ? ' is-active' : ''}`} aria-checked={view === 'config'} onClick={() => { setView('config'); setActiveFile(undefined); }} data-testid="export-view-config">Configuration</button>
+            <button type="button" role="radio" className={`btn small ghost${view === 'changes' ? ' is-active' : ''}`} aria-checked={view === 'changes'} onClick={() => { setView('changes'); setActiveFile(undefined); setFlashLine(undefined); }} data-testid="export-view-changes" title="Each box's corrected configuration as a diff against what was imported">Changes since import</button>
+          </span>
+        )}
         <label className="field-bare">
           <span>Vendor</span>
-          <select className="input" value={vendor} onChange={(e) => { setVendor(e.target.value as ExportVendor | 'auto'); setActiveFile(undefined); }} data-testid="export-vendor">
+          <select className="input" value={changesView ? 'auto' : vendor} disabled={changesView} title={changesView ? 'The changes are written for each box\'s own product' : undefined} onChange={(e) => { setVendor(e.target.value as ExportVendor | 'auto'); setActiveFile(undefined); }} data-testid="export-vendor">
             <option value="auto">Auto: each gateway's own vendor</option>
             {EXPORT_VENDORS.map((v) => (
               <option key={v} value={v}>{vendorModule(v).identity.label}</option>
@@ -162,6 +182,23 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
         </div>
       )}
 
+      {showingChanges && (
+        <div className="export-changes" role="status" data-testid="export-changes">
+          {result.changes?.every((c) => c.status === 'unchanged') ? (
+            <p>No box changed since the import: its configuration is as imported.</p>
+          ) : (
+            <ul>
+              {result.changes?.map((c) => (
+                <li key={c.gateway} data-testid="export-change">
+                  <strong>{c.gateway}</strong>: {c.status === 'unchanged' ? 'unchanged' : c.status === 'added' ? 'drawn after the import (all of its configuration is new)' : c.status === 'removed' ? 'removed since the import' : `${c.added} line${c.added === 1 ? '' : 's'} added, ${c.removed} removed`}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="muted">Lines with + are what the corrected configuration adds, lines with − what it no longer has, both as IPsec Studio exports this box. Review them against the box before you paste.</p>
+        </div>
+      )}
+
       <div className="export-body">
         <nav className="export-files" aria-label="Generated files">
           {result.files.map((f) => (
@@ -177,7 +214,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
               {lines.map((line, i) => {
                 const n = i + 1;
                 return (
-                  <div key={n} data-line={n} className={`export-line${linesWithWarnings.has(n) ? ' has-warning' : ''}${flashLine === n ? ' is-flash' : ''}`}>
+                  <div key={n} data-line={n} className={`export-line${!showingChanges && linesWithWarnings.has(n) ? ' has-warning' : ''}${flashLine === n ? ' is-flash' : ''}${showingChanges ? diffClass(line) : ''}`}>
                     <span className="export-ln" aria-hidden="true">{n}</span>
                     <span>
                       {highlightLine(line, comment).map((t, j) => (
@@ -189,7 +226,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
               })}
             </pre>
           ) : answered ? (
-            <p className="export-empty">Nothing to export for this choice (see the warnings).</p>
+            <p className="export-empty">{showingChanges ? 'No change to show for this choice.' : 'Nothing to export for this choice (see the warnings).'}</p>
           ) : null}
         </div>
       </div>

@@ -2,6 +2,7 @@
 // vendor), to stdout or to files in a folder, with warnings on stderr. Exit 0: written and the
 // engine predicts the design comes up; 1: written, but the design would not come up; 2: invalid
 // input (arguments, file, gateway, vendor).
+import { importChanges } from '../../export/changes';
 import { exportDocument, isDesignFailure, selectGateways } from '../../export/export';
 import type { ExportWarning } from '../../vendors/kit/export/types';
 import { EXPORT_VENDORS, isExportVendor } from '../../vendors/registry';
@@ -10,7 +11,7 @@ import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, type CliIo, type Subcommand } from 
 import { loadTopologyFile } from '../load';
 import { terminalFile, terminalJson, terminalLine } from '../terminal';
 
-const USAGE = `Usage: ipsec-studio export <file> [--vendor <vendor|auto>] [--gateway <name>]... [-o <dir>] [--include-secrets] [--json]
+const USAGE = `Usage: ipsec-studio export <file> [--vendor <vendor|auto>] [--gateway <name>]... [-o <dir>] [--include-secrets] [--changes] [--json]
 
 Writes the configuration of each gateway of a topology file.
 
@@ -20,6 +21,8 @@ Options:
   --gateway <name>    only this gateway (name or id); may be given more than once
   -o, --output <dir>  write one file per gateway (and vendor file) into <dir>; default: stdout
   --include-secrets   write the pre-shared keys; without it they are <PSK:tunnel-name> placeholders
+  --changes           for a topology made by ipsec-studio import: each box's corrected
+                      configuration as a unified diff (<file>.diff) against what was imported
   --json              print { files, warnings } as JSON instead of the configurations
 
 Warnings (what a vendor cannot express, and whether the engine predicts the design comes up) go
@@ -41,6 +44,7 @@ export const exportCommand: Subcommand = {
       gateway: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o' },
       'include-secrets': { type: 'boolean' },
+      changes: { type: 'boolean' },
       json: { type: 'boolean' },
     });
     const refuse = (message: string, usage = false) => {
@@ -61,7 +65,13 @@ export const exportCommand: Subcommand = {
     const selected = selectGateways(doc, wanted);
     if (!selected.ok) return refuse(`no gateway named ${selected.unknown.map((u) => `"${u}"`).join(', ')} in ${file}; gateways: ${doc.gateways.map((g) => g.name).join(', ') || '(none)'}`);
     if (selected.gateways.length === 0) return refuse(`${file} has no gateways to export`);
-    const result = exportDocument(doc, { vendor, gateways: wanted, includeSecrets: options['include-secrets'] === true });
+    const changes = options.changes === true;
+    if (changes && vendor !== 'auto') return refuse('--changes compares each box with its own product\'s configuration: leave out --vendor');
+    if (changes && !doc.imported) return refuse(`${file} was drawn, not imported: --changes needs a topology written by ipsec-studio import`);
+    const exported = exportDocument(doc, { vendor, gateways: wanted, includeSecrets: options['include-secrets'] === true });
+    const diffs = changes ? importChanges(doc, { gateways: wanted, includeSecrets: options['include-secrets'] === true }) : undefined;
+    const result = diffs?.ok ? { ...exported, files: diffs.boxes.flatMap((b) => b.files.filter((f) => f.patch !== '').map((f) => ({ name: `${f.name}.diff`, content: f.patch }))) } : exported;
+    if (diffs?.ok) for (const b of diffs.boxes) io.stderr(terminalLine(`${b.gateway}: ${b.status}`));
     const failed = result.warnings.some(isDesignFailure);
     const out = options.output as string | undefined;
     if (options.json === true) {
@@ -79,7 +89,8 @@ export const exportCommand: Subcommand = {
       result.files.forEach((f, i) => io.stdout(`${many ? `${i > 0 ? '\n' : ''}${terminalLine(`==> ${f.name} <==`)}` : ''}${terminalFile(f.content)}`));
     }
     for (const w of result.warnings) io.stderr(terminalLine(formatWarning(w)));
-    if (result.files.length === 0) {
+    if (changes && result.files.length === 0) io.stderr('ipsec-studio export: no box changed since the import\n');
+    else if (result.files.length === 0) {
       io.stderr('ipsec-studio export: nothing was written (see the warnings above)\n');
       return EXIT_INVALID;
     }

@@ -1,0 +1,95 @@
+// The corrected configuration of each imported box, as a unified diff against what was imported:
+// the box's configuration as it was imported (the document's `imported` records) and as it is
+// now (after the fixes and edits), both written by the box's own exporter, compared line by line.
+// The diff is what changed in the box's VPN configuration; the exporter's file is what to paste.
+import { structuredPatch, formatPatch } from 'diff';
+import { exportDocument } from './export';
+import type { Gateway, TopologyDocument } from '../model/document';
+import { isExportVendor } from '../vendors/registry';
+
+export interface FileChange {
+  /** The exported file's name now (as imported, when the box is gone). */
+  name: string;
+  /** A unified diff (`--- as imported`, `+++ corrected`); empty when the file is unchanged. */
+  patch: string;
+  added: number;
+  removed: number;
+}
+
+export interface BoxChanges {
+  gatewayId: string;
+  gateway: string;
+  vendor: string;
+  /** `added`: drawn after the import; `removed`: deleted since; `changed` / `unchanged`: by its files. */
+  status: 'changed' | 'unchanged' | 'added' | 'removed';
+  files: FileChange[];
+}
+
+export type ChangesResult = { ok: true; boxes: BoxChanges[] } | { ok: false; message: string };
+
+export interface ChangesOptions {
+  /** Gateway ids or names; every box when absent or empty. */
+  gateways?: readonly string[];
+  includeSecrets?: boolean;
+}
+
+/** The document as it was imported: the imported records, nothing since. */
+export function importedDocument(doc: TopologyDocument): TopologyDocument | undefined {
+  if (!doc.imported) return undefined;
+  const { imported, ...rest } = doc;
+  return { ...rest, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels };
+}
+
+function filesOf(doc: TopologyDocument, gateway: Gateway | undefined, includeSecrets: boolean): { name: string; content: string }[] {
+  if (!gateway || !isExportVendor(gateway.vendor)) return [];
+  return exportDocument(doc, { gateways: [gateway.id], skipEngineCheck: true, includeSecrets }).files;
+}
+
+function fileChange(name: string, before: string, after: string): FileChange {
+  if (before === after) return { name, patch: '', added: 0, removed: 0 };
+  const patch = structuredPatch(name, name, before, after, 'as imported', 'corrected', { context: 3 });
+  let added = 0;
+  let removed = 0;
+  for (const h of patch.hunks) {
+    for (const l of h.lines) {
+      if (l.startsWith('+')) added++;
+      else if (l.startsWith('-')) removed++;
+    }
+  }
+  return { name, patch: formatPatch(patch), added, removed };
+}
+
+/**
+ * Per box with an exporter, what changed since the import. Files pair by name, else by their
+ * place (a renamed box keeps its files' order). A document that was not imported has no diff.
+ */
+export function importChanges(doc: TopologyDocument, options: ChangesOptions = {}): ChangesResult {
+  const before = importedDocument(doc);
+  if (!before) return { ok: false, message: 'this topology was drawn, not imported: the diff against the boxes\' configurations needs File › Import device configurations' };
+  const wanted = options.gateways && options.gateways.length > 0 ? new Set(options.gateways) : undefined;
+  const pick = (g: Gateway) => !wanted || wanted.has(g.id) || wanted.has(g.name);
+  const includeSecrets = options.includeSecrets === true;
+  const nowById = new Map(doc.gateways.map((g) => [g.id as string, g]));
+  const thenById = new Map(before.gateways.map((g) => [g.id as string, g]));
+  const ids = [...new Set([...before.gateways.map((g) => g.id as string), ...doc.gateways.map((g) => g.id as string)])];
+  const boxes: BoxChanges[] = [];
+  for (const id of ids) {
+    const now = nowById.get(id);
+    const then = thenById.get(id);
+    const shown = (now ?? then) as Gateway;
+    if (!pick(shown) && !(then && pick(then))) continue;
+    const oldFiles = filesOf(before, then, includeSecrets);
+    const newFiles = filesOf(doc, now, includeSecrets);
+    if (oldFiles.length === 0 && newFiles.length === 0) continue;
+    const files: FileChange[] = [];
+    const unmatched = oldFiles.filter((o) => !newFiles.some((n) => n.name === o.name));
+    newFiles.forEach((n) => {
+      const same = oldFiles.find((o) => o.name === n.name) ?? unmatched.shift();
+      files.push(fileChange(n.name, same?.content ?? '', n.content));
+    });
+    for (const o of unmatched) files.push(fileChange(o.name, o.content, ''));
+    const status = !then || oldFiles.length === 0 ? 'added' : !now || newFiles.length === 0 ? 'removed' : files.some((f) => f.patch !== '') ? 'changed' : 'unchanged';
+    boxes.push({ gatewayId: id, gateway: shown.name, vendor: shown.vendor, status, files });
+  }
+  return { ok: true, boxes };
+}
