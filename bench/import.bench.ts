@@ -27,8 +27,13 @@ export async function run(): Promise<BenchResult[]> {
   const hubMb = hubFiles.reduce((n, f) => n + f.content.length, 0) / 1048576;
   const reference = median(5, exportHub);
   const hub = median(5, () => importConfigurations(hubFiles));
+  // A tunnel a spoke's product cannot express is not in its file (TUNNEL_NOT_WRITTEN): the hub's
+  // end of it stays unpaired, as it would with the real boxes.
+  let notWritten = 0;
   const allFiles: ConfigFile[] = doc.gateways.flatMap((g) => {
-    const [first, ...more] = exportDocument(doc, { gateways: [g.id], skipEngineCheck: true }).files;
+    const exported = exportDocument(doc, { gateways: [g.id], skipEngineCheck: true });
+    if (g.name !== 'HUB') notWritten += exported.warnings.filter((w) => w.code === 'TUNNEL_NOT_WRITTEN').length;
+    const [first, ...more] = exported.files;
     return first ? [{ name: first.name, label: g.name, content: first.content, more }] : [];
   });
   const allMb = allFiles.reduce((n, f) => n + f.content.length + (f.more ?? []).reduce((m, x) => m + x.content.length, 0), 0) / 1048576;
@@ -38,6 +43,6 @@ export async function run(): Promise<BenchResult[]> {
   return [
     { name: 'reference: exporting the hub (PAN-OS set commands)', value: reference, unit: 'ms', note: `${hubMb.toFixed(1)} MB` },
     { name: 'importing the hub alone (product recognised, 2,000 external peers)', value: hub, unit: 'ms', target: '10 MB in ≤ 1 s', note: `${(hub / reference).toFixed(1)}× the reference; ${(hubMb / (hub / 1000)).toFixed(1)} MB/s` },
-    { name: `importing all ${allFiles.length} boxes (products recognised, tunnels paired)`, value: all, unit: 'ms', note: `${allMb.toFixed(1)} MB; ${paired} of ${result.ok ? result.peers.length : 0} tunnels paired; ${(allMb / (all / 1000)).toFixed(1)} MB/s` },
+    { name: `importing all ${allFiles.length} boxes (products recognised, tunnels paired)`, value: all, unit: 'ms', note: `${allMb.toFixed(1)} MB; ${paired} of ${result.ok ? result.peers.length : 0} tunnels paired (${notWritten} spoke tunnels their product cannot express are not in the files); ${(allMb / (all / 1000)).toFixed(1)} MB/s` },
   ];
 }

@@ -26,6 +26,8 @@ export interface AssembleOptions {
   name?: string;
 }
 
+export type PairedBy = 'addresses' | 'identities' | 'selectors';
+
 /** What became of each peer: paired with another imported box, or an external gateway to fill in. */
 export interface PeerOutcome {
   device: string;
@@ -33,8 +35,8 @@ export interface PeerOutcome {
   tunnel: string;
   pairedWith?: string;
   external?: string;
-  /** How the pair was found. */
-  by?: 'addresses' | 'identities';
+  /** How the pair was found: `selectors` when one box's file does not say its own address and only one box mirrors the other's traffic selectors. */
+  by?: PairedBy;
 }
 
 export interface AssembleResult {
@@ -137,6 +139,15 @@ class Owners {
     });
   }
 
+  isKnown(address: string): boolean {
+    return this.known.has(address);
+  }
+
+  /** The device's file says none of its addresses, and no pair has taught one yet. */
+  isUnknown(device: number): boolean {
+    return this.unknown.has(device);
+  }
+
   learn(device: number, address: string): void {
     if (!this.known.has(address)) this.known.set(address, device);
     this.unknown.delete(device);
@@ -155,7 +166,7 @@ class Owners {
 }
 
 /** The other device's peer that is the far end of `peer` of device `di`, by addresses both ways, or by identities (NAT between them). */
-function findPair(devices: readonly ImportedDevice[], owners: Owners, byIdentity: Map<string, { dj: number; pj: number }[]>, used: readonly boolean[][], di: number, peer: PeerMeaning): { dj: number; pj: number; by: 'addresses' | 'identities' } | undefined {
+function findPair(devices: readonly ImportedDevice[], owners: Owners, byIdentity: Map<string, { dj: number; pj: number }[]>, used: readonly boolean[][], di: number, peer: PeerMeaning): { dj: number; pj: number; by: PairedBy } | undefined {
   const dj = owners.ownerOf(peer.remoteAddress, di);
   if (dj !== undefined) {
     const theirs = (devices[dj] as ImportedDevice).meaning.peers;
@@ -168,6 +179,30 @@ function findPair(devices: readonly ImportedDevice[], owners: Owners, byIdentity
   const wanted = byIdentity.get(`${expectedId(peer)}\n${sentId(peer) ?? ''}`) ?? [];
   const hit = wanted.find((c) => c.dj !== di && !used[c.dj]?.[c.pj] && (peer.auth.remoteId !== undefined || ((devices[c.dj] as ImportedDevice).meaning.peers[c.pj] as PeerMeaning).auth.remoteId !== undefined));
   return hit ? { ...hit, by: 'identities' } : undefined;
+}
+
+/** A peer's selectors as "local>remote" pairs, sorted (mirrored: as the far end writes them); undefined when there are none to tell boxes apart. */
+function selectorKey(p: PeerMeaning, mirrored: boolean): string | undefined {
+  if (p.children.length === 0 || p.children.every((c) => c.implicit)) return undefined;
+  return p.children.map((c) => (mirrored ? `${c.remote}>${c.local}` : `${c.local}>${c.remote}`)).sort().join(' ');
+}
+
+/**
+ * The far end of `peer` when neither addresses nor identities say it: a box whose file does not
+ * say its own address (an ASA or a swanctl.conf that leaves it to the interface), with a peer at
+ * one of this box's addresses whose selectors are this peer's mirrored, and the only such one.
+ */
+function pairBySelectors(bySelectors: Map<string, { dj: number; pj: number }[]>, owners: Owners, addresses: readonly Set<string>[], used: readonly boolean[][], devices: readonly ImportedDevice[], di: number, peer: PeerMeaning): { dj: number; pj: number } | undefined {
+  if (owners.isKnown(peer.remoteAddress)) return undefined;
+  const key = selectorKey(peer, false);
+  if (key === undefined) return undefined;
+  const mine = addresses[di] as Set<string>;
+  const hits = (bySelectors.get(key) ?? []).filter((c) => {
+    if (c.dj === di || used[c.dj]?.[c.pj] || !owners.isUnknown(c.dj)) return false;
+    const q = (devices[c.dj] as ImportedDevice).meaning.peers[c.pj] as PeerMeaning;
+    return q.ikeVersion === peer.ikeVersion && (mine.size === 0 || mine.has(q.remoteAddress));
+  });
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** The identity a peer sends: the one configured, or its IKE address. */
@@ -361,7 +396,7 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
   const external: Gateway[] = [];
 
   // Pairs first, learning each box's addresses from the pairs found, until no more are found.
-  const pairs = new Map<string, { dj: number; pj: number; by: 'addresses' | 'identities' }>();
+  const pairs = new Map<string, { dj: number; pj: number; by: PairedBy }>();
   const owners = new Owners(devices, addresses);
   // Peers by the identity they send and the one they expect, for the far end to look up.
   const byIdentity = new Map<string, { dj: number; pj: number }[]>();
@@ -371,11 +406,27 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
     if (list) list.push({ dj, pj });
     else byIdentity.set(key, [{ dj, pj }]);
   }));
+  // Peers of boxes whose files do not say their address, by their selectors as the far end writes them.
+  const bySelectors = new Map<string, { dj: number; pj: number }[]>();
+  devices.forEach((d, dj) => {
+    if (!owners.isUnknown(dj)) return;
+    d.meaning.peers.forEach((q, pj) => {
+      const key = selectorKey(q, true);
+      if (key === undefined) return;
+      const list = bySelectors.get(key);
+      if (list) list.push({ dj, pj });
+      else bySelectors.set(key, [{ dj, pj }]);
+    });
+  });
   for (let progress = true; progress; ) {
     progress = false;
     devices.forEach((device, di) => device.meaning.peers.forEach((peer, pi) => {
       if (used[di]?.[pi]) return;
-      const found = findPair(devices, owners, byIdentity, used, di, peer);
+      const bySelector = (): { dj: number; pj: number; by: PairedBy } | undefined => {
+        const hit = pairBySelectors(bySelectors, owners, addresses, used, devices, di, peer);
+        return hit ? { ...hit, by: 'selectors' } : undefined;
+      };
+      const found = findPair(devices, owners, byIdentity, used, di, peer) ?? bySelector();
       if (!found) return;
       const other = (devices[found.dj] as ImportedDevice).meaning.peers[found.pj] as PeerMeaning;
       (used[di] as boolean[])[pi] = true;

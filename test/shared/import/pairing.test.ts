@@ -1,0 +1,49 @@
+// How assemble pairs the tunnels of boxes whose files do not say their own IKE address (an ASA
+// that leaves it to the interface, a swanctl.conf without local_addrs): a hub that says its
+// address and peers with two such spokes pairs each with the spoke whose selectors mirror its
+// own, and with neither when both spokes mirror it (nothing tells them apart).
+import { describe, expect, it } from 'vitest';
+import { assembleTopology, type ImportedDevice } from '../../../shared/import/assemble';
+import type { ChildMeaning, PeerMeaning } from '../../../shared/vendors/kit/reader';
+
+const esp = { proposals: [{ encryption: ['aes256' as const], integrity: ['sha256' as const], dhGroups: [14 as const] }] };
+const child = (local: string, remote: string): ChildMeaning => ({ local, remote, esp });
+function peer(remoteAddress: string, children: ChildMeaning[], localAddress?: string): PeerMeaning {
+  return { remoteAddress, ...(localAddress ? { localAddress } : {}), ikeVersion: 2, ike: { proposals: esp.proposals }, auth: { method: 'psk' }, children, routes: [] };
+}
+const box = (label: string, vendor: string, peers: PeerMeaning[]): ImportedDevice => ({ label, vendor, meaning: { peers }, lines: { used: 1, ignored: 0, unknown: [] } });
+
+const hub = box('HUB', 'panos', [
+  peer('198.18.0.2', [child('10.0.0.0/24', '10.1.2.0/24')], '203.0.113.1'),
+  peer('198.18.0.3', [child('10.0.0.0/24', '10.1.3.0/24')], '203.0.113.1'),
+]);
+
+describe('pairing boxes that do not say their own address', () => {
+  it('each hub peer pairs with the one spoke that mirrors its selectors, whatever the order of the files', () => {
+    const s3 = box('S3', 'cisco-asa', [peer('203.0.113.1', [child('10.1.3.0/24', '10.0.0.0/24')])]);
+    const s2 = box('S2', 'cisco-asa', [peer('203.0.113.1', [child('10.1.2.0/24', '10.0.0.0/24')])]);
+    for (const devices of [[hub, s3, s2], [s2, hub, s3], [s3, s2, hub]]) {
+      const { peers } = assembleTopology(devices);
+      const hubPeers = peers.filter((p) => p.device === 'HUB');
+      expect(hubPeers.map((p) => [p.peer, p.pairedWith]).sort()).toEqual([
+        ['198.18.0.2', 'S2'],
+        ['198.18.0.3', 'S3'],
+      ]);
+      // The first by its selectors; the second may then follow as the last box whose address is not known.
+      expect(hubPeers.some((p) => p.by === 'selectors')).toBe(true);
+    }
+  });
+
+  it('two spokes that both mirror a hub peer are not guessed between: both hub peers get external gateways', () => {
+    const same = () => box('S', 'cisco-asa', [peer('203.0.113.1', [child('10.1.2.0/24', '10.0.0.0/24')])]);
+    const hub2 = box('HUB', 'panos', [peer('198.18.0.2', [child('10.0.0.0/24', '10.1.2.0/24')], '203.0.113.1'), peer('198.18.0.3', [child('10.0.0.0/24', '10.1.2.0/24')], '203.0.113.1')]);
+    const { peers } = assembleTopology([hub2, { ...same(), label: 'S-a' }, { ...same(), label: 'S-b' }]);
+    expect(peers.filter((p) => p.device === 'HUB').map((p) => p.pairedWith)).toEqual([undefined, undefined]);
+  });
+
+  it('a spoke with a peer elsewhere is not taken for the hub\'s peer, however its selectors look', () => {
+    const elsewhere = box('S2', 'cisco-asa', [peer('192.0.2.99', [child('10.1.2.0/24', '10.0.0.0/24')])]);
+    const { peers } = assembleTopology([hub, elsewhere]);
+    expect(peers.find((p) => p.peer === '198.18.0.2')?.pairedWith).toBeUndefined();
+  });
+});
