@@ -30,11 +30,13 @@ const UNKNOWN_SHOWN = 200;
 const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,8}$/, '') || name;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+const hasText = (b: Box) => b.content.trim() !== '' || b.fileName !== undefined;
+
 /** The files the job is asked to read: the boxes with text, each named by its label, file or place. */
 function configFiles(boxes: readonly Box[]) {
   return boxes
     .map((b, i) => ({ b, i }))
-    .filter(({ b }) => b.content.trim() !== '' || b.fileName !== undefined)
+    .filter(({ b }) => hasText(b))
     .map(({ b, i }) => ({
       name: b.fileName ?? (b.label.trim() || `Device ${i + 1}`),
       content: b.content,
@@ -138,14 +140,20 @@ function ImportDialogBody({ flows }: { flows: FileFlows }) {
     { key: 0, label: '', vendor: '', content: '' },
     { key: 1, label: '', vendor: '', content: '' },
   ]);
-  /** The boxes as they were when Import was pressed (every edit makes a new array). */
-  const [asked, setAsked] = useState<Box[] | undefined>(undefined);
+  /** Which device initiates its tunnels (a box's key); -1: as the configurations say. */
+  const [initiator, setInitiator] = useState(-1);
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  /** What was asked when Import was pressed (every edit of a box makes a new array). */
+  const [asked, setAsked] = useState<{ boxes: Box[]; initiator: number; includeSecrets: boolean } | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const [readError, setReadError] = useState<string | undefined>(undefined);
   const job = useJob(useSlotKey('import'));
   const files = configFiles(boxes);
   // The report is for what was asked: an edit after it hides it until Import is pressed again.
-  const current = asked === boxes;
+  const current = asked !== undefined && asked.boxes === boxes && asked.initiator === initiator && asked.includeSecrets === includeSecrets;
+  const filled = boxes.filter(hasText);
+  // A box emptied after it was chosen as the initiator: back to what the configurations say.
+  const initiatorAt = filled.findIndex((b) => b.key === initiator);
   const result = current && !job.busy ? job.answer : undefined;
 
   const update = (key: number, change: Partial<Box>) => setBoxes((bs) => bs.map((b) => (b.key === key ? { ...b, ...change } : b)));
@@ -179,8 +187,8 @@ function ImportDialogBody({ flows }: { flows: FileFlows }) {
   const run = () => {
     // Not disabled while busy (the focus would fall out of the dialog): a press then does nothing.
     if (job.busy) return;
-    setAsked(boxes);
-    job.submit({ kind: 'import', files, includeSecrets: false });
+    setAsked({ boxes, initiator, includeSecrets });
+    job.submit({ kind: 'import', files, includeSecrets, ...(initiatorAt >= 0 ? { initiator: initiatorAt } : {}) });
   };
 
   const open = () => {
@@ -270,6 +278,31 @@ function ImportDialogBody({ flows }: { flows: FileFlows }) {
           </li>
         ))}
       </ol>
+      <div className="import-options" role="group" aria-label="Import options">
+        <label>
+          Initiator
+          <select className="input" value={initiatorAt >= 0 ? initiator : -1} data-testid="import-initiator" onChange={(e) => setInitiator(Number(e.currentTarget.value))}>
+            <option value={-1}>As the configurations say (else the first device)</option>
+            {boxes.map((b, i) =>
+              hasText(b) ? (
+                <option key={b.key} value={b.key}>
+                  {b.label.trim() || (b.fileName ? stem(b.fileName) : `Device ${i + 1}`)} initiates
+                </option>
+              ) : null,
+            )}
+          </select>
+        </label>
+        <label className={`import-secrets${includeSecrets ? ' is-on' : ''}`}>
+          <input type="checkbox" checked={includeSecrets} data-testid="import-secrets" onChange={(e) => setIncludeSecrets(e.currentTarget.checked)} />
+          Keep the pre-shared keys written in clear
+        </label>
+        {includeSecrets && (
+          <p className="import-secret-warning" role="alert" data-testid="import-secret-warning">
+            The topology will hold the keys in clear text, and so will its file when you save it. Keys stored encrypted or hashed on the box cannot be read and stay empty.
+          </p>
+        )}
+        {!includeSecrets && <p className="muted">Without them the keys stay empty (placeholders in an export), and the verdict cannot tell whether the two boxes’ keys match; with them it can.</p>}
+      </div>
       <div className="modal-actions import-actions">
         <button type="button" className="btn" onClick={() => add()}>
           Add a device

@@ -16,6 +16,8 @@ export interface DocumentDelta {
   gateways: ListDelta<TopologyDocument['gateways'][number]>;
   networks: ListDelta<TopologyDocument['networks'][number]>;
   tunnels: ListDelta<TopologyDocument['tunnels'][number]>;
+  /** The boxes as imported (for the export's diff): sent again only when the document's record is another one. */
+  imported: { kind: 'same' } | { kind: 'full'; value: NonNullable<TopologyDocument['imported']> | null };
 }
 
 export function listDelta<T>(prev: readonly T[] | undefined, next: T[]): ListDelta<T> {
@@ -34,6 +36,7 @@ export function makeDelta(prev: TopologyDocument | undefined, next: TopologyDocu
     gateways: listDelta(prev?.gateways, next.gateways),
     networks: listDelta(prev?.networks, next.networks),
     tunnels: listDelta(prev?.tunnels, next.tunnels),
+    imported: prev !== undefined && prev.imported === next.imported ? { kind: 'same' } : { kind: 'full', value: next.imported ?? null },
   };
 }
 
@@ -48,5 +51,7 @@ export function applyList<T>(prev: T[] | undefined, d: ListDelta<T>): T[] {
 export function applyDelta(prev: TopologyDocument | undefined, d: DocumentDelta): TopologyDocument {
   const doc: TopologyDocument = { formatVersion: d.formatVersion, name: d.name, notes: d.notes, gateways: [], networks: [], tunnels: [] };
   for (const k of LISTS) (doc as Record<ListKey, unknown[]>)[k] = applyList((prev as Record<ListKey, unknown[]> | undefined)?.[k], d[k] as ListDelta<unknown>);
+  const imported = d.imported.kind === 'same' ? prev?.imported : (d.imported.value ?? undefined);
+  if (imported) doc.imported = imported;
   return doc;
 }

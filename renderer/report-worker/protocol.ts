@@ -86,6 +86,8 @@ export type JobSpec =
       /** One configuration per device, as dropped or pasted. */
       files: ConfigFile[];
       includeSecrets: boolean;
+      /** The device (its place in `files`) that initiates its tunnels; absent: as the configurations say. */
+      initiator?: number;
     };
 
 export interface DocumentStep {
@@ -182,6 +184,10 @@ const DocumentDeltaSchema = z.strictObject({
   gateways: listDelta(entry<Gateway>('a gateway')),
   networks: listDelta(entry<Network>('a network')),
   tunnels: listDelta(entry<Tunnel>('a tunnel')),
+  imported: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('same') }),
+    z.strictObject({ kind: z.literal('full'), value: z.strictObject({ gateways: z.array(entry<Gateway>('a gateway')), networks: z.array(entry<Network>('a network')), tunnels: z.array(entry<Tunnel>('a tunnel')) }).nullable() }),
+  ]),
 });
 
 const DocumentStepSchema = z.strictObject({
@@ -224,7 +230,7 @@ const WorkerRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...Envelope, kind: z.literal('export'), options: ExportJobOptionsSchema }),
   z.strictObject({ ...Envelope, kind: z.literal('walk'), packet: WalkPacketSchema }),
   z.strictObject({ ...Envelope, kind: z.literal('monitor'), session: z.string().min(1).max(200), actions: z.array(MonitorActionSchema), ops: OpsQuerySchema.nullable() }),
-  z.strictObject({ ...Envelope, kind: z.literal('import'), files: z.array(ConfigFileSchema).max(1000), includeSecrets: z.boolean() }),
+  z.strictObject({ ...Envelope, kind: z.literal('import'), files: z.array(ConfigFileSchema).max(1000), includeSecrets: z.boolean(), initiator: z.number().int().min(0).max(999).optional() }),
 ]);
 
 // Answers: what the UI reads, in loose objects (the rest of each domain object passes through).

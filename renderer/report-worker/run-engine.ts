@@ -53,6 +53,6 @@ export function computeWalk(doc: TopologyDocument, packet: WalkPacket): WalkAnsw
 }
 
 /** Device configurations read and assembled into a topology (the open document plays no part). */
-export function computeImport(files: readonly ConfigFile[], includeSecrets: boolean): ImportResult {
-  return importConfigurations(files, { includeSecrets });
+export function computeImport(files: readonly ConfigFile[], includeSecrets: boolean, initiator?: number): ImportResult {
+  return importConfigurations(files, { includeSecrets, ...(initiator !== undefined ? { initiator } : {}) });
 }

@@ -66,7 +66,7 @@ export function createWorkerHandler(post: Post, clock: () => number): (data: unk
           post({ ...done, kind: 'monitor', result: monitor.run(doc, req.session, req.actions, req.ops), millis: clock() - t0 });
           return;
         case 'import':
-          post({ ...done, kind: 'import', result: computeImport(req.files, req.includeSecrets), millis: clock() - t0 });
+          post({ ...done, kind: 'import', result: computeImport(req.files, req.includeSecrets, req.initiator), millis: clock() - t0 });
           return;
       }
     } catch (err) {

@@ -24,6 +24,12 @@ export interface AssembleOptions {
   /** Keep pre-shared keys found in clear in the files (default: placeholders, as exports do). */
   includeSecrets?: boolean;
   name?: string;
+  /**
+   * The device (by its place among the devices) that initiates the tunnels it ends, unless its end
+   * only answers (a dynamic crypto map, passive mode). Absent: the end that does not only answer,
+   * else the first device's.
+   */
+  initiator?: number;
 }
 
 export type PairedBy = 'addresses' | 'identities' | 'selectors';
@@ -492,6 +498,13 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
       if (!(networksOf.get(gw.id) ?? []).some((n) => containsText(n.address, inside))) addNetwork(gw, inside);
     }
   });
+  if (options.initiator !== undefined) {
+    const chosen = gateways[options.initiator]?.id;
+    for (const t of tunnels) {
+      if (t.a.gatewayId === chosen && !t.a.passive) t.initiator = 'a';
+      else if (t.b.gatewayId === chosen && !t.b.passive) t.initiator = 'b';
+    }
+  }
   const all = [...gateways, ...external];
   layOut(all, networks);
   // The boxes as imported, for the diff of their corrected configuration (shared/export/changes.ts): the same

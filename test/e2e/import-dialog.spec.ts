@@ -181,3 +181,69 @@ test('files dropped on the dialog fill a box each, named after the file', async 
   await expect(dialog.getByTestId('import-report')).toContainText('Understood 2 devices: 2 gateways');
   await expect(dialog.getByTestId('import-device').first()).toContainText('ASA-Branch.asa.txt');
 });
+
+test('the initiator is chosen in the dialog, whatever the order of the boxes; after the fix, Export shows each box’s diff against what was imported', async ({ page }) => {
+  await page.getByTestId('template-pan-asa-interop').click();
+  await page.getByTestId('panel-tab-results').click();
+  const expected = await verdict(page.getByTestId('result-pa-asa'), 'pa-asa');
+
+  await page.getByTestId('tb-open-more').click();
+  await page.getByTestId('tb-import').click();
+  const dialog = page.getByRole('dialog', { name: 'Import device configurations' });
+  const boxes = dialog.getByTestId('import-box');
+  // PAN-OS first this time: without a choice, the first box's device would initiate.
+  await boxes.nth(0).getByTestId('import-label').fill('PA-HQ');
+  await boxes.nth(0).getByTestId('import-text').fill(PANOS);
+  await boxes.nth(1).getByTestId('import-label').fill('ASA-Branch');
+  await boxes.nth(1).getByTestId('import-text').fill(ASA);
+  await dialog.getByTestId('import-initiator').selectOption({ label: 'ASA-Branch initiates' });
+  // Keys in clear: a warning says what that means for the saved file.
+  await dialog.getByTestId('import-secrets').check();
+  await expect(dialog.getByTestId('import-secret-warning')).toContainText('keys in clear text');
+  await dialog.getByTestId('import-secrets').uncheck();
+  await expect(dialog.getByTestId('import-secret-warning')).toHaveCount(0);
+  await axeClean(page, 'import options');
+  await dialog.getByTestId('import-run').click();
+  await expect(dialog.getByTestId('import-report')).toContainText('Understood 2 devices');
+  // Changing an option after the report hides it until Import is pressed again.
+  await dialog.getByTestId('import-initiator').selectOption({ label: 'PA-HQ initiates' });
+  await expect(dialog.getByTestId('import-report')).toHaveCount(0);
+  await dialog.getByTestId('import-initiator').selectOption({ label: 'ASA-Branch initiates' });
+  await dialog.getByTestId('import-run').click();
+  // The template was not edited: it is replaced without a question.
+  await dialog.getByTestId('import-open').click();
+  await expect(dialog).toHaveCount(0);
+  const card = page.getByTestId('result-PA-HQ - ASA-Branch');
+  await expect(card).toBeVisible();
+  expect(await verdict(card, 'PA-HQ - ASA-Branch')).toEqual(expected);
+
+  // Right after the import, nothing changed.
+  await page.getByTestId('panel-tab-export').click();
+  const panel = page.getByTestId('export-panel');
+  await panel.getByTestId('export-view-changes').click();
+  await expect(panel.getByTestId('export-changes')).toContainText('No box changed since the import');
+  await expect(panel.getByTestId('export-vendor')).toBeDisabled();
+
+  // The engine's fix, then the diff of the box it changed.
+  await page.getByTestId('panel-tab-results').click();
+  await card.locator('[data-testid^="fix-"]').first().click();
+  await expect(card.locator('.status-badge')).toContainText(/up/i);
+  await page.getByTestId('panel-tab-export').click();
+  const changes = panel.getByTestId('export-change');
+  await expect(changes).toHaveCount(2);
+  // The fix changes one box (which one is the engine's choice); the other is as imported.
+  await expect(changes.filter({ hasText: /: \d+ lines? added, \d+ removed/ })).toHaveCount(1);
+  await expect(changes.filter({ hasText: /: unchanged$/ })).toHaveCount(1);
+  const preview = panel.getByTestId('export-preview');
+  await expect(preview.locator('.diff-added').first()).toBeVisible();
+  await expect(preview.locator('.diff-removed').first()).toBeVisible();
+  await expect(preview).toContainText('as imported');
+  await preview.locator('.diff-added').first().scrollIntoViewIfNeeded();
+  await untilStill(page);
+  await page.screenshot({ path: test.info().outputPath('import-changes.png') });
+  await axeClean(page, 'export changes since import');
+  // Back to the whole configuration.
+  await panel.getByTestId('export-view-config').click();
+  await expect(panel.getByTestId('export-changes')).toHaveCount(0);
+  await expect(panel.getByTestId('export-vendor')).toBeEnabled();
+});
