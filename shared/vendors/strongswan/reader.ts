@@ -11,6 +11,8 @@
 import type { SectionGrammar } from '../kit/grammar';
 import type { ChildMeaning, LineAccount, PeerMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { configFile } from './grammar';
+import { identity as identity_ } from './identity';
+import { looksLikeIpsecConf, readIpsecConf, recognizeIpsecConf } from './ipsec-conf';
 import { bytes, identity, proposals, seconds, selectors } from './values';
 
 /** One setting or section of the settings tree, with where it was written. */
@@ -243,7 +245,19 @@ function enter(r: Reading, s: Section | undefined): Section | undefined {
   return s;
 }
 
-function readConnection(rd: Reading, conn: Section): PeerMeaning {
+/** The XFRM interface ID a connection's SAs carry (swanctl.conf(5) if_id_in/if_id_out, on the connection or a child): route-based. */
+function interfaceId(rd: Reading, conn: Section): number | undefined {
+  for (const s of [conn, ...(conn.sections.get('children')?.sections.values() ?? [])]) {
+    for (const key of ['if_id_out', 'if_id_in']) {
+      const v = useKey(rd, s, key);
+      // 0 is "no interface ID"; %unique gives each SA its own, which no one interface can name.
+      if (v !== undefined && /^(0x[0-9a-f]+|\d+)$/iu.test(v) && Number(v) > 0) return Number(v);
+    }
+  }
+  return undefined;
+}
+
+function readConnection(rd: Reading, conn: Section, name: string): PeerMeaning {
   const use = (s: Section | undefined, key: string) => useKey(rd, s, key);
   // A value not understood; a default that cannot be read (`dynamic` without an address) is the section's.
   const bad = (s: Section, key: string) => {
@@ -294,6 +308,7 @@ function readConnection(rd: Reading, conn: Section): PeerMeaning {
   const own = (id: string | undefined, address: string | undefined) => (id === `address:${address}` ? undefined : id);
   const l = own(localId, local);
   const r = own(remoteId, remote);
+  const ifId = interfaceId(rd, conn);
   return {
     remoteAddress: remote.split('/')[0] ?? remote,
     ...(local ? { localAddress: local } : {}),
@@ -305,13 +320,23 @@ function readConnection(rd: Reading, conn: Section): PeerMeaning {
     children,
     // Routes are the kernel's (ip route), not swanctl.conf's.
     routes: [],
+    name,
+    // The file names the interface ID, not the interface (`ip link add … type xfrm if_id N` is the
+    // system's): the product's own name for the tunnel interface of that number.
+    ...(ifId !== undefined ? { tunnelInterface: identity_.defaults.tunnelInterface(ifId) } : {}),
+    // swanctl.conf(5) remote_addrs: "%any … accepts connections from any peer; initiating is not possible".
+    ...(remote === '%any' ? { passive: true } : {}),
   };
 }
 
 export const strongswanReader: VendorReader = {
   read(files) {
-    const confs = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf'));
-    if (confs.length === 0) return { ok: false, message: 'no swanctl.conf among the files: give the swanctl.conf (and the files it includes)' };
+    const all = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf'));
+    // The legacy ipsec.conf (and its ipsec.secrets) is laid out in conn sections, not braces.
+    const legacy = all.filter((f) => looksLikeIpsecConf(f.content));
+    const confs = all.filter((f) => !legacy.includes(f));
+    if (all.length === 0) return { ok: false, message: 'no swanctl.conf or ipsec.conf among the files: give the swanctl.conf (or the ipsec.conf and ipsec.secrets) and the files they include' };
+    const old = legacy.length > 0 ? readIpsecConf(legacy, files.filter((f) => f.name.endsWith('.secrets')), identity_.defaults.tunnelInterface) : undefined;
     const p: Parse = { root: newSection(), unknown: [], included: 0 };
     // The files no other file includes are the ones swanctl loads.
     const included = new Set<string>();
@@ -322,7 +347,7 @@ export const strongswanReader: VendorReader = {
     }
     const rd: Reading = { used: new Set(), bad: new Set() };
     const conns = enter(rd, p.root.sections.get('connections'));
-    const peers = [...(conns?.sections.values() ?? [])].map((conn) => readConnection(rd, enter(rd, conn) as Section));
+    const peers = [...(conns?.sections ?? [])].map(([name, conn]) => readConnection(rd, enter(rd, conn) as Section, name));
     // The secrets hold the keys, not what the tunnels mean; each of their settings is read as a key's.
     const secrets = enter(rd, p.root.sections.get('secrets'));
     for (const s of secrets?.sections.values() ?? []) {
@@ -332,7 +357,25 @@ export const strongswanReader: VendorReader = {
     // Each section is one line (its closing brace is part of it).
     const lines: LineAccount = { used: p.included, ignored: 0, unknown: [...p.unknown] };
     account(p.root, configFile.syntax.kind === 'brace-sections' ? configFile.syntax.root : undefined, rd, lines);
+    if (old) {
+      peers.push(...old.peers);
+      lines.used += old.lines.used;
+      lines.ignored += old.lines.ignored;
+      lines.unknown.push(...old.lines.unknown);
+    }
     lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    return { ok: true, meaning: { peers }, lines } satisfies ReadResult;
+    // Policy-based unless an XFRM interface ID (or, in ipsec.conf, a VTI mark) binds the SAs to an interface.
+    const routeBased = peers.some((x) => x.tunnelInterface !== undefined) || !!old?.routeBased;
+    const device = peers.length > 0 ? { device: { vpnType: routeBased ? ('route-based' as const) : ('policy-based' as const), interfaces: [], routes: [], natRules: [], policies: [] } } : {};
+    return { ok: true, meaning: { peers, ...device }, lines } satisfies ReadResult;
+  },
+  recognize(text) {
+    // swanctl.conf: a top-level section of swanctl.conf(5), then brace sections and `key = value` lines.
+    if (/^[\t ]*(connections|secrets|pools|authorities)[\t ]*\{/mu.test(text)) {
+      const ss = text.split('\n').map((l) => l.replace(/#.*$/u, '').trim()).filter(Boolean);
+      const own = ss.filter((l) => /^[^.,:{}="#\s]+[\t ]*(:[^{]*)?\{$|^\}$|^[^.,:{}="#\s]+[\t ]*=|^include[\t ]/u.test(l)).length;
+      return ss.length === 0 ? 0 : own / ss.length;
+    }
+    return recognizeIpsecConf(text);
   },
 };
