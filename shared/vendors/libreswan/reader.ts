@@ -43,6 +43,21 @@ const syntax = configFile.syntax.kind === 'ipsec-conf' ? configFile.syntax : und
 const SETUP = new Set(syntax?.setup ?? []);
 const CONN = new Set([...(syntax?.conn ?? []), ...(syntax?.sides ?? []).flatMap((s) => [`left${s}`, `right${s}`])]);
 
+/**
+ * Parameters (or values) only Libreswan's ipsec.conf(5) has, and only strongSwan's (its
+ * ipsec.conf(5)): the two files are laid out alike, and these tell them apart (recognize). A file
+ * with more of ours is Libreswan's (1), with more of theirs not (0.2); with neither, 0.9: the layout
+ * is Libreswan's current one, while strongSwan deprecated ipsec.conf for swanctl.conf in 5.8.
+ * Ours: ikev2=, phase2alg=, phase2=, leftsubnets=, narrowing=, salifetime=, protostack=,
+ * plutodebug=, logfile=, virtual-private=, nhelpers=, dumpdir=, ipsec-interface=, vti-interface=,
+ * nic-offload=, encapsulation=, sha2-truncbug=, pfs=, ike=/esp= with ';' before the DH group.
+ * Theirs: keyexchange=ike, leftauth=psk|pubkey|eap-…, leftfirewall, lefthostaccess, leftallowany,
+ * charondebug, strictcrlpolicy, cachecrls, eap_identity, aaa_identity, margintime, closeaction,
+ * reauth, mark_in/mark_out, a proposal ending '!' (strict), esp= with a DH group after '-'.
+ */
+const LIBRESWAN_ONLY = /^[\t ]+(ikev2|phase2alg|phase2|leftsubnets|rightsubnets|narrowing|salifetime|protostack|plutodebug|logfile|virtual[-_]private|nhelpers|dumpdir|ipsec-interface|vti-interface|nic-offload|encapsulation|sha2-truncbug|pfs)[\t ]*=|^[\t ]+(ike|esp)[\t ]*=[^#]*;/u;
+const STRONGSWAN_ONLY = /^[\t ]+(keyexchange[\t ]*=[\t ]*ike[\t ]*$|(left|right)auth2?[\t ]*=[\t ]*(psk|pubkey|eap)|(left|right)(firewall|hostaccess|allowany)[\t ]*=|charondebug[\t ]*=|strictcrlpolicy[\t ]*=|cachecrls[\t ]*=|eap_identity[\t ]*=|aaa_identity[\t ]*=|margintime[\t ]*=|closeaction[\t ]*=|reauth[\t ]*=|mark_(in|out)[\t ]*=|(ike|esp)[\t ]*=.*!\s*$|esp[\t ]*=[^;#]*-(modp|ecp|curve|x25519)\d*)/u;
+
 /** Matches a file name against an include pattern (glob * and ?, the last path element). */
 function globMatches(pattern: string, name: string): boolean {
   const last = pattern.split('/').at(-1) ?? pattern;
@@ -267,6 +282,12 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
     }
     return out as string[];
   };
+  // ipsec.conf(5) ipsec-interface=<n>: the SAs are bound to the XFRM interface ipsec<n> (yes: ipsec1);
+  // vti-interface=<name>: to that VTI device. Either makes the conn route-based.
+  const xfrm = use('ipsec-interface');
+  const vti = use('vti-interface');
+  const tunnel = xfrm !== undefined && /^(yes|[1-9]\d*)$/u.test(xfrm) ? `ipsec${xfrm === 'yes' ? 1 : xfrm}` : vti !== undefined && vti !== '' ? vti : undefined;
+  if (xfrm !== undefined && tunnel === undefined && xfrm !== 'no' && xfrm !== '0') bad('ipsec-interface');
   const locals = selectorsOf('left', address(left));
   const remotes = selectorsOf('right', address(right));
   const childEsp = { proposals: (esp ?? []).map((p) => (pfs ? p : { ...p, dhGroups: [] })), lifetimeSeconds: time(lifeKey, 28800), ...(kb ? { lifetimeKilobytes: kb } : {}) };
@@ -282,6 +303,7 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
     children,
     routes: [],
     ...(narrowing ? { vendorOptions: { libreswan: { narrowing: true } } } : {}),
+    ...(tunnel !== undefined ? { tunnelInterface: tunnel } : {}),
   };
   const key = JSON.stringify({ ...peer, children: undefined });
   return { key, peer };
@@ -345,7 +367,8 @@ export const libreswanReader: VendorReader = {
       });
       const group = groups.get(key);
       if (group) group.children.push(...peer.children);
-      else groups.set(key, peer);
+      // auto=add: loaded, waiting for the peer (ipsec.conf(5) auto); the peer is named after its first conn.
+      else groups.set(key, { ...peer, name: conn.name, ...(auto === 'add' || peer.remoteAddress === '%any' ? { passive: true } : {}) });
     }
     const lines: LineAccount = { used: p.structure, ignored: 0, unknown: [...p.unknown] };
     const count = (at: Where, known: boolean) => {
@@ -359,6 +382,16 @@ export const libreswanReader: VendorReader = {
     for (const c of p.conns) for (const [k, v] of c.keys) count(v.at, k.startsWith('also') || CONN.has(k) || extension.test(k));
     accountSecrets(secrets, lines);
     lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    return { ok: true, meaning: { peers: [...groups.values()] }, lines };
+    const peers = [...groups.values()];
+    // Policy-based unless a conn binds its SAs to an interface (ipsec-interface=, vti-interface=).
+    const device = peers.length > 0 ? { device: { vpnType: peers.some((x) => x.tunnelInterface !== undefined) ? ('route-based' as const) : ('policy-based' as const), interfaces: [], routes: [], natRules: [], policies: [] } } : {};
+    return { ok: true, meaning: { peers, ...device }, lines };
+  },
+  recognize(text) {
+    if (!/^(config[\t ]+setup|conn[\t ]+\S+)[\t ]*(#.*)?$/mu.test(text)) return 0;
+    const lines = text.split('\n');
+    const ours = lines.filter((l) => LIBRESWAN_ONLY.test(l)).length;
+    const theirs = lines.filter((l) => STRONGSWAN_ONLY.test(l)).length;
+    return ours > theirs ? 1 : theirs > ours ? 0.2 : 0.9;
   },
 };
