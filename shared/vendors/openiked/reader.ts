@@ -221,8 +221,12 @@ function policy(ws: readonly string[]): Policy | string {
 
 export const openikedReader: VendorReader = {
   read(files) {
-    const confs = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('iked.conf'));
-    if (confs.length === 0) return { ok: false, message: 'no iked.conf among the files' };
+    const main = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('iked.conf'));
+    if (main.length === 0) return { ok: false, message: 'no iked.conf among the files: give the iked.conf (and the files it includes)' };
+    // The files an include names are read too, whatever they are called, after the main ones.
+    const last = (path: string) => path.split('/').at(-1) ?? path;
+    const named = new Set([...main.flatMap((f) => [...f.content.matchAll(/^[\t ]*include[\t ]+"?([^"\s]+)"?/gmu)].map((m) => last(m[1] as string)))]);
+    const confs = [...main, ...files.filter((f) => !main.includes(f) && named.has(last(f.name)))];
     const lines: LineAccount = { used: 0, ignored: 0, unknown: [] };
     const peers = new Map<string, PeerMeaning>();
     let dpd: number | undefined;
@@ -252,9 +256,8 @@ export const openikedReader: VendorReader = {
         } else if (ws[0] === 'set') lines.ignored++;
         else if (ws[0] === 'include' && ws.length === 2) {
           // The file included is read when given (every iked.conf given is read); else the import lacks it.
-          const target = unquote(ws[1]) ?? '';
-          const last = target.split('/').at(-1) ?? target;
-          if (confs.some((c) => c !== f && (c.name === target || c.name.split('/').at(-1) === last))) lines.used++;
+          const target = last(unquote(ws[1]) ?? '');
+          if (confs.some((c) => c !== f && last(c.name) === target)) lines.used++;
           else lines.unknown.push({ file: s.file, line: s.line, text: `${s.text} (the included file is not among those read: add it to the import)` });
         } else if (ws[0] === 'user') lines.ignored++;
         else if (ws[0] === 'ikev2') {
@@ -297,7 +300,8 @@ export const openikedReader: VendorReader = {
     return { ok: true, meaning: { peers: [...peers.values()], ...device }, lines };
   },
   recognize(text) {
-    const ss = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    // A statement goes on after a backslash at the end of a line: one statement, counted once.
+    const ss = text.replace(/\\\r?\n/gu, ' ').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
     if (ss.length === 0) return 0;
     const policies = ss.filter((l) => /^ikev2(\s|$)/u.test(l)).length;
     // A macro definition is iked's only when the file has policies (pf.conf and others have macros too).

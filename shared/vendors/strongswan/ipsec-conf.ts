@@ -298,8 +298,16 @@ export function readIpsecConf(confs: readonly { name: string; content: string }[
   }
   const psks = readSecrets(secretFiles, lines);
   for (const peer of peers) {
-    const mine = [peer.remoteAddress, peer.localAddress, peer.auth.remoteId?.replace(/^[^:]+:/u, ''), peer.auth.localId?.replace(/^[^:]+:/u, '')];
-    const psk = psks.find((k) => k.ids.some((id) => mine.includes(id.replace(/^@/u, '')))) ?? psks.find((k) => k.ids.length === 0 || k.ids.includes('%any'));
+    // charon takes the record that matches both ends best (ipsec.secrets(5)): the peer's side counts most.
+    const bare = (id: string | undefined) => id?.replace(/^[^:]+:/u, '');
+    const remote = [peer.remoteAddress, bare(peer.auth.remoteId)];
+    const local = [peer.localAddress, bare(peer.auth.localId)];
+    const score = (k: Psk) => {
+      const ids = k.ids.map((id) => id.replace(/^@/u, ''));
+      return (ids.some((id) => remote.includes(id)) ? 2 : 0) + (ids.some((id) => local.includes(id)) ? 1 : 0);
+    };
+    const best = psks.reduce<Psk | undefined>((top, k) => (score(k) > (top ? score(top) : 0) ? k : top), undefined);
+    const psk = best ?? psks.find((k) => k.ids.length === 0 || k.ids.includes('%any'));
     if (psk && peer.auth.method === 'psk') Object.assign(peer, { psk: psk.key, pskPresent: true });
   }
   lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -247,14 +247,15 @@ function enter(r: Reading, s: Section | undefined): Section | undefined {
 
 /** The XFRM interface ID a connection's SAs carry (swanctl.conf(5) if_id_in/if_id_out, on the connection or a child): route-based. */
 function interfaceId(rd: Reading, conn: Section): number | undefined {
+  let id: number | undefined;
   for (const s of [conn, ...(conn.sections.get('children')?.sections.values() ?? [])]) {
     for (const key of ['if_id_out', 'if_id_in']) {
       const v = useKey(rd, s, key);
       // 0 is "no interface ID"; %unique gives each SA its own, which no one interface can name.
-      if (v !== undefined && /^(0x[0-9a-f]+|\d+)$/iu.test(v) && Number(v) > 0) return Number(v);
+      if (id === undefined && v !== undefined && /^(0x[0-9a-f]+|\d+)$/iu.test(v) && Number(v) > 0) id = Number(v);
     }
   }
-  return undefined;
+  return id;
 }
 
 function readConnection(rd: Reading, conn: Section, name: string): PeerMeaning {
