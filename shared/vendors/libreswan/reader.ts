@@ -49,14 +49,14 @@ const CONN = new Set([...(syntax?.conn ?? []), ...(syntax?.sides ?? []).flatMap(
  * with more of ours is Libreswan's (1), with more of theirs not (0.2); with neither, 0.9: the layout
  * is Libreswan's current one, while strongSwan deprecated ipsec.conf for swanctl.conf in 5.8.
  * Ours: ikev2=, phase2alg=, phase2=, leftsubnets=, narrowing=, salifetime=, protostack=,
- * plutodebug=, logfile=, virtual-private=, nhelpers=, dumpdir=, ipsec-interface=, vti-interface=,
- * nic-offload=, encapsulation=, sha2-truncbug=, pfs=, ike=/esp= with ';' before the DH group.
- * Theirs: keyexchange=ike, leftauth=psk|pubkey|eap-…, leftfirewall, lefthostaccess, leftallowany,
+ * logfile=, virtual-private=, nhelpers=, ipsec-interface=, vti-interface=, nic-offload=,
+ * encapsulation=, sha2-truncbug=, ike=/esp= with ';' before the DH group.
+ * Theirs: keyexchange=ike, leftauth=psk|pubkey|eap-<method>, leftfirewall, lefthostaccess, leftallowany,
  * charondebug, strictcrlpolicy, cachecrls, eap_identity, aaa_identity, margintime, closeaction,
- * reauth, mark_in/mark_out, a proposal ending '!' (strict), esp= with a DH group after '-'.
+ * mark_in/mark_out, a proposal ending '!' (strict), esp= with a DH group after '-'.
  */
-const LIBRESWAN_ONLY = /^[\t ]+(ikev2|phase2alg|phase2|leftsubnets|rightsubnets|narrowing|salifetime|protostack|plutodebug|logfile|virtual[-_]private|nhelpers|dumpdir|ipsec-interface|vti-interface|nic-offload|encapsulation|sha2-truncbug|pfs)[\t ]*=|^[\t ]+(ike|esp)[\t ]*=[^#]*;/u;
-const STRONGSWAN_ONLY = /^[\t ]+(keyexchange[\t ]*=[\t ]*ike[\t ]*$|(left|right)auth2?[\t ]*=[\t ]*(psk|pubkey|eap)|(left|right)(firewall|hostaccess|allowany)[\t ]*=|charondebug[\t ]*=|strictcrlpolicy[\t ]*=|cachecrls[\t ]*=|eap_identity[\t ]*=|aaa_identity[\t ]*=|margintime[\t ]*=|closeaction[\t ]*=|reauth[\t ]*=|mark_(in|out)[\t ]*=|(ike|esp)[\t ]*=.*!\s*$|esp[\t ]*=[^;#]*-(modp|ecp|curve|x25519)\d*)/u;
+const LIBRESWAN_ONLY = /^[\t ]+(ikev2|phase2alg|phase2|leftsubnets|rightsubnets|narrowing|salifetime|protostack|logfile|virtual-private|nhelpers|ipsec-interface|vti-interface|nic-offload|encapsulation|sha2-truncbug)[\t ]*=|^[\t ]+(ike|esp)[\t ]*=[^#]*;/u;
+const STRONGSWAN_ONLY = /^[\t ]+(keyexchange[\t ]*=[\t ]*ike[\t ]*$|(left|right)auth2?[\t ]*=[\t ]*(psk|pubkey|eap-)|(left|right)(firewall|hostaccess|allowany)[\t ]*=|charondebug[\t ]*=|strictcrlpolicy[\t ]*=|cachecrls[\t ]*=|eap_identity[\t ]*=|aaa_identity[\t ]*=|margintime[\t ]*=|closeaction[\t ]*=|mark_(in|out)[\t ]*=|(ike|esp)[\t ]*=.*!\s*$|esp[\t ]*=[^;#]*-(modp|ecp|curve|x25519)\d*)/u;
 
 /** Matches a file name against an include pattern (glob * and ?, the last path element). */
 function globMatches(pattern: string, name: string): boolean {

@@ -25,16 +25,17 @@ interface Section {
 }
 
 /**
- * ipsec.conf(5) parameters of each section (CONFIG SECTIONS, CONN SECTIONS, CA SECTIONS), as
- * starter's keywords (src/starter/keywords.txt) list them; `left<x>` stands for left<x> and right<x>.
+ * The parameters of each section, as starter's keyword table lists them (src/starter/keywords.txt
+ * and keywords.h.in, which sorts them into setup, conn and ca keywords), the same ipsec.conf(5)
+ * documents. The table's "deprecated/removed keywords" are still known: starter warns and ignores them.
  */
-const SETUP = new Set(['cachecrls', 'charondebug', 'charonstart', 'plutostart', 'strictcrlpolicy', 'uniqueids']);
-const SIDE = ['', 'subnet', 'protoport', 'sourceip', 'dns', 'firewall', 'hostaccess', 'allowany', 'updown', 'auth', 'auth2', 'id', 'id2', 'sigkey', 'rsasigkey', 'cert', 'cert2', 'certpolicy', 'sendcert', 'ca', 'ca2', 'groups', 'groups2', 'ikeport', 'subnetwithin', 'nexthop'];
+const SETUP = new Set(['charondebug', 'uniqueids', 'cachecrls', 'strictcrlpolicy', 'interfaces', 'dumpdir', 'charonstart', 'plutostart', 'klipsdebug', 'plutodebug', 'prepluto', 'postpluto', 'plutostderrlog', 'fragicmp', 'packetdefault', 'hidetos', 'overridemtu', 'crlcheckinterval', 'nocrsend', 'nat_traversal', 'keep_alive', 'force_keepalive', 'virtual_private', 'pkcs11module', 'pkcs11initargs', 'pkcs11keepstate', 'pkcs11proxy']);
+const SIDE = ['', 'ikeport', 'subnet', 'subnetwithin', 'protoport', 'sourceip', 'dns', 'firewall', 'hostaccess', 'allowany', 'updown', 'auth', 'auth2', 'id', 'id2', 'sigkey', 'rsasigkey', 'cert', 'cert2', 'certpolicy', 'sendcert', 'ca', 'ca2', 'groups', 'groups2', 'nexthop'];
 const CONN = new Set([
-  'aaa_identity', 'aggressive', 'ah', 'authby', 'auto', 'closeaction', 'compress', 'dpdaction', 'dpddelay', 'dpdtimeout', 'eap_identity', 'esp', 'forceencaps', 'fragmentation', 'ike', 'ikedscp', 'ikelifetime', 'inactivity', 'installpolicy', 'keyexchange', 'keyingtries', 'keylife', 'lifetime', 'lifebytes', 'lifepackets', 'marginbytes', 'marginpackets', 'margintime', 'mark', 'mark_in', 'mark_out', 'me_peerid', 'mediated_by', 'mediation', 'mobike', 'modeconfig', 'reauth', 'rekey', 'rekeyfuzz', 'rekeymargin', 'replay_window', 'reqid', 'sha256_96', 'tfc', 'type', 'xauth', 'xauth_identity', 'if_id_in', 'if_id_out',
+  'keyexchange', 'type', 'compress', 'installpolicy', 'aggressive', 'authby', 'eap_identity', 'aaa_identity', 'mobike', 'forceencaps', 'fragmentation', 'ikedscp', 'ikelifetime', 'lifetime', 'keylife', 'rekeymargin', 'margintime', 'lifebytes', 'marginbytes', 'lifepackets', 'marginpackets', 'keyingtries', 'rekeyfuzz', 'rekey', 'reauth', 'ike', 'esp', 'ah', 'dpddelay', 'dpdtimeout', 'dpdaction', 'closeaction', 'sha256_96', 'inactivity', 'modeconfig', 'xauth', 'xauth_identity', 'mediation', 'mediated_by', 'me_peerid', 'reqid', 'replay_window', 'mark', 'mark_in', 'mark_out', 'tfc', 'auto', 'pfs', 'pfsgroup', 'eap',
   ...SIDE.flatMap((x) => [`left${x}`, `right${x}`]),
 ]);
-const CA = new Set(['cacert', 'crluri', 'crluri2', 'ocspuri', 'ocspuri2', 'certuribase', 'auto']);
+const CA = new Set(['cacert', 'crluri', 'crluri1', 'crluri2', 'ocspuri', 'ocspuri1', 'ocspuri2', 'certuribase', 'auto']);
 
 /** Matches a file name against an include pattern (glob * and ?, the last path element). */
 function globMatches(pattern: string, name: string): boolean {
@@ -49,15 +50,15 @@ export const looksLikeIpsecConf = (text: string): boolean => /^(config[\t ]+setu
 /**
  * Parameters (or values) only strongSwan's ipsec.conf(5) has, and only Libreswan's (its
  * ipsec.conf(5)): the two files are laid out alike, and these tell them apart. strongSwan:
- * keyexchange=ike, leftauth=psk|pubkey|eap-…, leftfirewall, lefthostaccess, leftallowany,
+ * keyexchange=ike, leftauth=psk|pubkey|eap-<method>, leftfirewall, lefthostaccess, leftallowany,
  * charondebug, strictcrlpolicy, cachecrls, eap_identity, aaa_identity, margintime, closeaction,
- * reauth, mark_in/mark_out, a proposal ending '!' (strict), an esp= with a DH group after '-'.
+ * mark_in/mark_out, a proposal ending '!' (strict), an esp= with a DH group after '-'.
  * Libreswan: ikev2=, phase2alg=, phase2=, leftsubnets=, narrowing=, salifetime=, protostack=,
- * plutodebug=, logfile=, virtual-private=, nhelpers=, dumpdir=, ipsec-interface=, vti-interface=,
- * nic-offload=, encapsulation=, sha2-truncbug=, pfs=, an ike=/esp= with ';' before the DH group.
+ * logfile=, virtual-private=, nhelpers=, ipsec-interface=, vti-interface=, nic-offload=,
+ * encapsulation=, sha2-truncbug=, an ike=/esp= with ';' before the DH group.
  */
-const STRONGSWAN_ONLY = /^[\t ]+(keyexchange[\t ]*=[\t ]*ike[\t ]*$|(left|right)auth2?[\t ]*=[\t ]*(psk|pubkey|eap)|(left|right)(firewall|hostaccess|allowany)[\t ]*=|charondebug[\t ]*=|strictcrlpolicy[\t ]*=|cachecrls[\t ]*=|eap_identity[\t ]*=|aaa_identity[\t ]*=|margintime[\t ]*=|closeaction[\t ]*=|reauth[\t ]*=|mark_(in|out)[\t ]*=|(ike|esp)[\t ]*=.*!\s*$|esp[\t ]*=[^;#]*-(modp|ecp|curve|x25519)\d*)/u;
-const LIBRESWAN_ONLY = /^[\t ]+(ikev2|phase2alg|phase2|leftsubnets|rightsubnets|narrowing|salifetime|protostack|plutodebug|logfile|virtual[-_]private|nhelpers|dumpdir|ipsec-interface|vti-interface|nic-offload|encapsulation|sha2-truncbug|pfs)[\t ]*=|^[\t ]+(ike|esp)[\t ]*=[^#]*;/u;
+const STRONGSWAN_ONLY = /^[\t ]+(keyexchange[\t ]*=[\t ]*ike[\t ]*$|(left|right)auth2?[\t ]*=[\t ]*(psk|pubkey|eap-)|(left|right)(firewall|hostaccess|allowany)[\t ]*=|charondebug[\t ]*=|strictcrlpolicy[\t ]*=|cachecrls[\t ]*=|eap_identity[\t ]*=|aaa_identity[\t ]*=|margintime[\t ]*=|closeaction[\t ]*=|mark_(in|out)[\t ]*=|(ike|esp)[\t ]*=.*!\s*$|esp[\t ]*=[^;#]*-(modp|ecp|curve|x25519)\d*)/u;
+const LIBRESWAN_ONLY = /^[\t ]+(ikev2|phase2alg|phase2|leftsubnets|rightsubnets|narrowing|salifetime|protostack|logfile|virtual-private|nhelpers|ipsec-interface|vti-interface|nic-offload|encapsulation|sha2-truncbug)[\t ]*=|^[\t ]+(ike|esp)[\t ]*=[^#]*;/u;
 
 /**
  * How sure it is that `text` is strongSwan's ipsec.conf: a file laid out as ipsec.conf with more
@@ -181,12 +182,12 @@ function readSecrets(files: readonly { name: string; content: string }[], lines:
 export interface LegacyRead {
   peers: PeerMeaning[];
   lines: LineAccount;
-  /** A loaded conn sets mark= (route-based, VTI) or if_id (XFRM interface). */
+  /** A loaded conn sets mark= (route-based, VTI). */
   routeBased: boolean;
 }
 
 /** Reads the ipsec.conf files (and ipsec.secrets files) given. */
-export function readIpsecConf(confs: readonly { name: string; content: string }[], secretFiles: readonly { name: string; content: string }[], tunnelInterface: (n: number) => string): LegacyRead {
+export function readIpsecConf(confs: readonly { name: string; content: string }[], secretFiles: readonly { name: string; content: string }[]): LegacyRead {
   const p: Parsed = { sections: [], unknown: [], structure: 0 };
   const included = new Set<string>();
   for (const f of confs) for (const m of f.content.matchAll(/^include[\t ]+(\S+)/gmu)) for (const g of confs) if (g !== f && globMatches(m[1] as string, g.name)) included.add(g.name);
@@ -257,11 +258,10 @@ export function readIpsecConf(confs: readonly { name: string; content: string }[
     if (!ls) fail(s.has('leftsubnet') ? 'leftsubnet' : 'left');
     if (!rs) fail(s.has('rightsubnet') ? 'rightsubnet' : 'right');
     const children: ChildMeaning[] = (ls ?? []).flatMap((l) => (rs ?? []).map((r) => ({ local: l, remote: r, esp: { proposals: esp ?? [], lifetimeSeconds: keyLife }, name: conn.name })));
-    // ipsec.conf(5) mark: the SA's XFRM mark (route-based with VTI); if_id the XFRM interface.
+    // ipsec.conf(5) mark: "sets an XFRM mark on the inbound policy and outbound IPsec SA and
+    // policy", which a VTI device's key matches: route-based (the device is the system's, not named here).
     const mark = use('mark') ?? use('mark_out') ?? use('mark_in');
-    const ifId = use('if_id_out') ?? use('if_id_in');
-    const ifNumber = ifId !== undefined && /^\d+$/u.test(ifId) && Number(ifId) > 0 ? Number(ifId) : undefined;
-    if (mark !== undefined || ifNumber !== undefined) routeBased = true;
+    if (mark !== undefined) routeBased = true;
     const lid = localId === undefined ? undefined : idOf(localId);
     const rid = remoteId === undefined ? undefined : idOf(remoteId);
     peers.push({
@@ -275,7 +275,6 @@ export function readIpsecConf(confs: readonly { name: string; content: string }[
       children,
       routes: [],
       name: conn.name,
-      ...(ifNumber !== undefined ? { tunnelInterface: tunnelInterface(ifNumber) } : {}),
       // auto=add: loaded, waits for the peer; right=%any cannot be initiated to.
       passive: auto === 'add' || right === '%any',
       espMode: type === 'transport' ? 'transport' : 'tunnel',

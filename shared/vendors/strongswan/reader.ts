@@ -337,7 +337,7 @@ export const strongswanReader: VendorReader = {
     const legacy = all.filter((f) => looksLikeIpsecConf(f.content));
     const confs = all.filter((f) => !legacy.includes(f));
     if (all.length === 0) return { ok: false, message: 'no swanctl.conf or ipsec.conf among the files: give the swanctl.conf (or the ipsec.conf and ipsec.secrets) and the files they include' };
-    const old = legacy.length > 0 ? readIpsecConf(legacy, files.filter((f) => f.name.endsWith('.secrets')), identity_.defaults.tunnelInterface) : undefined;
+    const old = legacy.length > 0 ? readIpsecConf(legacy, files.filter((f) => f.name.endsWith('.secrets'))) : undefined;
     const p: Parse = { root: newSection(), unknown: [], included: 0 };
     // The files no other file includes are the ones swanctl loads.
     const included = new Set<string>();
