@@ -310,7 +310,8 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
 }
 
 /** ipsec.secrets: `indices : TYPE secret` records (a record may go on over indented lines), include lines. */
-function accountSecrets(files: readonly { name: string; content: string }[], lines: LineAccount): void {
+function accountSecrets(files: readonly { name: string; content: string }[], lines: LineAccount): { ids: string[]; key: string }[] {
+  const psks: { ids: string[]; key: string }[] = [];
   const records = secretsFile.syntax.kind === 'ipsec-secrets' ? Object.keys(secretsFile.syntax.records) : [];
   for (const f of files) {
     f.content.split('\n').forEach((raw, n) => {
@@ -322,12 +323,28 @@ function accountSecrets(files: readonly { name: string; content: string }[], lin
       else {
         const m = /(?:^|[\t ]):[\t ]*([A-Za-z0-9]+)(?:[\t ]|$)/u.exec(text);
         const type = m?.[1]?.toUpperCase();
-        if (type === 'PSK') lines.used++;
+        if (type === 'PSK') {
+          lines.used++;
+          // ipsec.secrets(5): `indices : PSK "secret"`, the indices the ends' ids or addresses (none: any).
+          const [indices = '', secret = ''] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1).trim().replace(/^PSK[\t ]+/iu, '')];
+          psks.push({ ids: indices.trim().split(/[\t ]+/u).filter(Boolean), key: /^"(.*)"$/u.exec(secret)?.[1] ?? secret });
+        }
         else if (type && (records.includes(type) || ['RSA', 'ECDSA', 'PIN'].includes(type))) lines.ignored++;
         else lines.unknown.push({ ...at, text: `${text} (not a record of ipsec.secrets(5))` });
       }
     });
   }
+  return psks;
+}
+
+/** The key of the record that matches the peer's ends best (the peer's side counts most), else one for any. */
+function keyOf(peer: PeerMeaning, psks: readonly { ids: string[]; key: string }[]): string | undefined {
+  const forms = (address: string | undefined, id: string | undefined) => [address, id, id?.startsWith('fqdn:') ? `@${id.slice(5)}` : undefined, id?.replace(/^[^:]+:/u, '')].filter((x): x is string => x !== undefined);
+  const remote = forms(peer.remoteAddress, peer.auth.remoteId);
+  const local = forms(peer.localAddress, peer.auth.localId);
+  const score = (k: { ids: string[] }) => (k.ids.some((i) => remote.includes(i)) ? 2 : 0) + (k.ids.some((i) => local.includes(i)) ? 1 : 0);
+  const best = psks.reduce<{ ids: string[]; key: string } | undefined>((top, k) => (score(k) > (top ? score(top) : 0) ? k : top), undefined);
+  return (best ?? psks.find((k) => k.ids.length === 0 || k.ids.includes('%any')))?.key;
 }
 
 export const libreswanReader: VendorReader = {
@@ -380,9 +397,12 @@ export const libreswanReader: VendorReader = {
     const extension = syntax?.extension ?? /^[xX][-_]/u;
     for (const [k, v] of p.setup) count(v.at, SETUP.has(k));
     for (const c of p.conns) for (const [k, v] of c.keys) count(v.at, k.startsWith('also') || CONN.has(k) || extension.test(k));
-    accountSecrets(secrets, lines);
+    const psks = accountSecrets(secrets, lines);
     lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    const peers = [...groups.values()];
+    const peers = [...groups.values()].map((peer) => {
+      const key = peer.auth.method === 'psk' ? keyOf(peer, psks) : undefined;
+      return key === undefined ? peer : { ...peer, psk: key, pskPresent: true };
+    });
     // Policy-based unless a conn binds its SAs to an interface (ipsec-interface=, vti-interface=).
     const device = peers.length > 0 ? { device: { vpnType: peers.some((x) => x.tunnelInterface !== undefined) ? ('route-based' as const) : ('policy-based' as const), interfaces: [], routes: [], natRules: [], policies: [] } } : {};
     return { ok: true, meaning: { peers, ...device }, lines };

@@ -109,6 +109,10 @@ describe('Libreswan ipsec.conf after the wiki "Subnet to subnet VPN" and ipsec.c
     expect(partner?.children[0]?.esp.lifetimeSeconds).toBe(1800);
   });
 
+  it('takes each PSK conn\'s key from the ipsec.secrets record of its two ends', () => {
+    expect(r.meaning.peers.map((p) => p.psk)).toEqual([undefined, 'partner-secret', 'cloud-secret']);
+  });
+
   it('makes the device route-based with ipsec-interface=7 bound to ipsec7', () => {
     expect(cloud?.tunnelInterface).toBe('ipsec7');
     expect(r.meaning.device).toEqual({ vpnType: 'route-based', interfaces: [], routes: [], natRules: [], policies: [] });
