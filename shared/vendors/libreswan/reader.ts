@@ -282,12 +282,14 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
     }
     return out as string[];
   };
-  // ipsec.conf(5) ipsec-interface=<n>: the SAs are bound to the XFRM interface ipsec<n> (yes: ipsec1);
-  // vti-interface=<name>: to that VTI device. Either makes the conn route-based.
+  // Libreswan wiki "Route-based VPN using XFRMi" ("New ipsec.conf keywords for XFRM support"):
+  // `ipsec-interface=no|yes|<n>`, "<n> to create/use interface ipsecN … when yes is 1" (pluto remaps
+  // 0 to another if_id, the interface is still ipsec0); ipsec.conf(5) vti-interface=<name>: that VTI
+  // device. Either binds the conn's SAs to an interface: route-based.
   const xfrm = use('ipsec-interface');
   const vti = use('vti-interface');
-  const tunnel = xfrm !== undefined && /^(yes|[1-9]\d*)$/u.test(xfrm) ? `ipsec${xfrm === 'yes' ? 1 : xfrm}` : vti !== undefined && vti !== '' ? vti : undefined;
-  if (xfrm !== undefined && tunnel === undefined && xfrm !== 'no' && xfrm !== '0') bad('ipsec-interface');
+  const tunnel = xfrm !== undefined && /^(yes|\d+)$/u.test(xfrm) ? `ipsec${xfrm === 'yes' ? 1 : Number(xfrm)}` : vti !== undefined && vti !== '' ? vti : undefined;
+  if (xfrm !== undefined && tunnel === undefined && xfrm !== 'no') bad('ipsec-interface');
   const locals = selectorsOf('left', address(left));
   const remotes = selectorsOf('right', address(right));
   const childEsp = { proposals: (esp ?? []).map((p) => (pfs ? p : { ...p, dhGroups: [] })), lifetimeSeconds: time(lifeKey, 28800), ...(kb ? { lifetimeKilobytes: kb } : {}) };

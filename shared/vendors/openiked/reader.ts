@@ -136,7 +136,8 @@ interface Policy {
 
 /** One `ikev2` policy, or why it is not understood. */
 function policy(ws: readonly string[]): Policy | string {
-  const p: Policy = { name: '', passive: false, transport: false, protocol: 0, flows: [], ike: [], esp: [] };
+  // iked.conf(5) ikev2 [mode]: "If omitted, passive mode will be used."
+  const p: Policy = { name: '', passive: true, transport: false, protocol: 0, flows: [], ike: [], esp: [] };
   let i = 1;
   const next = () => ws[i++];
   if (ws[i]?.startsWith('"')) p.name = unquote(next()) ?? '';

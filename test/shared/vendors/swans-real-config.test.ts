@@ -82,8 +82,8 @@ describe('strongSwan legacy ipsec.conf and ipsec.secrets after ipsec.conf(5) "CO
   it('accounts for every line of both files, reporting the includes and an unknown parameter with their numbers', () => {
     expect(r.lines).toMatchObject({ used: 45, ignored: 7 });
     expect(unknown(r)).toEqual([
-      'ipsec.conf:57 colour=blue (not a parameter of ipsec.conf(5) conn sections)',
-      'ipsec.conf:64 include /etc/ipsec.d/*.conf (the included file is not among those read: add it to the import)',
+      'ipsec.conf:59 colour=blue (not a parameter of ipsec.conf(5) conn sections)',
+      'ipsec.conf:66 include /etc/ipsec.d/*.conf (the included file is not among those read: add it to the import)',
       'ipsec.secrets:8 include /etc/ipsec.d/*.secrets (the included file is not among those read: add it to the import)',
     ]);
     expect(r.meaning.device?.vpnType).toBe('policy-based');
@@ -129,9 +129,10 @@ describe('OpenIKED iked.conf after iked.conf(5) "MACROS" and "AUTOMATIC KEYING P
   const [macro, branch] = r.meaning.peers;
 
   it('expands macros ($name outside quotes) into the policies', () => {
-    expect(macro).toMatchObject({ remoteAddress: '192.168.3.12', ikeVersion: 2, auth: { method: 'certificate' }, dpd: { intervalSeconds: 30 } });
+    // No mode written: passive (iked.conf(5) "If omitted, passive mode will be used").
+    expect(macro).toMatchObject({ remoteAddress: '192.168.3.12', passive: true, ikeVersion: 2, auth: { method: 'certificate' }, dpd: { intervalSeconds: 30 } });
     expect(pairs(macro?.children ?? [])).toEqual(['192.168.7.0/24 <-> 192.168.8.0/24']);
-    expect(branch).toMatchObject({ name: 'branch', remoteAddress: '192.168.3.20', localAddress: '192.168.3.1', psk: 'this-is-the-key', auth: { method: 'psk', localId: 'fqdn:gw.example.net', remoteId: 'fqdn:branch.example.net' } });
+    expect(branch).toMatchObject({ name: 'branch', passive: false, remoteAddress: '192.168.3.20', localAddress: '192.168.3.1', psk: 'this-is-the-key', auth: { method: 'psk', localId: 'fqdn:gw.example.net', remoteId: 'fqdn:branch.example.net' } });
     expect(pairs(branch?.children ?? [])).toEqual(['10.1.0.0/24 <-> 10.2.0.0/24', '10.1.1.0/24 <-> 10.2.0.0/24']);
     expect(r.meaning.device?.vpnType).toBe('policy-based');
   });
