@@ -9,7 +9,7 @@
 // is this box and right the peer. Defaults: keyexchange=ike (IKEv2 as initiator), ikelifetime=3h,
 // keylife=1h, dpdaction=none. ipsec.secrets(5): `[ids] : TYPE secret` records, `include` lines.
 import type { ChildMeaning, LineAccount, PeerMeaning } from '../kit/reader';
-import { identity as strongswanIdentity, proposals, seconds, selectors } from './values';
+import { identity as strongswanIdentity, keyFor, proposals, seconds, selectors } from './values';
 
 interface Where {
   file: string;
@@ -297,17 +297,8 @@ export function readIpsecConf(confs: readonly { name: string; content: string }[
   }
   const psks = readSecrets(secretFiles, lines);
   for (const peer of peers) {
-    // charon takes the record that matches both ends best (ipsec.secrets(5)): the peer's side counts most.
-    const bare = (id: string | undefined) => id?.replace(/^[^:]+:/u, '');
-    const remote = [peer.remoteAddress, bare(peer.auth.remoteId)];
-    const local = [peer.localAddress, bare(peer.auth.localId)];
-    const score = (k: Psk) => {
-      const ids = k.ids.map((id) => id.replace(/^@/u, ''));
-      return (ids.some((id) => remote.includes(id)) ? 2 : 0) + (ids.some((id) => local.includes(id)) ? 1 : 0);
-    };
-    const best = psks.reduce<Psk | undefined>((top, k) => (score(k) > (top ? score(top) : 0) ? k : top), undefined);
-    const psk = best ?? psks.find((k) => k.ids.length === 0 || k.ids.includes('%any'));
-    if (psk && peer.auth.method === 'psk') Object.assign(peer, { psk: psk.key, pskPresent: true });
+    const key = peer.auth.method === 'psk' ? keyFor(peer, psks.map((k) => ({ ...k, ids: k.ids.map((id) => id.replace(/^@/u, '')) }))) : undefined;
+    if (key !== undefined) Object.assign(peer, { psk: key, pskPresent: true });
   }
   lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { peers, lines, routeBased };

@@ -13,7 +13,7 @@ import type { ChildMeaning, LineAccount, PeerMeaning, ReadResult, VendorReader }
 import { configFile } from './grammar';
 import { identity as identity_ } from './identity';
 import { looksLikeIpsecConf, readIpsecConf, recognizeIpsecConf } from './ipsec-conf';
-import { bytes, identity, proposals, seconds, selectors } from './values';
+import { bytes, identity, keyFor, proposals, seconds, selectors } from './values';
 
 /** One setting or section of the settings tree, with where it was written. */
 interface Where {
@@ -349,11 +349,19 @@ export const strongswanReader: VendorReader = {
     const rd: Reading = { used: new Set(), bad: new Set() };
     const conns = enter(rd, p.root.sections.get('connections'));
     const peers = [...(conns?.sections ?? [])].map(([name, conn]) => readConnection(rd, enter(rd, conn) as Section, name));
-    // The secrets hold the keys, not what the tunnels mean; each of their settings is read as a key's.
+    // The secrets hold the keys; each of their settings is read as a key's. An ike<suffix> secret
+    // is the pre-shared key of the connections whose identities its id<suffix> values name.
     const secrets = enter(rd, p.root.sections.get('secrets'));
-    for (const s of secrets?.sections.values() ?? []) {
+    const shared: { ids: string[]; key: string }[] = [];
+    for (const [name, s] of secrets?.sections ?? []) {
       enter(rd, s);
       for (const key of s.keys.keys()) useKey(rd, s, key);
+      const secret = s.keys.get('secret')?.value;
+      if (name.startsWith('ike') && secret !== undefined) shared.push({ ids: [...s.keys].filter(([k]) => k.startsWith('id')).map(([, v]) => v.value), key: secret });
+    }
+    for (const peer of peers) {
+      const key = peer.auth.method === 'psk' ? keyFor(peer, shared) : undefined;
+      if (key !== undefined) Object.assign(peer, { psk: key, pskPresent: true });
     }
     // Each section is one line (its closing brace is part of it).
     const lines: LineAccount = { used: p.included, ignored: 0, unknown: [...p.unknown] };

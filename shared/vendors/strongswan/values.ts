@@ -6,7 +6,7 @@ import { DH_GROUPS, ENCRYPTION_ALGORITHMS } from '../../model/document';
 import { parseAddressSpec, parseIp } from '../../net/address';
 import { formatSelector, fromRange, isIcmp, protocolNumber } from '../../net/selector';
 import { DH_NAMES } from '../kit/export/common';
-import type { ProposalMeaning } from '../kit/reader';
+import type { PeerMeaning, ProposalMeaning } from '../kit/reader';
 
 const ENC_WORDS = new Map<string, Encryption>(ENCRYPTION_ALGORITHMS.map((e) => [e, e]));
 const INT_WORDS = new Map<string, Integrity>([['md5', 'md5'], ['sha1', 'sha1'], ['sha', 'sha1'], ['sha256', 'sha256'], ['sha2_256', 'sha256'], ['sha384', 'sha384'], ['sha2_384', 'sha384'], ['sha512', 'sha512'], ['sha2_512', 'sha512']]);
@@ -123,3 +123,18 @@ export function selectors(value: string | undefined, address: string | undefined
   return out;
 }
 
+
+/**
+ * The shared key of the record that matches the peer's ends best (a record's identities or
+ * addresses; the peer's side counts more than this box's), else one for any peer (no identity or
+ * %any): how charon picks a shared secret for an IKE SA (ipsec.secrets(5), swanctl.conf(5)
+ * secrets.ike<suffix>.id<suffix>: "the secret is used for … identities … matching").
+ */
+export function keyFor(peer: PeerMeaning, records: readonly { ids: readonly string[]; key: string }[]): string | undefined {
+  const bare = (id: string | undefined) => id?.replace(/^[^:]+:/u, '');
+  const remote = [peer.remoteAddress, bare(peer.auth.remoteId)];
+  const local = [peer.localAddress, bare(peer.auth.localId)];
+  const score = (k: { ids: readonly string[] }) => (k.ids.some((id) => remote.includes(id)) ? 2 : 0) + (k.ids.some((id) => local.includes(id)) ? 1 : 0);
+  const best = records.reduce<{ ids: readonly string[]; key: string } | undefined>((top, k) => (score(k) > (top ? score(top) : 0) ? k : top), undefined);
+  return (best ?? records.find((k) => k.ids.length === 0 || k.ids.includes('%any')))?.key;
+}

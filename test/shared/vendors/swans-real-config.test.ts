@@ -35,6 +35,11 @@ describe('strongSwan swanctl.conf after the Configuration Quickstart "Site-to-Si
     expect(branch?.passive).toBeUndefined();
   });
 
+  it('gives the PSK connection the key of the secrets.ike<suffix> whose id names its peer', () => {
+    expect(r.meaning.peers.map((p) => p.psk)).toEqual([undefined, 'v3ry-s3cret', undefined]);
+    expect(branch?.pskPresent).toBe(true);
+  });
+
   it('takes remote_addrs = %any as a responder only', () => {
     expect(rw).toMatchObject({ remoteAddress: '%any', passive: true, children: [] });
   });
