@@ -43,6 +43,21 @@ const syntax = configFile.syntax.kind === 'ipsec-conf' ? configFile.syntax : und
 const SETUP = new Set(syntax?.setup ?? []);
 const CONN = new Set([...(syntax?.conn ?? []), ...(syntax?.sides ?? []).flatMap((s) => [`left${s}`, `right${s}`])]);
 
+/**
+ * Parameters (or values) only Libreswan's ipsec.conf(5) has, and only strongSwan's (its
+ * ipsec.conf(5)): the two files are laid out alike, and these tell them apart (recognize). A file
+ * with more of ours is Libreswan's (1), with more of theirs not (0.2); with neither, 0.9: the layout
+ * is Libreswan's current one, while strongSwan deprecated ipsec.conf for swanctl.conf in 5.8.
+ * Ours: ikev2=, phase2alg=, phase2=, leftsubnets=, narrowing=, salifetime=, protostack=,
+ * logfile=, virtual-private=, nhelpers=, ipsec-interface=, vti-interface=, nic-offload=,
+ * encapsulation=, sha2-truncbug=, ike=/esp= with ';' before the DH group.
+ * Theirs: keyexchange=ike, leftauth=psk|pubkey|eap-<method>, leftfirewall, lefthostaccess, leftallowany,
+ * charondebug, strictcrlpolicy, cachecrls, eap_identity, aaa_identity, margintime, closeaction,
+ * mark_in/mark_out, a proposal ending '!' (strict), esp= with a DH group after '-'.
+ */
+const LIBRESWAN_ONLY = /^[\t ]+(ikev2|phase2alg|phase2|leftsubnets|rightsubnets|narrowing|salifetime|protostack|logfile|virtual-private|nhelpers|ipsec-interface|vti-interface|nic-offload|encapsulation|sha2-truncbug)[\t ]*=|^[\t ]+(ike|esp)[\t ]*=[^#]*;/u;
+const STRONGSWAN_ONLY = /^[\t ]+(keyexchange[\t ]*=[\t ]*ike[\t ]*$|(left|right)auth2?[\t ]*=[\t ]*(psk|pubkey|eap-)|(left|right)(firewall|hostaccess|allowany)[\t ]*=|charondebug[\t ]*=|strictcrlpolicy[\t ]*=|cachecrls[\t ]*=|eap_identity[\t ]*=|aaa_identity[\t ]*=|margintime[\t ]*=|closeaction[\t ]*=|mark_(in|out)[\t ]*=|(ike|esp)[\t ]*=.*!\s*$|esp[\t ]*=[^;#]*-(modp|ecp|curve|x25519)\d*)/u;
+
 /** Matches a file name against an include pattern (glob * and ?, the last path element). */
 function globMatches(pattern: string, name: string): boolean {
   const last = pattern.split('/').at(-1) ?? pattern;
@@ -267,6 +282,14 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
     }
     return out as string[];
   };
+  // Libreswan wiki "Route-based VPN using XFRMi" ("New ipsec.conf keywords for XFRM support"):
+  // `ipsec-interface=no|yes|<n>`, "<n> to create/use interface ipsecN … when yes is 1" (pluto remaps
+  // 0 to another if_id, the interface is still ipsec0); ipsec.conf(5) vti-interface=<name>: that VTI
+  // device. Either binds the conn's SAs to an interface: route-based.
+  const xfrm = use('ipsec-interface');
+  const vti = use('vti-interface');
+  const tunnel = xfrm !== undefined && /^(yes|\d+)$/u.test(xfrm) ? `ipsec${xfrm === 'yes' ? 1 : Number(xfrm)}` : vti !== undefined && vti !== '' ? vti : undefined;
+  if (xfrm !== undefined && tunnel === undefined && xfrm !== 'no') bad('ipsec-interface');
   const locals = selectorsOf('left', address(left));
   const remotes = selectorsOf('right', address(right));
   const childEsp = { proposals: (esp ?? []).map((p) => (pfs ? p : { ...p, dhGroups: [] })), lifetimeSeconds: time(lifeKey, 28800), ...(kb ? { lifetimeKilobytes: kb } : {}) };
@@ -282,13 +305,15 @@ function readConn(s: Map<string, Setting>, use: (key: string) => string | undefi
     children,
     routes: [],
     ...(narrowing ? { vendorOptions: { libreswan: { narrowing: true } } } : {}),
+    ...(tunnel !== undefined ? { tunnelInterface: tunnel } : {}),
   };
   const key = JSON.stringify({ ...peer, children: undefined });
   return { key, peer };
 }
 
 /** ipsec.secrets: `indices : TYPE secret` records (a record may go on over indented lines), include lines. */
-function accountSecrets(files: readonly { name: string; content: string }[], lines: LineAccount): void {
+function accountSecrets(files: readonly { name: string; content: string }[], lines: LineAccount): { ids: string[]; key: string }[] {
+  const psks: { ids: string[]; key: string }[] = [];
   const records = secretsFile.syntax.kind === 'ipsec-secrets' ? Object.keys(secretsFile.syntax.records) : [];
   for (const f of files) {
     f.content.split('\n').forEach((raw, n) => {
@@ -300,12 +325,28 @@ function accountSecrets(files: readonly { name: string; content: string }[], lin
       else {
         const m = /(?:^|[\t ]):[\t ]*([A-Za-z0-9]+)(?:[\t ]|$)/u.exec(text);
         const type = m?.[1]?.toUpperCase();
-        if (type === 'PSK') lines.used++;
+        if (type === 'PSK') {
+          lines.used++;
+          // ipsec.secrets(5): `indices : PSK "secret"`, the indices the ends' ids or addresses (none: any).
+          const [indices = '', secret = ''] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1).trim().replace(/^PSK[\t ]+/iu, '')];
+          psks.push({ ids: indices.trim().split(/[\t ]+/u).filter(Boolean), key: /^"(.*)"$/u.exec(secret)?.[1] ?? secret });
+        }
         else if (type && (records.includes(type) || ['RSA', 'ECDSA', 'PIN'].includes(type))) lines.ignored++;
         else lines.unknown.push({ ...at, text: `${text} (not a record of ipsec.secrets(5))` });
       }
     });
   }
+  return psks;
+}
+
+/** The key of the record that matches the peer's ends best (the peer's side counts most), else one for any. */
+function keyOf(peer: PeerMeaning, psks: readonly { ids: string[]; key: string }[]): string | undefined {
+  const forms = (address: string | undefined, id: string | undefined) => [address, id, id?.startsWith('fqdn:') ? `@${id.slice(5)}` : undefined, id?.replace(/^[^:]+:/u, '')].filter((x): x is string => x !== undefined);
+  const remote = forms(peer.remoteAddress, peer.auth.remoteId);
+  const local = forms(peer.localAddress, peer.auth.localId);
+  const score = (k: { ids: string[] }) => (k.ids.some((i) => remote.includes(i)) ? 2 : 0) + (k.ids.some((i) => local.includes(i)) ? 1 : 0);
+  const best = psks.reduce<{ ids: string[]; key: string } | undefined>((top, k) => (score(k) > (top ? score(top) : 0) ? k : top), undefined);
+  return (best ?? psks.find((k) => k.ids.length === 0 || k.ids.includes('%any')))?.key;
 }
 
 export const libreswanReader: VendorReader = {
@@ -345,7 +386,8 @@ export const libreswanReader: VendorReader = {
       });
       const group = groups.get(key);
       if (group) group.children.push(...peer.children);
-      else groups.set(key, peer);
+      // auto=add: loaded, waiting for the peer (ipsec.conf(5) auto); the peer is named after its first conn.
+      else groups.set(key, { ...peer, name: conn.name, ...(auto === 'add' || peer.remoteAddress === '%any' ? { passive: true } : {}) });
     }
     const lines: LineAccount = { used: p.structure, ignored: 0, unknown: [...p.unknown] };
     const count = (at: Where, known: boolean) => {
@@ -357,8 +399,21 @@ export const libreswanReader: VendorReader = {
     const extension = syntax?.extension ?? /^[xX][-_]/u;
     for (const [k, v] of p.setup) count(v.at, SETUP.has(k));
     for (const c of p.conns) for (const [k, v] of c.keys) count(v.at, k.startsWith('also') || CONN.has(k) || extension.test(k));
-    accountSecrets(secrets, lines);
+    const psks = accountSecrets(secrets, lines);
     lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    return { ok: true, meaning: { peers: [...groups.values()] }, lines };
+    const peers = [...groups.values()].map((peer) => {
+      const key = peer.auth.method === 'psk' ? keyOf(peer, psks) : undefined;
+      return key === undefined ? peer : { ...peer, psk: key, pskPresent: true };
+    });
+    // Policy-based unless a conn binds its SAs to an interface (ipsec-interface=, vti-interface=).
+    const device = peers.length > 0 ? { device: { vpnType: peers.some((x) => x.tunnelInterface !== undefined) ? ('route-based' as const) : ('policy-based' as const), interfaces: [], routes: [], natRules: [], policies: [] } } : {};
+    return { ok: true, meaning: { peers, ...device }, lines };
+  },
+  recognize(text) {
+    if (!/^(config[\t ]+setup|conn[\t ]+\S+)[\t ]*(#.*)?$/mu.test(text)) return 0;
+    const lines = text.split('\n');
+    const ours = lines.filter((l) => LIBRESWAN_ONLY.test(l)).length;
+    const theirs = lines.filter((l) => STRONGSWAN_ONLY.test(l)).length;
+    return ours > theirs ? 1 : theirs > ours ? 0.2 : 0.9;
   },
 };

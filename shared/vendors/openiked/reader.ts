@@ -2,8 +2,11 @@
 // OpenBSD 7.2, "AUTOMATIC KEYING POLICIES") with its flows, peer, proposals, identities, lifetimes
 // and key; `set dpd_check_interval` (global). Policies to the same peer with the same IKE settings
 // are one peer; each policy's flows (from × to) are its children, named after the policy. Lines may
-// continue after a backslash; `#` starts a comment. Macros, `include` and `user` are not expanded:
-// such lines are reported as not understood.
+// continue after a backslash; `#` starts a comment. Macros are expanded as iked.conf(5) "MACROS"
+// says: `name = "value"` defines one (a name of letters, digits and '_'), `$name` outside quotes
+// is replaced by its value, read again as words (parse.y's lexer pushes the value back). An
+// `include` names a file: read when it is among the files given, else reported; `user` lines
+// (local accounts for EAP) are ignored.
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { parseAddressSpec, parseIp } from '../../net/address';
 import { formatSelector, fromRange, protocolNumber } from '../../net/selector';
@@ -74,6 +77,29 @@ function words(text: string): string[] | undefined {
   return out;
 }
 
+/** iked.conf(5) MACROS: a definition line, `name = "value"` (or a bare word). */
+const MACRO = /^([A-Za-z0-9_]+)[\t ]*=[\t ]*(?:"((?:[^"\\]|\\.)*)"|([^\s"]+))$/u;
+
+/** `$name` outside quotes replaced by the macro's value; the name of one not defined, when there is one. */
+function expand(text: string, macros: ReadonlyMap<string, string>): { text: string } | { undefined: string } {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"' && text[i - 1] !== '\\') quoted = !quoted;
+    const m = !quoted && c === '$' ? /^[A-Za-z0-9_]+/u.exec(text.slice(i + 1)) : null;
+    if (!m) {
+      out += c;
+      continue;
+    }
+    const value = macros.get(m[0]);
+    if (value === undefined) return { undefined: m[0] };
+    out += value;
+    i += m[0].length;
+  }
+  return { text: out };
+}
+
 const unquote = (w: string | undefined): string | undefined => (w === undefined ? undefined : w.startsWith('"') ? w.slice(1) : w);
 
 /** srcid/dstid as iked types it (iked.conf(5) srcid): e-mail UFQDN, leading '/' ASN1_DN, an address, else FQDN. */
@@ -110,7 +136,8 @@ interface Policy {
 
 /** One `ikev2` policy, or why it is not understood. */
 function policy(ws: readonly string[]): Policy | string {
-  const p: Policy = { name: '', passive: false, transport: false, protocol: 0, flows: [], ike: [], esp: [] };
+  // iked.conf(5) ikev2 [mode]: "If omitted, passive mode will be used."
+  const p: Policy = { name: '', passive: true, transport: false, protocol: 0, flows: [], ike: [], esp: [] };
   let i = 1;
   const next = () => ws[i++];
   if (ws[i]?.startsWith('"')) p.name = unquote(next()) ?? '';
@@ -195,15 +222,31 @@ function policy(ws: readonly string[]): Policy | string {
 
 export const openikedReader: VendorReader = {
   read(files) {
-    const confs = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('iked.conf'));
-    if (confs.length === 0) return { ok: false, message: 'no iked.conf among the files' };
+    const main = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('iked.conf'));
+    if (main.length === 0) return { ok: false, message: 'no iked.conf among the files: give the iked.conf (and the files it includes)' };
+    // The files an include names are read too, whatever they are called, after the main ones.
+    const last = (path: string) => path.split('/').at(-1) ?? path;
+    const named = new Set([...main.flatMap((f) => [...f.content.matchAll(/^[\t ]*include[\t ]+"?([^"\s]+)"?/gmu)].map((m) => last(m[1] as string)))]);
+    const confs = [...main, ...files.filter((f) => !main.includes(f) && named.has(last(f.name)))];
     const lines: LineAccount = { used: 0, ignored: 0, unknown: [] };
     const peers = new Map<string, PeerMeaning>();
     let dpd: number | undefined;
     const policies: Policy[] = [];
+    const macros = new Map<string, string>();
     for (const f of confs) {
       for (const s of statements(f)) {
-        const ws = words(s.text);
+        const def = MACRO.exec(s.text);
+        if (def) {
+          macros.set(def[1] as string, (def[2] ?? def[3] ?? '').replace(/\\(["\\])/gu, '$1'));
+          lines.used++;
+          continue;
+        }
+        const expanded = expand(s.text, macros);
+        if ('undefined' in expanded) {
+          lines.unknown.push({ file: s.file, line: s.line, text: `${s.text} (the macro $${expanded.undefined} is not defined above this line)` });
+          continue;
+        }
+        const ws = words(expanded.text);
         if (!ws) {
           lines.unknown.push({ file: s.file, line: s.line, text: `${s.text} (an unterminated quoted string)` });
           continue;
@@ -212,6 +255,12 @@ export const openikedReader: VendorReader = {
           dpd = Number(ws[2]);
           lines.used++;
         } else if (ws[0] === 'set') lines.ignored++;
+        else if (ws[0] === 'include' && ws.length === 2) {
+          // The file included is read when given (every iked.conf given is read); else the import lacks it.
+          const target = last(unquote(ws[1]) ?? '');
+          if (confs.some((c) => c !== f && last(c.name) === target)) lines.used++;
+          else lines.unknown.push({ file: s.file, line: s.line, text: `${s.text} (the included file is not among those read: add it to the import)` });
+        } else if (ws[0] === 'user') lines.ignored++;
         else if (ws[0] === 'ikev2') {
           const p = policy(ws);
           if (typeof p === 'string') lines.unknown.push({ file: s.file, line: s.line, text: `${s.text} (not understood: ${p})` });
@@ -247,12 +296,17 @@ export const openikedReader: VendorReader = {
       group.children.push(...children);
       peers.set(key, group);
     }
-    return { ok: true, meaning: { peers: [...peers.values()] }, lines };
+    // iked installs flows (policies) for its SAs: policy-based, when the file has a policy.
+    const device = policies.length > 0 ? { device: { vpnType: 'policy-based' as const, interfaces: [], routes: [], natRules: [], policies: [] } } : {};
+    return { ok: true, meaning: { peers: [...peers.values()], ...device }, lines };
   },
   recognize(text) {
-    const ss = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    // A statement goes on after a backslash at the end of a line: one statement, counted once.
+    const ss = text.replace(/\\\r?\n/gu, ' ').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
     if (ss.length === 0) return 0;
-    const own = ss.filter((l) => /^ikev2(\s|$)/u.test(l) || /^set\s+(dpd_check_interval|fragmentation|mobike|enforcesingleikesa|decouple|couple|passive|active)/u.test(l)).length;
+    const policies = ss.filter((l) => /^ikev2(\s|$)/u.test(l)).length;
+    // A macro definition is iked's only when the file has policies (pf.conf and others have macros too).
+    const own = ss.filter((l) => /^ikev2(\s|$)/u.test(l) || (policies > 0 && MACRO.test(l)) || /^include\s+"/u.test(l) || /^set\s+(dpd_check_interval|fragmentation|mobike|enforcesingleikesa|decouple|couple|passive|active)/u.test(l)).length;
     return own / ss.length;
   },
 };

@@ -8,14 +8,12 @@
 // (IKE rekey_time 4h, child rekey_time 1h, local_ts/remote_ts `dynamic`) apply to what is not
 // written. Every statement line is accounted for: a key swanctl.conf(5) has and this reader uses,
 // one it has and the meaning does not need (ignored), or one it does not know (unknown).
-import type { DhGroup, Encryption, Integrity } from '../../model/document';
-import { DH_GROUPS, ENCRYPTION_ALGORITHMS } from '../../model/document';
-import { parseAddressSpec, parseIp } from '../../net/address';
-import { formatSelector, fromRange, isIcmp, protocolNumber } from '../../net/selector';
-import { DH_NAMES } from '../kit/export/common';
 import type { SectionGrammar } from '../kit/grammar';
-import type { ChildMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
+import type { ChildMeaning, LineAccount, PeerMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { configFile } from './grammar';
+import { identity as identity_ } from './identity';
+import { looksLikeIpsecConf, readIpsecConf, recognizeIpsecConf } from './ipsec-conf';
+import { bytes, identity, keyFor, proposals, seconds, selectors } from './values';
 
 /** One setting or section of the settings tree, with where it was written. */
 interface Where {
@@ -232,121 +230,6 @@ function countUnknown(s: Section, lines: LineAccount): void {
   }
 }
 
-const ENC_WORDS = new Map<string, Encryption>(ENCRYPTION_ALGORITHMS.map((e) => [e, e]));
-const INT_WORDS = new Map<string, Integrity>([['md5', 'md5'], ['sha1', 'sha1'], ['sha', 'sha1'], ['sha256', 'sha256'], ['sha2_256', 'sha256'], ['sha384', 'sha384'], ['sha2_384', 'sha384'], ['sha512', 'sha512'], ['sha2_512', 'sha512']]);
-const DH_WORDS = new Map<string, DhGroup>(DH_GROUPS.map((g) => [DH_NAMES[g], g]));
-const AEAD = new Set<Encryption>(['aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
-
-/**
- * One proposal string (`aes256-sha256-modp2048`, `aes128gcm16-prfsha256-ecp256`), by the
- * keywords of proposal_keywords_static.txt this product's designs use; undefined for one it does
- * not know. An AEAD proposal's PRF is what the design calls its integrity (IKE).
- */
-function proposal(text: string, kind: 'ike' | 'esp'): ProposalMeaning | undefined {
-  const p: ProposalMeaning = { encryption: [], integrity: [], dhGroups: [] };
-  for (const word of text.trim().toLowerCase().split('-')) {
-    const e = ENC_WORDS.get(word === 'aes' ? 'aes128' : word);
-    const i = INT_WORDS.get(word.startsWith('prf') ? word.slice(3) : word);
-    const g = DH_WORDS.get(word === 'x25519' ? 'curve25519' : word === 'x448' ? 'curve448' : word);
-    if (e) p.encryption.push(e);
-    else if (i && (kind === 'ike' || !word.startsWith('prf'))) {
-      // IKE: a classic proposal's integrity is its PRF unless one is named; an AEAD one names its PRF.
-      if (!word.startsWith('prf') || p.integrity.length === 0 || p.encryption.every((x) => AEAD.has(x))) {
-        if (!p.integrity.includes(i)) p.integrity.push(i);
-      }
-    } else if (g) p.dhGroups.push(g);
-    else if (word === 'noesn' || word === 'esn') continue;
-    else return undefined;
-  }
-  return p.encryption.length > 0 ? p : undefined;
-}
-
-/** A proposals value, or undefined when a proposal is not understood. */
-function proposals(value: string, kind: 'ike' | 'esp'): ProposalMeaning[] | undefined {
-  const out: ProposalMeaning[] = [];
-  for (const part of value.split(',').map((x) => x.trim()).filter(Boolean)) {
-    // `default`: charon's own list (proposal.c), which depends on its plugins: not read.
-    const p = part === 'default' ? undefined : proposal(part, kind);
-    if (!p) return undefined;
-    out.push(p);
-  }
-  return out;
-}
-
-/** A time value (vici_config.c parse_time): a number with s, m, h or d. */
-function seconds(value: string): number | undefined {
-  const m = /^(\d+)\s*([smhd]?)$/iu.exec(value.trim());
-  if (!m) return undefined;
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[(m[2] as string).toLowerCase()] as number;
-  return Number(m[1]) * unit;
-}
-
-/** A byte value (parse_bytes): a number with k, m or g (1024 multiples). */
-function bytes(value: string): number | undefined {
-  const m = /^(\d+)\s*([kmg]?)$/iu.exec(value.trim());
-  if (!m) return undefined;
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] as string).toLowerCase()] as number;
-  return Number(m[1]) * unit;
-}
-
-/** An identity in charon's notation ("Identity Parsing"), as `type:value`; undefined for `%any`. */
-function identity(value: string): string | undefined {
-  const v = value.trim();
-  if (v === '' || v === '%any') return undefined;
-  const prefixed = /^(fqdn|email|rfc822|keyid|ipv4|ipv6|asn1dn|dns|userfqdn):(.*)$/u.exec(v);
-  if (prefixed) {
-    const type = { fqdn: 'fqdn', dns: 'fqdn', email: 'user-fqdn', rfc822: 'user-fqdn', userfqdn: 'user-fqdn', keyid: 'key-id', ipv4: 'address', ipv6: 'address', asn1dn: 'dn' }[prefixed[1] as string];
-    return `${type}:${prefixed[2]}`;
-  }
-  if (parseIp(v).ok) return `address:${v}`;
-  if (v.includes('=')) return `dn:${v}`;
-  if (v.includes('@')) return `user-fqdn:${v}`;
-  return `fqdn:${v}`;
-}
-
-/**
- * A traffic selector as charon reads it (vici_config.c parse_ts): an address, prefix or `a-b`
- * range, or `dynamic` (the IKE address), then optionally `[protocol/port]`: the protocol by name,
- * number or `any`, the port `any`, a number or `from-to`, as the 16-bit value of the selector (for
- * ICMP the type in the high byte and the code in the low byte). Undefined when not understood.
- */
-function trafficSelector(text: string, address: string | undefined): string | undefined {
-  const open = text.indexOf('[');
-  const addressText = open < 0 ? text : text.slice(0, open);
-  const range = parseAddressSpec(addressText === 'dynamic' ? (address ?? '') : addressText);
-  if (!range.ok) return undefined;
-  let protocol = 0;
-  let ports = { from: 0, to: 65535 };
-  if (open >= 0) {
-    const m = /^\[([^/\]]*)(?:\/([^\]]*))?\]$/u.exec(text.slice(open));
-    if (!m) return undefined;
-    const p = m[1] === 'any' ? 0 : protocolNumber(m[1] as string);
-    if (p === undefined) return undefined;
-    protocol = p;
-    const port = m[2] ?? 'any';
-    if (port !== 'any' && port !== '') {
-      const n = /^(\d{1,5})(?:-(\d{1,5}))?$/u.exec(port);
-      const from = Number(n?.[1]);
-      const to = n?.[2] === undefined ? from : Number(n[2]);
-      if (!n || from > 65535 || to > 65535 || from > to) return undefined;
-      // charon shifts an ICMP port below 256 into the type byte (traffic_selector.c): `[icmp/3]` is type 3 code 0.
-      ports = isIcmp(protocol) ? { from: from < 256 ? from << 8 : from, to: to < 256 ? to << 8 : to } : { from, to };
-    }
-  }
-  return formatSelector(fromRange(range.value, protocol, ports.from, ports.to));
-}
-
-/** A comma list of traffic selectors; `dynamic` when not written (swanctl.conf(5) local_ts, remote_ts). */
-function selectors(value: string | undefined, address: string | undefined): string[] | undefined {
-  const out: string[] = [];
-  for (const part of (value ?? 'dynamic').split(',').map((x) => x.trim()).filter(Boolean)) {
-    const s = trafficSelector(part, address);
-    if (s === undefined) return undefined;
-    out.push(s);
-  }
-  return out;
-}
-
 const first = (list: string | undefined) => list?.split(',')[0]?.trim();
 
 /** The value of `key` in the section, marked used. */
@@ -362,7 +245,20 @@ function enter(r: Reading, s: Section | undefined): Section | undefined {
   return s;
 }
 
-function readConnection(rd: Reading, conn: Section): PeerMeaning {
+/** The XFRM interface ID a connection's SAs carry (swanctl.conf(5) if_id_in/if_id_out, on the connection or a child): route-based. */
+function interfaceId(rd: Reading, conn: Section): number | undefined {
+  let id: number | undefined;
+  for (const s of [conn, ...(conn.sections.get('children')?.sections.values() ?? [])]) {
+    for (const key of ['if_id_out', 'if_id_in']) {
+      const v = useKey(rd, s, key);
+      // 0 is "no interface ID"; %unique gives each SA its own, which no one interface can name.
+      if (id === undefined && v !== undefined && /^(0x[0-9a-f]+|\d+)$/iu.test(v) && Number(v) > 0) id = Number(v);
+    }
+  }
+  return id;
+}
+
+function readConnection(rd: Reading, conn: Section, name: string): PeerMeaning {
   const use = (s: Section | undefined, key: string) => useKey(rd, s, key);
   // A value not understood; a default that cannot be read (`dynamic` without an address) is the section's.
   const bad = (s: Section, key: string) => {
@@ -413,6 +309,7 @@ function readConnection(rd: Reading, conn: Section): PeerMeaning {
   const own = (id: string | undefined, address: string | undefined) => (id === `address:${address}` ? undefined : id);
   const l = own(localId, local);
   const r = own(remoteId, remote);
+  const ifId = interfaceId(rd, conn);
   return {
     remoteAddress: remote.split('/')[0] ?? remote,
     ...(local ? { localAddress: local } : {}),
@@ -424,13 +321,23 @@ function readConnection(rd: Reading, conn: Section): PeerMeaning {
     children,
     // Routes are the kernel's (ip route), not swanctl.conf's.
     routes: [],
+    name,
+    // The file names the interface ID, not the interface (`ip link add … type xfrm if_id N` is the
+    // system's): the product's own name for the tunnel interface of that number.
+    ...(ifId !== undefined ? { tunnelInterface: identity_.defaults.tunnelInterface(ifId) } : {}),
+    // swanctl.conf(5) remote_addrs: "%any … accepts connections from any peer; initiating is not possible".
+    ...(remote === '%any' ? { passive: true } : {}),
   };
 }
 
 export const strongswanReader: VendorReader = {
   read(files) {
-    const confs = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf'));
-    if (confs.length === 0) return { ok: false, message: 'no swanctl.conf among the files: give the swanctl.conf (and the files it includes)' };
+    const all = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf'));
+    // The legacy ipsec.conf (and its ipsec.secrets) is laid out in conn sections, not braces.
+    const legacy = all.filter((f) => looksLikeIpsecConf(f.content));
+    const confs = all.filter((f) => !legacy.includes(f));
+    if (all.length === 0) return { ok: false, message: 'no swanctl.conf or ipsec.conf among the files: give the swanctl.conf (or the ipsec.conf and ipsec.secrets) and the files they include' };
+    const old = legacy.length > 0 ? readIpsecConf(legacy, files.filter((f) => f.name.endsWith('.secrets'))) : undefined;
     const p: Parse = { root: newSection(), unknown: [], included: 0 };
     // The files no other file includes are the ones swanctl loads.
     const included = new Set<string>();
@@ -441,17 +348,43 @@ export const strongswanReader: VendorReader = {
     }
     const rd: Reading = { used: new Set(), bad: new Set() };
     const conns = enter(rd, p.root.sections.get('connections'));
-    const peers = [...(conns?.sections.values() ?? [])].map((conn) => readConnection(rd, enter(rd, conn) as Section));
-    // The secrets hold the keys, not what the tunnels mean; each of their settings is read as a key's.
+    const peers = [...(conns?.sections ?? [])].map(([name, conn]) => readConnection(rd, enter(rd, conn) as Section, name));
+    // The secrets hold the keys; each of their settings is read as a key's. An ike<suffix> secret
+    // is the pre-shared key of the connections whose identities its id<suffix> values name.
     const secrets = enter(rd, p.root.sections.get('secrets'));
-    for (const s of secrets?.sections.values() ?? []) {
+    const shared: { ids: string[]; key: string }[] = [];
+    for (const [name, s] of secrets?.sections ?? []) {
       enter(rd, s);
       for (const key of s.keys.keys()) useKey(rd, s, key);
+      const secret = s.keys.get('secret')?.value;
+      if (name.startsWith('ike') && secret !== undefined) shared.push({ ids: [...s.keys].filter(([k]) => k.startsWith('id')).map(([, v]) => v.value), key: secret });
+    }
+    for (const peer of peers) {
+      const key = peer.auth.method === 'psk' ? keyFor(peer, shared) : undefined;
+      if (key !== undefined) Object.assign(peer, { psk: key, pskPresent: true });
     }
     // Each section is one line (its closing brace is part of it).
     const lines: LineAccount = { used: p.included, ignored: 0, unknown: [...p.unknown] };
     account(p.root, configFile.syntax.kind === 'brace-sections' ? configFile.syntax.root : undefined, rd, lines);
+    if (old) {
+      peers.push(...old.peers);
+      lines.used += old.lines.used;
+      lines.ignored += old.lines.ignored;
+      lines.unknown.push(...old.lines.unknown);
+    }
     lines.unknown.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    return { ok: true, meaning: { peers }, lines } satisfies ReadResult;
+    // Policy-based unless an XFRM interface ID (or, in ipsec.conf, a VTI mark) binds the SAs to an interface.
+    const routeBased = peers.some((x) => x.tunnelInterface !== undefined) || !!old?.routeBased;
+    const device = peers.length > 0 ? { device: { vpnType: routeBased ? ('route-based' as const) : ('policy-based' as const), interfaces: [], routes: [], natRules: [], policies: [] } } : {};
+    return { ok: true, meaning: { peers, ...device }, lines } satisfies ReadResult;
+  },
+  recognize(text) {
+    // swanctl.conf: a top-level section of swanctl.conf(5), then brace sections and `key = value` lines.
+    if (/^[\t ]*(connections|secrets|pools|authorities)[\t ]*\{/mu.test(text)) {
+      const ss = text.split('\n').map((l) => l.replace(/#.*$/u, '').trim()).filter(Boolean);
+      const own = ss.filter((l) => /^[^.,:{}="#\s]+[\t ]*(:[^{]*)?\{$|^\}$|^[^.,:{}="#\s]+[\t ]*=|^include[\t ]/u.test(l)).length;
+      return ss.length === 0 ? 0 : own / ss.length;
+    }
+    return recognizeIpsecConf(text);
   },
 };
