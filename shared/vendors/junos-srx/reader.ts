@@ -748,9 +748,9 @@ export function recognizeJunos(text: string): number {
   let other = 0;
   let anchor = false;
   let depth = 0;
-  for (const raw of text.split('\n')) {
+  for (const raw of text.replace(/\/\*[\s\S]*?\*\//g, '').split('\n')) {
     const t = raw.trim();
-    if (t === '' || t.startsWith('#') || t.startsWith('/*')) continue;
+    if (t === '' || t.startsWith('#')) continue;
     const set = /^(set|deactivate|protect)\s+(\S+)/.exec(t);
     if (set) {
       const top = (set[2] as string).replace(/^"|"$/g, '');

@@ -145,9 +145,11 @@ function hierarchical(content: string): StatementList {
   let words: string[] = [];
   let inactive = false;
   let line = 0;
+  let last = 0;
   const path = () => frames.flatMap((f) => f.words);
   const anyInactive = () => inactive || frames.some((f) => f.inactive);
   for (const t of tokens(content, out.broken, texts)) {
+    last = t.line;
     if (!t.quoted && words.length === 0 && (t.text === 'inactive:' || t.text === 'protect:' || t.text === 'replace:')) {
       if (t.text === 'inactive:') inactive = true;
       continue;
@@ -173,6 +175,6 @@ function hierarchical(content: string): StatementList {
     }
   }
   if (words.length > 0) out.broken.push({ line, text: texts[line - 1] ?? '' });
-  if (frames.length > 0) out.broken.push({ line: texts.length, text: `(end of file: ${frames.length} block${frames.length > 1 ? 's' : ''} not closed with "}")` });
+  if (frames.length > 0) out.broken.push({ line: last, text: `(end of file: ${frames.length} block${frames.length > 1 ? 's' : ''} not closed with "}")` });
   return out;
 }
