@@ -55,7 +55,7 @@ const PREDEFINED: Record<string, { protocol: string; port?: string }> = {
  */
 const UNRELATED_TOP = new Set(['system', 'snmp', 'chassis', 'event-options', 'accounting-options', 'protocols', 'policy-options', 'firewall', 'forwarding-options', 'class-of-service', 'vlans', 'ethernet-switching-options', 'switch-options', 'bridge-domains', 'poe', 'wlan', 'access', 'services', 'schedulers', 'virtual-chassis', 'multi-chassis', 'smtp', 'utility-mode', 'dynamic-profiles']);
 /** `security` subtrees with no VPN meaning here: screens, logging, flow options, ALGs, IDP, UTM, PKI, AppSecure, user identification. */
-const UNRELATED_SECURITY = new Set(['screen', 'log', 'flow', 'alg', 'idp', 'utm', 'pki', 'application-tracking', 'forwarding-options', 'user-identification', 'dynamic-address', 'ssl', 'application-firewall', 'advance-policy-based-routing', 'authentication-key-chains', 'ssh-known-hosts', 'certificates', 'gprs', 'traceoptions', 'analysis', 'zones-functional', 'idp-policy']);
+const UNRELATED_SECURITY = new Set(['screen', 'log', 'flow', 'alg', 'idp', 'utm', 'pki', 'application-tracking', 'forwarding-options', 'user-identification', 'dynamic-address', 'ssl', 'application-firewall', 'advance-policy-based-routing', 'authentication-key-chains', 'ssh-known-hosts', 'certificates', 'gprs', 'traceoptions']);
 /** Management interfaces: out of band, never a VPN's (SRX: fxp0, em0/me0 on some platforms; fab/fxp1 for chassis-cluster links). */
 const MANAGEMENT = /^(fxp\d+|em\d+|me\d+|fab\d+)$/;
 
@@ -74,7 +74,7 @@ const addAll = (list: string[], more: readonly string[]) => {
 
 interface Proposal { dh?: string; auth?: string; enc?: string; lifetime?: number; kilobytes?: number }
 interface IkePolicy { mode?: string; proposals: string[]; psk?: string }
-interface Gateway { policy?: string; address?: string; local?: string; version?: string; localId?: string; remoteId?: string; dpd?: number; external?: string; noNatT?: boolean }
+interface Gateway { policy?: string; address?: string; /** The peer is named (hostname, dynamic) in a statement this reader reported as not understood. */ unread?: boolean; local?: string; version?: string; localId?: string; remoteId?: string; dpd?: number; external?: string; noNatT?: boolean }
 interface IpsecPolicy { pfs?: string; proposals: string[] }
 interface Vpn { bind?: string; gateway?: string; policy?: string; proxy: { local?: string; remote?: string; service?: string }; selectors: Map<string, { local?: string; remote?: string }>; monitor?: { destinationIp?: string; sourceInterface?: string; optimized?: boolean } }
 interface Application { protocol?: string; destinationPort?: string; sourcePort?: string }
@@ -283,7 +283,18 @@ export const junosReader: VendorReader = {
     function gateway(g: Gateway, v: readonly string[]): Outcome {
       const [k, x, y] = v;
       if (k === 'ike-policy' && x) g.policy = x;
-      else if (k === 'address' && x) g.address ??= values(v.slice(1))[0];
+      else if (k === 'address' && x) {
+        // `address (ip-address | hostname)`, or a list (the first is the one tried first): a hostname peer is not read.
+        const first = values(v.slice(1))[0] as string;
+        if (!parseIp(first).ok) {
+          g.unread = true;
+          return 'unknown';
+        }
+        g.address ??= first;
+      } else if (k === 'dynamic') {
+        g.unread = true;
+        return 'unknown';
+      }
       else if (k === 'local-address' && x) g.local = x;
       else if (k === 'version' && x) g.version = x;
       else if (k === 'external-interface' && x) g.external = logical(x);
@@ -302,7 +313,7 @@ export const junosReader: VendorReader = {
     }
 
     function vpn(p: Vpn, v: readonly string[]): Outcome {
-      const [k, x, y, z] = v;
+      const [k, x, y] = v;
       if (k === 'bind-interface' && x) p.bind = x;
       else if (k === 'ike' && x === 'gateway' && y) p.gateway = y;
       else if (k === 'ike' && x === 'ipsec-policy' && y) p.policy = y;
@@ -334,7 +345,6 @@ export const junosReader: VendorReader = {
         else if (x !== undefined) return 'unknown';
       } else if (k === 'establish-tunnels' || k === 'df-bit' || k === 'copy-outer-dscp' || k === 'description') return 'used';
       else return 'unknown';
-      void z;
       return 'used';
     }
 
@@ -549,7 +559,9 @@ export const junosReader: VendorReader = {
     const peers: PeerMeaning[] = [];
     for (const [name, vpn] of vpns) {
       const g = vpn.gateway ? gateways.get(vpn.gateway) : undefined;
-      if (!g || !g.address) return { ok: false, message: `VPN ${name} names IKE gateway ${vpn.gateway ?? '(none)'}, which has no address in the files: a dynamic or hostname peer is not imported yet; give the gateway an address, or leave that VPN out` };
+      // A hostname or dynamic peer: its statements are reported as not understood, and the VPN is not a peer here.
+      if (g?.unread && !g.address) continue;
+      if (!g || !g.address) return { ok: false, message: `VPN ${name} names IKE gateway ${vpn.gateway ?? '(none)'}, which has no address in the files: give the gateway its peer's address, or leave that VPN out` };
       const ikePolicy = g.policy ? ikePolicies.get(g.policy) : undefined;
       const ipsecPolicy = vpn.policy ? ipsecPolicies.get(vpn.policy) : undefined;
       const ike = (ikePolicy?.proposals ?? []).map((p) => ikeProposals.get(p)).filter((p): p is Proposal => p !== undefined);
@@ -613,7 +625,7 @@ export const junosReader: VendorReader = {
         name: vpn.gateway as string,
         ...(g.external ? { outsideInterface: g.external } : {}),
         ...(vpn.bind ? { tunnelInterface: vpn.bind } : {}),
-        // `$9$…` is the box's own encryption of the key (Junos CLI User Guide, "Configuring ... pre-shared-key"): present, not readable.
+        // A key the box prints starts with `$9$` (its reversible encryption of secrets, as `show configuration` shows every secret): present, not readable.
         ...(ikePolicy?.psk !== undefined ? { pskPresent: true, ...(ikePolicy.psk && !ikePolicy.psk.startsWith('$9$') ? { psk: ikePolicy.psk } : {}) } : {}),
         ...(g.noNatT ? { natTraversal: false } : {}),
         ...(vpn.monitor ? { monitor: { ...(vpn.monitor.destinationIp ? { destinationIp: vpn.monitor.destinationIp } : {}), ...(vpn.monitor.sourceInterface ? { sourceInterface: vpn.monitor.sourceInterface } : {}), ...(vpn.monitor.optimized ? { optimized: true } : {}) } } : {}),

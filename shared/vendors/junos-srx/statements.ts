@@ -44,11 +44,24 @@ export function isHierarchical(content: string): boolean {
 }
 
 export function statementsOf(content: string): StatementList {
-  return isHierarchical(content) ? hierarchical(content) : setLines(content);
+  const clean = withoutNoise(content);
+  return isHierarchical(clean) ? hierarchical(clean) : setLines(clean);
 }
+
+/**
+ * What a terminal capture holds besides the configuration: the prompt with the command
+ * (`admin@srx> show configuration | display set`), `[edit …]` banners, and a chassis cluster's or
+ * dual Routing Engine's `{primary:node0}` / `{master:0}` line. Not statements: left out of the count.
+ */
+const CLI_NOISE = /^(?:\S+@\S+[>#%](?:\s.*)?|\[edit(?:\s[^\]]*)?\]|\{(?:master|backup|primary|secondary|hold|ineligible|disabled|linecard)(?::[\w-]+)?\})$/;
 
 function lineTexts(content: string): string[] {
   return content.split('\n').map((l) => l.replace(/\r$/, '').trim());
+}
+
+/** The content with CLI noise lines blanked (kept as empty lines, so the line numbers stay the file's). */
+function withoutNoise(content: string): string {
+  return content.split('\n').map((l) => (CLI_NOISE.test(l.replace(/\r$/, '').trim()) ? '' : l)).join('\n');
 }
 
 function setLines(content: string): StatementList {

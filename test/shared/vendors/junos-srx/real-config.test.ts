@@ -328,6 +328,36 @@ describe('what is ignored and what is not understood', () => {
   });
 });
 
+describe('peers this reader does not import', () => {
+  it('a hostname or dynamic peer is not a peer; its statements are reported, the other VPNs read', () => {
+    const r = read([
+      'set security ike gateway g1 address 192.0.2.1',
+      'set security ipsec vpn v1 ike gateway g1',
+      'set security ike gateway g2 address vpn.example.net',
+      'set security ipsec vpn v2 ike gateway g2',
+      'set security ike gateway g3 dynamic hostname peer.example.net',
+      'set security ipsec vpn v3 ike gateway g3',
+    ].join('\n'));
+    expect(r.meaning.peers.map((p) => p.name)).toEqual(['g1']);
+    expect(r.lines.unknown.map((u) => u.line)).toEqual([3, 5]);
+  });
+
+  it('a VPN whose gateway has no address at all refuses the file with what to do', () => {
+    const r = junosReader.read([{ name: 'fw.txt', content: 'set security ike gateway g1 ike-policy p\nset security ipsec vpn v1 ike gateway g1' }]);
+    expect(r).toEqual({ ok: false, message: "VPN v1 names IKE gateway g1, which has no address in the files: give the gateway its peer's address, or leave that VPN out" });
+  });
+});
+
+describe('a terminal capture', () => {
+  it('leaves the prompt, [edit] and {primary:node0} lines out of the statements, keeping the file\'s line numbers', () => {
+    const set = read('{primary:node0}\nadmin@srx1> show configuration | display set\nset system host-name a\nset security ike gateway g1 bogus-option\n\n{primary:node0}\nadmin@srx1>');
+    expect(set.lines).toEqual({ used: 1, ignored: 0, unknown: [{ file: 'fw.txt', line: 4, text: 'set security ike gateway g1 bogus-option' }] });
+    const tree = read('[edit]\nadmin@srx1# show\nsystem {\n    host-name b;\n}\nsecurity {\n    ike {\n        gateway g1 {\n            bogus-option;\n        }\n    }\n}\n\n[edit]\nadmin@srx1#');
+    expect(tree.lines).toEqual({ used: 1, ignored: 0, unknown: [{ file: 'fw.txt', line: 9, text: 'bogus-option;' }] });
+    expect(tree.meaning.device?.hostname).toBe('b');
+  });
+});
+
 describe('recognize', () => {
   it('is 1 for Junos in either form, 0 for the set syntax of PAN-OS and ScreenOS and for other products', () => {
     expect(recognizeJunos(SRX1.content)).toBe(1);
