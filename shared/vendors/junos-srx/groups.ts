@@ -92,20 +92,18 @@ export function expandGroups(statements: readonly Statement[]): Expanded {
     if (a.names.some((n) => !groups.has(n) && !n.startsWith('$'))) own.set(a.source, 'unknown');
   }
 
-  // The objects of the file, for the wildcards: the words that follow each path.
-  let next: Map<string, Set<string>> | undefined;
-  const objects = () => {
-    if (next) return next;
-    next = new Map();
+  // The objects of the file, for the wildcards: the words that follow a path, found when a wildcard asks (a few paths per group).
+  const next = new Map<string, Set<string>>();
+  const objects = (head: readonly string[]): Set<string> => {
+    const key = head.join('\u0000');
+    let set = next.get(key);
+    if (set) return set;
+    set = new Set();
     for (const s of config) {
-      for (let k = 0; k < s.words.length; k++) {
-        const key = s.words.slice(0, k).join('\u0000');
-        let set = next.get(key);
-        if (!set) next.set(key, (set = new Set()));
-        set.add(s.words[k] as string);
-      }
+      if (s.words.length > head.length && head.every((w, i) => s.words[i] === w)) set.add(s.words[head.length] as string);
     }
-    return next;
+    next.set(key, set);
+    return set;
   };
   /** The group statement's words at level `path`, each wildcard resolved against the file's objects. */
   const expand = (rest: readonly string[], prefix: string[]): string[][] => {
@@ -114,7 +112,7 @@ export function expandGroups(statements: readonly Statement[]): Expanded {
     const head = [...prefix, ...rest.slice(0, k)];
     const re = wildcard(rest[k] as string);
     const out: string[][] = [];
-    for (const w of objects().get(head.join('\u0000')) ?? []) if (re.test(w)) out.push(...expand(rest.slice(k + 1), [...head, w]));
+    for (const w of objects(head)) if (re.test(w)) out.push(...expand(rest.slice(k + 1), [...head, w]));
     return out;
   };
   const excluded = (words: readonly string[], group: string) =>

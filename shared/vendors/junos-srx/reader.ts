@@ -556,6 +556,11 @@ export const junosReader: VendorReader = {
     }
     const applicationsOf = (names: readonly string[]) => (names.length === 0 ? ['any'] : names).flatMap((n) => applicationSets.get(n) ?? [n]);
 
+    // Indexed once, so a hub's thousands of VPNs, routes and policies read in linear time.
+    const routesVia = new Map<string, string[]>();
+    for (const r of staticRoutes.values()) for (const hop of r.nextHops) entry(routesVia, hop, () => []).push(r.destination);
+    const policiesOf = new Map<string, Policy[]>();
+    for (const p of policies.values()) if (p.vpn !== undefined) entry(policiesOf, p.vpn, () => []).push(p);
     const peers: PeerMeaning[] = [];
     for (const [name, vpn] of vpns) {
       const g = vpn.gateway ? gateways.get(vpn.gateway) : undefined;
@@ -597,7 +602,7 @@ export const junosReader: VendorReader = {
         child(side(l, protocol, src), side(r, protocol, dst));
       } else if (!vpn.bind) {
         // Policy-based: the policy toward the zone IKE arrives in carries the VPN's local and remote addresses.
-        const own = [...policies.values()].filter((p) => p.vpn === name);
+        const own = policiesOf.get(name) ?? [];
         const out = own.find((p) => ikeZones.has(p.to)) ?? own[0];
         for (const p of own.filter((x) => out && x.from === out.from && x.to === out.to)) {
           for (const app of applicationsOf(p.applications)) {
@@ -611,7 +616,6 @@ export const junosReader: VendorReader = {
         child('0.0.0.0/0', '0.0.0.0/0');
         (children[0] as ChildMeaning).implicit = true;
       }
-      const routesOf = (tunnel: string) => [...staticRoutes.values()].filter((r) => r.nextHops.includes(tunnel)).map((r) => r.destination);
       peers.push({
         remoteAddress: g.address,
         ...(g.local ? { localAddress: g.local } : {}),
@@ -621,7 +625,7 @@ export const junosReader: VendorReader = {
         auth: { method: ikePolicy?.psk !== undefined ? 'psk' : 'certificate', ...(g.localId ? { localId: g.localId } : {}), ...(g.remoteId ? { remoteId: g.remoteId } : {}) },
         ...(g.dpd !== undefined ? { dpd: { intervalSeconds: g.dpd } } : {}),
         children,
-        routes: vpn.bind ? [...new Set(routesOf(vpn.bind))] : [],
+        routes: vpn.bind ? [...new Set(routesVia.get(vpn.bind) ?? [])] : [],
         name: vpn.gateway as string,
         ...(g.external ? { outsideInterface: g.external } : {}),
         ...(vpn.bind ? { tunnelInterface: vpn.bind } : {}),
