@@ -328,6 +328,52 @@ describe('what is ignored and what is not understood', () => {
   });
 });
 
+describe('the device part: names resolved where they are used', () => {
+  it('zone address books per zone, application sets, global policies after the zone ones, a source NAT pool, routes by the interface their next hop is on', () => {
+    const r = read([
+      'set security zones security-zone trust interfaces ge-0/0/0.0',
+      'set security zones security-zone trust address-book address srv 10.1.0.10/32',
+      'set security zones security-zone dmz interfaces ge-0/0/2.0',
+      'set security zones security-zone dmz address-book address srv 10.3.0.10/32',
+      'set interfaces ge-0/0/0 unit 0 family inet address 10.1.0.1/24',
+      'set interfaces ge-0/0/1 unit 0 family inet address 203.0.113.2/29',
+      'set interfaces ge-0/0/2 unit 0 family inet address 10.3.0.1/24',
+      'set security zones security-zone untrust interfaces ge-0/0/1.0',
+      'set applications application tcp-8443 protocol tcp',
+      'set applications application tcp-8443 destination-port 8443',
+      'set applications application-set web application junos-http',
+      'set applications application-set web application tcp-8443',
+      'set security policies from-zone trust to-zone dmz policy t2d match source-address srv destination-address srv application web',
+      'set security policies from-zone trust to-zone dmz policy t2d then permit',
+      'set security policies global policy block-all match source-address any destination-address any application any',
+      'set security policies global policy block-all then deny',
+      'set security policies from-zone dmz to-zone trust policy d2t match source-address srv destination-address srv application any',
+      'set security policies from-zone dmz to-zone trust policy d2t then reject',
+      'set security nat source pool out address 203.0.113.5/32',
+      'set security nat source rule-set rs from zone trust',
+      'set security nat source rule-set rs to zone untrust',
+      'set security nat source rule-set rs rule r1 match source-address 10.1.0.0/24',
+      'set security nat source rule-set rs rule r1 then source-nat pool out',
+      'set routing-options static route 198.51.100.0/24 next-hop 203.0.113.1',
+      'set routing-options static route 192.0.2.0/24 next-hop 10.99.0.1',
+    ].join('\n'));
+    expect(r.lines).toEqual({ used: 25, ignored: 0, unknown: [] });
+    expect(r.meaning.peers).toEqual([]);
+    const d = r.meaning.device;
+    expect(d?.vpnType).toBeUndefined();
+    expect(d?.interfaces.map((i) => `${i.name} ${i.address} ${i.zone}`)).toEqual(['ge-0/0/0.0 10.1.0.1/24 trust', 'ge-0/0/1.0 203.0.113.2/29 untrust', 'ge-0/0/2.0 10.3.0.1/24 dmz']);
+    expect(d?.policies.map((p) => `${p.name} ${p.fromZone}>${p.toZone} ${p.source}>${p.destination} ${p.protocol}/${p.port} ${p.action}`)).toEqual([
+      't2d trust>dmz 10.1.0.10/32>10.3.0.10/32 tcp/80 allow',
+      't2d trust>dmz 10.1.0.10/32>10.3.0.10/32 tcp/8443 allow',
+      'd2t dmz>trust 10.3.0.10/32>10.1.0.10/32 any/any deny',
+      'block-all any>any any>any any/any deny',
+    ]);
+    expect(d?.natRules).toEqual([{ name: 'rs/r1', kind: 'source', original: '10.1.0.0/24', translated: '203.0.113.5/32', interface: 'ge-0/0/1.0' }]);
+    // 10.99.0.1 is on none of the box's interfaces: that route has no interface to name, so the device leaves it out.
+    expect(d?.routes).toEqual([{ destination: '198.51.100.0/24', interface: 'ge-0/0/1.0', nextHop: '203.0.113.1' }]);
+  });
+});
+
 describe('peers this reader does not import', () => {
   it('a hostname or dynamic peer is not a peer; its statements are reported, the other VPNs read', () => {
     const r = read([
