@@ -47,7 +47,8 @@ describe('Junos reader', () => {
       { encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] },
       { encryption: ['aes128gcm16'], integrity: ['sha384'], dhGroups: [20] },
     ]);
-    expect(peer?.children).toEqual([{ local: '10.1.0.0/24', remote: '10.2.0.0/24', esp: { proposals: [{ encryption: ['aes256gcm16'], integrity: [], dhGroups: [19] }], lifetimeSeconds: 3600 } }]);
-    expect(r.lines).toEqual({ used: 24, ignored: 1, unknown: [{ file: 'fw1.txt', line: 26, text: 'set system host-name fw1' }] });
+    expect(peer?.children).toEqual([{ local: '10.1.0.0/24', remote: '10.2.0.0/24', name: 'ts1', esp: { proposals: [{ encryption: ['aes256gcm16'], integrity: [], dhGroups: [19] }], lifetimeSeconds: 3600 } }]);
+    expect(r.lines).toEqual({ used: 26, ignored: 0, unknown: [] });
+    expect(r.meaning.device).toMatchObject({ hostname: 'fw1', vpnType: 'route-based', interfaces: [{ name: 'st0.3', kind: 'tunnel', zone: 'vpn' }], routes: [{ destination: '10.2.0.0/24', interface: 'st0.3' }] });
   });
 });
