@@ -194,7 +194,7 @@ export const panosReader: VendorReader = {
         scope = 'shared';
         w = [verb, ...w.slice(2)];
       }
-      if (verb === 'move') return move(w);
+      if (verb === 'move') return move(w, scope);
       const top = w[1];
       if (top === 'network') return network(w, s);
       if (top === 'deviceconfig') {
@@ -211,13 +211,13 @@ export const panosReader: VendorReader = {
       return false;
     }
 
-    function move(w: string[]): 'used' | false {
+    function move(w: string[], scope: string): 'used' | false {
       // move rulebase security|nat rules <name> top | bottom | before <rule> | after <rule>
       const [, rb, kind, rules, name, where, other] = w;
       if (rb !== 'rulebase' || rules !== 'rules' || name === undefined || where === undefined) return false;
       if (kind !== 'security' && kind !== 'nat') return UNRELATED_RULEBASE.has(kind ?? '') ? 'used' : false;
       if (!['top', 'bottom', 'before', 'after'].includes(where) || ((where === 'before' || where === 'after') && other === undefined)) return false;
-      moves.push({ rules: kind === 'security' ? security : nat, key: name, where, ...(other !== undefined ? { other } : {}) });
+      moves.push({ rules: kind === 'security' ? security : nat, key: `${scope}\n${name}`, where, ...(other !== undefined ? { other: `${scope}\n${other}` } : {}) });
       return 'used';
     }
 
@@ -486,18 +486,24 @@ export const panosReader: VendorReader = {
       const [kind, rules, name, ...x] = v;
       if (kind !== undefined && UNRELATED_RULEBASE.has(kind)) return 'ignored';
       if ((kind !== 'security' && kind !== 'nat') || rules !== 'rules' || name === undefined) return false;
-      const r = entry(kind === 'security' ? security : nat, name, () => ({ scope, keys: new Map(), disabled: false }));
+      // Rules are the vsys's own: two vsys may each have a rule of the same name.
+      const r = entry(kind === 'security' ? security : nat, `${scope}\n${name}`, () => ({ scope, keys: new Map(), disabled: false }));
+      // A statement that sets only keys of no meaning here (logging, profiles, users, tags) is ignored.
+      let meaningful = x.length === 0;
       for (let i = 0; i < x.length; ) {
         const k = x[i] as string;
         const after = x.slice(i + 1);
         if (k === 'disabled' && after[0] !== undefined) {
           r.disabled = after[0] === 'yes';
+          meaningful = true;
           i += 2;
           continue;
         }
         if (kind === 'security') {
-          if (['from', 'to', 'source', 'destination', 'service', 'action', 'negate-source', 'negate-destination'].includes(k) && after.length > 0) r.keys.set(k, { values: values(after), at: s });
-          else if (RULE_SETTINGS.has(k) && after.length > 0) {
+          if (['from', 'to', 'source', 'destination', 'service', 'action', 'negate-source', 'negate-destination'].includes(k) && after.length > 0) {
+            r.keys.set(k, { values: values(after), at: s });
+            meaningful = true;
+          } else if (RULE_SETTINGS.has(k) && after.length > 0) {
             // a key of no meaning here: its value is skipped
           } else if (RULE_NESTED.has(k)) break;
           else return false;
@@ -506,18 +512,20 @@ export const panosReader: VendorReader = {
         }
         if (['from', 'to', 'source', 'destination', 'service', 'to-interface'].includes(k) && after.length > 0) {
           r.keys.set(k, { values: values(after), at: s });
+          meaningful = true;
           i += 1 + valueLength(after);
         } else if (k === 'source-translation' || k === 'destination-translation' || k === 'dynamic-destination-translation') {
           // the rest of the statement is the translation: kept as written, read at the end
           const prior = r.keys.get(k)?.values ?? [];
           r.keys.set(k, { values: [...prior, ...after], at: s });
+          meaningful = true;
           break;
         } else if ((NAT_SETTINGS.has(k) && after.length > 0) || k === 'target') {
           if (k === 'target') break;
           i += 1 + valueLength(after);
         } else return false;
       }
-      return 'used';
+      return meaningful ? 'used' : 'ignored';
     }
 
     // ---- the meaning, once every statement is read
@@ -600,7 +608,8 @@ export const panosReader: VendorReader = {
         }
         children.push({ local, remote, esp: childEsp, name: pid });
       }
-      if (t.proxyIds.size === 0) children.push({ local: '0.0.0.0/0', remote: '0.0.0.0/0', esp: childEsp });
+      // No proxy ID: the firewall proposes 0.0.0.0/0 both ways (PAN-OS Administrator's Guide, "Set Up an IPSec Tunnel").
+      if (t.proxyIds.size === 0) children.push({ local: '0.0.0.0/0', remote: '0.0.0.0/0', esp: childEsp, implicit: true });
       const dpd = g.dpd[key];
       const localAddress = hostOf(g.local) ?? (g.iface !== undefined ? hostOf(addressOf(g.iface)) : undefined);
       const id = (type: string | undefined, value: string | undefined) => (type !== undefined && value !== undefined ? `${ID_TYPES[type] ?? type}:${value}` : undefined);
@@ -672,7 +681,7 @@ function rulesInOrder(rules: Map<string, Rule>, moves: readonly { key: string; w
       else order.splice(m.where === 'before' ? o : o + 1, 0, m.key);
     }
   }
-  return order.map((k) => [k, rules.get(k) as Rule]);
+  return order.map((k) => [k.slice(k.indexOf('\n') + 1), rules.get(k) as Rule]);
 }
 
 /** The values of a rule's key resolved, or undefined (after reporting a name defined nowhere). */
