@@ -650,6 +650,9 @@ export const panosReader: VendorReader = {
         policies,
       } satisfies DeviceMeaning,
     };
+    // Names are resolved at the end, so some lines are found not understood late: report them in file order.
+    const fileOrder = new Map(files.map((f, i) => [f.name, i]));
+    lines.unknown.sort((x, y) => (fileOrder.get(x.file) ?? 0) - (fileOrder.get(y.file) ?? 0) || x.line - y.line);
     const result: ReadResult = { ok: true, meaning, lines };
     return result;
   },
