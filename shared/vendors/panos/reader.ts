@@ -68,7 +68,7 @@ interface Statement {
 
 interface IkeProfile { encryption: string[]; hash: string[]; dh: string[]; lifetime?: number }
 interface IpsecProfile { encryption: string[]; authentication: string[]; dh?: string; lifetime?: number; lifesize?: number }
-interface Gw { version?: string; profile: Record<string, string>; mode?: string; dpd: Record<string, { enable?: boolean; interval?: number }>; iface?: string; local?: string; peer?: string; psk?: string; localIdType?: string; localId?: string; peerIdType?: string; peerId?: string; passive?: boolean; natTraversal?: boolean }
+interface Gw { unplaced?: boolean; version?: string; profile: Record<string, string>; mode?: string; dpd: Record<string, { enable?: boolean; interval?: number }>; iface?: string; local?: string; peer?: string; psk?: string; localIdType?: string; localId?: string; peerIdType?: string; peerId?: string; passive?: boolean; natTraversal?: boolean }
 interface ProxyId { local?: string; remote?: string; protocol: number; localPort: number; remotePort: number; at: Statement }
 interface Tunnel { tunnelInterface?: string; gateway?: string; profile?: string; proxyIds: Map<string, ProxyId> }
 interface StaticRoute { destination?: string; iface?: string; nextHop?: string; metric?: number }
@@ -166,6 +166,7 @@ export const panosReader: VendorReader = {
     const moves: { rules: Map<string, Rule>; key: string; where: string; other?: string }[] = [];
     const device: { hostname?: string; osVersion?: string } = {};
     const unknown = (s: Statement) => lines.unknown.push({ file: s.file, line: s.line, text: s.text });
+    let panorama = false;
 
     for (const file of files) {
       const read = statementsOf(file, lines);
@@ -177,6 +178,7 @@ export const panosReader: VendorReader = {
         else if (verdict === 'ignored') lines.ignored++;
         else unknown(s);
       }
+      if (panorama) return { ok: false, message: `${file.name} is a Panorama configuration (device-group or template statements): it configures many firewalls; export the running configuration of each firewall ("show config running" on the firewall) and import those` };
     }
 
     /** What one statement is: used for the VPN or the box, unrelated (ignored), or not understood (false). */
@@ -208,6 +210,7 @@ export const panosReader: VendorReader = {
       if (top === 'address' || top === 'address-group' || top === 'service' || top === 'service-group') return object(top, w.slice(2), scope);
       if (top === 'rulebase') return rulebase(w.slice(2), s, scope);
       if (top !== undefined && UNRELATED_TOP.has(top)) return 'ignored';
+      if (top === 'device-group' || top === 'template' || top === 'template-stack') panorama = true;
       return false;
     }
 
@@ -320,7 +323,11 @@ export const panosReader: VendorReader = {
       }
       if (k === 'peer-address') {
         if (x === 'ip' && y) g.peer = y;
-        else return false;
+        else if (x === 'dynamic' || (x === 'fqdn' && y)) {
+          // A peer with no address of its own cannot be a tunnel end in a topology: reported, and its tunnels left out.
+          g.unplaced = true;
+          return false;
+        } else return false;
         return 'used';
       }
       if (k === 'authentication') {
@@ -587,6 +594,7 @@ export const panosReader: VendorReader = {
     const peers: PeerMeaning[] = [];
     for (const [name, t] of tunnels) {
       const g = t.gateway ? gateways.get(t.gateway) : undefined;
+      if (g?.unplaced && !g.peer) continue;
       if (!g || !g.peer) return { ok: false, message: `IPSec tunnel ${name} names IKE gateway ${t.gateway ?? '(none)'}, which has no peer-address ip in the files: a gateway with a dynamic or FQDN peer cannot be placed in a topology yet; give the peer's address` };
       const version = g.version === 'ikev2' || g.version === 'ikev2-preferred' ? 2 : 1;
       const key = version === 2 ? 'ikev2' : 'ikev1';

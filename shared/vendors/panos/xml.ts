@@ -38,8 +38,13 @@ class Locator {
     // Comments may hold tags: blank them, keeping their line breaks.
     this.text = text.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '));
   }
+  private readonly patterns = new Map<string, RegExp>();
   find(tag: string): number {
-    const re = new RegExp(`<${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s/>]`, 'g');
+    let re = this.patterns.get(tag);
+    if (!re) {
+      re = new RegExp(`<${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s/>]`, 'g');
+      this.patterns.set(tag, re);
+    }
     re.lastIndex = this.pos;
     const m = re.exec(this.text);
     if (!m) return this.line;

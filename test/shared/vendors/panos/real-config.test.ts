@@ -145,6 +145,29 @@ describe('PAN-OS: lines it does not understand, with their line numbers', () => 
   });
 });
 
+describe('PAN-OS: what a topology cannot hold', () => {
+  it('reports a gateway with a dynamic or FQDN peer at its line and leaves its tunnel out, the others read', () => {
+    const text = [
+      'set network ike gateway dyn peer-address dynamic', // 1
+      'set network ike gateway dyn authentication pre-shared-key key -AQ==x', // 2
+      'set network tunnel ipsec t-dyn auto-key ike-gateway dyn', // 3
+      'set network ike gateway byname peer-address fqdn vpn.example.net', // 4
+      'set network tunnel ipsec t-fqdn auto-key ike-gateway byname', // 5
+      'set network ike gateway fixed peer-address ip 192.0.2.7', // 6
+      'set network tunnel ipsec t-fixed auto-key ike-gateway fixed', // 7
+    ].join('\n');
+    const r = ok(panosReader.read([{ name: 'fw.txt', content: text }]));
+    expect(r.meaning.peers.map((p) => p.remoteAddress)).toEqual(['192.0.2.7']);
+    expect(r.lines.unknown.map((u) => u.line)).toEqual([1, 4]);
+  });
+
+  it('refuses a Panorama configuration in set form, saying to export each firewall', () => {
+    const r = panosReader.read([{ name: 'pano.txt', content: 'set device-group branches address a ip-netmask 10.0.0.0/24\nset template t1 config deviceconfig system hostname x' }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('export the running configuration of each firewall');
+  });
+});
+
 describe('PAN-OS running configuration, XML with two vsys (two-vsys.xml)', () => {
   const r = ok(panosReader.read([{ name: 'two-vsys.xml', content: twoVsys }]));
   const esp = { proposals: [{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [20] }], lifetimeSeconds: 3600 };
