@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DocumentSchema } from '../../../../shared/document/schema';
 import { importConfigurations } from '../../../../shared/import/import';
 import type { ReadResult } from '../../../../shared/vendors/kit/reader';
 import { panosReader } from '../../../../shared/vendors/panos/reader';
@@ -100,6 +101,8 @@ describe('PAN-OS running configuration, set form (branch-set.txt)', () => {
     const gw = imported.document.gateways.find((g) => g.name === 'PA-Branch');
     expect(gw?.interfaces.map((i) => i.name)).toEqual(['ethernet1/1', 'ethernet1/2', 'ethernet1/2.30', 'tunnel.1', 'loopback.1']);
     expect(gw?.policies).toHaveLength(4);
+    const valid = DocumentSchema.safeParse(imported.document);
+    expect(valid.success ? [] : valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
   });
 });
 
@@ -159,6 +162,28 @@ describe('PAN-OS: what a topology cannot hold', () => {
     const r = ok(panosReader.read([{ name: 'fw.txt', content: text }]));
     expect(r.meaning.peers.map((p) => p.remoteAddress)).toEqual(['192.0.2.7']);
     expect(r.lines.unknown.map((u) => u.line)).toEqual([1, 4]);
+  });
+
+  it('reads set lines of a multi-vsys firewall, shared objects and advanced-routing static routes', () => {
+    const text = [
+      'set shared address dns ip-netmask 10.9.9.53/32',
+      'set vsys vsys2 zone inside network layer3 ethernet1/4',
+      'set vsys vsys2 address lan ip-netmask 10.40.0.0/24',
+      'set vsys vsys2 rulebase security rules r from inside to any source lan destination dns action deny',
+      'set vsys vsys1 rulebase security rules r from any to any source any destination any action allow',
+      'set network interface ethernet ethernet1/4 layer3 ip 10.40.0.1/24',
+      'set network logical-router lr1 vrf default routing-table ip static-route s1 destination 10.50.0.0/16 interface ethernet1/4 nexthop ip-address 10.40.0.254',
+      'set network logical-router lr1 vrf default bgp enable no',
+    ].join('\n');
+    const r = ok(panosReader.read([{ name: 'fw.txt', content: text }]));
+    expect(r.lines).toEqual({ used: 7, ignored: 1, unknown: [] });
+    // Each vsys has its own rule r: both kept, in the order their vsys first sets them.
+    expect(r.meaning.device?.policies).toEqual([
+      { name: 'r', fromZone: 'inside', toZone: 'any', source: '10.40.0.0/24', destination: '10.9.9.53/32', protocol: 'any', port: 'any', action: 'deny' },
+      { name: 'r', fromZone: 'any', toZone: 'any', source: 'any', destination: 'any', protocol: 'any', port: 'any', action: 'allow' },
+    ]);
+    expect(r.meaning.device?.routes).toEqual([{ destination: '10.50.0.0/16', interface: 'ethernet1/4', nextHop: '10.40.0.254' }]);
+    expect(r.meaning.device?.interfaces).toEqual([{ name: 'ethernet1/4', kind: 'physical', address: '10.40.0.1/24', zone: 'inside' }]);
   });
 
   it('refuses a Panorama configuration in set form, saying to export each firewall', () => {
@@ -236,6 +261,17 @@ describe('PAN-OS running configuration, XML with two vsys (two-vsys.xml)', () =>
       { name: 'out-a', kind: 'source', original: '10.10.0.0/24', translated: '198.51.100.10', interface: 'ethernet1/1' },
       { name: 'out-b', kind: 'source', original: '10.40.0.0/24', translated: '100.64.0.11/32', interface: 'ethernet1/3' },
     ]);
+  });
+
+  it('imports as one valid gateway with both tunnels, its interfaces and rules', () => {
+    const imported = importConfigurations([{ name: 'two-vsys.xml', content: twoVsys }]);
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.files.map((f) => [f.vendor, f.hostname, f.osVersion])).toEqual([['panos', 'PA-MV', '10.1.9']]);
+    const valid = DocumentSchema.safeParse(imported.document);
+    expect(valid.success ? [] : valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+    const gw = imported.document.gateways.find((g) => g.name === 'PA-MV');
+    expect([gw?.osVersion, gw?.interfaces.length, gw?.routes.length, gw?.policies.length, gw?.natRules.length]).toEqual(['10.1.9', 6, 4, 4, 2]);
+    expect(imported.document.tunnels.filter((t) => t.a.gatewayId === gw?.id || t.b.gatewayId === gw?.id)).toHaveLength(2);
   });
 
   it('counts what `format set` would print as one line: leaves, member lists, empty entries', () => {
