@@ -84,7 +84,10 @@ export function xmlStatements(text: string): XmlRead {
       for (const k of elements) walk(k, here);
     }
   };
-  const root = tree.find((n) => tagOf(n) === 'config');
+  // The XML API wraps it: <response status="success"><result><config …>.
+  const response = tree.find((n) => tagOf(n) === 'response');
+  const result = response ? childrenOf(response, 'response').find((n) => tagOf(n) === 'result') : undefined;
+  const root = (result ? childrenOf(result, 'result') : tree).find((n) => tagOf(n) === 'config');
   if (!root) return { ok: false, message: 'the XML has no <config> element: export the firewall\'s running configuration ("show config running" in the CLI, or the running-config.xml of Device > Setup > Operations)' };
   loc.find('config');
   const attrs = attrsOf(root);

@@ -320,6 +320,13 @@ describe('PAN-OS XML: odd elements reported at their line, in set form', () => {
     expect(r.meaning.device?.osVersion).toBe('11.0.0');
   });
 
+  it('reads the XML API\'s answer (<response><result><config>) the same way', () => {
+    const wrapped = `<response status="success"><result total="1" count="1">\n${xml}\n</result></response>`;
+    const r = ok(panosReader.read([{ name: 'api.xml', content: wrapped }]));
+    expect(r.lines.unknown.map((u) => u.line)).toEqual([10, 19]);
+    expect(r.meaning.peers.map((p) => p.remoteAddress)).toEqual(['192.0.2.1']);
+  });
+
   it('refuses XML that is not well formed, saying where', () => {
     const r = panosReader.read([{ name: 'cut.xml', content: xml.split('\n').slice(0, 12).join('\n') }]);
     expect(r.ok).toBe(false);
