@@ -94,9 +94,9 @@ export class PanosObjects {
 }
 
 /**
- * The services every firewall has without configuring them (PAN-OS Administrator's Guide, "Policy >
- * Security Policy > Components of a Security Policy Rule", Service: service-http is TCP 80 and 8080,
- * service-https is TCP 443).
+ * The services every firewall has without configuring them (Palo Alto Networks, Network Security
+ * docs, "Policy Object: Services": "The HTTP and HTTPS services are predefined"; the predefined
+ * service-http is TCP 80 and 8080, service-https TCP 443, as Objects > Services lists them).
  */
 const PREDEFINED_SERVICES: Record<string, ServiceObject> = {
   'service-http': { protocol: 'tcp', ports: ['80', '8080'] },
