@@ -70,7 +70,8 @@ interface IkeProfile { encryption: string[]; hash: string[]; dh: string[]; lifet
 interface IpsecProfile { encryption: string[]; authentication: string[]; dh?: string; lifetime?: number; lifesize?: number }
 interface Gw { unplaced?: boolean; version?: string; profile: Record<string, string>; mode?: string; dpd: Record<string, { enable?: boolean; interval?: number }>; iface?: string; local?: string; peer?: string; psk?: string; localIdType?: string; localId?: string; peerIdType?: string; peerId?: string; passive?: boolean; natTraversal?: boolean }
 interface ProxyId { local?: string; remote?: string; protocol: number; localPort: number; remotePort: number; at: Statement }
-interface Tunnel { tunnelInterface?: string; gateway?: string; profile?: string; proxyIds: Map<string, ProxyId> }
+interface Tunnel { tunnelInterface?: string; gateway?: string; profile?: string; proxyIds: Map<string, ProxyId>; monitor: { enable?: boolean; destination?: string; profile?: string } }
+interface MonitorProfile { action?: 'wait-recover' | 'fail-over'; interval?: number; threshold?: number }
 interface StaticRoute { destination?: string; iface?: string; nextHop?: string; metric?: number }
 interface Iface { kind: Interface['kind']; addresses: { value: string; at: Statement }[] }
 /** A rule as its statements set it: each key's values and the statement that set them (for reports). */
@@ -159,6 +160,7 @@ export const panosReader: VendorReader = {
     // A static route is an entry of its virtual router by name: a later line with the same name sets the same entry.
     const routes = new Map<string, StaticRoute>();
     const interfaces = new Map<string, Iface>();
+    const monitorProfiles = new Map<string, MonitorProfile>();
     const zoneOf = new Map<string, string>();
     const objects = new PanosObjects();
     const security = new Map<string, Rule>();
@@ -253,14 +255,15 @@ export const panosReader: VendorReader = {
       if (a === 'ike' && b === 'crypto-profiles' && c === 'global-protect-app-crypto-profiles') return 'ignored';
       if (a === 'ike' && b === 'gateway' && c) return gateway(entry(gateways, c, () => ({ profile: {}, dpd: {} })), [d, ...rest].filter((x): x is string => x !== undefined));
       if (a === 'tunnel' && b === 'ipsec' && c) {
-        const t = entry(tunnels, c, () => ({ proxyIds: new Map() }));
+        const t = entry(tunnels, c, () => ({ proxyIds: new Map(), monitor: {} }));
         const v = [d, ...rest];
         if (v[0] === undefined) return 'used';
         if (v[0] === 'tunnel-interface' && v[1]) t.tunnelInterface = v[1];
         else if (v[0] === 'auto-key' && v[1] === 'ike-gateway' && v[2]) t.gateway = v[2];
         else if (v[0] === 'auto-key' && v[1] === 'ipsec-crypto-profile' && v[2]) t.profile = v[2];
         else if (v[0] === 'auto-key' && (v[1] === 'proxy-id' || v[1] === 'proxy-id-v6') && v[2]) return proxyId(t, v[2], rest.slice(2), s);
-        else if (v[0] === 'tunnel-monitor' || (v[0] === 'ipv6' && v[1] === 'yes')) return 'used';
+        else if (v[0] === 'tunnel-monitor') return tunnelMonitor(t, rest);
+        else if (v[0] === 'ipv6' && v[1] === 'yes') return 'used';
         else if (['anti-replay', 'anti-replay-window', 'copy-tos', 'copy-flow-label', 'comment', 'disabled', 'enable-gre-encapsulation', 'ipv6'].includes(v[0] ?? '') && v[1] !== undefined) return 'ignored';
         else return false;
         return 'used';
@@ -283,7 +286,7 @@ export const panosReader: VendorReader = {
         return false;
       }
       if (a === 'interface') return iface(w.slice(3), s);
-      if (a === 'profiles') return b === 'monitor-profile' ? 'used' : 'ignored';
+      if (a === 'profiles') return b === 'monitor-profile' && c !== undefined ? monitorProfile(entry(monitorProfiles, c, () => ({})), [d, ...rest].filter((x): x is string => x !== undefined)) : b === 'monitor-profile' ? false : 'ignored';
       if (a !== undefined && UNRELATED_NETWORK.has(a)) return 'ignored';
       return false;
     }
@@ -369,6 +372,31 @@ export const panosReader: VendorReader = {
         } else if ((k === 'local-port' || k === 'remote-port') && /^\d+$/.test(val ?? '')) p[k === 'local-port' ? 'localPort' : 'remotePort'] = Number(val);
         else return false;
         i += 2;
+      }
+      return 'used';
+    }
+
+    /** tunnel-monitor enable yes|no, destination-ip <ip>, tunnel-monitor-profile <p>, proxy-id <id>: one line or one per leaf. */
+    function tunnelMonitor(t: Tunnel, v: string[]): 'used' | false {
+      for (let i = 0; i < v.length; i += 2) {
+        const val = v[i + 1];
+        if (val === undefined) return false;
+        if (v[i] === 'enable') t.monitor.enable = val === 'yes';
+        else if (v[i] === 'destination-ip') t.monitor.destination = val;
+        else if (v[i] === 'tunnel-monitor-profile') t.monitor.profile = val;
+        else if (v[i] !== 'proxy-id') return false;
+      }
+      return 'used';
+    }
+
+    /** network profiles monitor-profile <p> action wait-recover|fail-over, interval <s>, threshold <n> (specs/network/profiles/monitoring.yaml). */
+    function monitorProfile(p: MonitorProfile, v: string[]): 'used' | false {
+      for (let i = 0; i < v.length; i += 2) {
+        const val = v[i + 1];
+        if (val === undefined) return false;
+        if (v[i] === 'action' && (val === 'wait-recover' || val === 'fail-over')) p.action = val;
+        else if ((v[i] === 'interval' || v[i] === 'threshold') && /^\d+$/.test(val)) p[v[i] as 'interval' | 'threshold'] = Number(val);
+        else return false;
       }
       return 'used';
     }
@@ -641,6 +669,7 @@ export const panosReader: VendorReader = {
         ...(g.psk !== undefined ? { pskPresent: true } : {}),
         ...(g.passive !== undefined ? { passive: g.passive } : {}),
         ...(g.natTraversal !== undefined ? { natTraversal: g.natTraversal } : {}),
+        ...(t.monitor.enable ? { monitor: monitorOf(t.monitor.destination, t.monitor.profile === undefined ? undefined : monitorProfiles.get(t.monitor.profile)) } : {}),
       });
     }
 
@@ -669,6 +698,16 @@ export const panosReader: VendorReader = {
     return recognizePanos(text);
   },
 };
+
+/** The tunnel monitor as the peer's meaning: what the file says; the assembler fills the product's defaults (the profile "default": wait-recover, 3 s, 5). */
+function monitorOf(destination: string | undefined, p: MonitorProfile | undefined): NonNullable<PeerMeaning['monitor']> {
+  return {
+    ...(destination !== undefined ? { destinationIp: destination } : {}),
+    ...(p?.action !== undefined ? { action: p.action } : {}),
+    ...(p?.threshold !== undefined ? { threshold: p.threshold } : {}),
+    ...(p?.interval !== undefined ? { intervalSeconds: p.interval } : {}),
+  };
+}
 
 /** Whether `host` lies in the subnet of the interface address `cidr`. */
 function onLink(cidr: string, host: string): boolean {

@@ -186,6 +186,23 @@ describe('PAN-OS: what a topology cannot hold', () => {
     expect(r.meaning.device?.interfaces).toEqual([{ name: 'ethernet1/4', kind: 'physical', address: '10.40.0.1/24', zone: 'inside' }]);
   });
 
+  it('reads the tunnel monitor and its profile, one leaf per line', () => {
+    const text = [
+      'set network profiles monitor-profile mp action fail-over',
+      'set network profiles monitor-profile mp interval 4',
+      'set network profiles monitor-profile mp threshold 7',
+      'set network ike gateway g peer-address ip 192.0.2.7',
+      'set network tunnel ipsec t auto-key ike-gateway g',
+      'set network tunnel ipsec t tunnel-monitor enable yes',
+      'set network tunnel ipsec t tunnel-monitor destination-ip 10.1.0.1',
+      'set network tunnel ipsec t tunnel-monitor tunnel-monitor-profile mp',
+      'set network profiles monitor-profile mp frobnicate 1',
+    ].join('\n');
+    const r = ok(panosReader.read([{ name: 'fw.txt', content: text }]));
+    expect(r.meaning.peers[0]?.monitor).toEqual({ destinationIp: '10.1.0.1', action: 'fail-over', threshold: 7, intervalSeconds: 4 });
+    expect(r.lines.unknown.map((u) => u.line)).toEqual([9]);
+  });
+
   it('refuses a Panorama configuration in set form, saying to export each firewall', () => {
     const r = panosReader.read([{ name: 'pano.txt', content: 'set device-group branches address a ip-netmask 10.0.0.0/24\nset template t1 config deviceconfig system hostname x' }]);
     expect(r.ok).toBe(false);
