@@ -41,10 +41,12 @@ describe('PAN-OS reader', () => {
     const [peer] = r.meaning.peers;
     expect(peer).toMatchObject({ remoteAddress: '203.0.113.9', ikeVersion: 2, auth: { method: 'psk', localId: 'fqdn:vpn one.example' }, routes: ['10.9.0.0/16'] });
     expect(peer?.ike).toEqual({ proposals: [{ encryption: ['aes256', 'aes128gcm16'], integrity: ['sha256'], dhGroups: [14, 19] }], lifetimeSeconds: 86400 });
-    expect(peer?.children).toEqual([{ local: '10.1.0.0/24[tcp]', remote: '10.2.0.0/24[tcp/443]', esp: { proposals: [{ encryption: ['aes256gcm16'], integrity: ['none'], dhGroups: [] }], lifetimeKilobytes: 4_608_000 } }]);
-    expect(r.lines.used).toBe(19);
-    expect(r.lines.ignored).toBe(1);
-    expect(r.lines.unknown).toEqual([{ file: 'fw1.txt', line: 22, text: 'set deviceconfig system hostname fw1' }]);
+    expect(peer?.children).toEqual([{ local: '10.1.0.0/24[tcp]', remote: '10.2.0.0/24[tcp/443]', name: 'p-1', esp: { proposals: [{ encryption: ['aes256gcm16'], integrity: ['none'], dhGroups: [] }], lifetimeKilobytes: 4_608_000 } }]);
+    // The zone and the hostname are the box's own meaning now (interfaces, hostname): used.
+    expect(r.lines.used).toBe(21);
+    expect(r.lines.ignored).toBe(0);
+    expect(r.lines.unknown).toEqual([]);
+    expect(r.meaning.device?.hostname).toBe('fw1');
   });
 
   it('refuses a tunnel whose IKE gateway is defined nowhere', () => {
