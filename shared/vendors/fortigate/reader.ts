@@ -99,8 +99,9 @@ const LOCALID_TYPE: Record<string, string> = { address: 'address', fqdn: 'fqdn',
 interface Bucket {
   lines: LineAccount;
   tables: Tables;
-  /** The `edit <vdom>` line, for a VDOM. */
+  /** For a VDOM: its `edit <vdom>` line being read, and the one under which it holds phase1-interface tunnels. */
   at?: Statement;
+  tunnelsAt?: Statement;
 }
 
 const newBucket = (): Bucket => ({ lines: { used: 0, ignored: 0, unknown: [] }, tables: new Map() });
@@ -167,6 +168,7 @@ export const fortigateReader: VendorReader = {
             }
             const kind = TABLES[table] !== undefined || DEVICE_TABLES[table] !== undefined ? 'read' : VPN_TABLE.test(table) ? 'reported' : 'ignored';
             stack.push({ table, kind });
+            if (table === 'vpn ipsec phase1-interface') bucket.tunnelsAt ??= bucket.at;
             if (kind === 'read') {
               if (!bucket.tables.has(table)) bucket.tables.set(table, []);
               lines.used++;
@@ -179,7 +181,8 @@ export const fortigateReader: VendorReader = {
             if (top.container === 'vdom') {
               // `edit <vdom>`: the lines up to its `next` are that VDOM's.
               const name = rest[0] as string;
-              const b = vdoms.get(name) ?? { ...newBucket(), at: s };
+              const b = vdoms.get(name) ?? newBucket();
+              b.at = s;
               vdoms.set(name, b);
               bucket = b;
               bucket.lines.ignored++;
@@ -261,9 +264,10 @@ export const fortigateReader: VendorReader = {
       }
       // Another VDOM's lines are not read: ignored, but its tunnels are said.
       lines.ignored += b.lines.used + b.lines.ignored + b.lines.unknown.length;
-      if ((b.tables.get('vpn ipsec phase1-interface') ?? []).length > 0 && b.at) {
+      const at = b.tunnelsAt;
+      if ((b.tables.get('vpn ipsec phase1-interface') ?? []).length > 0 && at) {
         lines.ignored--;
-        lines.unknown.push({ file: b.at.file, line: b.at.line, text: `${b.at.text.trim()} (VDOM ${name} holds IPsec tunnels too; this import reads VDOM ${chosenName} only: import ${name} from a file of that VDOM alone)` });
+        lines.unknown.push({ file: at.file, line: at.line, text: `${at.text.trim()} (VDOM ${name} holds IPsec tunnels too; this import reads VDOM ${chosenName} only: import ${name} from a file of that VDOM alone)` });
       }
     }
     const tables: Tables = new Map(global.tables);

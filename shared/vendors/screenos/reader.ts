@@ -232,7 +232,8 @@ export const screenosReader: VendorReader = {
         const unknown = (why: string) => lines.unknown.push({ file: f.name, line: n + 1, text: `${text} (${why})` });
         const lexed = lex(text);
         if (!lexed.ok) return unknown(lexed.why);
-        const w = lexed.words;
+        // `set vrouter <vr> route …` is `set route …` of that virtual router (the guide's form of it).
+        const w = lexed.words[0] === 'set' && lexed.words[1] === 'vrouter' && lexed.words[3] === 'route' ? ['set', 'route', ...lexed.words.slice(4)] : lexed.words;
         const ok = () => lines.used++;
         const ctx = contexts[contexts.length - 1];
         if (w[0] === 'exit' && w.length === 1) {
@@ -599,6 +600,8 @@ export const screenosReader: VendorReader = {
       const t = raw.trim();
       if (t === '' || t.startsWith('#')) continue;
       all++;
+      // ScreenOS prints every statement at the left margin (FortiOS indents its set lines).
+      if (raw.trimEnd() !== t) continue;
       if (t === 'exit' || /^Total Config size \d+:$/.test(t)) {
         own++;
         continue;
@@ -614,14 +617,17 @@ export const screenosReader: VendorReader = {
         : what === 'ike' ? /^(?:gateway|p1-proposal|p2-proposal|respond-bad-spi|ikev2|ikeid-enumeration|dos-protection)\b/.test(rest)
         : what === 'vpn' ? /^"[^"]*" /.test(rest) || /^\S+ (?:gateway|id|bind|proxy-id|monitor) /.test(rest)
         : what === 'route' ? /^[0-9a-f:.]+\/\d+ (?:interface|gateway) /.test(rest)
-        : what === 'service' ? /^"?[^"]*"? (?:protocol|\+) /.test(rest)
+        : what === 'service' ? /^"?[^"]*"? (?:protocol|\+) /.test(rest) || /^"[^"]*"$/.test(rest)
         : what === 'group' ? /^(?:address|service) /.test(rest)
         : what === 'hostname' ? /^\S+$/.test(rest)
         : what === 'vrouter' ? true
+        : what === 'ipsec' ? /^access-session\b/.test(rest)
+        // Statements of a context (a policy's, a virtual router's).
+        : ['src-address', 'dst-address', 'auto-route-export', 'add-default-route', 'sharable'].includes(what as string) ? true
         : UNRELATED.has(what as string) && !['system', 'security'].includes(what as string);
       if (!mine) continue;
       own++;
-      if (['interface', 'policy', 'ike', 'vpn', 'vrouter', 'hostname'].includes(what as string)) hallmark = true;
+      if (['interface', 'policy', 'ike', 'vpn', 'vrouter'].includes(what as string)) hallmark = true;
     }
     return all === 0 || !hallmark ? 0 : own / all;
   },
