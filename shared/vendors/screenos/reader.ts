@@ -636,12 +636,18 @@ export const screenosReader: VendorReader = {
 /** Address-book key: zones are matched without case ("trust" is "Trust"). */
 const key = (zone: string, name: string) => `${zone.toLowerCase()}/${name}`;
 
-/** The ranges of an address or group of a zone; "Any" (and "Any-IPv4", "Any-IPv6") are the predefined any addresses of every zone. */
+/** The ranges of an address or group of a zone; "Any" (and "Any-IPv4", "Any-IPv6") are the predefined any addresses of every zone, "MIP(<ip>)" a mapped IP's. */
 function lookup(addresses: ReadonlyMap<string, AddressRange[]>, zone: string, name: string): AddressRange[] | undefined {
   const got = addresses.get(key(zone, name));
   if (got) return got;
   const n = name.toLowerCase();
   if (n === 'any' || n === 'any-ipv4') return [any4];
+  // "MIP(1.1.1.5)": the address of a mapped IP, as a policy names it (Volume 8, "Mapped IP Addresses").
+  const mip = /^MIP\((\d+\.\d+\.\d+\.\d+)\)$/.exec(name);
+  if (mip) {
+    const r = prefix(`${mip[1] as string}/32`);
+    return r ? [r] : undefined;
+  }
   if (n === 'any-ipv6') return [{ family: 6, from: 0n, to: (1n << 128n) - 1n }];
   return undefined;
 }
