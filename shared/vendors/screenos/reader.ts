@@ -431,17 +431,24 @@ export const screenosReader: VendorReader = {
 
         if (what === 'interface') {
           const ifName = w[2] ?? '';
-          const it = ifaces.get(ifName) ?? { kind: /^tunnel\./.test(ifName) ? ('tunnel' as const) : /^loopback\./.test(ifName) ? ('loopback' as const) : ('physical' as const) };
-          ifaces.set(ifName, it);
+          // The interface as the model has it, made by the first statement that gives it a zone, an address or NAT.
+          const iface = () => {
+            const got = ifaces.get(ifName) ?? { kind: kindOf(ifName) };
+            ifaces.set(ifName, got);
+            return got;
+          };
           if (w[3] === 'zone' && w.length === 5) {
-            it.zone = w[4];
+            iface().zone = w[4];
             return ok();
           }
-          if (w[3] === 'ip' && w[4] === 'unnumbered' && w[5] === 'interface' && w.length === 7) return ok();
+          if (w[3] === 'ip' && w[4] === 'unnumbered' && w[5] === 'interface' && w.length === 7) {
+            iface();
+            return ok();
+          }
           if (w[3] === 'ip' && w.length === 5 && w[4] !== 'manageable') {
             const [a, l] = (w[4] ?? '').split('/');
             if (!parseIp(a ?? '').ok || !/^\d{1,3}$/.test(l ?? '')) return unknown('not an interface address (address/length)');
-            it.address = w[4];
+            iface().address = w[4];
             return ok();
           }
           if (w[3] === 'nat' && w.length === 4) {
@@ -454,11 +461,13 @@ export const screenosReader: VendorReader = {
           if (w[3] === 'route' && w.length === 4) return ok();
           // set interface <if> mip <ip> host <ip> netmask <mask> [vr <vr>]
           if (w[3] === 'mip' && w[5] === 'host' && w[7] === 'netmask' && (w.length === 9 || (w[9] === 'vr' && w.length === 11))) {
+            iface();
             mips.push({ iface: ifName, mip: w[4] ?? '', host: w[6] ?? '', mask: w[8] ?? '', line: { file: f.name, n: n + 1, text } });
             return;
           }
           // set interface <if> dip <id> <first> <last>
           if (w[3] === 'dip' && w.length === 7) {
+            iface();
             dips.push({ iface: ifName, id: w[4] ?? '', from: w[5] ?? '', to: w[6] ?? '', line: { file: f.name, n: n + 1, text } });
             return;
           }
@@ -633,6 +642,11 @@ export const screenosReader: VendorReader = {
   },
 };
 
+/** ScreenOS names its tunnel interfaces tunnel.N and its loopbacks loopback.N (Volume 2, "Interfaces"). */
+function kindOf(name: string): Interface['kind'] {
+  return /^tunnel\.\d+$/.test(name) ? 'tunnel' : /^loopback\.\d+$/.test(name) ? 'loopback' : 'physical';
+}
+
 /** Address-book key: zones are matched without case ("trust" is "Trust"). */
 const key = (zone: string, name: string) => `${zone.toLowerCase()}/${name}`;
 
@@ -757,6 +771,11 @@ function deviceOf(s: {
   for (const [name, it] of s.ifaces) {
     const i: Interface = { name, kind: it.kind, ...(it.address ? { address: it.address } : {}), ...(it.zone ? { zone: it.zone } : {}) };
     if (InterfaceSchema.safeParse(i).success) interfaces.push(i);
+  }
+  // A tunnel interface a VPN is bound to exists, even when no statement gives it a zone or address.
+  for (const v of s.vpns.values()) {
+    const t = v.tunnelInterface;
+    if (t !== undefined && !interfaces.some((i) => i.name === t) && InterfaceSchema.safeParse({ name: t, kind: 'tunnel' }).success) interfaces.push({ name: t, kind: 'tunnel' });
   }
   const policies: SecurityPolicy[] = [];
   const natRules: NatRule[] = [];

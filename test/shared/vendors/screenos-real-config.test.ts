@@ -74,6 +74,12 @@ describe('ScreenOS reader on get config of the route-based example (Tokyo)', () 
     ]);
   });
 
+  it('an interface only modem or bridge-port lines name is no interface of the model; tunnel.1 without its zone line has no zone', () => {
+    const got = read(ROUTE.replace('set flow tcp-mss', 'set flow tcp-mss\nset interface "serial0/0" modem speed 115200\nset interface bgroup0 port ethernet0/2').replace('set interface "tunnel.1" zone "Untrust"\n', ''));
+    expect(got.lines.ignored).toBe(55);
+    expect(got.meaning.device?.interfaces.map((i) => `${i.name} ${i.kind} ${i.zone ?? '-'}`)).toEqual(['ethernet1 physical Trust', 'ethernet3 physical Untrust', 'tunnel.1 tunnel -']);
+  });
+
   it('a statement of a policy context it does not know is reported, and exit closes the context', () => {
     const got = read(ROUTE.replace('set dst-address "Paris_DMZ"', 'set dst-address "Paris_DMZ"\nset url-filter'));
     const line = got.lines.unknown.find((u) => u.text.startsWith('set url-filter'));
