@@ -293,8 +293,14 @@ export const fortigateReader: VendorReader = {
       // peerid is enforced only with `peertype one` ("Accept this peer ID"); `any` accepts any.
       const peerId = one(e, 'peertype') === 'one' ? one(e, 'peerid') : undefined;
       const dpd = one(e, 'dpd') ?? 'on-demand';
+      // This box's IKE address: local-gw when set, else the address of the interface IKE runs on.
+      const localGw = one(e, 'local-gw');
+      const ifName = one(e, 'interface');
+      const ifIp = ifName === undefined ? undefined : (tables.get('system interface') ?? []).find((i) => i.name === ifName)?.keys.get('ip')?.values[0];
+      const localAddress = localGw !== undefined && localGw !== '0.0.0.0' ? localGw : ifIp !== undefined && ifIp !== '0.0.0.0' && parseIp(ifIp).ok ? ifIp : undefined;
       peers.set(e.name, {
         remoteAddress: parseIp(gw).ok ? gw : '',
+        ...(localAddress !== undefined ? { localAddress } : {}),
         ikeVersion: version,
         ...(version === 1 ? { exchangeMode: one(e, 'mode') === 'aggressive' ? ('aggressive' as const) : ('main' as const) } : {}),
         ike: { proposals: ike, lifetimeSeconds: Number(one(e, 'keylife') ?? 86400) },

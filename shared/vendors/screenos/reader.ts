@@ -72,6 +72,8 @@ interface Gateway {
   auth: 'psk' | 'certificate';
   proposals: Proposal[];
   dpd?: number;
+  /** The interface IKE runs on (outgoing-interface). */
+  outgoing?: string;
 }
 
 interface Vpn {
@@ -337,7 +339,7 @@ export const screenosReader: VendorReader = {
               else if (k === 'local-id') gw.localId = rest[++i];
               else if (k === 'Main' || k === 'main') gw.mode = 'main';
               else if (k === 'Aggr' || k === 'aggr' || k === 'aggressive') gw.mode = 'aggressive';
-              else if (k === 'outgoing-interface') i++;
+              else if (k === 'outgoing-interface') gw.outgoing = rest[++i];
               else if (k === 'preshare') i++;
               else if (k === 'cert') gw.auth = 'certificate';
               else return unknown(`"${k}" is not an ike gateway option the reader knows`);
@@ -575,6 +577,7 @@ export const screenosReader: VendorReader = {
     }
 
     const meaningOf = (ps: readonly Proposal[]) => ps.map((p) => p.meaning);
+    const localOf = (gw: Gateway) => (gw.outgoing === undefined ? undefined : ifaces.get(gw.outgoing)?.address?.split('/')[0]);
     const peers: PeerMeaning[] = [...vpns.values()].map((vpn) => {
       const gw = vpn.gateway;
       const selectors = vpn.tunnelInterface !== undefined ? vpn.proxyIds : vpn.policies;
@@ -585,6 +588,8 @@ export const screenosReader: VendorReader = {
       const children: ChildMeaning[] = list.map((s) => ({ local: side(s.local, s.service.protocol, s.service.src), remote: side(s.remote, s.service.protocol, s.service.dst), esp }));
       return {
         remoteAddress: parseIp(gw.address).ok ? gw.address : '',
+        // This box's IKE address: that of its outgoing interface, when the file gives it one.
+        ...(localOf(gw) !== undefined ? { localAddress: localOf(gw) as string } : {}),
         ikeVersion: gw.ikeVersion,
         ...(gw.mode ? { exchangeMode: gw.mode } : {}),
         ike: { proposals: meaningOf(gw.proposals), ...(gw.proposals[0] ? { lifetimeSeconds: gw.proposals[0].lifetimeSeconds } : {}) },

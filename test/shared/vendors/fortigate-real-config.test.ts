@@ -27,7 +27,7 @@ describe('FortiGate reader on a running configuration (FortiOS 7.4 Administratio
   it('reads the peer: its gateway, proposals, one child per pair of the address groups phase 2 names, its route', () => {
     expect(r.meaning.peers).toHaveLength(1);
     const p = r.meaning.peers[0];
-    expect(p).toMatchObject({ remoteAddress: '172.16.202.1', ikeVersion: 1, exchangeMode: 'main', auth: { method: 'psk' }, routes: ['172.16.101.0/24'] });
+    expect(p).toMatchObject({ remoteAddress: '172.16.202.1', localAddress: '172.16.200.1', ikeVersion: 1, exchangeMode: 'main', auth: { method: 'psk' }, routes: ['172.16.101.0/24'] });
     expect(p?.ike.proposals.map((x) => `${x.encryption.join()}-${x.integrity.join()}`)).toEqual(['aes128-sha256', 'aes256-sha256', 'aes128-sha1', 'aes256-sha1']);
     // to_HQ2_local holds to_HQ2_local_subnet_1 and lab; to_HQ2_remote holds to_HQ2_remote_subnet_1.
     expect(p?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['10.1.100.0/24 <-> 172.16.101.0/24', '10.1.200.0/24 <-> 172.16.101.0/24']);
@@ -81,7 +81,7 @@ describe('FortiGate reader on a backup with VDOMs', () => {
   const r = read(VDOMS);
 
   it('reads the VDOM that holds the tunnels (VPN), with the global tables; the other VDOMs are ignored', () => {
-    expect(r.meaning.peers.map((p) => p.remoteAddress)).toEqual(['172.16.200.1']);
+    expect(r.meaning.peers.map((p) => `${p.localAddress} > ${p.remoteAddress}`)).toEqual(['172.16.202.1 > 172.16.200.1']);
     expect(r.meaning.peers[0]?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['172.16.101.0/24 <-> 10.1.100.0/24']);
     const d = r.meaning.device;
     expect(d).toMatchObject({ hostname: 'HQ2', model: 'FortiGate-VM64', osVersion: '7.4.6', vpnType: 'route-based' });
@@ -158,6 +158,10 @@ describe('FortiGate import of the two ends of the guide\'s example', () => {
     ]);
     expect(DocumentSchema.safeParse(got.document).success).toBe(true);
     expect(got.document.tunnels).toHaveLength(1);
+    // Each end runs IKE on the interface that holds its IKE address.
+    const t = got.document.tunnels[0];
+    const nameOf = (id: string | undefined) => got.document.gateways.find((g) => g.id === id)?.name;
+    expect([t?.a, t?.b].map((e) => `${nameOf(e?.gatewayId)} ${e?.outsideInterface}`).sort()).toEqual(['HQ1 port1', 'HQ2 port25']);
     expect(got.document.gateways.map((g) => [g.name, g.vpnType, g.policies.length, g.routes.length])).toEqual([
       ['HQ1', 'route-based', 7, 2],
       ['HQ2', 'route-based', 2, 1],

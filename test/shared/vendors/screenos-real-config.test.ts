@@ -32,7 +32,7 @@ describe('ScreenOS reader on get config of the route-based example (Tokyo)', () 
   it('reads the peer: sec-level compatible proposals, the proxy ID, the routes to tunnel.1', () => {
     expect(r.meaning.peers).toHaveLength(1);
     const p = r.meaning.peers[0];
-    expect(p).toMatchObject({ remoteAddress: '2.2.2.2', ikeVersion: 1, exchangeMode: 'main', auth: { method: 'psk' }, ike: { lifetimeSeconds: 28800 } });
+    expect(p).toMatchObject({ remoteAddress: '2.2.2.2', localAddress: '1.1.1.1', ikeVersion: 1, exchangeMode: 'main', auth: { method: 'psk' }, ike: { lifetimeSeconds: 28800 } });
     expect(list(p?.ike.proposals)).toEqual(COMPATIBLE_P1);
     expect(p?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['10.1.1.0/24 <-> 10.2.2.0/24']);
     expect(list(p?.children[0]?.esp.proposals)).toEqual(COMPATIBLE_P2);
@@ -95,7 +95,7 @@ describe('ScreenOS reader on the policy-based example (Tokyo), as the guide type
   it('each policy into the VPN is a proxy ID, its mirror the same one; no routes into a tunnel', () => {
     expect(r.meaning.peers).toHaveLength(1);
     const p = r.meaning.peers[0];
-    expect(p).toMatchObject({ remoteAddress: '2.2.2.2', exchangeMode: 'main', routes: [] });
+    expect(p).toMatchObject({ remoteAddress: '2.2.2.2', localAddress: '1.1.1.1', exchangeMode: 'main', routes: [] });
     expect(list(p?.ike.proposals)).toEqual(['3des/sha1/2']);
     expect(p?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['10.1.1.0/24 <-> 10.2.2.0/24']);
     expect(list(p?.children[0]?.esp.proposals)).toEqual(['3des/sha1/2']);
@@ -158,5 +158,7 @@ describe('ScreenOS import of the route-based example', () => {
     const tokyo = got.document.gateways.find((g) => g.name === 'Tokyo');
     expect(tokyo?.interfaces.map((i) => i.name)).toEqual(['ethernet1', 'ethernet3', 'tunnel.1']);
     expect(tokyo?.policies).toHaveLength(5);
+    const end = got.document.tunnels.flatMap((t) => [t.a, t.b]).find((e) => e.gatewayId === tokyo?.id);
+    expect(end?.outsideInterface).toBe('ethernet3');
   });
 });
