@@ -58,8 +58,19 @@ function lex(text: string): { ok: true; words: string[] } | { ok: false; why: st
  * wizard's bookkeeping, route and forwarding options). Any other key of these tables is reported.
  */
 const TABLES: Record<string, ReadonlySet<string>> = {
-  'vpn ipsec phase1-interface': new Set(['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'local-gw', 'authmethod', 'psksecret', 'localid', 'localid-type', 'peerid', 'dpd', 'dpd-retryinterval', 'dpd-retrycount', 'nattraversal', 'type', 'comments', 'wizard-type', 'add-route', 'add-gw-route', 'auto-negotiate', 'distance', 'priority', 'keepalive', 'negotiate-timeout', 'fragmentation', 'exchange-interface-ip', 'npu-offload', 'send-cert-chain', 'ha-sync-esp-seqno', 'auto-discovery-sender', 'auto-discovery-receiver', 'auto-discovery-forwarder', 'encapsulation', 'xauthtype', 'mode-cfg', 'idle-timeout', 'reauth', 'rekey']),
-  'vpn ipsec phase2-interface': new Set(['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-name', 'dst-name', 'src-name6', 'dst-name6', 'src-port', 'dst-port', 'replay', 'comments', 'keepalive', 'add-route', 'route-overlap', 'encapsulation', 'single-source']),
+  'vpn ipsec phase1-interface': new Set(['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'local-gw', 'authmethod', 'psksecret', 'localid', 'localid-type', 'peerid', 'dpd', 'dpd-retryinterval', 'dpd-retrycount', 'nattraversal', 'comments', 'wizard-type', 'add-route', 'add-gw-route', 'auto-negotiate', 'distance', 'priority', 'keepalive', 'negotiate-timeout', 'fragmentation', 'fragmentation-mtu', 'exchange-interface-ip', 'npu-offload', 'send-cert-chain', 'ha-sync-esp-seqno', 'idle-timeout', 'reauth', 'rekey', 'certificate', 'peer', 'signature-hash-alg', 'rsa-signature-format', 'cert-id-validation', 'link-cost', 'loopback-asymroute']),
+  'vpn ipsec phase2-interface': new Set(['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-name', 'dst-name', 'src-name6', 'dst-name6', 'src-port', 'dst-port', 'replay', 'comments', 'keepalive', 'add-route', 'route-overlap', 'single-source']),
+};
+
+/**
+ * Keys `show full-configuration` prints at their default, which the reader understands only at
+ * that default (the same CLI Reference's defaults): at another value they change what is
+ * negotiated or who answers (a dial-up gateway, GRE over IPsec, transport mode, ADVPN, childless
+ * IKE…), so they are reported.
+ */
+const DEFAULT_ONLY: Record<string, Readonly<Record<string, string>>> = {
+  'vpn ipsec phase1-interface': { type: 'static', encapsulation: 'none', 'mode-cfg': 'disable', xauthtype: 'disable', 'passive-mode': 'disable', 'auto-discovery-sender': 'disable', 'auto-discovery-receiver': 'disable', 'auto-discovery-forwarder': 'disable', 'aggregate-member': 'disable', 'monitor': '', 'monitor-hold-down-type': 'immediate', 'forticlient-enforcement': 'disable', 'suite-b': 'disable', eap: 'disable', ppk: 'disable', 'mesh-selector-type': 'disable', 'fgsp-sync': 'disable', 'inbound-dscp-copy': 'disable', esn: 'disable', 'childless-ike': 'disable', 'digital-signature-auth': 'disable', 'enforce-unique-id': 'disable', 'fec-egress': 'disable', 'fec-ingress': 'disable', 'network-overlay': 'disable', 'dev-id-notification': 'disable', 'exchange-fgt-device-id': 'disable', 'ems-sn-check': 'disable', 'default-gw': '0.0.0.0', 'remote-gw-match': 'any' },
+  'vpn ipsec phase2-interface': { encapsulation: 'tunnel-mode', 'dhcp-ipsec': 'disable', 'ipv4-df': 'disable', l2tp: 'disable', diffserv: 'disable', 'inbound-dscp-copy': 'phase1', 'auto-discovery-sender': 'phase1', 'auto-discovery-forwarder': 'phase1' },
 };
 
 /** Other `vpn ipsec` tables (policy-mode phase1/phase2, manual keys…): about VPNs, not read, so their entries are reported. */
@@ -229,8 +240,16 @@ export const fortigateReader: VendorReader = {
             if (top.kind === 'reported') return unknown(`the reader does not read ${top.table.split(' > ')[0]}`);
             const strict = TABLES[top.table];
             const device = DEVICE_TABLES[top.table];
-            if (strict && !strict.has(key)) return unknown(`${top.table} has no key ${key} the reader knows`);
+            const byDefault = DEFAULT_ONLY[top.table]?.[key];
+            if (strict && !strict.has(key) && byDefault === undefined) return unknown(`${top.table} has no key ${key} the reader knows`);
             if (!top.entry) return unknown('set outside an entry');
+            if (byDefault !== undefined) {
+              if (verb === 'unset' || rest.slice(1).join(' ') === byDefault) {
+                lines.used++;
+                return;
+              }
+              return unknown(`${key} is ${rest.slice(1).join(' ')}; the reader reads this table only with ${key} ${byDefault === '' ? 'empty' : byDefault}`);
+            }
             if (device && !device.has(key)) {
               // A key of a device table the model has no place for (allowaccess, uuid, logtraffic…).
               lines.ignored++;

@@ -117,6 +117,33 @@ describe('FortiGate reader: what a real file holds that the model cannot', () =>
     expect(missing.lines.unknown.map((u) => u.text)).toContainEqual(expect.stringContaining('nowhere is not a firewall address or address group'));
   });
 
+  it('keys full-configuration prints at their default are understood there, and reported at another value (dial-up, transport mode)', () => {
+    const r = read(`config vpn ipsec phase1-interface
+    edit "p"
+        set type static
+        set remote-gw 192.0.2.1
+        set childless-ike disable
+        set monitor ""
+    next
+    edit "dialup"
+        set type dynamic
+    next
+end
+config vpn ipsec phase2-interface
+    edit "p2"
+        set phase1name "p"
+        set encapsulation transport-mode
+        set l2tp disable
+    next
+end
+`);
+    expect(r.lines.unknown.map((u) => [u.line, u.text])).toEqual([
+      [9, expect.stringContaining('type is dynamic; the reader reads this table only with type static')],
+      [15, expect.stringContaining('encapsulation is transport-mode')],
+    ]);
+    expect(r.lines.used).toBe(16);
+  });
+
   it('a sub-table inside a VPN table is reported; one inside an unrelated table is ignored', () => {
     const r = read(`config vpn ipsec phase1-interface
     edit "p"
