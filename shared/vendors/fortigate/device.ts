@@ -9,7 +9,7 @@
 // range per policy side, one protocol and port, so a policy naming several becomes one model
 // policy per combination, in order.
 import { InterfaceSchema, NatRuleSchema, RouteSchema, SecurityPolicySchema, type Interface, type NatRule, type Route, type SecurityPolicy } from '../../model/document';
-import { formatIp, formatRange, parseIp, prefixLength, type AddressRange } from '../../net/address';
+import { formatRange, parseIp, prefixLength, type AddressRange } from '../../net/address';
 import type { DeviceMeaning } from '../kit/reader';
 
 export interface Statement {
@@ -295,7 +295,7 @@ export function deviceOf(tables: Tables, header: { hostname?: string; model?: st
             unknown(at, `source NAT to the address of ${out}, which has none in this configuration`);
             continue;
           }
-          const rule: NatRule = { name: src.length * outs.length === 1 ? `${base} nat` : `${base} nat #${k + 1}`, kind: 'source', original: spec(s), translated: formatIp(4, parseIp(address).ok ? (parseIp(address) as { value: { value: bigint } }).value.value : 0n), interface: out };
+          const rule: NatRule = { name: src.length * outs.length === 1 ? `${base} nat` : `${base} nat #${k + 1}`, kind: 'source', original: spec(s), translated: address, interface: out };
           if (valid(NatRuleSchema, rule, at, unknown)) natRules.push(rule);
         }
       });

@@ -450,7 +450,8 @@ export const screenosReader: VendorReader = {
           if (w[3] === 'ip' && w.length === 5 && w[4] !== 'manageable') {
             const [a, l] = (w[4] ?? '').split('/');
             if (!parseIp(a ?? '').ok || !/^\d{1,3}$/.test(l ?? '')) return unknown('not an interface address (address/length)');
-            iface().address = w[4];
+            // 0.0.0.0/0 is an interface with no address (a DHCP client before its lease).
+            if (a !== '0.0.0.0') iface().address = w[4];
             return ok();
           }
           if (w[3] === 'nat' && w.length === 4) {
