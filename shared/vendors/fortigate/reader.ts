@@ -6,23 +6,20 @@
 // meaning: one peer per `vpn ipsec phase1-interface` entry, its children the phase2-interface
 // entries naming it (phase1name), its routes the `router static`/`static6` entries whose device
 // is its tunnel interface (named as the phase 1). Defaults are the CLI Reference's.
+//
+// A running configuration (`show full-configuration`, a backup file) holds much more: the
+// device part (./device.ts) reads the `#config-version=` header, hostname, interfaces, zones,
+// static routes, addresses, services and firewall policies. A file with VDOMs (`config global`
+// … `end`, `config vdom` / `edit <vdom>` … `next` … `end`: FortiOS 7.4.6 Administration Guide,
+// "Virtual Domains", "VDOM configuration") is read for one VDOM: the first that holds
+// phase1-interface tunnels, else root. Tables that say nothing about VPNs (log, system admin,
+// dns, ntp…) are ignored as whole blocks; every line of a `vpn ipsec` table the reader does not
+// know is reported with its number.
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { formatRange, parseIp, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
 import type { ChildMeaning, ConfigMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
-
-interface Statement {
-  file: string;
-  line: number;
-  text: string;
-  words: string[];
-}
-
-/** One `edit` entry: its keys (the words after `set <key>`) and the line of each. */
-interface Entry {
-  name: string;
-  keys: Map<string, { values: string[]; at: Statement }>;
-}
+import { addressRanges, deviceOf, DEVICE_TABLES, prefix, range, subnet, type Entry, type Statement, type Tables } from './device';
 
 /** The words of one line, or why they cannot be read. */
 function lex(text: string): { ok: true; words: string[] } | { ok: false; why: string } {
@@ -54,16 +51,30 @@ function lex(text: string): { ok: true; words: string[] } | { ok: false; why: st
   return { ok: true, words };
 }
 
-/** The keys the reader understands, per table; a table not listed is not about VPNs (ignored). */
+/**
+ * The keys of the `vpn ipsec` tables the reader understands (FortiOS 7.4.6 CLI Reference, "config
+ * vpn ipsec phase1-interface", "config vpn ipsec phase2-interface"): those it reads, and those a
+ * running configuration prints whose value changes nothing the model holds (comments, the
+ * wizard's bookkeeping, route and forwarding options). Any other key of these tables is reported.
+ */
 const TABLES: Record<string, ReadonlySet<string>> = {
-  'vpn ipsec phase1-interface': new Set(['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'authmethod', 'psksecret', 'localid', 'localid-type', 'peerid', 'dpd', 'dpd-retryinterval', 'dpd-retrycount', 'nattraversal', 'type', 'comments']),
-  'vpn ipsec phase2-interface': new Set(['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-port', 'dst-port', 'replay', 'comments']),
-  'router static': new Set(['dst', 'device', 'gateway', 'distance', 'status', 'comment']),
-  'router static6': new Set(['dst', 'device', 'gateway', 'distance', 'status', 'comment']),
-  'firewall address': new Set(['subnet', 'type', 'start-ip', 'end-ip', 'comment']),
-  'firewall address6': new Set(['ip6', 'type', 'start-ip', 'end-ip', 'comment']),
-  'firewall policy': new Set(['name', 'srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'srcaddr6', 'dstaddr6', 'action', 'schedule', 'service', 'nat', 'comments', 'status', 'logtraffic']),
+  'vpn ipsec phase1-interface': new Set(['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'local-gw', 'authmethod', 'psksecret', 'localid', 'localid-type', 'peerid', 'dpd', 'dpd-retryinterval', 'dpd-retrycount', 'nattraversal', 'comments', 'wizard-type', 'add-route', 'add-gw-route', 'auto-negotiate', 'distance', 'priority', 'keepalive', 'negotiate-timeout', 'fragmentation', 'fragmentation-mtu', 'exchange-interface-ip', 'npu-offload', 'send-cert-chain', 'ha-sync-esp-seqno', 'idle-timeout', 'reauth', 'rekey', 'certificate', 'peer', 'signature-hash-alg', 'rsa-signature-format', 'cert-id-validation', 'link-cost', 'loopback-asymroute']),
+  'vpn ipsec phase2-interface': new Set(['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-name', 'dst-name', 'src-name6', 'dst-name6', 'src-port', 'dst-port', 'replay', 'comments', 'keepalive', 'add-route', 'route-overlap', 'single-source']),
 };
+
+/**
+ * Keys `show full-configuration` prints at their default, which the reader understands only at
+ * that default (the same CLI Reference's defaults): at another value they change what is
+ * negotiated or who answers (a dial-up gateway, GRE over IPsec, transport mode, ADVPN, childless
+ * IKE…), so they are reported.
+ */
+const DEFAULT_ONLY: Record<string, Readonly<Record<string, string>>> = {
+  'vpn ipsec phase1-interface': { type: 'static', encapsulation: 'none', 'mode-cfg': 'disable', xauthtype: 'disable', 'passive-mode': 'disable', 'auto-discovery-sender': 'disable', 'auto-discovery-receiver': 'disable', 'auto-discovery-forwarder': 'disable', 'aggregate-member': 'disable', 'monitor': '', 'monitor-hold-down-type': 'immediate', 'forticlient-enforcement': 'disable', 'suite-b': 'disable', eap: 'disable', ppk: 'disable', 'mesh-selector-type': 'disable', 'fgsp-sync': 'disable', 'inbound-dscp-copy': 'disable', esn: 'disable', 'childless-ike': 'disable', 'digital-signature-auth': 'disable', 'enforce-unique-id': 'disable', 'fec-egress': 'disable', 'fec-ingress': 'disable', 'network-overlay': 'disable', 'dev-id-notification': 'disable', 'exchange-fgt-device-id': 'disable', 'ems-sn-check': 'disable', 'default-gw': '0.0.0.0', 'remote-gw-match': 'any' },
+  'vpn ipsec phase2-interface': { encapsulation: 'tunnel-mode', 'dhcp-ipsec': 'disable', 'ipv4-df': 'disable', l2tp: 'disable', diffserv: 'disable', 'inbound-dscp-copy': 'phase1', 'auto-discovery-sender': 'phase1', 'auto-discovery-forwarder': 'phase1' },
+};
+
+/** Other `vpn ipsec` tables (policy-mode phase1/phase2, manual keys…): about VPNs, not read, so their entries are reported. */
+const VPN_TABLE = /^vpn ipsec /;
 
 const ENC: Record<string, Encryption> = { des: 'des', '3des': '3des', aes128: 'aes128', aes192: 'aes192', aes256: 'aes256', null: 'null', aes128gcm: 'aes128gcm16', aes256gcm: 'aes256gcm16', chacha20poly1305: 'chacha20poly1305' };
 const HASH: Record<string, Integrity> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', null: 'none' };
@@ -84,38 +95,6 @@ function proposal(word: string, dhGroups: DhGroup[]): ProposalMeaning | undefine
   return { encryption: [e], integrity: i === 'none' ? [] : [i], dhGroups };
 }
 
-/** `10.1.0.0 255.255.255.0` or `10.1.0.0/24` as a range. */
-function subnet(values: readonly string[]): AddressRange | undefined {
-  const [a, b] = values;
-  if (a === undefined) return undefined;
-  if (b === undefined) return prefix(a);
-  const ip = parseIp(a);
-  const mask = parseIp(b);
-  if (!ip.ok || !mask.ok || ip.value.family !== 4 || mask.value.family !== 4) return undefined;
-  // A netmask is ones then zeros: its host part plus one is a power of two.
-  const host = ~mask.value.value & 0xffffffffn;
-  if (((host + 1n) & host) !== 0n) return undefined;
-  return { family: 4, from: ip.value.value & ~host, to: (ip.value.value & ~host) | host };
-}
-
-function prefix(text: string): AddressRange | undefined {
-  const [a, l] = text.split('/');
-  const ip = parseIp(a ?? '');
-  if (!ip.ok) return undefined;
-  const bits = ip.value.family === 4 ? 32 : 128;
-  const len = l === undefined ? bits : Number(l);
-  if (!Number.isInteger(len) || len < 0 || len > bits) return undefined;
-  const host = (1n << BigInt(bits - len)) - 1n;
-  return { family: ip.value.family, from: ip.value.value & ~host, to: (ip.value.value & ~host) | host };
-}
-
-function range(first: string | undefined, last: string | undefined): AddressRange | undefined {
-  const a = parseIp(first ?? '');
-  const b = parseIp(last ?? first ?? '');
-  if (!a.ok || !b.ok || a.value.family !== b.value.family || a.value.value > b.value.value) return undefined;
-  return { family: a.value.family, from: a.value.value, to: b.value.value };
-}
-
 /** The type of an identity read from its value alone (FortiOS's peerid carries no type: it matches the value). */
 function identityType(value: string): string {
   if (parseIp(value).ok) return 'address';
@@ -127,85 +106,192 @@ function identityType(value: string): string {
 
 const LOCALID_TYPE: Record<string, string> = { address: 'address', fqdn: 'fqdn', 'user-fqdn': 'user-fqdn', keyid: 'key-id', asn1dn: 'dn' };
 
+/** What became of the lines of one scope: the file outside VDOMs, or one VDOM. */
+interface Bucket {
+  lines: LineAccount;
+  tables: Tables;
+  /** For a VDOM: its `edit <vdom>` line being read, and the one under which it holds phase1-interface tunnels. */
+  at?: Statement;
+  tunnelsAt?: Statement;
+}
+
+const newBucket = (): Bucket => ({ lines: { used: 0, ignored: 0, unknown: [] }, tables: new Map() });
+
+/** One open `config`: the table (a nested one named `parent > table`), its open entry, and what kind of block it is. */
+interface Open {
+  table: string;
+  entry?: Entry;
+  /** `config global` / `config vdom`: their tables are top-level tables. */
+  container?: 'global' | 'vdom';
+  /** What its lines are: read (a table of the reader), ignored (not about VPNs), reported (about VPNs, not read). */
+  kind: 'read' | 'ignored' | 'reported';
+}
+
 export const fortigateReader: VendorReader = {
   read(files) {
-    const lines: LineAccount = { used: 0, ignored: 0, unknown: [] };
-    const tables = new Map<string, Entry[]>();
-    const unknown = (s: Statement, why: string) => lines.unknown.push({ file: s.file, line: s.line, text: `${s.text.trim()} (${why})` });
+    const global = newBucket();
+    const vdoms = new Map<string, Bucket>();
+    const header: { model?: string; osVersion?: string } = {};
+    let hostname: string | undefined;
     for (const f of files) {
-      // The open `config` tables and `edit` entries, innermost last.
-      const stack: { table: string; entry?: Entry }[] = [];
+      const stack: Open[] = [];
+      let bucket = global;
       f.content.split('\n').forEach((raw, n) => {
         const text = raw.trim();
         if (text === '') return;
         const s: Statement = { file: f.name, line: n + 1, text: raw, words: [] };
+        const lines = bucket.lines;
+        const unknown = (why: string) => lines.unknown.push({ file: s.file, line: s.line, text: `${text} (${why})` });
         if (text.startsWith('#')) {
+          // "#config-version=FG100F-7.4.6-FW-build2702-241014:opmode=0:vdom=0:user=admin": the
+          // header every backup and `show` begins with (model, FortiOS version, build).
+          const m = /^#config-version=([A-Z0-9]+)-(\d+\.\d+\.\d+)-FW-build(\d+)/.exec(text);
+          if (m) {
+            header.model = modelName(m[1] as string);
+            header.osVersion = m[2] as string;
+          }
           lines.ignored++;
           return;
         }
         const lexed = lex(text);
-        if (!lexed.ok) return unknown(s, lexed.why);
+        if (!lexed.ok) return unknown(lexed.why);
         s.words = lexed.words;
         const [verb, ...rest] = s.words;
         const top = stack[stack.length - 1];
-        const known = top !== undefined && TABLES[top.table] !== undefined;
         switch (verb) {
           case 'config': {
-            // A table inside an entry is named after its own path (FortiOS nests sub-tables).
             const table = rest.join(' ');
-            if (table === '') return unknown(s, 'config names no table');
-            stack.push({ table: top?.entry ? `${top.table} > ${table}` : table });
-            if (TABLES[table] !== undefined && !top?.entry) {
-              if (!tables.has(table)) tables.set(table, []);
+            if (table === '') return unknown('config names no table');
+            // A table at the top of the file, of `config global`, or of an `edit <vdom>` entry.
+            const topLevel = !top || (top.container === 'global' && !top.entry) || (top.container === 'vdom' && top.entry !== undefined);
+            if (!top && (table === 'global' || table === 'vdom')) {
+              stack.push({ table, container: table, kind: 'ignored' });
+              lines.ignored++;
+              return;
+            }
+            if (!topLevel) {
+              // A table inside an entry (FortiOS nests sub-tables): part of its parent's block.
+              const kind = top?.kind === 'read' && TABLES[top.table] !== undefined ? 'reported' : top?.kind === 'reported' ? 'reported' : 'ignored';
+              stack.push({ table: `${top?.table ?? ''} > ${table}`, kind });
+              if (kind === 'reported') return unknown(`${top?.table} has no sub-table ${table} the reader knows`);
+              lines.ignored++;
+              return;
+            }
+            const kind = TABLES[table] !== undefined || DEVICE_TABLES[table] !== undefined ? 'read' : VPN_TABLE.test(table) ? 'reported' : 'ignored';
+            stack.push({ table, kind });
+            if (table === 'vpn ipsec phase1-interface') bucket.tunnelsAt ??= bucket.at;
+            if (kind === 'read') {
+              if (!bucket.tables.has(table)) bucket.tables.set(table, []);
               lines.used++;
             } else lines.ignored++;
             return;
           }
           case 'edit': {
-            if (!top || top.entry || rest.length !== 1) return unknown(s, 'edit outside a table, or inside an open entry');
-            top.entry = { name: rest[0] as string, keys: new Map() };
-            if (known) {
-              tables.get(top.table)?.push(top.entry);
+            if (!top || top.entry || rest.length !== 1) return unknown('edit outside a table, or inside an open entry');
+            top.entry = { name: rest[0] as string, keys: new Map(), at: s };
+            if (top.container === 'vdom') {
+              // `edit <vdom>`: the lines up to its `next` are that VDOM's.
+              const name = rest[0] as string;
+              const b = vdoms.get(name) ?? newBucket();
+              b.at = s;
+              vdoms.set(name, b);
+              bucket = b;
+              bucket.lines.ignored++;
+              return;
+            }
+            if (top.kind === 'read') {
+              bucket.tables.get(top.table)?.push(top.entry);
               lines.used++;
-            } else lines.ignored++;
+            } else if (top.kind === 'reported') unknown(`the reader does not read ${top.table} (it reads the route-based phase1-interface and phase2-interface tables)`);
+            else lines.ignored++;
             return;
           }
           case 'next': {
-            if (!top?.entry) return unknown(s, 'next with no open entry');
+            if (!top?.entry) return unknown('next with no open entry');
             delete top.entry;
-            if (known) lines.used++;
+            if (top.container === 'vdom') {
+              lines.ignored++;
+              bucket = global;
+              return;
+            }
+            if (top.kind === 'read') lines.used++;
             else lines.ignored++;
             return;
           }
           case 'end': {
-            if (!top || top.entry) return unknown(s, top ? 'end inside an open entry (next missing)' : 'end with no open table');
+            if (!top || (top.entry && top.container !== 'global')) return unknown(top ? 'end inside an open entry (next missing)' : 'end with no open table');
             stack.pop();
-            if (known) lines.used++;
+            if (top.kind === 'read') lines.used++;
             else lines.ignored++;
             return;
           }
           case 'set':
-          case 'unset': {
+          case 'unset':
+          case 'append':
+          case 'select': {
             const key = rest[0];
-            if (!top || key === undefined) return unknown(s, 'set outside a table');
-            if (!known) {
+            if (!top || key === undefined) return unknown('set outside a table');
+            if (top.kind === 'ignored') {
+              // The hostname names the device; its table (system global) says nothing about VPNs.
+              if (top.table === 'system global' && key === 'hostname' && verb === 'set') hostname = rest[1];
               lines.ignored++;
               return;
             }
-            if (!TABLES[top.table]?.has(key)) return unknown(s, `${top.table} has no key ${key} the reader knows`);
-            // A table without entries (router static keeps entries; a setting table would not).
-            if (!top.entry) return unknown(s, 'set outside an entry');
+            if (top.kind === 'reported') return unknown(`the reader does not read ${top.table.split(' > ')[0]}`);
+            const strict = TABLES[top.table];
+            const device = DEVICE_TABLES[top.table];
+            const byDefault = DEFAULT_ONLY[top.table]?.[key];
+            if (strict && !strict.has(key) && byDefault === undefined) return unknown(`${top.table} has no key ${key} the reader knows`);
+            if (!top.entry) return unknown('set outside an entry');
+            if (byDefault !== undefined) {
+              if (verb === 'unset' || rest.slice(1).join(' ') === byDefault) {
+                lines.used++;
+                return;
+              }
+              return unknown(`${key} is ${rest.slice(1).join(' ')}; the reader reads this table only with ${key} ${byDefault === '' ? 'empty' : byDefault}`);
+            }
+            if (device && !device.has(key)) {
+              // A key of a device table the model has no place for (allowaccess, uuid, logtraffic…).
+              lines.ignored++;
+              return;
+            }
             if (verb === 'set') top.entry.keys.set(key, { values: rest.slice(1), at: s });
-            else top.entry.keys.delete(key);
+            else if (verb === 'unset') top.entry.keys.delete(key);
+            else if (verb === 'append') top.entry.keys.set(key, { values: [...(top.entry.keys.get(key)?.values ?? []), ...rest.slice(1)], at: s });
+            else return unknown('select is not a configuration statement the reader reads');
             lines.used++;
             return;
           }
           default:
-            return unknown(s, 'not a FortiOS configuration statement');
+            return unknown('not a FortiOS configuration statement');
         }
       });
-      if (stack.length > 0) return { ok: false, message: `${f.name}: "config ${stack[stack.length - 1]?.table}" is not closed with end` };
+      if (stack.length > 0) return { ok: false, message: `${f.name}: "config ${stack[stack.length - 1]?.table}" is not closed with end: give the whole configuration (show full-configuration, or a backup file)` };
     }
+
+    // The VDOM read: the first holding route-based tunnels, else root, else the first.
+    const withTunnels = [...vdoms.entries()].find(([, b]) => (b.tables.get('vpn ipsec phase1-interface') ?? []).length > 0);
+    const chosenName = withTunnels?.[0] ?? (vdoms.has('root') ? 'root' : [...vdoms.keys()][0]);
+    const chosen = chosenName === undefined ? undefined : vdoms.get(chosenName);
+    const lines: LineAccount = { used: global.lines.used, ignored: global.lines.ignored, unknown: [...global.lines.unknown] };
+    for (const [name, b] of vdoms) {
+      if (b === chosen) {
+        lines.used += b.lines.used;
+        lines.ignored += b.lines.ignored;
+        lines.unknown.push(...b.lines.unknown);
+        continue;
+      }
+      // Another VDOM's lines are not read: ignored, but its tunnels are said.
+      lines.ignored += b.lines.used + b.lines.ignored + b.lines.unknown.length;
+      const at = b.tunnelsAt;
+      if ((b.tables.get('vpn ipsec phase1-interface') ?? []).length > 0 && at) {
+        lines.ignored--;
+        lines.unknown.push({ file: at.file, line: at.line, text: `${at.text.trim()} (VDOM ${name} holds IPsec tunnels too; this import reads VDOM ${chosenName} only: import ${name} from a file of that VDOM alone)` });
+      }
+    }
+    const tables: Tables = new Map(global.tables);
+    for (const [t, entries] of chosen?.tables ?? []) tables.set(t, [...(tables.get(t) ?? []), ...entries]);
+    const unknown = (s: Statement, why: string) => lines.unknown.push({ file: s.file, line: s.line, text: `${s.text.trim()} (${why})` });
 
     const value = (e: Entry, key: string) => e.keys.get(key)?.values;
     const one = (e: Entry, key: string) => value(e, key)?.[0];
@@ -226,8 +312,14 @@ export const fortigateReader: VendorReader = {
       // peerid is enforced only with `peertype one` ("Accept this peer ID"); `any` accepts any.
       const peerId = one(e, 'peertype') === 'one' ? one(e, 'peerid') : undefined;
       const dpd = one(e, 'dpd') ?? 'on-demand';
+      // This box's IKE address: local-gw when set, else the address of the interface IKE runs on.
+      const localGw = one(e, 'local-gw');
+      const ifName = one(e, 'interface');
+      const ifIp = ifName === undefined ? undefined : (tables.get('system interface') ?? []).find((i) => i.name === ifName)?.keys.get('ip')?.values[0];
+      const localAddress = localGw !== undefined && localGw !== '0.0.0.0' ? localGw : ifIp !== undefined && ifIp !== '0.0.0.0' && parseIp(ifIp).ok ? ifIp : undefined;
       peers.set(e.name, {
         remoteAddress: parseIp(gw).ok ? gw : '',
+        ...(localAddress !== undefined ? { localAddress } : {}),
         ikeVersion: version,
         ...(version === 1 ? { exchangeMode: one(e, 'mode') === 'aggressive' ? ('aggressive' as const) : ('main' as const) } : {}),
         ike: { proposals: ike, lifetimeSeconds: Number(one(e, 'keylife') ?? 86400) },
@@ -258,36 +350,42 @@ export const fortigateReader: VendorReader = {
         else unknown((e.keys.get('proposal') as { at: Statement }).at, `${w} is not a phase-2 proposal`);
       }
       const protocol = Number(one(e, 'protocol') ?? 0);
-      const side = (s: 'src' | 'dst'): string | undefined => {
+      // Each side is one range, or (src-addr-type name: a firewall address or address group,
+      // FortiOS 7.4.6 CLI Reference, "config vpn ipsec phase2-interface", src-name/dst-name) the
+      // ranges the object holds: one child per pair, as the model holds one selector per child.
+      const side = (s: 'src' | 'dst'): string[] | string => {
         const type = one(e, `${s}-addr-type`) ?? 'subnet';
         const six = type.endsWith('6');
+        const port = Number(one(e, `${s}-port`) ?? 0);
+        const format = (r: AddressRange) => formatSelector(fromRange(r, protocol, port === 0 ? 0 : port, port === 0 ? 65535 : port));
+        if (type === 'name' || type === 'name6') {
+          const name = one(e, `${s}-name${six ? '6' : ''}`);
+          if (name === undefined) return `src-addr-type ${type} names no ${s}-name`;
+          const got = addressRanges(tables, name, six ? 6 : 4);
+          return got.ok ? got.ranges.map(format) : got.why;
+        }
         const r =
           type === 'subnet' ? subnet(value(e, `${s}-subnet`) ?? ['0.0.0.0', '0.0.0.0'])
           : type === 'subnet6' ? prefix(one(e, `${s}-subnet6`) ?? '::/0')
           : type === 'ip' || type === 'ip6' ? range(one(e, `${s}-start-ip${six ? '6' : ''}`), undefined)
           : type === 'range' || type === 'range6' ? range(one(e, `${s}-start-ip${six ? '6' : ''}`), one(e, `${s}-end-ip${six ? '6' : ''}`))
           : undefined;
-        if (!r) return undefined;
-        const port = Number(one(e, `${s}-port`) ?? 0);
-        return formatSelector(fromRange(r, protocol, port === 0 ? 0 : port, port === 0 ? 65535 : port));
+        return r ? [format(r)] : 'a selector the reader cannot read';
       };
-      const local = side('src');
-      const remote = side('dst');
-      if (local === undefined || remote === undefined) {
-        unknown((e.keys.get('src-addr-type') ?? e.keys.get('phase1name'))?.at as Statement, 'a selector the reader cannot read');
+      const locals = side('src');
+      const remotes = side('dst');
+      if (typeof locals === 'string' || typeof remotes === 'string') {
+        const which = typeof locals === 'string' ? 'src' : 'dst';
+        unknown((e.keys.get(`${which}-name`) ?? e.keys.get(`${which}-addr-type`) ?? e.keys.get('phase1name') ?? { at: e.at }).at, (typeof locals === 'string' ? locals : remotes) as string);
         continue;
       }
       const type = one(e, 'keylife-type') ?? 'seconds';
-      const child: ChildMeaning = {
-        local,
-        remote,
-        esp: {
-          proposals: esp,
-          ...(type !== 'kbs' ? { lifetimeSeconds: Number(one(e, 'keylifeseconds') ?? 43200) } : {}),
-          ...(type !== 'seconds' ? { lifetimeKilobytes: Number(one(e, 'keylifekbs') ?? 5120) } : {}),
-        },
+      const esp2 = {
+        proposals: esp,
+        ...(type !== 'kbs' ? { lifetimeSeconds: Number(one(e, 'keylifeseconds') ?? 43200) } : {}),
+        ...(type !== 'seconds' ? { lifetimeKilobytes: Number(one(e, 'keylifekbs') ?? 5120) } : {}),
       };
-      peer.children.push(child);
+      for (const local of locals) for (const remote of remotes) peer.children.push({ local, remote, esp: esp2 } satisfies ChildMeaning);
     }
     for (const table of ['router static', 'router static6']) {
       for (const e of tables.get(table) ?? []) {
@@ -304,7 +402,34 @@ export const fortigateReader: VendorReader = {
         peer.routes.push(formatRange(r));
       }
     }
-    const meaning: ConfigMeaning = { peers: [...peers.values()] };
+    const device = deviceOf(tables, { ...header, ...(hostname !== undefined ? { hostname } : {}), ...(chosen && chosenName !== undefined ? { vdom: chosenName } : {}) }, (s, why) => unknown(s, why));
+    const meaning: ConfigMeaning = { peers: [...peers.values()], device };
     return { ok: true, meaning, lines } satisfies ReadResult;
   },
+
+  recognize(text) {
+    // FortiOS statements throughout: config/edit/set/next/end (indented as the CLI prints them), # comments.
+    let own = 0;
+    let all = 0;
+    let configs = 0;
+    for (const raw of text.split('\n')) {
+      const t = raw.trim();
+      if (t === '') continue;
+      all++;
+      if (t.startsWith('#')) own++;
+      else if (/^config [a-z0-9][a-z0-9 -]*$/.test(t)) {
+        own++;
+        configs++;
+      } else if (/^(?:edit \S.*|set [a-z0-9][a-z0-9-]*(?: .*)?|unset [a-z0-9-]+|append [a-z0-9-]+ .*|next|end)$/.test(t)) own++;
+    }
+    // A file with no `config` table is not FortiOS (other products' `set` lines alone are not).
+    return configs === 0 || all === 0 ? 0 : own / all;
+  },
 };
+
+/** The model as FortiGate products are named: FG100F -> FortiGate-100F, FGVM64 -> FortiGate-VM64, FWF60F -> FortiWiFi-60F. */
+function modelName(code: string): string {
+  const m = /^(FGT?|FWF)(.+)$/.exec(code);
+  if (!m) return code;
+  return `${m[1] === 'FWF' ? 'FortiWiFi' : 'FortiGate'}-${m[2] as string}`;
+}

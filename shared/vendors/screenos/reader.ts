@@ -10,10 +10,24 @@
 // (policy-based: each policy is a proxy ID, KB16008); its routes those to its bound tunnel
 // interface. There is no Batfish grammar for ScreenOS: this reader and the structural check are
 // what check its files, so it reads every statement it accounts as used word by word.
-import type { DhGroup, Encryption, Integrity } from '../../model/document';
-import { formatRange, parseIp, type AddressRange } from '../../net/address';
+//
+// A saved configuration (`get config`, "Total Config size N:" first) holds more, read for the
+// device part: `set interface <if> zone|ip|unnumbered|nat|mip|dip`, `set route` (also inside `set
+// vrouter "<vr>"` … `exit`), address book entries and groups (`set address`, `set group address
+// … add`), services and service groups, policies (`set policy id N [name "x"] from … to …
+// <src> <dst> <svc> [nat src [dip-id N]] permit|deny|reject|tunnel vpn "<vpn>" [id 0xN]
+// [pair-policy N]` and its `set policy id N` … `set src-address|dst-address|service` … `exit`
+// context), predefined proposals (`sec-level standard|compatible|basic`, `pre-g2-3des-sha`,
+// `nopfs-esp-des-md5`…): "Concepts & Examples ScreenOS Reference Guide", Volume 5, "Site-to-Site
+// Virtual Private Networks" and "Phase 1 / Phase 2 Proposals"; Volume 2: Fundamentals,
+// "Interfaces", "Address Books", "Policies"; Volume 8: Address Translation, "Mapped IP
+// Addresses", "Dynamic IP Pools". Statements of other subsystems (admin, auth, syslog, snmp, ntp,
+// clock, flow, alg, zone screens…) are ignored; every other statement of `ike`, `vpn`, `ipsec`,
+// routes, addresses, policies the reader does not know is reported with its line number.
+import { InterfaceSchema, NatRuleSchema, RouteSchema, SecurityPolicySchema, type DhGroup, type Encryption, type Integrity, type Interface, type NatRule, type Route, type SecurityPolicy } from '../../model/document';
+import { formatRange, parseIp, prefixLength, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
-import type { ChildMeaning, ConfigMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
+import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 
 /** The words of one line: bare, or "quoted" with no escape. */
 function lex(text: string): { ok: true; words: string[] } | { ok: false; why: string } {
@@ -58,6 +72,8 @@ interface Gateway {
   auth: 'psk' | 'certificate';
   proposals: Proposal[];
   dpd?: number;
+  /** The interface IKE runs on (outgoing-interface). */
+  outgoing?: string;
 }
 
 interface Vpn {
@@ -121,6 +137,73 @@ function side(r: AddressRange, protocol: number, p: [number, number]): string {
   return formatSelector(fromRange(r, protocol, p[0], p[1]));
 }
 
+/**
+ * The predefined proposals ("Concepts & Examples ScreenOS Reference Guide", Volume 5, "Phase 1
+ * Proposals", "Phase 2 Proposals"): `<auth>-g<group>-<enc>-<hash>` (phase 1, 28,800 seconds) and
+ * `g<group>|nopfs-esp-<enc>-<hash>` (phase 2, 3,600 seconds).
+ */
+function predefined(name: string, phase: 1 | 2): Proposal | undefined {
+  const m = phase === 1 ? /^(?:pre|rsa|dsa)-g(1|2|5|14)-(des|3des|aes128|aes192|aes256)-(md5|sha)$/.exec(name) : /^(?:g(1|2|5|14)|nopfs)-esp-(des|3des|aes128|aes192|aes256|null)-(md5|sha)$/.exec(name);
+  if (!m) return undefined;
+  const group = m[1] === undefined ? [] : [Number(m[1]) as DhGroup];
+  return { meaning: { encryption: [ENC[m[2] as string] as Encryption], integrity: [m[3] === 'md5' ? 'md5' : 'sha1'], dhGroups: group }, lifetimeSeconds: phase === 1 ? 28800 : 3600 };
+}
+
+/** The proposal sets of `sec-level` (the same guide, "Phase 1 Proposals", "Phase 2 Proposals"). */
+const SEC_LEVEL: Record<string, { p1: string[]; p2: string[] }> = {
+  standard: { p1: ['pre-g2-aes128-sha', 'pre-g2-3des-sha'], p2: ['g2-esp-3des-sha', 'g2-esp-aes128-sha'] },
+  compatible: { p1: ['pre-g2-3des-sha', 'pre-g2-3des-md5', 'pre-g2-des-sha', 'pre-g2-des-md5'], p2: ['nopfs-esp-3des-sha', 'nopfs-esp-3des-md5', 'nopfs-esp-des-sha', 'nopfs-esp-des-md5'] },
+  basic: { p1: ['pre-g1-des-sha', 'pre-g1-des-md5'], p2: ['nopfs-esp-des-sha', 'nopfs-esp-des-md5'] },
+};
+
+/**
+ * Predefined services the reader knows (ScreenOS's service book: "ANY", and the common ones a
+ * policy names), when the file does not define them; names are matched without case, as ScreenOS does.
+ */
+const PREDEFINED_SERVICES: Record<string, Service[]> = {
+  ANY: [ANY_SERVICE],
+  HTTP: [{ protocol: 6, src: [0, 65535], dst: [80, 80] }],
+  HTTPS: [{ protocol: 6, src: [0, 65535], dst: [443, 443] }],
+  SSH: [{ protocol: 6, src: [0, 65535], dst: [22, 22] }],
+  TELNET: [{ protocol: 6, src: [0, 65535], dst: [23, 23] }],
+  FTP: [{ protocol: 6, src: [0, 65535], dst: [21, 21] }],
+  SMTP: [{ protocol: 6, src: [0, 65535], dst: [25, 25] }],
+  DNS: [{ protocol: 17, src: [0, 65535], dst: [53, 53] }, { protocol: 6, src: [0, 65535], dst: [53, 53] }],
+  NTP: [{ protocol: 17, src: [0, 65535], dst: [123, 123] }],
+  PING: [{ protocol: 1, src: [0, 65535], dst: [0, 65535] }],
+  'ICMP-ANY': [{ protocol: 1, src: [0, 65535], dst: [0, 65535] }],
+};
+
+/** Statement classes of a saved configuration that say nothing about VPNs (the second word of `set`/`unset`). */
+const UNRELATED = new Set(['clock', 'admin', 'auth', 'auth-server', 'alg', 'syslog', 'snmp', 'snmpv3', 'ntp', 'flow', 'pki', 'user', 'user-group', 'url', 'nsmgmt', 'ssh', 'scp', 'telnet', 'config', 'license-key', 'console', 'dns', 'domain', 'firewall', 'log', 'key', 'ip', 'arp', 'dhcp', 'webauth', 'ssl', 'nsrp', 'crypto-policy', 'scheduler', 'av', 'di', 'anti-spam', 'url-filter', 'common-criteria', 'dbuf', 'session', 'vip', 'mac', 'tftp', 'envar', 'timer', 'gui', 'zone']);
+
+/** Statements that open a context closed by `exit` (vrouter, policy, crypto-policy, url, protocol). */
+function opensContext(w: readonly string[]): 'vrouter' | 'policy' | 'other' | undefined {
+  if (w[0] !== 'set') return undefined;
+  if (w[1] === 'vrouter' && w.length === 3) return 'vrouter';
+  if (w[1] === 'vrouter' && w[2] === 'name' && w.length === 4) return 'vrouter';
+  if (w[1] === 'policy' && w[2] === 'id' && w.length === 4) return 'policy';
+  if ((w[1] === 'crypto-policy' && w.length === 2) || (w[1] === 'url' && w[2] === 'protocol' && w.length === 4) || (w[1] === 'protocol' && w.length === 3)) return 'other';
+  return undefined;
+}
+
+interface Policy {
+  id?: string;
+  name: string;
+  fromZone: string;
+  toZone: string;
+  src: AddressRange[];
+  dst: AddressRange[];
+  services: Service[];
+  action: 'allow' | 'deny';
+  vpn?: string;
+  dipId?: string;
+  disabled: boolean;
+}
+
+const same = (a: AddressRange, b: AddressRange) => a.family === b.family && a.from === b.from && a.to === b.to;
+const any4: AddressRange = { family: 4, from: 0n, to: 0xffffffffn };
+
 export const screenosReader: VendorReader = {
   read(files) {
     const lines: LineAccount = { used: 0, ignored: 0, unknown: [] };
@@ -128,30 +211,103 @@ export const screenosReader: VendorReader = {
     const p2 = new Map<string, Proposal>();
     const gateways = new Map<string, Gateway>();
     const vpns = new Map<string, Vpn>();
-    const services = new Map<string, Service>();
-    const addresses = new Map<string, AddressRange>();
-    const routes: { prefix: string; via: string }[] = [];
-    const interfaces = new Set<string>();
+    const services = new Map<string, Service[]>();
+    const addresses = new Map<string, AddressRange[]>();
+    const routes: Route[] = [];
+    const ifaces = new Map<string, { kind: Interface['kind']; address?: string; zone?: string }>();
+    const policies: Policy[] = [];
+    const mips: { iface: string; mip: string; host: string; mask: string; line: { file: string; n: number; text: string } }[] = [];
+    const dips: { iface: string; id: string; from: string; to: string; line: { file: string; n: number; text: string } }[] = [];
+    let hostname: string | undefined;
 
     for (const f of files) {
+      /** The open contexts (`set vrouter "x"` … `exit`, `set policy id N` … `exit`), innermost last. */
+      const contexts: { kind: 'vrouter' | 'policy' | 'other'; policy?: Policy }[] = [];
       f.content.split('\n').forEach((raw, n) => {
         const text = raw.trim();
         if (text === '') return;
-        if (text.startsWith('#')) {
+        // "Total Config size 17376:": the line `get config` prints before the configuration.
+        if (text.startsWith('#') || /^Total Config size \d+:$/.test(text)) {
           lines.ignored++;
           return;
         }
         const unknown = (why: string) => lines.unknown.push({ file: f.name, line: n + 1, text: `${text} (${why})` });
         const lexed = lex(text);
         if (!lexed.ok) return unknown(lexed.why);
-        const w = lexed.words;
+        // `set vrouter <vr> route …` is `set route …` of that virtual router (the guide's form of it).
+        const w = lexed.words[0] === 'set' && lexed.words[1] === 'vrouter' && lexed.words[3] === 'route' ? ['set', 'route', ...lexed.words.slice(4)] : lexed.words;
         const ok = () => lines.used++;
-        if (w[0] !== 'set') return unknown('not a set statement');
-        const what = w[1];
-        if (!['ike', 'vpn', 'interface', 'route', 'address', 'service', 'policy'].includes(what ?? '')) {
-          // The rest of a saved configuration (system, admin, zones…) says nothing about VPNs.
+        const ctx = contexts[contexts.length - 1];
+        if (w[0] === 'exit' && w.length === 1) {
+          const closed = contexts.pop();
+          if (closed?.kind === 'policy') return ok();
           lines.ignored++;
           return;
+        }
+        if (w[0] !== 'set' && w[0] !== 'unset') return unknown('not a set or unset statement');
+        const opens = opensContext(w);
+        if (opens === 'policy') {
+          const p = policies.find((x) => x.id === w[3]);
+          if (!p) return unknown(`policy ${w[3]} is not defined before`);
+          contexts.push({ kind: 'policy', policy: p });
+          return ok();
+        }
+        if (opens) {
+          contexts.push({ kind: opens });
+          lines.ignored++;
+          return;
+        }
+        if (ctx?.kind === 'policy' && ctx.policy) {
+          // The policy's further sources, destinations and services.
+          const p = ctx.policy;
+          if (w[0] === 'set' && (w[1] === 'src-address' || w[1] === 'dst-address') && w.length === 3) {
+            const got = lookup(addresses, w[1] === 'src-address' ? p.fromZone : p.toZone, w[2] ?? '');
+            if (!got) return unknown(`address "${w[2]}" is not defined before in its zone`);
+            (w[1] === 'src-address' ? p.src : p.dst).push(...got);
+            return ok();
+          }
+          if (w[0] === 'set' && w[1] === 'service' && w.length === 3) {
+            const got = serviceOf(services, w[2] ?? '');
+            if (!got) return unknown(`service "${w[2]}" is not defined before`);
+            p.services.push(...got);
+            return ok();
+          }
+          if (w[1] === 'log' || w[1] === 'count' || w[1] === 'alert') {
+            lines.ignored++;
+            return;
+          }
+          return unknown('not a policy statement the reader knows (src-address, dst-address, service)');
+        }
+        if (ctx?.kind === 'other') {
+          lines.ignored++;
+          return;
+        }
+        const what = w[1] ?? '';
+        if (w[0] === 'set' && what === 'hostname' && w.length === 3) {
+          // The hostname names the device; the statement says nothing about VPNs.
+          hostname = w[2];
+          lines.ignored++;
+          return;
+        }
+        if (ctx?.kind === 'vrouter' && what !== 'route') {
+          // The virtual router's own settings (add-default-route, auto-route-export, sharable…).
+          lines.ignored++;
+          return;
+        }
+        if (UNRELATED.has(what) || what === 'vrouter') {
+          lines.ignored++;
+          return;
+        }
+        if (w[0] === 'unset') {
+          // Defaults a saved configuration prints: of IKE and IPsec globals, of a gateway's NAT-T checksum, of an interface.
+          if (what === 'ike' && ['ikeid-enumeration', 'dos-protection'].includes(w[2] ?? '') && w.length === 3) return ok();
+          if (what === 'ike' && w[2] === 'gateway' && w[4] === 'nat-traversal' && w[5] === 'udp-checksum' && w.length === 6 && gateways.has(w[3] ?? '')) return ok();
+          if (what === 'ipsec' && w[2] === 'access-session') return ok();
+          if (what === 'interface') {
+            lines.ignored++;
+            return;
+          }
+          return unknown('not an unset statement the reader knows');
         }
 
         if (what === 'ike' && (w[2] === 'p1-proposal' || w[2] === 'p2-proposal')) {
@@ -177,22 +333,28 @@ export const screenosReader: VendorReader = {
           if (rest[0] === 'address') {
             const gw: Gateway = { address: rest[1] ?? '', ikeVersion: v2 ? 2 : 1, auth: 'psk', proposals: [] };
             let i = 2;
-            for (; i < rest.length && rest[i] !== 'proposal'; i++) {
+            for (; i < rest.length && rest[i] !== 'proposal' && rest[i] !== 'sec-level'; i++) {
               const k = rest[i];
               if (k === 'id') gw.remoteId = rest[++i];
               else if (k === 'local-id') gw.localId = rest[++i];
               else if (k === 'Main' || k === 'main') gw.mode = 'main';
-              else if (k === 'Aggr' || k === 'aggr') gw.mode = 'aggressive';
-              else if (k === 'outgoing-interface') i++;
+              else if (k === 'Aggr' || k === 'aggr' || k === 'aggressive') gw.mode = 'aggressive';
+              else if (k === 'outgoing-interface') gw.outgoing = rest[++i];
               else if (k === 'preshare') i++;
               else if (k === 'cert') gw.auth = 'certificate';
               else return unknown(`"${k}" is not an ike gateway option the reader knows`);
             }
-            if (rest[i] !== 'proposal' || i + 1 >= rest.length) return unknown('an ike gateway names its proposals last');
-            for (const p of rest.slice(i + 1)) {
-              const got = p1.get(p);
-              if (!got) return unknown(`p1-proposal "${p}" is not defined before`);
-              gw.proposals.push(got);
+            if (rest[i] === 'sec-level') {
+              const set = SEC_LEVEL[rest[i + 1] ?? ''];
+              if (!set || i + 2 !== rest.length) return unknown('sec-level is standard, compatible or basic, last');
+              gw.proposals.push(...set.p1.map((p) => predefined(p, 1) as Proposal));
+            } else {
+              if (rest[i] !== 'proposal' || i + 1 >= rest.length) return unknown('an ike gateway names its proposals (proposal … or sec-level …) last');
+              for (const p of rest.slice(i + 1)) {
+                const got = p1.get(p) ?? predefined(p, 1);
+                if (!got) return unknown(`p1-proposal "${p}" is not defined before`);
+                gw.proposals.push(got);
+              }
             }
             if (!v2 && gw.mode === undefined) gw.mode = 'main';
             gateways.set(name, gw);
@@ -200,13 +362,16 @@ export const screenosReader: VendorReader = {
           }
           const gw = gateways.get(name);
           if (!gw) return unknown(`ike gateway "${name}" is not defined before`);
-          if (rest[0] === 'nat-traversal' && rest.length === 1) return ok();
+          if (rest[0] === 'nat-traversal' && (rest.length === 1 || (rest[1] === 'udp-checksum' && rest.length === 2) || (rest[1] === 'keepalive-frequency' && /^\d+$/.test(rest[2] ?? '') && rest.length === 3))) return ok();
           if (rest[0] === 'dpd-liveness' && rest[1] === 'interval' && /^\d+$/.test(rest[2] ?? '') && rest.length === 3) {
             gw.dpd = Number(rest[2]);
             return ok();
           }
           return unknown('not an ike gateway statement the reader knows');
         }
+        // IKE and IPsec globals a saved configuration prints, which change nothing the model holds.
+        if (what === 'ike' && ((w[2] === 'respond-bad-spi' && w.length === 4) || (w[2] === 'ikev2' && w[3] === 'ike-sa-soft-lifetime' && w.length === 5))) return ok();
+        if (what === 'ipsec' && w[2] === 'access-session') return ok();
 
         if (what === 'vpn') {
           const name = w[2] ?? '';
@@ -214,14 +379,21 @@ export const screenosReader: VendorReader = {
           if (rest[0] === 'gateway') {
             const gw = gateways.get(rest[1] ?? '');
             if (!gw) return unknown(`ike gateway "${rest[1]}" is not defined before`);
-            const at = rest.indexOf('proposal');
+            let at = rest.indexOf('proposal');
+            if (at < 0) at = rest.indexOf('sec-level');
             const options = rest.slice(2, at < 0 ? undefined : at);
-            if (at < 0 || at + 1 >= rest.length || !options.every((o, i) => ['replay', 'no-replay', 'tunnel', 'transport', 'idletime'].includes(o) || options[i - 1] === 'idletime')) return unknown('not a vpn gateway statement the reader knows (… proposal <p2-proposal>…)');
+            if (at < 0 || at + 1 >= rest.length || !options.every((o, i) => ['replay', 'no-replay', 'tunnel', 'transport', 'idletime'].includes(o) || options[i - 1] === 'idletime')) return unknown('not a vpn gateway statement the reader knows (… proposal <p2-proposal>… or sec-level …)');
             const vpn: Vpn = { gateway: gw, proposals: [], proxyIds: [], policies: [] };
-            for (const p of rest.slice(at + 1)) {
-              const got = p2.get(p);
-              if (!got) return unknown(`p2-proposal "${p}" is not defined before`);
-              vpn.proposals.push(got);
+            if (rest[at] === 'sec-level') {
+              const set = SEC_LEVEL[rest[at + 1] ?? ''];
+              if (!set || at + 2 !== rest.length) return unknown('sec-level is standard, compatible or basic, last');
+              vpn.proposals.push(...set.p2.map((p) => predefined(p, 2) as Proposal));
+            } else {
+              for (const p of rest.slice(at + 1)) {
+                const got = p2.get(p) ?? predefined(p, 2);
+                if (!got) return unknown(`p2-proposal "${p}" is not defined before`);
+                vpn.proposals.push(got);
+              }
             }
             vpns.set(name, vpn);
             return ok();
@@ -240,18 +412,20 @@ export const screenosReader: VendorReader = {
             while (m[i] === 'optimized' || m[i] === 'rekey') i++;
             return i === m.length ? ok() : unknown('not a vpn monitor statement the reader knows');
           }
-          if (rest[0] === 'id' && rest[2] === 'bind' && rest[3] === 'interface' && rest.length === 5) {
-            vpn.tunnelInterface = rest[4];
+          // [id 0xN] bind interface <tunnel.N>
+          const bind = rest[0] === 'id' ? rest.slice(2) : rest;
+          if (bind[0] === 'bind' && bind[1] === 'interface' && bind.length === 3) {
+            vpn.tunnelInterface = bind[2];
             return ok();
           }
           if (rest[0] === 'proxy-id' && rest[1] === 'check' && rest.length === 2) return ok();
           if (rest[0] === 'proxy-id' && rest[1] === 'local-ip' && rest[3] === 'remote-ip' && rest.length === 6) {
             const local = prefix(rest[2] ?? '');
             const remote = prefix(rest[4] ?? '');
-            const service = rest[5] === 'any' ? ANY_SERVICE : services.get(rest[5] ?? '');
+            const service = serviceOf(services, rest[5] ?? '');
             if (!local || !remote || local.family !== remote.family) return unknown('a proxy ID takes two prefixes of one family');
-            if (!service) return unknown(`service "${rest[5]}" is not defined before`);
-            vpn.proxyIds.push({ local, remote, service });
+            if (!service || service.length !== 1) return unknown(service ? `service "${rest[5]}" is several services; a proxy ID takes one` : `service "${rest[5]}" is not defined before`);
+            vpn.proxyIds.push({ local, remote, service: service[0] as Service });
             return ok();
           }
           return unknown('not a vpn statement the reader knows');
@@ -259,83 +433,412 @@ export const screenosReader: VendorReader = {
 
         if (what === 'interface') {
           const ifName = w[2] ?? '';
+          // The interface as the model has it, made by the first statement that gives it a zone, an address or NAT.
+          const iface = () => {
+            const got = ifaces.get(ifName) ?? { kind: kindOf(ifName) };
+            ifaces.set(ifName, got);
+            return got;
+          };
           if (w[3] === 'zone' && w.length === 5) {
-            interfaces.add(ifName);
+            iface().zone = w[4];
             return ok();
           }
-          if (w[3] === 'ip' && w[4] === 'unnumbered' && w[5] === 'interface' && w.length === 7) return ok();
-          return unknown('not an interface statement the reader knows');
+          if (w[3] === 'ip' && w[4] === 'unnumbered' && w[5] === 'interface' && w.length === 7) {
+            iface();
+            return ok();
+          }
+          if (w[3] === 'ip' && w.length === 5 && w[4] !== 'manageable') {
+            const [a, l] = (w[4] ?? '').split('/');
+            if (!parseIp(a ?? '').ok || !/^\d{1,3}$/.test(l ?? '')) return unknown('not an interface address (address/length)');
+            // 0.0.0.0/0 is an interface with no address (a DHCP client before its lease).
+            if (a !== '0.0.0.0') iface().address = w[4];
+            return ok();
+          }
+          if (w[3] === 'nat' && w.length === 4) {
+            // NAT mode: traffic from this interface to the Untrust zone leaves with the egress
+            // interface's address (Volume 2, "Interfaces", "NAT Mode"). Not a rule the model
+            // holds per interface pair: ignored; VPN translations are the MIPs and DIPs below.
+            lines.ignored++;
+            return;
+          }
+          if (w[3] === 'route' && w.length === 4) return ok();
+          // set interface <if> mip <ip> host <ip> netmask <mask> [vr <vr>]
+          if (w[3] === 'mip' && w[5] === 'host' && w[7] === 'netmask' && (w.length === 9 || (w[9] === 'vr' && w.length === 11))) {
+            iface();
+            mips.push({ iface: ifName, mip: w[4] ?? '', host: w[6] ?? '', mask: w[8] ?? '', line: { file: f.name, n: n + 1, text } });
+            return;
+          }
+          // set interface <if> dip <id> <first> <last>
+          if (w[3] === 'dip' && w.length === 7) {
+            iface();
+            dips.push({ iface: ifName, id: w[4] ?? '', from: w[5] ?? '', to: w[6] ?? '', line: { file: f.name, n: n + 1, text } });
+            return;
+          }
+          if (w[3] === 'tunnel' || w[3] === 'mip' || w[3] === 'dip') return unknown('not an interface statement the reader knows');
+          // Management, ports of a bridge group, DHCP, modem, MTU…: nothing about VPNs.
+          lines.ignored++;
+          return;
         }
 
         if (what === 'route') {
           const r = prefix(w[2] ?? '');
-          // set route <prefix> interface <if> [gateway <ip>]
-          const viaGateway = w.length === 7 && w[5] === 'gateway' && parseIp(w[6] ?? '').ok;
-          if (!r || w[3] !== 'interface' || (w.length !== 5 && !viaGateway)) return unknown('not a route the reader knows (set route <prefix> interface <if> [gateway <ip>])');
-          routes.push({ prefix: formatRange(r), via: w[4] ?? '' });
+          // set route <prefix> interface <if> [gateway <ip>] [preference <n>] [metric <n>] [permanent] [description "…"] [tag <n>]
+          if (!r || w[3] !== 'interface' || w[4] === undefined) return unknown('not a route the reader knows (set route <prefix> interface <if> [gateway <ip>] [preference <n>] [metric <n>])');
+          const route: Route = { destination: formatRange(r), interface: w[4] };
+          for (let i = 5; i < w.length; i++) {
+            const k = w[i];
+            if (k === 'gateway' && parseIp(w[i + 1] ?? '').ok) route.nextHop = w[++i];
+            else if (k === 'metric' && /^\d+$/.test(w[i + 1] ?? '')) route.metric = Number(w[++i]);
+            else if ((k === 'preference' || k === 'tag') && /^\d+$/.test(w[i + 1] ?? '')) i++;
+            else if (k === 'description' && w[i + 1] !== undefined) i++;
+            else if (k === 'permanent') continue;
+            else return unknown(`"${k}" is not a route option the reader knows`);
+          }
+          // A route to the null interface drops the traffic: no interface of the model forwards it.
+          if (route.interface !== 'null' && validOr(RouteSchema, route, unknown)) routes.push(route);
           return ok();
         }
 
         if (what === 'address') {
-          // set address <zone> <name> <ip> <mask> | <ip6>/<len>
-          const r = w.length === 6 ? withMask(w[4] ?? '', w[5] ?? '') : w.length === 5 ? prefix(w[4] ?? '') : undefined;
-          if (!r) return unknown('not an address object the reader knows');
-          addresses.set(`${w[2]}/${w[3]}`, r);
+          // set address <zone> <name> <ip> <mask> ["comment"] | <ip6>/<len> ["comment"] | <prefix> ["comment"]
+          const slash = (w[4] ?? '').includes('/');
+          const r = !slash && w.length >= 6 && w.length <= 7 ? withMask(w[4] ?? '', w[5] ?? '') : slash && w.length >= 5 && w.length <= 6 ? prefix(w[4] ?? '') : undefined;
+          if (!r) return unknown('not an address object the reader knows (an address and netmask, or a prefix)');
+          addresses.set(key(w[2] ?? '', w[3] ?? ''), [r]);
           return ok();
+        }
+
+        if (what === 'group' && w[2] === 'address') {
+          // set group address <zone> <name> [comment "…"] | … add <member>
+          const k = key(w[3] ?? '', w[4] ?? '');
+          if (w.length === 5 || (w[5] === 'comment' && w.length === 7)) {
+            if (!addresses.has(k)) addresses.set(k, []);
+            return ok();
+          }
+          if (w[5] === 'add' && w.length === 7) {
+            const group = addresses.get(k);
+            const member = lookup(addresses, w[3] ?? '', w[6] ?? '');
+            if (!group || !member) return unknown(`${group ? `address "${w[6]}"` : `group "${w[4]}"`} is not defined before in its zone`);
+            group.push(...member);
+            return ok();
+          }
+          return unknown('not an address group statement the reader knows');
+        }
+
+        if (what === 'group' && w[2] === 'service') {
+          const name = w[3] ?? '';
+          if (w.length === 4 || (w[4] === 'comment' && w.length === 6)) {
+            if (!services.has(name)) services.set(name, []);
+            return ok();
+          }
+          if (w[4] === 'add' && w.length === 6) {
+            const group = services.get(name);
+            const member = serviceOf(services, w[5] ?? '');
+            if (!group || !member) return unknown(`${group ? `service "${w[5]}"` : `service group "${name}"`} is not defined before`);
+            group.push(...member);
+            return ok();
+          }
+          return unknown('not a service group statement the reader knows');
         }
 
         if (what === 'service') {
-          // set service <name> protocol tcp|udp|<n> src-port <a-b> dst-port <c-d>
+          // set service <name> protocol tcp|udp|<n> src-port <a-b> dst-port <c-d> [timeout <n>]
+          // set service <name> + tcp|udp src-port <a-b> dst-port <c-d> (a further protocol of it)
+          const more = w[3] === '+';
           const proto = w[4] === 'tcp' ? 6 : w[4] === 'udp' ? 17 : /^\d+$/.test(w[4] ?? '') ? Number(w[4]) : undefined;
           const src = ports(w[6]);
           const dst = ports(w[8]);
-          if (w[3] !== 'protocol' || proto === undefined || w[5] !== 'src-port' || w[7] !== 'dst-port' || !src || !dst || w.length !== 9) return unknown('not a service the reader knows');
-          services.set(w[2] ?? '', { protocol: proto, src, dst });
+          const tail = w.length === 9 || (w[9] === 'timeout' && w.length === 11);
+          if ((w[3] !== 'protocol' && !more) || proto === undefined || w[5] !== 'src-port' || w[7] !== 'dst-port' || !src || !dst || !tail) return unknown('not a service the reader knows');
+          const svc = { protocol: proto, src, dst };
+          const had = services.get(w[2] ?? '');
+          if (more && !had) return unknown(`service "${w[2]}" is not defined before`);
+          if (more) had?.push(svc);
+          else services.set(w[2] ?? '', [svc]);
           return ok();
         }
 
-        // set policy from <zone> to <zone> <src> <dst> <service> permit | tunnel vpn <vpn>
-        if (w[2] !== 'from' || w[4] !== 'to' || w.length < 9) return unknown('not a policy the reader knows');
-        const src = addresses.get(`${w[3]}/${w[6]}`);
-        const dst = addresses.get(`${w[5]}/${w[7]}`);
-        const service = w[8] === 'ANY' ? ANY_SERVICE : services.get(w[8] ?? '');
-        if (!src || !dst) return unknown('an address the policy names is not defined before in its zone');
-        if (!service) return unknown(`service "${w[8]}" is not defined before`);
-        if (w[9] === 'permit' && w.length === 10) return ok();
-        if (w[9] === 'tunnel' && w[10] === 'vpn' && w.length === 12) {
-          const vpn = vpns.get(w[11] ?? '');
-          if (!vpn) return unknown(`vpn "${w[11]}" is not defined before`);
-          // A policy and its mirror (the other direction) are one proxy ID: the first of the two counts.
-          const mirrored = vpn.policies.some((p) => p.local.from === dst.from && p.local.to === dst.to && p.remote.from === src.from && p.remote.to === src.to && p.service === service);
-          if (!mirrored) vpn.policies.push({ local: src, remote: dst, service });
-          return ok();
-        }
-        return unknown('not a policy action the reader knows');
+        if (what === 'policy') return policy(w, policies, addresses, services, vpns, unknown, ok);
+
+        if (what === 'ike' || what === 'ipsec') return unknown(`not an ${what} statement the reader knows`);
+        return unknown('not a ScreenOS statement the reader knows');
       });
     }
 
+    // Policies into a VPN are its proxy IDs (policy-based, KB16008); a policy and its mirror are one.
+    for (const p of policies) {
+      if (p.disabled || p.vpn === undefined) continue;
+      const vpn = vpns.get(p.vpn);
+      if (!vpn) continue;
+      for (const s of p.src) for (const d of p.dst) for (const svc of p.services) {
+        if (s.family !== d.family) continue;
+        const mirrored = vpn.policies.some((x) => same(x.local, d) && same(x.remote, s) && x.service === svc);
+        if (!mirrored) vpn.policies.push({ local: s, remote: d, service: svc });
+      }
+    }
+
     const meaningOf = (ps: readonly Proposal[]) => ps.map((p) => p.meaning);
+    const localOf = (gw: Gateway) => (gw.outgoing === undefined ? undefined : ifaces.get(gw.outgoing)?.address?.split('/')[0]);
     const peers: PeerMeaning[] = [...vpns.values()].map((vpn) => {
       const gw = vpn.gateway;
       const selectors = vpn.tunnelInterface !== undefined ? vpn.proxyIds : vpn.policies;
-      const any: AddressRange = { family: 4, from: 0n, to: 0xffffffffn };
       // No proxy ID: ScreenOS proposes 0.0.0.0/0 <-> 0.0.0.0/0 any (KB16008).
       // Policy-based with no policy into the VPN: nothing is tunnelled.
-      const list = selectors.length > 0 || vpn.tunnelInterface === undefined ? selectors : [{ local: any, remote: any, service: ANY_SERVICE }];
+      const list = selectors.length > 0 || vpn.tunnelInterface === undefined ? selectors : [{ local: any4, remote: any4, service: ANY_SERVICE }];
       const esp = { proposals: meaningOf(vpn.proposals), ...(vpn.proposals[0] ? { lifetimeSeconds: vpn.proposals[0].lifetimeSeconds } : {}) };
       const children: ChildMeaning[] = list.map((s) => ({ local: side(s.local, s.service.protocol, s.service.src), remote: side(s.remote, s.service.protocol, s.service.dst), esp }));
       return {
         remoteAddress: parseIp(gw.address).ok ? gw.address : '',
+        // This box's IKE address: that of its outgoing interface, when the file gives it one.
+        ...(localOf(gw) !== undefined ? { localAddress: localOf(gw) as string } : {}),
         ikeVersion: gw.ikeVersion,
         ...(gw.mode ? { exchangeMode: gw.mode } : {}),
         ike: { proposals: meaningOf(gw.proposals), ...(gw.proposals[0] ? { lifetimeSeconds: gw.proposals[0].lifetimeSeconds } : {}) },
         auth: { method: gw.auth, ...(gw.localId ? { localId: `${identity(gw.localId)}:${gw.localId}` } : {}), ...(gw.remoteId ? { remoteId: `${identity(gw.remoteId)}:${gw.remoteId}` } : {}) },
         ...(gw.dpd !== undefined ? { dpd: { intervalSeconds: gw.dpd } } : {}),
         children,
-        routes: vpn.tunnelInterface !== undefined ? routes.filter((r) => r.via === vpn.tunnelInterface).map((r) => r.prefix) : [],
+        routes: vpn.tunnelInterface !== undefined ? routes.filter((r) => r.interface === vpn.tunnelInterface).map((r) => r.destination) : [],
       };
     });
-    const meaning: ConfigMeaning = { peers };
+    const device = deviceOf({ hostname, ifaces, routes, policies, mips, dips, vpns, lines });
+    const meaning: ConfigMeaning = { peers, device };
     return { ok: true, meaning, lines } satisfies ReadResult;
   },
+
+  recognize(text) {
+    // ScreenOS: `set`/`unset` lines whose second word is a ScreenOS subsystem (interface, not
+    // Junos's interfaces; policy id/from, not PAN-OS's rulebase), `exit` closing a context.
+    let own = 0;
+    let all = 0;
+    let hallmark = false;
+    for (const raw of text.split('\n')) {
+      const t = raw.trim();
+      if (t === '' || t.startsWith('#')) continue;
+      all++;
+      // ScreenOS prints every statement at the left margin (FortiOS indents its set lines).
+      if (raw.trimEnd() !== t) continue;
+      if (t === 'exit' || /^Total Config size \d+:$/.test(t)) {
+        own++;
+        continue;
+      }
+      const m = /^(?:set|unset) (\S+)(?: (.*))?$/.exec(t);
+      if (!m) continue;
+      const [, what, rest = ''] = m;
+      const mine =
+        what === 'interface' ? /^"?[a-z]+[0-9/.:]*"? (?:zone|ip|nat|route|manage|mip|dip|port|dhcp|mtu|bypass|modem|manage-ip|phy|tag|description)\b/.test(rest)
+        : what === 'address' ? /^"[^"]*" "[^"]*" /.test(rest) || /^\S+ \S+ \d+\.\d+\.\d+\.\d+[ /]/.test(rest)
+        : what === 'zone' ? /^(?:"[^"]*"|id \d+) /.test(rest)
+        : what === 'policy' ? /^(?:id \d+|top|from|name|before|after)\b/.test(rest)
+        : what === 'ike' ? /^(?:gateway|p1-proposal|p2-proposal|respond-bad-spi|ikev2|ikeid-enumeration|dos-protection)\b/.test(rest)
+        : what === 'vpn' ? /^"[^"]*" /.test(rest) || /^\S+ (?:gateway|id|bind|proxy-id|monitor) /.test(rest)
+        : what === 'route' ? /^[0-9a-f:.]+\/\d+ (?:interface|gateway) /.test(rest)
+        : what === 'service' ? /^"?[^"]*"? (?:protocol|\+) /.test(rest) || /^"[^"]*"$/.test(rest)
+        : what === 'group' ? /^(?:address|service) /.test(rest)
+        : what === 'hostname' ? /^\S+$/.test(rest)
+        : what === 'vrouter' ? true
+        : what === 'ipsec' ? /^access-session\b/.test(rest)
+        // Statements of a context (a policy's, a virtual router's).
+        : ['src-address', 'dst-address', 'auto-route-export', 'add-default-route', 'sharable'].includes(what as string) ? true
+        : UNRELATED.has(what as string) && !['system', 'security'].includes(what as string);
+      if (!mine) continue;
+      own++;
+      if (['interface', 'policy', 'ike', 'vpn', 'vrouter'].includes(what as string)) hallmark = true;
+    }
+    return all === 0 || !hallmark ? 0 : own / all;
+  },
 };
+
+/** ScreenOS names its tunnel interfaces tunnel.N and its loopbacks loopback.N (Volume 2, "Interfaces"). */
+function kindOf(name: string): Interface['kind'] {
+  return /^tunnel\.\d+$/.test(name) ? 'tunnel' : /^loopback\.\d+$/.test(name) ? 'loopback' : 'physical';
+}
+
+/** Address-book key: zones are matched without case ("trust" is "Trust"). */
+const key = (zone: string, name: string) => `${zone.toLowerCase()}/${name}`;
+
+/** The ranges of an address or group of a zone; "Any" (and "Any-IPv4", "Any-IPv6") are the predefined any addresses of every zone, "MIP(<ip>)" a mapped IP's. */
+function lookup(addresses: ReadonlyMap<string, AddressRange[]>, zone: string, name: string): AddressRange[] | undefined {
+  const got = addresses.get(key(zone, name));
+  if (got) return got;
+  const n = name.toLowerCase();
+  if (n === 'any' || n === 'any-ipv4') return [any4];
+  // "MIP(1.1.1.5)": the address of a mapped IP, as a policy names it (Volume 8, "Mapped IP Addresses").
+  const mip = /^MIP\((\d+\.\d+\.\d+\.\d+)\)$/.exec(name);
+  if (mip) {
+    const r = prefix(`${mip[1] as string}/32`);
+    return r ? [r] : undefined;
+  }
+  if (n === 'any-ipv6') return [{ family: 6, from: 0n, to: (1n << 128n) - 1n }];
+  return undefined;
+}
+
+function serviceOf(services: ReadonlyMap<string, Service[]>, name: string): Service[] | undefined {
+  return services.get(name) ?? PREDEFINED_SERVICES[name.toUpperCase()];
+}
+
+/** A model value the schema refuses (a name with characters it does not allow) is reported with the schema's message. */
+function validOr(schema: { safeParse(v: unknown): { success: true } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, unknown: (why: string) => void): boolean {
+  const r = schema.safeParse(value);
+  if (!r.success) unknown(`the model cannot hold it: ${r.error.issues[0]?.message ?? 'invalid'}`);
+  return r.success;
+}
+
+/**
+ * set policy [id <n>] [top|before <n>|after <n>] [name "<name>"] from <zone> to <zone> <src> <dst>
+ * <service> [nat src [dip-id <n>]] permit|deny|reject|tunnel vpn <vpn> [id 0x<n>] [pair-policy <n>]
+ * [log] [count]; `set policy id <n> disable`.
+ */
+function policy(w: readonly string[], policies: Policy[], addresses: ReadonlyMap<string, AddressRange[]>, services: ReadonlyMap<string, Service[]>, vpns: ReadonlyMap<string, Vpn>, unknown: (why: string) => void, ok: () => void): void {
+  let i = 2;
+  let id: string | undefined;
+  let name: string | undefined;
+  if (w[i] === 'id' && /^\d+$/.test(w[i + 1] ?? '')) {
+    id = w[i + 1];
+    i += 2;
+  }
+  if (id !== undefined && w[i] === 'disable' && w.length === i + 1) {
+    const p = policies.find((x) => x.id === id);
+    if (!p) return unknown(`policy ${id} is not defined before`);
+    p.disabled = true;
+    return ok();
+  }
+  if (w[i] === 'top') i++;
+  else if ((w[i] === 'before' || w[i] === 'after') && /^\d+$/.test(w[i + 1] ?? '')) i += 2;
+  if (w[i] === 'name' && w[i + 1] !== undefined) {
+    name = w[i + 1];
+    i += 2;
+  }
+  if (w[i] !== 'from' || w[i + 2] !== 'to' || w.length < i + 8) return unknown('not a policy the reader knows (set policy [id <n>] [name "<name>"] from <zone> to <zone> <src> <dst> <service> <action>)');
+  const fromZone = w[i + 1] as string;
+  const toZone = w[i + 3] as string;
+  const src = lookup(addresses, fromZone, w[i + 4] ?? '');
+  const dst = lookup(addresses, toZone, w[i + 5] ?? '');
+  const svc = serviceOf(services, w[i + 6] ?? '');
+  if (!src || !dst) return unknown('an address the policy names is not defined before in its zone');
+  if (!svc) return unknown(`service "${w[i + 6]}" is not defined before`);
+  let j = i + 7;
+  let dipId: string | undefined;
+  if (w[j] === 'nat' && w[j + 1] === 'src') {
+    j += 2;
+    if (w[j] === 'dip-id' && /^\d+$/.test(w[j + 1] ?? '')) {
+      dipId = w[j + 1];
+      j += 2;
+    }
+  }
+  if (w[j] === 'nat' && w[j + 1] === 'dst') return unknown('destination NAT in a policy, which the reader does not read');
+  let action: Policy['action'];
+  let vpn: string | undefined;
+  if (w[j] === 'permit') {
+    action = 'allow';
+    j++;
+  } else if (w[j] === 'deny' || w[j] === 'reject') {
+    action = 'deny';
+    j++;
+  } else if (w[j] === 'tunnel' && w[j + 1] === 'vpn' && w[j + 2] !== undefined) {
+    const named = w[j + 2] as string;
+    if (!vpns.has(named)) return unknown(`vpn "${named}" is not defined before`);
+    vpn = named;
+    action = 'allow';
+    j += 3;
+    if (w[j] === 'id' && /^0x[0-9a-f]+$/i.test(w[j + 1] ?? '')) j += 2;
+    if (w[j] === 'pair-policy' && /^\d+$/.test(w[j + 1] ?? '')) j += 2;
+  } else return unknown('not a policy action the reader knows (permit, deny, reject, tunnel vpn <vpn>)');
+  while (w[j] === 'log' || w[j] === 'count') j++;
+  if (j !== w.length) return unknown(`"${w[j]}" is not a policy option the reader knows`);
+  policies.push({ ...(id !== undefined ? { id } : {}), name: name ?? (id !== undefined ? `policy ${id}` : `policy ${policies.length + 1}`), fromZone, toZone, src: [...src], dst: [...dst], services: [...svc], action, ...(vpn !== undefined ? { vpn } : {}), ...(dipId !== undefined ? { dipId } : {}), disabled: false });
+  return ok();
+}
+
+/** A service as the model's protocol and destination port. */
+function modelService(s: Service): { protocol: SecurityPolicy['protocol']; port: string } {
+  const port = s.dst[0] === 0 && s.dst[1] === 65535 ? 'any' : s.dst[0] === s.dst[1] ? String(s.dst[0]) : `${s.dst[0]}-${s.dst[1]}`;
+  return { protocol: s.protocol === 0 ? 'any' : s.protocol, port: s.protocol === 1 ? 'any' : port };
+}
+
+/** The netmask of a MIP as a prefix length, or undefined. */
+function maskBits(mask: string): number | undefined {
+  const r = withMask('0.0.0.0', mask);
+  return r ? prefixLength(r) : undefined;
+}
+
+/** The device part: interfaces, routes, policies in order, and the NAT that concerns VPN traffic. */
+function deviceOf(s: {
+  hostname: string | undefined;
+  ifaces: ReadonlyMap<string, { kind: Interface['kind']; address?: string; zone?: string }>;
+  routes: Route[];
+  policies: readonly Policy[];
+  mips: readonly { iface: string; mip: string; host: string; mask: string; line: { file: string; n: number; text: string } }[];
+  dips: readonly { iface: string; id: string; from: string; to: string; line: { file: string; n: number; text: string } }[];
+  vpns: ReadonlyMap<string, Vpn>;
+  lines: LineAccount;
+}): DeviceMeaning {
+  const report = (l: { file: string; n: number; text: string }) => (why: string) => s.lines.unknown.push({ file: l.file, line: l.n, text: `${l.text} (${why})` });
+  const interfaces: Interface[] = [];
+  for (const [name, it] of s.ifaces) {
+    const i: Interface = { name, kind: it.kind, ...(it.address ? { address: it.address } : {}), ...(it.zone ? { zone: it.zone } : {}) };
+    if (InterfaceSchema.safeParse(i).success) interfaces.push(i);
+  }
+  // A tunnel interface a VPN is bound to exists, even when no statement gives it a zone or address.
+  for (const v of s.vpns.values()) {
+    const t = v.tunnelInterface;
+    if (t !== undefined && !interfaces.some((i) => i.name === t) && InterfaceSchema.safeParse({ name: t, kind: 'tunnel' }).success) interfaces.push({ name: t, kind: 'tunnel' });
+  }
+  const policies: SecurityPolicy[] = [];
+  const natRules: NatRule[] = [];
+  const live = s.policies.filter((p) => !p.disabled);
+  for (const p of live) {
+    const combos: Omit<SecurityPolicy, 'name'>[] = [];
+    for (const a of p.src) for (const b of p.dst) for (const v of p.services) {
+      if (a.family !== b.family) continue;
+      combos.push({ fromZone: p.fromZone, toZone: p.toZone, source: formatRange(a, '-'), destination: formatRange(b, '-'), ...modelService(v), action: p.action });
+    }
+    combos.forEach((c, k) => {
+      const sp: SecurityPolicy = { name: combos.length === 1 ? p.name : `${p.name} #${k + 1}`, ...c };
+      if (SecurityPolicySchema.safeParse(sp).success) policies.push(sp);
+    });
+  }
+  // A DIP pool concerns VPNs when a policy into a VPN translates its sources to it; a MIP when a
+  // policy into a VPN reaches it (its destination is the MIP's address); the others translate
+  // traffic that does not cross a VPN: ignored.
+  const tunnelPolicies = live.filter((p) => p.vpn !== undefined);
+  for (const d of s.dips) {
+    const users = tunnelPolicies.filter((p) => p.dipId === d.id);
+    if (users.length === 0) {
+      s.lines.ignored++;
+      continue;
+    }
+    s.lines.used++;
+    for (const p of users) {
+      p.src.forEach((a, k) => {
+        const rule: NatRule = { name: `${p.name} dip-id ${d.id}${p.src.length > 1 ? ` #${k + 1}` : ''}`, kind: 'source', original: formatRange(a, '-'), translated: d.from === d.to ? d.from : `${d.from}-${d.to}`, interface: d.iface };
+        if (validOr(NatRuleSchema, rule, report(d.line))) natRules.push(rule);
+      });
+    }
+  }
+  for (const m of s.mips) {
+    const bits = maskBits(m.mask);
+    const mip = prefix(`${m.mip}/${bits ?? 32}`);
+    const concerns = mip !== undefined && tunnelPolicies.some((p) => p.dst.some((d) => d.from <= mip.from && mip.to <= d.to && !(d.from === 0n && d.to === 0xffffffffn)));
+    if (!concerns) {
+      s.lines.ignored++;
+      continue;
+    }
+    if (bits === undefined) {
+      report(m.line)('the netmask is not a prefix');
+      continue;
+    }
+    s.lines.used++;
+    const rule: NatRule = { name: `MIP(${m.mip})`, kind: 'destination', original: bits === 32 ? m.mip : `${m.mip}/${bits}`, translated: bits === 32 ? m.host : `${m.host}/${bits}`, interface: m.iface };
+    if (validOr(NatRuleSchema, rule, report(m.line))) natRules.push(rule);
+  }
+  const bound = [...s.vpns.values()].some((v) => v.tunnelInterface !== undefined);
+  const tunnelled = tunnelPolicies.length > 0;
+  return {
+    ...(s.hostname !== undefined ? { hostname: s.hostname } : {}),
+    ...(bound ? { vpnType: 'route-based' as const } : tunnelled ? { vpnType: 'policy-based' as const } : {}),
+    interfaces,
+    routes: s.routes,
+    natRules,
+    policies,
+  };
+}
