@@ -19,16 +19,26 @@ export interface Statement {
 
 export class CiscoConfig {
   readonly top: Statement[] = [];
+  /**
+   * Comment lines: `!` (both products) and, on the ASA, `:` (the header `show running-config`
+   * writes, e.g. `: Hardware:   ASA5516, …`; "Cisco ASA Series Command Reference, show
+   * running-config"). Not statements: they count neither used nor ignored.
+   */
+  readonly comments: { line: number; text: string }[] = [];
   private readonly all: Statement[] = [];
   private readonly seen = new Map<Statement, 'used' | 'ignored'>();
 
-  constructor(files: readonly { name: string; content: string }[]) {
+  constructor(files: readonly { name: string; content: string }[], colonComments = false) {
     for (const f of files) {
       const stack: Statement[] = [];
       f.content.split('\n').forEach((raw, i) => {
         const text = raw.replace(/\r$/u, '');
         const trimmed = text.trim();
-        if (trimmed === '' || trimmed.startsWith('!')) return;
+        if (trimmed === '') return;
+        if (trimmed.startsWith('!') || (colonComments && trimmed.startsWith(':'))) {
+          this.comments.push({ line: i + 1, text: trimmed });
+          return;
+        }
         const indent = text.length - text.trimStart().length;
         const s: Statement = { file: f.name, line: i + 1, text: trimmed, words: trimmed.split(/ +/u), indent, children: [] };
         this.all.push(s);
