@@ -76,7 +76,7 @@ function transforms(w: readonly string[]): ProposalMeaning | undefined {
 
 /** Whole statement classes that configure the box, not its VPNs. */
 const UNRELATED = [
-  'aaa', 'logging', 'no logging', 'ntp', 'snmp-server', 'no snmp-server', 'line', 'banner', 'username', 'class-map', 'policy-map', 'service-policy', 'service', 'no service', 'enable', 'boot-start-marker', 'boot-end-marker', 'boot', 'clock', 'ip domain', 'no ip domain', 'ip domain-name', 'ip name-server', 'ip http', 'no ip http', 'ip ssh', 'ip scp', 'ip tftp', 'ip dhcp', 'no ip dhcp', 'ip forward-protocol', 'ip bgp-community', 'ip sla', 'ip cef', 'ipv6 unicast-routing', 'license', 'platform', 'memory-size', 'redundancy', 'spanning-tree', 'vlan', 'diagnostic', 'multilink', 'subscriber', 'archive', 'control-plane', 'call-home', 'login', 'mmi', 'cdp', 'lldp', 'vtp', 'router', 'track', 'crypto pki', 'netconf-yang', 'restconf', 'zone security', 'zone-pair', 'parameter-map', 'Building configuration...', 'Current configuration', 'end', 'alias', 'privilege', 'process-max-time', 'hw-module', 'transceiver', 'telemetry', 'event', 'ip ftp', 'ip tcp', 'ip igmp', 'ip multicast-routing', 'ip finger', 'no ip finger', 'ip source-route', 'no ip source-route', 'ip bootp', 'no ip bootp', 'vrf definition', 'ip vrf', 'no aaa', 'no cdp', 'no ip domain-lookup', 'ip domain-lookup', 'wsma', 'dot1x', 'key chain', 'ip prefix-list', 'ipv6 prefix-list', 'ip explicit-path', 'mpls', 'voice', 'dial-peer', 'utd', 'sdwan', 'system',
+  'aaa', 'logging', 'no logging', 'ntp', 'snmp-server', 'no snmp-server', 'line', 'banner', 'username', 'class-map', 'policy-map', 'service-policy', 'service', 'no service', 'enable', 'boot-start-marker', 'boot-end-marker', 'boot', 'clock', 'ip domain', 'no ip domain', 'memory', 'ip domain-name', 'ip name-server', 'ip http', 'no ip http', 'ip ssh', 'ip scp', 'ip tftp', 'ip dhcp', 'no ip dhcp', 'ip forward-protocol', 'ip bgp-community', 'ip sla', 'ip cef', 'ipv6 unicast-routing', 'license', 'platform', 'memory-size', 'redundancy', 'spanning-tree', 'vlan', 'diagnostic', 'multilink', 'subscriber', 'archive', 'control-plane', 'call-home', 'login', 'mmi', 'cdp', 'lldp', 'vtp', 'router', 'track', 'crypto pki', 'netconf-yang', 'restconf', 'zone security', 'zone-pair', 'parameter-map', 'Building configuration...', 'Current configuration', 'end', 'alias', 'privilege', 'process-max-time', 'hw-module', 'transceiver', 'telemetry', 'event', 'ip ftp', 'ip tcp', 'ip igmp', 'ip multicast-routing', 'ip finger', 'no ip finger', 'ip source-route', 'no ip source-route', 'ip bootp', 'no ip bootp', 'vrf definition', 'ip vrf', 'no aaa', 'no cdp', 'no ip domain-lookup', 'ip domain-lookup', 'wsma', 'dot1x', 'key chain', 'ip prefix-list', 'ipv6 prefix-list', 'ip explicit-path', 'mpls', 'voice', 'dial-peer', 'utd', 'sdwan', 'system',
 ];
 
 /** Interface statements about the port, its addressing for the box's own use or its layer 2: not about VPNs. */
@@ -91,6 +91,8 @@ interface IosInterface {
   nat?: 'inside' | 'outside';
   accessGroups: { acl: string; dir: 'in' | 'out'; s: Statement }[];
   maps: string[];
+  /** `vrf forwarding X`: in another routing table than the VPN's traffic. */
+  vrf?: string;
   tunnel?: { source?: string; destination?: string; profile?: string; family: 'ipv4' | 'ipv6' };
 }
 
@@ -115,8 +117,8 @@ export const reader: VendorReader = {
     let keepalive: number | undefined;
     const v2Proposals = new Map<string, ProposalMeaning>();
     const v2Policies: { proposals: string[]; local?: string }[] = [];
-    /** Keyring → peer address → its key (undefined when written encrypted). */
-    const keyrings = new Map<string, Map<string, { key?: string }>>();
+    /** Keyring → peer address (with its mask: a keyring peer may stand for a network of peers) → its key (undefined when written encrypted). */
+    const keyrings = new Map<string, Map<string, { key?: string; network: string }>>();
     /** IKEv1 keys: `crypto isakmp key` (global) and `crypto keyring` (by name). */
     const isakmpKeys = new Map<string, { key?: string }>();
     const v1Keyrings = new Map<string, Map<string, { key?: string }>>();
@@ -259,16 +261,20 @@ export const reader: VendorReader = {
         v2Policies.push(pol);
       } else if (starts(w, 'crypto ikev2 keyring') && w.length === 4) {
         c.use(s);
-        const ring = new Map<string, { key?: string }>();
+        const ring = new Map<string, { key?: string; network: string }>();
         keyrings.set(w[3] as string, ring);
         for (const peer of s.children) {
           if (peer.words[0] !== 'peer' || peer.words.length !== 2) continue;
           c.use(peer);
           let address: string | undefined;
+          let network: string | undefined;
           let key: { key?: string } | undefined;
           for (const sub of peer.children) {
             const x = sub.words;
-            if (x[0] === 'address' && (x.length === 2 || x.length === 3)) address = x[1];
+            if (x[0] === 'address' && (x.length === 2 || x.length === 3)) {
+              address = x[1];
+              network = x.length === 3 ? interfaceAddress(x[1] as string, x[2] as string) : `${x[1]}/32`;
+            }
             // `pre-shared-key [local|remote] [0|6] KEY`: the first one read is the key both ways unless local and remote differ.
             else if (x[0] === 'pre-shared-key' && x.length >= 2) key ??= keyOf(x.slice(x[1] === 'local' || x[1] === 'remote' ? 2 : 1));
             else if (x[0] === 'description' || (x[0] === 'identity' && x.length === 3)) {
@@ -276,7 +282,7 @@ export const reader: VendorReader = {
             } else continue;
             c.use(sub);
           }
-          if (address) ring.set(address, key ?? {});
+          if (address && network) ring.set(address, { ...key, network });
         }
       } else if (starts(w, 'crypto ikev2 profile') && w.length === 4) {
         c.use(s);
@@ -359,6 +365,7 @@ export const reader: VendorReader = {
             // No address.
           } else if (starts(x, 'ip nat') && (x[2] === 'inside' || x[2] === 'outside') && x.length === 3) i.nat = x[2];
           else if (starts(x, 'zone-member security') && x.length === 3) i.zone = x[2];
+          else if (starts(x, 'vrf forwarding') && x.length === 3) i.vrf = x[2];
           else if (starts(x, 'ip access-group') && x.length === 4 && (x[3] === 'in' || x[3] === 'out')) i.accessGroups.push({ acl: x[2] as string, dir: x[3], s: sub });
           else if (starts(x, 'tunnel destination') && x.length === 3) i.tunnel = { family: 'ipv4', ...i.tunnel, destination: x[2] };
           else if (starts(x, 'tunnel source') && x.length === 3) i.tunnel = { family: 'ipv4', ...i.tunnel, source: x[2] };
@@ -393,7 +400,8 @@ export const reader: VendorReader = {
 
     // ---- the box: interfaces, routes, NAT, access lists applied to interfaces
     const ifByName = new Map(ifs.map((i) => [i.name, i]));
-    const interfaces: Interface[] = ifs.map((i) => ({
+    // An interface in a VRF (a management port) is not on the routing table the VPN's traffic takes.
+    const interfaces: Interface[] = ifs.filter((i) => i.vrf === undefined).map((i) => ({
       name: i.name,
       kind: /^tunnel/iu.test(i.name) ? 'tunnel' : /^loopback/iu.test(i.name) ? 'loopback' : 'physical',
       ...(i.address ? { address: i.address } : {}),
@@ -414,7 +422,8 @@ export const reader: VendorReader = {
       if (distance !== undefined) i++;
       while (i < w.length && (w[i] === 'permanent' || ((w[i] === 'name' || w[i] === 'tag' || w[i] === 'track') && w[i + 1] !== undefined))) i += w[i] === 'permanent' ? 1 : 2;
       // A route by next hop alone leaves through the interface on the next hop's network.
-      iface ??= nextHop ? ifs.find((x) => x.address && onNetwork(x.address, nextHop as string))?.name : undefined;
+      const on = nextHop ? ifs.filter((x) => x.address && onNetwork(x.address, nextHop as string)) : [];
+      iface ??= (on.find((x) => !/^(?:loopback|tunnel)/iu.test(x.name)) ?? on[0])?.name;
       const destination = dest ? cidr(dest) : undefined;
       if (!destination || !iface || i !== w.length) continue;
       c.use(s);
@@ -439,14 +448,15 @@ export const reader: VendorReader = {
       // `ip nat inside source list|route-map X interface IF overload`, `… static A B`.
       let acl: string | undefined;
       let via: Statement[] = [];
-      if (w[3] === 'list' && w.length >= 7) acl = w[4];
-      else if (w[3] === 'route-map' && w.length >= 7) {
-        const rm = routeMaps.get(w[4] as string);
+      if (w[4] === 'list' && w.length >= 8) acl = w[5];
+      else if (w[4] === 'route-map' && w.length >= 8) {
+        const rm = routeMaps.get(w[5] as string);
         acl = rm?.acl;
         via = rm?.lines ?? [];
       }
-      if (acl !== undefined && w[5] === 'interface' && (w.length === 7 || (w.length === 8 && w[7] === 'overload'))) {
-        const out = ifByName.get(w[6] as string);
+      const outName = w[7] as string;
+      if (acl !== undefined && w[6] === 'interface' && (w.length === 8 || (w.length === 9 && w[8] === 'overload'))) {
+        const out = ifByName.get(outName);
         const translated = out?.address?.split('/')[0];
         const before = natRules.length;
         const lines = aclLines(acl);
@@ -456,17 +466,17 @@ export const reader: VendorReader = {
           if (a === 'remark') return;
           // A deny line exempts its traffic from translation: the VPN's traffic, when it is the crypto ACL's ("NAT and IPsec").
           const dest = a.dst.from === ANY4.from && a.dst.to === ANY4.to ? '' : ` to ${addressText(a.dst)}`;
-          if (a.action === 'deny') natRules.push(exemption(`${acl} deny ${n}${dest}`.slice(0, 63), addressText(a.src), w[6]));
-          else if (translated) natRules.push({ name: `${acl} ${n}`.slice(0, 63), kind: 'source', original: addressText(a.src), translated, interface: w[6] as string });
+          if (a.action === 'deny') natRules.push(exemption(`${acl} deny ${n}${dest}`.slice(0, 63), addressText(a.src), outName));
+          else if (translated) natRules.push({ name: `${acl} ${n}`.slice(0, 63), kind: 'source', original: addressText(a.src), translated, interface: outName });
         });
         if (natRules.length > before) {
           c.use(s);
           for (const l of via) c.use(l);
           for (const l of lines) if (l.head) c.use(l.s);
         }
-      } else if (w[3] === 'static' && w.length === 6 && hostRange(w[4] as string) && hostRange(w[5] as string)) {
+      } else if (w[4] === 'static' && w.length === 7 && hostRange(w[5] as string) && hostRange(w[6] as string)) {
         c.use(s);
-        natRules.push({ name: `static ${w[4]}`, kind: 'source', original: w[4] as string, translated: w[5] as string });
+        natRules.push({ name: `static ${w[5]}`, kind: 'source', original: w[5] as string, translated: w[6] as string });
       }
     }
     const policies: SecurityPolicy[] = [];
@@ -490,7 +500,11 @@ export const reader: VendorReader = {
     const v2Policy = v2Policies[0];
     const peers: PeerMeaning[] = [];
     const keyFor = (address: string, p2: Phase2, profile: Profile | undefined): { key?: string } | undefined => {
-      if (profile) return profile.keyring ? keyrings.get(profile.keyring)?.get(address) : undefined;
+      if (profile) {
+        const ring = profile.keyring ? keyrings.get(profile.keyring) : undefined;
+        // The exact peer, else the first whose address and mask cover it ("peer … address A MASK").
+        return ring?.get(address) ?? [...(ring?.values() ?? [])].find((p) => onNetwork(p.network, address));
+      }
       const ip = p2.isakmpProfile ? isakmpProfiles.get(p2.isakmpProfile) : undefined;
       if (ip?.keyring) return v1Keyrings.get(ip.keyring)?.get(address);
       return isakmpKeys.get(address) ?? [...v1Keyrings.values()].find((r) => r.has(address))?.get(address);
@@ -568,7 +582,9 @@ export const reader: VendorReader = {
       // A static VTI negotiates any to any of its family ("IPsec Virtual Tunnel Interfaces": the traffic selector is always IP any any).
       const any = t.family === 'ipv4' ? '0.0.0.0/0' : '::/0';
       const routed = routes.filter((r) => r.interface === i.name).map((r) => r.destination);
-      peers.push(peerOf(t.destination, p2, [{ local: any, remote: any }], { routes: routed, ...(t.source ? { outside: t.source } : {}), tunnel: i.name, passive: false, name: i.name }));
+      // `tunnel source` names an interface or one of its addresses.
+      const source = t.source && hostRange(t.source) ? ifs.find((x) => x.address?.split('/')[0] === t.source)?.name : t.source;
+      peers.push(peerOf(t.destination, p2, [{ local: any, remote: any }], { routes: routed, ...(source ? { outside: source } : {}), tunnel: i.name, passive: false, name: i.name }));
     }
     for (const p of ipsecProfiles.values()) for (const line of p.lines) (usedProfiles.has(p) ? c.use : c.ignore).call(c, line);
     // Keys of peers with no crypto map entry or tunnel, and ACLs nothing uses, protect nothing.

@@ -3,7 +3,7 @@
 import type { NatRule, SecurityPolicy } from '../../model/document';
 import { formatIp, type AddressRange } from '../../net/address';
 import { cidr } from '../kit/export/addresses';
-import { ANY4, maskedRange, type CiscoConfig, type Statement } from './cisco-config';
+import { ANY4, ANY6, maskedRange, type CiscoConfig, type Statement } from './cisco-config';
 
 /** `A MASK` as an interface address with its prefix length (`203.0.113.1/24`); undefined when the mask is not contiguous. */
 export function interfaceAddress(address: string, mask: string): string | undefined {
@@ -26,6 +26,7 @@ export function onNetwork(interfaceAddr: string, address: string): boolean {
 /** A range as the model's address text: a prefix, one address, `any`, or `a-b`. */
 export function addressText(r: AddressRange): string {
   if (r.family === 4 && r.from === ANY4.from && r.to === ANY4.to) return 'any';
+  if (r.family === 6 && r.from === ANY6.from && r.to === ANY6.to) return 'any6';
   if (r.from === r.to) return formatIp(r.family, r.from);
   return cidr(r) ?? `${formatIp(r.family, r.from)}-${formatIp(r.family, r.to)}`;
 }
@@ -36,7 +37,8 @@ export function addressText(r: AddressRange): string {
  * logging, time, users, banners, QoS class and policy maps…). True when it did.
  */
 export function ignoreUnrelated(c: CiscoConfig, s: Statement, heads: readonly string[]): boolean {
-  const hit = heads.some((h) => {
+  // The checksum line a running configuration ends with: `Cryptochecksum:<hex>`.
+  const hit = /^Cryptochecksum:/u.test(s.text) || heads.some((h) => {
     const hw = h.split(' ');
     return hw.every((w, i) => s.words[i] === w);
   });
@@ -61,7 +63,7 @@ const ASA_SIGNS: RegExp[] = [
   /^ nameif \S+$/mu,
   /^ security-level \d+$/mu,
   /^tunnel-group \S+ (?:type|ipsec-attributes|general-attributes)/mu,
-  /^crypto ikev[12] (?:enable|policy) /mu,
+  /^crypto ikev[12] (?:enable \S+|policy \d+)$/mu,
   /^crypto ipsec ikev[12] /mu,
   /^crypto map \S+ interface \S+/mu,
   /^crypto map \S+ \d+ (?:match address|set peer) /mu,
