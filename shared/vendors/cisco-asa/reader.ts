@@ -643,6 +643,8 @@ export const reader: VendorReader = {
       return aceCache.get(s);
     };
     const policies: SecurityPolicy[] = [];
+    /** The access lists something in force names: their lines must be understood. */
+    const referenced = new Set<string>(accessGroups.map((g) => g.acl));
     for (const g of accessGroups) {
       const lines = acls.get(g.acl);
       if (!lines) continue;
@@ -664,6 +666,7 @@ export const reader: VendorReader = {
     const peers: PeerMeaning[] = [];
     const childrenOf = (aclName: string | undefined, esp: ChildMeaning['esp']): ChildMeaning[] | undefined => {
       if (aclName === undefined) return undefined;
+      referenced.add(aclName);
       const out: ChildMeaning[] = [];
       for (const line of acls.get(aclName) ?? []) {
         const a = ace(line);
@@ -742,8 +745,9 @@ export const reader: VendorReader = {
     }
     for (const p of ipsecProfiles.values()) for (const line of p.lines) (usedProfiles.has(p) ? c.use : c.ignore).call(c, line);
 
-    // An access list neither a bound crypto map nor access-group names protects and filters nothing.
-    for (const lines of acls.values()) for (const line of lines) if (ace(line) !== undefined) c.ignore(line);
+    // An access list neither a bound crypto map nor access-group names protects and filters nothing,
+    // whatever its lines say (a list the box uses for something else, e.g. capture or split tunnelling).
+    for (const [name, lines] of acls) if (!referenced.has(name)) for (const line of lines) c.ignore(line);
     const hasTunnels = peers.some((p) => p.tunnelInterface !== undefined);
     const vpnType = hasTunnels ? ('route-based' as const) : peers.length > 0 ? ('policy-based' as const) : undefined;
     return { ok: true, meaning: { peers, device: { ...device, ...(vpnType ? { vpnType } : {}), interfaces, routes, natRules, policies } }, lines: c.account() };

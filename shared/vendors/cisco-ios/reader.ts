@@ -440,8 +440,12 @@ export const reader: VendorReader = {
       return aceCache.get(line);
     };
     /** The lines of a list (its head for a named one), each with what it means. */
-    const aclLines = (name: string): { s: Statement; a: Ace | 'remark' | undefined; head: boolean }[] =>
-      (acls.get(name) ?? []).map((s) => (s.words[0] === 'ip' && s.words[1] === 'access-list' ? { s, a: undefined, head: true } : { s, a: ace(s), head: false }));
+    /** The access lists something in force names: their lines must be understood. */
+    const referenced = new Set<string>();
+    const aclLines = (name: string): { s: Statement; a: Ace | 'remark' | undefined; head: boolean }[] => {
+      referenced.add(name);
+      return (acls.get(name) ?? []).map((s) => (s.words[0] === 'ip' && s.words[1] === 'access-list' ? { s, a: undefined, head: true } : { s, a: ace(s), head: false }));
+    };
     const natRules: NatRule[] = [];
     for (const s of natLines) {
       const w = s.words;
@@ -588,8 +592,8 @@ export const reader: VendorReader = {
     }
     for (const p of ipsecProfiles.values()) for (const line of p.lines) (usedProfiles.has(p) ? c.use : c.ignore).call(c, line);
     // Keys of peers with no crypto map entry or tunnel, and ACLs nothing uses, protect nothing.
-    for (const lines of acls.values()) for (const line of lines) if (ace(line) !== undefined) c.ignore(line);
-    for (const lines of acls.values()) if (lines[0] && lines[0].words[0] === 'ip' && lines.slice(1).every((l) => ace(l) !== undefined)) c.ignore(lines[0]);
+    // Lists nothing in force names (crypto map, NAT, access-group) protect, translate and filter nothing, whatever their lines say.
+    for (const [name, lines] of acls) if (!referenced.has(name)) for (const line of lines) c.ignore(line);
     for (const rm of routeMaps.values()) for (const l of rm.lines) c.ignore(l);
     const hasTunnels = peers.some((p) => p.tunnelInterface !== undefined);
     const vpnType = hasTunnels ? ('route-based' as const) : peers.length > 0 ? ('policy-based' as const) : undefined;

@@ -267,3 +267,79 @@ describe('recognize tells ASA from IOS-XE and both from other products', () => {
     expect(asa.recognize?.(mixed) ?? 1).toBeLessThan(1);
   });
 });
+
+describe('access lists on the ASA: what a crypto map names must be understood, the rest is set aside', () => {
+  const config = `hostname edge
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 203.0.113.1 255.255.255.0
+object network LAN
+ subnet 10.1.0.0 255.255.255.0
+object network REMOTE-FQDN
+ fqdn vpn.example.net
+access-list VPN extended permit ip object LAN 10.2.0.0 255.255.255.0
+access-list VPN extended permit ip object LAN object REMOTE-FQDN
+access-list CAPTURE extended permit ip object LAN object REMOTE-FQDN
+crypto ipsec ikev1 transform-set TS esp-aes-256 esp-sha-hmac
+crypto map M 10 match address VPN
+crypto map M 10 set peer 198.51.100.9
+crypto map M 10 set ikev1 transform-set TS
+crypto map M interface outside
+`;
+
+  it('reports the crypto ACL line it cannot resolve (an FQDN object) and the object, and ignores the unused list', () => {
+    const r = asa.read([{ name: 'edge.asa.txt', content: config }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.meaning.peers[0]?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['10.1.0.0/24 <-> 10.2.0.0/24']);
+    expect(r.lines.unknown.map((u) => `${u.line}: ${u.text}`)).toEqual(['9: fqdn vpn.example.net', '11: access-list VPN extended permit ip object LAN object REMOTE-FQDN']);
+    // CAPTURE (one line) is named by nothing in force.
+    expect(r.lines.ignored).toBe(1);
+  });
+});
+
+describe('an ASA virtual tunnel interface', () => {
+  const config = `ASA Version 9.16(3)
+hostname vti-asa
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 203.0.113.1 255.255.255.0
+interface Tunnel1
+ nameif vti-hq
+ ip address 169.254.0.1 255.255.255.252
+ tunnel source interface outside
+ tunnel destination 198.51.100.1
+ tunnel mode ipsec ipv4
+ tunnel protection ipsec profile PROF
+ tunnel mystery-option
+crypto ipsec ikev2 ipsec-proposal P
+ protocol esp encryption aes-256
+ protocol esp integrity sha-256
+crypto ipsec profile PROF
+ set ikev2 ipsec-proposal P
+ set pfs group14
+crypto ikev2 policy 10
+ encryption aes-256
+ integrity sha256
+ group 14
+ prf sha256
+route vti-hq 10.2.0.0 255.255.0.0 169.254.0.2 1
+tunnel-group 198.51.100.1 type ipsec-l2l
+tunnel-group 198.51.100.1 ipsec-attributes
+ ikev2 remote-authentication pre-shared-key vtiKey
+ ikev2 local-authentication pre-shared-key vtiKey
+`;
+
+  it('reads the tunnel as a route-based IKEv2 peer on the nameif, its route, and reports the line it does not take', () => {
+    const r = asa.read([{ name: 'vti.asa.txt', content: config }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.meaning.device).toMatchObject({ vpnType: 'route-based', osVersion: '9.16(3)' });
+    expect(r.meaning.device?.interfaces).toContainEqual({ name: 'vti-hq', kind: 'tunnel', address: '169.254.0.1/30', zone: 'vti-hq' });
+    expect(r.meaning.peers).toHaveLength(1);
+    expect(r.meaning.peers[0]).toMatchObject({ remoteAddress: '198.51.100.1', localAddress: '203.0.113.1', ikeVersion: 2, tunnelInterface: 'vti-hq', outsideInterface: 'outside', routes: ['10.2.0.0/16'], psk: 'vtiKey' });
+    expect(r.meaning.peers[0]?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['0.0.0.0/0 <-> 0.0.0.0/0']);
+    expect(r.meaning.peers[0]?.children[0]?.esp.proposals).toEqual([{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [14] }]);
+    expect(r.lines.unknown.map((u) => `${u.line}: ${u.text}`)).toEqual(['14: tunnel mystery-option']);
+  });
+});
