@@ -120,8 +120,11 @@ export const reader: VendorReader = {
     /** Keyring → peer address (with its mask: a keyring peer may stand for a network of peers) → its key (undefined when written encrypted). */
     const keyrings = new Map<string, Map<string, { key?: string; network: string }>>();
     /** IKEv1 keys: `crypto isakmp key` (global) and `crypto keyring` (by name). */
-    const isakmpKeys = new Map<string, { key?: string }>();
-    const v1Keyrings = new Map<string, Map<string, { key?: string }>>();
+    const isakmpKeys = new Map<string, { key?: string; network: string }>();
+    const v1Keyrings = new Map<string, Map<string, { key?: string; network: string }>>();
+    /** A key written for `address A MASK` (0.0.0.0 0.0.0.0: every peer) as the network it covers. */
+    const keyNetwork = (address: string, mask: string | undefined) => (mask !== undefined && /^\d+\.\d+\.\d+\.\d+$/u.test(mask) ? interfaceAddress(address, mask) : undefined) ?? `${address}/32`;
+    const lookup = (ring: ReadonlyMap<string, { key?: string; network: string }> | undefined, address: string) => ring?.get(address) ?? [...(ring?.values() ?? [])].find((k) => onNetwork(k.network, address));
     const isakmpProfiles = new Map<string, { keyring?: string; remote?: string }>();
     const profiles = new Map<string, Profile>();
     const transformSets = new Map<string, ProposalMeaning>();
@@ -195,7 +198,7 @@ export const reader: VendorReader = {
         const at = w.indexOf('address');
         if (at >= 4 && hostRange(w[at + 1] ?? '')) {
           c.use(s);
-          isakmpKeys.set(w[at + 1] as string, keyOf(w.slice(3, at)));
+          isakmpKeys.set(w[at + 1] as string, { ...keyOf(w.slice(3, at)), network: keyNetwork(w[at + 1] as string, w[at + 2]) });
         }
       } else if (starts(w, 'crypto isakmp keepalive') && num(w[3]) !== undefined && w.length <= 6) {
         c.use(s);
@@ -204,14 +207,14 @@ export const reader: VendorReader = {
         c.use(s);
       } else if (starts(w, 'crypto keyring') && w.length === 3) {
         c.use(s);
-        const ring = new Map<string, { key?: string }>();
+        const ring = new Map<string, { key?: string; network: string }>();
         v1Keyrings.set(w[2] as string, ring);
         for (const sub of s.children) {
           const x = sub.words;
           // `pre-shared-key address A [MASK] key [0|6] KEY`.
           const at = x.indexOf('key');
           if (starts(x, 'pre-shared-key address') && at >= 3 && hostRange(x[2] ?? '')) {
-            ring.set(x[2] as string, keyOf(x.slice(at + 1)));
+            ring.set(x[2] as string, { ...keyOf(x.slice(at + 1)), network: keyNetwork(x[2] as string, at === 4 ? x[3] : undefined) });
             c.use(sub);
           } else if (x[0] === 'description') c.use(sub);
         }
@@ -334,7 +337,8 @@ export const reader: VendorReader = {
         const e: MapEntry = { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], lines: [s], ...(w[5] === 'dynamic' ? { dynamic: w[6] as string } : {}) };
         for (const sub of s.children) {
           const x = sub.words;
-          if (starts(x, 'set peer') && x.length === 3) e.peer = x[2];
+          // Later `set peer` lines are backup peers, tried when the first does not answer.
+          if (starts(x, 'set peer') && x.length === 3) e.peer ??= x[2];
           else if (starts(x, 'match address') && x.length === 3) e.acl = x[2];
           else if (!phase2Set(x, e)) continue;
           e.lines.push(sub);
@@ -344,7 +348,8 @@ export const reader: VendorReader = {
         const e: MapEntry = { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], lines: [s] };
         for (const sub of s.children) {
           const x = sub.words;
-          if (starts(x, 'set peer') && x.length === 3) e.peer = x[2];
+          // Later `set peer` lines are backup peers, tried when the first does not answer.
+          if (starts(x, 'set peer') && x.length === 3) e.peer ??= x[2];
           else if (starts(x, 'match address') && x.length === 3) e.acl = x[2];
           else if (!phase2Set(x, e)) continue;
           e.lines.push(sub);
@@ -505,13 +510,13 @@ export const reader: VendorReader = {
     const peers: PeerMeaning[] = [];
     const keyFor = (address: string, p2: Phase2, profile: Profile | undefined): { key?: string } | undefined => {
       if (profile) {
-        const ring = profile.keyring ? keyrings.get(profile.keyring) : undefined;
         // The exact peer, else the first whose address and mask cover it ("peer … address A MASK").
-        return ring?.get(address) ?? [...(ring?.values() ?? [])].find((p) => onNetwork(p.network, address));
+        return lookup(profile.keyring ? keyrings.get(profile.keyring) : undefined, address);
       }
       const ip = p2.isakmpProfile ? isakmpProfiles.get(p2.isakmpProfile) : undefined;
-      if (ip?.keyring) return v1Keyrings.get(ip.keyring)?.get(address);
-      return isakmpKeys.get(address) ?? [...v1Keyrings.values()].find((r) => r.has(address))?.get(address);
+      if (ip?.keyring) return lookup(v1Keyrings.get(ip.keyring), address);
+      // The global keys, then any keyring's: the most specific address wins as on the box (exact first).
+      return lookup(isakmpKeys, address) ?? [...v1Keyrings.values()].map((r) => lookup(r, address)).find((k) => k !== undefined);
     };
     const peerOf = (address: string, p2: Phase2, children: Omit<ChildMeaning, 'esp'>[], where: { routes: string[]; outside?: string; tunnel?: string; passive: boolean; name: string }): PeerMeaning => {
       const profile = p2.ikev2Profile ? profiles.get(p2.ikev2Profile) : undefined;
@@ -524,7 +529,8 @@ export const reader: VendorReader = {
         ? { proposals: (v2Policy?.proposals ?? []).map((n) => v2Proposals.get(n)).filter((p): p is ProposalMeaning => p !== undefined), lifetimeSeconds: profile?.lifetime ?? IKE_LIFETIME }
         : { proposals: v1Policies.map((p) => p.proposal), ...(v1Policies[0] ? { lifetimeSeconds: v1Policies[0].lifetime } : {}) };
       const dpd = ikeVersion === 2 ? profile?.dpd : keepalive;
-      const key = address ? keyFor(address, p2, profile) : undefined;
+      // A peer of unknown address (a dynamic crypto map's) takes a key written for every address (`address 0.0.0.0 0.0.0.0`).
+      const key = keyFor(address === '' ? '0.0.0.0' : address, p2, profile);
       const localAddress = (ikeVersion === 2 ? profile?.local ?? v2Policy?.local : undefined) ?? (where.outside ? ifByName.get(where.outside)?.address?.split('/')[0] : undefined);
       return {
         remoteAddress: address,

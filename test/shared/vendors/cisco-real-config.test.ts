@@ -227,7 +227,8 @@ interface GigabitEthernet1
     const r = ios.read([{ name: 'hub.ios.txt', content: config }]);
     if (!r.ok) throw new Error(r.message);
     expect(r.meaning.peers).toHaveLength(1);
-    expect(r.meaning.peers[0]).toMatchObject({ remoteAddress: '', passive: true, ikeVersion: 1, localAddress: '198.51.100.1', outsideInterface: 'GigabitEthernet1', name: 'DYN 10' });
+    // The wildcard key (address 0.0.0.0 0.0.0.0) is the one a peer of unknown address authenticates with.
+    expect(r.meaning.peers[0]).toMatchObject({ remoteAddress: '', passive: true, ikeVersion: 1, localAddress: '198.51.100.1', outsideInterface: 'GigabitEthernet1', name: 'DYN 10', psk: 'dynKey', pskPresent: true });
     expect(r.meaning.peers[0]?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['10.1.0.0/16 <-> 10.99.0.0/16']);
     expect(r.meaning.peers[0]?.children[0]?.esp.proposals).toEqual([{ encryption: ['aes256'], integrity: ['sha256'], dhGroups: [19] }]);
     // SPARE (two lines) is named by no crypto map; the 0.0.0.0 key is global (used, for any peer).
