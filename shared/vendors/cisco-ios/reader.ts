@@ -131,6 +131,7 @@ export const reader: VendorReader = {
     const ipsecProfiles = new Map<string, Phase2 & { lines: Statement[] }>();
     const acls = new Map<string, Statement[]>();
     const standardLines = new Set<Statement>();
+    const groups: Groups = { networks: new Map(), services: new Map() };
     /** Each with its statements: used when the map is bound to an interface, else set aside (an unbound map does nothing). */
     type MapEntry = { map: string; seq: number; peer?: string; acl?: string; dynamic?: string; lines: Statement[] } & Phase2;
     const entries: MapEntry[] = [];
@@ -327,6 +328,32 @@ export const reader: VendorReader = {
         c.use(s);
         if (w[4] === 'seconds') globalLifetime.seconds = num(w[5]);
         else if (w[4] === 'kilobytes') globalLifetime.kilobytes = num(w[5]);
+      } else if (starts(w, 'object-group network') && w.length === 3) {
+        // "Object Groups for ACLs": hosts, networks, ranges and nested groups.
+        c.use(s);
+        const g = { ranges: [] as AddressRange[], nested: [] as string[] };
+        groups.networks.set(w[2] as string, g);
+        for (const sub of s.children) {
+          const x = sub.words;
+          const r = x[0] === 'host' && x.length === 2 ? hostRange(x[1] as string) : x[0] === 'range' && x.length === 3 ? spanOf(x[1] as string, x[2] as string) : x[0] === 'any' && x.length === 1 ? ANY4 : x.length === 2 ? maskedRange(x[0] as string, x[1] as string, false) : undefined;
+          if (r) g.ranges.push(r);
+          else if (x[0] === 'group-object' && x.length === 2) g.nested.push(x[1] as string);
+          else if (x[0] !== 'description') continue;
+          c.use(sub);
+        }
+      } else if (starts(w, 'object-group service') && w.length === 3) {
+        c.use(s);
+        const g = { services: [] as { protocol: number; dp?: { from: number; to: number } }[], nested: [] as string[] };
+        groups.services.set(w[2] as string, g);
+        for (const sub of s.children) {
+          const x = sub.words;
+          const protocol = aclProtocol(x[0]);
+          const dp = protocol === 6 || protocol === 17 ? portCondition(x, 1) : undefined;
+          if (protocol !== undefined && (x.length === 1 || (dp && dp.taken === x.length - 1))) g.services.push({ protocol, ...(dp ? { dp: { from: dp.from, to: dp.to } } : {}) });
+          else if (x[0] === 'group-object' && x.length === 2) g.nested.push(x[1] as string);
+          else if (x[0] !== 'description') continue;
+          c.use(sub);
+        }
       } else if ((starts(w, 'ip access-list extended') || starts(w, 'ip access-list standard')) && w.length === 4) {
         acls.set(w[3] as string, [s, ...s.children]);
         if (w[2] === 'standard') for (const sub of s.children) standardLines.add(sub);
@@ -434,20 +461,20 @@ export const reader: VendorReader = {
       c.use(s);
       routes.push({ destination, interface: iface, ...(nextHop ? { nextHop } : {}), ...(distance !== undefined ? { metric: distance } : {}) });
     }
-    const aceCache = new Map<Statement, Ace | 'remark' | undefined>();
-    const ace = (line: Statement): Ace | 'remark' | undefined => {
+    const aceCache = new Map<Statement, Ace[] | 'remark' | undefined>();
+    const ace = (line: Statement): Ace[] | 'remark' | undefined => {
       if (!aceCache.has(line)) {
         const numbered = line.words[0] === 'access-list';
         const x = numbered ? line.words.slice(2) : line.words.slice(num(line.words[0]) !== undefined ? 1 : 0);
         const standard = numbered ? (num(line.words[1]) as number) < 100 : standardLines.has(line);
-        aceCache.set(line, x[0] === 'remark' ? 'remark' : aceOf(x, standard));
+        aceCache.set(line, x[0] === 'remark' ? 'remark' : aceOf(x, standard, groups));
       }
       return aceCache.get(line);
     };
     /** The lines of a list (its head for a named one), each with what it means. */
     /** The access lists something in force names: their lines must be understood. */
     const referenced = new Set<string>();
-    const aclLines = (name: string): { s: Statement; a: Ace | 'remark' | undefined; head: boolean }[] => {
+    const aclLines = (name: string): { s: Statement; a: Ace[] | 'remark' | undefined; head: boolean }[] => {
       referenced.add(name);
       return (acls.get(name) ?? []).map((s) => (s.words[0] === 'ip' && s.words[1] === 'access-list' ? { s, a: undefined, head: true } : { s, a: ace(s), head: false }));
     };
@@ -469,14 +496,17 @@ export const reader: VendorReader = {
         const translated = out?.address?.split('/')[0];
         const before = natRules.length;
         const lines = aclLines(acl);
-        lines.forEach(({ s: line, a }, n) => {
-          if (a === undefined) return;
+        lines.forEach(({ s: line, a: list }, n) => {
+          if (list === undefined) return;
           c.use(line);
-          if (a === 'remark') return;
-          // A deny line exempts its traffic from translation: the VPN's traffic, when it is the crypto ACL's ("NAT and IPsec").
-          const dest = a.dst.from === ANY4.from && a.dst.to === ANY4.to ? '' : ` to ${addressText(a.dst)}`;
-          if (a.action === 'deny') natRules.push(exemption(`${acl} deny ${n}${dest}`.slice(0, 63), addressText(a.src), outName));
-          else if (translated) natRules.push({ name: `${acl} ${n}`.slice(0, 63), kind: 'source', original: addressText(a.src), translated, interface: outName });
+          if (list === 'remark') return;
+          list.forEach((a, k) => {
+            const at = `${n}${list.length > 1 ? `.${k + 1}` : ''}`;
+            // A deny line exempts its traffic from translation: the VPN's traffic, when it is the crypto ACL's ("NAT and IPsec").
+            const dest = a.dst.from === ANY4.from && a.dst.to === ANY4.to ? '' : ` to ${addressText(a.dst)}`;
+            if (a.action === 'deny') natRules.push(exemption(`${acl} deny ${at}${dest}`.slice(0, 63), addressText(a.src), outName));
+            else if (translated) natRules.push({ name: `${acl} ${at}`.slice(0, 63), kind: 'source', original: addressText(a.src), translated, interface: outName });
+          });
         });
         if (natRules.length > before) {
           c.use(s);
@@ -494,13 +524,13 @@ export const reader: VendorReader = {
       c.use(g.s);
       const lines = aclLines(g.acl);
       for (const l of lines) if (l.head) c.use(l.s);
-      lines.forEach(({ s: line, a }, n) => {
-        if (a === undefined) return;
+      lines.forEach(({ s: line, a: list }, n) => {
+        if (list === undefined) return;
         c.use(line);
-        if (a === 'remark') return;
+        if (list === 'remark') return;
         // IOS has no zones unless zone-based firewall puts the interface in one; the direction says which side.
         const zone = i.zone ?? 'any';
-        policies.push(policyOf(`${g.acl} ${n}`.slice(0, 63), a.action === 'permit' ? 'allow' : 'deny', g.dir === 'in' ? zone : 'any', g.dir === 'out' ? zone : 'any', a.src, a.dst, a.protocol, a.dp));
+        list.forEach((a, k) => policies.push(policyOf(`${g.acl} ${n}${list.length > 1 ? `.${k + 1}` : ''}`.slice(0, 63), a.action === 'permit' ? 'allow' : 'deny', g.dir === 'in' ? zone : 'any', g.dir === 'out' ? zone : 'any', a.src, a.dst, a.protocol, a.dp)));
       });
     }
 
@@ -552,13 +582,13 @@ export const reader: VendorReader = {
     };
     const childrenOf = (aclName: string): Omit<ChildMeaning, 'esp'>[] => {
       const out: Omit<ChildMeaning, 'esp'>[] = [];
-      for (const { s: line, a, head } of aclLines(aclName)) {
+      for (const { s: line, a: list, head } of aclLines(aclName)) {
         if (head) c.use(line);
-        if (a === undefined) continue;
+        if (list === undefined) continue;
         c.use(line);
-        // A deny line keeps its traffic out of the tunnel.
-        if (a === 'remark' || a.action === 'deny') continue;
-        out.push({ local: side(a.src, a.protocol, a.sp), remote: side(a.dst, a.protocol, a.dp), name: aclName });
+        if (list === 'remark') continue;
+        // A deny line keeps its traffic out of the tunnel; each combination of an object group line is a proxy ID.
+        for (const a of list) if (a.action === 'permit') out.push({ local: side(a.src, a.protocol, a.sp), remote: side(a.dst, a.protocol, a.dp), name: aclName });
       }
       return out;
     };
@@ -607,42 +637,80 @@ export const reader: VendorReader = {
   },
 };
 
-/** One side of an ACL line: `any`, `host A` or `A WILDCARD` (a standard list: `A` alone is one host). */
-function aclSide(w: readonly string[], i: number, standard = false): { range: AddressRange; taken: number } | undefined {
-  if (w[i] === 'any') return { range: ANY4, taken: 1 };
-  if (w[i] === 'host') {
-    const r = hostRange(w[i + 1] ?? '');
-    return r ? { range: r, taken: 2 } : undefined;
-  }
-  const r = w[i] && w[i + 1] ? maskedRange(w[i] as string, w[i + 1] as string, true) : undefined;
-  if (r) return { range: r, taken: 2 };
-  const h = standard && w[i] && w[i + 1] === undefined ? hostRange(w[i] as string) : undefined;
-  return h ? { range: h, taken: 1 } : undefined;
+/** The object groups of the file ("Object Groups for ACLs"), resolved when a list names them. */
+interface Groups {
+  networks: Map<string, { ranges: AddressRange[]; nested: string[] }>;
+  services: Map<string, { services: { protocol: number; dp?: { from: number; to: number } }[]; nested: string[] }>;
 }
 
-/** `permit|deny <protocol> <source> [ports] <destination> [ports] [log]`, or a standard list's `permit|deny <source>`. */
-function aceOf(w: readonly string[], standard: boolean): Ace | undefined {
+function groupRanges(groups: Groups, name: string, depth = 0): AddressRange[] | undefined {
+  const g = groups.networks.get(name);
+  if (!g || depth > 16) return undefined;
+  const nested = g.nested.map((n) => groupRanges(groups, n, depth + 1));
+  return nested.every((x) => x !== undefined) ? [...g.ranges, ...(nested.flat() as AddressRange[])] : undefined;
+}
+
+function groupServices(groups: Groups, name: string, depth = 0): { protocol: number; dp?: { from: number; to: number } }[] | undefined {
+  const g = groups.services.get(name);
+  if (!g || depth > 16) return undefined;
+  const nested = g.nested.map((n) => groupServices(groups, n, depth + 1));
+  return nested.every((x) => x !== undefined) ? [...g.services, ...nested.flat() as { protocol: number; dp?: { from: number; to: number } }[]] : undefined;
+}
+
+function spanOf(a: string, b: string): AddressRange | undefined {
+  const x = hostRange(a);
+  const y = hostRange(b);
+  return x && y && x.family === y.family && x.from <= y.from ? { family: x.family, from: x.from, to: y.from } : undefined;
+}
+
+/** One side of an ACL line: `any`, `host A`, `A WILDCARD` or `object-group G` (a standard list: `A` alone is one host). */
+function aclSide(w: readonly string[], i: number, groups: Groups, standard = false): { ranges: AddressRange[]; taken: number } | undefined {
+  if (w[i] === 'any') return { ranges: [ANY4], taken: 1 };
+  if (w[i] === 'object-group') {
+    const r = groupRanges(groups, w[i + 1] ?? '');
+    return r ? { ranges: r, taken: 2 } : undefined;
+  }
+  if (w[i] === 'host') {
+    const r = hostRange(w[i + 1] ?? '');
+    return r ? { ranges: [r], taken: 2 } : undefined;
+  }
+  const r = w[i] && w[i + 1] ? maskedRange(w[i] as string, w[i + 1] as string, true) : undefined;
+  if (r) return { ranges: [r], taken: 2 };
+  const h = standard && w[i] && w[i + 1] === undefined ? hostRange(w[i] as string) : undefined;
+  return h ? { ranges: [h], taken: 1 } : undefined;
+}
+
+/**
+ * `permit|deny <protocol|object-group S> <source> [ports] <destination> [ports] [log]`, or a
+ * standard list's `permit|deny <source>`: each combination of what its object groups hold.
+ */
+function aceOf(w: readonly string[], standard: boolean, groups: Groups): Ace[] | undefined {
   const action = w[0];
   if (action !== 'permit' && action !== 'deny') return undefined;
   const x = [...w.slice(1)];
   if (x[x.length - 1] === 'log' || x[x.length - 1] === 'log-input') x.pop();
   if (standard || (x.length <= 2 && (x[0] === 'any' || x[0] === 'host' || hostRange(x[0] ?? '')))) {
-    const src = aclSide(x, 0, true);
-    return src && src.taken === x.length ? { action, src: src.range, dst: ANY4, protocol: 0 } : undefined;
+    const src = aclSide(x, 0, groups, true);
+    return src && src.taken === x.length ? src.ranges.map((r) => ({ action, src: r, dst: ANY4, protocol: 0 })) : undefined;
   }
-  const protocol = aclProtocol(x[0]);
-  if (protocol === undefined) return undefined;
-  let i = 1;
-  const src = aclSide(x, i);
+  const services = x[0] === 'object-group' ? groupServices(groups, x[1] ?? '') : aclProtocol(x[0]) !== undefined ? [{ protocol: aclProtocol(x[0]) as number }] : undefined;
+  if (!services) return undefined;
+  let i = x[0] === 'object-group' ? 2 : 1;
+  const src = aclSide(x, i, groups);
   if (!src) return undefined;
   i += src.taken;
   const sp = portCondition(x, i);
   if (sp) i += sp.taken;
-  const dst = aclSide(x, i);
+  const dst = aclSide(x, i, groups);
   if (!dst) return undefined;
   i += dst.taken;
   const dp = portCondition(x, i);
   if (dp) i += dp.taken;
   if (i !== x.length) return undefined;
-  return { action, src: src.range, dst: dst.range, protocol, ...(sp ? { sp } : {}), ...(dp ? { dp } : {}) };
+  const out: Ace[] = [];
+  for (const svc of services) for (const s of src.ranges) for (const d of dst.ranges) {
+    const dports = dp ?? ('dp' in svc ? svc.dp : undefined);
+    out.push({ action, src: s, dst: d, protocol: svc.protocol, ...(sp ? { sp } : {}), ...(dports ? { dp: dports } : {}) });
+  }
+  return out;
 }

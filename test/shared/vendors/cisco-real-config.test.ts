@@ -344,3 +344,46 @@ tunnel-group 198.51.100.1 ipsec-attributes
     expect(r.lines.unknown.map((u) => `${u.line}: ${u.text}`)).toEqual(['14: tunnel mystery-option']);
   });
 });
+
+describe('object groups in an IOS-XE crypto ACL', () => {
+  const config = `hostname og
+object-group network LOCAL-NETS
+ description both branch LANs
+ 10.1.1.0 255.255.255.0
+ host 10.1.2.5
+object-group network REMOTE-NETS
+ range 10.9.0.10 10.9.0.20
+object-group service WEB
+ tcp eq 443
+ udp range 5000 5010
+crypto isakmp policy 10
+ encr aes
+ authentication pre-share
+ group 14
+crypto isakmp key k3y address 203.0.113.5
+crypto ipsec transform-set TS esp-aes esp-sha-hmac
+crypto map CM 10 ipsec-isakmp
+ set peer 203.0.113.5
+ set transform-set TS
+ match address VPN
+ip access-list extended VPN
+ permit object-group WEB object-group LOCAL-NETS object-group REMOTE-NETS
+ permit ip object-group LOCAL-NETS object-group MISSING
+interface GigabitEthernet1
+ ip address 198.51.100.1 255.255.255.0
+ crypto map CM
+`;
+
+  it('expands each line into a proxy ID per service, source and destination; a line naming an unknown group is reported', () => {
+    const r = ios.read([{ name: 'og.ios.txt', content: config }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.meaning.peers[0]?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual([
+      '10.1.1.0/24[tcp] <-> 10.9.0.10-10.9.0.20[tcp/443]',
+      '10.1.2.5/32[tcp] <-> 10.9.0.10-10.9.0.20[tcp/443]',
+      '10.1.1.0/24[udp] <-> 10.9.0.10-10.9.0.20[udp/5000-5010]',
+      '10.1.2.5/32[udp] <-> 10.9.0.10-10.9.0.20[udp/5000-5010]',
+    ]);
+    expect(r.meaning.peers[0]).toMatchObject({ psk: 'k3y', remoteAddress: '203.0.113.5' });
+    expect(r.lines.unknown.map((u) => `${u.line}: ${u.text}`)).toEqual(['23: permit ip object-group LOCAL-NETS object-group MISSING']);
+  });
+});
