@@ -387,3 +387,38 @@ interface GigabitEthernet1
     expect(r.lines.unknown.map((u) => `${u.line}: ${u.text}`)).toEqual(['23: permit ip object-group LOCAL-NETS object-group MISSING']);
   });
 });
+
+describe('IOS-XE NAT through a route map', () => {
+  const config = `hostname nat-rtr
+interface GigabitEthernet1
+ ip address 198.51.100.1 255.255.255.0
+ ip nat outside
+interface GigabitEthernet2
+ ip address 10.1.0.1 255.255.255.0
+ ip nat inside
+ip access-list extended NO-NAT-VPN
+ remark the VPN's traffic leaves untranslated
+ deny ip 10.1.0.0 0.0.0.255 10.2.0.0 0.0.0.255
+ permit ip 10.1.0.0 0.0.0.255 any
+route-map RM-NAT permit 10
+ match ip address NO-NAT-VPN
+route-map UNUSED permit 10
+ match ip address NO-NAT-VPN
+ip nat inside source route-map RM-NAT interface GigabitEthernet1 overload
+`;
+
+  it("reads the route map's list: the deny line as the exemption, the permit as PAT; the unused route map set aside", () => {
+    const r = ios.read([{ name: 'nat.ios.txt', content: config }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.meaning.device?.natRules).toEqual([
+      { name: 'NO-NAT-VPN deny 2 to 10.2.0.0/24', kind: 'source', original: '10.1.0.0/24', translated: '10.1.0.0/24', interface: 'GigabitEthernet1' },
+      { name: 'NO-NAT-VPN 3', kind: 'source', original: '10.1.0.0/24', translated: '198.51.100.1', interface: 'GigabitEthernet1' },
+    ]);
+    expect(r.meaning.peers).toEqual([]);
+    expect(r.meaning.device?.vpnType).toBeUndefined();
+    expect(r.lines.unknown).toEqual([]);
+    // The route map UNUSED (two lines) configures nothing in force.
+    expect(r.lines.ignored).toBe(2);
+    expect(r.lines.used).toBe(15);
+  });
+});
