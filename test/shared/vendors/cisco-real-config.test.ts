@@ -419,6 +419,6 @@ ip nat inside source route-map RM-NAT interface GigabitEthernet1 overload
     expect(r.lines.unknown).toEqual([]);
     // The route map UNUSED (two lines) configures nothing in force.
     expect(r.lines.ignored).toBe(2);
-    expect(r.lines.used).toBe(15);
+    expect(r.lines.used).toBe(14);
   });
 });
