@@ -93,7 +93,8 @@ interface IosInterface {
   maps: string[];
   /** `vrf forwarding X`: in another routing table than the VPN's traffic. */
   vrf?: string;
-  tunnel?: { source?: string; destination?: string; profile?: string; family: 'ipv4' | 'ipv6' };
+  /** `mode`: IOS's default tunnel mode is GRE over IP; `tunnel mode ipsec ipv4|ipv6` makes it a VTI. */
+  tunnel?: { source?: string; destination?: string; profile?: string; family: 'ipv4' | 'ipv6'; mode: 'gre' | 'ipsec' };
 }
 
 /** One ACL line as its action and what it matches. */
@@ -128,6 +129,8 @@ export const reader: VendorReader = {
     const isakmpProfiles = new Map<string, { keyring?: string; remote?: string }>();
     const profiles = new Map<string, Profile>();
     const transformSets = new Map<string, ProposalMeaning>();
+    /** Transform sets in transport mode (`mode transport`; tunnel is the default). */
+    const transportSets = new Set<string>();
     const ipsecProfiles = new Map<string, Phase2 & { lines: Statement[] }>();
     const acls = new Map<string, Statement[]>();
     const standardLines = new Set<Statement>();
@@ -318,7 +321,11 @@ export const reader: VendorReader = {
         if (t) {
           c.use(s);
           transformSets.set(w[3] as string, t);
-          for (const sub of s.children) if ((starts(sub.words, 'mode tunnel') && sub.words.length === 2) || starts(sub.words, 'mode transport')) c.use(sub);
+          for (const sub of s.children) {
+            if (!(starts(sub.words, 'mode tunnel') && sub.words.length === 2) && !(starts(sub.words, 'mode transport') && sub.words.length <= 3)) continue;
+            c.use(sub);
+            if (sub.words[1] === 'transport') transportSets.add(w[3] as string);
+          }
         }
       } else if (starts(w, 'crypto ipsec profile') && w.length === 4) {
         const p: Phase2 & { lines: Statement[] } = { transformSets: [], lines: [s] };
@@ -399,10 +406,11 @@ export const reader: VendorReader = {
           else if (starts(x, 'zone-member security') && x.length === 3) i.zone = x[2];
           else if (starts(x, 'vrf forwarding') && x.length === 3) i.vrf = x[2];
           else if (starts(x, 'ip access-group') && x.length === 4 && (x[3] === 'in' || x[3] === 'out')) i.accessGroups.push({ acl: x[2] as string, dir: x[3], s: sub });
-          else if (starts(x, 'tunnel destination') && x.length === 3) i.tunnel = { family: 'ipv4', ...i.tunnel, destination: x[2] };
-          else if (starts(x, 'tunnel source') && x.length === 3) i.tunnel = { family: 'ipv4', ...i.tunnel, source: x[2] };
-          else if (starts(x, 'tunnel protection ipsec profile') && x.length === 5) i.tunnel = { family: 'ipv4', ...i.tunnel, profile: x[4] };
-          else if (starts(x, 'tunnel mode ipsec') && (x[3] === 'ipv4' || x[3] === 'ipv6') && x.length === 4) i.tunnel = { ...i.tunnel, family: x[3] };
+          else if (starts(x, 'tunnel destination') && x.length === 3) i.tunnel = { family: 'ipv4', mode: 'gre', ...i.tunnel, destination: x[2] };
+          else if (starts(x, 'tunnel source') && x.length === 3) i.tunnel = { family: 'ipv4', mode: 'gre', ...i.tunnel, source: x[2] };
+          else if (starts(x, 'tunnel protection ipsec profile') && x.length === 5) i.tunnel = { family: 'ipv4', mode: 'gre', ...i.tunnel, profile: x[4] };
+          else if (starts(x, 'tunnel mode ipsec') && (x[3] === 'ipv4' || x[3] === 'ipv6') && x.length === 4) i.tunnel = { ...i.tunnel, family: x[3], mode: 'ipsec' };
+          else if (starts(x, 'tunnel mode gre ip') && x.length === 4) i.tunnel = { family: 'ipv4', ...i.tunnel, mode: 'gre' };
           else if (starts(x, 'ip unnumbered') && x.length === 3) {
             // The tunnel borrows another interface's address for its own packets: not part of the VPN's meaning.
           } else if (INTERFACE_UNRELATED.some((h) => starts(x, h)) && !(tunnelIf && x[0] === 'tunnel')) {
@@ -578,6 +586,7 @@ export const reader: VendorReader = {
         ...(key?.key !== undefined ? { psk: key.key } : {}),
         ...(key ? { pskPresent: true } : {}),
         ...(where.passive ? { passive: true } : {}),
+        ...(p2.transformSets[0] !== undefined && transportSets.has(p2.transformSets[0]) ? { espMode: 'transport' as const } : {}),
       };
     };
     const childrenOf = (aclName: string): Omit<ChildMeaning, 'esp'>[] => {
@@ -619,12 +628,19 @@ export const reader: VendorReader = {
       const p2 = t?.profile ? ipsecProfiles.get(t.profile) : undefined;
       if (!t || !p2 || !t.destination) continue;
       usedProfiles.add(p2);
-      // A static VTI negotiates any to any of its family ("IPsec Virtual Tunnel Interfaces": the traffic selector is always IP any any).
-      const any = t.family === 'ipv4' ? '0.0.0.0/0' : '::/0';
       const routed = routes.filter((r) => r.interface === i.name).map((r) => r.destination);
       // `tunnel source` names an interface or one of its addresses.
       const source = t.source && hostRange(t.source) ? ifs.find((x) => x.address?.split('/')[0] === t.source)?.name : t.source;
-      peers.push(peerOf(t.destination, p2, [{ local: any, remote: any }], { routes: routed, ...(source ? { outside: source } : {}), tunnel: i.name, passive: false, name: i.name }));
+      const sourceAddress = t.source && hostRange(t.source) ? t.source : ifByName.get(t.source ?? '')?.address?.split('/')[0];
+      // A static VTI negotiates any to any of its family ("IPsec Virtual Tunnel Interfaces": the traffic
+      // selector is always IP any any); a protected GRE tunnel, GRE between its two ends (unknown
+      // when the source's address is not in the file, e.g. DHCP).
+      const any = t.family === 'ipv4' ? '0.0.0.0/0' : '::/0';
+      const greLocal = sourceAddress ? hostRange(sourceAddress) : undefined;
+      const greRemote = hostRange(t.destination);
+      const gre = greLocal && greRemote ? { local: greLocal, remote: greRemote } : undefined;
+      const children = t.mode === 'ipsec' ? [{ local: any, remote: any }] : gre ? [{ local: side(gre.local, 47, undefined), remote: side(gre.remote, 47, undefined) }] : [];
+      peers.push(peerOf(t.destination, p2, children, { routes: routed, ...(source ? { outside: source } : {}), tunnel: i.name, passive: false, name: i.name }));
     }
     for (const p of ipsecProfiles.values()) for (const line of p.lines) (usedProfiles.has(p) ? c.use : c.ignore).call(c, line);
     // Keys of peers with no crypto map entry or tunnel, and ACLs nothing uses, protect nothing.

@@ -422,3 +422,35 @@ ip nat inside source route-map RM-NAT interface GigabitEthernet1 overload
     expect(r.lines.used).toBe(14);
   });
 });
+
+describe('GRE over IPsec on IOS-XE (tunnel protection on a GRE tunnel)', () => {
+  const config = `hostname gre-rtr
+crypto isakmp policy 10
+ encr aes 256
+ hash sha256
+ authentication pre-share
+ group 14
+crypto isakmp key gr3 address 203.0.113.9
+crypto ipsec transform-set TS-T esp-aes 256 esp-sha256-hmac
+ mode transport
+crypto ipsec profile GREP
+ set transform-set TS-T
+interface GigabitEthernet1
+ ip address 198.51.100.1 255.255.255.0
+interface Tunnel5
+ ip address 172.16.5.1 255.255.255.252
+ tunnel source GigabitEthernet1
+ tunnel destination 203.0.113.9
+ tunnel protection ipsec profile GREP
+ip route 10.50.0.0 255.255.0.0 Tunnel5
+`;
+
+  it('protects GRE between the two tunnel ends, in transport mode, with the routes into the tunnel', () => {
+    const r = ios.read([{ name: 'gre.ios.txt', content: config }]);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.meaning.peers).toHaveLength(1);
+    expect(r.meaning.peers[0]).toMatchObject({ remoteAddress: '203.0.113.9', localAddress: '198.51.100.1', espMode: 'transport', tunnelInterface: 'Tunnel5', routes: ['10.50.0.0/16'], psk: 'gr3' });
+    expect(r.meaning.peers[0]?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['198.51.100.1/32[gre] <-> 203.0.113.9/32[gre]']);
+    expect(r.lines.unknown).toEqual([]);
+  });
+});
