@@ -19,16 +19,35 @@ export interface Statement {
 
 export class CiscoConfig {
   readonly top: Statement[] = [];
+  /**
+   * Comment lines: `!` (both products) and, on the ASA, `:` (the header `show running-config`
+   * writes, e.g. `: Hardware:   ASA5516, …`; "Cisco ASA Series Command Reference, show
+   * running-config"). Not statements: they count neither used nor ignored.
+   */
+  readonly comments: { line: number; text: string }[] = [];
   private readonly all: Statement[] = [];
   private readonly seen = new Map<Statement, 'used' | 'ignored'>();
 
-  constructor(files: readonly { name: string; content: string }[]) {
+  constructor(files: readonly { name: string; content: string }[], colonComments = false) {
     for (const f of files) {
       const stack: Statement[] = [];
+      /** IOS: `banner motd ^C` runs to the next line holding the delimiter ("banner motd": delimiting-character). */
+      let banner: { s: Statement; delimiter: string } | undefined;
       f.content.split('\n').forEach((raw, i) => {
         const text = raw.replace(/\r$/u, '');
         const trimmed = text.trim();
-        if (trimmed === '' || trimmed.startsWith('!')) return;
+        if (banner) {
+          const s: Statement = { file: f.name, line: i + 1, text: trimmed, words: trimmed.split(/ +/u), indent: 1, children: [] };
+          this.all.push(s);
+          banner.s.children.push(s);
+          if (text.includes(banner.delimiter)) banner = undefined;
+          return;
+        }
+        if (trimmed === '') return;
+        if (trimmed.startsWith('!') || (colonComments && trimmed.startsWith(':'))) {
+          this.comments.push({ line: i + 1, text: trimmed });
+          return;
+        }
         const indent = text.length - text.trimStart().length;
         const s: Statement = { file: f.name, line: i + 1, text: trimmed, words: trimmed.split(/ +/u), indent, children: [] };
         this.all.push(s);
@@ -37,6 +56,8 @@ export class CiscoConfig {
         if (parent) parent.children.push(s);
         else this.top.push(s);
         stack.push(s);
+        const delimiter = !colonComments && indent === 0 && s.words[0] === 'banner' ? bannerDelimiter(trimmed) : undefined;
+        if (delimiter) banner = { s, delimiter };
       });
     }
   }
@@ -62,6 +83,14 @@ export class CiscoConfig {
     }
     return { used, ignored, unknown };
   }
+}
+
+/** The delimiter of an IOS banner that goes on past its first line (`banner motd ^C`, `banner login #`); undefined when the banner ends on it. */
+function bannerDelimiter(text: string): string | undefined {
+  const m = /^banner\s+\S+\s+(\^C|[^A-Za-z0-9\s])(.*)$/u.exec(text);
+  if (!m) return undefined;
+  const d = m[1] as string;
+  return (m[2] as string).includes(d) ? undefined : d;
 }
 
 /** `words` starts with `head` (a space-separated list of words). */
