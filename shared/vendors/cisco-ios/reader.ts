@@ -562,7 +562,9 @@ export const reader: VendorReader = {
       const esp = p2.transformSets.map((n) => transformSets.get(n)).filter((p): p is ProposalMeaning => p !== undefined).map((p) => ({ ...p, dhGroups: p2.pfs !== undefined ? [p2.pfs] : [] }));
       const kilobytes = p2.lifetimeKilobytes ?? globalLifetime.kilobytes;
       const espMeaning = { proposals: esp, lifetimeSeconds: p2.lifetimeSeconds ?? globalLifetime.seconds ?? SA_LIFETIME, ...(kilobytes !== undefined ? { lifetimeKilobytes: kilobytes } : {}) };
-      const remoteId = profile?.remoteId && !profile.remoteId.startsWith('address-default:') ? profile.remoteId : undefined;
+      // A host address the profile matches is the identity the peer sends by default only when it is the peer's own address.
+      const hostId = profile?.remoteId?.startsWith('address-default:') ? profile.remoteId.slice('address-default:'.length) : undefined;
+      const remoteId = hostId !== undefined ? (hostId !== address ? `address:${hostId}` : undefined) : profile?.remoteId;
       const ike = ikeVersion === 2
         ? { proposals: (v2Policy?.proposals ?? []).map((n) => v2Proposals.get(n)).filter((p): p is ProposalMeaning => p !== undefined), lifetimeSeconds: profile?.lifetime ?? IKE_LIFETIME }
         : { proposals: v1Policies.map((p) => p.proposal), ...(v1Policies[0] ? { lifetimeSeconds: v1Policies[0].lifetime } : {}) };
