@@ -287,6 +287,8 @@ function natCause(run: NegotiationRun, entry: Phase2Result, i: number, local: Pl
       const o = parseAddressSpec(rule.original);
       const t = parseAddressSpec(rule.translated);
       if (!o.ok || !t.ok) continue;
+      // An identity NAT (the VPN exemption: the addresses translated to themselves) changes nothing.
+      if (addressRelation(o.value, t.value) === 'equals') continue;
       // The end behind the NAT writes its real (pre-NAT) addresses; the peer must use the same.
       const ownLocal = natEnd === initiatorEnd ? local : undefined;
       for (const rc of planR.children) {
