@@ -138,6 +138,8 @@ class Owners {
     });
     devices.forEach((d, i) => {
       for (const p of d.meaning.peers) {
+        // A dynamic peer (a dynamic crypto map's, remote_addrs = %any) peers with no address in particular.
+        if (p.remoteAddress === '') continue;
         let s = this.peering.get(p.remoteAddress);
         if (!s) this.peering.set(p.remoteAddress, (s = new Set()));
         s.add(i);
@@ -155,6 +157,7 @@ class Owners {
   }
 
   learn(device: number, address: string): void {
+    if (address === '') return;
     if (!this.known.has(address)) this.known.set(address, device);
     this.unknown.delete(device);
   }
@@ -173,13 +176,20 @@ class Owners {
 
 /** The other device's peer that is the far end of `peer` of device `di`, by addresses both ways, or by identities (NAT between them). */
 function findPair(devices: readonly ImportedDevice[], owners: Owners, byIdentity: Map<string, { dj: number; pj: number }[]>, used: readonly boolean[][], di: number, peer: PeerMeaning): { dj: number; pj: number; by: PairedBy } | undefined {
-  const dj = owners.ownerOf(peer.remoteAddress, di);
+  // A dynamic peer is found from the other side: the box that peers with this one's address.
+  const dj = peer.remoteAddress === '' ? undefined : owners.ownerOf(peer.remoteAddress, di);
   if (dj !== undefined) {
     const theirs = (devices[dj] as ImportedDevice).meaning.peers;
-    const back = (q: PeerMeaning, k: number) => !used[dj]?.[k] && owners.ownerOf(q.remoteAddress, dj) === di;
+    const back = (q: PeerMeaning, k: number) => !used[dj]?.[k] && q.remoteAddress !== '' && owners.ownerOf(q.remoteAddress, dj) === di;
     const pj = theirs.findIndex((q, k) => q.ikeVersion === peer.ikeVersion && back(q, k));
     const any = pj >= 0 ? pj : theirs.findIndex(back);
     if (any >= 0) return { dj, pj: any, by: 'addresses' };
+    // Else a dynamic peer of that box (it answers anyone): the one whose selectors mirror this peer's, else the only one of this IKE version.
+    const dynamic = theirs.map((q, k) => ({ q, k })).filter(({ q, k }) => !used[dj]?.[k] && q.remoteAddress === '' && q.ikeVersion === peer.ikeVersion);
+    const mine = selectorKey(peer, false);
+    const mirrored = dynamic.filter(({ q }) => mine !== undefined && selectorKey(q, true) === mine);
+    const hit = mirrored.length === 1 ? mirrored[0] : dynamic.length === 1 ? dynamic[0] : undefined;
+    if (hit) return { dj, pj: hit.k, by: 'addresses' };
   }
   // With NAT between them: each expects the identity the other sends (an identity configured on one side at least).
   const wanted = byIdentity.get(`${expectedId(peer)}\n${sentId(peer) ?? ''}`) ?? [];
@@ -199,7 +209,7 @@ function selectorKey(p: PeerMeaning, mirrored: boolean): string | undefined {
  * one of this box's addresses whose selectors are this peer's mirrored, and the only such one.
  */
 function pairBySelectors(bySelectors: Map<string, { dj: number; pj: number }[]>, owners: Owners, addresses: readonly Set<string>[], used: readonly boolean[][], devices: readonly ImportedDevice[], di: number, peer: PeerMeaning): { dj: number; pj: number } | undefined {
-  if (owners.isKnown(peer.remoteAddress)) return undefined;
+  if (peer.remoteAddress === '' || owners.isKnown(peer.remoteAddress)) return undefined;
   const key = selectorKey(peer, false);
   if (key === undefined) return undefined;
   const mine = addresses[di] as Set<string>;
@@ -463,8 +473,10 @@ export function assembleTopology(devices: readonly ImportedDevice[], options: As
         outcomes.push({ device: gw.name, peer: peer.name ?? peer.remoteAddress, tunnel: name, pairedWith: og.name, by });
         for (const c of other.children) addNetwork(og, networkAt(c.local));
       } else {
-        const extName = gatewayName(`Peer ${peer.remoteAddress}`.slice(0, maxName));
-        const ext = newGateway({ id: nextId('gw'), name: extName, vendor: GENERIC_VENDOR, position: { x: 0, y: 0 }, outsideAddress: `${peer.remoteAddress}/${peer.remoteAddress.includes(':') ? 128 : 32}` });
+        // A dynamic peer answers boxes whose address it does not know: its stand-in has none either.
+        const dynamicPeer = peer.remoteAddress === '';
+        const extName = gatewayName((dynamicPeer ? `Dynamic peer of ${gw.name}` : `Peer ${peer.remoteAddress}`).slice(0, maxName));
+        const ext = newGateway({ id: nextId('gw'), name: extName, vendor: GENERIC_VENDOR, position: { x: 0, y: 0 }, ...(dynamicPeer ? {} : { outsideAddress: `${peer.remoteAddress}/${peer.remoteAddress.includes(':') ? 128 : 32}` }) });
         const extGateway: Gateway = { ...ext, interfaces: ext.interfaces.slice(0, 1), vpnType: 'policy-based', notes: DEFAULT_KEY_NOTE };
         external.push(extGateway);
         const theirs = mirroredEnd(extGateway, mine);

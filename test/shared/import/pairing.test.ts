@@ -4,6 +4,7 @@
 // own, and with neither when both spokes mirror it (nothing tells them apart).
 import { describe, expect, it } from 'vitest';
 import { assembleTopology, type ImportedDevice } from '../../../shared/import/assemble';
+import { DocumentSchema } from '../../../shared/model/document';
 import type { ChildMeaning, PeerMeaning } from '../../../shared/vendors/kit/reader';
 
 const esp = { proposals: [{ encryption: ['aes256' as const], integrity: ['sha256' as const], dhGroups: [14 as const] }] };
@@ -47,5 +48,21 @@ describe('pairing boxes that do not say their own address', () => {
     const elsewhere = box('S2', 'cisco-asa', [peer('192.0.2.99', [child('10.1.2.0/24', '10.0.0.0/24')])]);
     const { peers } = assembleTopology([hub, elsewhere]);
     expect(peers.find((p) => p.peer === '198.18.0.2')?.pairedWith).toBeUndefined();
+  });
+
+  it('a dynamic peer (a dynamic crypto map: no address) pairs with the box that peers with its box; left alone it stands for any peer, with no address', () => {
+    const dynamic = (): PeerMeaning => ({ ...peer('', [child('10.1.2.0/24', '10.0.0.0/24')]), passive: true });
+    const responder = box('ASA', 'cisco-asa', [dynamic()]);
+    const withAddress = { ...responder, meaning: { ...responder.meaning, device: { interfaces: [{ name: 'outside', kind: 'physical' as const, address: '198.18.0.2/24' }], routes: [], natRules: [], policies: [] } } };
+    const paired = assembleTopology([hub, withAddress]);
+    expect(paired.peers.find((p) => p.pairedWith !== undefined && [p.device, p.pairedWith].includes('ASA'))?.peer).toBe('198.18.0.2');
+    expect(DocumentSchema.safeParse(paired.document).success).toBe(true);
+    const alone = assembleTopology([responder]);
+    expect(alone.peers.map((p) => p.external)).toEqual(['Dynamic peer of ASA']);
+    const stand = alone.document.gateways.find((g) => g.name === 'Dynamic peer of ASA');
+    expect(stand?.interfaces.map((i) => i.address)).toEqual([undefined]);
+    expect(DocumentSchema.safeParse(alone.document).success).toBe(true);
+    // The tunnel answers only: the stand-in initiates.
+    expect(alone.document.tunnels[0]?.initiator).toBe('b');
   });
 });
