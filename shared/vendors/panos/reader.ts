@@ -10,7 +10,7 @@
 // network-address-translation.yaml). `set vsys <name> …` (a multi-vsys firewall) scopes the
 // zones, objects and rules after it to that virtual system; `set shared …` objects serve every one.
 import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
-import { parseInterfaceAddress, parsePrefix } from '../../net/address';
+import { coalesceAddresses, parseInterfaceAddress, parsePrefix } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { LIFESIZE_UNITS, LIFETIME_UNITS } from './capabilities';
@@ -767,7 +767,10 @@ function securityPolicies(name: string, r: Rule, objects: PanosObjects, demote: 
   const services = resolveAll(r, 'service', (v) => objects.resolveService(r.scope, v), { protocol: 'any' as const, port: 'any' }, demote);
   if (!sources || !destinations || !services) return [];
   const out: Omit<SecurityPolicy, 'name'>[] = [];
-  for (const fromZone of from) for (const toZone of to) for (const source of sources) for (const destination of destinations) for (const s of services) {
+  // Adjacent objects merged first: the same traffic in far fewer policies.
+  const sourceSet = coalesceAddresses(sources);
+  const destinationSet = coalesceAddresses(destinations);
+  for (const fromZone of from) for (const toZone of to) for (const source of sourceSet) for (const destination of destinationSet) for (const s of services) {
     out.push({ fromZone, toZone, source, destination, protocol: s.protocol, port: s.port, action: action === 'allow' ? 'allow' : 'deny' });
   }
   return out.map((p, i) => ({ name: out.length === 1 ? named(name, '') : named(name, ` #${i + 1}`), ...p }));
@@ -781,9 +784,11 @@ function securityPolicies(name: string, r: Rule, objects: PanosObjects, demote: 
  */
 function natRulesOf(name: string, r: Rule, objects: PanosObjects, interfaceHost: (i: string) => string | undefined, demote: (s: Statement) => void): NatRule[] {
   if (r.disabled) return [];
-  const sources = resolveAll(r, 'source', (v) => objects.resolveAddress(r.scope, v), 'any', demote);
-  const destinations = resolveAll(r, 'destination', (v) => objects.resolveAddress(r.scope, v), 'any', demote);
-  if (!sources || !destinations) return [];
+  const resolvedSources = resolveAll(r, 'source', (v) => objects.resolveAddress(r.scope, v), 'any', demote);
+  const resolvedDestinations = resolveAll(r, 'destination', (v) => objects.resolveAddress(r.scope, v), 'any', demote);
+  if (!resolvedSources || !resolvedDestinations) return [];
+  const sources = coalesceAddresses(resolvedSources);
+  const destinations = coalesceAddresses(resolvedDestinations);
   const toInterface = r.keys.get('to-interface')?.values[0];
   const st = r.keys.get('source-translation')?.values;
   const dt = r.keys.get('destination-translation')?.values ?? r.keys.get('dynamic-destination-translation')?.values;
