@@ -190,5 +190,5 @@ export function coalesceAddresses(specs: readonly string[]): string[] {
       if (r.to > last.to) merged[merged.length - 1] = { family: last.family, from: last.from, to: r.to };
     } else merged.push(r);
   }
-  return merged.map((r) => (r.family === 4 && r.from === 0n && r.to === MAX[4] ? 'any' : formatRange(r, '-')));
+  return merged.map((r) => (r.from === 0n && r.to === MAX[r.family] ? (r.family === 4 ? 'any' : 'any6') : formatRange(r, '-')));
 }

@@ -19,7 +19,7 @@
 // security policies, security nat, the address books or a secure tunnel (st0) interface that this
 // reader does not read.
 import type { DhGroup, Encryption, Integrity, Interface, NatRule, Protocol, Route, SecurityPolicy } from '../../model/document';
-import { parseAddressSpec, parseInterfaceAddress, parseIp, parsePrefix, type AddressRange } from '../../net/address';
+import { coalesceAddresses, parseAddressSpec, parseInterfaceAddress, parseIp, parsePrefix, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
 import type { ChildMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, VendorReader } from '../kit/reader';
 import { expandGroups } from './groups';
@@ -715,16 +715,17 @@ export const junosReader: VendorReader = {
           const f = formatSelector(fromRange(r, 0, 0, 65535));
           return f === '0.0.0.0/0' ? 'any' : f === '::/0' ? 'any6' : f;
         };
-        for (const s of src.flatMap((x) => x ?? [undefined])) {
-          for (const d of dst.flatMap((x) => x ?? [undefined])) {
+        // Adjacent addresses merged first: the same traffic in far fewer policies.
+        for (const s of coalesceAddresses(src.flatMap((x) => x ?? [undefined]).map(text))) {
+          for (const d of coalesceAddresses(dst.flatMap((x) => x ?? [undefined]).map(text))) {
             for (const app of apps) {
               const [protocol, , dp] = app as [number, { from: number; to: number }, { from: number; to: number }];
               rules.push({
                 name: p.name.slice(0, 63),
                 fromZone: p.from,
                 toZone: p.to,
-                source: text(s),
-                destination: text(d),
+                source: s,
+                destination: d,
                 protocol: (protocol === 0 ? 'any' : protocol === 6 ? 'tcp' : protocol === 17 ? 'udp' : protocol === 1 ? 'icmp' : protocol) as Protocol,
                 port: dp.from === 0 && dp.to === 65535 ? 'any' : dp.from === dp.to ? String(dp.from) : `${dp.from}-${dp.to}`,
                 action: p.action,
