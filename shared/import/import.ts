@@ -46,14 +46,14 @@ const readers = (): { vendor: Vendor; label: string; reader: VendorReader }[] =>
  * Share of the file's statements the reader understood (0 when it refuses the file). A reader
  * whose recognize() says 0 is not run at all unless `always` (its score would be 0 whatever it read).
  */
-function score(reader: VendorReader, file: ConfigFile, always = false): { score: number; read: ReadResult } {
+function score(reader: VendorReader, file: ConfigFile, always = false): { score: number; own: number; read: ReadResult } {
   const own = reader.recognize ? reader.recognize(file.content) : 1;
-  if (own === 0 && !always) return { score: 0, read: { ok: false, message: 'not this product' } };
+  if (own === 0 && !always) return { score: 0, own, read: { ok: false, message: 'not this product' } };
   const read = reader.read([{ name: file.name, content: file.content }, ...(file.more ?? [])]);
-  if (!read.ok) return { score: 0, read };
+  if (!read.ok) return { score: 0, own, read };
   const understood = read.lines.used + read.lines.ignored;
   const total = understood + read.lines.unknown.length;
-  return { score: total === 0 ? 0 : (read.lines.used > 0 ? understood / total : 0) * own, read };
+  return { score: total === 0 ? 0 : (read.lines.used > 0 ? understood / total : 0) * own, own, read };
 }
 
 /**
@@ -61,14 +61,17 @@ function score(reader: VendorReader, file: ConfigFile, always = false): { score:
  * fully recognised) cannot be beaten, so the readers after the first such one are not run: a hub's
  * 15 MB is read once, not once per product.
  */
-function best<C extends { reader: VendorReader }>(candidates: readonly C[], file: ConfigFile): (C & { score: number; read: ReadResult }) | undefined {
+function best<C extends { reader: VendorReader }>(candidates: readonly C[], file: ConfigFile): { top: (C & { score: number; read: ReadResult }) | undefined; refused: (C & { own: number; message: string }) | undefined } {
   let top: (C & { score: number; read: ReadResult }) | undefined;
+  // The product the file most looks like, when its reader refused it (a file cut off, XML not well formed).
+  let refused: (C & { own: number; message: string }) | undefined;
   for (const c of candidates) {
     const s = { ...c, ...score(c.reader, file) };
+    if (!s.read.ok && s.own >= RECOGNISED && (!refused || s.own > refused.own)) refused = { ...c, own: s.own, message: s.read.message };
     if (!top || s.score > top.score) top = s;
     if (s.score >= 1) break;
   }
-  return top;
+  return { top, refused };
 }
 
 /** A product whose statements make up at least this share of a file is taken to be the file's product. */
@@ -89,13 +92,14 @@ export function importConfigurations(files: readonly ConfigFile[], options: Asse
       if (!own) return { ok: false, file: file.name, code: 'UNRECOGNISED', message: `${file.name}: the app does not read ${vendorModule(file.vendor).identity.label} configurations; choose another product or let it be recognised` };
       const mine = score(own.reader, file, true);
       // Other products are tried only when the chosen one does not take the file.
-      const other = mine.score < RECOGNISED ? best(candidates.filter((c) => c.vendor !== file.vendor), file) : undefined;
+      const other = mine.score < RECOGNISED ? best(candidates.filter((c) => c.vendor !== file.vendor), file).top : undefined;
       if (other && other.score >= RECOGNISED && other.score > mine.score) {
         return { ok: false, file: file.name, code: 'WRONG_VENDOR', message: `${file.name} looks like a ${other.label} configuration, not ${own.label}: choose ${other.label} for it (or let the product be recognised)` };
       }
       chosen = { vendor: own.vendor, label: own.label, read: mine.read, score: mine.score };
     } else {
-      const top = best(candidates, file);
+      const { top, refused } = best(candidates, file);
+      if ((!top || top.score < RECOGNISED) && refused) return { ok: false, file: file.name, code: 'UNREADABLE', message: `${file.name} looks like ${/^[AEIOU]/.test(refused.label) ? 'an' : 'a'} ${refused.label} configuration, but it cannot be read: ${refused.message.startsWith(`${file.name}: `) ? refused.message.slice(file.name.length + 2) : refused.message}` };
       if (!top || top.score < RECOGNISED) return { ok: false, file: file.name, code: 'UNRECOGNISED', message: `${file.name} is not a configuration of any product the app reads (${candidates.map((c) => c.label).join(', ')}): check that it is the whole running configuration, or choose its product` };
       chosen = { vendor: top.vendor, label: top.label, read: top.read, score: top.score };
     }

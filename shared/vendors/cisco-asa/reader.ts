@@ -314,6 +314,12 @@ export const reader: VendorReader = {
   },
 
   read(files): ReadResult {
+    // `show running-config` starts with ": Saved" / "ASA Version" and ends with ": end" (Cisco ASA
+    // Series Command Reference, show running-config): a file that starts so and does not end so
+    // was cut off, and what is missing could be the VPN. A fragment pasted on purpose has neither.
+    for (const f of files) {
+      if (/^(?:: Saved|ASA Version )/m.test(f.content) && !/^: end\s*$/m.test(f.content)) return { ok: false, message: `${f.name}: the running-config does not end with ": end": the file looks cut off; copy the whole output of "show running-config"` };
+    }
     const c = new CiscoConfig(files, true);
     const objects = new Objects();
     const acls = new Map<string, Statement[]>();

@@ -113,6 +113,12 @@ export const reader: VendorReader = {
   },
 
   read(files): ReadResult {
+    // `show running-config` starts with "Building configuration..." / "Current configuration :"
+    // and ends with "end" (Cisco IOS XE Configuration Fundamentals, "Managing Configuration Files"):
+    // a file that starts so and does not end so was cut off. A pasted fragment has neither.
+    for (const f of files) {
+      if (/^(?:Building configuration|Current configuration :)/m.test(f.content) && !/^end\s*$/m.test(f.content)) return { ok: false, message: `${f.name}: the running-config does not end with "end": the file looks cut off; copy the whole output of "show running-config"` };
+    }
     const c = new CiscoConfig(files);
     const isakmp: { priority: number; proposal: ProposalMeaning; lifetime: number; method?: 'psk' | 'certificate' }[] = [];
     let keepalive: number | undefined;

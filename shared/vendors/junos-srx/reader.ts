@@ -146,6 +146,8 @@ export const junosReader: VendorReader = {
 
     for (const file of files) {
       const list = statementsOf(file.content);
+      // A cut-off file is refused whole: what is missing could be anything, the VPN included.
+      if (list.unclosed) return { ok: false, message: `${file.name}: the file ends inside ${list.unclosed.blocks} block${list.unclosed.blocks > 1 ? 's' : ''} not closed with "}" (after line ${list.unclosed.line}): the file looks cut off; give the whole "show configuration"` };
       const expanded = expandGroups(list.statements);
       const outcome = new Map<Statement, Outcome>(expanded.own);
       for (const e of expanded.effective) {

@@ -29,6 +29,8 @@ export interface StatementList {
   broken: { line: number; text: string }[];
   /** `deactivate` lines (they take part: they switch statements off) and `protect` lines (they do not). */
   meta: { line: number; kind: 'deactivate' | 'protect' }[];
+  /** The hierarchical text ends inside blocks: the file was cut off (the line of its last statement). */
+  unclosed?: { line: number; blocks: number };
 }
 
 /** True when the text is the hierarchical form: more lines end a block or a statement than start with `set`. */
@@ -188,6 +190,6 @@ function hierarchical(content: string): StatementList {
     }
   }
   if (words.length > 0) out.broken.push({ line, text: texts[line - 1] ?? '' });
-  if (frames.length > 0) out.broken.push({ line: last, text: `(end of file: ${frames.length} block${frames.length > 1 ? 's' : ''} not closed with "}")` });
+  if (frames.length > 0) out.unclosed = { line: last, blocks: frames.length };
   return out;
 }

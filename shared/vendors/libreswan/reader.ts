@@ -351,8 +351,10 @@ function keyOf(peer: PeerMeaning, psks: readonly { ids: string[]; key: string }[
 
 export const libreswanReader: VendorReader = {
   read(files) {
-    const confs = files.filter((f) => f.name.endsWith('.conf'));
+    const named = files.filter((f) => f.name.endsWith('.conf'));
     const secrets = files.filter((f) => f.name.endsWith('.secrets'));
+    // A pasted text has no file name: it is the ipsec.conf (the secrets come as files of their own).
+    const confs = named.length > 0 ? named : files.filter((f) => !f.name.endsWith('.secrets'));
     if (confs.length === 0) return { ok: false, message: 'no ipsec.conf among the files: give the ipsec.conf (and the files it includes)' };
     const p: Parsed = { setup: new Map(), conns: [], unknown: [], structure: 0 };
     const included = new Set<string>();

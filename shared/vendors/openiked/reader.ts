@@ -222,7 +222,9 @@ function policy(ws: readonly string[]): Policy | string {
 
 export const openikedReader: VendorReader = {
   read(files) {
-    const main = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('iked.conf'));
+    const byName = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('iked.conf'));
+    // A pasted text has no file name: the first file is the iked.conf, the others what it includes.
+    const main = byName.length > 0 ? byName : files.slice(0, 1);
     if (main.length === 0) return { ok: false, message: 'no iked.conf among the files: give the iked.conf (and the files it includes)' };
     // The files an include names are read too, whatever they are called, after the main ones.
     const last = (path: string) => path.split('/').at(-1) ?? path;

@@ -59,7 +59,14 @@ const PANORAMA = new Set(['device-group', 'template', 'template-stack']);
 
 export function xmlStatements(text: string): XmlRead {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, message: `the XML is not well formed at line ${valid.err.line}: ${valid.err.msg}; export it again with "show config running" (or Device > Setup > Operations > Export named configuration snapshot)` };
+  if (valid !== true) {
+    // Elements still open at the end (the parser lists them), or an error on the last line: the file was cut off.
+    const lastLine = text.trimEnd().split('\n').length;
+    const open = valid.err.msg.startsWith("Invalid '[") || valid.err.msg.startsWith('Unclosed tag');
+    const cut = open || valid.err.line >= lastLine;
+    const what = cut ? `the XML ends before its elements are closed${open ? '' : ` (line ${valid.err.line})`}: the file looks cut off` : `the XML is not well formed at line ${valid.err.line}: ${valid.err.msg}`;
+    return { ok: false, message: `${what}; export it again with "show config running" (or Device > Setup > Operations > Export named configuration snapshot)` };
+  }
   const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, trimValues: true }).parse(text) as XmlNode[];
   const loc = new Locator(text);
   const out: XmlStatement[] = [];

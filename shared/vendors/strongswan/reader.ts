@@ -330,9 +330,13 @@ function readConnection(rd: Reading, conn: Section, name: string): PeerMeaning {
   };
 }
 
+/** A top section of swanctl.conf(5): connections, secrets, pools, authorities. */
+const SWANCTL_TOP = /^[\t ]*(?:connections|secrets|pools|authorities)[\t ]*\{/m;
+
 export const strongswanReader: VendorReader = {
   read(files) {
-    const all = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf'));
+    // By name, or (a pasted text has none) by what it holds: swanctl.conf's top sections or ipsec.conf's conn sections.
+    const all = files.filter((f) => f.name.endsWith(configFile.suffix) || f.name.endsWith('.conf') || (!f.name.endsWith('.secrets') && (SWANCTL_TOP.test(f.content) || looksLikeIpsecConf(f.content))));
     // The legacy ipsec.conf (and its ipsec.secrets) is laid out in conn sections, not braces.
     const legacy = all.filter((f) => looksLikeIpsecConf(f.content));
     const confs = all.filter((f) => !legacy.includes(f));

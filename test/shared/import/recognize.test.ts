@@ -35,6 +35,10 @@ describe('each product is recognised from its own documentation\'s configuration
         const r = importConfigurations([{ name, content, more }]);
         if (!r.ok) throw new Error(r.message);
         expect(r.files.map((f) => f.vendor)).toEqual([vendor]);
+        // Pasted in the dialog, the text has no file name of its own (the box's title names it).
+        const pasted = importConfigurations([{ name: 'Device 1', content, more }]);
+        if (!pasted.ok) throw new Error(pasted.message);
+        expect(pasted.files.map((f) => [f.vendor, f.peers])).toEqual([[vendor, r.files[0]?.peers]]);
       });
     }
   }

@@ -330,6 +330,7 @@ tunnel-group 198.51.100.1 type ipsec-l2l
 tunnel-group 198.51.100.1 ipsec-attributes
  ikev2 remote-authentication pre-shared-key vtiKey
  ikev2 local-authentication pre-shared-key vtiKey
+: end
 `;
 
   it('reads the tunnel as a route-based IKEv2 peer on the nameif, its route, and reports the line it does not take', () => {

@@ -101,7 +101,9 @@ describe('strongSwan reader', () => {
       expect(r.ok, text).toBe(false);
       if (!r.ok) expect(r.message).toContain(where);
     }
-    expect(read(['x.txt', 'connections {}\n']).ok).toBe(false);
+    // A file not named .conf is read by what it holds (a pasted text has no name of its own).
+    expect(read(['x.txt', 'connections {}\n']).ok).toBe(true);
+    expect(read(['x.txt', 'hello\n']).ok).toBe(false);
   });
 
   it('reads an include of a file it was not given as a line it could not follow', () => {

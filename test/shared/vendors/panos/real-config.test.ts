@@ -344,10 +344,13 @@ describe('PAN-OS XML: odd elements reported at their line, in set form', () => {
     expect(r.meaning.peers.map((p) => p.remoteAddress)).toEqual(['192.0.2.1']);
   });
 
-  it('refuses XML that is not well formed, saying where', () => {
+  it('refuses XML that is cut off, or not well formed, saying so and where', () => {
     const r = panosReader.read([{ name: 'cut.xml', content: xml.split('\n').slice(0, 12).join('\n') }]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/^cut\.xml: the XML is not well formed at line \d+/);
+    if (!r.ok) expect(r.message).toMatch(/^cut\.xml: the XML ends before its elements are closed: the file looks cut off; export it again/);
+    const broken = panosReader.read([{ name: 'bad.xml', content: xml.replace('<devices>', '<devices><oops a="1>') }]);
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.message).toMatch(/^bad\.xml: the XML is not well formed at line \d+/);
   });
 
   it('refuses a Panorama export, saying to export each firewall instead', () => {
