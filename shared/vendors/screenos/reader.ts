@@ -841,12 +841,14 @@ function deviceOf(s: {
   const shared = new Map<string, number>();
   for (const p of live) shared.set(p.name, (shared.get(p.name) ?? 0) + 1);
   const taken = new Set<string>();
-  /** The name within the model's limit, with its suffix whole, and not one already given. */
-  const unique = (base: string, suffix: string): string => {
+  // A name the file gives one policy alone is that policy's: a generated name never takes it.
+  const reserved = new Set([...shared].filter(([, n]) => n === 1).map(([name]) => name));
+  /** The name within the model's limit (the file's name shortened, its suffix whole), not one already given nor another policy's own. */
+  const unique = (base: string, suffix: string, own: string | undefined): string => {
     for (let n = 1; ; n++) {
       const tail = `${suffix}${n > 1 ? ` (${n})` : ''}`;
       const name = `${base.slice(0, Math.max(0, LIMITS.name - tail.length)).trimEnd()}${tail}`;
-      if (!taken.has(name)) {
+      if (!taken.has(name) && (!reserved.has(name) || name === own)) {
         taken.add(name);
         return name;
       }
@@ -855,15 +857,15 @@ function deviceOf(s: {
   const baseOf = new Map<Policy, string>();
   for (const p of live) {
     const ordinal = s.policies.indexOf(p) + 1;
-    const base = (shared.get(p.name) ?? 0) > 1 ? `${p.name} (${p.id !== undefined ? `id ${p.id}` : `policy ${ordinal}`})` : p.name;
-    baseOf.set(p, base);
+    const which = (shared.get(p.name) ?? 0) > 1 ? ` (${p.id !== undefined ? `id ${p.id}` : `policy ${ordinal}`})` : '';
+    baseOf.set(p, `${p.name}${which}`);
     const combos: Omit<SecurityPolicy, 'name'>[] = [];
     for (const a of p.src) for (const b of p.dst) for (const v of p.services) {
       if (a.family !== b.family) continue;
       combos.push({ fromZone: p.fromZone, toZone: p.toZone, source: formatRange(a, '-'), destination: formatRange(b, '-'), ...modelService(v), action: p.action });
     }
     combos.forEach((c, k) => {
-      const sp: SecurityPolicy = { name: unique(base, combos.length === 1 ? '' : ` #${k + 1}`), ...c };
+      const sp: SecurityPolicy = { name: unique(p.name, `${which}${combos.length === 1 ? '' : ` #${k + 1}`}`, which === '' && combos.length === 1 ? p.name : undefined), ...c };
       if (SecurityPolicySchema.safeParse(sp).success) policies.push(sp);
     });
   }

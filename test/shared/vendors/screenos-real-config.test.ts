@@ -74,6 +74,19 @@ describe('ScreenOS reader on get config of the route-based example (Tokyo)', () 
     expect(new Set(d?.policies.map((p) => p.name)).size).toBe(d?.policies.length);
   });
 
+  it('a shared name near the model\'s 63-character limit is shortened to keep its suffix, and no generated name repeats another policy\'s', () => {
+    const long = 'Tokyo to and from the Paris office and its servers, all trafic';
+    const got = read(ROUTE.replaceAll('name "To/From Paris"', `name "${long}"`));
+    const names = got.meaning.device?.policies.map((p) => p.name) ?? [];
+    expect(names).toHaveLength(5);
+    expect(names.every((n) => n.length <= 63)).toBe(true);
+    expect(names.slice(0, 4).map((n) => n.slice(-9))).toEqual(['(id 1) #1', '(id 1) #2', '(id 2) #1', '(id 2) #2']);
+    expect(new Set(names).size).toBe(5);
+    // A name the file gives one policy stays that policy's: the generated one is told apart.
+    const clash = read(ROUTE.replace('set policy id 3 from', 'set policy id 3 name "To/From Paris (id 1) #1" from')).meaning.device?.policies.map((p) => p.name);
+    expect(clash).toEqual(['To/From Paris (id 1) #1 (2)', 'To/From Paris (id 1) #2', 'To/From Paris (id 2) #1', 'To/From Paris (id 2) #2', 'To/From Paris (id 1) #1']);
+  });
+
   it('accounts for every line; the unknown gateway and VPN options are reported by line', () => {
     // The hostname line is used (the device's name).
     expect(r.lines).toMatchObject({ used: 38, ignored: 52 });
