@@ -5,7 +5,9 @@
 // quoted" (a backslash escapes " ' and \) or 'single quoted'; `#` starts a comment line. The
 // meaning: one peer per `vpn ipsec phase1-interface` entry, its children the phase2-interface
 // entries naming it (phase1name), its routes the `router static`/`static6` entries whose device
-// is its tunnel interface (named as the phase 1). Defaults are the CLI Reference's.
+// is its tunnel interface (named as the phase 1). Defaults are the CLI Reference's. For import,
+// each peer also carries its name and tunnel interface (the phase 1), its outside interface
+// (`interface`), the key when in clear (not `ENC …`), `nattraversal` and `passive-mode` as written.
 //
 // A running configuration (`show full-configuration`, a backup file) holds much more: the
 // device part (./device.ts) reads the `#config-version=` header, hostname, interfaces, zones,

@@ -8,7 +8,9 @@
 // CLI requires. The meaning: one peer per `set vpn … gateway` (its IKE gateway, proposals and
 // identities); its children the proxy IDs (route-based) or the policies tunnelling into it
 // (policy-based: each policy is a proxy ID, KB16008); its routes those to its bound tunnel
-// interface. There is no Batfish grammar for ScreenOS: this reader and the structural check are
+// interface. For import, each peer also carries the VPN's name, the gateway's outgoing interface,
+// the bound tunnel interface, the key when typed in clear, NAT-T and the VPN monitor line. There
+// is no Batfish grammar for ScreenOS: this reader and the structural check are
 // what check its files, so it reads every statement it accounts as used word by word.
 //
 // A saved configuration (`get config`, "Total Config size N:" first) holds more, read for the
