@@ -5,7 +5,9 @@
 // quoted" (a backslash escapes " ' and \) or 'single quoted'; `#` starts a comment line. The
 // meaning: one peer per `vpn ipsec phase1-interface` entry, its children the phase2-interface
 // entries naming it (phase1name), its routes the `router static`/`static6` entries whose device
-// is its tunnel interface (named as the phase 1). Defaults are the CLI Reference's.
+// is its tunnel interface (named as the phase 1). Defaults are the CLI Reference's. For import,
+// each peer also carries its name and tunnel interface (the phase 1), its outside interface
+// (`interface`), the key when in clear (not `ENC …`), `nattraversal` and `passive-mode` as written.
 //
 // A running configuration (`show full-configuration`, a backup file) holds much more: the
 // device part (./device.ts) reads the `#config-version=` header, hostname, interfaces, zones,
@@ -58,7 +60,7 @@ function lex(text: string): { ok: true; words: string[] } | { ok: false; why: st
  * wizard's bookkeeping, route and forwarding options). Any other key of these tables is reported.
  */
 const TABLES: Record<string, ReadonlySet<string>> = {
-  'vpn ipsec phase1-interface': new Set(['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'local-gw', 'authmethod', 'psksecret', 'localid', 'localid-type', 'peerid', 'dpd', 'dpd-retryinterval', 'dpd-retrycount', 'nattraversal', 'comments', 'wizard-type', 'add-route', 'add-gw-route', 'auto-negotiate', 'distance', 'priority', 'keepalive', 'negotiate-timeout', 'fragmentation', 'fragmentation-mtu', 'exchange-interface-ip', 'npu-offload', 'send-cert-chain', 'ha-sync-esp-seqno', 'idle-timeout', 'reauth', 'rekey', 'certificate', 'peer', 'signature-hash-alg', 'rsa-signature-format', 'cert-id-validation', 'link-cost', 'loopback-asymroute']),
+  'vpn ipsec phase1-interface': new Set(['interface', 'ike-version', 'mode', 'ip-version', 'peertype', 'net-device', 'proposal', 'dhgrp', 'keylife', 'remote-gw', 'remote-gw6', 'local-gw', 'authmethod', 'psksecret', 'localid', 'localid-type', 'peerid', 'dpd', 'dpd-retryinterval', 'dpd-retrycount', 'nattraversal', 'comments', 'wizard-type', 'add-route', 'add-gw-route', 'auto-negotiate', 'distance', 'priority', 'keepalive', 'negotiate-timeout', 'fragmentation', 'fragmentation-mtu', 'exchange-interface-ip', 'passive-mode', 'npu-offload', 'send-cert-chain', 'ha-sync-esp-seqno', 'idle-timeout', 'reauth', 'rekey', 'certificate', 'peer', 'signature-hash-alg', 'rsa-signature-format', 'cert-id-validation', 'link-cost', 'loopback-asymroute']),
   'vpn ipsec phase2-interface': new Set(['phase1name', 'proposal', 'pfs', 'dhgrp', 'keylifeseconds', 'keylife-type', 'keylifekbs', 'auto-negotiate', 'initiator-ts-narrow', 'protocol', 'src-addr-type', 'dst-addr-type', 'src-subnet', 'dst-subnet', 'src-subnet6', 'dst-subnet6', 'src-start-ip', 'src-end-ip', 'dst-start-ip', 'dst-end-ip', 'src-start-ip6', 'src-end-ip6', 'dst-start-ip6', 'dst-end-ip6', 'src-name', 'dst-name', 'src-name6', 'dst-name6', 'src-port', 'dst-port', 'replay', 'comments', 'keepalive', 'add-route', 'route-overlap', 'single-source']),
 };
 
@@ -69,7 +71,7 @@ const TABLES: Record<string, ReadonlySet<string>> = {
  * IKE…), so they are reported.
  */
 const DEFAULT_ONLY: Record<string, Readonly<Record<string, string>>> = {
-  'vpn ipsec phase1-interface': { type: 'static', encapsulation: 'none', 'mode-cfg': 'disable', xauthtype: 'disable', 'passive-mode': 'disable', 'auto-discovery-sender': 'disable', 'auto-discovery-receiver': 'disable', 'auto-discovery-forwarder': 'disable', 'aggregate-member': 'disable', 'monitor': '', 'monitor-hold-down-type': 'immediate', 'forticlient-enforcement': 'disable', 'suite-b': 'disable', eap: 'disable', ppk: 'disable', 'mesh-selector-type': 'disable', 'fgsp-sync': 'disable', 'inbound-dscp-copy': 'disable', esn: 'disable', 'childless-ike': 'disable', 'digital-signature-auth': 'disable', 'enforce-unique-id': 'disable', 'fec-egress': 'disable', 'fec-ingress': 'disable', 'network-overlay': 'disable', 'dev-id-notification': 'disable', 'exchange-fgt-device-id': 'disable', 'ems-sn-check': 'disable', 'default-gw': '0.0.0.0', 'remote-gw-match': 'any' },
+  'vpn ipsec phase1-interface': { type: 'static', encapsulation: 'none', 'mode-cfg': 'disable', xauthtype: 'disable', 'auto-discovery-sender': 'disable', 'auto-discovery-receiver': 'disable', 'auto-discovery-forwarder': 'disable', 'aggregate-member': 'disable', 'monitor': '', 'monitor-hold-down-type': 'immediate', 'forticlient-enforcement': 'disable', 'suite-b': 'disable', eap: 'disable', ppk: 'disable', 'mesh-selector-type': 'disable', 'fgsp-sync': 'disable', 'inbound-dscp-copy': 'disable', esn: 'disable', 'childless-ike': 'disable', 'digital-signature-auth': 'disable', 'enforce-unique-id': 'disable', 'fec-egress': 'disable', 'fec-ingress': 'disable', 'network-overlay': 'disable', 'dev-id-notification': 'disable', 'exchange-fgt-device-id': 'disable', 'ems-sn-check': 'disable', 'default-gw': '0.0.0.0', 'remote-gw-match': 'any' },
   'vpn ipsec phase2-interface': { encapsulation: 'tunnel-mode', 'dhcp-ipsec': 'disable', 'ipv4-df': 'disable', l2tp: 'disable', diffserv: 'disable', 'inbound-dscp-copy': 'phase1', 'auto-discovery-sender': 'phase1', 'auto-discovery-forwarder': 'phase1' },
 };
 
@@ -232,8 +234,13 @@ export const fortigateReader: VendorReader = {
             const key = rest[0];
             if (!top || key === undefined) return unknown('set outside a table');
             if (top.kind === 'ignored') {
-              // The hostname names the device; its table (system global) says nothing about VPNs.
-              if (top.table === 'system global' && key === 'hostname' && verb === 'set') hostname = rest[1];
+              // The hostname names the device (the gateway's name after import): used; the rest
+              // of its table (system global) says nothing about VPNs.
+              if (top.table === 'system global' && key === 'hostname' && verb === 'set' && rest.length === 2) {
+                hostname = rest[1];
+                lines.used++;
+                return;
+              }
               lines.ignored++;
               return;
             }
@@ -295,6 +302,14 @@ export const fortigateReader: VendorReader = {
 
     const value = (e: Entry, key: string) => e.keys.get(key)?.values;
     const one = (e: Entry, key: string) => value(e, key)?.[0];
+    /** A key of a few values, as the boolean each means; another value is reported on its line. */
+    const onOff = (e: Entry, key: string, means: Readonly<Record<string, boolean>>): boolean | undefined => {
+      const got = e.keys.get(key);
+      if (!got) return undefined;
+      const v = got.values.length === 1 ? means[got.values[0] as string] : undefined;
+      if (v === undefined) unknown(got.at, `${key} takes ${Object.keys(means).join(', ')}`);
+      return v;
+    };
     const phase1 = tables.get('vpn ipsec phase1-interface') ?? [];
     const peers = new Map<string, PeerMeaning>();
     for (const e of phase1) {
@@ -317,6 +332,13 @@ export const fortigateReader: VendorReader = {
       const ifName = one(e, 'interface');
       const ifIp = ifName === undefined ? undefined : (tables.get('system interface') ?? []).find((i) => i.name === ifName)?.keys.get('ip')?.values[0];
       const localAddress = localGw !== undefined && localGw !== '0.0.0.0' ? localGw : ifIp !== undefined && ifIp !== '0.0.0.0' && parseIp(ifIp).ok ? ifIp : undefined;
+      const key = pskOf(value(e, 'psksecret'));
+      // nattraversal enable|disable|forced (default enable), passive-mode enable|disable (default
+      // disable: with enable the FortiGate only answers, never initiates): FortiOS 7.4.5 CLI
+      // Reference, "config vpn ipsec phase1-interface"; FortiOS 7.4 Administration Guide, "FGSP
+      // static site-to-site IPsec VPN setup" ("passive-mode ... only respond to tunnel initiations").
+      const natTraversal = onOff(e, 'nattraversal', { enable: true, forced: true, disable: false });
+      const passive = onOff(e, 'passive-mode', { enable: true, disable: false });
       peers.set(e.name, {
         remoteAddress: parseIp(gw).ok ? gw : '',
         ...(localAddress !== undefined ? { localAddress } : {}),
@@ -331,6 +353,17 @@ export const fortigateReader: VendorReader = {
         ...(dpd !== 'disable' ? { dpd: { intervalSeconds: Number(one(e, 'dpd-retryinterval') ?? 20) } } : {}),
         children: [],
         routes: [],
+        // For import: the phase 1 names the tunnel and is itself the tunnel interface the routes
+        // and policies name (FortiOS 7.4 Administration Guide, "Basic site-to-site VPN with
+        // pre-shared key": the static route's device and the policies' srcintf/dstintf are
+        // "to_HQ2", the phase1-interface's name).
+        name: e.name,
+        ...(ifName !== undefined ? { outsideInterface: ifName } : {}),
+        tunnelInterface: e.name,
+        ...(key.present ? { pskPresent: true } : {}),
+        ...(key.clear !== undefined ? { psk: key.clear } : {}),
+        ...(natTraversal !== undefined ? { natTraversal } : {}),
+        ...(passive !== undefined ? { passive } : {}),
       });
     }
     for (const e of tables.get('vpn ipsec phase2-interface') ?? []) {
@@ -426,6 +459,29 @@ export const fortigateReader: VendorReader = {
     return configs === 0 || all === 0 ? 0 : own / all;
   },
 };
+
+/**
+ * The pre-shared key as `set psksecret` holds it: `ENC <base64>` is the key encrypted, as every
+ * saved configuration and `show` print it (not the key); `0x<hex>` an "hexadecimal encoded" key
+ * (FortiOS 7.4.6 CLI Reference, phase1-interface psksecret: "ASCII string or hexadecimal encoded
+ * with a leading 0x"), its UTF-8 bytes; anything else the key in clear, as typed.
+ */
+function pskOf(values: readonly string[] | undefined): { present: boolean; clear?: string } {
+  if (values === undefined || values.length === 0) return { present: false };
+  if (values[0] === 'ENC' || values.length !== 1) return { present: true };
+  const key = values[0] as string;
+  if (/^0x/i.test(key)) {
+    const hex = key.slice(2);
+    if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-f]+$/i.test(hex)) return { present: true };
+    try {
+      return { present: true, clear: decodeURIComponent(hex.replace(/../g, '%$&')) };
+    } catch {
+      // Bytes that are not UTF-8: a key, but not one the model can hold as text.
+      return { present: true };
+    }
+  }
+  return { present: true, clear: key };
+}
 
 /** The model as FortiGate products are named: FG100F -> FortiGate-100F, FGVM64 -> FortiGate-VM64, FWF60F -> FortiWiFi-60F. */
 function modelName(code: string): string {

@@ -8,7 +8,9 @@
 // CLI requires. The meaning: one peer per `set vpn … gateway` (its IKE gateway, proposals and
 // identities); its children the proxy IDs (route-based) or the policies tunnelling into it
 // (policy-based: each policy is a proxy ID, KB16008); its routes those to its bound tunnel
-// interface. There is no Batfish grammar for ScreenOS: this reader and the structural check are
+// interface. For import, each peer also carries the VPN's name, the gateway's outgoing interface,
+// the bound tunnel interface, the key when typed in clear, NAT-T and the VPN monitor line. There
+// is no Batfish grammar for ScreenOS: this reader and the structural check are
 // what check its files, so it reads every statement it accounts as used word by word.
 //
 // A saved configuration (`get config`, "Total Config size N:" first) holds more, read for the
@@ -25,6 +27,7 @@
 // clock, flow, alg, zone screens…) are ignored; every other statement of `ike`, `vpn`, `ipsec`,
 // routes, addresses, policies the reader does not know is reported with its line number.
 import { InterfaceSchema, NatRuleSchema, RouteSchema, SecurityPolicySchema, type DhGroup, type Encryption, type Integrity, type Interface, type NatRule, type Route, type SecurityPolicy } from '../../model/document';
+import { LIMITS } from '../../model/text';
 import { formatRange, parseIp, prefixLength, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
@@ -74,6 +77,10 @@ interface Gateway {
   dpd?: number;
   /** The interface IKE runs on (outgoing-interface). */
   outgoing?: string;
+  /** The key after `preshare`, and whether it is the key in clear (see clearKey). */
+  psk?: { text: string; clear: boolean };
+  /** `set ike gateway "x" nat-traversal`: on; ScreenOS's default is off. */
+  natTraversal?: boolean;
 }
 
 interface Vpn {
@@ -82,6 +89,8 @@ interface Vpn {
   tunnelInterface?: string;
   proxyIds: { local: AddressRange; remote: AddressRange; service: Service }[];
   policies: { local: AddressRange; remote: AddressRange; service: Service }[];
+  /** `set vpn "x" monitor …`: the VPN monitor as its line says it. */
+  monitor?: { sourceInterface?: string; destinationIp?: string; optimized: boolean; rekey: boolean };
 }
 
 interface Service {
@@ -223,11 +232,14 @@ export const screenosReader: VendorReader = {
     for (const f of files) {
       /** The open contexts (`set vrouter "x"` … `exit`, `set policy id N` … `exit`), innermost last. */
       const contexts: { kind: 'vrouter' | 'policy' | 'other'; policy?: Policy }[] = [];
+      /** The file is `get config` output, whose keys are encrypted (see clearKey). */
+      let saved = false;
       f.content.split('\n').forEach((raw, n) => {
         const text = raw.trim();
         if (text === '') return;
         // "Total Config size 17376:": the line `get config` prints before the configuration.
         if (text.startsWith('#') || /^Total Config size \d+:$/.test(text)) {
+          if (!text.startsWith('#')) saved = true;
           lines.ignored++;
           return;
         }
@@ -284,10 +296,9 @@ export const screenosReader: VendorReader = {
         }
         const what = w[1] ?? '';
         if (w[0] === 'set' && what === 'hostname' && w.length === 3) {
-          // The hostname names the device; the statement says nothing about VPNs.
+          // The hostname names the device (the gateway's name after import).
           hostname = w[2];
-          lines.ignored++;
-          return;
+          return ok();
         }
         if (ctx?.kind === 'vrouter' && what !== 'route') {
           // The virtual router's own settings (add-default-route, auto-route-export, sharable…).
@@ -340,7 +351,10 @@ export const screenosReader: VendorReader = {
               else if (k === 'Main' || k === 'main') gw.mode = 'main';
               else if (k === 'Aggr' || k === 'aggr' || k === 'aggressive') gw.mode = 'aggressive';
               else if (k === 'outgoing-interface') gw.outgoing = rest[++i];
-              else if (k === 'preshare') i++;
+              else if (k === 'preshare' && rest[i + 1] !== undefined) {
+                const text = rest[++i] as string;
+                gw.psk = { text, clear: !saved && !encryptedShape(text) };
+              } else if (k === 'preshare') return unknown('preshare names no key');
               else if (k === 'cert') gw.auth = 'certificate';
               else return unknown(`"${k}" is not an ike gateway option the reader knows`);
             }
@@ -362,7 +376,15 @@ export const screenosReader: VendorReader = {
           }
           const gw = gateways.get(name);
           if (!gw) return unknown(`ike gateway "${name}" is not defined before`);
-          if (rest[0] === 'nat-traversal' && (rest.length === 1 || (rest[1] === 'udp-checksum' && rest.length === 2) || (rest[1] === 'keepalive-frequency' && /^\d+$/.test(rest[2] ?? '') && rest.length === 3))) return ok();
+          // `nat-traversal` turns NAT-T on (off by default: NSM 2010.4 "Configuring ScreenOS Devices
+          // Guide", Gateway Properties, "NAT Traversal": "To use NAT-T, enable NAT-T and specify"
+          // the UDP checksum and keepalive frequency, the options of the further lines, which do
+          // not by themselves say it is on).
+          if (rest[0] === 'nat-traversal' && rest.length === 1) {
+            gw.natTraversal = true;
+            return ok();
+          }
+          if (rest[0] === 'nat-traversal' && ((rest[1] === 'udp-checksum' && rest.length === 2) || (rest[1] === 'keepalive-frequency' && /^\d+$/.test(rest[2] ?? '') && rest.length === 3))) return ok();
           if (rest[0] === 'dpd-liveness' && rest[1] === 'interval' && /^\d+$/.test(rest[2] ?? '') && rest.length === 3) {
             gw.dpd = Number(rest[2]);
             return ok();
@@ -403,14 +425,22 @@ export const screenosReader: VendorReader = {
           if (rest[0] === 'monitor') {
             // monitor [source-interface <if> [destination-ip <ip>]] [optimized] [rekey]
             const m = rest.slice(1);
+            const got: NonNullable<Vpn['monitor']> = { optimized: false, rekey: false };
             let i = 0;
-            if (m[i] === 'source-interface') i += 2;
-            if (m[i] === 'destination-ip') {
-              if (m[0] !== 'source-interface') return unknown('destination-ip needs a source-interface before it');
+            if (m[i] === 'source-interface' && m[i + 1] !== undefined) {
+              got.sourceInterface = m[i + 1];
               i += 2;
             }
-            while (m[i] === 'optimized' || m[i] === 'rekey') i++;
-            return i === m.length ? ok() : unknown('not a vpn monitor statement the reader knows');
+            if (m[i] === 'destination-ip') {
+              if (m[0] !== 'source-interface') return unknown('destination-ip needs a source-interface before it');
+              if (!parseIp(m[i + 1] ?? '').ok) return unknown('destination-ip takes an address');
+              got.destinationIp = m[i + 1];
+              i += 2;
+            }
+            for (; m[i] === 'optimized' || m[i] === 'rekey'; i++) got[m[i] as 'optimized' | 'rekey'] = true;
+            if (i !== m.length) return unknown('not a vpn monitor statement the reader knows');
+            vpn.monitor = got;
+            return ok();
           }
           // [id 0xN] bind interface <tunnel.N>
           const bind = rest[0] === 'id' ? rest.slice(2) : rest;
@@ -579,7 +609,7 @@ export const screenosReader: VendorReader = {
 
     const meaningOf = (ps: readonly Proposal[]) => ps.map((p) => p.meaning);
     const localOf = (gw: Gateway) => (gw.outgoing === undefined ? undefined : ifaces.get(gw.outgoing)?.address?.split('/')[0]);
-    const peers: PeerMeaning[] = [...vpns.values()].map((vpn) => {
+    const peers: PeerMeaning[] = [...vpns.entries()].map(([vpnName, vpn]) => {
       const gw = vpn.gateway;
       const selectors = vpn.tunnelInterface !== undefined ? vpn.proxyIds : vpn.policies;
       // No proxy ID: ScreenOS proposes 0.0.0.0/0 <-> 0.0.0.0/0 any (KB16008).
@@ -598,6 +628,15 @@ export const screenosReader: VendorReader = {
         ...(gw.dpd !== undefined ? { dpd: { intervalSeconds: gw.dpd } } : {}),
         children,
         routes: vpn.tunnelInterface !== undefined ? routes.filter((r) => r.interface === vpn.tunnelInterface).map((r) => r.destination) : [],
+        // For import: the VPN names the tunnel; the gateway's outgoing interface, the tunnel
+        // interface it is bound to (route-based), the key only when in clear, NAT-T (off unless
+        // enabled), the VPN monitor as its line says.
+        name: vpnName,
+        ...(gw.outgoing !== undefined ? { outsideInterface: gw.outgoing } : {}),
+        ...(vpn.tunnelInterface !== undefined ? { tunnelInterface: vpn.tunnelInterface } : {}),
+        ...(gw.psk !== undefined ? { pskPresent: true, ...(gw.psk.clear ? { psk: gw.psk.text } : {}) } : {}),
+        natTraversal: gw.natTraversal ?? false,
+        ...(vpn.monitor ? { monitor: { ...vpn.monitor } } : {}),
       };
     });
     const device = deviceOf({ hostname, ifaces, routes, policies, mips, dips, vpns, lines });
@@ -647,6 +686,19 @@ export const screenosReader: VendorReader = {
     return all === 0 || !hallmark ? 0 : own / all;
   },
 };
+
+/**
+ * Whether a key after `preshare` has the shape ScreenOS prints a key it has encrypted in: a
+ * saved configuration (`get config`) never shows the key typed, but a Base64 text of 24 or more
+ * characters ending in "==" (the shape saved ScreenOS keys have, as in the fixture's
+ * `preshare "lBtJ0T0YN4jSg1sMsHCwGkDZ6gnyKt9DaQ=="`; no Juniper document at hand describes the
+ * encryption, so the shape is a guess on the safe side: such a key is kept as present only). A key typed in the CLI (the
+ * guide's `preshare h1p8A24nG5`, the exporter's lines) is the key in clear; a file that begins
+ * with `Total Config size` is `get config` output, whose keys are all encrypted.
+ */
+function encryptedShape(key: string): boolean {
+  return key.length >= 24 && key.length % 4 === 0 && /^[A-Za-z0-9+/]+==$/.test(key);
+}
 
 /** ScreenOS names its tunnel interfaces tunnel.N and its loopbacks loopback.N (Volume 2, "Interfaces"). */
 function kindOf(name: string): Interface['kind'] {
@@ -786,14 +838,36 @@ function deviceOf(s: {
   const policies: SecurityPolicy[] = [];
   const natRules: NatRule[] = [];
   const live = s.policies.filter((p) => !p.disabled);
+  // ScreenOS names need not be unique (the guide's two "To/From Paris" policies): a name two
+  // policies share is told apart by the policy's id, or its place in the file when it has none.
+  const shared = new Map<string, number>();
+  for (const p of live) shared.set(p.name, (shared.get(p.name) ?? 0) + 1);
+  const taken = new Set<string>();
+  // A name the file gives one policy alone is that policy's: a generated name never takes it.
+  const reserved = new Set([...shared].filter(([, n]) => n === 1).map(([name]) => name));
+  /** The name within the model's limit (the file's name shortened, its suffix whole), not one already given nor another policy's own. */
+  const unique = (base: string, suffix: string, own: string | undefined): string => {
+    for (let n = 1; ; n++) {
+      const tail = `${suffix}${n > 1 ? ` (${n})` : ''}`;
+      const name = `${base.slice(0, Math.max(0, LIMITS.name - tail.length)).trimEnd()}${tail}`;
+      if (!taken.has(name) && (!reserved.has(name) || name === own)) {
+        taken.add(name);
+        return name;
+      }
+    }
+  };
+  const baseOf = new Map<Policy, string>();
   for (const p of live) {
+    const ordinal = s.policies.indexOf(p) + 1;
+    const which = (shared.get(p.name) ?? 0) > 1 ? ` (${p.id !== undefined ? `id ${p.id}` : `policy ${ordinal}`})` : '';
+    baseOf.set(p, `${p.name}${which}`);
     const combos: Omit<SecurityPolicy, 'name'>[] = [];
     for (const a of p.src) for (const b of p.dst) for (const v of p.services) {
       if (a.family !== b.family) continue;
       combos.push({ fromZone: p.fromZone, toZone: p.toZone, source: formatRange(a, '-'), destination: formatRange(b, '-'), ...modelService(v), action: p.action });
     }
     combos.forEach((c, k) => {
-      const sp: SecurityPolicy = { name: combos.length === 1 ? p.name : `${p.name} #${k + 1}`, ...c };
+      const sp: SecurityPolicy = { name: unique(p.name, `${which}${combos.length === 1 ? '' : ` #${k + 1}`}`, which === '' && combos.length === 1 ? p.name : undefined), ...c };
       if (SecurityPolicySchema.safeParse(sp).success) policies.push(sp);
     });
   }
@@ -810,7 +884,7 @@ function deviceOf(s: {
     s.lines.used++;
     for (const p of users) {
       p.src.forEach((a, k) => {
-        const rule: NatRule = { name: `${p.name} dip-id ${d.id}${p.src.length > 1 ? ` #${k + 1}` : ''}`, kind: 'source', original: formatRange(a, '-'), translated: d.from === d.to ? d.from : `${d.from}-${d.to}`, interface: d.iface };
+        const rule: NatRule = { name: `${baseOf.get(p) ?? p.name} dip-id ${d.id}${p.src.length > 1 ? ` #${k + 1}` : ''}`, kind: 'source', original: formatRange(a, '-'), translated: d.from === d.to ? d.from : `${d.from}-${d.to}`, interface: d.iface };
         if (validOr(NatRuleSchema, rule, report(d.line))) natRules.push(rule);
       });
     }

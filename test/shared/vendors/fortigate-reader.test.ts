@@ -53,8 +53,10 @@ describe('FortiGate reader', () => {
   it('reads phase 1, phase 2 and routes with the CLI Reference defaults for what is not set', () => {
     const r = read(CONFIG);
     expect(r.lines.unknown).toEqual([]);
-    expect(r.lines.ignored).toBe(3);
-    expect(r.meaning.peers).toEqual([
+    // system global's config and end; its hostname is used (the device's name).
+    expect(r.lines.ignored).toBe(2);
+    expect(r.meaning.device?.hostname).toBe('fgt');
+    expect(r.meaning.peers).toMatchObject([
       {
         remoteAddress: '203.0.113.2',
         ikeVersion: 2,
@@ -71,6 +73,25 @@ describe('FortiGate reader', () => {
         routes: ['10.2.0.0/24'],
       },
     ]);
+    // For import: the phase 1 is the tunnel's name and its tunnel interface; the key is in clear
+    // (the lexer's escapes undone); NAT-T and passive mode are not set, so left to the defaults.
+    const p = r.meaning.peers[0];
+    expect(p).toMatchObject({ name: 'to-b', outsideInterface: 'wan1', tunnelInterface: 'to-b', psk: 'a"b\\c', pskPresent: true });
+    expect(p).not.toHaveProperty('natTraversal');
+    expect(p).not.toHaveProperty('passive');
+  });
+
+  it('a key as a saved configuration prints it (ENC …) is present but not clear; a 0x key is hex of the key; NAT-T and passive mode as written', () => {
+    const enc = read(CONFIG.replace('set psksecret "a\\"b\\\\c"', 'set psksecret ENC mK9vRkx2c3RhZ2VkLWtleS1ub3QtY2xlYXI=\n        set nattraversal forced\n        set passive-mode enable'));
+    expect(enc.lines.unknown).toEqual([]);
+    expect(enc.meaning.peers[0]).toMatchObject({ pskPresent: true, natTraversal: true, passive: true });
+    expect(enc.meaning.peers[0]).not.toHaveProperty('psk');
+    const hex = read(CONFIG.replace('set psksecret "a\\"b\\\\c"', 'set psksecret 0x307873c3a9\n        set nattraversal disable\n        set passive-mode disable'));
+    expect(hex.meaning.peers[0]).toMatchObject({ psk: '0xsé', pskPresent: true, natTraversal: false, passive: false });
+    const none = read(CONFIG.replace(/ +set psksecret .*\n/, ''));
+    expect(none.meaning.peers[0]).not.toHaveProperty('pskPresent');
+    const odd = read(CONFIG.replace('set localid "site-key"', 'set nattraversal sometimes\n        set localid "site-key"'));
+    expect(odd.lines.unknown.map((u) => [u.line, u.text])).toEqual([[13, expect.stringContaining('nattraversal takes enable, forced, disable')]]);
   });
 
   it('peerid is not a remote identity with peertype any (FortiOS then accepts any peer ID)', () => {

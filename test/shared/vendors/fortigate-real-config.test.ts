@@ -34,6 +34,15 @@ describe('FortiGate reader on a running configuration (FortiOS 7.4 Administratio
     expect(p?.children[0]?.esp.proposals.map((x) => x.encryption[0])).toEqual(['aes128', 'aes256', 'aes128', 'aes256', 'aes128gcm16', 'aes256gcm16', 'chacha20poly1305']);
   });
 
+  it('gives import the phase 1 as name and tunnel interface, port1 as the outside interface; the ENC key is present, not clear', () => {
+    const p = r.meaning.peers[0];
+    expect(p).toMatchObject({ name: 'to_HQ2', outsideInterface: 'port1', tunnelInterface: 'to_HQ2', pskPresent: true });
+    expect(p).not.toHaveProperty('psk');
+    // The wizard's phase 1 leaves nattraversal and passive-mode at their defaults (not printed).
+    expect(p).not.toHaveProperty('natTraversal');
+    expect(p).not.toHaveProperty('passive');
+  });
+
   it('reads the device: header, hostname, interfaces with masks as prefix lengths and zones, routes without the blackhole', () => {
     const d = r.meaning.device;
     expect(d).toMatchObject({ hostname: 'HQ1', model: 'FortiGate-100F', osVersion: '7.4.6', vpnType: 'route-based' });
@@ -63,8 +72,9 @@ describe('FortiGate reader on a running configuration (FortiOS 7.4 Administratio
   });
 
   it('accounts for every line: unrelated tables ignored whole, the unknown phase 1 key and the manual-key table reported by line', () => {
-    expect(r.lines.used).toBe(110);
-    expect(r.lines.ignored).toBe(80);
+    // The hostname line is used (the device's name); the rest of system global is ignored.
+    expect(r.lines.used).toBe(111);
+    expect(r.lines.ignored).toBe(79);
     expect(r.lines.used + r.lines.ignored + r.lines.unknown.length).toBe(statements(HQ1));
     expect(r.lines.unknown.map((u) => u.line)).toEqual([117, 132, 133]);
     expect(r.lines.unknown[0]?.text).toContain('set childless-ike enable');
@@ -83,6 +93,8 @@ describe('FortiGate reader on a backup with VDOMs', () => {
   it('reads the VDOM that holds the tunnels (VPN), with the global tables; the other VDOMs are ignored', () => {
     expect(r.meaning.peers.map((p) => `${p.localAddress} > ${p.remoteAddress}`)).toEqual(['172.16.202.1 > 172.16.200.1']);
     expect(r.meaning.peers[0]?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['172.16.101.0/24 <-> 10.1.100.0/24']);
+    // This key is written in clear (psksecret sample), as the guide types it.
+    expect(r.meaning.peers[0]).toMatchObject({ name: 'to_HQ1', outsideInterface: 'port25', tunnelInterface: 'to_HQ1', psk: 'sample', pskPresent: true });
     const d = r.meaning.device;
     expect(d).toMatchObject({ hostname: 'HQ2', model: 'FortiGate-VM64', osVersion: '7.4.6', vpnType: 'route-based' });
     // mgmt is root's: not an interface of VDOM VPN.
@@ -93,7 +105,7 @@ describe('FortiGate reader on a backup with VDOMs', () => {
 
   it('says which VDOM with tunnels it did not read, on that VDOM\'s edit line', () => {
     expect(r.lines.unknown.map((u) => [u.line, u.text])).toEqual([[120, expect.stringContaining('VDOM lab holds IPsec tunnels too; this import reads VDOM VPN only')]]);
-    expect(r.lines).toMatchObject({ used: 67, ignored: 61 });
+    expect(r.lines).toMatchObject({ used: 68, ignored: 60 });
     expect(r.lines.used + r.lines.ignored + r.lines.unknown.length).toBe(statements(VDOMS));
   });
 
@@ -189,6 +201,17 @@ describe('FortiGate import of the two ends of the guide\'s example', () => {
     const t = got.document.tunnels[0];
     const nameOf = (id: string | undefined) => got.document.gateways.find((g) => g.id === id)?.name;
     expect([t?.a, t?.b].map((e) => `${nameOf(e?.gatewayId)} ${e?.outsideInterface}`).sort()).toEqual(['HQ1 port1', 'HQ2 port25']);
+    // Route-based: each end is bound to its phase1-interface, the interface its routes name.
+    expect([t?.a, t?.b].map((e) => `${nameOf(e?.gatewayId)} ${e?.tunnelInterface}`).sort()).toEqual(['HQ1 to_HQ2', 'HQ2 to_HQ1']);
+    // The key is kept only when asked, and only HQ2's is in clear.
+    expect([t?.a, t?.b].map((e) => e?.auth.psk)).toEqual(['', '']);
+    const secrets = importConfigurations([
+      { name: 'hq1.conf', content: HQ1 },
+      { name: 'hq2.conf', content: VDOMS },
+    ], { includeSecrets: true });
+    if (!secrets.ok) throw new Error(secrets.message);
+    const ends = secrets.document.tunnels.flatMap((x) => [x.a, x.b]);
+    expect(ends.map((e) => `${secrets.document.gateways.find((g) => g.id === e.gatewayId)?.name} ${e.auth.psk}`).sort()).toEqual(['HQ1 ', 'HQ2 sample']);
     expect(got.document.gateways.map((g) => [g.name, g.vpnType, g.policies.length, g.routes.length])).toEqual([
       ['HQ1', 'route-based', 7, 2],
       ['HQ2', 'route-based', 2, 1],

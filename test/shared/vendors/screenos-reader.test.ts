@@ -31,8 +31,10 @@ set route 172.16.2.0/24 interface tunnel.1
 describe('ScreenOS reader', () => {
   it('reads a KB16008-style route-based VPN: proposals with their units, identities, proxy IDs with services, routes', () => {
     const r = read(KB);
-    expect(r.lines).toEqual({ used: 15, ignored: 1, unknown: [] });
-    expect(r.meaning.peers).toEqual([
+    // Every line used, the hostname too (the device's name).
+    expect(r.lines).toEqual({ used: 16, ignored: 0, unknown: [] });
+    expect(r.meaning.device?.hostname).toBe('ssg');
+    expect(r.meaning.peers).toMatchObject([
       {
         remoteAddress: '203.0.113.2',
         ikeVersion: 1,
@@ -47,6 +49,27 @@ describe('ScreenOS reader', () => {
         routes: ['172.16.1.0/24', '172.16.2.0/24'],
       },
     ]);
+    // For import: the VPN's name, the gateway's outgoing interface, the bound tunnel interface,
+    // the key as typed (no saved-configuration header, not an encrypted key's shape), NAT-T off
+    // (not enabled), the monitor as its line says.
+    expect(r.meaning.peers[0]).toMatchObject({ name: 'test', outsideInterface: 'ethernet0/2', tunnelInterface: 'tunnel.1', psk: '#ABC123', pskPresent: true, natTraversal: false, monitor: { rekey: true, optimized: false } });
+    expect(r.meaning.peers[0]?.monitor).not.toHaveProperty('destinationIp');
+  });
+
+  it('NAT-T is on with the bare nat-traversal line; a saved configuration\'s key, or one of the encrypted shape, is present but not clear', () => {
+    const natT = read(`${KB}set ike gateway "gw" nat-traversal\nset ike gateway "gw" nat-traversal keepalive-frequency 5\n`);
+    expect(natT.lines.unknown).toEqual([]);
+    expect(natT.meaning.peers[0]?.natTraversal).toBe(true);
+    // The options alone do not say NAT-T is on.
+    expect(read(`${KB}set ike gateway "gw" nat-traversal udp-checksum\n`).meaning.peers[0]?.natTraversal).toBe(false);
+    const saved = read(`Total Config size 1234:\n${KB}`);
+    expect(saved.meaning.peers[0]).toMatchObject({ pskPresent: true });
+    expect(saved.meaning.peers[0]).not.toHaveProperty('psk');
+    const shaped = read(KB.replace('preshare "#ABC123"', 'preshare "lBtJ0T0YN4jSg1sMsHCwGkDZ6gnyKt9DaQ=="'));
+    expect(shaped.meaning.peers[0]).toMatchObject({ pskPresent: true });
+    expect(shaped.meaning.peers[0]).not.toHaveProperty('psk');
+    const cert = read(KB.replace('preshare "#ABC123"', 'cert'));
+    expect(cert.meaning.peers[0]).not.toHaveProperty('pskPresent');
   });
 
   it('a route-based VPN without proxy IDs negotiates 0.0.0.0/0 both ways', () => {
@@ -85,7 +108,10 @@ set ike gateway "gw2" address 203.0.113.3 Main preshare "unclosed proposal "p1"
 
   it('destination-ip is read only after a source-interface, as ScreenOS takes it', () => {
     const base = KB.split('\n').filter((l) => !l.includes('monitor')).join('\n');
-    expect(read(`${base}set vpn "test" monitor source-interface ethernet0/0 destination-ip 172.16.1.1 rekey\n`).lines.unknown).toEqual([]);
+    const got = read(`${base}set vpn "test" monitor source-interface ethernet0/0 destination-ip 172.16.1.1 optimized rekey\n`);
+    expect(got.lines.unknown).toEqual([]);
+    expect(got.meaning.peers[0]?.monitor).toEqual({ sourceInterface: 'ethernet0/0', destinationIp: '172.16.1.1', optimized: true, rekey: true });
+    expect(read(base).meaning.peers[0]).not.toHaveProperty('monitor');
     expect(read(`${base}set vpn "test" monitor destination-ip 172.16.1.1 rekey\n`).lines.unknown.map((u) => u.text)).toEqual([expect.stringContaining('destination-ip needs a source-interface')]);
   });
 });

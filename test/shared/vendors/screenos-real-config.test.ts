@@ -41,6 +41,13 @@ describe('ScreenOS reader on get config of the route-based example (Tokyo)', () 
     expect(p?.routes).toEqual(['10.2.2.0/24', '10.2.3.0/24']);
   });
 
+  it('gives import the VPN name, ethernet3 and tunnel.1; the saved key is present, not clear; NAT-T off; no monitor', () => {
+    const p = r.meaning.peers[0];
+    expect(p).toMatchObject({ name: 'Tokyo_Paris', outsideInterface: 'ethernet3', tunnelInterface: 'tunnel.1', pskPresent: true, natTraversal: false });
+    expect(p).not.toHaveProperty('psk');
+    expect(p).not.toHaveProperty('monitor');
+  });
+
   it('reads the device: hostname, interfaces with zones, routes of the trust-vr context, policies with their context lines', () => {
     const d = r.meaning.device;
     expect(d).toMatchObject({ hostname: 'Tokyo', vpnType: 'route-based', natRules: [] });
@@ -56,17 +63,33 @@ describe('ScreenOS reader on get config of the route-based example (Tokyo)', () 
       { destination: '10.2.3.0/24', interface: 'tunnel.1' },
     ]);
     // Policy 1 gains Paris_DMZ in its context; policy 2 names the group Paris_Servers.
+    // Policies 1 and 2 share their name: each is told apart by its id, so every name is unique.
     expect(d?.policies.map((p) => `${p.name}: ${p.fromZone}>${p.toZone} ${p.source}>${p.destination} ${String(p.protocol)}/${p.port} ${p.action}`)).toEqual([
-      'To/From Paris #1: Trust>Untrust 10.1.1.0/24>10.2.2.0/24 any/any allow',
-      'To/From Paris #2: Trust>Untrust 10.1.1.0/24>10.2.3.0/24 any/any allow',
-      'To/From Paris #1: Untrust>Trust 10.2.2.0/24>10.1.1.0/24 any/any allow',
-      'To/From Paris #2: Untrust>Trust 10.2.3.0/24>10.1.1.0/24 any/any allow',
+      'To/From Paris (id 1) #1: Trust>Untrust 10.1.1.0/24>10.2.2.0/24 any/any allow',
+      'To/From Paris (id 1) #2: Trust>Untrust 10.1.1.0/24>10.2.3.0/24 any/any allow',
+      'To/From Paris (id 2) #1: Untrust>Trust 10.2.2.0/24>10.1.1.0/24 any/any allow',
+      'To/From Paris (id 2) #2: Untrust>Trust 10.2.3.0/24>10.1.1.0/24 any/any allow',
       'policy 3: Trust>Untrust 0.0.0.0/0>0.0.0.0/0 6/80 allow',
     ]);
+    expect(new Set(d?.policies.map((p) => p.name)).size).toBe(d?.policies.length);
+  });
+
+  it('a shared name near the model\'s 63-character limit is shortened to keep its suffix, and no generated name repeats another policy\'s', () => {
+    const long = 'Tokyo to and from the Paris office and its servers, all trafic';
+    const got = read(ROUTE.replaceAll('name "To/From Paris"', `name "${long}"`));
+    const names = got.meaning.device?.policies.map((p) => p.name) ?? [];
+    expect(names).toHaveLength(5);
+    expect(names.every((n) => n.length <= 63)).toBe(true);
+    expect(names.slice(0, 4).map((n) => n.slice(-9))).toEqual(['(id 1) #1', '(id 1) #2', '(id 2) #1', '(id 2) #2']);
+    expect(new Set(names).size).toBe(5);
+    // A name the file gives one policy stays that policy's: the generated one is told apart.
+    const clash = read(ROUTE.replace('set policy id 3 from', 'set policy id 3 name "To/From Paris (id 1) #1" from')).meaning.device?.policies.map((p) => p.name);
+    expect(clash).toEqual(['To/From Paris (id 1) #1 (2)', 'To/From Paris (id 1) #2', 'To/From Paris (id 2) #1', 'To/From Paris (id 2) #2', 'To/From Paris (id 1) #1']);
   });
 
   it('accounts for every line; the unknown gateway and VPN options are reported by line', () => {
-    expect(r.lines).toMatchObject({ used: 37, ignored: 53 });
+    // The hostname line is used (the device's name).
+    expect(r.lines).toMatchObject({ used: 38, ignored: 52 });
     expect(r.lines.used + r.lines.ignored + r.lines.unknown.length).toBe(statements(ROUTE));
     expect(r.lines.unknown.map((u) => [u.line, u.text.split(' (')[0]])).toEqual([
       [56, 'set ike gateway "To_Paris" heartbeat hello 10'],
@@ -76,7 +99,7 @@ describe('ScreenOS reader on get config of the route-based example (Tokyo)', () 
 
   it('an interface only modem or bridge-port lines name is no interface of the model; tunnel.1 without its zone line has no zone', () => {
     const got = read(ROUTE.replace('set flow tcp-mss', 'set flow tcp-mss\nset interface "serial0/0" modem speed 115200\nset interface bgroup0 port ethernet0/2').replace('set interface "tunnel.1" zone "Untrust"\n', ''));
-    expect(got.lines.ignored).toBe(55);
+    expect(got.lines.ignored).toBe(54);
     expect(got.meaning.device?.interfaces.map((i) => `${i.name} ${i.kind} ${i.zone ?? '-'}`)).toEqual(['ethernet1 physical Trust', 'ethernet3 physical Untrust', 'tunnel.1 tunnel -']);
   });
 
@@ -96,6 +119,9 @@ describe('ScreenOS reader on the policy-based example (Tokyo), as the guide type
     expect(r.meaning.peers).toHaveLength(1);
     const p = r.meaning.peers[0];
     expect(p).toMatchObject({ remoteAddress: '2.2.2.2', localAddress: '1.1.1.1', exchangeMode: 'main', routes: [] });
+    // Policy-based: no tunnel interface; the key is typed in clear, as the guide does.
+    expect(p).toMatchObject({ name: 'tokyo_paris', outsideInterface: 'ethernet3', psk: 'h1p8A24nG5', pskPresent: true, natTraversal: false });
+    expect(p).not.toHaveProperty('tunnelInterface');
     expect(list(p?.ike.proposals)).toEqual(['3des/sha1/2']);
     expect(p?.children.map((c) => `${c.local} <-> ${c.remote}`)).toEqual(['10.1.1.0/24 <-> 10.2.2.0/24']);
     expect(list(p?.children[0]?.esp.proposals)).toEqual(['3des/sha1/2']);
@@ -110,8 +136,9 @@ describe('ScreenOS reader on the policy-based example (Tokyo), as the guide type
     ]);
     expect(d?.routes).toEqual([{ destination: '0.0.0.0/0', interface: 'ethernet3', nextHop: '1.1.1.250' }]);
     expect(d?.policies.map((p) => `${p.name}: ${p.source}>${p.destination} ${String(p.protocol)}/${p.port}`)).toEqual([
-      'To/From Paris: 10.1.1.0/24>10.2.2.0/24 any/any',
-      'To/From Paris: 10.2.2.0/24>10.1.1.0/24 any/any',
+      // The two "To/From Paris" have no id as typed: told apart by their place in the file.
+      'To/From Paris (policy 1): 10.1.1.0/24>10.2.2.0/24 any/any',
+      'To/From Paris (policy 2): 10.2.2.0/24>10.1.1.0/24 any/any',
       'policy 3: 10.1.1.0/24>0.0.0.0/0 6/80',
     ]);
     // The MIP and the DIP serve no policy into the VPN.
@@ -119,7 +146,7 @@ describe('ScreenOS reader on the policy-based example (Tokyo), as the guide type
   });
 
   it('accounts for every line: the MIP and DIP ignored, the destination-NAT policy reported', () => {
-    expect(r.lines).toMatchObject({ used: 12, ignored: 19 });
+    expect(r.lines).toMatchObject({ used: 13, ignored: 18 });
     expect(r.lines.used + r.lines.ignored + r.lines.unknown.length).toBe(statements(POLICY));
     expect(r.lines.unknown.map((u) => u.line)).toEqual([32]);
     expect(r.lines.unknown[0]?.text).toContain('destination NAT');
@@ -130,7 +157,7 @@ describe('ScreenOS reader on the policy-based example (Tokyo), as the guide type
       .replace('set policy from trust to untrust Trust_LAN any http', 'set policy from untrust to trust paris_office "MIP(1.1.1.5)" http tunnel vpn tokyo_paris\nset policy from trust to untrust Trust_LAN any http');
     const got = read(withNat);
     expect(got.meaning.device?.natRules).toEqual([
-      { name: 'To/From Paris dip-id 4', kind: 'source', original: '10.1.1.0/24', translated: '1.1.1.20-1.1.1.30', interface: 'ethernet3' },
+      { name: 'To/From Paris (policy 1) dip-id 4', kind: 'source', original: '10.1.1.0/24', translated: '1.1.1.20-1.1.1.30', interface: 'ethernet3' },
       { name: 'MIP(1.1.1.5)', kind: 'destination', original: '1.1.1.5', translated: '10.1.1.5', interface: 'ethernet3' },
     ]);
   });
@@ -160,5 +187,9 @@ describe('ScreenOS import of the route-based example', () => {
     expect(tokyo?.policies).toHaveLength(5);
     const end = got.document.tunnels.flatMap((t) => [t.a, t.b]).find((e) => e.gatewayId === tokyo?.id);
     expect(end?.outsideInterface).toBe('ethernet3');
+    // Route-based: the end is bound to the VPN's tunnel interface; NAT-T as the file says (off).
+    expect(end?.tunnelInterface).toBe('tunnel.1');
+    expect(end?.natTraversal).toBe(false);
+    expect(new Set(tokyo?.policies.map((p) => p.name)).size).toBe(5);
   });
 });
