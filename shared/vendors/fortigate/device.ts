@@ -9,7 +9,7 @@
 // range per policy side, one protocol and port, so a policy naming several becomes one model
 // policy per combination, in order.
 import { InterfaceSchema, NatRuleSchema, RouteSchema, SecurityPolicySchema, type Interface, type NatRule, type Route, type SecurityPolicy } from '../../model/document';
-import { formatRange, parseIp, prefixLength, type AddressRange } from '../../net/address';
+import { coalesceAddresses, formatRange, parseAddressSpec, parseIp, prefixLength, type AddressRange } from '../../net/address';
 import type { DeviceMeaning } from '../kit/reader';
 
 export interface Statement {
@@ -187,6 +187,15 @@ function services(tables: Tables, name: string, seen: ReadonlySet<string> = new 
 
 const spec = (r: AddressRange): string => formatRange(r, '-');
 
+/** The ranges merged where adjacent or overlapping, each with its family and its text. */
+function coalesced(ranges: readonly AddressRange[]): { family: 4 | 6; text: string }[] {
+  const text = coalesceAddresses(ranges.map(spec));
+  return text.flatMap((t) => {
+    const r = parseAddressSpec(t);
+    return r.ok ? [{ family: r.value.family, text: formatRange(r.value, '-') }] : [];
+  });
+}
+
 /** Reports an entry the model's schema refuses (a name with characters it does not allow), with the schema's message. */
 function valid<T>(schema: { safeParse(v: unknown): { success: true } | { success: false; error: { issues: { message: string }[] } } }, value: T, at: Statement, unknown: (s: Statement, why: string) => void): value is T {
   const r = schema.safeParse(value);
@@ -272,9 +281,10 @@ export function deviceOf(tables: Tables, header: { hostname?: string; model?: st
     const combos: Omit<SecurityPolicy, 'name'>[] = [];
     for (const from of list('srcintf').length > 0 ? list('srcintf') : ['any'])
       for (const to of list('dstintf').length > 0 ? list('dstintf') : ['any'])
-        for (const s of src) for (const d of dst) {
+        // Adjacent addresses merged first: the same traffic in far fewer policies.
+        for (const s of coalesced(src)) for (const d of coalesced(dst)) {
           if (s.family !== d.family) continue;
-          for (const v of svc.length > 0 ? svc : [{ protocol: 'any' as const, port: 'any' }]) combos.push({ fromZone: from, toZone: to, source: spec(s), destination: spec(d), protocol: v.protocol, port: v.port, action: action === 'accept' ? 'allow' : 'deny' });
+          for (const v of svc.length > 0 ? svc : [{ protocol: 'any' as const, port: 'any' }]) combos.push({ fromZone: from, toZone: to, source: s.text, destination: d.text, protocol: v.protocol, port: v.port, action: action === 'accept' ? 'allow' : 'deny' });
         }
     combos.forEach((c, k) => {
       const p: SecurityPolicy = { name: combos.length === 1 ? base : `${base} #${k + 1}`, ...c };
