@@ -9,9 +9,9 @@ import { terminalJson, terminalLine, terminalLines } from '../terminal';
 
 const USAGE = `Usage: ipsec-studio import <config>... -o <topology.json> [--include-secrets] [--json]
 
-Reads the running configuration of each device (PAN-OS set commands, Junos, ASA, IOS-XE,
-FortiGate, ScreenOS, strongSwan, Libreswan; the product is recognised from the text, or write
-vendor:path) and builds one topology: gateways, the networks behind them, tunnels paired by their
+Reads the running configuration of each device (PAN-OS set commands or XML, Junos set or
+hierarchical, ASA, IOS-XE, FortiGate, ScreenOS, strongSwan, Libreswan, OpenIKED; the product is
+recognised from the text, or write vendor:path) and builds one topology: gateways, the networks behind them, tunnels paired by their
 IKE addresses and identities; a peer whose configuration is not given becomes an external gateway.
 
 Options:
