@@ -17,13 +17,18 @@
 // applies it (applyCommand on an immer draft), the fixed box exported (exportDocument, its
 // gateway only, with the keys) and that file run against the other box's real file: the real
 // tunnel must come up, every child.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runSwanctlPair } from './harness/interop';
+import { rigsAvailability } from './harness/rigs';
+import type { RigRun } from './harness/rigs';
 import { oracleAvailability } from './harness/system';
-import type { Box, Verdict } from './import/pairs';
+import type { Box, Imported, Verdict } from './import/pairs';
 import { applyFirstFix, changedBoxes, daemonVerdict, edit, engineVerdict, exportBox, fixture, importPair, tunnelReport } from './import/pairs';
+import { cleanRealFiles, runRealFiles } from './import/real-rig';
 
 const charon = oracleAvailability();
+const rigs = rigsAvailability();
+afterAll(cleanRealFiles);
 
 // ---- strongSwan swanctl.conf <-> strongSwan swanctl.conf --------------------------------------
 
@@ -134,3 +139,126 @@ function exportedChildren(conf: string, _tunnel: string): string[] {
   }
   return out;
 }
+
+// ---- Libreswan ipsec.conf <-> strongSwan swanctl.conf ------------------------------------------
+// The same moon (charon, initiator) against sun as a Libreswan 4.10 box (pluto, responder):
+// libreswan/sun.ipsec.conf and sun.ipsec.secrets. Libreswan's narrowing= is no unless written
+// (ipsec.conf(5) of Libreswan 4.x, "narrowing"): the selector causes play out differently than
+// between two strongSwan boxes, and the engine must know it from the imported file alone.
+
+const LSUN = fixture('libreswan', 'sun.ipsec.conf');
+const LSECRETS = fixture('libreswan', 'sun.ipsec.secrets');
+const CONNS = ['office', 'servers'];
+/** sun's base conn to IKEv1 (ipsec.conf(5) ikev2=no), IKEv1 allowed in config setup (Libreswan 4.10: ikev1-policy=accept). */
+const lv1 = (text: string): string => edit(edit(text, '    ikev2=insist\n', '    ikev2=no\n'), 'config setup\n', 'config setup\n    ikev1-policy=accept\n');
+
+interface LibreswanCase extends Omit<SwanCase, 'sun'> {
+  sun: string;
+  version: 1 | 2;
+  /** The conns sun loads (auto=add), by name. */
+  conns: string[];
+}
+
+const LIBRESWAN_CASES: LibreswanCase[] = [
+  { id: 'lsw-base', cause: 'the pair as written: both children come up', version: 2, moon: MOON, sun: LSUN, conns: CONNS, expect: { office: 'up', servers: 'up' } },
+  {
+    id: 'lsw-reversed', cause: "selectors reversed on one side (sun's office conn has leftsubnet and rightsubnet swapped)", version: 2,
+    moon: MOON, sun: edit(LSUN, 'leftsubnet=10.2.0.0/24\n    rightsubnet=10.1.0.0/24', 'leftsubnet=10.1.0.0/24\n    rightsubnet=10.2.0.0/24'), conns: CONNS,
+    expect: { office: 'down', servers: 'up' },
+  },
+  {
+    id: 'lsw-prefix-24-25', cause: "a /24 against a /25 (sun has 10.1.0.0/25 for moon's office), Libreswan's narrowing=no", version: 2,
+    moon: MOON, sun: edit(LSUN, 'rightsubnet=10.1.0.0/24', 'rightsubnet=10.1.0.0/25'), conns: CONNS,
+    expect: { office: 'down', servers: 'up' },
+  },
+  {
+    id: 'lsw-prefix-24-25-narrowing', cause: 'a /24 against a /25 with narrowing=yes on sun: Libreswan narrows to the /25', version: 2,
+    moon: MOON, sun: edit(edit(LSUN, 'rightsubnet=10.1.0.0/24', 'rightsubnet=10.1.0.0/25'), '    pfs=no\n', '    pfs=no\n    narrowing=yes\n'), conns: CONNS,
+    expect: { office: 'up', servers: 'up' }, narrowed: { office: { local: ['10.1.0.0/25'], remote: ['10.2.0.0/24'] } },
+  },
+  {
+    id: 'lsw-port-one-side', cause: "a protocol/port on one side only (sun's servers conn allows only TCP 443: leftprotoport=tcp/443)", version: 2,
+    moon: MOON, sun: edit(LSUN, 'leftsubnet=10.2.1.0/24\n', 'leftsubnet=10.2.1.0/24\n    leftprotoport=tcp/443\n'), conns: CONNS,
+    expect: { office: 'up', servers: 'down' },
+  },
+  {
+    id: 'lsw-pair-missing', cause: 'one of two selector pairs missing on one side (sun has no servers conn)', version: 2,
+    moon: MOON, sun: edit(LSUN, /\nconn servers\n(?: {4}.*\n)+/, '\n'), conns: ['office'],
+    expect: { office: 'up', servers: 'down' },
+  },
+  { id: 'lsw-v1-base', cause: 'IKEv1 on both ends, as written: both children come up', version: 1, moon: v1(MOON), sun: lv1(LSUN), conns: CONNS, expect: { office: 'up', servers: 'up' } },
+  {
+    id: 'lsw-v1-prefix-24-25', cause: 'IKEv1 on both ends, a /24 against a /25: Libreswan wants the exact selectors in Quick Mode', version: 1,
+    moon: v1(MOON), sun: edit(lv1(LSUN), 'rightsubnet=10.1.0.0/24', 'rightsubnet=10.1.0.0/25'), conns: CONNS,
+    expect: { office: 'down', servers: 'up' },
+  },
+];
+
+const sunBox = (c: LibreswanCase): Box => ({ name: 'sun.ipsec.conf', content: c.sun, more: [{ name: 'sun.ipsec.secrets', content: LSECRETS }], children: c.conns });
+
+/**
+ * The rig's one requirement on a Libreswan file (see the header of sun.ipsec.conf): no updown
+ * script. The exporter does not write leftupdown= (the import does not keep it), so it is added
+ * to each conn of the exported file, and nothing else is changed.
+ */
+function withoutUpdown(conf: string): string {
+  return conf.replace(/^(conn \S+\n)/gm, '$1    leftupdown=""\n');
+}
+
+function expectRigRan(r: RigRun, what: string): void {
+  expect(r.unsupported, what).toBeNull();
+  expect(r.observed?.load_error ?? null, `${what}: a daemon refused the file`).toBeNull();
+  expect(r.observed?.install_errors ?? [], what).toEqual([]);
+  expect(r.not_observable, what).toEqual([]);
+}
+
+function evidence(r: RigRun): string {
+  return JSON.stringify({ initiator: r.evidence?.initiator.reasons, responder: r.evidence?.responder.reasons }, null, 1);
+}
+
+async function fixedLibreswanRun(c: LibreswanCase, imp: Imported): Promise<void> {
+  const { doc, diagnostic } = applyFirstFix(imp);
+  const label = diagnostic.fixLabel ?? diagnostic.code;
+  expect(tunnelReport(doc, imp.tunnel.id).status, `after the fix "${label}"`).toBe('up');
+  const changed = changedBoxes(imp, doc);
+  expect(changed, `the fix "${label}" changes one box`).toHaveLength(1);
+  const role = changed[0] as 'initiator' | 'responder';
+  const files = exportBox(doc, imp.gatewayOf[role]);
+  const find = (suffix: string) => {
+    const f = files.find((x) => x.name.endsWith(suffix));
+    if (!f) throw new Error(`no ${suffix} exported: ${files.map((x) => x.name).join(', ')}`);
+    return f.content;
+  };
+  const moonEnd = role === 'initiator' ? { files: { 'swanctl.conf': find('.swanctl.conf') }, children: exportedChildren(find('.swanctl.conf'), '') } : { files: { 'swanctl.conf': c.moon }, children: CHILDREN };
+  const sunEnd = role === 'responder'
+    ? (() => {
+        const conf = withoutUpdown(find('.ipsec.conf'));
+        return { files: { 'ipsec.conf': conf, 'ipsec.secrets': find('.ipsec.secrets') }, children: [...conf.matchAll(/^conn (\S+)$/gm)].map((m) => m[1] as string).filter((n) => n !== '%default') };
+      })()
+    : { files: { 'ipsec.conf': c.sun, 'ipsec.secrets': LSECRETS }, children: c.conns };
+  const r = await runRealFiles({ id: `${c.id}-fixed`, version: c.version, daemon: 'pluto', placement: 'responder', initiator: moonEnd, responder: sunEnd, initiate: moonEnd.children });
+  const exported = Object.values(role === 'initiator' ? moonEnd.files : sunEnd.files).join('\n');
+  expectRigRan(r, `after the fix "${label}" (${role} exported)`);
+  expect(r.observed?.ike, `phase 1 after the fix "${label}":\n${exported}\n${evidence(r)}`).toBe('up');
+  for (const name of moonEnd.children) expect(r.observed?.children[name]?.status, `${name} after the fix "${label}" (${role} exported):\n${exported}\n${evidence(r)}`).toBe('up');
+}
+
+describe.skipIf(!rigs.ok)(`imported ipsec.conf (Libreswan) and swanctl.conf: the engine's verdict is what real pluto and charon do with the same files${rigs.ok ? '' : ` (skipped: ${rigs.reason})`}`, () => {
+  it.concurrent.each(LIBRESWAN_CASES)('$id: $cause', { timeout: 120_000 }, async (c) => {
+    const imp = importPair(moon(c.moon), sunBox(c), ['strongswan', 'libreswan']);
+    const engine = engineVerdict(imp, CHILDREN);
+    const r = await runRealFiles({
+      id: c.id, version: c.version, daemon: 'pluto', placement: 'responder',
+      initiator: { files: { 'swanctl.conf': c.moon }, children: CHILDREN },
+      responder: { files: { 'ipsec.conf': c.sun, 'ipsec.secrets': LSECRETS }, children: c.conns },
+      initiate: CHILDREN,
+    });
+    expectRigRan(r, c.id);
+    if (!r.observed) throw new Error('no observation');
+    expectAgree(daemonVerdict(r.observed, CHILDREN), engine, `${c.id}\n${evidence(r)}`);
+    expect(Object.fromEntries(Object.entries(engine.children).map(([k, v]) => [k, v.status])), 'the case shows the outcome it is written for').toEqual(c.expect);
+    for (const [name, sel] of Object.entries(c.narrowed ?? {})) expect({ local: engine.children[name]?.local, remote: engine.children[name]?.remote }).toEqual(sel);
+    if (Object.values(c.expect).every((s) => s === 'up')) return;
+    await fixedLibreswanRun(c, imp);
+  });
+});
