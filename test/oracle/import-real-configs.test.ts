@@ -120,7 +120,7 @@ describe.skipIf(!charon.ok)(`imported swanctl.conf pairs: the engine's verdict i
     if (conf === undefined) throw new Error(`no swanctl.conf exported: ${files.map((f) => f.name).join(', ')}`);
     const initiatorConf = role === 'initiator' ? conf : c.moon;
     const responderConf = role === 'responder' ? conf : c.sun;
-    const initiate = role === 'initiator' ? exportedChildren(conf, imp.doc.tunnels.find((t) => t.id === imp.tunnel.id)?.name ?? '') : CHILDREN;
+    const initiate = role === 'initiator' ? exportedChildren(conf) : CHILDREN;
     const fixedRun = await runSwanctlPair({ label: `import-${c.id}-fixed`, initiatorConf, responderConf, initiate });
     expect(fixedRun.load_error, `charon refused the exported file:\n${conf}`).toBeNull();
     expect(fixedRun.ike).toBe('up');
@@ -129,7 +129,7 @@ describe.skipIf(!charon.ok)(`imported swanctl.conf pairs: the engine's verdict i
 });
 
 /** The children of an exported swanctl.conf (12-space indented names inside `children {`). */
-function exportedChildren(conf: string, _tunnel: string): string[] {
+function exportedChildren(conf: string): string[] {
   const out: string[] = [];
   let inChildren = false;
   for (const line of conf.split('\n')) {
@@ -229,7 +229,7 @@ async function fixedLibreswanRun(c: LibreswanCase, imp: Imported): Promise<void>
     if (!f) throw new Error(`no ${suffix} exported: ${files.map((x) => x.name).join(', ')}`);
     return f.content;
   };
-  const moonEnd = role === 'initiator' ? { files: { 'swanctl.conf': find('.swanctl.conf') }, children: exportedChildren(find('.swanctl.conf'), '') } : { files: { 'swanctl.conf': c.moon }, children: CHILDREN };
+  const moonEnd = role === 'initiator' ? { files: { 'swanctl.conf': find('.swanctl.conf') }, children: exportedChildren(find('.swanctl.conf')) } : { files: { 'swanctl.conf': c.moon }, children: CHILDREN };
   const sunEnd = role === 'responder'
     ? (() => {
         const conf = withoutUpdown(find('.ipsec.conf'));
@@ -260,5 +260,78 @@ describe.skipIf(!rigs.ok)(`imported ipsec.conf (Libreswan) and swanctl.conf: the
     for (const [name, sel] of Object.entries(c.narrowed ?? {})) expect({ local: engine.children[name]?.local, remote: engine.children[name]?.remote }).toEqual(sel);
     if (Object.values(c.expect).every((s) => s === 'up')) return;
     await fixedLibreswanRun(c, imp);
+  });
+});
+
+// ---- OpenIKED iked.conf <-> strongSwan swanctl.conf --------------------------------------------
+// moon (charon, initiator) against sun as an OpenIKED 7.2 box (iked, responder): openiked/
+// sun.iked.conf, one policy holding both pairs of networks, and openiked/moon.swanctl.conf, moon's
+// file with ESP SHA-384 (the Linux iked cannot install HMAC-SHA2-256; both headers say why). iked
+// implements IKEv2 only: no IKEv1 case. Real OpenIKED installs every flow of its policy for each
+// child SA it answers (the rig sees it in iked's "loaded flows" and PF_KEY), so even the pair as
+// written is asymmetric: moon installs each child's own selectors, sun the policy's four flows.
+
+const IMOON = fixture('openiked', 'moon.swanctl.conf');
+const ISUN = fixture('openiked', 'sun.iked.conf');
+
+interface IkedPolicy {
+  name: string;
+  local_ts: string[];
+  remote_ts: string[];
+}
+
+/** The policies of an iked.conf with their flows (`from A to B`, macros not expanded: none in flows here). */
+function ikedPolicies(conf: string): IkedPolicy[] {
+  return [...conf.replace(/\\\n/g, ' ').matchAll(/^ikev2 "([^"]+)"(.*)$/gm)].map((m) => {
+    const flows = [...(m[2] as string).matchAll(/from (\S+)(?: port \S+)? to (\S+)/g)];
+    return { name: m[1] as string, local_ts: [...new Set(flows.map((f) => f[1] as string))], remote_ts: [...new Set(flows.map((f) => f[2] as string))] };
+  });
+}
+
+interface IkedCase {
+  id: string;
+  cause: string;
+  sun: string;
+  expect: Record<string, 'up' | 'down' | 'asymmetric'>;
+}
+
+const IKED_CASES: IkedCase[] = [
+  { id: 'iked-base', cause: 'the pair as written: both children are installed, sun with all four flows of its policy', sun: ISUN, expect: { office: 'asymmetric', servers: 'asymmetric' } },
+  { id: 'iked-reversed', cause: "selectors reversed on one side (sun's office flow written from moon's network to its own)", sun: edit(ISUN, 'from 10.2.0.0/24 to 10.1.0.0/24', 'from 10.1.0.0/24 to 10.2.0.0/24'), expect: { office: 'down', servers: 'asymmetric' } },
+  { id: 'iked-prefix-24-25', cause: "a /24 against a /25 (sun's office flow goes to 10.1.0.0/25)", sun: edit(ISUN, 'to 10.1.0.0/24', 'to 10.1.0.0/25'), expect: { office: 'asymmetric', servers: 'asymmetric' } },
+  { id: 'iked-pair-missing', cause: "one of two selector pairs missing on one side (sun's policy has no servers flow)", sun: edit(ISUN, '\tfrom 10.2.1.0/24 to 10.1.1.0/24 \\\n', ''), expect: { office: 'up', servers: 'down' } },
+];
+
+describe.skipIf(!rigs.ok)(`imported iked.conf (OpenIKED) and swanctl.conf: the engine's verdict is what real iked and charon do with the same files${rigs.ok ? '' : ` (skipped: ${rigs.reason})`}`, () => {
+  it.concurrent.each(IKED_CASES)('$id: $cause', { timeout: 120_000 }, async (c) => {
+    const policies = ikedPolicies(c.sun);
+    const imp = importPair(moon(IMOON), { name: 'sun.iked.conf', content: c.sun, children: policies.map((p) => p.name) }, ['strongswan', 'openiked']);
+    const engine = engineVerdict(imp, CHILDREN);
+    const r = await runRealFiles({ id: c.id, version: 2, daemon: 'iked', placement: 'responder', initiator: { files: { 'swanctl.conf': IMOON }, children: CHILDREN }, responder: { files: { 'iked.conf': c.sun }, children: policies }, initiate: CHILDREN });
+    expectRigRan(r, c.id);
+    if (!r.observed) throw new Error('no observation');
+    expectAgree(daemonVerdict(r.observed, CHILDREN), engine, `${c.id}\n${evidence(r)}`);
+    expect(Object.fromEntries(Object.entries(engine.children).map(([k, v]) => [k, v.status])), 'the case shows the outcome it is written for').toEqual(c.expect);
+    if (!Object.values(c.expect).includes('down')) return;
+
+    const { doc, diagnostic } = applyFirstFix(imp);
+    const label = diagnostic.fixLabel ?? diagnostic.code;
+    expect(tunnelReport(doc, imp.tunnel.id).phase2.every((e) => e.status !== 'down'), `after the fix "${label}" no child is down`).toBe(true);
+    const changed = changedBoxes(imp, doc);
+    expect(changed, `the fix "${label}" changes one box`).toHaveLength(1);
+    const role = changed[0] as 'initiator' | 'responder';
+    const files = exportBox(doc, imp.gatewayOf[role]);
+    const conf = files.find((f) => f.name.endsWith(role === 'initiator' ? '.swanctl.conf' : '.iked.conf'))?.content;
+    if (conf === undefined) throw new Error(`nothing exported for the ${role}: ${files.map((f) => f.name).join(', ')}`);
+    const initiatorChildren = role === 'initiator' ? exportedChildren(conf) : CHILDREN;
+    const fixed = await runRealFiles({
+      id: `${c.id}-fixed`, version: 2, daemon: 'iked', placement: 'responder',
+      initiator: { files: { 'swanctl.conf': role === 'initiator' ? conf : IMOON }, children: initiatorChildren },
+      responder: { files: { 'iked.conf': role === 'responder' ? conf : c.sun }, children: ikedPolicies(role === 'responder' ? conf : c.sun) },
+      initiate: initiatorChildren,
+    });
+    expectRigRan(fixed, `after the fix "${label}" (${role} exported)`);
+    expect(fixed.observed?.ike, `phase 1 after the fix "${label}":\n${conf}\n${evidence(fixed)}`).toBe('up');
+    for (const name of initiatorChildren) expect(fixed.observed?.children[name]?.status, `${name} after the fix "${label}" (${role} exported):\n${conf}\n${evidence(fixed)}`).not.toBe('down');
   });
 });

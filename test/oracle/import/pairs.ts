@@ -44,11 +44,16 @@ export function edit(text: string, from: string | RegExp, to: string): string {
   return text.replace(from, to);
 }
 
-/** A child as either side sees it, from the initiator's point of view. */
+/**
+ * A child as either side sees it: its selectors from the initiator's point of view; when the two
+ * ends install different ones (the engine's `asymmetric`, the rigs' `inconsistent`), also what the
+ * responder installs, from its own point of view.
+ */
 export interface ChildVerdict {
-  status: 'up' | 'down' | 'asymmetric' | 'inconsistent';
+  status: 'up' | 'down' | 'asymmetric';
   local?: string[];
   remote?: string[];
+  responder?: { local: string[]; remote: string[] };
 }
 
 export interface Verdict {
@@ -120,19 +125,33 @@ export function engineVerdict(imp: Imported, initiatorChildren: string[]): Verdi
       const idx = e.initiatorProxyIds[0];
       const name = idx === undefined ? undefined : initiatorChildren[idx];
       if (name === undefined) throw new Error(`phase-2 entry ${e.name} comes from no child of the initiator`);
-      children[name] = e.status === 'down' ? { status: 'down' } : { status: e.status, local: selectorSet(e.negotiated?.local), remote: selectorSet(e.negotiated?.remote) };
+      const installed = e.installed;
+      children[name] =
+        e.status === 'down'
+          ? { status: 'down' }
+          : { status: e.status, local: selectorSet(e.negotiated?.local), remote: selectorSet(e.negotiated?.remote), ...(e.status === 'asymmetric' && installed ? { responder: { local: selectorSet(installed.responder.local), remote: selectorSet(installed.responder.remote) } } : {}) };
     }
   }
   return { ike: rep.phase1.status === 'up' ? 'up' : 'down', children };
 }
 
-/** What the daemons did, in the same shape (selectors of the initiator's SA; `inconsistent`: the ends installed different ones). */
-export function daemonVerdict(o: { ike: string; children: Record<string, { status: string; initiator_local_ts?: string[]; initiator_remote_ts?: string[] } | undefined> }, initiatorChildren: string[]): Verdict {
+type ObservedChild = { status: string; initiator_local_ts?: string[]; initiator_remote_ts?: string[]; responder_local_ts?: string[]; responder_remote_ts?: string[] };
+
+/**
+ * What the daemons did, in the same shape: the initiator's SA selectors; `inconsistent` (both
+ * ends installed a child SA, with different selectors) is the engine's `asymmetric`. A child the
+ * initiator installed and the responder did not (`initiator_only`) is down: no traffic passes.
+ */
+export function daemonVerdict(o: { ike: string; children: Record<string, ObservedChild | undefined> }, initiatorChildren: string[]): Verdict {
   const children: Record<string, ChildVerdict> = {};
   for (const name of initiatorChildren) {
     const c = o.children[name];
-    const status = (c?.status ?? 'down') as ChildVerdict['status'];
-    children[name] = status === 'down' ? { status } : { status, local: selectorSet(c?.initiator_local_ts), remote: selectorSet(c?.initiator_remote_ts) };
+    const status = c?.status ?? 'down';
+    if (status !== 'up' && status !== 'down' && status !== 'inconsistent') throw new Error(`child ${name}: status "${status}" unknown here`);
+    children[name] =
+      status === 'down'
+        ? { status }
+        : { status: status === 'inconsistent' ? 'asymmetric' : 'up', local: selectorSet(c?.initiator_local_ts), remote: selectorSet(c?.initiator_remote_ts), ...(status === 'inconsistent' ? { responder: { local: selectorSet(c?.responder_local_ts), remote: selectorSet(c?.responder_remote_ts) } } : {}) };
   }
   return { ike: o.ike === 'up' ? 'up' : 'down', children };
 }
@@ -141,7 +160,7 @@ export function daemonVerdict(o: { ike: string; children: Record<string, { statu
 export function applyFirstFix(imp: Imported): { doc: TopologyDocument; diagnostic: Diagnostic } {
   const rep = tunnelReport(imp.doc, imp.tunnel.id);
   const d = rep.diagnostics.find((x) => (x.fix?.length ?? 0) > 0);
-  if (!d?.fix) throw new Error(`the engine offers no fix (diagnostics: ${rep.diagnostics.map((x) => x.code).join(', ') || 'none'})`);
+  if (!d?.fix) throw new Error(`the engine offers no fix (diagnostics: ${rep.diagnostics.map((x) => `${x.code}${x.fixWithheld ? ` (fix withheld: ${x.fixWithheld})` : ''}${x.causedBy ? ` (caused by ${x.causedBy})` : ''}`).join('; ') || 'none'})`);
   const fix = d.fix;
   return { doc: produce(imp.doc, (draft) => { for (const c of fix) applyCommand(draft, c); }), diagnostic: d };
 }

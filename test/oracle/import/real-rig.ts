@@ -16,8 +16,13 @@ import type { OracleSide } from '../harness/types';
 export interface RealEnd {
   /** The files this end's daemon reads: `ipsec.conf` and `ipsec.secrets` (pluto), `swanctl.conf` (charon). */
   files: Record<string, string>;
-  /** Its children (charon) or conns loaded with auto=add (pluto), by name. */
-  children: string[];
+  /**
+   * Its children (charon), conns loaded with auto=add (pluto) or policies (iked), by name. For
+   * iked also the policy's flows as the file writes them (its own side first): the iked driver
+   * reads a child SA's flows from iked's log, and from the case when iked loaded them for an
+   * earlier child SA of the same policy and does not log them again.
+   */
+  children: (string | { name: string; local_ts: string[]; remote_ts: string[] })[];
 }
 
 const ROOT = mkdtempSync(join(tmpdir(), 'ipsec-import-oracle-'));
@@ -30,7 +35,11 @@ export function cleanRealFiles(): void {
 
 function side(end: RealEnd): OracleSide {
   // Placeholders: the driver writes a configuration from them, which the hook replaces.
-  return { ike: 'aes256-sha256-modp2048', psk: 'unused', children: end.children.map((name) => ({ name, local_ts: ['10.255.0.0/24'], remote_ts: ['10.254.0.0/24'], esp: 'aes256-sha256' })) };
+  return {
+    ike: 'aes256-sha256-modp2048',
+    psk: 'unused',
+    children: end.children.map((k) => (typeof k === 'string' ? { name: k, local_ts: ['10.255.0.0/24'], remote_ts: ['10.254.0.0/24'], esp: 'aes256-sha384' } : { ...k, esp: 'aes256-sha384' })),
+  };
 }
 
 export async function runRealFiles(req: { id: string; version: 1 | 2; daemon: OtherDaemon; placement: Exclude<RigPlacement, 'both'>; initiator: RealEnd; responder: RealEnd; initiate: string[] }): Promise<RigRun> {

@@ -3,7 +3,7 @@
 // itself (maintained outside the project) staying as it is. The driver writes each end's files as
 // `<workdir>/<initiator|responder>/<name>`; when ORACLE_REAL_FILES names a directory holding
 // `<case id>/<role>/<name>` (the case id read from the case file the driver was given), that
-// file's text is written instead: ipsec.conf and ipsec.secrets for pluto, swanctl.conf for charon
+// file's text is written instead: ipsec.conf and ipsec.secrets for pluto, iked.conf for iked, swanctl.conf for charon
 // (the driver's strongswan.conf, which only sets up the daemon, stays). Each replacement is
 // recorded as `<case id>/<role>/<name>.used` beside the given file, which the test requires, so a
 // driver that stopped writing its files this way cannot go unnoticed. Nothing is replaced for a
@@ -21,7 +21,7 @@ try {
 } catch {
   caseId = undefined;
 }
-const REPLACED = new Set(['ipsec.conf', 'ipsec.secrets', 'swanctl.conf']);
+const REPLACED = new Set(['ipsec.conf', 'ipsec.secrets', 'swanctl.conf', 'iked.conf']);
 const writeFileSync = fs.writeFileSync;
 fs.writeFileSync = function replacing(path, data, ...rest) {
   if (caseId && typeof path === 'string' && REPLACED.has(basename(path))) {
