@@ -8,9 +8,15 @@
 //      verdict taken for the direction the daemons run (tunnel.initiator = the initiating box):
 //      phase 1, and per child its status and negotiated selectors;
 //   2. run, the same two files, with real daemons: strongSwan charon against charon
-//      (harness/interop.ts runSwanctlPair), Libreswan pluto against charon (the ike-rigs driver
-//      pluto-case.mjs, the files put in place of the ones it writes by import/rig-files-hook.mjs);
-//   3. compared child by child.
+//      (harness/interop.ts runSwanctlPair), Libreswan 4.10 pluto and OpenIKED 7.2 iked against
+//      charon (the ike-rigs drivers pluto-case.mjs / iked-case.mjs through harness/rigs.ts, the
+//      given files put in place of the ones the driver writes by import/rig-files-hook.mjs);
+//   3. compared child by child: status, the initiator's negotiated selectors, and when the ends
+//      install different selectors (the engine's `asymmetric`, the rigs' `inconsistent`) the
+//      responder's too.
+// What the rigs need of a file is in the file, with the reason, not rewritten here: Libreswan's
+// leftupdown="" (sun.ipsec.conf), ESP SHA-384 for Linux iked (openiked/*). Each run of a driver
+// checks that every given file was the one the daemon read.
 // The files already use the rig's addresses (192.0.2.1, 192.0.2.2 and, for unreachable third
 // parties, other 192.0.2.x: RFC 5737 documentation addresses), so nothing in them is rewritten.
 // For every case where a child fails, the engine must offer a fix; it is applied as the app
@@ -111,7 +117,7 @@ describe.skipIf(!charon.ok)(`imported swanctl.conf pairs: the engine's verdict i
     if (Object.values(c.expect).every((s) => s === 'up')) return;
     // A child fails: the engine offers a fix; applied, the fixed box exported and run against the other real file.
     const { doc, diagnostic } = applyFirstFix(imp);
-    expect(tunnelReport(doc, imp.tunnel.id).status, `after the fix "${diagnostic.fixLabel ?? diagnostic.code}"`).toBe('up');
+    expect(tunnelReport(doc, imp.tunnel.id, imp.endOf.initiator).status, `after the fix "${diagnostic.fixLabel ?? diagnostic.code}"`).toBe('up');
     const changed = changedBoxes(imp, doc);
     expect(changed, `the fix "${diagnostic.fixLabel ?? diagnostic.code}" changes one box`).toHaveLength(1);
     const role = changed[0] as 'initiator' | 'responder';
@@ -157,6 +163,8 @@ interface LibreswanCase extends Omit<SwanCase, 'sun'> {
   version: 1 | 2;
   /** The conns sun loads (auto=add), by name. */
   conns: string[];
+  /** sun (pluto) initiates its conns in order, moon answers (see layout()). */
+  plutoInitiates?: boolean;
 }
 
 const LIBRESWAN_CASES: LibreswanCase[] = [
@@ -192,9 +200,14 @@ const LIBRESWAN_CASES: LibreswanCase[] = [
     moon: v1(MOON), sun: edit(lv1(LSUN), 'rightsubnet=10.1.0.0/24', 'rightsubnet=10.1.0.0/25'), conns: CONNS,
     expect: { office: 'down', servers: 'up' },
   },
+  { id: 'lsw-pluto-initiates', cause: 'sun (pluto) initiates the pair as written: both conns come up', version: 2, plutoInitiates: true, moon: MOON, sun: LSUN, conns: CONNS, expect: { office: 'up', servers: 'up' } },
+  {
+    id: 'lsw-pluto-initiates-prefix-24-25', cause: "sun (pluto) initiates, moon has 10.2.0.0/25 for sun's office: charon narrows its answer, which Libreswan's initiator (narrowing=no) does not take", version: 2, plutoInitiates: true,
+    moon: edit(MOON, 'remote_ts = 10.2.0.0/24', 'remote_ts = 10.2.0.0/25'), sun: LSUN, conns: CONNS,
+    expect: { office: 'down', servers: 'up' },
+  },
 ];
 
-const sunBox = (c: LibreswanCase): Box => ({ name: 'sun.ipsec.conf', content: c.sun, more: [{ name: 'sun.ipsec.secrets', content: LSECRETS }], children: c.conns });
 
 /**
  * The rig's one requirement on a Libreswan file (see the header of sun.ipsec.conf): no updown
@@ -216,49 +229,71 @@ function evidence(r: RigRun): string {
   return JSON.stringify({ initiator: r.evidence?.initiator.reasons, responder: r.evidence?.responder.reasons }, null, 1);
 }
 
+/**
+ * Who runs where: the rig's initiator is 192.0.2.1, its responder 192.0.2.2. When sun (pluto)
+ * initiates, both files are used with those two addresses swapped (the only rewrite; the engine
+ * reads the swapped files too, so it judges exactly what runs).
+ */
+function layout(c: LibreswanCase): { moon: string; sun: string; secrets: string; pluto: 'initiator' | 'responder' } {
+  if (!c.plutoInitiates) return { moon: c.moon, sun: c.sun, secrets: LSECRETS, pluto: 'responder' };
+  const swap = (t: string) => t.replace(/\b192\.0\.2\.([12])\b/g, (_m, d: string) => `192.0.2.${d === '1' ? '2' : '1'}`);
+  return { moon: swap(c.moon), sun: swap(c.sun), secrets: swap(LSECRETS), pluto: 'initiator' };
+}
+
+type End = { files: Record<string, string>; children: string[] };
+
+/** Runs moon's and sun's ends in their roles; the initiator initiates its children in order. */
+function runLibreswanPair(id: string, version: 1 | 2, pluto: 'initiator' | 'responder', moonEnd: End, sunEnd: End): Promise<RigRun> {
+  const [initiator, responder] = pluto === 'initiator' ? [sunEnd, moonEnd] : [moonEnd, sunEnd];
+  return runRealFiles({ id, version, daemon: 'pluto', placement: pluto, initiator, responder, initiate: initiator.children });
+}
+
 async function fixedLibreswanRun(c: LibreswanCase, imp: Imported): Promise<void> {
+  const l = layout(c);
   const { doc, diagnostic } = applyFirstFix(imp);
   const label = diagnostic.fixLabel ?? diagnostic.code;
-  expect(tunnelReport(doc, imp.tunnel.id).status, `after the fix "${label}"`).toBe('up');
+  expect(tunnelReport(doc, imp.tunnel.id, imp.endOf.initiator).status, `after the fix "${label}"`).toBe('up');
   const changed = changedBoxes(imp, doc);
   expect(changed, `the fix "${label}" changes one box`).toHaveLength(1);
   const role = changed[0] as 'initiator' | 'responder';
+  const fixedBox = role === l.pluto ? 'sun' : 'moon';
   const files = exportBox(doc, imp.gatewayOf[role]);
   const find = (suffix: string) => {
     const f = files.find((x) => x.name.endsWith(suffix));
     if (!f) throw new Error(`no ${suffix} exported: ${files.map((x) => x.name).join(', ')}`);
     return f.content;
   };
-  const moonEnd = role === 'initiator' ? { files: { 'swanctl.conf': find('.swanctl.conf') }, children: exportedChildren(find('.swanctl.conf')) } : { files: { 'swanctl.conf': c.moon }, children: CHILDREN };
-  const sunEnd = role === 'responder'
-    ? (() => {
-        const conf = withoutUpdown(find('.ipsec.conf'));
-        return { files: { 'ipsec.conf': conf, 'ipsec.secrets': find('.ipsec.secrets') }, children: [...conf.matchAll(/^conn (\S+)$/gm)].map((m) => m[1] as string).filter((n) => n !== '%default') };
-      })()
-    : { files: { 'ipsec.conf': c.sun, 'ipsec.secrets': LSECRETS }, children: c.conns };
-  const r = await runRealFiles({ id: `${c.id}-fixed`, version: c.version, daemon: 'pluto', placement: 'responder', initiator: moonEnd, responder: sunEnd, initiate: moonEnd.children });
-  const exported = Object.values(role === 'initiator' ? moonEnd.files : sunEnd.files).join('\n');
-  expectRigRan(r, `after the fix "${label}" (${role} exported)`);
+  const moonEnd: End = fixedBox === 'moon' ? { files: { 'swanctl.conf': find('.swanctl.conf') }, children: exportedChildren(find('.swanctl.conf')) } : { files: { 'swanctl.conf': l.moon }, children: CHILDREN };
+  const sunEnd: End =
+    fixedBox === 'sun'
+      ? (() => {
+          const conf = withoutUpdown(find('.ipsec.conf'));
+          return { files: { 'ipsec.conf': conf, 'ipsec.secrets': find('.ipsec.secrets') }, children: [...conf.matchAll(/^conn (\S+)$/gm)].map((m) => m[1] as string).filter((n) => n !== '%default') };
+        })()
+      : { files: { 'ipsec.conf': l.sun, 'ipsec.secrets': l.secrets }, children: c.conns };
+  const r = await runLibreswanPair(`${c.id}-fixed`, c.version, l.pluto, moonEnd, sunEnd);
+  const exported = Object.values(fixedBox === 'moon' ? moonEnd.files : sunEnd.files).join('\n');
+  expectRigRan(r, `after the fix "${label}" (${fixedBox} exported)`);
   expect(r.observed?.ike, `phase 1 after the fix "${label}":\n${exported}\n${evidence(r)}`).toBe('up');
-  for (const name of moonEnd.children) expect(r.observed?.children[name]?.status, `${name} after the fix "${label}" (${role} exported):\n${exported}\n${evidence(r)}`).toBe('up');
+  const initiated = l.pluto === 'initiator' ? sunEnd.children : moonEnd.children;
+  for (const name of initiated) expect(r.observed?.children[name]?.status, `${name} after the fix "${label}" (${fixedBox} exported):\n${exported}\n${evidence(r)}`).toBe('up');
 }
 
 describe.skipIf(!rigs.ok)(`imported ipsec.conf (Libreswan) and swanctl.conf: the engine's verdict is what real pluto and charon do with the same files${rigs.ok ? '' : ` (skipped: ${rigs.reason})`}`, () => {
   it.concurrent.each(LIBRESWAN_CASES)('$id: $cause', { timeout: 120_000 }, async (c) => {
-    const imp = importPair(moon(c.moon), sunBox(c), ['strongswan', 'libreswan']);
-    const engine = engineVerdict(imp, CHILDREN);
-    const r = await runRealFiles({
-      id: c.id, version: c.version, daemon: 'pluto', placement: 'responder',
-      initiator: { files: { 'swanctl.conf': c.moon }, children: CHILDREN },
-      responder: { files: { 'ipsec.conf': c.sun, 'ipsec.secrets': LSECRETS }, children: c.conns },
-      initiate: CHILDREN,
-    });
+    const l = layout(c);
+    const moonBox = moon(l.moon);
+    const sunBox: Box = { name: 'sun.ipsec.conf', content: l.sun, more: [{ name: 'sun.ipsec.secrets', content: l.secrets }], children: c.conns };
+    const imp = l.pluto === 'initiator' ? importPair(sunBox, moonBox, ['libreswan', 'strongswan']) : importPair(moonBox, sunBox, ['strongswan', 'libreswan']);
+    const initiated = l.pluto === 'initiator' ? c.conns : CHILDREN;
+    const engine = engineVerdict(imp, initiated);
+    const r = await runLibreswanPair(c.id, c.version, l.pluto, { files: { 'swanctl.conf': l.moon }, children: CHILDREN }, { files: { 'ipsec.conf': l.sun, 'ipsec.secrets': l.secrets }, children: c.conns });
     expectRigRan(r, c.id);
     if (!r.observed) throw new Error('no observation');
-    expectAgree(daemonVerdict(r.observed, CHILDREN), engine, `${c.id}\n${evidence(r)}`);
+    expectAgree(daemonVerdict(r.observed, initiated), engine, `${c.id}\n${evidence(r)}`);
     expect(Object.fromEntries(Object.entries(engine.children).map(([k, v]) => [k, v.status])), 'the case shows the outcome it is written for').toEqual(c.expect);
     for (const [name, sel] of Object.entries(c.narrowed ?? {})) expect({ local: engine.children[name]?.local, remote: engine.children[name]?.remote }).toEqual(sel);
-    if (Object.values(c.expect).every((s) => s === 'up')) return;
+    if (Object.values(c.expect).every((x) => x === 'up')) return;
     await fixedLibreswanRun(c, imp);
   });
 });
@@ -316,7 +351,7 @@ describe.skipIf(!rigs.ok)(`imported iked.conf (OpenIKED) and swanctl.conf: the e
 
     const { doc, diagnostic } = applyFirstFix(imp);
     const label = diagnostic.fixLabel ?? diagnostic.code;
-    expect(tunnelReport(doc, imp.tunnel.id).phase2.every((e) => e.status !== 'down'), `after the fix "${label}" no child is down`).toBe(true);
+    expect(tunnelReport(doc, imp.tunnel.id, imp.endOf.initiator).phase2.every((e) => e.status !== 'down'), `after the fix "${label}" no child is down`).toBe(true);
     const changed = changedBoxes(imp, doc);
     expect(changed, `the fix "${label}" changes one box`).toHaveLength(1);
     const role = changed[0] as 'initiator' | 'responder';

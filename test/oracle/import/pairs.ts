@@ -71,8 +71,11 @@ export interface Imported {
   unknown: string[];
 }
 
+/** The box's gateway is named after its file (ConfigFile.label), so it is found by name, whatever the order of the gateways. */
+const labelOf = (b: Box): string => b.name.replace(/\.[a-z]+$/, '');
+
 function asConfig(b: Box): ConfigFile {
-  return { name: b.name, content: b.content, ...(b.more ? { more: b.more } : {}) };
+  return { name: b.name, content: b.content, label: labelOf(b), ...(b.more ? { more: b.more } : {}) };
 }
 
 /**
@@ -85,8 +88,9 @@ export function importPair(initiator: Box, responder: Box, vendors: [Vendor, Ven
   if (!r.ok) throw new Error(`import refused ${r.file}: ${r.message}`);
   const got = r.files.map((f) => f.vendor);
   if (got[0] !== vendors[0] || got[1] !== vendors[1]) throw new Error(`recognised as ${got.join(' / ')}, not ${vendors.join(' / ')}`);
-  const [gi, gr] = r.document.gateways;
-  if (!gi || !gr) throw new Error('the import made fewer than two gateways');
+  const gi = r.document.gateways.find((g) => g.name === labelOf(initiator));
+  const gr = r.document.gateways.find((g) => g.name === labelOf(responder));
+  if (!gi || !gr) throw new Error(`no gateway named ${labelOf(initiator)} or ${labelOf(responder)} among ${r.document.gateways.map((g) => g.name).join(', ')}`);
   const between = r.document.tunnels.filter((t) => [t.a.gatewayId, t.b.gatewayId].sort().join() === [gi.id, gr.id].sort().join());
   if (between.length !== 1) throw new Error(`${between.length} tunnels between ${gi.name} and ${gr.name}, expected one`);
   const t = between[0] as Tunnel;
@@ -104,8 +108,14 @@ export function importPair(initiator: Box, responder: Box, vendors: [Vendor, Ven
   };
 }
 
-export function tunnelReport(doc: TopologyDocument, tunnelId: string): TunnelReport {
-  const rep = computeReport(doc).tunnels.find((t) => t.tunnelId === tunnelId);
+/**
+ * The tunnel's report with `initiator` initiating. Passed as computeReport's `initiators` option,
+ * not only as tunnel.initiator: the engine lets a passive end (an imported Libreswan conn with
+ * auto=add, a swanctl connection without start_action) answer only, whatever tunnel.initiator
+ * says, and the daemons here initiate from the end the case names.
+ */
+export function tunnelReport(doc: TopologyDocument, tunnelId: string, initiator: 'a' | 'b'): TunnelReport {
+  const rep = computeReport(doc, { initiators: { [tunnelId]: initiator } }).tunnels.find((t) => t.tunnelId === tunnelId);
   if (!rep) throw new Error(`no report for tunnel ${tunnelId}`);
   return rep;
 }
@@ -117,7 +127,9 @@ export function tunnelReport(doc: TopologyDocument, tunnelId: string): TunnelRep
 export function engineVerdict(imp: Imported, initiatorChildren: string[]): Verdict {
   const end = imp.tunnel[imp.endOf.initiator];
   if (end.proxyIds.length !== initiatorChildren.length) throw new Error(`the initiator's end has ${end.proxyIds.length} proxy IDs, the file ${initiatorChildren.length} children (${initiatorChildren.join(', ')})`);
-  const rep = tunnelReport(imp.doc, imp.tunnel.id);
+  const rep = tunnelReport(imp.doc, imp.tunnel.id, imp.endOf.initiator);
+  const gi = imp.doc.gateways.find((g) => g.id === imp.gatewayOf.initiator);
+  if (rep.initiator !== gi?.name) throw new Error(`the engine has ${rep.initiator} initiate, not ${gi?.name}`);
   const children: Record<string, ChildVerdict> = {};
   for (const name of initiatorChildren) children[name] = { status: 'down' };
   if (rep.phase1.status === 'up') {
@@ -158,7 +170,7 @@ export function daemonVerdict(o: { ike: string; children: Record<string, Observe
 
 /** The engine's first offered fix on the tunnel, applied as the app applies it. */
 export function applyFirstFix(imp: Imported): { doc: TopologyDocument; diagnostic: Diagnostic } {
-  const rep = tunnelReport(imp.doc, imp.tunnel.id);
+  const rep = tunnelReport(imp.doc, imp.tunnel.id, imp.endOf.initiator);
   const d = rep.diagnostics.find((x) => (x.fix?.length ?? 0) > 0);
   if (!d?.fix) throw new Error(`the engine offers no fix (diagnostics: ${rep.diagnostics.map((x) => `${x.code}${x.fixWithheld ? ` (fix withheld: ${x.fixWithheld})` : ''}${x.causedBy ? ` (caused by ${x.causedBy})` : ''}`).join('; ') || 'none'})`);
   const fix = d.fix;
