@@ -111,8 +111,8 @@ export function importPair(initiator: Box, responder: Box, vendors: [Vendor, Ven
 /**
  * The tunnel's report with `initiator` initiating. Passed as computeReport's `initiators` option,
  * not only as tunnel.initiator: the engine lets a passive end (an imported Libreswan conn with
- * auto=add, a swanctl connection without start_action) answer only, whatever tunnel.initiator
- * says, and the daemons here initiate from the end the case names.
+ * auto=add) answer only, whatever tunnel.initiator says, and the daemons here initiate from the
+ * end the case names.
  */
 export function tunnelReport(doc: TopologyDocument, tunnelId: string, initiator: 'a' | 'b'): TunnelReport {
   const rep = computeReport(doc, { initiators: { [tunnelId]: initiator } }).tunnels.find((t) => t.tunnelId === tunnelId);
