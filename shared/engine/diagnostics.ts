@@ -229,6 +229,10 @@ function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, chil
   const responderEntries = planR.children.filter((c) => c.proxyIdIndexes.length > 0);
   const mirror = mirrorOf(R.proxyIds[0]?.name ?? child.name, local, remote);
   mirror.name = child.name.startsWith('#') ? '' : child.name;
+  // A responder that answers with its own policy for the peer (all of that policy's flows) takes
+  // the missing flow in that policy: a second policy to the same peer would answer in its place.
+  const policyName = R.proxyIds[0]?.name;
+  if (R.ikeVersion === 2 && planR.behaviour.v2Responder === 'own-policy' && policyName !== undefined && R.proxyIds.every((p) => p.name === policyName)) mirror.name = policyName;
 
   // The initiator proposes its default 0.0.0.0/0 to a peer with specific selectors.
   if (child.isDefault && responderEntries.length > 0) {

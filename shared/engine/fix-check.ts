@@ -18,7 +18,8 @@ const ROOT_CAUSES: readonly DiagnosticCode[] = ['SELECTOR_REVERSED'];
 
 const keyOf = (d: Diagnostic) => `${d.code}|${d.end ?? ''}|${d.selector?.proxyIdIndex ?? ''}|${d.selector?.remote ?? ''}|${d.phase2Index ?? ''}`;
 const serious = (d: Diagnostic) => d.severity === 'error' || d.severity === 'warning';
-const upCount = (r: Pick<TunnelReport, 'phase2'>) => r.phase2.filter((p) => p.status === 'up').length;
+/** Selectors with an SA, asymmetric ones included ("up but asymmetric": each end installed its own). */
+const upCount = (r: Pick<TunnelReport, 'phase2'>) => r.phase2.filter((p) => p.status === 'up' || p.status === 'asymmetric').length;
 
 /** A route the fix adds that covers a network behind the same gateway: that LAN's traffic would go into the tunnel. */
 function harmfulRoute(cmds: readonly Command[], networks: readonly Network[]): string | undefined {

@@ -207,6 +207,10 @@ export const libreswanExporter: VendorExporter = {
     const secrets = new Map<string, { tunnel: string; key: string }>();
     w.line('config setup');
     w.line('    logfile=/var/log/pluto.log');
+    // Libreswan 4.10 pluto refuses an IKEv1 conn unless the global policy accepts IKEv1: "failed to
+    // add IKEv1 connection: global ikev1-policy does not allow IKEv1 connections" (the real daemon,
+    // test/oracle/import-real-configs.test.ts).
+    if (ctx.tunnels.some((t) => t.me.ikeVersion === 1)) w.line('    ikev1-policy=accept');
     w.blank();
     for (const t of ctx.tunnels) {
       const tn = t.tunnel.name;
