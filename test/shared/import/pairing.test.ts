@@ -65,4 +65,19 @@ describe('pairing boxes that do not say their own address', () => {
     // The tunnel answers only: the stand-in initiates.
     expect(alone.document.tunnels[0]?.initiator).toBe('b');
   });
+
+  it('with NAT between them (the peer address is the far box\'s public one, its file says its private one) the boxes pair by the identities each expects of the other', () => {
+    const withId = (p: PeerMeaning, localId: string, remoteId: string): PeerMeaning => ({ ...p, auth: { method: 'psk', localId, remoteId } });
+    const device = (address: string) => ({ interfaces: [{ name: 'outside', kind: 'physical' as const, address }], routes: [], natRules: [], policies: [] });
+    const hq = box('HQ', 'panos', [withId(peer('203.0.113.50', [child('10.0.0.0/24', '10.5.0.0/24')], '198.51.100.1'), 'fqdn:hq.example.net', 'fqdn:branch.example.net')]);
+    const branchPeer = withId(peer('198.51.100.1', [child('10.5.0.0/24', '10.0.0.0/24')], '10.99.0.2'), 'fqdn:branch.example.net', 'fqdn:hq.example.net');
+    const branch = { ...box('BRANCH', 'junos-srx', [branchPeer]), meaning: { peers: [branchPeer], device: device('10.99.0.2/24') } };
+    const hqWithDevice = { ...hq, meaning: { ...hq.meaning, device: device('198.51.100.1/24') } };
+    const paired = assembleTopology([hqWithDevice, branch]);
+    expect(paired.peers.map((p) => [p.device, p.pairedWith, p.by])).toEqual([['HQ', 'BRANCH', 'identities']]);
+    expect(DocumentSchema.safeParse(paired.document).success).toBe(true);
+    // Identities that do not answer each other: nothing pairs, each gets a stand-in.
+    const stranger = { ...branch, meaning: { ...branch.meaning, peers: [withId(branchPeer, 'fqdn:other.example.net', 'fqdn:hq.example.net')] } };
+    expect(assembleTopology([hqWithDevice, stranger]).peers.map((p) => p.external !== undefined)).toEqual([true, true]);
+  });
 });
