@@ -32,6 +32,26 @@ describe('ipsec-studio import', () => {
     expect(m.err()).toMatch(/paired with .* by addresses/);
   });
 
+  it('--initiator writes who initiates into the topology, and refuses a gateway that is not there', async () => {
+    for (const who of ['PA-HQ', 'ASA-Branch']) {
+      const written: Record<string, string> = {};
+      const m = memoryIo(configs);
+      m.io.writeFile = async (p, c) => {
+        written[p] = c;
+      };
+      expect(await runCli(['import', ...names, '--initiator', who, '-o', 'out.json'], m.io)).toBe(0);
+      const loaded = loadDocumentText(written['out.json'] ?? '');
+      if (!loaded.ok) throw new Error('not loaded');
+      const t = loaded.document.tunnels[0];
+      const initiating = loaded.document.gateways.find((g) => g.id === (t?.initiator === 'a' ? t.a.gatewayId : t?.b.gatewayId));
+      expect(initiating?.name).toBe(who);
+      expect(loaded.document.imported?.tunnels[0]?.initiator).toBe(t?.initiator);
+    }
+    const m = memoryIo(configs);
+    expect(await runCli(['import', ...names, '--initiator', 'Nobody', '-o', 'out.json'], m.io)).toBe(2);
+    expect(m.err()).toMatch(/no imported gateway is named "Nobody" \(gateways: /);
+  });
+
   it('check --config gives the verdict from the configurations alone (exit 1: phase 2 fails as designed)', async () => {
     const m = memoryIo(configs);
     expect(await runCli(['check', '--config', ...names, '--initiator', 'ASA-Branch'], m.io)).toBe(1);
