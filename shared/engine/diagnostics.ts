@@ -265,6 +265,23 @@ function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, chil
     }
     const ra = addressRelation(rr.s, local.s);
     const la = addressRelation(rl.s, remote.s);
+    if (ra === 'equals' && la === 'equals' && sameProtocolAndPorts(rr.s, local.s) && sameProtocolAndPorts(rl.s, remote.s)) {
+      // The responder has the exact mirror and still answers otherwise: another of its
+      // configurations for this peer answers (an own-policy responder answers every child from
+      // the last of its policies for the peer, policy_lookup's last match).
+      const answering = planR.children[planR.children.length - 1]?.proxyIdIndexes[0];
+      const first = answering !== undefined ? R.proxyIds[answering]?.name : undefined;
+      const own = R.ikeVersion === 2 && planR.behaviour.v2Responder === 'own-policy' && first !== undefined && (R.proxyIds[idx] as ProxyId).name !== first;
+      push({
+        code: 'SELECTOR_NOT_CHOSEN', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx },
+        message: own
+          ? `${gR.name} has the mirror ${rr.text} <-> ${rl.text} (seen from ${gI.name}) in its policy "${(R.proxyIds[idx] as ProxyId).name}", but ${run.vendors[responderEnd].identity.label} answers every child from its last policy for this peer ("${first}"): ${entry.reason ?? 'that policy does not hold it'}`
+          : `${gR.name} has the mirror ${rr.text} <-> ${rl.text} (seen from ${gI.name}), but answers from another of its configurations: ${entry.reason ?? (entry.notify ?? 'it refuses the proposal')}`,
+        fix: own ? [update({ name: first })] : [],
+        ...(own ? { fixLabel: `Put it in ${gR.name}'s policy "${first}"` } : {}),
+      });
+      return;
+    }
     if (ra === 'equals' && la === 'equals') {
       push({ code: 'PROTOCOL_PORT_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The addresses mirror, but protocol or ports differ: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}).`, fix: [update(mirror)], fixLabel: `Use the same protocol and ports on ${gR.name}` });
       return;

@@ -6,7 +6,7 @@
 import { documentOf, idAllocator, namer, newGateway } from '../document/factory';
 import type { EspProposal, Gateway, GatewayId, IkeProposal, Interface, Network, NetworkId, ProxyId, TopologyDocument, Tunnel, TunnelEnd, TunnelId, Vendor } from '../model/document';
 import { LIMITS } from '../model/text';
-import { formatRange, parsePrefix, parseInterfaceAddress } from '../net/address';
+import { formatRange, parseInterfaceAddress, parseIp, parsePrefix } from '../net/address';
 import { isIcmp, parseSelector, protocolName, type Selector } from '../net/selector';
 import type { ChildMeaning, ConfigMeaning, LineAccount, PeerMeaning, ProposalMeaning } from '../vendors/kit/reader';
 import { GENERIC_VENDOR, vendorModule } from '../vendors/registry';
@@ -333,7 +333,10 @@ function networkAddress(text: string): string | undefined {
  * another when each one's remote address is the other's local address; failing that (NAT between
  * them), when each one's expected identity is what the other sends.
  */
-export function assembleTopology(devices: readonly ImportedDevice[], options: AssembleOptions = {}): AssembleResult {
+export function assembleTopology(given: readonly ImportedDevice[], options: AssembleOptions = {}): AssembleResult {
+  // A peer whose address is none (swanctl's remote_addrs = %any, a hostname the file resolves at
+  // run time) is a dynamic peer, as a dynamic crypto map's: it has no address to pair or draw by.
+  const devices = given.map((d) => (d.meaning.peers.every((p) => p.remoteAddress === '' || parseIp(p.remoteAddress).ok) ? d : { ...d, meaning: { ...d.meaning, peers: d.meaning.peers.map((p) => (p.remoteAddress === '' || parseIp(p.remoteAddress).ok ? p : { ...p, remoteAddress: '' })) } }));
   const doc = documentOf({ name: options.name ?? 'Imported configurations' });
   const nextId = idAllocator(doc);
   const maxName = LIMITS.name;

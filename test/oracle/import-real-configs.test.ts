@@ -335,6 +335,12 @@ const IKED_CASES: IkedCase[] = [
   { id: 'iked-reversed', cause: "selectors reversed on one side (sun's office flow written from moon's network to its own)", sun: edit(ISUN, 'from 10.2.0.0/24 to 10.1.0.0/24', 'from 10.1.0.0/24 to 10.2.0.0/24'), expect: { office: 'down', servers: 'asymmetric' } },
   { id: 'iked-prefix-24-25', cause: "a /24 against a /25 (sun's office flow goes to 10.1.0.0/25)", sun: edit(ISUN, 'to 10.1.0.0/24', 'to 10.1.0.0/25'), expect: { office: 'asymmetric', servers: 'asymmetric' } },
   { id: 'iked-pair-missing', cause: "one of two selector pairs missing on one side (sun's policy has no servers flow)", sun: edit(ISUN, '\tfrom 10.2.1.0/24 to 10.1.1.0/24 \\\n', ''), expect: { office: 'up', servers: 'down' } },
+  {
+    id: 'iked-two-policies',
+    cause: "the servers flow in a second policy to the same peer (iked answers every child from its last policy for the peer: SELECTOR_NOT_CHOSEN, fixed by moving the flow into that policy)",
+    sun: edit(edit(ISUN, '\tfrom 10.2.1.0/24 to 10.1.1.0/24 \\\n', ''), 'ikev2 "partner"', 'ikev2 "moon-servers" passive esp \\\n\tfrom 10.2.1.0/24 to 10.1.1.0/24 \\\n\tlocal $sun peer $moon \\\n\tikesa enc aes-256 prf hmac-sha2-256 auth hmac-sha2-256 group modp2048 \\\n\tchildsa enc aes-256 auth hmac-sha2-384 \\\n\tsrcid sun.strongswan.org dstid moon.strongswan.org \\\n\tpsk $key\n\nikev2 "partner"'),
+    expect: { office: 'down', servers: 'up' },
+  },
 ];
 
 describe.skipIf(!rigs.ok)(`imported iked.conf (OpenIKED) and swanctl.conf: the engine's verdict is what real iked and charon do with the same files${rigs.ok ? '' : ` (skipped: ${rigs.reason})`}`, () => {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importConfigurations } from '../../../shared/import/import';
+import { DocumentSchema } from '../../../shared/model/document';
 import type { VendorReader } from '../../../shared/vendors/kit/reader';
 import { VENDOR_MODULES } from '../../../shared/vendors/registry';
 
@@ -35,6 +36,9 @@ describe('each product is recognised from its own documentation\'s configuration
         const r = importConfigurations([{ name, content, more }]);
         if (!r.ok) throw new Error(r.message);
         expect(r.files.map((f) => f.vendor)).toEqual([vendor]);
+        // What it becomes is a valid topology (a peer at %any or of a dynamic crypto map included).
+        const valid = DocumentSchema.safeParse(r.document);
+        expect(valid.success ? [] : valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
         // Pasted in the dialog, the text has no file name of its own (the box's title names it).
         const pasted = importConfigurations([{ name: 'Device 1', content, more }]);
         if (!pasted.ok) throw new Error(pasted.message);
