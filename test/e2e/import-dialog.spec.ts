@@ -200,6 +200,8 @@ test('the initiator is chosen in the dialog, whatever the order of the boxes; af
   // Keys in clear: a warning says what that means for the saved file.
   await dialog.getByTestId('import-secrets').check();
   await expect(dialog.getByTestId('import-secret-warning')).toContainText('keys in clear text');
+  await dialog.getByTestId('import-initiator').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('import-options.png') });
   await dialog.getByTestId('import-secrets').uncheck();
   await expect(dialog.getByTestId('import-secret-warning')).toHaveCount(0);
   await axeClean(page, 'import options');
