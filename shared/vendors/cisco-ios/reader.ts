@@ -167,6 +167,18 @@ export const reader: VendorReader = {
       else return false;
       return true;
     };
+    /** A crypto map or dynamic-map entry: its peer, its ACL and its `set` statements, each line it uses kept. */
+    const mapEntry = (s: Statement, e: MapEntry): MapEntry => {
+      for (const sub of s.children) {
+        const x = sub.words;
+        // Later `set peer` lines are backup peers, tried when the first does not answer.
+        if (starts(x, 'set peer') && x.length === 3) e.peer ??= x[2];
+        else if (starts(x, 'match address') && x.length === 3) e.acl = x[2];
+        else if (!phase2Set(x, e)) continue;
+        e.lines.push(sub);
+      }
+      return e;
+    };
     const keyOf = (words: readonly string[]): { key?: string } => {
       // `[0|6|7] KEY`: type 0 (or none) is clear text; 6 and 7 are encrypted forms.
       const t = words[0];
@@ -374,27 +386,9 @@ export const reader: VendorReader = {
         // A numbered list, one statement per line: 1-99 standard, 100-199 extended.
         acls.set(w[1] as string, [...(acls.get(w[1] as string) ?? []), s]);
       } else if (w[0] === 'crypto' && w[1] === 'map' && num(w[3]) !== undefined && w[4] === 'ipsec-isakmp' && (w.length === 5 || (w.length === 7 && w[5] === 'dynamic'))) {
-        const e: MapEntry = { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], lines: [s], ...(w[5] === 'dynamic' ? { dynamic: w[6] as string } : {}) };
-        for (const sub of s.children) {
-          const x = sub.words;
-          // Later `set peer` lines are backup peers, tried when the first does not answer.
-          if (starts(x, 'set peer') && x.length === 3) e.peer ??= x[2];
-          else if (starts(x, 'match address') && x.length === 3) e.acl = x[2];
-          else if (!phase2Set(x, e)) continue;
-          e.lines.push(sub);
-        }
-        entries.push(e);
+        entries.push(mapEntry(s, { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], lines: [s], ...(w[5] === 'dynamic' ? { dynamic: w[6] as string } : {}) }));
       } else if (starts(w, 'crypto dynamic-map') && num(w[3]) !== undefined && w.length === 4) {
-        const e: MapEntry = { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], lines: [s] };
-        for (const sub of s.children) {
-          const x = sub.words;
-          // Later `set peer` lines are backup peers, tried when the first does not answer.
-          if (starts(x, 'set peer') && x.length === 3) e.peer ??= x[2];
-          else if (starts(x, 'match address') && x.length === 3) e.acl = x[2];
-          else if (!phase2Set(x, e)) continue;
-          e.lines.push(sub);
-        }
-        dynamicEntries.push(e);
+        dynamicEntries.push(mapEntry(s, { map: w[2] as string, seq: num(w[3]) as number, transformSets: [], lines: [s] }));
       } else if (w[0] === 'interface' && w.length === 2) {
         c.use(s);
         const i: IosInterface = { name: w[1] as string, dhcp: false, accessGroups: [], maps: [] };
