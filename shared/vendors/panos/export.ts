@@ -128,9 +128,17 @@ function espProfile(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, espP: s
   if (t.me.esp.lifetimeKilobytes) w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifesize ${unitsText(LIFESIZE_UNITS, bounded(w, ctx, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes))}`);
 }
 
-/** What a crypto profile's lines say (its proposals and lifetimes), to tell two ends that name the same profile apart. */
-const ikeContent = (e: TunnelEnd) => JSON.stringify([e.ikeVersion, e.ike.proposals.map((p) => [p.encryption, p.integrity, p.dhGroups]), e.ike.lifetimeSeconds]);
-const espContent = (e: TunnelEnd) => JSON.stringify([e.esp.proposals.map((p) => [p.encryption, p.integrity, p.dhGroups]), e.esp.lifetimeSeconds, e.esp.lifetimeKilobytes ?? 0]);
+/**
+ * What a crypto profile holds: its `set` lines as this end would write them (warnings left out),
+ * to tell two ends that name the same profile apart. The lines, not the design's values: an
+ * IKEv1 and an IKEv2 gateway share one profile on the box, and so do they here.
+ */
+function profileContent(ctx: GatewayContext, t: TunnelView, end: TunnelEnd, kind: ProfileKind): string {
+  const scratch = new ConfigWriter(ctx.gateway.name, 'profile', configFile.comment, []);
+  const view = end === t.me ? t : { ...t, me: end };
+  (kind === 'ike' ? ikeProfile : espProfile)(scratch, ctx, view, 'P');
+  return scratch.text().split('\n').filter((l) => l !== '' && !l.startsWith(configFile.comment)).join('\n');
+}
 
 type ProfileKind = 'ike' | 'ipsec';
 
@@ -152,15 +160,14 @@ class BoxNames {
       return then ? (t.tunnel.a === t.me ? then.a : then.b) : undefined;
     };
     for (const kind of ['ike', 'ipsec'] as const) {
-      const content = kind === 'ike' ? ikeContent : espContent;
       const claims = new Map<string, { first: string; kept?: string }>();
       for (const t of ctx.tunnels) {
         const box = profileName(kind, t.me);
         if (!box) continue;
-        const now = content(t.me);
+        const now = profileContent(ctx, t, t.me, kind);
         const then = importedEnd(t);
         const c = claims.get(box) ?? { first: now };
-        if (c.kept === undefined && then && profileName(kind, then) === box && content(then) === now) c.kept = now;
+        if (c.kept === undefined && then && profileName(kind, then) === box && profileContent(ctx, t, then, kind) === now) c.kept = now;
         claims.set(box, c);
       }
       for (const [box, c] of claims) this.owner.set(`${kind} ${box}`, c.kept ?? c.first);
@@ -168,11 +175,11 @@ class BoxNames {
   }
 
   /** The profile's name for this end, and whether its lines are still to write. */
-  profile(w: ConfigWriter, t: TunnelView, kind: ProfileKind, own: string): { name: string; write: boolean } {
+  profile(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, kind: ProfileKind, own: string): { name: string; write: boolean } {
     const box = profileName(kind, t.me);
     if (!box) return { name: own, write: true };
     const key = `${kind} ${box}`;
-    if (this.owner.get(key) !== (kind === 'ike' ? ikeContent : espContent)(t.me)) {
+    if (this.owner.get(key) !== profileContent(ctx, t, t.me, kind)) {
       w.warn('EXISTING_CONFIG', `the ${kind === 'ike' ? 'IKE' : 'IPSec'} crypto profile ${box} is shared on the firewall with another tunnel that needs other proposals or lifetimes than this one now; this tunnel's profile is written as ${own}, a new profile, so that ${box} stays as the other tunnel needs it`, { tunnel: t.tunnel.name, line: w.current + 1 });
       return { name: own, write: true };
     }
@@ -209,8 +216,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   const name = n.name;
   const v = t.me.ikeVersion === 2 ? 'ikev2' : 'ikev1';
   // The box's own names when it was imported (options.ts), else the exporter's.
-  const ike = box.profile(w, t, 'ike', `ike-${name}`);
-  const esp = box.profile(w, t, 'ipsec', `ipsec-${name}`);
+  const ike = box.profile(w, ctx, t, 'ike', `ike-${name}`);
+  const esp = box.profile(w, ctx, t, 'ipsec', `ipsec-${name}`);
   const ikeP = ike.name;
   const espP = esp.name;
   const own = panosEndOptionsOf(t.me);
