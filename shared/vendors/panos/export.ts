@@ -6,7 +6,7 @@
 // means 0.0.0.0/0 <-> 0.0.0.0/0); ranges and keywords from the PAN-OS schema as Palo Alto
 // Networks' pan-os-codegen publishes it (specs/network/ike-gateway.yaml, specs/network/tunnels/
 // ipsec.yaml, specs/objects/profiles/ike-crypto-profile.yaml and ipsec-crypto-profile.yaml).
-import type { DhGroup, Encryption, Integrity } from '../../model/document';
+import type { DhGroup, Encryption, Integrity, TunnelEnd } from '../../model/document';
 import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
@@ -16,6 +16,7 @@ import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../k
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { capabilities, FROM_10_2, inUnits, LIFESIZE_UNITS, LIFETIME_UNITS, panosHasDes, panosHasGroupsOf102 } from './capabilities';
 import { configFile } from './grammar';
+import { panosEndOptionsOf } from './options';
 
 const LABEL = 'PAN-OS';
 const REFERENCE = `PAN-OS Administrator's Guide, "Set Up Site-to-Site VPN" (Set Up an IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel: proxy IDs, none meaning 0.0.0.0/0 both ways; Tunnel Interface); PAN-OS schema (pan-os-codegen specs/network/ike-gateway.yaml, tunnels/ipsec.yaml, objects/profiles)`;
@@ -88,24 +89,10 @@ function unitsText(units: typeof LIFETIME_UNITS, value: number): string {
   return `${u.word} ${u.count}`;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>, routeNames: Set<string>): void {
-  const tn = t.tunnel.name;
-  // 31 characters for a gateway, profile or route name (the exporter's rule; the schema names no
-  // limit): the tunnel's name leaves room for the longest prefix, "ipsec-", so that two tunnels'
-  // objects never share a name once cut to 31.
-  const n = safeName(tn, 31 - 'ipsec-'.length, names);
-  if (n.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${n.name}" (PAN-OS names: letters, digits, "-", "_", at most 31 characters with the ipsec-, ike-, gw- or mon- before it)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
-  const name = n.name;
-  const v = t.me.ikeVersion === 2 ? 'ikev2' : 'ikev1';
-  const ikeP = `ike-${name}`;
-  const espP = `ipsec-${name}`;
-  const tunnelIf = t.me.tunnelInterface || 'tunnel.1';
-  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
-  w.blank();
-  w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
-  commonEndChecks(w, t);
+const groupOn = (ctx: GatewayContext) => (g: DhGroup) => GROUPS.has(g) && (panosHasGroupsOf102(ctx.gateway.osVersion) || !FROM_10_2.includes(g));
 
-  // Phase 1 crypto profile.
+/** The phase 1 crypto profile. */
+function ikeProfile(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, ikeP: string): void {
   const ikeProps = t.me.ike.proposals;
   warnIfProposalsFlattened(w, t, ikeProps, 'IKE', LABEL);
   const ikeEnc = mapAll(w, t, allEncryption(ikeProps), (e) => (t.me.ikeVersion === 1 && isAead(e) ? undefined : encryptionOn(IKE_ENC, ctx.gateway)(e)), `IKEv${t.me.ikeVersion} encryption`, LABEL);
@@ -116,12 +103,16 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   const aeadOnly = ikeEnc.length > 0 && allEncryption(ikeProps).every((e) => isAead(e));
   const hash = mapAll(w, t, allIntegrity(ikeProps), (i) => (i === 'none' ? (aeadOnly ? 'non-auth' : undefined) : HASH[i]), 'IKE hash', LABEL);
   listLine(w, t, hash, 'IKE hash', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} hash ${list(x)}`);
-  const hasGroup = (g: DhGroup) => GROUPS.has(g) && (panosHasGroupsOf102(ctx.gateway.osVersion) || !FROM_10_2.includes(g));
+  const hasGroup = groupOn(ctx);
   const groups = mapAll(w, t, allGroups(ikeProps), (g) => (hasGroup(g) ? `group${g}` : undefined), 'IKE DH group', LABEL);
   listLine(w, t, groups, 'IKE DH group', (x) => `set network ike crypto-profiles ike-crypto-profiles ${ikeP} dh-group ${list(x)}`);
   w.line(`set network ike crypto-profiles ike-crypto-profiles ${ikeP} lifetime ${unitsText(LIFETIME_UNITS, bounded(w, ctx, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds))}`);
+}
 
-  // Phase 2 crypto profile.
+/** The phase 2 crypto profile. */
+function espProfile(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, espP: string): void {
+  const tn = t.tunnel.name;
+  const hasGroup = groupOn(ctx);
   const espProps = t.me.esp.proposals;
   warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
   const espEnc = mapAll(w, t, allEncryption(espProps), encryptionOn(ESP_ENC, ctx.gateway), 'ESP encryption', LABEL);
@@ -135,9 +126,114 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} dh-group ${pfsKey ?? 'no-pfs'}`);
   w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifetime ${unitsText(LIFETIME_UNITS, bounded(w, ctx, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds))}`);
   if (t.me.esp.lifetimeKilobytes) w.line(`set network ike crypto-profiles ipsec-crypto-profiles ${espP} lifesize ${unitsText(LIFESIZE_UNITS, bounded(w, ctx, t, 'espLifetimeKilobytes', t.me.esp.lifetimeKilobytes))}`);
+}
+
+/**
+ * What a crypto profile holds: its `set` lines as this end would write them (warnings left out),
+ * to tell two ends that name the same profile apart. The lines, not the design's values: an
+ * IKEv1 and an IKEv2 gateway share one profile on the box, and so do they here.
+ */
+function profileContent(ctx: GatewayContext, t: TunnelView, end: TunnelEnd, kind: ProfileKind): string {
+  const scratch = new ConfigWriter(ctx.gateway.name, 'profile', configFile.comment, []);
+  const view = end === t.me ? t : { ...t, me: end };
+  (kind === 'ike' ? ikeProfile : espProfile)(scratch, ctx, view, 'P');
+  return scratch.text().split('\n').filter((l) => l !== '' && !l.startsWith(configFile.comment)).join('\n');
+}
+
+type ProfileKind = 'ike' | 'ipsec';
+
+/**
+ * The box's own names (options.ts) across the gateway's tunnels. A crypto profile the box shares
+ * between tunnels is written once; when the ends that name it no longer agree on what it holds
+ * (a fix changed one of them), the name keeps what the box has now: the content of an end that
+ * is as it was imported, else the first end's. The others are written under the exporter's own
+ * name, so that the file never gives one profile two contents.
+ */
+class BoxNames {
+  private readonly owner = new Map<string, string>();
+  private readonly written = new Set<string>();
+  private readonly taken = new Set<string>();
+
+  constructor(ctx: GatewayContext) {
+    const importedEnd = (t: TunnelView): TunnelEnd | undefined => {
+      const then = ctx.doc.imported?.tunnels.find((x) => x.id === t.tunnel.id);
+      return then ? (t.tunnel.a === t.me ? then.a : then.b) : undefined;
+    };
+    for (const kind of ['ike', 'ipsec'] as const) {
+      const claims = new Map<string, { first: string; kept?: string }>();
+      for (const t of ctx.tunnels) {
+        const box = profileName(kind, t.me);
+        if (!box) continue;
+        const now = profileContent(ctx, t, t.me, kind);
+        const then = importedEnd(t);
+        const c = claims.get(box) ?? { first: now };
+        if (c.kept === undefined && then && profileName(kind, then) === box && profileContent(ctx, t, then, kind) === now) c.kept = now;
+        claims.set(box, c);
+      }
+      for (const [box, c] of claims) this.owner.set(`${kind} ${box}`, c.kept ?? c.first);
+    }
+  }
+
+  /** The profile's name for this end, and whether its lines are still to write. */
+  profile(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, kind: ProfileKind, own: string): { name: string; write: boolean } {
+    const box = profileName(kind, t.me);
+    if (!box) return { name: own, write: true };
+    const key = `${kind} ${box}`;
+    if (this.owner.get(key) !== profileContent(ctx, t, t.me, kind)) {
+      w.warn('EXISTING_CONFIG', `the ${kind === 'ike' ? 'IKE' : 'IPSec'} crypto profile ${box} is shared on the firewall with another tunnel that needs other proposals or lifetimes than this one now; this tunnel's profile is written as ${own}, a new profile, so that ${box} stays as the other tunnel needs it`, { tunnel: t.tunnel.name, line: w.current + 1 });
+      return { name: own, write: true };
+    }
+    const write = !this.written.has(key);
+    this.written.add(key);
+    return { name: box, write };
+  }
+
+  /** The IKE gateway's or IPSec tunnel's name for this end: the box's, unless another tunnel of this file has it already. */
+  object(w: ConfigWriter, t: TunnelView, what: 'IKE gateway' | 'IPSec tunnel', box: string, own: string): string {
+    if (!box) return own;
+    const key = `${what} ${box}`;
+    if (!this.taken.has(key)) {
+      this.taken.add(key);
+      return box;
+    }
+    w.warn('EXISTING_CONFIG', `the ${what} ${box} is named by another tunnel of this gateway too; this tunnel's is written as ${own}: check which tunnel it is on the firewall`, { tunnel: t.tunnel.name, line: w.current + 1 });
+    return own;
+  }
+}
+
+function profileName(kind: ProfileKind, end: TunnelEnd): string {
+  const o = panosEndOptionsOf(end);
+  return kind === 'ike' ? o.ikeCryptoProfile : o.ipsecCryptoProfile;
+}
+
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>, routeNames: Set<string>, box: BoxNames): void {
+  const tn = t.tunnel.name;
+  // 31 characters for a gateway, profile or route name (the exporter's rule; the schema names no
+  // limit): the tunnel's name leaves room for the longest prefix, "ipsec-", so that two tunnels'
+  // objects never share a name once cut to 31.
+  const n = safeName(tn, 31 - 'ipsec-'.length, names);
+  if (n.shortened) w.warn('NAME_SHORTENED', `tunnel name "${tn}" written as "${n.name}" (PAN-OS names: letters, digits, "-", "_", at most 31 characters with the ipsec-, ike-, gw- or mon- before it)`, { tunnel: tn, line: w.current + 1, silentInFile: true });
+  const name = n.name;
+  const v = t.me.ikeVersion === 2 ? 'ikev2' : 'ikev1';
+  // The box's own names when it was imported (options.ts), else the exporter's.
+  const ike = box.profile(w, ctx, t, 'ike', `ike-${name}`);
+  const esp = box.profile(w, ctx, t, 'ipsec', `ipsec-${name}`);
+  const ikeP = ike.name;
+  const espP = esp.name;
+  const own = panosEndOptionsOf(t.me);
+  const gw = box.object(w, t, 'IKE gateway', own.ikeGateway, `gw-${name}`);
+  const tunnelName = box.object(w, t, 'IPSec tunnel', own.ipsecTunnel, name);
+  const tunnelIf = t.me.tunnelInterface || 'tunnel.1';
+  const zone = tunnelZone(ctx, tunnelIf, 'vpn');
+  w.blank();
+  w.comment(`---- tunnel ${tn} to ${t.peerGateway.name} (${t.peerGateway.vendor}), IKEv${t.me.ikeVersion}`);
+  commonEndChecks(w, t);
+
+  // Crypto profiles (a profile the tunnels share on the box, once).
+  if (ike.write) ikeProfile(w, ctx, t, ikeP);
+  if (esp.write) espProfile(w, ctx, t, espP);
 
   // IKE gateway.
-  const gw = `gw-${name}`;
   const outside = ctx.gateway.interfaces.find((i) => i.name === t.outside);
   w.line(`set network ike gateway ${gw} protocol version ${v}`);
   w.line(`set network ike gateway ${gw} protocol ${v} ike-crypto-profile ${ikeP}`);
@@ -164,23 +260,23 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   w.line(`set network virtual-router default interface ${tunnelIf}`);
 
   // IPSec tunnel and proxy IDs.
-  w.line(`set network tunnel ipsec ${name} tunnel-interface ${tunnelIf}`);
-  w.line(`set network tunnel ipsec ${name} auto-key ike-gateway ${gw}`);
-  w.line(`set network tunnel ipsec ${name} auto-key ipsec-crypto-profile ${espP}`);
+  w.line(`set network tunnel ipsec ${tunnelName} tunnel-interface ${tunnelIf}`);
+  w.line(`set network tunnel ipsec ${tunnelName} auto-key ike-gateway ${gw}`);
+  w.line(`set network tunnel ipsec ${tunnelName} auto-key ipsec-crypto-profile ${espP}`);
   // tunnels/ipsec.yaml "ipv6": "use IPv6 for the IPSec tunnel", with the IKE gateway's.
-  if (ikeOverV6) w.line(`set network tunnel ipsec ${name} ipv6 yes`);
+  if (ikeOverV6) w.line(`set network tunnel ipsec ${tunnelName} ipv6 yes`);
   if (t.selectors.every((s) => s.isDefault)) {
     w.comment('no proxy ID: PAN-OS proposes 0.0.0.0/0 <-> 0.0.0.0/0 (route-based default)');
   } else {
     const pidNames = new Set<string>();
     let written = 0;
-    for (const s of t.selectors) written += writeProxyId(w, t, name, s, pidNames);
+    for (const s of t.selectors) written += writeProxyId(w, t, tunnelName, s, pidNames);
     if (written === 0) w.warn('DEFAULT_SELECTOR', 'none of the proxy IDs of the design can be written: without one, PAN-OS proposes 0.0.0.0/0 <-> 0.0.0.0/0, which a policy-based peer refuses', { tunnel: tn, line: w.current });
   }
   if (t.me.monitor.enabled) {
     const prof = `mon-${name}`;
     w.line(`set network profiles monitor-profile ${prof} action ${t.me.monitor.action} interval ${t.me.monitor.intervalSeconds} threshold ${bounded(w, ctx, t, 'monitorThreshold', t.me.monitor.threshold)}`);
-    w.line(`set network tunnel ipsec ${name} tunnel-monitor enable yes destination-ip ${orPlaceholder(ipText(t.me.monitor.destinationIp), 'monitor-destination-ip')} tunnel-monitor-profile ${prof}`);
+    w.line(`set network tunnel ipsec ${tunnelName} tunnel-monitor enable yes destination-ip ${orPlaceholder(ipText(t.me.monitor.destinationIp), 'monitor-destination-ip')} tunnel-monitor-profile ${prof}`);
     if (!ctx.gateway.interfaces.find((i) => i.name === tunnelIf)?.address) {
       w.warn('MONITOR_UNSUPPORTED', `tunnel monitoring needs an IP address on ${tunnelIf}; the design has none, add one`, { tunnel: tn });
     }
@@ -305,7 +401,8 @@ export const panosExporter: VendorExporter = {
     const names = new Set<string>();
     const addresses = new Set<string>();
     const routeNames = new Set<string>();
-    for (const t of ctx.tunnels) exportTunnel(w, ctx, t, names, addresses, routeNames);
+    const box = new BoxNames(ctx);
+    for (const t of ctx.tunnels) exportTunnel(w, ctx, t, names, addresses, routeNames, box);
     return [{ name: file, content: w.text() }];
   },
 };

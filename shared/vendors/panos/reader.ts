@@ -12,6 +12,7 @@
 import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
 import { coalesceAddresses, parseInterfaceAddress, parsePrefix } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
+import { PANOS_NAME, type PanosEndOptions } from './options';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { LIFESIZE_UNITS, LIFETIME_UNITS } from './capabilities';
 import { PanosObjects, type Resolved } from './objects';
@@ -670,6 +671,7 @@ export const panosReader: VendorReader = {
         ...(g.passive !== undefined ? { passive: g.passive } : {}),
         ...(g.natTraversal !== undefined ? { natTraversal: g.natTraversal } : {}),
         ...(t.monitor.enable ? { monitor: monitorOf(t.monitor.destination, t.monitor.profile === undefined ? undefined : monitorProfiles.get(t.monitor.profile)) } : {}),
+        ...boxNames({ ikeGateway: t.gateway, ipsecTunnel: name, ikeCryptoProfile: g.profile[key], ipsecCryptoProfile: t.profile }),
       });
     }
 
@@ -700,6 +702,20 @@ export const panosReader: VendorReader = {
 };
 
 /** The tunnel monitor as the peer's meaning: what the file says; the assembler fills the product's defaults (the profile "default": wait-recover, 3 s, 5). */
+/**
+ * The names the box gives this end's objects, as its PAN-OS settings (options.ts), so that the
+ * corrected configuration is written in them. Only the names the file says: a profile left to
+ * PAN-OS's "default" is not recorded. A name the setting cannot hold (a space in it) is left
+ * out: the exporter then writes its own name for that object.
+ */
+function boxNames(names: Record<keyof PanosEndOptions, string | undefined>): Pick<PeerMeaning, 'vendorOptions'> {
+  const held: Record<string, string> = {};
+  for (const [k, v] of Object.entries(names) as [keyof PanosEndOptions, string | undefined][]) {
+    if (v !== undefined && v !== '' && PANOS_NAME.test(v)) held[k] = v;
+  }
+  return Object.keys(held).length > 0 ? { vendorOptions: { panos: held } } : {};
+}
+
 function monitorOf(destination: string | undefined, p: MonitorProfile | undefined): NonNullable<PeerMeaning['monitor']> {
   return {
     ...(destination !== undefined ? { destinationIp: destination } : {}),

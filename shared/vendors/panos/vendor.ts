@@ -5,6 +5,7 @@ import { panosExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
 import { panosMonitor } from './monitor';
+import { panosEndOptions } from './options';
 import { panos as profile } from './profile';
 import { panosReader } from './reader';
 import { showVpnFlow, showVpnIkeSa, showVpnIpsecSa, showVpnIpsecSaDetail } from './show';
@@ -25,5 +26,6 @@ export const vendor = {
   },
   exporter: panosExporter,
   reader: panosReader,
+  options: { end: panosEndOptions },
   grammar,
 } as const satisfies VendorModule<'panos'>;

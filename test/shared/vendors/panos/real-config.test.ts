@@ -45,6 +45,8 @@ describe('PAN-OS running configuration, set form (branch-set.txt)', () => {
         pskPresent: true,
         passive: false,
         natTraversal: false,
+        // The box's own names, so that the corrected configuration is written in them.
+        vendorOptions: { panos: { ikeGateway: 'gw-hq', ipsecTunnel: 'vpn-hq', ikeCryptoProfile: 'ike-hq', ipsecCryptoProfile: 'ipsec-hq' } },
       },
     ]);
   });
@@ -231,6 +233,7 @@ describe('PAN-OS running configuration, XML with two vsys (two-vsys.xml)', () =>
         tunnelInterface: 'tunnel.1',
         pskPresent: true,
         natTraversal: true,
+        vendorOptions: { panos: { ikeGateway: 'gw-a', ipsecTunnel: 'vpn-a', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a' } },
       },
       {
         // No local-address ip: the IKE address is the interface's.
@@ -247,6 +250,8 @@ describe('PAN-OS running configuration, XML with two vsys (two-vsys.xml)', () =>
         outsideInterface: 'ethernet1/3',
         tunnelInterface: 'tunnel.2',
         pskPresent: true,
+        // Both tunnels use the same crypto profiles on the box.
+        vendorOptions: { panos: { ikeGateway: 'gw-b', ipsecTunnel: 'vpn-b', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a' } },
       },
     ]);
   });
