@@ -245,9 +245,9 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   if (!pfs) return false;
   let p2ref: string;
   if (!v2) {
-    // The box's transform set names the tunnel's one combination (pasting the line redefines it
-    // on the box); a name the file already defines otherwise is not redefined.
-    const count = espProps.reduce((n, p) => n + p.encryption.filter((e) => V1_TS_ENC[e]).length * p.integrity.filter((i) => V1_TS_AUTH[i]).length, 0);
+    // The box's transform set names the tunnel's first combination: the imported entry's own
+    // (a fix adds proposals after it); pasting a changed line redefines it on the box. A name the
+    // file already defines otherwise is not redefined.
     const sets: string[] = [];
     for (const p of espProps) {
       for (const e of p.encryption) {
@@ -264,7 +264,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
           }
           const body = `${enc} ${auth}`;
           const derived = `TS-${name}-${sets.length + 1}`;
-          const ts = count === 1 ? ownName(own.transformSet, derived, (n) => (file.phase2.get(n) ?? body) !== body) : derived;
+          const ts = sets.length === 0 ? ownName(own.transformSet, derived, (n) => (file.phase2.get(n) ?? body) !== body) : derived;
           if (file.phase2.get(ts) !== body) w.line(`crypto ipsec ikev1 transform-set ${ts} ${body}`);
           file.phase2.set(ts, body);
           sets.push(ts);

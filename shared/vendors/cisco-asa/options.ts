@@ -69,7 +69,7 @@ export const asaEndOptions: VendorOptionSet<AsaEndOptions> = {
     text('cryptoMap', 'Crypto map', 'The crypto map bound to the outside interface that this tunnel is an entry of (the gateway\'s Cisco ASA crypto map name, when set, wins).', DOC, MAP_NAME),
     { key: 'mapSequence', kind: 'number', min: 0, max: 65535, label: 'Crypto map sequence', hint: `This tunnel's crypto map entry number (0: numbered from the gateway's first sequence). ${IMPORTED}`, source: DOC },
     text('cryptoAcl', 'Crypto ACL', 'The access list the crypto map entry matches (match address).'),
-    text('transformSet', 'IKEv1 transform set', 'The transform set the entry names, used when the tunnel has one ESP combination.'),
+    text('transformSet', 'IKEv1 transform set', 'The transform set the entry names, for the tunnel\'s first ESP combination.'),
     text('ipsecProposal', 'IKEv2 IPsec proposal', 'The IKEv2 IPsec proposal the entry names.'),
     text('localObject', 'Local network object', 'The network object the crypto ACL names for the address below.', OBJECT_DOC),
     text('localObjectAddress', 'Local object address', 'The prefix that local network object stands for.', OBJECT_DOC, ASA_OBJECT_ADDRESS),

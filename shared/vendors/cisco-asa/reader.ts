@@ -16,6 +16,7 @@ import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, Securit
 import { ANY4, ANY6, CiscoConfig, aclProtocol, hostRange, maskedRange, num, prefixRange, side, starts, type Statement } from '../families/cisco-config';
 import { addressText, exemption, ignoreUnrelated, interfaceAddress, policyOf, recognizeCisco } from '../families/cisco-device';
 import { cidr } from '../kit/export/addresses';
+import { LIMITS } from '../../model/text';
 import type { AddressRange } from '../../net/address';
 import type { ChildMeaning, DeviceMeaning, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { ASA_NAME, ASA_OBJECT_ADDRESS, asaEndOptions, type AsaEndOptions } from './options';
@@ -724,13 +725,14 @@ export const reader: VendorReader = {
       if (aclName === undefined) return undefined;
       referenced.add(aclName);
       const out: ChildMeaning[] = [];
+      // An ACL name may be longer than a proxy ID name (the document's LIMITS.name): clipped.
       for (const line of acls.get(aclName) ?? []) {
         const a = ace(line);
         if (!a) continue;
         c.use(line);
         // A deny line keeps its traffic out of the tunnel: no SA of its own.
         if (a === 'inactive' || a.action === 'deny') continue;
-        for (const f of a.flows) out.push({ local: side(f.src, f.service.protocol, f.service.src), remote: side(f.dst, f.service.protocol, f.service.dst), name: aclName, esp });
+        for (const f of a.flows) out.push({ local: side(f.src, f.service.protocol, f.service.src), remote: side(f.dst, f.service.protocol, f.service.dst), name: aclName.slice(0, LIMITS.name), esp });
       }
       return out;
     };
