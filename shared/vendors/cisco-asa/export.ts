@@ -246,8 +246,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   let p2ref: string;
   if (!v2) {
     // The box's transform set names the tunnel's first combination: the imported entry's own
-    // (a fix adds proposals after it); pasting a changed line redefines it on the box. A name the
-    // file already defines otherwise is not redefined.
+    // (a fix adds proposals after it); pasting a changed line redefines it on the box, for every
+    // entry naming it ("Cisco Security Appliance Command Line Configuration Guide", "Configuring
+    // IPsec" > Understanding Transform Sets: the appliance tears down the tunnel whose transform
+    // set's definition changes). So a name the file already defines otherwise (another tunnel of
+    // the box using it) is not redefined: that tunnel gets a derived set.
     const sets: string[] = [];
     for (const p of espProps) {
       for (const e of p.encryption) {
