@@ -50,7 +50,7 @@ const IMPORTED = 'Recorded at import from the box\'s configuration; empty for a 
 const name = (says: string) => z.union([z.literal(''), z.string().regex(ASA_NAME, { message: `${says} is up to 64 letters, digits, . _ and -` })]).optional();
 const address = z.union([z.literal(''), z.string().regex(ASA_OBJECT_ADDRESS, { message: 'the address a network object stands for is a prefix such as 10.20.0.0/24' })]).optional();
 const text = (key: keyof AsaEndOptions & string, label: string, hint: string, source = DOC, pattern = ASA_NAME) =>
-  ({ key, kind: 'text' as const, pattern: new RegExp(`^(?:${pattern.source.slice(1, -1)})?$`, 'u'), says: pattern === ASA_OBJECT_ADDRESS ? 'a prefix such as 10.20.0.0/24; empty when not recorded' : 'up to 64 letters, digits, . _ and -; empty when not recorded', label, hint: `${hint} ${IMPORTED}`, source });
+  ({ key, kind: 'text' as const, pattern: new RegExp(`^(?:${pattern.source.slice(1, -1)})?$`, 'u'), says: pattern === ASA_OBJECT_ADDRESS ? 'a prefix such as 10.20.0.0/24; empty when not recorded' : `up to 64 letters, digits, ${pattern === MAP_NAME ? '' : '. '}_ and -; empty when not recorded`, label, hint: `${hint} ${IMPORTED}`, source });
 
 export const asaEndOptions: VendorOptionSet<AsaEndOptions> = {
   schema: z.strictObject({
