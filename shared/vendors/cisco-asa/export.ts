@@ -13,7 +13,7 @@ import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { asaInterface, ciscoWord } from '../families/cisco-words';
 import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
-import { asaOptionsOf } from './options';
+import { asaEndOptionsOf, asaOptionsOf, type AsaEndOptions } from './options';
 import { refused } from '../kit/export/values';
 import { capabilities } from './capabilities';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
@@ -34,10 +34,19 @@ const V2_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha', sh
 const V2_ESP_INT: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha-1', sha256: 'sha-256', sha384: 'sha-384', sha512: 'sha-512', none: 'null' };
 const V2_GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24, 31]);
 
-function object(w: ConfigWriter, r: AddressRange, defined: Set<string>): string {
-  const name = objectName(r);
+/** What a name stands for in the file, so that a box's name is not given two meanings. */
+const rangeKey = (r: AddressRange) => `object ${r.family} ${r.from}-${r.to}`;
+
+/**
+ * The network object for `r`: the box's own name for that prefix when the imported end recorded
+ * one (`own`, by prefix) and the file does not use it for something else, else a derived one.
+ */
+function object(w: ConfigWriter, r: AddressRange, defined: Map<string, string>, own?: ReadonlyMap<string, string>): string {
+  const key = rangeKey(r);
+  const boxName = own?.get(cidr(r) ?? '');
+  const name = boxName !== undefined && (defined.get(boxName) ?? key) === key ? boxName : objectName(r);
   if (!defined.has(name)) {
-    defined.add(name);
+    defined.set(name, key);
     w.line(`object network ${name}`);
     if (r.from === r.to) w.line(` host ${firstIp(r)}`);
     else if (cidr(r)) w.line(r.family === 4 ? ` subnet ${firstIp(r)} ${netmask(r)}` : ` subnet ${cidr(r)}`);
@@ -46,10 +55,10 @@ function object(w: ConfigWriter, r: AddressRange, defined: Set<string>): string 
   return name;
 }
 
-function group(w: ConfigWriter, name: string, objs: string[], defined: Set<string>): string {
+function group(w: ConfigWriter, name: string, objs: string[], defined: Map<string, string>): string {
   if (objs.length === 1) return objs[0] as string;
   if (!defined.has(name)) {
-    defined.add(name);
+    defined.set(name, `group ${objs.join(' ')}`);
     w.line(`object-group network ${name}`);
     for (const o of objs) w.line(` network-object object ${o}`);
   }
@@ -61,15 +70,15 @@ function portOp(p: PortRange | undefined): string {
   return p.from === p.to ? ` eq ${p.from}` : ` range ${p.from} ${p.to}`;
 }
 
-function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defined: Set<string>): boolean {
+function aclLine(w: ConfigWriter, t: TunnelView, acl: string, s: Selector, defined: Map<string, string>, own: ReadonlyMap<string, string>): boolean {
   const tn = t.tunnel.name;
   if (s.local.family !== s.remote.family) {
     w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a crypto ACL line cannot, left out`, { tunnel: tn });
     return false;
   }
   const any = (r: AddressRange) => r.from === 0n && (r.family === 4 ? r.to === 0xffffffffn : r.to === (1n << 128n) - 1n);
-  const l = any(s.local) ? (s.local.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.local, defined)}`;
-  const r = any(s.remote) ? (s.remote.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.remote, defined)}`;
+  const l = any(s.local) ? (s.local.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.local, defined, own)}`;
+  const r = any(s.remote) ? (s.remote.family === 4 ? 'any4' : 'any6') : `object ${object(w, s.remote, defined, own)}`;
   const tcpUdp = s.protocol === 6 || s.protocol === 17;
   if (!tcpUdp && (s.localPort || s.remotePort)) {
     // Written without its ports the line would protect more than the design says: left out instead.
@@ -91,12 +100,34 @@ const POLICY_DOC = 'Cisco ASA Series CLI Configuration Guide 9.x, "Configuring I
 /** "the alphanumeric key itself (up to 128 characters long)" (ASA CLI guide, IPsec tunnel-group connection parameters). */
 const KEY_MAX = 128;
 
-/** What the tunnels of one file share: names taken, objects defined, the crypto map and the policy numbers. */
+/** What the tunnels of one file share: names taken, objects, ACLs, transform sets and proposals defined, the crypto maps and the policy numbers. */
 interface FileState {
   names: Set<string>;
-  defined: Set<string>;
-  mapName: string;
+  /** Object and object-group names → what each stands for. */
+  defined: Map<string, string>;
+  /** Crypto ACLs written. */
+  acls: Set<string>;
+  /** Transform set and IPsec proposal names → their definition. */
+  phase2: Map<string, string>;
+  /** The crypto map of an outside interface. */
+  mapOf: (outside: string) => string;
   policies: { 1: PolicyNumbers; 2: PolicyNumbers };
+}
+
+/**
+ * The box's own name (recorded at import) when the file can write it with this meaning: not
+ * empty, not already standing for something else in this file; else the derived one.
+ */
+function ownName(recorded: string, derived: string, taken: (name: string) => boolean): string {
+  return recorded !== '' && !taken(recorded) ? recorded : derived;
+}
+
+/** The box's object names of an imported end, by the prefix each stands for. */
+function ownObjects(o: AsaEndOptions): Map<string, string> {
+  const out = new Map<string, string>();
+  if (o.localObject !== '' && o.localObjectAddress !== '') out.set(o.localObjectAddress, o.localObject);
+  if (o.remoteObject !== '' && o.remoteObjectAddress !== '' && !out.has(o.remoteObjectAddress)) out.set(o.remoteObjectAddress, o.remoteObject);
+  return out;
 }
 
 function policyNumber(w: ConfigWriter, t: TunnelView, file: FileState, version: 1 | 2, body: string[]): { n: number; fresh: boolean } | undefined {
@@ -107,7 +138,10 @@ function policyNumber(w: ConfigWriter, t: TunnelView, file: FileState, version: 
 
 /** Writes one tunnel; false when no crypto map entry could be written for it. */
 function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, file: FileState): boolean {
-  const { names, defined, mapName } = file;
+  const { names, defined } = file;
+  const mapName = file.mapOf(t.outside);
+  const own = asaEndOptionsOf(t.me);
+  const objects = ownObjects(own);
   const limits = capabilities.valueLimits?.(ctx.gateway) ?? {};
   const tn = t.tunnel.name;
   const nm = safeName(tn, 40, names);
@@ -124,9 +158,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   const peer = orPlaceholder(t.peerAddress, 'peer-address');
 
   // Crypto ACL: one line per selector, each its own SA pair.
-  const acl = `CRYPTO-${name}`;
+  const acl = ownName(own.cryptoAcl, `CRYPTO-${name}`, (n) => file.acls.has(n));
+  file.acls.add(acl);
   let aclLines = 0;
-  for (const s of t.selectors) if (aclLine(w, t, acl, s, defined)) aclLines++;
+  for (const s of t.selectors) if (aclLine(w, t, acl, s, defined, objects)) aclLines++;
   if (aclLines === 0) {
     w.warn('SELECTOR_UNSUPPORTED', 'no crypto ACL line could be written for this tunnel, so no crypto map entry is written either: give it selectors of one address family', { tunnel: tn });
     return false;
@@ -210,6 +245,12 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   if (!pfs) return false;
   let p2ref: string;
   if (!v2) {
+    // The box's transform set names the tunnel's first combination: the imported entry's own
+    // (a fix adds proposals after it); pasting a changed line redefines it on the box, for every
+    // entry naming it ("Cisco Security Appliance Command Line Configuration Guide", "Configuring
+    // IPsec" > Understanding Transform Sets: the appliance tears down the tunnel whose transform
+    // set's definition changes). So a name the file already defines otherwise (another tunnel of
+    // the box using it) is not redefined: that tunnel gets a derived set.
     const sets: string[] = [];
     for (const p of espProps) {
       for (const e of p.encryption) {
@@ -224,8 +265,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
             w.warn('ALGORITHM_UNSUPPORTED', `IKEv1 ESP integrity ${i} is not available in a ${LABEL} IKEv1 transform set (esp-sha-hmac, esp-md5-hmac or esp-none; SHA-2 only with IKEv2); left out`, { tunnel: tn });
             continue;
           }
-          const ts = `TS-${name}-${sets.length + 1}`;
-          w.line(`crypto ipsec ikev1 transform-set ${ts} ${enc} ${auth}`);
+          const body = `${enc} ${auth}`;
+          const derived = `TS-${name}-${sets.length + 1}`;
+          const ts = sets.length === 0 ? ownName(own.transformSet, derived, (n) => (file.phase2.get(n) ?? body) !== body) : derived;
+          if (file.phase2.get(ts) !== body) w.line(`crypto ipsec ikev1 transform-set ${ts} ${body}`);
+          file.phase2.set(ts, body);
           sets.push(ts);
         }
       }
@@ -236,17 +280,24 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     }
     p2ref = `ikev1 transform-set ${sets.join(' ')}`;
   } else {
-    const prop = `P-${name}`;
     warnIfProposalsFlattened(w, t, espProps, 'ESP', LABEL);
     const enc = mapAll(w, t, allEncryption(espProps), (e) => V2_ENC[e], 'ESP encryption', LABEL);
     if (enc.length === 0) {
       w.warn('ALGORITHM_UNSUPPORTED', 'no ESP encryption of the design is available in an ASA IPsec proposal, so neither the proposal nor a crypto map entry is written: choose one the peer accepts', { tunnel: tn });
       return false;
     }
-    w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
-    w.line(` protocol esp encryption ${enc.join(' ')}`);
+    // The same integrity words mapAll writes below (its warnings stay after the proposal's first lines).
+    const intWords = [...new Set(allIntegrity(espProps).map((i) => V2_ESP_INT[i]).filter((x): x is string => x !== undefined))];
+    const body = `encryption ${enc.join(' ')} integrity ${intWords.join(' ')}`;
+    const prop = ownName(own.ipsecProposal, `P-${name}`, (n) => (file.phase2.get(n) ?? body) !== body);
+    const fresh = file.phase2.get(prop) !== body;
+    file.phase2.set(prop, body);
+    if (fresh) {
+      w.line(`crypto ipsec ikev2 ipsec-proposal ${prop}`);
+      w.line(` protocol esp encryption ${enc.join(' ')}`);
+    }
     const ints = mapAll(w, t, allIntegrity(espProps), (i) => V2_ESP_INT[i], 'ESP integrity', LABEL);
-    w.line(` protocol esp integrity ${ints.join(' ')}`);
+    if (fresh) w.line(` protocol esp integrity ${ints.join(' ')}`);
     p2ref = `ikev2 ipsec-proposal ${prop}`;
   }
 
@@ -294,8 +345,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   if (!inside.ok) {
     w.warn('NAT_EXEMPTION_MANUAL', `the inside interface name holds ${inside.why}: write the identity NAT (nat … source static … destination static …) by hand, or rename the interface`, { tunnel: tn });
   } else if (pa.local.length > 0 && pa.remote.length > 0) {
-    const lo = group(w, `${name}-local`, pa.local.map((r) => object(w, r, defined)), defined);
-    const ro = group(w, `${name}-remote`, pa.remote.map((r) => object(w, r, defined)), defined);
+    const lo = group(w, `${name}-local`, pa.local.map((r) => object(w, r, defined, objects)), defined);
+    const ro = group(w, `${name}-remote`, pa.remote.map((r) => object(w, r, defined, objects)), defined);
     w.line(`nat (${ctx.insideInterface},${t.outside}) source static ${lo} ${lo} destination static ${ro} ${ro} no-proxy-arp route-lookup`);
   } else {
     w.warn('NAT_EXEMPTION_MANUAL', 'no local or remote networks known for this tunnel: write the identity NAT (nat … source static … destination static …) by hand', { tunnel: tn });
@@ -316,11 +367,41 @@ export const ciscoAsaExporter: VendorExporter = {
     if (ctx.gateway.vpnType === 'route-based') {
       w.warn('VPN_TYPE_ADJUSTED', 'the design says route-based; this export writes the ASA as policy-based (crypto map with a crypto ACL per tunnel)');
     }
-    const mapName = mapNameOf(options, `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_'));
-    productionWarnings(w, ctx, LABEL, `"crypto map ${mapName} interface ${ctx.outsideInterface}"`, inside.unrouted, (n) => `route ${ctx.insideInterface} ${addressAndMask(addressOf(n.address))} <next-hop>`);
-    const state: FileState = { names: new Set(), defined: new Set(), mapName, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
+    const fallback = mapNameOf(options, `${ctx.outsideInterface}_map`.replace(/[^A-Za-z0-9_-]/g, '_'));
+    // An imported box's map bound to an interface (recorded on its tunnels' ends) stays the map of
+    // that interface, for the tunnels added since too (one crypto map per interface), unless the
+    // gateway's Cisco ASA settings name one.
+    const own = ctx.tunnels.map((t) => asaEndOptionsOf(t.me));
+    const boxMaps = new Map<string, string>();
+    ctx.tunnels.forEach((t, i) => {
+      const m = own[i]?.cryptoMap ?? '';
+      if (m !== '' && !boxMaps.has(t.outside)) boxMaps.set(t.outside, m);
+    });
+    const mapOf = (outside: string) => (options.cryptoMapName !== '' ? options.cryptoMapName : boxMaps.get(outside) ?? fallback);
+    const mapName = mapOf(ctx.outsideInterface);
+    const boxBound = options.cryptoMapName === '' && boxMaps.has(ctx.outsideInterface);
+    productionWarnings(w, ctx, LABEL, boxBound ? undefined : `"crypto map ${mapName} interface ${ctx.outsideInterface}"`, inside.unrouted, (n) => `route ${ctx.insideInterface} ${addressAndMask(addressOf(n.address))} <next-hop>`);
+    const state: FileState = { names: new Set(), defined: new Map(), acls: new Set(), phase2: new Map(), mapOf, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
+    // Sequence numbers: an imported entry keeps its own (the first tunnel claiming one, when a
+    // copied tunnel carries the same); the others are numbered from the gateway's first sequence,
+    // every 10, past the ones taken.
+    const taken = new Set<string>();
+    const seqs: (number | undefined)[] = ctx.tunnels.map((t, i) => {
+      const n = own[i]?.mapSequence ?? 0;
+      const at = `${mapOf(t.outside)} ${n}`;
+      if (n === 0 || taken.has(at)) return undefined;
+      taken.add(at);
+      return n;
+    });
+    ctx.tunnels.forEach((t, i) => {
+      if (seqs[i] !== undefined) return;
+      let n = options.mapSequenceStart + i * 10;
+      while (taken.has(`${mapOf(t.outside)} ${n}`)) n += 10;
+      taken.add(`${mapOf(t.outside)} ${n}`);
+      seqs[i] = n;
+    });
     const mapped = ctx.tunnels.filter((t, i) => {
-      const seq = options.mapSequenceStart + i * 10;
+      const seq = seqs[i] as number;
       if (seq > SEQUENCE_MAX) {
         w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco ASA settings`, { tunnel: t.tunnel.name });
         w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
@@ -342,7 +423,7 @@ export const ciscoAsaExporter: VendorExporter = {
     if (mapped.length > 0) {
       w.blank();
       const ifaces = [...new Set(mapped.map((t) => t.outside))];
-      for (const i of ifaces) w.line(`crypto map ${mapName} interface ${i}`);
+      for (const i of ifaces) w.line(`crypto map ${mapOf(i)} interface ${i}`);
     }
     return [{ name: file, content: w.text() }];
   },

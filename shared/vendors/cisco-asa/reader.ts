@@ -12,12 +12,14 @@
 // Control", "Basic Interface Configuration", "Static and Default Routes"); names may be used before
 // the statement defining them (a running configuration lists crypto maps before tunnel groups),
 // so references are resolved at the end.
-import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
+import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy, VendorOptions } from '../../model/document';
 import { ANY4, ANY6, CiscoConfig, aclProtocol, hostRange, maskedRange, num, prefixRange, side, starts, type Statement } from '../families/cisco-config';
 import { addressText, exemption, ignoreUnrelated, interfaceAddress, policyOf, recognizeCisco } from '../families/cisco-device';
 import { cidr } from '../kit/export/addresses';
+import { LIMITS } from '../../model/text';
 import type { AddressRange } from '../../net/address';
 import type { ChildMeaning, DeviceMeaning, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
+import { ASA_NAME, ASA_OBJECT_ADDRESS, asaEndOptions, type AsaEndOptions } from './options';
 
 const V1_ENC: Record<string, Encryption> = { des: 'des', '3des': '3des', aes: 'aes128', 'aes-192': 'aes192', 'aes-256': 'aes256' };
 const V1_HASH: Record<string, Integrity> = { md5: 'md5', sha: 'sha1' };
@@ -273,6 +275,55 @@ function aceOf(words: readonly string[], objects: Objects, interfaces: ReadonlyM
     }
   }
   return { action, flows };
+}
+
+/**
+ * The network objects (`object network N`, one prefix) an ACL line names as its source and
+ * destination, by the same steps as aceOf; a side given otherwise (a group, any, host, a mask) has none.
+ */
+function aclObjects(words: readonly string[], objects: Objects, interfaces: ReadonlyMap<string, string>): { src?: string; dst?: string } {
+  const w = words.slice(4);
+  let i = w[0] === 'object' || w[0] === 'object-group' ? 2 : 1;
+  const one = (at: number): string | undefined => {
+    const n = w[at + 1];
+    return w[at] === 'object' && n !== undefined && objects.networks.get(n)?.length === 1 ? n : undefined;
+  };
+  const src = one(i);
+  i += aclSide(w, i, objects, interfaces)?.taken ?? w.length;
+  i += aclPorts(w, i, objects)?.taken ?? 0;
+  const dst = one(i);
+  return { ...(src ? { src } : {}), ...(dst ? { dst } : {}) };
+}
+
+/**
+ * The names a static crypto map entry's parts have on the box, as this product's tunnel-end
+ * settings (options.ts), so that the export of the imported box writes its own names. A name
+ * that does not fit a product setting (options.ts, ASA_NAME: other punctuation, longer than 64)
+ * is not recorded, and the export derives one, as for a tunnel drawn in the app; so are several
+ * transform sets or proposals on one entry (the export numbers its own per combination), and the
+ * objects of an ACL whose first permit line names none.
+ */
+function boxNames(e: Entry, aclLines: readonly Statement[], objects: Objects, interfaces: ReadonlyMap<string, string>): VendorOptions {
+  const out: Partial<AsaEndOptions> = { mapSequence: e.seq };
+  const fits = (v: string | undefined): v is string => v !== undefined && ASA_NAME.test(v);
+  if (asaEndOptions.schema.safeParse({ cryptoMap: e.map }).success) out.cryptoMap = e.map;
+  if (fits(e.acl)) out.cryptoAcl = e.acl;
+  if (e.transformSets.length === 1 && fits(e.transformSets[0])) out.transformSet = e.transformSets[0];
+  if (e.ipsecProposals.length === 1 && fits(e.ipsecProposals[0])) out.ipsecProposal = e.ipsecProposals[0];
+  const first = aclLines.find((l) => l.words[3] === 'permit' && !l.words.includes('inactive'));
+  if (first) {
+    const { src, dst } = aclObjects(first.words, objects, interfaces);
+    const at = (n: string | undefined) => {
+      const r = n !== undefined ? objects.networks.get(n)?.[0] : undefined;
+      const text = r ? cidr(r) : undefined;
+      return fits(n) && text !== undefined && ASA_OBJECT_ADDRESS.test(text) ? { name: n, text } : undefined;
+    };
+    const l = at(src);
+    const r = at(dst);
+    if (l) Object.assign(out, { localObject: l.name, localObjectAddress: l.text });
+    if (r) Object.assign(out, { remoteObject: r.name, remoteObjectAddress: r.text });
+  }
+  return { 'cisco-asa': out as Record<string, string | number> };
 }
 
 const newEntry = (map: string, seq: number): Entry => ({ map, seq, transformSets: [], ipsecProposals: [], aggressive: false, answerOnly: false, natTraversal: true, lines: [] });
@@ -674,13 +725,14 @@ export const reader: VendorReader = {
       if (aclName === undefined) return undefined;
       referenced.add(aclName);
       const out: ChildMeaning[] = [];
+      // An ACL name may be longer than a proxy ID name (the document's LIMITS.name): clipped.
       for (const line of acls.get(aclName) ?? []) {
         const a = ace(line);
         if (!a) continue;
         c.use(line);
         // A deny line keeps its traffic out of the tunnel: no SA of its own.
         if (a === 'inactive' || a.action === 'deny') continue;
-        for (const f of a.flows) out.push({ local: side(f.src, f.service.protocol, f.service.src), remote: side(f.dst, f.service.protocol, f.service.dst), name: aclName, esp });
+        for (const f of a.flows) out.push({ local: side(f.src, f.service.protocol, f.service.src), remote: side(f.dst, f.service.protocol, f.service.dst), name: aclName.slice(0, LIMITS.name), esp });
       }
       return out;
     };
@@ -734,7 +786,8 @@ export const reader: VendorReader = {
         continue;
       }
       if (!e.peer || !e.acl) continue;
-      peers.push(peerOf(e, e.peer, e.peer, (esp) => childrenOf(e.acl, esp) ?? [], { outside, passive: false, routes: [] }));
+      // Only a static entry's names are recorded: a dynamic map's entries are not what the export writes (a static entry that answers).
+      peers.push({ ...peerOf(e, e.peer, e.peer, (esp) => childrenOf(e.acl, esp) ?? [], { outside, passive: false, routes: [] }), vendorOptions: boxNames(e, acls.get(e.acl) ?? [], objects, addressOf) });
     }
     for (const d of dynamicEntries.values()) if (!usedDynamic.has(d)) for (const line of d.lines) c.ignore(line);
 

@@ -4,7 +4,7 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoAsaExporter } from './export';
 import { grammar } from './grammar';
-import { asaGatewayOptions } from './options';
+import { asaEndOptions, asaGatewayOptions } from './options';
 import { reader } from './reader';
 import { identity } from './identity';
 import { ciscoAsa as profile } from './profile';
@@ -19,6 +19,6 @@ export const vendor = {
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaAsa }] },
   exporter: ciscoAsaExporter,
   grammar,
-  options: { gateway: asaGatewayOptions },
+  options: { gateway: asaGatewayOptions, end: asaEndOptions },
   reader,
 } as const satisfies VendorModule<'cisco-asa'>;
