@@ -11,6 +11,7 @@ import type { EspProposal, IkeProposal, ProxyId, TopologyDocument } from '../../
 import { TopologyBuilder } from '../../shared/templates/build';
 import { buildDesign, design as randomDesign } from '../shared/export/random-design';
 import { runSwanctlPair } from './harness/interop';
+import { swanctlChildNames } from './harness/swanctl-children';
 import { selectorSet } from './harness/selector';
 import { oracleAvailability } from './harness/system';
 
@@ -80,17 +81,6 @@ function build(s: Scenario): TopologyDocument {
   return b.build();
 }
 
-/** Child names of a generated swanctl.conf, in order. */
-function childNames(conf: string): string[] {
-  const out: string[] = [];
-  let inChildren = false;
-  for (const line of conf.split('\n')) {
-    if (/^\s+children \{$/.test(line)) inChildren = true;
-    else if (inChildren && /^ {12}(\S+) \{$/.test(line)) out.push((/^ {12}(\S+) \{$/.exec(line) as RegExpExecArray)[1] as string);
-    else if (/^ {8}\}$/.test(line)) inChildren = false;
-  }
-  return out;
-}
 
 describe.skipIf(!available.ok)(`exported swanctl.conf in real charon${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
   it.concurrent.each(SCENARIOS)('$id: loads, and negotiates as the engine predicts', async (s) => {
@@ -100,7 +90,7 @@ describe.skipIf(!available.ok)(`exported swanctl.conf in real charon${available.
     const confB = exported.files.find((f) => f.name === 'B.swanctl.conf')?.content ?? '';
     expect(exported.warnings.filter((w) => w.code !== 'ROUTES_DERIVED').map((w) => w.code)).toEqual(s.warns ?? []);
     if (s.routeBased) expect(confA).toMatch(/if_id_in = 1\n\s+if_id_out = 1/);
-    const children = childNames(confA);
+    const children = swanctlChildNames(confA);
     expect(children.length).toBe(s.a.length);
 
     const observed = await runSwanctlPair({ label: `export-${s.id}`, initiatorConf: confA, responderConf: confB, initiate: children });
@@ -163,7 +153,7 @@ describe.skipIf(!available.ok)(`random designs load into real charon${available.
     const r = exportDocument(doc, { includeSecrets: true, skipEngineCheck: true });
     const confA = r.files.find((f) => f.name === 'A.swanctl.conf')?.content ?? '';
     const confB = r.files.find((f) => f.name === 'B.swanctl.conf')?.content ?? '';
-    const children = childNames(confA);
+    const children = swanctlChildNames(confA);
     if (children.length === 0) {
       // Every selector mixed address families, or the tunnel was refused (no proposal charon can
       // negotiate with IKEv1): nothing to negotiate, and the export said so.

@@ -25,6 +25,7 @@
 // tunnel must come up, every child.
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSwanctlPair } from './harness/interop';
+import { swanctlChildNames } from './harness/swanctl-children';
 import { rigsAvailability } from './harness/rigs';
 import type { RigRun } from './harness/rigs';
 import { oracleAvailability } from './harness/system';
@@ -126,7 +127,7 @@ describe.skipIf(!charon.ok)(`imported swanctl.conf pairs: the engine's verdict i
     if (conf === undefined) throw new Error(`no swanctl.conf exported: ${files.map((f) => f.name).join(', ')}`);
     const initiatorConf = role === 'initiator' ? conf : c.moon;
     const responderConf = role === 'responder' ? conf : c.sun;
-    const initiate = role === 'initiator' ? exportedChildren(conf) : CHILDREN;
+    const initiate = role === 'initiator' ? swanctlChildNames(conf) : CHILDREN;
     const fixedRun = await runSwanctlPair({ label: `import-${c.id}-fixed`, initiatorConf, responderConf, initiate });
     expect(fixedRun.load_error, `charon refused the exported file:\n${conf}`).toBeNull();
     expect(fixedRun.ike).toBe('up');
@@ -134,17 +135,6 @@ describe.skipIf(!charon.ok)(`imported swanctl.conf pairs: the engine's verdict i
   });
 });
 
-/** The children of an exported swanctl.conf (12-space indented names inside `children {`). */
-function exportedChildren(conf: string): string[] {
-  const out: string[] = [];
-  let inChildren = false;
-  for (const line of conf.split('\n')) {
-    if (/^\s+children \{$/.test(line)) inChildren = true;
-    else if (inChildren && /^ {12}(\S+) \{$/.test(line)) out.push((/^ {12}(\S+) \{$/.exec(line) as RegExpExecArray)[1] as string);
-    else if (/^ {8}\}$/.test(line)) inChildren = false;
-  }
-  return out;
-}
 
 // ---- Libreswan ipsec.conf <-> strongSwan swanctl.conf ------------------------------------------
 // The same moon (charon, initiator) against sun as a Libreswan 4.10 box (pluto, responder):
@@ -263,7 +253,7 @@ async function fixedLibreswanRun(c: LibreswanCase, imp: Imported): Promise<void>
     if (!f) throw new Error(`no ${suffix} exported: ${files.map((x) => x.name).join(', ')}`);
     return f.content;
   };
-  const moonEnd: End = fixedBox === 'moon' ? { files: { 'swanctl.conf': find('.swanctl.conf') }, children: exportedChildren(find('.swanctl.conf')) } : { files: { 'swanctl.conf': l.moon }, children: CHILDREN };
+  const moonEnd: End = fixedBox === 'moon' ? { files: { 'swanctl.conf': find('.swanctl.conf') }, children: swanctlChildNames(find('.swanctl.conf')) } : { files: { 'swanctl.conf': l.moon }, children: CHILDREN };
   const sunEnd: End =
     fixedBox === 'sun'
       ? (() => {
@@ -364,7 +354,7 @@ describe.skipIf(!rigs.ok)(`imported iked.conf (OpenIKED) and swanctl.conf: the e
     const files = exportBox(doc, imp.gatewayOf[role]);
     const conf = files.find((f) => f.name.endsWith(role === 'initiator' ? '.swanctl.conf' : '.iked.conf'))?.content;
     if (conf === undefined) throw new Error(`nothing exported for the ${role}: ${files.map((f) => f.name).join(', ')}`);
-    const initiatorChildren = role === 'initiator' ? exportedChildren(conf) : CHILDREN;
+    const initiatorChildren = role === 'initiator' ? swanctlChildNames(conf) : CHILDREN;
     const fixed = await runRealFiles({
       id: `${c.id}-fixed`, version: 2, daemon: 'iked', placement: 'responder',
       initiator: { files: { 'swanctl.conf': role === 'initiator' ? conf : IMOON }, children: initiatorChildren },

@@ -34,15 +34,8 @@ export function fixture(...path: string[]): string {
   return readFileSync(join(PAIRS, ...path), 'utf8');
 }
 
-/**
- * A variant of a real file: `from` replaced by `to`, exactly once (a variant that does not apply
- * is an error, not a silently identical file).
- */
-export function edit(text: string, from: string | RegExp, to: string): string {
-  const count = typeof from === 'string' ? text.split(from).length - 1 : [...text.matchAll(new RegExp(from.source, `${from.flags.replace('g', '')}g`))].length;
-  if (count !== 1) throw new Error(`variant: ${String(from)} occurs ${count} times, not once`);
-  return text.replace(from, to);
-}
+/** A variant of a real file: one piece replaced, exactly once. */
+export { editOnce as edit } from '../../support/fixture-edit';
 
 /**
  * A child as either side sees it: its selectors from the initiator's point of view; when the two

@@ -15,18 +15,14 @@ import type { TunnelReport } from '../../../shared/engine/report';
 import { importChanges } from '../../../shared/export/changes';
 import { importConfigurations } from '../../../shared/import/import';
 import type { TopologyDocument } from '../../../shared/model/document';
+import { editOnce, withoutLine } from '../../support/fixture-edit';
 
 const DIR = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'import', 'pairs');
 const PA = readFileSync(path.join(DIR, 'PA-HQ.set.txt'), 'utf8');
 const ASA = readFileSync(path.join(DIR, 'ASA-Branch.running-config.txt'), 'utf8');
 
-/** `text` with `from` replaced by `to`, which must be there exactly once (else the fixture changed). */
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`the fixture has "${from}" ${at < 0 ? 'nowhere' : 'more than once'}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
-const without = (text: string, line: string) => edit(text, `${line}\n`, '');
+const edit = editOnce;
+const without = withoutLine;
 
 interface Cause {
   name: string;

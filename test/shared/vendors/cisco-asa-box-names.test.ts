@@ -20,20 +20,14 @@ import type { TopologyDocument } from '../../../shared/model/document';
 import { TEMPLATES } from '../../../shared/templates/index';
 import { configFile } from '../../../shared/vendors/cisco-asa/grammar';
 import { runBatfish } from '../../support/batfish';
+import { editEach } from '../../support/fixture-edit';
 
 const DIR = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'import', 'pairs');
 const PA = readFileSync(path.join(DIR, 'PA-HQ.set.txt'), 'utf8');
 const ASA = readFileSync(path.join(DIR, 'ASA-Branch.running-config.txt'), 'utf8');
 const GOLDEN = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'golden');
 
-/** `text` with each `from` replaced by its `to`, which must be there exactly once (else the fixture changed). */
-function edit(text: string, ...pairs: [string, string][]): string {
-  return pairs.reduce((t, [from, to]) => {
-    const at = t.indexOf(from);
-    if (at < 0 || t.indexOf(from, at + 1) >= 0) throw new Error(`the fixture has "${from}" ${at < 0 ? 'nowhere' : 'more than once'}`);
-    return t.slice(0, at) + to + t.slice(at + from.length);
-  }, text);
-}
+const edit = editEach;
 
 function imported(asa: string, initiator: 0 | 1 = 0): TopologyDocument {
   const r = importConfigurations([{ name: 'PA-HQ.txt', content: PA }, { name: 'ASA-Branch.txt', content: asa }], { initiator });

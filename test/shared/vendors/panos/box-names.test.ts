@@ -17,18 +17,15 @@ import type { TopologyDocument } from '../../../../shared/model/document';
 import { panAsaInterop } from '../../../../shared/templates/pan-asa-interop';
 import { panosEndOptions } from '../../../../shared/vendors/panos/options';
 import { vendor } from '../../../../shared/vendors/panos/vendor';
+import { editOnce, withoutLine } from '../../../support/fixture-edit';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures');
 const DIR = path.join(FIXTURES, 'import', 'pairs');
 const PA = readFileSync(path.join(DIR, 'PA-HQ.set.txt'), 'utf8');
 const ASA = readFileSync(path.join(DIR, 'ASA-Branch.running-config.txt'), 'utf8');
 
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`the fixture has "${from}" ${at < 0 ? 'nowhere' : 'more than once'}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
-const without = (text: string, line: string) => edit(text, `${line}\n`, '');
+const edit = editOnce;
+const without = withoutLine;
 
 const PID = 'set network tunnel ipsec TUN-ASA-Branch auto-key proxy-id BRANCH-LAN';
 const NO_PID = without(without(without(PA, `${PID} local 10.10.0.0/24`), `${PID} remote 10.20.0.0/24`), `${PID} protocol any`);
