@@ -5,7 +5,8 @@
 import { structuredPatch, formatPatch } from 'diff';
 import { exportDocument } from './export';
 import type { Gateway, TopologyDocument } from '../model/document';
-import { isExportVendor } from '../vendors/registry';
+import { isExportVendor, vendorModule } from '../vendors/registry';
+import type { PasteScript } from '../vendors/kit/paste';
 
 export interface FileChange {
   /** The exported file's name now (as imported, when the box is gone). */
@@ -14,6 +15,8 @@ export interface FileChange {
   patch: string;
   added: number;
   removed: number;
+  /** What to paste on the box for this change (its product's CLI commands, or the file to put in place); absent when unchanged. */
+  paste?: PasteScript;
 }
 
 export interface BoxChanges {
@@ -45,8 +48,9 @@ function filesOf(doc: TopologyDocument, gateway: Gateway | undefined, includeSec
   return exportDocument(doc, { gateways: [gateway.id], skipEngineCheck: true, includeSecrets }).files;
 }
 
-function fileChange(name: string, before: string, after: string): FileChange {
+function fileChange(vendor: string, name: string, before: string, after: string): FileChange {
   if (before === after) return { name, patch: '', added: 0, removed: 0 };
+  const writer = vendorModule(vendor).paste;
   const patch = structuredPatch(name, name, before, after, 'as imported', 'corrected', { context: 3 });
   let added = 0;
   let removed = 0;
@@ -56,7 +60,7 @@ function fileChange(name: string, before: string, after: string): FileChange {
       else if (l.startsWith('-')) removed++;
     }
   }
-  return { name, patch: formatPatch(patch), added, removed };
+  return { name, patch: formatPatch(patch), added, removed, ...(writer ? { paste: writer.commands(before, after, name) } : {}) };
 }
 
 /**
@@ -85,9 +89,9 @@ export function importChanges(doc: TopologyDocument, options: ChangesOptions = {
     const unmatched = oldFiles.filter((o) => !newFiles.some((n) => n.name === o.name));
     newFiles.forEach((n) => {
       const same = oldFiles.find((o) => o.name === n.name) ?? unmatched.shift();
-      files.push(fileChange(n.name, same?.content ?? '', n.content));
+      files.push(fileChange(shown.vendor, n.name, same?.content ?? '', n.content));
     });
-    for (const o of unmatched) files.push(fileChange(o.name, o.content, ''));
+    for (const o of unmatched) files.push(fileChange(shown.vendor, o.name, o.content, ''));
     const status = !then || oldFiles.length === 0 ? 'added' : !now || newFiles.length === 0 ? 'removed' : files.some((f) => f.patch !== '') ? 'changed' : 'unchanged';
     boxes.push({ gatewayId: id, gateway: shown.name, vendor: shown.vendor, status, files });
   }

@@ -10,6 +10,7 @@ import type { VendorExporter } from './export/common';
 import type { VendorGrammar } from './grammar';
 import type { VendorMonitor } from './monitor';
 import type { VendorOptionSets } from './options';
+import type { VendorPaste } from './paste';
 import type { VendorProfile } from './profile';
 import type { VendorReader } from './reader';
 import type { VendorShow } from './show';
@@ -56,4 +57,6 @@ export interface VendorModule<Id extends string = string> {
   grammar?: VendorGrammar;
   /** Reads its configuration back into what it means for the VPNs (kit/reader.ts); every vendor with an exporter has one. */
   reader?: VendorReader;
+  /** What to paste on the box to change its configuration (kit/paste.ts); every vendor with an exporter has one. */
+  paste?: VendorPaste;
 }
