@@ -20,6 +20,7 @@ import type { ExportFile, ExportWarning } from '../../shared/vendors/kit/export/
 import type { WalkErrorCode, WalkResult } from '../../shared/walk/walk';
 import { EXPORT_VENDORS, isVendorId, type ExportVendorId } from '../../shared/vendors/registry';
 import type { DocumentDelta, ListDelta } from './delta';
+import type { PasteSteps } from '../../shared/export/changes';
 
 export type JobKind = 'report' | 'export' | 'walk' | 'monitor' | 'import';
 export const JOB_KINDS: readonly JobKind[] = ['report', 'export', 'walk', 'monitor', 'import'];
@@ -118,14 +119,18 @@ export interface ReportDelta {
   tunnels: ListDelta<NegotiationReport['tunnels'][number]>;
 }
 
+export type { PasteSteps };
+
 export interface ExportAnswer {
   files: ExportFile[];
   /** Tunnels the engine predicts would not come up (DESIGN_WOULD_NOT_COME_UP). */
   design: ExportWarning[];
   /** What the configuration could not express. */
   other: ExportWarning[];
-  /** Asked for the changes since the import: per box, what changed (the files are the diffs). */
+  /** Asked for the changes since the import: per box, what changed (the files are the diffs and what to paste, shared/export/changes.ts `changeOutputs`). */
   changes?: { gateway: string; status: 'changed' | 'unchanged' | 'added' | 'removed'; added: number; removed: number }[];
+  /** Per changed box, how to apply what to paste. */
+  paste?: { gateway: string; steps: PasteSteps[] }[];
 }
 
 /** The walk's answer without the monitor state it ends in (the panel does not show it). */

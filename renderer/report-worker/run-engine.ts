@@ -7,7 +7,7 @@
 // what an edit touched.
 import { createReportCache } from '../../shared/engine/report-cache';
 import { exportDocument, isDesignFailure } from '../../shared/export/export';
-import { importChanges } from '../../shared/export/changes';
+import { changeOutputs, importChanges } from '../../shared/export/changes';
 import { importConfigurations, type ConfigFile, type ImportResult } from '../../shared/import/import';
 import { engineNegotiator } from '../../shared/monitor/engine-negotiator';
 import { walkPacket } from '../../shared/walk/walk';
@@ -34,8 +34,10 @@ export function computeExport(doc: TopologyDocument, options: ExportJobOptions):
   if (options.changes) {
     const changed = importChanges(doc, { includeSecrets: options.includeSecrets, ...(options.gateways ? { gateways: options.gateways } : {}) });
     if (changed.ok) {
+      const outputs = changeOutputs(changed.boxes);
       return {
-        files: changed.boxes.flatMap((b) => b.files.filter((f) => f.patch !== '').map((f) => ({ name: `${f.name}.diff`, content: f.patch }))),
+        files: outputs.files,
+        paste: outputs.steps,
         design,
         other,
         changes: changed.boxes.map((b) => ({ gateway: b.gateway, status: b.status, added: b.files.reduce((n, f) => n + f.added, 0), removed: b.files.reduce((n, f) => n + f.removed, 0) })),

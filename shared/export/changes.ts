@@ -6,7 +6,7 @@ import { structuredPatch, formatPatch } from 'diff';
 import { exportDocument } from './export';
 import type { Gateway, TopologyDocument } from '../model/document';
 import { isExportVendor, vendorModule } from '../vendors/registry';
-import type { PasteScript } from '../vendors/kit/paste';
+import { scriptText, type PasteScript } from '../vendors/kit/paste';
 
 export interface FileChange {
   /** The exported file's name now (as imported, when the box is gone). */
@@ -96,4 +96,41 @@ export function importChanges(doc: TopologyDocument, options: ChangesOptions = {
     boxes.push({ gatewayId: id, gateway: shown.name, vendor: shown.vendor, status, files });
   }
   return { ok: true, boxes };
+}
+
+/** What to do with one changed file on the box, in words and commands: where a file goes, what to type before and after, what is left to the engineer. */
+export interface PasteSteps {
+  /** The configuration file this is for. */
+  file: string;
+  kind: PasteScript['kind'];
+  /** The output file that holds what to paste (`<file>.commands.txt`), or the corrected file itself. */
+  output: string;
+  enter: readonly string[];
+  leave: readonly string[];
+  notes: readonly string[];
+}
+
+/**
+ * The files of the Changes since import view and of `ipsec-studio export --changes`, per changed
+ * file: the diff (`<file>.diff`), then what to paste: the product's commands (`<file>.commands.txt`,
+ * entering and leaving configuration mode included) or, for a product configured by a file, the
+ * corrected file under its own name; and the steps that go with each.
+ */
+export function changeOutputs(boxes: readonly BoxChanges[]): { files: { name: string; content: string }[]; steps: { gateway: string; steps: PasteSteps[] }[] } {
+  const files: { name: string; content: string }[] = [];
+  const steps: { gateway: string; steps: PasteSteps[] }[] = [];
+  for (const b of boxes) {
+    const mine: PasteSteps[] = [];
+    for (const f of b.files) {
+      if (f.patch === '') continue;
+      files.push({ name: `${f.name}.diff`, content: f.patch });
+      const p = f.paste;
+      if (!p || p.text === '') continue;
+      const output = p.kind === 'file' ? f.name : `${f.name}.commands.txt`;
+      files.push({ name: output, content: scriptText(p) });
+      mine.push({ file: f.name, kind: p.kind, output, enter: p.enter, leave: p.leave, notes: p.notes });
+    }
+    if (mine.length > 0) steps.push({ gateway: b.gateway, steps: mine });
+  }
+  return { files, steps };
 }

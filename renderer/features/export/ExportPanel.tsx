@@ -23,7 +23,7 @@ const ALL = '__all__';
 const NOTHING: ExportAnswer = { files: [], design: [], other: [] };
 
 function commentPrefix(fileName: string): string {
-  return /\.(asa|ios)\.txt$/.test(fileName) ? '!' : '#';
+  return /\.(asa|ios)\.txt(\.commands\.txt|\.diff)?$/.test(fileName) ? '!' : '#';
 }
 
 /** A diff line's kind, for its colour (the +++/--- headers are not changes). */
@@ -191,11 +191,25 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
               {result.changes?.map((c) => (
                 <li key={c.gateway} data-testid="export-change">
                   <strong>{c.gateway}</strong>: {c.status === 'unchanged' ? 'unchanged' : c.status === 'added' ? 'drawn after the import (all of its configuration is new)' : c.status === 'removed' ? 'removed since the import' : `${c.added} line${c.added === 1 ? '' : 's'} added, ${c.removed} removed`}
+                  {result.paste?.find((p) => p.gateway === c.gateway)?.steps.map((st) => (
+                    <div key={st.file} className="export-paste-step" data-testid="export-paste-step">
+                      {st.kind === 'file' ? (
+                        <>Put <button type="button" className="btn small ghost" onClick={() => setActiveFile(st.output)}>{st.output}</button> at <code>{st.enter.join(' ')}</code>, then run {st.leave.map((l, i) => <code key={i}>{l}</code>)}</>
+                      ) : (
+                        <>Paste <button type="button" className="btn small ghost" onClick={() => setActiveFile(st.output)}>{st.output}</button> at its CLI: it enters configuration mode, changes only what the diff changes, and {st.leave.length > 0 ? <>ends with {st.leave.map((l, i) => <code key={i}>{l}</code>)}</> : 'applies each block as it ends'}</>
+                      )}
+                      {st.notes.length > 0 && (
+                        <ul className="muted">
+                          {st.notes.map((n, i) => <li key={i}>{n}</li>)}
+                        </ul>
+                      )}
+                    </div>
+                  ))}
                 </li>
               ))}
             </ul>
           )}
-          <p className="muted">Lines with + are what the corrected configuration adds, lines with − what it no longer has, both as IPsec Studio exports this box. Review them against the box before you paste.</p>
+          <p className="muted">In each .diff, lines with + are what the corrected configuration adds, lines with − what it no longer has, both as IPsec Studio exports this box; the commands make exactly those changes on the box. Review them against the box before you paste.</p>
         </div>
       )}
 
@@ -214,7 +228,7 @@ export function ExportPanel(props: PanelProps & { inDialog?: boolean }) {
               {lines.map((line, i) => {
                 const n = i + 1;
                 return (
-                  <div key={n} data-line={n} className={`export-line${!showingChanges && linesWithWarnings.has(n) ? ' has-warning' : ''}${flashLine === n ? ' is-flash' : ''}${showingChanges ? diffClass(line) : ''}`}>
+                  <div key={n} data-line={n} className={`export-line${!showingChanges && linesWithWarnings.has(n) ? ' has-warning' : ''}${flashLine === n ? ' is-flash' : ''}${showingChanges && file.name.endsWith('.diff') ? diffClass(line) : ''}`}>
                     <span className="export-ln" aria-hidden="true">{n}</span>
                     <span>
                       {highlightLine(line, comment).map((t, j) => (

@@ -2,7 +2,7 @@
 // vendor), to stdout or to files in a folder, with warnings on stderr. Exit 0: written and the
 // engine predicts the design comes up; 1: written, but the design would not come up; 2: invalid
 // input (arguments, file, gateway, vendor).
-import { importChanges } from '../../export/changes';
+import { changeOutputs, importChanges } from '../../export/changes';
 import { exportDocument, isDesignFailure, selectGateways } from '../../export/export';
 import type { ExportWarning } from '../../vendors/kit/export/types';
 import { EXPORT_VENDORS, isExportVendor } from '../../vendors/registry';
@@ -22,7 +22,10 @@ Options:
   -o, --output <dir>  write one file per gateway (and vendor file) into <dir>; default: stdout
   --include-secrets   write the pre-shared keys; without it they are <PSK:tunnel-name> placeholders
   --changes           for a topology made by ipsec-studio import: each box's corrected
-                      configuration as a unified diff (<file>.diff) against what was imported
+                      configuration as a unified diff (<file>.diff) against what was imported,
+                      and what to paste on the box: its CLI commands (<file>.commands.txt), or,
+                      for a product configured by a file, the corrected file and the commands
+                      that load it (on stderr)
   --json              print { files, warnings } as JSON instead of the configurations
 
 Warnings (what a vendor cannot express, and whether the engine predicts the design comes up) go
@@ -70,12 +73,21 @@ export const exportCommand: Subcommand = {
     if (changes && !doc.imported) return refuse(`${file} was drawn, not imported: --changes needs a topology written by ipsec-studio import`);
     const exported = exportDocument(doc, { vendor, gateways: wanted, includeSecrets: options['include-secrets'] === true });
     const diffs = changes ? importChanges(doc, { gateways: wanted, includeSecrets: options['include-secrets'] === true }) : undefined;
-    const result = diffs?.ok ? { ...exported, files: diffs.boxes.flatMap((b) => b.files.filter((f) => f.patch !== '').map((f) => ({ name: `${f.name}.diff`, content: f.patch }))) } : exported;
-    if (diffs?.ok) for (const b of diffs.boxes) io.stderr(terminalLine(`${b.gateway}: ${b.status}`));
+    const outputs = diffs?.ok ? changeOutputs(diffs.boxes) : undefined;
+    const result = outputs ? { ...exported, files: outputs.files } : exported;
+    if (diffs?.ok) {
+      for (const b of diffs.boxes) {
+        io.stderr(terminalLine(`${b.gateway}: ${b.status}`));
+        for (const s of outputs?.steps.find((x) => x.gateway === b.gateway)?.steps ?? []) {
+          io.stderr(terminalLine(s.kind === 'file' ? `  ${s.file}: put ${s.output} at ${s.enter.join(' ')}, then run: ${s.leave.join('; ')}` : `  ${s.file}: paste ${s.output} at the CLI`));
+          for (const n of s.notes) io.stderr(terminalLine(`    note: ${n}`));
+        }
+      }
+    }
     const failed = result.warnings.some(isDesignFailure);
     const out = options.output as string | undefined;
     if (options.json === true) {
-      io.stdout(terminalJson({ files: out ? result.files.map((f) => ({ name: f.name })) : result.files, warnings: result.warnings, designComesUp: !failed }));
+      io.stdout(terminalJson({ files: out ? result.files.map((f) => ({ name: f.name })) : result.files, warnings: result.warnings, designComesUp: !failed, ...(outputs ? { paste: outputs.steps } : {}) }));
     }
     if (out) {
       await io.mkdir(out);

@@ -14,7 +14,7 @@ export interface PasteScript {
   kind: 'commands' | 'file';
   /** The commands, one per line (no entering or leaving configuration mode), or the file. Empty when nothing changes. */
   text: string;
-  /** What to type first (`configure`), or, for a file, where it goes. */
+  /** What to type first (`configure`); for a file, the one path where it goes. */
   enter: readonly string[];
   /** What to type after (`commit`, `write memory`, `swanctl --load-all`). */
   leave: readonly string[];
@@ -31,9 +31,10 @@ export interface VendorPaste {
   apply(config: string, script: PasteScript): ApplyResult;
 }
 
-/** The whole script as the engineer types it: entering, the commands, leaving. */
+/** What the engineer pastes: for commands, entering, the commands, leaving; for a file, the file. */
 export function scriptText(script: PasteScript): string {
   if (script.text === '') return '';
+  if (script.kind === 'file') return script.text;
   return [...script.enter, script.text.replace(/\n$/, ''), ...script.leave].join('\n') + '\n';
 }
 
@@ -213,4 +214,28 @@ export function setStyleCommands(before: string, after: string, rules: SetStyleR
     else out.push(line(rules.remove, removeObject(o)));
   }
   return { kind: 'commands', text: out.length > 0 ? `${out.join('\n')}\n` : '', enter: rules.enter, leave: rules.leave, notes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Products configured by a file: the script is the new file whole, where it goes, and the
+// commands that load it; applying it puts the file in place.
+
+/** The script for a file: `after` whole, to put `where`, then `load`; nothing when it is unchanged. */
+export function fileScript(before: string, after: string, where: readonly string[], load: readonly string[], notes: readonly string[] = []): PasteScript {
+  if (before === after) return { kind: 'file', text: '', enter: where, leave: [], notes: [] };
+  return { kind: 'file', text: after, enter: where, leave: load, notes };
+}
+
+/** A file script applied: the new file in place of the old. */
+export function applyFile(_config: string, script: PasteScript): ApplyResult {
+  return { ok: true, config: script.text };
+}
+
+/** The named sections of a configuration, each with its text, for telling which were added, changed or removed. */
+export function sectionChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): { added: string[]; changed: string[]; removed: string[] } {
+  return {
+    added: [...after.keys()].filter((k) => !before.has(k)),
+    changed: [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k)),
+    removed: [...before.keys()].filter((k) => !after.has(k)),
+  };
 }

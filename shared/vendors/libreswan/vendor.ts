@@ -8,6 +8,7 @@ import { identity } from './identity';
 import { libreswanEndOptions } from './options';
 import { libreswan as profile } from './profile';
 import { libreswanReader } from './reader';
+import { libreswanPaste } from './paste';
 
 export const vendor = {
   id: 'libreswan',
@@ -19,4 +20,5 @@ export const vendor = {
   exporter: libreswanExporter,
   reader: libreswanReader,
   grammar,
+  paste: libreswanPaste,
 } as const satisfies VendorModule<'libreswan'>;

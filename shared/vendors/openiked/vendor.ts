@@ -8,6 +8,7 @@ import { identity } from './identity';
 import { openiked as profile } from './profile';
 import { openikedReader } from './reader';
 import { ikectlShowSa } from './show';
+import { openikedPaste } from './paste';
 
 export const vendor = {
   id: 'openiked',
@@ -19,4 +20,5 @@ export const vendor = {
   exporter: openikedExporter,
   reader: openikedReader,
   grammar,
+  paste: openikedPaste,
 } as const satisfies VendorModule<'openiked'>;

@@ -9,6 +9,7 @@ import { strongswanGatewayOptions } from './options';
 import { strongswan as profile } from './profile';
 import { strongswanReader } from './reader';
 import { swanctlListSas } from './show';
+import { strongswanPaste } from './paste';
 
 export const vendor = {
   id: 'strongswan',
@@ -20,5 +21,6 @@ export const vendor = {
   exporter: strongswanExporter,
   reader: strongswanReader,
   grammar,
+  paste: strongswanPaste,
   options: { gateway: strongswanGatewayOptions },
 } as const satisfies VendorModule<'strongswan'>;
