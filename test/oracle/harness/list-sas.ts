@@ -11,6 +11,8 @@ export interface ChildSa {
   state: string;
   spiIn?: string;
   spiOut?: string;
+  /** The ESP encryption as charon names it (`AES_CBC`), with its key size (`encr-keysize`) when it has one. */
+  encryption?: string;
   localTs: string[];
   remoteTs: string[];
 }
@@ -88,6 +90,9 @@ export function parseListSas(text: string): IkeSa[] {
           const spiOut = str(child['spi-out']);
           if (spiIn) c.spiIn = spiIn;
           if (spiOut) c.spiOut = spiOut;
+          const encr = str(child['encr-alg']);
+          const keysize = str(child['encr-keysize']);
+          if (encr) c.encryption = keysize ? `${encr}-${keysize}` : encr;
           children.push(c);
         }
       }

@@ -328,7 +328,16 @@ async function runNow(req: SwanctlPairRequest): Promise<OracleObserved> {
       await sleep(50);
       [saA, saB] = await Promise.all([listSas(a), listSas(b)]);
     }
-    return observe(req, a, b, saA, saB, null, started);
+    const observed = observe(req, a, b, saA, saB, null, started);
+    if (req.then && !timedOut) {
+      const side = (which: 'initiator' | 'responder') => (which === 'initiator' ? a : b);
+      observed.then = await req.then({
+        writeConf: (which, conf) => writeFileSync(join(side(which).dir, 'swanctl.conf'), conf),
+        swanctl: (which, args) => swanctl(side(which), args[0] === '--load-all' ? [...args, '--noprompt', '--file', join(side(which).dir, 'swanctl.conf')] : args, 25_000),
+        listSas: (which) => listSas(side(which)),
+      });
+    }
+    return observed;
   };
 
   const work = body();

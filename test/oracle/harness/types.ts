@@ -1,6 +1,7 @@
 // Shapes the oracle harness speaks. They mirror the interop case format of
 // test/fixtures/interop/README.md, so a case recorded by hand, a generated case and the engine's
 // prediction can be compared field by field.
+import type { IkeSa } from './list-sas';
 
 /** One child (phase-2 config) of one side, in strongSwan notation. */
 export interface OracleChild {
@@ -57,6 +58,8 @@ export interface OracleObserved {
   duration_ms: number;
   /** Both charon file logs, when the request asked for them (`withLogs`). */
   logs?: { initiator: string; responder: string };
+  /** What the request's `then` returned. */
+  then?: unknown;
 }
 
 /** A pair of swanctl configurations run against each other. */
@@ -83,6 +86,21 @@ export interface SwanctlPairRequest {
   withLogs?: boolean;
   /** Further strongswan.conf `charon { }` settings per side (`name = value` lines). */
   charonSettings?: { initiator?: string[]; responder?: string[] };
+  /**
+   * Run after the children were initiated and observed, with both daemons still up: to change a
+   * side's configuration and run swanctl against it as an engineer would. What it returns is
+   * the result's `then`.
+   */
+  then?: (ctl: PairControl) => Promise<unknown>;
+}
+
+/** What `then` may do with the running pair. */
+export interface PairControl {
+  /** Replaces a side's swanctl.conf (the file `--load-all` reads). */
+  writeConf(side: 'initiator' | 'responder', conf: string): void;
+  /** Runs swanctl with these arguments against a side's daemon; `--load-all` reads the side's file. */
+  swanctl(side: 'initiator' | 'responder', args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  listSas(side: 'initiator' | 'responder'): Promise<IkeSa[]>;
 }
 
 export type OracleErrorCode =

@@ -35,7 +35,7 @@ function changed(vendor: 'strongswan' | 'libreswan' | 'openiked'): { before: Map
 const paste = (vendor: string) => vendorModule(vendor).paste as VendorPaste;
 
 describe('products configured by a file', () => {
-  it('strongSwan: the new swanctl.conf and one --load-all, which adds, replaces and unloads the connections', () => {
+  it('strongSwan: the new swanctl.conf and one --load-all, which adds, replaces and unloads the connections; SAs already up are left to close', () => {
     const { before, after } = changed('strongswan');
     const [name, now] = [...after][0] as [string, string];
     const s = paste('strongswan').commands(before.get(name) ?? '', now, name);
@@ -45,8 +45,9 @@ describe('products configured by a file', () => {
     expect(s.leave).toEqual(['swanctl --load-all']);
     expect(s.notes).toEqual([
       'Loaded as new: site-a-site-b-2',
-      'Replaced: charon closes the SAs negotiated with the old settings and starts the connection again by its start_action: site-a-site-b',
-      'Unloaded: charon closes their SAs: site-a-site-c',
+      'Replaced: site-a-site-b',
+      'Unloaded: site-a-site-c',
+      'An IKE SA already up keeps what it was negotiated with: close it with swanctl --terminate --ike site-a-site-b, swanctl --terminate --ike site-a-site-c; the next packet brings a trapped connection up with the new settings',
     ]);
     expect(paste('strongswan').commands(now, now, name).text).toBe('');
   });
