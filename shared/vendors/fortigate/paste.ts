@@ -66,10 +66,11 @@ const MUST_EXIST: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Tables whose entries the reader takes in their order and that the script cannot reorder with
- * `move`: a phase 1's phase 2s (offered in that order) and the static routes (whose order changes
- * no forwarding, longest prefix first, but is the configuration's). A kept entry out of the order
- * wanted is deleted and created again at its place.
+ * Tables whose entries the reader takes in their order and that the script does not reorder with
+ * `move` (no source found that these tables take it): a phase 1's phase 2s (offered in that
+ * order) and a tunnel's static routes (whose order changes no forwarding, longest prefix first,
+ * but is the configuration's). A kept entry out of the order wanted is deleted and created again
+ * at its place.
  */
 const ORDERED: ReadonlySet<string> = new Set([P2, STATIC, STATIC6]);
 
@@ -330,33 +331,40 @@ function keyChanges(then: Entry | undefined, now: Entry): string[] {
   return out;
 }
 
+/** What an entry of an ordered table is ordered among: a phase 2 among its phase 1's, a route among those of its device. */
+function groupOf(table: string, e: Entry): string {
+  const k = table === P2 ? 'phase1name' : 'device';
+  return unquoted((e.keys.get(k) ?? []).join(' '));
+}
+
 /**
- * A table whose order is meaningful and that has no `move` (the phase 2s of a phase 1, offered
- * in their order): a new entry goes at the end, so the kept entries that the configuration wanted
- * has after a new one (or out of their old order) are deleted and created again, in order. The
- * kept ones are the longest start of the order wanted that is already in that order.
+ * A table whose order is meaningful and that has no `move`: a new entry goes at the end, so the
+ * kept entries that the configuration wanted has after a new one of their group (or out of their
+ * old order) are deleted and created again, in order. In each group, the kept ones are the
+ * longest start of the order wanted that is already in that order.
  */
-function inOrder(p: Pairing, before: readonly Entry[]): Pairing & { recreated: Entry[] } {
+function inOrder(table: string, p: Pairing, before: readonly Entry[]): Pairing & { recreated: Entry[] } {
   const thenOf = new Map(p.kept.map((k) => [k.now, k.then]));
-  const wanted = [...p.kept.map((k) => k.now), ...p.added];
-  // The entries of the order wanted, as the exporter wrote them.
-  const order = [...wanted].sort((x, y) => p.order.indexOf(x) - p.order.indexOf(y));
-  let last = -1;
-  let k = 0;
-  for (; k < order.length; k++) {
-    const then = thenOf.get(order[k] as Entry);
+  const broken = new Set<string>();
+  const last = new Map<string, number>();
+  const stay = new Set<Entry>();
+  for (const e of p.order) {
+    const g = groupOf(table, e);
+    const then = thenOf.get(e);
     const at = then ? before.indexOf(then) : -1;
-    if (at <= last) break;
-    last = at;
+    if (broken.has(g) || at <= (last.get(g) ?? -1)) {
+      broken.add(g);
+      continue;
+    }
+    last.set(g, at);
+    stay.add(e);
   }
-  const stay = new Set(order.slice(0, k));
-  const recreated = p.kept.filter((x) => !stay.has(x.now));
   return {
     gone: p.gone,
     order: p.order,
     kept: p.kept.filter((x) => stay.has(x.now)),
-    added: order.slice(k),
-    recreated: recreated.map((x) => x.then),
+    added: p.order.filter((e) => !stay.has(e)),
+    recreated: p.kept.filter((x) => !stay.has(x.now)).map((x) => x.then),
   };
 }
 
@@ -393,6 +401,21 @@ function moves(current: string[], wanted: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The moves that put the policies in the order wanted: the kept ones where they are, the new
+ * ones after them (numbered as the model numbers `edit 0`), then each moved to its place.
+ */
+function policyMoves(p: Pairing, before: readonly Entry[]): string[] {
+  if (p.kept.length + p.added.length < 2) return [];
+  const top = Math.max(0, ...before.map((e) => (isNumber(e.name) ? Number(e.name) : 0)));
+  const idOf = new Map<Entry, string>();
+  for (const k of p.kept) idOf.set(k.now, k.then.name);
+  p.added.forEach((e, i) => idOf.set(e, String(top + 1 + i)));
+  const keptOrder = before.filter((e) => p.kept.some((k) => k.then === e)).map((e) => e.name);
+  const current = [...keptOrder, ...p.added.map((e) => idOf.get(e) as string)];
+  return moves(current, p.order.map((e) => idOf.get(e) as string));
+}
+
 function commands(before: string, after: string): PasteScript {
   const notes: string[] = [];
   if (before === after) return { kind: 'commands', text: '', enter: [], leave: [], notes };
@@ -413,7 +436,7 @@ function commands(before: string, after: string): PasteScript {
   // New and changed entries, what is named before what names it; other tables after.
   const rest = names.filter((n) => !CREATE_FIRST.includes(n) && !CREATE_THEN.includes(n));
   for (const n of [...CREATE_FIRST, ...CREATE_THEN, ...rest]) {
-    const p = ORDERED.has(n) ? inOrder(of(n), tableOf(b, n, false)?.entries ?? []) : { ...of(n), recreated: [] };
+    const p = ORDERED.has(n) ? inOrder(n, of(n), tableOf(b, n, false)?.entries ?? []) : { ...of(n), recreated: [] };
     const lines: string[] = p.recreated.map((e) => `    delete ${e.word}`);
     if (p.recreated.length > 0 && NUMBERED.has(n)) byNumber.add(n);
     for (const { then, now } of p.kept) {
@@ -423,23 +446,13 @@ function commands(before: string, after: string): PasteScript {
       if (NUMBERED.has(n)) byNumber.add(n);
     }
     for (const e of p.added) lines.push(`    edit ${NUMBERED.has(n) ? '0' : e.word}`, ...keyChanges(undefined, e), '    next');
+    if (n === POLICY) {
+      const m = policyMoves(p, tableOf(b, POLICY, false)?.entries ?? []);
+      if (m.length > 0) byNumber.add(POLICY);
+      lines.push(...m);
+    }
     script.add(n, lines);
     if (n === POLICY && p.added.length > 0) notes.push('New firewall policies are created with `edit 0`: FortiOS gives each the next unused ID and puts it at the end of the policy list. Check that no policy above it matches its traffic first; if one does, move it with `move <id> before <id>`.');
-  }
-  // The policies' order: the kept ones where they are, the new ones after them (numbered as the
-  // model numbers `edit 0`), then moved where the configuration wanted has them.
-  const policies = of(POLICY);
-  if (policies.kept.length + policies.added.length > 1) {
-    const top = Math.max(0, ...(tableOf(b, POLICY, false)?.entries ?? []).map((e) => (isNumber(e.name) ? Number(e.name) : 0)));
-    const idOf = new Map<Entry, string>();
-    for (const k of policies.kept) idOf.set(k.now, k.then.name);
-    policies.added.forEach((e, i) => idOf.set(e, String(top + 1 + i)));
-    const keptOrder = (tableOf(b, POLICY, false)?.entries ?? []).filter((e) => policies.kept.some((k) => k.then === e)).map((e) => e.name);
-    const current = [...keptOrder, ...policies.added.map((e) => idOf.get(e) as string)];
-    const wanted = (tableOf(a, POLICY, false)?.entries ?? []).map((e) => idOf.get(e) as string);
-    const m = moves(current, wanted);
-    script.add(POLICY, m);
-    if (m.length > 0) byNumber.add(POLICY);
   }
   // Phase 2 and phase 1 gone, once nothing names them; shared objects only noted.
   for (const n of DELETE_THEN) script.add(n, of(n).gone.map((e) => `    delete ${e.word}`));
