@@ -368,6 +368,17 @@ function inOrder(table: string, p: Pairing, before: readonly Entry[]): Pairing &
   };
 }
 
+/**
+ * A comment naming an existing numbered entry by what the engineer can find it by on the box
+ * (its policy name, its route's destination and device), before the line that uses its number.
+ * The CLI takes `#` lines as comments, as in the exported file this script goes with.
+ */
+function label(table: string, e: Entry): string[] {
+  if (!NUMBERED.has(table)) return [];
+  const what = table === POLICY ? `policy ${(e.keys.get('name') ?? []).join(' ')}` : `route to ${[...(e.keys.get('dst') ?? []), ...(e.keys.get('gateway') ? ['via', ...(e.keys.get('gateway') ?? [])] : []), 'on', ...(e.keys.get('device') ?? [])].join(' ')}`;
+  return [`    # ${e.name}: the ${what}`];
+}
+
 /** Blocks of lines per table, merged when the same table follows itself. */
 class Script {
   private blocks: { table: string; lines: string[] }[] = [];
@@ -407,7 +418,9 @@ function moves(current: string[], wanted: readonly string[]): string[] {
  */
 function policyMoves(p: Pairing, before: readonly Entry[]): string[] {
   if (p.kept.length + p.added.length < 2) return [];
-  const top = Math.max(0, ...before.map((e) => (isNumber(e.name) ? Number(e.name) : 0)));
+  // The policies gone are deleted first: `edit 0` numbers after the highest of those left.
+  const left = before.filter((e) => !p.gone.includes(e));
+  const top = Math.max(0, ...left.map((e) => (isNumber(e.name) ? Number(e.name) : 0)));
   const idOf = new Map<Entry, string>();
   for (const k of p.kept) idOf.set(k.now, k.then.name);
   p.added.forEach((e, i) => idOf.set(e, String(top + 1 + i)));
@@ -430,19 +443,19 @@ function commands(before: string, after: string): PasteScript {
   // Policies and routes gone, before what they name.
   for (const n of DELETE_FIRST) {
     const gone = of(n).gone;
-    script.add(n, gone.map((e) => `    delete ${e.word}`));
+    script.add(n, gone.flatMap((e) => [...label(n, e), `    delete ${e.word}`]));
     if (gone.length > 0) byNumber.add(n);
   }
   // New and changed entries, what is named before what names it; other tables after.
   const rest = names.filter((n) => !CREATE_FIRST.includes(n) && !CREATE_THEN.includes(n));
   for (const n of [...CREATE_FIRST, ...CREATE_THEN, ...rest]) {
     const p = ORDERED.has(n) ? inOrder(n, of(n), tableOf(b, n, false)?.entries ?? []) : { ...of(n), recreated: [] };
-    const lines: string[] = p.recreated.map((e) => `    delete ${e.word}`);
+    const lines: string[] = p.recreated.flatMap((e) => [...label(n, e), `    delete ${e.word}`]);
     if (p.recreated.length > 0 && NUMBERED.has(n)) byNumber.add(n);
     for (const { then, now } of p.kept) {
       const change = keyChanges(then, now);
       if (change.length === 0) continue;
-      lines.push(`    edit ${then.word}`, ...change, '    next');
+      lines.push(...label(n, then), `    edit ${then.word}`, ...change, '    next');
       if (NUMBERED.has(n)) byNumber.add(n);
     }
     for (const e of p.added) lines.push(`    edit ${NUMBERED.has(n) ? '0' : e.word}`, ...keyChanges(undefined, e), '    next');

@@ -106,10 +106,13 @@ describe('FortiGate paste: a tunnel removed or added, in the order the CLI takes
     expect(s.text).toBe(
       [
         'config firewall policy',
+        '    # 3: the policy "site-b-site-d-out"',
         '    delete 3',
+        '    # 4: the policy "site-b-site-d-in"',
         '    delete 4',
         'end',
         'config router static',
+        '    # 2: the route to 10.2.0.0 255.255.255.0 on "site-b-site-d"',
         '    delete 2',
         'end',
         'config vpn ipsec phase2-interface',
@@ -186,5 +189,27 @@ describe('FortiGate paste: an imported box (FortiOS 7.4 Administration Guide, HQ
     expect(p2).toHaveLength(2);
     expect(file?.paste?.text).toBe(['config vpn ipsec phase2-interface', ...p2.flatMap((n) => [`    edit ${n}`, `        set proposal ${list}`, '    next']), 'end', ''].join('\n'));
     expect(file?.paste?.notes).toEqual([]);
+  });
+});
+
+describe('FortiGate paste: policies by number', () => {
+  const byName = (name: string) => MESH.tunnels.find((t) => t.name === name) as Tunnel;
+  const noC = siteD(produce(MESH, (d) => void applyCommand(d, { type: 'tunnel.remove', id: byName('site-c-site-d').id })));
+  const noA = siteD(produce(MESH, (d) => void applyCommand(d, { type: 'tunnel.remove', id: byName('site-a-site-d').id })));
+
+  it('a changed policy is edited by its number, named in a comment', () => {
+    const after = editOnce(BEFORE, '        set name "site-a-site-d-in"\n        set srcintf "site-a-site-d"\n        set dstintf "internal"\n        set srcaddr "N-10.1.0.0-24"', '        set name "site-a-site-d-in"\n        set srcintf "site-a-site-d"\n        set dstintf "internal"\n        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"');
+    const s = fortigatePaste.commands(BEFORE, after, 'Site-D.fortigate.txt');
+    expect(s.text).toBe(['config firewall policy', '    # 2: the policy "site-a-site-d-in"', '    edit 2', '        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"', '    next', 'end', ''].join('\n'));
+    expectApplies(BEFORE, after, s);
+  });
+
+  it('one tunnel for another: the old policies deleted first, the new ones numbered after those left, moved to their place', () => {
+    // Without A: B's policies are 1 and 2, C's 3 and 4. Without C: A's then B's. C's go first, so
+    // `edit 0` numbers A's 3 and 4 (after B's 2), which are moved before B's.
+    const s = fortigatePaste.commands(noA, noC, 'Site-D.fortigate.txt');
+    expect(s.text.startsWith('config firewall policy\n    # 3: the policy "site-c-site-d-out"\n    delete 3\n    # 4: the policy "site-c-site-d-in"\n    delete 4\nend\n')).toBe(true);
+    expect(s.text).toContain('    move 3 before 1\n    move 4 before 1\nend\n');
+    expectApplies(noA, noC, s, true);
   });
 });
