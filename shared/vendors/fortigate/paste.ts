@@ -227,7 +227,7 @@ function run(m: Model, text: string): ApplyResult & { model?: Model } {
           const name = unquoted(rest[0] as string);
           const at = table.entries.findIndex((x) => x.name === name);
           if (at < 0) return fail(`delete ${rest[0] as string}: ${table.name} has no such entry`);
-          const users = usersOf(m, table.name, name).filter((u) => u !== `${table?.name} ${table?.entries[at]?.word}`);
+          const users = usersOf(m, table.name, name);
           if (users.length > 0) return fail(`delete ${rest[0] as string}: entry is used (by ${users.join(', ')}); FortiOS does not delete an entry other configuration names`);
           table.entries.splice(at, 1);
           return OK;
@@ -283,7 +283,12 @@ function write(m: Model): string {
 // ---------------------------------------------------------------------------------------------
 // The script: the difference between two configurations the exporter wrote, entry by entry.
 
-/** How entries of the two configurations pair: by name; a policy by its `name` key, a route by its destination. */
+/**
+ * How entries of the two configurations pair: by name; a policy by its `name` key ("Every policy
+ * name must be unique for the current VDOM": Fortinet, FortiOS 6.0 Handbook, "Policy names"), its
+ * number being the box's; a route by its destination, so a route moved to another tunnel is one
+ * `set device`.
+ */
 function identity(table: string, e: Entry): string {
   if (table === POLICY) {
     const n = e.keys.get('name');
