@@ -6,6 +6,7 @@ import { fortigateExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
 import { fortigateEndOptions } from './options';
+import { fortigatePaste } from './paste';
 import { fortigate as profile } from './profile';
 import { fortigateReader } from './reader';
 
@@ -19,4 +20,5 @@ export const vendor = {
   exporter: fortigateExporter,
   grammar,
   reader: fortigateReader,
+  paste: fortigatePaste,
 } as const satisfies VendorModule<'fortigate'>;

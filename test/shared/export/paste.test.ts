@@ -27,7 +27,9 @@ function pasteProblems(paste: VendorPaste, reader: VendorReader, from: readonly 
       continue;
     }
     if (script.text === '') {
-      problems.push(`${where}, ${t.name}: changed, yet the script is empty`);
+      // Only what does not change the box differs (the export's comments, the order of routes):
+      // the box stays as it is, and the comparison of meanings below says whether that is right.
+      applied.push(f);
       continue;
     }
     const r = paste.apply(f.content, script);
