@@ -26,8 +26,10 @@ function pasteProblems(paste: VendorPaste, reader: VendorReader, from: readonly 
       applied.push(f);
       continue;
     }
+    // Nothing to paste for a file whose change is only comments or an order the product does not
+    // keep (static routes): then the box as it is must read as the configuration wanted.
     if (script.text === '') {
-      problems.push(`${where}, ${t.name}: changed, yet the script is empty`);
+      applied.push(f);
       continue;
     }
     const r = paste.apply(f.content, script);
