@@ -257,32 +257,37 @@ function objectLines(text: string): Map<string, { object: readonly string[]; lin
   return out;
 }
 
+/** The list an object is ordered in: static routes of either table are one list for the reader, other objects their parent's. */
+function orderedIn(o: readonly string[]): string {
+  return o[0] === 'routing-options' ? 'routes' : o.slice(0, -1).join(' ');
+}
+
 /**
- * Objects of one kind that both files have, in another order (static routes, security policies
- * of a zone pair): a new statement goes after its siblings (Junos CLI User Guide, "Insert a New
- * Identifier in a Device Configuration": to put it elsewhere, `insert`), so from the first one out
- * of place on, each is deleted and set again, in the order wanted, within the same commit.
+ * Objects of one kind in another order than wanted (static routes, security policies of a zone
+ * pair): a new statement goes after its siblings (Junos CLI User Guide, "Insert a New Identifier
+ * in a Device Configuration": to put it elsewhere, `insert`), so from the first one out of place
+ * on, each is deleted (when the box has it) and set again, in the order wanted, in the same commit.
  */
 function reordered(before: string, after: string): { objects: string[][]; lines: string[] } {
   const b = objectLines(before);
   const a = objectLines(after);
   const groups = new Map<string, string[]>();
-  for (const k of a.keys()) {
-    const o = (a.get(k) as { object: readonly string[] }).object;
-    if (!b.has(k) || shared(o)) continue;
-    const parent = o.slice(0, -1).join(' ');
-    groups.set(parent, [...(groups.get(parent) ?? []), k]);
+  for (const [k, o] of a) {
+    if (shared(o.object)) continue;
+    const g = orderedIn(o.object);
+    groups.set(g, [...(groups.get(g) ?? []), k]);
   }
   const objects: string[][] = [];
   const lines: string[] = [];
-  for (const [parent, inAfter] of groups) {
-    const inBefore = [...b.keys()].filter((k) => a.has(k) && (b.get(k) as { object: readonly string[] }).object.slice(0, -1).join(' ') === parent);
+  for (const [g, inAfter] of groups) {
+    const inBefore = [...b].filter(([k, o]) => a.has(k) && orderedIn(o.object) === g).map(([k]) => k);
     const first = inAfter.findIndex((k, i) => inBefore[i] !== k);
-    if (first < 0) continue;
+    if (first < 0 || inAfter.slice(first).every((k) => !b.has(k))) continue;
     for (const k of inAfter.slice(first)) {
       const o = a.get(k) as { object: readonly string[]; lines: string[] };
       objects.push([...o.object]);
-      lines.push(`delete ${o.object.join(' ')}`, ...o.lines);
+      if (b.has(k)) lines.push(`delete ${o.object.join(' ')}`);
+      lines.push(...o.lines);
     }
   }
   return { objects, lines };
