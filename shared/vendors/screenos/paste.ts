@@ -1,55 +1,46 @@
 // What to paste on a ScreenOS box to turn its configuration into the corrected one: `set` and
-// `unset` lines at the CLI, then `save` (ScreenOS takes each command as it is entered; `save`
-// writes the running configuration to flash: Juniper, "ScreenOS CLI Reference Guide", "save").
+// `unset` lines at the CLI (ScreenOS applies each command as it is entered: there is no
+// configuration mode to enter), then `save`, which writes the running configuration to flash
+// (the exporter's own header says so: "Paste at the CLI, then save").
 //
 // ScreenOS's configuration is not a tree of statements but named objects, each written by one
 // compound command (`set ike gateway "g" address … proposal "p1"`, `set vpn "v" gateway "g" …
 // proposal "p2"`, `set policy from … to … src dst svc action`): the generic set-style engine
 // (kit/paste.ts) does not fit, so this writer works object by object.
-// - An object is changed by unsetting it and setting it again: a gateway's or a VPN's proposals
-//   and a policy's addresses are given in the command that creates it, and the CLI refuses to
-//   create an object whose name exists ("ScreenOS CLI Reference Guide", "ike": gateway and
-//   proposal names are unique; "vpn": likewise).
-// - `unset` takes the name only: `unset ike gateway "g"`, `unset ike p1-proposal "p"`,
-//   `unset vpn "v"`, `unset address "zone" "name"`, `unset service "s"`, `unset policy id N`,
-//   `unset route <prefix> interface <if>`, `unset interface tunnel.N` ("ScreenOS CLI Reference
-//   Guide", the unset forms of "ike", "vpn", "address", "service", "policy", "route" and
-//   "interface").
-// - An object in use cannot be unset before what uses it: a proposal before its gateway or VPN,
-//   a gateway before its VPN, a VPN before the policies that tunnel into it or while bound, an
-//   address or service before its policies ("Concepts & Examples ScreenOS Reference Guide",
-//   Volume 5: Virtual Private Networks and Volume 2: Fundamentals, "Addresses": "you must first
-//   remove the address from any policy that references it"). So objects are unset from the
-//   policies down and set from the proposals up; whatever uses an object that is unset is unset
-//   and set again with it.
-// - Policies: the exporter writes them without an id (ScreenOS gives a new policy the next free
-//   id: Volume 2, "Policies"), and `unset policy` takes the id. The script names each policy it
-//   removes by the id it has when the exported file is pasted on a box without other policies
-//   (its rank among the file's policies), with a note to check it with `get policy`: this
-//   writer has no way to know the box's own numbering. A policy set again goes to the end of
-//   its zone pair's list, as ScreenOS puts a new one.
-// Not found in the documentation searched: whether `set ike gateway "g" nat-traversal` and the
-// like can change a gateway in place. The writer does not rely on it (the gateway is set again
-// whole), which is right under either reading.
-import {
-  words,
-  type ApplyResult,
-  type PasteScript,
-  type VendorPaste,
-} from "../kit/paste";
+//
+// Sources, and what they settle:
+// - Juniper KB6629, "[ScreenOS] How to move the existing or new policy to a position in the
+//   policy set list": a newly created policy is placed at the bottom of the list, and the order
+//   of policies decides which one traffic meets (`set policy move <id> before|after <id>` moves
+//   one). So a policy set again goes last, and from the first policy out of place on, each is
+//   unset and set again in the order wanted (the same for routes, gateways and VPNs, whose order
+//   the reader keeps).
+// - A configuration saved from a ScreenOS box (a public sample found with the code search)
+//   writes `unset ike gateway "name" nat-traversal`: a gateway option is unset by the gateway's
+//   name and the option; the objects themselves are unset by their name (`unset vpn "v"`,
+//   `unset ike gateway "g"`, `unset ike p1-proposal "p"`, `unset address "zone" "name"`,
+//   `unset service "s"`), a policy by its id (`unset policy id N`: KB6629 and the `set policy id
+//   N` of every saved configuration name a policy by its id), a route by its prefix and
+//   interface. The ScreenOS CLI Reference Guide (IPv4 Command Descriptions, 6.x) has these
+//   commands; its text was not available to the search used here, so the forms follow the saved
+//   configurations.
+// - Not found in the documentation searched: whether the CLI changes a gateway's or a VPN's
+//   proposals, or a policy's addresses, when `set` is given again for an existing name, and
+//   whether it refuses to unset an object another still uses. This writer takes the reading that
+//   is safe under both: an object is changed by unsetting it and setting it again, what uses it
+//   (a VPN of its gateway or proposal, a policy of its VPN, address or service) is unset before
+//   it and set again after it; objects are unset from the policies down and set from the
+//   proposals up. The CLI model below refuses both (a `set` over an existing name, an `unset`
+//   of what is in use), so a script that relied on either would not apply.
+// - Policies: the exporter writes them without an id and ScreenOS numbers a new policy itself,
+//   so the box's ids are not in the files. The script names each policy it removes by the id it
+//   gets when the exported file alone is pasted on a box (its rank among the file's policies),
+//   with a note to look the box's id up with `get policy from <zone> to <zone>`.
+import { words, type ApplyResult, type PasteScript, type VendorPaste } from '../kit/paste';
 
-const unq = (w: string | undefined) => (w ?? "").replace(/^"(.*)"$/, "$1");
+const unq = (w: string | undefined) => (w ?? '').replace(/^"(.*)"$/, '$1');
 
-type Kind =
-  | "p1"
-  | "p2"
-  | "gateway"
-  | "vpn"
-  | "interface"
-  | "route"
-  | "address"
-  | "service"
-  | "policy";
+type Kind = 'p1' | 'p2' | 'gateway' | 'vpn' | 'interface' | 'route' | 'address' | 'service' | 'policy';
 
 /** The order objects are set in (what is used first); unset in the reverse. */
 const RANK: Record<Kind, number> = {
@@ -75,7 +66,7 @@ interface Line {
 
 /** What one `set` line (its words) is part of; undefined for a line that is none of the exporter's objects. */
 function lineOf(ws: readonly string[]): Line | undefined {
-  if (ws[0] !== "set") return undefined;
+  if (ws[0] !== 'set') return undefined;
   const w = ws.slice(1);
   const after = (k: string) => {
     const i = w.indexOf(k);
@@ -86,94 +77,79 @@ function lineOf(ws: readonly string[]): Line | undefined {
           .filter((x) => x.startsWith('"'))
           .map(unq);
   };
-  if (
-    w[0] === "ike" &&
-    (w[1] === "p1-proposal" || w[1] === "p2-proposal") &&
-    w[2]
-  )
+  if (w[0] === 'ike' && (w[1] === 'p1-proposal' || w[1] === 'p2-proposal') && w[2])
     return {
-      kind: w[1] === "p1-proposal" ? "p1" : "p2",
-      key: `${w[1] === "p1-proposal" ? "p1" : "p2"} ${unq(w[2])}`,
+      kind: w[1] === 'p1-proposal' ? 'p1' : 'p2',
+      key: `${w[1] === 'p1-proposal' ? 'p1' : 'p2'} ${unq(w[2])}`,
       uses: [],
       creates: true,
     };
-  if (w[0] === "ike" && w[1] === "gateway") {
-    const v2 = w[2] === "ikev2";
+  if (w[0] === 'ike' && w[1] === 'gateway') {
+    const v2 = w[2] === 'ikev2';
     const name = unq(w[v2 ? 3 : 2]);
-    const creates = w[v2 ? 4 : 3] === "address";
+    const creates = w[v2 ? 4 : 3] === 'address';
     return {
-      kind: "gateway",
+      kind: 'gateway',
       key: `gateway ${name}`,
-      uses: creates ? after("proposal").map((p) => `p1 ${p}`) : [],
+      uses: creates ? after('proposal').map((p) => `p1 ${p}`) : [],
       creates,
     };
   }
-  if (w[0] === "vpn" && w[1]) {
+  if (w[0] === 'vpn' && w[1]) {
     const name = unq(w[1]);
-    if (w[2] === "gateway")
+    if (w[2] === 'gateway')
       return {
-        kind: "vpn",
+        kind: 'vpn',
         key: `vpn ${name}`,
-        uses: [
-          `gateway ${unq(w[3])}`,
-          ...after("proposal").map((p) => `p2 ${p}`),
-        ],
+        uses: [`gateway ${unq(w[3])}`, ...after('proposal').map((p) => `p2 ${p}`)],
         creates: true,
       };
-    const bind = w.indexOf("bind");
+    const bind = w.indexOf('bind');
     return {
-      kind: "vpn",
+      kind: 'vpn',
       key: `vpn ${name}`,
-      uses:
-        bind >= 0 && w[bind + 1] === "interface"
-          ? [`interface ${unq(w[bind + 2])}`]
-          : [],
+      uses: bind >= 0 && w[bind + 1] === 'interface' ? [`interface ${unq(w[bind + 2])}`] : [],
       creates: false,
     };
   }
-  if (w[0] === "interface" && w[1])
+  if (w[0] === 'interface' && w[1])
     return {
-      kind: "interface",
+      kind: 'interface',
       key: `interface ${unq(w[1])}`,
       uses: [],
       creates: false,
     };
-  if (w[0] === "route" && w[1]) {
-    const i = w.indexOf("interface");
+  if (w[0] === 'route' && w[1]) {
+    const i = w.indexOf('interface');
     return {
-      kind: "route",
-      key: `route ${w[1]} ${i >= 0 ? unq(w[i + 1]) : ""}`.trimEnd(),
+      kind: 'route',
+      key: `route ${w[1]} ${i >= 0 ? unq(w[i + 1]) : ''}`.trimEnd(),
       uses: i >= 0 ? [`interface ${unq(w[i + 1])}`] : [],
       creates: true,
     };
   }
-  if (w[0] === "address" && w[1] && w[2])
+  if (w[0] === 'address' && w[1] && w[2])
     return {
-      kind: "address",
+      kind: 'address',
       key: `address ${unq(w[1])} ${unq(w[2])}`,
       uses: [],
       creates: true,
     };
-  if (w[0] === "service" && w[1])
+  if (w[0] === 'service' && w[1])
     return {
-      kind: "service",
+      kind: 'service',
       key: `service ${unq(w[1])}`,
       uses: [],
       creates: true,
     };
-  if (w[0] === "policy" && w[1] === "from") {
+  if (w[0] === 'policy' && w[1] === 'from') {
     // from "z1" to "z2" "src" "dst" "svc" action…
     const [from, to, src, dst, svc] = [w[2], w[4], w[5], w[6], w[7]].map(unq);
-    const v = w.indexOf("vpn");
-    const uses = [
-      `address ${from} ${src}`,
-      `address ${to} ${dst}`,
-      `service ${svc}`,
-      ...(v >= 0 && w[v - 1] === "tunnel" ? [`vpn ${unq(w[v + 1])}`] : []),
-    ];
+    const v = w.indexOf('vpn');
+    const uses = [`address ${from} ${src}`, `address ${to} ${dst}`, `service ${svc}`, ...(v >= 0 && w[v - 1] === 'tunnel' ? [`vpn ${unq(w[v + 1])}`] : [])];
     return {
-      kind: "policy",
-      key: `policy ${w.join(" ")}`,
+      kind: 'policy',
+      key: `policy ${w.join(' ')}`,
       uses,
       creates: true,
     };
@@ -194,19 +170,19 @@ interface Obj {
 function objectsOf(text: string): Map<string, Obj> {
   const out = new Map<string, Obj>();
   let policies = 0;
-  for (const raw of text.split("\n")) {
+  for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
+    if (line === '' || line.startsWith('#')) continue;
     const l = lineOf(words(line));
     if (!l) continue;
     // Two identical policies are two policies.
-    const key = l.kind === "policy" ? `${l.key}\u0000${++policies}` : l.key;
+    const key = l.kind === 'policy' ? `${l.key}\u0000${++policies}` : l.key;
     const o = out.get(key) ?? {
       kind: l.kind,
       key,
       lines: [],
       uses: new Set<string>(),
-      ...(l.kind === "policy" ? { id: policies } : {}),
+      ...(l.kind === 'policy' ? { id: policies } : {}),
     };
     o.lines.push(line);
     for (const u of l.uses) o.uses.add(u);
@@ -216,57 +192,47 @@ function objectsOf(text: string): Map<string, Obj> {
 }
 
 /** The policy's key without its number. */
-const bare = (key: string) => key.split("\u0000")[0] as string;
+const bare = (key: string) => key.split('\u0000')[0] as string;
 
 function unsetOf(o: Obj): string {
   const [, ...name] = words(o.lines[0] as string).slice(1);
   const q = (s: string) => `"${s}"`;
-  const parts = o.key.split(" ");
+  const parts = o.key.split(' ');
   switch (o.kind) {
-    case "p1":
-      return `unset ike p1-proposal ${q(parts.slice(1).join(" "))}`;
-    case "p2":
-      return `unset ike p2-proposal ${q(parts.slice(1).join(" "))}`;
-    case "gateway":
-      return `unset ike gateway ${q(parts.slice(1).join(" "))}`;
-    case "vpn":
-      return `unset vpn ${q(parts.slice(1).join(" "))}`;
-    case "interface":
-      return `unset interface ${parts.slice(1).join(" ")}`;
-    case "route":
-      return `unset route ${parts[1]} interface ${parts.slice(2).join(" ")}`;
-    case "address":
+    case 'p1':
+      return `unset ike p1-proposal ${q(parts.slice(1).join(' '))}`;
+    case 'p2':
+      return `unset ike p2-proposal ${q(parts.slice(1).join(' '))}`;
+    case 'gateway':
+      return `unset ike gateway ${q(parts.slice(1).join(' '))}`;
+    case 'vpn':
+      return `unset vpn ${q(parts.slice(1).join(' '))}`;
+    case 'interface':
+      return `unset interface ${parts.slice(1).join(' ')}`;
+    case 'route':
+      return `unset route ${parts[1]} interface ${parts.slice(2).join(' ')}`;
+    case 'address':
       return `unset address ${name[0]} ${name[1]}`;
-    case "service":
+    case 'service':
       return `unset service ${name[0]}`;
-    case "policy":
+    case 'policy':
       return `unset policy id ${o.id}`;
   }
 }
 
 /** Objects the box may share with configuration the export does not show: removed from the design, they are left in place and noted. The tunnel interface is the VPN's own (the exporter writes only tunnel.N). */
-const SHARED: ReadonlySet<Kind> = new Set<Kind>([
-  "address",
-  "service",
-  "p1",
-  "p2",
-]);
+const SHARED: ReadonlySet<Kind> = new Set<Kind>(['address', 'service', 'p1', 'p2']);
 
 function commands(before: string, after: string): PasteScript {
   const b = objectsOf(before);
   const a = objectsOf(after);
-  const same = (x: Obj, y: Obj) => x.lines.join("\n") === y.lines.join("\n");
+  const same = (x: Obj, y: Obj) => x.lines.join('\n') === y.lines.join('\n');
   // A policy is the same policy when the after file has one written alike (their numbers may differ).
   const afterPolicies = new Map<string, Obj[]>();
-  for (const o of a.values())
-    if (o.kind === "policy")
-      afterPolicies.set(bare(o.key), [
-        ...(afterPolicies.get(bare(o.key)) ?? []),
-        o,
-      ]);
+  for (const o of a.values()) if (o.kind === 'policy') afterPolicies.set(bare(o.key), [...(afterPolicies.get(bare(o.key)) ?? []), o]);
   const kept = new Map<string, Obj>(); // before key -> after object
   for (const o of b.values()) {
-    if (o.kind === "policy") {
+    if (o.kind === 'policy') {
       const match = afterPolicies.get(bare(o.key))?.shift();
       if (match) kept.set(o.key, match);
     } else {
@@ -279,7 +245,7 @@ function commands(before: string, after: string): PasteScript {
   const unset = new Set<string>();
   for (const o of b.values()) {
     if (kept.has(o.key)) continue;
-    if (o.kind !== "policy" && !a.has(o.key) && SHARED.has(o.kind)) continue;
+    if (o.kind !== 'policy' && !a.has(o.key) && SHARED.has(o.kind)) continue;
     unset.add(o.key);
   }
   for (let moved = true; moved;) {
@@ -287,34 +253,19 @@ function commands(before: string, after: string): PasteScript {
     for (let grew = true; grew;) {
       grew = false;
       for (const o of b.values()) {
-        if (
-          unset.has(o.key) ||
-          ![...o.uses].some(
-            (u) => unset.has(u) || [...unset].some((k) => bare(k) === u),
-          )
-        )
-          continue;
+        if (unset.has(o.key) || ![...o.uses].some((u) => unset.has(u) || [...unset].some((k) => bare(k) === u))) continue;
         unset.add(o.key);
         grew = true;
       }
     }
-    // Gateways, VPNs, routes and policies in the order wanted: ScreenOS puts a new one after the others (a policy
-    // at the end of its list: Volume 2, "Policies", policy order), so from the first one out of
-    // place on, each is unset and set again.
-    for (const kind of ["gateway", "vpn", "route", "policy"] as const) {
+    // Gateways, VPNs, routes and policies in the order wanted: ScreenOS puts a new one after the
+    // others (a policy at the bottom of its list: KB6629), so from the first one out of place on,
+    // each is unset and set again.
+    for (const kind of ['gateway', 'vpn', 'route', 'policy'] as const) {
       const want = [...a.values()].filter((o) => o.kind === kind);
-      const keptOf = new Map(
-        [...kept].filter(([k]) => !unset.has(k)).map(([k, o]) => [o.key, k]),
-      );
+      const keptOf = new Map([...kept].filter(([k]) => !unset.has(k)).map(([k, o]) => [o.key, k]));
       const got = [
-        ...[...b.values()]
-          .filter(
-            (o) =>
-              o.kind === kind &&
-              keptOf.has((kept.get(o.key) as Obj | undefined)?.key ?? "") &&
-              !unset.has(o.key),
-          )
-          .map((o) => (kept.get(o.key) as Obj).key),
+        ...[...b.values()].filter((o) => o.kind === kind && keptOf.has((kept.get(o.key) as Obj | undefined)?.key ?? '') && !unset.has(o.key)).map((o) => (kept.get(o.key) as Obj).key),
         ...want.filter((o) => !keptOf.has(o.key)).map((o) => o.key),
       ];
       const first = want.findIndex((o, i) => got[i] !== o.key);
@@ -328,36 +279,28 @@ function commands(before: string, after: string): PasteScript {
       }
     }
   }
-  const afterKept = new Set(
-    [...kept].filter(([k]) => !unset.has(k)).map(([, o]) => o.key),
-  );
+  const afterKept = new Set([...kept].filter(([k]) => !unset.has(k)).map(([, o]) => o.key));
   const out: string[] = [];
   const byRank = (x: Obj, y: Obj) => RANK[x.kind] - RANK[y.kind];
-  const toUnset = [...b.values()]
-    .filter((o) => unset.has(o.key))
-    .sort((x, y) => byRank(y, x));
+  const toUnset = [...b.values()].filter((o) => unset.has(o.key)).sort((x, y) => byRank(y, x));
   for (const o of toUnset) {
     out.push(unsetOf(o));
-    if (o.kind === "policy")
+    if (o.kind === 'policy')
       notes.push(
         `"${unsetOf(o)}" names the policy "${o.lines[0]}" by the id it has when this file alone is pasted on a box; find its id on the box with "get policy from ${words(o.lines[0] as string)[3]} to ${words(o.lines[0] as string)[5]}" and use that`,
       );
   }
-  const toSet = [...a.values()]
-    .filter((o) => !afterKept.has(o.key))
-    .sort(byRank);
+  const toSet = [...a.values()].filter((o) => !afterKept.has(o.key)).sort(byRank);
   for (const o of toSet) out.push(...o.lines);
   for (const o of b.values()) {
-    if (o.kind === "policy" || a.has(o.key) || !SHARED.has(o.kind)) continue;
-    notes.push(
-      `${o.key} is no longer used by this VPN; it is left in place, as other configuration may use it: remove it with "${unsetOf(o)}" if nothing does`,
-    );
+    if (o.kind === 'policy' || a.has(o.key) || !SHARED.has(o.kind)) continue;
+    notes.push(`${o.key} is no longer used by this VPN; it is left in place, as other configuration may use it: remove it with "${unsetOf(o)}" if nothing does`);
   }
   return {
-    kind: "commands",
-    text: out.length > 0 ? `${out.join("\n")}\n` : "",
+    kind: 'commands',
+    text: out.length > 0 ? `${out.join('\n')}\n` : '',
     enter: [],
-    leave: ["save"],
+    leave: ['save'],
     notes,
   };
 }
@@ -370,47 +313,34 @@ function commands(before: string, after: string): PasteScript {
 function apply(config: string, script: PasteScript): ApplyResult {
   const objs = objectsOf(config);
   const header = config
-    .split("\n")
-    .filter((l) => l.startsWith("#"))
+    .split('\n')
+    .filter((l) => l.startsWith('#'))
     .slice(0, 6);
   let nextId = Math.max(0, ...[...objs.values()].map((o) => o.id ?? 0)) + 1;
-  const lines = script.text.split("\n");
-  const checked: ReadonlySet<string> = new Set([
-    "p1",
-    "p2",
-    "gateway",
-    "vpn",
-    "service",
-    "address",
-  ]);
-  const exists = (k: string) =>
-    objs.has(k) || [...objs.keys()].some((x) => bare(x) === k);
+  const lines = script.text.split('\n');
+  const checked: ReadonlySet<string> = new Set(['p1', 'p2', 'gateway', 'vpn', 'service', 'address']);
+  const exists = (k: string) => objs.has(k) || [...objs.keys()].some((x) => bare(x) === k);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
-    if (line === "") continue;
+    if (line === '') continue;
     const ws = words(line);
     const fail = (message: string): ApplyResult => ({
       ok: false,
       line: i + 1,
       message,
     });
-    if (ws[0] === "set") {
+    if (ws[0] === 'set') {
       const l = lineOf(ws);
       if (!l) return fail(`unknown command: ${line}`);
       for (const u of l.uses) {
-        const kind = u.split(" ")[0] as string;
+        const kind = u.split(' ')[0] as string;
         // Built-in names (address "Any", service "ANY") are not objects of the file.
-        if (
-          checked.has(kind) &&
-          !exists(u) &&
-          !/^(address \S+ any|service any)$/i.test(u)
-        )
-          return fail(`${u} does not exist`);
+        if (checked.has(kind) && !exists(u) && !/^(address \S+ any|service any)$/i.test(u)) return fail(`${u} does not exist`);
       }
-      if (l.kind === "policy") {
+      if (l.kind === 'policy') {
         const key = `${l.key}\u0000${nextId}`;
         objs.set(key, {
-          kind: "policy",
+          kind: 'policy',
           key,
           lines: [line],
           uses: new Set(l.uses),
@@ -419,10 +349,8 @@ function apply(config: string, script: PasteScript): ApplyResult {
         continue;
       }
       const o = objs.get(l.key);
-      if (o && l.creates)
-        return fail(`${l.key} already exists: unset it first`);
-      if (!o && !l.creates && l.kind !== "interface")
-        return fail(`${l.key} does not exist`);
+      if (o && l.creates) return fail(`${l.key} already exists: unset it first`);
+      if (!o && !l.creates && l.kind !== 'interface') return fail(`${l.key} does not exist`);
       const x = o ?? {
         kind: l.kind,
         key: l.key,
@@ -432,21 +360,16 @@ function apply(config: string, script: PasteScript): ApplyResult {
       x.lines.push(line);
       for (const u of l.uses) x.uses.add(u);
       objs.set(l.key, x);
-    } else if (ws[0] === "unset") {
+    } else if (ws[0] === 'unset') {
       const target = [...objs.values()].find((o) => unsetOf(o) === line);
       if (!target) return fail(`not found: ${line}`);
-      const user = [...objs.values()].find(
-        (o) =>
-          o !== target &&
-          [...o.uses].some((u) => u === target.key || u === bare(target.key)),
-      );
-      if (user)
-        return fail(`${bare(target.key)} is in use by ${bare(user.key)}`);
+      const user = [...objs.values()].find((o) => o !== target && [...o.uses].some((u) => u === target.key || u === bare(target.key)));
+      if (user) return fail(`${bare(target.key)} is in use by ${bare(user.key)}`);
       objs.delete(target.key);
     } else return fail(`unknown command: ${line}`);
   }
   const body = [...objs.values()].flatMap((o) => o.lines);
-  return { ok: true, config: [...header, ...body].join("\n") + "\n" };
+  return { ok: true, config: [...header, ...body].join('\n') + '\n' };
 }
 
 export const screenosPaste: VendorPaste = { commands, apply };
