@@ -32,6 +32,11 @@
 //   it and set again after it; objects are unset from the policies down and set from the
 //   proposals up. The CLI model below refuses both (a `set` over an existing name, an `unset`
 //   of what is in use), so a script that relied on either would not apply.
+// - Juniper KB16008, "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3): a VPN's
+//   proxy IDs are added one `set vpn "v" proxy-id local-ip … remote-ip … <service>` at a time to
+//   the VPN, and `set vpn "v" proxy-id check` is one more statement on it. So statements added to
+//   a gateway, VPN or tunnel interface that otherwise stays as it was are set on it alone; a
+//   statement taken away sets the object again (no unset form of one proxy ID was found).
 // - Policies: the exporter writes them without an id and ScreenOS numbers a new policy itself,
 //   so the box's ids are not in the files. The script names each policy it removes by the id it
 //   gets when the exported file alone is pasted on a box (its rank among the file's policies),
@@ -231,6 +236,17 @@ function commands(before: string, after: string): PasteScript {
   const afterPolicies = new Map<string, Obj[]>();
   for (const o of a.values()) if (o.kind === 'policy') afterPolicies.set(bare(o.key), [...(afterPolicies.get(bare(o.key)) ?? []), o]);
   const kept = new Map<string, Obj>(); // before key -> after object
+  // Statements added to a gateway, VPN or tunnel interface that stays as it was: set on it alone
+  // (KB16008 adds a VPN's proxy IDs one `set vpn "v" proxy-id …` at a time to the VPN).
+  const added = new Map<string, string[]>();
+  // Only where the new statements can go after the old ones: the proxy IDs keep their order.
+  const newLines = (x: Obj, y: Obj) => y.lines.filter((l) => !x.lines.includes(l));
+  const grows = (x: Obj, y: Obj) => {
+    if (!(x.kind === 'gateway' || x.kind === 'vpn' || x.kind === 'interface') || y.lines.length <= x.lines.length) return false;
+    if (y.lines.filter((l) => x.lines.includes(l)).join('\n') !== x.lines.join('\n')) return false;
+    const proxyIds = (ls: readonly string[]) => ls.filter((l) => / proxy-id local-ip /.test(l)).join('\n');
+    return proxyIds([...x.lines, ...newLines(x, y)]) === proxyIds(y.lines);
+  };
   for (const o of b.values()) {
     if (o.kind === 'policy') {
       const match = afterPolicies.get(bare(o.key))?.shift();
@@ -238,6 +254,10 @@ function commands(before: string, after: string): PasteScript {
     } else {
       const x = a.get(o.key);
       if (x && same(o, x)) kept.set(o.key, x);
+      else if (x && grows(o, x)) {
+        kept.set(o.key, x);
+        added.set(o.key, newLines(o, x));
+      }
     }
   }
   const notes: string[] = [];
@@ -290,8 +310,8 @@ function commands(before: string, after: string): PasteScript {
         `"${unsetOf(o)}" names the policy "${o.lines[0]}" by the id it has when this file alone is pasted on a box; find its id on the box with "get policy from ${words(o.lines[0] as string)[3]} to ${words(o.lines[0] as string)[5]}" and use that`,
       );
   }
-  const toSet = [...a.values()].filter((o) => !afterKept.has(o.key)).sort(byRank);
-  for (const o of toSet) out.push(...o.lines);
+  const toSet = [...a.values()].filter((o) => !afterKept.has(o.key) || added.has(o.key)).sort(byRank);
+  for (const o of toSet) out.push(...(afterKept.has(o.key) ? (added.get(o.key) as string[]) : o.lines));
   for (const o of b.values()) {
     if (o.kind === 'policy' || a.has(o.key) || !SHARED.has(o.kind)) continue;
     notes.push(`${o.key} is no longer used by this VPN; it is left in place, as other configuration may use it: remove it with "${unsetOf(o)}" if nothing does`);

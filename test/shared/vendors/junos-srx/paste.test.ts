@@ -2,6 +2,14 @@
 // changes of a configuration as the exporter writes it (from the pan-asa-interop template's
 // PA-HQ retargeted to Junos), and the CLI model refusing what Junos refuses.
 import { describe, expect, it } from 'vitest';
+import { produce } from 'immer';
+import { applyCommand } from '../../../../shared/commands/commands';
+import { computeReport } from '../../../../shared/engine/report-cache';
+import { importChanges, type BoxChanges } from '../../../../shared/export/changes';
+import { exportDocument } from '../../../../shared/export/export';
+import { importConfigurations } from '../../../../shared/import/import';
+import { panAsaInterop } from '../../../../shared/templates/pan-asa-interop';
+import { retarget } from '../../export/retarget';
 import { junosPaste } from '../../../../shared/vendors/junos-srx/paste';
 import { junosReader } from '../../../../shared/vendors/junos-srx/reader';
 
@@ -127,5 +135,45 @@ describe('Junos paste: the CLI model', () => {
     expect(r.config).not.toContain('v1-only');
     expect(r.config).not.toContain('dead-peer-detection');
     expect(junosReader.read([{ name: 'PA-HQ.junos.txt', content: r.config }]).ok).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// An imported box: the pan-asa-interop template retargeted to 'junos-srx', exported, the box's route
+// taken out before import, and the engine's first fix applied; the Changes since import view
+// gives each changed file its paste.
+
+function importedAndFixed(): BoxChanges[] {
+  const doc = retarget(panAsaInterop(), 'junos-srx');
+  const files = exportDocument(doc, { skipEngineCheck: true, includeSecrets: true }).files.map((f, i) => (i === 0 ? { ...f, content: f.content.replace('set routing-options static route 10.20.0.0/24 next-hop st0.0\n', '') } : f));
+  const r = importConfigurations(files, { initiator: 0 });
+  if (!r.ok) throw new Error(r.message);
+  const offered = computeReport(r.document).tunnels.flatMap((t) => t.diagnostics).find((d) => (d.fix?.length ?? 0) > 0);
+  if (!offered?.fix) throw new Error('no fix offered');
+  const fixed = produce(r.document, (draft) => {
+    for (const c of offered.fix ?? []) applyCommand(draft, c);
+  });
+  const changes = importChanges(fixed);
+  if (!changes.ok) throw new Error(changes.message);
+  return changes.boxes;
+}
+
+describe('Junos paste of an imported box, fixed', () => {
+  it('the proxy ID the fix adds: a traffic selector set, the policies\' any replaced by the address, the new address-book entry set', () => {
+    const box = importedAndFixed().find((b) => b.status === 'changed');
+    const vpn = 'PA-HQ-junos---ASA-Branch-junos';
+    expect(box?.files[0]?.paste?.text).toBe(
+      [
+        `delete security policies from-zone trust to-zone vpn policy ${vpn}-out match source-address any`,
+        `delete security policies from-zone vpn to-zone trust policy ${vpn}-in match destination-address any`,
+        `set security ipsec vpn ${vpn} traffic-selector ts-1 local-ip 10.10.0.0/24`,
+        `set security ipsec vpn ${vpn} traffic-selector ts-1 remote-ip 10.20.0.0/24`,
+        'set security address-book global address N-10.10.0.0-24 10.10.0.0/24',
+        `set security policies from-zone trust to-zone vpn policy ${vpn}-out match source-address N-10.10.0.0-24`,
+        `set security policies from-zone vpn to-zone trust policy ${vpn}-in match destination-address N-10.10.0.0-24`,
+        '',
+      ].join('\n'),
+    );
+    expect(box?.files[0]?.paste?.leave).toEqual(['commit check', 'commit']);
   });
 });

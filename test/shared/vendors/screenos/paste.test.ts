@@ -2,6 +2,14 @@
 // changes of a configuration as the exporter writes it (the pan-asa-interop template's PA-HQ
 // retargeted to ScreenOS), and the CLI model refusing what ScreenOS refuses.
 import { describe, expect, it } from 'vitest';
+import { produce } from 'immer';
+import { applyCommand } from '../../../../shared/commands/commands';
+import { computeReport } from '../../../../shared/engine/report-cache';
+import { importChanges, type BoxChanges } from '../../../../shared/export/changes';
+import { exportDocument } from '../../../../shared/export/export';
+import { importConfigurations } from '../../../../shared/import/import';
+import { panAsaInterop } from '../../../../shared/templates/pan-asa-interop';
+import { retarget } from '../../export/retarget';
 import { screenosPaste } from '../../../../shared/vendors/screenos/paste';
 import { screenosReader } from '../../../../shared/vendors/screenos/reader';
 
@@ -100,5 +108,50 @@ describe('ScreenOS paste: the CLI model', () => {
     const got = screenosReader.read([{ name: 'PA-HQ.screenos.txt', content: r.config }]);
     const want = screenosReader.read([{ name: 'PA-HQ.screenos.txt', content: wanted }]);
     expect(got.ok && want.ok && got.meaning).toEqual(want.ok && want.meaning);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// An imported box: the pan-asa-interop template retargeted to 'screenos', exported, the box's route
+// taken out before import, and the engine's first fix applied; the Changes since import view
+// gives each changed file its paste.
+
+function importedAndFixed(): BoxChanges[] {
+  const doc = retarget(panAsaInterop(), 'screenos');
+  const files = exportDocument(doc, { skipEngineCheck: true, includeSecrets: true }).files.map((f, i) => (i === 0 ? { ...f, content: f.content.replace('set route 10.20.0.0/24 interface tunnel.1\n', '') } : f));
+  const r = importConfigurations(files, { initiator: 0 });
+  if (!r.ok) throw new Error(r.message);
+  const offered = computeReport(r.document).tunnels.flatMap((t) => t.diagnostics).find((d) => (d.fix?.length ?? 0) > 0);
+  if (!offered?.fix) throw new Error('no fix offered');
+  const fixed = produce(r.document, (draft) => {
+    for (const c of offered.fix ?? []) applyCommand(draft, c);
+  });
+  const changes = importChanges(fixed);
+  if (!changes.ok) throw new Error(changes.message);
+  return changes.boxes;
+}
+
+describe('ScreenOS paste of an imported box, fixed', () => {
+  it("the proxy ID the fix changes: the VPN unset and set again with it (its policies do not name it: route-based)", () => {
+    const box = importedAndFixed().find((b) => b.status === 'changed');
+    const vpn = '"PA-HQ-screenos---ASA-Branch-scr"';
+    expect(box?.files[0]?.paste?.text).toBe(
+      [
+        `unset vpn ${vpn}`,
+        `set vpn ${vpn} gateway ${vpn} no-replay tunnel idletime 0 proposal "p2-PA-HQ-screenos---ASA-Branch-scr-1"`,
+        `set vpn ${vpn} id 0x1 bind interface tunnel.1`,
+        `set vpn ${vpn} proxy-id local-ip 0.0.0.0/0 remote-ip 0.0.0.0/0 any`,
+        '',
+      ].join('\n'),
+    );
+    expect(box?.files[0]?.paste?.leave).toEqual(['save']);
+  });
+
+  it('a proxy ID added to a VPN that stays as it was is set on it alone (KB16008)', () => {
+    const one = BOX.replace('set interface "tunnel.1"', 'set vpn "pa-asa" proxy-id local-ip 10.10.0.0/24 remote-ip 10.20.0.0/24 any\nset interface "tunnel.1"');
+    const two = one.replace('set interface "tunnel.1"', 'set vpn "pa-asa" proxy-id local-ip 10.10.0.0/24 remote-ip 10.21.0.0/24 any\nset interface "tunnel.1"');
+    expect(commands(one, two).text).toBe('set vpn "pa-asa" proxy-id local-ip 10.10.0.0/24 remote-ip 10.21.0.0/24 any\n');
+    // Taken away, the VPN is set again without it (no unset form of one proxy ID was found documented).
+    expect(commands(two, one).text.split('\n')[0]).toBe('unset vpn "pa-asa"');
   });
 });
