@@ -166,9 +166,31 @@ export const RULES: SetStyleRules = { set: 'set', remove: 'delete', atoms, share
 /** True when `a` starts with all of `b`'s words. */
 const under = (a: readonly string[], b: readonly string[]) => b.length <= a.length && b.every((x, i) => a[i] === x);
 
+/** A traffic selector's or proxy identity's settings, set one after the other, as one line the way the exporter writes them (`… traffic-selector ts-1 local-ip A remote-ip B`). */
+function joined(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  // `set security ipsec vpn V traffic-selector T <key> <value>` or `set security ipsec vpn V ike proxy-identity <key> <value>`: the words before the key.
+  const head = (ws: readonly string[]) => {
+    const at = ws[0] === 'set' && ws[1] === 'security' && ws[2] === 'ipsec' && ws[3] === 'vpn' && ((ws[5] === 'traffic-selector' && ws[6]) || (ws[5] === 'ike' && ws[6] === 'proxy-identity')) ? 7 : -1;
+    return at < 0 || ws.length !== at + 2 ? undefined : ws.slice(0, at).join(' ');
+  };
+  let last: string | undefined;
+  for (const l of lines) {
+    const ws = words(l);
+    const h = head(ws);
+    if (h !== undefined && h === last) {
+      out[out.length - 1] = `${out[out.length - 1] as string} ${ws.slice(-2).join(' ')}`;
+      continue;
+    }
+    out.push(l);
+    last = h;
+  }
+  return out;
+}
+
 /** The script without a `delete` that another `delete` of the script already covers (deleting a statement deletes what is under it). */
 function withoutCovered(script: PasteScript): PasteScript {
-  const lines = script.text.split('\n').filter((l) => l !== '');
+  const lines = joined(script.text.split('\n').filter((l) => l !== ''));
   const deletes = lines.filter((l) => l.startsWith('delete ')).map((l) => words(l).slice(1));
   const kept = lines.filter((l) => {
     if (!l.startsWith('delete ')) return true;

@@ -166,8 +166,7 @@ describe('Junos paste of an imported box, fixed', () => {
       [
         `delete security policies from-zone trust to-zone vpn policy ${vpn}-out match source-address any`,
         `delete security policies from-zone vpn to-zone trust policy ${vpn}-in match destination-address any`,
-        `set security ipsec vpn ${vpn} traffic-selector ts-1 local-ip 10.10.0.0/24`,
-        `set security ipsec vpn ${vpn} traffic-selector ts-1 remote-ip 10.20.0.0/24`,
+        `set security ipsec vpn ${vpn} traffic-selector ts-1 local-ip 10.10.0.0/24 remote-ip 10.20.0.0/24`,
         'set security address-book global address N-10.10.0.0-24 10.10.0.0/24',
         `set security policies from-zone trust to-zone vpn policy ${vpn}-out match source-address N-10.10.0.0-24`,
         `set security policies from-zone vpn to-zone trust policy ${vpn}-in match destination-address N-10.10.0.0-24`,
