@@ -4,21 +4,25 @@
 // Follows: Juniper, Junos OS CLI User Guide, "CLI Configuration Mode Overview" (configuration mode
 // commands: `set` creates a statement hierarchy and sets identifier values; `delete` "Delete a
 // statement or identifier. All subordinate statements and identifiers contained within the
-// specified statement path are deleted with it"; `commit check` checks the candidate without
-// activating it, `commit` activates it) and "Deleting a Statement from a Junos Configuration"
+// specified statement path are deleted with it"; `commit` activates the candidate, and its
+// `check` option, the command reference "commit", checks it without activating it: what the
+// exporter's own file says to type after loading) and "Deleting a Statement from a Junos Configuration"
 // (`delete <statement-path> <identifier>`: "the statement and all its subordinate statements and
 // identifiers are removed from the configuration").
-// Which statements take several values: Juniper, "Adding Junos Configuration Statements and
-// Identifiers" (a `+` in `set ?` completions marks a statement that holds a list of values, set one
-// at a time or as `[ a b ]`, each `set` adding to the list) and "Additional Details About Specifying
-// Junos Statements and Identifiers" (a leaf statement holds one value; setting it again replaces
-// it). The lists among the exporter's statements, from the statement references: IKE and IPsec
-// policy `proposals [ proposal-names ]`, IKE gateway `address [ ip-address-or-hostname ]` (the
-// primary gateway and up to four backups), security policy `match source-address`,
-// `destination-address` and `application` (each `[ names ]`), static route `next-hop [ addresses ]`,
-// source NAT `from zone [ zones ]`/`to zone [ zones ]` and rule `match source-address`/
-// `destination-address`; a zone's `interfaces` and a unit's `family` are named statements of
-// their own.
+// Which statements take several values: the statement hierarchies write a list as `name [ values ]`
+// and a choice as `(a | b)` (Juniper, "[edit security ike] Hierarchy Level", Junos 12.1X47:
+// gateway `address [ip-address-or-hostname]`, policy `proposals [ proposal-names ]` and
+// `pre-shared-key (ascii-text | hexadecimal)`, gateway `local-identity`/`remote-identity` one of
+// `(distinguished-name | hostname | inet | inet6 | user-at-hostname)`, `dead-peer-detection { …
+// interval seconds; }` a statement of its own); a list takes its values one `set` at a time, each
+// added, a one-value statement is replaced by the next `set` ("Adding Junos Configuration
+// Statements and Identifiers"; the model below and the tests hold the writer to it). The other
+// lists of the exporter's statements, as their statement summaries write them: IPsec policy
+// `proposals [ … ]`, security policy `match source-address`, `destination-address` and
+// `application`, static route `next-hop`, source NAT `from zone`/`to zone` and rule `match`
+// addresses; a zone's `interfaces` and host-inbound `system-services` are named statements of the
+// zone, a unit's `family` one of the unit. Not re-read in this session: the security policy,
+// static route and NAT summaries (the exporter writes those lists with `[ … ]`, as a list is written).
 import { setStyleCommands, words, type ApplyResult, type PasteScript, type SetAtom, type SetStyleRules, type VendorPaste } from '../kit/paste';
 
 const ENTER = ['configure'] as const;
