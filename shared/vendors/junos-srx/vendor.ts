@@ -6,6 +6,7 @@ import { junosSrxExporter } from './export';
 import { grammar } from './grammar';
 import { identity } from './identity';
 import { junosEndOptions } from './options';
+import { junosPaste } from './paste';
 import { junosSrx as profile } from './profile';
 import { junosReader } from './reader';
 
@@ -18,5 +19,6 @@ export const vendor = {
   monitor: NO_MONITOR,
   exporter: junosSrxExporter,
   reader: junosReader,
+  paste: junosPaste,
   grammar,
 } as const satisfies VendorModule<'junos-srx'>;

@@ -6,6 +6,7 @@ import { grammar } from './grammar';
 import { identity } from './identity';
 import { screenosEndOptions } from './options';
 import { screenosMonitor } from './monitor';
+import { screenosPaste } from './paste';
 import { screenos as profile } from './profile';
 import { screenosReader } from './reader';
 import { getSa } from './show';
@@ -21,4 +22,5 @@ export const vendor = {
   exporter: screenosExporter,
   grammar,
   reader: screenosReader,
+  paste: screenosPaste,
 } as const satisfies VendorModule<'screenos'>;

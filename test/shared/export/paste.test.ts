@@ -26,9 +26,9 @@ function pasteProblems(paste: VendorPaste, reader: VendorReader, from: readonly 
       applied.push(f);
       continue;
     }
+    // Nothing to paste for a file whose change is only comments or an order the product does not
+    // keep (static routes): then the box as it is must read as the configuration wanted.
     if (script.text === '') {
-      // Only what does not change the box differs (the export's comments, the order of routes):
-      // the box stays as it is, and the comparison of meanings below says whether that is right.
       applied.push(f);
       continue;
     }
