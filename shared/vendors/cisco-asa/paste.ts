@@ -52,6 +52,9 @@ function subRule(parent: string, line: string): StatementRule {
   // A network object holds one address: host, subnet or range replaces the one it had ("CLI Book
   // 1", "Objects for Access Control" > Configure a Network Object).
   if (/^object network /u.test(parent) && /^(?:host|subnet|range|fqdn) /u.test(line)) return leaf('address');
+  // An object group's members keep the order they were entered in (the order a rule naming the
+  // group expands to): an ordered list.
+  if (/^object-group network /u.test(parent) && /^network-object /u.test(line)) return member(line, 'network-object');
   // IKEv2 policies and IPsec proposals take several algorithms on one line ("IPsec and ISAKMP" >
   // Configure IKEv2 Policies; Understanding IKEv1 Transform Sets and IKEv2 Proposals): whether a
   // new line replaces the list or adds to it is not said, so the old line is removed first.
@@ -91,26 +94,35 @@ const rules: CiscoPasteRules = {
     return subRule(parent, line);
   },
   // Objects and object groups may be named by rules the export does not show (access rules, other
-  // NAT), IKEv1 transform sets by other crypto map entries: they stay. An IKE policy is offered to
+  // NAT), IKEv1 transform sets by other crypto map entries, and IKE enabled on an interface serves
+  // remote access too: they stay. An IKE policy is offered to
   // every peer ("IPsec and ISAKMP" > Configure IKEv1/IKEv2 Policies: the ASA tries each policy in
   // priority order with any peer), so one the corrected file drops is removed while it keeps
   // policies of that IKE version (it would be offered to those tunnels' peers), and only noted
   // when the file keeps none (no tunnel of the file uses it).
   shared: (line, rest) => {
     if (/^(?:object network|object-group network|crypto ipsec ikev1 transform-set) /u.test(line)) return true;
+    // IKE on an interface serves every IPsec use of it (remote access too), not only these tunnels.
+    if (/^crypto ikev[12] enable /u.test(line)) return true;
     const v = /^crypto (ikev[12]) policy /u.exec(line);
     if (v) return !rest.some((r) => r.startsWith(`crypto ${v[1] as string} policy `));
     return false;
   },
   // The map stays bound to its interface: unbinding it would stop every other tunnel of the map.
   kept: (line) => (/^crypto map \S+ interface \S+$/u.test(line) ? `"${line}" is kept: the crypto map stays bound to its interface for the box's other entries; remove it with "no ${line}" if the map has none` : undefined),
-  remove: (line, mode) => {
+  remove: (line, _mode, rest) => {
     // "clear configure tunnel-group [name]" removes a tunnel group with all its attributes ("Cisco
-    // ASA Series Command Reference", clear configure tunnel-group); its type line and attribute
+    // ASA Series Command Reference", clear configure tunnel-group): its type line and attribute
     // modes go at once.
     const tg = /^tunnel-group (\S+) (?:type \S+|ipsec-attributes|general-attributes)$/u.exec(line);
     if (tg) return [`clear configure tunnel-group ${tg[1] as string}`];
-    return mode ? [`no ${line}`] : [`no ${line}`];
+    // A crypto map entry the corrected file no longer has goes whole with "clear configure crypto
+    // map map-name seq-num" ("IPsec and ISAKMP" > Clearing Crypto Map Configurations; the same
+    // command the Netspoc-Approve deployment tool, hknutzen/Netspoc-Approve go/pkg/cisco/diff.go,
+    // uses on ASAs); one line of an entry that stays goes with its no form.
+    const entry = /^crypto map (\S+) (\d+) /u.exec(line);
+    if (entry && !rest.some((r) => r.startsWith(`crypto map ${entry[1] as string} ${entry[2] as string} `))) return [`clear configure crypto map ${entry[1] as string} ${entry[2] as string}`];
+    return [`no ${line}`];
   },
   // The ASA refuses to delete an object or object group that a rule still names (the error says
   // the object is in use); the script removes the uses first.
@@ -120,9 +132,9 @@ const rules: CiscoPasteRules = {
     return undefined;
   },
   clear: (line, config) => {
-    const m = /^clear configure tunnel-group (\S+)$/u.exec(line);
+    const m = /^clear configure (tunnel-group \S+|crypto map \S+ \d+)$/u.exec(line);
     if (!m) return undefined;
-    return config.filter((n) => !n.comment && n.text.startsWith(`tunnel-group ${m[1] as string} `));
+    return config.filter((n) => !n.comment && n.text.startsWith(`${m[1] as string} `));
   },
   // "show running-config" ends with ": end"; its checksum line comes just before.
   trailer: /^(?:: end|Cryptochecksum:)/u,

@@ -47,8 +47,8 @@ export interface CiscoPasteRules {
   shared(line: string, rest: readonly string[]): boolean;
   /** Statements that stay on the box whatever the file says (the ASA's crypto map binding): noted when gone. */
   kept?(line: string): string | undefined;
-  /** How a gone top-level statement (and, for a mode, its whole mode) is removed: `no <line>` unless the product says otherwise. */
-  remove?(line: string, mode: boolean): string[];
+  /** How a gone top-level statement (and, for a mode, its whole mode) is removed: `no <line>` unless the product says otherwise. `rest` is what the configuration wanted holds. */
+  remove?(line: string, mode: boolean, rest: readonly string[]): string[];
   /** What stops removing a top-level statement at apply time (an object still referenced); undefined when it may go. */
   refuse?(line: string, config: readonly CliNode[]): string | undefined;
   /** `clear configure …` and other commands of the product that remove several statements: the nodes they remove, or undefined when the line is not one. */
@@ -179,14 +179,19 @@ function diffLevel(rules: CiscoPasteRules, parent: string | undefined, before: r
     }
     if (rule.group !== undefined) {
       const g = groups.get(rule.group);
-      if (g && !g.done) {
-        g.done = true;
-        for (const x of b) if (groupOf(x) === rule.group && !g.keep.has(x.text)) emit(`${pad}no ${x.text}`);
+      if (!g || g.done) continue;
+      g.done = true;
+      // Lines to write again further down the list go first; then the new lines, appended; then
+      // the lines that go, so that the list (a crypto ACL) is never left empty on the way.
+      const now = a.filter((x) => groupOf(x) === rule.group).map((x) => x.text);
+      const nowSet = new Set(now);
+      const old = b.filter((x) => groupOf(x) === rule.group && !g.keep.has(x.text)).map((x) => x.text);
+      for (const t of old) if (nowSet.has(t)) emit(`${pad}no ${t}`);
+      for (const t of now) if (!g.keep.has(t) && !written.has(t)) {
+        written.add(t);
+        emit(`${pad}${t}`);
       }
-      if (!g?.keep.has(n.text) && !written.has(n.text)) {
-        written.add(n.text);
-        emit(`${pad}${n.text}`);
-      }
+      for (const t of old) if (!nowSet.has(t)) emit(`${pad}no ${t}`);
       continue;
     }
     if (then && then.text === n.text) continue;
@@ -209,11 +214,11 @@ function diffLevel(rules: CiscoPasteRules, parent: string | undefined, before: r
         continue;
       }
       if (rules.shared(n.text, afterTexts)) {
-        const how = (rules.remove?.(n.text, mode) ?? [`no ${n.text}`]).join('; ');
+        const how = (rules.remove?.(n.text, mode, afterTexts) ?? [`no ${n.text}`]).join('; ');
         d.notes.push(`${n.text} is no longer used by this VPN; it is left in place, as other configuration may use it: remove it with "${how}" if nothing does`);
         continue;
       }
-      for (const r of rules.remove?.(n.text, mode) ?? [`no ${n.text}`]) {
+      for (const r of rules.remove?.(n.text, mode, afterTexts) ?? [`no ${n.text}`]) {
         if (removed.has(r)) continue;
         removed.add(r);
         emit(r);
