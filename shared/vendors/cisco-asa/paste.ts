@@ -18,7 +18,8 @@ const list = (key: string): StatementRule => ({ kind: 'list', key });
 function topRule(line: string): StatementRule {
   // ACL lines: "access-list … extended" appends a line at the end of the ACL unless `line N` says
   // where ("CLI Book 2: Firewall", "Access Control Lists" > Configure Extended ACLs); the no form
-  // with the whole line removes that one line.
+  // with the whole line removes that one line. ACEs "are processed in the order they appear"
+  // ("Using the Command Line Interface" > Text Configuration Files > Line Order).
   let m = /^access-list (\S+) /u.exec(line);
   if (m) return member(line, `access-list ${m[1] as string}`);
   // Twice NAT rules are evaluated in order, a new one goes at the end of section 1 ("CLI Book 2",
@@ -112,8 +113,9 @@ const rules: CiscoPasteRules = {
   kept: (line) => (/^crypto map \S+ interface \S+$/u.test(line) ? `"${line}" is kept: the crypto map stays bound to its interface for the box's other entries; remove it with "no ${line}" if the map has none` : undefined),
   remove: (line, _mode, rest) => {
     // "clear configure tunnel-group [name]" removes a tunnel group with all its attributes ("Cisco
-    // ASA Series Command Reference", clear configure tunnel-group): its type line and attribute
-    // modes go at once.
+    // ASA Series Command Reference", clear configure tunnel-group; Netspoc-Approve removes ASA
+    // tunnel groups so, hknutzen/Netspoc-Approve go/pkg/asa/cmd-info.go, CLEAR_CONF): its type line
+    // and attribute modes go at once.
     const tg = /^tunnel-group (\S+) (?:type \S+|ipsec-attributes|general-attributes)$/u.exec(line);
     if (tg) return [`clear configure tunnel-group ${tg[1] as string}`];
     // A crypto map entry the corrected file no longer has goes whole with "clear configure crypto
@@ -136,6 +138,9 @@ const rules: CiscoPasteRules = {
     if (!m) return undefined;
     return config.filter((n) => !n.comment && n.text.startsWith(`${m[1] as string} `));
   },
+  // A line the CLI takes as a comment starts with a colon ("Cisco ASA Series General Operations
+  // CLI Configuration Guide", "Using the Command Line Interface" > Adding Comments).
+  comment: ':',
   // "show running-config" ends with ": end"; its checksum line comes just before.
   trailer: /^(?:: end|Cryptochecksum:)/u,
   enter: ['configure terminal'],

@@ -43,8 +43,9 @@ function subRule(parent: string, line: string): StatementRule {
   if (/^crypto ikev2 policy /u.test(parent) && starts(line, 'proposal')) return member(line, 'proposal');
   // ACL entries are appended in order ("Security for VPNs with IPsec" > Creating Crypto Access Lists).
   if (/^ip access-list extended /u.test(parent) && /^(?:\d+ )?(?:permit|deny) /u.test(line)) return member(line, 'ace');
-  // "set peer" repeated adds a peer to the entry (Cisco IOS Security Command Reference, set peer
-  // (IPsec): "you can specify multiple peers by repeating this command"): a member, removed by its line.
+  // "set peer" repeated adds a peer to the entry's peer list (Cisco IOS Security Command Reference,
+  // set peer (IPsec); "IPsec Preferred Peer" > Restrictions: multiple peers on a crypto map, "the
+  // default peer must be the first peer in the peer list"): a member, removed by its line.
   if (starts(line, 'set peer')) return member(line);
   if (starts(line, 'set transform-set')) return list('set transform-set');
   if (starts(line, 'match identity remote')) return member(line);
@@ -80,6 +81,8 @@ const rules: CiscoPasteRules = {
     return [`no ${line}`];
   },
   hiddenWhenEmpty: (line) => /^interface \S+$/u.test(line),
+  // A line starting with "!" is a comment, in a configuration file as at the CLI.
+  comment: '!',
   // "show running-config" ends with "end".
   trailer: /^end$/u,
   enter: ['configure terminal'],

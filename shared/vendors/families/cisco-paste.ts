@@ -55,6 +55,8 @@ export interface CiscoPasteRules {
   clear?(line: string, config: readonly CliNode[]): CliNode[] | undefined;
   /** Modes the configuration does not show once nothing is left in them (an IOS interface the box keeps, with none of its lines left in the model). */
   hiddenWhenEmpty?(line: string): boolean;
+  /** What starts a comment typed at the CLI: the line changes nothing. */
+  comment: '!' | ':';
   /** Lines that end a running-config (`: end`, `end`): new top-level lines go before them. */
   trailer: RegExp;
   enter: readonly string[];
@@ -234,8 +236,8 @@ export function ciscoCommands(before: string, after: string, rules: CiscoPasteRu
   const d: Diffed = { out: [], notes: [] };
   diffLevel(rules, undefined, parse(before), parse(after), 0, d);
   // Files that differ in their comments only (the export's warnings) change nothing on the box;
-  // the script says so in a comment line, which both CLIs take and ignore.
-  if (d.out.length === 0 && before !== after) d.out.push('! nothing to change on the box: the corrected file differs in its comments only');
+  // the script says so in a comment line, which the CLI takes and ignores.
+  if (d.out.length === 0 && before !== after) d.out.push(`${rules.comment} nothing to change on the box: the corrected file differs in its comments only`);
   return { kind: 'commands', text: d.out.length > 0 ? `${d.out.join('\n')}\n` : '', enter: rules.enter, leave: rules.leave, notes: d.notes };
 }
 
@@ -291,7 +293,7 @@ export function ciscoApply(config: string, script: PasteScript, rules: CiscoPast
       const line = i + 1;
       const text = raw.trimEnd();
       const trimmed = text.trim();
-      if (trimmed === '' || trimmed.startsWith('!')) return;
+      if (trimmed === '' || trimmed.startsWith(rules.comment)) return;
       const depth = text.length - text.trimStart().length;
       if (trimmed === 'exit') {
         if (path.length === 0) throw new Refused(line, '"exit" outside any configuration mode');

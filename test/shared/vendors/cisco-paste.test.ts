@@ -219,7 +219,8 @@ describe('Cisco ASA: commands for concrete changes of an exported file', () => {
   it('nothing changed: no script; comments only: a comment line that changes nothing', () => {
     expect(asaPaste.commands(ASA_MESH, ASA_MESH, 'a').text).toBe('');
     const commented = asaPaste.commands(ASA_MESH, ASA_MESH.replace('! Design: Full mesh', '! Design: Full mesh, renamed'), 'a');
-    expect(commented.text).toMatch(/^! [^\n]*\n$/u);
+    // The ASA's CLI comment starts with a colon.
+    expect(commented.text).toMatch(/^: [^\n]*\n$/u);
     expect(asaPaste.apply(ASA_MESH, commented)).toEqual({ ok: true, config: ASA_MESH });
   });
 });
@@ -330,6 +331,13 @@ describe('Cisco IOS-XE: commands for concrete changes of an exported file', () =
     const r = iosPaste.apply(IOS_MESH, script);
     const read = r.ok ? iosReader.read([{ name: 'a.ios.txt', content: r.config }]) : undefined;
     expect(read?.ok && read.meaning.peers).toEqual([]);
+  });
+
+  it('nothing changed: no script; comments only: an IOS comment line that changes nothing', () => {
+    expect(iosPaste.commands(IOS_MESH, IOS_MESH, 'a').text).toBe('');
+    const commented = iosPaste.commands(IOS_MESH, IOS_MESH.replace('! Design: Full mesh', '! Design: Full mesh, renamed'), 'a');
+    expect(commented.text).toMatch(/^! [^\n]*\n$/u);
+    expect(iosPaste.apply(IOS_MESH, commented)).toEqual({ ok: true, config: IOS_MESH });
   });
 
   it('refuses to remove what the configuration does not have, saying the script line', () => {
