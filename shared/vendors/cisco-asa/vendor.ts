@@ -4,6 +4,7 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoAsaExporter } from './export';
 import { grammar } from './grammar';
+import { paste } from './paste';
 import { asaEndOptions, asaGatewayOptions } from './options';
 import { reader } from './reader';
 import { identity } from './identity';
@@ -21,4 +22,5 @@ export const vendor = {
   grammar,
   options: { gateway: asaGatewayOptions, end: asaEndOptions },
   reader,
+  paste,
 } as const satisfies VendorModule<'cisco-asa'>;

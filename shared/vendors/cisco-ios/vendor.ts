@@ -4,6 +4,7 @@ import { NO_MONITOR } from '../kit/monitor';
 import { capabilities } from './capabilities';
 import { ciscoIosExporter } from './export';
 import { grammar } from './grammar';
+import { paste } from './paste';
 import { iosGatewayOptions } from './options';
 import { reader } from './reader';
 import { identity } from './identity';
@@ -21,4 +22,5 @@ export const vendor = {
   grammar,
   options: { gateway: iosGatewayOptions },
   reader,
+  paste,
 } as const satisfies VendorModule<'cisco-ios'>;

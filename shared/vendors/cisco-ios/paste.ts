@@ -1,0 +1,118 @@
+// What to paste on a Cisco IOS-XE router to change its configuration: the commands, in
+// configuration mode, that turn the box's VPN configuration into the corrected one
+// (shared/vendors/families/cisco-paste.ts). Follows "Security for VPNs with IPsec Configuration
+// Guide, Cisco IOS XE 17.x", the "Internet Key Exchange Version 2 Configuration Guide" and the
+// "Cisco IOS Security Command Reference" (the no form of each command).
+import type { CiscoPasteRules, StatementRule } from '../families/cisco-paste';
+import { ciscoApply, ciscoCommands } from '../families/cisco-paste';
+import type { VendorPaste } from '../kit/paste';
+import { configFile } from './grammar';
+
+const syntax = configFile.syntax;
+if (syntax.kind !== 'indented-modes') throw new Error('the IOS grammar is indented-modes');
+
+const member = (line: string, group?: string): StatementRule => ({ kind: 'member', key: line, ...(group !== undefined ? { group } : {}) });
+const leaf = (key: string): StatementRule => ({ kind: 'leaf', key });
+const list = (key: string): StatementRule => ({ kind: 'list', key });
+const starts = (line: string, k: string) => line === k || line.startsWith(`${k} `);
+
+function topRule(line: string): StatementRule {
+  // A transform set is one mode by its name: typing it again with other transforms redefines it
+  // ("Security for VPNs with IPsec" > Defining Transform Sets: changes apply to SAs negotiated after).
+  let m = /^crypto ipsec transform-set (\S+) /u.exec(line);
+  if (m) return leaf(`crypto ipsec transform-set ${m[1] as string}`);
+  if (syntax.kind === 'indented-modes' && syntax.modes.some((x) => x.top.test(line))) return leaf(line);
+  // One pre-shared key per peer address ("crypto isakmp key keystring address peer-address"): a new key replaces it.
+  m = /^crypto isakmp key \S+ address (\S+)/u.exec(line);
+  if (m) return leaf(`crypto isakmp key address ${m[1] as string}`);
+  if (starts(line, 'crypto isakmp keepalive')) return leaf('crypto isakmp keepalive');
+  if (/^(?:ip|ipv6) route /u.test(line)) return member(line, 'route');
+  return member(line);
+}
+
+function subRule(parent: string, line: string): StatementRule {
+  // "crypto ikev2 proposal": encryption, integrity, prf and group each take several algorithms;
+  // whether another line replaces them or adds to them is not said in the guide read ("Configuring
+  // IKEv2" > Configuring the IKEv2 Proposal), so the old line is removed first.
+  if (/^crypto ikev2 proposal /u.test(parent)) {
+    const k = ['encryption', 'integrity', 'prf', 'group'].find((x) => starts(line, x));
+    if (k) return list(k);
+  }
+  // An IKEv2 policy lists its proposals in order of preference, one line each ("Configuring IKEv2"
+  // > Configuring IKEv2 Policy: proposal proposal-name, repeatable).
+  if (/^crypto ikev2 policy /u.test(parent) && starts(line, 'proposal')) return member(line, 'proposal');
+  // ACL entries are appended in order ("Security for VPNs with IPsec" > Creating Crypto Access Lists).
+  if (/^ip access-list extended /u.test(parent) && /^(?:\d+ )?(?:permit|deny) /u.test(line)) return member(line, 'ace');
+  // "set peer" repeated adds a peer to the entry's peer list (Cisco IOS Security Command Reference,
+  // set peer (IPsec); "IPsec Preferred Peer" > Restrictions: multiple peers on a crypto map, "the
+  // default peer must be the first peer in the peer list"): a member, removed by its line.
+  if (starts(line, 'set peer')) return member(line);
+  if (starts(line, 'set transform-set')) return list('set transform-set');
+  if (starts(line, 'match identity remote')) return member(line);
+  if (starts(line, 'match address local')) return member(line);
+  // One value each: the other settings of profiles, policies, crypto map entries and interfaces.
+  for (const k of ['set security-association lifetime seconds', 'set security-association lifetime kilobytes', 'set ikev2-profile', 'set pfs', 'match address', 'identity local', 'authentication remote', 'authentication local', 'keyring local', 'lifetime', 'dpd', 'encr', 'hash', 'authentication', 'group', 'mode', 'ip unnumbered', 'tunnel source', 'tunnel mode', 'tunnel destination', 'tunnel protection ipsec profile', 'crypto map', 'address', 'pre-shared-key']) {
+    if (starts(line, k)) return leaf(k);
+  }
+  return member(line);
+}
+
+const rules: CiscoPasteRules = {
+  modes: syntax.modes,
+  rule: (parent, line) => (parent === undefined ? topRule(line) : subRule(parent, line)),
+  // Transform sets may be named by other crypto map entries or IPsec profiles the export does not
+  // show: they stay. ISAKMP policies are offered to every peer ("Configuring Internet Key Exchange
+  // for IPsec VPNs" > IKE Policies: the router tries its policies in priority order with each peer),
+  // so one the corrected file drops is removed while the file keeps ISAKMP policies, and noted when
+  // it keeps none.
+  shared: (line, rest) => {
+    if (/^crypto ipsec transform-set /u.test(line)) return true;
+    if (/^crypto isakmp policy /u.test(line)) return !rest.some((r) => r.startsWith('crypto isakmp policy '));
+    return false;
+  },
+  remove: (line, mode) => {
+    // "no crypto map map-name seq-num" deletes the entry (Cisco IOS Security Command Reference,
+    // crypto map (global IPsec)); an interface other than a tunnel the export made is the box's own,
+    // so only what the export wrote in it goes.
+    const entry = /^crypto map (\S+) (\d+) /u.exec(line);
+    if (entry && mode) return [`no crypto map ${entry[1] as string} ${entry[2] as string}`];
+    const ifc = /^interface (\S+)$/u.exec(line);
+    if (ifc && !/^Tunnel\d+$/u.test(ifc[1] as string)) return [];
+    return [`no ${line}`];
+  },
+  hiddenWhenEmpty: (line) => /^interface \S+$/u.test(line),
+  // A line starting with "!" is a comment, in a configuration file as at the CLI.
+  comment: '!',
+  // "show running-config" ends with "end".
+  trailer: /^end$/u,
+  enter: ['configure terminal'],
+  leave: ['end', 'write memory'],
+};
+
+/** An interface the box has stays: only the lines the export wrote in it are removed. */
+function keepInterfaces(before: string, after: string): string {
+  const gone = new Set<string>();
+  const afterIfs = new Set(after.split('\n').filter((l) => /^interface /u.test(l)));
+  let inGone = false;
+  for (const l of before.split('\n')) {
+    if (/^interface (\S+)$/u.test(l) && !afterIfs.has(l) && !/^interface Tunnel\d+$/u.test(l)) {
+      gone.add(l);
+      inGone = true;
+      continue;
+    }
+    if (inGone && l.startsWith(' ')) continue;
+    inGone = false;
+  }
+  return [...gone].map((g) => `${g}\n`).join('');
+}
+
+export const paste: VendorPaste = {
+  commands: (before, after) => {
+    // A physical interface the corrected file no longer writes (no crypto map left) keeps its own
+    // configuration: the file's lines in it are removed, by entering it. Written as that interface
+    // with no lines, which the diff turns into ` no <line>` in its mode.
+    const emptied = keepInterfaces(before, after);
+    return ciscoCommands(before, `${after}${emptied}`, rules);
+  },
+  apply: (config, script) => ciscoApply(config, script, rules),
+};
