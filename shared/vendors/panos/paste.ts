@@ -252,55 +252,75 @@ function withoutNestedDeletes(script: PasteScript): PasteScript {
 // one per member list, as `show config running format set` writes a list (`[ a b ]`).
 
 /** An atom (with its path's and choice's keys, to find it fast), or a statement the model does not split. */
-type Item = { atom: SetAtom; pk: string; ck?: string } | { text: string };
+type Item = { atom: SetAtom; readonly pk: string; readonly ck?: string } | { text: string };
 
 class Candidate {
-  items: Item[] = [];
+  private list: Item[] = [];
+  /** The atoms by path and by choice, to find them without a scan (a hub's configuration has thousands). */
+  private byPath = new Map<string, Extract<Item, { atom: SetAtom }>[]>();
+  /** Each choice's branches set, and the members set, by path and member. */
+  private branches = new Map<string, Set<string>>();
+  private members = new Set<string>();
 
-  private atoms(): { atom: SetAtom; at: number }[] {
-    return this.items.flatMap((x, at) => ('atom' in x ? [{ atom: x.atom, at }] : []));
+  get items(): readonly Item[] {
+    return this.list;
+  }
+
+  set items(items: readonly Item[]) {
+    this.list = [...items];
+    this.byPath.clear();
+    this.branches.clear();
+    this.members.clear();
+    for (const x of this.list) if ('atom' in x) this.index(x);
+  }
+
+  private index(x: Extract<Item, { atom: SetAtom }>): void {
+    const p = this.byPath.get(x.pk) ?? [];
+    p.push(x);
+    this.byPath.set(x.pk, p);
+    if (x.ck !== undefined) {
+      const b = this.branches.get(x.ck) ?? new Set<string>();
+      b.add(x.atom.path[(x.atom.choice as readonly string[]).length] as string);
+      this.branches.set(x.ck, b);
+    }
+    if (x.atom.kind === 'member') this.members.add(memberKey(x.pk, x.atom));
+  }
+
+  keep(text: string): void {
+    this.list.push({ text });
   }
 
   /** A `set`: each atom added, a leaf's value replaced where it is, a member appended once; an error message, or undefined. */
   set(as: readonly SetAtom[]): string | undefined {
     for (const a of as) {
       const pk = key(a.path);
-      const ck = a.choice ? key(a.choice) : undefined;
-      const branch = a.choice ? a.path[a.choice.length] : undefined;
-      let same = -1;
-      let lastOfList = -1;
-      for (let i = 0; i < this.items.length; i++) {
-        const x = this.items[i] as Item;
-        if (!('atom' in x)) continue;
-        const y = x.atom;
+      const c = a.choice;
+      const ck = c ? key(c) : undefined;
+      if (c && ck !== undefined) {
         // Whether the CLI replaces another branch of a choice by itself is not documented: the model
         // refuses, so that a script that relies on it fails here rather than on the box.
-        if (ck !== undefined && x.ck === ck && y.path[(a.choice as readonly string[]).length] !== branch) {
-          return `${[...(a.choice as readonly string[]), y.path[(a.choice as readonly string[]).length]].join(' ')} is configured: delete ${(a.choice as readonly string[]).join(' ')} before setting ${branch ?? ''}`;
-        }
-        if (x.pk !== pk || y.kind !== a.kind) continue;
-        if (a.kind === 'member') {
-          lastOfList = i;
-          if (key(y.value) === key(a.value)) same = i;
-        } else same = i;
+        const other = [...(this.branches.get(ck) ?? [])].find((b) => b !== a.path[c.length]);
+        if (other !== undefined) return `${[...c, other].join(' ')} is configured: delete ${c.join(' ')} before setting ${a.path[c.length] ?? ''}`;
       }
-      const item: Item = { atom: a, pk, ...(ck !== undefined ? { ck } : {}) };
-      if (a.kind === 'leaf' && same >= 0) this.items[same] = item;
-      else if (same >= 0) continue;
-      else if (lastOfList >= 0) this.items.splice(lastOfList + 1, 0, item);
-      else this.items.push(item);
+      const same = a.kind === 'member' ? this.members.has(memberKey(pk, a)) : this.byPath.get(pk)?.find((y) => y.atom.kind === a.kind);
+      if (same && typeof same === 'object') same.atom = a;
+      else if (!same) {
+        // A new member goes last; the list is written whole where its first member is (text()).
+        const item: Item = { atom: a, pk, ...(ck !== undefined ? { ck } : {}) };
+        this.list.push(item);
+        this.index(item);
+      }
     }
     return undefined;
   }
 
   /** A `delete`: one member (`path member`), or the node and everything under it. */
   delete(ws: readonly string[]): string | undefined {
-    const here = this.atoms();
-    const asMember = here.filter(({ atom: y }) => y.kind === 'member' && key([...y.path, ...y.value]) === key(ws));
-    const gone = asMember.length > 0 ? asMember : here.filter(({ atom: y }) => startsWith(y.path, ws));
-    if (gone.length === 0) return `Object not present: ${ws.join(' ')}`;
-    const at = new Set(gone.map((g) => g.at));
-    const left = this.items.filter((_, i) => !at.has(i));
+    const atoms = this.list.filter((x): x is Extract<Item, { atom: SetAtom }> => 'atom' in x);
+    const asMember = atoms.filter(({ atom: y }) => y.kind === 'member' && key([...y.path, ...y.value]) === key(ws));
+    const gone = new Set(asMember.length > 0 ? asMember : atoms.filter(({ atom: y }) => startsWith(y.path, ws)));
+    if (gone.size === 0) return `Object not present: ${ws.join(' ')}`;
+    const left = this.list.filter((x) => !gone.has(x as Extract<Item, { atom: SetAtom }>));
     const referrer = referenceTo(ws, left);
     if (referrer) return `Reference count not zero: ${ws.join(' ')} is used by ${referrer}`;
     this.items = left;
@@ -346,7 +366,7 @@ class Candidate {
       }
       if (listed.has(key(a.path))) continue;
       listed.add(key(a.path));
-      const vs = this.items.flatMap((y) => ('atom' in y && y.atom.kind === 'member' && key(y.atom.path) === key(a.path) ? y.atom.value : []));
+      const vs = (this.byPath.get(key(a.path)) ?? []).flatMap((y) => (y.atom.kind === 'member' ? y.atom.value : []));
       out.push(['set', ...a.path, ...(vs.length === 1 ? vs : ['[', ...vs, ']'])].join(' '));
     }
     return out.length > 0 ? `${out.join('\n')}\n` : '';
@@ -373,6 +393,7 @@ function referenceTo(ws: readonly string[], left: readonly Item[]): string | und
 }
 
 const comment = (line: string) => line === '' || line.startsWith('#');
+const memberKey = (pk: string, a: SetAtom) => `${pk}\u0001${key(a.value)}`;
 
 /** A configuration in the model. */
 function loaded(config: string): Candidate {
@@ -385,7 +406,7 @@ function loaded(config: string): Candidate {
     // What the model does not split (a box's own statements) is kept as it is.
     if (as) box.set(as);
     else if (ws[0] === 'move' && box.move(ws.slice(1)) === undefined) continue;
-    else box.items.push({ text: line });
+    else box.keep(line);
   }
   return box;
 }
@@ -443,15 +464,20 @@ const IS_ENTRY: Record<EntryKind, (o: readonly string[]) => boolean> = {
   nat: (o) => o[0] === 'rulebase' && o[1] === 'nat' && o.length === 4,
 };
 
-/** The configuration's entries of a kind in the box's order: static routes, a tunnel's proxy IDs, or the rules of a rulebase. */
-function entries(box: Candidate, kind: EntryKind, within: readonly string[] = []): string[][] {
-  const out = new Map<string, readonly string[]>();
+/** The configuration's entries in the box's order, by list: static routes (the reader takes them in one list), each tunnel's proxy IDs, the rules of each rulebase. */
+function entryLists(box: Candidate): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  const seen = new Set<string>();
   for (const x of box.items) {
     if (!('atom' in x)) continue;
     const o = x.atom.object;
-    if (IS_ENTRY[kind](o) && startsWith(o, within) && !out.has(key(o))) out.set(key(o), o);
+    const kind = (Object.keys(IS_ENTRY) as EntryKind[]).find((k) => IS_ENTRY[k](o));
+    if (kind === undefined || seen.has(key(o))) continue;
+    seen.add(key(o));
+    const list = kind === 'proxy-id' ? key([kind, ...o.slice(0, 4)]) : kind;
+    out.set(list, [...(out.get(list) ?? []), [...o]]);
   }
-  return [...out.values()].map((o) => [...o]);
+  return out;
 }
 
 /** How many entries of `want` `got` has in the same places from the start. */
@@ -461,47 +487,65 @@ const samePrefix = (got: readonly string[][], want: readonly string[][]) => {
   return k;
 };
 
+/** The entry (route, proxy ID, rule) a statement's words begin with, if any. */
+const entryAt = (ws: readonly string[]): readonly string[] | undefined => [ws.slice(1, 8), ws.slice(1, 5)].find((o) => (Object.keys(IS_ENTRY) as EntryKind[]).some((k) => IS_ENTRY[k](o)));
+
+/** Whether the script sets an entry `before` does not have: only then can entries end up out of order. */
+function addsEntries(script: PasteScript, before: string): boolean {
+  const had = new Set<string>();
+  for (const l of before.split('\n')) {
+    if (!l.startsWith('set ')) continue;
+    const o = entryAt(words(l));
+    if (o) had.add(key(o));
+  }
+  return script.text.split('\n').some((l) => {
+    if (!l.startsWith('set ')) return false;
+    const o = entryAt(words(l));
+    return o !== undefined && !had.has(key(o));
+  });
+}
+
+/** The route or proxy ID a statement sets or deletes (both are seven words: see IS_ENTRY). */
+const entryOf = (ws: readonly string[]) => key(ws.slice(1, 8));
+
 /**
  * `set` puts a new entry last (PAN-OS and Panorama API Guide, "Set Configuration"), so that pasted
  * entries may end up in another order than wanted. Rules are put in place with `move` ("Move
- * Configuration"): their order decides which one matches. Static routes have no order that matters
- * to the firewall, but the configuration read back should be the one wanted: those out of place are
- * deleted and set again, last, in order.
+ * Configuration"): their order decides which one matches. Static routes and proxy IDs have no
+ * order that matters to the firewall, but the configuration read back should be the one wanted:
+ * those out of place are deleted and set again, last, in order.
  */
 function inPlace(script: PasteScript, before: string, after: string): PasteScript {
-  let lines = script.text.split('\n').filter((l) => l !== '');
-  const pasted = () => panosPaste.apply(before, { ...script, text: lines.length > 0 ? `${lines.join('\n')}\n` : '' });
-  let now = pasted();
+  if (!addsEntries(script, before)) return script;
+  const now = panosPaste.apply(before, script);
   if (!now.ok) return script;
-  const was = loaded(before);
-  const wants = loaded(after);
-  let box = loaded(now.config);
-  // The reader takes static routes in one list, and each tunnel's proxy IDs in one.
-  const groups: [EntryKind, readonly string[]][] = [['route', []], ...entries(wants, 'proxy-id').map((o) => ['proxy-id', o.slice(0, 4)] as [EntryKind, readonly string[]])];
-  const seen = new Set<string>();
-  for (const [kind, within] of groups) {
-    if (seen.has(key([kind, ...within]))) continue;
-    seen.add(key([kind, ...within]));
-    const want = entries(wants, kind, within);
-    const got = entries(box, kind, within);
-    const k = samePrefix(got, want);
-    if (k === want.length) continue;
-    const had = new Set(entries(was, kind, within).map(key));
-    const late = want.slice(k);
-    const of = (l: string) => late.find((o) => startsWith(words(l).slice(1), o));
-    lines = lines.filter((l) => !((l.startsWith('set ') || l.startsWith('delete ')) && of(l)));
-    const wanted = after.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('set '));
+  let lines = script.text.split('\n').filter((l) => l !== '');
+  const had = new Set([...entryLists(loaded(before)).values()].flat().map(key));
+  const want = entryLists(loaded(after));
+  const got = entryLists(loaded(now.config));
+  const late: string[][] = [];
+  for (const [list, w] of want) {
+    if (list === 'security' || list === 'nat') continue;
+    late.push(...w.slice(samePrefix(got.get(list) ?? [], w)));
+  }
+  if (late.length > 0) {
+    const moved = new Set(late.map(key));
+    lines = lines.filter((l) => !((l.startsWith('set ') || l.startsWith('delete ')) && moved.has(entryOf(words(l)))));
+    const wanted = new Map<string, string[]>();
+    for (const l of after.split('\n').map((x) => x.trim())) {
+      if (!l.startsWith('set ')) continue;
+      const k = entryOf(words(l));
+      if (moved.has(k)) wanted.set(k, [...(wanted.get(k) ?? []), l]);
+    }
     for (const o of late) {
       if (had.has(key(o))) lines.push(['delete', ...o].join(' '));
-      lines.push(...wanted.filter((l) => startsWith(words(l).slice(1), o)));
+      lines.push(...(wanted.get(key(o)) ?? []));
     }
-    now = pasted();
-    if (!now.ok) return script;
-    box = loaded(now.config);
   }
   for (const kind of ['security', 'nat'] as const) {
-    const wantRules = entries(wants, kind);
-    const order = entries(box, kind).filter((o) => wantRules.some((w) => key(w) === key(o)));
+    const wantRules = want.get(kind) ?? [];
+    const wanted = new Set(wantRules.map(key));
+    const order = (got.get(kind) ?? []).filter((o) => wanted.has(key(o)));
     for (let i = 0; i < wantRules.length; i++) {
       const w = wantRules[i] as string[];
       if (key(order[i] ?? []) === key(w)) continue;
