@@ -6,6 +6,7 @@ import { grammar } from './grammar';
 import { identity } from './identity';
 import { panosMonitor } from './monitor';
 import { panosEndOptions } from './options';
+import { panosPaste } from './paste';
 import { panos as profile } from './profile';
 import { panosReader } from './reader';
 import { showVpnFlow, showVpnIkeSa, showVpnIpsecSa, showVpnIpsecSaDetail } from './show';
@@ -26,6 +27,7 @@ export const vendor = {
   },
   exporter: panosExporter,
   reader: panosReader,
+  paste: panosPaste,
   options: { end: panosEndOptions },
   grammar,
 } as const satisfies VendorModule<'panos'>;
