@@ -90,13 +90,15 @@ function objectNames(lines: readonly string[]): Record<string, Set<string>> {
 }
 
 const BOX = { tunnel: 'TUN-ASA-Branch', gateway: 'GW-ASA-Branch', ike: 'IKE-AES256-SHA1', ipsec: 'ESP-AES256-SHA1' };
+/** What the import records of the box's route, rules and address objects (box-rule-names.test.ts tests them). */
+const RULE_NAMES = { staticRoutes: '10.20.0.0/24=branch-lan', securityRuleOut: 'hq-to-branch', securityRuleIn: 'branch-to-hq', natExemption: 'none', addressObjects: '10.10.0.0/24=HQ-LAN,10.20.0.0/24=BRANCH-LAN' };
 
 describe('the corrected PAN-OS configuration of an imported box is in its own names', () => {
   it('the import records the box\'s names on its tunnel end', () => {
     const doc = imported(PA, ASA, 1);
     const pa = doc.gateways.find((g) => g.vendor === 'panos');
     const end = doc.tunnels.flatMap((t) => [t.a, t.b]).find((e) => e.gatewayId === pa?.id);
-    expect(end?.vendorOptions).toEqual({ panos: { ikeGateway: 'GW-ASA-Branch', ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1' } });
+    expect(end?.vendorOptions).toEqual({ panos: { ikeGateway: 'GW-ASA-Branch', ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1', ...RULE_NAMES } });
   });
 
   for (const c of CAUSES) {
@@ -150,7 +152,7 @@ describe('the corrected PAN-OS configuration of an imported box is in its own na
     const doc = imported(spaced, ASA, 1);
     const pa = doc.gateways.find((g) => g.vendor === 'panos');
     const end = doc.tunnels.flatMap((t) => [t.a, t.b]).find((e) => e.gatewayId === pa?.id);
-    expect(end?.vendorOptions).toEqual({ panos: { ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1' } });
+    expect(end?.vendorOptions).toEqual({ panos: { ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1', ...RULE_NAMES } });
     const file = exportDocument(doc, { gateways: [pa?.id ?? ''], skipEngineCheck: true }).files[0]?.content ?? '';
     expect(objectNames(file.split('\n')).gateway).toEqual(new Set(['gw-PA-HQ---ASA-Branch']));
     expect(file).toContain('set network tunnel ipsec TUN-ASA-Branch auto-key ike-gateway gw-PA-HQ---ASA-Branch');
@@ -163,6 +165,12 @@ describe('the corrected PAN-OS configuration of an imported box is in its own na
       ['ipsecTunnel', 'text'],
       ['ikeCryptoProfile', 'text'],
       ['ipsecCryptoProfile', 'text'],
+      ['staticRoutes', 'text'],
+      ['securityRuleOut', 'text'],
+      ['securityRuleIn', 'text'],
+      ['natExemptionRule', 'text'],
+      ['natExemption', 'choice'],
+      ['addressObjects', 'text'],
     ]);
     const ok = (v: string) => panosEndOptions.schema.safeParse({ ikeGateway: v }).success;
     expect(['', 'GW-ASA-Branch', 'ike_v1.prof', 'x'.repeat(63)].map(ok)).toEqual([true, true, true, true]);
