@@ -323,11 +323,14 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   const ruleIn = box.object(w, t, 'security rule', own.securityRuleIn, `${name}-in`.slice(0, 63));
   w.line(`set rulebase security rules ${ruleOut} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} application any service ${svc.out} action allow`);
   w.line(`set rulebase security rules ${ruleIn} from ${zoneWord(zone)} to ${zoneWord(ctx.insideZone)} source ${dstL} destination ${srcL} application any service ${svc.in} action allow`);
-  // An imported firewall that had no NAT exemption for this tunnel gets none: its source NAT did
-  // not take the tunnel's traffic then (PAN-OS matches a NAT rule on the zone the route leaves by,
-  // PAN-OS Administrator's Guide, "NAT Policy Rules": the destination zone is the zone of the
-  // egress interface, here the tunnel's), and a rule added at the top of its NAT rulebase is a
-  // change the box did not need.
+  // An imported firewall that had no NAT exemption for this tunnel gets none: a NAT rule matches
+  // "a packet's source zone and destination zone, at a minimum" (Palo Alto Networks, NGFW docs,
+  // "NAT Policy Rules"), the destination zone being that of the interface the route lookup picks
+  // ("Policy-Based Forwarding": "the firewall uses the destination IP address in a packet to
+  // determine the outgoing interface"), here the tunnel's; the box's source NAT did not take the
+  // tunnel's traffic then, and a rule added at the top of its NAT rulebase is a change the box
+  // did not need. (A box whose source NAT names the tunnel's zone too had a broken tunnel; the
+  // engine's NAT checks speak of that, not this file.)
   if (own.natExemption === 'none') {
     if (ctx.gateway.natRules.some((r) => r.kind === 'source')) w.comment(`no NAT exemption written: ${ctx.gateway.name} had none for this tunnel when imported`);
   } else if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
