@@ -329,8 +329,8 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   // ("Policy-Based Forwarding": "the firewall uses the destination IP address in a packet to
   // determine the outgoing interface"), here the tunnel's; the box's source NAT did not take the
   // tunnel's traffic then, and a rule added at the top of its NAT rulebase is a change the box
-  // did not need. (A box whose source NAT names the tunnel's zone too had a broken tunnel; the
-  // engine's NAT checks speak of that, not this file.)
+  // did not need. (The reader records `none` only when no source NAT rule of the box goes to the
+  // tunnel's zone or to any zone.)
   if (own.natExemption === 'none') {
     if (ctx.gateway.natRules.some((r) => r.kind === 'source')) w.comment(`no NAT exemption written: ${ctx.gateway.name} had none for this tunnel when imported`);
   } else if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {

@@ -666,7 +666,10 @@ export const panosReader: VendorReader = {
         if (out1) out.securityRuleOut = out1.name;
         if (in1) out.securityRuleIn = in1.name;
         if (exemption) out.natExemptionRule = exemption.name;
-        else out.natExemption = 'none';
+        // None, and no source NAT rule of the box toward the tunnel's zone (or any zone): its
+        // source NAT does not take the tunnel's traffic, so none is to be written. A box whose
+        // source NAT could take it keeps the exporter's exemption.
+        else if (![...nat.values()].some((r) => r.scope === scope && !r.disabled && r.keys.has('source-translation') && (r.keys.get('to')?.values ?? ['any']).some((z) => z === tunnelZone || z === 'any'))) out.natExemption = 'none';
         // The objects these rules name come first: the box's name for a prefix is the one its rules use.
         for (const r of [out1, in1, exemption]) for (const key of ['source', 'destination']) for (const v of r?.rule.keys.get(key)?.values ?? []) objectFor(scope, v, named, tunnelAddresses);
       }

@@ -130,6 +130,13 @@ describe('what the reader takes as the tunnel\'s rules, and what it leaves', () 
     expect(patch).toContain(' move rulebase nat rules vpn-no-nat top');
   });
 
+  it('a box whose source NAT could take the tunnel\'s traffic (to any zone) and has no exemption: none is recorded, and the exporter writes its exemption', () => {
+    const anyZone = edit(PA, 'set rulebase nat rules outbound-pat to untrust', 'set rulebase nat rules outbound-pat to any');
+    expect(end(anyZone)).not.toHaveProperty('natExemption');
+    expect(end(anyZone)).not.toHaveProperty('natExemptionRule');
+    expect(fileOf(imported(anyZone, ASA, 1))).toContain('set rulebase nat rules PA-HQ---ASA-Branch-no-nat from trust to vpn source HQ-LAN destination BRANCH-LAN service any');
+  });
+
   it('a rule for more than the tunnel (any, or another network too) or for part of it is not the tunnel\'s: the exporter writes its own', () => {
     const wide = edit(PA, 'set rulebase security rules hq-to-branch destination BRANCH-LAN', 'set rulebase security rules hq-to-branch destination any');
     expect(end(wide)).not.toHaveProperty('securityRuleOut');
