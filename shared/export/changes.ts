@@ -36,11 +36,15 @@ export interface ChangesOptions {
   includeSecrets?: boolean;
 }
 
-/** The document as it was imported: the imported records, nothing since. */
+/**
+ * The document as it was imported: the imported records, nothing since. The records stay in it
+ * too, so that an exporter writes the box as imported the way it writes the corrected one (what
+ * it leaves out of an imported box's file, it leaves out of both).
+ */
 export function importedDocument(doc: TopologyDocument): TopologyDocument | undefined {
-  if (!doc.imported) return undefined;
-  const { imported, ...rest } = doc;
-  return { ...rest, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels };
+  const { imported } = doc;
+  if (!imported) return undefined;
+  return { ...doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels };
 }
 
 function filesOf(doc: TopologyDocument, gateway: Gateway | undefined, includeSecrets: boolean): { name: string; content: string }[] {

@@ -38,7 +38,9 @@ export type Vendor = z.infer<typeof VendorSchema>;
  * product, so moving a design to another product keeps the first product's settings for when it
  * comes back, and never reads them as the other's.
  */
-export const VendorOptionValueSchema = z.union([z.boolean(), z.number().finite(), z.string().max(64).regex(/^[A-Za-z0-9._:/-]*$/, { message: 'a product setting is a short word: letters, digits and . _ : / -' })]);
+// A word, or a list of words (`10.20.0.0/24=BRANCH-LAN,10.21.0.0/24=VOICE`): each product's schema
+// says which of its settings may be a list and how long a name in it may be.
+export const VendorOptionValueSchema = z.union([z.boolean(), z.number().finite(), z.string().max(1024).regex(/^[A-Za-z0-9._:/=,-]*$/, { message: 'a product setting is a word or a comma-separated list of words: letters, digits and . _ : / = , -' })]);
 const vendorOptions = () => z.record(VendorSchema, z.record(z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, { message: 'a product setting is named in camelCase' }), VendorOptionValueSchema));
 /** Gateway and tunnel-end settings have the same shape; two schemas, so the published JSON Schema can say which products have which. */
 export const GatewayVendorOptionsSchema = vendorOptions();

@@ -7,16 +7,16 @@
 // Networks' pan-os-codegen publishes it (specs/network/ike-gateway.yaml, specs/network/tunnels/
 // ipsec.yaml, specs/objects/profiles/ike-crypto-profile.yaml and ipsec-crypto-profile.yaml).
 import type { DhGroup, Encryption, Integrity, TunnelEnd } from '../../model/document';
-import type { AddressRange } from '../../net/address';
+import { parseAddressSpec, parsePrefix, type AddressRange } from '../../net/address';
 import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
-import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { buildGatewayContext, ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { capabilities, FROM_10_2, inUnits, LIFESIZE_UNITS, LIFETIME_UNITS, panosHasDes, panosHasGroupsOf102 } from './capabilities';
 import { configFile } from './grammar';
-import { panosEndOptionsOf } from './options';
+import { nameEntries, panosEndOptionsOf } from './options';
 
 const LABEL = 'PAN-OS';
 const REFERENCE = `PAN-OS Administrator's Guide, "Set Up Site-to-Site VPN" (Set Up an IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel: proxy IDs, none meaning 0.0.0.0/0 both ways; Tunnel Interface); PAN-OS schema (pan-os-codegen specs/network/ike-gateway.yaml, tunnels/ipsec.yaml, objects/profiles)`;
@@ -188,8 +188,8 @@ class BoxNames {
     return { name: box, write };
   }
 
-  /** The IKE gateway's or IPSec tunnel's name for this end: the box's, unless another tunnel of this file has it already. */
-  object(w: ConfigWriter, t: TunnelView, what: 'IKE gateway' | 'IPSec tunnel', box: string, own: string): string {
+  /** The IKE gateway's, IPSec tunnel's or rule's name for this end: the box's, unless another tunnel of this file has it already. */
+  object(w: ConfigWriter, t: TunnelView, what: 'IKE gateway' | 'IPSec tunnel' | 'security rule' | 'NAT rule', box: string, own: string): string {
     if (!box) return own;
     const key = `${what} ${box}`;
     if (!this.taken.has(key)) {
@@ -201,12 +201,24 @@ class BoxNames {
   }
 }
 
+/** A `<prefix>=<name>` list setting by the range each prefix stands for (options.ts). */
+function namesByRange(list: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of nameEntries(list)) {
+    const r = parseAddressSpec(e.prefix);
+    if (r.ok && !out.has(rangeKey(r.value))) out.set(rangeKey(r.value), e.name);
+  }
+  return out;
+}
+
+const rangeKey = (r: AddressRange) => `${r.family} ${r.from}-${r.to}`;
+
 function profileName(kind: ProfileKind, end: TunnelEnd): string {
   const o = panosEndOptionsOf(end);
   return kind === 'ike' ? o.ikeCryptoProfile : o.ipsecCryptoProfile;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Set<string>, routeNames: Set<string>, box: BoxNames): void {
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names: Set<string>, addresses: Map<string, string>, routeNames: Set<string>, box: BoxNames): void {
   const tn = t.tunnel.name;
   // 31 characters for a gateway, profile or route name (the exporter's rule; the schema names no
   // limit): the tunnel's name leaves room for the longest prefix, "ipsec-", so that two tunnels'
@@ -284,26 +296,45 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
 
   // Routes to the tunnel interface.
   if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `routes to ${tunnelIf} written for ${t.routes.join(', ')}: where the design has none, from the remote selectors or the peer's networks`, { tunnel: tn, line: w.current + 1, silentInFile: true });
-  // Tunnels that share a tunnel interface share its routes: each is written once.
+  // Tunnels that share a tunnel interface share its routes: each is written once, under the box's
+  // name for that destination when it has one (a name no other route of this file has taken).
+  const boxRoutes = namesByRange(own.staticRoutes);
   t.routes.forEach((dst, i) => {
     const key = `${tunnelIf} ${dst}`;
     if (routeNames.has(key)) return;
     routeNames.add(key);
-    w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${safeName(`${name}-${i + 1}`, 31, routeNames).name} destination ${dst} interface ${tunnelIf}`);
+    const range = parseAddressSpec(dst);
+    const boxName = range.ok ? boxRoutes.get(rangeKey(range.value)) : undefined;
+    const routeName = boxName !== undefined && !routeNames.has(boxName) ? boxName : safeName(`${name}-${i + 1}`, 31, routeNames).name;
+    routeNames.add(routeName);
+    w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${routeName} destination ${dst} interface ${tunnelIf}`);
   });
 
   // Security policy both ways, and a no-NAT rule when the gateway does source NAT.
   const pa = policyAddresses(ctx, t);
-  const objs = (rs: AddressRange[]) => rs.map((r) => defineAddress(w, r, addresses));
+  const boxObjects = namesByRange(own.addressObjects);
+  const objs = (rs: AddressRange[]) => rs.map((r) => defineAddress(w, r, addresses, boxObjects));
   const src = objs(pa.local);
   const dst = objs(pa.remote);
   const srcL = src.length ? list(src) : 'any';
   const dstL = dst.length ? list(dst) : 'any';
   const svc = serviceFor(w, t);
-  w.line(`set rulebase security rules ${`${name}-out`.slice(0, 63)} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} application any service ${svc.out} action allow`);
-  w.line(`set rulebase security rules ${`${name}-in`.slice(0, 63)} from ${zoneWord(zone)} to ${zoneWord(ctx.insideZone)} source ${dstL} destination ${srcL} application any service ${svc.in} action allow`);
-  if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
-    const rule = `${name}-no-nat`.slice(0, 63);
+  const ruleOut = box.object(w, t, 'security rule', own.securityRuleOut, `${name}-out`.slice(0, 63));
+  const ruleIn = box.object(w, t, 'security rule', own.securityRuleIn, `${name}-in`.slice(0, 63));
+  w.line(`set rulebase security rules ${ruleOut} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} application any service ${svc.out} action allow`);
+  w.line(`set rulebase security rules ${ruleIn} from ${zoneWord(zone)} to ${zoneWord(ctx.insideZone)} source ${dstL} destination ${srcL} application any service ${svc.in} action allow`);
+  // An imported firewall that had no NAT exemption for this tunnel gets none: a NAT rule matches
+  // "a packet's source zone and destination zone, at a minimum" (Palo Alto Networks, NGFW docs,
+  // "NAT Policy Rules"), the destination zone being that of the interface the route lookup picks
+  // ("Policy-Based Forwarding": "the firewall uses the destination IP address in a packet to
+  // determine the outgoing interface"), here the tunnel's; the box's source NAT did not take the
+  // tunnel's traffic then, and a rule added at the top of its NAT rulebase is a change the box
+  // did not need. (The reader records `none` only when no source NAT rule of the box goes to the
+  // tunnel's zone or to any zone.)
+  if (own.natExemption === 'none') {
+    if (ctx.gateway.natRules.some((r) => r.kind === 'source')) w.comment(`no NAT exemption written: ${ctx.gateway.name} had none for this tunnel when imported`);
+  } else if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
+    const rule = box.object(w, t, 'NAT rule', own.natExemptionRule, `${name}-no-nat`.slice(0, 63));
     w.line(`set rulebase nat rules ${rule} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} service any`);
     w.line(`move rulebase nat rules ${rule} top`);
   }
@@ -328,10 +359,17 @@ function serviceFor(w: ConfigWriter, t: TunnelView): { out: string; in: string }
   return { out: name, in: inName };
 }
 
-function defineAddress(w: ConfigWriter, r: AddressRange, defined: Set<string>): string {
-  const name = objectName(r);
+/**
+ * The address object for `r`, written once per file: the box's name for that prefix when the
+ * imported end recorded one (and no other prefix of this file has that name), else the
+ * exporter's (N-10.20.0.0-24). `defined`: each name written → the range it stands for.
+ */
+function defineAddress(w: ConfigWriter, r: AddressRange, defined: Map<string, string>, own: ReadonlyMap<string, string>): string {
+  const key = rangeKey(r);
+  const boxName = cidr(r) ? own.get(key) : undefined;
+  const name = boxName !== undefined && (defined.get(boxName) ?? key) === key ? boxName : objectName(r);
   if (!defined.has(name)) {
-    defined.add(name);
+    defined.set(name, key);
     const c = cidr(r);
     w.line(c ? `set address ${name} ip-netmask ${c}` : `set address ${name} ip-range ${firstIp(r)}-${lastIp(r)}`);
   }
@@ -379,6 +417,35 @@ function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selecto
   return locals.length * remotes.length;
 }
 
+/**
+ * The tunnel with the routes to write: for an end imported from the box, the routes the export
+ * kit derives (from the remote selectors or the peer's networks, where the gateway's own routes
+ * do not cover them) are left out when it derived them as imported too: the box did without them
+ * then, and writing them would make the corrected configuration's diff remove routes (and address
+ * objects) the box never had. A route for a remote prefix that is new since the import is written.
+ */
+function routesOnTheBox(ctx: GatewayContext): (t: TunnelView) => TunnelView {
+  const imported = ctx.doc.imported;
+  if (!imported) return (t) => t;
+  const gateway = imported.gateways.find((g) => g.id === ctx.gateway.id);
+  if (!gateway) return (t) => t;
+  const then = buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'panos', false, []);
+  return (t) => {
+    const was = then.tunnels.find((x) => x.tunnel.id === t.tunnel.id && x.me.gatewayId === t.me.gatewayId);
+    if (!was) return t;
+    // As the kit writes a route's prefix (the design keeps it as typed).
+    const canonical = (text: string) => {
+      const r = parsePrefix(text);
+      return r.ok ? (cidr(r.value) ?? text) : text;
+    };
+    const ownThen = new Set(gateway.routes.filter((r) => r.interface === was.me.tunnelInterface).map((r) => canonical(r.destination)));
+    const derivedThen = new Set(was.routes.filter((r) => !ownThen.has(r)));
+    const ownNow = new Set(ctx.gateway.routes.filter((r) => r.interface === t.me.tunnelInterface).map((r) => canonical(r.destination)));
+    const routes = t.routes.filter((r) => ownNow.has(r) || !derivedThen.has(r));
+    return routes.length === t.routes.length ? t : { ...t, routes, routesDerived: routes.some((r) => !ownNow.has(r)) };
+  };
+}
+
 /** What the file takes as already configured on a box in production: its interfaces' addresses and zones. */
 function assumedInterfaces(ctx: GatewayContext): string {
   const said = (name: string, zone: string) => {
@@ -399,10 +466,11 @@ export const panosExporter: VendorExporter = {
       w.warn('VPN_TYPE_ADJUSTED', 'PAN-OS is route-based: the design says policy-based, so the tunnel is written route-based with proxy IDs for the peer', { line: w.current });
     }
     const names = new Set<string>();
-    const addresses = new Set<string>();
+    const addresses = new Map<string, string>();
     const routeNames = new Set<string>();
     const box = new BoxNames(ctx);
-    for (const t of ctx.tunnels) exportTunnel(w, ctx, t, names, addresses, routeNames, box);
+    const boxRoutes = routesOnTheBox(ctx);
+    for (const t of ctx.tunnels) exportTunnel(w, ctx, boxRoutes(t), names, addresses, routeNames, box);
     return [{ name: file, content: w.text() }];
   },
 };

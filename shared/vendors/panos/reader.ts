@@ -10,9 +10,9 @@
 // network-address-translation.yaml). `set vsys <name> …` (a multi-vsys firewall) scopes the
 // zones, objects and rules after it to that virtual system; `set shared …` objects serve every one.
 import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
-import { coalesceAddresses, parseInterfaceAddress, parsePrefix } from '../../net/address';
+import { coalesceAddresses, formatIp, parseAddressSpec, parseInterfaceAddress, parsePrefix, prefixLength, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
-import { PANOS_NAME, type PanosEndOptions } from './options';
+import { PANOS_NAME, PANOS_NAME_LIST, PANOS_NAME_LIST_MAX, type PanosEndOptions } from './options';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { LIFESIZE_UNITS, LIFETIME_UNITS } from './capabilities';
 import { PanosObjects, type Resolved } from './objects';
@@ -73,7 +73,8 @@ interface Gw { unplaced?: boolean; version?: string; profile: Record<string, str
 interface ProxyId { local?: string; remote?: string; protocol: number; localPort: number; remotePort: number; at: Statement }
 interface Tunnel { tunnelInterface?: string; gateway?: string; profile?: string; proxyIds: Map<string, ProxyId>; monitor: { enable?: boolean; destination?: string; profile?: string } }
 interface MonitorProfile { action?: 'wait-recover' | 'fail-over'; interval?: number; threshold?: number }
-interface StaticRoute { destination?: string; iface?: string; nextHop?: string; metric?: number }
+/** `name`: the route's name in virtual router `default` (where the exporter writes routes); absent for any other router's. */
+interface StaticRoute { destination?: string; iface?: string; nextHop?: string; metric?: number; name?: string }
 interface Iface { kind: Interface['kind']; addresses: { value: string; at: Statement }[] }
 /** A rule as its statements set it: each key's values and the statement that set them (for reports). */
 interface Rule { scope: string; keys: Map<string, { values: string[]; at: Statement }>; disabled: boolean }
@@ -163,6 +164,8 @@ export const panosReader: VendorReader = {
     const interfaces = new Map<string, Iface>();
     const monitorProfiles = new Map<string, MonitorProfile>();
     const zoneOf = new Map<string, string>();
+    /** The virtual system each zone is in: a tunnel's rules and objects are its zone's vsys's (or shared). */
+    const zoneScope = new Map<string, string>();
     const objects = new PanosObjects();
     const security = new Map<string, Rule>();
     const nat = new Map<string, Rule>();
@@ -209,7 +212,7 @@ export const panosReader: VendorReader = {
         }
         return w.length > 2 ? 'ignored' : false;
       }
-      if (top === 'zone') return zone(w.slice(2));
+      if (top === 'zone') return zone(w.slice(2), scope);
       if (top === 'address' || top === 'address-group' || top === 'service' || top === 'service-group') return object(top, w.slice(2), scope);
       if (top === 'rulebase') return rulebase(w.slice(2), s, scope);
       if (top !== undefined && UNRELATED_TOP.has(top)) return 'ignored';
@@ -271,7 +274,7 @@ export const panosReader: VendorReader = {
       }
       if (a === 'virtual-router' && b) {
         if (c === undefined || c === 'interface') return 'used';
-        if (c === 'routing-table' && (d === 'ip' || d === 'ipv6') && rest[0] === 'static-route' && rest[1]) return staticRoute(`${b} ${d} ${rest[1]}`, rest.slice(2));
+        if (c === 'routing-table' && (d === 'ip' || d === 'ipv6') && rest[0] === 'static-route' && rest[1]) return staticRoute(`${b} ${d} ${rest[1]}`, rest.slice(2), b === 'default' ? rest[1] : undefined);
         if (['protocol', 'ecmp', 'multicast', 'admin-dists', 'redist-profile', 'redist-profile-ipv6'].includes(c)) return 'ignored';
         return false;
       }
@@ -402,8 +405,8 @@ export const panosReader: VendorReader = {
       return 'used';
     }
 
-    function staticRoute(key: string, v: string[]): 'used' | false {
-      const route = entry(routes, key, () => ({}));
+    function staticRoute(key: string, v: string[], name?: string): 'used' | false {
+      const route = entry(routes, key, () => (name !== undefined ? { name } : {}));
       if (v.length === 0) return 'used';
       for (let i = 0; i < v.length; ) {
         const k = v[i];
@@ -463,12 +466,15 @@ export const panosReader: VendorReader = {
       return false;
     }
 
-    function zone(v: string[]): 'used' | 'ignored' | false {
+    function zone(v: string[], scope: string): 'used' | 'ignored' | false {
       const [name, k, mode, ...members] = v;
       if (name === undefined) return false;
       if (k === undefined) return 'used';
       if (k === 'network' && mode === 'layer3') {
-        for (const i of values(members)) zoneOf.set(i, name);
+        for (const i of values(members)) {
+          zoneOf.set(i, name);
+          zoneScope.set(name, scope);
+        }
         return 'used';
       }
       if (k === 'network' && ['layer2', 'virtual-wire', 'tap', 'tunnel', 'external'].includes(mode ?? '')) return 'ignored';
@@ -620,6 +626,114 @@ export const panosReader: VendorReader = {
       }
     }
 
+    const tunnelInterfaces = new Set([...tunnels.values()].map((t) => t.tunnelInterface).filter((i): i is string => i !== undefined));
+    /**
+     * The names the box gives the objects the exporter writes for this tunnel besides the VPN's
+     * own: its static routes through the tunnel interface, its security rules between the inside
+     * zone and the tunnel's zone for the tunnel's traffic, its NAT exemption rule (or that it has
+     * none), and its address objects for the tunnel's prefixes.
+     */
+    function tunnelObjectNames(t: Tunnel, g: Gw, children: readonly ChildMeaning[]): Partial<PanosEndOptions> {
+      const out: Partial<PanosEndOptions> = {};
+      const tunnelIf = t.tunnelInterface;
+      if (tunnelIf === undefined) return out;
+      const routeEntries: string[] = [];
+      for (const r of routes.values()) {
+        if (r.name === undefined || r.iface !== tunnelIf || r.destination === undefined) continue;
+        const p = prefixText(r.destination);
+        if (p !== undefined) routeEntries.push(`${p}=${r.name}`);
+      }
+      const routed = nameList(routeEntries);
+      if (routed !== '') out.staticRoutes = routed;
+      // The addresses the exporter writes rules for: the proxy IDs' sides (else the inside
+      // interface's subnet) and the routed destinations (policy-addresses.ts in the export kit).
+      const inside = deviceInterfaces.find((i) => i.kind === 'physical' && i.name !== g.iface && !tunnelInterfaces.has(i.name));
+      const insideNet = inside?.address !== undefined ? parseInterfaceAddress(inside.address) : undefined;
+      // A side in strongSwan notation (`10.10.0.0/24[tcp/443]`): its addresses; 0.0.0.0/0 is no network of the tunnel's.
+      const ranges = (specs: readonly string[]) => specs.map((x) => parseAddressSpec(x.split('[')[0] as string)).flatMap((x) => (x.ok && prefixLength(x.value) !== 0 ? [x.value] : []));
+      const selectors = children.filter((c) => !c.implicit);
+      const local = selectors.length > 0 ? ranges(selectors.map((c) => c.local)) : insideNet?.ok ? [insideNet.value.network] : [];
+      const remote = [...ranges(selectors.map((c) => c.remote)), ...ranges(routesVia.get(tunnelIf) ?? [])];
+      const tunnelAddresses = [...local, ...remote];
+      const tunnelZone = zoneOf.get(tunnelIf);
+      const insideZone = inside !== undefined ? zoneOf.get(inside.name) : undefined;
+      const named = new Map<string, string>();
+      const scope = tunnelZone !== undefined ? (zoneScope.get(tunnelZone) ?? 'vsys1') : 'vsys1';
+      if (tunnelZone !== undefined && insideZone !== undefined && tunnelAddresses.length > 0) {
+        const out1 = ruleFor(security, scope, insideZone, tunnelZone, { sources: local, destinations: remote }, 'security');
+        const in1 = ruleFor(security, scope, tunnelZone, insideZone, { sources: remote, destinations: local }, 'security');
+        const exemption = ruleFor(nat, scope, insideZone, tunnelZone, { sources: local, destinations: remote }, 'nat');
+        if (out1) out.securityRuleOut = out1.name;
+        if (in1) out.securityRuleIn = in1.name;
+        if (exemption) out.natExemptionRule = exemption.name;
+        // None, and no source NAT rule of the box toward the tunnel's zone (or any zone): its
+        // source NAT does not take the tunnel's traffic, so none is to be written. A box whose
+        // source NAT could take it keeps the exporter's exemption.
+        else if (![...nat.values()].some((r) => r.scope === scope && !r.disabled && r.keys.has('source-translation') && (r.keys.get('to')?.values ?? ['any']).some((z) => z === tunnelZone || z === 'any'))) out.natExemption = 'none';
+        // The objects these rules name come first: the box's name for a prefix is the one its rules use.
+        for (const r of [out1, in1, exemption]) for (const key of ['source', 'destination']) for (const v of r?.rule.keys.get(key)?.values ?? []) objectFor(scope, v, named, tunnelAddresses);
+      }
+      for (const key of objects.addresses.keys()) {
+        const [at, name] = key.split('\n') as [string, string];
+        if (at === scope || at === 'shared') objectFor(scope, name, named, tunnelAddresses);
+      }
+      const listed = nameList([...named].map(([p, n]) => `${p}=${n}`));
+      if (listed !== '') out.addressObjects = listed;
+      return out;
+    }
+
+    /** Records `value`'s name for its prefix when it is an ip-netmask object (of the tunnel's addresses, when given) and the prefix has no name yet. */
+    function objectFor(scope: string, value: string, named: Map<string, string>, within?: readonly AddressRange[]): void {
+      const o = objects.address(scope, value);
+      if (o?.kind !== 'ip-netmask' || !PANOS_NAME.test(value)) return;
+      const p = prefixText(o.value);
+      if (p === undefined || named.has(p)) return;
+      if (within) {
+        const r = parseAddressSpec(p);
+        if (!r.ok || !within.some((a) => sameRange(a, r.value))) return;
+      }
+      named.set(p, value);
+    }
+
+    /**
+     * The box's rule from zone `from` to zone `to` that is this tunnel's: enabled, every source
+     * and destination one of the tunnel's addresses or inside one (so that writing the tunnel's
+     * addresses into it changes no other traffic's rule; a rule for any, or for another tunnel's
+     * networks too, is not taken), and every one of the tunnel's addresses among them (a rule for
+     * part of its traffic, one port or one subnet, is not taken either). A security rule allows;
+     * a NAT rule translates nothing (the VPN's NAT exemption). The one whose sources and
+     * destinations are the tunnel's in that direction first; else the first in the rulebase (the
+     * box's selectors may be reversed, as the seed document's reversal cause has them).
+     */
+    function ruleFor(rules: Map<string, Rule>, scope: string, from: string, to: string, want: { sources: readonly AddressRange[]; destinations: readonly AddressRange[] }, kind: 'security' | 'nat'): { name: string; rule: Rule } | undefined {
+      const tunnelAddresses = [...want.sources, ...want.destinations];
+      const inside = (x: AddressRange, a: AddressRange) => a.family === x.family && a.from <= x.from && x.to <= a.to;
+      const candidates: { name: string; rule: Rule; exact: boolean }[] = [];
+      for (const [key, r] of rules) {
+        const name = key.slice(key.indexOf('\n') + 1);
+        if (r.disabled || !PANOS_NAME.test(name) || r.scope !== scope) continue;
+        const zones = (k: string) => r.keys.get(k)?.values ?? [];
+        if (!zones('from').includes(from) || !zones('to').includes(to)) continue;
+        if (kind === 'security' && (r.keys.get('action')?.values[0] !== 'allow' || r.keys.get('negate-source')?.values[0] === 'yes' || r.keys.get('negate-destination')?.values[0] === 'yes')) continue;
+        if (kind === 'nat' && (r.keys.has('source-translation') || r.keys.has('destination-translation') || r.keys.has('dynamic-destination-translation'))) continue;
+        const side = (k: string): AddressRange[] | undefined => {
+          const v = resolveAll(r, k, (x) => objects.resolveAddress(r.scope, x), 'any', () => undefined);
+          if (!v || v.includes('any')) return undefined;
+          const parsed = v.map((x) => parseAddressSpec(x));
+          return parsed.every((x) => x.ok) ? parsed.map((x) => (x as { ok: true; value: AddressRange }).value) : undefined;
+        };
+        const sources = side('source');
+        const destinations = side('destination');
+        if (!sources || !destinations) continue;
+        const ours = (x: AddressRange) => tunnelAddresses.some((a) => inside(x, a));
+        const named = [...sources, ...destinations];
+        if (!named.every(ours) || !tunnelAddresses.every((x) => named.some((a) => inside(x, a)))) continue;
+        const exact = want.sources.every((x) => sources.some((a) => inside(x, a))) && want.destinations.every((x) => destinations.some((a) => inside(x, a)));
+        candidates.push({ name, rule: r, exact });
+      }
+      return candidates.find((c) => c.exact) ?? candidates[0];
+    }
+
     const peers: PeerMeaning[] = [];
     for (const [name, t] of tunnels) {
       const g = t.gateway ? gateways.get(t.gateway) : undefined;
@@ -671,7 +785,7 @@ export const panosReader: VendorReader = {
         ...(g.passive !== undefined ? { passive: g.passive } : {}),
         ...(g.natTraversal !== undefined ? { natTraversal: g.natTraversal } : {}),
         ...(t.monitor.enable ? { monitor: monitorOf(t.monitor.destination, t.monitor.profile === undefined ? undefined : monitorProfiles.get(t.monitor.profile)) } : {}),
-        ...boxNames({ ikeGateway: t.gateway, ipsecTunnel: name, ikeCryptoProfile: g.profile[key], ipsecCryptoProfile: t.profile }),
+        ...boxNames({ ikeGateway: t.gateway, ipsecTunnel: name, ikeCryptoProfile: g.profile[key], ipsecCryptoProfile: t.profile, ...tunnelObjectNames(t, g, children) }),
       });
     }
 
@@ -708,12 +822,33 @@ export const panosReader: VendorReader = {
  * PAN-OS's "default" is not recorded. A name the setting cannot hold (a space in it) is left
  * out: the exporter then writes its own name for that object.
  */
-function boxNames(names: Record<keyof PanosEndOptions, string | undefined>): Pick<PeerMeaning, 'vendorOptions'> {
+function boxNames(names: Partial<Record<keyof PanosEndOptions, string | undefined>>): Pick<PeerMeaning, 'vendorOptions'> {
   const held: Record<string, string> = {};
   for (const [k, v] of Object.entries(names) as [keyof PanosEndOptions, string | undefined][]) {
-    if (v !== undefined && v !== '' && PANOS_NAME.test(v)) held[k] = v;
+    const list = k === 'staticRoutes' || k === 'addressObjects';
+    if (v !== undefined && v !== '' && (k === 'natExemption' || (list ? PANOS_NAME_LIST.test(v) : PANOS_NAME.test(v)))) held[k] = v;
   }
   return Object.keys(held).length > 0 ? { vendorOptions: { panos: held } } : {};
+}
+
+/** A prefix as `<address>/<length>` (a host gets /32 or /128), or undefined. */
+function prefixText(value: string): string | undefined {
+  const p = parsePrefix(value.includes('/') ? value : `${value}/${value.includes(':') ? 128 : 32}`);
+  if (!p.ok) return undefined;
+  return `${formatIp(p.value.family, p.value.from)}/${prefixLength(p.value) ?? ''}`;
+}
+
+const sameRange = (a: AddressRange, b: AddressRange) => a.family === b.family && a.from === b.from && a.to === b.to;
+
+/** `<prefix>=<name>` entries as one setting, as many as the setting holds (the rest are left out: the exporter names those itself). */
+function nameList(entries: readonly string[]): string {
+  let out = '';
+  for (const e of entries) {
+    const next = out === '' ? e : `${out},${e}`;
+    if (next.length > PANOS_NAME_LIST_MAX || !PANOS_NAME_LIST.test(next)) continue;
+    out = next;
+  }
+  return out;
 }
 
 function monitorOf(destination: string | undefined, p: MonitorProfile | undefined): NonNullable<PeerMeaning['monitor']> {

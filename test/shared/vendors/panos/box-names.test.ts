@@ -8,73 +8,15 @@ import path from 'node:path';
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../../shared/commands/commands';
-import { computeReport } from '../../../../shared/engine/report-cache';
-import type { TunnelReport } from '../../../../shared/engine/report';
-import { importChanges, type BoxChanges } from '../../../../shared/export/changes';
+import { importChanges } from '../../../../shared/export/changes';
 import { exportDocument } from '../../../../shared/export/export';
 import { importConfigurations } from '../../../../shared/import/import';
 import type { TopologyDocument } from '../../../../shared/model/document';
 import { panAsaInterop } from '../../../../shared/templates/pan-asa-interop';
 import { panosEndOptions } from '../../../../shared/vendors/panos/options';
 import { vendor } from '../../../../shared/vendors/panos/vendor';
-import { editOnce, withoutLine } from '../../../support/fixture-edit';
-
-const FIXTURES = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures');
-const DIR = path.join(FIXTURES, 'import', 'pairs');
-const PA = readFileSync(path.join(DIR, 'PA-HQ.set.txt'), 'utf8');
-const ASA = readFileSync(path.join(DIR, 'ASA-Branch.running-config.txt'), 'utf8');
-
-const edit = editOnce;
-const without = withoutLine;
-
-const PID = 'set network tunnel ipsec TUN-ASA-Branch auto-key proxy-id BRANCH-LAN';
-const NO_PID = without(without(without(PA, `${PID} local 10.10.0.0/24`), `${PID} remote 10.20.0.0/24`), `${PID} protocol any`);
-/** The causes as seed-causes.test.ts edits the pair; `changes` is false where the fix changes the ASA only. */
-const CAUSES = [
-  { name: 'reversal', pa: edit(edit(PA, `${PID} local 10.10.0.0/24`, `${PID} local 10.20.0.0/24`), `${PID} remote 10.20.0.0/24`, `${PID} remote 10.10.0.0/24`), asa: ASA, initiator: 1 },
-  { name: 'typo /24 vs /25', pa: PA, asa: edit(ASA, 'object network BRANCH-LAN\n subnet 10.20.0.0 255.255.255.0', 'object network BRANCH-LAN\n subnet 10.20.0.0 255.255.255.128'), initiator: 1 },
-  { name: 'protocol and port on one side', pa: edit(PA, `${PID} protocol any`, `${PID} protocol tcp remote-port 443`), asa: ASA, initiator: 1 },
-  {
-    name: 'missing proxy ID',
-    pa: PA,
-    asa: edit(
-      edit(ASA, 'object network HQ-LAN\n', 'object network BRANCH-VOICE\n subnet 10.21.0.0 255.255.255.0\nobject network HQ-LAN\n'),
-      'access-list outside_cryptomap extended permit ip object BRANCH-LAN object HQ-LAN\n',
-      'access-list outside_cryptomap extended permit ip object BRANCH-LAN object HQ-LAN\naccess-list outside_cryptomap extended permit ip object BRANCH-VOICE object HQ-LAN\n',
-    ),
-    initiator: 1,
-  },
-  { name: 'Gotcha 1, the ASA initiating', pa: NO_PID, asa: ASA, initiator: 1 },
-  { name: 'Gotcha 1, PAN-OS initiating', pa: NO_PID, asa: ASA, initiator: 0 },
-];
-const NAT_CAUSE = { pa: PA, asa: edit(ASA, 'object network HQ-LAN\n subnet 10.10.0.0 255.255.255.0', 'object network HQ-LAN\n host 198.51.100.1'), initiator: 0 };
-
-function imported(pa: string, asa: string, initiator: number): TopologyDocument {
-  const r = importConfigurations([{ name: 'PA-HQ.txt', content: pa }, { name: 'ASA-Branch.txt', content: asa }], { initiator });
-  if (!r.ok) throw new Error(r.message);
-  return r.document;
-}
-
-function fixedByFirstOffer(doc: TopologyDocument): TopologyDocument {
-  const t = computeReport(doc).tunnels[0] as TunnelReport;
-  const offered = t.diagnostics.find((d) => (d.fix?.length ?? 0) > 0);
-  if (!offered?.fix) throw new Error('no fix offered');
-  return produce(doc, (draft) => {
-    for (const c of offered.fix ?? []) applyCommand(draft, c);
-  });
-}
-
-function panosBox(doc: TopologyDocument): BoxChanges {
-  const changes = importChanges(doc);
-  if (!changes.ok) throw new Error(changes.message);
-  const box = changes.boxes.find((b) => b.vendor === 'panos');
-  if (!box) throw new Error('no PAN-OS box in the diff');
-  return box;
-}
-
-
-/** The diff's lines that change the box (`+` or `-`, not the file headers). */
-const changed = (patch: string) => patch.split('\n').filter((l) => /^[+-](?![+-]{2} )/.test(l));
+import { editOnce as edit } from '../../../support/fixture-edit';
+import { ASA, CAUSES, changed, FIXTURES, fixedByFirstOffer, imported, NAT_CAUSE, PA, panosBox } from '../../../support/panos-asa-seed';
 
 /** Every name the lines give the objects the exporter could name after the tunnel, by what it is. */
 function objectNames(lines: readonly string[]): Record<string, Set<string>> {
@@ -90,13 +32,15 @@ function objectNames(lines: readonly string[]): Record<string, Set<string>> {
 }
 
 const BOX = { tunnel: 'TUN-ASA-Branch', gateway: 'GW-ASA-Branch', ike: 'IKE-AES256-SHA1', ipsec: 'ESP-AES256-SHA1' };
+/** What the import records of the box's route, rules and address objects (box-rule-names.test.ts tests them). */
+const RULE_NAMES = { staticRoutes: '10.20.0.0/24=branch-lan', securityRuleOut: 'hq-to-branch', securityRuleIn: 'branch-to-hq', natExemption: 'none', addressObjects: '10.10.0.0/24=HQ-LAN,10.20.0.0/24=BRANCH-LAN' };
 
 describe('the corrected PAN-OS configuration of an imported box is in its own names', () => {
   it('the import records the box\'s names on its tunnel end', () => {
     const doc = imported(PA, ASA, 1);
     const pa = doc.gateways.find((g) => g.vendor === 'panos');
     const end = doc.tunnels.flatMap((t) => [t.a, t.b]).find((e) => e.gatewayId === pa?.id);
-    expect(end?.vendorOptions).toEqual({ panos: { ikeGateway: 'GW-ASA-Branch', ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1' } });
+    expect(end?.vendorOptions).toEqual({ panos: { ikeGateway: 'GW-ASA-Branch', ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1', ...RULE_NAMES } });
   });
 
   for (const c of CAUSES) {
@@ -150,7 +94,7 @@ describe('the corrected PAN-OS configuration of an imported box is in its own na
     const doc = imported(spaced, ASA, 1);
     const pa = doc.gateways.find((g) => g.vendor === 'panos');
     const end = doc.tunnels.flatMap((t) => [t.a, t.b]).find((e) => e.gatewayId === pa?.id);
-    expect(end?.vendorOptions).toEqual({ panos: { ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1' } });
+    expect(end?.vendorOptions).toEqual({ panos: { ipsecTunnel: 'TUN-ASA-Branch', ikeCryptoProfile: 'IKE-AES256-SHA1', ipsecCryptoProfile: 'ESP-AES256-SHA1', ...RULE_NAMES } });
     const file = exportDocument(doc, { gateways: [pa?.id ?? ''], skipEngineCheck: true }).files[0]?.content ?? '';
     expect(objectNames(file.split('\n')).gateway).toEqual(new Set(['gw-PA-HQ---ASA-Branch']));
     expect(file).toContain('set network tunnel ipsec TUN-ASA-Branch auto-key ike-gateway gw-PA-HQ---ASA-Branch');
@@ -163,6 +107,12 @@ describe('the corrected PAN-OS configuration of an imported box is in its own na
       ['ipsecTunnel', 'text'],
       ['ikeCryptoProfile', 'text'],
       ['ipsecCryptoProfile', 'text'],
+      ['staticRoutes', 'text'],
+      ['securityRuleOut', 'text'],
+      ['securityRuleIn', 'text'],
+      ['natExemptionRule', 'text'],
+      ['natExemption', 'choice'],
+      ['addressObjects', 'text'],
     ]);
     const ok = (v: string) => panosEndOptions.schema.safeParse({ ikeGateway: v }).success;
     expect(['', 'GW-ASA-Branch', 'ike_v1.prof', 'x'.repeat(63)].map(ok)).toEqual([true, true, true, true]);

@@ -46,7 +46,18 @@ describe('PAN-OS running configuration, set form (branch-set.txt)', () => {
         passive: false,
         natTraversal: false,
         // The box's own names, so that the corrected configuration is written in them.
-        vendorOptions: { panos: { ikeGateway: 'gw-hq', ipsecTunnel: 'vpn-hq', ikeCryptoProfile: 'ike-hq', ipsecCryptoProfile: 'ipsec-hq' } },
+        vendorOptions: {
+          panos: {
+            ikeGateway: 'gw-hq',
+            ipsecTunnel: 'vpn-hq',
+            ikeCryptoProfile: 'ike-hq',
+            ipsecCryptoProfile: 'ipsec-hq',
+            staticRoutes: '10.1.0.0/24=to-hq-servers,10.1.50.0/24=to-hq-voice',
+            // The security rules here are each for part of the tunnel's traffic (hq-servers only, the voice subnets only): not taken.
+            natExemptionRule: 'no-nat-vpn',
+            addressObjects: '10.20.0.0/24=branch-lan,10.30.0.0/24=branch-voice,10.1.0.0/24=hq-servers,10.1.50.0/24=hq-voice',
+          },
+        },
       },
     ]);
   });
@@ -233,7 +244,7 @@ describe('PAN-OS running configuration, XML with two vsys (two-vsys.xml)', () =>
         tunnelInterface: 'tunnel.1',
         pskPresent: true,
         natTraversal: true,
-        vendorOptions: { panos: { ikeGateway: 'gw-a', ipsecTunnel: 'vpn-a', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a' } },
+        vendorOptions: { panos: { ikeGateway: 'gw-a', ipsecTunnel: 'vpn-a', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a', securityRuleOut: 'a-to-remote', natExemption: 'none', addressObjects: '10.10.0.0/24=lan-a,172.16.1.0/24=remote-a' } },
       },
       {
         // No local-address ip: the IKE address is the interface's.
@@ -251,7 +262,7 @@ describe('PAN-OS running configuration, XML with two vsys (two-vsys.xml)', () =>
         tunnelInterface: 'tunnel.2',
         pskPresent: true,
         // Both tunnels use the same crypto profiles on the box.
-        vendorOptions: { panos: { ikeGateway: 'gw-b', ipsecTunnel: 'vpn-b', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a' } },
+        vendorOptions: { panos: { ikeGateway: 'gw-b', ipsecTunnel: 'vpn-b', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a', natExemption: 'none' } },
       },
     ]);
   });
