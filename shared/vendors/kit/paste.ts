@@ -141,14 +141,25 @@ function parseSetStyle(text: string, rules: SetStyleRules, comment: RegExp): Par
   return { atoms, others, lineOf };
 }
 
+/** Per object and choice, the branches the atoms hold (`any`, `tcp` for a proxy ID's `protocol`). */
+function branchesOf(atoms: readonly SetAtom[]): Map<string, Set<string | undefined>> {
+  const out = new Map<string, Set<string | undefined>>();
+  for (const y of atoms) {
+    if (!y.choice) continue;
+    const k = key([...y.object, '\u0002', ...y.choice]);
+    const set = out.get(k) ?? new Set<string | undefined>();
+    set.add(y.path[y.choice.length]);
+    out.set(k, set);
+  }
+  return out;
+}
+
 /** The object now holds another branch of the choice `x` belongs to (`protocol tcp …` where it held `protocol any`). */
-function branchLeft(x: SetAtom, now: readonly SetAtom[]): boolean {
+function branchLeft(x: SetAtom, now: ReadonlyMap<string, ReadonlySet<string | undefined>>): boolean {
   const c = x.choice;
   if (!c) return false;
-  const branch = (y: SetAtom) => y.path[c.length];
-  const same = (y: SetAtom) => key(y.object) === key(x.object) && y.choice !== undefined && key(y.choice) === key(c);
-  const there = now.filter(same);
-  return there.length > 0 && !there.some((y) => branch(y) === branch(x));
+  const there = now.get(key([...x.object, '\u0002', ...c]));
+  return there !== undefined && there.size > 0 && !there.has(x.path[c.length]);
 }
 
 const atomKey = (a: SetAtom) => key([a.kind, ...a.path, ...(a.kind === 'leaf' ? [] : ['\u0001', ...a.value])]);
@@ -165,6 +176,7 @@ export function setStyleCommands(before: string, after: string, rules: SetStyleR
   const afterObjects = new Set(a.atoms.map((x) => key(x.object)));
   const beforeAtoms = new Map(b.atoms.map((x) => [atomKey(x), x]));
   const afterAtoms = new Map(a.atoms.map((x) => [atomKey(x), x]));
+  const afterBranches = branchesOf(a.atoms);
   const out: string[] = [];
   const notes: string[] = [];
   const line = (verb: string, ws: readonly string[]) => [verb, ...ws].join(' ');
@@ -177,7 +189,7 @@ export function setStyleCommands(before: string, after: string, rules: SetStyleR
     const k = atomKey(x);
     // Still there (a leaf's new value is set below, and replaces the old one).
     if (afterAtoms.has(k)) continue;
-    const ws = branchLeft(x, a.atoms) ? [...(x.choice as readonly string[])] : removeAtom(x);
+    const ws = branchLeft(x, afterBranches) ? [...(x.choice as readonly string[])] : removeAtom(x);
     const r = line(rules.remove, ws);
     if (!removed.has(r)) {
       removed.add(r);
