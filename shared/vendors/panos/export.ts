@@ -16,7 +16,7 @@ import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../k
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { capabilities, FROM_10_2, inUnits, LIFESIZE_UNITS, LIFETIME_UNITS, panosHasDes, panosHasGroupsOf102 } from './capabilities';
 import { configFile } from './grammar';
-import { nameEntries, panosEndOptionsOf } from './options';
+import { nameEntries, panosEndOptionsOf, ruleMatchOf } from './options';
 
 const LABEL = 'PAN-OS';
 const REFERENCE = `PAN-OS Administrator's Guide, "Set Up Site-to-Site VPN" (Set Up an IKE Gateway, Define Cryptographic Profiles, Set Up an IPSec Tunnel: proxy IDs, none meaning 0.0.0.0/0 both ways; Tunnel Interface); PAN-OS schema (pan-os-codegen specs/network/ike-gateway.yaml, tunnels/ipsec.yaml, objects/profiles)`;
@@ -314,15 +314,55 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   const pa = policyAddresses(ctx, t);
   const boxObjects = namesByRange(own.addressObjects);
   const objs = (rs: AddressRange[]) => rs.map((r) => defineAddress(w, r, addresses, boxObjects));
-  const src = objs(pa.local);
-  const dst = objs(pa.remote);
+  // An imported firewall's own rules are written as it has them, with only the networks the
+  // tunnel gained added: a network a box rule names in no position (ruleMatchOf, options.ts).
+  const recordedOut = ruleMatchOf(own.securityRuleOutMatch);
+  const recordedIn = ruleMatchOf(own.securityRuleInMatch);
+  const recordedNat = ruleMatchOf(own.natExemptionRuleMatch);
+  const boxed = recordedOut !== undefined || recordedIn !== undefined || recordedNat !== undefined;
+  const src = boxed ? [] : objs(pa.local);
+  const dst = boxed ? [] : objs(pa.remote);
   const srcL = src.length ? list(src) : 'any';
   const dstL = dst.length ? list(dst) : 'any';
-  const svc = serviceFor(w, t);
+  const byName = new Map<string, AddressRange>();
+  for (const e of nameEntries(own.addressObjects)) {
+    const r = parseAddressSpec(e.prefix);
+    if (r.ok && !byName.has(e.name)) byName.set(e.name, r.value);
+  }
+  /** The rule's recorded names, and a new object for each of `sources`/`destinations` the rule names nowhere. */
+  const asBox = (m: { sources: string[]; destinations: string[] }, sources: AddressRange[], destinations: AddressRange[]) => {
+    const named = [...m.sources, ...m.destinations];
+    const covered = (r: AddressRange) => named.includes('any') || named.some((n) => {
+      const p = byName.get(n);
+      return p !== undefined && r.family === p.family && p.from <= r.from && r.to <= p.to;
+    });
+    const more = (rs: AddressRange[], have: string[]) => {
+      // The box's own objects the rule names are written as the box has them (the file stays whole).
+      for (const n of have) {
+        const p = byName.get(n);
+        if (p) defineAddress(w, p, addresses, boxObjects);
+      }
+      const out = [...have];
+      for (const r of rs) {
+        if (covered(r)) continue;
+        const n = defineAddress(w, r, addresses, boxObjects);
+        if (!out.includes(n)) out.push(n);
+      }
+      return list(out);
+    };
+    return { source: more(sources, m.sources), destination: more(destinations, m.destinations) };
+  };
+  // Service objects only where a rule is written from the selectors (a box's rule keeps its services).
+  const svc = recordedOut && recordedIn ? { out: 'any', in: 'any' } : serviceFor(w, t);
   const ruleOut = box.object(w, t, 'security rule', own.securityRuleOut, `${name}-out`.slice(0, 63));
   const ruleIn = box.object(w, t, 'security rule', own.securityRuleIn, `${name}-in`.slice(0, 63));
-  w.line(`set rulebase security rules ${ruleOut} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} application any service ${svc.out} action allow`);
-  w.line(`set rulebase security rules ${ruleIn} from ${zoneWord(zone)} to ${zoneWord(ctx.insideZone)} source ${dstL} destination ${srcL} application any service ${svc.in} action allow`);
+  const rule = (r: string, from: string, to: string, m: typeof recordedOut, sources: AddressRange[], destinations: AddressRange[], service: string) => {
+    const a = m ? asBox(m, sources, destinations) : { source: boxed ? list(objs(sources)) : sources === pa.local ? srcL : dstL, destination: boxed ? list(objs(destinations)) : destinations === pa.remote ? dstL : srcL };
+    const any = (x: string) => (x === '[  ]' || x === '' ? 'any' : x);
+    w.line(`set rulebase security rules ${r} from ${from} to ${to} source ${any(a.source)} destination ${any(a.destination)} application any service ${m ? list(m.services) : service} action allow`);
+  };
+  rule(ruleOut, zoneWord(ctx.insideZone), zoneWord(zone), recordedOut, pa.local, pa.remote, svc.out);
+  rule(ruleIn, zoneWord(zone), zoneWord(ctx.insideZone), recordedIn, pa.remote, pa.local, svc.in);
   // An imported firewall that had no NAT exemption for this tunnel gets none: a NAT rule matches
   // "a packet's source zone and destination zone, at a minimum" (Palo Alto Networks, NGFW docs,
   // "NAT Policy Rules"), the destination zone being that of the interface the route lookup picks
@@ -334,9 +374,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   if (own.natExemption === 'none') {
     if (ctx.gateway.natRules.some((r) => r.kind === 'source')) w.comment(`no NAT exemption written: ${ctx.gateway.name} had none for this tunnel when imported`);
   } else if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
-    const rule = box.object(w, t, 'NAT rule', own.natExemptionRule, `${name}-no-nat`.slice(0, 63));
-    w.line(`set rulebase nat rules ${rule} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${srcL} destination ${dstL} service any`);
-    w.line(`move rulebase nat rules ${rule} top`);
+    const natRule = box.object(w, t, 'NAT rule', own.natExemptionRule, `${name}-no-nat`.slice(0, 63));
+    const a = recordedNat ? asBox(recordedNat, pa.local, pa.remote) : boxed ? { source: list(objs(pa.local)), destination: list(objs(pa.remote)) } : { source: srcL, destination: dstL };
+    const any = (x: string) => (x === '[  ]' || x === '' ? 'any' : x);
+    w.line(`set rulebase nat rules ${natRule} from ${zoneWord(ctx.insideZone)} to ${zoneWord(zone)} source ${any(a.source)} destination ${any(a.destination)} service ${recordedNat ? list(recordedNat.services) : 'any'}`);
+    w.line(`move rulebase nat rules ${natRule} top`);
   }
 }
 

@@ -12,7 +12,7 @@
 import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
 import { coalesceAddresses, formatIp, parseAddressSpec, parseInterfaceAddress, parsePrefix, prefixLength, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
-import { PANOS_NAME, PANOS_NAME_LIST, PANOS_NAME_LIST_MAX, type PanosEndOptions } from './options';
+import { PANOS_NAME, PANOS_NAME_LIST, PANOS_NAME_LIST_MAX, PANOS_RULE_MATCH, type PanosEndOptions } from './options';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { LIFESIZE_UNITS, LIFETIME_UNITS } from './capabilities';
 import { PanosObjects, type Resolved } from './objects';
@@ -663,19 +663,32 @@ export const panosReader: VendorReader = {
         const out1 = ruleFor(security, scope, insideZone, tunnelZone, { sources: local, destinations: remote }, 'security');
         const in1 = ruleFor(security, scope, tunnelZone, insideZone, { sources: remote, destinations: local }, 'security');
         const exemption = ruleFor(nat, scope, insideZone, tunnelZone, { sources: local, destinations: remote }, 'nat');
+        // What each rule names as the box has it: the corrected configuration only adds to that.
+        const match = (r: { rule: Rule }) => ['source', 'destination', 'service'].map((k) => (r.rule.keys.get(k)?.values ?? ['any']).join(',')).join(':');
+        // Only a rule of ip-netmask objects (or `any`): the exporter knows what those cover, not a group's members.
+        const plain = (r: { rule: Rule }) => ['source', 'destination'].every((k) => (r.rule.keys.get(k)?.values ?? ['any']).every((v) => v === 'any' || objects.address(scope, v)?.kind === 'ip-netmask'));
+        const recorded = (r: { rule: Rule } | undefined) => (r && plain(r) && PANOS_RULE_MATCH.test(match(r)) ? match(r) : undefined);
         if (out1) out.securityRuleOut = out1.name;
         if (in1) out.securityRuleIn = in1.name;
         if (exemption) out.natExemptionRule = exemption.name;
+        const [outMatch, inMatch, natMatch] = [recorded(out1), recorded(in1), recorded(exemption)];
+        if (outMatch !== undefined) out.securityRuleOutMatch = outMatch;
+        if (inMatch !== undefined) out.securityRuleInMatch = inMatch;
+        if (natMatch !== undefined) out.natExemptionRuleMatch = natMatch;
         // None, and no source NAT rule of the box toward the tunnel's zone (or any zone): its
         // source NAT does not take the tunnel's traffic, so none is to be written. A box whose
         // source NAT could take it keeps the exporter's exemption.
-        else if (![...nat.values()].some((r) => r.scope === scope && !r.disabled && r.keys.has('source-translation') && (r.keys.get('to')?.values ?? ['any']).some((z) => z === tunnelZone || z === 'any'))) out.natExemption = 'none';
+        if (!exemption && ![...nat.values()].some((r) => r.scope === scope && !r.disabled && r.keys.has('source-translation') && (r.keys.get('to')?.values ?? ['any']).some((z) => z === tunnelZone || z === 'any'))) out.natExemption = 'none';
         // The objects these rules name come first: the box's name for a prefix is the one its rules use.
         for (const r of [out1, in1, exemption]) for (const key of ['source', 'destination']) for (const v of r?.rule.keys.get(key)?.values ?? []) objectFor(scope, v, named, tunnelAddresses);
       }
+      // Then the box's other objects for those prefixes, those its rules or groups name: an object
+      // nothing names (one a change left behind) names nothing of the box's.
+      const inUse = new Set<string>([...security.values(), ...nat.values()].flatMap((r) => ['source', 'destination'].flatMap((k) => r.keys.get(k)?.values ?? [])));
+      for (const g of objects.groups.values()) for (const m of g.members) inUse.add(m);
       for (const key of objects.addresses.keys()) {
         const [at, name] = key.split('\n') as [string, string];
-        if (at === scope || at === 'shared') objectFor(scope, name, named, tunnelAddresses);
+        if ((at === scope || at === 'shared') && inUse.has(name)) objectFor(scope, name, named, tunnelAddresses);
       }
       const listed = nameList([...named].map(([p, n]) => `${p}=${n}`));
       if (listed !== '') out.addressObjects = listed;
@@ -826,7 +839,8 @@ function boxNames(names: Partial<Record<keyof PanosEndOptions, string | undefine
   const held: Record<string, string> = {};
   for (const [k, v] of Object.entries(names) as [keyof PanosEndOptions, string | undefined][]) {
     const list = k === 'staticRoutes' || k === 'addressObjects';
-    if (v !== undefined && v !== '' && (k === 'natExemption' || (list ? PANOS_NAME_LIST.test(v) : PANOS_NAME.test(v)))) held[k] = v;
+    const match = k === 'securityRuleOutMatch' || k === 'securityRuleInMatch' || k === 'natExemptionRuleMatch';
+    if (v !== undefined && v !== '' && (k === 'natExemption' || (match ? PANOS_RULE_MATCH.test(v) : list ? PANOS_NAME_LIST.test(v) : PANOS_NAME.test(v)))) held[k] = v;
   }
   return Object.keys(held).length > 0 ? { vendorOptions: { panos: held } } : {};
 }
@@ -843,7 +857,8 @@ const sameRange = (a: AddressRange, b: AddressRange) => a.family === b.family &&
 /** `<prefix>=<name>` entries as one setting, as many as the setting holds (the rest are left out: the exporter names those itself). */
 function nameList(entries: readonly string[]): string {
   let out = '';
-  for (const e of entries) {
+  // In one order whatever the file's: the list says which name each prefix has, not where it stands.
+  for (const e of [...entries].sort()) {
     const next = out === '' ? e : `${out},${e}`;
     if (next.length > PANOS_NAME_LIST_MAX || !PANOS_NAME_LIST.test(next)) continue;
     out = next;

@@ -33,7 +33,7 @@ function objectNames(lines: readonly string[]): Record<string, Set<string>> {
 
 const BOX = { tunnel: 'TUN-ASA-Branch', gateway: 'GW-ASA-Branch', ike: 'IKE-AES256-SHA1', ipsec: 'ESP-AES256-SHA1' };
 /** What the import records of the box's route, rules and address objects (box-rule-names.test.ts tests them). */
-const RULE_NAMES = { staticRoutes: '10.20.0.0/24=branch-lan', securityRuleOut: 'hq-to-branch', securityRuleIn: 'branch-to-hq', natExemption: 'none', addressObjects: '10.10.0.0/24=HQ-LAN,10.20.0.0/24=BRANCH-LAN' };
+const RULE_NAMES = { staticRoutes: '10.20.0.0/24=branch-lan', securityRuleOut: 'hq-to-branch', securityRuleIn: 'branch-to-hq', securityRuleOutMatch: 'HQ-LAN:BRANCH-LAN:application-default', securityRuleInMatch: 'BRANCH-LAN:HQ-LAN:application-default', natExemption: 'none', addressObjects: '10.10.0.0/24=HQ-LAN,10.20.0.0/24=BRANCH-LAN' };
 
 describe('the corrected PAN-OS configuration of an imported box is in its own names', () => {
   it('the import records the box\'s names on its tunnel end', () => {
@@ -113,6 +113,9 @@ describe('the corrected PAN-OS configuration of an imported box is in its own na
       ['natExemptionRule', 'text'],
       ['natExemption', 'choice'],
       ['addressObjects', 'text'],
+      ['securityRuleOutMatch', 'text'],
+      ['securityRuleInMatch', 'text'],
+      ['natExemptionRuleMatch', 'text'],
     ]);
     const ok = (v: string) => panosEndOptions.schema.safeParse({ ikeGateway: v }).success;
     expect(['', 'GW-ASA-Branch', 'ike_v1.prof', 'x'.repeat(63)].map(ok)).toEqual([true, true, true, true]);

@@ -20,51 +20,28 @@ const ROUTE = 'set network virtual-router default routing-table ip static-route'
 
 /** Per seed cause, every line its PAN-OS diff adds or removes. */
 const EXPECTED: Record<(typeof CAUSES)[number]['name'], string[]> = {
-  // The selectors were reversed on the box: the fix turns them round, and with them the rules'
-  // source and destination (the box's rules, which had them the right way round already).
-  reversal: [
-    `-${PID} BRANCH-LAN local 10.20.0.0/24 remote 10.10.0.0/24 protocol any`,
-    `+${PID} BRANCH-LAN local 10.10.0.0/24 remote 10.20.0.0/24 protocol any`,
-    '-set address BRANCH-LAN ip-netmask 10.20.0.0/24',
-    `-${OUT('BRANCH-LAN', 'HQ-LAN')}`,
-    `-${IN('HQ-LAN', 'BRANCH-LAN')}`,
-    '+set address BRANCH-LAN ip-netmask 10.20.0.0/24',
-    `+${OUT('HQ-LAN', 'BRANCH-LAN')}`,
-    `+${IN('BRANCH-LAN', 'HQ-LAN')}`,
-  ],
-  // The remote prefix becomes /25: a prefix the box has no object for, under the exporter's name; the route to the /24 stays.
-  'typo /24 vs /25': [
-    `-${PID} BRANCH-LAN local 10.10.0.0/24 remote 10.20.0.0/24 protocol any`,
-    `+${PID} outside_cryptomap local 10.10.0.0/24 remote 10.20.0.0/25 protocol any`,
-    '-set address BRANCH-LAN ip-netmask 10.20.0.0/24',
-    `-${OUT('HQ-LAN', 'BRANCH-LAN')}`,
-    `-${IN('BRANCH-LAN', 'HQ-LAN')}`,
-    '+set address N-10.20.0.0-25 ip-netmask 10.20.0.0/25',
-    `+${OUT('HQ-LAN', 'N-10.20.0.0-25')}`,
-    `+${IN('N-10.20.0.0-25', 'HQ-LAN')}`,
-  ],
-  // The proxy ID's protocol and port go: the rules' services with it (the exporter's service
-  // objects, which the as-imported file wrote for the proxy ID's port).
+  // The selectors were reversed on the box: the fix turns the proxy ID round. The box's rules
+  // had source and destination the right way round already: they are written as the box has
+  // them, and do not change.
+  reversal: [`-${PID} BRANCH-LAN local 10.20.0.0/24 remote 10.10.0.0/24 protocol any`, `+${PID} BRANCH-LAN local 10.10.0.0/24 remote 10.20.0.0/24 protocol any`],
+  // The remote prefix becomes /25, in the box's proxy ID of that name; the box's rules and the
+  // route already cover the /25.
+  'typo /24 vs /25': [`-${PID} BRANCH-LAN local 10.10.0.0/24 remote 10.20.0.0/24 protocol any`, `+${PID} BRANCH-LAN local 10.10.0.0/24 remote 10.20.0.0/25 protocol any`],
+  // The proxy ID's protocol and port go; the box's rules keep their own services.
   'protocol and port on one side': [
     `-${PID} BRANCH-LAN local 10.10.0.0/24 remote 10.20.0.0/24 protocol tcp local-port 0 remote-port 443`,
-    `+${PID} outside_cryptomap local 10.10.0.0/24 remote 10.20.0.0/24 protocol any`,
-    '-set service tcp-443 protocol tcp port 443',
-    '-set service tcp-1-65535 protocol tcp port 1-65535',
-    `-${OUT('HQ-LAN', 'BRANCH-LAN', 'tcp-443')}`,
-    `-${IN('BRANCH-LAN', 'HQ-LAN', 'tcp-1-65535')}`,
-    `+${OUT('HQ-LAN', 'BRANCH-LAN')}`,
-    `+${IN('BRANCH-LAN', 'HQ-LAN')}`,
+    `+${PID} BRANCH-LAN local 10.10.0.0/24 remote 10.20.0.0/24 protocol any`,
   ],
   // A second remote network: a new proxy ID, a new route and a new address object (the exporter's
   // names), added to the box's rules.
   'missing proxy ID': [
     `+${PID} outside_cryptomap local 10.10.0.0/24 remote 10.21.0.0/24 protocol any`,
     `+${ROUTE} PA-HQ---ASA-Branch-2 destination 10.21.0.0/24 interface tunnel.1`,
-    `-${OUT('HQ-LAN', 'BRANCH-LAN')}`,
-    `-${IN('BRANCH-LAN', 'HQ-LAN')}`,
+    `-${OUT('HQ-LAN', 'BRANCH-LAN', 'application-default')}`,
+    `-${IN('BRANCH-LAN', 'HQ-LAN', 'application-default')}`,
     '+set address N-10.21.0.0-24 ip-netmask 10.21.0.0/24',
-    `+${OUT('HQ-LAN', '[ BRANCH-LAN N-10.21.0.0-24 ]')}`,
-    `+${IN('[ BRANCH-LAN N-10.21.0.0-24 ]', 'HQ-LAN')}`,
+    `+${OUT('HQ-LAN', '[ BRANCH-LAN N-10.21.0.0-24 ]', 'application-default')}`,
+    `+${IN('[ BRANCH-LAN N-10.21.0.0-24 ]', 'HQ-LAN', 'application-default')}`,
   ],
   // The box proposed 0.0.0.0/0 both ways: the fix adds the proxy ID, and the route and rules are already what it needs.
   'Gotcha 1, the ASA initiating': ['-# no proxy ID: PAN-OS proposes 0.0.0.0/0 <-> 0.0.0.0/0 (route-based default)', `+${PID} outside_cryptomap local 10.10.0.0/24 remote 10.20.0.0/24 protocol any`],
@@ -90,8 +67,8 @@ describe('the corrected PAN-OS configuration names the box\'s routes, rules and 
       expect(file).not.toMatch(/rulebase nat|static-route PA-HQ---ASA-Branch-1 /);
       expect(file).toContain('# no NAT exemption written: PA-HQ had none for this tunnel when imported');
       expect([...file.matchAll(/^set rulebase security rules (\S+)/gm)].map((m) => m[1])).toEqual(['hq-to-branch', 'branch-to-hq']);
-      // BRANCH-LAN is 10.20.0.0/24, which the /25 fix no longer names.
-      expect([...file.matchAll(/^set address (\S+)/gm)].map((m) => m[1]).filter((n) => !n?.startsWith('N-'))).toEqual(c.name === 'typo /24 vs /25' ? ['HQ-LAN'] : ['HQ-LAN', 'BRANCH-LAN']);
+      // The box's rules keep naming its objects, the /25 fix too (BRANCH-LAN covers the /25).
+      expect([...file.matchAll(/^set address (\S+)/gm)].map((m) => m[1]).filter((n) => !n?.startsWith('N-'))).toEqual(['HQ-LAN', 'BRANCH-LAN']);
     });
   }
 
@@ -118,16 +95,21 @@ describe('what the reader takes as the tunnel\'s rules, and what it leaves', () 
   const NAT = 'set rulebase nat rules vpn-no-nat';
   const withExemption = `${PA}\n${NAT} from trust\n${NAT} to vpn\n${NAT} source HQ-LAN\n${NAT} destination BRANCH-LAN\n${NAT} service any\nmove rulebase nat rules vpn-no-nat top\n`;
 
-  it('a box with a NAT exemption for the tunnel: it is recorded, and the corrected file changes it, by its name', () => {
-    expect(end(withExemption)).toMatchObject({ natExemptionRule: 'vpn-no-nat' });
+  it('a box with a NAT exemption for the tunnel: it is recorded, written by its name as the box has it, and changed only for a network the tunnel gains', () => {
+    expect(end(withExemption)).toMatchObject({ natExemptionRule: 'vpn-no-nat', natExemptionRuleMatch: 'HQ-LAN:BRANCH-LAN:any' });
     expect(end(withExemption)).not.toHaveProperty('natExemption');
+    // The proxy ID was reversed, the box's exemption was right: the fix leaves it alone.
     const reversed = edit(edit(withExemption, `${PID} BRANCH-LAN local 10.10.0.0/24`, `${PID} BRANCH-LAN local 10.20.0.0/24`), `${PID} BRANCH-LAN remote 10.20.0.0/24`, `${PID} BRANCH-LAN remote 10.10.0.0/24`);
     const patch = panosBox(fixedByFirstOffer(imported(reversed, ASA, 1))).files.map((f) => f.patch).join('\n');
-    expect(changed(patch).filter((l) => l.includes('rulebase nat'))).toEqual([
-      `-${NAT} from trust to vpn source BRANCH-LAN destination HQ-LAN service any`,
-      `+${NAT} from trust to vpn source HQ-LAN destination BRANCH-LAN service any`,
+    expect(changed(patch).filter((l) => l.includes('rulebase nat'))).toEqual([]);
+    // A second remote network: the exemption gains it.
+    const more = CAUSES.find((c) => c.name === 'missing proxy ID');
+    if (!more) throw new Error('no missing proxy ID cause');
+    const gained = panosBox(fixedByFirstOffer(imported(withExemption, more.asa, 1))).files.map((f) => f.patch).join('\n');
+    expect(changed(gained).filter((l) => l.includes('rulebase nat'))).toEqual([
+      `-${NAT} from trust to vpn source HQ-LAN destination BRANCH-LAN service any`,
+      `+${NAT} from trust to vpn source HQ-LAN destination [ BRANCH-LAN N-10.21.0.0-24 ] service any`,
     ]);
-    expect(patch).toContain(' move rulebase nat rules vpn-no-nat top');
   });
 
   it('a box whose source NAT could take the tunnel\'s traffic (to any zone) and has no exemption: none is recorded, and the exporter writes its exemption', () => {

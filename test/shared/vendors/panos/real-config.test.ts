@@ -55,7 +55,7 @@ describe('PAN-OS running configuration, set form (branch-set.txt)', () => {
             staticRoutes: '10.1.0.0/24=to-hq-servers,10.1.50.0/24=to-hq-voice',
             // The security rules here are each for part of the tunnel's traffic (hq-servers only, the voice subnets only): not taken.
             natExemptionRule: 'no-nat-vpn',
-            addressObjects: '10.20.0.0/24=branch-lan,10.30.0.0/24=branch-voice,10.1.0.0/24=hq-servers,10.1.50.0/24=hq-voice',
+            addressObjects: '10.1.0.0/24=hq-servers,10.1.50.0/24=hq-voice,10.20.0.0/24=branch-lan,10.30.0.0/24=branch-voice',
           },
         },
       },
@@ -244,7 +244,7 @@ describe('PAN-OS running configuration, XML with two vsys (two-vsys.xml)', () =>
         tunnelInterface: 'tunnel.1',
         pskPresent: true,
         natTraversal: true,
-        vendorOptions: { panos: { ikeGateway: 'gw-a', ipsecTunnel: 'vpn-a', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a', securityRuleOut: 'a-to-remote', natExemption: 'none', addressObjects: '10.10.0.0/24=lan-a,172.16.1.0/24=remote-a' } },
+        vendorOptions: { panos: { ikeGateway: 'gw-a', ipsecTunnel: 'vpn-a', ikeCryptoProfile: 'ike-a', ipsecCryptoProfile: 'ipsec-a', securityRuleOut: 'a-to-remote', securityRuleOutMatch: 'lan-a:remote-a:any', natExemption: 'none', addressObjects: '10.10.0.0/24=lan-a,172.16.1.0/24=remote-a' } },
       },
       {
         // No local-address ip: the IKE address is the interface's.
