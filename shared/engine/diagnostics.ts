@@ -249,6 +249,8 @@ function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, chil
     const rr = rc.remote[0] as PlannedSelector;
     const idx = rc.proxyIdIndexes[0] as number;
     const update = (changes: Partial<ProxyId>): Command => ({ type: 'proxyId.update', tunnelId: tunnel.id, end: responderEnd, index: idx, changes });
+    // A proxy ID changed in place keeps its own name: the box's, on an imported one.
+    const renamed = (m: ProxyId): ProxyId => ({ ...m, name: (R.proxyIds[idx] as ProxyId | undefined)?.name ?? m.name });
     // Same orientation on both ends: local and remote swapped on one of them.
     if (equals(rl.s, local.s) && equals(rr.s, remote.s) && !equals(local.s, remote.s)) {
       const p = R.proxyIds[idx] as ProxyId;
@@ -283,11 +285,11 @@ function selectorCause(run: NegotiationRun, entry: Phase2Result, i: number, chil
       return;
     }
     if (ra === 'equals' && la === 'equals') {
-      push({ code: 'PROTOCOL_PORT_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The addresses mirror, but protocol or ports differ: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}).`, fix: [update(mirror)], fixLabel: `Use the same protocol and ports on ${gR.name}` });
+      push({ code: 'PROTOCOL_PORT_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The addresses mirror, but protocol or ports differ: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}).`, fix: [update(renamed(mirror))], fixLabel: `Use the same protocol and ports on ${gR.name}` });
       return;
     }
     if (ra !== 'isDisjoint' && la !== 'isDisjoint' && intersect({ ...rr.s, protocol: 0, portFrom: 0, portTo: 65535 }, { ...local.s, protocol: 0, portFrom: 0, portTo: 65535 })) {
-      push({ code: 'PREFIX_LENGTH_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The selectors overlap but are not the same: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}); ${run.vendors[responderEnd].identity.label} ${entry.notify ? `answers ${entry.notify}` : 'refuses it'}.`, fix: [update(mirror)], fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` });
+      push({ code: 'PREFIX_LENGTH_MISMATCH', end: responderEnd, gateway: gR.name, selector: { local: rl.text, remote: rr.text, proxyIdIndex: idx }, message: `The selectors overlap but are not the same: ${gI.name} proposes ${local.text} <-> ${remote.text}, ${gR.name} has ${rr.text} <-> ${rl.text} (seen from ${gI.name}); ${run.vendors[responderEnd].identity.label} ${entry.notify ? `answers ${entry.notify}` : 'refuses it'}.`, fix: [update(renamed(mirror))], fixLabel: `Mirror ${gI.name}'s proxy ID on ${gR.name}` });
       return;
     }
   }
