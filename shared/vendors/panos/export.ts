@@ -472,17 +472,31 @@ function routesOnTheBox(ctx: GatewayContext): (t: TunnelView) => TunnelView {
   const gateway = imported.gateways.find((g) => g.id === ctx.gateway.id);
   if (!gateway) return (t) => t;
   const then = buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'panos', false, []);
+  // Indexed once: an imported hub has thousands of tunnels and routes.
+  const wasById = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
+  // As the kit writes a route's prefix (the design keeps it as typed).
+  const canonical = (text: string) => {
+    const r = parsePrefix(text);
+    return r.ok ? (cidr(r.value) ?? text) : text;
+  };
+  const byInterface = (routes: readonly { interface: string; destination: string }[]) => {
+    const out = new Map<string, Set<string>>();
+    for (const r of routes) {
+      const set = out.get(r.interface) ?? new Set<string>();
+      set.add(canonical(r.destination));
+      out.set(r.interface, set);
+    }
+    return out;
+  };
+  const ownThenOn = byInterface(gateway.routes);
+  const ownNowOn = byInterface(ctx.gateway.routes);
+  const none = new Set<string>();
   return (t) => {
-    const was = then.tunnels.find((x) => x.tunnel.id === t.tunnel.id && x.me.gatewayId === t.me.gatewayId);
+    const was = wasById.get(`${t.tunnel.id} ${t.me.gatewayId}`);
     if (!was) return t;
-    // As the kit writes a route's prefix (the design keeps it as typed).
-    const canonical = (text: string) => {
-      const r = parsePrefix(text);
-      return r.ok ? (cidr(r.value) ?? text) : text;
-    };
-    const ownThen = new Set(gateway.routes.filter((r) => r.interface === was.me.tunnelInterface).map((r) => canonical(r.destination)));
+    const ownThen = ownThenOn.get(was.me.tunnelInterface) ?? none;
     const derivedThen = new Set(was.routes.filter((r) => !ownThen.has(r)));
-    const ownNow = new Set(ctx.gateway.routes.filter((r) => r.interface === t.me.tunnelInterface).map((r) => canonical(r.destination)));
+    const ownNow = ownNowOn.get(t.me.tunnelInterface) ?? none;
     const routes = t.routes.filter((r) => ownNow.has(r) || !derivedThen.has(r));
     return routes.length === t.routes.length ? t : { ...t, routes, routesDerived: routes.some((r) => !ownNow.has(r)) };
   };

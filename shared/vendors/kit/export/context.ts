@@ -127,11 +127,10 @@ function derivedRoutes(view: { selectors: Selector[]; peerGateway: Gateway }, do
   return unique(doc.networks.filter((n) => n.gatewayId === view.peerGateway.id).flatMap((n) => rangeToPrefixes(addressOf(n.address)).map((p) => cidr(p) as string)));
 }
 
-/** The route prefix `outer` contains the prefix `inner` (both as the exporters write them). */
-function covers(outer: string, inner: string): boolean {
-  const o = parsePrefix(outer);
+/** One of the route prefixes `outer` contains the prefix `inner` (as the exporters write it). */
+function covered(outer: readonly AddressRange[], inner: string): boolean {
   const i = parsePrefix(inner);
-  return o.ok && i.ok && o.value.family === i.value.family && o.value.from <= i.value.from && i.value.to <= o.value.to;
+  return i.ok && outer.some((o) => o.family === i.value.family && o.from <= i.value.from && i.value.to <= o.to);
 }
 
 function unique<T>(items: T[]): T[] {
@@ -145,12 +144,24 @@ function unique<T>(items: T[]): T[] {
 export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, vendor: string, includeSecrets: boolean, warnings: ExportWarning[], invalidTunnels: ReadonlyMap<string, string> = new Map()): GatewayContext {
   const tunnels: TunnelView[] = [];
   const refused: GatewayContext['refused'] = [];
+  // The gateway's routes by interface, parsed once (an imported hub has thousands on one tunnel interface).
+  const routesOn = new Map<string, { prefixes: string[]; exact: Set<string>; ranges: AddressRange[] }>();
+  for (const r of gateway.routes) {
+    const on = routesOn.get(r.interface) ?? { prefixes: [], exact: new Set<string>(), ranges: [] };
+    const prefix = canonicalPrefix(r.destination);
+    on.prefixes.push(prefix);
+    on.exact.add(prefix);
+    const range = parsePrefix(prefix);
+    if (range.ok) on.ranges.push(range.value);
+    routesOn.set(r.interface, on);
+  }
+  const gatewaysById = new Map(doc.gateways.map((g) => [g.id as string, g]));
   for (const tunnel of doc.tunnels) {
     const key = tunnel.a.gatewayId === gateway.id ? 'a' : tunnel.b.gatewayId === gateway.id ? 'b' : undefined;
     if (!key) continue;
     const me = tunnel[key];
     const peer = tunnel[key === 'a' ? 'b' : 'a'];
-    const peerGateway = doc.gateways.find((g) => g.id === peer.gatewayId);
+    const peerGateway = gatewaysById.get(peer.gatewayId);
     if (!peerGateway) continue;
     const invalid = invalidTunnels.get(tunnel.id);
     if (invalid !== undefined) {
@@ -164,11 +175,12 @@ export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, ven
       continue;
     }
     const selectors = selectorsOf(me.proxyIds);
-    const own = gateway.routes.filter((r) => me.tunnelInterface !== '' && r.interface === me.tunnelInterface).map((r) => canonicalPrefix(r.destination));
+    const on = me.tunnelInterface !== '' ? routesOn.get(me.tunnelInterface) : undefined;
+    const own = on ? on.prefixes : [];
     // The design's own routes, plus one for each remote selector none of them covers (a second
     // network behind the peer would otherwise have no route into the tunnel).
     const derived = derivedRoutes({ selectors, peerGateway }, doc);
-    const uncovered = own.length > 0 ? derived.filter((d) => !own.some((o) => covers(o, d)) && !own.includes(d)) : derived;
+    const uncovered = on ? derived.filter((d) => !on.exact.has(d) && !covered(on.ranges, d)) : derived;
     const routes = [...own, ...uncovered];
     tunnels.push({
       tunnel,
