@@ -52,6 +52,18 @@ function filesOf(doc: TopologyDocument, gateway: Gateway | undefined, includeSec
   return exportDocument(doc, { gateways: [gateway.id], skipEngineCheck: true, includeSecrets }).files;
 }
 
+/** What the engineer must know before pasting, where the export is not the box's own. */
+function withCaveats(script: PasteScript, keepsBoxNames: boolean): PasteScript {
+  if (script.text === '') return script;
+  const caveat =
+    script.kind === 'file'
+      ? 'This is the whole file as IPsec Studio writes it for this box: settings of the box\'s own file that the import did not use (see the import report) are not in it. Compare it with the box\'s file before you put it in place.'
+      : keepsBoxNames
+        ? undefined
+        : 'IPsec Studio writes this product\'s objects under its own names, not the box\'s: on the box, these commands would create objects beside its own. Rename them to the box\'s names before you paste.';
+  return caveat ? { ...script, notes: [caveat, ...script.notes] } : script;
+}
+
 function fileChange(vendor: string, name: string, before: string, after: string): FileChange {
   if (before === after) return { name, patch: '', added: 0, removed: 0 };
   const writer = vendorModule(vendor).paste;
@@ -64,7 +76,7 @@ function fileChange(vendor: string, name: string, before: string, after: string)
       else if (l.startsWith('-')) removed++;
     }
   }
-  return { name, patch: formatPatch(patch), added, removed, ...(writer ? { paste: writer.commands(before, after, name) } : {}) };
+  return { name, patch: formatPatch(patch), added, removed, ...(writer ? { paste: withCaveats(writer.commands(before, after, name), writer.keepsBoxNames) } : {}) };
 }
 
 /**

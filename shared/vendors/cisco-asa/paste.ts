@@ -148,6 +148,7 @@ const rules: CiscoPasteRules = {
 };
 
 export const paste: VendorPaste = {
+  keepsBoxNames: true,
   commands: (before, after) => ciscoCommands(before, after, rules),
   apply: (config, script) => ciscoApply(config, script, rules),
 };

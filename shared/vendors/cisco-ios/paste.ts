@@ -107,6 +107,7 @@ function keepInterfaces(before: string, after: string): string {
 }
 
 export const paste: VendorPaste = {
+  keepsBoxNames: false,
   commands: (before, after) => {
     // A physical interface the corrected file no longer writes (no crypto map left) keeps its own
     // configuration: the file's lines in it are removed, by entering it. Written as that interface

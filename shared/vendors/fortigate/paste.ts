@@ -485,6 +485,7 @@ function commands(before: string, after: string): PasteScript {
 }
 
 export const fortigatePaste: VendorPaste = {
+  keepsBoxNames: false,
   commands: (before, after) => commands(before, after),
   apply(config, script) {
     const m = parse(config);

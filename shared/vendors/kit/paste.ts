@@ -25,6 +25,12 @@ export interface PasteScript {
 export type ApplyResult = { ok: true; config: string } | { ok: false; line: number; message: string };
 
 export interface VendorPaste {
+  /**
+   * An imported box's objects keep the box's own names in the export (PAN-OS, ASA): the commands
+   * change the box's objects. False: the exporter names them, so on an imported box the commands
+   * would create objects beside the box's own, and Changes since import says so.
+   */
+  keepsBoxNames: boolean;
   /** What to do on the box to go from `before` to `after`, two configurations the exporter wrote for it in the file named `file`. */
   commands(before: string, after: string, file: string): PasteScript;
   /** `config` after the script's commands (`script.text`) are pasted on the box, as the product applies them. */

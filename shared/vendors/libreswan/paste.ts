@@ -36,6 +36,7 @@ function conns(conf: string): { text: Map<string, string>; starts: Set<string> }
 }
 
 export const libreswanPaste: VendorPaste = {
+  keepsBoxNames: false,
   commands(before, after, file) {
     const base = file.replace(/\.ipsec\.(conf|secrets)$/, '');
     if (file.endsWith('.ipsec.secrets')) {

@@ -5,6 +5,7 @@
 import { applyFile, fileScript, type VendorPaste } from '../kit/paste';
 
 export const openikedPaste: VendorPaste = {
+  keepsBoxNames: false,
   commands(before, after) {
     return fileScript(before, after, ['/etc/iked.conf'], ['iked -n -f /etc/iked.conf', 'ikectl reload'], ['iked reads the file only when it is owned by root and not readable by others (mode 600).']);
   },

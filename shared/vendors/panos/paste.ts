@@ -559,6 +559,7 @@ function inPlace(script: PasteScript, before: string, after: string): PasteScrip
 }
 
 export const panosPaste: VendorPaste = {
+  keepsBoxNames: true,
   commands(before, after) {
     return inPlace(inOrder(withoutNestedDeletes(setStyleCommands(before, after, { ...RULES, shared: sharedIn(after) })), before, after), before, after);
   },

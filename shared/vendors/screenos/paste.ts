@@ -392,4 +392,4 @@ function apply(config: string, script: PasteScript): ApplyResult {
   return { ok: true, config: [...header, ...body].join('\n') + '\n' };
 }
 
-export const screenosPaste: VendorPaste = { commands, apply };
+export const screenosPaste: VendorPaste = { keepsBoxNames: false, commands, apply };

@@ -36,6 +36,7 @@ function connections(conf: string): Map<string, string> {
 }
 
 export const strongswanPaste: VendorPaste = {
+  keepsBoxNames: false,
   commands(before, after, file) {
     const { added, changed, removed } = sectionChanges(connections(before), connections(after));
     const said = (what: string, names: string[]) => (names.length > 0 ? [`${what}: ${names.join(', ')}`] : []);
