@@ -248,6 +248,14 @@ const ExportAnswerSchema = z.strictObject({
   design: z.array(WarningSchema),
   other: z.array(WarningSchema),
   changes: z.array(z.strictObject({ gateway: z.string(), status: z.enum(['changed', 'unchanged', 'added', 'removed']), added: z.number(), removed: z.number() })).optional(),
+  paste: z
+    .array(
+      z.strictObject({
+        gateway: z.string(),
+        steps: z.array(z.strictObject({ file: z.string(), kind: z.enum(['commands', 'file']), output: z.string(), enter: z.array(z.string()), leave: z.array(z.string()), notes: z.array(z.string()) })),
+      }),
+    )
+    .optional(),
 });
 
 const WalkStepSchema = z.looseObject({

@@ -244,6 +244,18 @@ test('the initiator is chosen in the dialog, whatever the order of the boxes; af
   await untilStill(page);
   await page.screenshot({ path: test.info().outputPath('import-changes.png') });
   await axeClean(page, 'export changes since import');
+  // What to paste on the changed box: its product's commands, beside the diff.
+  const step = panel.getByTestId('export-paste-step');
+  await expect(step).toHaveCount(1);
+  await expect(step).toContainText(/Paste .*\.commands\.txt at its CLI/);
+  await step.getByRole('button').first().click();
+  await expect(panel.locator('[data-testid$=".commands.txt"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(preview.locator('.diff-added')).toHaveCount(0);
+  await expect(preview).toContainText(/^1configure/);
+  await preview.scrollIntoViewIfNeeded();
+  await untilStill(page);
+  await page.screenshot({ path: test.info().outputPath('import-paste.png') });
+  await axeClean(page, 'export what to paste');
   // Back to the whole configuration.
   await panel.getByTestId('export-view-config').click();
   await expect(panel.getByTestId('export-changes')).toHaveCount(0);
