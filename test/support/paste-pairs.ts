@@ -7,9 +7,12 @@ import fc from 'fast-check';
 import { produce } from 'immer';
 import { applyCommand } from '../../shared/commands/commands';
 import { computeReport } from '../../shared/engine/report-cache';
+import { importChanges, type BoxChanges } from '../../shared/export/changes';
 import { exportDocument } from '../../shared/export/export';
+import { importConfigurations } from '../../shared/import/import';
 import type { Gateway, TopologyDocument } from '../../shared/model/document';
 import { TEMPLATES } from '../../shared/templates/index';
+import { panAsaInterop } from '../../shared/templates/pan-asa-interop';
 import { EXPORT_VENDORS, type ExportVendorId } from '../../shared/vendors/registry';
 import { buildDesign, design } from '../shared/export/random-design';
 import { retarget } from '../shared/export/retarget';
@@ -63,4 +66,24 @@ export function randomPairs(vendor: ExportVendorId, runs: number, seed = 2026120
     const after = filesOf(two, g2);
     return before.length > 0 && after.length > 0 ? [{ origin: `random pair ${i}`, gateway: g1.name, before, after }] : [];
   });
+}
+
+/**
+ * An imported box and its Changes since import: the pan-asa-interop template retargeted to
+ * `vendor`, exported, `withoutLine` taken out of the first box's file before import (so that the
+ * engine has something to fix), and the engine's first offered fix applied.
+ */
+export function importedAndFixed(vendor: ExportVendorId, withoutLine: string): BoxChanges[] {
+  const doc = retarget(panAsaInterop(), vendor);
+  const files = exportDocument(doc, { skipEngineCheck: true, includeSecrets: true }).files.map((f, i) => (i === 0 ? { ...f, content: f.content.replace(withoutLine, '') } : f));
+  const r = importConfigurations(files, { initiator: 0 });
+  if (!r.ok) throw new Error(r.message);
+  const offered = computeReport(r.document).tunnels.flatMap((t) => t.diagnostics).find((d) => (d.fix?.length ?? 0) > 0);
+  if (!offered?.fix) throw new Error('no fix offered');
+  const fixed = produce(r.document, (draft) => {
+    for (const c of offered.fix ?? []) applyCommand(draft, c);
+  });
+  const changes = importChanges(fixed);
+  if (!changes.ok) throw new Error(changes.message);
+  return changes.boxes;
 }

@@ -2,14 +2,7 @@
 // changes of a configuration as the exporter writes it (from the pan-asa-interop template's
 // PA-HQ retargeted to Junos), and the CLI model refusing what Junos refuses.
 import { describe, expect, it } from 'vitest';
-import { produce } from 'immer';
-import { applyCommand } from '../../../../shared/commands/commands';
-import { computeReport } from '../../../../shared/engine/report-cache';
-import { importChanges, type BoxChanges } from '../../../../shared/export/changes';
-import { exportDocument } from '../../../../shared/export/export';
-import { importConfigurations } from '../../../../shared/import/import';
-import { panAsaInterop } from '../../../../shared/templates/pan-asa-interop';
-import { retarget } from '../../export/retarget';
+import { importedAndFixed as importedAndFixedOf } from '../../../support/paste-pairs';
 import { junosPaste } from '../../../../shared/vendors/junos-srx/paste';
 import { junosReader } from '../../../../shared/vendors/junos-srx/reader';
 
@@ -143,20 +136,7 @@ describe('Junos paste: the CLI model', () => {
 // taken out before import, and the engine's first fix applied; the Changes since import view
 // gives each changed file its paste.
 
-function importedAndFixed(): BoxChanges[] {
-  const doc = retarget(panAsaInterop(), 'junos-srx');
-  const files = exportDocument(doc, { skipEngineCheck: true, includeSecrets: true }).files.map((f, i) => (i === 0 ? { ...f, content: f.content.replace('set routing-options static route 10.20.0.0/24 next-hop st0.0\n', '') } : f));
-  const r = importConfigurations(files, { initiator: 0 });
-  if (!r.ok) throw new Error(r.message);
-  const offered = computeReport(r.document).tunnels.flatMap((t) => t.diagnostics).find((d) => (d.fix?.length ?? 0) > 0);
-  if (!offered?.fix) throw new Error('no fix offered');
-  const fixed = produce(r.document, (draft) => {
-    for (const c of offered.fix ?? []) applyCommand(draft, c);
-  });
-  const changes = importChanges(fixed);
-  if (!changes.ok) throw new Error(changes.message);
-  return changes.boxes;
-}
+const importedAndFixed = () => importedAndFixedOf('junos-srx', 'set routing-options static route 10.20.0.0/24 next-hop st0.0\n');
 
 describe('Junos paste of an imported box, fixed', () => {
   it('the proxy ID the fix adds: a traffic selector set, the policies\' any replaced by the address, the new address-book entry set', () => {

@@ -2,14 +2,7 @@
 // changes of a configuration as the exporter writes it (the pan-asa-interop template's PA-HQ
 // retargeted to ScreenOS), and the CLI model refusing what ScreenOS refuses.
 import { describe, expect, it } from 'vitest';
-import { produce } from 'immer';
-import { applyCommand } from '../../../../shared/commands/commands';
-import { computeReport } from '../../../../shared/engine/report-cache';
-import { importChanges, type BoxChanges } from '../../../../shared/export/changes';
-import { exportDocument } from '../../../../shared/export/export';
-import { importConfigurations } from '../../../../shared/import/import';
-import { panAsaInterop } from '../../../../shared/templates/pan-asa-interop';
-import { retarget } from '../../export/retarget';
+import { importedAndFixed as importedAndFixedOf } from '../../../support/paste-pairs';
 import { screenosPaste } from '../../../../shared/vendors/screenos/paste';
 import { screenosReader } from '../../../../shared/vendors/screenos/reader';
 
@@ -116,20 +109,7 @@ describe('ScreenOS paste: the CLI model', () => {
 // taken out before import, and the engine's first fix applied; the Changes since import view
 // gives each changed file its paste.
 
-function importedAndFixed(): BoxChanges[] {
-  const doc = retarget(panAsaInterop(), 'screenos');
-  const files = exportDocument(doc, { skipEngineCheck: true, includeSecrets: true }).files.map((f, i) => (i === 0 ? { ...f, content: f.content.replace('set route 10.20.0.0/24 interface tunnel.1\n', '') } : f));
-  const r = importConfigurations(files, { initiator: 0 });
-  if (!r.ok) throw new Error(r.message);
-  const offered = computeReport(r.document).tunnels.flatMap((t) => t.diagnostics).find((d) => (d.fix?.length ?? 0) > 0);
-  if (!offered?.fix) throw new Error('no fix offered');
-  const fixed = produce(r.document, (draft) => {
-    for (const c of offered.fix ?? []) applyCommand(draft, c);
-  });
-  const changes = importChanges(fixed);
-  if (!changes.ok) throw new Error(changes.message);
-  return changes.boxes;
-}
+const importedAndFixed = () => importedAndFixedOf('screenos', 'set route 10.20.0.0/24 interface tunnel.1\n');
 
 describe('ScreenOS paste of an imported box, fixed', () => {
   it("the proxy ID the fix changes: the VPN unset and set again with it (its policies do not name it: route-based)", () => {
