@@ -10,7 +10,7 @@
 // network-address-translation.yaml). `set vsys <name> …` (a multi-vsys firewall) scopes the
 // zones, objects and rules after it to that virtual system; `set shared …` objects serve every one.
 import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
-import { coalesceAddresses, formatIp, parseAddressSpec, parseInterfaceAddress, parsePrefix, prefixLength, type AddressRange } from '../../net/address';
+import { coalesceAddresses, formatIp, formatRange, parseAddressSpec, parseInterfaceAddress, parsePrefix, prefixLength, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
 import { PANOS_NAME, PANOS_NAME_LIST, PANOS_NAME_LIST_MAX, PANOS_RULE_MATCH, type PanosEndOptions } from './options';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
@@ -633,17 +633,46 @@ export const panosReader: VendorReader = {
      * zone and the tunnel's zone for the tunnel's traffic, its NAT exemption rule (or that it has
      * none), and its address objects for the tunnel's prefixes.
      */
+    // Built once for all tunnels (an imported hub has thousands of tunnels, routes, objects and rules).
+    let built: { routesOn: Map<string, string[]>; routedOn: Map<string, string>; objectsByPrefix: Map<string, { at: string; name: string }[]>; sides: Map<Rule, { sources: AddressRange[]; destinations: AddressRange[] } | undefined> } | undefined;
+    function indexes(): NonNullable<typeof built> {
+      if (built) return built;
+      const routesOn = new Map<string, string[]>();
+      for (const r of routes.values()) {
+        if (r.name === undefined || r.iface === undefined || r.destination === undefined) continue;
+        const p = prefixText(r.destination);
+        if (p === undefined) continue;
+        const list = routesOn.get(r.iface) ?? [];
+        list.push(`${p}=${r.name}`);
+        routesOn.set(r.iface, list);
+      }
+      // The objects some rule or group names, by prefix, in the file's order.
+      const inUse = new Set<string>([...security.values(), ...nat.values()].flatMap((r) => ['source', 'destination'].flatMap((k) => r.keys.get(k)?.values ?? [])));
+      for (const g of objects.groups.values()) for (const m of g.members) inUse.add(m);
+      const objectsByPrefix = new Map<string, { at: string; name: string }[]>();
+      for (const [key, o] of objects.addresses) {
+        const [at, name] = key.split('\n') as [string, string];
+        if (!inUse.has(name) || o.kind !== 'ip-netmask') continue;
+        const p = prefixText(o.value);
+        if (p === undefined) continue;
+        const list = objectsByPrefix.get(p) ?? [];
+        list.push({ at, name });
+        objectsByPrefix.set(p, list);
+      }
+      built = { routesOn, routedOn: new Map(), objectsByPrefix, sides: new Map() };
+      return built;
+    }
+
     function tunnelObjectNames(t: Tunnel, g: Gw, children: readonly ChildMeaning[]): Partial<PanosEndOptions> {
       const out: Partial<PanosEndOptions> = {};
       const tunnelIf = t.tunnelInterface;
       if (tunnelIf === undefined) return out;
-      const routeEntries: string[] = [];
-      for (const r of routes.values()) {
-        if (r.name === undefined || r.iface !== tunnelIf || r.destination === undefined) continue;
-        const p = prefixText(r.destination);
-        if (p !== undefined) routeEntries.push(`${p}=${r.name}`);
+      const ix = indexes();
+      let routed = ix.routedOn.get(tunnelIf);
+      if (routed === undefined) {
+        routed = nameList(ix.routesOn.get(tunnelIf) ?? []);
+        ix.routedOn.set(tunnelIf, routed);
       }
-      const routed = nameList(routeEntries);
       if (routed !== '') out.staticRoutes = routed;
       // The addresses the exporter writes rules for: the proxy IDs' sides (else the inside
       // interface's subnet) and the routed destinations (policy-addresses.ts in the export kit).
@@ -653,7 +682,8 @@ export const panosReader: VendorReader = {
       const ranges = (specs: readonly string[]) => specs.map((x) => parseAddressSpec(x.split('[')[0] as string)).flatMap((x) => (x.ok && prefixLength(x.value) !== 0 ? [x.value] : []));
       const selectors = children.filter((c) => !c.implicit);
       const local = selectors.length > 0 ? ranges(selectors.map((c) => c.local)) : insideNet?.ok ? [insideNet.value.network] : [];
-      const remote = [...ranges(selectors.map((c) => c.remote)), ...ranges(routesVia.get(tunnelIf) ?? [])];
+      // As the exporter's rules have it (policy-addresses.ts): the selectors' sides, the routed destinations only without selectors.
+      const remote = selectors.length > 0 ? ranges(selectors.map((c) => c.remote)) : ranges(routesVia.get(tunnelIf) ?? []);
       const tunnelAddresses = [...local, ...remote];
       const tunnelZone = zoneOf.get(tunnelIf);
       const insideZone = inside !== undefined ? zoneOf.get(inside.name) : undefined;
@@ -684,11 +714,11 @@ export const panosReader: VendorReader = {
       }
       // Then the box's other objects for those prefixes, those its rules or groups name: an object
       // nothing names (one a change left behind) names nothing of the box's.
-      const inUse = new Set<string>([...security.values(), ...nat.values()].flatMap((r) => ['source', 'destination'].flatMap((k) => r.keys.get(k)?.values ?? [])));
-      for (const g of objects.groups.values()) for (const m of g.members) inUse.add(m);
-      for (const key of objects.addresses.keys()) {
-        const [at, name] = key.split('\n') as [string, string];
-        if ((at === scope || at === 'shared') && inUse.has(name)) objectFor(scope, name, named, tunnelAddresses);
+      for (const a of tunnelAddresses) {
+        const p = prefixText(formatRange(a));
+        if (p === undefined || named.has(p)) continue;
+        const first = (indexes().objectsByPrefix.get(p) ?? []).find((o) => (o.at === scope || o.at === 'shared') && PANOS_NAME.test(o.name));
+        if (first) objectFor(scope, first.name, named, tunnelAddresses);
       }
       const listed = nameList([...named].map(([p, n]) => `${p}=${n}`));
       if (listed !== '') out.addressObjects = listed;
@@ -735,9 +765,15 @@ export const panosReader: VendorReader = {
           const parsed = v.map((x) => parseAddressSpec(x));
           return parsed.every((x) => x.ok) ? parsed.map((x) => (x as { ok: true; value: AddressRange }).value) : undefined;
         };
-        const sources = side('source');
-        const destinations = side('destination');
-        if (!sources || !destinations) continue;
+        const memo = indexes().sides;
+        if (!memo.has(r)) {
+          const sources = side('source');
+          const destinations = side('destination');
+          memo.set(r, sources && destinations ? { sources, destinations } : undefined);
+        }
+        const sided = memo.get(r);
+        if (!sided) continue;
+        const { sources, destinations } = sided;
         const ours = (x: AddressRange) => tunnelAddresses.some((a) => inside(x, a));
         const named = [...sources, ...destinations];
         if (!named.every(ours) || !tunnelAddresses.every((x) => named.some((a) => inside(x, a)))) continue;
@@ -859,8 +895,10 @@ function nameList(entries: readonly string[]): string {
   let out = '';
   // In one order whatever the file's: the list says which name each prefix has, not where it stands.
   for (const e of [...entries].sort()) {
+    // Each entry checked alone: a list of valid entries is a valid list.
+    if (!PANOS_NAME_LIST.test(e)) continue;
     const next = out === '' ? e : `${out},${e}`;
-    if (next.length > PANOS_NAME_LIST_MAX || !PANOS_NAME_LIST.test(next)) continue;
+    if (next.length > PANOS_NAME_LIST_MAX) continue;
     out = next;
   }
   return out;
