@@ -7,7 +7,7 @@
 // no-proxy-arp route-lookup`), cisco.com/c/en/us/td/docs/security/asa/asa917/configuration/vpn.
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { clip } from '../../model/text';
-import type { AddressRange } from '../../net/address';
+import { parsePrefix, type AddressRange } from '../../net/address';
 import { addressAndMask, addressOf, cidr, firstIp, lastIp, netmask, protocolName, type PortRange, type Selector } from '../kit/export/addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
@@ -100,9 +100,24 @@ const POLICY_DOC = 'Cisco ASA Series CLI Configuration Guide 9.x, "Configuring I
 /** "the alphanumeric key itself (up to 128 characters long)" (ASA CLI guide, IPsec tunnel-group connection parameters). */
 const KEY_MAX = 128;
 
+/** An imported end's own NAT exemption (options.ts, natExemption), or undefined when none is recorded. */
+function boxExemption(recorded: string): { inside: string; source: { name: string; prefix: string; range: AddressRange }; destination: { name: string; prefix: string; range: AddressRange } } | undefined {
+  const [inside, src, dst] = recorded.split(',');
+  const part = (text: string | undefined) => {
+    const [name, prefix] = (text ?? '').split('=');
+    const range = prefix !== undefined ? parsePrefix(prefix) : undefined;
+    return name && prefix !== undefined && range?.ok ? { name, prefix, range: range.value } : undefined;
+  };
+  const [source, destination] = [part(src), part(dst)];
+  const ok = inside !== undefined && asaInterface(inside).ok;
+  return ok && source && destination ? { inside, source, destination } : undefined;
+}
+
 /** What the tunnels of one file share: names taken, objects, ACLs, transform sets and proposals defined, the crypto maps and the policy numbers. */
 interface FileState {
   names: Set<string>;
+  /** The box's own NAT exemption lines written (tunnels of one box may share one). */
+  natLines: Set<string>;
   /** Object and object-group names → what each stands for. */
   defined: Map<string, string>;
   /** Crypto ACLs written. */
@@ -156,6 +171,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     return false;
   }
   const peer = orPlaceholder(t.peerAddress, 'peer-address');
+
+  // The objects of the box's own exemption first, in its order, so that a reversed ACL does not move them.
+  const box = boxExemption(own.natExemption);
+  const exemptionObjects = box && [box.source, box.destination].map((o) => object(w, o.range, defined, new Map([[o.prefix, o.name]])));
 
   // Crypto ACL: one line per selector, each its own SA pair.
   const acl = ownName(own.cryptoAcl, `CRYPTO-${name}`, (n) => file.acls.has(n));
@@ -345,6 +364,16 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   if (!inside.ok) {
     w.warn('NAT_EXEMPTION_MANUAL', `the inside interface name holds ${inside.why}: write the identity NAT (nat … source static … destination static …) by hand, or rename the interface`, { tunnel: tn });
   } else if (pa.local.length > 0 && pa.remote.length > 0) {
+    // An imported box's own exemption is written as the box has it; the export's own only when
+    // the tunnel has a network that one does not name (what the corrected tunnel gained).
+    if (box && exemptionObjects) {
+      const [so, dobj] = exemptionObjects;
+      const line = `nat (${box.inside},${t.outside}) source static ${so} ${so} destination static ${dobj} ${dobj} no-proxy-arp route-lookup`;
+      if (!file.natLines.has(line)) w.line(line);
+      file.natLines.add(line);
+      const named = new Set([box.source.prefix, box.destination.prefix]);
+      if ([...pa.local, ...pa.remote].every((r) => named.has(cidr(r) ?? ''))) return true;
+    }
     const lo = group(w, `${name}-local`, pa.local.map((r) => object(w, r, defined, objects)), defined);
     const ro = group(w, `${name}-remote`, pa.remote.map((r) => object(w, r, defined, objects)), defined);
     w.line(`nat (${ctx.insideInterface},${t.outside}) source static ${lo} ${lo} destination static ${ro} ${ro} no-proxy-arp route-lookup`);
@@ -381,7 +410,7 @@ export const ciscoAsaExporter: VendorExporter = {
     const mapName = mapOf(ctx.outsideInterface);
     const boxBound = options.cryptoMapName === '' && boxMaps.has(ctx.outsideInterface);
     productionWarnings(w, ctx, LABEL, boxBound ? undefined : `"crypto map ${mapName} interface ${ctx.outsideInterface}"`, inside.unrouted, (n) => `route ${ctx.insideInterface} ${addressAndMask(addressOf(n.address))} <next-hop>`);
-    const state: FileState = { names: new Set(), defined: new Map(), acls: new Set(), phase2: new Map(), mapOf, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
+    const state: FileState = { names: new Set(), natLines: new Set(), defined: new Map(), acls: new Set(), phase2: new Map(), mapOf, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
     // Sequence numbers: an imported entry keeps its own (the first tunnel claiming one, when a
     // copied tunnel carries the same); the others are numbered from the gateway's first sequence,
     // every 10, past the ones taken.

@@ -31,6 +31,13 @@ export type AsaEndOptions = {
   localObjectAddress: string;
   remoteObject: string;
   remoteObjectAddress: string;
+  /**
+   * The box's own identity NAT for the tunnel's traffic, `<inside interface>,<source object>=<prefix>,<destination object>=<prefix>`
+   * (`inside,BRANCH-LAN=10.20.0.0/24,HQ-LAN=10.10.0.0/24` for `nat (inside,outside) source static
+   * BRANCH-LAN BRANCH-LAN destination static HQ-LAN HQ-LAN …`); empty: not recorded, the export
+   * writes its own exemption from the tunnel's networks.
+   */
+  natExemption: string;
 };
 
 /**
@@ -43,14 +50,18 @@ const MAP_NAME = /^[A-Za-z0-9_-]{1,64}$/u;
 /** A prefix as the document writes it (10.20.0.0/24, 2001:db8::/64): the address a recorded object name stands for. */
 export const ASA_OBJECT_ADDRESS = /^[0-9A-Fa-f.:]{2,45}\/\d{1,3}$/u;
 
+/** `inside,SRC=prefix,DST=prefix`: the interface and object names as ASA_NAME, the prefixes as ASA_OBJECT_ADDRESS. */
+export const ASA_NAT_EXEMPTION = /^[A-Za-z0-9._-]{1,64},[A-Za-z0-9._-]{1,64}=[0-9A-Fa-f.:]{2,45}\/\d{1,3},[A-Za-z0-9._-]{1,64}=[0-9A-Fa-f.:]{2,45}\/\d{1,3}$/u;
+
 const DOC = 'Cisco ASA Series VPN CLI Configuration Guide 9.x, "LAN-to-LAN IPsec VPNs" (Configure an ACL; Create a transform set; Create a crypto map and apply it to an interface: "crypto map map-name seq-num match address access-list-name")';
 const OBJECT_DOC = 'Cisco ASA Series General Operations CLI Configuration Guide 9.x, "Objects for Access Control" > Configure Network Objects ("object network name", "subnet"), used by name in an access-list line';
+const NAT_DOC = 'Cisco ASA Series VPN CLI Configuration Guide 9.x, the NAT chapter\'s identity NAT for VPN ("nat (inside,outside) source static … destination static … no-proxy-arp route-lookup": the tunnel\'s traffic leaves untranslated)';
 const IMPORTED = 'Recorded at import from the box\'s configuration; empty for a tunnel drawn here (the export then makes one up).';
 
 const name = (says: string) => z.union([z.literal(''), z.string().regex(ASA_NAME, { message: `${says} is up to 64 letters, digits, . _ and -` })]).optional();
 const address = z.union([z.literal(''), z.string().regex(ASA_OBJECT_ADDRESS, { message: 'the address a network object stands for is a prefix such as 10.20.0.0/24' })]).optional();
 const text = (key: keyof AsaEndOptions & string, label: string, hint: string, source = DOC, pattern = ASA_NAME) =>
-  ({ key, kind: 'text' as const, pattern: new RegExp(`^(?:${pattern.source.slice(1, -1)})?$`, 'u'), says: pattern === ASA_OBJECT_ADDRESS ? 'a prefix such as 10.20.0.0/24; empty when not recorded' : `up to 64 letters, digits, ${pattern === MAP_NAME ? '' : '. '}_ and -; empty when not recorded`, label, hint: `${hint} ${IMPORTED}`, source });
+  ({ key, kind: 'text' as const, pattern: new RegExp(`^(?:${pattern.source.slice(1, -1)})?$`, 'u'), says: pattern === ASA_OBJECT_ADDRESS ? 'a prefix such as 10.20.0.0/24; empty when not recorded' : pattern === ASA_NAT_EXEMPTION ? 'inside,SOURCE=10.20.0.0/24,DESTINATION=10.10.0.0/24; empty when not recorded' : `up to 64 letters, digits, ${pattern === MAP_NAME ? '' : '. '}_ and -; empty when not recorded`, label, hint: `${hint} ${IMPORTED}`, source });
 
 export const asaEndOptions: VendorOptionSet<AsaEndOptions> = {
   schema: z.strictObject({
@@ -63,8 +74,9 @@ export const asaEndOptions: VendorOptionSet<AsaEndOptions> = {
     localObjectAddress: address,
     remoteObject: name('a network object name'),
     remoteObjectAddress: address,
+    natExemption: z.union([z.literal(''), z.string().regex(ASA_NAT_EXEMPTION, { message: 'the box\'s NAT exemption is written inside,SOURCE=10.20.0.0/24,DESTINATION=10.10.0.0/24' })]).optional(),
   }),
-  defaults: { cryptoMap: '', mapSequence: 0, cryptoAcl: '', transformSet: '', ipsecProposal: '', localObject: '', localObjectAddress: '', remoteObject: '', remoteObjectAddress: '' },
+  defaults: { cryptoMap: '', mapSequence: 0, cryptoAcl: '', transformSet: '', ipsecProposal: '', localObject: '', localObjectAddress: '', remoteObject: '', remoteObjectAddress: '', natExemption: '' },
   fields: [
     text('cryptoMap', 'Crypto map', 'The crypto map bound to the outside interface that this tunnel is an entry of (the gateway\'s Cisco ASA crypto map name, when set, wins).', DOC, MAP_NAME),
     { key: 'mapSequence', kind: 'number', min: 0, max: 65535, label: 'Crypto map sequence', hint: `This tunnel's crypto map entry number (0: numbered from the gateway's first sequence). ${IMPORTED}`, source: DOC },
@@ -75,6 +87,7 @@ export const asaEndOptions: VendorOptionSet<AsaEndOptions> = {
     text('localObjectAddress', 'Local object address', 'The prefix that local network object stands for.', OBJECT_DOC, ASA_OBJECT_ADDRESS),
     text('remoteObject', 'Remote network object', 'The network object the crypto ACL names for the address below.', OBJECT_DOC),
     text('remoteObjectAddress', 'Remote object address', 'The prefix that remote network object stands for.', OBJECT_DOC, ASA_OBJECT_ADDRESS),
+    text('natExemption', 'NAT exemption', 'The box\'s own identity NAT line for this tunnel: its inside interface, source object=prefix and destination object=prefix. The export writes it as the box has it, and a new exemption only for networks it does not cover.', NAT_DOC, ASA_NAT_EXEMPTION),
   ],
 };
 

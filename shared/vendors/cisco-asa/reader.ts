@@ -19,7 +19,7 @@ import { cidr } from '../kit/export/addresses';
 import { LIMITS } from '../../model/text';
 import type { AddressRange } from '../../net/address';
 import type { ChildMeaning, DeviceMeaning, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
-import { ASA_NAME, ASA_OBJECT_ADDRESS, asaEndOptions, type AsaEndOptions } from './options';
+import { ASA_NAME, ASA_NAT_EXEMPTION, ASA_OBJECT_ADDRESS, asaEndOptions, type AsaEndOptions } from './options';
 
 const V1_ENC: Record<string, Encryption> = { des: 'des', '3des': '3des', aes: 'aes128', 'aes-192': 'aes192', 'aes-256': 'aes256' };
 const V1_HASH: Record<string, Integrity> = { md5: 'md5', sha: 'sha1' };
@@ -281,6 +281,20 @@ function aceOf(words: readonly string[], objects: Objects, interfaces: ReadonlyM
  * The network objects (`object network N`, one prefix) an ACL line names as its source and
  * destination, by the same steps as aceOf; a side given otherwise (a group, any, host, a mask) has none.
  */
+/** A twice NAT that leaves the traffic between two networks untranslated: `nat (inside,outside) source static A A destination static B B`. */
+interface IdentityNat {
+  inside: string;
+  outside: string;
+  source: string;
+  destination: string;
+}
+
+/** The prefix a network object of one subnet or host stands for. */
+function prefixOfObject(objects: Objects, name: string | undefined): string | undefined {
+  const r = name !== undefined ? objects.networks.get(name) : undefined;
+  return r?.length === 1 ? cidr(r[0] as AddressRange) : undefined;
+}
+
 function aclObjects(words: readonly string[], objects: Objects, interfaces: ReadonlyMap<string, string>): { src?: string; dst?: string } {
   const w = words.slice(4);
   let i = w[0] === 'object' || w[0] === 'object-group' ? 2 : 1;
@@ -303,9 +317,31 @@ function aclObjects(words: readonly string[], objects: Objects, interfaces: Read
  * transform sets or proposals on one entry (the export numbers its own per combination), and the
  * objects of an ACL whose first permit line names none.
  */
-function boxNames(e: Entry, aclLines: readonly Statement[], objects: Objects, interfaces: ReadonlyMap<string, string>): VendorOptions {
+function boxNames(e: Entry, aclLines: readonly Statement[], objects: Objects, interfaces: ReadonlyMap<string, string>, identity: (source: string, destination: string) => (IdentityNat & { sourcePrefix: string; destinationPrefix: string }) | undefined): VendorOptions {
   const out: Partial<AsaEndOptions> = { mapSequence: e.seq };
   const fits = (v: string | undefined): v is string => v !== undefined && ASA_NAME.test(v);
+  // The box's own exemption for this tunnel: an identity NAT between one network object of the
+  // ACL's sources and one of its destinations, in either order (a reversed ACL does not make the
+  // box's exemption another one). The export writes it as the box has it.
+  const sources = new Set<string>();
+  const destinations = new Set<string>();
+  for (const l of aclLines) {
+    if (l.words[3] !== 'permit' || l.words.includes('inactive')) continue;
+    const { src, dst } = aclObjects(l.words, objects, interfaces);
+    const [a, b] = [prefixOfObject(objects, src), prefixOfObject(objects, dst)];
+    if (a) sources.add(a);
+    if (b) destinations.add(b);
+  }
+  found: for (const a of sources) {
+    for (const b of destinations) {
+      const n = identity(a, b) ?? identity(b, a);
+      const text = n ? `${n.inside},${n.source}=${n.sourcePrefix},${n.destination}=${n.destinationPrefix}` : '';
+      if (ASA_NAT_EXEMPTION.test(text)) {
+        out.natExemption = text;
+        break found;
+      }
+    }
+  }
   if (asaEndOptions.schema.safeParse({ cryptoMap: e.map }).success) out.cryptoMap = e.map;
   if (fits(e.acl)) out.cryptoAcl = e.acl;
   if (e.transformSets.length === 1 && fits(e.transformSets[0])) out.transformSet = e.transformSets[0];
@@ -653,6 +689,7 @@ export const reader: VendorReader = {
       routes.push({ destination, interface: x[1] as string, nextHop: nh, ...(metric !== undefined ? { metric } : {}) });
     }
     const natRules: NatRule[] = [];
+    const identityNat: IdentityNat[] = [];
     const rangesOf = (name: string | undefined): AddressRange[] | undefined => (name === 'any' ? [ANY4] : name ? objects.addresses(name) : undefined);
     for (const { s, object } of natLines) {
       const w = s.words;
@@ -684,6 +721,7 @@ export const reader: VendorReader = {
         if (a && j > 0 && tailOk(j)) {
           if (kind === 'static' && to === w[i + 2]) {
             // Identity NAT: the VPN's traffic leaves untranslated (the exemption "LAN-to-LAN IPsec VPNs" asks for).
+            if (destination) identityNat.push({ inside: (w[1] as string).slice(1, -1).split(',')[0] as string, outside, source: w[i + 2] as string, destination: w[j - 2] as string });
             const toNames = destination ? ` to ${w[i + 6]}` : '';
             a.forEach((r, k) => natRules.push(exemption(`exempt ${w[i + 2]}${toNames}${a.length > 1 ? ` ${k + 1}` : ''}`.slice(0, 63), addressText(r), outside)));
           } else {
@@ -693,6 +731,13 @@ export const reader: VendorReader = {
         }
       }
       if (natRules.length > before) c.use(s);
+    }
+    // The identity NATs by interface and the prefixes of their two objects, the first of each kept: looked up per crypto map entry.
+    const identityByPair = new Map<string, IdentityNat & { sourcePrefix: string; destinationPrefix: string }>();
+    for (const n of identityNat) {
+      const [a, b] = [prefixOfObject(objects, n.source), prefixOfObject(objects, n.destination)];
+      const key = `${n.outside} ${a ?? ''} ${b ?? ''}`;
+      if (a !== undefined && b !== undefined && !identityByPair.has(key)) identityByPair.set(key, { ...n, sourcePrefix: a, destinationPrefix: b });
     }
     const aceCache = new Map<Statement, Ace | 'inactive' | undefined>();
     const ace = (s: Statement) => {
@@ -787,7 +832,7 @@ export const reader: VendorReader = {
       }
       if (!e.peer || !e.acl) continue;
       // Only a static entry's names are recorded: a dynamic map's entries are not what the export writes (a static entry that answers).
-      peers.push({ ...peerOf(e, e.peer, e.peer, (esp) => childrenOf(e.acl, esp) ?? [], { outside, passive: false, routes: [] }), vendorOptions: boxNames(e, acls.get(e.acl) ?? [], objects, addressOf) });
+      peers.push({ ...peerOf(e, e.peer, e.peer, (esp) => childrenOf(e.acl, esp) ?? [], { outside, passive: false, routes: [] }), vendorOptions: boxNames(e, acls.get(e.acl) ?? [], objects, addressOf, (a, b) => identityByPair.get(`${outside} ${a} ${b}`)) });
     }
     for (const d of dynamicEntries.values()) if (!usedDynamic.has(d)) for (const line of d.lines) c.ignore(line);
 

@@ -81,6 +81,7 @@ describe('an imported Cisco ASA is exported in its own names', () => {
     expect(end?.vendorOptions['cisco-asa']).toEqual({
       cryptoMap: 'outside_map', mapSequence: 1, cryptoAcl: 'outside_cryptomap', transformSet: 'ESP-AES-256-SHA',
       localObject: 'BRANCH-LAN', localObjectAddress: '10.20.0.0/24', remoteObject: 'HQ-LAN', remoteObjectAddress: '10.10.0.0/24',
+      natExemption: 'inside,BRANCH-LAN=10.20.0.0/24,HQ-LAN=10.10.0.0/24',
     });
     const out = fileOf(doc).split('\n');
     const box = new Set(ASA.split('\n'));
@@ -104,8 +105,12 @@ describe('an imported Cisco ASA is exported in its own names', () => {
     const { changed, fixed } = fixOnAsa(imported(REVERSED), 'SELECTOR_REVERSED');
     expect(changed).toContain('-access-list outside_cryptomap extended permit ip object HQ-LAN object BRANCH-LAN');
     expect(changed).toContain('+access-list outside_cryptomap extended permit ip object BRANCH-LAN object HQ-LAN');
-    expect(changed).toContain('+nat (inside,outside) source static BRANCH-LAN BRANCH-LAN destination static HQ-LAN HQ-LAN no-proxy-arp route-lookup');
-    expect(changed.filter((l) => DERIVED.test(l) || /\bN-/u.test(l))).toEqual([]);
+    // The box's own exemption was right, and is written as the box has it before and after: the
+    // ACL line is the whole change.
+    expect(changed).toEqual([
+      '-access-list outside_cryptomap extended permit ip object HQ-LAN object BRANCH-LAN',
+      '+access-list outside_cryptomap extended permit ip object BRANCH-LAN object HQ-LAN',
+    ]);
     const now = fileOf(fixed);
     expect(now).toContain('crypto map outside_map 1 match address outside_cryptomap\n');
     expect(now).toContain('crypto map outside_map 1 set ikev1 transform-set ESP-AES-256-SHA\n');
@@ -121,6 +126,8 @@ describe('an imported Cisco ASA is exported in its own names', () => {
     expect(changed.filter((l) => DERIVED.test(l))).toEqual([]);
     // The box's BRANCH-LAN is not redefined: other rules of the box may name it.
     expect(changed).not.toContain('+object network BRANCH-LAN');
+    // Its exemption of BRANCH-LAN is kept; the /24 gets one beside it.
+    expect(changed.filter((l) => l.includes('nat ('))).toEqual(['+nat (inside,outside) source static N-10.20.0.0-24 N-10.20.0.0-24 destination static HQ-LAN HQ-LAN no-proxy-arp route-lookup']);
   });
 
   it('another transform set on the ASA: the fix adds a set beside the box\'s, in entry outside_map 1', () => {
@@ -160,6 +167,20 @@ describe('an imported Cisco ASA is exported in its own names', () => {
     const files = exportDocument(doc, { skipEngineCheck: true }).files.filter((f) => f.name.endsWith('.asa.txt'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(f.content).toBe(readFileSync(path.join(GOLDEN, 'auto--pan-asa-interop', f.name), 'utf8'));
+  });
+
+  it('the box\'s exemption in objects of its own is recorded and written in them; a box with none for the tunnel records none', () => {
+    const own = edit(ASA, ['nat (inside,outside) source static BRANCH-LAN BRANCH-LAN destination static HQ-LAN HQ-LAN', 'object network NONAT-SRC\n subnet 10.20.0.0 255.255.255.0\nobject network NONAT-DST\n subnet 10.10.0.0 255.255.255.0\nnat (inside,outside) source static NONAT-SRC NONAT-SRC destination static NONAT-DST NONAT-DST']);
+    const doc = imported(own);
+    const t = doc.tunnels[0];
+    const end = t?.a.gatewayId === asaOf(doc).id ? t.a : t?.b;
+    expect(end?.vendorOptions['cisco-asa']?.['natExemption']).toBe('inside,NONAT-SRC=10.20.0.0/24,NONAT-DST=10.10.0.0/24');
+    expect(fileOf(doc)).toContain('\nnat (inside,outside) source static NONAT-SRC NONAT-SRC destination static NONAT-DST NONAT-DST no-proxy-arp route-lookup\n');
+    expect(fileOf(doc)).not.toContain('source static BRANCH-LAN');
+    // To another network: not this tunnel's exemption.
+    const other = imported(edit(ASA, ['destination static HQ-LAN HQ-LAN', 'destination static OTHER OTHER'], ['object network HQ-LAN', 'object network OTHER\n subnet 10.99.0.0 255.255.255.0\nobject network HQ-LAN']));
+    const u = other.tunnels[0];
+    expect((u?.a.gatewayId === asaOf(other).id ? u.a : u?.b)?.vendorOptions['cisco-asa']?.['natExemption']).toBeUndefined();
   });
 
   it('the box as imported and unchanged has no diff', () => {
