@@ -202,6 +202,21 @@ class BoxNames {
 }
 
 /** A `<prefix>=<name>` list setting by the range each prefix stands for (options.ts). */
+/** The tunnel interfaces whose own routes include an IPv6 prefix, per file: looked at once per interface, not per tunnel on it. */
+const ipv6OwnRoutes = new WeakMap<GatewayContext, Map<string, boolean>>();
+
+function hasIpv6Route(ctx: GatewayContext, t: TunnelView): boolean {
+  const v6 = (r: string) => r.includes(':');
+  const byInterface = ipv6OwnRoutes.get(ctx) ?? new Map<string, boolean>();
+  ipv6OwnRoutes.set(ctx, byInterface);
+  let own = byInterface.get(t.me.tunnelInterface);
+  if (own === undefined) {
+    own = t.routes.slice(0, t.ownRoutes).some(v6);
+    byInterface.set(t.me.tunnelInterface, own);
+  }
+  return own || t.routes.slice(t.ownRoutes).some(v6);
+}
+
 function namesByRange(list: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of nameEntries(list)) {
@@ -267,7 +282,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   // Tunnel interface, zone, virtual router.
   w.line(`set network interface tunnel units ${tunnelIf}`);
   // interface/tunnel.yaml "ipv6 enabled" ("Enable IPv6 on the interface"): IPv6 proxy IDs and routes need it.
-  if (t.routes.some((r) => r.includes(':')) || t.selectors.some((s) => !s.isDefault && s.local.family === 6)) w.line(`set network interface tunnel units ${tunnelIf} ipv6 enabled yes`);
+  if (hasIpv6Route(ctx, t) || t.selectors.some((s) => !s.isDefault && s.local.family === 6)) w.line(`set network interface tunnel units ${tunnelIf} ipv6 enabled yes`);
   w.line(`set zone ${zoneWord(zone)} network layer3 ${tunnelIf}`);
   w.line(`set network virtual-router default interface ${tunnelIf}`);
 
@@ -298,17 +313,24 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, names
   if (t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `routes to ${tunnelIf} written for ${t.routes.join(', ')}: where the design has none, from the remote selectors or the peer's networks`, { tunnel: tn, line: w.current + 1, silentInFile: true });
   // Tunnels that share a tunnel interface share its routes: each is written once, under the box's
   // name for that destination when it has one (a name no other route of this file has taken).
-  const boxRoutes = namesByRange(own.staticRoutes);
-  t.routes.forEach((dst, i) => {
+  // The interface's own routes are the same for every tunnel on it (TunnelView.ownRoutes): they
+  // are written with the first of those tunnels, and the others only look at the routes they add.
+  const ownWritten = `${tunnelIf} own routes`;
+  const from = routeNames.has(ownWritten) ? t.ownRoutes : 0;
+  routeNames.add(ownWritten);
+  let boxRoutes: Map<string, string> | undefined;
+  for (let i = from; i < t.routes.length; i++) {
+    const dst = t.routes[i] as string;
     const key = `${tunnelIf} ${dst}`;
-    if (routeNames.has(key)) return;
+    if (routeNames.has(key)) continue;
     routeNames.add(key);
+    boxRoutes ??= namesByRange(own.staticRoutes);
     const range = parseAddressSpec(dst);
     const boxName = range.ok ? boxRoutes.get(rangeKey(range.value)) : undefined;
     const routeName = boxName !== undefined && !routeNames.has(boxName) ? boxName : safeName(`${name}-${i + 1}`, 31, routeNames).name;
     routeNames.add(routeName);
     w.line(`set network virtual-router default routing-table ${dst.includes(':') ? 'ipv6' : 'ip'} static-route ${routeName} destination ${dst} interface ${tunnelIf}`);
-  });
+  }
 
   // Security policy both ways, and a no-NAT rule when the gateway does source NAT.
   const pa = policyAddresses(ctx, t);
@@ -495,10 +517,12 @@ function routesOnTheBox(ctx: GatewayContext): (t: TunnelView) => TunnelView {
     const was = wasById.get(`${t.tunnel.id} ${t.me.gatewayId}`);
     if (!was) return t;
     const ownThen = ownThenOn.get(was.me.tunnelInterface) ?? none;
-    const derivedThen = new Set(was.routes.filter((r) => !ownThen.has(r)));
+    // Only the routes after the interface's own can have been derived (ownRoutes, kit context).
+    const derivedThen = new Set(was.routes.slice(was.ownRoutes).filter((r) => !ownThen.has(r)));
     const ownNow = ownNowOn.get(t.me.tunnelInterface) ?? none;
-    const routes = t.routes.filter((r) => ownNow.has(r) || !derivedThen.has(r));
-    return routes.length === t.routes.length ? t : { ...t, routes, routesDerived: routes.some((r) => !ownNow.has(r)) };
+    const added = t.routes.slice(t.ownRoutes);
+    const kept = added.filter((r) => ownNow.has(r) || !derivedThen.has(r));
+    return kept.length === added.length ? t : { ...t, routes: [...t.routes.slice(0, t.ownRoutes), ...kept], routesDerived: kept.some((r) => !ownNow.has(r)) };
   };
 }
 

@@ -85,6 +85,12 @@ export interface TunnelView {
   routes: string[];
   /** True when some of `routes` were derived (from the remote selectors or the peer's networks), not the design's own. */
   routesDerived: boolean;
+  /**
+   * How many of `routes`, from the first, are the gateway's own routes to the tunnel interface:
+   * the same list for every tunnel on that interface (an imported hub's tunnels share one with
+   * thousands of routes), so that a writer handles it once per interface, not once per tunnel.
+   */
+  ownRoutes: number;
 }
 
 export interface GatewayContext {
@@ -196,6 +202,7 @@ export function buildGatewayContext(doc: TopologyDocument, gateway: Gateway, ven
       selectors,
       routes,
       routesDerived: uncovered.length > 0,
+      ownRoutes: own.length,
     });
   }
   const tunnelIfs = new Set(tunnels.map((t) => t.me.tunnelInterface));
