@@ -6,6 +6,7 @@
 // needed). pluto must do what the script and its notes say: the removed conn is gone, the changed
 // one comes up with its new ESP, the new one is loaded and up, and the unchanged one is up again at
 // both ends, although the replace took down the IKE SA its Child SA rode on.
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../shared/export/export';
 import type { TopologyDocument } from '../../shared/model/document';
@@ -13,6 +14,8 @@ import { TopologyBuilder } from '../../shared/templates/build';
 import type { VendorPaste } from '../../shared/vendors/kit/paste';
 import { vendorModule } from '../../shared/vendors/registry';
 import { childrenUp, plutoBoxAvailability, withPlutoPair } from './harness/pluto-box';
+import type { PlutoBox } from './harness/pluto-box';
+import { run } from './harness/system';
 import type { PlutoStatus } from './harness/pluto-box';
 
 const available = plutoBoxAvailability();
@@ -39,6 +42,14 @@ function design(stage: Stage): TopologyDocument {
 }
 
 const file = (stage: Stage, name: string) => exportDocument(design(stage), { includeSecrets: true, skipEngineCheck: true }).files.find((f) => f.name === name)?.content ?? '';
+/** A process that is there and not a zombie (killed but not yet reaped counts as stopped). */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 const spisOf = (s: PlutoStatus, conn: string) => childrenUp(s, conn).map((c) => c.spiIn);
 
 describe.skipIf(!available.ok)(`the Libreswan paste script in real pluto${available.ok ? '' : ` (skipped: ${available.reason})`}`, () => {
@@ -115,5 +126,23 @@ describe.skipIf(!available.ok)(`the Libreswan paste script in real pluto${availa
       expect(childrenUp(seen.peerEnd, conn).map((c) => c.spiOut), `${conn}: B has the Child SA A has`).toContain(newest?.spiIn);
     }
     expect(childrenUp(seen.end, 't1').map((c) => c.spiIn)).not.toContain(spisOf(seen.first, 't1')[0]);
+  });
+
+  it('a failing step leaves no pluto, namespace or work directory behind', async () => {
+    let seen: PlutoBox[] = [];
+    const failing = withPlutoPair({ files: { initiator: {}, responder: {} } }, async ({ initiator, responder }) => {
+      seen = [initiator, responder];
+      expect((await initiator.status()).conns).toEqual([]);
+      throw new Error('a step failed');
+    });
+    await expect(failing).rejects.toThrow('a step failed');
+    expect(seen).toHaveLength(2);
+    const namespaces = (await run('ip', ['netns', 'list'])).stdout;
+    for (const box of seen) {
+      expect(box.pid).toBeGreaterThan(1);
+      expect(running(box.pid ?? 0), `pluto ${box.pid} stopped`).toBe(false);
+      expect(namespaces).not.toContain(box.namespace);
+      expect(existsSync(box.dir)).toBe(process.env['ORACLE_KEEP'] !== undefined);
+    }
   });
 });

@@ -96,6 +96,9 @@ export function childrenUp(status: PlutoStatus, conn: string): PlutoState[] {
 
 export interface PlutoBox {
   role: BoxRole;
+  /** Its network namespace and pluto's PID (for checking the cleanup). */
+  namespace: string;
+  pid: number | undefined;
   /** Runs one command line in the box (`sh -c`), as typed at its prompt. */
   sh(command: string, timeoutMs?: number): Promise<RunResult>;
   /** Puts a file at a path in the box's /etc (as an engineer copying it there). */
@@ -104,6 +107,8 @@ export interface PlutoBox {
   /** Waits until `check` holds on the box's status (polled), failing with `what` after `timeoutMs`. */
   until(what: string, check: (s: PlutoStatus) => boolean, timeoutMs?: number): Promise<PlutoStatus>;
   log(): string;
+  /** Its work directory (configs, logs), removed at the end unless ORACLE_KEEP is set. */
+  dir: string;
 }
 
 export interface PlutoPairRequest {
@@ -162,6 +167,8 @@ export async function withPlutoPair<T>(req: PlutoPairRequest, body: (boxes: Reco
   const box = (role: BoxRole): PlutoBox => {
     const self: PlutoBox = {
       role,
+      namespace: ns[role],
+      pid: pids[role],
       sh: (command, timeoutMs) => inBox(role, command, timeoutMs),
       async write(path, text, mode = 0o644) {
         if (!ETC_PATH.test(path)) throw new OracleError('BAD_REQUEST', `${path} is not a file of the box's /etc/ipsec*`);
@@ -185,6 +192,7 @@ export async function withPlutoPair<T>(req: PlutoPairRequest, body: (boxes: Reco
         }
       },
       log: () => logOf(role),
+      dir: join(root, role),
     };
     return self;
   };
