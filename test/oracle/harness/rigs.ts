@@ -109,7 +109,8 @@ function alive(pid: number): boolean {
   }
 }
 
-function claimPrefix(): string {
+/** A namespace prefix of our own (also for harness modules that start daemons themselves, harness/pluto-box.ts). */
+export function claimPrefix(): string {
   mkdirSync(CLAIMS, { recursive: true });
   const pidPart = (process.pid % 36 ** 3).toString(36).padStart(3, '0');
   for (let tries = 0; tries < 10_000; tries++) {
@@ -166,6 +167,21 @@ export async function sweepStaleRigs(): Promise<void> {
 }
 
 let swept: Promise<void> | undefined;
+
+/** Sweeps once per process what killed harness processes left (before a first run). */
+export function sweepOnce(): Promise<void> {
+  swept ??= sweepStaleRigs();
+  return swept;
+}
+
+/** Gives a prefix back after cleanPrefix. */
+export function releasePrefix(prefix: string): void {
+  try {
+    unlinkSync(join(CLAIMS, prefix));
+  } catch {
+    // removed by a sweep
+  }
+}
 
 // ---- running a driver ----------------------------------------------------------------------------
 

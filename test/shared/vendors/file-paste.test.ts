@@ -71,6 +71,26 @@ describe('products configured by a file', () => {
     expect(t.enter).toEqual(['/etc/ipsec.d/Site-A.secrets']);
   });
 
+  it('Libreswan: an unchanged auto=start conn to the peer of a deleted or replaced conn is brought up again (pluto deletes the shared IKE SA with that conn)', () => {
+    const conn = (name: string, right: string, esp: string, auto: 'start' | 'add') => `conn ${name}\n    left=192.0.2.1\n    right=${right}\n    esp=${esp}\n    auto=${auto}\n`;
+    const before = [conn('changed', '192.0.2.2', 'aes256', 'start'), conn('kept', '192.0.2.2', 'aes256', 'start'), conn('kept-add', '192.0.2.2', 'aes256', 'add'), conn('other-peer', '192.0.2.3', 'aes256', 'start'), conn('gone', '192.0.2.4', 'aes256', 'start'), conn('kept-4', '192.0.2.4', 'aes256', 'start')].join('\n');
+    const after = [conn('changed', '192.0.2.2', 'aes128', 'start'), conn('kept', '192.0.2.2', 'aes256', 'start'), conn('kept-add', '192.0.2.2', 'aes256', 'add'), conn('other-peer', '192.0.2.3', 'aes256', 'start'), conn('kept-4', '192.0.2.4', 'aes256', 'start')].join('\n');
+    const s = paste('libreswan').commands(before, after, 'A.ipsec.conf');
+    expect(s.leave).toEqual([
+      'ipsec auto --rereadsecrets',
+      'ipsec auto --delete gone',
+      'ipsec auto --replace changed',
+      'ipsec auto --up changed',
+      'ipsec auto --up kept',
+      'ipsec auto --up kept-4',
+    ]);
+    expect(s.notes).toEqual(['Brought up again: kept, kept-4 (unchanged, but their Child SAs may ride on the IKE SA of a conn deleted or replaced above, which pluto deletes with that conn)']);
+    // Only an added conn: nothing is deleted, nothing else is brought up.
+    const added = paste('libreswan').commands(after, `${after}\n${conn('new', '192.0.2.2', 'aes256', 'start')}`, 'A.ipsec.conf');
+    expect(added.leave).toEqual(['ipsec auto --rereadsecrets', 'ipsec auto --add new', 'ipsec auto --up new']);
+    expect(added.notes).toEqual([]);
+  });
+
   it('OpenIKED: the new iked.conf, checked, then reloaded', () => {
     const { before, after } = changed('openiked');
     const [name, now] = [...after][0] as [string, string];
