@@ -320,7 +320,7 @@ function reordered(before: string, after: string): { objects: string[][]; lines:
 }
 
 export const junosPaste: VendorPaste = {
-  keepsBoxNames: false,
+  keepsBoxNames: true,
   commands(before, after) {
     const script = setStyleCommands(before, after, RULES);
     const moved = reordered(before, after);
