@@ -5,16 +5,16 @@
 // proposal/policy/vpn, bind-interface st0.x, proxy-identity), juniper.net/documentation,
 // Junos OS VPN IPsec user guide.
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
-import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, ipText, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
 import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
-import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { buildGatewayContext, ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { parsePrefix, type AddressRange } from '../../net/address';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { capabilities } from './capabilities';
-import { addressEntries, junosOptionsOf, namesOf, type JunosEndOptions } from './options';
+import { addressEntries, junosOptionsOf, namesOf, policyMatchOf, type JunosEndOptions } from './options';
 import { junosAtLeast } from './version';
 
 const LABEL = 'Junos SRX';
@@ -238,7 +238,7 @@ function addressBook(w: ConfigWriter, r: AddressRange, defined: Set<string>, fil
   return name;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index: number, file: FileState): void {
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index: number, file: FileState, asImported: (t: TunnelView) => { local: Set<string>; remote: Set<string> } | undefined = () => undefined): void {
   const { names, defined } = file;
   const tn = t.tunnel.name;
   const own: JunosEndOptions = junosOptionsOf(t.me);
@@ -364,10 +364,30 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const explicit = t.selectors.filter((s) => !s.isDefault);
   if (routeBased || explicit.length === 0) {
     if (!routeBased) w.warn('DEFAULT_SELECTOR', `policy-based with no proxy ID: the policies are written for ${[...pa.local, ...pa.remote].length ? 'the gateways\' networks' : 'any address'}, which Junos negotiates as the proxy IDs`, { tunnel: tn, line: w.current + 1, silentInFile: true });
-    const src = pa.local.map(book);
-    const dst = pa.remote.map(book);
-    pol(inside, toZone, policyName(inside, toZone, outNames[0], `${name}-out`, 'out'), set(src), set(dst), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${vpn}`);
-    pol(toZone, inside, policyName(toZone, inside, inNames[0], `${name}-in`, 'in'), set(dst), set(src), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${vpn}`);
+    // A route-based VPN's policies are the box's firewall rules, not its proxy IDs: one the box had
+    // keeps what it named (recorded at import) and only gains a network the tunnel gained since.
+    const outMatch = routeBased ? policyMatchOf(own.policyOutMatch) : undefined;
+    const inMatch = routeBased ? policyMatchOf(own.policyInMatch) : undefined;
+    const then = outMatch || inMatch ? asImported(t) : undefined;
+    const kept = (members: readonly string[] | undefined, ranges: readonly AddressRange[], was: ReadonlySet<string> | undefined): string[] => {
+      if (!members) return ranges.map(book);
+      if (members.includes('any')) return [...members];
+      const out = [...members];
+      for (const r of ranges) {
+        // Not a network the box's policies name already (an address set's members included), nor one the tunnel had as imported.
+        if (was?.has(cidr(r) ?? '') || books.has(cidr(r) ?? '')) continue;
+        const n = book(r);
+        if (!out.includes(n)) out.push(n);
+      }
+      return out;
+    };
+    const src = kept(outMatch?.sources, pa.local, then?.local);
+    const dst = kept(outMatch?.destinations, pa.remote, then?.remote);
+    const inSrc = inMatch ? kept(inMatch.sources, pa.remote, then?.remote) : dst;
+    const inDst = inMatch ? kept(inMatch.destinations, pa.local, then?.local) : src;
+    const apps = (m: { applications: string[] } | undefined) => (m ? set(m.applications) : 'any');
+    pol(inside, toZone, policyName(inside, toZone, outNames[0], `${name}-out`, 'out'), set(src), set(dst), apps(outMatch), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${vpn}`);
+    pol(toZone, inside, policyName(toZone, inside, inNames[0], `${name}-in`, 'in'), set(inSrc), set(inDst), apps(inMatch), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${vpn}`);
   } else {
     // Policy-based: each policy's match is one proxy ID (Juniper, "Policy-Based IPsec VPNs":
     // the VPN's proxy ID is the policy's source, destination and application), so one pair per selector.
@@ -398,6 +418,75 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     w.line(`set security nat source rule-set ${rs} rule ${rule} match source-address ${set(pa.local.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))} destination-address ${set(pa.remote.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))}`);
     w.line(`set security nat source rule-set ${rs} rule ${rule} then source-nat off`);
   }
+}
+
+/**
+ * The tunnel with the routes to write: for an end imported from the box, the routes the export
+ * kit derives (from the remote selectors or the peer's networks, where the gateway's own routes
+ * do not cover them) are left out when it derived them as imported too: the box did without them
+ * then, and writing them would make the corrected configuration's diff remove routes (and address
+ * objects) the box never had. A route for a remote prefix that is new since the import is written.
+ */
+function routesOnTheBox(ctx: GatewayContext): (t: TunnelView) => TunnelView {
+  const imported = ctx.doc.imported;
+  if (!imported) return (t) => t;
+  const gateway = imported.gateways.find((g) => g.id === ctx.gateway.id);
+  if (!gateway) return (t) => t;
+  const then = buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'junos-srx', false, []);
+  // Indexed once: an imported hub has thousands of tunnels and routes.
+  const wasById = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
+  // As the kit writes a route's prefix (the design keeps it as typed).
+  const canonical = (text: string) => {
+    const r = parsePrefix(text);
+    return r.ok ? (cidr(r.value) ?? text) : text;
+  };
+  const byInterface = (routes: readonly { interface: string; destination: string }[]) => {
+    const out = new Map<string, Set<string>>();
+    for (const r of routes) {
+      const set = out.get(r.interface) ?? new Set<string>();
+      set.add(canonical(r.destination));
+      out.set(r.interface, set);
+    }
+    return out;
+  };
+  const ownThenOn = byInterface(gateway.routes);
+  const ownNowOn = byInterface(ctx.gateway.routes);
+  const none = new Set<string>();
+  return (t) => {
+    const was = wasById.get(`${t.tunnel.id} ${t.me.gatewayId}`);
+    if (!was) return t;
+    const ownThen = ownThenOn.get(was.me.tunnelInterface) ?? none;
+    const derivedThen = new Set(was.routes.filter((r) => !ownThen.has(r)));
+    const ownNow = ownNowOn.get(t.me.tunnelInterface) ?? none;
+    const routes = t.routes.filter((r) => ownNow.has(r) || !derivedThen.has(r));
+    return routes.length === t.routes.length ? t : { ...t, routes, routesDerived: routes.some((r) => !ownNow.has(r)) };
+  };
+}
+
+/**
+ * The prefixes an imported tunnel's policies named as imported (the exporter's local and remote
+ * addresses for the tunnel then), so that a box's policy only gains a network that is new since.
+ */
+function addressesAsImported(ctx: GatewayContext): (t: TunnelView) => { local: Set<string>; remote: Set<string> } | undefined {
+  const imported = ctx.doc.imported;
+  const gateway = imported?.gateways.find((g) => g.id === ctx.gateway.id);
+  if (!imported || !gateway) return () => undefined;
+  const then = buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'junos-srx', false, []);
+  const byId = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
+  const memo = new Map<string, { local: Set<string>; remote: Set<string> }>();
+  return (t) => {
+    const key = `${t.tunnel.id} ${t.me.gatewayId}`;
+    const was = byId.get(key);
+    if (!was) return undefined;
+    let got = memo.get(key);
+    if (!got) {
+      const pa = policyAddresses(then, was);
+      const texts = (rs: readonly AddressRange[]) => new Set(rs.map((r) => cidr(r) ?? ''));
+      got = { local: texts(pa.local), remote: texts(pa.remote) };
+      memo.set(key, got);
+    }
+    return got;
+  };
 }
 
 function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn: string, defined: Set<string>, own: readonly string[] = []): void {
@@ -479,7 +568,9 @@ export const junosSrxExporter: VendorExporter = {
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.', assumedInterfaces(ctx)]);
     const state: FileState = { names: new Set(), defined: new Set(), objects: new Map() };
-    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, state));
+    const boxRoutes = routesOnTheBox(ctx);
+    const asImported = addressesAsImported(ctx);
+    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, boxRoutes(t), i + 1, state, asImported));
     return [{ name: file, content: w.text() }];
   },
 };

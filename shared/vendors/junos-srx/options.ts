@@ -28,6 +28,10 @@ export interface JunosEndOptions extends Record<string, string> {
   policiesOut: string;
   /** The same from the tunnel back. */
   policiesIn: string;
+  /** A route-based VPN's outbound policy as the box has it: `<sources>:<destinations>:<applications>`, each comma-separated names; the export keeps them and only adds a network the tunnel gained since the import. */
+  policyOutMatch: string;
+  /** The same for the inbound policy. */
+  policyInMatch: string;
   /** The zone those policies come from on the box (the trust side), when the box has them. */
   localZone: string;
   /** The zone they go to (the st0 unit's zone, or where a policy-based VPN's traffic leaves). */
@@ -53,6 +57,16 @@ const LIST = new RegExp(`^(?:${ONE}(?:,${ONE})*)?$`, 'u');
 const ENTRY = `[0-9A-Fa-f.:]{2,45}/\\d{1,3}=[A-Za-z0-9._-]{1,63}:${ONE}`;
 export const JUNOS_ADDRESS_LIST = new RegExp(`^(?:${ENTRY}(?:,${ENTRY})*)?$`, 'u');
 const SINGLE = new RegExp(`^(?:${ONE})?$`, 'u');
+const MEMBERS = `${ONE}(?:,${ONE})*`;
+export const JUNOS_POLICY_MATCH = new RegExp(`^(?:${MEMBERS}:${MEMBERS}:${MEMBERS})?$`, 'u');
+const MATCH_SAYS = '<sources>:<destinations>:<applications>, each comma-separated names (Host1:Site2:any); empty for the policy the exporter writes from the selectors';
+
+/** A policy's recorded match, or undefined when none is recorded. */
+export function policyMatchOf(value: string): { sources: string[]; destinations: string[]; applications: string[] } | undefined {
+  if (value === '' || !JUNOS_POLICY_MATCH.test(value)) return undefined;
+  const [sources, destinations, applications] = value.split(':').map((x) => x.split(',')) as [string[], string[], string[]];
+  return { sources, destinations, applications };
+}
 const LIST_MAX = 1024;
 
 const SAYS = 'the object\'s name on the box: letters, digits, ".", "_", "/" and "-", at most 63 characters; empty for the exporter\'s own name';
@@ -85,13 +99,14 @@ const POLICY_DOC = 'Juniper, Junos OS Security Policies User Guide, "Security Po
 const BOOK_DOC = 'Juniper, "Understanding Address Books" (an address is referred to in a policy by the name it has in the address book; addresses and address sets of one book have distinct names)';
 const NAT_DOC = 'Juniper, Junos OS NAT User Guide, "Source NAT" (rule-set with from/to zone, rule with then source-nat off)';
 const IMPORTED = 'Recorded at import from the box\'s configuration.';
-const text = (key: keyof JunosEndOptions & string, label: string, hint: string, source: string, kind: 'one' | 'list' | 'address' = 'one'): OptionField & { key: keyof JunosEndOptions & string } => ({
+const PATTERNS = { one: [SINGLE, SAYS], list: [LIST, LIST_SAYS], address: [JUNOS_ADDRESS_LIST, ADDRESS_SAYS], match: [JUNOS_POLICY_MATCH, MATCH_SAYS] } as const;
+const text = (key: keyof JunosEndOptions & string, label: string, hint: string, source: string, kind: keyof typeof PATTERNS = 'one'): OptionField & { key: keyof JunosEndOptions & string } => ({
   kind: 'text',
   key,
   label,
   hint: `${hint} ${IMPORTED}`,
-  pattern: kind === 'one' ? SINGLE : kind === 'list' ? LIST : JUNOS_ADDRESS_LIST,
-  says: kind === 'one' ? SAYS : kind === 'list' ? LIST_SAYS : ADDRESS_SAYS,
+  pattern: PATTERNS[kind][0],
+  says: PATTERNS[kind][1],
   source,
 });
 
@@ -108,6 +123,8 @@ export const junosEndOptions: VendorOptionSet<JunosEndOptions> = {
       trafficSelectors: list,
       policiesOut: list,
       policiesIn: list,
+      policyOutMatch: z.string().max(LIST_MAX).regex(JUNOS_POLICY_MATCH, { message: MATCH_SAYS }),
+      policyInMatch: z.string().max(LIST_MAX).regex(JUNOS_POLICY_MATCH, { message: MATCH_SAYS }),
       localZone: name,
       tunnelZone: name,
       addressBook: z.string().max(LIST_MAX).regex(JUNOS_ADDRESS_LIST, { message: ADDRESS_SAYS }),
@@ -116,7 +133,7 @@ export const junosEndOptions: VendorOptionSet<JunosEndOptions> = {
     })
     .partial()
     .strict(),
-  defaults: { selectorStyle: 'traffic-selector', ikeProposals: '', ikePolicy: '', ikeGateway: '', ipsecProposals: '', ipsecPolicy: '', ipsecVpn: '', trafficSelectors: '', policiesOut: '', policiesIn: '', localZone: '', tunnelZone: '', addressBook: '', natRuleSet: '', natRule: '' },
+  defaults: { selectorStyle: 'traffic-selector', ikeProposals: '', ikePolicy: '', ikeGateway: '', ipsecProposals: '', ipsecPolicy: '', ipsecVpn: '', trafficSelectors: '', policiesOut: '', policiesIn: '', policyOutMatch: '', policyInMatch: '', localZone: '', tunnelZone: '', addressBook: '', natRuleSet: '', natRule: '' },
   fields: [
     { key: 'selectorStyle', kind: 'choice', choices: ['traffic-selector', 'proxy-identity'], label: 'Selector style', hint: 'traffic-selector entries (each its own SA, up to 200 per VPN) or one proxy-identity per VPN.', source: DOC },
     text('ikeProposals', 'IKE proposals', 'The box\'s IKE proposals this VPN\'s IKE policy names, in order; a proposal past the list: ike-<tunnel>-<n>.', VPN_DOC, 'list'),
@@ -128,6 +145,8 @@ export const junosEndOptions: VendorOptionSet<JunosEndOptions> = {
     text('trafficSelectors', 'Traffic selectors', 'The VPN\'s traffic selectors on the box, in order; one past the list: ts-<n>.', DOC, 'list'),
     text('policiesOut', 'Security policies (outbound)', 'The box\'s security policies from the local zone toward the tunnel, one per proxy ID in order; one past the list: <tunnel>-out[-<n>].', POLICY_DOC, 'list'),
     text('policiesIn', 'Security policies (inbound)', 'The box\'s security policies from the tunnel back to the local zone; one past the list: <tunnel>-in[-<n>].', POLICY_DOC, 'list'),
+    text('policyOutMatch', 'Outbound policy as imported', 'The sources, destinations and applications the box\'s outbound policy of this route-based VPN named; the corrected configuration keeps them and only adds a network the tunnel gained.', POLICY_DOC, 'match'),
+    text('policyInMatch', 'Inbound policy as imported', 'The same for the inbound policy.', POLICY_DOC, 'match'),
     text('localZone', 'Local zone', 'The zone the box\'s policies of this VPN come from; empty: the inside interface\'s zone.', POLICY_DOC),
     text('tunnelZone', 'Tunnel zone', 'The zone the box\'s policies of this VPN go to; empty: the st0 unit\'s zone (route-based) or the outside interface\'s (policy-based).', POLICY_DOC),
     text('addressBook', 'Address-book entries', 'The box\'s address-book entries for the prefixes this VPN\'s policies name; a prefix not listed: N-<prefix> in the global book.', BOOK_DOC, 'address'),

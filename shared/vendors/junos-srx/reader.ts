@@ -23,7 +23,7 @@ import { coalesceAddresses, parseAddressSpec, parseInterfaceAddress, parseIp, pa
 import { formatSelector, fromRange } from '../../net/selector';
 import { cidr } from '../kit/export/addresses';
 import type { ChildMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, VendorReader } from '../kit/reader';
-import { JUNOS_ADDRESS_LIST, JUNOS_NAME, type JunosEndOptions } from './options';
+import { JUNOS_ADDRESS_LIST, JUNOS_NAME, JUNOS_POLICY_MATCH, type JunosEndOptions } from './options';
 import { expandGroups } from './groups';
 import { statementsOf, type Statement } from './statements';
 import { values } from './words';
@@ -679,6 +679,13 @@ export const junosReader: VendorReader = {
           const i = by(names.outOf, names.outOfZone);
           if (o) outward = [o];
           if (i && (!o || (i.to === o.from && i.from === o.to))) inward = [i];
+          // The policies as the box has them: the export keeps their members (a route-based VPN's policies are the firewall's, not its proxy IDs).
+          const match = (p: Policy | undefined) => {
+            const m = p ? [p.sources, p.destinations, p.applications].map((xs) => (xs.length === 0 ? 'any' : xs.join(','))).join(':') : '';
+            return m.length <= 1024 && JUNOS_POLICY_MATCH.test(m) ? m : '';
+          };
+          set('policyOutMatch', match(outward[0]));
+          set('policyInMatch', match(inward[0]));
         }
       }
       const first = outward[0] ?? (inward[0] ? { from: inward[0].to, to: inward[0].from } : undefined);
