@@ -14,7 +14,7 @@ import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../k
 import { configFile } from './grammar';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { capabilities } from './capabilities';
-import { addressEntries, junosOptionsOf, namesOf, policyMatchOf, type JunosEndOptions } from './options';
+import { addressEntries, junosOptionsOf, namesOf, natMatchOf, policyMatchOf, type JunosEndOptions } from './options';
 import { junosAtLeast } from './version';
 
 const LABEL = 'Junos SRX';
@@ -415,7 +415,17 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
       w.line(`set security nat source rule-set ${rs} from zone ${word(inside)}`);
       w.line(`set security nat source rule-set ${rs} to zone ${word(toZone)}`);
     }
-    w.line(`set security nat source rule-set ${rs} rule ${rule} match source-address ${set(pa.local.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))} destination-address ${set(pa.remote.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))}`);
+    // The box's rule keeps the prefixes it matched (recorded at import) and only gains a network the tunnel gained since.
+    const natMatch = rule === own.natRule ? natMatchOf(own.natRuleMatch) : undefined;
+    const natThen = natMatch ? asImported(t) : undefined;
+    const prefixes = (recordedList: readonly string[] | undefined, ranges: readonly AddressRange[], was: ReadonlySet<string> | undefined) => {
+      const now = ranges.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string));
+      if (!recordedList) return now;
+      const out = [...recordedList];
+      for (const r of ranges) if (!was?.has(cidr(r) ?? '')) for (const p of rangeToPrefixes(r)) if (!out.includes(cidr(p) as string)) out.push(cidr(p) as string);
+      return out;
+    };
+    w.line(`set security nat source rule-set ${rs} rule ${rule} match source-address ${set(prefixes(natMatch?.sources, pa.local, natThen?.local))} destination-address ${set(prefixes(natMatch?.destinations, pa.remote, natThen?.remote))}`);
     w.line(`set security nat source rule-set ${rs} rule ${rule} then source-nat off`);
   }
 }

@@ -41,6 +41,8 @@ export interface JunosEndOptions extends Record<string, string> {
   /** The source NAT rule set and rule that leave this tunnel's traffic untranslated (`source-nat off`). */
   natRuleSet: string;
   natRule: string;
+  /** What that rule matched when imported: `<source prefixes>:<destination prefixes>`, each comma-separated (IPv4; an IPv6 rule is not recorded). */
+  natRuleMatch: string;
 }
 
 /**
@@ -60,6 +62,17 @@ const SINGLE = new RegExp(`^(?:${ONE})?$`, 'u');
 const MEMBERS = `${ONE}(?:,${ONE})*`;
 export const JUNOS_POLICY_MATCH = new RegExp(`^(?:${MEMBERS}:${MEMBERS}:${MEMBERS})?$`, 'u');
 const MATCH_SAYS = '<sources>:<destinations>:<applications>, each comma-separated names (Host1:Site2:any); empty for the policy the exporter writes from the selectors';
+
+const V4 = '\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2}';
+export const JUNOS_NAT_MATCH = new RegExp(`^(?:${V4}(?:,${V4})*:${V4}(?:,${V4})*)?$`, 'u');
+const NAT_SAYS = '<source prefixes>:<destination prefixes>, each comma-separated (10.100.22.0/24:10.100.11.0/24); empty for the rule the exporter writes from the selectors';
+
+/** The NAT exemption rule's recorded match, or undefined when none is recorded. */
+export function natMatchOf(value: string): { sources: string[]; destinations: string[] } | undefined {
+  if (value === '' || !JUNOS_NAT_MATCH.test(value)) return undefined;
+  const [sources, destinations] = value.split(':').map((x) => x.split(',')) as [string[], string[]];
+  return { sources, destinations };
+}
 
 /** A policy's recorded match, or undefined when none is recorded. */
 export function policyMatchOf(value: string): { sources: string[]; destinations: string[]; applications: string[] } | undefined {
@@ -99,7 +112,7 @@ const POLICY_DOC = 'Juniper, Junos OS Security Policies User Guide, "Security Po
 const BOOK_DOC = 'Juniper, "Understanding Address Books" (an address is referred to in a policy by the name it has in the address book; addresses and address sets of one book have distinct names)';
 const NAT_DOC = 'Juniper, Junos OS NAT User Guide, "Source NAT" (rule-set with from/to zone, rule with then source-nat off)';
 const IMPORTED = 'Recorded at import from the box\'s configuration.';
-const PATTERNS = { one: [SINGLE, SAYS], list: [LIST, LIST_SAYS], address: [JUNOS_ADDRESS_LIST, ADDRESS_SAYS], match: [JUNOS_POLICY_MATCH, MATCH_SAYS] } as const;
+const PATTERNS = { one: [SINGLE, SAYS], list: [LIST, LIST_SAYS], address: [JUNOS_ADDRESS_LIST, ADDRESS_SAYS], match: [JUNOS_POLICY_MATCH, MATCH_SAYS], nat: [JUNOS_NAT_MATCH, NAT_SAYS] } as const;
 const text = (key: keyof JunosEndOptions & string, label: string, hint: string, source: string, kind: keyof typeof PATTERNS = 'one'): OptionField & { key: keyof JunosEndOptions & string } => ({
   kind: 'text',
   key,
@@ -130,10 +143,11 @@ export const junosEndOptions: VendorOptionSet<JunosEndOptions> = {
       addressBook: z.string().max(LIST_MAX).regex(JUNOS_ADDRESS_LIST, { message: ADDRESS_SAYS }),
       natRuleSet: name,
       natRule: name,
+      natRuleMatch: z.string().max(LIST_MAX).regex(JUNOS_NAT_MATCH, { message: NAT_SAYS }),
     })
     .partial()
     .strict(),
-  defaults: { selectorStyle: 'traffic-selector', ikeProposals: '', ikePolicy: '', ikeGateway: '', ipsecProposals: '', ipsecPolicy: '', ipsecVpn: '', trafficSelectors: '', policiesOut: '', policiesIn: '', policyOutMatch: '', policyInMatch: '', localZone: '', tunnelZone: '', addressBook: '', natRuleSet: '', natRule: '' },
+  defaults: { selectorStyle: 'traffic-selector', ikeProposals: '', ikePolicy: '', ikeGateway: '', ipsecProposals: '', ipsecPolicy: '', ipsecVpn: '', trafficSelectors: '', policiesOut: '', policiesIn: '', policyOutMatch: '', policyInMatch: '', localZone: '', tunnelZone: '', addressBook: '', natRuleSet: '', natRule: '', natRuleMatch: '' },
   fields: [
     { key: 'selectorStyle', kind: 'choice', choices: ['traffic-selector', 'proxy-identity'], label: 'Selector style', hint: 'traffic-selector entries (each its own SA, up to 200 per VPN) or one proxy-identity per VPN.', source: DOC },
     text('ikeProposals', 'IKE proposals', 'The box\'s IKE proposals this VPN\'s IKE policy names, in order; a proposal past the list: ike-<tunnel>-<n>.', VPN_DOC, 'list'),
@@ -152,6 +166,7 @@ export const junosEndOptions: VendorOptionSet<JunosEndOptions> = {
     text('addressBook', 'Address-book entries', 'The box\'s address-book entries for the prefixes this VPN\'s policies name; a prefix not listed: N-<prefix> in the global book.', BOOK_DOC, 'address'),
     text('natRuleSet', 'NAT exemption rule set', 'The box\'s source NAT rule set holding this VPN\'s exemption; empty: no-nat-<tunnel>.', NAT_DOC),
     text('natRule', 'NAT exemption rule', 'The box\'s rule (then source-nat off) of that rule set for this VPN\'s traffic; empty: no-nat-<tunnel>.', NAT_DOC),
+    text('natRuleMatch', 'NAT exemption rule as imported', 'The source and destination prefixes that rule matched; the corrected configuration keeps them and only adds a network the tunnel gained.', NAT_DOC, 'nat'),
   ],
   fromFormat2: { junosSelectorStyle: 'selectorStyle' },
 };

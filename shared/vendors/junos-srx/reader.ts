@@ -23,7 +23,7 @@ import { coalesceAddresses, parseAddressSpec, parseInterfaceAddress, parseIp, pa
 import { formatSelector, fromRange } from '../../net/selector';
 import { cidr } from '../kit/export/addresses';
 import type { ChildMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, VendorReader } from '../kit/reader';
-import { JUNOS_ADDRESS_LIST, JUNOS_NAME, JUNOS_POLICY_MATCH, type JunosEndOptions } from './options';
+import { JUNOS_ADDRESS_LIST, JUNOS_NAME, JUNOS_NAT_MATCH, JUNOS_POLICY_MATCH, type JunosEndOptions } from './options';
 import { expandGroups } from './groups';
 import { statementsOf, type Statement } from './statements';
 import { values } from './words';
@@ -610,15 +610,17 @@ export const junosReader: VendorReader = {
           if (c && !outOf.has(`${p.from}\u0000${c}`)) outOf.set(`${p.from}\u0000${c}`, p);
         }
       }
-      const exemptions = new Map<string, { set: string; rule: string }>();
+      const exemptions = new Map<string, { set: string; rule: string; match: string }>();
       for (const [key, set] of natSets) {
         if (set.kind !== 'source' || !set.from || !set.to || set.from.startsWith('interface:') || set.to.startsWith('interface:')) continue;
         const setName = key.split('\u0000')[1] as string;
         for (const [ruleName, rule] of set.rules) {
           if (rule.then?.[0] !== 'source-nat' || rule.then[1] !== 'off') continue;
+          const texts = (xs: readonly string[]) => xs.map((x) => prefixKey(x) ?? x).join(',');
+          const match = `${texts(rule.sources)}:${texts(rule.destinations)}`;
           for (const d of rule.destinations) {
             const k = `${set.from}\u0000${set.to}\u0000${prefixKey(d) ?? d}`;
-            if (!exemptions.has(k)) exemptions.set(k, { set: setName, rule: ruleName });
+            if (!exemptions.has(k)) exemptions.set(k, { set: setName, rule: ruleName, match });
           }
         }
       }
@@ -710,6 +712,7 @@ export const junosReader: VendorReader = {
           if (x && fits(x.set) && fits(x.rule)) {
             out.natRuleSet = x.set;
             out.natRule = x.rule;
+            if (x.match.length <= 1024 && JUNOS_NAT_MATCH.test(x.match)) out.natRuleMatch = x.match;
             break;
           }
         }
