@@ -437,12 +437,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
  * then, and writing them would make the corrected configuration's diff remove routes (and address
  * objects) the box never had. A route for a remote prefix that is new since the import is written.
  */
-function routesOnTheBox(ctx: GatewayContext): (t: TunnelView) => TunnelView {
+function routesOnTheBox(ctx: GatewayContext, then: GatewayContext | undefined): (t: TunnelView) => TunnelView {
   const imported = ctx.doc.imported;
-  if (!imported) return (t) => t;
-  const gateway = imported.gateways.find((g) => g.id === ctx.gateway.id);
-  if (!gateway) return (t) => t;
-  const then = buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'junos-srx', false, []);
+  if (!imported || !then) return (t) => t;
+  const gateway = then.gateway;
   // Indexed once: an imported hub has thousands of tunnels and routes.
   const wasById = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
   // As the kit writes a route's prefix (the design keeps it as typed).
@@ -477,11 +475,8 @@ function routesOnTheBox(ctx: GatewayContext): (t: TunnelView) => TunnelView {
  * The prefixes an imported tunnel's policies named as imported (the exporter's local and remote
  * addresses for the tunnel then), so that a box's policy only gains a network that is new since.
  */
-function addressesAsImported(ctx: GatewayContext): (t: TunnelView) => { local: Set<string>; remote: Set<string> } | undefined {
-  const imported = ctx.doc.imported;
-  const gateway = imported?.gateways.find((g) => g.id === ctx.gateway.id);
-  if (!imported || !gateway) return () => undefined;
-  const then = buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'junos-srx', false, []);
+function addressesAsImported(then: GatewayContext | undefined): (t: TunnelView) => { local: Set<string>; remote: Set<string> } | undefined {
+  if (!then) return () => undefined;
   const byId = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
   const memo = new Map<string, { local: Set<string>; remote: Set<string> }>();
   return (t) => {
@@ -497,6 +492,14 @@ function addressesAsImported(ctx: GatewayContext): (t: TunnelView) => { local: S
     }
     return got;
   };
+}
+
+/** The gateway as imported (built once per file: an imported hub has thousands of tunnels), when the document was imported. */
+function importedContext(ctx: GatewayContext): GatewayContext | undefined {
+  const imported = ctx.doc.imported;
+  const gateway = imported?.gateways.find((g) => g.id === ctx.gateway.id);
+  if (!imported || !gateway) return undefined;
+  return buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'junos-srx', false, []);
 }
 
 function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn: string, defined: Set<string>, own: readonly string[] = []): void {
@@ -578,8 +581,9 @@ export const junosSrxExporter: VendorExporter = {
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.', assumedInterfaces(ctx)]);
     const state: FileState = { names: new Set(), defined: new Set(), objects: new Map() };
-    const boxRoutes = routesOnTheBox(ctx);
-    const asImported = addressesAsImported(ctx);
+    const then = importedContext(ctx);
+    const boxRoutes = routesOnTheBox(ctx, then);
+    const asImported = addressesAsImported(then);
     ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, boxRoutes(t), i + 1, state, asImported));
     return [{ name: file, content: w.text() }];
   },
