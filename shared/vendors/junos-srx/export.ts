@@ -5,16 +5,16 @@
 // proposal/policy/vpn, bind-interface st0.x, proxy-identity), juniper.net/documentation,
 // Junos OS VPN IPsec user guide.
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
-import type { AddressRange } from '../../net/address';
 import { cidr, firstIp, ipText, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
 import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
-import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { buildGatewayContext, ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { parsePrefix, type AddressRange } from '../../net/address';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { capabilities } from './capabilities';
-import { junosOptionsOf } from './options';
+import { addressEntries, junosOptionsOf, namesOf, natMatchOf, policyMatchOf, type JunosEndOptions } from './options';
 import { junosAtLeast } from './version';
 
 const LABEL = 'Junos SRX';
@@ -25,6 +25,40 @@ const ENC: Partial<Record<Encryption, string>> = { des: 'des-cbc', '3des': '3des
 const IKE_AUTH: Partial<Record<Integrity, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha-256', sha384: 'sha-384', sha512: 'sha-512' };
 const ESP_AUTH: Partial<Record<Integrity, string>> = { md5: 'hmac-md5-96', sha1: 'hmac-sha1-96', sha256: 'hmac-sha-256-128', sha384: 'hmac-sha-384', sha512: 'hmac-sha-512' };
 const GROUPS: ReadonlySet<DhGroup> = new Set<DhGroup>([1, 2, 5, 14, 15, 16, 19, 20, 21, 24]);
+
+/** What the tunnels of one file share: the names taken, the applications and derived addresses defined, and the objects written under the box's names. */
+interface FileState {
+  names: Set<string>;
+  defined: Set<string>;
+  /** `<kind> <name>` → what the object holds, for the names an imported box recorded (several of its VPNs may share one). */
+  objects: Map<string, string>;
+}
+
+/**
+ * Whether the file may write the object `name` of `kind` holding `body`: `fresh` when not yet
+ * written (write it), `same` when written already with the same body (name it, do not write it
+ * again), `taken` when it holds something else (use the exporter's own name instead). A box's
+ * object that several VPNs share is so written once, and never given two meanings in one file.
+ */
+function claim(file: FileState, kind: string, name: string, body: string): 'fresh' | 'same' | 'taken' {
+  const key = `${kind} ${name}`;
+  const was = file.objects.get(key);
+  if (was === undefined) {
+    file.objects.set(key, body);
+    return 'fresh';
+  }
+  return was === body ? 'same' : 'taken';
+}
+
+/** The box's name recorded for an object when the file can give it this body, else the derived one; and whether to write it. */
+function pick(file: FileState, kind: string, recorded: string | undefined, derived: string, body: string): { name: string; write: boolean } {
+  if (recorded) {
+    const c = claim(file, kind, recorded, body);
+    if (c !== 'taken') return { name: recorded, write: c === 'fresh' };
+  }
+  file.objects.set(`${kind} ${derived}`, body);
+  return { name: derived, write: true };
+}
 
 /**
  * What came in 23.2R1 (Juniper/yang junos-es-conf-security: the 23.1R1 model has none of them):
@@ -96,7 +130,7 @@ function bounded(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, setting: V
 }
 
 /** One Junos proposal per combination (each Junos proposal holds one algorithm of each kind). */
-function writeProposals(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, kind: 'ike' | 'esp', base: string): string[] {
+function writeProposals(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, kind: 'ike' | 'esp', base: string, file?: FileState, own: readonly string[] = []): string[] {
   const tn = t.tunnel.name;
   const v232 = junosAtLeast(ctx.gateway.osVersion, 23, 2);
   const release = `Junos ${ctx.gateway.osVersion || '(no OS version given)'}`;
@@ -134,20 +168,22 @@ function writeProposals(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, kin
             w.warn('DH_GROUP_UNSUPPORTED', `IKE DH group ${g} needs Junos 23.2 or later; ${release} has none, left out`, { tunnel: tn });
             continue;
           }
-          const name = `${base}-${names.length + 1}`;
+          const body: string[] = [];
           if (kind === 'ike') {
-            w.line(`set security ike proposal ${name} authentication-method ${t.me.auth.method === 'psk' ? 'pre-shared-keys' : 'rsa-signatures'}`);
-            w.line(`set security ike proposal ${name} dh-group group${g}`);
-            if (auth) w.line(`set security ike proposal ${name} authentication-algorithm ${auth}`);
-            w.line(`set security ike proposal ${name} encryption-algorithm ${enc}`);
-            w.line(`set security ike proposal ${name} lifetime-seconds ${ikeLifetime}`);
+            body.push(`authentication-method ${t.me.auth.method === 'psk' ? 'pre-shared-keys' : 'rsa-signatures'}`, `dh-group group${g}`);
+            if (auth) body.push(`authentication-algorithm ${auth}`);
+            body.push(`encryption-algorithm ${enc}`, `lifetime-seconds ${ikeLifetime}`);
           } else {
-            w.line(`set security ipsec proposal ${name} protocol esp`);
-            if (auth) w.line(`set security ipsec proposal ${name} authentication-algorithm ${auth}`);
-            w.line(`set security ipsec proposal ${name} encryption-algorithm ${enc}`);
-            w.line(`set security ipsec proposal ${name} lifetime-seconds ${espLifetime}`);
-            if (espKilobytes !== undefined) w.line(`set security ipsec proposal ${name} lifetime-kilobytes ${espKilobytes}`);
+            body.push('protocol esp');
+            if (auth) body.push(`authentication-algorithm ${auth}`);
+            body.push(`encryption-algorithm ${enc}`, `lifetime-seconds ${espLifetime}`);
+            if (espKilobytes !== undefined) body.push(`lifetime-kilobytes ${espKilobytes}`);
           }
+          // The n-th proposal takes the box's n-th name (the imported policy's order) when the file can give it this body.
+          const derived = `${base}-${names.length + 1}`;
+          const { name, write } = file ? pick(file, `${kind}-proposal`, own[names.length], derived, body.join('\n')) : { name: derived, write: true };
+          const head = kind === 'ike' ? 'set security ike proposal' : 'set security ipsec proposal';
+          if (write) for (const l of body) w.line(`${head} ${name} ${l}`);
           names.push(name);
         }
       }
@@ -178,7 +214,20 @@ function application(w: ConfigWriter, s: Selector, defined: Set<string>, t?: Tun
   return name;
 }
 
-function addressBook(w: ConfigWriter, r: AddressRange, defined: Set<string>): string {
+/**
+ * The address-book entry for `r`: the box's own (its book and name, recorded at import) when the
+ * file can give that name this prefix, else the exporter's N-<prefix> in the global book.
+ */
+function addressBook(w: ConfigWriter, r: AddressRange, defined: Set<string>, file?: FileState, own?: ReadonlyMap<string, { book: string; name: string }>): string {
+  const c = cidr(r);
+  const box = c ? own?.get(c) : undefined;
+  if (box && file) {
+    const got = claim(file, 'address', `${box.book} ${box.name}`, c as string);
+    if (got !== 'taken') {
+      if (got === 'fresh') w.line(`set security address-book ${box.book} address ${box.name} ${c as string}`);
+      return box.name;
+    }
+  }
   const name = objectName(r);
   if (!defined.has(name)) {
     defined.add(name);
@@ -189,10 +238,15 @@ function addressBook(w: ConfigWriter, r: AddressRange, defined: Set<string>): st
   return name;
 }
 
-function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index: number, names: Set<string>, defined: Set<string>): void {
+function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index: number, file: FileState, asImported: (t: TunnelView) => { local: Set<string>; remote: Set<string> } | undefined = () => undefined): void {
+  const { names, defined } = file;
   const tn = t.tunnel.name;
+  const own: JunosEndOptions = junosOptionsOf(t.me);
   const nm = safeName(tn, 31, names);
   const name = nm.name;
+  // The VPN keeps the box's name (recorded at import) unless another tunnel of the file has it.
+  const vpn = pick(file, 'vpn', own.ipsecVpn, name, t.tunnel.id).name;
+  names.add(vpn);
   // Juniper, "Policy-Based IPsec VPNs", Limitations: IKEv2 does not support policy-based VPNs
   // (capabilities.ts, configurationLimits): such a tunnel is written route-based, on st0.
   const adjusted = ctx.gateway.vpnType === 'policy-based' && t.me.ikeVersion === 2;
@@ -208,7 +262,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const [ifd, unitNumber] = designed.split('.');
   const tunnelIf = /^\d+$/.test(unitNumber ?? '') ? designed : `${ifd || 'st0'}.${index - 1}`;
   if (routeBased && tunnelIf !== designed) w.warn('NAME_SHORTENED', `the tunnel interface "${designed}" has no unit number; written as ${tunnelIf} (a Junos VPN binds to a unit: st0.<unit>)`, { tunnel: tn, line: w.current + 1 });
-  for (const z of routeBased ? [zone, ctx.insideZone, ctx.outsideZone] : [ctx.insideZone, ctx.outsideZone]) {
+  // The box's policies of this VPN are between the zones it has them in (recorded at import).
+  const inside = own.localZone || ctx.insideZone;
+  const toZone = own.tunnelZone || (routeBased ? zone : ctx.outsideZone);
+  for (const z of routeBased ? [zone, inside, toZone, ctx.outsideZone] : [inside, toZone, ctx.outsideZone]) {
     const q = junosZone(z);
     if (!q.ok) {
       w.warn('VALUE_UNSUPPORTED', `a zone name of this tunnel holds ${q.why}; this tunnel is not written: rename the zone (letters, digits, . _ -)`, { tunnel: tn });
@@ -226,13 +283,18 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
       return;
     }
   }
-  const ikeProps = writeProposals(w, ctx, t, 'ike', `ike-${name}`);
-  // A policy with no proposal cannot commit: then it is not written and not referenced (warned).
-  if (t.me.ikeVersion === 1 && ikeProps.length > 0) w.line(`set security ike policy ike-${name} mode ${t.me.exchangeMode}`);
-  listLine(w, t, ikeProps, 'IKE proposal', (x) => `set security ike policy ike-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
-  if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', junos(t.psk, true), (k) => `set security ike policy ike-${name} pre-shared-key ascii-text ${k}`, LABEL, 'enter the key on the device by hand');
-  const gw = `gw-${name}`;
-  if (ikeProps.length > 0) w.line(`set security ike gateway ${gw} ike-policy ike-${name}`);
+  const ikeProps = writeProposals(w, ctx, t, 'ike', `ike-${name}`, file, namesOf(own.ikeProposals));
+  // The box's IKE policy, written once when several of its gateways share it with the same content.
+  const ikeKey = [t.me.ikeVersion, t.me.exchangeMode, ikeProps.join(' '), t.me.auth.method, t.psk].join('\n');
+  const ikePolicy = pick(file, 'ike-policy', own.ikePolicy, `ike-${name}`, ikeKey);
+  if (ikePolicy.write) {
+    // A policy with no proposal cannot commit: then it is not written and not referenced (warned).
+    if (t.me.ikeVersion === 1 && ikeProps.length > 0) w.line(`set security ike policy ${ikePolicy.name} mode ${t.me.exchangeMode}`);
+    listLine(w, t, ikeProps, 'IKE proposal', (x) => `set security ike policy ${ikePolicy.name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
+    if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', junos(t.psk, true), (k) => `set security ike policy ${ikePolicy.name} pre-shared-key ascii-text ${k}`, LABEL, 'enter the key on the device by hand');
+  }
+  const gw = pick(file, 'gateway', own.ikeGateway, `gw-${name}`, t.tunnel.id).name;
+  if (ikeProps.length > 0) w.line(`set security ike gateway ${gw} ike-policy ${ikePolicy.name}`);
   w.line(`set security ike gateway ${gw} address ${orPlaceholder(t.peerAddress, 'peer-address')}`);
   w.line(`set security ike gateway ${gw} external-interface ${t.outside}`);
   if (t.localAddress) w.line(`set security ike gateway ${gw} local-address ${t.localAddress}`);
@@ -242,15 +304,21 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   if (t.me.dpd.enabled) w.line(`set security ike gateway ${gw} dead-peer-detection interval ${bounded(w, ctx, t, 'dpdIntervalSeconds', t.me.dpd.intervalSeconds)}`);
   if (!t.me.natTraversal) w.line(`set security ike gateway ${gw} no-nat-traversal`);
 
-  const espProps = writeProposals(w, ctx, t, 'esp', `esp-${name}`);
+  const espProps = writeProposals(w, ctx, t, 'esp', `esp-${name}`, file, namesOf(own.ipsecProposals));
   const pfs = [...new Set(t.me.esp.proposals.flatMap((p) => p.dhGroups))];
   if (pfs.length > 1) w.warn('SETTING_UNSUPPORTED', `a Junos IPsec policy takes one PFS group; group ${pfs[0]} written, ${pfs.slice(1).join(', ')} left out`, { tunnel: tn });
+  let pfsGroup: DhGroup | undefined;
   if (pfs[0] !== undefined && espProps.length > 0) {
     if (FROM_23_2.dhGroups.includes(pfs[0]) && !junosAtLeast(ctx.gateway.osVersion, 23, 2)) w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} needs Junos 23.2 or later; no PFS written`, { tunnel: tn });
-    else if (GROUPS.has(pfs[0])) w.line(`set security ipsec policy ipsec-${name} perfect-forward-secrecy keys group${pfs[0]}`);
+    else if (GROUPS.has(pfs[0])) pfsGroup = pfs[0];
     else w.warn('DH_GROUP_UNSUPPORTED', `PFS group ${pfs[0]} is not available on ${LABEL}; no PFS written`, { tunnel: tn });
   }
-  listLine(w, t, espProps, 'ESP proposal', (x) => `set security ipsec policy ipsec-${name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
+  // The box's IPsec policy, written once when several of its VPNs share it with the same content.
+  const ipsecPolicy = pick(file, 'ipsec-policy', own.ipsecPolicy, `ipsec-${name}`, `${pfsGroup ?? ''}\n${espProps.join(' ')}`);
+  if (ipsecPolicy.write) {
+    if (pfsGroup !== undefined) w.line(`set security ipsec policy ${ipsecPolicy.name} perfect-forward-secrecy keys group${pfsGroup}`);
+    listLine(w, t, espProps, 'ESP proposal', (x) => `set security ipsec policy ${ipsecPolicy.name} proposals ${x.length === 1 ? x[0] : `[ ${x.join(' ')} ]`}`);
+  }
 
   if (routeBased) {
     const unit = tunnelIf.split('.')[1] as string;
@@ -261,19 +329,19 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     const v4 = explicit.some((s) => s.local.family === 4) || t.routes.some((r) => !r.includes(':')) || !v6;
     for (const family of [...(v4 ? ['inet'] : []), ...(v6 ? ['inet6'] : [])]) w.line(`set interfaces ${tunnelIf.split('.')[0]} unit ${unit} family ${family}`);
     w.line(`set security zones security-zone ${word(zone)} interfaces ${tunnelIf}`);
-    w.line(`set security ipsec vpn ${name} bind-interface ${tunnelIf}`);
+    w.line(`set security ipsec vpn ${vpn} bind-interface ${tunnelIf}`);
   }
   w.line(`set security zones security-zone ${word(ctx.outsideZone)} host-inbound-traffic system-services ike`);
-  w.line(`set security ipsec vpn ${name} ike gateway ${gw}`);
-  if (espProps.length > 0) w.line(`set security ipsec vpn ${name} ike ipsec-policy ipsec-${name}`);
-  w.line(`set security ipsec vpn ${name} establish-tunnels ${t.initiates ? 'immediately' : 'on-traffic'}`);
-  if (routeBased) writeSelectors(w, ctx, t, name, defined);
+  w.line(`set security ipsec vpn ${vpn} ike gateway ${gw}`);
+  if (espProps.length > 0) w.line(`set security ipsec vpn ${vpn} ike ipsec-policy ${ipsecPolicy.name}`);
+  w.line(`set security ipsec vpn ${vpn} establish-tunnels ${t.initiates ? 'immediately' : 'on-traffic'}`);
+  if (routeBased) writeSelectors(w, ctx, t, vpn, defined, namesOf(own.trafficSelectors));
   if (t.me.monitor.enabled) {
     if (routeBased && junosOptionsOf(t.me).selectorStyle === 'traffic-selector' && t.selectors.some((s) => !s.isDefault)) {
       w.warn('MONITOR_UNSUPPORTED', 'Junos does not run VPN monitoring on a VPN with traffic selectors; vpn-monitor left out', { tunnel: tn });
     } else {
       const monitorIp = ipText(t.me.monitor.destinationIp);
-      w.line(`set security ipsec vpn ${name} vpn-monitor${monitorIp ? ` destination-ip ${monitorIp}` : ''}`);
+      w.line(`set security ipsec vpn ${vpn} vpn-monitor${monitorIp ? ` destination-ip ${monitorIp}` : ''}`);
     }
   }
   if (routeBased) {
@@ -284,7 +352,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   // Security policies: inside zone <-> tunnel zone (route-based) or to the outside zone through the VPN.
   const pa = policyAddresses(ctx, t);
   const set = (xs: string[]) => (xs.length === 0 ? 'any' : xs.length === 1 ? (xs[0] as string) : `[ ${xs.join(' ')} ]`);
-  const toZone = routeBased ? zone : ctx.outsideZone;
+  const books = addressEntries(own.addressBook);
+  const book = (r: AddressRange) => addressBook(w, r, defined, file, books);
+  const [outNames, inNames] = [namesOf(own.policiesOut), namesOf(own.policiesIn)];
+  // A policy is named within its zone pair: the box's name unless another tunnel of the file has it there.
+  const policyName = (from: string, to: string, recorded: string | undefined, derived: string, which: string) => pick(file, `policy ${from} ${to}`, recorded, derived, `${t.tunnel.id} ${which}`).name;
   const pol = (from: string, to: string, pname: string, s: string, d: string, app: string, then: string) => {
     w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} match source-address ${s} destination-address ${d} application ${app}`);
     w.line(`set security policies from-zone ${word(from)} to-zone ${word(to)} policy ${pname} then ${then}`);
@@ -292,10 +364,30 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   const explicit = t.selectors.filter((s) => !s.isDefault);
   if (routeBased || explicit.length === 0) {
     if (!routeBased) w.warn('DEFAULT_SELECTOR', `policy-based with no proxy ID: the policies are written for ${[...pa.local, ...pa.remote].length ? 'the gateways\' networks' : 'any address'}, which Junos negotiates as the proxy IDs`, { tunnel: tn, line: w.current + 1, silentInFile: true });
-    const src = pa.local.map((r) => addressBook(w, r, defined));
-    const dst = pa.remote.map((r) => addressBook(w, r, defined));
-    pol(ctx.insideZone, toZone, `${name}-out`, set(src), set(dst), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
-    pol(toZone, ctx.insideZone, `${name}-in`, set(dst), set(src), 'any', routeBased ? 'permit' : `permit tunnel ipsec-vpn ${name}`);
+    // A route-based VPN's policies are the box's firewall rules, not its proxy IDs: one the box had
+    // keeps what it named (recorded at import) and only gains a network the tunnel gained since.
+    const outMatch = routeBased ? policyMatchOf(own.policyOutMatch) : undefined;
+    const inMatch = routeBased ? policyMatchOf(own.policyInMatch) : undefined;
+    const then = outMatch || inMatch ? asImported(t) : undefined;
+    const kept = (members: readonly string[] | undefined, ranges: readonly AddressRange[], was: ReadonlySet<string> | undefined): string[] => {
+      if (!members) return ranges.map(book);
+      if (members.includes('any')) return [...members];
+      const out = [...members];
+      for (const r of ranges) {
+        // Not a network the box's policies name already (an address set's members included), nor one the tunnel had as imported.
+        if (was?.has(cidr(r) ?? '') || books.has(cidr(r) ?? '')) continue;
+        const n = book(r);
+        if (!out.includes(n)) out.push(n);
+      }
+      return out;
+    };
+    const src = kept(outMatch?.sources, pa.local, then?.local);
+    const dst = kept(outMatch?.destinations, pa.remote, then?.remote);
+    const inSrc = inMatch ? kept(inMatch.sources, pa.remote, then?.remote) : dst;
+    const inDst = inMatch ? kept(inMatch.destinations, pa.local, then?.local) : src;
+    const apps = (m: { applications: string[] } | undefined) => (m ? set(m.applications) : 'any');
+    pol(inside, toZone, policyName(inside, toZone, outNames[0], `${name}-out`, 'out'), set(src), set(dst), apps(outMatch), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${vpn}`);
+    pol(toZone, inside, policyName(toZone, inside, inNames[0], `${name}-in`, 'in'), set(inSrc), set(inDst), apps(inMatch), routeBased ? 'permit' : `permit tunnel ipsec-vpn ${vpn}`);
   } else {
     // Policy-based: each policy's match is one proxy ID (Juniper, "Policy-Based IPsec VPNs":
     // the VPN's proxy ID is the policy's source, destination and application), so one pair per selector.
@@ -306,23 +398,111 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
       }
       warnPortWithoutProtocol(w, t, s, LABEL);
       const app = application(w, s, defined, t);
-      const l = addressBook(w, s.local, defined);
-      const r = addressBook(w, s.remote, defined);
+      const l = book(s.local);
+      const r = book(s.remote);
       const n = explicit.length > 1 ? `-${i + 1}` : '';
-      pol(ctx.insideZone, toZone, `${name}-out${n}`, l, r, app, `permit tunnel ipsec-vpn ${name}`);
-      pol(toZone, ctx.insideZone, `${name}-in${n}`, r, l, application(w, s, defined, t, true), `permit tunnel ipsec-vpn ${name}`);
+      pol(inside, toZone, policyName(inside, toZone, outNames[i], `${name}-out${n}`, `out ${i}`), l, r, app, `permit tunnel ipsec-vpn ${vpn}`);
+      pol(toZone, inside, policyName(toZone, inside, inNames[i], `${name}-in${n}`, `in ${i}`), r, l, application(w, s, defined, t, true), `permit tunnel ipsec-vpn ${vpn}`);
     });
   }
   if (ctx.gateway.natRules.some((r) => r.kind === 'source')) {
-    const rs = `no-nat-${name}`;
-    w.line(`set security nat source rule-set ${rs} from zone ${word(ctx.insideZone)}`);
-    w.line(`set security nat source rule-set ${rs} to zone ${word(toZone)}`);
-    w.line(`set security nat source rule-set ${rs} rule ${rs} match source-address ${set(pa.local.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))} destination-address ${set(pa.remote.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string)))}`);
-    w.line(`set security nat source rule-set ${rs} rule ${rs} then source-nat off`);
+    // The box's rule set (its zones written once) and rule, when it had them for this VPN.
+    const recorded = own.natRuleSet !== '' && own.natRule !== '';
+    const ruleSet = pick(file, 'nat-rule-set', recorded ? own.natRuleSet : undefined, `no-nat-${name}`, `${inside} ${toZone}`);
+    const rule = ruleSet.name === own.natRuleSet ? pick(file, `nat-rule ${ruleSet.name}`, own.natRule, `no-nat-${name}`, t.tunnel.id).name : `no-nat-${name}`;
+    const rs = ruleSet.name;
+    if (ruleSet.write) {
+      w.line(`set security nat source rule-set ${rs} from zone ${word(inside)}`);
+      w.line(`set security nat source rule-set ${rs} to zone ${word(toZone)}`);
+    }
+    // The box's rule keeps the prefixes it matched (recorded at import) and only gains a network the tunnel gained since.
+    const natMatch = rule === own.natRule ? natMatchOf(own.natRuleMatch) : undefined;
+    const natThen = natMatch ? asImported(t) : undefined;
+    const prefixes = (recordedList: readonly string[] | undefined, ranges: readonly AddressRange[], was: ReadonlySet<string> | undefined) => {
+      const now = ranges.flatMap((r) => rangeToPrefixes(r).map((p) => cidr(p) as string));
+      if (!recordedList) return now;
+      const out = [...recordedList];
+      for (const r of ranges) if (!was?.has(cidr(r) ?? '')) for (const p of rangeToPrefixes(r)) if (!out.includes(cidr(p) as string)) out.push(cidr(p) as string);
+      return out;
+    };
+    w.line(`set security nat source rule-set ${rs} rule ${rule} match source-address ${set(prefixes(natMatch?.sources, pa.local, natThen?.local))} destination-address ${set(prefixes(natMatch?.destinations, pa.remote, natThen?.remote))}`);
+    w.line(`set security nat source rule-set ${rs} rule ${rule} then source-nat off`);
   }
 }
 
-function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn: string, defined: Set<string>): void {
+/**
+ * The tunnel with the routes to write: for an end imported from the box, the routes the export
+ * kit derives (from the remote selectors or the peer's networks, where the gateway's own routes
+ * do not cover them) are left out when it derived them as imported too: the box did without them
+ * then, and writing them would make the corrected configuration's diff remove routes (and address
+ * objects) the box never had. A route for a remote prefix that is new since the import is written.
+ */
+function routesOnTheBox(ctx: GatewayContext, then: GatewayContext | undefined): (t: TunnelView) => TunnelView {
+  const imported = ctx.doc.imported;
+  if (!imported || !then) return (t) => t;
+  const gateway = then.gateway;
+  // Indexed once: an imported hub has thousands of tunnels and routes.
+  const wasById = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
+  // As the kit writes a route's prefix (the design keeps it as typed).
+  const canonical = (text: string) => {
+    const r = parsePrefix(text);
+    return r.ok ? (cidr(r.value) ?? text) : text;
+  };
+  const byInterface = (routes: readonly { interface: string; destination: string }[]) => {
+    const out = new Map<string, Set<string>>();
+    for (const r of routes) {
+      const set = out.get(r.interface) ?? new Set<string>();
+      set.add(canonical(r.destination));
+      out.set(r.interface, set);
+    }
+    return out;
+  };
+  const ownThenOn = byInterface(gateway.routes);
+  const ownNowOn = byInterface(ctx.gateway.routes);
+  const none = new Set<string>();
+  return (t) => {
+    const was = wasById.get(`${t.tunnel.id} ${t.me.gatewayId}`);
+    if (!was) return t;
+    const ownThen = ownThenOn.get(was.me.tunnelInterface) ?? none;
+    const derivedThen = new Set(was.routes.filter((r) => !ownThen.has(r)));
+    const ownNow = ownNowOn.get(t.me.tunnelInterface) ?? none;
+    const routes = t.routes.filter((r) => ownNow.has(r) || !derivedThen.has(r));
+    return routes.length === t.routes.length ? t : { ...t, routes, routesDerived: routes.some((r) => !ownNow.has(r)) };
+  };
+}
+
+/**
+ * The prefixes an imported tunnel's policies named as imported (the exporter's local and remote
+ * addresses for the tunnel then), so that a box's policy only gains a network that is new since.
+ */
+function addressesAsImported(then: GatewayContext | undefined): (t: TunnelView) => { local: Set<string>; remote: Set<string> } | undefined {
+  if (!then) return () => undefined;
+  const byId = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
+  const memo = new Map<string, { local: Set<string>; remote: Set<string> }>();
+  return (t) => {
+    const key = `${t.tunnel.id} ${t.me.gatewayId}`;
+    const was = byId.get(key);
+    if (!was) return undefined;
+    let got = memo.get(key);
+    if (!got) {
+      const pa = policyAddresses(then, was);
+      const texts = (rs: readonly AddressRange[]) => new Set(rs.map((r) => cidr(r) ?? ''));
+      got = { local: texts(pa.local), remote: texts(pa.remote) };
+      memo.set(key, got);
+    }
+    return got;
+  };
+}
+
+/** The gateway as imported (built once per file: an imported hub has thousands of tunnels), when the document was imported. */
+function importedContext(ctx: GatewayContext): GatewayContext | undefined {
+  const imported = ctx.doc.imported;
+  const gateway = imported?.gateways.find((g) => g.id === ctx.gateway.id);
+  if (!imported || !gateway) return undefined;
+  return buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'junos-srx', false, []);
+}
+
+function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn: string, defined: Set<string>, own: readonly string[] = []): void {
   const tn = t.tunnel.name;
   const explicit = t.selectors.filter((s) => !s.isDefault);
   if (explicit.length === 0) {
@@ -342,6 +522,16 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
   }
   let n = 0;
   let firstLine = 0;
+  // The n-th selector written takes the box's n-th name; the others ts-<k>, k past the names taken.
+  const used = new Set(own);
+  let k = 0;
+  const nextName = () => {
+    const recorded = own[n - 1];
+    if (recorded !== undefined) return recorded;
+    do k++;
+    while (used.has(`ts-${k}`));
+    return `ts-${k}`;
+  };
   for (const s of explicit) {
     if (s.local.family !== s.remote.family) {
       w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; Junos traffic selectors cannot, left out`, { tunnel: tn });
@@ -360,7 +550,8 @@ function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn
           n++;
           continue;
         }
-        const ln = w.line(`set security ipsec vpn ${vpn} traffic-selector ts-${++n} local-ip ${cidr(l)} remote-ip ${cidr(r)}`);
+        n++;
+        const ln = w.line(`set security ipsec vpn ${vpn} traffic-selector ${nextName()} local-ip ${cidr(l)} remote-ip ${cidr(r)}`);
         if (!firstLine) firstLine = ln;
         if (s.protocol !== 0 || s.localPort || s.remotePort) {
           w.warn('PROTOCOL_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" limits protocol/ports (${protocolName(s.protocol)}); this traffic selector is written for addresses only`, { tunnel: tn, line: ln, silentInFile: true });
@@ -389,9 +580,11 @@ export const junosSrxExporter: VendorExporter = {
     const file = `${fileStem(ctx.gateway.name)}${configFile.suffix}`;
     const w = new ConfigWriter(ctx.gateway.name, file, configFile.comment, ctx.warnings);
     header(w, ctx, 'Juniper Junos SRX', REFERENCE, ['Load with "load set terminal" in configuration mode, then commit check.', assumedInterfaces(ctx)]);
-    const names = new Set<string>();
-    const defined = new Set<string>();
-    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, t, i + 1, names, defined));
+    const state: FileState = { names: new Set(), defined: new Set(), objects: new Map() };
+    const then = importedContext(ctx);
+    const boxRoutes = routesOnTheBox(ctx, then);
+    const asImported = addressesAsImported(then);
+    ctx.tunnels.forEach((t, i) => exportTunnel(w, ctx, boxRoutes(t), i + 1, state, asImported));
     return [{ name: file, content: w.text() }];
   },
 };

@@ -220,6 +220,10 @@ const full = (a: SetAtom) => [...a.path, ...a.value];
 function applyScript(config: string, script: PasteScript): ApplyResult {
   const header: string[] = [];
   const entries: Entry[] = [];
+  // `deactivate` and `protect` lines of a `display set` file: states of statements the script does
+  // not touch, kept (and written after the statements, as the CLI prints them) while what they
+  // name is still in the configuration.
+  const states: { line: string; path: readonly string[] }[] = [];
   const setAtom = (a: SetAtom) => {
     const k = full(a).join(' ');
     if (a.kind === 'leaf') {
@@ -240,6 +244,10 @@ function applyScript(config: string, script: PasteScript): ApplyResult {
       continue;
     }
     const ws = words(line);
+    if (ws[0] === 'deactivate' || ws[0] === 'protect') {
+      states.push({ line, path: ws.slice(1) });
+      continue;
+    }
     const as = ws[0] === 'set' ? atoms(ws.slice(1)) : undefined;
     if (as) for (const a of as) setAtom(a);
   }
@@ -263,7 +271,8 @@ function applyScript(config: string, script: PasteScript): ApplyResult {
   const out = entries
     .filter((e) => e.atom.kind !== 'flag' || !entries.some((f) => f !== e && f.words.length > e.words.length && under(f.words, e.words)))
     .map((e) => `set ${e.words.join(' ')}`);
-  return { ok: true, config: [...header, ...out].join('\n') + '\n' };
+  const kept = states.filter((x) => entries.some((e) => under(e.words, x.path))).map((x) => x.line);
+  return { ok: true, config: [...header, ...out, ...kept].join('\n') + '\n' };
 }
 
 /** Each object's `set` lines, objects in the order the file has them. */
@@ -320,7 +329,7 @@ function reordered(before: string, after: string): { objects: string[][]; lines:
 }
 
 export const junosPaste: VendorPaste = {
-  keepsBoxNames: false,
+  keepsBoxNames: true,
   commands(before, after) {
     const script = setStyleCommands(before, after, RULES);
     const moved = reordered(before, after);

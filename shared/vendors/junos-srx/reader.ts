@@ -18,10 +18,12 @@
 // not understood, with its line: any statement under security ike, security ipsec, security zones,
 // security policies, security nat, the address books or a secure tunnel (st0) interface that this
 // reader does not read.
-import type { DhGroup, Encryption, Integrity, Interface, NatRule, Protocol, Route, SecurityPolicy } from '../../model/document';
+import type { DhGroup, Encryption, Integrity, Interface, NatRule, Protocol, Route, SecurityPolicy, VendorOptions } from '../../model/document';
 import { coalesceAddresses, parseAddressSpec, parseInterfaceAddress, parseIp, parsePrefix, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
+import { cidr } from '../kit/export/addresses';
 import type { ChildMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, VendorReader } from '../kit/reader';
+import { JUNOS_ADDRESS_LIST, JUNOS_NAME, JUNOS_NAT_MATCH, JUNOS_POLICY_MATCH, type JunosEndOptions } from './options';
 import { expandGroups } from './groups';
 import { statementsOf, type Statement } from './statements';
 import { values } from './words';
@@ -103,6 +105,12 @@ function side(range: AddressRange, protocol = 0, ports = { from: 0, to: 65535 })
 const logical = (name: string) => (name.includes('.') ? name : `${name}.0`);
 
 const isNumber = (x: string | undefined) => /^\d+$/.test(x ?? '');
+
+/** A prefix as the exporter writes it (10.1.0.0/24), so that the box's `10.1.0.0/24` and `10.1.0.1/24` are one key; undefined when not a prefix. */
+function prefixKey(text: string): string | undefined {
+  const r = parsePrefix(text);
+  return r.ok ? cidr(r.value) : undefined;
+}
 
 /**
  * A `match` of keys each followed by a value or a `[ … ]` list: one key per statement in the
@@ -558,11 +566,166 @@ export const junosReader: VendorReader = {
     }
     const applicationsOf = (names: readonly string[]) => (names.length === 0 ? ['any'] : names).flatMap((n) => applicationSets.get(n) ?? [n]);
 
+    /** An address name as the zone's policies mean it, as the box's entries (book, name, prefix) it stands for; undefined when one is not a prefix or not found. */
+    function entriesOf(name: string, zone: string, seen = new Set<string>()): { book: string; name: string; prefix: string }[] | undefined {
+      if (seen.has(name) || name === 'any' || name === 'any-ipv4' || name === 'any-ipv6') return undefined;
+      seen.add(name);
+      for (const b of [...(attached.get(zone) ?? []), 'global', ...books.keys()]) {
+        const e = books.get(b)?.get(name);
+        if (!e) continue;
+        if ('unresolved' in e) return undefined;
+        if ('range' in e) {
+          const prefix = cidr(e.range);
+          return prefix ? [{ book: b, name, prefix }] : undefined;
+        }
+        const out: { book: string; name: string; prefix: string }[] = [];
+        for (const m of e.members) out.push(...(entriesOf(m, zone, seen) ?? []));
+        return out;
+      }
+      return undefined;
+    }
+
+    /**
+     * The box's policies and NAT exemption rules, indexed once by what finds them for a VPN (so a
+     * hub's thousands of VPNs read in linear time): a route-based VPN's policies by the st0 unit's
+     * zone and a prefix of the other side (into the zone by destination, out of it by source), and
+     * how many policies go into or out of each zone (a zone with one is that VPN's, prefixes or not);
+     * the exemption rules (`then source-nat off`) by their zones and destination prefix.
+     */
+    function boxNameIndex() {
+      const into = new Map<string, Policy>();
+      const outOf = new Map<string, Policy>();
+      const intoZone = new Map<string, Policy[]>();
+      const outOfZone = new Map<string, Policy[]>();
+      for (const p of policies.values()) {
+        if (p.action !== 'allow' || p.vpn !== undefined || p.from === p.to || p.from === 'any' || p.to === 'any') continue;
+        entry(intoZone, p.to, () => []).push(p);
+        entry(outOfZone, p.from, () => []).push(p);
+        for (const n of p.destinations) for (const r of resolve(n, p.to) ?? []) {
+          const c = cidr(r);
+          if (c && !into.has(`${p.to}\u0000${c}`)) into.set(`${p.to}\u0000${c}`, p);
+        }
+        for (const n of p.sources) for (const r of resolve(n, p.from) ?? []) {
+          const c = cidr(r);
+          if (c && !outOf.has(`${p.from}\u0000${c}`)) outOf.set(`${p.from}\u0000${c}`, p);
+        }
+      }
+      const exemptions = new Map<string, { set: string; rule: string; match: string }>();
+      for (const [key, set] of natSets) {
+        if (set.kind !== 'source' || !set.from || !set.to || set.from.startsWith('interface:') || set.to.startsWith('interface:')) continue;
+        const setName = key.split('\u0000')[1] as string;
+        for (const [ruleName, rule] of set.rules) {
+          if (rule.then?.[0] !== 'source-nat' || rule.then[1] !== 'off') continue;
+          const texts = (xs: readonly string[]) => xs.map((x) => prefixKey(x) ?? x).join(',');
+          const match = `${texts(rule.sources)}:${texts(rule.destinations)}`;
+          for (const d of rule.destinations) {
+            const k = `${set.from}\u0000${set.to}\u0000${prefixKey(d) ?? d}`;
+            if (!exemptions.has(k)) exemptions.set(k, { set: setName, rule: ruleName, match });
+          }
+        }
+      }
+      return { into, outOf, intoZone, outOfZone, exemptions };
+    }
+
+    /**
+     * The names this VPN's objects have on the box, as the product's tunnel-end settings
+     * (options.ts), so that the export of the imported box writes its own names. A name a setting
+     * cannot hold (JUNOS_NAME: a space, a quote, longer than 63) is not recorded, nor the names
+     * after it in a list (the export names by position): the export derives those, as for a
+     * tunnel drawn in the app.
+     */
+    function boxNames(vpnName: string, vpn: Vpn, g: Gateway, remotes: ReadonlySet<string>): VendorOptions {
+      const out: Partial<JunosEndOptions> = {};
+      const fits = (x: string | undefined): x is string => x !== undefined && JUNOS_NAME.test(x);
+      const zoneFits = (x: string | undefined): x is string => x !== undefined && /^[A-Za-z0-9_.-]{1,63}$/u.test(x);
+      const list = (xs: readonly string[]) => {
+        const at = xs.findIndex((x) => !fits(x));
+        return (at < 0 ? xs : xs.slice(0, at)).join(',');
+      };
+      const set = (key: keyof JunosEndOptions, value: string) => {
+        if (value !== '') out[key] = value;
+      };
+      if (fits(vpnName)) out.ipsecVpn = vpnName;
+      if (fits(vpn.gateway)) out.ikeGateway = vpn.gateway;
+      const ikePolicy = g.policy ? ikePolicies.get(g.policy) : undefined;
+      if (ikePolicy && fits(g.policy)) out.ikePolicy = g.policy;
+      set('ikeProposals', list((ikePolicy?.proposals ?? []).filter((p) => ikeProposals.has(p))));
+      const ipsecPolicy = vpn.policy ? ipsecPolicies.get(vpn.policy) : undefined;
+      if (ipsecPolicy && fits(vpn.policy)) out.ipsecPolicy = vpn.policy;
+      set('ipsecProposals', list((ipsecPolicy?.proposals ?? []).filter((p) => espProposals.has(p))));
+      set('trafficSelectors', list([...vpn.selectors.keys()]));
+      if (vpn.bind && vpn.selectors.size === 0 && (vpn.proxy.local !== undefined || vpn.proxy.remote !== undefined)) out.selectorStyle = 'proxy-identity';
+      // The policies: a policy-based VPN's are those that permit into it; a route-based one's go
+      // into and out of its st0 unit's zone, found by the prefixes its traffic goes to.
+      let outward: Policy[] = [];
+      let inward: Policy[] = [];
+      if (!vpn.bind) {
+        const own = policiesOf.get(vpnName) ?? [];
+        const first = own.find((p) => ikeZones.has(p.to)) ?? own[0];
+        if (first) {
+          outward = own.filter((p) => p.from === first.from && p.to === first.to);
+          inward = own.filter((p) => p.from === first.to && p.to === first.from);
+        }
+      } else {
+        const zone = zoneOf.get(vpn.bind);
+        if (zone !== undefined) {
+          const by = (index: ReadonlyMap<string, Policy>, all: ReadonlyMap<string, Policy[]>) => {
+            for (const r of remotes) {
+              const p = index.get(`${zone}\u0000${r}`);
+              if (p) return p;
+            }
+            const only = all.get(zone);
+            return only?.length === 1 ? only[0] : undefined;
+          };
+          const o = by(names.into, names.intoZone);
+          const i = by(names.outOf, names.outOfZone);
+          if (o) outward = [o];
+          if (i && (!o || (i.to === o.from && i.from === o.to))) inward = [i];
+          // The policies as the box has them: the export keeps their members (a route-based VPN's policies are the firewall's, not its proxy IDs).
+          const match = (p: Policy | undefined) => {
+            const m = p ? [p.sources, p.destinations, p.applications].map((xs) => (xs.length === 0 ? 'any' : xs.join(','))).join(':') : '';
+            return m.length <= 1024 && JUNOS_POLICY_MATCH.test(m) ? m : '';
+          };
+          set('policyOutMatch', match(outward[0]));
+          set('policyInMatch', match(inward[0]));
+        }
+      }
+      const first = outward[0] ?? (inward[0] ? { from: inward[0].to, to: inward[0].from } : undefined);
+      if (first && zoneFits(first.from) && zoneFits(first.to)) {
+        out.localZone = first.from;
+        out.tunnelZone = first.to;
+        set('policiesOut', list(outward.map((p) => p.name)));
+        set('policiesIn', list(inward.map((p) => p.name)));
+        // The address-book entries those policies name, by the prefix each stands for.
+        const entries = new Map<string, string>();
+        const take = (n: string, zone: string) => {
+          for (const e of entriesOf(n, zone) ?? []) if (fits(e.name) && zoneFits(e.book) && !e.book.startsWith('zone:') && !entries.has(e.prefix)) entries.set(e.prefix, `${e.prefix}=${e.book}:${e.name}`);
+        };
+        for (const p of [...outward, ...inward]) {
+          for (const n of p.sources) take(n, p.from);
+          for (const n of p.destinations) take(n, p.to);
+        }
+        const book = [...entries.values()].join(',');
+        if (book.length <= 1024 && JUNOS_ADDRESS_LIST.test(book)) set('addressBook', book);
+        for (const r of remotes) {
+          const x = names.exemptions.get(`${first.from}\u0000${first.to}\u0000${r}`);
+          if (x && fits(x.set) && fits(x.rule)) {
+            out.natRuleSet = x.set;
+            out.natRule = x.rule;
+            if (x.match.length <= 1024 && JUNOS_NAT_MATCH.test(x.match)) out.natRuleMatch = x.match;
+            break;
+          }
+        }
+      }
+      return { 'junos-srx': out as Record<string, string> };
+    }
+
     // Indexed once, so a hub's thousands of VPNs, routes and policies read in linear time.
     const routesVia = new Map<string, string[]>();
     for (const r of staticRoutes.values()) for (const hop of r.nextHops) entry(routesVia, hop, () => []).push(r.destination);
     const policiesOf = new Map<string, Policy[]>();
     for (const p of policies.values()) if (p.vpn !== undefined) entry(policiesOf, p.vpn, () => []).push(p);
+    const names = boxNameIndex();
     const peers: PeerMeaning[] = [];
     for (const [name, vpn] of vpns) {
       const g = vpn.gateway ? gateways.get(vpn.gateway) : undefined;
@@ -584,6 +747,12 @@ export const junosReader: VendorReader = {
         ...(esp[0]?.kilobytes !== undefined ? { lifetimeKilobytes: esp[0].kilobytes } : {}),
       };
       const children: ChildMeaning[] = [];
+      /** The prefixes this VPN's traffic goes to: its selectors' remote sides and routes (what its box policies and NAT exemption are found by). */
+      const remotes = new Set<string>((vpn.bind ? routesVia.get(vpn.bind) ?? [] : []).map((x) => prefixKey(x) ?? x));
+      const remoteOf = (r: AddressRange) => {
+        const c = cidr(r);
+        if (c) remotes.add(c);
+      };
       const child = (local: string, remote: string, childName?: string) => children.push({ local, remote, esp: espMeaning, ...(childName ? { name: childName } : {}) });
       const prefix = (text: string) => {
         const r = parsePrefix(text);
@@ -594,6 +763,7 @@ export const junosReader: VendorReader = {
           const l = ts.local ? prefix(ts.local) : undefined;
           const r = ts.remote ? prefix(ts.remote) : undefined;
           if (!l || !r) return { ok: false, message: `traffic selector ${tsName} of VPN ${name} has no local-ip or remote-ip prefix: give it both` };
+          remoteOf(r);
           child(side(l), side(r), tsName);
         }
       } else if (vpn.proxy.local !== undefined || vpn.proxy.remote !== undefined) {
@@ -601,6 +771,7 @@ export const junosReader: VendorReader = {
         const r = vpn.proxy.remote ? prefix(vpn.proxy.remote) : undefined;
         if (!l || !r) return { ok: false, message: `the proxy-identity of VPN ${name} is not a local and a remote prefix: give it both` };
         const [protocol, src, dst] = matchOf(vpn.proxy.service ?? 'any') ?? [0, port(undefined), port(undefined)];
+        remoteOf(r);
         child(side(l, protocol, src), side(r, protocol, dst));
       } else if (!vpn.bind) {
         // Policy-based: the policy toward the zone IKE arrives in carries the VPN's local and remote addresses.
@@ -610,7 +781,12 @@ export const junosReader: VendorReader = {
           for (const app of applicationsOf(p.applications)) {
             const [protocol, src, dst] = matchOf(app) ?? [0, port(undefined), port(undefined)];
             for (const ln of p.sources) for (const rn of p.destinations) {
-              for (const l of resolve(ln, p.from) ?? []) for (const r of resolve(rn, p.to) ?? []) child(side(l, protocol, src), side(r, protocol, dst));
+              for (const l of resolve(ln, p.from) ?? []) {
+                for (const r of resolve(rn, p.to) ?? []) {
+                  remoteOf(r);
+                  child(side(l, protocol, src), side(r, protocol, dst));
+                }
+              }
             }
           }
         }
@@ -635,6 +811,7 @@ export const junosReader: VendorReader = {
         ...(ikePolicy?.psk !== undefined ? { pskPresent: true, ...(ikePolicy.psk && !ikePolicy.psk.startsWith('$9$') ? { psk: ikePolicy.psk } : {}) } : {}),
         ...(g.noNatT ? { natTraversal: false } : {}),
         ...(vpn.monitor ? { monitor: { ...(vpn.monitor.destinationIp ? { destinationIp: vpn.monitor.destinationIp } : {}), ...(vpn.monitor.sourceInterface ? { sourceInterface: vpn.monitor.sourceInterface } : {}), ...(vpn.monitor.optimized ? { optimized: true } : {}) } } : {}),
+        vendorOptions: boxNames(name, vpn, g, remotes),
       });
     }
     const device = deviceOf();

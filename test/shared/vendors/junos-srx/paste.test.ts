@@ -139,20 +139,9 @@ describe('Junos paste: the CLI model', () => {
 const importedAndFixed = () => importedAndFixedOf('junos-srx', 'set routing-options static route 10.20.0.0/24 next-hop st0.0\n');
 
 describe('Junos paste of an imported box, fixed', () => {
-  it('the proxy ID the fix adds: a traffic selector set, the policies\' any replaced by the address, the new address-book entry set', () => {
+  it('the proxy ID the fix adds: a traffic selector set in the box\'s own VPN; its policies, which permit any already, kept as the box has them', () => {
     const box = importedAndFixed().find((b) => b.status === 'changed');
-    const vpn = 'PA-HQ-junos---ASA-Branch-junos';
-    expect(box?.files[0]?.paste?.text).toBe(
-      [
-        `delete security policies from-zone trust to-zone vpn policy ${vpn}-out match source-address any`,
-        `delete security policies from-zone vpn to-zone trust policy ${vpn}-in match destination-address any`,
-        `set security ipsec vpn ${vpn} traffic-selector ts-1 local-ip 10.10.0.0/24 remote-ip 10.20.0.0/24`,
-        'set security address-book global address N-10.10.0.0-24 10.10.0.0/24',
-        `set security policies from-zone trust to-zone vpn policy ${vpn}-out match source-address N-10.10.0.0-24`,
-        `set security policies from-zone vpn to-zone trust policy ${vpn}-in match destination-address N-10.10.0.0-24`,
-        '',
-      ].join('\n'),
-    );
+    expect(box?.files[0]?.paste?.text).toBe('set security ipsec vpn pa-asa traffic-selector ts-1 local-ip 10.10.0.0/24 remote-ip 10.20.0.0/24\n');
     expect(box?.files[0]?.paste?.leave).toEqual(['commit check', 'commit']);
   });
 });

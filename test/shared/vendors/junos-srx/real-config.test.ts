@@ -98,6 +98,8 @@ describe('Junos reader on a hierarchical running configuration (policy-based exa
         name: 'GW-SRX1',
         outsideInterface: 'ge-0/0/1.0',
         pskPresent: true,
+        // The box's own names (box-names.test.ts tests them).
+        vendorOptions: { 'junos-srx': expect.objectContaining({ ipsecVpn: 'VPN-to-Host1', ikeGateway: 'GW-SRX1' }) as unknown },
       },
     ]);
   });
