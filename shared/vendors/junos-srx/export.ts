@@ -7,8 +7,9 @@
 import type { DhGroup, Encryption, Integrity } from '../../model/document';
 import { cidr, firstIp, ipText, isAnyAddress, lastIp, isPrefix, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
 import { commonEndChecks, header, isAead, listLine, orPlaceholder, warnPortWithoutProtocol, type VendorExporter } from '../kit/export/common';
-import { buildGatewayContext, ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
-import { parsePrefix, type AddressRange } from '../../net/address';
+import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import type { AddressRange } from '../../net/address';
+import { importedContext, routesOnTheBox } from '../kit/export/imported-routes';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
@@ -431,47 +432,6 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
 }
 
 /**
- * The tunnel with the routes to write: for an end imported from the box, the routes the export
- * kit derives (from the remote selectors or the peer's networks, where the gateway's own routes
- * do not cover them) are left out when it derived them as imported too: the box did without them
- * then, and writing them would make the corrected configuration's diff remove routes (and address
- * objects) the box never had. A route for a remote prefix that is new since the import is written.
- */
-function routesOnTheBox(ctx: GatewayContext, then: GatewayContext | undefined): (t: TunnelView) => TunnelView {
-  const imported = ctx.doc.imported;
-  if (!imported || !then) return (t) => t;
-  const gateway = then.gateway;
-  // Indexed once: an imported hub has thousands of tunnels and routes.
-  const wasById = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
-  // As the kit writes a route's prefix (the design keeps it as typed).
-  const canonical = (text: string) => {
-    const r = parsePrefix(text);
-    return r.ok ? (cidr(r.value) ?? text) : text;
-  };
-  const byInterface = (routes: readonly { interface: string; destination: string }[]) => {
-    const out = new Map<string, Set<string>>();
-    for (const r of routes) {
-      const set = out.get(r.interface) ?? new Set<string>();
-      set.add(canonical(r.destination));
-      out.set(r.interface, set);
-    }
-    return out;
-  };
-  const ownThenOn = byInterface(gateway.routes);
-  const ownNowOn = byInterface(ctx.gateway.routes);
-  const none = new Set<string>();
-  return (t) => {
-    const was = wasById.get(`${t.tunnel.id} ${t.me.gatewayId}`);
-    if (!was) return t;
-    const ownThen = ownThenOn.get(was.me.tunnelInterface) ?? none;
-    const derivedThen = new Set(was.routes.filter((r) => !ownThen.has(r)));
-    const ownNow = ownNowOn.get(t.me.tunnelInterface) ?? none;
-    const routes = t.routes.filter((r) => ownNow.has(r) || !derivedThen.has(r));
-    return routes.length === t.routes.length ? t : { ...t, routes, routesDerived: routes.some((r) => !ownNow.has(r)) };
-  };
-}
-
-/**
  * The prefixes an imported tunnel's policies named as imported (the exporter's local and remote
  * addresses for the tunnel then), so that a box's policy only gains a network that is new since.
  */
@@ -492,14 +452,6 @@ function addressesAsImported(then: GatewayContext | undefined): (t: TunnelView) 
     }
     return got;
   };
-}
-
-/** The gateway as imported (built once per file: an imported hub has thousands of tunnels), when the document was imported. */
-function importedContext(ctx: GatewayContext): GatewayContext | undefined {
-  const imported = ctx.doc.imported;
-  const gateway = imported?.gateways.find((g) => g.id === ctx.gateway.id);
-  if (!imported || !gateway) return undefined;
-  return buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'junos-srx', false, []);
 }
 
 function writeSelectors(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, vpn: string, defined: Set<string>, own: readonly string[] = []): void {

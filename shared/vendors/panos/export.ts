@@ -7,10 +7,11 @@
 // Networks' pan-os-codegen publishes it (specs/network/ike-gateway.yaml, specs/network/tunnels/
 // ipsec.yaml, specs/objects/profiles/ike-crypto-profile.yaml and ipsec-crypto-profile.yaml).
 import type { DhGroup, Encryption, Integrity, TunnelEnd } from '../../model/document';
-import { parseAddressSpec, parsePrefix, type AddressRange } from '../../net/address';
+import { parseAddressSpec, type AddressRange } from '../../net/address';
 import { cidr, firstIp, interfaceAddressText, ipText, isPortRange, isPrefix, lastIp, protocolName, rangeToPrefixes, type Selector } from '../kit/export/addresses';
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, listLine, mapAll, warnPortWithoutProtocol, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
-import { buildGatewayContext, ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { ConfigWriter, fileStem, safeName, tunnelZone, type GatewayContext, type TunnelView } from '../kit/export/context';
+import { importedContext, routesOnTheBox } from '../kit/export/imported-routes';
 import { objectName, policyAddresses } from '../kit/export/policy-addresses';
 import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../kit/export/values';
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
@@ -481,51 +482,6 @@ function writeProxyId(w: ConfigWriter, t: TunnelView, tunnel: string, s: Selecto
   return locals.length * remotes.length;
 }
 
-/**
- * The tunnel with the routes to write: for an end imported from the box, the routes the export
- * kit derives (from the remote selectors or the peer's networks, where the gateway's own routes
- * do not cover them) are left out when it derived them as imported too: the box did without them
- * then, and writing them would make the corrected configuration's diff remove routes (and address
- * objects) the box never had. A route for a remote prefix that is new since the import is written.
- */
-function routesOnTheBox(ctx: GatewayContext): (t: TunnelView) => TunnelView {
-  const imported = ctx.doc.imported;
-  if (!imported) return (t) => t;
-  const gateway = imported.gateways.find((g) => g.id === ctx.gateway.id);
-  if (!gateway) return (t) => t;
-  const then = buildGatewayContext({ ...ctx.doc, gateways: imported.gateways, networks: imported.networks, tunnels: imported.tunnels, imported: undefined }, gateway, 'panos', false, []);
-  // Indexed once: an imported hub has thousands of tunnels and routes.
-  const wasById = new Map(then.tunnels.map((x) => [`${x.tunnel.id} ${x.me.gatewayId}`, x]));
-  // As the kit writes a route's prefix (the design keeps it as typed).
-  const canonical = (text: string) => {
-    const r = parsePrefix(text);
-    return r.ok ? (cidr(r.value) ?? text) : text;
-  };
-  const byInterface = (routes: readonly { interface: string; destination: string }[]) => {
-    const out = new Map<string, Set<string>>();
-    for (const r of routes) {
-      const set = out.get(r.interface) ?? new Set<string>();
-      set.add(canonical(r.destination));
-      out.set(r.interface, set);
-    }
-    return out;
-  };
-  const ownThenOn = byInterface(gateway.routes);
-  const ownNowOn = byInterface(ctx.gateway.routes);
-  const none = new Set<string>();
-  return (t) => {
-    const was = wasById.get(`${t.tunnel.id} ${t.me.gatewayId}`);
-    if (!was) return t;
-    const ownThen = ownThenOn.get(was.me.tunnelInterface) ?? none;
-    // Only the routes after the interface's own can have been derived (ownRoutes, kit context).
-    const derivedThen = new Set(was.routes.slice(was.ownRoutes).filter((r) => !ownThen.has(r)));
-    const ownNow = ownNowOn.get(t.me.tunnelInterface) ?? none;
-    const added = t.routes.slice(t.ownRoutes);
-    const kept = added.filter((r) => ownNow.has(r) || !derivedThen.has(r));
-    return kept.length === added.length ? t : { ...t, routes: [...t.routes.slice(0, t.ownRoutes), ...kept], routesDerived: kept.some((r) => !ownNow.has(r)) };
-  };
-}
-
 /** What the file takes as already configured on a box in production: its interfaces' addresses and zones. */
 function assumedInterfaces(ctx: GatewayContext): string {
   const said = (name: string, zone: string) => {
@@ -549,7 +505,7 @@ export const panosExporter: VendorExporter = {
     const addresses = new Map<string, string>();
     const routeNames = new Set<string>();
     const box = new BoxNames(ctx);
-    const boxRoutes = routesOnTheBox(ctx);
+    const boxRoutes = routesOnTheBox(ctx, importedContext(ctx));
     for (const t of ctx.tunnels) exportTunnel(w, ctx, boxRoutes(t), names, addresses, routeNames, box);
     return [{ name: file, content: w.text() }];
   },
