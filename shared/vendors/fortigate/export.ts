@@ -6,7 +6,7 @@
 // proposal, pfs, dhgrp, src-/dst-addr-type, src-/dst-subnet, protocol, src-/dst-port,
 // keylifeseconds), `config firewall address`, `config firewall policy`, `config router static`.
 import type { DhGroup, Encryption, IdentityType, Integrity } from '../../model/document';
-import type { AddressRange } from '../../net/address';
+import { parseAddressSpec, type AddressRange } from '../../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from '../kit/export/addresses';
 import { allGroups, commonEndChecks, header, isAead, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, pskPlaceholder, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
@@ -16,7 +16,7 @@ import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../k
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { VALUE_LIMITS } from './capabilities';
 import { configFile } from './grammar';
-import { fortigateOptionsOf } from './options';
+import { fortigateOptionsOf, listEntries, type FortigateEndOptions } from './options';
 
 const LABEL = 'FortiOS';
 const REFERENCE = 'Fortinet, FortiOS 7.4.6 CLI Reference: config vpn ipsec phase1-interface, phase2-interface; config firewall address, address6, policy; config router static, static6';
@@ -205,10 +205,30 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
   w.line('    next');
 }
 
-function address(w: ConfigWriter, r: AddressRange, defined: Set<string>, out: { v4: string[]; v6: string[] }): string {
-  const name = objectName(r);
+/** What a name stands for in the file, so that a box's name is not given two meanings. */
+const rangeKey = (r: AddressRange) => `${r.family} ${r.from}-${r.to}`;
+
+/** A `<prefix>=<value>` list setting (options.ts) by the range each prefix stands for; the first entry of a range wins. */
+function byRange(list: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of listEntries(list)) {
+    const r = parseAddressSpec(e.key);
+    if (r.ok && !out.has(rangeKey(r.value))) out.set(rangeKey(r.value), e.value);
+  }
+  return out;
+}
+
+/**
+ * The firewall address for `r`, written once per file: the box's name for that prefix when the
+ * imported end recorded one (`own`, by range) and no other range of this file has that name, else
+ * the exporter's (N-10.1.100.0-24). `defined`: each name written → the range it stands for.
+ */
+function address(w: ConfigWriter, r: AddressRange, defined: Map<string, string>, out: { v4: string[]; v6: string[] }, own: ReadonlyMap<string, string>): string {
+  const key = rangeKey(r);
+  const boxName = cidr(r) ? own.get(key) : undefined;
+  const name = boxName !== undefined && (defined.get(boxName) ?? key) === key ? boxName : objectName(r);
   if (!defined.has(name)) {
-    defined.add(name);
+    defined.set(name, key);
     if (r.family === 4) {
       out.v4.push(`    edit ${q(name)}`);
       if (cidr(r)) out.v4.push(`        set subnet ${addressAndMask(r)}`);
@@ -237,9 +257,18 @@ export const fortigateExporter: VendorExporter = {
     warnUnrouted(w, ctx, inner.unrouted);
     assumedInterfaces(w, ctx, [...ctx.tunnels.map((t) => t.outside), ...(ctx.tunnels.length > 0 ? [ctx.insideInterface] : []), ...inner.routes.map((r) => r.interface)]);
     if (ctx.gateway.vpnType === 'policy-based') w.warn('VPN_TYPE_ADJUSTED', 'the design says policy-based; this export writes FortiOS interface mode (route-based) with one phase 2 per selector');
+    // An imported end keeps the box's names (options.ts), unless another tunnel of this file has
+    // taken that name already (a copied tunnel): each name stands for one entry.
+    const own: FortigateEndOptions[] = ctx.tunnels.map((t) => fortigateOptionsOf(t.me));
     const p1names = new Set<string>();
-    const p1 = ctx.tunnels.map((t) => {
+    const p1 = ctx.tunnels.map((t, i) => {
+      const box = own[i]?.phase1Interface ?? '';
+      if (box !== '' && !p1names.has(box)) {
+        p1names.add(box);
+        return { name: box, shortened: false };
+      }
       const n = safeName(t.tunnel.name, PHASE1_MAX, p1names);
+      p1names.add(n.name);
       return n;
     });
 
@@ -292,43 +321,63 @@ export const fortigateExporter: VendorExporter = {
       const name = (p1[i] as { name: string }).name;
       const plan = plans[i];
       if (!plan) return;
-      for (const s of t.selectors) {
+      const boxP2 = new Map(listEntries(own[i]?.phase2Interfaces ?? '').map((e) => [e.key, e.value]));
+      t.selectors.forEach((s, at) => {
         if (s.local.family !== s.remote.family) {
           w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a phase 2 cannot, left out`, { tunnel: t.tunnel.name });
-          continue;
+          return;
         }
         // src-port and dst-port are one port each (0: any): a range cannot be written, and its
         // first port alone would negotiate another selector than the peer's.
         if (s.protocol !== 0 && (isPortRange(s.localPort) || isPortRange(s.remotePort))) {
           w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side (src-port, dst-port), so this phase 2 is left out: use one proxy ID per port, or any port`, { tunnel: t.tunnel.name });
-          continue;
+          return;
         }
         // A port with protocol any cannot be written (src-port/dst-port need a protocol);
         // without it the phase 2 would negotiate a wider selector than the peer's.
         if (s.protocol === 0 && (s.localPort || s.remotePort)) {
           w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; FortiOS takes ports only with a protocol, so this phase 2 is left out: name the protocol, or use any port`, { tunnel: t.tunnel.name });
-          continue;
+          return;
         }
-        const p2 = safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
+        // The box's phase 2 at this selector's place, edited in place by the corrected configuration.
+        const box = boxP2.get(String(at + 1));
+        const p2 = box !== undefined && !p2names.has(box) ? box : safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
+        p2names.add(p2);
         phase2(w, t, name, p2, s, plan);
-      }
+      });
     });
     w.line('end');
 
     // Addresses and policies, both directions.
-    const defined = new Set<string>();
+    const defined = new Map<string, string>();
     const addrs = { v4: [] as string[], v6: [] as string[] };
-    const policies: { name: string; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
+    const policies: { name: string; id: number; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
+    // The box's policies keep their names and IDs: the corrected configuration edits them, by
+    // their own numbers. A name or ID another policy of this file has taken is the exporter's / 0.
+    const policyNames = new Set<string>();
+    const policyIds = new Set<number>();
+    const policyOf = (box: string, boxId: number, derived: string): { name: string; id: number } => {
+      const name = box !== '' && !policyNames.has(box) ? box : derived;
+      policyNames.add(name);
+      const id = boxId > 0 && !policyIds.has(boxId) ? boxId : 0;
+      if (id > 0) policyIds.add(id);
+      return { name, id };
+    };
     ctx.tunnels.forEach((t, i) => {
       if (!plans[i]) return;
       const name = (p1[i] as { name: string }).name;
+      const o = own[i] as FortigateEndOptions;
+      const boxAddresses = byRange(o.addresses);
       const pa = policyAddresses(ctx, t);
       for (const v6 of [false, true]) {
-        const l = pa.local.filter((r) => (r.family === 6) === v6).map((r) => address(w, r, defined, addrs));
-        const r = pa.remote.filter((x) => (x.family === 6) === v6).map((x) => address(w, x, defined, addrs));
+        const l = pa.local.filter((r) => (r.family === 6) === v6).map((r) => address(w, r, defined, addrs, boxAddresses));
+        const r = pa.remote.filter((x) => (x.family === 6) === v6).map((x) => address(w, x, defined, addrs, boxAddresses));
         if (l.length === 0 || r.length === 0) continue;
-        policies.push({ name: `${name}-out${v6 ? '6' : ''}`, src: ctx.insideInterface, dst: name, srcaddr: l, dstaddr: r, v6 });
-        policies.push({ name: `${name}-in${v6 ? '6' : ''}`, src: name, dst: ctx.insideInterface, srcaddr: r, dstaddr: l, v6 });
+        // The box's policy is the one each way; a second family's pair gets the exporter's names.
+        const out = v6 ? { name: `${name}-out6`, id: 0 } : policyOf(o.policyOut, o.policyOutId, `${name}-out`);
+        const back = v6 ? { name: `${name}-in6`, id: 0 } : policyOf(o.policyIn, o.policyInId, `${name}-in`);
+        policies.push({ ...out, src: ctx.insideInterface, dst: name, srcaddr: l, dstaddr: r, v6 });
+        policies.push({ ...back, src: name, dst: ctx.insideInterface, srcaddr: r, dstaddr: l, v6 });
       }
     });
     if (addrs.v4.length) {
@@ -344,7 +393,7 @@ export const fortigateExporter: VendorExporter = {
     if (policies.length) {
       w.line('config firewall policy');
       for (const p of policies) {
-        w.line('    edit 0');
+        w.line(`    edit ${p.id}`);
         w.line(`        set name ${q(p.name)}`);
         w.line(`        set srcintf ${q(p.src)}`);
         w.line(`        set dstintf ${q(p.dst)}`);
@@ -360,7 +409,19 @@ export const fortigateExporter: VendorExporter = {
     }
 
     // Static routes to each tunnel interface.
-    const routes = ctx.tunnels.flatMap((t, i) => (plans[i] ? t.routes.map((r) => ({ r, dev: (p1[i] as { name: string }).name, t })) : []));
+    // A route the box has keeps its sequence number (recorded by destination); a new one is edit 0.
+    const seqs = new Set<string>();
+    const routes = ctx.tunnels.flatMap((t, i) => {
+      if (!plans[i]) return [];
+      const box = byRange(own[i]?.staticRoutes ?? '');
+      return t.routes.map((r) => {
+        const range = parseAddressSpec(r);
+        const seq = range.ok ? box.get(rangeKey(range.value)) : undefined;
+        const edit = seq !== undefined && !seqs.has(`${r.includes(':') ? 6 : 4} ${seq}`) ? seq : '0';
+        if (edit !== '0') seqs.add(`${r.includes(':') ? 6 : 4} ${edit}`);
+        return { r, dev: (p1[i] as { name: string }).name, t, edit };
+      });
+    });
     for (const [i, t] of ctx.tunnels.entries()) if (plans[i] && t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
     const v4 = routes.filter((x) => !x.r.includes(':'));
     const v6 = routes.filter((x) => x.r.includes(':'));
@@ -368,9 +429,9 @@ export const fortigateExporter: VendorExporter = {
     const inner6 = inner.routes.filter((r) => r.destination.includes(':'));
     if (v4.length || inner4.length) {
       w.line('config router static');
-      for (const { r, dev } of v4) {
+      for (const { r, dev, edit } of v4) {
         const [ip, len] = r.split('/');
-        w.line('    edit 0');
+        w.line(`    edit ${edit}`);
         w.line(`        set dst ${ip} ${prefixMask(Number(len))}`);
         w.line(`        set device ${q(dev)}`);
         w.line('    next');
@@ -387,8 +448,8 @@ export const fortigateExporter: VendorExporter = {
     }
     if (v6.length || inner6.length) {
       w.line('config router static6');
-      for (const { r, dev } of v6) {
-        w.line('    edit 0');
+      for (const { r, dev, edit } of v6) {
+        w.line(`    edit ${edit}`);
         w.line(`        set dst ${r}`);
         w.line(`        set device ${q(dev)}`);
         w.line('    next');

@@ -91,6 +91,12 @@ interface Entry {
   name: string;
   /** Each key's value words as written, in the order the keys were first set. */
   keys: Map<string, string[]>;
+  /**
+   * A numbered entry written `edit 0` (a policy or route the exporter has no number of): its number
+   * is the model's guess of the one FortiOS gives it. An imported box's own policies and routes
+   * are written with their numbers (options.ts), which are not guesses.
+   */
+  guessed?: boolean;
 }
 
 interface Table {
@@ -155,6 +161,7 @@ function run(m: Model, text: string): ApplyResult & { model?: Model } {
         const next = Math.max(0, ...t.entries.map((x) => (isNumber(x.name) ? Number(x.name) : 0))) + 1;
         e.name = String(next);
         e.word = String(next);
+        e.guessed = true;
       }
       t.entries.push(e);
     }
@@ -449,24 +456,25 @@ function commands(before: string, after: string): PasteScript {
   for (const n of DELETE_FIRST) {
     const gone = of(n).gone;
     script.add(n, gone.flatMap((e) => [...label(n, e), `    delete ${e.word}`]));
-    if (gone.length > 0) byNumber.add(n);
+    if (gone.some((e) => e.guessed)) byNumber.add(n);
   }
   // New and changed entries, what is named before what names it; other tables after.
   const rest = names.filter((n) => !CREATE_FIRST.includes(n) && !CREATE_THEN.includes(n));
   for (const n of [...CREATE_FIRST, ...CREATE_THEN, ...rest]) {
     const p = ORDERED.has(n) ? inOrder(n, of(n), tableOf(b, n, false)?.entries ?? []) : { ...of(n), recreated: [] };
     const lines: string[] = p.recreated.flatMap((e) => [...label(n, e), `    delete ${e.word}`]);
-    if (p.recreated.length > 0 && NUMBERED.has(n)) byNumber.add(n);
+    if (p.recreated.some((e) => e.guessed) && NUMBERED.has(n)) byNumber.add(n);
     for (const { then, now } of p.kept) {
       const change = keyChanges(then, now);
       if (change.length === 0) continue;
       lines.push(...label(n, then), `    edit ${then.word}`, ...change, '    next');
-      if (NUMBERED.has(n)) byNumber.add(n);
+      if (NUMBERED.has(n) && then.guessed) byNumber.add(n);
     }
     for (const e of p.added) lines.push(`    edit ${NUMBERED.has(n) ? '0' : e.word}`, ...keyChanges(undefined, e), '    next');
     if (n === POLICY) {
       const m = policyMoves(p, tableOf(b, POLICY, false)?.entries ?? []);
-      if (m.length > 0) byNumber.add(POLICY);
+      // A new policy's number is the model's guess; a kept one's is the box's when recorded.
+      if (m.length > 0 && (p.added.length > 0 || p.kept.some((k) => k.then.guessed))) byNumber.add(POLICY);
       lines.push(...m);
     }
     script.add(n, lines);
@@ -480,12 +488,14 @@ function commands(before: string, after: string): PasteScript {
       else script.add(n, [`    delete ${e.word}`]);
     }
   }
+  // Only for entries written `edit 0` (Entry.guessed): an imported box's own policies and routes
+  // are named by the numbers they have on the box.
   if (byNumber.size > 0) notes.push(`Policies and static routes are numbered entries: this script names them by the number FortiOS gave each when the exported configuration was pasted in its order (${[...byNumber].join(', ')}). On a box whose numbers differ, find each by its name or destination (\`show firewall policy\`, \`show router static\`) and use its number.`);
   return { kind: 'commands', text: script.text(), enter: [], leave: [], notes };
 }
 
 export const fortigatePaste: VendorPaste = {
-  keepsBoxNames: false,
+  keepsBoxNames: true,
   commands: (before, after) => commands(before, after),
   apply(config, script) {
     const m = parse(config);
