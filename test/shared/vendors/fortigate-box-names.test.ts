@@ -16,6 +16,7 @@ import { exportDocument } from '../../../shared/export/export';
 import { importChanges } from '../../../shared/export/changes';
 import { importConfigurations } from '../../../shared/import/import';
 import type { Gateway, TopologyDocument } from '../../../shared/model/document';
+import { fortigatePaste } from '../../../shared/vendors/fortigate/paste';
 import { editOnce } from '../../support/fixture-edit';
 
 const DIR = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'import', 'docs', 'fortigate');
@@ -40,8 +41,13 @@ const endOf = (doc: TopologyDocument, name: string) => {
 const fileOf = (doc: TopologyDocument, name: string): string => exportDocument(doc, { gateways: [gatewayOf(doc, name).id], skipEngineCheck: true }).files[0]?.content ?? '';
 const touches = (c: Command, end: 'a' | 'b'): boolean => (c.type === 'batch' ? c.commands.some((x) => touches(x, end)) : 'end' in c && c.end === end);
 
-/** Applies the fix of the finding `code`, which must change HQ2's end; HQ2's diff and paste since import. */
-function fixOnHq2(doc: TopologyDocument, code: string) {
+/**
+ * Applies the fix of the finding `code`, which must change HQ2's end; HQ2's diff and paste since
+ * import. The paste, applied by the FortiOS CLI model to HQ2's own file (`hq2`, its VDOMs and
+ * every other table) and imported again with HQ1, gives the fixed tunnel: HQ2's end as fixed.
+ */
+function fixOnHq2(hq2: string, code: string, initiator: 0 | 1 = 0) {
+  const doc = imported(hq2, initiator);
   const t = computeReport(doc).tunnels[0];
   const tunnel = doc.tunnels[0];
   if (!t || !tunnel) throw new Error('no tunnel imported');
@@ -60,7 +66,21 @@ function fixOnHq2(doc: TopologyDocument, code: string) {
   expect(changes.boxes.filter((b) => b.gateway !== 'HQ2').map((b) => b.status)).toEqual(['unchanged']);
   const file = box?.files[0];
   const changed = (file?.patch ?? '').split('\n').filter((l) => /^[-+](?![-+]{2} )/u.test(l));
-  return { changed, paste: file?.paste, fixed };
+  if (!file?.paste) throw new Error('no paste for HQ2');
+  const applied = fortigatePaste.apply(hq2, file.paste);
+  if (!applied.ok) throw new Error(`line ${applied.line}: ${applied.message}\n${file.paste.text}`);
+  // The box's other VDOMs and tables are as they were.
+  for (const l of ['    set hostname "HQ2"', '        set name "mgmt-out"', '        set remote-gw 198.51.100.7']) expect(applied.config).toContain(l);
+  const again = imported(applied.config, initiator);
+  const hq2End = (d: TopologyDocument) => {
+    const e = endOf(d, 'HQ2');
+    return { proxyIds: e?.proxyIds, esp: e?.esp, ike: e?.ike, names: e?.vendorOptions['fortigate'] };
+  };
+  const want = hq2End(fixed);
+  const got = hq2End(again);
+  expect({ ...got, names: undefined }).toEqual({ ...want, names: undefined });
+  expect(computeReport(again).tunnels[0]?.status).toBe(computeReport(fixed).tunnels[0]?.status);
+  return { changed, paste: file.paste, fixed, again: got.names };
 }
 
 /** Names the export makes up for a tunnel drawn in the app (its name "HQ1 - HQ2" as a word). */
@@ -99,7 +119,7 @@ describe('an imported FortiGate is exported in its own names', () => {
 
   it('another phase-2 proposal on HQ2: the fix is one set proposal in the box\'s phase2-interface, nothing else', () => {
     const hq2 = editOnce(HQ2, '        set proposal aes128-sha1 aes256-sha1 aes128-sha256 aes256-sha256 aes128gcm aes256gcm chacha20poly1305\n        set auto-negotiate enable', '        set proposal 3des-sha1\n        set auto-negotiate enable');
-    const { changed, paste } = fixOnHq2(imported(hq2), 'PROPOSAL_MISMATCH');
+    const { changed, paste } = fixOnHq2(hq2, 'PROPOSAL_MISMATCH');
     expect(paste?.text).toMatch(/^config vpn ipsec phase2-interface\n {4}edit "to_HQ1"\n {8}set proposal [a-z0-9 -]+\n {4}next\nend\n$/u);
     expect(changed.filter((l) => DERIVED.test(l) || /N-\d/u.test(l))).toEqual([]);
     expect(paste?.notes).toEqual([]);
@@ -107,7 +127,7 @@ describe('an imported FortiGate is exported in its own names', () => {
 
   it('HQ2\'s local network a /25: the fix edits the box\'s phase 2 and its two policies by their own IDs, with no note that a number is a guess', () => {
     const hq2 = editOnce(HQ2, '        set src-subnet 172.16.101.0 255.255.255.0', '        set src-subnet 172.16.101.0 255.255.255.128');
-    const { changed, paste } = fixOnHq2(imported(hq2), 'PREFIX_LENGTH_MISMATCH');
+    const { changed, paste, again } = fixOnHq2(hq2, 'PREFIX_LENGTH_MISMATCH');
     const text = paste?.text ?? '';
     expect(text).toContain('config vpn ipsec phase2-interface\n    edit "to_HQ1"\n        set src-subnet 172.16.101.0 255.255.255.0\n    next\nend\n');
     // The box's policies by the box's numbers: "outbound" is 2, "inbound" 1.
@@ -116,16 +136,20 @@ describe('an imported FortiGate is exported in its own names', () => {
     expect(text).not.toMatch(/edit 0|HQ1---HQ2/u);
     expect(changed.filter((l) => DERIVED.test(l))).toEqual([]);
     expect(paste?.notes.filter((n) => n.includes('numbered entries'))).toEqual([]);
+    // Imported again, the box still has its own names and numbers (and the address the fix added).
+    expect(again).toMatchObject({ phase1Interface: 'to_HQ1', phase2Interfaces: '1=to_HQ1', policyOut: 'outbound', policyOutId: 2, policyIn: 'inbound', policyInId: 1, staticRoutes: '10.1.100.0/24=1' });
   });
 
   it('a second selector on HQ2 (HQ1 initiating with two): a new phase 2 beside the box\'s, which stays as it is', () => {
-    const { paste } = fixOnHq2(imported(HQ2, 1), 'INITIATOR_DEPENDENT');
+    const { paste } = fixOnHq2(HQ2, 'INITIATOR_DEPENDENT', 1);
     const text = paste?.text ?? '';
     expect(text).toContain('config vpn ipsec phase2-interface\n    edit "to_HQ1-2"\n        set phase1name "to_HQ1"\n');
     // The box's policies take the new network, by their own numbers; the new route is a new entry.
     expect(text).toContain('    # 2: the policy "outbound"\n    edit 2\n        set dstaddr "N-10.1.100.0-24" "N-10.1.200.0-24"\n    next\n');
     expect(text).toContain('config router static\n    edit 0\n        set dst 10.1.200.0 255.255.255.0\n        set device "to_HQ1"\n');
     expect(text).not.toContain('edit "to_HQ1"\n');
+    // HQ2's policies name "all": the address the export named already is written with the line that names it.
+    expect(text).toContain('    edit "N-10.1.100.0-24"\n        set subnet 10.1.100.0 255.255.255.0\n    next\n');
   });
 
   it('a copied tunnel does not reuse the box\'s entries: the copy gets its own names and new numbers', () => {

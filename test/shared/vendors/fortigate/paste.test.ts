@@ -14,7 +14,6 @@ import { importConfigurations } from '../../../../shared/import/import';
 import type { TopologyDocument, Tunnel } from '../../../../shared/model/document';
 import { fullMesh } from '../../../../shared/templates/full-mesh';
 import type { PasteScript } from '../../../../shared/vendors/kit/paste';
-import type { ConfigMeaning } from '../../../../shared/vendors/kit/reader';
 import { fortigatePaste } from '../../../../shared/vendors/fortigate/paste';
 import { fortigateReader } from '../../../../shared/vendors/fortigate/reader';
 import { editOnce } from '../../../support/fixture-edit';
@@ -45,24 +44,7 @@ function expectApplies(before: string, after: string, s: PasteScript, inAnyOrder
   const got = fortigateReader.read([{ name: 'x.fortigate.txt', content: r.config }]);
   const want = fortigateReader.read([{ name: 'x.fortigate.txt', content: after }]);
   if (!got.ok || !want.ok) throw new Error('the reader refused a configuration');
-  expect(inAnyOrder ? sorted(unnumbered(got.meaning)) : unnumbered(got.meaning)).toEqual(inAnyOrder ? sorted(unnumbered(want.meaning)) : unnumbered(want.meaning));
-}
-
-/**
- * The meaning without the policy IDs and route numbers the reader records for the box's names
- * (options.ts): `after` as the exporter writes it numbers new entries `edit 0`, which the box
- * numbers when it saves them.
- */
-function unnumbered(m: ConfigMeaning): ConfigMeaning {
-  return {
-    ...m,
-    peers: m.peers.map((p) => {
-      const o = p.vendorOptions?.['fortigate'];
-      if (!o) return p;
-      const { policyOutId: _o, policyInId: _i, staticRoutes: _r, ...rest } = o;
-      return { ...p, vendorOptions: { fortigate: rest } };
-    }),
-  };
+  expect(inAnyOrder ? sorted(got.meaning) : got.meaning).toEqual(inAnyOrder ? sorted(want.meaning) : want.meaning);
 }
 
 /**
@@ -177,14 +159,25 @@ describe('FortiGate paste: the CLI model refuses what FortiOS refuses, with the 
     expect(r).toEqual({ ok: false, line: 3, message: expect.stringMatching(/entry not found/) });
   });
 
-  it('edit 0 takes the number after the highest, delete removes, set replaces a list, unset removes the key', () => {
-    const r = fortigatePaste.apply(BEFORE, script(['config firewall policy', '    delete 3', '    edit 0', '        set name "x"', '    next', '    edit 1', '        set srcaddr "N-10.1.0.0-24" "N-10.2.0.0-24"', '        unset nat', '    next', 'end', ''].join('\n')));
+  it('edit 0 takes the number after the highest, delete removes, set replaces a list, unset removes the key; a guessed number is written edit 0', () => {
+    // The box's file, its policies numbered as FortiOS numbered them when the export was pasted.
+    const box = BEFORE.replace(/config firewall policy\n[^]*?\nend\n/u, (t) => {
+      let n = 0;
+      return t.replace(/^ {4}edit 0$/gmu, () => `    edit ${++n}`);
+    });
+    const r = fortigatePaste.apply(box, script(['config firewall policy', '    delete 3', '    edit 0', '        set name "x"', '    next', '    edit 1', '        set srcaddr "N-10.1.0.0-24" "N-10.2.0.0-24"', '        unset nat', '    next', '    move 7 before 1', 'end', ''].join('\n')));
     if (!r.ok) throw new Error(r.message);
     const from = r.config.indexOf('config firewall policy');
     const policies = r.config.slice(from, r.config.indexOf('\nend\n', from) + 1);
-    expect(policies).toContain('    edit 7\n        set name "x"\n    next\n');
+    // Numbered 7 (move 7 finds it), written edit 0: the box gives it its number.
+    expect(policies.startsWith('config firewall policy\n    edit 0\n        set name "x"\n    next\n    edit 1\n')).toBe(true);
     expect(policies).not.toContain('    edit 3\n');
     expect(policies).toMatch(/ {4}edit 1\n(?: {8}set (?!nat).*\n)* {8}set srcaddr "N-10.1.0.0-24" "N-10.2.0.0-24"\n(?: {8}set (?!nat).*\n)* {4}next/);
+    // On the exporter's file (edit 0 throughout) the numbers are the model's guess: written edit 0.
+    const guessed = fortigatePaste.apply(BEFORE, script(['config firewall policy', '    edit 0', '        set name "x"', '    next', 'end', ''].join('\n')));
+    if (!guessed.ok) throw new Error(guessed.message);
+    expect(guessed.config).toContain('    edit 0\n        set name "x"\n    next\n');
+    expect(guessed.config).not.toMatch(/^ {4}edit [1-9]/mu);
   });
 });
 
@@ -220,7 +213,9 @@ describe('FortiGate paste: policies by number', () => {
   it('a changed policy is edited by its number, named in a comment', () => {
     const after = editOnce(BEFORE, '        set name "site-a-site-d-in"\n        set srcintf "site-a-site-d"\n        set dstintf "internal"\n        set srcaddr "N-10.1.0.0-24"', '        set name "site-a-site-d-in"\n        set srcintf "site-a-site-d"\n        set dstintf "internal"\n        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"');
     const s = fortigatePaste.commands(BEFORE, after, 'Site-D.fortigate.txt');
-    expect(s.text).toBe(['config firewall policy', '    # 2: the policy "site-a-site-d-in"', '    edit 2', '        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"', '    next', 'end', ''].join('\n'));
+    // The addresses the changed list names come first, whole: the box may not have one of them.
+    const address = (n: number) => [`    edit "N-10.${n}.0.0-24"`, `        set subnet 10.${n}.0.0 255.255.255.0`, '    next'];
+    expect(s.text).toBe(['config firewall address', ...address(1), ...address(3), 'end', 'config firewall policy', '    # 2: the policy "site-a-site-d-in"', '    edit 2', '        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"', '    next', 'end', ''].join('\n'));
     expectApplies(BEFORE, after, s);
   });
 
