@@ -177,7 +177,14 @@ function selectorSide(w: ConfigWriter, side: 'src' | 'dst', r: AddressRange): vo
   }
 }
 
-function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, plan: Plan): void {
+/** A phase 2 by address name: the firewall address or group each side names, and the family. */
+interface ByName {
+  src: string;
+  dst: string;
+  six: boolean;
+}
+
+function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, plan: Plan, byName?: ByName): void {
   w.line(`    edit ${q(name)}`);
   w.line(`        set phase1name ${q(p1)}`);
   w.line(`        set proposal ${plan.esp.join(' ')}`);
@@ -198,6 +205,17 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
   if (options.selectorMatch !== 'auto') w.warn('SETTING_UNSUPPORTED', `selector-match ${options.selectorMatch} is a policy-mode phase2 setting; this interface-mode phase2-interface has none, so it is left out (FortiOS accepts a proposal inside the phase-2 selectors)`, { tunnel: t.tunnel.name });
   if (options.initiatorTsNarrow) w.line('        set initiator-ts-narrow enable');
   if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
+  if (byName) {
+    // src-addr-type name|name6 with src-name / dst-name (FortiOS 7.4.6 CLI Reference, "config vpn
+    // ipsec phase2-interface"): the box's own form, kept while its selectors are the objects'.
+    const six = byName.six ? '6' : '';
+    w.line(`        set src-addr-type name${six}`);
+    w.line(`        set dst-addr-type name${six}`);
+    w.line(`        set src-name${six} ${q(byName.src)}`);
+    w.line(`        set dst-name${six} ${q(byName.dst)}`);
+    w.line('    next');
+    return;
+  }
   selectorSide(w, 'src', s.local);
   selectorSide(w, 'dst', s.remote);
   if (s.localPort) w.line(`        set src-port ${s.localPort.from}`);
@@ -223,6 +241,54 @@ function byRange(list: string): Map<string, string> {
  * imported end recorded one (`own`, by range) and no other range of this file has that name, else
  * the exporter's (N-10.1.100.0-24). `defined`: each name written → the range it stands for.
  */
+/** The ranges, each once, in their order. */
+function unique(rs: readonly AddressRange[]): AddressRange[] {
+  const seen = new Set<string>();
+  return rs.filter((r) => {
+    const k = rangeKey(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * The selectors of an imported end that its box's phase 2s by address name stand for (options.ts,
+ * phase2Objects): a run of selectors at the places recorded for that phase 2 (phase2Interfaces),
+ * any protocol and port, of one family, that are every pair of their local and remote prefixes in
+ * the reader's order (each local with each remote). Such a run is written as the box's one phase
+ * 2 naming the two objects; any other (the design changed them otherwise) as a phase 2 per
+ * selector under the exporter's names. By selector place → the phase 2, first: its first place.
+ */
+function phase2sByName(t: TunnelView, o: FortigateEndOptions, taken: Set<string>): Map<number, { name: string; byName: ByName; first: boolean }> {
+  const out = new Map<number, { name: string; byName: ByName; first: boolean }>();
+  const objects = new Map(listEntries(o.phase2Objects).map((e) => [e.key, e.value.split('/')] as const));
+  if (objects.size === 0) return out;
+  const at = new Map(listEntries(o.phase2Interfaces).map((e) => [Number(e.key) - 1, e.value]));
+  for (let k = 0; k < t.selectors.length; ) {
+    const name = at.get(k);
+    const obj = name === undefined ? undefined : objects.get(name);
+    if (name === undefined || !obj || obj.length !== 2) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < t.selectors.length && at.get(end) === name) end++;
+    const run = t.selectors.slice(k, end);
+    const ls = unique(run.map((s) => s.local));
+    const rs = unique(run.map((s) => s.remote));
+    const six = run[0]?.local.family === 6;
+    const product = run.length === ls.length * rs.length && run.every((s, x) => rangeKey(s.local) === rangeKey(ls[Math.floor(x / rs.length)] as AddressRange) && rangeKey(s.remote) === rangeKey(rs[x % rs.length] as AddressRange));
+    const plain = run.every((s) => s.protocol === 0 && !s.localPort && !s.remotePort && s.local.family === s.remote.family && (s.local.family === 6) === six);
+    if (product && plain && !taken.has(name)) {
+      taken.add(name);
+      for (let x = k; x < end; x++) out.set(x, { name, byName: { src: obj[0] as string, dst: obj[1] as string, six }, first: x === k });
+    }
+    k = end;
+  }
+  return out;
+}
+
 function address(w: ConfigWriter, r: AddressRange, defined: Map<string, string>, out: { v4: string[]; v6: string[] }, own: ReadonlyMap<string, string>): string {
   const key = rangeKey(r);
   const boxName = cidr(r) ? own.get(key) : undefined;
@@ -314,9 +380,41 @@ export const fortigateExporter: VendorExporter = {
     });
     w.line('end');
 
-    // Phase 2: one per selector.
-    w.line('config vpn ipsec phase2-interface');
+    // Addresses: the policies' (below), and first those a phase 2 by name names, with the groups.
+    const defined = new Map<string, string>();
+    const addrs = { v4: [] as string[], v6: [] as string[] };
     const p2names = new Set<string>();
+    const byName = ctx.tunnels.map((t, i) => (plans[i] ? phase2sByName(t, own[i] as FortigateEndOptions, p2names) : new Map<number, { name: string; byName: ByName; first: boolean }>()));
+    const pre = { v4: [] as string[], v6: [] as string[] };
+    const groups = { v4: [] as string[], v6: [] as string[] };
+    ctx.tunnels.forEach((t, i) => {
+      const boxAddresses = byRange(own[i]?.addresses ?? '');
+      for (const run of byName[i]?.values() ?? []) {
+        if (!run.first) continue;
+        const sels = t.selectors.filter((_, k) => byName[i]?.get(k)?.name === run.name);
+        const side = (which: 'local' | 'remote', object: string) => {
+          const ranges = unique(sels.map((s) => s[which]));
+          const members = ranges.map((r) => address(w, r, defined, pre, boxAddresses));
+          if (members.length === 1 && members[0] === object) return;
+          const key = `group ${members.join(' ')}`;
+          if (defined.has(object)) return;
+          defined.set(object, key);
+          const out = run.byName.six ? groups.v6 : groups.v4;
+          out.push(`    edit ${q(object)}`, `        set member ${members.map(q).join(' ')}`, '    next');
+        };
+        side('local', run.byName.src);
+        side('remote', run.byName.dst);
+      }
+    });
+    for (const [table, lines] of [['firewall address', pre.v4], ['firewall address6', pre.v6], ['firewall addrgrp', groups.v4], ['firewall addrgrp6', groups.v6]] as const) {
+      if (lines.length === 0) continue;
+      w.line(`config ${table}`);
+      lines.forEach((l) => w.line(l));
+      w.line('end');
+    }
+
+    // Phase 2: one per selector, or the box's by name for the selectors it stands for.
+    w.line('config vpn ipsec phase2-interface');
     ctx.tunnels.forEach((t, i) => {
       const name = (p1[i] as { name: string }).name;
       const plan = plans[i];
@@ -339,6 +437,11 @@ export const fortigateExporter: VendorExporter = {
           w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; FortiOS takes ports only with a protocol, so this phase 2 is left out: name the protocol, or use any port`, { tunnel: t.tunnel.name });
           return;
         }
+        const named = byName[i]?.get(at);
+        if (named) {
+          if (named.first) phase2(w, t, name, named.name, s, plan, named.byName);
+          return;
+        }
         // The box's phase 2 at this selector's place, edited in place by the corrected configuration.
         const box = boxP2.get(String(at + 1));
         const p2 = box !== undefined && !p2names.has(box) ? box : safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
@@ -349,8 +452,6 @@ export const fortigateExporter: VendorExporter = {
     w.line('end');
 
     // Addresses and policies, both directions.
-    const defined = new Map<string, string>();
-    const addrs = { v4: [] as string[], v6: [] as string[] };
     const policies: { name: string; id: number; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
     // The box's policies keep their names and IDs: the corrected configuration edits them, by
     // their own numbers. A name or ID another policy of this file has taken is the exporter's / 0.

@@ -14,8 +14,10 @@ export interface FortigateEndOptions extends Record<string, string | number | bo
   initiatorTsNarrow: boolean;
   /** The box's phase1-interface (and so tunnel interface) for this end. */
   phase1Interface: string;
-  /** The box's phase2-interfaces: `<n>=<name>` entries, comma-separated, n the selector's place (1, 2, …) in the end's selectors. */
+  /** The box's phase2-interfaces: `<n>=<name>` entries, comma-separated, n the selector's place (1, 2, …) in the end's selectors; a phase 2 by address name is at each of its selectors' places. */
   phase2Interfaces: string;
+  /** The box's phase2-interfaces by address name (src-addr-type name): `<phase 2>=<src-name>/<dst-name>` entries, comma-separated. */
+  phase2Objects: string;
   /** The box's firewall addresses (subnet) for the prefixes this tunnel's policies name: `<prefix>=<name>` entries, comma-separated. */
   addresses: string;
   /** The box's firewall policy from the inside interface to the tunnel interface, and its policy ID (0: not recorded). */
@@ -48,6 +50,7 @@ export const OBJECT_NAME = new RegExp(`^(?:${word(63)})?$`);
 const PREFIX = '[0-9A-Fa-f.:]{2,45}/\\d{1,3}';
 export const PHASE2_LIST = new RegExp(`^(?:\\d{1,4}=${word(35)}(?:,\\d{1,4}=${word(35)})*)?$`);
 export const ADDRESS_LIST = new RegExp(`^(?:${PREFIX}=${word(63)}(?:,${PREFIX}=${word(63)})*)?$`);
+export const PHASE2_OBJECTS = new RegExp(`^(?:${word(35)}=${word(63)}/${word(63)}(?:,${word(35)}=${word(63)}/${word(63)})*)?$`);
 export const ROUTE_LIST = new RegExp(`^(?:${PREFIX}=\\d{1,10}(?:,${PREFIX}=\\d{1,10})*)?$`);
 /** The document holds a setting of at most 1024 characters. */
 export const LIST_MAX = 1024;
@@ -58,6 +61,7 @@ const SAYS = 'the name on the FortiGate: letters, digits, ".", "_" and "-"; empt
 const text = (pattern: RegExp, says: string) => z.string().max(LIST_MAX).regex(pattern, { message: says });
 const IMPORTED = 'Recorded at import from the FortiGate\'s configuration; empty for a tunnel drawn here (the export then makes one up).';
 const NAMES_DOC = 'FortiOS 6.0.5 CLI Reference, "vpn ipsec {phase2-interface | phase2}" (name size[35], phase1name size[15]); FortiOS 6.0.6 CLI Reference, "firewall {address | address6}" (name size[63])';
+const PHASE2_NAME_DOC = 'FortiOS 7.4.6 CLI Reference, "config vpn ipsec phase2-interface" (src-addr-type name, src-name/dst-name: a firewall address or address group)';
 const POLICY_DOC = 'FortiOS 7.4.6 CLI Reference, "config firewall policy" (edit <policyid>, set name); FortiOS 7.4 Administration Guide, "Basic site-to-site VPN with pre-shared key" (the two policies of a tunnel)';
 const ROUTE_DOC = 'FortiOS 7.4.6 CLI Reference, "config router static" (edit <seq-num>, dst, device)';
 const field = (key: keyof FortigateEndOptions & string, label: string, hint: string, pattern: RegExp, says: string, source: string): OptionField & { key: keyof FortigateEndOptions & string } => ({ kind: 'text', key, label, hint: `${hint} ${IMPORTED}`, pattern, says, source });
@@ -69,6 +73,7 @@ export const fortigateEndOptions: VendorOptionSet<FortigateEndOptions> = {
     initiatorTsNarrow: z.boolean().optional(),
     phase1Interface: text(PHASE1_NAME, `a phase1-interface name is up to 15 letters, digits, ".", "_" and "-"`).optional(),
     phase2Interfaces: text(PHASE2_LIST, 'entries <n>=<phase2-interface name> (1=to_HQ2), comma-separated; each name up to 35 letters, digits, ".", "_" and "-"').optional(),
+    phase2Objects: text(PHASE2_OBJECTS, 'entries <phase 2>=<src-name>/<dst-name> (to_HQ2=to_HQ2_local/to_HQ2_remote), comma-separated').optional(),
     addresses: text(ADDRESS_LIST, 'entries <prefix>=<address name> (10.1.100.0/24=HQ-LAN), comma-separated; each name up to 63 letters, digits, ".", "_" and "-"').optional(),
     policyOut: text(OBJECT_NAME, SAYS).optional(),
     policyOutId: z.number().int().min(0).max(POLICY_ID_MAX).optional(),
@@ -76,12 +81,13 @@ export const fortigateEndOptions: VendorOptionSet<FortigateEndOptions> = {
     policyInId: z.number().int().min(0).max(POLICY_ID_MAX).optional(),
     staticRoutes: text(ROUTE_LIST, 'entries <prefix>=<sequence number> (172.16.101.0/24=2), comma-separated').optional(),
   }),
-  defaults: { selectorMatch: 'auto', initiatorTsNarrow: false, phase1Interface: '', phase2Interfaces: '', addresses: '', policyOut: '', policyOutId: 0, policyIn: '', policyInId: 0, staticRoutes: '' },
+  defaults: { selectorMatch: 'auto', initiatorTsNarrow: false, phase1Interface: '', phase2Interfaces: '', phase2Objects: '', addresses: '', policyOut: '', policyOutId: 0, policyIn: '', policyInId: 0, staticRoutes: '' },
   fields: [
     { key: 'selectorMatch', kind: 'choice', choices: ['auto', 'exact', 'subset'], label: 'selector-match', hint: 'Policy-based FortiGates only (policy-mode phase2): how a proposed selector must relate to the phase-2 selectors: equal (exact), inside them (subset), or either by address type (auto). An interface-mode phase2-interface has no selector-match and accepts a proposal inside its selectors.', source: DOC },
     { key: 'initiatorTsNarrow', kind: 'boolean', label: 'initiator-ts-narrow', hint: 'As IKEv2 initiator, accept selectors the responder narrowed (default off).', source: DOC },
     field('phase1Interface', 'phase1-interface', 'The FortiGate\'s phase1-interface for this end, which is also its tunnel interface (routes and policies name it); empty: the tunnel\'s name.', PHASE1_NAME, 'up to 15 letters, digits, ".", "_" and "-"; empty when not recorded', NAMES_DOC),
     field('phase2Interfaces', 'phase2-interfaces', 'The FortiGate\'s phase2-interface for each selector, by the selector\'s place (1=to_HQ2); a selector not listed: <phase 1>-<n>.', PHASE2_LIST, 'entries <n>=<name>, comma-separated; empty when not recorded', NAMES_DOC),
+    field('phase2Objects', 'phase2-interface selectors by name', 'The address or address group each of the FortiGate\'s phase2-interfaces by address name (src-addr-type name) names for its source and destination: that phase 2 is written so while its selectors are every pair of the two objects\' prefixes.', PHASE2_OBJECTS, 'entries <phase 2>=<src-name>/<dst-name>, comma-separated; empty when not recorded', PHASE2_NAME_DOC),
     field('addresses', 'Firewall addresses', 'The FortiGate\'s firewall addresses for the prefixes this tunnel\'s policies name; a prefix not listed: N-<prefix>.', ADDRESS_LIST, 'entries <prefix>=<name>, comma-separated; empty when not recorded', NAMES_DOC),
     field('policyOut', 'Policy (outbound)', 'The FortiGate\'s firewall policy from the inside interface to the tunnel interface; empty: <phase 1>-out.', OBJECT_NAME, SAYS, POLICY_DOC),
     id('policyOutId', 'Policy ID (outbound)', 'That policy\'s number'),

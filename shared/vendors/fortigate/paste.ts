@@ -40,7 +40,7 @@ const STATIC = 'router static';
 const STATIC6 = 'router static6';
 
 /** Objects other configuration of the box may use (policies, address groups the export does not show): never deleted, only noted. */
-const SHARED: ReadonlySet<string> = new Set([ADDR, ADDR6]);
+const SHARED: ReadonlySet<string> = new Set([ADDR, ADDR6, 'firewall addrgrp', 'firewall addrgrp6']);
 /** Tables whose entries are numbers, which the exporter creates with `edit 0`. */
 const NUMBERED: ReadonlySet<string> = new Set([POLICY, STATIC, STATIC6]);
 
@@ -75,7 +75,7 @@ const MUST_EXIST: Readonly<Record<string, readonly string[]>> = {
 const ORDERED: ReadonlySet<string> = new Set([P2, STATIC, STATIC6]);
 
 /** The order in which the script creates and changes: what is named before what names it. */
-const CREATE_FIRST = [ADDR, ADDR6, P1];
+const CREATE_FIRST = [ADDR, ADDR6, 'firewall addrgrp', 'firewall addrgrp6', P1];
 const CREATE_THEN = [P2, POLICY, STATIC, STATIC6];
 /** What names comes out before what it names. */
 const DELETE_FIRST = [POLICY, STATIC, STATIC6];
@@ -323,7 +323,10 @@ function parseBox(lines: readonly string[], from = 0, to = lines.length): Model 
     // One block at a time: what it names is in another block (checked when the script runs).
     const one = run({ head: [], tables: [] }, lines.slice(b.start, b.end + 1).join('\n'), false);
     const t = one.ok ? one.model?.tables[0] : undefined;
-    if (t && one.model?.tables.length === 1 && !m.tables.some((x) => x.name === t.name)) m.tables.push(t);
+    const there = t ? m.tables.find((x) => x.name === t.name) : undefined;
+    // A table written twice (the exporter's addresses before and after the phase 2s) is one.
+    if (t && there && !there.raw) there.entries.push(...t.entries);
+    else if (t && one.model?.tables.length === 1 && !there) m.tables.push(t);
     else m.tables.push({ name: b.name, entries: [], raw: lines.slice(b.start, b.end + 1) });
   }
   return m;

@@ -22,7 +22,7 @@ import { formatRange, parseIp, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
 import type { ChildMeaning, ConfigMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { addressRanges, deviceOf, DEVICE_TABLES, prefix, range, subnet, type Entry, type Statement, type Tables } from './device';
-import { ADDRESS_LIST, LIST_MAX, OBJECT_NAME, PHASE1_NAME, PHASE2_LIST, POLICY_ID_MAX, ROUTE_LIST, type FortigateEndOptions } from './options';
+import { ADDRESS_LIST, LIST_MAX, OBJECT_NAME, PHASE1_NAME, PHASE2_LIST, PHASE2_OBJECTS, POLICY_ID_MAX, ROUTE_LIST, type FortigateEndOptions } from './options';
 
 /** The words of one line, or why they cannot be read. */
 function lex(text: string): { ok: true; words: string[] } | { ok: false; why: string } {
@@ -420,10 +420,19 @@ export const fortigateReader: VendorReader = {
         ...(type !== 'kbs' ? { lifetimeSeconds: Number(one(e, 'keylifeseconds') ?? 43200) } : {}),
         ...(type !== 'seconds' ? { lifetimeKilobytes: Number(one(e, 'keylifekbs') ?? 5120) } : {}),
       };
-      // The box's name for this phase 2, by the place of its one selector: a phase 2 by address
-      // name (several selectors, or objects the export writes as subnets) is not recorded.
-      const byName = [one(e, 'src-addr-type'), one(e, 'dst-addr-type')].some((x) => x === 'name' || x === 'name6');
-      if (!byName && locals.length * remotes.length === 1) names.of(p1 as string).phase2.push(`${peer.children.length + 1}=${e.name}`);
+      // The box's name for this phase 2, at the place of each of its selectors; one by address
+      // name also with the two objects it names (both sides by name, any protocol and port).
+      const types = [one(e, 'src-addr-type'), one(e, 'dst-addr-type')];
+      const byName = types.some((x) => x === 'name' || x === 'name6');
+      const count = locals.length * remotes.length;
+      const named = names.of(p1 as string);
+      if (!byName && count === 1) named.phase2.push(`${peer.children.length + 1}=${e.name}`);
+      const six = types[0] === 'name6' ? '6' : '';
+      const [srcName, dstName] = [one(e, `src-name${six}`), one(e, `dst-name${six}`)];
+      if (byName && types[0] === types[1] && protocol === 0 && Number(one(e, 'src-port') ?? 0) === 0 && Number(one(e, 'dst-port') ?? 0) === 0 && srcName !== undefined && dstName !== undefined) {
+        for (let k = 0; k < count; k++) named.phase2.push(`${peer.children.length + 1 + k}=${e.name}`);
+        named.objects.push(`${e.name}=${srcName}/${dstName}`);
+      }
       for (const local of locals) for (const remote of remotes) peer.children.push({ local, remote, esp: esp2 } satisfies ChildMeaning);
     }
     for (const table of ['router static', 'router static6']) {
@@ -506,6 +515,8 @@ function modelName(code: string): string {
 /** What the box names for one phase 1's tunnel, gathered while reading (options.ts, FortigateEndOptions). */
 interface Named {
   phase2: string[];
+  /** `<phase 2>=<src-name>/<dst-name>` of a phase 2 by address name. */
+  objects: string[];
   routes: string[];
   /** Prefix → the box's firewall address for it, the first the tunnel's policies name. */
   addresses: Map<string, string>;
@@ -524,7 +535,7 @@ class BoxNames {
   of(phase1: string): Named {
     let n = this.byPhase1.get(phase1);
     if (!n) {
-      n = { phase2: [], routes: [], addresses: new Map() };
+      n = { phase2: [], objects: [], routes: [], addresses: new Map() };
       this.byPhase1.set(phase1, n);
     }
     return n;
@@ -543,8 +554,13 @@ class BoxNames {
       }
       return text;
     };
-    const p2 = list(n.phase2, PHASE2_LIST);
+    // A phase 2 by name is recorded with its objects, or not at all (the export derives it then).
+    const objects = list(n.objects, PHASE2_OBJECTS);
+    const kept = new Set(objects.split(',').map((x) => x.slice(0, x.indexOf('='))));
+    const byNameOnly = new Set(n.objects.map((x) => x.slice(0, x.indexOf('='))));
+    const p2 = list(n.phase2.filter((x) => { const name = x.slice(x.indexOf('=') + 1); return !byNameOnly.has(name) || kept.has(name); }), PHASE2_LIST);
     if (p2 !== '') out.phase2Interfaces = p2;
+    if (objects !== '') out.phase2Objects = objects;
     const routes = list(n.routes, ROUTE_LIST);
     if (routes !== '') out.staticRoutes = routes;
     const addresses = list([...n.addresses].map(([p, name]) => `${p}=${name}`), ADDRESS_LIST);

@@ -23,8 +23,8 @@ const DIR = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'import', 
 const HQ1 = readFileSync(path.join(DIR, 'hq1-route-based.conf'), 'utf8');
 const HQ2 = readFileSync(path.join(DIR, 'branch-vdoms.conf'), 'utf8');
 
-function imported(hq2: string, initiator: 0 | 1 = 0): TopologyDocument {
-  const r = importConfigurations([{ name: 'hq1.conf', content: HQ1 }, { name: 'hq2.conf', content: hq2 }], { initiator });
+function imported(hq2: string, initiator: 0 | 1 = 0, hq1 = HQ1): TopologyDocument {
+  const r = importConfigurations([{ name: 'hq1.conf', content: hq1 }, { name: 'hq2.conf', content: hq2 }], { initiator });
   if (!r.ok) throw new Error(r.message);
   return r.document;
 }
@@ -42,38 +42,44 @@ const fileOf = (doc: TopologyDocument, name: string): string => exportDocument(d
 const touches = (c: Command, end: 'a' | 'b'): boolean => (c.type === 'batch' ? c.commands.some((x) => touches(x, end)) : 'end' in c && c.end === end);
 
 /**
- * Applies the fix of the finding `code`, which must change HQ2's end; HQ2's diff and paste since
- * import. The paste, applied by the FortiOS CLI model to HQ2's own file (`hq2`, its VDOMs and
- * every other table) and imported again with HQ1, gives the fixed tunnel: HQ2's end as fixed.
+ * Applies the fix of the finding `code`, which must change `box`'s end; that box's diff and paste
+ * since import. The paste, applied by the FortiOS CLI model to the box's own file (its VDOMs and
+ * every other table) and imported again with the other, gives the fixed tunnel: the box's end as fixed.
  */
-function fixOnHq2(hq2: string, code: string, initiator: 0 | 1 = 0) {
-  const doc = imported(hq2, initiator);
+function fixOnHq2(hq2: string, code: string, initiator: 0 | 1 = 0): ReturnType<typeof fixOn> {
+  return fixOn('HQ2', HQ1, hq2, code, initiator);
+}
+
+function fixOn(boxName: 'HQ1' | 'HQ2', hq1: string, hq2: string, code: string, initiator: 0 | 1) {
+  const doc = imported(hq2, initiator, hq1);
   const t = computeReport(doc).tunnels[0];
   const tunnel = doc.tunnels[0];
   if (!t || !tunnel) throw new Error('no tunnel imported');
-  const end = tunnel.a.gatewayId === gatewayOf(doc, 'HQ2').id ? 'a' : 'b';
+  const end = tunnel.a.gatewayId === gatewayOf(doc, boxName).id ? 'a' : 'b';
   const d = t.diagnostics.find((x) => x.code === code);
   expect(d, t.diagnostics.map((x) => `${x.code}: ${x.fixLabel ?? ''}`).join('\n')).toBeDefined();
-  expect(d?.fix?.some((c) => touches(c, end)), `${code}'s fix "${d?.fixLabel ?? ''}" changes HQ2`).toBe(true);
+  expect(d?.fix?.some((c) => touches(c, end)), `${code}'s fix "${d?.fixLabel ?? ''}" changes ${boxName}`).toBe(true);
   const fixed = produce(doc, (draft) => {
     for (const c of d?.fix ?? []) applyCommand(draft, c);
   });
   expect(computeReport(fixed).tunnels[0]?.status, d?.fixLabel).not.toBe('down');
   const changes = importChanges(fixed);
   if (!changes.ok) throw new Error(changes.message);
-  const box = changes.boxes.find((b) => b.gateway === 'HQ2');
+  const box = changes.boxes.find((b) => b.gateway === boxName);
   expect(box?.status).toBe('changed');
-  expect(changes.boxes.filter((b) => b.gateway !== 'HQ2').map((b) => b.status)).toEqual(['unchanged']);
+  expect(changes.boxes.filter((b) => b.gateway !== boxName).map((b) => b.status)).toEqual(['unchanged']);
   const file = box?.files[0];
   const changed = (file?.patch ?? '').split('\n').filter((l) => /^[-+](?![-+]{2} )/u.test(l));
-  if (!file?.paste) throw new Error('no paste for HQ2');
-  const applied = fortigatePaste.apply(hq2, file.paste);
+  if (!file?.paste) throw new Error(`no paste for ${boxName}`);
+  const own = boxName === 'HQ1' ? hq1 : hq2;
+  const applied = fortigatePaste.apply(own, file.paste);
   if (!applied.ok) throw new Error(`line ${applied.line}: ${applied.message}\n${file.paste.text}`);
   // The box's other VDOMs and tables are as they were.
-  for (const l of ['    set hostname "HQ2"', '        set name "mgmt-out"', '        set remote-gw 198.51.100.7']) expect(applied.config).toContain(l);
-  const again = imported(applied.config, initiator);
+  const kept = boxName === 'HQ1' ? ['    set hostname "HQ1"', '        set name "dmz_to_internet"', '    set server "10.1.100.50"'] : ['    set hostname "HQ2"', '        set name "mgmt-out"', '        set remote-gw 198.51.100.7'];
+  for (const l of kept) expect(applied.config).toContain(l);
+  const again = boxName === 'HQ1' ? imported(hq2, initiator, applied.config) : imported(applied.config, initiator, hq1);
   const hq2End = (d: TopologyDocument) => {
-    const e = endOf(d, 'HQ2');
+    const e = endOf(d, boxName);
     return { proxyIds: e?.proxyIds, esp: e?.esp, ike: e?.ike, names: e?.vendorOptions['fortigate'] };
   };
   const want = hq2End(fixed);
@@ -91,6 +97,8 @@ describe('an imported FortiGate is exported in its own names', () => {
     const doc = imported(HQ2);
     expect(endOf(doc, 'HQ1')?.vendorOptions['fortigate']).toEqual({
       phase1Interface: 'to_HQ2',
+      // One phase 2 by address name for both selectors: the wizard's to_HQ2 on its two groups.
+      phase2Interfaces: '1=to_HQ2,2=to_HQ2', phase2Objects: 'to_HQ2=to_HQ2_local/to_HQ2_remote',
       addresses: '10.1.100.0/24=to_HQ2_local_subnet_1,10.1.200.0/24=lab,172.16.101.0/24=to_HQ2_remote_subnet_1',
       policyOut: 'vpn_to_HQ2_local', policyOutId: 1, policyIn: 'vpn_to_HQ2_remote', policyInId: 2,
       staticRoutes: '172.16.101.0/24=2',
@@ -99,7 +107,7 @@ describe('an imported FortiGate is exported in its own names', () => {
       phase1Interface: 'to_HQ1', phase2Interfaces: '1=to_HQ1', policyOut: 'outbound', policyOutId: 2, policyIn: 'inbound', policyInId: 1, staticRoutes: '10.1.100.0/24=1',
     });
     const hq1 = fileOf(doc, 'HQ1');
-    for (const l of ['    edit "to_HQ2"', '        set phase1name "to_HQ2"', '    edit "to_HQ2_local_subnet_1"', '    edit "lab"', '    edit 1\n        set name "vpn_to_HQ2_local"', '    edit 2\n        set name "vpn_to_HQ2_remote"', '        set srcaddr "to_HQ2_local_subnet_1" "lab"', '    edit 2\n        set dst 172.16.101.0 255.255.255.0\n        set device "to_HQ2"']) expect(hq1).toContain(l);
+    for (const l of ['    edit "to_HQ2"', '    edit "to_HQ2"\n        set phase1name "to_HQ2"', '        set src-addr-type name\n        set dst-addr-type name\n        set src-name "to_HQ2_local"\n        set dst-name "to_HQ2_remote"', '    edit "to_HQ2_local"\n        set member "to_HQ2_local_subnet_1" "lab"', '    edit "to_HQ2_local_subnet_1"', '    edit "lab"', '    edit 1\n        set name "vpn_to_HQ2_local"', '    edit 2\n        set name "vpn_to_HQ2_remote"', '        set srcaddr "to_HQ2_local_subnet_1" "lab"', '    edit 2\n        set dst 172.16.101.0 255.255.255.0\n        set device "to_HQ2"']) expect(hq1).toContain(l);
     const hq2 = fileOf(doc, 'HQ2');
     for (const l of ['    edit "to_HQ1"\n        set interface "port25"', '    edit "to_HQ1"\n        set phase1name "to_HQ1"', '    edit 2\n        set name "outbound"', '    edit 1\n        set name "inbound"', '    edit 1\n        set dst 10.1.100.0 255.255.255.0\n        set device "to_HQ1"']) expect(hq2).toContain(l);
     expect(`${hq1}${hq2}`).not.toMatch(/edit "HQ1---HQ2|set name "HQ1---HQ2|phase1name "HQ1---HQ2/u);
@@ -150,6 +158,33 @@ describe('an imported FortiGate is exported in its own names', () => {
     expect(text).not.toContain('edit "to_HQ1"\n');
     // HQ2's policies name "all": the address the export named already is written with the line that names it.
     expect(text).toContain('    edit "N-10.1.100.0-24"\n        set subnet 10.1.100.0 255.255.255.0\n    next\n');
+  });
+
+  it('another phase-2 proposal on HQ1 (HQ2 initiating): one set proposal in the box\'s to_HQ2, its phase 2 by address name, which stays so', () => {
+    const hq1 = editOnce(HQ1, '        set proposal aes128-sha1 aes256-sha1 aes128-sha256 aes256-sha256 aes128gcm aes256gcm chacha20poly1305\n        set comments', '        set proposal 3des-sha1\n        set comments');
+    const { changed, paste, again } = fixOn('HQ1', hq1, HQ2, 'PROPOSAL_MISMATCH', 1);
+    expect(paste.text).toMatch(/^config vpn ipsec phase2-interface\n {4}edit "to_HQ2"\n {8}set proposal [a-z0-9 -]+\n {4}next\nend\n$/u);
+    expect(changed.filter((l) => DERIVED.test(l) || /N-\d/u.test(l))).toEqual([]);
+    expect(paste.notes).toEqual([]);
+    expect(again).toMatchObject({ phase2Interfaces: '1=to_HQ2,2=to_HQ2', phase2Objects: 'to_HQ2=to_HQ2_local/to_HQ2_remote', policyOutId: 1, policyInId: 2 });
+  });
+
+  it('a phase 2 by name whose selectors the design changed otherwise is written per selector, the first in the box\'s phase 2', () => {
+    const doc = produce(imported(HQ2), (d) => {
+      const t = d.tunnels[0];
+      const e = t && (t.a.gatewayId === gatewayOf(d, 'HQ1').id ? t.a : t.b);
+      const second = e?.proxyIds[1];
+      if (second) second.remote = '172.16.102.0/24';
+    });
+    const out = fileOf(doc, 'HQ1');
+    // 10.1.100.0/24 to 172.16.101.0/24 and 10.1.200.0/24 to 172.16.102.0/24: not every pair of
+    // the two sides' prefixes, so no one phase 2 by name can stand for them.
+    expect(out).not.toContain('set src-addr-type name');
+    // The box's to_HQ2 at the first selector's place, now by subnet; the second a phase 2 of its own.
+    expect(out).toMatch(/ {4}edit "to_HQ2"\n {8}set phase1name "to_HQ2"\n(?: {8}set .*\n)*? {8}set src-subnet 10\.1\.100\.0 255\.255\.255\.0\n/u);
+    expect(out).toContain('    edit "to_HQ2-2"\n        set phase1name "to_HQ2"');
+    expect(out).toContain('        set dst-subnet 172.16.102.0 255.255.255.0');
+    expect(out).not.toContain('config firewall addrgrp');
   });
 
   it('a copied tunnel does not reuse the box\'s entries: the copy gets its own names and new numbers', () => {

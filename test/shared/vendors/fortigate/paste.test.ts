@@ -2,7 +2,7 @@
 // changes of the full-mesh template's Site-D as the exporter writes it for FortiOS, the order in
 // which a removed tunnel comes out, the FortiOS CLI model refusing what FortiOS refuses (with the
 // script's line), and an imported documentation box (Fortinet, "Basic site-to-site VPN with
-// pre-shared key", HQ1) whose proposal edit is one `set proposal` per phase 2.
+// pre-shared key", HQ1) whose proposal edit is one `set proposal` in its phase 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { produce } from 'immer';
@@ -184,7 +184,7 @@ describe('FortiGate paste: the CLI model refuses what FortiOS refuses, with the 
 describe('FortiGate paste: an imported box (FortiOS 7.4 Administration Guide, HQ1)', () => {
   const HQ1 = readFileSync(path.join(FIXTURES, 'import', 'docs', 'fortigate', 'hq1-route-based.conf'), 'utf8');
 
-  it('a phase-2 proposal edit is one set proposal per phase 2, nothing else', () => {
+  it('a phase-2 proposal edit is one set proposal in the box\'s phase 2, nothing else', () => {
     const r = importConfigurations([{ name: 'HQ1.conf', content: HQ1 }], {});
     if (!r.ok) throw new Error(r.message);
     const t = r.document.tunnels[0] as Tunnel;
@@ -195,9 +195,10 @@ describe('FortiGate paste: an imported box (FortiOS 7.4 Administration Guide, HQ
     if (!changes.ok) throw new Error(changes.message);
     const file = changes.boxes.find((b) => b.vendor === 'fortigate')?.files[0];
     const list = 'aes128-sha1 aes256-sha1 aes128-sha256 aes256-sha256 aes128gcm aes256gcm';
-    // Two phase 2s: the imported selectors (10.1.100.0/24 and lab 10.1.200.0/24 to 172.16.101.0/24).
+    // One phase 2, the box's to_HQ2 by address name (its groups hold 10.1.100.0/24 and lab
+    // 10.1.200.0/24, and 172.16.101.0/24): the imported selectors are every pair of them.
     const p2 = [...(file?.patch.matchAll(/^ +edit ("[^"]+")\n +set phase1name/gm) ?? [])].map((m) => m[1] as string);
-    expect(p2).toHaveLength(2);
+    expect(p2).toEqual(['"to_HQ2"']);
     expect(file?.paste?.text).toBe(['config vpn ipsec phase2-interface', ...p2.flatMap((n) => [`    edit ${n}`, `        set proposal ${list}`, '    next']), 'end', ''].join('\n'));
     // No note: the box's names are kept (paste.ts keepsBoxNames, shared/export/changes.ts), and
     // no policy or route number is guessed.
