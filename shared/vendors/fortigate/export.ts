@@ -6,7 +6,7 @@
 // proposal, pfs, dhgrp, src-/dst-addr-type, src-/dst-subnet, protocol, src-/dst-port,
 // keylifeseconds), `config firewall address`, `config firewall policy`, `config router static`.
 import type { DhGroup, Encryption, IdentityType, Integrity } from '../../model/document';
-import type { AddressRange } from '../../net/address';
+import { parseAddressSpec, type AddressRange } from '../../net/address';
 import { addressAndMask, cidr, firstIp, isPortRange, lastIp, type Selector } from '../kit/export/addresses';
 import { allGroups, commonEndChecks, header, isAead, mapAll, orPlaceholder, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, pskPlaceholder, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
@@ -16,7 +16,7 @@ import { hasControl, HOLDS, quoted, refused, valueLine, type Quoted } from '../k
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { VALUE_LIMITS } from './capabilities';
 import { configFile } from './grammar';
-import { fortigateOptionsOf } from './options';
+import { fortigateOptionsOf, listEntries, type FortigateEndOptions } from './options';
 
 const LABEL = 'FortiOS';
 const REFERENCE = 'Fortinet, FortiOS 7.4.6 CLI Reference: config vpn ipsec phase1-interface, phase2-interface; config firewall address, address6, policy; config router static, static6';
@@ -177,7 +177,14 @@ function selectorSide(w: ConfigWriter, side: 'src' | 'dst', r: AddressRange): vo
   }
 }
 
-function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, plan: Plan): void {
+/** A phase 2 by address name: the firewall address or group each side names, and the family. */
+interface ByName {
+  src: string;
+  dst: string;
+  six: boolean;
+}
+
+function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Selector, plan: Plan, byName?: ByName): void {
   w.line(`    edit ${q(name)}`);
   w.line(`        set phase1name ${q(p1)}`);
   w.line(`        set proposal ${plan.esp.join(' ')}`);
@@ -198,6 +205,17 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
   if (options.selectorMatch !== 'auto') w.warn('SETTING_UNSUPPORTED', `selector-match ${options.selectorMatch} is a policy-mode phase2 setting; this interface-mode phase2-interface has none, so it is left out (FortiOS accepts a proposal inside the phase-2 selectors)`, { tunnel: t.tunnel.name });
   if (options.initiatorTsNarrow) w.line('        set initiator-ts-narrow enable');
   if (s.protocol !== 0) w.line(`        set protocol ${s.protocol}`);
+  if (byName) {
+    // src-addr-type name|name6 with src-name / dst-name (FortiOS 7.4.6 CLI Reference, "config vpn
+    // ipsec phase2-interface"): the box's own form, kept while its selectors are the objects'.
+    const six = byName.six ? '6' : '';
+    w.line(`        set src-addr-type name${six}`);
+    w.line(`        set dst-addr-type name${six}`);
+    w.line(`        set src-name${six} ${q(byName.src)}`);
+    w.line(`        set dst-name${six} ${q(byName.dst)}`);
+    w.line('    next');
+    return;
+  }
   selectorSide(w, 'src', s.local);
   selectorSide(w, 'dst', s.remote);
   if (s.localPort) w.line(`        set src-port ${s.localPort.from}`);
@@ -205,10 +223,78 @@ function phase2(w: ConfigWriter, t: TunnelView, p1: string, name: string, s: Sel
   w.line('    next');
 }
 
-function address(w: ConfigWriter, r: AddressRange, defined: Set<string>, out: { v4: string[]; v6: string[] }): string {
-  const name = objectName(r);
+/** What a name stands for in the file, so that a box's name is not given two meanings. */
+const rangeKey = (r: AddressRange) => `${r.family} ${r.from}-${r.to}`;
+
+/** A `<prefix>=<value>` list setting (options.ts) by the range each prefix stands for; the first entry of a range wins. */
+function byRange(list: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of listEntries(list)) {
+    const r = parseAddressSpec(e.key);
+    if (r.ok && !out.has(rangeKey(r.value))) out.set(rangeKey(r.value), e.value);
+  }
+  return out;
+}
+
+/**
+ * The firewall address for `r`, written once per file: the box's name for that prefix when the
+ * imported end recorded one (`own`, by range) and no other range of this file has that name, else
+ * the exporter's (N-10.1.100.0-24). `defined`: each name written → the range it stands for.
+ */
+/** The ranges, each once, in their order. */
+function unique(rs: readonly AddressRange[]): AddressRange[] {
+  const seen = new Set<string>();
+  return rs.filter((r) => {
+    const k = rangeKey(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * The selectors of an imported end that its box's phase 2s by address name stand for (options.ts,
+ * phase2Objects): a run of selectors at the places recorded for that phase 2 (phase2Interfaces),
+ * any protocol and port, of one family, that are every pair of their local and remote prefixes in
+ * the reader's order (each local with each remote). Such a run is written as the box's one phase
+ * 2 naming the two objects; any other (the design changed them otherwise) as a phase 2 per
+ * selector under the exporter's names. By selector place → the phase 2, first: its first place.
+ */
+function phase2sByName(t: TunnelView, o: FortigateEndOptions, taken: Set<string>): Map<number, { name: string; byName: ByName; first: boolean }> {
+  const out = new Map<number, { name: string; byName: ByName; first: boolean }>();
+  const objects = new Map(listEntries(o.phase2Objects).map((e) => [e.key, e.value.split('/')] as const));
+  if (objects.size === 0) return out;
+  const at = new Map(listEntries(o.phase2Interfaces).map((e) => [Number(e.key) - 1, e.value]));
+  for (let k = 0; k < t.selectors.length; ) {
+    const name = at.get(k);
+    const obj = name === undefined ? undefined : objects.get(name);
+    if (name === undefined || !obj || obj.length !== 2) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < t.selectors.length && at.get(end) === name) end++;
+    const run = t.selectors.slice(k, end);
+    const ls = unique(run.map((s) => s.local));
+    const rs = unique(run.map((s) => s.remote));
+    const six = run[0]?.local.family === 6;
+    const product = run.length === ls.length * rs.length && run.every((s, x) => rangeKey(s.local) === rangeKey(ls[Math.floor(x / rs.length)] as AddressRange) && rangeKey(s.remote) === rangeKey(rs[x % rs.length] as AddressRange));
+    const plain = run.every((s) => s.protocol === 0 && !s.localPort && !s.remotePort && s.local.family === s.remote.family && (s.local.family === 6) === six);
+    if (product && plain && !taken.has(name)) {
+      taken.add(name);
+      for (let x = k; x < end; x++) out.set(x, { name, byName: { src: obj[0] as string, dst: obj[1] as string, six }, first: x === k });
+    }
+    k = end;
+  }
+  return out;
+}
+
+function address(w: ConfigWriter, r: AddressRange, defined: Map<string, string>, out: { v4: string[]; v6: string[] }, own: ReadonlyMap<string, string>): string {
+  const key = rangeKey(r);
+  const boxName = cidr(r) ? own.get(key) : undefined;
+  const name = boxName !== undefined && (defined.get(boxName) ?? key) === key ? boxName : objectName(r);
   if (!defined.has(name)) {
-    defined.add(name);
+    defined.set(name, key);
     if (r.family === 4) {
       out.v4.push(`    edit ${q(name)}`);
       if (cidr(r)) out.v4.push(`        set subnet ${addressAndMask(r)}`);
@@ -237,9 +323,18 @@ export const fortigateExporter: VendorExporter = {
     warnUnrouted(w, ctx, inner.unrouted);
     assumedInterfaces(w, ctx, [...ctx.tunnels.map((t) => t.outside), ...(ctx.tunnels.length > 0 ? [ctx.insideInterface] : []), ...inner.routes.map((r) => r.interface)]);
     if (ctx.gateway.vpnType === 'policy-based') w.warn('VPN_TYPE_ADJUSTED', 'the design says policy-based; this export writes FortiOS interface mode (route-based) with one phase 2 per selector');
+    // An imported end keeps the box's names (options.ts), unless another tunnel of this file has
+    // taken that name already (a copied tunnel): each name stands for one entry.
+    const own: FortigateEndOptions[] = ctx.tunnels.map((t) => fortigateOptionsOf(t.me));
     const p1names = new Set<string>();
-    const p1 = ctx.tunnels.map((t) => {
+    const p1 = ctx.tunnels.map((t, i) => {
+      const box = own[i]?.phase1Interface ?? '';
+      if (box !== '' && !p1names.has(box)) {
+        p1names.add(box);
+        return { name: box, shortened: false };
+      }
       const n = safeName(t.tunnel.name, PHASE1_MAX, p1names);
+      p1names.add(n.name);
       return n;
     });
 
@@ -285,50 +380,105 @@ export const fortigateExporter: VendorExporter = {
     });
     w.line('end');
 
-    // Phase 2: one per selector.
-    w.line('config vpn ipsec phase2-interface');
+    // Addresses: the policies' (below), and first those a phase 2 by name names, with the groups.
+    const defined = new Map<string, string>();
+    const addrs = { v4: [] as string[], v6: [] as string[] };
     const p2names = new Set<string>();
+    const byName = ctx.tunnels.map((t, i) => (plans[i] ? phase2sByName(t, own[i] as FortigateEndOptions, p2names) : new Map<number, { name: string; byName: ByName; first: boolean }>()));
+    const pre = { v4: [] as string[], v6: [] as string[] };
+    const groups = { v4: [] as string[], v6: [] as string[] };
+    ctx.tunnels.forEach((t, i) => {
+      const boxAddresses = byRange(own[i]?.addresses ?? '');
+      for (const run of byName[i]?.values() ?? []) {
+        if (!run.first) continue;
+        const sels = t.selectors.filter((_, k) => byName[i]?.get(k)?.name === run.name);
+        const side = (which: 'local' | 'remote', object: string) => {
+          const ranges = unique(sels.map((s) => s[which]));
+          const members = ranges.map((r) => address(w, r, defined, pre, boxAddresses));
+          if (members.length === 1 && members[0] === object) return;
+          const key = `group ${members.join(' ')}`;
+          if (defined.has(object)) return;
+          defined.set(object, key);
+          const out = run.byName.six ? groups.v6 : groups.v4;
+          out.push(`    edit ${q(object)}`, `        set member ${members.map(q).join(' ')}`, '    next');
+        };
+        side('local', run.byName.src);
+        side('remote', run.byName.dst);
+      }
+    });
+    for (const [table, lines] of [['firewall address', pre.v4], ['firewall address6', pre.v6], ['firewall addrgrp', groups.v4], ['firewall addrgrp6', groups.v6]] as const) {
+      if (lines.length === 0) continue;
+      w.line(`config ${table}`);
+      lines.forEach((l) => w.line(l));
+      w.line('end');
+    }
+
+    // Phase 2: one per selector, or the box's by name for the selectors it stands for.
+    w.line('config vpn ipsec phase2-interface');
     ctx.tunnels.forEach((t, i) => {
       const name = (p1[i] as { name: string }).name;
       const plan = plans[i];
       if (!plan) return;
-      for (const s of t.selectors) {
+      const boxP2 = new Map(listEntries(own[i]?.phase2Interfaces ?? '').map((e) => [e.key, e.value]));
+      t.selectors.forEach((s, at) => {
         if (s.local.family !== s.remote.family) {
           w.warn('MIXED_ADDRESS_FAMILIES', `proxy ID ${s.index} "${s.name}" mixes IPv4 and IPv6; a phase 2 cannot, left out`, { tunnel: t.tunnel.name });
-          continue;
+          return;
         }
         // src-port and dst-port are one port each (0: any): a range cannot be written, and its
         // first port alone would negotiate another selector than the peer's.
         if (s.protocol !== 0 && (isPortRange(s.localPort) || isPortRange(s.remotePort))) {
           w.warn('PORT_RANGE_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" has a port range; a FortiOS phase 2 takes one port per side (src-port, dst-port), so this phase 2 is left out: use one proxy ID per port, or any port`, { tunnel: t.tunnel.name });
-          continue;
+          return;
         }
         // A port with protocol any cannot be written (src-port/dst-port need a protocol);
         // without it the phase 2 would negotiate a wider selector than the peer's.
         if (s.protocol === 0 && (s.localPort || s.remotePort)) {
           w.warn('PORT_UNSUPPORTED', `proxy ID ${s.index} "${s.name}" names a port with protocol any; FortiOS takes ports only with a protocol, so this phase 2 is left out: name the protocol, or use any port`, { tunnel: t.tunnel.name });
-          continue;
+          return;
         }
-        const p2 = safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
+        const named = byName[i]?.get(at);
+        if (named) {
+          if (named.first) phase2(w, t, name, named.name, s, plan, named.byName);
+          return;
+        }
+        // The box's phase 2 at this selector's place, edited in place by the corrected configuration.
+        const box = boxP2.get(String(at + 1));
+        const p2 = box !== undefined && !p2names.has(box) ? box : safeName(t.selectors.length === 1 ? name : `${name}-${s.index}`, PHASE2_MAX, p2names).name;
+        p2names.add(p2);
         phase2(w, t, name, p2, s, plan);
-      }
+      });
     });
     w.line('end');
 
     // Addresses and policies, both directions.
-    const defined = new Set<string>();
-    const addrs = { v4: [] as string[], v6: [] as string[] };
-    const policies: { name: string; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
+    const policies: { name: string; id: number; src: string; dst: string; srcaddr: string[]; dstaddr: string[]; v6: boolean }[] = [];
+    // The box's policies keep their names and IDs: the corrected configuration edits them, by
+    // their own numbers. A name or ID another policy of this file has taken is the exporter's / 0.
+    const policyNames = new Set<string>();
+    const policyIds = new Set<number>();
+    const policyOf = (box: string, boxId: number, derived: string): { name: string; id: number } => {
+      const name = box !== '' && !policyNames.has(box) ? box : derived;
+      policyNames.add(name);
+      const id = boxId > 0 && !policyIds.has(boxId) ? boxId : 0;
+      if (id > 0) policyIds.add(id);
+      return { name, id };
+    };
     ctx.tunnels.forEach((t, i) => {
       if (!plans[i]) return;
       const name = (p1[i] as { name: string }).name;
+      const o = own[i] as FortigateEndOptions;
+      const boxAddresses = byRange(o.addresses);
       const pa = policyAddresses(ctx, t);
       for (const v6 of [false, true]) {
-        const l = pa.local.filter((r) => (r.family === 6) === v6).map((r) => address(w, r, defined, addrs));
-        const r = pa.remote.filter((x) => (x.family === 6) === v6).map((x) => address(w, x, defined, addrs));
+        const l = pa.local.filter((r) => (r.family === 6) === v6).map((r) => address(w, r, defined, addrs, boxAddresses));
+        const r = pa.remote.filter((x) => (x.family === 6) === v6).map((x) => address(w, x, defined, addrs, boxAddresses));
         if (l.length === 0 || r.length === 0) continue;
-        policies.push({ name: `${name}-out${v6 ? '6' : ''}`, src: ctx.insideInterface, dst: name, srcaddr: l, dstaddr: r, v6 });
-        policies.push({ name: `${name}-in${v6 ? '6' : ''}`, src: name, dst: ctx.insideInterface, srcaddr: r, dstaddr: l, v6 });
+        // The box's policy is the one each way; a second family's pair gets the exporter's names.
+        const out = v6 ? { name: `${name}-out6`, id: 0 } : policyOf(o.policyOut, o.policyOutId, `${name}-out`);
+        const back = v6 ? { name: `${name}-in6`, id: 0 } : policyOf(o.policyIn, o.policyInId, `${name}-in`);
+        policies.push({ ...out, src: ctx.insideInterface, dst: name, srcaddr: l, dstaddr: r, v6 });
+        policies.push({ ...back, src: name, dst: ctx.insideInterface, srcaddr: r, dstaddr: l, v6 });
       }
     });
     if (addrs.v4.length) {
@@ -344,7 +494,7 @@ export const fortigateExporter: VendorExporter = {
     if (policies.length) {
       w.line('config firewall policy');
       for (const p of policies) {
-        w.line('    edit 0');
+        w.line(`    edit ${p.id}`);
         w.line(`        set name ${q(p.name)}`);
         w.line(`        set srcintf ${q(p.src)}`);
         w.line(`        set dstintf ${q(p.dst)}`);
@@ -360,7 +510,19 @@ export const fortigateExporter: VendorExporter = {
     }
 
     // Static routes to each tunnel interface.
-    const routes = ctx.tunnels.flatMap((t, i) => (plans[i] ? t.routes.map((r) => ({ r, dev: (p1[i] as { name: string }).name, t })) : []));
+    // A route the box has keeps its sequence number (recorded by destination); a new one is edit 0.
+    const seqs = new Set<string>();
+    const routes = ctx.tunnels.flatMap((t, i) => {
+      if (!plans[i]) return [];
+      const box = byRange(own[i]?.staticRoutes ?? '');
+      return t.routes.map((r) => {
+        const range = parseAddressSpec(r);
+        const seq = range.ok ? box.get(rangeKey(range.value)) : undefined;
+        const edit = seq !== undefined && !seqs.has(`${r.includes(':') ? 6 : 4} ${seq}`) ? seq : '0';
+        if (edit !== '0') seqs.add(`${r.includes(':') ? 6 : 4} ${edit}`);
+        return { r, dev: (p1[i] as { name: string }).name, t, edit };
+      });
+    });
     for (const [i, t] of ctx.tunnels.entries()) if (plans[i] && t.routesDerived && t.routes.length > 0) w.warn('ROUTES_DERIVED', `the design has no route to the tunnel; routes written for ${t.routes.join(', ')}`, { tunnel: t.tunnel.name, line: w.current + 1, silentInFile: true });
     const v4 = routes.filter((x) => !x.r.includes(':'));
     const v6 = routes.filter((x) => x.r.includes(':'));
@@ -368,9 +530,9 @@ export const fortigateExporter: VendorExporter = {
     const inner6 = inner.routes.filter((r) => r.destination.includes(':'));
     if (v4.length || inner4.length) {
       w.line('config router static');
-      for (const { r, dev } of v4) {
+      for (const { r, dev, edit } of v4) {
         const [ip, len] = r.split('/');
-        w.line('    edit 0');
+        w.line(`    edit ${edit}`);
         w.line(`        set dst ${ip} ${prefixMask(Number(len))}`);
         w.line(`        set device ${q(dev)}`);
         w.line('    next');
@@ -387,8 +549,8 @@ export const fortigateExporter: VendorExporter = {
     }
     if (v6.length || inner6.length) {
       w.line('config router static6');
-      for (const { r, dev } of v6) {
-        w.line('    edit 0');
+      for (const { r, dev, edit } of v6) {
+        w.line(`    edit ${edit}`);
         w.line(`        set dst ${r}`);
         w.line(`        set device ${q(dev)}`);
         w.line('    next');

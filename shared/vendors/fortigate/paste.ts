@@ -40,7 +40,7 @@ const STATIC = 'router static';
 const STATIC6 = 'router static6';
 
 /** Objects other configuration of the box may use (policies, address groups the export does not show): never deleted, only noted. */
-const SHARED: ReadonlySet<string> = new Set([ADDR, ADDR6]);
+const SHARED: ReadonlySet<string> = new Set([ADDR, ADDR6, 'firewall addrgrp', 'firewall addrgrp6']);
 /** Tables whose entries are numbers, which the exporter creates with `edit 0`. */
 const NUMBERED: ReadonlySet<string> = new Set([POLICY, STATIC, STATIC6]);
 
@@ -75,7 +75,7 @@ const MUST_EXIST: Readonly<Record<string, readonly string[]>> = {
 const ORDERED: ReadonlySet<string> = new Set([P2, STATIC, STATIC6]);
 
 /** The order in which the script creates and changes: what is named before what names it. */
-const CREATE_FIRST = [ADDR, ADDR6, P1];
+const CREATE_FIRST = [ADDR, ADDR6, 'firewall addrgrp', 'firewall addrgrp6', P1];
 const CREATE_THEN = [P2, POLICY, STATIC, STATIC6];
 /** What names comes out before what it names. */
 const DELETE_FIRST = [POLICY, STATIC, STATIC6];
@@ -91,11 +91,23 @@ interface Entry {
   name: string;
   /** Each key's value words as written, in the order the keys were first set. */
   keys: Map<string, string[]>;
+  /**
+   * A numbered entry written `edit 0` (a policy or route the exporter has no number of): its number
+   * is the model's guess of the one FortiOS gives it. An imported box's own policies and routes
+   * are written with their numbers (options.ts), which are not guesses.
+   */
+  guessed?: boolean;
 }
 
 interface Table {
   name: string;
   entries: Entry[];
+  /**
+   * A table of the box's file the model does not hold as entries of keys (a settings table such
+   * as `system global`, or one with sub-tables): its lines, written back as they were. The
+   * script never changes one (it writes VPN tables, addresses, policies and routes only).
+   */
+  raw?: string[];
 }
 
 interface Model {
@@ -142,7 +154,7 @@ const OK: Step = { ok: true };
  * The CLI reading one script into the model, line by line, as FortiOS applies it: an entry is
  * saved at its `next` (or `end`), so a `delete` or `move` sees what came before it.
  */
-function run(m: Model, text: string): ApplyResult & { model?: Model } {
+function run(m: Model, text: string, checkReferences = true): ApplyResult & { model?: Model } {
   let table: Table | undefined;
   let entry: { e: Entry; created: boolean } | undefined;
   let seenTable = false;
@@ -155,6 +167,7 @@ function run(m: Model, text: string): ApplyResult & { model?: Model } {
         const next = Math.max(0, ...t.entries.map((x) => (isNumber(x.name) ? Number(x.name) : 0))) + 1;
         e.name = String(next);
         e.word = String(next);
+        e.guessed = true;
       }
       t.entries.push(e);
     }
@@ -175,6 +188,7 @@ function run(m: Model, text: string): ApplyResult & { model?: Model } {
           if (table) return fail('config inside an open table (this model holds no sub-tables)');
           if (rest.length === 0) return fail('config names no table');
           table = tableOf(m, rest.join(' '), true);
+          if (table?.raw) return fail(`config ${table.name}: this model does not change that table (its settings or sub-tables are kept as the box has them)`);
           seenTable = true;
           return OK;
         }
@@ -194,7 +208,7 @@ function run(m: Model, text: string): ApplyResult & { model?: Model } {
           const [key, ...values] = rest;
           if (!key || values.length === 0) return fail(`${verb} names no key or no value`);
           for (const [k, tables] of Object.entries(MUST_EXIST)) {
-            if (k !== key || verb === 'unselect') continue;
+            if (k !== key || verb === 'unselect' || !checkReferences) continue;
             const known = (w: string) => tables.some((t) => tableOf(m, t, false)?.entries.some((x) => x.name === unquoted(w)));
             const missing = values.find((w) => !known(w));
             if (missing) return fail(`${key} ${missing}: entry not found in datasource (${tables.join(', ')})`);
@@ -265,13 +279,99 @@ function parse(text: string): Model {
   return r.model;
 }
 
-/** The model in the exporter's form: the header, then each table with its entries, four spaces a level. */
+/**
+ * The top-level blocks of a configuration (`config <table>` to its `end`, sub-tables counted),
+ * and the comment lines before the first one. A file of VDOMs (`config vdom` / `edit <vdom>` …
+ * `next` / `end`: FortiOS 7.4.6 Administration Guide, "Virtual Domains") has blocks inside each
+ * VDOM's entry; these are found by vdomBlock.
+ */
+function blocks(lines: readonly string[], from = 0, to = lines.length): { head: string[]; blocks: { name: string; start: number; end: number }[] } {
+  const head: string[] = [];
+  const out: { name: string; start: number; end: number }[] = [];
+  let depth = 0;
+  let start = -1;
+  let name = '';
+  for (let i = from; i < to; i++) {
+    const [verb, ...rest] = words((lines[i] as string).trim());
+    if (verb === undefined) continue;
+    if (depth === 0 && verb.startsWith('#')) {
+      if (out.length === 0) head.push((lines[i] as string).trim());
+      continue;
+    }
+    if (verb === 'config') {
+      if (depth === 0) {
+        start = i;
+        name = rest.join(' ');
+      }
+      depth++;
+    } else if (verb === 'end' && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ name, start, end: i });
+    }
+  }
+  return { head, blocks: out };
+}
+
+/**
+ * The box's configuration as the model: each block the model reads as entries of keys (what the
+ * exporter writes, and the same tables of a running configuration), the others kept whole.
+ */
+function parseBox(lines: readonly string[], from = 0, to = lines.length): Model {
+  const { head, blocks: found } = blocks(lines, from, to);
+  const m: Model = { head, tables: [] };
+  for (const b of found) {
+    // One block at a time: what it names is in another block (checked when the script runs).
+    const one = run({ head: [], tables: [] }, lines.slice(b.start, b.end + 1).join('\n'), false);
+    const t = one.ok ? one.model?.tables[0] : undefined;
+    const there = t ? m.tables.find((x) => x.name === t.name) : undefined;
+    // A table written twice (the exporter's addresses before and after the phase 2s) is one.
+    if (t && there && !there.raw) there.entries.push(...t.entries);
+    else if (t && one.model?.tables.length === 1 && !there) m.tables.push(t);
+    else m.tables.push({ name: b.name, entries: [], raw: lines.slice(b.start, b.end + 1) });
+  }
+  return m;
+}
+
+/**
+ * In a file of VDOMs, the lines of the VDOM the tunnels are in: the first `edit <vdom>` of a
+ * top-level `config vdom` whose blocks hold a phase1-interface table (the VDOM the reader reads,
+ * reader.ts), from the line after its edit to the line before its `next`. The script is pasted
+ * in that VDOM.
+ */
+function vdomBlock(lines: readonly string[]): { from: number; to: number } | undefined {
+  for (const b of blocks(lines).blocks.filter((x) => x.name === 'vdom')) {
+    let depth = 0;
+    let open = -1;
+    for (let i = b.start + 1; i < b.end; i++) {
+      const [verb] = words((lines[i] as string).trim());
+      if (verb === 'config') depth++;
+      else if (verb === 'end') depth--;
+      else if (depth === 0 && verb === 'edit') open = i;
+      else if (depth === 0 && verb === 'next' && open >= 0) {
+        if (blocks(lines, open + 1, i).blocks.some((x) => x.name === P1)) return { from: open + 1, to: i };
+        open = -1;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The model in the exporter's form: the header, then each table with its entries, four spaces a
+ * level. An entry whose number the model guessed (Entry.guessed) is written `edit 0`, as the
+ * exporter writes a new one: FortiOS gives it its number when it is saved, which the model does
+ * not know for the box (a reader of this file records no number for it).
+ */
 function write(m: Model): string {
   const out = [...m.head];
   for (const t of m.tables) {
+    if (t.raw) {
+      out.push(...t.raw);
+      continue;
+    }
     out.push(`config ${t.name}`);
     for (const e of t.entries) {
-      out.push(`    edit ${e.word}`);
+      out.push(`    edit ${e.guessed ? '0' : e.word}`);
       for (const [k, v] of e.keys) out.push(`        set ${k} ${v.join(' ')}`);
       out.push('    next');
     }
@@ -449,24 +549,37 @@ function commands(before: string, after: string): PasteScript {
   for (const n of DELETE_FIRST) {
     const gone = of(n).gone;
     script.add(n, gone.flatMap((e) => [...label(n, e), `    delete ${e.word}`]));
-    if (gone.length > 0) byNumber.add(n);
+    if (gone.some((e) => e.guessed)) byNumber.add(n);
+  }
+  // The addresses a policy's changed address list names. The exporter's file defines each, but
+  // the box may not have one the list named already (an imported box whose policy names "all" or
+  // a group, where the export writes the tunnel's prefixes): each is written with the line that
+  // names it, its keys set whole (on a box that has it, the same value again).
+  const named = new Set<string>();
+  const policies = of(POLICY);
+  for (const [then, now] of [...policies.kept.map((k) => [k.then, k.now] as const), ...policies.added.map((e) => [undefined, e] as const)]) {
+    for (const k of ['srcaddr', 'dstaddr', 'srcaddr6', 'dstaddr6']) {
+      const v = now.keys.get(k);
+      if (v && !same(then?.keys.get(k), v)) for (const w of v) named.add(unquoted(w));
+    }
   }
   // New and changed entries, what is named before what names it; other tables after.
   const rest = names.filter((n) => !CREATE_FIRST.includes(n) && !CREATE_THEN.includes(n));
   for (const n of [...CREATE_FIRST, ...CREATE_THEN, ...rest]) {
     const p = ORDERED.has(n) ? inOrder(n, of(n), tableOf(b, n, false)?.entries ?? []) : { ...of(n), recreated: [] };
     const lines: string[] = p.recreated.flatMap((e) => [...label(n, e), `    delete ${e.word}`]);
-    if (p.recreated.length > 0 && NUMBERED.has(n)) byNumber.add(n);
+    if (p.recreated.some((e) => e.guessed) && NUMBERED.has(n)) byNumber.add(n);
     for (const { then, now } of p.kept) {
-      const change = keyChanges(then, now);
+      const change = SHARED.has(n) && named.has(now.name) ? keyChanges(undefined, now) : keyChanges(then, now);
       if (change.length === 0) continue;
       lines.push(...label(n, then), `    edit ${then.word}`, ...change, '    next');
-      if (NUMBERED.has(n)) byNumber.add(n);
+      if (NUMBERED.has(n) && then.guessed) byNumber.add(n);
     }
     for (const e of p.added) lines.push(`    edit ${NUMBERED.has(n) ? '0' : e.word}`, ...keyChanges(undefined, e), '    next');
     if (n === POLICY) {
       const m = policyMoves(p, tableOf(b, POLICY, false)?.entries ?? []);
-      if (m.length > 0) byNumber.add(POLICY);
+      // A new policy's number is the model's guess; a kept one's is the box's when recorded.
+      if (m.length > 0 && (p.added.length > 0 || p.kept.some((k) => k.then.guessed))) byNumber.add(POLICY);
       lines.push(...m);
     }
     script.add(n, lines);
@@ -480,17 +593,25 @@ function commands(before: string, after: string): PasteScript {
       else script.add(n, [`    delete ${e.word}`]);
     }
   }
+  // Only for entries written `edit 0` (Entry.guessed): an imported box's own policies and routes
+  // are named by the numbers they have on the box.
   if (byNumber.size > 0) notes.push(`Policies and static routes are numbered entries: this script names them by the number FortiOS gave each when the exported configuration was pasted in its order (${[...byNumber].join(', ')}). On a box whose numbers differ, find each by its name or destination (\`show firewall policy\`, \`show router static\`) and use its number.`);
   return { kind: 'commands', text: script.text(), enter: [], leave: [], notes };
 }
 
 export const fortigatePaste: VendorPaste = {
-  keepsBoxNames: false,
+  keepsBoxNames: true,
   commands: (before, after) => commands(before, after),
   apply(config, script) {
-    const m = parse(config);
+    // The box's own file (a running configuration, a backup) as well as the exporter's: its
+    // other tables are kept as they are; in a file of VDOMs, the script goes in the tunnels' VDOM.
+    const lines = config.replace(/\n$/, '').split('\n');
+    const vdom = vdomBlock(lines);
+    const m = vdom ? parseBox(lines, vdom.from, vdom.to) : parseBox(lines);
     const r = run(m, script.text);
     if (!r.ok) return r;
-    return { ok: true, config: write(m) };
+    if (!vdom) return { ok: true, config: write(m) };
+    const inner = write(m).replace(/\n$/, '').split('\n');
+    return { ok: true, config: `${[...lines.slice(0, vdom.from), ...inner, ...lines.slice(vdom.to)].join('\n')}\n` };
   },
 };

@@ -22,6 +22,7 @@ import { formatRange, parseIp, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
 import type { ChildMeaning, ConfigMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
 import { addressRanges, deviceOf, DEVICE_TABLES, prefix, range, subnet, type Entry, type Statement, type Tables } from './device';
+import { ADDRESS_LIST, LIST_MAX, OBJECT_NAME, PHASE1_NAME, PHASE2_LIST, PHASE2_OBJECTS, POLICY_ID_MAX, ROUTE_LIST, type FortigateEndOptions } from './options';
 
 /** The words of one line, or why they cannot be read. */
 function lex(text: string): { ok: true; words: string[] } | { ok: false; why: string } {
@@ -312,6 +313,7 @@ export const fortigateReader: VendorReader = {
     };
     const phase1 = tables.get('vpn ipsec phase1-interface') ?? [];
     const peers = new Map<string, PeerMeaning>();
+    const names = new BoxNames();
     for (const e of phase1) {
       const groups = (value(e, 'dhgrp') ?? ['14']).map(Number).filter((g) => GROUPS.has(g)) as DhGroup[];
       const ike: ProposalMeaning[] = [];
@@ -418,6 +420,19 @@ export const fortigateReader: VendorReader = {
         ...(type !== 'kbs' ? { lifetimeSeconds: Number(one(e, 'keylifeseconds') ?? 43200) } : {}),
         ...(type !== 'seconds' ? { lifetimeKilobytes: Number(one(e, 'keylifekbs') ?? 5120) } : {}),
       };
+      // The box's name for this phase 2, at the place of each of its selectors; one by address
+      // name also with the two objects it names (both sides by name, any protocol and port).
+      const types = [one(e, 'src-addr-type'), one(e, 'dst-addr-type')];
+      const byName = types.some((x) => x === 'name' || x === 'name6');
+      const count = locals.length * remotes.length;
+      const named = names.of(p1 as string);
+      if (!byName && count === 1) named.phase2.push(`${peer.children.length + 1}=${e.name}`);
+      const six = types[0] === 'name6' ? '6' : '';
+      const [srcName, dstName] = [one(e, `src-name${six}`), one(e, `dst-name${six}`)];
+      if (byName && types[0] === types[1] && protocol === 0 && Number(one(e, 'src-port') ?? 0) === 0 && Number(one(e, 'dst-port') ?? 0) === 0 && srcName !== undefined && dstName !== undefined) {
+        for (let k = 0; k < count; k++) named.phase2.push(`${peer.children.length + 1 + k}=${e.name}`);
+        named.objects.push(`${e.name}=${srcName}/${dstName}`);
+      }
       for (const local of locals) for (const remote of remotes) peer.children.push({ local, remote, esp: esp2 } satisfies ChildMeaning);
     }
     for (const table of ['router static', 'router static6']) {
@@ -433,7 +448,14 @@ export const fortigateReader: VendorReader = {
           continue;
         }
         peer.routes.push(formatRange(r));
+        // `edit 0` (a file as the exporter writes it) is no number of the box's.
+        if (/^\d+$/.test(e.name) && Number(e.name) > 0) names.of(device as string).routes.push(`${formatRange(r)}=${e.name}`);
       }
+    }
+    policyNames(tables, names, new Set(peers.keys()));
+    for (const [p1, peer] of peers) {
+      const o = names.get(p1);
+      if (o) peer.vendorOptions = { fortigate: o };
     }
     const device = deviceOf(tables, { ...header, ...(hostname !== undefined ? { hostname } : {}), ...(chosen && chosenName !== undefined ? { vdom: chosenName } : {}) }, (s, why) => unknown(s, why));
     const meaning: ConfigMeaning = { peers: [...peers.values()], device };
@@ -488,4 +510,118 @@ function modelName(code: string): string {
   const m = /^(FGT?|FWF)(.+)$/.exec(code);
   if (!m) return code;
   return `${m[1] === 'FWF' ? 'FortiWiFi' : 'FortiGate'}-${m[2] as string}`;
+}
+
+/** What the box names for one phase 1's tunnel, gathered while reading (options.ts, FortigateEndOptions). */
+interface Named {
+  phase2: string[];
+  /** `<phase 2>=<src-name>/<dst-name>` of a phase 2 by address name. */
+  objects: string[];
+  routes: string[];
+  /** Prefix → the box's firewall address for it, the first the tunnel's policies name. */
+  addresses: Map<string, string>;
+  policyOut?: Entry;
+  policyIn?: Entry;
+}
+
+/**
+ * The names of the box's objects per phase 1, as the tunnel end's FortiGate settings: what does
+ * not fit a setting (options.ts: a word of letters, digits, . _ -, within FortiOS's lengths) is
+ * not recorded, and the export derives that name, as for a tunnel drawn in the app.
+ */
+class BoxNames {
+  private byPhase1 = new Map<string, Named>();
+
+  of(phase1: string): Named {
+    let n = this.byPhase1.get(phase1);
+    if (!n) {
+      n = { phase2: [], objects: [], routes: [], addresses: new Map() };
+      this.byPhase1.set(phase1, n);
+    }
+    return n;
+  }
+
+  get(phase1: string): Record<string, string | number> | undefined {
+    const n = this.byPhase1.get(phase1);
+    const out: Partial<FortigateEndOptions> = {};
+    if (phase1 !== '' && PHASE1_NAME.test(phase1)) out.phase1Interface = phase1;
+    if (!n) return Object.keys(out).length > 0 ? (out as Record<string, string | number>) : undefined;
+    const list = (entries: readonly string[], pattern: RegExp): string => {
+      let text = '';
+      for (const x of entries) {
+        const next = text === '' ? x : `${text},${x}`;
+        if (pattern.test(x) && next.length <= LIST_MAX) text = next;
+      }
+      return text;
+    };
+    // A phase 2 by name is recorded with its objects, or not at all (the export derives it then).
+    const objects = list(n.objects, PHASE2_OBJECTS);
+    const kept = new Set(objects.split(',').map((x) => x.slice(0, x.indexOf('='))));
+    const byNameOnly = new Set(n.objects.map((x) => x.slice(0, x.indexOf('='))));
+    const p2 = list(n.phase2.filter((x) => { const name = x.slice(x.indexOf('=') + 1); return !byNameOnly.has(name) || kept.has(name); }), PHASE2_LIST);
+    if (p2 !== '') out.phase2Interfaces = p2;
+    if (objects !== '') out.phase2Objects = objects;
+    const routes = list(n.routes, ROUTE_LIST);
+    if (routes !== '') out.staticRoutes = routes;
+    const addresses = list([...n.addresses].map(([p, name]) => `${p}=${name}`), ADDRESS_LIST);
+    if (addresses !== '') out.addresses = addresses;
+    const policy = (e: Entry | undefined, name: 'policyOut' | 'policyIn', id: 'policyOutId' | 'policyInId') => {
+      if (!e) return;
+      const own = e.keys.get('name')?.values[0];
+      if (own !== undefined && own !== '' && OBJECT_NAME.test(own)) out[name] = own;
+      const n = /^\d+$/.test(e.name) ? Number(e.name) : 0;
+      if (n > 0 && n <= POLICY_ID_MAX) out[id] = n;
+    };
+    policy(n.policyOut, 'policyOut', 'policyOutId');
+    policy(n.policyIn, 'policyIn', 'policyInId');
+    return out as Record<string, string | number>;
+  }
+}
+
+/**
+ * Each phase 1's two policies: the first (in the table's order, the order FortiOS matches them)
+ * whose dstintf is the tunnel interface and whose srcintf is not (out), and the first the other
+ * way (in), as the exporter writes one each way (FortiOS 7.4 Administration Guide, "Basic
+ * site-to-site VPN with pre-shared key"); and the box's subnet addresses those policies name,
+ * through address groups. One pass over the policies, addresses indexed once by name.
+ */
+function policyNames(tables: Tables, names: BoxNames, phase1s: ReadonlySet<string>): void {
+  const index = new Map<string, Entry>();
+  for (const t of ['firewall address', 'firewall address6', 'firewall addrgrp', 'firewall addrgrp6']) for (const e of tables.get(t) ?? []) if (!index.has(`${t} ${e.name}`)) index.set(`${t} ${e.name}`, e);
+  const chosen: Named[] = [];
+  for (const e of tables.get('firewall policy') ?? []) {
+    const src = e.keys.get('srcintf')?.values ?? [];
+    const dst = e.keys.get('dstintf')?.values ?? [];
+    const pick = (sides: readonly string[], others: readonly string[], which: 'policyOut' | 'policyIn') => {
+      for (const p1 of sides) {
+        if (!phase1s.has(p1) || others.includes(p1)) continue;
+        const n = names.of(p1);
+        if (n[which]) continue;
+        n[which] = e;
+        chosen.push(n);
+      }
+    };
+    pick(dst, src, 'policyOut');
+    pick(src, dst, 'policyIn');
+  }
+  // The addresses, for each policy chosen: groups walked (nesting bounded by `seen`).
+  const walk = (n: Named, six: '' | '6', name: string, seen: Set<string>) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const address = index.get(`firewall address${six} ${name}`);
+    if (address) {
+      const type = address.keys.get('type')?.values[0] ?? (six ? 'ipprefix' : 'ipmask');
+      const r = type === 'ipmask' ? subnet(address.keys.get('subnet')?.values ?? ['0.0.0.0', '0.0.0.0']) : type === 'ipprefix' ? prefix(address.keys.get('ip6')?.values[0] ?? '::/0') : undefined;
+      const text = r ? formatRange(r) : undefined;
+      if (text?.includes('/') && !n.addresses.has(text)) n.addresses.set(text, name);
+      return;
+    }
+    for (const m of index.get(`firewall addrgrp${six} ${name}`)?.keys.get('member')?.values ?? []) walk(n, six, m, seen);
+  };
+  for (const n of new Set(chosen)) {
+    for (const e of [n.policyOut, n.policyIn]) {
+      if (!e) continue;
+      for (const [key, six] of [['srcaddr', ''], ['dstaddr', ''], ['srcaddr6', '6'], ['dstaddr6', '6']] as const) for (const name of e.keys.get(key)?.values ?? []) walk(n, six, name, new Set());
+    }
+  }
 }

@@ -2,7 +2,7 @@
 // changes of the full-mesh template's Site-D as the exporter writes it for FortiOS, the order in
 // which a removed tunnel comes out, the FortiOS CLI model refusing what FortiOS refuses (with the
 // script's line), and an imported documentation box (Fortinet, "Basic site-to-site VPN with
-// pre-shared key", HQ1) whose proposal edit is one `set proposal` per phase 2.
+// pre-shared key", HQ1) whose proposal edit is one `set proposal` in its phase 2.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { produce } from 'immer';
@@ -159,21 +159,32 @@ describe('FortiGate paste: the CLI model refuses what FortiOS refuses, with the 
     expect(r).toEqual({ ok: false, line: 3, message: expect.stringMatching(/entry not found/) });
   });
 
-  it('edit 0 takes the number after the highest, delete removes, set replaces a list, unset removes the key', () => {
-    const r = fortigatePaste.apply(BEFORE, script(['config firewall policy', '    delete 3', '    edit 0', '        set name "x"', '    next', '    edit 1', '        set srcaddr "N-10.1.0.0-24" "N-10.2.0.0-24"', '        unset nat', '    next', 'end', ''].join('\n')));
+  it('edit 0 takes the number after the highest, delete removes, set replaces a list, unset removes the key; a guessed number is written edit 0', () => {
+    // The box's file, its policies numbered as FortiOS numbered them when the export was pasted.
+    const box = BEFORE.replace(/config firewall policy\n[^]*?\nend\n/u, (t) => {
+      let n = 0;
+      return t.replace(/^ {4}edit 0$/gmu, () => `    edit ${++n}`);
+    });
+    const r = fortigatePaste.apply(box, script(['config firewall policy', '    delete 3', '    edit 0', '        set name "x"', '    next', '    edit 1', '        set srcaddr "N-10.1.0.0-24" "N-10.2.0.0-24"', '        unset nat', '    next', '    move 7 before 1', 'end', ''].join('\n')));
     if (!r.ok) throw new Error(r.message);
     const from = r.config.indexOf('config firewall policy');
     const policies = r.config.slice(from, r.config.indexOf('\nend\n', from) + 1);
-    expect(policies).toContain('    edit 7\n        set name "x"\n    next\n');
+    // Numbered 7 (move 7 finds it), written edit 0: the box gives it its number.
+    expect(policies.startsWith('config firewall policy\n    edit 0\n        set name "x"\n    next\n    edit 1\n')).toBe(true);
     expect(policies).not.toContain('    edit 3\n');
     expect(policies).toMatch(/ {4}edit 1\n(?: {8}set (?!nat).*\n)* {8}set srcaddr "N-10.1.0.0-24" "N-10.2.0.0-24"\n(?: {8}set (?!nat).*\n)* {4}next/);
+    // On the exporter's file (edit 0 throughout) the numbers are the model's guess: written edit 0.
+    const guessed = fortigatePaste.apply(BEFORE, script(['config firewall policy', '    edit 0', '        set name "x"', '    next', 'end', ''].join('\n')));
+    if (!guessed.ok) throw new Error(guessed.message);
+    expect(guessed.config).toContain('    edit 0\n        set name "x"\n    next\n');
+    expect(guessed.config).not.toMatch(/^ {4}edit [1-9]/mu);
   });
 });
 
 describe('FortiGate paste: an imported box (FortiOS 7.4 Administration Guide, HQ1)', () => {
   const HQ1 = readFileSync(path.join(FIXTURES, 'import', 'docs', 'fortigate', 'hq1-route-based.conf'), 'utf8');
 
-  it('a phase-2 proposal edit is one set proposal per phase 2, nothing else', () => {
+  it('a phase-2 proposal edit is one set proposal in the box\'s phase 2, nothing else', () => {
     const r = importConfigurations([{ name: 'HQ1.conf', content: HQ1 }], {});
     if (!r.ok) throw new Error(r.message);
     const t = r.document.tunnels[0] as Tunnel;
@@ -184,12 +195,14 @@ describe('FortiGate paste: an imported box (FortiOS 7.4 Administration Guide, HQ
     if (!changes.ok) throw new Error(changes.message);
     const file = changes.boxes.find((b) => b.vendor === 'fortigate')?.files[0];
     const list = 'aes128-sha1 aes256-sha1 aes128-sha256 aes256-sha256 aes128gcm aes256gcm';
-    // Two phase 2s: the imported selectors (10.1.100.0/24 and lab 10.1.200.0/24 to 172.16.101.0/24).
+    // One phase 2, the box's to_HQ2 by address name (its groups hold 10.1.100.0/24 and lab
+    // 10.1.200.0/24, and 172.16.101.0/24): the imported selectors are every pair of them.
     const p2 = [...(file?.patch.matchAll(/^ +edit ("[^"]+")\n +set phase1name/gm) ?? [])].map((m) => m[1] as string);
-    expect(p2).toHaveLength(2);
+    expect(p2).toEqual(['"to_HQ2"']);
     expect(file?.paste?.text).toBe(['config vpn ipsec phase2-interface', ...p2.flatMap((n) => [`    edit ${n}`, `        set proposal ${list}`, '    next']), 'end', ''].join('\n'));
-    // The one note: FortiGate's objects carry the exporter's names, not the box's (shared/export/changes.ts).
-    expect(file?.paste?.notes).toEqual([expect.stringMatching(/^IPsec Studio writes this product's objects under its own names, not the box's/)]);
+    // No note: the box's names are kept (paste.ts keepsBoxNames, shared/export/changes.ts), and
+    // no policy or route number is guessed.
+    expect(file?.paste?.notes).toEqual([]);
   });
 });
 
@@ -201,7 +214,9 @@ describe('FortiGate paste: policies by number', () => {
   it('a changed policy is edited by its number, named in a comment', () => {
     const after = editOnce(BEFORE, '        set name "site-a-site-d-in"\n        set srcintf "site-a-site-d"\n        set dstintf "internal"\n        set srcaddr "N-10.1.0.0-24"', '        set name "site-a-site-d-in"\n        set srcintf "site-a-site-d"\n        set dstintf "internal"\n        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"');
     const s = fortigatePaste.commands(BEFORE, after, 'Site-D.fortigate.txt');
-    expect(s.text).toBe(['config firewall policy', '    # 2: the policy "site-a-site-d-in"', '    edit 2', '        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"', '    next', 'end', ''].join('\n'));
+    // The addresses the changed list names come first, whole: the box may not have one of them.
+    const address = (n: number) => [`    edit "N-10.${n}.0.0-24"`, `        set subnet 10.${n}.0.0 255.255.255.0`, '    next'];
+    expect(s.text).toBe(['config firewall address', ...address(1), ...address(3), 'end', 'config firewall policy', '    # 2: the policy "site-a-site-d-in"', '    edit 2', '        set srcaddr "N-10.1.0.0-24" "N-10.3.0.0-24"', '    next', 'end', ''].join('\n'));
     expectApplies(BEFORE, after, s);
   });
 
