@@ -324,7 +324,9 @@ function boxNames(
       .join(',');
   const insideZones = inside !== undefined ? [inside] : [...book.keys()].filter((z) => z !== outside);
   const local = entries(locals, insideZones);
-  const remote = outside !== undefined ? entries([...new Set([...remotes, ...selRemotes, ...tunnelRoutes])], [outside]) : '';
+  // Only the prefixes the tunnel's policies name (what the export writes an entry for): an entry
+  // of another prefix is no name of the tunnel's, even when the box keeps one unused.
+  const remote = outside !== undefined ? entries(remotes, [outside]) : '';
   if (local !== '' && local.length <= 1024 && SCREENOS_ADDRESS_LIST.test(local)) out.localAddresses = local;
   if (remote !== '' && remote.length <= 1024 && SCREENOS_ADDRESS_LIST.test(remote)) out.remoteAddresses = remote;
   return screenosEndOptions.schema.safeParse(out).success ? (out as Record<string, string | number | boolean>) : {};
