@@ -266,7 +266,7 @@ function boxNames(
   vpnName: string,
   vpn: Vpn,
   children: readonly { local: AddressRange; remote: AddressRange; service: Service }[],
-  routes: readonly Route[],
+  tunnelRoutes: readonly string[],
   ifaces: ReadonlyMap<string, { zone?: string }>,
   index: PolicyIndex,
   book: ReadonlyMap<string, ReadonlyMap<string, string>>,
@@ -287,7 +287,6 @@ function boxNames(
   const isAny = (r: AddressRange) => r.from === 0n && r.to === (r.family === 4 ? 0xffffffffn : (1n << 128n) - 1n);
   const text = (rs: readonly AddressRange[]) => [...new Set(rs.filter((r) => !isAny(r)).map((r) => cidr(r)))];
   const locals = text(children.map((c) => c.local));
-  const tunnelRoutes = routeBased ? routes.filter((r) => r.interface === vpn.tunnelInterface).map((r) => r.destination) : [];
   const selRemotes = text(children.map((c) => c.remote));
   const remotes = routeBased && selRemotes.length === 0 ? [...new Set(tunnelRoutes)] : selRemotes;
 
@@ -737,6 +736,13 @@ export const screenosReader: VendorReader = {
 
     const meaningOf = (ps: readonly Proposal[]) => ps.map((p) => p.meaning);
     const policyIndex = indexPolicies(policies);
+    // The routes by interface, once for all VPNs (a hub of thousands of spokes).
+    const routesByInterface = new Map<string, string[]>();
+    for (const r of routes) {
+      const list = routesByInterface.get(r.interface) ?? [];
+      list.push(r.destination);
+      routesByInterface.set(r.interface, list);
+    }
     const localOf = (gw: Gateway) => (gw.outgoing === undefined ? undefined : ifaces.get(gw.outgoing)?.address?.split('/')[0]);
     const peers: PeerMeaning[] = [...vpns.entries()].map(([vpnName, vpn]) => {
       const gw = vpn.gateway;
@@ -744,6 +750,7 @@ export const screenosReader: VendorReader = {
       // No proxy ID: ScreenOS proposes 0.0.0.0/0 <-> 0.0.0.0/0 any (KB16008).
       // Policy-based with no policy into the VPN: nothing is tunnelled.
       const list = selectors.length > 0 || vpn.tunnelInterface === undefined ? selectors : [{ local: any4, remote: any4, service: ANY_SERVICE }];
+      const tunnelRoutes = vpn.tunnelInterface !== undefined ? (routesByInterface.get(vpn.tunnelInterface) ?? []) : [];
       const esp = { proposals: meaningOf(vpn.proposals), ...(vpn.proposals[0] ? { lifetimeSeconds: vpn.proposals[0].lifetimeSeconds } : {}) };
       const children: ChildMeaning[] = list.map((s) => ({ local: side(s.local, s.service.protocol, s.service.src), remote: side(s.remote, s.service.protocol, s.service.dst), esp }));
       return {
@@ -756,7 +763,7 @@ export const screenosReader: VendorReader = {
         auth: { method: gw.auth, ...(gw.localId ? { localId: `${identity(gw.localId)}:${gw.localId}` } : {}), ...(gw.remoteId ? { remoteId: `${identity(gw.remoteId)}:${gw.remoteId}` } : {}) },
         ...(gw.dpd !== undefined ? { dpd: { intervalSeconds: gw.dpd } } : {}),
         children,
-        routes: vpn.tunnelInterface !== undefined ? routes.filter((r) => r.interface === vpn.tunnelInterface).map((r) => r.destination) : [],
+        routes: tunnelRoutes,
         // For import: the VPN names the tunnel; the gateway's outgoing interface, the tunnel
         // interface it is bound to (route-based), the key only when in clear, NAT-T (off unless
         // enabled), the VPN monitor as its line says.
@@ -766,7 +773,7 @@ export const screenosReader: VendorReader = {
         ...(gw.psk !== undefined ? { pskPresent: true, ...(gw.psk.clear ? { psk: gw.psk.text } : {}) } : {}),
         natTraversal: gw.natTraversal ?? false,
         ...(vpn.monitor ? { monitor: { ...vpn.monitor } } : {}),
-        vendorOptions: { screenos: boxNames(vpnName, vpn, list, routes, ifaces, policyIndex, addressBook) },
+        vendorOptions: { screenos: boxNames(vpnName, vpn, list, tunnelRoutes, ifaces, policyIndex, addressBook) },
       };
     });
     const device = deviceOf({ hostname, ifaces, routes, policies, mips, dips, vpns, lines });
