@@ -17,7 +17,7 @@ import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { VALUE_LIMITS } from './capabilities';
 import { configFile } from './grammar';
 import { addressNames, proposalNames, screenosOptionsOf } from './options';
-import { predefined } from './reader';
+import { predefined, predefinedService, serviceSignature } from './reader';
 
 const LABEL = 'ScreenOS';
 const REFERENCE = 'Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); Juniper "Concepts & Examples ScreenOS Reference Guide", Volume 5: Virtual Private Networks';
@@ -150,13 +150,32 @@ function portWithoutProtocol(w: ConfigWriter, t: TunnelView, s: Selector): boole
   return true;
 }
 
-function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>): string {
+/**
+ * The service of a proxy ID's protocol and ports: the box's (recorded at import, `own`: signature
+ * → name) when it has one, a predefined one (HTTP…) named, not defined; else <protocol>-<ports>.
+ */
+function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>, own: ReadonlyMap<string, string> = new Map()): string {
   if (s.protocol === 0) return 'any';
+  const src = s.localPort ? `${s.localPort.from}-${s.localPort.to}` : '0-65535';
+  const dst = s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : '0-65535';
+  const sig = serviceSignature({ protocol: s.protocol, src: [s.localPort?.from ?? 0, s.localPort?.to ?? 65535], dst: [s.remotePort?.from ?? 0, s.remotePort?.to ?? 65535] });
+  const boxName = own.get(sig);
+  if (boxName !== undefined) {
+    const builtIn = predefinedService(boxName);
+    if (builtIn) {
+      if (serviceSignature(builtIn) === sig) return q(boxName);
+    } else if (!defined.has(`svc:${boxName}`) || defined.has(`svc:${boxName}=${sig}`)) {
+      if (!defined.has(`svc:${boxName}`)) {
+        defined.add(`svc:${boxName}`);
+        defined.add(`svc:${boxName}=${sig}`);
+        w.line(`set service ${q(boxName)} protocol ${s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : String(s.protocol)} src-port ${src} dst-port ${dst}`);
+      }
+      return q(boxName);
+    }
+  }
   const name = `${protocolName(s.protocol)}-${s.localPort ? `${s.localPort.from}-${s.localPort.to}` : 'any'}-${s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : 'any'}`;
   if (!defined.has(name)) {
     defined.add(name);
-    const src = s.localPort ? `${s.localPort.from}-${s.localPort.to}` : '0-65535';
-    const dst = s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : '0-65535';
     const proto = s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : String(s.protocol);
     w.line(`set service ${q(name)} protocol ${proto} src-port ${src} dst-port ${dst}`);
   }
@@ -204,6 +223,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   }
   // The box's own names, recorded at import (options.ts); empty: the exporter's.
   const own = screenosOptionsOf(t.me);
+  const serviceNames = addressNames(own.services);
   const phase1 = proposals(w, t, 'p1', `p1-${name}`, proposalNames(own.p1Proposals), defined);
   const phase2 = proposals(w, t, 'p2', `p2-${name}`, proposalNames(own.p2Proposals), defined);
   // "set ike gateway … proposal" and "set vpn … proposal" need at least one proposal: without
@@ -311,7 +331,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
         continue;
       }
       if (portWithoutProtocol(w, t, s)) continue;
-      const svc = serviceFor(w, s, defined);
+      const svc = serviceFor(w, s, defined, serviceNames);
       const locals = rangeToPrefixes(s.local);
       const remotes = rangeToPrefixes(s.remote);
       if (!isPrefix(s.local) || !isPrefix(s.remote)) {
@@ -338,7 +358,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   // tunnels the traffic through the VPN (each policy is its own proxy ID).
   const pa = policyAddresses(ctx, t);
   const outZone = routeBased ? tz : zoneName(ctx.outsideZone);
-  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.filter((s) => !portWithoutProtocol(w, t, s)).map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined).replace(/"/g, '') }));
+  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.filter((s) => !portWithoutProtocol(w, t, s)).map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined, serviceNames).replace(/"/g, '') }));
   if (!routeBased && t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'policy-based with no proxy ID: the policies tunnel any to any', { tunnel: tn, line: w.current + 1, silentInFile: true });
   // An address-book object is a prefix: a range is written as the prefixes that make it up,
   // one policy pair each; in policy-based mode each policy is its own proxy ID (KB16008).

@@ -27,6 +27,8 @@ export type ScreenosEndOptions = {
   policyOut: number;
   /** The id of the box's policy back in; 0: not recorded. */
   policyIn: number;
+  /** The box's services for the tunnel's ports: `<protocol>/<src ports>/<dst ports>=<name>` entries (6/0-65535/443-443=HTTPS), predefined ones too. */
+  services: string;
 };
 
 const KB16008 = 'Juniper KB16008: multiple proxy IDs on a route-based VPN in ScreenOS 6.3';
@@ -48,6 +50,9 @@ const LIST_SAYS = 'up to four names, comma-separated, each letters, digits, ".",
 const ENTRY = '[0-9A-Fa-f.:]{2,45}/\\d{1,3}=[A-Za-z0-9._-]{1,63}';
 export const SCREENOS_ADDRESS_LIST = new RegExp(`^(?:${ENTRY}(?:,${ENTRY})*)?$`);
 const ADDRESS_SAYS = 'entries <prefix>=<name> (10.1.1.0/24=Trust_LAN), comma-separated; empty when not recorded';
+const SERVICE_ENTRY = '\\d{1,3}/\\d{1,5}-\\d{1,5}/\\d{1,5}-\\d{1,5}=[A-Za-z0-9._-]{1,63}';
+export const SCREENOS_SERVICE_LIST = new RegExp(`^(?:${SERVICE_ENTRY}(?:,${SERVICE_ENTRY})*)?$`);
+const SERVICE_SAYS = 'entries <protocol>/<source ports>/<destination ports>=<name> (6/0-65535/443-443=HTTPS), comma-separated; empty when not recorded';
 /** A policy id as `set policy id <n>` writes it; no document at hand gives its largest value, so the document's bound is the 32-bit one. */
 const policyId = z.number().int().min(0).max(4294967295);
 
@@ -63,8 +68,9 @@ export const screenosEndOptions: VendorOptionSet<ScreenosEndOptions> = {
     remoteAddresses: z.string().max(1024).regex(SCREENOS_ADDRESS_LIST, { message: `the remote addresses are ${ADDRESS_SAYS}` }).optional(),
     policyOut: policyId.optional(),
     policyIn: policyId.optional(),
+    services: z.string().max(1024).regex(SCREENOS_SERVICE_LIST, { message: `the services are ${SERVICE_SAYS}` }).optional(),
   }),
-  defaults: { proxyIdCheck: false, ikeGateway: '', vpn: '', vpnId: 0, p1Proposals: '', p2Proposals: '', localAddresses: '', remoteAddresses: '', policyOut: 0, policyIn: 0 },
+  defaults: { proxyIdCheck: false, ikeGateway: '', vpn: '', vpnId: 0, p1Proposals: '', p2Proposals: '', localAddresses: '', remoteAddresses: '', policyOut: 0, policyIn: 0, services: '' },
   fields: [
     { key: 'proxyIdCheck', kind: 'boolean', label: 'proxy-id check', hint: 'always on with more than one proxy ID (6.3)', source: KB16008 },
     text('ikeGateway', 'IKE gateway', 'The box\'s name of this VPN\'s IKE gateway (set ike gateway).', VOL5),
@@ -76,6 +82,7 @@ export const screenosEndOptions: VendorOptionSet<ScreenosEndOptions> = {
     list('remoteAddresses', 'Remote address book entries', 'The address book entries for the tunnel\'s remote prefixes.', SCREENOS_ADDRESS_LIST, ADDRESS_SAYS, VOL2),
     { key: 'policyOut', kind: 'number', min: 0, max: 4294967295, label: 'Policy id (outbound)', hint: `The id of the box's policy from the inside zone for this tunnel's traffic; 0: a new policy, numbered by the box. ${IMPORTED}`, source: VOL2 },
     { key: 'policyIn', kind: 'number', min: 0, max: 4294967295, label: 'Policy id (inbound)', hint: `The id of the box's policy into the inside zone; 0: a new policy. ${IMPORTED}`, source: VOL2 },
+    list('services', 'Services', 'The box\'s services (set service, or a predefined one such as HTTP) for the ports of the tunnel\'s proxy IDs; ports not listed: <protocol>-<ports>.', SCREENOS_SERVICE_LIST, SERVICE_SAYS, VOL2),
   ],
   fromFormat2: { proxyIdCheck: 'proxyIdCheck' },
 };
@@ -92,7 +99,7 @@ export function screenosOptionsOf(end: TunnelEnd): ScreenosEndOptions {
   return readOptions(screenosEndOptions, 'screenos', end);
 }
 
-/** The `<prefix>=<name>` entries of an address list, as a map from prefix to name. */
+/** The `<key>=<name>` entries of an address or service list, as a map from key (prefix, service signature) to name. */
 export function addressNames(value: string): Map<string, string> {
   const out = new Map<string, string>();
   if (value === '') return out;

@@ -32,7 +32,7 @@ import { formatRange, parseIp, prefixLength, type AddressRange } from '../../net
 import { formatSelector, fromRange } from '../../net/selector';
 import { cidr } from '../kit/export/addresses';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
-import { SCREENOS_ADDRESS_LIST, SCREENOS_NAME, screenosEndOptions, type ScreenosEndOptions } from './options';
+import { SCREENOS_ADDRESS_LIST, SCREENOS_NAME, SCREENOS_SERVICE_LIST, screenosEndOptions, type ScreenosEndOptions } from './options';
 
 /** The words of one line: bare, or "quoted" with no escape. */
 function lex(text: string): { ok: true; words: string[] } | { ok: false; why: string } {
@@ -220,6 +220,15 @@ interface Policy {
 const same = (a: AddressRange, b: AddressRange) => a.family === b.family && a.from === b.from && a.to === b.to;
 const any4: AddressRange = { family: 4, from: 0n, to: 0xffffffffn };
 
+/** A service as the setting writes it: `<protocol>/<src ports>/<dst ports>` (6/0-65535/443-443). */
+export const serviceSignature = (s: { protocol: number; src: readonly [number, number]; dst: readonly [number, number] }) => `${s.protocol}/${s.src[0]}-${s.src[1]}/${s.dst[0]}-${s.dst[1]}`;
+
+/** The predefined service of that name (matched without case), when it is one service. */
+export function predefinedService(name: string): Service | undefined {
+  const got = PREDEFINED_SERVICES[name.toUpperCase()];
+  return got?.length === 1 ? got[0] : undefined;
+}
+
 /** What a policy matches, as a key: its zones (lower case), VPN, sources, destinations and services, each set sorted. */
 const serviceKey = (s: Service) => `${s.protocol}:${s.src[0]}-${s.src[1]}:${s.dst[0]}-${s.dst[1]}`;
 const setKey = (xs: readonly string[]) => [...new Set(xs)].sort().join(',');
@@ -270,6 +279,7 @@ function boxNames(
   ifaces: ReadonlyMap<string, { zone?: string }>,
   index: PolicyIndex,
   book: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  serviceNames: ReadonlyMap<string, string>,
 ): Record<string, string | number | boolean> {
   const out: Partial<ScreenosEndOptions> = {};
   const fits = (n: string) => SCREENOS_NAME.test(n);
@@ -328,6 +338,12 @@ function boxNames(
   const remote = outside !== undefined ? entries(remotes, [outside]) : '';
   if (local !== '' && local.length <= 1024 && SCREENOS_ADDRESS_LIST.test(local)) out.localAddresses = local;
   if (remote !== '' && remote.length <= 1024 && SCREENOS_ADDRESS_LIST.test(remote)) out.remoteAddresses = remote;
+  const svcs = [...new Set(children.filter((c) => c.service.protocol !== 0).map((c) => serviceSignature(c.service)))].flatMap((sig) => {
+    const n = serviceNames.get(sig);
+    return n !== undefined && fits(n) ? [`${sig}=${n}`] : [];
+  });
+  const svcText = svcs.join(',');
+  if (svcText !== '' && svcText.length <= 1024 && SCREENOS_SERVICE_LIST.test(svcText)) out.services = svcText;
   return screenosEndOptions.schema.safeParse(out).success ? (out as Record<string, string | number | boolean>) : {};
 }
 
@@ -736,6 +752,12 @@ export const screenosReader: VendorReader = {
 
     const meaningOf = (ps: readonly Proposal[]) => ps.map((p) => p.meaning);
     const policyIndex = indexPolicies(policies);
+    // The box's name of each one-protocol service, by what it is: those the file defines first, then the predefined ones.
+    const serviceNames = new Map<string, string>();
+    for (const [n, svc] of [...services, ...Object.entries(PREDEFINED_SERVICES)]) {
+      const one = svc.length === 1 ? svc[0] : undefined;
+      if (one && one.protocol !== 0 && !serviceNames.has(serviceSignature(one))) serviceNames.set(serviceSignature(one), n);
+    }
     // The routes by interface, once for all VPNs (a hub of thousands of spokes).
     const routesByInterface = new Map<string, string[]>();
     for (const r of routes) {
@@ -773,7 +795,7 @@ export const screenosReader: VendorReader = {
         ...(gw.psk !== undefined ? { pskPresent: true, ...(gw.psk.clear ? { psk: gw.psk.text } : {}) } : {}),
         natTraversal: gw.natTraversal ?? false,
         ...(vpn.monitor ? { monitor: { ...vpn.monitor } } : {}),
-        vendorOptions: { screenos: boxNames(vpnName, vpn, list, tunnelRoutes, ifaces, policyIndex, addressBook) },
+        vendorOptions: { screenos: boxNames(vpnName, vpn, list, tunnelRoutes, ifaces, policyIndex, addressBook, serviceNames) },
       };
     });
     const device = deviceOf({ hostname, ifaces, routes, policies, mips, dips, vpns, lines });

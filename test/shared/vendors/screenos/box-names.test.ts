@@ -228,6 +228,20 @@ describe('an imported ScreenOS box keeps its own names', () => {
     expect(ids).toContain('set policy id 7 from "Trust" to "Untrust" "Trust_LAN" "paris_office" "ANY" tunnel vpn "tokyo_paris"\nset policy id 8 from "Untrust" to "Trust" "paris_office" "Trust_LAN" "ANY" tunnel vpn "tokyo_paris"\n');
   });
 
+  it("the box's services for the proxy IDs' ports are kept: its own defined once, a predefined one named", () => {
+    const svc = (name: string, extra = '') => editEach(TOKYO_TYPED, ['set ike gateway to_paris', `${extra}set ike gateway to_paris`], ['Trust_LAN paris_office any tunnel', `Trust_LAN paris_office ${name} tunnel`], ['paris_office Trust_LAN any tunnel', `paris_office Trust_LAN ${name} tunnel`]);
+    const own = imported(svc('"Web-8080"', 'set service "Web-8080" protocol tcp src-port 0-65535 dst-port 8080-8080\n'), undefined);
+    expect(endOf(own)?.vendorOptions['screenos']?.['services']).toBe('6/0-65535/8080-8080=Web-8080');
+    const out = fileOf(own);
+    expect(out.match(/^set service .*$/gmu)).toEqual(['set service "Web-8080" protocol tcp src-port 0-65535 dst-port 8080-8080']);
+    expect(out).toContain('set policy from "Trust" to "Untrust" "Trust_LAN" "paris_office" "Web-8080" tunnel vpn "tokyo_paris"');
+    const http = imported(svc('HTTP'), undefined);
+    expect(endOf(http)?.vendorOptions['screenos']?.['services']).toBe('6/0-65535/80-80=HTTP');
+    const web = fileOf(http);
+    expect(web).not.toMatch(/^set service /mu);
+    expect(web).toContain('"Trust_LAN" "paris_office" "HTTP" tunnel vpn "tokyo_paris"');
+  });
+
   it("a copied tunnel does not reuse the box's gateway, VPN, VPN id or policy ids", () => {
     const doc = produce(imported(TOKYO), (d) => {
       const t = d.tunnels[0];
