@@ -16,7 +16,8 @@ import { hasControl, HOLDS, quoted, refused, type Quoted } from '../kit/export/v
 import { SETTING_WORDS, type ValueSetting } from '../kit/capabilities';
 import { VALUE_LIMITS } from './capabilities';
 import { configFile } from './grammar';
-import { screenosOptionsOf } from './options';
+import { addressNames, proposalNames, screenosOptionsOf } from './options';
+import { predefined, predefinedService, serviceSignature } from './reader';
 
 const LABEL = 'ScreenOS';
 const REFERENCE = 'Juniper KB16008 "Multiple Proxy ID support on a Route-Based VPN" (ScreenOS 6.3); Juniper "Concepts & Examples ScreenOS Reference Guide", Volume 5: Virtual Private Networks';
@@ -72,12 +73,29 @@ function bounded(w: ConfigWriter, t: TunnelView, setting: ValueSetting, value: n
   return nearest;
 }
 
-/** The proposal statements of one phase (not yet written) and their names. */
-function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: string): { names: string[]; lines: string[] } {
+/** The predefined proposal a combination is ("Concepts & Examples", Volume 5, "Phase 1 Proposals", "Phase 2 Proposals": pre-g2-3des-sha, 28,800 s; g2-esp-3des-sha or nopfs-esp-des-md5, 3,600 s), or undefined. */
+function predefinedName(kind: 'p1' | 'p2', group: string, enc: string, hash: string, life: number): string | undefined {
+  const h = hash === 'sha-1' ? 'sha' : hash === 'md5' ? 'md5' : undefined;
+  if (h === undefined) return undefined;
+  if (kind === 'p1') return life === 28800 && group.startsWith('group') ? `pre-g${group.slice(5)}-${enc}-${h}` : undefined;
+  return life === 3600 ? `${group === 'no-pfs' ? 'nopfs' : `g${group.slice(5)}`}-esp-${enc}-${h}` : undefined;
+}
+
+/**
+ * The proposal statements of one phase (not yet written) and their names. `own` are the box's
+ * names of the proposals, in order (recorded at import): the combination at a place keeps the
+ * box's name there; a predefined name only while the combination is that predefined proposal
+ * (it is then named, not defined), a name of the box's own only while no other tunnel of this
+ * file defines it otherwise.
+ */
+function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: string, own: readonly string[] = [], defined: ReadonlySet<string> = new Set()): { names: string[]; lines: string[]; claims: string[] } {
   const tn = t.tunnel.name;
   const ps = kind === 'p1' ? t.me.ike.proposals : t.me.esp.proposals;
   const out: string[] = [];
   const lines: string[] = [];
+  /** The box's names this tunnel defines, `<kind>:<name>=<line>`: added to `defined` once the tunnel is written. */
+  const claims: string[] = [];
+  const has = (c: string) => defined.has(c) || claims.includes(c);
   let n = 0;
   let dropped = 0;
   const life = kind === 'p1' ? bounded(w, t, 'ikeLifetimeSeconds', t.me.ike.lifetimeSeconds, 'every p1-proposal') : bounded(w, t, 'espLifetimeSeconds', t.me.esp.lifetimeSeconds, 'every p2-proposal');
@@ -92,15 +110,34 @@ function proposals(w: ConfigWriter, t: TunnelView, kind: 'p1' | 'p2', name: stri
             dropped++;
             continue;
           }
-          const pn = `${name}-${++n}`;
-          lines.push(kind === 'p1' ? `set ike p1-proposal ${q(pn)} preshare ${g} esp ${e} ${h} second ${life}` : `set ike p2-proposal ${q(pn)} ${g} esp ${e} ${h} second ${life}`);
-          out.push(pn);
+          const boxName = own[n];
+          const derived = `${name}-${++n}`;
+          const line = (pn: string) => (kind === 'p1' ? `set ike p1-proposal ${q(pn)} preshare ${g} esp ${e} ${h} second ${life}` : `set ike p2-proposal ${q(pn)} ${g} esp ${e} ${h} second ${life}`);
+          if (boxName !== undefined && predefined(boxName, kind === 'p1' ? 1 : 2) !== undefined) {
+            if (t.me.auth.method === 'psk' && predefinedName(kind, g, e, h, life) === boxName) {
+              out.push(boxName);
+              continue;
+            }
+          } else if (boxName !== undefined) {
+            const mine = line(boxName);
+            const claim = `${kind}:${boxName}=${mine}`;
+            // Another definition of the name in this file: the box's name is left to it.
+            const other = has(`${kind}:${boxName}`) && !has(claim);
+            if (!other) {
+              if (!has(claim)) lines.push(mine);
+              claims.push(`${kind}:${boxName}`, claim);
+              out.push(boxName);
+              continue;
+            }
+          }
+          lines.push(line(derived));
+          out.push(derived);
         }
       }
     }
   }
   if (dropped > 0) w.warn('SETTING_UNSUPPORTED', `ScreenOS takes at most ${MAX_PROPOSALS} ${kind === 'p1' ? 'phase-1' : 'phase-2'} proposals; ${dropped} combination(s) left out`, { tunnel: tn });
-  return { names: out, lines };
+  return { names: out, lines, claims };
 }
 
 /**
@@ -113,23 +150,49 @@ function portWithoutProtocol(w: ConfigWriter, t: TunnelView, s: Selector): boole
   return true;
 }
 
-function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>): string {
+/**
+ * The service of a proxy ID's protocol and ports: the box's (recorded at import, `own`: signature
+ * → name) when it has one, a predefined one (HTTP…) named, not defined; else <protocol>-<ports>.
+ */
+function serviceFor(w: ConfigWriter, s: Selector, defined: Set<string>, own: ReadonlyMap<string, string> = new Map()): string {
   if (s.protocol === 0) return 'any';
+  const src = s.localPort ? `${s.localPort.from}-${s.localPort.to}` : '0-65535';
+  const dst = s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : '0-65535';
+  const sig = serviceSignature({ protocol: s.protocol, src: [s.localPort?.from ?? 0, s.localPort?.to ?? 65535], dst: [s.remotePort?.from ?? 0, s.remotePort?.to ?? 65535] });
+  const boxName = own.get(sig);
+  if (boxName !== undefined) {
+    const builtIn = predefinedService(boxName);
+    if (builtIn) {
+      if (serviceSignature(builtIn) === sig) return q(boxName);
+    } else if (!defined.has(`svc:${boxName}`) || defined.has(`svc:${boxName}=${sig}`)) {
+      if (!defined.has(`svc:${boxName}`)) {
+        defined.add(`svc:${boxName}`);
+        defined.add(`svc:${boxName}=${sig}`);
+        w.line(`set service ${q(boxName)} protocol ${s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : String(s.protocol)} src-port ${src} dst-port ${dst}`);
+      }
+      return q(boxName);
+    }
+  }
   const name = `${protocolName(s.protocol)}-${s.localPort ? `${s.localPort.from}-${s.localPort.to}` : 'any'}-${s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : 'any'}`;
   if (!defined.has(name)) {
     defined.add(name);
-    const src = s.localPort ? `${s.localPort.from}-${s.localPort.to}` : '0-65535';
-    const dst = s.remotePort ? `${s.remotePort.from}-${s.remotePort.to}` : '0-65535';
     const proto = s.protocol === 6 ? 'tcp' : s.protocol === 17 ? 'udp' : String(s.protocol);
     w.line(`set service ${q(name)} protocol ${proto} src-port ${src} dst-port ${dst}`);
   }
   return q(name);
 }
 
-/** The address-book object of one prefix (a range is split into its prefixes by the caller). */
-function address(w: ConfigWriter, zone: string, r: AddressRange, defined: Set<string>): string {
-  const name = objectName(r);
+/**
+ * The address-book object of one prefix (a range is split into its prefixes by the caller): the
+ * box's entry for it when recorded (`own`, prefix → name) and no other prefix of this file has
+ * that name in the zone, else N-<prefix>.
+ */
+function address(w: ConfigWriter, zone: string, r: AddressRange, defined: Set<string>, own: ReadonlyMap<string, string> = new Map()): string {
+  const boxName = own.get(cidr(r) ?? '');
+  const taken = boxName !== undefined && defined.has(`${zone}/${boxName}`) && !defined.has(`${zone}/${boxName}@${cidr(r) ?? ''}`);
+  const name = boxName !== undefined && !taken ? boxName : objectName(r);
   const key = `${zone}/${name}`;
+  defined.add(`${key}@${cidr(r) ?? ''}`);
   if (!defined.has(key)) {
     defined.add(key);
     if (r.family === 4) w.line(`set address ${q(zone)} ${q(name)} ${firstIp(r)} ${netmask(r)}`);
@@ -158,8 +221,11 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     w.warn('SELECTOR_UNSUPPORTED', `none of the ${explicit.length} proxy ID(s) can be written on ScreenOS (a port with protocol any, or IPv4 with IPv6), and without one the VPN would ${routeBased ? 'negotiate 0.0.0.0/0 both ways' : 'tunnel nothing'}: the tunnel is not written; name the protocol of each port, and keep each proxy ID in one address family`, { tunnel: tn });
     return;
   }
-  const phase1 = proposals(w, t, 'p1', `p1-${name}`);
-  const phase2 = proposals(w, t, 'p2', `p2-${name}`);
+  // The box's own names, recorded at import (options.ts); empty: the exporter's.
+  const own = screenosOptionsOf(t.me);
+  const serviceNames = addressNames(own.services);
+  const phase1 = proposals(w, t, 'p1', `p1-${name}`, proposalNames(own.p1Proposals), defined);
+  const phase2 = proposals(w, t, 'p2', `p2-${name}`, proposalNames(own.p2Proposals), defined);
   // "set ike gateway … proposal" and "set vpn … proposal" need at least one proposal: without
   // one, the tunnel is not written (never a line ScreenOS refuses).
   if (phase1.names.length === 0 || phase2.names.length === 0) {
@@ -191,15 +257,24 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
     return;
   }
   for (const l of [...phase1.lines, ...phase2.lines]) w.line(l);
+  for (const c of [...phase1.claims, ...phase2.claims]) defined.add(c);
+  // A box's name another tunnel of this file already took (a copied tunnel) is not reused.
+  const claim = (kind: string, boxName: string) => {
+    const got = boxName !== '' && !defined.has(`${kind}:${boxName}`) ? boxName : name;
+    defined.add(`${kind}:${got}`);
+    return got;
+  };
+  const gwName = claim('gateway', own.ikeGateway);
+  const vpnName = claim('vpn', own.vpn);
   if (t.me.ikeVersion === 2) {
-    w.line(`set ike gateway ikev2 ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} outgoing-interface ${q(t.outside)} ${auth} proposal ${plist}`);
+    w.line(`set ike gateway ikev2 ${q(gwName)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} outgoing-interface ${q(t.outside)} ${auth} proposal ${plist}`);
   } else {
     const mode = t.me.exchangeMode === 'aggressive' ? 'Aggr' : 'Main';
-    w.line(`set ike gateway ${q(name)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} ${mode} outgoing-interface ${q(t.outside)} ${auth} proposal ${plist}`);
+    w.line(`set ike gateway ${q(gwName)} address ${orPlaceholder(t.peerAddress, 'peer-address')}${ids} ${mode} outgoing-interface ${q(t.outside)} ${auth} proposal ${plist}`);
   }
-  if (t.me.natTraversal) w.line(`set ike gateway ${q(name)} nat-traversal`);
-  if (t.me.dpd.enabled) w.line(`set ike gateway ${q(name)} dpd-liveness interval ${t.me.dpd.intervalSeconds}`);
-  w.line(`set vpn ${q(name)} gateway ${q(name)} no-replay tunnel idletime 0 proposal ${p2.map(q).join(' ')}`);
+  if (t.me.natTraversal) w.line(`set ike gateway ${q(gwName)} nat-traversal`);
+  if (t.me.dpd.enabled) w.line(`set ike gateway ${q(gwName)} dpd-liveness interval ${t.me.dpd.intervalSeconds}`);
+  w.line(`set vpn ${q(vpnName)} gateway ${q(gwName)} no-replay tunnel idletime 0 proposal ${p2.map(q).join(' ')}`);
   if (t.me.monitor.enabled) {
     // The source interface must be one of the gateway's interfaces or tunnel interfaces; another
     // name is left out (ScreenOS then uses the outgoing interface) and said.
@@ -226,27 +301,29 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
       t.me.monitor.optimized ? 'optimized' : '',
       t.me.monitor.rekey ? 'rekey' : '',
     ].filter(Boolean);
-    w.line(`set vpn ${q(name)} monitor${opts.length ? ` ${opts.join(' ')}` : ''}`);
+    w.line(`set vpn ${q(vpnName)} monitor${opts.length ? ` ${opts.join(' ')}` : ''}`);
   }
 
   const tunnelIf = t.me.tunnelInterface || `tunnel.${index}`;
   const tz = zoneName(tunnelZone(ctx, tunnelIf, 'Untrust'));
   const iz = zoneName(ctx.insideZone);
   if (routeBased) {
-    w.line(`set vpn ${q(name)} id 0x${index.toString(16)} bind interface ${tunnelIf}`);
+    const vpnId = own.vpnId > 0 && !defined.has(`vpnid:${own.vpnId}`) ? own.vpnId : index;
+    defined.add(`vpnid:${vpnId}`);
+    w.line(`set vpn ${q(vpnName)} id 0x${vpnId.toString(16)} bind interface ${tunnelIf}`);
     // Several VPNs on one tunnel interface: ScreenOS picks the SA by route, not by proxy ID (KB16008).
     const boundKey = `bound:${tunnelIf}`;
     const firstVpn = [...defined].find((d) => d.startsWith(`${boundKey}=`))?.slice(boundKey.length + 1);
-    if (firstVpn === undefined) defined.add(`${boundKey}=${name}`);
+    if (firstVpn === undefined) defined.add(`${boundKey}=${vpnName}`);
     else {
-      w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `VPNs "${firstVpn}" and "${name}" are both bound to ${tunnelIf}: ScreenOS sends routed traffic into the tunnel interface without checking proxy IDs${before63 ? ' (before 6.3)' : ''}, so it can leave on the wrong SA and a strict peer drops it (KB16008); use one VPN with several proxy IDs and proxy-id check on 6.3, or NHTB`, { tunnel: tn });
+      w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `VPNs "${firstVpn}" and "${vpnName}" are both bound to ${tunnelIf}: ScreenOS sends routed traffic into the tunnel interface without checking proxy IDs${before63 ? ' (before 6.3)' : ''}, so it can leave on the wrong SA and a strict peer drops it (KB16008); use one VPN with several proxy IDs and proxy-id check on 6.3, or NHTB`, { tunnel: tn });
     }
     if (explicit.length > 1 && before63) {
       w.warn('MULTIPLE_PROXY_IDS_UNSUPPORTED', `ScreenOS ${ctx.gateway.osVersion} takes one proxy ID per route-based VPN (several need 6.3): only proxy ID 1 is written, ${explicit.length - 1} left out`, { tunnel: tn });
     }
     const written = before63 ? explicit.slice(0, 1) : explicit;
     if (screenosOptionsOf(t.me).proxyIdCheck || written.length > 1) {
-      w.line(`set vpn ${q(name)} proxy-id check`);
+      w.line(`set vpn ${q(vpnName)} proxy-id check`);
     }
     for (const s of written) {
       if (s.local.family !== s.remote.family) {
@@ -254,13 +331,13 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
         continue;
       }
       if (portWithoutProtocol(w, t, s)) continue;
-      const svc = serviceFor(w, s, defined);
+      const svc = serviceFor(w, s, defined, serviceNames);
       const locals = rangeToPrefixes(s.local);
       const remotes = rangeToPrefixes(s.remote);
       if (!isPrefix(s.local) || !isPrefix(s.remote)) {
         w.warn('ADDRESS_RANGE_SPLIT', `proxy ID ${s.index} "${s.name}" uses an address range; ScreenOS proxy IDs take prefixes, written as ${locals.length * remotes.length} proxy IDs`, { tunnel: tn, line: w.current + 1, silentInFile: true });
       }
-      for (const l of locals) for (const r of remotes) w.line(`set vpn ${q(name)} proxy-id local-ip ${cidr(l)} remote-ip ${cidr(r)} ${svc}`);
+      for (const l of locals) for (const r of remotes) w.line(`set vpn ${q(vpnName)} proxy-id local-ip ${cidr(l)} remote-ip ${cidr(r)} ${svc}`);
     }
     if (explicit.length === 0) w.comment('no proxy ID: ScreenOS proposes 0.0.0.0/0 <-> 0.0.0.0/0 any');
     // The interface and its routes once per tunnel interface, however many VPNs are bound to it.
@@ -281,30 +358,80 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, index
   // tunnels the traffic through the VPN (each policy is its own proxy ID).
   const pa = policyAddresses(ctx, t);
   const outZone = routeBased ? tz : zoneName(ctx.outsideZone);
-  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.filter((s) => !portWithoutProtocol(w, t, s)).map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined).replace(/"/g, '') }));
+  const pairs = routeBased ? pa.local.flatMap((l) => pa.remote.map((r) => ({ l, r, svc: 'ANY' }))) : t.selectors.filter((s) => !portWithoutProtocol(w, t, s)).map((s) => ({ l: s.local, r: s.remote, svc: s.protocol === 0 ? 'ANY' : serviceFor(w, s, defined, serviceNames).replace(/"/g, '') }));
   if (!routeBased && t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'policy-based with no proxy ID: the policies tunnel any to any', { tunnel: tn, line: w.current + 1, silentInFile: true });
+  // An address-book object is a prefix: a range is written as the prefixes that make it up,
+  // one policy pair each; in policy-based mode each policy is its own proxy ID (KB16008).
+  const action = routeBased ? 'permit' : `tunnel vpn ${q(vpnName)}`;
+  const localNames = addressNames(own.localAddresses);
+  const remoteNames = addressNames(own.remoteAddresses);
+  const same = pairs.filter(({ l, r }) => l.family === r.family);
+  const written = same.flatMap(({ l, r, svc }) => rangeToPrefixes(l).flatMap((lp) => rangeToPrefixes(r).map((rp) => ({ lp, rp, svc }))));
+  const policyIds = boxPolicies(written, own.policyOut, own.policyIn, defined);
   for (const { l, r, svc } of pairs) {
     if (l.family !== r.family) {
       if (!routeBased) w.warn('MIXED_ADDRESS_FAMILIES', `a proxy ID from ${objectName(l)} to ${objectName(r)} mixes IPv4 and IPv6; a policy cannot, left out`, { tunnel: tn });
       continue;
     }
-    // An address-book object is a prefix: a range is written as the prefixes that make it up,
-    // one policy pair each; in policy-based mode each policy is its own proxy ID (KB16008).
     const locals = rangeToPrefixes(l);
     const remotes = rangeToPrefixes(r);
     if (locals.length * remotes.length > 1) {
       w.warn('ADDRESS_RANGE_SPLIT', `${objectName(l)} to ${objectName(r)} is an address range; ScreenOS address objects are prefixes, so it is written as ${locals.length * remotes.length} policies in each direction${routeBased ? '' : ' (each its own proxy ID)'}`, { tunnel: tn, line: w.current + 1, silentInFile: true });
     }
-    const action = routeBased ? 'permit' : `tunnel vpn ${q(name)}`;
+    if (policyIds) continue;
     for (const lp of locals) {
       for (const rp of remotes) {
-        const ln = address(w, iz, lp, defined);
-        const rn = address(w, outZone, rp, defined);
+        const ln = address(w, iz, lp, defined, localNames);
+        const rn = address(w, outZone, rp, defined, remoteNames);
         w.line(`set policy from ${q(iz)} to ${q(outZone)} ${q(ln)} ${q(rn)} ${q(svc)} ${action}`);
         w.line(`set policy from ${q(outZone)} to ${q(iz)} ${q(rn)} ${q(ln)} ${q(svc)} ${action}`);
       }
     }
   }
+  if (!policyIds) return;
+  // The box's two policies for the tunnel, by their ids: one policy each way whose further
+  // sources and destinations are set in its context (`set policy id N`, `set src-address`, `set
+  // dst-address`, `exit`, as a saved configuration writes them: Volume 2, "Policies"; ScreenOS 5.4
+  // WebUI help "Policy Configuration": several source and destination addresses in one policy).
+  const ln = [...new Set(written.map((x) => address(w, iz, x.lp, defined, localNames)))];
+  const rn = [...new Set(written.map((x) => address(w, outZone, x.rp, defined, remoteNames)))];
+  const svc = (written[0] as { svc: string }).svc;
+  const policy = (id: number, from: string, to: string, src: readonly string[], dst: readonly string[]) => {
+    if (id === 0) {
+      for (const a of src) for (const b of dst) w.line(`set policy from ${q(from)} to ${q(to)} ${q(a)} ${q(b)} ${q(svc)} ${action}`);
+      return;
+    }
+    w.line(`set policy id ${id} from ${q(from)} to ${q(to)} ${q(src[0] as string)} ${q(dst[0] as string)} ${q(svc)} ${action}`);
+    if (src.length === 1 && dst.length === 1) return;
+    w.line(`set policy id ${id}`);
+    for (const a of src.slice(1)) w.line(`set src-address ${q(a)}`);
+    for (const b of dst.slice(1)) w.line(`set dst-address ${q(b)}`);
+    w.line('exit');
+  };
+  policy(policyIds.out, iz, outZone, ln, rn);
+  policy(policyIds.in, outZone, iz, rn, ln);
+}
+
+/**
+ * The box's policy ids to write the tunnel's policies with (recorded at import), when the
+ * policies are one set of sources to one set of destinations with one service (what one ScreenOS
+ * policy each way holds) and no other tunnel of this file took the id; undefined: the policies
+ * are written without ids, pair by pair, as for a drawn tunnel (ScreenOS numbers them).
+ */
+function boxPolicies(written: readonly { lp: AddressRange; rp: AddressRange; svc: string }[], out: number, back: number, defined: Set<string>): { out: number; in: number } | undefined {
+  if (out === 0 && back === 0) return undefined;
+  if (written.length === 0 || new Set(written.map((x) => x.svc)).size !== 1) return undefined;
+  const key = (r: AddressRange) => cidr(r) ?? '';
+  const ls = new Set(written.map((x) => key(x.lp)));
+  const rs = new Set(written.map((x) => key(x.rp)));
+  const pairs = new Set(written.map((x) => `${key(x.lp)}>${key(x.rp)}`));
+  if (pairs.size !== written.length || pairs.size !== ls.size * rs.size) return undefined;
+  const take = (id: number) => {
+    if (id === 0 || defined.has(`policy:${id}`)) return 0;
+    defined.add(`policy:${id}`);
+    return id;
+  };
+  return { out: take(out), in: take(back) };
 }
 
 export const screenosExporter: VendorExporter = {

@@ -37,11 +37,16 @@
 //   the VPN, and `set vpn "v" proxy-id check` is one more statement on it. So statements added to
 //   a gateway, VPN or tunnel interface that otherwise stays as it was are set on it alone; a
 //   statement taken away sets the object again (no unset form of one proxy ID was found).
-// - Policies: the exporter writes them without an id and ScreenOS numbers a new policy itself,
-//   so the box's ids are not in the files. The script names each policy it removes by the id it
-//   gets when the exported file alone is pasted on a box (its rank among the file's policies),
-//   with a note to look the box's id up with `get policy from <zone> to <zone>`.
+// - Policies: the exporter writes an imported tunnel's two policies with the box's ids (`set
+//   policy id N from …`, recorded at import: options.ts), their further addresses in the
+//   policy's context (`set policy id N`, `set src-address …`, `exit`, as a saved configuration
+//   writes them), so such a policy is unset by the box's own id. A policy written without an id
+//   (a drawn tunnel's, or one the box had none for) is numbered by ScreenOS itself: the script
+//   names it by the id it gets when the exported file alone is pasted on a box (the next after
+//   the highest before it), with a note to look the box's id up with `get policy from <zone> to
+//   <zone>`.
 import { words, type ApplyResult, type PasteScript, type VendorPaste } from '../kit/paste';
+import { predefined } from './reader';
 
 const unq = (w: string | undefined) => (w ?? '').replace(/^"(.*)"$/, '$1');
 
@@ -67,6 +72,10 @@ interface Line {
   uses: string[];
   /** The line that creates the object (the others add to it). */
   creates: boolean;
+  /** A policy's id, when the line gives it. */
+  id?: number;
+  /** A policy's from and to zones (its context's further addresses are of these zones). */
+  zones?: [string, string];
 }
 
 /** What one `set` line (its words) is part of; undefined for a line that is none of the exporter's objects. */
@@ -147,16 +156,25 @@ function lineOf(ws: readonly string[]): Line | undefined {
       uses: [],
       creates: true,
     };
-  if (w[0] === 'policy' && w[1] === 'from') {
-    // from "z1" to "z2" "src" "dst" "svc" action…
-    const [from, to, src, dst, svc] = [w[2], w[4], w[5], w[6], w[7]].map(unq);
+  if (w[0] === 'policy') {
+    // [id N] [top|before N|after N] [name "x"] from "z1" to "z2" "src" "dst" "svc" action…; `id N` alone opens its context.
+    const id = w[1] === 'id' && /^\d+$/.test(w[2] ?? '') ? Number(w[2]) : undefined;
+    if (id !== undefined && w.length === 3) return { kind: 'policy', key: `policy id ${id}`, uses: [], creates: false, id };
+    let i = id !== undefined ? 3 : 1;
+    if (w[i] === 'top') i++;
+    else if (w[i] === 'before' || w[i] === 'after') i += 2;
+    if (w[i] === 'name') i += 2;
+    if (w[i] !== 'from') return undefined;
+    const [from, to, src, dst, svc] = [w[i + 1], w[i + 3], w[i + 4], w[i + 5], w[i + 6]].map(unq);
     const v = w.indexOf('vpn');
     const uses = [`address ${from} ${src}`, `address ${to} ${dst}`, `service ${svc}`, ...(v >= 0 && w[v - 1] === 'tunnel' ? [`vpn ${unq(w[v + 1])}`] : [])];
     return {
       kind: 'policy',
-      key: `policy ${w.join(' ')}`,
+      key: id !== undefined ? `policy id ${id}` : `policy ${w.join(' ')}`,
       uses,
       creates: true,
+      ...(id !== undefined ? { id } : {}),
+      zones: [from as string, to as string],
     };
   }
   return undefined;
@@ -169,32 +187,87 @@ interface Obj {
   uses: Set<string>;
   /** A policy's id. */
   id?: number;
+  /** A policy's from and to zones. */
+  zones?: [string, string];
 }
 
-/** The objects of a configuration in the exporter's format, in order; policies numbered 1, 2, … in the file's order. */
-function objectsOf(text: string): Map<string, Obj> {
-  const out = new Map<string, Obj>();
-  let policies = 0;
+/** A policy's context statements (after `set policy id N`, before `exit`): what they name. */
+function contextUses(ws: readonly string[], zones: readonly [string, string] | undefined): string[] | undefined {
+  if (ws[0] !== 'set' || ws.length !== 3) return undefined;
+  const name = unq(ws[2]);
+  if (ws[1] === 'src-address') return [`address ${zones?.[0] ?? ''} ${name}`];
+  if (ws[1] === 'dst-address') return [`address ${zones?.[1] ?? ''} ${name}`];
+  if (ws[1] === 'service') return [`service ${name}`];
+  return [];
+}
+
+/** A configuration as its objects in order, and the other lines (comments, statements that are none of the exporter's objects) where they stand. */
+interface Parsed {
+  objs: Map<string, Obj>;
+  /** The object keys and the other lines, in the file's order. */
+  order: ({ key: string } | { text: string })[];
+}
+
+/**
+ * The objects of a configuration in the exporter's format (or a box's saved one), in order: a
+ * policy with an id by its id, one without by the number ScreenOS gives it (the next after the
+ * highest so far); a policy's context lines (`set policy id N` … `exit`) are its own.
+ */
+function parse(text: string): Parsed {
+  const objs = new Map<string, Obj>();
+  const order: Parsed['order'] = [];
+  let nextId = 1;
+  let context: Obj | undefined;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const l = lineOf(words(line));
-    if (!l) continue;
-    // Two identical policies are two policies.
-    const key = l.kind === 'policy' ? `${l.key}\u0000${++policies}` : l.key;
-    const o = out.get(key) ?? {
-      kind: l.kind,
-      key,
-      lines: [],
-      uses: new Set<string>(),
-      ...(l.kind === 'policy' ? { id: policies } : {}),
-    };
+    if (line === '') continue;
+    if (line.startsWith('#')) {
+      order.push({ text: line });
+      continue;
+    }
+    const ws = words(line);
+    if (context) {
+      if (ws[0] === 'exit' && ws.length === 1) {
+        context.lines.push(line);
+        context = undefined;
+        continue;
+      }
+      const uses = contextUses(ws, context.zones);
+      if (uses) {
+        context.lines.push(line);
+        for (const u of uses) context.uses.add(u);
+        continue;
+      }
+    }
+    const l = lineOf(ws);
+    if (!l) {
+      order.push({ text: line });
+      continue;
+    }
+    // Two identical policies without an id are two policies.
+    const id = l.kind !== 'policy' ? undefined : (l.id ?? nextId);
+    if (id !== undefined) nextId = Math.max(nextId, id + 1);
+    const key = l.kind === 'policy' && l.id === undefined ? `${l.key}\u0000${id}` : l.key;
+    let o = objs.get(key);
+    if (!o) {
+      o = { kind: l.kind, key, lines: [], uses: new Set<string>(), ...(id !== undefined ? { id } : {}), ...(l.zones ? { zones: l.zones } : {}) };
+      objs.set(key, o);
+      order.push({ key });
+    }
+    if (l.zones && !o.zones) o.zones = l.zones;
     o.lines.push(line);
     for (const u of l.uses) o.uses.add(u);
-    out.set(key, o);
+    if (l.kind === 'policy' && !l.creates) context = o;
   }
-  return out;
+  return { objs, order };
 }
+
+function objectsOf(text: string): Map<string, Obj> {
+  return parse(text).objs;
+}
+
+/** A policy the script names by its place in the file, not by an id the box gave it (the exporter wrote none). */
+const numbered = (o: Obj) => o.kind === 'policy' && o.key.includes('\u0000');
 
 /** The policy's key without its number. */
 const bare = (key: string) => key.split('\u0000')[0] as string;
@@ -234,7 +307,7 @@ function commands(before: string, after: string): PasteScript {
   const same = (x: Obj, y: Obj) => x.lines.join('\n') === y.lines.join('\n');
   // A policy is the same policy when the after file has one written alike (their numbers may differ).
   const afterPolicies = new Map<string, Obj[]>();
-  for (const o of a.values()) if (o.kind === 'policy') afterPolicies.set(bare(o.key), [...(afterPolicies.get(bare(o.key)) ?? []), o]);
+  for (const o of a.values()) if (numbered(o)) afterPolicies.set(bare(o.key), [...(afterPolicies.get(bare(o.key)) ?? []), o]);
   const kept = new Map<string, Obj>(); // before key -> after object
   // Statements added to a gateway, VPN or tunnel interface that stays as it was: set on it alone
   // (KB16008 adds a VPN's proxy IDs one `set vpn "v" proxy-id …` at a time to the VPN).
@@ -248,7 +321,7 @@ function commands(before: string, after: string): PasteScript {
     return proxyIds([...x.lines, ...newLines(x, y)]) === proxyIds(y.lines);
   };
   for (const o of b.values()) {
-    if (o.kind === 'policy') {
+    if (numbered(o)) {
       const match = afterPolicies.get(bare(o.key))?.shift();
       if (match) kept.set(o.key, match);
     } else {
@@ -305,7 +378,7 @@ function commands(before: string, after: string): PasteScript {
   const toUnset = [...b.values()].filter((o) => unset.has(o.key)).sort((x, y) => byRank(y, x));
   for (const o of toUnset) {
     out.push(unsetOf(o));
-    if (o.kind === 'policy')
+    if (numbered(o))
       notes.push(
         `"${unsetOf(o)}" names the policy "${o.lines[0]}" by the id it has when this file alone is pasted on a box; find its id on the box with "get policy from ${words(o.lines[0] as string)[3]} to ${words(o.lines[0] as string)[5]}" and use that`,
       );
@@ -331,15 +404,17 @@ function commands(before: string, after: string): PasteScript {
 // refused; `unset` of an object that does not exist, or that another still uses, is refused.
 
 function apply(config: string, script: PasteScript): ApplyResult {
-  const objs = objectsOf(config);
-  const header = config
-    .split('\n')
-    .filter((l) => l.startsWith('#'))
-    .slice(0, 6);
+  const { objs, order } = parse(config);
   let nextId = Math.max(0, ...[...objs.values()].map((o) => o.id ?? 0)) + 1;
   const lines = script.text.split('\n');
   const checked: ReadonlySet<string> = new Set(['p1', 'p2', 'gateway', 'vpn', 'service', 'address']);
-  const exists = (k: string) => objs.has(k) || [...objs.keys()].some((x) => bare(x) === k);
+  // Zones are matched without case ("trust" is "Trust"), as the reader does.
+  const norm = (k: string) => (k.startsWith('address ') ? k.replace(/^address (\S+)/, (_, z: string) => `address ${z.toLowerCase()}`) : k);
+  const keys = new Set([...objs.keys()].map((k) => norm(bare(k))));
+  const exists = (k: string) => keys.has(norm(k));
+  /** Built-in names: address "Any", service "ANY", the predefined proposals (Volume 5, "Phase 1 Proposals", "Phase 2 Proposals"). */
+  const builtIn = (u: string) => /^(address \S+ any|service any)$/i.test(u) || (/^p[12] /.test(u) && predefined(u.slice(3), u[1] === '1' ? 1 : 2) !== undefined);
+  let context: Obj | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     if (line === '') continue;
@@ -349,47 +424,74 @@ function apply(config: string, script: PasteScript): ApplyResult {
       line: i + 1,
       message,
     });
+    if (context) {
+      if (ws[0] === 'exit' && ws.length === 1) {
+        context.lines.push(line);
+        context = undefined;
+        continue;
+      }
+      const uses = contextUses(ws, context.zones);
+      if (uses) {
+        for (const u of uses) if (!exists(u) && !builtIn(u)) return fail(`${u} does not exist`);
+        context.lines.push(line);
+        for (const u of uses) context.uses.add(u);
+        continue;
+      }
+      return fail(`not a policy context command: ${line}`);
+    }
     if (ws[0] === 'set') {
       const l = lineOf(ws);
       if (!l) return fail(`unknown command: ${line}`);
       for (const u of l.uses) {
         const kind = u.split(' ')[0] as string;
-        // Built-in names (address "Any", service "ANY") are not objects of the file.
-        if (checked.has(kind) && !exists(u) && !/^(address \S+ any|service any)$/i.test(u)) return fail(`${u} does not exist`);
+        if (checked.has(kind) && !exists(u) && !builtIn(u)) return fail(`${u} does not exist`);
       }
-      if (l.kind === 'policy') {
+      const add = (key: string, o: Obj) => {
+        objs.set(key, o);
+        order.push({ key });
+        keys.add(norm(bare(key)));
+      };
+      if (l.kind === 'policy' && l.id === undefined) {
         const key = `${l.key}\u0000${nextId}`;
-        objs.set(key, {
-          kind: 'policy',
-          key,
-          lines: [line],
-          uses: new Set(l.uses),
-          id: nextId++,
-        });
+        add(key, { kind: 'policy', key, lines: [line], uses: new Set(l.uses), id: nextId++, ...(l.zones ? { zones: l.zones } : {}) });
         continue;
       }
       const o = objs.get(l.key);
       if (o && l.creates) return fail(`${l.key} already exists: unset it first`);
       if (!o && !l.creates && l.kind !== 'interface') return fail(`${l.key} does not exist`);
-      const x = o ?? {
-        kind: l.kind,
-        key: l.key,
-        lines: [],
-        uses: new Set<string>(),
-      };
+      const x = o ?? { kind: l.kind, key: l.key, lines: [], uses: new Set<string>(), ...(l.id !== undefined ? { id: l.id } : {}), ...(l.zones ? { zones: l.zones } : {}) };
+      if (!o) add(l.key, x);
+      if (l.id !== undefined) nextId = Math.max(nextId, l.id + 1);
       x.lines.push(line);
       for (const u of l.uses) x.uses.add(u);
-      objs.set(l.key, x);
+      if (l.kind === 'policy' && !l.creates) context = x;
     } else if (ws[0] === 'unset') {
       const target = [...objs.values()].find((o) => unsetOf(o) === line);
       if (!target) return fail(`not found: ${line}`);
-      const user = [...objs.values()].find((o) => o !== target && [...o.uses].some((u) => u === target.key || u === bare(target.key)));
+      const user = [...objs.values()].find((o) => o !== target && [...o.uses].some((u) => norm(u) === norm(target.key) || norm(u) === norm(bare(target.key))));
       if (user) return fail(`${bare(target.key)} is in use by ${bare(user.key)}`);
       objs.delete(target.key);
+      keys.delete(norm(bare(target.key)));
+      // Set again, it is a new object: ScreenOS puts a new policy at the bottom of its list (KB6629).
+      const at = order.findIndex((e) => 'key' in e && e.key === target.key);
+      if (at >= 0) order.splice(at, 1);
     } else return fail(`unknown command: ${line}`);
   }
-  const body = [...objs.values()].flatMap((o) => o.lines);
-  return { ok: true, config: [...header, ...body].join('\n') + '\n' };
+  if (context) return fail0(lines.length, 'a policy context is not closed with exit');
+  // The configuration in its order: the other lines where they stood, each object at its first place, new ones last.
+  const body: string[] = [];
+  const seen = new Set<string>();
+  for (const e of order) {
+    if ('text' in e) body.push(e.text);
+    else if (!seen.has(e.key)) {
+      seen.add(e.key);
+      const o = objs.get(e.key);
+      if (o) body.push(...o.lines);
+    }
+  }
+  return { ok: true, config: `${body.join('\n')}\n` };
 }
 
-export const screenosPaste: VendorPaste = { keepsBoxNames: false, commands, apply };
+const fail0 = (line: number, message: string): ApplyResult => ({ ok: false, line, message });
+
+export const screenosPaste: VendorPaste = { keepsBoxNames: true, commands, apply };

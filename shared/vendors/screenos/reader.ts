@@ -30,7 +30,9 @@ import { InterfaceSchema, NatRuleSchema, RouteSchema, SecurityPolicySchema, type
 import { LIMITS } from '../../model/text';
 import { formatRange, parseIp, prefixLength, type AddressRange } from '../../net/address';
 import { formatSelector, fromRange } from '../../net/selector';
+import { cidr } from '../kit/export/addresses';
 import type { ChildMeaning, ConfigMeaning, DeviceMeaning, LineAccount, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
+import { SCREENOS_ADDRESS_LIST, SCREENOS_NAME, SCREENOS_SERVICE_LIST, screenosEndOptions, type ScreenosEndOptions } from './options';
 
 /** The words of one line: bare, or "quoted" with no escape. */
 function lex(text: string): { ok: true; words: string[] } | { ok: false; why: string } {
@@ -64,9 +66,12 @@ const UNIT: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 8
 interface Proposal {
   meaning: ProposalMeaning;
   lifetimeSeconds: number;
+  /** The proposal's name on the box (a predefined one's too). */
+  name: string;
 }
 
 interface Gateway {
+  name: string;
   address: string;
   ikeVersion: 1 | 2;
   mode?: 'main' | 'aggressive';
@@ -85,6 +90,8 @@ interface Gateway {
 
 interface Vpn {
   gateway: Gateway;
+  /** `set vpn "x" id 0xN bind interface …`: the VPN's id. */
+  id?: number;
   proposals: Proposal[];
   tunnelInterface?: string;
   proxyIds: { local: AddressRange; remote: AddressRange; service: Service }[];
@@ -151,11 +158,11 @@ function side(r: AddressRange, protocol: number, p: [number, number]): string {
  * Proposals", "Phase 2 Proposals"): `<auth>-g<group>-<enc>-<hash>` (phase 1, 28,800 seconds) and
  * `g<group>|nopfs-esp-<enc>-<hash>` (phase 2, 3,600 seconds).
  */
-function predefined(name: string, phase: 1 | 2): Proposal | undefined {
+export function predefined(name: string, phase: 1 | 2): Proposal | undefined {
   const m = phase === 1 ? /^(?:pre|rsa|dsa)-g(1|2|5|14)-(des|3des|aes128|aes192|aes256)-(md5|sha)$/.exec(name) : /^(?:g(1|2|5|14)|nopfs)-esp-(des|3des|aes128|aes192|aes256|null)-(md5|sha)$/.exec(name);
   if (!m) return undefined;
   const group = m[1] === undefined ? [] : [Number(m[1]) as DhGroup];
-  return { meaning: { encryption: [ENC[m[2] as string] as Encryption], integrity: [m[3] === 'md5' ? 'md5' : 'sha1'], dhGroups: group }, lifetimeSeconds: phase === 1 ? 28800 : 3600 };
+  return { meaning: { encryption: [ENC[m[2] as string] as Encryption], integrity: [m[3] === 'md5' ? 'md5' : 'sha1'], dhGroups: group }, lifetimeSeconds: phase === 1 ? 28800 : 3600, name };
 }
 
 /** The proposal sets of `sec-level` (the same guide, "Phase 1 Proposals", "Phase 2 Proposals"). */
@@ -213,6 +220,133 @@ interface Policy {
 const same = (a: AddressRange, b: AddressRange) => a.family === b.family && a.from === b.from && a.to === b.to;
 const any4: AddressRange = { family: 4, from: 0n, to: 0xffffffffn };
 
+/** A service as the setting writes it: `<protocol>/<src ports>/<dst ports>` (6/0-65535/443-443). */
+export const serviceSignature = (s: { protocol: number; src: readonly [number, number]; dst: readonly [number, number] }) => `${s.protocol}/${s.src[0]}-${s.src[1]}/${s.dst[0]}-${s.dst[1]}`;
+
+/** The predefined service of that name (matched without case), when it is one service. */
+export function predefinedService(name: string): Service | undefined {
+  const got = PREDEFINED_SERVICES[name.toUpperCase()];
+  return got?.length === 1 ? got[0] : undefined;
+}
+
+/** What a policy matches, as a key: its zones (lower case), VPN, sources, destinations and services, each set sorted. */
+const serviceKey = (s: Service) => `${s.protocol}:${s.src[0]}-${s.src[1]}:${s.dst[0]}-${s.dst[1]}`;
+const setKey = (xs: readonly string[]) => [...new Set(xs)].sort().join(',');
+const rangesKey = (rs: readonly AddressRange[]) => (rs.every((r) => cidr(r) !== undefined) ? setKey(rs.map((r) => cidr(r) as string)) : undefined);
+const matchKey = (to: string, vpn: string | undefined, src: string, dst: string, services: string) => `${to.toLowerCase()}|${vpn ?? ''}|${src}|${dst}|${services}`;
+
+interface PolicyIndex {
+  /** By what the policy matches and its to-zone: the first policy with an id (a policy out of the inside zone, whatever that zone is called). */
+  byTo: Map<string, Policy>;
+  /** The same, keyed by the from-zone too. */
+  byBoth: Map<string, Policy>;
+}
+
+/** The box's policies indexed once for all tunnels by what they match (never scanned per tunnel). */
+function indexPolicies(policies: readonly Policy[]): PolicyIndex {
+  const byTo = new Map<string, Policy>();
+  const byBoth = new Map<string, Policy>();
+  for (const p of policies) {
+    if (p.disabled || p.id === undefined || p.action !== 'allow' || p.dipId !== undefined || p.fromZone.toLowerCase() === p.toZone.toLowerCase()) continue;
+    const src = rangesKey(p.src);
+    const dst = rangesKey(p.dst);
+    if (src === undefined || dst === undefined) continue;
+    const k = matchKey(p.toZone, p.vpn, src, dst, setKey(p.services.map(serviceKey)));
+    if (!byTo.has(k)) byTo.set(k, p);
+    const both = `${p.fromZone.toLowerCase()}>${k}`;
+    if (!byBoth.has(both)) byBoth.set(both, p);
+  }
+  return { byTo, byBoth };
+}
+
+/**
+ * The names the box gives what one VPN uses, as this product's tunnel-end settings (options.ts),
+ * so that the export of the imported box writes its own names: its IKE gateway, VPN and VPN id,
+ * the proposals (by name, predefined ones too), the address book entries of the prefixes the
+ * tunnel's policies name, and the ids of the two policies the export writes for the tunnel (from
+ * the inside zone to the tunnel's zone and back, or tunnelling into the VPN). A policy is the
+ * tunnel's only when it matches exactly what the export writes (the tunnel's local prefixes to
+ * its remote ones, service ANY route-based, the proxy IDs' service policy-based): one naming more
+ * (another address, a group of more, another service) keeps its id out of the export, which then
+ * writes a policy of its own, so that a corrected policy never drops what the box's matched.
+ * A name a setting cannot hold (options.ts, SCREENOS_NAME) is not recorded.
+ */
+function boxNames(
+  vpnName: string,
+  vpn: Vpn,
+  children: readonly { local: AddressRange; remote: AddressRange; service: Service }[],
+  tunnelRoutes: readonly string[],
+  ifaces: ReadonlyMap<string, { zone?: string }>,
+  index: PolicyIndex,
+  book: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  serviceNames: ReadonlyMap<string, string>,
+): Record<string, string | number | boolean> {
+  const out: Partial<ScreenosEndOptions> = {};
+  const fits = (n: string) => SCREENOS_NAME.test(n);
+  if (fits(vpn.gateway.name)) out.ikeGateway = vpn.gateway.name;
+  if (fits(vpnName)) out.vpn = vpnName;
+  if (vpn.id !== undefined && vpn.id > 0) out.vpnId = vpn.id;
+  const names = (ps: readonly Proposal[]) => (ps.length > 0 && ps.length <= 4 && ps.every((p) => fits(p.name)) ? ps.map((p) => p.name).join(',') : undefined);
+  const p1 = names(vpn.gateway.proposals);
+  const p2 = names(vpn.proposals);
+  if (p1 !== undefined) out.p1Proposals = p1;
+  if (p2 !== undefined) out.p2Proposals = p2;
+
+  const routeBased = vpn.tunnelInterface !== undefined;
+  const outside = (routeBased ? ifaces.get(vpn.tunnelInterface as string)?.zone : vpn.gateway.outgoing !== undefined ? ifaces.get(vpn.gateway.outgoing)?.zone : undefined)?.toLowerCase();
+  const isAny = (r: AddressRange) => r.from === 0n && r.to === (r.family === 4 ? 0xffffffffn : (1n << 128n) - 1n);
+  const text = (rs: readonly AddressRange[]) => [...new Set(rs.filter((r) => !isAny(r)).map((r) => cidr(r)))];
+  const locals = text(children.map((c) => c.local));
+  const selRemotes = text(children.map((c) => c.remote));
+  const remotes = routeBased && selRemotes.length === 0 ? [...new Set(tunnelRoutes)] : selRemotes;
+
+  // The two policies, when the tunnel's traffic is one set of sources to one of destinations.
+  let inside: string | undefined;
+  const L = locals.every((x) => x !== undefined) ? setKey(locals as string[]) : undefined;
+  const R = remotes.every((x) => x !== undefined) ? setKey(remotes as string[]) : undefined;
+  const services = [...new Set(children.map((c) => serviceKey(c.service)))];
+  const cross = routeBased || (services.length === 1 && children.length === locals.length * remotes.length);
+  if (outside !== undefined && L && R && cross) {
+    const svc = routeBased ? serviceKey(ANY_SERVICE) : (services[0] as string);
+    const via = routeBased ? undefined : vpnName;
+    const po = index.byTo.get(matchKey(outside, via, L, R, svc));
+    if (po && po.fromZone.toLowerCase() !== outside) {
+      inside = po.fromZone.toLowerCase();
+      const pi = index.byBoth.get(`${outside}>${matchKey(inside, via, R, L, svc)}`);
+      out.policyOut = Number(po.id);
+      if (pi) out.policyIn = Number(pi.id);
+    }
+  }
+
+  // The address book entries of the prefixes: the remote ones in the tunnel's zone, the local
+  // ones in the inside zone (that of the policy out, else the first other zone that has one).
+  const entries = (prefixes: readonly (string | undefined)[], zones: readonly string[]) =>
+    prefixes
+      .flatMap((x) => {
+        if (x === undefined) return [];
+        for (const z of zones) {
+          const n = book.get(z)?.get(x);
+          if (n !== undefined) return fits(n) ? [`${x}=${n}`] : [];
+        }
+        return [];
+      })
+      .join(',');
+  const insideZones = inside !== undefined ? [inside] : [...book.keys()].filter((z) => z !== outside);
+  const local = entries(locals, insideZones);
+  // Only the prefixes the tunnel's policies name (what the export writes an entry for): an entry
+  // of another prefix is no name of the tunnel's, even when the box keeps one unused.
+  const remote = outside !== undefined ? entries(remotes, [outside]) : '';
+  if (local !== '' && local.length <= 1024 && SCREENOS_ADDRESS_LIST.test(local)) out.localAddresses = local;
+  if (remote !== '' && remote.length <= 1024 && SCREENOS_ADDRESS_LIST.test(remote)) out.remoteAddresses = remote;
+  const svcs = [...new Set(children.filter((c) => c.service.protocol !== 0).map((c) => serviceSignature(c.service)))].flatMap((sig) => {
+    const n = serviceNames.get(sig);
+    return n !== undefined && fits(n) ? [`${sig}=${n}`] : [];
+  });
+  const svcText = svcs.join(',');
+  if (svcText !== '' && svcText.length <= 1024 && SCREENOS_SERVICE_LIST.test(svcText)) out.services = svcText;
+  return screenosEndOptions.schema.safeParse(out).success ? (out as Record<string, string | number | boolean>) : {};
+}
+
 export const screenosReader: VendorReader = {
   read(files) {
     const lines: LineAccount = { used: 0, ignored: 0, unknown: [] };
@@ -225,6 +359,8 @@ export const screenosReader: VendorReader = {
     const routes: Route[] = [];
     const ifaces = new Map<string, { kind: Interface['kind']; address?: string; zone?: string }>();
     const policies: Policy[] = [];
+    /** Zone (lower case) → prefix → the first address book entry's name for it. */
+    const addressBook = new Map<string, Map<string, string>>();
     const mips: { iface: string; mip: string; host: string; mask: string; line: { file: string; n: number; text: string } }[] = [];
     const dips: { iface: string; id: string; from: string; to: string; line: { file: string; n: number; text: string } }[] = [];
     let hostname: string | undefined;
@@ -333,7 +469,7 @@ export const screenosReader: VendorReader = {
           const h = HASH[hash ?? ''];
           const seconds = UNIT[unit ?? ''];
           if ((group === undefined && (one || g !== 'no-pfs')) || esp !== 'esp' || !e || !h || !seconds || !/^\d+$/.test(life ?? '') || more.length > 0) return unknown('not a proposal the reader knows (group esp <encryption> <hash> <unit> <n>)');
-          (one ? p1 : p2).set(w[3] ?? '', { meaning: { encryption: [e], integrity: h === 'none' ? [] : [h], dhGroups: group === undefined ? [] : [group] }, lifetimeSeconds: Number(life) * seconds });
+          (one ? p1 : p2).set(w[3] ?? '', { meaning: { encryption: [e], integrity: h === 'none' ? [] : [h], dhGroups: group === undefined ? [] : [group] }, lifetimeSeconds: Number(life) * seconds, name: w[3] ?? '' });
           return ok();
         }
 
@@ -342,7 +478,7 @@ export const screenosReader: VendorReader = {
           const name = w[v2 ? 4 : 3] ?? '';
           const rest = w.slice(v2 ? 5 : 4);
           if (rest[0] === 'address') {
-            const gw: Gateway = { address: rest[1] ?? '', ikeVersion: v2 ? 2 : 1, auth: 'psk', proposals: [] };
+            const gw: Gateway = { name, address: rest[1] ?? '', ikeVersion: v2 ? 2 : 1, auth: 'psk', proposals: [] };
             let i = 2;
             for (; i < rest.length && rest[i] !== 'proposal' && rest[i] !== 'sec-level'; i++) {
               const k = rest[i];
@@ -446,6 +582,7 @@ export const screenosReader: VendorReader = {
           const bind = rest[0] === 'id' ? rest.slice(2) : rest;
           if (bind[0] === 'bind' && bind[1] === 'interface' && bind.length === 3) {
             vpn.tunnelInterface = bind[2];
+            if (rest[0] === 'id' && /^0x[0-9a-f]+$/i.test(rest[1] ?? '')) vpn.id = Number.parseInt((rest[1] as string).slice(2), 16);
             return ok();
           }
           if (rest[0] === 'proxy-id' && rest[1] === 'check' && rest.length === 2) return ok();
@@ -535,6 +672,12 @@ export const screenosReader: VendorReader = {
           const r = !slash && w.length >= 6 && w.length <= 7 ? withMask(w[4] ?? '', w[5] ?? '') : slash && w.length >= 5 && w.length <= 6 ? prefix(w[4] ?? '') : undefined;
           if (!r) return unknown('not an address object the reader knows (an address and netmask, or a prefix)');
           addresses.set(key(w[2] ?? '', w[3] ?? ''), [r]);
+          // The address book by zone and prefix, for the box's names of what its tunnels name (the first entry of a prefix).
+          const zone = (w[2] ?? '').toLowerCase();
+          const text = cidr(r);
+          const book = addressBook.get(zone) ?? new Map<string, string>();
+          addressBook.set(zone, book);
+          if (text !== undefined && !book.has(text)) book.set(text, w[3] ?? '');
           return ok();
         }
 
@@ -608,6 +751,20 @@ export const screenosReader: VendorReader = {
     }
 
     const meaningOf = (ps: readonly Proposal[]) => ps.map((p) => p.meaning);
+    const policyIndex = indexPolicies(policies);
+    // The box's name of each one-protocol service, by what it is: those the file defines first, then the predefined ones.
+    const serviceNames = new Map<string, string>();
+    for (const [n, svc] of [...services, ...Object.entries(PREDEFINED_SERVICES)]) {
+      const one = svc.length === 1 ? svc[0] : undefined;
+      if (one && one.protocol !== 0 && !serviceNames.has(serviceSignature(one))) serviceNames.set(serviceSignature(one), n);
+    }
+    // The routes by interface, once for all VPNs (a hub of thousands of spokes).
+    const routesByInterface = new Map<string, string[]>();
+    for (const r of routes) {
+      const list = routesByInterface.get(r.interface) ?? [];
+      list.push(r.destination);
+      routesByInterface.set(r.interface, list);
+    }
     const localOf = (gw: Gateway) => (gw.outgoing === undefined ? undefined : ifaces.get(gw.outgoing)?.address?.split('/')[0]);
     const peers: PeerMeaning[] = [...vpns.entries()].map(([vpnName, vpn]) => {
       const gw = vpn.gateway;
@@ -615,6 +772,7 @@ export const screenosReader: VendorReader = {
       // No proxy ID: ScreenOS proposes 0.0.0.0/0 <-> 0.0.0.0/0 any (KB16008).
       // Policy-based with no policy into the VPN: nothing is tunnelled.
       const list = selectors.length > 0 || vpn.tunnelInterface === undefined ? selectors : [{ local: any4, remote: any4, service: ANY_SERVICE }];
+      const tunnelRoutes = vpn.tunnelInterface !== undefined ? (routesByInterface.get(vpn.tunnelInterface) ?? []) : [];
       const esp = { proposals: meaningOf(vpn.proposals), ...(vpn.proposals[0] ? { lifetimeSeconds: vpn.proposals[0].lifetimeSeconds } : {}) };
       const children: ChildMeaning[] = list.map((s) => ({ local: side(s.local, s.service.protocol, s.service.src), remote: side(s.remote, s.service.protocol, s.service.dst), esp }));
       return {
@@ -627,7 +785,7 @@ export const screenosReader: VendorReader = {
         auth: { method: gw.auth, ...(gw.localId ? { localId: `${identity(gw.localId)}:${gw.localId}` } : {}), ...(gw.remoteId ? { remoteId: `${identity(gw.remoteId)}:${gw.remoteId}` } : {}) },
         ...(gw.dpd !== undefined ? { dpd: { intervalSeconds: gw.dpd } } : {}),
         children,
-        routes: vpn.tunnelInterface !== undefined ? routes.filter((r) => r.interface === vpn.tunnelInterface).map((r) => r.destination) : [],
+        routes: tunnelRoutes,
         // For import: the VPN names the tunnel; the gateway's outgoing interface, the tunnel
         // interface it is bound to (route-based), the key only when in clear, NAT-T (off unless
         // enabled), the VPN monitor as its line says.
@@ -637,6 +795,7 @@ export const screenosReader: VendorReader = {
         ...(gw.psk !== undefined ? { pskPresent: true, ...(gw.psk.clear ? { psk: gw.psk.text } : {}) } : {}),
         natTraversal: gw.natTraversal ?? false,
         ...(vpn.monitor ? { monitor: { ...vpn.monitor } } : {}),
+        vendorOptions: { screenos: boxNames(vpnName, vpn, list, tunnelRoutes, ifaces, policyIndex, addressBook, serviceNames) },
       };
     });
     const device = deviceOf({ hostname, ifaces, routes, policies, mips, dips, vpns, lines });

@@ -112,13 +112,15 @@ describe('ScreenOS paste: the CLI model', () => {
 const importedAndFixed = () => importedAndFixedOf('screenos', 'set route 10.20.0.0/24 interface tunnel.1\n');
 
 describe('ScreenOS paste of an imported box, fixed', () => {
-  it("the proxy ID the fix changes: the VPN unset and set again with it (its policies do not name it: route-based)", () => {
+  it("the proxy ID the fix changes: the box's VPN unset and set again with it, in the box's names (its policies do not name it: route-based)", () => {
     const box = importedAndFixed().find((b) => b.status === 'changed');
-    const vpn = '"PA-HQ-screenos---ASA-Branch-scr"';
+    // The box's names as its file had them (the exporter's file of the tunnel "pa-asa"), not the
+    // names the export derives from the imported tunnel's name.
+    const vpn = '"pa-asa"';
     expect(box?.files[0]?.paste?.text).toBe(
       [
         `unset vpn ${vpn}`,
-        `set vpn ${vpn} gateway ${vpn} no-replay tunnel idletime 0 proposal "p2-PA-HQ-screenos---ASA-Branch-scr-1"`,
+        `set vpn ${vpn} gateway ${vpn} no-replay tunnel idletime 0 proposal "p2-pa-asa-1"`,
         `set vpn ${vpn} id 0x1 bind interface tunnel.1`,
         `set vpn ${vpn} proxy-id local-ip 0.0.0.0/0 remote-ip 0.0.0.0/0 any`,
         '',
