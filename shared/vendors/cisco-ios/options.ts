@@ -56,6 +56,15 @@ export type IosEndOptions = {
  * the app, which is what it did before box names were kept.
  */
 export const IOS_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/u;
+/**
+ * A numbered extended list (100-199, 2000-2699), which named-list configuration mode edits by its
+ * number ("Security Configuration Guide: Access Control Lists, Cisco IOS XE", IP Access List Entry
+ * Sequence Numbering > Restrictions: "you can name an access list with a number, so numbers are
+ * allowed when they are entered in the standard or extended named access list (NACL)
+ * configuration mode"; its example edits list 150 with "ip access-list extended 150").
+ */
+export const NUMBERED_EXTENDED = /^(?:1\d\d|2[0-6]\d\d)$/u;
+const ACL_NAME = new RegExp(`^(?:${IOS_NAME.source.slice(1, -1)}|${NUMBERED_EXTENDED.source.slice(4, -2)})$`, 'u');
 /** The crypto map names the gateway's setting takes (families/cisco-crypto-map.ts). */
 const MAP_NAME = /^[A-Za-z0-9_-]{1,64}$/u;
 const NAMES = new RegExp(`^${IOS_NAME.source.slice(1, -1)}(?: ${IOS_NAME.source.slice(1, -1)}){0,15}$`, 'u');
@@ -79,7 +88,7 @@ export const iosEndOptions: VendorOptionSet<IosEndOptions> = {
   schema: z.strictObject({
     cryptoMap: optional(MAP_NAME, 'a crypto map name is up to 64 letters, digits, _ and -'),
     mapSequence: z.number().int().min(0).max(65535).optional(),
-    cryptoAcl: name('a named access list'),
+    cryptoAcl: optional(ACL_NAME, 'a crypto ACL is a named list (a letter then up to 63 letters, digits, . _ and -) or an extended list number (100-199, 2000-2699)'),
     transformSets: optional(NAMES, 'transform set names are words (a letter first) separated by spaces, at most 16'),
     ikev2Proposals: optional(NAMES, 'IKEv2 proposal names are words (a letter first) separated by spaces, at most 16'),
     ikev2Policy: name('an IKEv2 policy name'),
@@ -93,7 +102,7 @@ export const iosEndOptions: VendorOptionSet<IosEndOptions> = {
   fields: [
     text('cryptoMap', 'Crypto map', 'The crypto map applied to the outside interface that this tunnel is an entry of (the gateway\'s Cisco IOS-XE crypto map name, when set, wins).', DOC, MAP_NAME, 'up to 64 letters, digits, _ and -; empty when not recorded'),
     { key: 'mapSequence', kind: 'number', min: 0, max: 65535, label: 'Crypto map sequence', hint: `This tunnel's crypto map entry number (0: numbered from the gateway's first sequence). ${IMPORTED}`, source: DOC },
-    text('cryptoAcl', 'Crypto ACL', 'The named extended access list the crypto map entry matches (match address).', DOC),
+    text('cryptoAcl', 'Crypto ACL', 'The extended access list the crypto map entry matches (match address), by name or number.', DOC, ACL_NAME, 'a name (a letter first) or a number 100-199, 2000-2699; empty when not recorded'),
     text('transformSets', 'Transform sets', 'The transform sets the entry or IPsec profile names, in order, separated by spaces: one per ESP combination.', DOC, NAMES, 'names separated by spaces; empty when not recorded'),
     text('ikev2Proposals', 'IKEv2 proposals', 'The proposals of the IKEv2 policy, in order, separated by spaces: one per IKE proposal.', IKEV2_DOC, NAMES, 'names separated by spaces; empty when not recorded'),
     text('ikev2Policy', 'IKEv2 policy', 'The IKEv2 policy that lists those proposals.', IKEV2_DOC),

@@ -106,6 +106,57 @@ function keepInterfaces(before: string, after: string): string {
   return [...gone].map((g) => `${g}\n`).join('');
 }
 
+/** `access-list N …`, N an extended list number (100-199, 2000-2699). */
+const NUMBERED_LINE = /^access-list (1\d\d|2[0-6]\d\d) (.+)$/u;
+const NUMBERED_MODE = /^ip access-list extended (1\d\d|2[0-6]\d\d)$/u;
+
+/**
+ * A numbered extended list, which the box prints as one `access-list N …` line each, as the
+ * named-list mode that edits it (`ip access-list extended N`, one line per entry: "Security
+ * Configuration Guide: Access Control Lists, Cisco IOS XE", IP Access List Entry Sequence
+ * Numbering), where its first line stood: the export writes an imported box's numbered crypto ACL
+ * so, and the script enters that mode.
+ */
+function numberedAsModes(config: string): string {
+  const lines = config.split('\n');
+  const byList = new Map<string, string[]>();
+  for (const l of lines) {
+    const m = NUMBERED_LINE.exec(l);
+    if (m) byList.set(m[1] as string, [...(byList.get(m[1] as string) ?? []), ` ${m[2] as string}`]);
+  }
+  if (byList.size === 0) return config;
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = NUMBERED_LINE.exec(l);
+    if (!m) out.push(l);
+    else if (byList.has(m[1] as string)) {
+      out.push(`ip access-list extended ${m[1] as string}`, ...(byList.get(m[1] as string) ?? []));
+      byList.delete(m[1] as string);
+    }
+  }
+  return out.join('\n');
+}
+
+/** The numbered lists back as the box prints them (`access-list N …`), after the script. */
+function modesAsNumbered(config: string): string {
+  const out: string[] = [];
+  let list: string | undefined;
+  for (const l of config.split('\n')) {
+    const m = NUMBERED_MODE.exec(l);
+    if (m) {
+      list = m[1] as string;
+      continue;
+    }
+    if (list !== undefined && l.startsWith(' ')) {
+      out.push(`access-list ${list} ${l.trim()}`);
+      continue;
+    }
+    list = undefined;
+    out.push(l);
+  }
+  return out.join('\n');
+}
+
 export const paste: VendorPaste = {
   keepsBoxNames: false,
   commands: (before, after) => {
@@ -115,5 +166,8 @@ export const paste: VendorPaste = {
     const emptied = keepInterfaces(before, after);
     return ciscoCommands(before, `${after}${emptied}`, rules);
   },
-  apply: (config, script) => ciscoApply(config, script, rules),
+  apply: (config, script) => {
+    const r = ciscoApply(numberedAsModes(config), script, rules);
+    return r.ok ? { ...r, config: modesAsNumbered(r.config) } : r;
+  },
 };
