@@ -97,6 +97,8 @@ interface FileState {
   isakmp: PolicyNumbers;
   /** What each name written stands for, by kind (`proposal NAME` → its lines), so that a box's name is not given two meanings. */
   defined: Map<string, string>;
+  /** The box's IKEv2 keyrings (recorded on the ends) → the IKEv2 tunnels whose peer is in each, one per peer name, in file order. */
+  keyrings: Map<string, TunnelView[]>;
 }
 
 /**
@@ -124,6 +126,13 @@ function boxIsakmp(recorded: string): Map<string, number> {
     if (!out.has(key)) out.set(key, Number(p.slice(0, at)));
   }
   return out;
+}
+
+/** One peer of an IKEv2 keyring: its name, the tunnel's peer address and key. */
+function ringPeerLines(w: ConfigWriter, t: TunnelView, peerName: string): void {
+  w.line(` peer ${peerName}`);
+  w.line(`  address ${orPlaceholder(t.peerAddress, 'peer-address')}`);
+  if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
 }
 
 /** Writes one tunnel; false when it could not be (an interface name IOS does not take, nothing for its crypto map entry). */
@@ -203,13 +212,22 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       w.line(`crypto ikev2 policy ${policy.name}`);
       for (const l of policyBody) w.line(l);
     }
-    const ring = nameFor(file, 'keyring', own.ikev2Keyring, `KR-${name}`, peer, false).name;
-    // The box's keyring holds its other peers too; the file writes this tunnel's one under it.
-    const ringPeer = ring === own.ikev2Keyring && own.keyringPeer !== '' ? own.keyringPeer : name;
-    w.line(`crypto ikev2 keyring ${ring}`);
-    w.line(` peer ${ringPeer}`);
-    w.line(`  address ${peer}`);
-    if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
+    // A keyring of the box holds the peers of all the tunnels that recorded it (one mode, one peer
+    // each: "Configuring the IKEv2 Keyring", peer name within crypto ikev2 keyring): written once,
+    // with every member's peer, where its first tunnel is.
+    const members = file.keyrings.get(own.ikev2Keyring);
+    let ring: string;
+    if (members?.includes(t)) {
+      ring = own.ikev2Keyring;
+      if (members[0] === t) {
+        w.line(`crypto ikev2 keyring ${ring}`);
+        for (const m of members) ringPeerLines(w, m, iosEndOptionsOf(m.me).keyringPeer);
+      }
+    } else {
+      ring = nameFor(file, 'keyring', own.ikev2Keyring, `KR-${name}`, peer, false).name;
+      w.line(`crypto ikev2 keyring ${ring}`);
+      ringPeerLines(w, t, name);
+    }
     w.line(`crypto ikev2 profile ${profile}`);
     const remoteId = t.me.auth.remoteId?.type === 'dn' ? undefined : t.me.auth.remoteId;
     valueLine(w, t, 'the remote identity', remoteId ? identity(remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
@@ -412,7 +430,17 @@ export const ciscoIosExporter: VendorExporter = {
         w.warn('SETTING_UNSUPPORTED', `IOS selects the IKEv2 policy by local address, not by peer: ${differ.map((d) => d.tunnel).join(', ')} share ${address || 'the local address'} with ${first.tunnel} but have other IKE proposals, and would get the policy of ${first.tunnel}`, { tunnel: differ[0]?.tunnel ?? first.tunnel });
       }
     }
-    const state: FileState = { names: new Set(), mapOf, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX), defined: new Map() };
+    const keyrings = new Map<string, TunnelView[]>();
+    const ringPeers = new Set<string>();
+    ctx.tunnels.forEach((t, i) => {
+      const o = own[i];
+      if (!o || t.me.ikeVersion !== 2 || o.ikev2Keyring === '' || o.keyringPeer === '' || ringPeers.has(`${o.ikev2Keyring} ${o.keyringPeer}`)) return;
+      ringPeers.add(`${o.ikev2Keyring} ${o.keyringPeer}`);
+      keyrings.set(o.ikev2Keyring, [...(keyrings.get(o.ikev2Keyring) ?? []), t]);
+    });
+    const state: FileState = { names: new Set(), mapOf, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX), defined: new Map(), keyrings };
+    // The box's keyrings are its names: no derived keyring takes one.
+    for (const k of keyrings.keys()) state.defined.set(`keyring ${k}`, '');
     // The box's ISAKMP priorities are kept for the combinations it has them for: the others are
     // numbered around them, so that no other policy of the file redefines one.
     for (const o of own) for (const p of boxIsakmp(o.isakmpPolicies).values()) state.isakmp.reserve(p);

@@ -246,6 +246,19 @@ describe('an imported Cisco IOS-XE router is exported in its own names', () => {
     expect(v).toContain('crypto ipsec profile IPSEC-copy\n');
   });
 
+  it('two VTIs whose peers are in one keyring of the box: one keyring, with both peers, as the box has it', () => {
+    const two = edit(BRANCH,
+      [' peer HQ\n', ' peer DR\n  address 203.0.113.20\n  pre-shared-key local Dr2Site\n  pre-shared-key remote Dr2Site\n peer HQ\n'],
+      ['crypto ipsec profile IPSEC-HQ\n', 'crypto ikev2 profile PROF-DR\n match identity remote address 203.0.113.20 255.255.255.255\n authentication remote pre-share\n authentication local pre-share\n keyring local KR-SITES\n!\ncrypto ipsec profile IPSEC-DR\n set transform-set TS-GCM\n set pfs group14\n set ikev2-profile PROF-DR\n!\ncrypto ipsec profile IPSEC-HQ\n'],
+      ['interface GigabitEthernet0/0/0\n', 'interface Tunnel2\n tunnel source GigabitEthernet0/0/0\n tunnel mode ipsec ipv4\n tunnel destination 203.0.113.20\n tunnel protection ipsec profile IPSEC-DR\n!\ninterface GigabitEthernet0/0/0\n']);
+    const out = fileOf(imported(vti(two)), 'branch-rtr');
+    expect(out.match(/^crypto ikev2 keyring .*$/gmu)).toEqual(['crypto ikev2 keyring KR-SITES']);
+    expect(out).toMatch(/^crypto ikev2 keyring KR-SITES\n peer (?:HQ|DR)\n {2}address 203\.0\.113\.(?:10|20)\n {2}pre-shared-key <PSK:[^>]+>\n peer (?:HQ|DR)\n {2}address 203\.0\.113\.(?:10|20)\n/mu);
+    expect(out.match(/^ keyring local KR-SITES$/gmu)).toHaveLength(2);
+    expect(out).toContain('crypto ikev2 profile PROF-DR\n');
+    expect(out).toContain(' tunnel protection ipsec profile IPSEC-DR\n');
+  });
+
   it('the boxes as imported and unchanged have no diff', () => {
     for (const p of [vti(), map()]) {
       const changes = importChanges(imported(p, 0));
