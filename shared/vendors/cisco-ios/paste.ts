@@ -158,7 +158,10 @@ function modesAsNumbered(config: string): string {
 }
 
 export const paste: VendorPaste = {
-  keepsBoxNames: false,
+  // An imported router's tunnel ends record its own names (options.ts, IosEndOptions), which the
+  // export writes: the commands name the router's crypto map, ACLs, transform sets, IKEv2 objects
+  // and IPsec profiles.
+  keepsBoxNames: true,
   commands: (before, after) => {
     // A physical interface the corrected file no longer writes (no crypto map left) keeps its own
     // configuration: the file's lines in it are removed, by entering it. Written as that interface

@@ -221,6 +221,17 @@ describe('an imported Cisco IOS-XE router is exported in its own names', () => {
     expect(pasted).toContain('crypto map cmap 20 ipsec-isakmp\n');
   });
 
+  it('the commands carry no caveat that they would create objects beside the router\'s own', () => {
+    const doc = imported(vti(edit(BRANCH, [' set pfs group14\n', ' set pfs group19\n'])));
+    const d = computeReport(doc).tunnels[0]?.diagnostics.find((x) => x.code === 'PFS_MISMATCH_AT_REKEY');
+    const changes = importChanges(produce(doc, (draft) => {
+      for (const c of d?.fix ?? []) applyCommand(draft, c);
+    }));
+    if (!changes.ok) throw new Error(changes.message);
+    const notes = changes.boxes.find((b) => b.gateway === 'branch-rtr')?.files[0]?.paste?.notes ?? [];
+    expect(notes.filter((n) => n.includes('beside its own'))).toEqual([]);
+  });
+
   it('a name the document cannot keep is not recorded, and that part is derived', () => {
     const long = `ikev2list_${'x'.repeat(60)}`;
     const doc = imported(map(edit(SMAP, ['ip access-list extended ikev2list', `ip access-list extended ${long}`], ['match address ikev2list', `match address ${long}`])));
