@@ -99,6 +99,8 @@ interface FileState {
   defined: Map<string, string>;
   /** The box's IKEv2 keyrings (recorded on the ends) → the IKEv2 tunnels whose peer is in each, one per peer name, in file order. */
   keyrings: Map<string, TunnelView[]>;
+  /** The tunnels of those lists (a hub's spokes share one keyring: looked up, not scanned). */
+  inKeyring: Set<TunnelView>;
 }
 
 /**
@@ -217,7 +219,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     // with every member's peer, where its first tunnel is.
     const members = file.keyrings.get(own.ikev2Keyring);
     let ring: string;
-    if (members?.includes(t)) {
+    if (members && file.inKeyring.has(t)) {
       ring = own.ikev2Keyring;
       if (members[0] === t) {
         w.line(`crypto ikev2 keyring ${ring}`);
@@ -438,7 +440,7 @@ export const ciscoIosExporter: VendorExporter = {
       ringPeers.add(`${o.ikev2Keyring} ${o.keyringPeer}`);
       keyrings.set(o.ikev2Keyring, [...(keyrings.get(o.ikev2Keyring) ?? []), t]);
     });
-    const state: FileState = { names: new Set(), mapOf, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX), defined: new Map(), keyrings };
+    const state: FileState = { names: new Set(), mapOf, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX), defined: new Map(), keyrings, inKeyring: new Set([...keyrings.values()].flat()) };
     // The box's keyrings are its names: no derived keyring takes one.
     for (const k of keyrings.keys()) state.defined.set(`keyring ${k}`, '');
     // The box's ISAKMP priorities are kept for the combinations it has them for: the others are
