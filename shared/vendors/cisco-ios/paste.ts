@@ -157,6 +157,59 @@ function modesAsNumbered(config: string): string {
   return out.join('\n');
 }
 
+const NAMED_ACL = /^ip access-list (?:extended|standard) \S+$/u;
+
+/**
+ * A named list's entries as the box prints them (` 10 permit …`) without their sequence numbers,
+ * as the export writes and the commands type them; and each entry's number, by list and entry.
+ * "IP Access List Entry Sequence Numbering" (Security Configuration Guide: Access Control Lists,
+ * Cisco IOS XE): an entry typed without a number is appended at the end, numbered 10 past the
+ * last. That the no form of an entry typed without its number removes the numbered entry it
+ * matches is how the model takes it: the documents read show removal by number (`no 10`) and do
+ * not say it.
+ */
+function withoutSequences(config: string): { text: string; numbers: Map<string, Map<string, number>> } {
+  const numbers = new Map<string, Map<string, number>>();
+  let list: Map<string, number> | undefined;
+  const out = config.split('\n').map((l) => {
+    if (NAMED_ACL.test(l)) {
+      list = new Map();
+      numbers.set(l, list);
+      return l;
+    }
+    const m = list && /^ (\d+) (.+)$/u.exec(l);
+    if (m && list) {
+      list.set(m[2] as string, Number(m[1]));
+      return ` ${m[2] as string}`;
+    }
+    if (!l.startsWith(' ')) list = undefined;
+    return l;
+  });
+  return { text: out.join('\n'), numbers };
+}
+
+/** The sequence numbers back: an entry the box had keeps its own, a new one (at the end) is numbered 10 past the box's last. */
+function withSequences(config: string, numbers: ReadonlyMap<string, ReadonlyMap<string, number>>): string {
+  let list: ReadonlyMap<string, number> | undefined;
+  let last = 0;
+  return config.split('\n').map((l) => {
+    if (NAMED_ACL.test(l)) {
+      list = numbers.get(l);
+      // Past the box's highest: the script types its new entries before it removes the old ones.
+      last = Math.max(0, ...(list?.values() ?? []));
+      return l;
+    }
+    if (list && list.size > 0 && /^ \S/u.test(l)) {
+      const text = l.slice(1);
+      const n = list.get(text) ?? last + 10;
+      last = Math.max(last, n);
+      return ` ${n} ${text}`;
+    }
+    if (!l.startsWith(' ')) list = undefined;
+    return l;
+  }).join('\n');
+}
+
 export const paste: VendorPaste = {
   // An imported router's tunnel ends record its own names (options.ts, IosEndOptions), which the
   // export writes: the commands name the router's crypto map, ACLs, transform sets, IKEv2 objects
@@ -170,7 +223,8 @@ export const paste: VendorPaste = {
     return ciscoCommands(before, `${after}${emptied}`, rules);
   },
   apply: (config, script) => {
-    const r = ciscoApply(numberedAsModes(config), script, rules);
-    return r.ok ? { ...r, config: modesAsNumbered(r.config) } : r;
+    const box = withoutSequences(numberedAsModes(config));
+    const r = ciscoApply(box.text, script, rules);
+    return r.ok ? { ...r, config: modesAsNumbered(withSequences(r.config, box.numbers)) } : r;
   },
 };

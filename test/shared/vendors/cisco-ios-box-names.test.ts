@@ -34,7 +34,7 @@ const PARTNER = read('ikev1-legacy-partner.ios.txt');
 interface Pair {
   box: string;
   peer: string;
-  host: 'branch-rtr' | 'smap-initiator';
+  host: 'branch-rtr' | 'smap-initiator' | 'legacy-partner';
 }
 const vti = (box = BRANCH): Pair => ({ box, peer: HQ, host: 'branch-rtr' });
 const map = (box = SMAP): Pair => ({ box, peer: PARTNER, host: 'smap-initiator' });
@@ -230,6 +230,13 @@ describe('an imported Cisco IOS-XE router is exported in its own names', () => {
     if (!changes.ok) throw new Error(changes.message);
     const notes = changes.boxes.find((b) => b.gateway === 'branch-rtr')?.files[0]?.paste?.notes ?? [];
     expect(notes.filter((n) => n.includes('beside its own'))).toEqual([]);
+  });
+
+  it('crypto map, a named ACL whose entries the router prints with sequence numbers: the entry is replaced, numbered past the list\'s last', () => {
+    const partner = edit(PARTNER, [' permit tcp host 192.0.2.80 eq 443 10.30.0.0 0.0.0.255', ' 10 permit tcp 10.30.0.0 0.0.0.255 host 192.0.2.80 eq 443']);
+    const { changed, config } = fixOnBox({ box: partner, peer: SMAP, host: 'legacy-partner' }, 'SELECTOR_REVERSED');
+    expect(changed).toEqual(['- permit tcp 10.30.0.0 0.0.0.255 host 192.0.2.80 eq 443', '+ permit tcp host 192.0.2.80 eq 443 10.30.0.0 0.0.0.255']);
+    expect(config).toContain('ip access-list extended TO-SMAP\n 20 permit tcp host 192.0.2.80 eq 443 10.30.0.0 0.0.0.255\n');
   });
 
   it('a name the document cannot keep is not recorded, and that part is derived', () => {
