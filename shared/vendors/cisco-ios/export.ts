@@ -17,7 +17,7 @@ import { quoted, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
 import { capabilities } from './capabilities';
 import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
-import { iosOptionsOf } from './options';
+import { iosEndOptionsOf, iosOptionsOf, wordsOf } from './options';
 
 /** XE YANG: crypto isakmp policy number "1..10000", crypto map seq "1..65535". */
 const ISAKMP_MAX = 10000;
@@ -91,14 +91,57 @@ function aclLines(w: ConfigWriter, t: TunnelView, s: Selector): number {
 /** What the tunnels of one file share. */
 interface FileState {
   names: Set<string>;
-  mapName: string;
+  /** The crypto map of an outside interface. */
+  mapOf: (outside: string) => string;
   /** "crypto isakmp policy <1-10000>" (XE YANG, crypto isakmp policy number range "1..10000"). */
   isakmp: PolicyNumbers;
+  /** What each name written stands for, by kind (`proposal NAME` → its lines), so that a box's name is not given two meanings. */
+  defined: Map<string, string>;
+  /** The box's IKEv2 keyrings (recorded on the ends) → the IKEv2 tunnels whose peer is in each, one per peer name, in file order. */
+  keyrings: Map<string, TunnelView[]>;
+  /** The tunnels of those lists (a hub's spokes share one keyring: looked up, not scanned). */
+  inKeyring: Set<TunnelView>;
+}
+
+/**
+ * The name of an object of `kind` the tunnel writes with `body`: the box's own (recorded at
+ * import) unless the file already writes that name with another body, else the derived one; and
+ * whether it is still to be written (false: the file has it with this body, as tunnels of one box
+ * share a transform set, IKEv2 proposal or policy). `shared` false: a name one tunnel's lines go
+ * under (ACL, keyring, profiles), which a second tunnel never reuses.
+ */
+function nameFor(file: FileState, kind: string, recorded: string | undefined, derived: string, body: string, shared: boolean): { name: string; fresh: boolean } {
+  const had = recorded !== undefined && recorded !== '' ? file.defined.get(`${kind} ${recorded}`) : undefined;
+  const own = recorded !== undefined && recorded !== '' && (had === undefined || (shared && had === body));
+  const name = own ? recorded : derived;
+  const fresh = file.defined.get(`${kind} ${name}`) !== body || !shared;
+  file.defined.set(`${kind} ${name}`, body);
+  return { name, fresh };
+}
+
+/** The box's ISAKMP policies recorded on an end (options.ts, isakmpPolicies): `encryption:hash:group` → priority. */
+function boxIsakmp(recorded: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of wordsOf(recorded)) {
+    const at = p.indexOf(':');
+    const key = p.slice(at + 1);
+    if (!out.has(key)) out.set(key, Number(p.slice(0, at)));
+  }
+  return out;
+}
+
+/** One peer of an IKEv2 keyring: its name, the tunnel's peer address and key. */
+function ringPeerLines(w: ConfigWriter, t: TunnelView, peerName: string): void {
+  w.line(` peer ${peerName}`);
+  w.line(`  address ${orPlaceholder(t.peerAddress, 'peer-address')}`);
+  if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
 }
 
 /** Writes one tunnel; false when it could not be (an interface name IOS does not take, nothing for its crypto map entry). */
 function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: number, file: FileState, tunnelNumber: number): boolean {
-  const { names, mapName } = file;
+  const { names } = file;
+  const mapName = file.mapOf(t.outside);
+  const own = iosEndOptionsOf(t.me);
   const limits = capabilities.valueLimits?.(ctx.gateway) ?? {};
   const tn = t.tunnel.name;
   const name = safeName(tn, 40, names).name;
@@ -133,6 +176,9 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   const ikeLife = bounded(w, t, limits.ikeLifetimeSeconds, t.me.ike.lifetimeSeconds, 'the IKE SA lifetime');
   const dpd = t.me.dpd.enabled ? bounded(w, t, limits.dpdIntervalSeconds, t.me.dpd.intervalSeconds, 'the DPD interval') : undefined;
 
+  // The IKEv2 profile's name, set by the crypto map entry or IPsec profile below.
+  const profile = v2 ? nameFor(file, 'ikev2-profile', own.ikev2Profile, `PROF-${name}`, tn, false).name : '';
+
   // Phase 1.
   const ikeProps = t.me.ike.proposals;
   if (v2) {
@@ -150,31 +196,47 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
         w.warn('ALGORITHM_UNSUPPORTED', `an IKEv2 proposal of this tunnel has no ${missing.join(' and no ')} IOS can write (an incomplete proposal is refused); left out: choose algorithms the peer accepts`, { tunnel: tn });
         continue;
       }
-      const prop = `PROP-${name}-${proposals.length + 1}`;
-      proposals.push(prop);
-      w.line(`crypto ikev2 proposal ${prop}`);
-      w.line(` encryption ${enc.join(' ')}`);
-      w.line(aead ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`);
-      w.line(` group ${groups.join(' ')}`);
+      const body = [` encryption ${enc.join(' ')}`, aead ? ` prf ${ints.length ? ints.join(' ') : 'sha256'}` : ` integrity ${ints.join(' ')}`, ` group ${groups.join(' ')}`];
+      const prop = nameFor(file, 'proposal', wordsOf(own.ikev2Proposals)[proposals.length], `PROP-${name}-${proposals.length + 1}`, body.join('\n'), true);
+      proposals.push(prop.name);
+      if (!prop.fresh) continue;
+      w.line(`crypto ikev2 proposal ${prop.name}`);
+      for (const l of body) w.line(l);
     }
     if (proposals.length === 0) {
       w.warn('ALGORITHM_UNSUPPORTED', 'no IKEv2 proposal could be written for this tunnel, so neither its policy, profile nor its crypto map entry or VTI is written: choose IKE algorithms IOS has', { tunnel: tn });
       return false;
     }
-    w.line(`crypto ikev2 policy POL-${name}`);
-    for (const prop of proposals) w.line(` proposal ${prop}`);
-    if (t.localAddress) w.line(` match address local ${t.localAddress}`);
-    w.line(`crypto ikev2 keyring KR-${name}`);
-    w.line(` peer ${name}`);
-    w.line(`  address ${peer}`);
-    if (t.me.auth.method === 'psk') valueLine(w, t, 'the pre-shared key', ciscoWord(t.psk, true), (k) => `  pre-shared-key ${k}`, LABEL, KEY_TODO);
-    w.line(`crypto ikev2 profile PROF-${name}`);
+    // IOS picks one IKEv2 policy by local address for every peer: tunnels of one box share it.
+    const policyBody = [...proposals.map((p) => ` proposal ${p}`), ...(t.localAddress ? [` match address local ${t.localAddress}`] : [])];
+    const policy = nameFor(file, 'policy', own.ikev2Policy, `POL-${name}`, policyBody.join('\n'), true);
+    if (policy.fresh) {
+      w.line(`crypto ikev2 policy ${policy.name}`);
+      for (const l of policyBody) w.line(l);
+    }
+    // A keyring of the box holds the peers of all the tunnels that recorded it (one mode, one peer
+    // each: "Configuring the IKEv2 Keyring", peer name within crypto ikev2 keyring): written once,
+    // with every member's peer, where its first tunnel is.
+    const members = file.keyrings.get(own.ikev2Keyring);
+    let ring: string;
+    if (members && file.inKeyring.has(t)) {
+      ring = own.ikev2Keyring;
+      if (members[0] === t) {
+        w.line(`crypto ikev2 keyring ${ring}`);
+        for (const m of members) ringPeerLines(w, m, iosEndOptionsOf(m.me).keyringPeer);
+      }
+    } else {
+      ring = nameFor(file, 'keyring', own.ikev2Keyring, `KR-${name}`, peer, false).name;
+      w.line(`crypto ikev2 keyring ${ring}`);
+      ringPeerLines(w, t, name);
+    }
+    w.line(`crypto ikev2 profile ${profile}`);
     const remoteId = t.me.auth.remoteId?.type === 'dn' ? undefined : t.me.auth.remoteId;
     valueLine(w, t, 'the remote identity', remoteId ? identity(remoteId) : quoted(`address ${peer} 255.255.255.255`), (x) => ` match identity remote ${x}`, LABEL);
     const method = t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig';
     w.line(` authentication remote ${method}`);
     w.line(` authentication local ${method}`);
-    w.line(` keyring local KR-${name}`);
+    w.line(` keyring local ${ring}`);
     w.line(` lifetime ${ikeLife}`);
     if (dpd !== undefined) w.line(` dpd ${dpd} 2 on-demand`);
     // Last in the profile: Batfish's IOS grammar has no ikev2 profile `identity`, and its error
@@ -187,6 +249,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     for (const [which, id] of [['local', t.me.auth.localId], ['remote', t.me.auth.remoteId]] as const) {
       if (id) w.warn('IDENTITY_UNSUPPORTED', `IKEv1 identities are global on IOS (crypto isakmp identity) or need an ISAKMP profile; the ${which} identity ${id.type} "${clip(id.value)}" is not written`, { tunnel: tn });
     }
+    const isakmpPriorities = boxIsakmp(own.isakmpPolicies);
     let written = 0;
     for (const p of ikeProps) {
       for (const e of p.encryption) {
@@ -210,7 +273,9 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
             // `hash` last: Batfish's IOS grammar knows md5 and sha only (IOS XE takes sha256, sha384,
             // sha512 too), and its error recovery would drop the statements after it.
             const body = [` encr ${enc}`, ` authentication ${t.me.auth.method === 'psk' ? 'pre-share' : 'rsa-sig'}`, ` group ${g}`, ` lifetime ${ikeLife}`, ` hash ${hash}`];
-            const got = file.isakmp.take(body.join('\n'));
+            // A combination the box has an ISAKMP policy for keeps that policy's priority.
+            const boxPriority = isakmpPriorities.get(`${e}:${h}:${g}`);
+            const got = boxPriority !== undefined ? file.isakmp.takeAt(body.join('\n'), boxPriority) : file.isakmp.take(body.join('\n'));
             if (!got) {
               w.warn('SETTING_UNSUPPORTED', `no ISAKMP policy number is left (priorities go up to ${file.isakmp.max}); this policy is left out: start the numbering lower in the gateway's Cisco settings`, { tunnel: tn });
               continue;
@@ -254,10 +319,14 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     }
     const auths = isAead(e) ? [''] : mapAll(w, t, real, (i) => TS_AUTH[i], 'ESP integrity', LABEL);
     for (const a of auths) {
-      const ts = `TS-${name}-${sets.length + 1}`;
+      // The box's n-th transform set names the n-th combination (pasting its line redefines it on
+      // the box: "Defining Transform Sets", changes apply to SAs negotiated after); a name the file
+      // already writes with other transforms is not redefined, the derived one is used.
+      const body = `${enc}${a ? ` ${a}` : ''}`;
+      const ts = nameFor(file, 'transform-set', wordsOf(own.transformSets)[sets.length], `TS-${name}-${sets.length + 1}`, body, true);
       // Tunnel mode is a transform set's default ("mode tunnel", Security for VPNs with IPsec), so none is written.
-      w.line(`crypto ipsec transform-set ${ts} ${enc}${a ? ` ${a}` : ''}`);
-      sets.push(ts);
+      if (ts.fresh) w.line(`crypto ipsec transform-set ${ts.name} ${body}`);
+      sets.push(ts.name);
     }
   }
   const pfsLine = pfs.group !== undefined ? ` set pfs group${pfs.group}` : undefined;
@@ -269,10 +338,10 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
   }
 
   if (routeBased) {
-    const prof = `IPSEC-${name}`;
+    const prof = nameFor(file, 'ipsec-profile', own.ipsecProfile, `IPSEC-${name}`, tn, false).name;
     w.line(`crypto ipsec profile ${prof}`);
     w.line(` set transform-set ${sets.join(' ')}`);
-    if (v2) w.line(` set ikev2-profile PROF-${name}`);
+    if (v2) w.line(` set ikev2-profile ${profile}`);
     if (pfsLine) w.line(pfsLine);
     for (const l of saLines) w.line(l);
     const family = t.peerAddress?.includes(':') ? 'ipv6' : 'ipv4';
@@ -296,7 +365,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
       else if (range) w.line(`ip route ${addressAndMask(range)} ${tunnelIf}`);
     }
   } else {
-    const acl = `CRYPTO-${name}`;
+    const acl = nameFor(file, 'acl', own.cryptoAcl, `CRYPTO-${name}`, tn, false).name;
     w.line(`ip access-list extended ${acl}`);
     for (const s of t.selectors) aclLines(w, t, s);
     if (t.selectors.some((s) => s.isDefault)) w.warn('DEFAULT_SELECTOR', 'the design has no proxy ID on this end: the crypto ACL permits any to any', { tunnel: tn });
@@ -304,7 +373,7 @@ function exportTunnel(w: ConfigWriter, ctx: GatewayContext, t: TunnelView, seq: 
     w.line(entry);
     w.line(` set peer ${peer}`);
     w.line(` set transform-set ${sets.join(' ')}`);
-    if (v2) w.line(` set ikev2-profile PROF-${name}`);
+    if (v2) w.line(` set ikev2-profile ${profile}`);
     if (pfsLine) w.line(pfsLine);
     for (const l of saLines) w.line(l);
     w.line(` match address ${acl}`);
@@ -329,9 +398,22 @@ export const ciscoIosExporter: VendorExporter = {
     const inside = insideRoutes(ctx);
     // The design's routes to inside networks are written below: the header lists only the others as not written.
     header(w, { ...ctx, gateway: { ...ctx.gateway, routes: inside.kept } }, 'Cisco IOS-XE', REFERENCE, ['Paste in configuration mode (configure terminal).']);
-    const mapName = mapNameOf(options, 'CMAP');
+    const fallback = mapNameOf(options, 'CMAP');
     const policyBased = ctx.gateway.vpnType === 'policy-based';
-    productionWarnings(w, ctx, LABEL, policyBased ? `"crypto map ${mapName}" on ${ctx.outsideInterface}` : undefined, inside.unrouted, (n) => {
+    // An imported box's map applied to an interface (recorded on its tunnels' ends) stays the map
+    // of that interface, for the tunnels added since too ("Security for VPNs with IPsec" > Applying
+    // Crypto Map Sets to Interfaces: one crypto map set per interface), unless the gateway's Cisco
+    // IOS-XE settings name one.
+    const own = ctx.tunnels.map((t) => iosEndOptionsOf(t.me));
+    const boxMaps = new Map<string, string>();
+    ctx.tunnels.forEach((t, i) => {
+      const m = own[i]?.cryptoMap ?? '';
+      if (m !== '' && !boxMaps.has(t.outside)) boxMaps.set(t.outside, m);
+    });
+    const mapOf = (outside: string) => (options.cryptoMapName !== '' ? options.cryptoMapName : boxMaps.get(outside) ?? fallback);
+    const mapName = mapOf(ctx.outsideInterface);
+    const boxBound = options.cryptoMapName === '' && boxMaps.has(ctx.outsideInterface);
+    productionWarnings(w, ctx, LABEL, policyBased && !boxBound ? `"crypto map ${mapName}" on ${ctx.outsideInterface}` : undefined, inside.unrouted, (n) => {
       const r = addressOf(n.address);
       return r.family === 4 ? `ip route ${addressAndMask(r)} <next-hop>` : `ipv6 route ${n.address} <next-hop>`;
     });
@@ -350,9 +432,40 @@ export const ciscoIosExporter: VendorExporter = {
         w.warn('SETTING_UNSUPPORTED', `IOS selects the IKEv2 policy by local address, not by peer: ${differ.map((d) => d.tunnel).join(', ')} share ${address || 'the local address'} with ${first.tunnel} but have other IKE proposals, and would get the policy of ${first.tunnel}`, { tunnel: differ[0]?.tunnel ?? first.tunnel });
       }
     }
-    const state: FileState = { names: new Set(), mapName, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX) };
+    const keyrings = new Map<string, TunnelView[]>();
+    const ringPeers = new Set<string>();
+    ctx.tunnels.forEach((t, i) => {
+      const o = own[i];
+      if (!o || t.me.ikeVersion !== 2 || o.ikev2Keyring === '' || o.keyringPeer === '' || ringPeers.has(`${o.ikev2Keyring} ${o.keyringPeer}`)) return;
+      ringPeers.add(`${o.ikev2Keyring} ${o.keyringPeer}`);
+      keyrings.set(o.ikev2Keyring, [...(keyrings.get(o.ikev2Keyring) ?? []), t]);
+    });
+    const state: FileState = { names: new Set(), mapOf, isakmp: new PolicyNumbers(options.policyStart, ISAKMP_MAX), defined: new Map(), keyrings, inKeyring: new Set([...keyrings.values()].flat()) };
+    // The box's keyrings are its names: no derived keyring takes one.
+    for (const k of keyrings.keys()) state.defined.set(`keyring ${k}`, '');
+    // The box's ISAKMP priorities are kept for the combinations it has them for: the others are
+    // numbered around them, so that no other policy of the file redefines one.
+    for (const o of own) for (const p of boxIsakmp(o.isakmpPolicies).values()) state.isakmp.reserve(p);
+    // Sequence numbers: an imported entry keeps its own (the first tunnel claiming one, when a
+    // copied tunnel carries the same); the others are numbered from the gateway's first sequence,
+    // every 10, past the ones taken.
+    const taken = new Set<string>();
+    const seqs: (number | undefined)[] = ctx.tunnels.map((t, i) => {
+      const n = own[i]?.mapSequence ?? 0;
+      const at = `${mapOf(t.outside)} ${n}`;
+      if (n === 0 || taken.has(at)) return undefined;
+      taken.add(at);
+      return n;
+    });
+    ctx.tunnels.forEach((t, i) => {
+      if (seqs[i] !== undefined) return;
+      let n = options.mapSequenceStart + i * 10;
+      while (taken.has(`${mapOf(t.outside)} ${n}`)) n += 10;
+      taken.add(`${mapOf(t.outside)} ${n}`);
+      seqs[i] = n;
+    });
     const written = ctx.tunnels.filter((t, i) => {
-      const seq = options.mapSequenceStart + i * 10;
+      const seq = seqs[i] as number;
       if (policyBased && seq > SEQUENCE_MAX) {
         w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco IOS-XE settings`, { tunnel: t.tunnel.name });
         w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });
@@ -371,7 +484,7 @@ export const ciscoIosExporter: VendorExporter = {
       w.blank();
       for (const i of [...new Set(written.map((t) => t.outside))]) {
         w.line(`interface ${i}`);
-        w.line(` crypto map ${mapName}`);
+        w.line(` crypto map ${mapOf(i)}`);
       }
     }
     return [{ name: file, content: w.text() }];

@@ -106,8 +106,115 @@ function keepInterfaces(before: string, after: string): string {
   return [...gone].map((g) => `${g}\n`).join('');
 }
 
+/** `access-list N …`, N an extended list number (100-199, 2000-2699). */
+const NUMBERED_LINE = /^access-list (1\d\d|2[0-6]\d\d) (.+)$/u;
+const NUMBERED_MODE = /^ip access-list extended (1\d\d|2[0-6]\d\d)$/u;
+
+/**
+ * A numbered extended list, which the box prints as one `access-list N …` line each, as the
+ * named-list mode that edits it (`ip access-list extended N`, one line per entry: "Security
+ * Configuration Guide: Access Control Lists, Cisco IOS XE", IP Access List Entry Sequence
+ * Numbering), where its first line stood: the export writes an imported box's numbered crypto ACL
+ * so, and the script enters that mode.
+ */
+function numberedAsModes(config: string): string {
+  const lines = config.split('\n');
+  const byList = new Map<string, string[]>();
+  for (const l of lines) {
+    const m = NUMBERED_LINE.exec(l);
+    if (m) byList.set(m[1] as string, [...(byList.get(m[1] as string) ?? []), ` ${m[2] as string}`]);
+  }
+  if (byList.size === 0) return config;
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = NUMBERED_LINE.exec(l);
+    if (!m) out.push(l);
+    else if (byList.has(m[1] as string)) {
+      out.push(`ip access-list extended ${m[1] as string}`, ...(byList.get(m[1] as string) ?? []));
+      byList.delete(m[1] as string);
+    }
+  }
+  return out.join('\n');
+}
+
+/** The numbered lists back as the box prints them (`access-list N …`), after the script. */
+function modesAsNumbered(config: string): string {
+  const out: string[] = [];
+  let list: string | undefined;
+  for (const l of config.split('\n')) {
+    const m = NUMBERED_MODE.exec(l);
+    if (m) {
+      list = m[1] as string;
+      continue;
+    }
+    if (list !== undefined && l.startsWith(' ')) {
+      out.push(`access-list ${list} ${l.trim()}`);
+      continue;
+    }
+    list = undefined;
+    out.push(l);
+  }
+  return out.join('\n');
+}
+
+const NAMED_ACL = /^ip access-list (?:extended|standard) \S+$/u;
+
+/**
+ * A named list's entries as the box prints them (` 10 permit …`) without their sequence numbers,
+ * as the export writes and the commands type them; and each entry's number, by list and entry.
+ * "IP Access List Entry Sequence Numbering" (Security Configuration Guide: Access Control Lists,
+ * Cisco IOS XE): an entry typed without a number is appended at the end, numbered 10 past the
+ * last. That the no form of an entry typed without its number removes the numbered entry it
+ * matches is how the model takes it: the documents read show removal by number (`no 10`) and do
+ * not say it.
+ */
+function withoutSequences(config: string): { text: string; numbers: Map<string, Map<string, number>> } {
+  const numbers = new Map<string, Map<string, number>>();
+  let list: Map<string, number> | undefined;
+  const out = config.split('\n').map((l) => {
+    if (NAMED_ACL.test(l)) {
+      list = new Map();
+      numbers.set(l, list);
+      return l;
+    }
+    const m = list && /^ (\d+) (.+)$/u.exec(l);
+    if (m && list) {
+      list.set(m[2] as string, Number(m[1]));
+      return ` ${m[2] as string}`;
+    }
+    if (!l.startsWith(' ')) list = undefined;
+    return l;
+  });
+  return { text: out.join('\n'), numbers };
+}
+
+/** The sequence numbers back: an entry the box had keeps its own, a new one (at the end) is numbered 10 past the box's last. */
+function withSequences(config: string, numbers: ReadonlyMap<string, ReadonlyMap<string, number>>): string {
+  let list: ReadonlyMap<string, number> | undefined;
+  let last = 0;
+  return config.split('\n').map((l) => {
+    if (NAMED_ACL.test(l)) {
+      list = numbers.get(l);
+      // Past the box's highest: the script types its new entries before it removes the old ones.
+      last = Math.max(0, ...(list?.values() ?? []));
+      return l;
+    }
+    if (list && list.size > 0 && /^ \S/u.test(l)) {
+      const text = l.slice(1);
+      const n = list.get(text) ?? last + 10;
+      last = Math.max(last, n);
+      return ` ${n} ${text}`;
+    }
+    if (!l.startsWith(' ')) list = undefined;
+    return l;
+  }).join('\n');
+}
+
 export const paste: VendorPaste = {
-  keepsBoxNames: false,
+  // An imported router's tunnel ends record its own names (options.ts, IosEndOptions), which the
+  // export writes: the commands name the router's crypto map, ACLs, transform sets, IKEv2 objects
+  // and IPsec profiles.
+  keepsBoxNames: true,
   commands: (before, after) => {
     // A physical interface the corrected file no longer writes (no crypto map left) keeps its own
     // configuration: the file's lines in it are removed, by entering it. Written as that interface
@@ -115,5 +222,9 @@ export const paste: VendorPaste = {
     const emptied = keepInterfaces(before, after);
     return ciscoCommands(before, `${after}${emptied}`, rules);
   },
-  apply: (config, script) => ciscoApply(config, script, rules),
+  apply: (config, script) => {
+    const box = withoutSequences(numberedAsModes(config));
+    const r = ciscoApply(box.text, script, rules);
+    return r.ok ? { ...r, config: modesAsNumbered(withSequences(r.config, box.numbers)) } : r;
+  },
 };

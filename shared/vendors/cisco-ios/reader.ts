@@ -9,12 +9,15 @@
 // Configuration Guide, Cisco IOS XE 17.x", "Internet Key Exchange Version 2 Configuration Guide" and
 // "IPsec Virtual Tunnel Interfaces"; names may be used before the statement defining them, so
 // references are resolved at the end.
-import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy } from '../../model/document';
+import type { DhGroup, Encryption, Integrity, Interface, NatRule, Route, SecurityPolicy, VendorOptions } from '../../model/document';
 import { ANY4, CiscoConfig, aclProtocol, hostRange, maskedRange, num, portCondition, prefixRange, side, starts, type Statement } from '../families/cisco-config';
 import { addressText, exemption, ignoreUnrelated, interfaceAddress, onNetwork, policyOf, recognizeCisco } from '../families/cisco-device';
 import { cidr } from '../kit/export/addresses';
+import { isAead } from '../kit/export/common';
+import { LIMITS } from '../../model/text';
 import type { AddressRange } from '../../net/address';
 import type { ChildMeaning, DeviceMeaning, PeerMeaning, ProposalMeaning, ReadResult, VendorReader } from '../kit/reader';
+import { IOS_NAME, ISAKMP_POLICIES, NUMBERED_EXTENDED, iosEndOptions, type IosEndOptions } from './options';
 
 const V1_ENC: Record<string, Encryption> = { des: 'des', '3des': '3des', 'aes 128': 'aes128', 'aes 192': 'aes192', 'aes 256': 'aes256', aes: 'aes128' };
 const V1_HASH: Record<string, Integrity> = { md5: 'md5', sha: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
@@ -123,15 +126,15 @@ export const reader: VendorReader = {
     const isakmp: { priority: number; proposal: ProposalMeaning; lifetime: number; method?: 'psk' | 'certificate' }[] = [];
     let keepalive: number | undefined;
     const v2Proposals = new Map<string, ProposalMeaning>();
-    const v2Policies: { proposals: string[]; local?: string }[] = [];
-    /** Keyring → peer address (with its mask: a keyring peer may stand for a network of peers) → its key (undefined when written encrypted). */
-    const keyrings = new Map<string, Map<string, { key?: string; network: string }>>();
+    const v2Policies: { name: string; proposals: string[]; local?: string }[] = [];
+    /** Keyring → peer address (with its mask: a keyring peer may stand for a network of peers) → its key (undefined when written encrypted) and the peer's name. */
+    const keyrings = new Map<string, Map<string, { key?: string; network: string; peer?: string }>>();
     /** IKEv1 keys: `crypto isakmp key` (global) and `crypto keyring` (by name). */
     const isakmpKeys = new Map<string, { key?: string; network: string }>();
     const v1Keyrings = new Map<string, Map<string, { key?: string; network: string }>>();
     /** A key written for `address A MASK` (0.0.0.0 0.0.0.0: every peer) as the network it covers. */
     const keyNetwork = (address: string, mask: string | undefined) => (mask !== undefined && /^\d+\.\d+\.\d+\.\d+$/u.test(mask) ? interfaceAddress(address, mask) : undefined) ?? `${address}/32`;
-    const lookup = (ring: ReadonlyMap<string, { key?: string; network: string }> | undefined, address: string) => ring?.get(address) ?? [...(ring?.values() ?? [])].find((k) => onNetwork(k.network, address));
+    const lookup = <K extends { key?: string; network: string }>(ring: ReadonlyMap<string, K> | undefined, address: string): K | undefined => ring?.get(address) ?? [...(ring?.values() ?? [])].find((k) => onNetwork(k.network, address));
     const isakmpProfiles = new Map<string, { keyring?: string; remote?: string }>();
     const profiles = new Map<string, Profile>();
     const transformSets = new Map<string, ProposalMeaning>();
@@ -140,6 +143,8 @@ export const reader: VendorReader = {
     const ipsecProfiles = new Map<string, Phase2 & { lines: Statement[] }>();
     const acls = new Map<string, Statement[]>();
     const standardLines = new Set<Statement>();
+    /** Named extended lists: the only crypto ACLs whose name the export can write (`ip access-list extended NAME`). */
+    const extendedNamed = new Set<string>();
     const groups: Groups = { networks: new Map(), services: new Map() };
     /** Each with its statements: used when the map is bound to an interface, else set aside (an unbound map does nothing). */
     type MapEntry = { map: string; seq: number; peer?: string; acl?: string; dynamic?: string; lines: Statement[] } & Phase2;
@@ -274,7 +279,7 @@ export const reader: VendorReader = {
         v2Proposals.set(w[3] as string, p);
       } else if (starts(w, 'crypto ikev2 policy') && w.length === 4) {
         c.use(s);
-        const pol: { proposals: string[]; local?: string } = { proposals: [] };
+        const pol: { name: string; proposals: string[]; local?: string } = { name: w[3] as string, proposals: [] };
         for (const sub of s.children) {
           if (sub.words[0] === 'proposal' && sub.words.length === 2) pol.proposals.push(sub.words[1] as string);
           else if (starts(sub.words, 'match address local') && sub.words.length === 4) pol.local = sub.words[3];
@@ -286,7 +291,7 @@ export const reader: VendorReader = {
         v2Policies.push(pol);
       } else if (starts(w, 'crypto ikev2 keyring') && w.length === 4) {
         c.use(s);
-        const ring = new Map<string, { key?: string; network: string }>();
+        const ring = new Map<string, { key?: string; network: string; peer?: string }>();
         keyrings.set(w[3] as string, ring);
         for (const peer of s.children) {
           if (peer.words[0] !== 'peer' || peer.words.length !== 2) continue;
@@ -307,7 +312,7 @@ export const reader: VendorReader = {
             } else continue;
             c.use(sub);
           }
-          if (address && network) ring.set(address, { ...key, network });
+          if (address && network) ring.set(address, { ...key, network, peer: peer.words[1] as string });
         }
       } else if (starts(w, 'crypto ikev2 profile') && w.length === 4) {
         c.use(s);
@@ -381,6 +386,7 @@ export const reader: VendorReader = {
         }
       } else if ((starts(w, 'ip access-list extended') || starts(w, 'ip access-list standard')) && w.length === 4) {
         acls.set(w[3] as string, [s, ...s.children]);
+        if (w[2] === 'extended') extendedNamed.add(w[3] as string);
         if (w[2] === 'standard') for (const sub of s.children) standardLines.add(sub);
       } else if (w[0] === 'access-list' && num(w[1]) !== undefined && (w[2] === 'permit' || w[2] === 'deny' || w[2] === 'remark')) {
         // A numbered list, one statement per line: 1-99 standard, 100-199 extended.
@@ -591,6 +597,53 @@ export const reader: VendorReader = {
         ...(p2.transformSets[0] !== undefined && transportSets.has(p2.transformSets[0]) ? { espMode: 'transport' as const } : {}),
       };
     };
+    /**
+     * The names the parts of a tunnel have on the box, as this product's tunnel-end settings
+     * (options.ts), so that the export of the imported box writes its own names. A name that is
+     * not one word the setting takes (options.ts, IOS_NAME: a standard list, other punctuation,
+     * longer than 64) is not recorded, and the export derives one, as for a tunnel drawn in the
+     * app; transform sets are recorded as far as the export's order of ESP combinations (each
+     * encryption with each integrity) is the box's order of sets.
+     */
+    const boxNames = (p2: Phase2, names: { map?: string; seq?: number; acl?: string; ipsecProfile?: string; peer?: string }): VendorOptions => {
+      const out: Partial<IosEndOptions> = {};
+      const fits = (v: string | undefined): v is string => v !== undefined && IOS_NAME.test(v);
+      if (names.map !== undefined && iosEndOptions.schema.safeParse({ cryptoMap: names.map }).success) out.cryptoMap = names.map;
+      if (names.seq !== undefined) out.mapSequence = names.seq;
+      // A named list only when it is an extended one (the export writes `ip access-list extended`); a numbered extended list by its number.
+      if (names.acl !== undefined && ((fits(names.acl) && extendedNamed.has(names.acl)) || (NUMBERED_EXTENDED.test(names.acl) && acls.has(names.acl)))) out.cryptoAcl = names.acl;
+      if (fits(names.ipsecProfile)) out.ipsecProfile = names.ipsecProfile;
+      const sets = p2.transformSets.filter((n) => transformSets.has(n));
+      const esp = sets.map((n) => transformSets.get(n) as ProposalMeaning);
+      const ints = [...new Set(esp.flatMap((x) => x.integrity))].filter((i) => i !== 'none');
+      const combos = [...new Set(esp.flatMap((x) => x.encryption))].flatMap((e) => (isAead(e) ? [`${e}:none`] : ints.map((i) => `${e}:${i}`)));
+      const inOrder: string[] = [];
+      for (const [k, n] of sets.slice(0, 16).entries()) {
+        const x = esp[k];
+        if (!fits(n) || combos[k] !== `${x?.encryption[0] ?? ''}:${x?.integrity[0] ?? ''}`) break;
+        inOrder.push(n);
+      }
+      if (inOrder.length > 0) out.transformSets = inOrder.join(' ');
+      const profile = p2.ikev2Profile !== undefined ? profiles.get(p2.ikev2Profile) : undefined;
+      if (profile && p2.ikev2Profile !== undefined) {
+        if (fits(p2.ikev2Profile)) out.ikev2Profile = p2.ikev2Profile;
+        const proposals = (v2Policy?.proposals ?? []).filter((n) => v2Proposals.has(n)).slice(0, 16);
+        const misfit = proposals.findIndex((n) => !fits(n));
+        // The n-th names the n-th proposal: the names before the first that does not fit.
+        const fitting = misfit < 0 ? proposals : proposals.slice(0, misfit);
+        if (fitting.length > 0) out.ikev2Proposals = fitting.join(' ');
+        if (fits(v2Policy?.name)) out.ikev2Policy = v2Policy.name;
+        if (fits(profile.keyring)) {
+          out.ikev2Keyring = profile.keyring;
+          const peer = lookup(keyrings.get(profile.keyring), names.peer ?? '')?.peer;
+          if (fits(peer)) out.keyringPeer = peer;
+        }
+      } else {
+        const isakmpText = v1Policies.slice(0, 32).map((x) => `${x.priority}:${x.proposal.encryption[0] ?? ''}:${x.proposal.integrity[0] ?? ''}:${x.proposal.dhGroups[0] ?? ''}`).join(' ');
+        if (ISAKMP_POLICIES.test(isakmpText)) out.isakmpPolicies = isakmpText;
+      }
+      return { 'cisco-ios': out as Record<string, string | number> };
+    };
     const childrenOf = (aclName: string): Omit<ChildMeaning, 'esp'>[] => {
       const out: Omit<ChildMeaning, 'esp'>[] = [];
       for (const { s: line, a: list, head } of aclLines(aclName)) {
@@ -599,7 +652,8 @@ export const reader: VendorReader = {
         c.use(line);
         if (list === 'remark') continue;
         // A deny line keeps its traffic out of the tunnel; each combination of an object group line is a proxy ID.
-        for (const a of list) if (a.action === 'permit') out.push({ local: side(a.src, a.protocol, a.sp), remote: side(a.dst, a.protocol, a.dp), name: aclName });
+        // An ACL name may be longer than a proxy ID name (the document's LIMITS.name): clipped.
+        for (const a of list) if (a.action === 'permit') out.push({ local: side(a.src, a.protocol, a.sp), remote: side(a.dst, a.protocol, a.dp), name: aclName.slice(0, LIMITS.name) });
       }
       return out;
     };
@@ -621,7 +675,8 @@ export const reader: VendorReader = {
         continue;
       }
       if (!e.peer || !e.acl) continue;
-      peers.push(peerOf(e.peer, e, childrenOf(e.acl), { routes: [], outside, passive: false, name: `${e.map} ${e.seq}` }));
+      // Only a static entry's names are recorded: a dynamic map's entries are not what the export writes (a static entry that answers).
+      peers.push({ ...peerOf(e.peer, e, childrenOf(e.acl), { routes: [], outside, passive: false, name: `${e.map} ${e.seq}` }), vendorOptions: boxNames(e, { map: e.map, seq: e.seq, acl: e.acl, peer: e.peer }) });
     }
     for (const d of dynamicEntries) if (!usedDynamic.has(d)) for (const line of d.lines) c.ignore(line);
     const usedProfiles = new Set<Phase2>();
@@ -642,7 +697,7 @@ export const reader: VendorReader = {
       const greRemote = hostRange(t.destination);
       const gre = greLocal && greRemote ? { local: greLocal, remote: greRemote } : undefined;
       const children = t.mode === 'ipsec' ? [{ local: any, remote: any }] : gre ? [{ local: side(gre.local, 47, undefined), remote: side(gre.remote, 47, undefined) }] : [];
-      peers.push(peerOf(t.destination, p2, children, { routes: routed, ...(source ? { outside: source } : {}), tunnel: i.name, passive: false, name: i.name }));
+      peers.push({ ...peerOf(t.destination, p2, children, { routes: routed, ...(source ? { outside: source } : {}), tunnel: i.name, passive: false, name: i.name }), vendorOptions: boxNames(p2, { ipsecProfile: t.profile, peer: t.destination }) });
     }
     for (const p of ipsecProfiles.values()) for (const line of p.lines) (usedProfiles.has(p) ? c.use : c.ignore).call(c, line);
     // Keys of peers with no crypto map entry or tunnel, and ACLs nothing uses, protect nothing.

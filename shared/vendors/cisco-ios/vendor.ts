@@ -5,7 +5,7 @@ import { capabilities } from './capabilities';
 import { ciscoIosExporter } from './export';
 import { grammar } from './grammar';
 import { paste } from './paste';
-import { iosGatewayOptions } from './options';
+import { iosEndOptions, iosGatewayOptions } from './options';
 import { reader } from './reader';
 import { identity } from './identity';
 import { ciscoIos as profile } from './profile';
@@ -20,7 +20,7 @@ export const vendor = {
   show: { commands: [{ command: 'show crypto ipsec sa', run: showCryptoIpsecSaIos }] },
   exporter: ciscoIosExporter,
   grammar,
-  options: { gateway: iosGatewayOptions },
+  options: { gateway: iosGatewayOptions, end: iosEndOptions },
   reader,
   paste,
 } as const satisfies VendorModule<'cisco-ios'>;

@@ -66,6 +66,9 @@ export function bounded(w: ConfigWriter, t: TunnelView, limit: ValueLimit | unde
  */
 export class PolicyNumbers {
   private readonly byBody = new Map<string, number>();
+  /** Numbers given to a body, or kept for the box's own policies (reserve): the counter passes them. */
+  private readonly used = new Set<number>();
+  private readonly reserved = new Set<number>();
   private next: number;
   constructor(
     start: number,
@@ -81,9 +84,29 @@ export class PolicyNumbers {
   take(body: string): { n: number; fresh: boolean } | undefined {
     const known = this.byBody.get(body);
     if (known !== undefined) return { n: known, fresh: false };
+    while (this.used.has(this.next) || this.reserved.has(this.next)) this.next++;
     if (this.next > this.max || this.byBody.size >= this.count) return undefined;
     const n = this.next++;
     this.byBody.set(body, n);
+    this.used.add(n);
+    return { n, fresh: true };
+  }
+
+  /** Keeps `n` (a policy the imported box has) out of the counter's way, for takeAt. */
+  reserve(n: number): void {
+    if (n >= 1 && n <= this.max) this.reserved.add(n);
+  }
+
+  /**
+   * The policy's number as `n` (the box's own priority for it) when no other policy of the file
+   * has taken it, else as take gives it.
+   */
+  takeAt(body: string, n: number): { n: number; fresh: boolean } | undefined {
+    const known = this.byBody.get(body);
+    if (known !== undefined) return { n: known, fresh: false };
+    if (!this.reserved.has(n) || this.used.has(n) || this.byBody.size >= this.count) return this.take(body);
+    this.byBody.set(body, n);
+    this.used.add(n);
     return { n, fresh: true };
   }
 }
