@@ -23,7 +23,15 @@ const HASH: Record<string, Integrity> = { md5: 'md5', sha1: 'sha1', sha256: 'sha
 const ID_TYPES: Record<string, string> = { ipaddr: 'address', fqdn: 'fqdn', ufqdn: 'user-fqdn', keyid: 'key-id', dn: 'dn' };
 
 /** The words of one line, quotes removed; undefined when a quote is not closed. */
+const PLAIN_LINE = /^[^"';,{}[\]&|()]*$/u;
+const WORD = /[^\s;,{}[\]&|()"']+/y;
+
 export function panosWords(line: string): string[] | undefined {
+  // Most lines are plain words (no quotes, lists or punctuation): split them in one step.
+  if (PLAIN_LINE.test(line)) {
+    const t = line.trim();
+    return t === '' ? [] : t.split(/\s+/u);
+  }
   const out: string[] = [];
   let i = 0;
   while (i < line.length) {
@@ -39,7 +47,8 @@ export function panosWords(line: string): string[] | undefined {
       out.push(c);
       i++;
     } else {
-      const m = /^[^\s;,{}[\]&|()"']+/.exec(line.slice(i)) as RegExpExecArray;
+      WORD.lastIndex = i;
+      const m = WORD.exec(line) as RegExpExecArray;
       out.push(m[0]);
       i += m[0].length;
     }
