@@ -12,7 +12,7 @@ import { addressAndMask, addressOf, cidr, firstIp, lastIp, netmask, protocolName
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { asaInterface, ciscoWord } from '../families/cisco-words';
-import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { bounded, entrySequences, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
 import { asaEndOptionsOf, asaOptionsOf, type AsaEndOptions } from './options';
 import { refused } from '../kit/export/values';
 import { capabilities } from './capabilities';
@@ -411,26 +411,9 @@ export const ciscoAsaExporter: VendorExporter = {
     const boxBound = options.cryptoMapName === '' && boxMaps.has(ctx.outsideInterface);
     productionWarnings(w, ctx, LABEL, boxBound ? undefined : `"crypto map ${mapName} interface ${ctx.outsideInterface}"`, inside.unrouted, (n) => `route ${ctx.insideInterface} ${addressAndMask(addressOf(n.address))} <next-hop>`);
     const state: FileState = { names: new Set(), natLines: new Set(), defined: new Map(), acls: new Set(), phase2: new Map(), mapOf, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
-    // Sequence numbers: an imported entry keeps its own (the first tunnel claiming one, when a
-    // copied tunnel carries the same); the others are numbered from the gateway's first sequence,
-    // every 10, past the ones taken.
-    const taken = new Set<string>();
-    const seqs: (number | undefined)[] = ctx.tunnels.map((t, i) => {
-      const n = own[i]?.mapSequence ?? 0;
-      const at = `${mapOf(t.outside)} ${n}`;
-      if (n === 0 || taken.has(at)) return undefined;
-      taken.add(at);
-      return n;
-    });
-    ctx.tunnels.forEach((t, i) => {
-      if (seqs[i] !== undefined) return;
-      let n = options.mapSequenceStart + i * 10;
-      while (taken.has(`${mapOf(t.outside)} ${n}`)) n += 10;
-      taken.add(`${mapOf(t.outside)} ${n}`);
-      seqs[i] = n;
-    });
+    const seqs = entrySequences(ctx.tunnels, own.map((o) => o.mapSequence), mapOf, options.mapSequenceStart);
     const mapped = ctx.tunnels.filter((t, i) => {
-      const seq = seqs[i] as number;
+      const seq = seqs[i] ?? 0;
       if (seq > SEQUENCE_MAX) {
         w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco ASA settings`, { tunnel: t.tunnel.name });
         w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });

@@ -16,7 +16,7 @@ import { policyAddresses } from '../kit/export/policy-addresses';
 import { quoted, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
 import { capabilities } from './capabilities';
-import { bounded, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { bounded, entrySequences, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
 import { iosEndOptionsOf, iosOptionsOf, wordsOf } from './options';
 
 /** XE YANG: crypto isakmp policy number "1..10000", crypto map seq "1..65535". */
@@ -446,26 +446,9 @@ export const ciscoIosExporter: VendorExporter = {
     // The box's ISAKMP priorities are kept for the combinations it has them for: the others are
     // numbered around them, so that no other policy of the file redefines one.
     for (const o of own) for (const p of boxIsakmp(o.isakmpPolicies).values()) state.isakmp.reserve(p);
-    // Sequence numbers: an imported entry keeps its own (the first tunnel claiming one, when a
-    // copied tunnel carries the same); the others are numbered from the gateway's first sequence,
-    // every 10, past the ones taken.
-    const taken = new Set<string>();
-    const seqs: (number | undefined)[] = ctx.tunnels.map((t, i) => {
-      const n = own[i]?.mapSequence ?? 0;
-      const at = `${mapOf(t.outside)} ${n}`;
-      if (n === 0 || taken.has(at)) return undefined;
-      taken.add(at);
-      return n;
-    });
-    ctx.tunnels.forEach((t, i) => {
-      if (seqs[i] !== undefined) return;
-      let n = options.mapSequenceStart + i * 10;
-      while (taken.has(`${mapOf(t.outside)} ${n}`)) n += 10;
-      taken.add(`${mapOf(t.outside)} ${n}`);
-      seqs[i] = n;
-    });
+    const seqs = entrySequences(ctx.tunnels, own.map((o) => o.mapSequence), mapOf, options.mapSequenceStart);
     const written = ctx.tunnels.filter((t, i) => {
-      const seq = seqs[i] as number;
+      const seq = seqs[i] ?? 0;
       if (policyBased && seq > SEQUENCE_MAX) {
         w.warn('SETTING_UNSUPPORTED', `crypto map sequence ${seq} is beyond ${SEQUENCE_MAX}; tunnel ${t.tunnel.name} is not written: start the sequence lower in the gateway's Cisco IOS-XE settings`, { tunnel: t.tunnel.name });
         w.warn('TUNNEL_NOT_WRITTEN', `tunnel ${t.tunnel.name} is not written (see the warning above)`, { tunnel: t.tunnel.name });

@@ -140,6 +140,30 @@ export function cryptoMapOptions(spec: { defaultName: string; sequenceMax: numbe
 }
 
 /** The crypto map name an export writes. */
+/**
+ * Each tunnel's crypto map entry number: an imported entry keeps its own (`recorded`, 0 when none;
+ * the first tunnel claiming one, when a copied tunnel carries the same); the others are numbered
+ * from the gateway's first sequence, every 10, past the ones taken.
+ */
+export function entrySequences(tunnels: readonly TunnelView[], recorded: readonly (number | undefined)[], mapOf: (outside: string) => string, start: number): number[] {
+  const taken = new Set<string>();
+  const seqs: (number | undefined)[] = tunnels.map((t, i) => {
+    const n = recorded[i] ?? 0;
+    const at = `${mapOf(t.outside)} ${n}`;
+    if (n === 0 || taken.has(at)) return undefined;
+    taken.add(at);
+    return n;
+  });
+  return tunnels.map((t, i) => {
+    const own = seqs[i];
+    if (own !== undefined) return own;
+    let n = start + i * 10;
+    while (taken.has(`${mapOf(t.outside)} ${n}`)) n += 10;
+    taken.add(`${mapOf(t.outside)} ${n}`);
+    return n;
+  });
+}
+
 export function mapNameOf(options: CryptoMapOptions, fallback: string): string {
   return options.cryptoMapName !== '' ? options.cryptoMapName : fallback;
 }
