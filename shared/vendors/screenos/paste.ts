@@ -13,8 +13,10 @@
 //   policy set list": a newly created policy is placed at the bottom of the list, and the order
 //   of policies decides which one traffic meets (`set policy move <id> before|after <id>` moves
 //   one). So a policy set again goes last, and from the first policy out of place on, each is
-//   unset and set again in the order wanted (the same for routes, gateways and VPNs, whose order
-//   the reader keeps).
+//   unset and set again in the order wanted (the same for gateways and VPNs, whose order the
+//   reader keeps). Not routes: "the router selects the most specific route in the routing table"
+//   (Concepts & Examples ScreenOS Reference Guide, "Static Routing" > How Static Routing Works),
+//   so a route added after the others is the same table, and the box's default route is left alone.
 // - A configuration saved from a ScreenOS box (a public sample found with the code search)
 //   writes `unset ike gateway "name" nat-traversal`: a gateway option is unset by the gateway's
 //   name and the option; the objects themselves are unset by their name (`unset vpn "v"`,
@@ -351,10 +353,10 @@ function commands(before: string, after: string): PasteScript {
         grew = true;
       }
     }
-    // Gateways, VPNs, routes and policies in the order wanted: ScreenOS puts a new one after the
+    // Gateways, VPNs and policies in the order wanted: ScreenOS puts a new one after the
     // others (a policy at the bottom of its list: KB6629), so from the first one out of place on,
     // each is unset and set again.
-    for (const kind of ['gateway', 'vpn', 'route', 'policy'] as const) {
+    for (const kind of ['gateway', 'vpn', 'policy'] as const) {
       const want = [...a.values()].filter((o) => o.kind === kind);
       const keptOf = new Map([...kept].filter(([k]) => !unset.has(k)).map(([k, o]) => [o.key, k]));
       const got = [

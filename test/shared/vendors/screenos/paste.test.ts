@@ -37,6 +37,13 @@ describe('ScreenOS paste: the commands', () => {
     expect(s.leave).toEqual(['save']);
   });
 
+  it('a route added after the box\'s default route is only set: the table is looked up by the most specific prefix, not in order', () => {
+    const withDefault = edit(BOX, 'set route 10.20.0.0/24 interface tunnel.1\n', 'set route 0.0.0.0/0 interface ethernet0/2 gateway 203.0.113.254\nset route 10.20.0.0/24 interface tunnel.1\n');
+    const added = edit(withDefault, 'set route 0.0.0.0/0 interface ethernet0/2 gateway 203.0.113.254\n', 'set route 10.30.0.0/24 interface tunnel.1\nset route 0.0.0.0/0 interface ethernet0/2 gateway 203.0.113.254\n');
+    const s = commands(withDefault, added);
+    expect(s.text).toBe('set route 10.30.0.0/24 interface tunnel.1\n');
+  });
+
   it('a changed route is unset by prefix and interface, and set again', () => {
     const moved = edit(BOX, 'set route 10.20.0.0/24 interface tunnel.1', 'set route 10.21.0.0/24 interface tunnel.1');
     expect(commands(BOX, moved).text).toBe('unset route 10.20.0.0/24 interface tunnel.1\nset route 10.21.0.0/24 interface tunnel.1\n');
