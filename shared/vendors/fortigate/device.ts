@@ -86,7 +86,20 @@ export function range(first: string | undefined, last: string | undefined): Addr
 }
 
 const one = (e: Entry, key: string) => e.keys.get(key)?.values[0];
-const find = (tables: Tables, table: string, name: string) => (tables.get(table) ?? []).find((e) => e.name === name);
+/** Each table's entries by name, the first of a name kept, made once per table: policies name thousands of addresses. */
+const byName = new WeakMap<Entry[], { size: number; index: Map<string, Entry> }>();
+const find = (tables: Tables, table: string, name: string): Entry | undefined => {
+  const entries = tables.get(table);
+  if (!entries) return undefined;
+  let made = byName.get(entries);
+  if (made?.size !== entries.length) {
+    const index = new Map<string, Entry>();
+    for (const e of entries) if (!index.has(e.name)) index.set(e.name, e);
+    made = { size: entries.length, index };
+    byName.set(entries, made);
+  }
+  return made.index.get(name);
+};
 
 /**
  * The ranges a firewall address or address group holds (groups nest), or why not. "all" is
@@ -223,10 +236,14 @@ export function deviceOf(tables: Tables, header: { hostname?: string; model?: st
   }
   // A phase1-interface is a tunnel interface of its name (FortiOS creates it); a file of the
   // VPN tables alone does not list it under system interface.
+  const named = new Set(interfaces.map((i) => i.name));
   for (const e of phase1) {
-    if (interfaces.some((i) => i.name === e.name)) continue;
+    if (named.has(e.name)) continue;
     const i: Interface = { name: e.name, kind: 'tunnel', ...(zoneOf.has(e.name) ? { zone: zoneOf.get(e.name) as string } : {}) };
-    if (valid(InterfaceSchema, i, e.at, unknown)) interfaces.push(i);
+    if (valid(InterfaceSchema, i, e.at, unknown)) {
+      interfaces.push(i);
+      named.add(e.name);
+    }
   }
 
   const routes: Route[] = [];
