@@ -990,9 +990,13 @@ function deviceOf(s: {
     if (InterfaceSchema.safeParse(i).success) interfaces.push(i);
   }
   // A tunnel interface a VPN is bound to exists, even when no statement gives it a zone or address.
+  const named = new Set(interfaces.map((i) => i.name));
   for (const v of s.vpns.values()) {
     const t = v.tunnelInterface;
-    if (t !== undefined && !interfaces.some((i) => i.name === t) && InterfaceSchema.safeParse({ name: t, kind: 'tunnel' }).success) interfaces.push({ name: t, kind: 'tunnel' });
+    if (t !== undefined && !named.has(t) && InterfaceSchema.safeParse({ name: t, kind: 'tunnel' }).success) {
+      interfaces.push({ name: t, kind: 'tunnel' });
+      named.add(t);
+    }
   }
   const policies: SecurityPolicy[] = [];
   const natRules: NatRule[] = [];
@@ -1016,8 +1020,9 @@ function deviceOf(s: {
     }
   };
   const baseOf = new Map<Policy, string>();
+  const ordinalOf = new Map(s.policies.map((p, i) => [p, i + 1]));
   for (const p of live) {
-    const ordinal = s.policies.indexOf(p) + 1;
+    const ordinal = ordinalOf.get(p) ?? 0;
     const which = (shared.get(p.name) ?? 0) > 1 ? ` (${p.id !== undefined ? `id ${p.id}` : `policy ${ordinal}`})` : '';
     baseOf.set(p, `${p.name}${which}`);
     const combos: Omit<SecurityPolicy, 'name'>[] = [];
