@@ -367,6 +367,26 @@ export function assembleTopology(given: readonly ImportedDevice[], options: Asse
   // remote networks leads to that tunnel's peer; one that matches none of them, to each. Found
   // once per interface, not per tunnel (2,000 tunnels × 32,000 routes otherwise).
   const routesByPeer = new Map<string, string[]>();
+  // Each device's tunnels by interface and by route list, found once (a hub of 2,000 VTIs).
+  const groupsOf = new Map<number, { byInterface: Map<string, number[]>; byList: Map<readonly string[], number[]> }>();
+  const groups = (di: number) => {
+    let g = groupsOf.get(di);
+    if (!g) {
+      g = { byInterface: new Map(), byList: new Map() };
+      const made = g;
+      const add = <K>(map: Map<K, number[]>, key: K, k: number) => {
+        const list = map.get(key) ?? [];
+        list.push(k);
+        map.set(key, list);
+      };
+      (devices[di] as ImportedDevice).meaning.peers.forEach((p, k) => {
+        if (p.tunnelInterface !== undefined) add(made.byInterface, p.tunnelInterface, k);
+        add(made.byList, p.routes, k);
+      });
+      groupsOf.set(di, made);
+    }
+    return g;
+  };
   const routesBehind = (di: number, pi: number): readonly string[] => {
     const peers = (devices[di] as ImportedDevice).meaning.peers;
     const peer = peers[pi] as PeerMeaning;
@@ -374,8 +394,8 @@ export function assembleTopology(given: readonly ImportedDevice[], options: Asse
     const key = `${di}/${pi}`;
     if (!routesByPeer.has(key)) {
       // The tunnels on the same interface; a reader that does not say the interface shares one list among them.
-      const same = (p: PeerMeaning) => (peer.tunnelInterface !== undefined ? p.tunnelInterface === peer.tunnelInterface : p.routes === peer.routes);
-      const group = peers.flatMap((p, k) => (same(p) ? [k] : []));
+      const g = groups(di);
+      const group = (peer.tunnelInterface !== undefined ? g.byInterface.get(peer.tunnelInterface) : g.byList.get(peer.routes)) ?? [pi];
       const byRemote = new Map<string, number[]>();
       for (const k of group) {
         for (const c of (peers[k] as PeerMeaning).children) {

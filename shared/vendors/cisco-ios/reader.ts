@@ -680,14 +680,26 @@ export const reader: VendorReader = {
     }
     for (const d of dynamicEntries) if (!usedDynamic.has(d)) for (const line of d.lines) c.ignore(line);
     const usedProfiles = new Set<Phase2>();
+    // Indexed once: a hub has thousands of tunnel interfaces.
+    const routedOn = new Map<string, string[]>();
+    for (const r of routes) {
+      const list = routedOn.get(r.interface) ?? [];
+      list.push(r.destination);
+      routedOn.set(r.interface, list);
+    }
+    const ifOfAddress = new Map<string, string>();
+    for (const x of ifs) {
+      const a = x.address?.split('/')[0];
+      if (a !== undefined && !ifOfAddress.has(a)) ifOfAddress.set(a, x.name);
+    }
     for (const i of ifs) {
       const t = i.tunnel;
       const p2 = t?.profile ? ipsecProfiles.get(t.profile) : undefined;
       if (!t || !p2 || !t.destination) continue;
       usedProfiles.add(p2);
-      const routed = routes.filter((r) => r.interface === i.name).map((r) => r.destination);
+      const routed = [...(routedOn.get(i.name) ?? [])];
       // `tunnel source` names an interface or one of its addresses.
-      const source = t.source && hostRange(t.source) ? ifs.find((x) => x.address?.split('/')[0] === t.source)?.name : t.source;
+      const source = t.source && hostRange(t.source) ? ifOfAddress.get(t.source) : t.source;
       const sourceAddress = t.source && hostRange(t.source) ? t.source : ifByName.get(t.source ?? '')?.address?.split('/')[0];
       // A static VTI negotiates any to any of its family ("IPsec Virtual Tunnel Interfaces": the traffic
       // selector is always IP any any); a protected GRE tunnel, GRE between its two ends (unknown

@@ -36,12 +36,20 @@ export function addressText(r: AddressRange): string {
  * `heads`: whole classes of statements that configure the box, not its VPNs (management access,
  * logging, time, users, banners, QoS class and policy maps…). True when it did.
  */
+/** Each list of heads split into words once (it is checked against every statement of a file). */
+const splitHeads = new WeakMap<readonly string[], string[][]>();
+function headWords(heads: readonly string[]): string[][] {
+  let out = splitHeads.get(heads);
+  if (!out) {
+    out = heads.map((h) => h.split(' '));
+    splitHeads.set(heads, out);
+  }
+  return out;
+}
+
 export function ignoreUnrelated(c: CiscoConfig, s: Statement, heads: readonly string[]): boolean {
   // The checksum line a running configuration ends with: `Cryptochecksum:<hex>`.
-  const hit = /^Cryptochecksum:/u.test(s.text) || heads.some((h) => {
-    const hw = h.split(' ');
-    return hw.every((w, i) => s.words[i] === w);
-  });
+  const hit = /^Cryptochecksum:/u.test(s.text) || headWords(heads).some((hw) => hw.every((w, i) => s.words[i] === w));
   if (!hit) return false;
   const walk = (x: Statement) => {
     c.ignore(x);
