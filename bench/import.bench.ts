@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { importChanges } from '../shared/export/changes';
 import { exportDocument } from '../shared/export/export';
 import { importConfigurations, type ConfigFile } from '../shared/import/import';
+import { EXPORT_VENDORS } from '../shared/vendors/registry';
 import { hubAndSpokes } from './engine.bench';
 import type { BenchResult } from './run';
 
@@ -64,7 +65,25 @@ export async function run(): Promise<BenchResult[]> {
       commands = r.ok ? r.boxes.flatMap((b) => b.files).reduce((n, f) => n + (f.paste?.text.split('\n').filter(Boolean).length ?? 0), 0) : 0;
     }
   }
+  // Each product as the hub, 250 and 500 spokes: its import against its own export (the
+  // reference), and how the import grows when the hub doubles (2.0 is linear). A reader that
+  // scans the whole box per tunnel shows here as a growth near 4.
+  const perProduct: BenchResult[] = EXPORT_VENDORS.map((vendor) => {
+    const times = [250, 500].map((n) => {
+      const drawn = hubAndSpokes(n, 16);
+      const doc = { ...drawn, gateways: drawn.gateways.map((g) => (g.name === 'HUB' ? { ...g, vendor } : g)) };
+      const t0 = performance.now();
+      const files = exportDocument(doc, { gateways: ['HUB'], skipEngineCheck: true }).files.map((f) => ({ name: f.name, content: f.content }));
+      const exportMs = performance.now() - t0;
+      importConfigurations(files);
+      const importMs = median(3, () => importConfigurations(files));
+      return { exportMs, importMs, mb: files.reduce((a, f) => a + f.content.length, 0) / 1048576 };
+    });
+    const [small, large] = times as [(typeof times)[0], (typeof times)[0]];
+    return { name: `${vendor} hub of 500 spokes imported`, value: large.importMs, unit: 'ms', note: `${(large.importMs / large.exportMs).toFixed(1)}× its export; ${large.mb.toFixed(1)} MB; ${(large.importMs / small.importMs).toFixed(2)}× the 250-spoke hub's import` };
+  });
   return [
+    ...perProduct,
     { name: 'reference: exporting the hub (PAN-OS set commands)', value: reference, unit: 'ms', note: `${hubMb.toFixed(1)} MB` },
     { name: 'importing the hub alone (product recognised, 2,000 external peers)', value: hub, unit: 'ms', target: '10 MB in ≤ 1 s', note: `${(hub / reference).toFixed(1)}× the reference; ${(hubMb / (hub / 1000)).toFixed(1)} MB/s` },
     { name: 'reference: exporting a 200-spoke hub as drawn', value: reference200, unit: 'ms' },
