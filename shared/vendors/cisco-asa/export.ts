@@ -12,7 +12,7 @@ import { addressAndMask, addressOf, cidr, firstIp, lastIp, netmask, protocolName
 import { allEncryption, allGroups, allIntegrity, commonEndChecks, header, isAead, mapAll, orPlaceholder, warnIfProposalsFlattened, type VendorExporter } from '../kit/export/common';
 import { ConfigWriter, fileStem, safeName, type GatewayContext, type TunnelView } from '../kit/export/context';
 import { asaInterface, ciscoWord } from '../families/cisco-words';
-import { bounded, entrySequences, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { bounded, entrySequences, insideRoutes, interfaceMaps, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
 import { asaEndOptionsOf, asaOptionsOf, type AsaEndOptions } from './options';
 import { refused } from '../kit/export/values';
 import { capabilities } from './capabilities';
@@ -401,14 +401,9 @@ export const ciscoAsaExporter: VendorExporter = {
     // that interface, for the tunnels added since too (one crypto map per interface), unless the
     // gateway's Cisco ASA settings name one.
     const own = ctx.tunnels.map((t) => asaEndOptionsOf(t.me));
-    const boxMaps = new Map<string, string>();
-    ctx.tunnels.forEach((t, i) => {
-      const m = own[i]?.cryptoMap ?? '';
-      if (m !== '' && !boxMaps.has(t.outside)) boxMaps.set(t.outside, m);
-    });
-    const mapOf = (outside: string) => (options.cryptoMapName !== '' ? options.cryptoMapName : boxMaps.get(outside) ?? fallback);
+    const { mapOf, boxBound: bound } = interfaceMaps(ctx.tunnels, own.map((o) => o.cryptoMap), options.cryptoMapName, fallback);
     const mapName = mapOf(ctx.outsideInterface);
-    const boxBound = options.cryptoMapName === '' && boxMaps.has(ctx.outsideInterface);
+    const boxBound = bound(ctx.outsideInterface);
     productionWarnings(w, ctx, LABEL, boxBound ? undefined : `"crypto map ${mapName} interface ${ctx.outsideInterface}"`, inside.unrouted, (n) => `route ${ctx.insideInterface} ${addressAndMask(addressOf(n.address))} <next-hop>`);
     const state: FileState = { names: new Set(), natLines: new Set(), defined: new Map(), acls: new Set(), phase2: new Map(), mapOf, policies: { 1: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT), 2: new PolicyNumbers(options.policyStart, POLICY_MAX, POLICY_COUNT) } };
     const seqs = entrySequences(ctx.tunnels, own.map((o) => o.mapSequence), mapOf, options.mapSequenceStart);

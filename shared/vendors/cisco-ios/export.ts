@@ -16,7 +16,7 @@ import { policyAddresses } from '../kit/export/policy-addresses';
 import { quoted, valueLine, type Quoted } from '../kit/export/values';
 import { configFile } from './grammar';
 import { capabilities } from './capabilities';
-import { bounded, entrySequences, insideRoutes, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
+import { bounded, entrySequences, insideRoutes, interfaceMaps, mapNameOf, pfsGroup, PolicyNumbers, productionWarnings } from '../families/cisco-crypto-map';
 import { iosEndOptionsOf, iosOptionsOf, wordsOf } from './options';
 
 /** XE YANG: crypto isakmp policy number "1..10000", crypto map seq "1..65535". */
@@ -405,14 +405,9 @@ export const ciscoIosExporter: VendorExporter = {
     // Crypto Map Sets to Interfaces: one crypto map set per interface), unless the gateway's Cisco
     // IOS-XE settings name one.
     const own = ctx.tunnels.map((t) => iosEndOptionsOf(t.me));
-    const boxMaps = new Map<string, string>();
-    ctx.tunnels.forEach((t, i) => {
-      const m = own[i]?.cryptoMap ?? '';
-      if (m !== '' && !boxMaps.has(t.outside)) boxMaps.set(t.outside, m);
-    });
-    const mapOf = (outside: string) => (options.cryptoMapName !== '' ? options.cryptoMapName : boxMaps.get(outside) ?? fallback);
+    const { mapOf, boxBound: bound } = interfaceMaps(ctx.tunnels, own.map((o) => o.cryptoMap), options.cryptoMapName, fallback);
     const mapName = mapOf(ctx.outsideInterface);
-    const boxBound = options.cryptoMapName === '' && boxMaps.has(ctx.outsideInterface);
+    const boxBound = bound(ctx.outsideInterface);
     productionWarnings(w, ctx, LABEL, policyBased && !boxBound ? `"crypto map ${mapName}" on ${ctx.outsideInterface}` : undefined, inside.unrouted, (n) => {
       const r = addressOf(n.address);
       return r.family === 4 ? `ip route ${addressAndMask(r)} <next-hop>` : `ipv6 route ${n.address} <next-hop>`;

@@ -141,6 +141,23 @@ export function cryptoMapOptions(spec: { defaultName: string; sequenceMax: numbe
 
 /** The crypto map name an export writes. */
 /**
+ * The crypto map of each outside interface: the gateway's setting when it names one, else the
+ * map an imported box had bound there (recorded on its tunnels' ends, the first one kept: one
+ * crypto map per interface), else `fallback`. `boxBound` says the interface keeps the box's map.
+ */
+export function interfaceMaps(tunnels: readonly TunnelView[], recorded: readonly string[], configured: string, fallback: string): { mapOf: (outside: string) => string; boxBound: (outside: string) => boolean } {
+  const boxMaps = new Map<string, string>();
+  tunnels.forEach((t, i) => {
+    const m = recorded[i] ?? '';
+    if (m !== '' && !boxMaps.has(t.outside)) boxMaps.set(t.outside, m);
+  });
+  return {
+    mapOf: (outside) => (configured !== '' ? configured : (boxMaps.get(outside) ?? fallback)),
+    boxBound: (outside) => configured === '' && boxMaps.has(outside),
+  };
+}
+
+/**
  * Each tunnel's crypto map entry number: an imported entry keeps its own (`recorded`, 0 when none;
  * the first tunnel claiming one, when a copied tunnel carries the same); the others are numbered
  * from the gateway's first sequence, every 10, past the ones taken.
